@@ -1,0 +1,74 @@
+// kotohajime-cli: the scriptable face of Kotohajime's core.
+// Exit codes: 0 success, 2 usage error, 3 bad input (file or data), 4 training diverged.
+
+#include <exception>
+#include <iostream>
+#include <new>
+
+#include "arguments.h"
+#include "commands.h"
+#include "util/errors.h"
+
+namespace {
+
+using koto::cli::Words;
+
+struct Command {
+    const char* name;
+    int (*run)(const Words&);
+};
+
+constexpr Command kCommands[] = {
+    {"train", koto::cli::trainCommand},         {"eval", koto::cli::evalCommand},
+    {"predict", koto::cli::predictCommand},     {"gradcheck", koto::cli::gradcheckCommand},
+    {"datasets", koto::cli::datasetsCommand},   {"devices", koto::cli::devicesCommand},
+};
+
+bool wantsHelp(const Words& words) {
+    for (const std::string& word : words)
+        if (word == "--help" || word == "-h") return true;
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Words all(argv + 1, argv + argc);
+    if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
+        std::cout << koto::cli::helpText("");
+        return all.empty() ? 2 : 0;
+    }
+    const std::string name = all[0];
+    const Words rest(all.begin() + 1, all.end());
+    for (const Command& command : kCommands) {
+        if (name != command.name) continue;
+        if (wantsHelp(rest)) {
+            std::cout << koto::cli::helpText(name);
+            return 0;
+        }
+        try {
+            return command.run(rest);
+        } catch (const koto::cli::UsageError& error) {
+            std::cerr << "kotohajime-cli " << name << ": " << error.what() << "\n(see kotohajime-cli " << name
+                      << " --help)\n";
+            return 2;
+        } catch (const koto::DivergenceError& error) {
+            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            return 4;
+        } catch (const koto::InputError& error) {
+            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            return 3;
+        } catch (const koto::SpecError& error) {
+            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            return 3;
+        } catch (const std::bad_alloc&) {
+            std::cerr << "kotohajime-cli " << name << ": not enough memory for this data or network\n";
+            return 3;
+        } catch (const std::exception& error) {
+            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            return 3;
+        }
+    }
+    std::cerr << "kotohajime-cli: unknown command \"" << name << "\"\n\n" << koto::cli::helpText("");
+    return 2;
+}

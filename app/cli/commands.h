@@ -1,0 +1,23 @@
+#pragma once
+// The subcommands of kotohajime-cli. Each takes the words after its name and returns the exit
+// code; bad input throws koto::InputError (exit 3), usage mistakes cli::UsageError (exit 2),
+// divergence koto::DivergenceError (exit 4).
+
+#include <string>
+#include <vector>
+
+namespace koto::cli {
+
+using Words = std::vector<std::string>;
+
+int trainCommand(const Words& words);
+int evalCommand(const Words& words);
+int predictCommand(const Words& words);
+int gradcheckCommand(const Words& words);
+int datasetsCommand(const Words& words);
+int devicesCommand(const Words& words);
+
+// The help text of a command, or of the whole program for "".
+std::string helpText(const std::string& command);
+
+}  // namespace koto::cli

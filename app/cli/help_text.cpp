@@ -1,0 +1,63 @@
+#include "commands.h"
+
+namespace koto::cli {
+
+std::string helpText(const std::string& command) {
+    if (command == "train")
+        return R"(kotohajime-cli train: train a network and print its learning curve
+
+  --dataset SPEC     a dataset, e.g. spiral or spiral:n=500,noise=0.2,test=0.5,seed=3 (default spiral)
+  --layers SPEC      hidden layers, e.g. dense:8:tanh,dense:8:tanh (default); the output layer is
+                     added to fit the dataset unless the last token is one
+  --loss ce|bce|mse  cross-entropy with softmax (default for classes), binary cross-entropy with
+                     one sigmoid unit, or mean squared error (default for regression)
+  --optimizer sgd    plain gradient descent: w = w - lr * dJ/dw
+  --lr X             learning rate (default 0.03)
+  --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
+  --epochs N         passes over the training data (default 100)
+  --seed N           initial weights and batch order (default 1)
+  --backend cpu|opencl
+  --project FILE     continue training a saved project (its network, settings and weights)
+  --save FILE.koto   save the trained project
+  --json             one JSON object per epoch and a last one with "final":true
+)";
+    if (command == "eval")
+        return R"(kotohajime-cli eval: loss and accuracy (or RMSE) of a trained project
+
+  --project FILE.koto   the project
+  --dataset SPEC        evaluate on this dataset instead of the project's
+  --json                one JSON object
+)";
+    if (command == "predict")
+        return R"(kotohajime-cli predict: run a trained project on new inputs
+
+  --project FILE.koto   the project
+  --input IN.csv        one sample per row, comma-separated numbers (a header line is allowed)
+  --output OUT.csv      where to write the predictions (default: standard output)
+)";
+    if (command == "gradcheck")
+        return R"(kotohajime-cli gradcheck: analytic gradients against finite differences, in double
+
+  --dataset SPEC --layers SPEC [--loss ce|bce|mse] [--seed N] [--samples N (16)] [--json]
+  fourth-order central differences with h = 1e-4 on the first N training samples;
+  prints, per parameter tensor, the largest relative error |analytic - numeric| / max(|a|, |n|)
+)";
+    if (command == "datasets") return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their options\n";
+    if (command == "devices")
+        return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found (PoCL included)\n";
+    return R"(kotohajime-cli: Kotohajime's deep-learning core, scriptable
+
+commands:
+  train      train a network on a dataset and print its learning curve
+  eval       evaluate a trained .koto project
+  predict    predict with a trained project on a CSV of inputs
+  gradcheck  check the gradients of a network against finite differences
+  datasets   list the datasets
+  devices    list the compute backends and OpenCL devices
+
+kotohajime-cli COMMAND --help shows a command's options.
+exit codes: 0 success, 2 usage error, 3 bad input, 4 training diverged
+)";
+}
+
+}  // namespace koto::cli

@@ -1,0 +1,96 @@
+// datasets, devices and gradcheck: what is available, and whether the maths is right.
+
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "arguments.h"
+#include "backend/cpu_backend.h"
+#include "check/gradient_check.h"
+#include "commands.h"
+#include "data/dataset_spec.h"
+#include "io/layer_tokens.h"
+#include "opencl_devices.h"
+#include "util/errors.h"
+
+namespace koto::cli {
+
+int datasetsCommand(const Words& words) {
+    const Arguments args(words, {}, {"json"});
+    for (const DatasetInfo& info : datasetCatalog()) {
+        const char* task = info.task == Task::Classification ? "classification" : "regression";
+        if (args.has("json"))
+            std::cout << nlohmann::json{{"name", info.name}, {"task", task}, {"description", info.description}}.dump() << '\n';
+        else
+            std::printf("%-11s %-15s %s\n", info.name.c_str(), task, info.description.c_str());
+    }
+    if (!args.has("json"))
+        std::cout << "\noptions: n=POINTS (500), noise=0..0.5 (0), test=FRACTION (0.5), seed=N (1)\n"
+                     "example: spiral:n=500,noise=0.2,test=0.5,seed=3\n";
+    return 0;
+}
+
+int devicesCommand(const Words& words) {
+    const Arguments args(words, {}, {"json"});
+    const bool json = args.has("json");
+    const CpuBackend cpu;
+    if (json) std::cout << nlohmann::json{{"backend", "cpu"}, {"name", cpu.name()}}.dump() << '\n';
+    else std::cout << "cpu     " << cpu.name() << '\n';
+    const OpenClDiscovery found = discoverOpenClDevices();
+    for (const OpenClDevice& d : found.devices) {
+        if (json) {
+            std::cout << nlohmann::json{{"backend", "opencl"}, {"platform", d.platform}, {"name", d.name},
+                                        {"vendor", d.vendor}, {"type", d.type}, {"memory_bytes", d.globalMemoryBytes},
+                                        {"compute_units", d.computeUnits}, {"version", d.version},
+                                        {"id", std::to_string(d.platformIndex) + ":" + std::to_string(d.deviceIndex)}}
+                             .dump()
+                      << '\n';
+        } else {
+            std::printf("opencl  %d:%d  %s (%s, %s, %u compute units, %.1f GiB) on %s\n", d.platformIndex, d.deviceIndex,
+                        d.name.c_str(), d.vendor.c_str(), d.type.c_str(), d.computeUnits,
+                        static_cast<double>(d.globalMemoryBytes) / (1024.0 * 1024.0 * 1024.0), d.platform.c_str());
+        }
+    }
+    if (!found.problem.empty()) {
+        if (json) std::cout << nlohmann::json{{"backend", "opencl"}, {"problem", found.problem}}.dump() << '\n';
+        else std::cout << "opencl  none: " << found.problem << '\n';
+    }
+    return 0;
+}
+
+int gradcheckCommand(const Words& words) {
+    const Arguments args(words, {"dataset", "layers", "loss", "seed", "samples"}, {"json"});
+    const Dataset dataset = loadDataset(DatasetSpec::parse(args.text("dataset", "spiral")));
+    std::optional<LossKind> loss;
+    if (const auto text = args.optionalText("loss")) {
+        loss = lossFromName(*text);
+        if (!loss) throw UsageError("--loss must be ce, bce or mse");
+    }
+    const NetworkSpec spec = networkSpecFromTokens(args.text("layers", "dense:8:tanh,dense:8:tanh"), dataset, loss);
+    const int64_t samples = std::min(args.integer("samples", 16, 1, 10'000), dataset.train.count);
+
+    int64_t outputs = 1;
+    for (const LayerSpec& layer : spec.layers) outputs = layer.integer("units");
+    GradientCheckInput input;
+    input.rows = samples;
+    input.inputs.assign(dataset.train.inputs.begin(), dataset.train.inputs.begin() + samples * dataset.inputSize);
+    DataSplit head;
+    head.count = samples;
+    if (dataset.task == Task::Classification) head.labels.assign(dataset.train.labels.begin(), dataset.train.labels.begin() + samples);
+    else head.targets.assign(dataset.train.targets.begin(), dataset.train.targets.begin() + samples * dataset.outputSize);
+    const std::vector<float> targets = dataset.targetMatrix(head, outputs);
+    input.targets.assign(targets.begin(), targets.end());
+
+    const auto results = checkGradients(spec, input, static_cast<uint64_t>(args.integer("seed", 1, 0, INT64_MAX)));
+    for (const GradientCheckResult& r : results) {
+        if (args.has("json"))
+            std::cout << nlohmann::json{{"tensor", r.tensor}, {"max_relative_error", r.maxRelativeError},
+                                        {"elements", r.elementsChecked}}.dump() << '\n';
+        else
+            std::printf("%-14s max relative error %.3g over %lld elements  %s\n", r.tensor.c_str(), r.maxRelativeError,
+                        static_cast<long long>(r.elementsChecked), r.maxRelativeError < 1e-6 ? "ok" : "LARGE");
+    }
+    return 0;
+}
+
+}  // namespace koto::cli

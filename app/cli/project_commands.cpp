@@ -1,0 +1,94 @@
+// eval and predict: using a trained .koto project.
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "arguments.h"
+#include "backend/cpu_backend.h"
+#include "commands.h"
+#include "data/dataset_spec.h"
+#include "io/atomic_file.h"
+#include "io/numeric_csv.h"
+#include "io/project_file.h"
+#include "metrics_output.h"
+#include "training/training_run.h"
+#include "util/errors.h"
+
+namespace koto::cli {
+namespace {
+
+Project loadTrainedProject(const std::string& path) {
+    Project project = loadProject(path);
+    if (project.weights.empty()) throw InputError(path + ": the project holds no trained weights");
+    return project;
+}
+
+}  // namespace
+
+int evalCommand(const Words& words) {
+    const Arguments args(words, {"project", "dataset"}, {"json"});
+    const std::string path = args.required("project");
+    const Project project = loadTrainedProject(path);
+    const std::string datasetText = args.text("dataset", project.dataset);
+    auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
+    CpuBackend backend;
+    TrainingRun run(backend, project.network, dataset, project.training);
+    restoreWeights(run.network(), project.weights);
+    EpochMetrics metrics = run.trainer().evaluate();
+    metrics.epoch = project.epochsTrained;
+    metrics.steps = project.stepsTrained;
+    if (args.has("json")) {
+        nlohmann::json json = metricsJson(metrics);
+        json.erase("seconds");
+        json["dataset"] = datasetText;
+        std::cout << json.dump() << '\n';
+    } else {
+        std::cout << metricsLine(metrics) << '\n';
+    }
+    return 0;
+}
+
+int predictCommand(const Words& words) {
+    const Arguments args(words, {"project", "input", "output"}, {});
+    const Project project = loadTrainedProject(args.required("project"));
+    const std::string inputPath = args.required("input");
+    const NumericTable table = readNumericCsv(inputPath);
+
+    CpuBackend backend;
+    Network network(backend, project.network, TrainingRun::rowsFor(project.training));
+    restoreWeights(network, project.weights);
+    if (table.cols != network.inputSize())
+        throw InputError(inputPath + ": rows have " + std::to_string(table.cols) + " values, the network takes " +
+                         std::to_string(network.inputSize()));
+    const std::vector<float> outputs = network.predict(table.values, table.rows);
+    const int64_t width = network.outputSize();
+
+    std::ostringstream csv;
+    csv.precision(9);
+    const bool classification = project.network.loss != LossKind::MeanSquaredError;
+    if (classification) {
+        csv << "class";
+        for (int64_t k = 0; k < (width == 1 ? 2 : width); ++k) csv << ",p" << k;
+    } else {
+        for (int64_t k = 0; k < width; ++k) csv << (k ? "," : "") << "y" << k;
+    }
+    csv << '\n';
+    for (int64_t n = 0; n < table.rows; ++n) {
+        const float* row = outputs.data() + n * width;
+        if (classification && width == 1) {
+            csv << (row[0] >= 0.5f ? 1 : 0) << ',' << 1.0f - row[0] << ',' << row[0];
+        } else if (classification) {
+            csv << std::max_element(row, row + width) - row;
+            for (int64_t k = 0; k < width; ++k) csv << ',' << row[k];
+        } else {
+            for (int64_t k = 0; k < width; ++k) csv << (k ? "," : "") << row[k];
+        }
+        csv << '\n';
+    }
+    if (const auto outputPath = args.optionalText("output")) writeFileAtomically(*outputPath, csv.str());
+    else std::cout << csv.str();
+    return 0;
+}
+
+}  // namespace koto::cli

@@ -1,0 +1,116 @@
+#include <cstdio>
+#include <iostream>
+#include <limits>
+#include <memory>
+
+#include "arguments.h"
+#include "backend/cpu_backend.h"
+#include "backend_choice.h"
+#include "commands.h"
+#include "data/dataset_spec.h"
+#include "io/layer_tokens.h"
+#include "io/project_file.h"
+#include "metrics_output.h"
+#include "training/training_run.h"
+#include "util/errors.h"
+
+namespace koto::cli {
+namespace {
+
+constexpr const char* kDefaultLayers = "dense:8:tanh,dense:8:tanh";
+
+// Prints each epoch: every one as JSON, or about twenty readable lines over the run.
+class EpochPrinter final : public TrainingObserver {
+public:
+    EpochPrinter(bool json, int64_t epochs, int64_t epochOffset)
+        : json_(json), every_(std::max<int64_t>(1, epochs / 20)), offset_(epochOffset) {}
+    void afterEpoch(const EpochMetrics& metrics) override {
+        EpochMetrics shown = metrics;
+        shown.epoch += offset_;
+        if (json_) std::cout << metricsJson(shown).dump() << '\n';
+        else if (metrics.epoch % every_ == 0 || metrics.epoch == 1) std::cout << metricsLine(shown) << '\n';
+    }
+
+private:
+    bool json_;
+    int64_t every_;
+    int64_t offset_;
+};
+
+std::optional<LossKind> lossOption(const Arguments& args) {
+    const auto text = args.optionalText("loss");
+    if (!text) return std::nullopt;
+    const auto loss = lossFromName(*text);
+    if (!loss) throw UsageError("--loss must be ce, bce or mse, not \"" + *text + "\"");
+    return loss;
+}
+
+TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) {
+    settings.learningRate = args.number("lr", settings.learningRate);
+    if (!(settings.learningRate > 0)) throw UsageError("--lr must be a positive number");
+    settings.batchSize = args.integer("batch", settings.batchSize, 1, 1'000'000);
+    settings.epochs = args.integer("epochs", settings.epochs, 0, 100'000'000);
+    settings.seed = static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(settings.seed), 0,
+                                                       std::numeric_limits<int64_t>::max()));
+    settings.optimizer = args.text("optimizer", settings.optimizer);
+    if (settings.optimizer != "sgd") throw UsageError("--optimizer: this version knows sgd");
+    return settings;
+}
+
+}  // namespace
+
+int trainCommand(const Words& words) {
+    const Arguments args(words, {"dataset", "layers", "loss", "optimizer", "lr", "batch", "epochs", "seed", "backend", "save", "project"},
+                         {"json"});
+    chooseBackend(args.text("backend", "cpu"));
+
+    std::unique_ptr<Project> earlier;
+    NetworkSpec spec;
+    TrainingSettings settings;
+    std::string datasetText = args.text("dataset", "spiral");
+    if (const auto projectPath = args.optionalText("project")) {
+        if (args.has("layers") || args.has("loss")) throw UsageError("--project already holds the network: drop --layers and --loss");
+        earlier = std::make_unique<Project>(loadProject(*projectPath));
+        spec = earlier->network;
+        settings = earlier->training;
+        if (!args.has("dataset")) datasetText = earlier->dataset;
+    }
+    settings = settingsFrom(args, settings);
+    auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
+    if (!earlier) spec = networkSpecFromTokens(args.text("layers", kDefaultLayers), *dataset, lossOption(args));
+
+    CpuBackend backend;
+    TrainingRun run(backend, spec, dataset, settings);
+    if (earlier && !earlier->weights.empty()) restoreWeights(run.network(), earlier->weights);
+    const bool json = args.has("json");
+    EpochPrinter printer(json, settings.epochs, earlier ? earlier->epochsTrained : 0);
+    run.trainer().addObserver(&printer);
+
+    auto save = [&] {
+        if (const auto path = args.optionalText("save")) saveProject(captureProject(run.trainer(), datasetText, earlier.get()), *path);
+    };
+    try {
+        run.trainer().train(settings.epochs);
+    } catch (const DivergenceError&) {
+        save();
+        throw;
+    }
+    save();
+
+    EpochMetrics final = run.trainer().history().empty() ? run.trainer().evaluate() : run.trainer().history().back();
+    const Project summary = captureProject(run.trainer(), datasetText, earlier.get());
+    final.epoch = summary.epochsTrained;
+    final.steps = summary.stepsTrained;
+    if (json) {
+        nlohmann::json last = metricsJson(final);
+        last["final"] = true;
+        last["dataset"] = datasetText;
+        last["layers"] = hiddenLayerTokens(spec);
+        std::cout << last.dump() << '\n';
+    } else {
+        std::cout << "final: " << metricsLine(final) << '\n';
+    }
+    return 0;
+}
+
+}  // namespace koto::cli

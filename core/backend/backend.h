@@ -1,0 +1,83 @@
+#pragma once
+// The Backend is the only place where numbers are computed. Layers, losses and optimizers are
+// written once over these operations; the CPU backend (Eigen, in core) and the OpenCL backend
+// (gpu/) implement them. Tensors passed in must have been allocated by the same backend.
+//
+// Conventions: matrices are row-major, samples in rows (X is N x D). Every operation that
+// produces an output overwrites it completely (nothing accumulates into stale values), unless
+// it says otherwise. A backend object is used by one thread at a time.
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "layers/activation.h"
+#include "tensor/tensor.h"
+
+namespace koto {
+
+class Backend {
+public:
+    virtual ~Backend() = default;
+
+    // "CPU (Eigen)", or the OpenCL device's name.
+    virtual std::string name() const = 0;
+
+    // A zero-filled tensor.
+    virtual Tensor allocate(const Shape& shape, DType type) = 0;
+
+    // Host transfers; values are converted between float and double as needed.
+    virtual void upload(std::span<const float> values, Tensor& destination) = 0;
+    virtual void upload(std::span<const double> values, Tensor& destination) = 0;
+    virtual void download(const Tensor& source, std::span<float> values) = 0;
+    virtual void download(const Tensor& source, std::span<double> values) = 0;
+
+    virtual void copy(const Tensor& source, Tensor& destination) = 0;
+    virtual void fill(Tensor& tensor, double value) = 0;
+
+    // C = alpha * op(A) * op(B) + beta * C, op(M) = M or M^T. With beta = 0, C's old contents
+    // are ignored (even Inf or NaN).
+    virtual void gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a,
+                      const Tensor& b, double beta, Tensor& c) = 0;
+
+    // A[n, :] += v for every row n (adding the bias b to XW).
+    virtual void addRowVector(const Tensor& vector, Tensor& matrix) = 0;
+    // out[j] = sum_n A[n, j] (dJ/db = sum over the batch of the deltas).
+    virtual void columnSums(const Tensor& matrix, Tensor& out) = 0;
+
+    // Z = s(A) element-wise; for softmax, row by row with the row maximum subtracted.
+    virtual void activationForward(Activation activation, const Tensor& a, Tensor& z) = 0;
+    // dA = dZ * s'(a), with s'(a) written from the output Z as the curriculum does:
+    // Z(1 - Z) for sigmoid, 1 - Z^2 for tanh, u(Z) for ReLU. Softmax is trained only fused with
+    // cross-entropy, so it has no separate backward.
+    virtual void activationBackward(Activation activation, const Tensor& z, const Tensor& dZ,
+                                    Tensor& dA) = 0;
+
+    // Losses over a batch of N rows, each returning the mean cost per sample and writing the
+    // gradient of that mean with respect to the network's output.
+    //
+    // Softmax fused with multi-class cross-entropy: Y = softmax(logits) computed with the row
+    // maximum subtracted, J = -(1/N) sum_n sum_k T[n,k] log Y[n,k] via log-sum-exp,
+    // dJ/dlogits = (Y - T) / N.
+    virtual double softmaxCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                       Tensor& probabilities, Tensor& dLogits) = 0;
+    // Sigmoid fused with binary cross-entropy on one logit per row:
+    // J = (1/N) sum_n max(l,0) - l t + log(1 + exp(-|l|)), dJ/dl = (sigmoid(l) - t) / N.
+    virtual double sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                             Tensor& probabilities, Tensor& dLogits) = 0;
+    // J = (1/N) sum_n sum_k (Y - T)^2, dJ/dY = 2 (Y - T) / N.
+    virtual double meanSquaredError(const Tensor& outputs, const Tensor& targets,
+                                    Tensor& dOutputs) = 0;
+
+    // destination row i = source row rows[i] (assembling a shuffled mini-batch).
+    virtual void gatherRows(const Tensor& source, std::span<const int32_t> rows,
+                            Tensor& destination) = 0;
+
+    // y += alpha * x (the gradient-descent update w = w - learning_rate * dJ/dw).
+    virtual void addScaled(double alpha, const Tensor& x, Tensor& y) = 0;
+    // Whether every y + alpha * x would be finite, without changing y: an update is checked on
+    // every parameter before any is applied, so a diverging step keeps the last finite weights.
+    virtual bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) = 0;
+};
+
+}  // namespace koto

@@ -1,0 +1,310 @@
+#include "backend/cpu_backend.h"
+
+#include <malloc.h>
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+
+namespace koto {
+namespace {
+
+// 64-byte aligned host memory, so that Eigen's AVX-512 loads are aligned.
+class HostStorage final : public Storage {
+public:
+    explicit HostStorage(size_t bytes)
+        : bytes_(bytes), data_(std::aligned_alloc(64, std::max<size_t>(64, (bytes + 63) / 64 * 64))) {
+        if (!data_) throw std::bad_alloc();
+        std::memset(data_, 0, bytes_);
+    }
+    ~HostStorage() override { std::free(data_); }
+    HostStorage(const HostStorage&) = delete;
+    HostStorage& operator=(const HostStorage&) = delete;
+
+    void* data() const { return data_; }
+
+private:
+    size_t bytes_;
+    void* data_;
+};
+
+template <typename T>
+using Matrix = Eigen::Matrix<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+template <typename T>
+using MatrixMap = Eigen::Map<Matrix<T>, Eigen::Aligned64>;
+template <typename T>
+using RowVectorMap = Eigen::Map<Eigen::Matrix<T, 1, Eigen::Dynamic>, Eigen::Aligned64>;
+
+template <typename T>
+T* dataOf(const Tensor& t) {
+    return static_cast<T*>(static_cast<HostStorage*>(t.storage())->data());
+}
+
+template <typename T>
+MatrixMap<T> matrix(const Tensor& t) {
+    return MatrixMap<T>(dataOf<T>(t), t.rows(), t.cols());
+}
+
+template <typename T>
+RowVectorMap<T> rowVector(const Tensor& t) {
+    return RowVectorMap<T>(dataOf<T>(t), t.size());
+}
+
+void requireSameSize(const Tensor& a, const Tensor& b, const char* what) {
+    if (a.size() != b.size() || a.dtype() != b.dtype())
+        throw std::invalid_argument(std::string(what) + ": tensor shapes or types differ (" +
+                                    a.shape().text() + " and " + b.shape().text() + ")");
+}
+
+// Calls body.template operator()<float>() or <double>() for the tensor's type: the one place
+// where the element type is chosen, so every operation below is written once.
+template <typename Body>
+auto dispatch(DType type, Body&& body) {
+    if (type == DType::Float32) return body.template operator()<float>();
+    return body.template operator()<double>();
+}
+
+// Eigen's general product allocates packing buffers on every call; glibc hands large blocks back
+// to the OS and the next call page-faults them in again, which is very slow in virtual machines
+// (a 9-30x cliff at some batch sizes). Keeping freed memory in the process avoids it.
+void keepFreedMemoryInProcess() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
+        mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
+    });
+}
+
+template <typename T, typename Source>
+void uploadValues(std::span<const Source> values, Tensor& destination) {
+    if (static_cast<int64_t>(values.size()) != destination.size())
+        throw std::invalid_argument("upload: " + std::to_string(values.size()) +
+                                    " values for a tensor of " + destination.shape().text());
+    std::copy(values.begin(), values.end(), dataOf<T>(destination));
+}
+
+template <typename T, typename Target>
+void downloadValues(const Tensor& source, std::span<Target> values) {
+    if (static_cast<int64_t>(values.size()) != source.size())
+        throw std::invalid_argument("download: buffer of " + std::to_string(values.size()) +
+                                    " values for a tensor of " + source.shape().text());
+    const T* data = dataOf<T>(source);
+    std::copy(data, data + source.size(), values.begin());
+}
+
+}  // namespace
+
+CpuBackend::CpuBackend() { keepFreedMemoryInProcess(); }
+
+std::string CpuBackend::name() const { return "CPU (Eigen)"; }
+
+Tensor CpuBackend::allocate(const Shape& shape, DType type) {
+    auto storage = std::make_shared<HostStorage>(
+        static_cast<size_t>(shape.elementCount() * bytesPerElement(type)));
+    return Tensor(shape, type, std::move(storage));
+}
+
+void CpuBackend::upload(std::span<const float> values, Tensor& destination) {
+    dispatch(destination.dtype(), [&]<typename T>() { uploadValues<T>(values, destination); });
+}
+
+void CpuBackend::upload(std::span<const double> values, Tensor& destination) {
+    dispatch(destination.dtype(), [&]<typename T>() { uploadValues<T>(values, destination); });
+}
+
+void CpuBackend::download(const Tensor& source, std::span<float> values) {
+    dispatch(source.dtype(), [&]<typename T>() { downloadValues<T>(source, values); });
+}
+
+void CpuBackend::download(const Tensor& source, std::span<double> values) {
+    dispatch(source.dtype(), [&]<typename T>() { downloadValues<T>(source, values); });
+}
+
+void CpuBackend::copy(const Tensor& source, Tensor& destination) {
+    requireSameSize(source, destination, "copy");
+    std::memcpy(dataOf<char>(destination), dataOf<char>(source),
+                static_cast<size_t>(source.size() * bytesPerElement(source.dtype())));
+}
+
+void CpuBackend::fill(Tensor& tensor, double value) {
+    dispatch(tensor.dtype(), [&]<typename T>() { rowVector<T>(tensor).setConstant(static_cast<T>(value)); });
+}
+
+void CpuBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a,
+                      const Tensor& b, double beta, Tensor& c) {
+    const int64_t m = transposeA ? a.cols() : a.rows();
+    const int64_t k = transposeA ? a.rows() : a.cols();
+    const int64_t kb = transposeB ? b.cols() : b.rows();
+    const int64_t n = transposeB ? b.rows() : b.cols();
+    if (k != kb || c.rows() != m || c.cols() != n || a.dtype() != b.dtype() || a.dtype() != c.dtype())
+        throw std::invalid_argument("gemm: shapes do not fit (" + a.shape().text() + ", " +
+                                    b.shape().text() + " into " + c.shape().text() + ")");
+    dispatch(c.dtype(), [&]<typename T>() {
+        auto A = matrix<T>(a);
+        auto B = matrix<T>(b);
+        auto C = matrix<T>(c);
+        const T scale = static_cast<T>(alpha);
+        if (beta == 0.0) C.setZero();
+        else if (beta != 1.0) C *= static_cast<T>(beta);
+        // Tiny products (a TF-Playground network) are faster coefficient by coefficient than
+        // through the blocked GEMM kernel, whose set-up dominates at these sizes.
+        const bool tiny = m * n * k <= 16 * 16 * 16;
+        auto accumulate = [&](const auto& left, const auto& right) {
+            if (tiny) C.noalias() += scale * left.lazyProduct(right);
+            else C.noalias() += scale * left * right;
+        };
+        if (transposeA && transposeB) accumulate(A.transpose(), B.transpose());
+        else if (transposeA) accumulate(A.transpose(), B);
+        else if (transposeB) accumulate(A, B.transpose());
+        else accumulate(A, B);
+    });
+}
+
+void CpuBackend::addRowVector(const Tensor& vector, Tensor& matrixTensor) {
+    if (vector.size() != matrixTensor.cols())
+        throw std::invalid_argument("addRowVector: a vector of " + std::to_string(vector.size()) +
+                                    " for rows of " + std::to_string(matrixTensor.cols()));
+    dispatch(matrixTensor.dtype(), [&]<typename T>() {
+        matrix<T>(matrixTensor).rowwise() += rowVector<T>(vector);
+    });
+}
+
+void CpuBackend::columnSums(const Tensor& matrixTensor, Tensor& out) {
+    if (out.size() != matrixTensor.cols())
+        throw std::invalid_argument("columnSums: output size does not match the columns");
+    dispatch(out.dtype(), [&]<typename T>() {
+        rowVector<T>(out) = matrix<T>(matrixTensor).colwise().sum();
+    });
+}
+
+void CpuBackend::activationForward(Activation activation, const Tensor& a, Tensor& z) {
+    requireSameSize(a, z, "activationForward");
+    dispatch(a.dtype(), [&]<typename T>() {
+        auto in = rowVector<T>(a).array();
+        auto out = rowVector<T>(z).array();
+        switch (activation) {
+        case Activation::Linear: out = in; break;
+        case Activation::Softmax: {
+            auto rowsIn = matrix<T>(a);
+            auto rowsOut = matrix<T>(z);
+            for (int64_t row = 0; row < rowsIn.rows(); ++row) {
+                rowsOut.row(row) = (rowsIn.row(row).array() - rowsIn.row(row).maxCoeff()).exp();
+                rowsOut.row(row) /= rowsOut.row(row).sum();
+            }
+            break;
+        }
+        case Activation::Sigmoid: out = in.logistic(); break;
+        case Activation::Tanh: out = in.tanh(); break;
+        case Activation::Relu: out = in.max(T(0)); break;
+        }
+    });
+}
+
+void CpuBackend::activationBackward(Activation activation, const Tensor& z, const Tensor& dZ,
+                                    Tensor& dA) {
+    requireSameSize(z, dZ, "activationBackward");
+    requireSameSize(z, dA, "activationBackward");
+    dispatch(z.dtype(), [&]<typename T>() {
+        auto out = rowVector<T>(z).array();
+        auto upstream = rowVector<T>(dZ).array();
+        auto result = rowVector<T>(dA).array();
+        switch (activation) {
+        case Activation::Linear: result = upstream; break;
+        case Activation::Softmax:
+            throw std::logic_error("softmax is only trained fused with cross-entropy");
+        case Activation::Sigmoid: result = upstream * out * (T(1) - out); break;
+        case Activation::Tanh: result = upstream * (T(1) - out.square()); break;
+        case Activation::Relu: result = (out > T(0)).select(upstream, T(0)); break;
+        }
+    });
+}
+
+double CpuBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                       Tensor& probabilities, Tensor& dLogits) {
+    requireSameSize(logits, targets, "softmaxCrossEntropy");
+    requireSameSize(logits, probabilities, "softmaxCrossEntropy");
+    requireSameSize(logits, dLogits, "softmaxCrossEntropy");
+    return dispatch(logits.dtype(), [&]<typename T>() {
+        auto L = matrix<T>(logits);
+        auto Tm = matrix<T>(targets);
+        auto Y = matrix<T>(probabilities);
+        auto D = matrix<T>(dLogits);
+        const int64_t n = L.rows();
+        double total = 0;
+        for (int64_t row = 0; row < n; ++row) {
+            const T maximum = L.row(row).maxCoeff();
+            Y.row(row) = (L.row(row).array() - maximum).exp();
+            const T sum = Y.row(row).sum();
+            const T logSum = std::log(sum) + maximum;
+            Y.row(row) /= sum;
+            // -sum_k T[k] log Y[k] with log Y[k] = a[k] - logsumexp(a): finite for any logits.
+            total -= static_cast<double>((Tm.row(row).array() * (L.row(row).array() - logSum)).sum());
+        }
+        D = (Y - Tm) / static_cast<T>(n);
+        return total / static_cast<double>(n);
+    });
+}
+
+double CpuBackend::sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                             Tensor& probabilities, Tensor& dLogits) {
+    requireSameSize(logits, targets, "sigmoidBinaryCrossEntropy");
+    requireSameSize(logits, probabilities, "sigmoidBinaryCrossEntropy");
+    requireSameSize(logits, dLogits, "sigmoidBinaryCrossEntropy");
+    return dispatch(logits.dtype(), [&]<typename T>() {
+        auto l = rowVector<T>(logits).array();
+        auto t = rowVector<T>(targets).array();
+        auto p = rowVector<T>(probabilities).array();
+        const int64_t n = logits.rows();
+        p = l.logistic();
+        rowVector<T>(dLogits).array() = (p - t) / static_cast<T>(n);
+        const double total = static_cast<double>(
+            (l.max(T(0)) - l * t + (T(1) + (-l.abs()).exp()).log()).sum());
+        return total / static_cast<double>(n);
+    });
+}
+
+double CpuBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets,
+                                    Tensor& dOutputs) {
+    requireSameSize(outputs, targets, "meanSquaredError");
+    requireSameSize(outputs, dOutputs, "meanSquaredError");
+    return dispatch(outputs.dtype(), [&]<typename T>() {
+        auto difference = rowVector<T>(outputs).array() - rowVector<T>(targets).array();
+        const int64_t n = outputs.rows();
+        rowVector<T>(dOutputs).array() = difference * (T(2) / static_cast<T>(n));
+        return static_cast<double>(difference.square().sum()) / static_cast<double>(n);
+    });
+}
+
+void CpuBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
+                            Tensor& destination) {
+    if (static_cast<int64_t>(rows.size()) != destination.rows() || source.cols() != destination.cols() ||
+        source.dtype() != destination.dtype())
+        throw std::invalid_argument("gatherRows: destination does not fit");
+    const size_t rowBytes = static_cast<size_t>(source.cols() * bytesPerElement(source.dtype()));
+    const char* from = dataOf<char>(source);
+    char* to = dataOf<char>(destination);
+    for (size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i] < 0 || rows[i] >= source.rows()) throw std::out_of_range("gatherRows: row index");
+        std::memcpy(to + i * rowBytes, from + static_cast<size_t>(rows[i]) * rowBytes, rowBytes);
+    }
+}
+
+void CpuBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
+    requireSameSize(x, y, "addScaled");
+    dispatch(y.dtype(), [&]<typename T>() {
+        rowVector<T>(y).array() += static_cast<T>(alpha) * rowVector<T>(x).array();
+    });
+}
+
+bool CpuBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
+    requireSameSize(x, y, "sumIsFinite");
+    return dispatch(y.dtype(), [&]<typename T>() {
+        return (rowVector<T>(y).array() + static_cast<T>(alpha) * rowVector<T>(x).array()).isFinite().all();
+    });
+}
+
+}  // namespace koto

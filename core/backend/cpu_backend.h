@@ -1,0 +1,42 @@
+#pragma once
+// The CPU backend: every operation of Backend on Eigen, in float or double. Double precision
+// exists so that the gradient check runs the very same layer code as float training.
+// Single-threaded on purpose: at small-network sizes Eigen's threads cost more than they gain
+// (see bench/README.md), and one thread keeps runs bit-reproducible.
+
+#include "backend/backend.h"
+
+namespace koto {
+
+class CpuBackend final : public Backend {
+public:
+    CpuBackend();
+
+    std::string name() const override;
+    Tensor allocate(const Shape& shape, DType type) override;
+    void upload(std::span<const float> values, Tensor& destination) override;
+    void upload(std::span<const double> values, Tensor& destination) override;
+    void download(const Tensor& source, std::span<float> values) override;
+    void download(const Tensor& source, std::span<double> values) override;
+    void copy(const Tensor& source, Tensor& destination) override;
+    void fill(Tensor& tensor, double value) override;
+    void gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a, const Tensor& b,
+              double beta, Tensor& c) override;
+    void addRowVector(const Tensor& vector, Tensor& matrix) override;
+    void columnSums(const Tensor& matrix, Tensor& out) override;
+    void activationForward(Activation activation, const Tensor& a, Tensor& z) override;
+    void activationBackward(Activation activation, const Tensor& z, const Tensor& dZ,
+                            Tensor& dA) override;
+    double softmaxCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
+                               Tensor& dLogits) override;
+    double sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                     Tensor& probabilities, Tensor& dLogits) override;
+    double meanSquaredError(const Tensor& outputs, const Tensor& targets,
+                            Tensor& dOutputs) override;
+    void gatherRows(const Tensor& source, std::span<const int32_t> rows,
+                    Tensor& destination) override;
+    void addScaled(double alpha, const Tensor& x, Tensor& y) override;
+    bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
+};
+
+}  // namespace koto

@@ -1,0 +1,38 @@
+#pragma once
+// A dataset on the host: inputs X (N x D, one sample a row) with class labels y in 0..K-1 or
+// regression targets, already split into a training and a test part.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace koto {
+
+enum class Task { Classification, Regression };
+
+struct DataSplit {
+    int64_t count = 0;
+    std::vector<float> inputs;   // count x inputSize
+    std::vector<int32_t> labels; // count, classification only
+    std::vector<float> targets;  // count x outputSize, regression only
+};
+
+struct Dataset {
+    std::string name;
+    Task task = Task::Classification;
+    int64_t inputSize = 0;
+    int64_t classCount = 0;   // K, classification only
+    int64_t outputSize = 1;   // regression outputs
+    std::vector<std::string> classNames;
+    DataSplit train, test;
+
+    // The targets a loss compares with: the N x K indicator matrix T of the labels (y2indicator)
+    // for cross-entropy, the label itself (N x 1) for binary cross-entropy, the values for
+    // regression.
+    std::vector<float> targetMatrix(const DataSplit& split, int64_t outputColumns) const;
+};
+
+// y2indicator: labels -> N x K one-hot rows.
+std::vector<float> oneHot(const std::vector<int32_t>& labels, int64_t classCount);
+
+}  // namespace koto

@@ -1,0 +1,100 @@
+#include "data/dataset_spec.h"
+
+#include <charconv>
+#include <cmath>
+#include <set>
+
+#include "data/playground_datasets.h"
+#include "util/errors.h"
+
+namespace koto {
+namespace {
+
+double numberOption(const DatasetSpec& spec, const std::string& key, double fallback) {
+    const auto found = spec.options.find(key);
+    if (found == spec.options.end()) return fallback;
+    const std::string& text = found->second;
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
+        throw InputError(spec.name + ": option " + key + "=" + text + " is not a number");
+    return value;
+}
+
+int64_t integerOption(const DatasetSpec& spec, const std::string& key, int64_t fallback) {
+    const double value = numberOption(spec, key, static_cast<double>(fallback));
+    if (value != std::floor(value) || std::abs(value) > 9e15)
+        throw InputError(spec.name + ": option " + key + " must be a whole number");
+    return static_cast<int64_t>(value);
+}
+
+void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known) {
+    for (const auto& [key, value] : spec.options)
+        if (!known.count(key))
+            throw InputError(spec.name + ": unknown option \"" + key + "\" (known: n, noise, test, seed)");
+}
+
+}  // namespace
+
+DatasetSpec DatasetSpec::parse(const std::string& text) {
+    DatasetSpec spec;
+    const auto colon = text.find(':');
+    spec.name = text.substr(0, colon);
+    if (spec.name.empty()) throw InputError("the dataset spec \"" + text + "\" has no name");
+    if (colon == std::string::npos) return spec;
+    const std::string rest = text.substr(colon + 1);
+    size_t start = 0;
+    while (start <= rest.size()) {
+        const size_t comma = rest.find(',', start);
+        const std::string item = rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const auto equals = item.find('=');
+        if (equals == std::string::npos || equals == 0)
+            throw InputError("dataset option \"" + item + "\" in \"" + text + "\" is not of the form key=value");
+        spec.options[item.substr(0, equals)] = item.substr(equals + 1);
+        if (comma == std::string::npos) break;
+        start = comma + 1;
+    }
+    return spec;
+}
+
+std::string DatasetSpec::text() const {
+    std::string result = name;
+    char separator = ':';
+    for (const auto& [key, value] : options) {
+        result += separator + key + "=" + value;
+        separator = ',';
+    }
+    return result;
+}
+
+const std::vector<DatasetInfo>& datasetCatalog() {
+    static const std::vector<DatasetInfo> catalog{
+        {"circle", Task::Classification, "a disc of one class inside a ring of the other"},
+        {"xor", Task::Classification, "the four quadrants: the class is the sign of x*y"},
+        {"gauss", Task::Classification, "two Gaussian clusters"},
+        {"spiral", Task::Classification, "two interleaved spirals"},
+        {"moons", Task::Classification, "two interleaving half circles"},
+        {"plane", Task::Regression, "the value is (x + y) / 10"},
+        {"multigauss", Task::Regression, "six cones of value +1 or -1"},
+    };
+    return catalog;
+}
+
+Dataset loadDataset(const DatasetSpec& spec) {
+    if (isPlaygroundDataset(spec.name)) {
+        rejectUnknownOptions(spec, {"n", "noise", "test", "seed"});
+        PlaygroundOptions options;
+        options.points = integerOption(spec, "n", options.points);
+        options.noise = numberOption(spec, "noise", options.noise);
+        options.testFraction = numberOption(spec, "test", options.testFraction);
+        const int64_t seed = integerOption(spec, "seed", static_cast<int64_t>(options.seed));
+        if (seed < 0) throw InputError(spec.name + ": the seed cannot be negative");
+        options.seed = static_cast<uint64_t>(seed);
+        return makePlaygroundDataset(spec.name, options);
+    }
+    std::string known;
+    for (const DatasetInfo& info : datasetCatalog()) known += (known.empty() ? "" : ", ") + info.name;
+    throw InputError("unknown dataset \"" + spec.name + "\" (known: " + known + ")");
+}
+
+}  // namespace koto

@@ -1,0 +1,31 @@
+#include "io/json_limits.h"
+
+#include "util/errors.h"
+
+namespace koto {
+
+nlohmann::json parseJson(const std::string& text, const std::string& what) {
+    if (text.size() > kMaxJsonBytes) throw InputError(what + ": the file is too large");
+    int depth = 0;
+    bool inString = false, escaped = false;
+    for (char c : text) {
+        if (inString) {
+            if (escaped) escaped = false;
+            else if (c == '\\') escaped = true;
+            else if (c == '"') inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > kMaxJsonDepth) throw InputError(what + ": the JSON is nested too deeply");
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& error) {
+        throw InputError(what + ": not valid JSON (" + std::string(error.what()) + ")");
+    }
+}
+
+}  // namespace koto

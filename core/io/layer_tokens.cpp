@@ -1,0 +1,109 @@
+#include "io/layer_tokens.h"
+
+#include <charconv>
+#include <vector>
+
+#include "network/layer_registry.h"
+#include "util/errors.h"
+
+namespace koto {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (true) {
+        const size_t end = text.find(separator, start);
+        parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
+        if (end == std::string::npos) return parts;
+        start = end + 1;
+    }
+}
+
+LayerSpec denseFromToken(const std::string& token) {
+    const auto fields = split(token, ':');
+    if (fields.size() < 2 || fields.size() > 3)
+        throw InputError("layer token \"" + token + "\" should look like dense:UNITS[:ACTIVATION]");
+    int64_t units = 0;
+    const std::string& unitText = fields[1];
+    const auto [end, error] = std::from_chars(unitText.data(), unitText.data() + unitText.size(), units);
+    if (error != std::errc() || end != unitText.data() + unitText.size() || units < 1)
+        throw InputError("layer token \"" + token + "\": the number of units must be a positive whole number");
+    const std::string activation = fields.size() == 3 ? fields[2] : "tanh";
+    if (!activationFromName(activation))
+        throw InputError("layer token \"" + token + "\": unknown activation \"" + activation +
+                         "\" (linear, sigmoid, tanh, relu or softmax)");
+    LayerSpec layer;
+    layer.type = "dense";
+    layer.parameters["units"] = units;
+    layer.parameters["activation"] = activation;
+    return layer;
+}
+
+bool isOutputLayer(const LayerSpec& layer, const Dataset& dataset, LossKind loss) {
+    const std::string activation = layer.text("activation");
+    const int64_t units = layer.integer("units");
+    switch (loss) {
+    case LossKind::CrossEntropy: return activation == "softmax";
+    case LossKind::BinaryCrossEntropy: return activation == "sigmoid" && units == 1;
+    case LossKind::MeanSquaredError: return activation == "linear" && units == dataset.outputSize;
+    }
+    return false;
+}
+
+}  // namespace
+
+NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& dataset, std::optional<LossKind> loss) {
+    NetworkSpec spec;
+    spec.inputShape = {dataset.inputSize};
+    const bool classification = dataset.task == Task::Classification;
+    spec.loss = loss.value_or(classification ? LossKind::CrossEntropy : LossKind::MeanSquaredError);
+    if (!classification && spec.loss != LossKind::MeanSquaredError)
+        throw InputError(dataset.name + " is a regression dataset: use the loss mse");
+    if (spec.loss == LossKind::BinaryCrossEntropy && dataset.classCount != 2)
+        throw InputError("binary cross-entropy needs two classes, " + dataset.name + " has " +
+                         std::to_string(dataset.classCount));
+
+    if (!tokens.empty()) {
+        for (const std::string& token : split(tokens, ',')) {
+            const std::string type = token.substr(0, token.find(':'));
+            if (type == "dense") spec.layers.push_back(denseFromToken(token));
+            else throw InputError("unknown layer token \"" + token + "\" (this version knows dense:UNITS:ACTIVATION)");
+        }
+    }
+    if (spec.layers.empty() || !isOutputLayer(spec.layers.back(), dataset, spec.loss)) {
+        LayerSpec output;
+        output.type = "dense";
+        switch (spec.loss) {
+        case LossKind::CrossEntropy:
+            output.parameters = {{"units", dataset.classCount}, {"activation", std::string("softmax")}};
+            break;
+        case LossKind::BinaryCrossEntropy:
+            output.parameters = {{"units", int64_t{1}}, {"activation", std::string("sigmoid")}};
+            break;
+        case LossKind::MeanSquaredError:
+            output.parameters = {{"units", dataset.outputSize}, {"activation", std::string("linear")}};
+            break;
+        }
+        spec.layers.push_back(output);
+    }
+    assignLayerNames(spec);
+    try {
+        inferShapes(spec);
+    } catch (const SpecError& error) {
+        throw InputError(error.what());
+    }
+    return spec;
+}
+
+std::string hiddenLayerTokens(const NetworkSpec& spec) {
+    std::string tokens;
+    for (size_t i = 0; i + 1 < spec.layers.size(); ++i) {
+        const LayerSpec& layer = spec.layers[i];
+        if (!tokens.empty()) tokens += ",";
+        tokens += layer.type + ":" + std::to_string(layer.integer("units")) + ":" + layer.text("activation");
+    }
+    return tokens;
+}
+
+}  // namespace koto

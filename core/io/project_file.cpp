@@ -1,0 +1,190 @@
+#include "io/project_file.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+#include "io/atomic_file.h"
+#include "io/json_limits.h"
+#include "io/network_spec_json.h"
+#include "util/base64.h"
+#include "util/errors.h"
+
+namespace koto {
+namespace {
+
+static_assert(std::endian::native == std::endian::little, "project files store little-endian floats");
+
+std::string encodeFloats(const std::vector<float>& values) {
+    std::vector<uint8_t> bytes(values.size() * sizeof(float));
+    std::memcpy(bytes.data(), values.data(), bytes.size());
+    return encodeBase64(bytes);
+}
+
+std::vector<float> decodeFloats(const std::string& text, const std::string& name) {
+    const std::vector<uint8_t> bytes = decodeBase64(text);
+    if (bytes.size() % sizeof(float) != 0) throw InputError("the weights of " + name + " are truncated");
+    std::vector<float> values(bytes.size() / sizeof(float));
+    std::memcpy(values.data(), bytes.data(), bytes.size());
+    return values;
+}
+
+// JSON has no NaN: a metric that is not finite is stored as null.
+nlohmann::json number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
+double numberFrom(const nlohmann::json& json) { return json.is_number() ? json.get<double>() : std::nan(""); }
+
+nlohmann::json curvePoint(const EpochMetrics& m) {
+    nlohmann::json point{{"epoch", m.epoch}, {"steps", m.steps}, {"seconds", number(m.seconds)},
+                         {"train_loss", number(m.train.loss)}, {"test_loss", number(m.test.loss)}};
+    if (m.regression) {
+        point["train_rmse"] = number(m.train.rmse);
+        point["test_rmse"] = number(m.test.rmse);
+    } else {
+        point["train_accuracy"] = number(m.train.accuracy);
+        point["test_accuracy"] = number(m.test.accuracy);
+    }
+    return point;
+}
+
+EpochMetrics curvePointFrom(const nlohmann::json& point) {
+    EpochMetrics m;
+    m.epoch = point.at("epoch").get<int64_t>();
+    m.steps = point.at("steps").get<int64_t>();
+    m.seconds = numberFrom(point.at("seconds"));
+    m.train.loss = numberFrom(point.at("train_loss"));
+    m.test.loss = numberFrom(point.at("test_loss"));
+    m.regression = point.contains("train_rmse");
+    if (m.regression) {
+        m.train.rmse = numberFrom(point.at("train_rmse"));
+        m.test.rmse = numberFrom(point.at("test_rmse"));
+    } else {
+        m.train.accuracy = numberFrom(point.at("train_accuracy"));
+        m.test.accuracy = numberFrom(point.at("test_accuracy"));
+        m.train.errorRate = 1 - m.train.accuracy;
+        m.test.errorRate = 1 - m.test.accuracy;
+    }
+    return m;
+}
+
+}  // namespace
+
+std::string projectToJson(const Project& project) {
+    nlohmann::json weights = nlohmann::json::array();
+    for (const SavedTensor& tensor : project.weights)
+        weights.push_back({{"name", tensor.name}, {"shape", {tensor.rows, tensor.cols}}, {"data", encodeFloats(tensor.values)}});
+    nlohmann::json curves = nlohmann::json::array();
+    for (const EpochMetrics& metrics : project.curves) curves.push_back(curvePoint(metrics));
+    const TrainingSettings& t = project.training;
+    const nlohmann::json json{
+        {"format", "kotohajime-project"},
+        {"schema_version", Project::currentSchemaVersion},
+        {"network", toJson(project.network)},
+        {"dataset", project.dataset},
+        {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
+                      {"seed", t.seed}, {"optimizer", t.optimizer}}},
+        {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
+        {"weights", weights},
+        {"curves", curves},
+    };
+    return json.dump(1) + "\n";
+}
+
+Project projectFromJson(const std::string& text, const std::string& what) {
+    const nlohmann::json json = parseJson(text, what);
+    try {
+        if (!json.is_object() || json.value("format", "") != "kotohajime-project")
+            throw InputError(what + ": not a Kotohajime project file");
+        const int version = json.at("schema_version").get<int>();
+        if (version > Project::currentSchemaVersion)
+            throw InputError(what + ": made by a newer Kotohajime (project schema " + std::to_string(version) + ")");
+        Project project;
+        project.network = networkSpecFromJson(json.at("network"));
+        project.dataset = json.at("dataset").get<std::string>();
+        const auto& t = json.at("training");
+        project.training.learningRate = t.at("learning_rate").get<double>();
+        project.training.batchSize = t.at("batch_size").get<int64_t>();
+        project.training.epochs = t.at("epochs").get<int64_t>();
+        project.training.seed = t.at("seed").get<uint64_t>();
+        project.training.optimizer = t.at("optimizer").get<std::string>();
+        if (json.contains("progress")) {
+            project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
+            project.stepsTrained = json["progress"].at("steps").get<int64_t>();
+        }
+        for (const auto& w : json.at("weights")) {
+            SavedTensor tensor;
+            tensor.name = w.at("name").get<std::string>();
+            const auto shape = w.at("shape").get<std::vector<int64_t>>();
+            if (shape.size() != 2 || shape[0] < 0 || shape[1] < 0 || shape[0] > (int64_t{1} << 31) ||
+                shape[1] > (int64_t{1} << 31))
+                throw InputError(what + ": the weights " + tensor.name + " have an invalid shape");
+            tensor.rows = shape[0];
+            tensor.cols = shape[1];
+            tensor.values = decodeFloats(w.at("data").get<std::string>(), tensor.name);
+            if (static_cast<int64_t>(tensor.values.size()) != tensor.rows * tensor.cols)
+                throw InputError(what + ": the weights " + tensor.name + " hold " + std::to_string(tensor.values.size()) +
+                                 " numbers, their shape says " + std::to_string(tensor.rows * tensor.cols));
+            project.weights.push_back(std::move(tensor));
+        }
+        if (json.contains("curves"))
+            for (const auto& point : json["curves"]) project.curves.push_back(curvePointFrom(point));
+        return project;
+    } catch (const nlohmann::json::exception& error) {
+        throw InputError(what + ": a part of the project is missing or has the wrong type (" + error.what() + ")");
+    } catch (const InputError& error) {
+        const std::string message = error.what();
+        if (message.rfind(what, 0) == 0) throw;
+        throw InputError(what + ": " + message);
+    }
+}
+
+void saveProject(const Project& project, const std::string& path) { writeFileAtomically(path, projectToJson(project)); }
+
+Project loadProject(const std::string& path) { return projectFromJson(readWholeFile(path, kMaxJsonBytes), path); }
+
+std::vector<SavedTensor> captureWeights(Network& network) {
+    std::vector<SavedTensor> saved;
+    for (const NamedParameter& p : network.parameters()) {
+        SavedTensor tensor{p.id, p.parameter->value.rows(), p.parameter->value.cols(), {}};
+        tensor.values.resize(static_cast<size_t>(p.parameter->value.size()));
+        network.backend().download(p.parameter->value, std::span<float>(tensor.values));
+        saved.push_back(std::move(tensor));
+    }
+    return saved;
+}
+
+Project captureProject(Trainer& trainer, const std::string& datasetSpec, const Project* earlier) {
+    Project project;
+    project.network = trainer.network().spec();
+    project.training = trainer.settings();
+    project.dataset = datasetSpec;
+    project.weights = captureWeights(trainer.network());
+    if (earlier) project.curves = earlier->curves;
+    const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
+    const int64_t stepOffset = earlier ? earlier->stepsTrained : 0;
+    for (EpochMetrics metrics : trainer.history()) {
+        metrics.epoch += epochOffset;
+        metrics.steps += stepOffset;
+        project.curves.push_back(metrics);
+    }
+    project.epochsTrained = epochOffset + trainer.epochsDone();
+    project.stepsTrained = stepOffset + trainer.stepsDone();
+    return project;
+}
+
+void restoreWeights(Network& network, const std::vector<SavedTensor>& weights) {
+    const auto& parameters = network.parameters();
+    if (weights.size() != parameters.size())
+        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, the network " +
+                         std::to_string(parameters.size()));
+    for (size_t i = 0; i < weights.size(); ++i) {
+        const Tensor& value = parameters[i].parameter->value;
+        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() || weights[i].cols != value.cols())
+            throw InputError("the saved weights " + weights[i].name + " (" + std::to_string(weights[i].rows) + " x " +
+                             std::to_string(weights[i].cols) + ") do not fit " + parameters[i].id + " (" +
+                             value.shape().text() + ")");
+    }
+    for (size_t i = 0; i < weights.size(); ++i)
+        network.backend().upload(std::span<const float>(weights[i].values), parameters[i].parameter->value);
+}
+
+}  // namespace koto

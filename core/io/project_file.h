@@ -1,0 +1,55 @@
+#pragma once
+// The .koto project file: JSON holding the network spec, the training settings, the dataset
+// spec, the trained weights (float32, base64, bit-exact) and the learning curves.
+//
+// {"format":"kotohajime-project","schema_version":1,"network":{...},"dataset":"spiral:n=500",
+//  "training":{"learning_rate":0.1,"batch_size":10,"epochs":500,"seed":1,"optimizer":"sgd"},
+//  "progress":{"epochs":500,"steps":12500},
+//  "weights":[{"name":"dense_1.W","shape":[2,16],"data":"<base64 of little-endian float32>"}],
+//  "curves":[{"epoch":1,"steps":25,"train_loss":..,"test_loss":..,"train_accuracy":..,...}]}
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "network/network.h"
+#include "network/network_spec.h"
+#include "training/metrics.h"
+#include "training/trainer.h"
+
+namespace koto {
+
+struct SavedTensor {
+    std::string name;  // "dense_1.W"
+    int64_t rows = 0, cols = 0;
+    std::vector<float> values;
+    bool operator==(const SavedTensor&) const = default;
+};
+
+struct Project {
+    static constexpr int currentSchemaVersion = 1;
+
+    NetworkSpec network;
+    TrainingSettings training;
+    std::string dataset;  // a dataset spec, "spiral:noise=0.1"
+    int64_t epochsTrained = 0;
+    int64_t stepsTrained = 0;
+    std::vector<SavedTensor> weights;  // empty for an untrained project
+    std::vector<EpochMetrics> curves;
+};
+
+std::string projectToJson(const Project& project);
+// Throws InputError naming `what` (the file) and the problem.
+Project projectFromJson(const std::string& text, const std::string& what);
+
+void saveProject(const Project& project, const std::string& path);  // atomic
+Project loadProject(const std::string& path);
+
+std::vector<SavedTensor> captureWeights(Network& network);
+// A project of the trainer's network, settings, weights and curves, after `earlier` curves of
+// training done before this trainer (a continued project).
+Project captureProject(Trainer& trainer, const std::string& datasetSpec, const Project* earlier = nullptr);
+// Throws InputError if the tensors do not match the network's parameters by name and shape.
+void restoreWeights(Network& network, const std::vector<SavedTensor>& weights);
+
+}  // namespace koto

@@ -1,0 +1,66 @@
+#include "layers/dense_layer.h"
+
+#include <cmath>
+#include <vector>
+
+namespace koto {
+
+DenseLayer::DenseLayer(std::string name, int64_t units, Activation activation)
+    : Layer(std::move(name)), units_(units), activation_(activation) {}
+
+void DenseLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
+    const int64_t maxRows = inputShape.rows();
+    const int64_t inputs = inputShape.rowSize();
+    weights_.value = backend.allocate({inputs, units_}, type);
+    weights_.gradient = backend.allocate({inputs, units_}, type);
+    bias_.value = backend.allocate({1, units_}, type);
+    bias_.gradient = backend.allocate({1, units_}, type);
+    preActivation_ = backend.allocate({maxRows, units_}, type);
+    output_ = backend.allocate({maxRows, units_}, type);
+    preActivationGradient_ = backend.allocate({maxRows, units_}, type);
+    inputGradient_ = backend.allocate(inputShape, type);
+}
+
+void DenseLayer::initialize(Backend& backend, Random& random) {
+    const int64_t fanIn = weights_.value.rows();
+    const int64_t fanOut = weights_.value.cols();
+    std::vector<double> values(static_cast<size_t>(fanIn * fanOut));
+    if (activation_ == Activation::Relu) {
+        const double deviation = std::sqrt(2.0 / static_cast<double>(fanIn));
+        for (double& v : values) v = random.normal(0.0, deviation);
+    } else {
+        const double limit = std::sqrt(6.0 / static_cast<double>(fanIn + fanOut));
+        for (double& v : values) v = random.uniform(-limit, limit);
+    }
+    // Round through float so that float and double networks of one seed hold equal weights.
+    for (double& v : values) v = static_cast<float>(v);
+    backend.upload(std::span<const double>(values), weights_.value);
+    backend.fill(bias_.value, 0.0);
+}
+
+const Tensor& DenseLayer::forward(Backend& backend, const Tensor& input) {
+    input_ = &input;
+    const int64_t rows = input.rows();
+    preActivation_.setRows(rows);
+    output_.setRows(rows);
+    backend.gemm(false, false, 1.0, input, weights_.value, 0.0, preActivation_);
+    backend.addRowVector(bias_.value, preActivation_);
+    backend.activationForward(effectiveActivation(), preActivation_, output_);
+    return output_;
+}
+
+const Tensor& DenseLayer::backward(Backend& backend, const Tensor& outputGradient,
+                                   bool needInputGradient) {
+    const Tensor& input = *input_;
+    preActivationGradient_.setRows(outputGradient.rows());
+    backend.activationBackward(effectiveActivation(), output_, outputGradient, preActivationGradient_);
+    backend.gemm(true, false, 1.0, input, preActivationGradient_, 0.0, weights_.gradient);
+    backend.columnSums(preActivationGradient_, bias_.gradient);
+    if (needInputGradient) {
+        inputGradient_.setRows(input.rows());
+        backend.gemm(false, true, 1.0, preActivationGradient_, weights_.value, 0.0, inputGradient_);
+    }
+    return inputGradient_;
+}
+
+}  // namespace koto

@@ -1,0 +1,55 @@
+#pragma once
+// A layer of a network. Written once over Backend operations, it never sees a device.
+//
+// Life cycle: setup() for an input shape whose row count is the largest batch it will see;
+// initialize() draws the weights; then forward() and backward() for each batch, which may have
+// fewer rows than the set-up size. forward() keeps what backward() needs (the input X and the
+// output Z). backward() receives dJ/dZ, writes every parameter gradient completely and returns
+// dJ/dX for the layer to the left.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "backend/backend.h"
+#include "tensor/tensor.h"
+#include "util/random.h"
+
+namespace koto {
+
+struct Parameter {
+    std::string name;  // "W", "b"
+    Tensor value;
+    Tensor gradient;
+};
+
+class Layer {
+public:
+    explicit Layer(std::string name) : name_(std::move(name)) {}
+    virtual ~Layer() = default;
+    Layer(const Layer&) = delete;
+    Layer& operator=(const Layer&) = delete;
+
+    const std::string& name() const { return name_; }
+    virtual std::string_view type() const = 0;
+
+    virtual void setup(Backend& backend, const Shape& inputShape, DType type) = 0;
+    virtual void initialize(Backend& backend, Random& random) = 0;
+    virtual const Tensor& forward(Backend& backend, const Tensor& input) = 0;
+    // needInputGradient is false for the first layer: nobody uses dJ/dX there.
+    virtual const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                                   bool needInputGradient) = 0;
+
+    virtual Shape outputShape() const = 0;
+    virtual std::vector<Parameter*> parameters() { return {}; }
+
+    // Called on the output layer when the loss applies its activation (softmax or sigmoid with
+    // cross-entropy): the layer then passes its logits on unchanged.
+    virtual void setActivationFusedIntoLoss(bool fused) { (void)fused; }
+
+private:
+    std::string name_;
+};
+
+}  // namespace koto

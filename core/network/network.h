@@ -1,0 +1,87 @@
+#pragma once
+// A network built from a NetworkSpec on one backend: its layers in order and the loss on the
+// last layer's output. The Network owns its layers and their buffers; it is used by one thread
+// at a time (in the app, the training worker's).
+//
+// Passes can be watched layer by layer through LayerHooks (the trainer's observers and its
+// run/pause/step/stop control use them); a hook may cancel the pass between two layers.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "backend/backend.h"
+#include "layers/layer.h"
+#include "network/network_spec.h"
+
+namespace koto {
+
+enum class Pass { Forward, Backward };
+
+class LayerHooks {
+public:
+    virtual ~LayerHooks() = default;
+    // Return false to cancel the pass before this layer.
+    virtual bool beforeLayer(Pass pass, int layerIndex) = 0;
+    virtual void afterLayer(Pass pass, int layerIndex) = 0;
+};
+
+// A parameter with the name that files and reports use: "dense_1.W".
+struct NamedParameter {
+    std::string id;
+    std::string layer;
+    Parameter* parameter;
+};
+
+class Network {
+public:
+    // Validates the spec (SpecError) and creates the layers, sized for batches of up to maxRows.
+    Network(Backend& backend, NetworkSpec spec, int64_t maxRows, DType type = DType::Float32);
+
+    const NetworkSpec& spec() const { return spec_; }
+    Backend& backend() const { return backend_; }
+    DType dtype() const { return type_; }
+    int64_t maxRows() const { return maxRows_; }
+    int64_t inputSize() const;
+    int64_t outputSize() const;
+    LossKind loss() const { return spec_.loss; }
+
+    int layerCount() const { return static_cast<int>(layers_.size()); }
+    Layer& layer(int index) { return *layers_[static_cast<size_t>(index)]; }
+    const Layer& layer(int index) const { return *layers_[static_cast<size_t>(index)]; }
+    const std::vector<NamedParameter>& parameters() const { return parameters_; }
+
+    // Draws every layer's initial weights from the seed (each layer from its own stream).
+    void initialize(uint64_t seed);
+
+    // Forward pass over input (N x D, N <= maxRows). Returns false if a hook cancelled it.
+    bool forward(const Tensor& input, LayerHooks* hooks = nullptr);
+    // The cost of the last forward pass against targets (N x K), mean per sample; also sets
+    // predictions() and the gradient backward() starts from.
+    double computeLoss(const Tensor& targets);
+    // Backward pass from the loss gradient; fills every parameter's gradient.
+    bool backward(LayerHooks* hooks = nullptr);
+
+    // What the network predicts after forward(): class probabilities Y for cross-entropy
+    // (softmax) and binary cross-entropy (sigmoid, N x 1); the output itself for regression.
+    const Tensor& predictions();
+    // The last layer's output before the loss (logits when the activation is fused).
+    const Tensor& output() const { return *output_; }
+    const Tensor& lossGradient() const { return lossGradient_; }
+
+    // Host-side prediction for any number of rows, in chunks of maxRows.
+    std::vector<float> predict(const std::vector<float>& inputs, int64_t rows);
+
+private:
+    Backend& backend_;
+    NetworkSpec spec_;
+    int64_t maxRows_;
+    DType type_;
+    std::vector<std::unique_ptr<Layer>> layers_;
+    std::vector<NamedParameter> parameters_;
+    const Tensor* output_ = nullptr;
+    bool predictionsCurrent_ = false;
+    Tensor probabilities_, lossGradient_, scratchInput_;
+};
+
+}  // namespace koto

@@ -1,0 +1,23 @@
+#pragma once
+
+#include <cstdint>
+
+namespace koto {
+
+// How well the network does on one part of the data.
+struct SplitMetrics {
+    double loss = 0;       // mean cost per sample
+    double accuracy = 0;   // classification: fraction classified right
+    double errorRate = 0;  // classification: error_rate(p, t) = mean(p != t)
+    double rmse = 0;       // regression: root mean squared error
+};
+
+struct EpochMetrics {
+    int64_t epoch = 0;  // 1-based: the number of epochs completed
+    int64_t steps = 0;  // optimizer steps completed
+    bool regression = false;
+    SplitMetrics train, test;
+    double seconds = 0;  // wall time of the epoch, training and evaluation
+};
+
+}  // namespace koto

@@ -1,0 +1,206 @@
+#include "training/trainer.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "util/errors.h"
+
+namespace koto {
+namespace {
+// NaN or Inf anywhere in t? (t + 0 * t is finite exactly when t is.)
+bool isFinite(Backend& backend, const Tensor& t) { return backend.sumIsFinite(0.0, t, t); }
+}  // namespace
+
+Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
+                 TrainingControl* control)
+    : network_(network), optimizer_(optimizer), dataset_(dataset), settings_(std::move(settings)),
+      control_(control), shuffleRandom_(settings_.seed, 0x73687566) /* "shuf" */ {
+    if (settings_.batchSize < 1) throw InputError("the batch size must be at least 1");
+    if (!(settings_.learningRate > 0) || !std::isfinite(settings_.learningRate))
+        throw InputError("the learning rate must be a positive number");
+    if (dataset.inputSize != network.inputSize())
+        throw InputError(dataset.name + " has " + std::to_string(dataset.inputSize) +
+                         " inputs per sample but the network takes " + std::to_string(network.inputSize()));
+    if (dataset.train.count < 1) throw InputError(dataset.name + " has no training samples");
+    const int64_t batch = std::min(settings_.batchSize, dataset.train.count);
+    if (batch > network.maxRows())
+        throw InputError("the network was built for batches of at most " + std::to_string(network.maxRows()) + " rows");
+    settings_.batchSize = batch;
+    train_ = upload(dataset.train);
+    test_ = upload(dataset.test);
+    Backend& backend = network.backend();
+    batchInputs_ = backend.allocate({batch, network.inputSize()}, network.dtype());
+    batchTargets_ = backend.allocate({batch, network.outputSize()}, network.dtype());
+    batchesPerEpoch_ = (dataset.train.count + batch - 1) / batch;
+    order_.resize(static_cast<size_t>(dataset.train.count));
+    std::iota(order_.begin(), order_.end(), 0);
+    identity_ = order_;
+    identity_.resize(static_cast<size_t>(std::max(dataset.train.count, dataset.test.count)));
+    std::iota(identity_.begin(), identity_.end(), 0);
+}
+
+Trainer::DeviceSplit Trainer::upload(const DataSplit& split) {
+    DeviceSplit device{{}, {}, &split};
+    if (split.count == 0) return device;
+    Backend& backend = network_.backend();
+    const std::vector<float> targets = dataset_.targetMatrix(split, network_.outputSize());
+    device.inputs = backend.allocate({split.count, network_.inputSize()}, network_.dtype());
+    device.targets = backend.allocate({split.count, network_.outputSize()}, network_.dtype());
+    backend.upload(std::span<const float>(split.inputs), device.inputs);
+    backend.upload(std::span<const float>(targets), device.targets);
+    return device;
+}
+
+void Trainer::shuffle() {
+    for (size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[shuffleRandom_.below(i)]);
+}
+
+Trainer::Outcome Trainer::train(int64_t epochs) {
+    const int64_t target = epochs_ + epochs;
+    while (epochs_ < target) {
+        if (batch_ == 0) {
+            if (control_ && !control_->permit(Boundary::Epoch)) return Outcome::Stopped;
+        } else if (control_ && !control_->permit(Boundary::Batch)) {
+            return Outcome::Stopped;
+        }
+        if (!step()) return Outcome::Stopped;
+    }
+    return Outcome::Finished;
+}
+
+bool Trainer::step() {
+    if (batch_ == 0) {
+        shuffle();
+        epochStart_ = std::chrono::steady_clock::now();
+    }
+    Backend& backend = network_.backend();
+    const int64_t start = batch_ * settings_.batchSize;
+    const int64_t rows = std::min(settings_.batchSize, dataset_.train.count - start);
+    const std::span<const int32_t> indices(order_.data() + start, static_cast<size_t>(rows));
+    batchInputs_.setRows(rows);
+    batchTargets_.setRows(rows);
+    backend.gatherRows(train_.inputs, indices, batchInputs_);
+    backend.gatherRows(train_.targets, indices, batchTargets_);
+
+    if (!network_.forward(batchInputs_, this)) return false;
+    const double loss = network_.computeLoss(batchTargets_);
+    if (!std::isfinite(loss)) reportNonFiniteLoss(loss);
+    if (!network_.backward(this)) return false;
+    if (const auto failing = optimizer_.apply(backend, network_.parameters(), settings_.learningRate)) {
+        std::string layer = failing->substr(0, failing->find('.'));
+        throw DivergenceError(steps_ + 1, layer,
+                              "training diverged at step " + std::to_string(steps_ + 1) + ": the update of " +
+                                  *failing + " would make it NaN or infinite (try a smaller learning rate); "
+                                  "the weights of the last finite step are kept");
+    }
+    ++steps_;
+    const StepReport report{steps_, epochs_, batch_, rows, loss};
+    ++batch_;
+    for (TrainingObserver* observer : observers_) observer->afterStep(report);
+    if (batch_ == batchesPerEpoch_) finishEpoch();
+    return true;
+}
+
+void Trainer::reportNonFiniteLoss(double loss) {
+    Backend& backend = network_.backend();
+    std::string where = "the loss";
+    if (!isFinite(backend, batchInputs_)) {
+        where = "the input data";
+    } else {
+        // Find the first layer whose output is not finite, going through the layers once more.
+        const Tensor* current = &batchInputs_;
+        for (int i = 0; i < network_.layerCount(); ++i) {
+            current = &network_.layer(i).forward(backend, *current);
+            if (!isFinite(backend, *current)) {
+                where = network_.layer(i).name();
+                break;
+            }
+        }
+    }
+    const std::string value = std::isnan(loss) ? "NaN" : "infinite";
+    throw DivergenceError(steps_ + 1, where,
+                          "training diverged at step " + std::to_string(steps_ + 1) + ": the loss became " + value +
+                              " (first non-finite values in " + where +
+                              "; try a smaller learning rate); the weights of the last finite step are kept");
+}
+
+void Trainer::finishEpoch() {
+    batch_ = 0;
+    ++epochs_;
+    EpochMetrics metrics = evaluate();
+    metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart_).count();
+    history_.push_back(metrics);
+    for (TrainingObserver* observer : observers_) observer->afterEpoch(metrics);
+}
+
+EpochMetrics Trainer::evaluate() {
+    EpochMetrics metrics;
+    metrics.epoch = epochs_;
+    metrics.steps = steps_;
+    metrics.regression = dataset_.task == Task::Regression;
+    metrics.train = evaluate(train_);
+    metrics.test = evaluate(test_);
+    return metrics;
+}
+
+SplitMetrics Trainer::evaluate(const DeviceSplit& split) {
+    SplitMetrics result;
+    const DataSplit& host = *split.host;
+    if (host.count == 0) return result;
+    Backend& backend = network_.backend();
+    const int64_t chunk = network_.maxRows();
+    const int64_t outputs = network_.outputSize();
+    Tensor inputs = backend.allocate({chunk, network_.inputSize()}, network_.dtype());
+    Tensor targets = backend.allocate({chunk, outputs}, network_.dtype());
+    std::vector<float> predictions;
+    double lossSum = 0, squaredErrorSum = 0;
+    int64_t correct = 0;
+    for (int64_t start = 0; start < host.count; start += chunk) {
+        const int64_t rows = std::min(chunk, host.count - start);
+        const std::span<const int32_t> indices(identity_.data() + start, static_cast<size_t>(rows));
+        inputs.setRows(rows);
+        targets.setRows(rows);
+        backend.gatherRows(split.inputs, indices, inputs);
+        backend.gatherRows(split.targets, indices, targets);
+        network_.forward(inputs);
+        lossSum += network_.computeLoss(targets) * static_cast<double>(rows);
+        predictions.resize(static_cast<size_t>(rows * outputs));
+        backend.download(network_.predictions(), std::span<float>(predictions));
+        for (int64_t n = 0; n < rows; ++n) {
+            const float* row = predictions.data() + n * outputs;
+            if (dataset_.task == Task::Regression) {
+                for (int64_t k = 0; k < outputs; ++k) {
+                    const double difference = row[k] - host.targets[static_cast<size_t>((start + n) * outputs + k)];
+                    squaredErrorSum += difference * difference;
+                }
+            } else {
+                const int32_t predicted = outputs == 1 ? (row[0] >= 0.5f ? 1 : 0)
+                                                       : static_cast<int32_t>(std::max_element(row, row + outputs) - row);
+                correct += predicted == host.labels[static_cast<size_t>(start + n)];
+            }
+        }
+    }
+    const double count = static_cast<double>(host.count);
+    result.loss = lossSum / count;
+    if (dataset_.task == Task::Regression) {
+        result.rmse = std::sqrt(squaredErrorSum / (count * static_cast<double>(outputs)));
+    } else {
+        result.accuracy = static_cast<double>(correct) / count;
+        result.errorRate = 1.0 - result.accuracy;
+    }
+    return result;
+}
+
+bool Trainer::beforeLayer(Pass pass, int layerIndex) {
+    // The first forward layer starts the step: that boundary is the batch boundary in train().
+    if (control_ && !(pass == Pass::Forward && layerIndex == 0) && !control_->permit(Boundary::Layer)) return false;
+    for (TrainingObserver* observer : observers_) observer->beforeLayer(pass, layerIndex);
+    return true;
+}
+
+void Trainer::afterLayer(Pass pass, int layerIndex) {
+    for (TrainingObserver* observer : observers_) observer->afterLayer(pass, layerIndex);
+}
+
+}  // namespace koto

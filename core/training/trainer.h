@@ -1,0 +1,98 @@
+#pragma once
+// The training loop: epochs over shuffled mini-batches (batch size 1 is stochastic gradient
+// descent, the whole training set is batch gradient descent), a metrics evaluation after each
+// epoch, observers told of every layer, step and epoch, and a TrainingControl obeyed between
+// layers, batches and epochs.
+//
+// A step: X, T = next mini-batch; forward layer by layer; J = loss(Y, T); backward layer by
+// layer; every w = w - learning_rate * dJ/dw through the optimizer. If J or any new weight would
+// be NaN or Inf, the step is not applied and DivergenceError names the step and the layer.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "data/dataset.h"
+#include "network/network.h"
+#include "training/metrics.h"
+#include "training/optimizer.h"
+#include "training/training_control.h"
+#include "training/training_observer.h"
+#include "util/random.h"
+
+namespace koto {
+
+struct TrainingSettings {
+    double learningRate = 0.03;  // TF Playground's default
+    int64_t batchSize = 10;
+    int64_t epochs = 100;
+    uint64_t seed = 1;  // initial weights and the order of the mini-batches
+    std::string optimizer = "sgd";
+};
+
+class Trainer : private LayerHooks {
+public:
+    enum class Outcome { Finished, Stopped };
+
+    // The network must have been built for at least settings.batchSize rows.
+    Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
+            TrainingControl* control = nullptr);
+
+    void addObserver(TrainingObserver* observer) { observers_.push_back(observer); }
+
+    // Trains until `epochs` more whole epochs are done, or the control stops it.
+    Outcome train(int64_t epochs);
+    // One optimizer step on the next mini-batch (the epoch's end is handled by train()); returns
+    // false if the control stopped it between layers, in which case nothing was updated.
+    bool step();
+    // Loss and accuracy or RMSE on the training and test parts with the current weights.
+    EpochMetrics evaluate();
+
+    int64_t stepsDone() const { return steps_; }
+    int64_t epochsDone() const { return epochs_; }
+    int64_t batchesPerEpoch() const { return batchesPerEpoch_; }
+    const std::vector<EpochMetrics>& history() const { return history_; }
+
+    double learningRate() const { return settings_.learningRate; }
+    void setLearningRate(double rate) { settings_.learningRate = rate; }
+    const TrainingSettings& settings() const { return settings_; }
+
+    Network& network() { return network_; }
+    const Dataset& dataset() const { return dataset_; }
+
+private:
+    struct DeviceSplit {
+        Tensor inputs, targets;
+        const DataSplit* host;
+    };
+
+    bool beforeLayer(Pass pass, int layerIndex) override;
+    void afterLayer(Pass pass, int layerIndex) override;
+    DeviceSplit upload(const DataSplit& split);
+    void shuffle();
+    void finishEpoch();
+    SplitMetrics evaluate(const DeviceSplit& split);
+    [[noreturn]] void reportNonFiniteLoss(double loss);
+
+    Network& network_;
+    Optimizer& optimizer_;
+    const Dataset& dataset_;
+    TrainingSettings settings_;
+    TrainingControl* control_;
+    std::vector<TrainingObserver*> observers_;
+
+    DeviceSplit train_, test_;
+    Tensor batchInputs_, batchTargets_;
+    std::vector<int32_t> order_;   // this epoch's shuffled sample order
+    std::vector<int32_t> identity_;  // 0, 1, 2, ... for evaluating in chunks
+    Random shuffleRandom_;
+    int64_t batchesPerEpoch_ = 0;
+    int64_t batch_ = 0;  // next batch within the epoch
+    int64_t steps_ = 0;
+    int64_t epochs_ = 0;
+    std::chrono::steady_clock::time_point epochStart_;
+    std::vector<EpochMetrics> history_;
+};
+
+}  // namespace koto

@@ -1,0 +1,65 @@
+#include "training/training_control.h"
+
+namespace koto {
+
+void TrainingControl::run() {
+    std::lock_guard lock(mutex_);
+    if (state_ == State::Stopped) return;
+    state_ = State::Running;
+    stepping_ = false;
+    layerStepping_ = false;
+    changed_.notify_all();
+}
+
+void TrainingControl::pause() {
+    std::lock_guard lock(mutex_);
+    if (state_ == State::Stopped) return;
+    state_ = State::Paused;
+    stepping_ = false;
+    layerStepping_ = false;
+    changed_.notify_all();
+}
+
+void TrainingControl::stop() {
+    std::lock_guard lock(mutex_);
+    state_ = State::Stopped;
+    changed_.notify_all();
+}
+
+void TrainingControl::step(Boundary size) {
+    std::lock_guard lock(mutex_);
+    if (state_ == State::Stopped) return;
+    state_ = State::Paused;
+    stepping_ = true;
+    stepSize_ = size;
+    layerStepping_ = size == Boundary::Layer;
+    changed_.notify_all();
+}
+
+TrainingControl::State TrainingControl::state() const {
+    std::lock_guard lock(mutex_);
+    return state_;
+}
+
+void TrainingControl::setPauseCallback(std::function<void(Boundary)> callback) {
+    std::lock_guard lock(mutex_);
+    onPause_ = std::move(callback);
+}
+
+bool TrainingControl::permit(Boundary boundary) {
+    std::unique_lock lock(mutex_);
+    if (stepping_ && boundary >= stepSize_) stepping_ = false;  // the requested step is done
+    const bool waitsHere = boundary != Boundary::Layer || layerStepping_;
+    if (state_ == State::Paused && !stepping_ && waitsHere) {
+        if (onPause_) {
+            auto callback = onPause_;
+            lock.unlock();
+            callback(boundary);
+            lock.lock();
+        }
+        changed_.wait(lock, [this] { return state_ != State::Paused || stepping_; });
+    }
+    return state_ != State::Stopped;
+}
+
+}  // namespace koto

@@ -1,0 +1,53 @@
+#pragma once
+// Run / pause / step / stop for a training run, set from any thread (the GUI) and obeyed by the
+// training thread at the boundaries between layers, batches and epochs.
+//
+// The training thread calls permit(boundary) each time it reaches a boundary. While running it
+// returns true at once. Pausing takes effect at the next batch or epoch boundary, so that a paused
+// network always holds the weights of whole steps. A step request lets training go on until the
+// next boundary of that size or a larger one (a batch step ends at the next batch or epoch
+// boundary), where it pauses again; after a layer step it also waits between layers. After
+// stop() every permit() returns false without waiting, between layers too.
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+
+namespace koto {
+
+enum class Boundary { Layer = 0, Batch = 1, Epoch = 2 };
+
+class TrainingControl {
+public:
+    enum class State { Running, Paused, Stopped };
+
+    explicit TrainingControl(State initial = State::Running) : state_(initial) {}
+
+    void run();
+    void pause();
+    void stop();
+    // Continue until the next boundary of this size (Layer: one layer's forward or backward,
+    // Batch: one training step, Epoch: to the end of the epoch), then pause.
+    void step(Boundary size);
+
+    State state() const;
+
+    // Called on the training thread, each time it is about to wait while paused (after a step
+    // has finished, for instance): the moment to publish what the learner should see.
+    void setPauseCallback(std::function<void(Boundary)> callback);
+
+    // The training thread's side.
+    bool permit(Boundary boundary);
+
+private:
+    mutable std::mutex mutex_;
+    std::condition_variable changed_;
+    State state_;
+    bool stepping_ = false;
+    Boundary stepSize_ = Boundary::Batch;
+    bool layerStepping_ = false;  // the last step request was a layer step
+    std::function<void(Boundary)> onPause_;
+};
+
+}  // namespace koto

@@ -1,0 +1,23 @@
+#include "training/training_run.h"
+
+#include <algorithm>
+
+#include "util/errors.h"
+
+namespace koto {
+
+int64_t TrainingRun::rowsFor(const TrainingSettings& settings) { return std::max<int64_t>(settings.batchSize, 256); }
+
+TrainingRun::TrainingRun(Backend& backend, const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                         const TrainingSettings& settings, TrainingControl* control)
+    : dataset_(std::move(dataset)) {
+    if (settings.batchSize < 1 || settings.batchSize > 1'000'000)
+        throw InputError("the batch size must be between 1 and 1000000");
+    optimizer_ = makeOptimizer(settings.optimizer);
+    if (!optimizer_) throw InputError("unknown optimizer \"" + settings.optimizer + "\" (this version knows sgd)");
+    network_ = std::make_unique<Network>(backend, spec, rowsFor(settings));
+    network_->initialize(settings.seed);
+    trainer_ = std::make_unique<Trainer>(*network_, *optimizer_, *dataset_, settings, control);
+}
+
+}  // namespace koto

@@ -1,0 +1,43 @@
+#pragma once
+// The errors core reports. Each carries what a front end needs to say it in the user's language
+// (the CLI prints what(); the app shows a translated sentence around the details).
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace koto {
+
+// A network spec that cannot be built: an unknown layer, a bad parameter, shapes that do not fit.
+class SpecError : public std::runtime_error {
+public:
+    SpecError(int layerIndex, const std::string& message)
+        : std::runtime_error(message), layerIndex_(layerIndex) {}
+    // Index of the offending layer, or -1 when the spec as a whole is wrong.
+    int layerIndex() const { return layerIndex_; }
+
+private:
+    int layerIndex_;
+};
+
+// Bad data or a bad file: what it is and what is wrong with it.
+class InputError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Training produced a NaN or Inf: the step and the layer where it showed. The weights are those
+// of the last finite step.
+class DivergenceError : public std::runtime_error {
+public:
+    DivergenceError(int64_t step, std::string layer, const std::string& message)
+        : std::runtime_error(message), step_(step), layer_(std::move(layer)) {}
+    int64_t step() const { return step_; }
+    const std::string& layer() const { return layer_; }
+
+private:
+    int64_t step_;
+    std::string layer_;
+};
+
+}  // namespace koto
