@@ -1,0 +1,49 @@
+#pragma once
+// The hidden layers as a list the learner edits: units and activation per layer, add and
+// remove. The output layer follows from the data (softmax over the classes, or a linear unit
+// for regression) and is shown below the list. (The drag-and-drop canvas comes later.)
+
+#include <QGroupBox>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QPushButton;
+class QVBoxLayout;
+
+namespace koto::gui {
+
+class LayerListEditor : public QGroupBox {
+    Q_OBJECT
+public:
+    static constexpr int kMaxLayers = 8;
+
+    explicit LayerListEditor(QWidget* parent = nullptr);
+
+    // "dense:16:tanh,dense:16:tanh"
+    std::string tokens() const;
+    // Shows these hidden layers (tokens as the CLI writes them; unknown ones are skipped).
+    void setTokens(const std::string& tokens);
+    // The text under the list describing the output layer.
+    void setOutputDescription(const QString& text);
+    int layerCount() const { return static_cast<int>(rows_.size()); }
+
+signals:
+    void layersChanged();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Row;
+    void addRow(int units, const QString& activation);
+    void removeRow(QWidget* row);
+    void retranslate();
+
+    QVBoxLayout* rowsLayout_;
+    std::vector<Row*> rows_;
+    QPushButton* add_;
+    QLabel* output_;
+};
+
+}  // namespace koto::gui

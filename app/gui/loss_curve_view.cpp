@@ -1,0 +1,87 @@
+#include "loss_curve_view.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+namespace koto::gui {
+
+LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
+    figures_ = new QLabel(this);
+    figures_->setObjectName(QStringLiteral("lossFigures"));
+    figures_->setWordWrap(true);
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName(QStringLiteral("lossCurvePlot"));
+    plot_->setMinimumSize(320, 220);
+    plot_->setBackground(palette().window());
+    plot_->axisRect()->setBackground(Qt::white);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(figures_);
+    layout->addWidget(plot_, 1);
+
+    QCPGraph* train = plot_->addGraph();
+    train->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
+    QCPGraph* test = plot_->addGraph();
+    test->setPen(QPen(QColor(0xf5, 0x93, 0x22), 2));
+    plot_->legend->setVisible(true);
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    clear();
+    retranslate();
+}
+
+void LossCurveView::clear() {
+    for (int i = 0; i < plot_->graphCount(); ++i) plot_->graph(i)->data()->clear();
+    largestLoss_ = 0;
+    lastEpoch_ = 0;
+    plot_->xAxis->setRange(0, 10);
+    plot_->yAxis->setRange(0, 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::addEpoch(const EpochMetrics& m) {
+    plot_->graph(0)->addData(static_cast<double>(m.epoch), m.train.loss);
+    plot_->graph(1)->addData(static_cast<double>(m.epoch), m.test.loss);
+    for (double loss : {m.train.loss, m.test.loss})
+        if (std::isfinite(loss)) largestLoss_ = std::max(largestLoss_, loss);
+    lastEpoch_ = static_cast<double>(m.epoch);
+    plot_->xAxis->setRange(0, std::max(10.0, lastEpoch_));
+    plot_->yAxis->setRange(0, std::max(1e-3, largestLoss_ * 1.05));
+    showLatest(m);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::showLatest(const EpochMetrics& m) {
+    latest_ = m;
+    if (m.regression)
+        figures_->setText(tr("Training loss %1 · Test loss %2 · Test RMSE %3")
+                              .arg(m.train.loss, 0, 'f', 4)
+                              .arg(m.test.loss, 0, 'f', 4)
+                              .arg(m.test.rmse, 0, 'f', 4));
+    else
+        figures_->setText(tr("Training loss %1 · Test loss %2 · Test accuracy %3 %")
+                              .arg(m.train.loss, 0, 'f', 4)
+                              .arg(m.test.loss, 0, 'f', 4)
+                              .arg(m.test.accuracy * 100, 0, 'f', 1));
+}
+
+int LossCurveView::pointCount() const { return plot_->graph(0)->dataCount(); }
+
+void LossCurveView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LossCurveView::retranslate() {
+    plot_->graph(0)->setName(tr("Training loss"));
+    plot_->graph(1)->setName(tr("Test loss"));
+    plot_->xAxis->setLabel(tr("Epoch"));
+    plot_->yAxis->setLabel(tr("Loss (cost J per sample)"));
+    showLatest(latest_);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,38 @@
+#pragma once
+// The learning curve: training and test loss per epoch, with the latest numbers above it.
+
+#include <QWidget>
+
+#include "training/metrics.h"
+
+class QCustomPlot;
+class QLabel;
+
+namespace koto::gui {
+
+class LossCurveView : public QWidget {
+    Q_OBJECT
+public:
+    explicit LossCurveView(QWidget* parent = nullptr);
+
+    void clear();
+    void addEpoch(const EpochMetrics& metrics);
+    // The figures above the plot (also for epoch 0, before any point is drawn).
+    void showLatest(const EpochMetrics& metrics);
+    int pointCount() const;
+    QCustomPlot* plot() const { return plot_; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+
+    QLabel* figures_;
+    QCustomPlot* plot_;
+    EpochMetrics latest_;
+    double largestLoss_ = 0;
+    double lastEpoch_ = 0;
+};
+
+}  // namespace koto::gui

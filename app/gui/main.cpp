@@ -1,0 +1,70 @@
+// kotohajime: the desktop app. Opens on the default lesson (or the dataset and layers given),
+// optionally trains a number of steps and saves a screenshot.
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <cstdio>
+
+#include "data/dataset_spec.h"
+#include "default_lesson.h"
+#include "io/layer_tokens.h"
+#include "language.h"
+#include "main_window.h"
+#include "screenshot_run.h"
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("Kotohajime"));
+    QCoreApplication::setApplicationName(QStringLiteral("Kotohajime"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Kotohajime: learn deep learning by watching it happen"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("Dataset spec, e.g. spiral:noise=0.1"), QStringLiteral("SPEC"));
+    const QCommandLineOption layers(QStringLiteral("layers"), QStringLiteral("Hidden layers, e.g. dense:8:tanh,dense:8:tanh"), QStringLiteral("SPEC"));
+    const QCommandLineOption steps(QStringLiteral("train-steps"), QStringLiteral("Train this many steps at full speed"), QStringLiteral("N"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window as a PNG after training, then quit"), QStringLiteral("FILE"));
+    const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: ja or en"), QStringLiteral("LANG"));
+    parser.addOptions({dataset, layers, steps, screenshot, language});
+    parser.process(app);
+
+    koto::gui::Language translations;
+    const QString code = parser.isSet(language) ? parser.value(language) : koto::gui::Language::preferred();
+    if (code != QLatin1String("ja") && code != QLatin1String("en")) {
+        std::fprintf(stderr, "kotohajime: --lang must be ja or en\n");
+        return 2;
+    }
+    translations.apply(code);
+
+    koto::gui::Lesson lesson = koto::gui::defaultLesson();
+    if (parser.isSet(dataset)) lesson.dataset = parser.value(dataset).toStdString();
+    if (parser.isSet(layers)) lesson.layers = parser.value(layers).toStdString();
+    bool stepsOk = true;
+    const qint64 trainSteps = parser.isSet(steps) ? parser.value(steps).toLongLong(&stepsOk) : 0;
+    if (!stepsOk || trainSteps < 0) {
+        std::fprintf(stderr, "kotohajime: --train-steps needs a whole number\n");
+        return 2;
+    }
+
+    try {  // refuse a bad --dataset or --layers with a clear line rather than a broken window
+        const koto::Dataset data = koto::loadDataset(koto::DatasetSpec::parse(lesson.dataset));
+        koto::networkSpecFromTokens(lesson.layers, data);
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "kotohajime: %s\n", error.what());
+        return 3;
+    }
+
+    koto::gui::MainWindow window(translations, lesson);
+    window.show();
+    if (parser.isSet(screenshot)) {
+        auto* run = new koto::gui::ScreenshotRun(window, trainSteps, parser.value(screenshot));
+        run->setParent(&window);
+        run->start();
+    } else if (trainSteps > 0) {
+        window.controller().setStepLimit(trainSteps);
+        window.controller().play();
+    }
+    return app.exec();
+}

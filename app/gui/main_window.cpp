@@ -1,0 +1,286 @@
+#include "main_window.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QStatusBar>
+#include <QStyle>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include "data/dataset_spec.h"
+#include "dataset_panel.h"
+#include "decision_boundary_view.h"
+#include "io/layer_tokens.h"
+#include "language.h"
+#include "layer_list_editor.h"
+#include "loss_curve_view.h"
+#include "opencl_devices.h"
+#include "training_panel.h"
+#include "ui_text.h"
+#include "util/errors.h"
+
+namespace koto::gui {
+
+MainWindow::MainWindow(Language& language, const Lesson& lesson, QWidget* parent)
+    : QMainWindow(parent), language_(language) {
+    setObjectName(QStringLiteral("mainWindow"));
+    datasetPanel_ = new DatasetPanel;
+    layers_ = new LayerListEditor;
+    trainingPanel_ = new TrainingPanel;
+    boundary_ = new DecisionBoundaryView;
+    boundary_->setObjectName(QStringLiteral("decisionBoundary"));
+    boundary_->setMinimumSize(360, 360);
+    lossCurve_ = new LossCurveView;
+    lossCurve_->setObjectName(QStringLiteral("lossCurve"));
+    problem_ = new QLabel;
+    problem_->setObjectName(QStringLiteral("problemBanner"));
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
+                                           "border-radius: 4px; padding: 6px; }"));
+    problem_->hide();
+    explanation_ = new QLabel;
+    explanation_->setWordWrap(true);
+    explanation_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
+    auto* settings = new QWidget;
+    auto* settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->addWidget(datasetPanel_);
+    settingsLayout->addWidget(layers_);
+    settingsLayout->addWidget(trainingPanel_);
+    settingsLayout->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(settings);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(300);
+    scroll->setMaximumWidth(360);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(lossCurve_, 3);
+    right->addWidget(explanation_, 1);
+    auto* centre = new QVBoxLayout;
+    centre->addWidget(problem_);
+    auto* plots = new QHBoxLayout;
+    plots->addWidget(boundary_, 5);
+    plots->addLayout(right, 4);
+    centre->addLayout(plots, 1);
+    auto* central = new QWidget;
+    auto* main = new QHBoxLayout(central);
+    main->addWidget(scroll);
+    main->addLayout(centre, 1);
+    setCentralWidget(central);
+
+    buildToolBar();
+    buildMenus();
+    deviceLabel_ = new QLabel;
+    statusBar()->addPermanentWidget(deviceLabel_);
+    const OpenClDiscovery discovery = discoverOpenClDevices();
+    openClProblem_ = QString::fromStdString(discovery.problem);
+    if (!discovery.devices.empty()) openClDevice_ = QString::fromStdString(discovery.devices.front().name);
+
+    datasetPanel_->setSpec(DatasetSpec::parse(lesson.dataset));
+    layers_->setTokens(lesson.layers);
+    trainingPanel_->setLearningRate(lesson.settings.learningRate);
+    trainingPanel_->setBatchSize(static_cast<int>(lesson.settings.batchSize));
+    controller_.setLearningRate(trainingPanel_->learningRate());
+    controller_.setEpochsPerSecond(trainingPanel_->epochsPerSecond());
+
+    connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::rebuild);
+    connect(layers_, &LayerListEditor::layersChanged, this, &MainWindow::rebuild);
+    connect(trainingPanel_, &TrainingPanel::batchSizeChanged, this, &MainWindow::rebuild);
+    connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_, &TrainingController::setLearningRate);
+    connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_, &TrainingController::setEpochsPerSecond);
+    connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
+
+    retranslate();
+    resize(1280, 800);
+    rebuild();
+}
+
+void MainWindow::buildToolBar() {
+    QToolBar* bar = addToolBar(QString());
+    bar->setObjectName(QStringLiteral("trainingToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(28, 28));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto button = [&](const char* name, QStyle::StandardPixmap icon) {
+        auto* b = new QToolButton;
+        b->setObjectName(QLatin1String(name));
+        b->setIcon(style()->standardIcon(icon));
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        bar->addWidget(b);
+        return b;
+    };
+    reset_ = button("resetButton", QStyle::SP_BrowserReload);
+    play_ = button("playButton", QStyle::SP_MediaPlay);
+    play_->setShortcut(Qt::Key_Space);
+    step_ = button("stepButton", QStyle::SP_MediaSkipForward);
+    bar->addSeparator();
+    epochLabel_ = new QLabel;
+    epochLabel_->setObjectName(QStringLiteral("epochLabel"));
+    QFont big = epochLabel_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    epochLabel_->setFont(big);
+    epochLabel_->setContentsMargins(12, 0, 12, 0);
+    bar->addWidget(epochLabel_);
+
+    connect(play_, &QToolButton::clicked, this, [this] {
+        if (controller_.isPlaying()) controller_.pause();
+        else controller_.play();
+    });
+    connect(step_, &QToolButton::clicked, &controller_, &TrainingController::stepBatch);
+    connect(reset_, &QToolButton::clicked, this, [this] {
+        lossCurve_->clear();
+        latest_.reset();
+        problem_->hide();
+        controller_.reset();
+        updateCounters();
+    });
+}
+
+void MainWindow::buildMenus() {
+    fileMenu_ = menuBar()->addMenu(QString());
+    quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    languageMenu_ = menuBar()->addMenu(QString());
+    auto* group = new QActionGroup(this);
+    // Each language is named in itself, so that a learner can always find their own.
+    english_ = languageMenu_->addAction(QStringLiteral("English"));
+    japanese_ = languageMenu_->addAction(QStringLiteral("日本語"));
+    for (auto [action, code] : {std::pair{english_, "en"}, std::pair{japanese_, "ja"}}) {
+        action->setCheckable(true);
+        action->setChecked(language_.current() == QLatin1String(code));
+        group->addAction(action);
+        const QString language = QLatin1String(code);
+        connect(action, &QAction::triggered, this, [this, language] {
+            language_.apply(language);
+            Language::remember(language);
+        });
+    }
+    helpMenu_ = menuBar()->addMenu(QString());
+    about_ = helpMenu_->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About Kotohajime"),
+                           tr("<h3>Kotohajime %1</h3><p>Learn deep learning by watching it happen: every number "
+                              "the network computes, on your own data.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::rebuild() {
+    const bool wasPlaying = controller_.isPlaying();
+    problem_->hide();
+    std::shared_ptr<const Dataset> dataset;
+    NetworkSpec spec;
+    try {
+        dataset = std::make_shared<const Dataset>(loadDataset(datasetPanel_->spec()));
+        spec = networkSpecFromTokens(layers_->tokens(), *dataset);
+    } catch (const std::exception& error) {
+        showProblem(tr("These settings cannot be used: %1").arg(QString::fromStdString(error.what())));
+        return;
+    }
+    dataset_ = dataset;
+    const LayerSpec& output = spec.layers.back();
+    layers_->setOutputDescription(
+        tr("Output layer: %1 units, %2, trained with %3")
+            .arg(output.integer("units"))
+            .arg(activationTitle(*activationFromName(output.text("activation"))))
+            .arg(lossTitle(spec.loss)));
+    TrainingSettings settings;
+    settings.learningRate = trainingPanel_->learningRate();
+    settings.batchSize = trainingPanel_->batchSize();
+    settings.seed = 1;
+    boundary_->setDataset(*dataset_);
+    lossCurve_->clear();
+    latest_.reset();
+    controller_.start(spec, dataset_, settings);
+    if (wasPlaying) controller_.play();
+    updateCounters();
+}
+
+void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
+    if (!snapshot->failure.isEmpty()) {
+        showProblem(tr("Training could not start: %1").arg(snapshot->failure));
+        return;
+    }
+    for (const EpochMetrics& metrics : snapshot->newEpochs) lossCurve_->addEpoch(metrics);
+    lossCurve_->showLatest(snapshot->latest);
+    boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
+    latest_ = snapshot;
+    if (snapshot->diverged) {
+        const QString where = snapshot->divergenceWhere == QLatin1String("the loss")         ? tr("the loss")
+                              : snapshot->divergenceWhere == QLatin1String("the input data") ? tr("the input data")
+                                                                                             : snapshot->divergenceWhere;
+        showProblem(tr("Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last finite "
+                       "step are kept. Lower the learning rate and press Reset.")
+                        .arg(snapshot->divergenceStep)
+                        .arg(where));
+    }
+    updateCounters();
+    emit snapshotShown();
+}
+
+void MainWindow::showProblem(const QString& text) {
+    problem_->setText(text);
+    problem_->show();
+}
+
+void MainWindow::updateCounters() {
+    const int64_t epochs = latest_ ? latest_->epochs : 0;
+    const int64_t steps = latest_ ? latest_->steps : 0;
+    epochLabel_->setText(tr("Epoch %1 · step %2").arg(QLocale().toString(static_cast<qlonglong>(epochs)))
+                             .arg(QLocale().toString(static_cast<qlonglong>(steps))));
+    const bool diverged = latest_ && latest_->diverged;
+    play_->setEnabled(!diverged);
+    step_->setEnabled(!diverged && !controller_.isPlaying());
+}
+
+void MainWindow::updatePlayButton() {
+    const bool playing = controller_.isPlaying();
+    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setText(playing ? tr("Pause") : tr("Play"));
+    play_->setToolTip(playing ? tr("Pause training (Space)") : tr("Train continuously (Space)"));
+    updateCounters();
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+QString MainWindow::computeDeviceText() const {
+    if (!openClDevice_.isEmpty())
+        return tr("Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.")
+            .arg(openClDevice_);
+    return tr("Computing on the CPU (Eigen). No OpenCL device was found.");
+}
+
+void MainWindow::retranslate() {
+    setWindowTitle(tr("Kotohajime — learn deep learning by watching it"));
+    fileMenu_->setTitle(tr("&File"));
+    quit_->setText(tr("&Quit"));
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    about_->setText(tr("&About Kotohajime"));
+    reset_->setText(tr("Reset"));
+    reset_->setToolTip(tr("Back to the same initial weights (same seed)"));
+    step_->setText(tr("Step"));
+    step_->setToolTip(tr("One gradient-descent step on one mini-batch"));
+    explanation_->setText(
+        tr("<b>What you see</b><br>The background is the network's answer for every point of the plane: "
+           "orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J "
+           "on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every "
+           "weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, "
+           "the network is memorising (overfitting)."));
+    deviceLabel_->setText(computeDeviceText());
+    deviceLabel_->setToolTip(openClProblem_);
+    updatePlayButton();
+}
+
+}  // namespace koto::gui

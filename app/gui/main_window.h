@@ -1,0 +1,84 @@
+#pragma once
+// The main window: data, hidden layers and training settings on the left; the decision boundary
+// and the learning curve in the middle; Play / Pause / Step / Reset and the epoch counter on the
+// tool bar. It edits settings and draws snapshots; the training thread does the rest.
+
+#include <QMainWindow>
+#include <memory>
+
+#include "data/dataset.h"
+#include "default_lesson.h"
+#include "training_controller.h"
+
+class QAction;
+class QLabel;
+class QToolButton;
+
+namespace koto::gui {
+
+class DatasetPanel;
+class DecisionBoundaryView;
+class Language;
+class LayerListEditor;
+class LossCurveView;
+class TrainingPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    MainWindow(Language& language, const Lesson& lesson, QWidget* parent = nullptr);
+
+    TrainingController& controller() { return controller_; }
+    DecisionBoundaryView& boundaryView() const { return *boundary_; }
+    LossCurveView& lossCurve() const { return *lossCurve_; }
+    // The latest snapshot drawn (null before the first).
+    std::shared_ptr<const TrainingSnapshot> latestSnapshot() const { return latest_; }
+    // Applies the data, layers and batch settings: a new run from fresh initial weights.
+    void rebuild();
+
+signals:
+    // After a snapshot has been drawn.
+    void snapshotShown();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildToolBar();
+    void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
+    void showProblem(const QString& text);
+    void updateCounters();
+    void updatePlayButton();
+    void retranslate();
+    QString computeDeviceText() const;
+
+    Language& language_;
+    TrainingController controller_;
+    std::shared_ptr<const Dataset> dataset_;
+    std::shared_ptr<const TrainingSnapshot> latest_;
+    QString openClProblem_;
+    QString openClDevice_;
+
+    DatasetPanel* datasetPanel_;
+    LayerListEditor* layers_;
+    TrainingPanel* trainingPanel_;
+    DecisionBoundaryView* boundary_;
+    LossCurveView* lossCurve_;
+    QLabel* problem_;
+    QLabel* explanation_;
+    QLabel* epochLabel_;
+    QLabel* deviceLabel_;
+    QToolButton* play_;
+    QToolButton* step_;
+    QToolButton* reset_;
+    QMenu* fileMenu_;
+    QMenu* languageMenu_;
+    QMenu* helpMenu_;
+    QAction* quit_;
+    QAction* about_;
+    QAction* english_;
+    QAction* japanese_;
+};
+
+}  // namespace koto::gui

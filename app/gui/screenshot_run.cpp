@@ -1,0 +1,51 @@
+#include "screenshot_run.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <cstdio>
+
+#include "main_window.h"
+
+namespace koto::gui {
+
+ScreenshotRun::ScreenshotRun(MainWindow& window, qint64 steps, QString path, int timeLimitSeconds)
+    : window_(window), steps_(steps), path_(std::move(path)) {
+    timeLimit_.setSingleShot(true);
+    timeLimit_.setInterval(timeLimitSeconds * 1000);
+    connect(&timeLimit_, &QTimer::timeout, this, [this] {
+        std::fprintf(stderr, "kotohajime: training did not reach %lld steps in time\n", static_cast<long long>(steps_));
+        finish(1);
+    });
+    connect(&window_, &MainWindow::snapshotShown, this, &ScreenshotRun::check);
+}
+
+void ScreenshotRun::start() {
+    timeLimit_.start();
+    window_.controller().setEpochsPerSecond(0);
+    if (steps_ > 0) {
+        window_.controller().setStepLimit(steps_);
+        window_.controller().play();
+    }
+    check();
+}
+
+void ScreenshotRun::check() {
+    const auto snapshot = window_.latestSnapshot();
+    if (done_ || !snapshot) return;
+    const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged || !snapshot->failure.isEmpty();
+    if (!arrived) return;
+    done_ = true;
+    // Let the queued replots of this snapshot happen before grabbing.
+    QTimer::singleShot(100, this, [this] {
+        const bool saved = window_.grab().save(path_, "PNG");
+        if (!saved) std::fprintf(stderr, "kotohajime: cannot write %s\n", qPrintable(path_));
+        finish(saved ? 0 : 1);
+    });
+}
+
+void ScreenshotRun::finish(int exitCode) {
+    timeLimit_.stop();
+    QCoreApplication::exit(exitCode);
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,86 @@
+#include "training_controller.h"
+
+namespace koto::gui {
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+    connect(&mailbox_, &SnapshotMailbox::snapshotAvailable, this, &TrainingController::deliverSnapshot);
+}
+
+TrainingController::~TrainingController() { stopThread(); }
+
+void TrainingController::start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                               const TrainingSettings& settings) {
+    request_.spec = spec;
+    request_.dataset = std::move(dataset);
+    request_.settings = settings;
+    reset();
+}
+
+void TrainingController::reset() {
+    stopThread();
+    ++request_.generation;
+    control_ = std::make_shared<TrainingControl>(TrainingControl::State::Paused);
+    auto worker = std::make_shared<TrainingWorker>(request_, control_, live_, mailbox_);
+    thread_ = QThread::create([worker] { worker->run(); });
+    thread_->setObjectName(QStringLiteral("training"));
+    thread_->start();
+    setPlaying(false);
+}
+
+void TrainingController::play() {
+    if (!control_) return;
+    control_->run();
+    setPlaying(true);
+}
+
+void TrainingController::pause() {
+    if (!control_) return;
+    control_->pause();
+    setPlaying(false);
+}
+
+void TrainingController::stepBatch() {
+    if (!control_) return;
+    control_->step(Boundary::Batch);
+    setPlaying(false);
+}
+
+void TrainingController::stepEpoch() {
+    if (!control_) return;
+    control_->step(Boundary::Epoch);
+    setPlaying(false);
+}
+
+void TrainingController::setLearningRate(double rate) {
+    live_->learningRate = rate;
+    request_.settings.learningRate = rate;
+}
+
+void TrainingController::setEpochsPerSecond(double epochsPerSecond) { live_->epochsPerSecond = epochsPerSecond; }
+
+void TrainingController::setStepLimit(int64_t steps) { live_->stepLimit = steps; }
+
+void TrainingController::deliverSnapshot() {
+    const auto snapshot = mailbox_.take();
+    if (!snapshot || snapshot->generation != request_.generation) return;
+    if (snapshot->diverged || !snapshot->failure.isEmpty() || (snapshot->paused && playing_ &&
+                                                                control_->state() != TrainingControl::State::Running))
+        setPlaying(false);
+    emit snapshotReady(snapshot);
+}
+
+void TrainingController::stopThread() {
+    if (!thread_) return;
+    control_->stop();
+    thread_->wait();
+    delete thread_;
+    thread_ = nullptr;
+}
+
+void TrainingController::setPlaying(bool playing) {
+    if (playing_ == playing) return;
+    playing_ = playing;
+    emit playingChanged(playing);
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,55 @@
+#pragma once
+// The GUI's handle on training. It starts a TrainingWorker on its own thread for each run,
+// forwards Play / Pause / Step / Reset to the shared TrainingControl, passes live settings, and
+// hands the views the snapshots of the current run. It never touches the network itself.
+
+#include <QObject>
+#include <QThread>
+#include <memory>
+
+#include "snapshot_mailbox.h"
+#include "training_worker.h"
+
+namespace koto::gui {
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override;
+
+    // Starts a new run, paused at its initial weights (from settings.seed).
+    void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset, const TrainingSettings& settings);
+    // The same run again from the same initial weights.
+    void reset();
+
+    void play();
+    void pause();
+    void stepBatch();
+    void stepEpoch();
+    bool isPlaying() const { return playing_; }
+    bool hasRun() const { return thread_ != nullptr; }
+
+    void setLearningRate(double rate);
+    void setEpochsPerSecond(double epochsPerSecond);  // 0: full speed
+    // Pause after this many steps in total (0: never); for scripted runs and screenshots.
+    void setStepLimit(int64_t steps);
+
+signals:
+    void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);
+    void playingChanged(bool playing);
+
+private:
+    void deliverSnapshot();
+    void stopThread();
+    void setPlaying(bool playing);
+
+    RunRequest request_;
+    std::shared_ptr<TrainingControl> control_;
+    std::shared_ptr<LiveSettings> live_ = std::make_shared<LiveSettings>();
+    SnapshotMailbox mailbox_;
+    QThread* thread_ = nullptr;
+    bool playing_ = false;
+};
+
+}  // namespace koto::gui

@@ -1,0 +1,140 @@
+#include "training_worker.h"
+
+#include <limits>
+#include <thread>
+
+#include "backend/cpu_backend.h"
+#include "data/playground_datasets.h"
+#include "training/training_run.h"
+#include "util/errors.h"
+
+namespace koto::gui {
+
+// Observes the trainer on the training thread: applies live settings, keeps the pace and posts
+// snapshots.
+class TrainingWorker::Reporter final : public TrainingObserver {
+public:
+    Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control, LiveSettings& live,
+             SnapshotMailbox& mailbox)
+        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox) {
+        for (int row = 0; row < kGridSize; ++row) {
+            for (int column = 0; column < kGridSize; ++column) {
+                gridInputs_.push_back(static_cast<float>(cellCentre(column)));
+                gridInputs_.push_back(static_cast<float>(cellCentre(row)));
+            }
+        }
+        initial_ = run_.trainer().evaluate();
+        lastEpochEnd_ = std::chrono::steady_clock::now();
+    }
+
+    void afterStep(const StepReport& report) override {
+        lastLoss_ = report.loss;
+        const double rate = live_.learningRate.load();
+        if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
+        const int64_t limit = live_.stepLimit.load();
+        if (limit > 0 && report.step >= limit) control_.pause();
+        if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
+    }
+
+    void afterEpoch(const EpochMetrics&) override { keepPace(); }
+
+    // Posts the run as it is now; with a divergence, says where training stopped.
+    void publish(const DivergenceError* divergence = nullptr) {
+        TrainingSnapshot snapshot;
+        Trainer& trainer = run_.trainer();
+        snapshot.generation = request_.generation;
+        snapshot.steps = trainer.stepsDone();
+        snapshot.epochs = trainer.epochsDone();
+        snapshot.batchesPerEpoch = trainer.batchesPerEpoch();
+        snapshot.paused = control_.state() != TrainingControl::State::Running;
+        snapshot.lastBatchLoss = lastLoss_;
+        const auto& history = trainer.history();
+        snapshot.newEpochs.assign(history.begin() + static_cast<std::ptrdiff_t>(published_), history.end());
+        published_ = history.size();
+        snapshot.latest = history.empty() ? initial_ : history.back();
+        snapshot.gridSize = kGridSize;
+        snapshot.grid = outputOverGrid();
+        if (divergence) {
+            snapshot.diverged = true;
+            snapshot.paused = true;
+            snapshot.divergenceStep = divergence->step();
+            snapshot.divergenceWhere = QString::fromStdString(divergence->layer());
+        }
+        mailbox_.post(std::move(snapshot));
+        lastPublish_ = std::chrono::steady_clock::now();
+    }
+
+private:
+    static double cellCentre(int index) {
+        const double cell = 2 * kPlaygroundExtent / kGridSize;
+        return -kPlaygroundExtent + (index + 0.5) * cell;
+    }
+
+    // P(class 1) for classification (the second softmax output or the sigmoid), else the value.
+    std::vector<float> outputOverGrid() {
+        Network& network = run_.network();
+        const std::vector<float> outputs = network.predict(gridInputs_, kGridSize * kGridSize);
+        const int64_t width = network.outputSize();
+        const int64_t column = width >= 2 ? 1 : 0;
+        std::vector<float> grid(static_cast<size_t>(kGridSize * kGridSize));
+        for (size_t i = 0; i < grid.size(); ++i) grid[i] = outputs[i * static_cast<size_t>(width) + static_cast<size_t>(column)];
+        return grid;
+    }
+
+    // At a chosen speed, wait out the rest of this epoch's time slot (in short naps, so that
+    // pause and stop still answer at once).
+    void keepPace() {
+        const double perSecond = live_.epochsPerSecond.load();
+        const auto now = std::chrono::steady_clock::now();
+        if (perSecond > 0) {
+            const auto slot = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                std::chrono::duration<double>(1.0 / perSecond));
+            const auto until = lastEpochEnd_ + slot;
+            while (std::chrono::steady_clock::now() < until && control_.state() == TrainingControl::State::Running) {
+                std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                    std::chrono::milliseconds(10), until - std::chrono::steady_clock::now()));
+                if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
+            }
+            lastEpochEnd_ = std::max(until, now - slot);
+        } else {
+            lastEpochEnd_ = now;
+        }
+    }
+
+    TrainingRun& run_;
+    const RunRequest& request_;
+    TrainingControl& control_;
+    LiveSettings& live_;
+    SnapshotMailbox& mailbox_;
+    std::vector<float> gridInputs_;
+    EpochMetrics initial_;
+    size_t published_ = 0;
+    double lastLoss_ = 0;
+    std::chrono::steady_clock::time_point lastPublish_{};
+    std::chrono::steady_clock::time_point lastEpochEnd_{};
+};
+
+void TrainingWorker::run() {
+    std::unique_ptr<TrainingRun> run;
+    std::unique_ptr<Reporter> reporter;
+    CpuBackend backend;
+    try {
+        request_.settings.learningRate = live_->learningRate.load();
+        run = std::make_unique<TrainingRun>(backend, request_.spec, request_.dataset, request_.settings, control_.get());
+        reporter = std::make_unique<Reporter>(*run, request_, *control_, *live_, mailbox_);
+        run->trainer().addObserver(reporter.get());
+        control_->setPauseCallback([&](Boundary) { reporter->publish(); });
+        run->trainer().train(std::numeric_limits<int64_t>::max() / 2);
+    } catch (const DivergenceError& error) {
+        control_->setPauseCallback(nullptr);
+        reporter->publish(&error);
+    } catch (const std::exception& error) {
+        TrainingSnapshot failed;
+        failed.generation = request_.generation;
+        failed.failure = QString::fromStdString(error.what());
+        mailbox_.post(std::move(failed));
+    }
+    control_->setPauseCallback(nullptr);
+}
+
+}  // namespace koto::gui

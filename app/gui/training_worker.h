@@ -1,0 +1,54 @@
+#pragma once
+// The training thread's side of a run. It builds the network (so the network belongs to this
+// thread from birth), trains it under the shared TrainingControl, and posts snapshots: at most
+// about 20 a second while running, and whenever training pauses. Settings that may change while
+// training runs (learning rate, speed, a step limit) are atomics read between steps.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+
+#include "data/dataset.h"
+#include "network/network_spec.h"
+#include "snapshot_mailbox.h"
+#include "training/trainer.h"
+#include "training/training_control.h"
+
+namespace koto::gui {
+
+struct RunRequest {
+    uint64_t generation = 0;
+    NetworkSpec spec;
+    std::shared_ptr<const Dataset> dataset;
+    TrainingSettings settings;
+};
+
+struct LiveSettings {
+    std::atomic<double> learningRate{0.03};
+    std::atomic<double> epochsPerSecond{0};  // 0: as fast as the machine goes
+    std::atomic<int64_t> stepLimit{0};       // pause once this many steps are done (0: never)
+};
+
+class TrainingWorker {
+public:
+    static constexpr int kGridSize = 100;
+    static constexpr std::chrono::milliseconds kPublishInterval{50};
+
+    TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
+                   std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox)
+        : request_(std::move(request)), control_(std::move(control)), live_(std::move(live)), mailbox_(mailbox) {}
+
+    // Runs on the training thread until the control stops it.
+    void run();
+
+private:
+    class Reporter;
+
+    RunRequest request_;
+    std::shared_ptr<TrainingControl> control_;
+    std::shared_ptr<LiveSettings> live_;
+    SnapshotMailbox& mailbox_;
+};
+
+}  // namespace koto::gui

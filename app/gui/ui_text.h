@@ -1,0 +1,16 @@
+#pragma once
+// Translated names for things core names in English (datasets, activations, losses).
+
+#include <QString>
+#include <string>
+
+#include "layers/activation.h"
+#include "network/network_spec.h"
+
+namespace koto::gui {
+
+QString datasetTitle(const std::string& name);
+QString activationTitle(Activation activation);
+QString lossTitle(LossKind loss);
+
+}  // namespace koto::gui

@@ -1,0 +1,321 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>UiText</name>
+    <message>
+        <source>Circle</source>
+        <translation>Circle</translation>
+    </message>
+    <message>
+        <source>Exclusive or (XOR)</source>
+        <translation>Exclusive or (XOR)</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>Two Gaussians</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>Spiral</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>Two moons</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>Plane (regression)</translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian (regression)</source>
+        <translation>Multi-Gaussian (regression)</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>Linear</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>Sigmoid</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>Tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>Softmax</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>cross-entropy</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>binary cross-entropy</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>mean squared error</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::DatasetPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Which points to learn from. Orange and blue are the two classes.</source>
+        <translation>Which points to learn from. Orange and blue are the two classes.</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>Regenerate</translation>
+    </message>
+    <message>
+        <source>Draw new random points with the same settings</source>
+        <translation>Draw new random points with the same settings</translation>
+    </message>
+    <message>
+        <source>Noise: %1 %</source>
+        <translation>Noise: %1 %</translation>
+    </message>
+    <message>
+        <source>Test data: %1 %</source>
+        <translation>Test data: %1 %</translation>
+    </message>
+    <message>
+        <source>The share of points held out to test how well the network generalises</source>
+        <translation>The share of points held out to test how well the network generalises</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::DecisionBoundaryView</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</source>
+        <translation>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::LayerListEditor</name>
+    <message>
+        <source>Hidden layers</source>
+        <translation>Hidden layers</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>Add layer</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>Layer %1</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> units</translation>
+    </message>
+    <message>
+        <source>Number of units (neurons) in this layer</source>
+        <translation>Number of units (neurons) in this layer</translation>
+    </message>
+    <message>
+        <source>The nonlinearity s in Z = s(XW + b)</source>
+        <translation>The nonlinearity s in Z = s(XW + b)</translation>
+    </message>
+    <message>
+        <source>Remove this layer</source>
+        <translation>Remove this layer</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::LossCurveView</name>
+    <message>
+        <source>Training loss %1 · Test loss %2 · Test RMSE %3</source>
+        <translation>Training loss %1 · Test loss %2 · Test RMSE %3</translation>
+    </message>
+    <message>
+        <source>Training loss %1 · Test loss %2 · Test accuracy %3 %</source>
+        <translation>Training loss %1 · Test loss %2 · Test accuracy %3 %</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Training loss</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Test loss</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <source>Loss (cost J per sample)</source>
+        <translation>Loss (cost J per sample)</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::MainWindow</name>
+    <message>
+        <source>About Kotohajime</source>
+        <translation>About Kotohajime</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kotohajime %1&lt;/h3&gt;&lt;p&gt;Learn deep learning by watching it happen: every number the network computes, on your own data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kotohajime %1&lt;/h3&gt;&lt;p&gt;Learn deep learning by watching it happen: every number the network computes, on your own data.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation>These settings cannot be used: %1</translation>
+    </message>
+    <message>
+        <source>Output layer: %1 units, %2, trained with %3</source>
+        <translation>Output layer: %1 units, %2, trained with %3</translation>
+    </message>
+    <message>
+        <source>Training could not start: %1</source>
+        <translation>Training could not start: %1</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>the loss</translation>
+    </message>
+    <message>
+        <source>the input data</source>
+        <translation>the input data</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last finite step are kept. Lower the learning rate and press Reset.</source>
+        <translation>Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last finite step are kept. Lower the learning rate and press Reset.</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · step %2</source>
+        <translation>Epoch %1 · step %2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>Pause training (Space)</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation>Train continuously (Space)</translation>
+    </message>
+    <message>
+        <source>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</source>
+        <translation>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</translation>
+    </message>
+    <message>
+        <source>Computing on the CPU (Eigen). No OpenCL device was found.</source>
+        <translation>Computing on the CPU (Eigen). No OpenCL device was found.</translation>
+    </message>
+    <message>
+        <source>Kotohajime — learn deep learning by watching it</source>
+        <translation>Kotohajime — learn deep learning by watching it</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About Kotohajime</source>
+        <translation>&amp;About Kotohajime</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights (same seed)</source>
+        <translation>Back to the same initial weights (same seed)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on one mini-batch</source>
+        <translation>One gradient-descent step on one mini-batch</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
+        <translation>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::TrainingPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>The step size in w = w - learning_rate * dJ/dw. Too large bounces across the valley or diverges; too small is slow. It can be changed while training runs.</source>
+        <translation>The step size in w = w - learning_rate * dJ/dw. Too large bounces across the valley or diverges; too small is slow. It can be changed while training runs.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Samples per gradient step: 1 is stochastic gradient descent, all training points is batch gradient descent, in between is mini-batch.</source>
+        <translation>Samples per gradient step: 1 is stochastic gradient descent, all training points is batch gradient descent, in between is mini-batch.</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Slow (2 epochs/s)</source>
+        <translation>Slow (2 epochs/s)</translation>
+    </message>
+    <message>
+        <source>Normal (30 epochs/s)</source>
+        <translation>Normal (30 epochs/s)</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>Full speed</translation>
+    </message>
+</context>
+</TS>

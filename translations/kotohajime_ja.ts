@@ -1,0 +1,321 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>UiText</name>
+    <message>
+        <source>Circle</source>
+        <translation>円</translation>
+    </message>
+    <message>
+        <source>Exclusive or (XOR)</source>
+        <translation>排他的論理和 (XOR)</translation>
+    </message>
+    <message>
+        <source>Two Gaussians</source>
+        <translation>2つのガウス分布</translation>
+    </message>
+    <message>
+        <source>Spiral</source>
+        <translation>渦巻き</translation>
+    </message>
+    <message>
+        <source>Two moons</source>
+        <translation>2つの三日月</translation>
+    </message>
+    <message>
+        <source>Plane (regression)</source>
+        <translation>平面（回帰）</translation>
+    </message>
+    <message>
+        <source>Multi-Gaussian (regression)</source>
+        <translation>複数のガウス山（回帰）</translation>
+    </message>
+    <message>
+        <source>Linear</source>
+        <translation>線形</translation>
+    </message>
+    <message>
+        <source>Sigmoid</source>
+        <translation>シグモイド</translation>
+    </message>
+    <message>
+        <source>Tanh</source>
+        <translation>tanh</translation>
+    </message>
+    <message>
+        <source>ReLU</source>
+        <translation>ReLU</translation>
+    </message>
+    <message>
+        <source>Softmax</source>
+        <translation>ソフトマックス</translation>
+    </message>
+    <message>
+        <source>cross-entropy</source>
+        <translation>交差エントロピー</translation>
+    </message>
+    <message>
+        <source>binary cross-entropy</source>
+        <translation>2値交差エントロピー</translation>
+    </message>
+    <message>
+        <source>mean squared error</source>
+        <translation>平均二乗誤差</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::DatasetPanel</name>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Which points to learn from. Orange and blue are the two classes.</source>
+        <translation>学習に使う点。オレンジと青が2つのクラスです。</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点の数</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>作り直す</translation>
+    </message>
+    <message>
+        <source>Draw new random points with the same settings</source>
+        <translation>同じ設定で新しい乱数の点を作ります</translation>
+    </message>
+    <message>
+        <source>Noise: %1 %</source>
+        <translation>ノイズ: %1 %</translation>
+    </message>
+    <message>
+        <source>Test data: %1 %</source>
+        <translation>テストデータ: %1 %</translation>
+    </message>
+    <message>
+        <source>The share of points held out to test how well the network generalises</source>
+        <translation>学習に使わず、ネットワークの汎化性能を確かめるために取っておく点の割合</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::DecisionBoundaryView</name>
+    <message>
+        <source>x₁</source>
+        <translation>x₁</translation>
+    </message>
+    <message>
+        <source>x₂</source>
+        <translation>x₂</translation>
+    </message>
+    <message>
+        <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</source>
+        <translation>入力平面全体に対するネットワークの出力。白い縁の点は訓練データ、黒い縁の点はテストデータです。</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::LayerListEditor</name>
+    <message>
+        <source>Hidden layers</source>
+        <translation>隠れ層</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>層を追加</translation>
+    </message>
+    <message>
+        <source>Layer %1</source>
+        <translation>第%1層</translation>
+    </message>
+    <message>
+        <source> units</source>
+        <translation> ユニット</translation>
+    </message>
+    <message>
+        <source>Number of units (neurons) in this layer</source>
+        <translation>この層のユニット（ニューロン）の数</translation>
+    </message>
+    <message>
+        <source>The nonlinearity s in Z = s(XW + b)</source>
+        <translation>Z = s(XW + b) の非線形関数 s</translation>
+    </message>
+    <message>
+        <source>Remove this layer</source>
+        <translation>この層を削除</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::LossCurveView</name>
+    <message>
+        <source>Training loss %1 · Test loss %2 · Test RMSE %3</source>
+        <translation>訓練損失 %1 · テスト損失 %2 · テスト RMSE %3</translation>
+    </message>
+    <message>
+        <source>Training loss %1 · Test loss %2 · Test accuracy %3 %</source>
+        <translation>訓練損失 %1 · テスト損失 %2 · テスト正解率 %3 %</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>訓練損失</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>テスト損失</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Loss (cost J per sample)</source>
+        <translation>損失（1サンプルあたりのコスト J）</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::MainWindow</name>
+    <message>
+        <source>About Kotohajime</source>
+        <translation>Kotohajime について</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Kotohajime %1&lt;/h3&gt;&lt;p&gt;Learn deep learning by watching it happen: every number the network computes, on your own data.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Kotohajime %1&lt;/h3&gt;&lt;p&gt;ディープラーニングを、起きていることを見ながら学ぶ。ネットワークが計算するすべての数を、自分のデータで。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>These settings cannot be used: %1</source>
+        <translation>この設定は使えません: %1</translation>
+    </message>
+    <message>
+        <source>Output layer: %1 units, %2, trained with %3</source>
+        <translation>出力層: %1 ユニット、%2、%3 で学習</translation>
+    </message>
+    <message>
+        <source>Training could not start: %1</source>
+        <translation>学習を始められませんでした: %1</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>損失</translation>
+    </message>
+    <message>
+        <source>the input data</source>
+        <translation>入力データ</translation>
+    </message>
+    <message>
+        <source>Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last finite step are kept. Lower the learning rate and press Reset.</source>
+        <translation>ステップ %1 で学習が発散しました: %2 に NaN または無限大が現れました。最後に有限だったステップの重みを残しています。学習率を下げて「リセット」を押してください。</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · step %2</source>
+        <translation>エポック %1 · ステップ %2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Pause training (Space)</source>
+        <translation>学習を一時停止（スペース）</translation>
+    </message>
+    <message>
+        <source>Train continuously (Space)</source>
+        <translation>続けて学習（スペース）</translation>
+    </message>
+    <message>
+        <source>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</source>
+        <translation>CPU（Eigen）で計算中。OpenCL デバイスが見つかりました: %1。GPU バックエンドはこのバージョンにはまだありません。</translation>
+    </message>
+    <message>
+        <source>Computing on the CPU (Eigen). No OpenCL device was found.</source>
+        <translation>CPU（Eigen）で計算中。OpenCL デバイスは見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>Kotohajime — learn deep learning by watching it</source>
+        <translation>Kotohajime — 見て学ぶディープラーニング</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>言語(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Kotohajime</source>
+        <translation>Kotohajime について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights (same seed)</source>
+        <translation>同じ初期重み（同じシード）に戻します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1ステップ</translation>
+    </message>
+    <message>
+        <source>One gradient-descent step on one mini-batch</source>
+        <translation>1つのミニバッチで勾配降下を1ステップ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
+        <translation>&lt;b&gt;見えているもの&lt;/b&gt;&lt;br&gt;背景は平面上のすべての点に対するネットワークの答えです。オレンジは一方のクラス、青はもう一方、色が薄いところは自信がないところです。各ステップでミニバッチのコスト J を計算し、その勾配を層から層へ逆向きに伝え（誤差逆伝播）、すべての重みを動かします: w = w − learning_rate · dJ/dw。訓練損失が下がるのにテスト損失が上がるときは、ネットワークがデータを丸暗記しています（過学習）。</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::TrainingPanel</name>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>The step size in w = w - learning_rate * dJ/dw. Too large bounces across the valley or diverges; too small is slow. It can be changed while training runs.</source>
+        <translation>w = w - learning_rate * dJ/dw の歩幅。大きすぎると谷を飛び越えて振動したり発散したりし、小さすぎると遅くなります。学習中にも変えられます。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>Samples per gradient step: 1 is stochastic gradient descent, all training points is batch gradient descent, in between is mini-batch.</source>
+        <translation>勾配ステップ1回あたりのサンプル数: 1 なら確率的勾配降下法、訓練データ全部ならバッチ勾配降下法、その間がミニバッチです。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速さ</translation>
+    </message>
+    <message>
+        <source>Slow (2 epochs/s)</source>
+        <translation>ゆっくり（毎秒2エポック）</translation>
+    </message>
+    <message>
+        <source>Normal (30 epochs/s)</source>
+        <translation>ふつう（毎秒30エポック）</translation>
+    </message>
+    <message>
+        <source>Full speed</source>
+        <translation>全速</translation>
+    </message>
+</context>
+</TS>
