@@ -31,6 +31,11 @@ LayerType denseType() {
                 throw SpecError(-1, spec.name + ": units must be between 1 and 1000000, not " +
                                         std::to_string(units));
             activationOf(spec);
+            // Checked before anything is allocated: a file may ask for absurd sizes.
+            constexpr int64_t kMaxWeights = 100'000'000;
+            if (input[0] > kMaxWeights / units)
+                throw SpecError(-1, spec.name + " would have " + std::to_string(input[0]) + " x " + std::to_string(units) +
+                                        " weights; a layer may have at most 100000000");
             return std::vector<int64_t>{units};
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds and runs the tests under sanitizers.
+#   scripts/sanitize.sh address   ASan + UBSan: core, CLI and fuzz replays (build-asan)
+#   scripts/sanitize.sh thread    TSan: the training thread and its control (build-tsan)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kind=${1:-address}
+case "$kind" in
+  address)
+    dir=build-asan
+    cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=address,undefined \
+      -DKOTO_BUILD_APP=OFF -DKOTO_NATIVE=OFF >/dev/null
+    cmake --build $dir
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      ctest --test-dir $dir --output-on-failure -j2 ;;
+  thread)
+    dir=build-tsan
+    cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
+      -DKOTO_BUILD_APP=OFF -DKOTO_NATIVE=OFF >/dev/null
+    cmake --build $dir --target test_training_control test_determinism
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+      ctest --test-dir $dir --output-on-failure -R "test_training_control|test_determinism" ;;
+  *) echo "usage: $0 address|thread" >&2; exit 2 ;;
+esac

@@ -1,0 +1,18 @@
+// Fuzz target: the numeric CSV reader behind `kotohajime-cli predict --input`.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "io/numeric_csv.h"
+#include "util/errors.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    try {
+        const koto::NumericTable table = koto::parseNumericCsv(text, "fuzz.csv");
+        if (static_cast<int64_t>(table.values.size()) != table.rows * table.cols) __builtin_trap();
+    } catch (const koto::InputError&) {
+    }
+    return 0;
+}

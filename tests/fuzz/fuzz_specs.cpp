@@ -1,0 +1,26 @@
+// Fuzz target: the dataset and layer specs of the command line. The input is split at the first
+// newline: a dataset spec, then a layers spec. Datasets are capped small so each run is quick.
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "data/dataset_spec.h"
+#include "io/layer_tokens.h"
+#include "util/errors.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const std::string text(reinterpret_cast<const char*>(data), size);
+    const size_t newline = text.find('\n');
+    const std::string datasetText = text.substr(0, newline);
+    const std::string layersText = newline == std::string::npos ? "" : text.substr(newline + 1);
+    try {
+        koto::DatasetSpec spec = koto::DatasetSpec::parse(datasetText);
+        spec.options["n"] = "40";  // generating millions of points would only test patience
+        const koto::Dataset dataset = koto::loadDataset(spec);
+        koto::networkSpecFromTokens(layersText, dataset);
+    } catch (const koto::InputError&) {
+    } catch (const koto::SpecError&) {
+    }
+    return 0;
+}

@@ -1,0 +1,161 @@
+// The main window as a learner uses it, offscreen: Play trains on the worker thread and the views
+// follow; Pause stops them; Step advances exactly one batch; Reset returns to the same initial
+// weights; the language switches live; closing mid-training exits cleanly.
+
+#include <QComboBox>
+#include <QFile>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+#include <memory>
+
+#include "decision_boundary_view.h"
+#include "default_lesson.h"
+#include "language.h"
+#include "loss_curve_view.h"
+#include "main_window.h"
+
+using namespace koto::gui;
+
+namespace {
+
+std::vector<double> boundaryValues(const MainWindow& window) {
+    const DecisionBoundaryView& view = window.boundaryView();
+    std::vector<double> values;
+    for (int row = 0; row < view.gridSize(); row += 7)
+        for (int column = 0; column < view.gridSize(); column += 7) values.push_back(view.shownValue(column, row));
+    return values;
+}
+
+QToolButton* button(MainWindow& window, const char* name) {
+    auto* found = window.findChild<QToolButton*>(QLatin1String(name));
+    if (!found) qFatal("no button %s", name);
+    return found;
+}
+
+// Waits until the latest snapshot satisfies the condition.
+template <typename Condition>
+bool waitForSnapshot(MainWindow& window, Condition condition, int timeoutMs = 20000) {
+    return QTest::qWaitFor([&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
+}
+
+}  // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() {
+        language_ = std::make_unique<Language>();
+        language_->apply(QStringLiteral("en"));
+        window_ = std::make_unique<MainWindow>(*language_, defaultLesson());
+        window_->show();
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
+    }
+
+    void cleanup() {
+        window_.reset();
+        language_.reset();
+    }
+
+    void opensPausedOnTheDefaultLesson() {
+        const auto snapshot = window_->latestSnapshot();
+        QCOMPARE(snapshot->epochs, 0);
+        QCOMPARE(snapshot->gridSize, window_->boundaryView().gridSize());
+        QVERIFY(snapshot->gridSize > 0);
+        QVERIFY(!window_->controller().isPlaying());
+        QCOMPARE(window_->lossCurve().pointCount(), 0);
+    }
+
+    void playTrainsAndTheViewsFollow() {
+        const std::vector<double> before = boundaryValues(*window_);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(window_->controller().isPlaying());
+        QVERIFY(QTest::qWaitFor([&] { return window_->lossCurve().pointCount() >= 5; }, 20000));
+        QVERIFY(QTest::qWaitFor([&] { return boundaryValues(*window_) != before; }, 20000));
+        QVERIFY(window_->latestSnapshot()->steps > 0);
+    }
+
+    void snapshotsArriveAtLeastTenTimesASecond() {
+        QSignalSpy shown(window_.get(), &MainWindow::snapshotShown);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QTest::qWait(1000);
+        QVERIFY2(shown.count() >= 10, qPrintable(QString("only %1 snapshots in a second").arg(shown.count())));
+    }
+
+    void pauseStopsUpdates() {
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps > 50; }));
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(!window_->controller().isPlaying());
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused; }));
+        QTest::qWait(100);  // the pause snapshot may still be on its way
+        const int64_t steps = window_->latestSnapshot()->steps;
+        QSignalSpy shown(window_.get(), &MainWindow::snapshotShown);
+        QTest::qWait(400);
+        QCOMPARE(shown.count(), 0);
+        QCOMPARE(window_->latestSnapshot()->steps, steps);
+    }
+
+    void stepAdvancesExactlyOneBatch() {
+        for (int i = 0; i < 3; ++i) {
+            const int64_t before = window_->latestSnapshot()->steps;
+            QTest::mouseClick(button(*window_, "stepButton"), Qt::LeftButton);
+            QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps != before; }));
+            QTest::qWait(100);
+            QCOMPARE(window_->latestSnapshot()->steps, before + 1);
+            QVERIFY(window_->latestSnapshot()->paused);
+        }
+    }
+
+    void resetRestoresTheInitialWeights() {
+        const std::vector<double> initial = boundaryValues(*window_);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs > 3; }));
+        QVERIFY(boundaryValues(*window_) != initial);
+        QTest::mouseClick(button(*window_, "resetButton"), Qt::LeftButton);
+        QVERIFY(!window_->controller().isPlaying());
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+        QCOMPARE(window_->lossCurve().pointCount(), 0);
+        QCOMPARE(boundaryValues(*window_), initial);  // exactly: the same seed gives the same weights
+    }
+
+    void learningRateChangesWhileTraining() {
+        auto* choice = window_->findChild<QComboBox*>(QStringLiteral("learningRateChoice"));
+        QVERIFY(choice);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps > 10; }));
+        const int64_t steps = window_->latestSnapshot()->steps;
+        choice->setCurrentIndex(choice->findData(10.0));
+        // Training goes on (no reset: the steps keep counting up).
+        QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps > steps + 10; }));
+    }
+
+    void languageSwitchesLive() {
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/kotohajime_ja.qm")));
+        QToolButton* play = button(*window_, "playButton");
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        language_->apply(QStringLiteral("ja"));
+        QTRY_COMPARE(play->text(), QStringLiteral("再生"));  // LanguageChange is posted
+        language_->apply(QStringLiteral("en"));
+        QTRY_COMPARE(play->text(), QStringLiteral("Play"));
+    }
+
+    void closingMidTrainingExitsCleanly() {
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps > 0; }));
+        QElapsedTimer timer;
+        timer.start();
+        window_->close();
+        window_.reset();  // joins the training thread
+        QVERIFY2(timer.elapsed() < 2000, "closing waited too long for the training thread");
+    }
+
+private:
+    std::unique_ptr<Language> language_;
+    std::unique_ptr<MainWindow> window_;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
