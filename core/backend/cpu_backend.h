@@ -1,8 +1,9 @@
 #pragma once
 // The CPU backend: every operation of Backend on Eigen, in float or double. Double precision
 // exists so that the gradient check runs the very same layer code as float training.
-// Single-threaded on purpose: at small-network sizes Eigen's threads cost more than they gain
-// (see bench/README.md), and one thread keeps runs bit-reproducible.
+// Single-threaded on purpose: on the 2-core machines we build on, Eigen with 2 threads was slower
+// than with 1 at every size that small-network training uses, and one thread keeps runs
+// bit-reproducible.
 
 #include "backend/backend.h"
 

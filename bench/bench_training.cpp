@@ -1,0 +1,296 @@
+// koto-bench: training throughput of koto_core on one CPU core (the CPU backend is
+// single-threaded), for the two workloads that bench/torch_reference.py runs in PyTorch.
+//
+//   playground  TF-Playground spiral (500 points, noise 0, half for training = 250 rows),
+//               MLP 2-8-8-2 tanh + softmax cross-entropy, batch 10, SGD lr 0.03: optimizer
+//               steps per second. 25 steps per epoch.
+//   mlp         MNIST-sized random data (60,000 x 784 training rows, 10,000 test rows, inputs
+//               uniform [0, 1], random labels of 10 classes), MLP 784-128-10 ReLU, batch 64,
+//               SGD lr 0.01: seconds per epoch. 938 steps per epoch (the last one of 32 rows).
+//
+// Trainer::step() runs the per-epoch evaluation (loss and accuracy on the training and test
+// parts) inside the last step of every epoch, so "steps only" figures time the step() calls
+// of each epoch except that last one (set-up, warm-up and the evaluating step are outside the
+// timed intervals); "with evaluation" figures time Trainer::train() whole, as the app runs it.
+//
+//   koto-bench [--workload playground|mlp|all] [--samples N] [--playground-epochs E] [--json]
+//
+// With --json, prints only one line `RESULT {...}` per workload.
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "backend/cpu_backend.h"
+#include "data/dataset.h"
+#include "data/dataset_spec.h"
+#include "io/layer_tokens.h"
+#include "network/network.h"
+#include "training/trainer.h"
+#include "training/training_run.h"
+#include "util/random.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+double median(std::vector<double> values) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const size_t n = values.size();
+    return n % 2 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
+double best(const std::vector<double>& values, bool higherIsBetter) {
+    if (values.empty()) return 0;
+    return higherIsBetter ? *std::max_element(values.begin(), values.end())
+                          : *std::min_element(values.begin(), values.end());
+}
+
+std::string jsonArray(const std::vector<double>& values) {
+    std::ostringstream out;
+    out.precision(6);
+    out << '[';
+    for (size_t i = 0; i < values.size(); ++i) out << (i ? ", " : "") << values[i];
+    out << ']';
+    return out.str();
+}
+
+struct Options {
+    std::string workload = "all";
+    int samples = 7;
+    int playgroundEpochs = 1000;  // per sample: 25,000 steps
+    bool json = false;
+};
+
+[[noreturn]] void usage(const char* message) {
+    if (message) std::cerr << "koto-bench: " << message << "\n";
+    std::cerr << "usage: koto-bench [--workload playground|mlp|all] [--samples N] [--playground-epochs E] [--json]\n";
+    std::exit(2);
+}
+
+Options parseOptions(int argc, char** argv) {
+    Options options;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        auto value = [&]() -> std::string {
+            if (i + 1 >= argc) usage(("missing value after " + arg).c_str());
+            return argv[++i];
+        };
+        auto positive = [&](const std::string& text) {
+            char* end = nullptr;
+            const long v = std::strtol(text.c_str(), &end, 10);
+            if (!end || *end != '\0' || v < 1 || v > 1'000'000) usage(("not a positive count: " + text).c_str());
+            return static_cast<int>(v);
+        };
+        if (arg == "--workload") options.workload = value();
+        else if (arg == "--samples") options.samples = positive(value());
+        else if (arg == "--playground-epochs") options.playgroundEpochs = positive(value());
+        else if (arg == "--json") options.json = true;
+        else if (arg == "--help" || arg == "-h") usage(nullptr);
+        else usage(("unknown argument " + arg).c_str());
+    }
+    if (options.workload != "playground" && options.workload != "mlp" && options.workload != "all")
+        usage("--workload must be playground, mlp or all");
+    return options;
+}
+
+// Runs whole epochs through Trainer::step(), timing each epoch's steps except its last one (the
+// step that ends the epoch also runs the evaluation). Returns the seconds of the timed steps and
+// adds their number to `timedSteps`.
+double timedStepsOnly(koto::Trainer& trainer, int64_t epochs, int64_t& timedSteps) {
+    const int64_t perEpoch = trainer.batchesPerEpoch();
+    double seconds = 0;
+    for (int64_t e = 0; e < epochs; ++e) {
+        const auto start = Clock::now();
+        for (int64_t b = 0; b + 1 < perEpoch; ++b) trainer.step();
+        seconds += secondsSince(start);
+        timedSteps += perEpoch - 1;
+        trainer.step();  // ends the epoch: one more step plus the evaluation, not timed
+    }
+    return seconds;
+}
+
+void playground(const Options& options) {
+    koto::CpuBackend backend;
+    auto dataset = std::make_shared<const koto::Dataset>(
+        koto::loadDataset(koto::DatasetSpec::parse("spiral:n=500,noise=0,test=0.5,seed=1")));
+    const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:8:tanh,dense:8:tanh", *dataset);
+    koto::TrainingSettings settings;
+    settings.learningRate = 0.03;
+    settings.batchSize = 10;
+    settings.seed = 1;
+    settings.optimizer = "sgd";
+    koto::TrainingRun run(backend, spec, dataset, settings);
+    koto::Trainer& trainer = run.trainer();
+    const int64_t perEpoch = trainer.batchesPerEpoch();
+    const int64_t epochs = options.playgroundEpochs;
+
+    trainer.train(20);  // warm-up: caches, branch predictors, first-touch of every buffer
+
+    std::vector<double> stepOnly, withEvaluation, evaluationMicros;
+    for (int s = 0; s < options.samples; ++s) {
+        // (1) Trainer::step() alone: per-step overhead, shuffle included, evaluation excluded.
+        int64_t steps = 0;
+        const double stepSeconds = timedStepsOnly(trainer, epochs, steps);
+        stepOnly.push_back(static_cast<double>(steps) / stepSeconds);
+
+        // (2) Trainer::train(): every step plus the evaluation after each epoch.
+        auto start = Clock::now();
+        trainer.train(epochs);
+        withEvaluation.push_back(static_cast<double>(epochs * perEpoch) / secondsSince(start));
+
+        // (3) The evaluation alone (train and test parts), as finishEpoch() runs it.
+        const int evaluations = 200;
+        start = Clock::now();
+        for (int i = 0; i < evaluations; ++i) trainer.evaluate();
+        evaluationMicros.push_back(secondsSince(start) / evaluations * 1e6);
+    }
+    const koto::EpochMetrics last = trainer.evaluate();
+
+    const double stepMedian = median(stepOnly), trainMedian = median(withEvaluation);
+    if (options.json) {
+        std::ostringstream out;
+        out.precision(8);
+        out << "RESULT {\"bench\": \"koto_playground_spiral\", \"backend\": \"" << backend.name()
+            << "\", \"points\": 500, \"train_rows\": " << dataset->train.count << ", \"batch\": 10"
+            << ", \"net\": \"2-8-8-2 tanh\", \"lr\": 0.03, \"steps_per_epoch\": " << perEpoch
+            << ", \"epochs_per_sample\": " << epochs << ", \"samples\": " << options.samples
+            << ", \"step_steps_per_s_median\": " << stepMedian
+            << ", \"step_steps_per_s_best\": " << best(stepOnly, true)
+            << ", \"step_us_per_step_median\": " << 1e6 / stepMedian
+            << ", \"step_steps_per_s\": " << jsonArray(stepOnly)
+            << ", \"train_steps_per_s_median\": " << trainMedian
+            << ", \"train_steps_per_s_best\": " << best(withEvaluation, true)
+            << ", \"train_us_per_step_median\": " << 1e6 / trainMedian
+            << ", \"train_steps_per_s\": " << jsonArray(withEvaluation)
+            << ", \"evaluate_us_median\": " << median(evaluationMicros)
+            << ", \"epochs_trained\": " << trainer.epochsDone()
+            << ", \"train_acc_after\": " << last.train.accuracy << ", \"test_acc_after\": " << last.test.accuracy
+            << "}";
+        std::cout << out.str() << std::endl;
+    } else {
+        std::printf("playground: spiral 250 training rows, 2-8-8-2 tanh, batch 10, SGD 0.03, %lld steps/epoch\n",
+                    static_cast<long long>(perEpoch));
+        std::printf("  Trainer::step() alone      median %10.0f steps/s  best %10.0f  (%.2f us/step)\n", stepMedian,
+                    best(stepOnly, true), 1e6 / stepMedian);
+        std::printf("  Trainer::train() with eval median %10.0f steps/s  best %10.0f  (%.2f us/step)\n", trainMedian,
+                    best(withEvaluation, true), 1e6 / trainMedian);
+        std::printf("  Trainer::evaluate() (train + test, 500 rows)  median %.2f us per epoch\n",
+                    median(evaluationMicros));
+        std::printf("  after %lld epochs: train accuracy %.3f, test accuracy %.3f\n",
+                    static_cast<long long>(trainer.epochsDone()), last.train.accuracy, last.test.accuracy);
+        std::printf("  target >= 150000 steps/s (step alone): %s\n", stepMedian >= 150000 ? "met" : "NOT met");
+    }
+}
+
+// MNIST-sized random data held in memory: inputs uniform [0, 1], labels uniform over 10 classes.
+koto::Dataset randomMnistSized(uint64_t seed) {
+    koto::Dataset dataset;
+    dataset.name = "random-mnist-sized";
+    dataset.task = koto::Task::Classification;
+    dataset.inputSize = 784;
+    dataset.classCount = 10;
+    for (int k = 0; k < 10; ++k) dataset.classNames.push_back(std::to_string(k));
+    koto::Random random(seed);
+    auto fill = [&](koto::DataSplit& split, int64_t count) {
+        split.count = count;
+        split.inputs.resize(static_cast<size_t>(count * dataset.inputSize));
+        for (float& v : split.inputs) v = static_cast<float>(random.uniform());
+        split.labels.resize(static_cast<size_t>(count));
+        for (int32_t& label : split.labels) label = static_cast<int32_t>(random.below(10));
+    };
+    fill(dataset.train, 60000);
+    fill(dataset.test, 10000);
+    return dataset;
+}
+
+void mlp(const Options& options) {
+    koto::CpuBackend backend;
+    auto dataset = std::make_shared<const koto::Dataset>(randomMnistSized(20261128));
+    const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:128:relu", *dataset);
+    koto::TrainingSettings settings;
+    settings.learningRate = 0.01;
+    settings.batchSize = 64;
+    settings.seed = 1;
+    settings.optimizer = "sgd";
+    koto::TrainingRun run(backend, spec, dataset, settings);
+    koto::Trainer& trainer = run.trainer();
+    const int64_t perEpoch = trainer.batchesPerEpoch();
+
+    trainer.train(1);  // warm-up epoch
+
+    std::vector<double> stepOnly, withEvaluation, evaluation;
+    for (int s = 0; s < options.samples; ++s) {
+        // Steps only: the epoch's first perEpoch-1 steps (shuffle included) are timed; the last
+        // (32-row) step runs with the evaluation, so the epoch is counted as perEpoch-1 full steps
+        // scaled by perEpoch/(perEpoch-1), which over-counts by half a step (~0.05 %).
+        int64_t steps = 0;
+        const double seconds = timedStepsOnly(trainer, 1, steps);
+        stepOnly.push_back(seconds * static_cast<double>(perEpoch) / static_cast<double>(steps));
+
+        auto start = Clock::now();
+        trainer.train(1);
+        withEvaluation.push_back(secondsSince(start));
+
+        start = Clock::now();
+        trainer.evaluate();
+        evaluation.push_back(secondsSince(start));
+    }
+    const koto::EpochMetrics last = trainer.evaluate();
+
+    const double stepMedian = median(stepOnly), trainMedian = median(withEvaluation);
+    if (options.json) {
+        std::ostringstream out;
+        out.precision(8);
+        out << "RESULT {\"bench\": \"koto_mlp_random_mnist\", \"backend\": \"" << backend.name()
+            << "\", \"train_rows\": " << dataset->train.count << ", \"test_rows\": " << dataset->test.count
+            << ", \"batch\": 64, \"net\": \"784-128-10 relu\", \"lr\": 0.01, \"steps_per_epoch\": " << perEpoch
+            << ", \"samples\": " << options.samples
+            << ", \"epoch_s_steps_median\": " << stepMedian << ", \"epoch_s_steps_min\": " << best(stepOnly, false)
+            << ", \"epoch_s_steps\": " << jsonArray(stepOnly)
+            << ", \"epoch_s_with_eval_median\": " << trainMedian
+            << ", \"epoch_s_with_eval_min\": " << best(withEvaluation, false)
+            << ", \"epoch_s_with_eval\": " << jsonArray(withEvaluation)
+            << ", \"evaluate_s_median\": " << median(evaluation)
+            << ", \"steps_per_s_median\": " << static_cast<double>(perEpoch) / stepMedian
+            << ", \"epochs_trained\": " << trainer.epochsDone()
+            << ", \"train_loss_after\": " << last.train.loss << ", \"test_acc_after\": " << last.test.accuracy << "}";
+        std::cout << out.str() << std::endl;
+    } else {
+        std::printf("mlp: random MNIST-sized data 60000 x 784, 784-128-10 relu, batch 64, SGD 0.01, %lld steps/epoch\n",
+                    static_cast<long long>(perEpoch));
+        std::printf("  epoch, steps only (Trainer::step())   median %.4f s  min %.4f s  (%.0f steps/s)\n", stepMedian,
+                    best(stepOnly, false), static_cast<double>(perEpoch) / stepMedian);
+        std::printf("  epoch with evaluation (Trainer::train) median %.4f s  min %.4f s\n", trainMedian,
+                    best(withEvaluation, false));
+        std::printf("  Trainer::evaluate() (60000 + 10000 rows)  median %.4f s\n", median(evaluation));
+        std::printf("  after %lld epochs: train loss %.4f, test accuracy %.4f (random labels: ~0.1)\n",
+                    static_cast<long long>(trainer.epochsDone()), last.train.loss, last.test.accuracy);
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const Options options = parseOptions(argc, argv);
+    try {
+        if (options.workload == "playground" || options.workload == "all") playground(options);
+        if (options.workload == "mlp" || options.workload == "all") mlp(options);
+    } catch (const std::exception& error) {
+        std::cerr << "koto-bench: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

@@ -1,0 +1,286 @@
+#!/usr/bin/python3
+"""PyTorch reference for koto-bench: the same two workloads, on one thread.
+
+  playground  TF-Playground spiral (classifySpiralData, 500 points, noise 0, random half for
+              training = 250 rows), MLP 2-8-8-2 tanh, softmax cross-entropy, batch 10, plain SGD
+              lr 0.03: optimizer steps per second (25 steps per epoch).
+  mlp         random MNIST-sized data (60,000 x 784 training rows, 10,000 test rows, inputs
+              uniform [0, 1), random labels of 10 classes, fixed seed), MLP 784-128-10 ReLU,
+              batch 64, plain SGD lr 0.01: seconds per epoch (938 steps per epoch).
+
+A step is zero_grad + forward + loss + backward + SGD step on a mini-batch taken by index from
+the shuffled order (torch.randperm once per epoch, included in the timing). "Steps only" times
+epochs of steps alone; "with evaluation" adds, after every epoch, what koto's Trainer::train()
+does: loss and accuracy on the training and the test part (under torch.no_grad()).
+
+Run with Debian's interpreter and a fair single-threaded OpenBLAS (see bench/README.md):
+
+    env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 /usr/bin/python3 bench/torch_reference.py --workload all
+
+OpenBLAS 0.3.21 falls back to its SSE3 "Prescott" kernels on CPU models it does not know (this
+VM's); the script then sets OPENBLAS_CORETYPE to the AVX-512 (or AVX2) kernel the CPU supports,
+unless OPENBLAS_CORETYPE is set or --keep-openblas-core is given. The RESULT lines name the kernel.
+
+Prints one line `RESULT {json}` per workload (only those lines with --json).
+"""
+import argparse
+import json
+import math
+import os
+import statistics
+import subprocess
+import sys
+import time
+
+ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+ap.add_argument("--workload", choices=("playground", "mlp", "all"), default="all")
+ap.add_argument("--samples", type=int, default=7, help="timed samples per figure (median reported)")
+ap.add_argument("--playground-epochs", type=int, default=40, help="epochs per playground sample (25 steps each)")
+ap.add_argument("--seed", type=int, default=1)
+ap.add_argument("--json", action="store_true", help="print only the RESULT lines")
+ap.add_argument("--keep-openblas-core", action="store_true",
+                help="do not override OpenBLAS's CPU detection even when it falls back to a pre-AVX kernel")
+args = ap.parse_args()
+if args.samples < 1 or args.playground_epochs < 1:
+    ap.error("--samples and --playground-epochs must be positive")
+
+# One thread everywhere; these must be set before torch (and its BLAS) load.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+PROBE = ("import ctypes\n"
+         "try:\n"
+         "    f = ctypes.CDLL('libblas.so.3').openblas_get_corename\n"
+         "    f.restype = ctypes.c_char_p\n"
+         "    print(f().decode())\n"
+         "except (OSError, AttributeError):\n"
+         "    print('')\n")
+
+
+def openblas_core():
+    """The kernel OpenBLAS (behind libblas.so.3) picks with this environment; '' if not OpenBLAS."""
+    try:
+        return subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True,
+                              timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
+def cpu_flags():
+    try:
+        with open("/proc/cpuinfo") as info:
+            for line in info:
+                if line.startswith("flags"):
+                    return set(line.split(":", 1)[1].split())
+    except OSError:
+        pass
+    return set()
+
+
+# OpenBLAS 0.3.21 does not know newer CPU models (this VM's family 6 model 207) and then falls back
+# to its Prescott (SSE3) kernels, 3-4x slower than the AVX-512 ones: a reference on those flatters
+# us. Unless the caller chose a core, pick the one its instruction set supports.
+OPENBLAS_FORCED = None
+OPENBLAS_DETECTED = openblas_core()
+if OPENBLAS_DETECTED and "OPENBLAS_CORETYPE" not in os.environ and not args.keep_openblas_core:
+    flags = cpu_flags()
+    avx512 = {"SkylakeX", "Cooperlake", "SapphireRapids"}
+    if "avx512f" in flags and OPENBLAS_DETECTED not in avx512:
+        OPENBLAS_FORCED = "SkylakeX"
+    elif "avx2" in flags and "fma" in flags and OPENBLAS_DETECTED not in avx512 | {"Haswell", "Zen"}:
+        OPENBLAS_FORCED = "Haswell"
+    if OPENBLAS_FORCED:
+        os.environ["OPENBLAS_CORETYPE"] = OPENBLAS_FORCED
+
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+
+torch.set_num_threads(1)
+try:
+    torch.set_num_interop_threads(1)
+except RuntimeError:
+    pass
+
+
+def say(text):
+    if not args.json:
+        print(text, flush=True)
+
+
+if OPENBLAS_FORCED:
+    say(f"torch_reference: OpenBLAS detected the '{OPENBLAS_DETECTED}' kernel on this CPU; using "
+        f"OPENBLAS_CORETYPE={OPENBLAS_FORCED} (--keep-openblas-core to keep the detected one)")
+
+
+def loaded_blas():
+    """Shared libraries with BLAS in their name that this process actually mapped."""
+    names = set()
+    try:
+        with open("/proc/self/maps") as maps:
+            for line in maps:
+                path = line.split()[-1] if len(line.split()) >= 6 else ""
+                base = os.path.basename(path)
+                if "blas" in base or "lapack" in base or "mkl" in base:
+                    names.add(os.path.realpath(path))
+    except OSError:
+        pass
+    return sorted(names)
+
+
+def environment():
+    return {"torch": torch.__version__, "threads": torch.get_num_threads(), "blas": loaded_blas(),
+            "openblas_core": openblas_core() or None, "openblas_core_detected": OPENBLAS_DETECTED or None,
+            "openblas_core_forced": OPENBLAS_FORCED,
+            "OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS"),
+            "OPENBLAS_CORETYPE": os.environ.get("OPENBLAS_CORETYPE")}
+
+
+def spiral(points, noise, gen):
+    """TF Playground's classifySpiralData: two arms of points/2 each; label 1 for deltaT 0, 0 for pi."""
+    n = points // 2
+    xs, ys = [], []
+    for delta_t, label in ((0.0, 1), (math.pi, 0)):
+        for i in range(n):
+            r = i / n * 5
+            t = 1.75 * i / n * 2 * math.pi + delta_t
+            nx, ny = ((torch.rand(2, generator=gen) * 2 - 1) * noise).tolist()
+            xs.append((r * math.sin(t) + nx, r * math.cos(t) + ny))
+            ys.append(label)
+    return torch.tensor(xs, dtype=torch.float32), torch.tensor(ys, dtype=torch.int64)
+
+
+class Workload:
+    """A model, its SGD optimizer and a train/test split; epochs with or without evaluation."""
+
+    def __init__(self, model, lr, batch, xtr, ytr, xte, yte):
+        self.model, self.batch = model, batch
+        self.xtr, self.ytr, self.xte, self.yte = xtr, ytr, xte, yte
+        self.opt = torch.optim.SGD(model.parameters(), lr=lr)
+        self.lossf = nn.CrossEntropyLoss()
+        self.n = xtr.shape[0]
+        self.steps_per_epoch = (self.n + batch - 1) // batch
+
+    def epoch(self):
+        model, opt, lossf, xtr, ytr, n, b = self.model, self.opt, self.lossf, self.xtr, self.ytr, self.n, self.batch
+        perm = torch.randperm(n)
+        for i in range(0, n, b):
+            idx = perm[i:i + b]
+            opt.zero_grad(set_to_none=True)
+            loss = lossf(model(xtr[idx]), ytr[idx])
+            loss.backward()
+            opt.step()
+
+    def evaluate(self):
+        """Loss and accuracy on both parts, as koto's Trainer does after every epoch."""
+        out = {}
+        with torch.no_grad():
+            for name, x, y in (("train", self.xtr, self.ytr), ("test", self.xte, self.yte)):
+                logits = self.model(x)
+                out[name] = (self.lossf(logits, y).item(), (logits.argmax(1) == y).float().mean().item())
+        return out
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def playground():
+    torch.manual_seed(args.seed)
+    gen = torch.Generator().manual_seed(args.seed)
+    x, y = spiral(500, 0.0, gen)
+    order = torch.randperm(x.shape[0], generator=gen)  # random split in half
+    half = x.shape[0] // 2
+    tr, te = order[:half], order[half:]
+    model = nn.Sequential(nn.Linear(2, 8), nn.Tanh(), nn.Linear(8, 8), nn.Tanh(), nn.Linear(8, 2))
+    w = Workload(model, 0.03, 10, x[tr], y[tr], x[te], y[te])
+    epochs = args.playground_epochs
+    for _ in range(5):  # warm-up
+        w.epoch()
+        w.evaluate()
+
+    steps_only, with_eval, eval_us = [], [], []
+    for _ in range(args.samples):
+        t0 = time.perf_counter()
+        for _ in range(epochs):
+            w.epoch()
+        steps_only.append(epochs * w.steps_per_epoch / (time.perf_counter() - t0))
+
+        t0 = time.perf_counter()
+        for _ in range(epochs):
+            w.epoch()
+            w.evaluate()
+        with_eval.append(epochs * w.steps_per_epoch / (time.perf_counter() - t0))
+
+        t0 = time.perf_counter()
+        for _ in range(epochs):
+            w.evaluate()
+        eval_us.append((time.perf_counter() - t0) / epochs * 1e6)
+    final = w.evaluate()
+    s, t = median(steps_only), median(with_eval)
+    say(f"torch playground: spiral {w.n} training rows, 2-8-8-2 tanh, batch 10, SGD 0.03, "
+        f"{w.steps_per_epoch} steps/epoch")
+    say(f"  steps only        median {s:10.0f} steps/s  best {max(steps_only):10.0f}  ({1e6 / s:.1f} us/step)")
+    say(f"  with evaluation   median {t:10.0f} steps/s  best {max(with_eval):10.0f}  ({1e6 / t:.1f} us/step)")
+    say(f"  evaluation alone  median {median(eval_us):.1f} us per epoch")
+    res = {"bench": "torch_playground_spiral", "points": 500, "train_rows": w.n, "batch": 10, "net": "2-8-8-2 tanh",
+           "lr": 0.03, "steps_per_epoch": w.steps_per_epoch, "epochs_per_sample": epochs, "samples": args.samples,
+           "step_steps_per_s_median": round(s, 1), "step_steps_per_s_best": round(max(steps_only), 1),
+           "step_us_per_step_median": round(1e6 / s, 2), "step_steps_per_s": [round(v, 1) for v in steps_only],
+           "train_steps_per_s_median": round(t, 1), "train_steps_per_s_best": round(max(with_eval), 1),
+           "train_us_per_step_median": round(1e6 / t, 2), "train_steps_per_s": [round(v, 1) for v in with_eval],
+           "evaluate_us_median": round(median(eval_us), 2),
+           "train_acc_after": round(final["train"][1], 4), "test_acc_after": round(final["test"][1], 4)}
+    res.update(environment())
+    print("RESULT " + json.dumps(res), flush=True)
+
+
+def mlp():
+    torch.manual_seed(args.seed)
+    gen = torch.Generator().manual_seed(20261128)
+    xtr = torch.rand(60000, 784, generator=gen)
+    ytr = torch.randint(0, 10, (60000,), generator=gen)
+    xte = torch.rand(10000, 784, generator=gen)
+    yte = torch.randint(0, 10, (10000,), generator=gen)
+    model = nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10))
+    w = Workload(model, 0.01, 64, xtr, ytr, xte, yte)
+    w.epoch()  # warm-up
+    w.evaluate()
+
+    steps_only, with_eval, eval_s = [], [], []
+    for _ in range(args.samples):
+        t0 = time.perf_counter()
+        w.epoch()
+        steps_only.append(time.perf_counter() - t0)
+
+        t0 = time.perf_counter()
+        w.epoch()
+        w.evaluate()
+        with_eval.append(time.perf_counter() - t0)
+
+        t0 = time.perf_counter()
+        w.evaluate()
+        eval_s.append(time.perf_counter() - t0)
+    final = w.evaluate()
+    s, t = median(steps_only), median(with_eval)
+    say(f"torch mlp: random MNIST-sized data 60000 x 784, 784-128-10 relu, batch 64, SGD 0.01, "
+        f"{w.steps_per_epoch} steps/epoch")
+    say(f"  epoch, steps only      median {s:.4f} s  min {min(steps_only):.4f} s  ({w.steps_per_epoch / s:.0f} steps/s)")
+    say(f"  epoch with evaluation  median {t:.4f} s  min {min(with_eval):.4f} s")
+    say(f"  evaluation alone       median {median(eval_s):.4f} s")
+    res = {"bench": "torch_mlp_random_mnist", "train_rows": 60000, "test_rows": 10000, "batch": 64,
+           "net": "784-128-10 relu", "lr": 0.01, "steps_per_epoch": w.steps_per_epoch, "samples": args.samples,
+           "epoch_s_steps_median": round(s, 5), "epoch_s_steps_min": round(min(steps_only), 5),
+           "epoch_s_steps": [round(v, 5) for v in steps_only],
+           "epoch_s_with_eval_median": round(t, 5), "epoch_s_with_eval_min": round(min(with_eval), 5),
+           "epoch_s_with_eval": [round(v, 5) for v in with_eval],
+           "evaluate_s_median": round(median(eval_s), 5), "steps_per_s_median": round(w.steps_per_epoch / s, 1),
+           "train_loss_after": round(final["train"][0], 4), "test_acc_after": round(final["test"][1], 4)}
+    res.update(environment())
+    print("RESULT " + json.dumps(res), flush=True)
+
+
+if args.workload in ("playground", "all"):
+    playground()
+if args.workload in ("mlp", "all"):
+    mlp()
