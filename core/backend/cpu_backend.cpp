@@ -242,7 +242,9 @@ double CpuBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targe
             const T logSum = std::log(sum) + maximum;
             Y.row(row) /= sum;
             // -sum_k T[k] log Y[k] with log Y[k] = a[k] - logsumexp(a): finite for any logits.
-            total -= static_cast<double>((Tm.row(row).array() * (L.row(row).array() - logSum)).sum());
+            // Only the classes with T[k] != 0 count: 0 * log(0) is 0 here, not NaN.
+            total -= static_cast<double>(
+                (Tm.row(row).array() != T(0)).select(Tm.row(row).array() * (L.row(row).array() - logSum), T(0)).sum());
         }
         D = (Y - Tm) / static_cast<T>(n);
         return total / static_cast<double>(n);

@@ -113,7 +113,7 @@ std::vector<Point> plane(int64_t count, double noise, Random& random) {
         const double y = random.uniform(-radius, radius);
         const double noiseX = random.uniform(-radius, radius) * noise;
         const double noiseY = random.uniform(-radius, radius) * noise;
-        points.push_back({x, y, (x + noiseX + y + noiseY) / 10.0});  // [-10, 10] -> [-1, 1]
+        points.push_back({x, y, (x + noiseX + y + noiseY) / 10.0});  // as the Playground: not clamped
     }
     return points;
 }

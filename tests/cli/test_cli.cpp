@@ -1,0 +1,369 @@
+// kotohajime-cli as a user runs it: real processes on real files, checking what they print and
+// every exit code (0 success, 2 usage error, 3 bad input, 4 training diverged). No input may
+// crash it.
+
+#include <QtTest>
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+namespace {
+
+struct Result {
+    int exitCode = -1;
+    QProcess::ExitStatus exitStatus = QProcess::CrashExit;
+    QByteArray out, err;
+};
+
+QList<QJsonObject> jsonLines(const QByteArray& text) {
+    QList<QJsonObject> objects;
+    for (const QByteArray& line : text.split('\n')) {
+        if (line.trimmed().isEmpty()) continue;
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) return {};  // not JSON lines
+        objects << document.object();
+    }
+    return objects;
+}
+
+}  // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private:
+    // Runs the CLI in the temporary folder; fails the test if it does not end normally in time.
+    Result cli(const QStringList& arguments, int timeoutMs = 60000) {
+        QProcess process;
+        process.setWorkingDirectory(dir_.path());
+        process.start(QStringLiteral(KOTO_CLI_PATH), arguments);
+        Result result;
+        if (!process.waitForStarted(10000)) {
+            qWarning("kotohajime-cli did not start: %s", qPrintable(process.errorString()));
+            return result;
+        }
+        if (!process.waitForFinished(timeoutMs)) {
+            process.kill();
+            process.waitForFinished(5000);
+            qWarning("kotohajime-cli %s did not finish in time", qPrintable(arguments.join(' ')));
+            return result;
+        }
+        result.exitCode = process.exitCode();
+        result.exitStatus = process.exitStatus();
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+    QString path(const QString& name) const { return dir_.filePath(name); }
+    void write(const QString& name, const QByteArray& contents) {
+        QFile file(path(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(contents);
+    }
+
+    QTemporaryDir dir_;
+
+private slots:
+    void initTestCase();
+    void trainJsonPrintsEveryEpoch();
+    void trainRegressionReportsRmse();
+    void trainSaveThenEvalAndPredict();
+    void continueTrainingASavedProject();
+    void listsDatasets();
+    void listsTheCpuDevice();
+    void gradcheckJson_data();
+    void gradcheckJson();
+    void helpExitsZero_data();
+    void helpExitsZero();
+    void usageErrorsExitTwo_data();
+    void usageErrorsExitTwo();
+    void badInputExitsThree_data();
+    void badInputExitsThree();
+    void divergenceExitsFour_data();
+    void divergenceExitsFour();
+};
+
+// A trained xor project and a few files, shared by the tests.
+void TestCli::initTestCase() {
+    QVERIFY(dir_.isValid());
+    QVERIFY2(QFile::exists(QStringLiteral(KOTO_CLI_PATH)), KOTO_CLI_PATH);
+    const Result trained = cli({"train", "--dataset", "xor", "--epochs", "30", "--lr", "0.1", "--save", "xor.koto"});
+    QCOMPARE(trained.exitStatus, QProcess::NormalExit);
+    QCOMPARE(trained.exitCode, 0);
+    QVERIFY(QFile::exists(path("xor.koto")));
+    write("corrupt.koto", "{\"format\":\"kotohajime-project\",\"schema_version\":1,\"network\":");
+    write("three-columns.csv", "a,b,c\n1,2,3\n");
+    write("points.csv", "x,y\n3,3\n-3,-3\n3,-3\n-3,3\n");
+}
+
+void TestCli::trainJsonPrintsEveryEpoch() {
+    const Result r = cli({"train", "--dataset", "xor", "--epochs", "2", "--json"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QVERIFY2(lines.size() == 3, r.out.constData());  // two epochs and the final summary
+    for (int i = 0; i < lines.size(); ++i) {
+        const QJsonObject& line = lines[i];
+        for (const char* key : {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds"})
+            QVERIFY2(line.value(key).isDouble(), key);
+        QCOMPARE(line.value("epoch").toInt(), std::min(i + 1, 2));
+        for (const char* key : {"train_accuracy", "test_accuracy"})
+            QVERIFY(line.value(key).toDouble() >= 0 && line.value(key).toDouble() <= 1);
+        QVERIFY(line.value("train_loss").toDouble() > 0);
+        QVERIFY(line.value("seconds").toDouble() >= 0);
+        QVERIFY(!line.contains("train_rmse"));
+        QCOMPARE(line.value("final").toBool(), i == 2);
+    }
+    QCOMPARE(lines[2].value("test_loss").toDouble(), lines[1].value("test_loss").toDouble());
+    QCOMPARE(lines[2].value("steps").toInt(), 50);  // 250 training points in batches of 10
+}
+
+void TestCli::trainRegressionReportsRmse() {
+    const Result r = cli({"train", "--dataset", "plane", "--epochs", "3", "--json"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QCOMPARE(lines.size(), 4);
+    for (const QJsonObject& line : lines) {
+        QVERIFY(line.value("train_rmse").isDouble());
+        QVERIFY(line.value("test_rmse").isDouble());
+        QVERIFY(!line.contains("test_accuracy"));
+        // With mse the loss is the squared RMSE.
+        const double rmse = line.value("test_rmse").toDouble();
+        QVERIFY(std::abs(line.value("test_loss").toDouble() - rmse * rmse) < 1e-6);
+    }
+    QVERIFY(lines.last().value("final").toBool());
+}
+
+void TestCli::trainSaveThenEvalAndPredict() {
+    const Result trained = cli({"train", "--dataset", "xor", "--epochs", "30", "--lr", "0.1", "--json", "--save", "again.koto"});
+    QCOMPARE(trained.exitCode, 0);
+    const QJsonObject summary = jsonLines(trained.out).last();
+    QVERIFY(summary.value("final").toBool());
+
+    // eval computes the same numbers from the saved weights.
+    const Result evaluated = cli({"eval", "--project", "again.koto", "--json"});
+    QCOMPARE(evaluated.exitStatus, QProcess::NormalExit);
+    QCOMPARE(evaluated.exitCode, 0);
+    const QList<QJsonObject> eval = jsonLines(evaluated.out);
+    QCOMPARE(eval.size(), 1);
+    QCOMPARE(eval[0].value("test_accuracy").toDouble(), summary.value("test_accuracy").toDouble());
+    QCOMPARE(eval[0].value("test_loss").toDouble(), summary.value("test_loss").toDouble());
+    QCOMPARE(eval[0].value("epoch").toInt(), 30);
+    QVERIFY(summary.value("test_accuracy").toDouble() > 0.9);
+
+    // The plain output is one readable line.
+    const Result plain = cli({"eval", "--project", "again.koto"});
+    QCOMPARE(plain.exitCode, 0);
+    QVERIFY(plain.out.contains("accuracy"));
+
+    // predict: (3,3) and (-3,-3) are class 1 in xor (x*y >= 0), the other two class 0.
+    const Result predicted = cli({"predict", "--project", "again.koto", "--input", "points.csv", "--output", "out.csv"});
+    QCOMPARE(predicted.exitStatus, QProcess::NormalExit);
+    QCOMPARE(predicted.exitCode, 0);
+    QFile output(path("out.csv"));
+    QVERIFY(output.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = output.readAll().trimmed().split('\n');
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows[0], QByteArray("class,p0,p1"));
+    const QList<int> expected{1, 1, 0, 0};
+    for (int i = 0; i < 4; ++i) {
+        const QList<QByteArray> fields = rows[i + 1].split(',');
+        QCOMPARE(fields.size(), 3);
+        QCOMPARE(fields[0].toInt(), expected[i]);
+        const double p0 = fields[1].toDouble(), p1 = fields[2].toDouble();
+        QVERIFY(std::abs(p0 + p1 - 1) < 1e-5);
+        QCOMPARE(p1 > p0, expected[i] == 1);
+    }
+
+    // Without --output the same table goes to standard output.
+    const Result toStdout = cli({"predict", "--project", "again.koto", "--input", "points.csv"});
+    QCOMPARE(toStdout.exitCode, 0);
+    QCOMPARE(toStdout.out.trimmed().split('\n'), rows);
+}
+
+void TestCli::continueTrainingASavedProject() {
+    const Result r = cli({"train", "--project", "xor.koto", "--epochs", "2", "--json", "--save", "continued.koto"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QCOMPARE(lines.size(), 3);
+    QCOMPARE(lines[0].value("epoch").toInt(), 31);  // counting on from the 30 saved epochs
+    QCOMPARE(lines[2].value("epoch").toInt(), 32);
+    QCOMPARE(lines[2].value("dataset").toString(), QStringLiteral("xor"));
+    const Result evaluated = cli({"eval", "--project", "continued.koto", "--json"});
+    QCOMPARE(evaluated.exitCode, 0);
+    QCOMPARE(jsonLines(evaluated.out).value(0).value("epoch").toInt(), 32);
+}
+
+void TestCli::listsDatasets() {
+    const Result r = cli({"datasets"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    for (const char* name : {"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss"})
+        QVERIFY2(r.out.contains(name), name);
+    const Result json = cli({"datasets", "--json"});
+    QCOMPARE(json.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(json.out);
+    QCOMPARE(lines.size(), 7);
+    QCOMPARE(lines[5].value("name").toString(), QStringLiteral("plane"));
+    QCOMPARE(lines[5].value("task").toString(), QStringLiteral("regression"));
+}
+
+void TestCli::listsTheCpuDevice() {
+    const Result r = cli({"devices"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith("cpu"), r.out.constData());
+    const Result json = cli({"devices", "--json"});
+    QCOMPARE(json.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(json.out);
+    QVERIFY(!lines.isEmpty());
+    QCOMPARE(lines[0].value("backend").toString(), QStringLiteral("cpu"));
+}
+
+void TestCli::gradcheckJson_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("tensors");
+    const QStringList threeLayers{"dense_1.W", "dense_1.b", "dense_2.W", "dense_2.b", "dense_3.W", "dense_3.b"};
+    const QStringList twoLayers{"dense_1.W", "dense_1.b", "dense_2.W", "dense_2.b"};
+    QTest::newRow("defaults") << QStringList{} << threeLayers;
+    QTest::newRow("relu layers") << QStringList{"--layers", "dense:8:relu,dense:8:relu"} << threeLayers;
+    QTest::newRow("sigmoid, bce") << QStringList{"--layers", "dense:6:sigmoid", "--loss", "bce", "--dataset", "xor"} << twoLayers;
+    QTest::newRow("plane, mse") << QStringList{"--layers", "dense:6:tanh", "--dataset", "plane", "--samples", "40"} << twoLayers;
+}
+
+void TestCli::gradcheckJson() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, tensors);
+    const Result r = cli(QStringList{"gradcheck", "--json"} + arguments);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QStringList names;
+    for (const QJsonObject& line : lines) {
+        names << line.value("tensor").toString();
+        QVERIFY(line.value("max_relative_error").isDouble());
+        QVERIFY2(line.value("max_relative_error").toDouble() < 1e-6,
+                 qPrintable(QStringLiteral("%1: %2").arg(line.value("tensor").toString()).arg(line.value("max_relative_error").toDouble())));
+        QVERIFY(line.value("elements").toInt() > 0);
+    }
+    QCOMPARE(names, tensors);  // one object per parameter tensor, W and b of every layer
+}
+
+void TestCli::helpExitsZero_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("--help") << QStringList{"--help"} << "commands:";
+    QTest::newRow("help") << QStringList{"help"} << "commands:";
+    for (const char* command : {"train", "eval", "predict", "gradcheck", "datasets", "devices"})
+        QTest::addRow("%s --help", command) << QStringList{command, "--help"} << QString("kotohajime-cli ") + command;
+    QTest::newRow("help among other options") << QStringList{"train", "--epochs", "5", "-h"} << "--layers";
+}
+
+void TestCli::helpExitsZero() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(expected.toUtf8()), r.out.constData());
+}
+
+void TestCli::usageErrorsExitTwo_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");  // in standard error
+    QTest::newRow("no command") << QStringList{} << "";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command \"frobnicate\"";
+    QTest::newRow("unknown option") << QStringList{"train", "--frob", "1"} << "unknown option --frob";
+    QTest::newRow("stray argument") << QStringList{"train", "spiral"} << "unexpected argument";
+    QTest::newRow("--lr abc") << QStringList{"train", "--lr", "abc"} << "--lr needs a number";
+    QTest::newRow("--lr 0") << QStringList{"train", "--lr", "0"} << "--lr must be a positive number";
+    QTest::newRow("--lr -1") << QStringList{"train", "--lr=-1"} << "--lr must be a positive number";
+    QTest::newRow("--batch 0") << QStringList{"train", "--batch", "0"} << "--batch must be between 1";
+    QTest::newRow("--epochs 1.5") << QStringList{"train", "--epochs", "1.5"} << "--epochs needs a whole number";
+    QTest::newRow("--seed -1") << QStringList{"train", "--seed", "-1"} << "--seed must be between 0";
+    QTest::newRow("--loss xyz") << QStringList{"train", "--loss", "xyz"} << "--loss must be ce, bce or mse";
+    QTest::newRow("--optimizer adam") << QStringList{"train", "--optimizer", "adam"} << "knows sgd";
+    QTest::newRow("--backend tpu") << QStringList{"train", "--backend", "tpu"} << "--backend must be cpu or opencl";
+    QTest::newRow("value missing") << QStringList{"train", "--epochs"} << "--epochs needs a value";
+    QTest::newRow("flag with a value") << QStringList{"train", "--json=yes"} << "--json takes no value";
+    QTest::newRow("eval without --project") << QStringList{"eval"} << "--project is required";
+    QTest::newRow("predict without --input") << QStringList{"predict", "--project", "xor.koto"} << "--input is required";
+    QTest::newRow("--project with --layers") << QStringList{"train", "--project", "xor.koto", "--layers", "dense:4"}
+                                             << "drop --layers";
+    QTest::newRow("gradcheck --samples 0") << QStringList{"gradcheck", "--samples", "0"} << "--samples must be between";
+}
+
+void TestCli::usageErrorsExitTwo() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
+}
+
+void TestCli::badInputExitsThree_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");  // in standard error
+    QTest::newRow("missing project file") << QStringList{"eval", "--project", "no-such.koto"} << "no-such.koto";
+    QTest::newRow("corrupt project file") << QStringList{"eval", "--project", "corrupt.koto"} << "not valid JSON";
+    QTest::newRow("corrupt project, predict") << QStringList{"predict", "--project", "corrupt.koto", "--input", "points.csv"}
+                                              << "corrupt.koto";
+    QTest::newRow("corrupt project, train") << QStringList{"train", "--project", "corrupt.koto"} << "corrupt.koto";
+    QTest::newRow("CSV as project") << QStringList{"eval", "--project", "points.csv"} << "not valid JSON";
+    QTest::newRow("unknown dataset") << QStringList{"train", "--dataset", "nosuch"} << "unknown dataset \"nosuch\"";
+    QTest::newRow("noise=2") << QStringList{"train", "--dataset", "spiral:noise=2"} << "noise must be between 0 and 0.5";
+    QTest::newRow("eval on an unknown dataset") << QStringList{"eval", "--project", "xor.koto", "--dataset", "nosuch"}
+                                                << "unknown dataset";
+    QTest::newRow("predict CSV with 3 columns") << QStringList{"predict", "--project", "xor.koto", "--input", "three-columns.csv"}
+                                                << "rows have 3 values, the network takes 2";
+    QTest::newRow("predict CSV missing") << QStringList{"predict", "--project", "xor.koto", "--input", "none.csv"} << "none.csv";
+    QTest::newRow("layer dense:0") << QStringList{"train", "--layers", "dense:0"} << "dense:0";
+    QTest::newRow("layer conv:3") << QStringList{"train", "--layers", "conv:3"} << "unknown layer token";
+    QTest::newRow("activation swish") << QStringList{"train", "--layers", "dense:4:swish"} << "unknown activation";
+    QTest::newRow("bce on regression") << QStringList{"train", "--dataset", "plane", "--loss", "bce"} << "regression";
+    QTest::newRow("gradcheck, bad layers") << QStringList{"gradcheck", "--layers", "dense:x"} << "dense:x";
+}
+
+void TestCli::badInputExitsThree() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
+}
+
+// Settings that make training blow up within a few steps: the loss or the weights go NaN/Inf.
+void TestCli::divergenceExitsFour_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("linear network, lr 1e30") << QStringList{"train", "--dataset", "plane", "--layers", "dense:8:linear", "--lr", "1e30"};
+    QTest::newRow("relu network, lr 1e30") << QStringList{"train", "--dataset", "spiral", "--layers", "dense:8:relu", "--lr", "1e30"};
+    QTest::newRow("regression, lr 100") << QStringList{"train", "--dataset", "plane", "--lr", "100"};
+    QTest::newRow("lr beyond float") << QStringList{"train", "--dataset", "xor", "--lr", "1e300"};
+}
+
+void TestCli::divergenceExitsFour() {
+    QFETCH(QStringList, arguments);
+    const Result r = cli(arguments + QStringList{"--epochs", "5", "--save", "diverged.koto"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 4);
+    QVERIFY2(r.err.contains("diverged at step"), r.err.constData());
+    // The weights of the last finite step are saved: the project loads and evaluates.
+    QVERIFY(QFile::exists(path("diverged.koto")));
+    const Result evaluated = cli({"eval", "--project", "diverged.koto", "--json"});
+    QCOMPARE(evaluated.exitStatus, QProcess::NormalExit);
+    QCOMPARE(evaluated.exitCode, 0);
+    QFile::remove(path("diverged.koto"));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"
