@@ -2,6 +2,10 @@
 // OpenCL device discovery: every platform and device with what a learner choosing a backend
 // wants to know. Finding no platform is a normal outcome (no ICD installed, no GPU), reported as
 // a message, never as a crash.
+//
+// OpenCL drivers run inside the calling process, and some abort it when their environment
+// disappoints them (PoCL does when /sys is missing, as in a chroot). So discovery runs in a child
+// process: a driver that crashes or hangs there costs only the list of devices.
 
 #include <cstdint>
 #include <string>
@@ -27,6 +31,11 @@ struct OpenClDiscovery {
     std::string problem;
 };
 
-OpenClDiscovery discoverOpenClDevices();
+// Call it while the process has a single thread (at the start of main, before Qt starts any):
+// it forks. Waits at most timeoutSeconds for the driver.
+OpenClDiscovery discoverOpenClDevices(int timeoutSeconds = 20);
+
+// The same, in this process, without protection (what the child runs).
+OpenClDiscovery discoverOpenClDevicesInProcess();
 
 }  // namespace koto

@@ -18,7 +18,7 @@ case "$kind" in
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
       -DKOTO_BUILD_APP=OFF -DKOTO_NATIVE=OFF >/dev/null
     cmake --build $dir --target test_training_control test_determinism
-    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt" \
       ctest --test-dir $dir --output-on-failure -R "test_training_control|test_determinism" ;;
   *) echo "usage: $0 address|thread" >&2; exit 2 ;;
 esac

@@ -77,7 +77,9 @@ void DatasetPanel::setSpec(const DatasetSpec& spec) {
     if (index >= 0) choice_->setCurrentIndex(index);
     auto option = [&](const char* key, double fallback) {
         const auto found = spec.options.find(key);
-        return found == spec.options.end() ? fallback : std::atof(found->second.c_str());
+        bool ok = false;  // QString::toDouble reads the C locale whatever the system's is
+        const double value = found == spec.options.end() ? fallback : QString::fromStdString(found->second).toDouble(&ok);
+        return ok ? value : fallback;
     };
     points_->setValue(static_cast<int>(option("n", 500)));
     noise_->setValue(static_cast<int>(std::lround(option("noise", 0) * 100)));

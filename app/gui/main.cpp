@@ -10,9 +10,12 @@
 #include "io/layer_tokens.h"
 #include "language.h"
 #include "main_window.h"
+#include "opencl_devices.h"
 #include "screenshot_run.h"
 
 int main(int argc, char** argv) {
+    // First, while this process has one thread: the check forks (see opencl_devices.h).
+    const koto::OpenClDiscovery openCl = koto::discoverOpenClDevices();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationName(QStringLiteral("Kotohajime"));
@@ -56,7 +59,7 @@ int main(int argc, char** argv) {
         return 3;
     }
 
-    koto::gui::MainWindow window(translations, lesson);
+    koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
     if (parser.isSet(screenshot)) {
         auto* run = new koto::gui::ScreenshotRun(window, trainSteps, parser.value(screenshot));

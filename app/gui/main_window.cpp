@@ -21,14 +21,13 @@
 #include "language.h"
 #include "layer_list_editor.h"
 #include "loss_curve_view.h"
-#include "opencl_devices.h"
 #include "training_panel.h"
 #include "ui_text.h"
 #include "util/errors.h"
 
 namespace koto::gui {
 
-MainWindow::MainWindow(Language& language, const Lesson& lesson, QWidget* parent)
+MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent)
     : QMainWindow(parent), language_(language) {
     setObjectName(QStringLiteral("mainWindow"));
     datasetPanel_ = new DatasetPanel;
@@ -81,9 +80,8 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, QWidget* parent
     buildMenus();
     deviceLabel_ = new QLabel;
     statusBar()->addPermanentWidget(deviceLabel_);
-    const OpenClDiscovery discovery = discoverOpenClDevices();
-    openClProblem_ = QString::fromStdString(discovery.problem);
-    if (!discovery.devices.empty()) openClDevice_ = QString::fromStdString(discovery.devices.front().name);
+    openClProblem_ = QString::fromStdString(openCl.problem);
+    if (!openCl.devices.empty()) openClDevice_ = QString::fromStdString(openCl.devices.front().name);
 
     datasetPanel_->setSpec(DatasetSpec::parse(lesson.dataset));
     layers_->setTokens(lesson.layers);

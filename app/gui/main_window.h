@@ -8,6 +8,7 @@
 
 #include "data/dataset.h"
 #include "default_lesson.h"
+#include "opencl_devices.h"
 #include "training_controller.h"
 
 class QAction;
@@ -26,7 +27,8 @@ class TrainingPanel;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    MainWindow(Language& language, const Lesson& lesson, QWidget* parent = nullptr);
+    // openCl: what device discovery found (at start-up, before Qt started its threads).
+    MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent = nullptr);
 
     TrainingController& controller() { return controller_; }
     DecisionBoundaryView& boundaryView() const { return *boundary_; }

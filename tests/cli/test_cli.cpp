@@ -39,8 +39,10 @@ class TestCli : public QObject {
 
 private:
     // Runs the CLI in the temporary folder; fails the test if it does not end normally in time.
-    Result cli(const QStringList& arguments, int timeoutMs = 60000) {
+    Result cli(const QStringList& arguments, int timeoutMs = 60000,
+               const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
         QProcess process;
+        process.setProcessEnvironment(environment);
         process.setWorkingDirectory(dir_.path());
         process.start(QStringLiteral(KOTO_CLI_PATH), arguments);
         Result result;
@@ -77,6 +79,8 @@ private slots:
     void continueTrainingASavedProject();
     void listsDatasets();
     void listsTheCpuDevice();
+    void survivesACrashingOpenClDriver();
+    void saysWhenNoOpenClPlatformExists();
     void gradcheckJson_data();
     void gradcheckJson();
     void helpExitsZero_data();
@@ -214,6 +218,35 @@ void TestCli::listsDatasets() {
     QCOMPARE(lines.size(), 7);
     QCOMPARE(lines[5].value("name").toString(), QStringLiteral("plane"));
     QCOMPARE(lines[5].value("task").toString(), QStringLiteral("regression"));
+}
+
+// An OpenCL driver that aborts the process as soon as it is loaded (PoCL does so without /sys):
+// the device list says so, and training goes on on the CPU.
+void TestCli::survivesACrashingOpenClDriver() {
+    QVERIFY(QDir(dir_.path()).mkpath(QStringLiteral("vendors")));
+    write(QStringLiteral("vendors/crashing.icd"), QByteArray(KOTO_CRASHING_DRIVER) + "\n");
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("OCL_ICD_VENDORS"), path(QStringLiteral("vendors")));
+    const Result devices = cli({"devices"}, 60000, environment);
+    QCOMPARE(devices.exitStatus, QProcess::NormalExit);
+    QCOMPARE(devices.exitCode, 0);
+    QVERIFY2(devices.out.contains("cpu") && devices.out.contains("crashed"), devices.out.constData());
+    const Result train = cli({"train", "--dataset", "xor", "--epochs", "1", "--backend", "opencl"}, 60000, environment);
+    QCOMPARE(train.exitStatus, QProcess::NormalExit);
+    QCOMPARE(train.exitCode, 0);
+    QVERIFY2(train.err.contains("crashed") && train.err.contains("CPU"), train.err.constData());
+}
+
+void TestCli::saysWhenNoOpenClPlatformExists() {
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("OCL_ICD_VENDORS"), path(QStringLiteral("no-vendors-here")));
+    const Result devices = cli({"devices", "--json"}, 60000, environment);
+    QCOMPARE(devices.exitStatus, QProcess::NormalExit);
+    QCOMPARE(devices.exitCode, 0);
+    const QList<QJsonObject> lines = jsonLines(devices.out);
+    QCOMPARE(lines.size(), 2);
+    QCOMPARE(lines[1].value("backend").toString(), QStringLiteral("opencl"));
+    QVERIFY(lines[1].value("problem").toString().contains("no OpenCL platform"));
 }
 
 void TestCli::listsTheCpuDevice() {

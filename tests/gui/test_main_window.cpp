@@ -49,7 +49,9 @@ private slots:
     void init() {
         language_ = std::make_unique<Language>();
         language_->apply(QStringLiteral("en"));
-        window_ = std::make_unique<MainWindow>(*language_, defaultLesson());
+        koto::OpenClDiscovery openCl;
+        openCl.problem = "not looked for in this test";
+        window_ = std::make_unique<MainWindow>(*language_, defaultLesson(), openCl);
         window_->show();
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
     }
