@@ -3,7 +3,9 @@
 namespace koto::gui {
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
-    connect(&mailbox_, &SnapshotMailbox::snapshotAvailable, this, &TrainingController::deliverSnapshot);
+    poll_.setInterval(16);
+    connect(&poll_, &QTimer::timeout, this, &TrainingController::deliverSnapshot);
+    poll_.start();
 }
 
 TrainingController::~TrainingController() { stopThread(); }

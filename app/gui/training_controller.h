@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <memory>
 
 #include "snapshot_mailbox.h"
@@ -48,6 +49,7 @@ private:
     std::shared_ptr<TrainingControl> control_;
     std::shared_ptr<LiveSettings> live_ = std::make_shared<LiveSettings>();
     SnapshotMailbox mailbox_;
+    QTimer poll_;  // takes the latest snapshot at the screen's pace
     QThread* thread_ = nullptr;
     bool playing_ = false;
 };
