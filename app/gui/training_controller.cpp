@@ -1,5 +1,7 @@
 #include "training_controller.h"
 
+#include <pthread.h>
+
 namespace koto::gui {
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
@@ -23,9 +25,10 @@ void TrainingController::reset() {
     ++request_.generation;
     control_ = std::make_shared<TrainingControl>(TrainingControl::State::Paused);
     auto worker = std::make_shared<TrainingWorker>(request_, control_, live_, mailbox_);
-    thread_ = QThread::create([worker] { worker->run(); });
-    thread_->setObjectName(QStringLiteral("training"));
-    thread_->start();
+    thread_ = std::thread([worker] {
+        pthread_setname_np(pthread_self(), "training");
+        worker->run();
+    });
     setPlaying(false);
 }
 
@@ -72,11 +75,9 @@ void TrainingController::deliverSnapshot() {
 }
 
 void TrainingController::stopThread() {
-    if (!thread_) return;
+    if (!thread_.joinable()) return;
     control_->stop();
-    thread_->wait();
-    delete thread_;
-    thread_ = nullptr;
+    thread_.join();
 }
 
 void TrainingController::setPlaying(bool playing) {
