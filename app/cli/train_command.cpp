@@ -97,7 +97,7 @@ int trainCommand(const Words& words) {
     }
     save();
 
-    EpochMetrics final = run.trainer().history().empty() ? run.trainer().evaluate() : run.trainer().history().back();
+    EpochMetrics final = run.trainer().curve().empty() ? run.trainer().evaluate() : run.trainer().curve().latest();
     const Project summary = captureProject(run.trainer(), datasetText, earlier.get());
     final.epoch = summary.epochsTrained;
     final.steps = summary.stepsTrained;

@@ -35,22 +35,34 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
 
 void LossCurveView::clear() {
     for (int i = 0; i < plot_->graphCount(); ++i) plot_->graph(i)->data()->clear();
+    curve_ = LearningCurve();
     largestLoss_ = 0;
-    lastEpoch_ = 0;
     plot_->xAxis->setRange(0, 10);
     plot_->yAxis->setRange(0, 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossCurveView::addEpoch(const EpochMetrics& m) {
-    plot_->graph(0)->addData(static_cast<double>(m.epoch), m.train.loss);
-    plot_->graph(1)->addData(static_cast<double>(m.epoch), m.test.loss);
-    for (double loss : {m.train.loss, m.test.loss})
-        if (std::isfinite(loss)) largestLoss_ = std::max(largestLoss_, loss);
-    lastEpoch_ = static_cast<double>(m.epoch);
-    plot_->xAxis->setRange(0, std::max(10.0, lastEpoch_));
+void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
+    if (epochs.empty()) return;
+    for (const EpochMetrics& m : epochs) {
+        curve_.add(m);
+        for (double loss : {m.train.loss, m.test.loss})
+            if (std::isfinite(loss)) largestLoss_ = std::max(largestLoss_, loss);
+    }
+    // Redraw from the bounded curve, with the latest epoch as the line's end.
+    QVector<double> epochAxis, train, test;
+    std::vector<EpochMetrics> points = curve_.points();
+    if (points.empty() || points.back().epoch != curve_.latest().epoch) points.push_back(curve_.latest());
+    for (const EpochMetrics& m : points) {
+        epochAxis.push_back(static_cast<double>(m.epoch));
+        train.push_back(m.train.loss);
+        test.push_back(m.test.loss);
+    }
+    plot_->graph(0)->setData(epochAxis, train, true);
+    plot_->graph(1)->setData(epochAxis, test, true);
+    plot_->xAxis->setRange(0, std::max(10.0, epochAxis.back()));
     plot_->yAxis->setRange(0, std::max(1e-3, largestLoss_ * 1.05));
-    showLatest(m);
+    showLatest(epochs.back());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -1,9 +1,12 @@
 #pragma once
-// The learning curve: training and test loss per epoch, with the latest numbers above it.
+// The learning curve: training and test loss per epoch, with the latest numbers above it. It
+// keeps a bounded LearningCurve, so that hours at full speed still plot in an instant.
 
 #include <QWidget>
 
-#include "training/metrics.h"
+#include <vector>
+
+#include "training/learning_curve.h"
 
 class QCustomPlot;
 class QLabel;
@@ -16,7 +19,7 @@ public:
     explicit LossCurveView(QWidget* parent = nullptr);
 
     void clear();
-    void addEpoch(const EpochMetrics& metrics);
+    void addEpochs(const std::vector<EpochMetrics>& epochs);
     // The figures above the plot (also for epoch 0, before any point is drawn).
     void showLatest(const EpochMetrics& metrics);
     int pointCount() const;
@@ -31,8 +34,8 @@ private:
     QLabel* figures_;
     QCustomPlot* plot_;
     EpochMetrics latest_;
+    LearningCurve curve_;
     double largestLoss_ = 0;
-    double lastEpoch_ = 0;
 };
 
 }  // namespace koto::gui

@@ -207,7 +207,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
         showProblem(tr("Training could not start: %1").arg(snapshot->failure));
         return;
     }
-    for (const EpochMetrics& metrics : snapshot->newEpochs) lossCurve_->addEpoch(metrics);
+    lossCurve_->addEpochs(snapshot->newEpochs);
     lossCurve_->showLatest(snapshot->latest);
     boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
     latest_ = snapshot;

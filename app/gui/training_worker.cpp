@@ -48,10 +48,10 @@ public:
         snapshot.batchesPerEpoch = trainer.batchesPerEpoch();
         snapshot.paused = control_.state() != TrainingControl::State::Running;
         snapshot.lastBatchLoss = lastLoss_;
-        const auto& history = trainer.history();
-        snapshot.newEpochs.assign(history.begin() + static_cast<std::ptrdiff_t>(published_), history.end());
-        published_ = history.size();
-        snapshot.latest = history.empty() ? initial_ : history.back();
+        const LearningCurve& curve = trainer.curve();
+        snapshot.newEpochs = curve.since(publishedEpoch_);
+        snapshot.latest = curve.empty() ? initial_ : curve.latest();
+        publishedEpoch_ = snapshot.latest.epoch;
         snapshot.gridSize = kGridSize;
         snapshot.grid = outputOverGrid();
         if (divergence) {
@@ -108,7 +108,7 @@ private:
     SnapshotMailbox& mailbox_;
     std::vector<float> gridInputs_;
     EpochMetrics initial_;
-    size_t published_ = 0;
+    int64_t publishedEpoch_ = 0;  // the last epoch posted to the GUI
     double lastLoss_ = 0;
     std::chrono::steady_clock::time_point lastPublish_{};
     std::chrono::steady_clock::time_point lastEpochEnd_{};

@@ -161,7 +161,7 @@ Project captureProject(Trainer& trainer, const std::string& datasetSpec, const P
     if (earlier) project.curves = earlier->curves;
     const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
     const int64_t stepOffset = earlier ? earlier->stepsTrained : 0;
-    for (EpochMetrics metrics : trainer.history()) {
+    for (EpochMetrics metrics : trainer.curve().since(0)) {
         metrics.epoch += epochOffset;
         metrics.steps += stepOffset;
         project.curves.push_back(metrics);

@@ -130,7 +130,7 @@ void Trainer::finishEpoch() {
     ++epochs_;
     EpochMetrics metrics = evaluate();
     metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart_).count();
-    history_.push_back(metrics);
+    curve_.add(metrics);
     for (TrainingObserver* observer : observers_) observer->afterEpoch(metrics);
 }
 

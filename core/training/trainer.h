@@ -15,6 +15,7 @@
 
 #include "data/dataset.h"
 #include "network/network.h"
+#include "training/learning_curve.h"
 #include "training/metrics.h"
 #include "training/optimizer.h"
 #include "training/training_control.h"
@@ -52,7 +53,8 @@ public:
     int64_t stepsDone() const { return steps_; }
     int64_t epochsDone() const { return epochs_; }
     int64_t batchesPerEpoch() const { return batchesPerEpoch_; }
-    const std::vector<EpochMetrics>& history() const { return history_; }
+    // The metrics after each epoch (thinned on long runs, see LearningCurve).
+    const LearningCurve& curve() const { return curve_; }
 
     double learningRate() const { return settings_.learningRate; }
     void setLearningRate(double rate) { settings_.learningRate = rate; }
@@ -92,7 +94,7 @@ private:
     int64_t steps_ = 0;
     int64_t epochs_ = 0;
     std::chrono::steady_clock::time_point epochStart_;
-    std::vector<EpochMetrics> history_;
+    LearningCurve curve_;
 };
 
 }  // namespace koto

@@ -38,8 +38,8 @@ Trained train(const QString& datasetSpec, const QString& layers, double learning
     TrainingRun run(backend, networkSpecFromTokens(layers.toStdString(), *data), data, settings);
     const Trainer::Outcome outcome = run.trainer().train(epochs);
     if (outcome != Trainer::Outcome::Finished) return {};
-    const auto& history = run.trainer().history();
-    return {history.front(), history.back(), history.size()};
+    const LearningCurve& curve = run.trainer().curve();
+    return {curve.points().front(), curve.latest(), curve.points().size()};
 }
 
 void addColumns() {
