@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <cstdio>
 
 #include "data/dataset_spec.h"
@@ -20,6 +21,8 @@ int main(int argc, char** argv) {
     QCoreApplication::setOrganizationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kotohajime: learn deep learning by watching it happen"));
