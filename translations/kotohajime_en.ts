@@ -187,10 +187,6 @@
         <translation>These settings cannot be used: %1</translation>
     </message>
     <message>
-        <source>Output layer: %1 units, %2, trained with %3</source>
-        <translation>Output layer: %1 units, %2, trained with %3</translation>
-    </message>
-    <message>
         <source>Training could not start: %1</source>
         <translation>Training could not start: %1</translation>
     </message>
@@ -274,9 +270,24 @@
         <source>One gradient-descent step on one mini-batch</source>
         <translation>One gradient-descent step on one mini-batch</translation>
     </message>
+    <message numerus="yes">
+        <source>Output layer: %n unit(s), %1, trained with %2</source>
+        <translation>
+            <numerusform>Output layer: %n unit, %1, trained with %2</numerusform>
+            <numerusform>Output layer: %n units, %1, trained with %2</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
-        <translation>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</translation>
+        <source>The background is the network&apos;s output y for every point of the plane: orange near −1, blue near +1, pale near 0; the points are coloured by their target value.</source>
+        <translation>The background is the network&apos;s output y for every point of the plane: orange near −1, blue near +1, pale near 0; the points are coloured by their target value.</translation>
+    </message>
+    <message>
+        <source>The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure.</source>
+        <translation>The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;%1 Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
+        <translation>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;%1 Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</translation>
     </message>
 </context>
 <context>

@@ -187,10 +187,6 @@
         <translation>この設定は使えません: %1</translation>
     </message>
     <message>
-        <source>Output layer: %1 units, %2, trained with %3</source>
-        <translation>出力層: %1 ユニット、%2、%3 で学習</translation>
-    </message>
-    <message>
         <source>Training could not start: %1</source>
         <translation>学習を始められませんでした: %1</translation>
     </message>
@@ -274,9 +270,23 @@
         <source>One gradient-descent step on one mini-batch</source>
         <translation>1つのミニバッチで勾配降下を1ステップ</translation>
     </message>
+    <message numerus="yes">
+        <source>Output layer: %n unit(s), %1, trained with %2</source>
+        <translation>
+            <numerusform>出力層: %n ユニット、%1、%2 で学習</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
-        <translation>&lt;b&gt;見えているもの&lt;/b&gt;&lt;br&gt;背景は平面上のすべての点に対するネットワークの答えです。オレンジは一方のクラス、青はもう一方、色が薄いところは自信がないところです。各ステップでミニバッチのコスト J を計算し、その勾配を層から層へ逆向きに伝え（誤差逆伝播）、すべての重みを動かします: w = w − learning_rate · dJ/dw。訓練損失が下がるのにテスト損失が上がるときは、ネットワークがデータを丸暗記しています（過学習）。</translation>
+        <source>The background is the network&apos;s output y for every point of the plane: orange near −1, blue near +1, pale near 0; the points are coloured by their target value.</source>
+        <translation>背景は平面上のすべての点に対するネットワークの出力 y です。−1 に近いところはオレンジ、+1 に近いところは青、0 に近いところは薄い色です。点は目標値の色で塗られています。</translation>
+    </message>
+    <message>
+        <source>The background is the network&apos;s answer for every point of the plane: orange for one class, blue for the other, pale where it is unsure.</source>
+        <translation>背景は平面上のすべての点に対するネットワークの答えです。オレンジは一方のクラス、青はもう一方、色が薄いところは自信がないところです。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;%1 Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
+        <translation>&lt;b&gt;見えているもの&lt;/b&gt;&lt;br&gt;%1各ステップでミニバッチのコスト J を計算し、その勾配を層から層へ逆向きに伝え（誤差逆伝播）、すべての重みを動かします: w = w − learning_rate · dJ/dw。訓練損失が下がるのにテスト損失が上がるときは、ネットワークがデータを丸暗記しています（過学習）。</translation>
     </message>
 </context>
 <context>

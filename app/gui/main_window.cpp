@@ -184,12 +184,8 @@ void MainWindow::rebuild() {
         return;
     }
     dataset_ = dataset;
-    const LayerSpec& output = spec.layers.back();
-    layers_->setOutputDescription(
-        tr("Output layer: %1 units, %2, trained with %3")
-            .arg(output.integer("units"))
-            .arg(activationTitle(*activationFromName(output.text("activation"))))
-            .arg(lossTitle(spec.loss)));
+    spec_ = spec;
+    describeLesson();
     TrainingSettings settings;
     settings.learningRate = trainingPanel_->learningRate();
     settings.batchSize = trainingPanel_->batchSize();
@@ -200,6 +196,26 @@ void MainWindow::rebuild() {
     controller_.start(spec, dataset_, settings);
     if (wasPlaying) controller_.play();
     updateCounters();
+}
+
+void MainWindow::describeLesson() {
+    if (spec_.layers.empty() || !dataset_) return;
+    const LayerSpec& output = spec_.layers.back();
+    layers_->setOutputDescription(tr("Output layer: %n unit(s), %1, trained with %2", nullptr,
+                                     static_cast<int>(output.integer("units")))
+                                      .arg(activationTitle(*activationFromName(output.text("activation"))))
+                                      .arg(lossTitle(spec_.loss)));
+    const QString background =
+        dataset_->task == Task::Regression
+            ? tr("The background is the network's output y for every point of the plane: orange near −1, blue "
+                 "near +1, pale near 0; the points are coloured by their target value.")
+            : tr("The background is the network's answer for every point of the plane: orange for one class, "
+                 "blue for the other, pale where it is unsure.");
+    explanation_->setText(
+        tr("<b>What you see</b><br>%1 Each step computes the cost J on a mini-batch, sends its gradient back "
+           "through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When "
+           "the test loss rises while the training loss falls, the network is memorising (overfitting).")
+            .arg(background));
 }
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
@@ -270,12 +286,7 @@ void MainWindow::retranslate() {
     reset_->setToolTip(tr("Back to the same initial weights (same seed)"));
     step_->setText(tr("Step"));
     step_->setToolTip(tr("One gradient-descent step on one mini-batch"));
-    explanation_->setText(
-        tr("<b>What you see</b><br>The background is the network's answer for every point of the plane: "
-           "orange for one class, blue for the other, pale where it is unsure. Each step computes the cost J "
-           "on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every "
-           "weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, "
-           "the network is memorising (overfitting)."));
+    describeLesson();
     deviceLabel_->setText(computeDeviceText());
     deviceLabel_->setToolTip(openClProblem_);
     updatePlayButton();

@@ -53,11 +53,14 @@ private:
     void updateCounters();
     void updatePlayButton();
     void retranslate();
+    // The output layer's line and the explanation, for the current data and network.
+    void describeLesson();
     QString computeDeviceText() const;
 
     Language& language_;
     TrainingController controller_;
     std::shared_ptr<const Dataset> dataset_;
+    NetworkSpec spec_;
     std::shared_ptr<const TrainingSnapshot> latest_;
     QString openClProblem_;
     QString openClDevice_;
