@@ -17,8 +17,8 @@ nlohmann::json toJson(const NetworkSpec& spec) {
     nlohmann::json layers = nlohmann::json::array();
     for (const LayerSpec& layer : spec.layers) {
         nlohmann::json object{{"type", layer.type}, {"name", layer.name}};
-        for (const auto& [key, value] : layer.parameters)
-            std::visit([&](const auto& v) { object[key] = v; }, value);
+        for (const auto& parameter : layer.parameters)
+            std::visit([&](const auto& v) { object[parameter.first] = v; }, parameter.second);
         if (layer.position) object["position"] = {layer.position->first, layer.position->second};
         layers.push_back(object);
     }
