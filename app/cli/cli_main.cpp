@@ -1,6 +1,7 @@
 // kotohajime-cli: the scriptable face of Kotohajime's core.
 // Exit codes: 0 success, 2 usage error, 3 bad input (file or data), 4 training diverged.
 
+#include <csignal>
 #include <exception>
 #include <iostream>
 #include <new>
@@ -33,6 +34,9 @@ bool wantsHelp(const Words& words) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that goes away (`kotohajime-cli train --json | head -3`) must not kill us with
+    // SIGPIPE: writes then fail, and the epoch printer stops the run with a message instead.
+    std::signal(SIGPIPE, SIG_IGN);
     const Words all(argv + 1, argv + argc);
     if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
         std::cout << koto::cli::helpText("");

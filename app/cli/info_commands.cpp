@@ -20,7 +20,7 @@ int datasetsCommand(const Words& words) {
     for (const DatasetInfo& info : datasetCatalog()) {
         const char* task = info.task == Task::Classification ? "classification" : "regression";
         if (args.has("json"))
-            std::cout << nlohmann::json{{"name", info.name}, {"task", task}, {"description", info.description}}.dump() << '\n';
+            std::cout << nlohmann::ordered_json{{"name", info.name}, {"task", task}, {"description", info.description}}.dump() << '\n';
         else
             std::printf("%-11s %-15s %s\n", info.name.c_str(), task, info.description.c_str());
     }
@@ -34,12 +34,12 @@ int devicesCommand(const Words& words) {
     const Arguments args(words, {}, {"json"});
     const bool json = args.has("json");
     const CpuBackend cpu;
-    if (json) std::cout << nlohmann::json{{"backend", "cpu"}, {"name", cpu.name()}}.dump() << '\n';
+    if (json) std::cout << nlohmann::ordered_json{{"backend", "cpu"}, {"name", cpu.name()}}.dump() << '\n';
     else std::cout << "cpu     " << cpu.name() << '\n';
     const OpenClDiscovery found = discoverOpenClDevices();
     for (const OpenClDevice& d : found.devices) {
         if (json) {
-            std::cout << nlohmann::json{{"backend", "opencl"}, {"platform", d.platform}, {"name", d.name},
+            std::cout << nlohmann::ordered_json{{"backend", "opencl"}, {"platform", d.platform}, {"name", d.name},
                                         {"vendor", d.vendor}, {"type", d.type}, {"memory_bytes", d.globalMemoryBytes},
                                         {"compute_units", d.computeUnits}, {"version", d.version},
                                         {"id", std::to_string(d.platformIndex) + ":" + std::to_string(d.deviceIndex)}}
@@ -52,7 +52,7 @@ int devicesCommand(const Words& words) {
         }
     }
     if (!found.problem.empty()) {
-        if (json) std::cout << nlohmann::json{{"backend", "opencl"}, {"problem", found.problem}}.dump() << '\n';
+        if (json) std::cout << nlohmann::ordered_json{{"backend", "opencl"}, {"problem", found.problem}}.dump() << '\n';
         else std::cout << "opencl  none: " << found.problem << '\n';
     }
     return 0;
@@ -84,7 +84,7 @@ int gradcheckCommand(const Words& words) {
     const auto results = checkGradients(spec, input, static_cast<uint64_t>(args.integer("seed", 1, 0, INT64_MAX)));
     for (const GradientCheckResult& r : results) {
         if (args.has("json"))
-            std::cout << nlohmann::json{{"tensor", r.tensor}, {"max_relative_error", r.maxRelativeError},
+            std::cout << nlohmann::ordered_json{{"tensor", r.tensor}, {"max_relative_error", r.maxRelativeError},
                                         {"elements", r.elementsChecked}}.dump() << '\n';
         else
             std::printf("%-14s max relative error %.3g over %lld elements  %s\n", r.tensor.c_str(), r.maxRelativeError,

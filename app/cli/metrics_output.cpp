@@ -4,8 +4,8 @@
 
 namespace koto::cli {
 
-nlohmann::json metricsJson(const EpochMetrics& m) {
-    nlohmann::json json{{"epoch", m.epoch}, {"train_loss", m.train.loss}};
+nlohmann::ordered_json metricsJson(const EpochMetrics& m) {
+    nlohmann::ordered_json json{{"epoch", m.epoch}, {"train_loss", m.train.loss}};
     if (m.regression) {
         json["train_rmse"] = m.train.rmse;
         json["test_loss"] = m.test.loss;

@@ -8,7 +8,7 @@
 
 namespace koto::cli {
 
-nlohmann::json metricsJson(const EpochMetrics& metrics);
+nlohmann::ordered_json metricsJson(const EpochMetrics& metrics);
 std::string metricsLine(const EpochMetrics& metrics);
 
 }  // namespace koto::cli

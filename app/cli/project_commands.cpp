@@ -39,7 +39,7 @@ int evalCommand(const Words& words) {
     metrics.epoch = project.epochsTrained;
     metrics.steps = project.stepsTrained;
     if (args.has("json")) {
-        nlohmann::json json = metricsJson(metrics);
+        nlohmann::ordered_json json = metricsJson(metrics);
         json.erase("seconds");
         json["dataset"] = datasetText;
         std::cout << json.dump() << '\n';

@@ -27,8 +27,9 @@ public:
     void afterEpoch(const EpochMetrics& metrics) override {
         EpochMetrics shown = metrics;
         shown.epoch += offset_;
-        if (json_) std::cout << metricsJson(shown).dump() << '\n';
-        else if (metrics.epoch % every_ == 0 || metrics.epoch == 1) std::cout << metricsLine(shown) << '\n';
+        if (json_) std::cout << metricsJson(shown).dump() << std::endl;
+        else if (metrics.epoch % every_ == 0 || metrics.epoch == 1) std::cout << metricsLine(shown) << std::endl;
+        if (!std::cout) throw InputError("standard output was closed; training stopped");
     }
 
 private:
@@ -102,7 +103,7 @@ int trainCommand(const Words& words) {
     final.epoch = summary.epochsTrained;
     final.steps = summary.stepsTrained;
     if (json) {
-        nlohmann::json last = metricsJson(final);
+        nlohmann::ordered_json last = metricsJson(final);
         last["final"] = true;
         last["dataset"] = datasetText;
         last["layers"] = hiddenLayerTokens(spec);

@@ -8,6 +8,7 @@ void TrainingControl::run() {
     state_ = State::Running;
     stepping_ = false;
     layerStepping_ = false;
+    updateFree();
     changed_.notify_all();
 }
 
@@ -17,12 +18,14 @@ void TrainingControl::pause() {
     state_ = State::Paused;
     stepping_ = false;
     layerStepping_ = false;
+    updateFree();
     changed_.notify_all();
 }
 
 void TrainingControl::stop() {
     std::lock_guard lock(mutex_);
     state_ = State::Stopped;
+    updateFree();
     changed_.notify_all();
 }
 
@@ -33,6 +36,7 @@ void TrainingControl::step(Boundary size) {
     stepping_ = true;
     stepSize_ = size;
     layerStepping_ = size == Boundary::Layer;
+    updateFree();
     changed_.notify_all();
 }
 
@@ -47,8 +51,12 @@ void TrainingControl::setPauseCallback(std::function<void(Boundary)> callback) {
 }
 
 bool TrainingControl::permit(Boundary boundary) {
+    if (free_.load(std::memory_order_acquire)) return true;
     std::unique_lock lock(mutex_);
-    if (stepping_ && boundary >= stepSize_) stepping_ = false;  // the requested step is done
+    if (stepping_ && boundary >= stepSize_) {
+        stepping_ = false;  // the requested step is done
+        updateFree();
+    }
     const bool waitsHere = boundary != Boundary::Layer || layerStepping_;
     if (state_ == State::Paused && !stepping_ && waitsHere) {
         if (onPause_) {

@@ -9,6 +9,7 @@
 // boundary), where it pauses again; after a layer step it also waits between layers. After
 // stop() every permit() returns false without waiting, between layers too.
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
@@ -22,7 +23,7 @@ class TrainingControl {
 public:
     enum class State { Running, Paused, Stopped };
 
-    explicit TrainingControl(State initial = State::Running) : state_(initial) {}
+    explicit TrainingControl(State initial = State::Running) : state_(initial) { updateFree(); }
 
     void run();
     void pause();
@@ -48,6 +49,11 @@ private:
     Boundary stepSize_ = Boundary::Batch;
     bool layerStepping_ = false;  // the last step request was a layer step
     std::function<void(Boundary)> onPause_;
+    // True while running with no step request: permit() then answers without taking the lock,
+    // so a training step never waits on a mutex.
+    std::atomic<bool> free_{false};
+
+    void updateFree() { free_.store(state_ == State::Running && !stepping_, std::memory_order_release); }
 };
 
 }  // namespace koto
