@@ -80,6 +80,7 @@ private slots:
     void listsDatasets();
     void listsTheCpuDevice();
     void survivesACrashingOpenClDriver();
+    void stopsCleanlyWhenItsReaderGoesAway();
     void saysWhenNoOpenClPlatformExists();
     void gradcheckJson_data();
     void gradcheckJson();
@@ -235,6 +236,20 @@ void TestCli::survivesACrashingOpenClDriver() {
     QCOMPARE(train.exitStatus, QProcess::NormalExit);
     QCOMPARE(train.exitCode, 0);
     QVERIFY2(train.err.contains("crashed") && train.err.contains("CPU"), train.err.constData());
+}
+
+// `kotohajime-cli train --json | head -1`: no SIGPIPE death, a clear stop with exit code 3.
+void TestCli::stopsCleanlyWhenItsReaderGoesAway() {
+    QProcess process;
+    process.setWorkingDirectory(dir_.path());
+    // bash reports the CLI's own status (141 had SIGPIPE killed it).
+    process.start(QStringLiteral("bash"), {"-c", "\"$0\" train --epochs 100000000 --json | head -1; exit ${PIPESTATUS[0]}",
+                                           QStringLiteral(KOTO_CLI_PATH)});
+    QVERIFY(process.waitForFinished(60000));
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 3);
+    QVERIFY(process.readAllStandardOutput().startsWith("{\"epoch\":1,"));
+    QVERIFY(process.readAllStandardError().contains("standard output was closed"));
 }
 
 void TestCli::saysWhenNoOpenClPlatformExists() {
