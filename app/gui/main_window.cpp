@@ -138,7 +138,7 @@ void MainWindow::buildToolBar() {
     connect(reset_, &QToolButton::clicked, this, [this] {
         lossCurve_->clear();
         latest_.reset();
-        problem_->hide();
+        setProblem({});
         controller_.reset();
         updateCounters();
     });
@@ -173,14 +173,14 @@ void MainWindow::buildMenus() {
 
 void MainWindow::rebuild() {
     const bool wasPlaying = controller_.isPlaying();
-    problem_->hide();
+    setProblem({});
     std::shared_ptr<const Dataset> dataset;
     NetworkSpec spec;
     try {
         dataset = std::make_shared<const Dataset>(loadDataset(datasetPanel_->spec()));
         spec = networkSpecFromTokens(layers_->tokens(), *dataset);
     } catch (const std::exception& error) {
-        showProblem(tr("These settings cannot be used: %1").arg(QString::fromStdString(error.what())));
+        setProblem({Problem::BadSettings, QString::fromStdString(error.what())});
         return;
     }
     dataset_ = dataset;
@@ -220,28 +220,41 @@ void MainWindow::describeLesson() {
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
     if (!snapshot->failure.isEmpty()) {
-        showProblem(tr("Training could not start: %1").arg(snapshot->failure));
+        setProblem({Problem::CannotStart, snapshot->failure});
         return;
     }
     lossCurve_->addEpochs(snapshot->newEpochs);
     lossCurve_->showLatest(snapshot->latest);
     boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
     latest_ = snapshot;
-    if (snapshot->diverged) {
-        const QString where = snapshot->divergenceWhere == QLatin1String("the loss")         ? tr("the loss")
-                              : snapshot->divergenceWhere == QLatin1String("the input data") ? tr("the input data")
-                                                                                             : snapshot->divergenceWhere;
-        showProblem(tr("Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last finite "
-                       "step are kept. Lower the learning rate and press Reset.")
-                        .arg(snapshot->divergenceStep)
-                        .arg(where));
-    }
+    if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
     updateCounters();
     emit snapshotShown();
 }
 
-void MainWindow::showProblem(const QString& text) {
-    problem_->setText(text);
+void MainWindow::setProblem(const Problem& problem) {
+    problemShown_ = problem;
+    showProblem();
+}
+
+void MainWindow::showProblem() {
+    const Problem& p = problemShown_;
+    switch (p.kind) {
+    case Problem::None: problem_->hide(); return;
+    case Problem::BadSettings: problem_->setText(tr("These settings cannot be used: %1").arg(p.detail)); break;
+    case Problem::CannotStart: problem_->setText(tr("Training could not start: %1").arg(p.detail)); break;
+    case Problem::Diverged: {
+        // Core names the layer, or "the loss" / "the input data", which are ours to translate.
+        const QString where = p.detail == QLatin1String("the loss")         ? tr("the loss")
+                              : p.detail == QLatin1String("the input data") ? tr("the input data")
+                                                                            : p.detail;
+        problem_->setText(tr("Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last "
+                             "finite step are kept. Lower the learning rate and press Reset.")
+                              .arg(p.step)
+                              .arg(where));
+        break;
+    }
+    }
     problem_->show();
 }
 
@@ -287,6 +300,7 @@ void MainWindow::retranslate() {
     step_->setText(tr("Step"));
     step_->setToolTip(tr("One gradient-descent step on one mini-batch"));
     describeLesson();
+    showProblem();
     deviceLabel_->setText(computeDeviceText());
     deviceLabel_->setToolTip(openClProblem_);
     updatePlayButton();

@@ -49,7 +49,14 @@ private:
     void buildMenus();
     void buildToolBar();
     void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
-    void showProblem(const QString& text);
+    // What went wrong, kept as data so that a language switch can say it again.
+    struct Problem {
+        enum Kind { None, BadSettings, CannotStart, Diverged } kind = None;
+        QString detail;    // core's explanation, or where a divergence showed
+        int64_t step = 0;  // the step that diverged
+    };
+    void setProblem(const Problem& problem);
+    void showProblem();
     void updateCounters();
     void updatePlayButton();
     void retranslate();
@@ -71,6 +78,7 @@ private:
     DecisionBoundaryView* boundary_;
     LossCurveView* lossCurve_;
     QLabel* problem_;
+    Problem problemShown_;
     QLabel* explanation_;
     QLabel* epochLabel_;
     QLabel* deviceLabel_;

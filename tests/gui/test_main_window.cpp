@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QElapsedTimer>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
 #include <QToolButton>
@@ -142,6 +143,32 @@ private slots:
         QTRY_COMPARE(play->text(), QStringLiteral("再生"));  // LanguageChange is posted
         language_->apply(QStringLiteral("en"));
         QTRY_COMPARE(play->text(), QStringLiteral("Play"));
+    }
+
+    void divergenceStopsWithAMessageAndResetRecovers() {
+        Lesson lesson = defaultLesson();
+        // A linear network on the plane with the largest rate offered: each step overshoots more.
+        lesson.dataset = "plane";
+        lesson.layers = "dense:4:linear";
+        lesson.settings.learningRate = 10;
+        koto::OpenClDiscovery openCl;
+        window_ = std::make_unique<MainWindow>(*language_, lesson, openCl);
+        window_->show();
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.diverged; }));
+        auto* banner = window_->findChild<QLabel*>(QStringLiteral("problemBanner"));
+        QVERIFY(banner && banner->isVisible());
+        const int64_t step = window_->latestSnapshot()->divergenceStep;
+        QVERIFY2(banner->text().contains(QString::number(step)), qPrintable(banner->text()));
+        QVERIFY(!window_->controller().isPlaying());
+        QVERIFY(!button(*window_, "playButton")->isEnabled());
+        language_->apply(QStringLiteral("ja"));  // the message follows the language
+        QTRY_VERIFY(banner->text().contains(QStringLiteral("発散")));
+        language_->apply(QStringLiteral("en"));
+        QTRY_VERIFY(banner->text().contains(QStringLiteral("diverged")));
+        QTest::mouseClick(button(*window_, "resetButton"), Qt::LeftButton);
+        QVERIFY(!banner->isVisible());
+        QVERIFY(button(*window_, "playButton")->isEnabled());
     }
 
     void closingMidTrainingExitsCleanly() {
