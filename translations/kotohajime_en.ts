@@ -215,14 +215,6 @@
         <translation>Play</translation>
     </message>
     <message>
-        <source>Pause training (Space)</source>
-        <translation>Pause training (Space)</translation>
-    </message>
-    <message>
-        <source>Train continuously (Space)</source>
-        <translation>Train continuously (Space)</translation>
-    </message>
-    <message>
         <source>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</source>
         <translation>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</translation>
     </message>
@@ -288,6 +280,26 @@
     <message>
         <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;%1 Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
         <translation>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;%1 Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</translation>
+    </message>
+    <message>
+        <source>Pause training</source>
+        <translation>Pause training</translation>
+    </message>
+    <message>
+        <source>Train continuously</source>
+        <translation>Train continuously</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>Step one epoch</translation>
+    </message>
+    <message>
+        <source>Train to the end of the current epoch, then pause</source>
+        <translation>Train to the end of the current epoch, then pause</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>&amp;Training</translation>
     </message>
 </context>
 <context>

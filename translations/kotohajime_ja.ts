@@ -215,14 +215,6 @@
         <translation>再生</translation>
     </message>
     <message>
-        <source>Pause training (Space)</source>
-        <translation>学習を一時停止（スペース）</translation>
-    </message>
-    <message>
-        <source>Train continuously (Space)</source>
-        <translation>続けて学習（スペース）</translation>
-    </message>
-    <message>
         <source>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</source>
         <translation>CPU（Eigen）で計算中。OpenCL デバイスが見つかりました: %1。GPU バックエンドはこのバージョンにはまだありません。</translation>
     </message>
@@ -287,6 +279,26 @@
     <message>
         <source>&lt;b&gt;What you see&lt;/b&gt;&lt;br&gt;%1 Each step computes the cost J on a mini-batch, sends its gradient back through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When the test loss rises while the training loss falls, the network is memorising (overfitting).</source>
         <translation>&lt;b&gt;見えているもの&lt;/b&gt;&lt;br&gt;%1各ステップでミニバッチのコスト J を計算し、その勾配を層から層へ逆向きに伝え（誤差逆伝播）、すべての重みを動かします: w = w − learning_rate · dJ/dw。訓練損失が下がるのにテスト損失が上がるときは、ネットワークがデータを丸暗記しています（過学習）。</translation>
+    </message>
+    <message>
+        <source>Pause training</source>
+        <translation>学習を一時停止</translation>
+    </message>
+    <message>
+        <source>Train continuously</source>
+        <translation>続けて学習</translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation>1エポック進める</translation>
+    </message>
+    <message>
+        <source>Train to the end of the current epoch, then pause</source>
+        <translation>今のエポックの終わりまで学習して一時停止</translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation>学習(&amp;T)</translation>
     </message>
 </context>
 <context>

@@ -76,6 +76,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     main->addLayout(centre, 1);
     setCentralWidget(central);
 
+    buildActions();
     buildToolBar();
     buildMenus();
     deviceLabel_ = new QLabel;
@@ -103,39 +104,23 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     rebuild();
 }
 
-void MainWindow::buildToolBar() {
-    QToolBar* bar = addToolBar(QString());
-    bar->setObjectName(QStringLiteral("trainingToolBar"));
-    bar->setMovable(false);
-    bar->setIconSize(QSize(28, 28));
-    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto button = [&](const char* name, QStyle::StandardPixmap icon) {
-        auto* b = new QToolButton;
-        b->setObjectName(QLatin1String(name));
-        b->setIcon(style()->standardIcon(icon));
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        bar->addWidget(b);
-        return b;
+void MainWindow::buildActions() {
+    auto action = [&](QStyle::StandardPixmap icon, const QKeySequence& shortcut) {
+        auto* a = new QAction(style()->standardIcon(icon), QString(), this);
+        a->setShortcut(shortcut);
+        return a;
     };
-    reset_ = button("resetButton", QStyle::SP_BrowserReload);
-    play_ = button("playButton", QStyle::SP_MediaPlay);
-    play_->setShortcut(Qt::Key_Space);
-    step_ = button("stepButton", QStyle::SP_MediaSkipForward);
-    bar->addSeparator();
-    epochLabel_ = new QLabel;
-    epochLabel_->setObjectName(QStringLiteral("epochLabel"));
-    QFont big = epochLabel_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    epochLabel_->setFont(big);
-    epochLabel_->setContentsMargins(12, 0, 12, 0);
-    bar->addWidget(epochLabel_);
-
-    connect(play_, &QToolButton::clicked, this, [this] {
+    reset_ = action(QStyle::SP_BrowserReload, QKeySequence(Qt::CTRL | Qt::Key_R));
+    play_ = action(QStyle::SP_MediaPlay, QKeySequence(Qt::Key_Space));
+    step_ = action(QStyle::SP_MediaSkipForward, QKeySequence(Qt::CTRL | Qt::Key_Right));
+    stepEpoch_ = action(QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    connect(play_, &QAction::triggered, this, [this] {
         if (controller_.isPlaying()) controller_.pause();
         else controller_.play();
     });
-    connect(step_, &QToolButton::clicked, &controller_, &TrainingController::stepBatch);
-    connect(reset_, &QToolButton::clicked, this, [this] {
+    connect(step_, &QAction::triggered, &controller_, &TrainingController::stepBatch);
+    connect(stepEpoch_, &QAction::triggered, &controller_, &TrainingController::stepEpoch);
+    connect(reset_, &QAction::triggered, this, [this] {
         lossCurve_->clear();
         latest_.reset();
         setProblem({});
@@ -144,9 +129,37 @@ void MainWindow::buildToolBar() {
     });
 }
 
+void MainWindow::buildToolBar() {
+    QToolBar* bar = addToolBar(QString());
+    bar->setObjectName(QStringLiteral("trainingToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(28, 28));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (auto [action, name] : {std::pair{reset_, "resetButton"}, std::pair{play_, "playButton"},
+                                std::pair{step_, "stepButton"}}) {
+        auto* button = new QToolButton;
+        button->setObjectName(QLatin1String(name));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        bar->addWidget(button);
+    }
+    bar->addSeparator();
+    epochLabel_ = new QLabel;
+    epochLabel_->setObjectName(QStringLiteral("epochLabel"));
+    QFont big = epochLabel_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    epochLabel_->setFont(big);
+    epochLabel_->setContentsMargins(12, 0, 12, 0);
+    bar->addWidget(epochLabel_);
+}
+
 void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    trainingMenu_ = menuBar()->addMenu(QString());
+    trainingMenu_->addActions({play_, step_, stepEpoch_});
+    trainingMenu_->addSeparator();
+    trainingMenu_->addAction(reset_);
     languageMenu_ = menuBar()->addMenu(QString());
     auto* group = new QActionGroup(this);
     // Each language is named in itself, so that a learner can always find their own.
@@ -266,13 +279,14 @@ void MainWindow::updateCounters() {
     const bool diverged = latest_ && latest_->diverged;
     play_->setEnabled(!diverged);
     step_->setEnabled(!diverged && !controller_.isPlaying());
+    stepEpoch_->setEnabled(step_->isEnabled());
 }
 
 void MainWindow::updatePlayButton() {
     const bool playing = controller_.isPlaying();
     play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
     play_->setText(playing ? tr("Pause") : tr("Play"));
-    play_->setToolTip(playing ? tr("Pause training (Space)") : tr("Train continuously (Space)"));
+    play_->setToolTip(playing ? tr("Pause training") : tr("Train continuously"));
     updateCounters();
 }
 
@@ -299,6 +313,9 @@ void MainWindow::retranslate() {
     reset_->setToolTip(tr("Back to the same initial weights (same seed)"));
     step_->setText(tr("Step"));
     step_->setToolTip(tr("One gradient-descent step on one mini-batch"));
+    stepEpoch_->setText(tr("Step one epoch"));
+    stepEpoch_->setToolTip(tr("Train to the end of the current epoch, then pause"));
+    trainingMenu_->setTitle(tr("&Training"));
     describeLesson();
     showProblem();
     deviceLabel_->setText(computeDeviceText());

@@ -13,7 +13,6 @@
 
 class QAction;
 class QLabel;
-class QToolButton;
 
 namespace koto::gui {
 
@@ -46,6 +45,7 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void buildActions();
     void buildMenus();
     void buildToolBar();
     void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
@@ -82,10 +82,14 @@ private:
     QLabel* explanation_;
     QLabel* epochLabel_;
     QLabel* deviceLabel_;
-    QToolButton* play_;
-    QToolButton* step_;
-    QToolButton* reset_;
+    // Play / Pause, Step, Step one epoch and Reset: in the Training menu, on the tool bar, with
+    // their shortcuts.
+    QAction* play_;
+    QAction* step_;
+    QAction* stepEpoch_;
+    QAction* reset_;
     QMenu* fileMenu_;
+    QMenu* trainingMenu_;
     QMenu* languageMenu_;
     QMenu* helpMenu_;
     QAction* quit_;

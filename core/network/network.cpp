@@ -11,12 +11,7 @@ Network::Network(Backend& backend, NetworkSpec spec, int64_t maxRows, DType type
     : backend_(backend), spec_(std::move(spec)), maxRows_(maxRows), type_(type) {
     if (maxRows < 1) throw SpecError(-1, "a batch needs at least one row");
     inferShapes(spec_);
-    Shape input;
-    {
-        int64_t size = 1;
-        for (int64_t d : spec_.inputShape) size *= d;
-        input = Shape{maxRows, size};
-    }
+    Shape input{maxRows, inputSize()};
     for (size_t i = 0; i < spec_.layers.size(); ++i) {
         const LayerSpec& layerSpec = spec_.layers[i];
         auto layer = findLayerType(layerSpec.type)->create(layerSpec);

@@ -35,7 +35,6 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
     batchesPerEpoch_ = (dataset.train.count + batch - 1) / batch;
     order_.resize(static_cast<size_t>(dataset.train.count));
     std::iota(order_.begin(), order_.end(), 0);
-    identity_ = order_;
     identity_.resize(static_cast<size_t>(std::max(dataset.train.count, dataset.test.count)));
     std::iota(identity_.begin(), identity_.end(), 0);
 }
