@@ -46,8 +46,9 @@ LayerType denseType() {
 
 void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& outputShape) {
     const LayerSpec& last = spec.layers.back();
-    const auto activation = last.parameters.count("activation") ? activationFromName(last.text("activation"))
-                                                                 : std::optional<Activation>{};
+    const Activation activation = last.parameters.count("activation")
+                                      ? activationFromName(last.text("activation")).value_or(Activation::Linear)
+                                      : Activation::Linear;
     for (size_t i = 0; i + 1 < spec.layers.size(); ++i)
         if (spec.layers[i].parameters.count("activation") &&
             spec.layers[i].text("activation") == "softmax")
@@ -88,7 +89,10 @@ const LayerType* findLayerType(std::string_view type) {
 
 std::string shapeText(const std::vector<int64_t>& sampleShape) {
     std::string text;
-    for (size_t i = 0; i < sampleShape.size(); ++i) text += (i ? "x" : "") + std::to_string(sampleShape[i]);
+    for (size_t i = 0; i < sampleShape.size(); ++i) {
+        if (i > 0) text += 'x';
+        text += std::to_string(sampleShape[i]);
+    }
     return text;
 }
 
