@@ -11,8 +11,17 @@ std::string helpText(const std::string& command) {
                      added to fit the dataset unless the last token is one
   --loss ce|bce|mse  cross-entropy with softmax (default for classes), binary cross-entropy with
                      one sigmoid unit, or mean squared error (default for regression)
-  --optimizer sgd    plain gradient descent: w = w - lr * dJ/dw
-  --lr X             learning rate (default 0.03)
+  --optimizer NAME   sgd (default): w = w - lr * dJ/dw
+                     momentum: v = mu * v - lr * g; w += v
+                     nesterov: v = mu * v - lr * g; w += mu * v - lr * g
+                     adagrad: cache += g^2; w -= lr * g / (sqrt(cache) + 1e-10)
+                     rmsprop: cache = decay * cache + (1 - decay) * g^2; v = mu * v - lr * g / (sqrt(cache) + eps); w += v
+                     adam: bias-corrected moments, beta1 0.9, beta2 0.999
+  --momentum MU      mu of momentum, nesterov and rmsprop (default 0.9; 0 for plain rmsprop)
+  --decay D          rmsprop's cache decay (default 0.99)
+  --lr X             learning rate (default 0.03), A of the schedule
+  --schedule S       constant (default), step:EVERY:FACTOR (step:10:0.5 halves every 10 epochs),
+                     inverse:K (A / (1 + K t)) or exp:K (A exp(-K t)), t the epoch from 0
   --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
   --epochs N         passes over the training data (default 100)
   --seed N           initial weights and batch order (default 1)

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <limits>
@@ -54,14 +55,29 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     settings.seed = static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(settings.seed), 0,
                                                        std::numeric_limits<int64_t>::max()));
     settings.optimizer = args.text("optimizer", settings.optimizer);
-    if (settings.optimizer != "sgd") throw UsageError("--optimizer: this version knows sgd");
+    const auto& known = optimizerNames();
+    if (std::find(known.begin(), known.end(), settings.optimizer) == known.end())
+        throw UsageError("--optimizer must be sgd, momentum, nesterov, adagrad, rmsprop or adam, not \"" +
+                         settings.optimizer + "\"");
+    settings.momentum = args.number("momentum", settings.momentum);
+    if (!(settings.momentum >= 0 && settings.momentum < 1)) throw UsageError("--momentum must be at least 0 and below 1");
+    settings.decay = args.number("decay", settings.decay);
+    if (!(settings.decay >= 0 && settings.decay < 1)) throw UsageError("--decay must be at least 0 and below 1");
+    settings.schedule = args.text("schedule", settings.schedule);
+    try {
+        settings.schedule = LearningRateSchedule::parse(settings.schedule).text();
+    } catch (const InputError& error) {
+        throw UsageError(std::string("--schedule: ") + error.what());
+    }
     return settings;
 }
 
 }  // namespace
 
 int trainCommand(const Words& words) {
-    const Arguments args(words, {"dataset", "layers", "loss", "optimizer", "lr", "batch", "epochs", "seed", "backend", "save", "project"},
+    const Arguments args(words,
+                         {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
+                          "seed", "backend", "save", "project"},
                          {"json"});
     chooseBackend(args.text("backend", "cpu"));
 

@@ -73,6 +73,26 @@ public:
     virtual void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                             Tensor& destination) = 0;
 
+    // Optimizer steps (part 10 of the curriculum). Each updates the optimizer's state for one
+    // parameter from its gradient g and writes the change to add to the weights into `step`,
+    // leaving the weights alone: the optimizer checks that every new weight is finite before
+    // any weight moves.
+    //
+    // Momentum: v = mu v - lr g; step = v. Nesterov: v = mu v - lr g; step = mu v - lr g.
+    virtual void momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient,
+                              Tensor& velocity, Tensor& step) = 0;
+    // AdaGrad: cache += g^2; step = -lr g / (sqrt(cache) + eps).
+    virtual void adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
+                             Tensor& step) = 0;
+    // RMSprop: cache = decay cache + (1 - decay) g^2; v = mu v - lr g / (sqrt(cache) + eps);
+    // step = v (mu = 0 is plain RMSprop).
+    virtual void rmspropStep(double learningRate, double decay, double momentum, double epsilon,
+                             const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& step) = 0;
+    // Adam at step t (1, 2, ...): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+    // step = -lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps).
+    virtual void adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t,
+                          const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& step) = 0;
+
     // y += alpha * x (the gradient-descent update w = w - learning_rate * dJ/dw).
     virtual void addScaled(double alpha, const Tensor& x, Tensor& y) = 0;
     // Whether every y + alpha * x would be finite, without changing y: an update is checked on

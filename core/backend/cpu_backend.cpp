@@ -295,6 +295,67 @@ void CpuBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
     }
 }
 
+void CpuBackend::momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient,
+                              Tensor& velocity, Tensor& step) {
+    requireSameSize(gradient, velocity, "momentumStep");
+    requireSameSize(gradient, step, "momentumStep");
+    dispatch(gradient.dtype(), [&]<typename T>() {
+        auto g = rowVector<T>(gradient).array();
+        auto v = rowVector<T>(velocity).array();
+        const T lr = static_cast<T>(learningRate), mu = static_cast<T>(momentum);
+        v = mu * v - lr * g;
+        if (nesterov) rowVector<T>(step).array() = mu * v - lr * g;
+        else rowVector<T>(step).array() = v;
+    });
+}
+
+void CpuBackend::adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache, Tensor& step) {
+    requireSameSize(gradient, cache, "adagradStep");
+    requireSameSize(gradient, step, "adagradStep");
+    dispatch(gradient.dtype(), [&]<typename T>() {
+        auto g = rowVector<T>(gradient).array();
+        auto c = rowVector<T>(cache).array();
+        c += g.square();
+        rowVector<T>(step).array() = -static_cast<T>(learningRate) * g / (c.sqrt() + static_cast<T>(epsilon));
+    });
+}
+
+void CpuBackend::rmspropStep(double learningRate, double decay, double momentum, double epsilon, const Tensor& gradient,
+                             Tensor& cache, Tensor& velocity, Tensor& step) {
+    requireSameSize(gradient, cache, "rmspropStep");
+    requireSameSize(gradient, velocity, "rmspropStep");
+    requireSameSize(gradient, step, "rmspropStep");
+    dispatch(gradient.dtype(), [&]<typename T>() {
+        auto g = rowVector<T>(gradient).array();
+        auto c = rowVector<T>(cache).array();
+        auto v = rowVector<T>(velocity).array();
+        const T rho = static_cast<T>(decay);
+        c = rho * c + (T(1) - rho) * g.square();
+        v = static_cast<T>(momentum) * v - static_cast<T>(learningRate) * g / (c.sqrt() + static_cast<T>(epsilon));
+        rowVector<T>(step).array() = v;
+    });
+}
+
+void CpuBackend::adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t,
+                          const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& step) {
+    requireSameSize(gradient, firstMoment, "adamStep");
+    requireSameSize(gradient, secondMoment, "adamStep");
+    requireSameSize(gradient, step, "adamStep");
+    dispatch(gradient.dtype(), [&]<typename T>() {
+        auto g = rowVector<T>(gradient).array();
+        auto m = rowVector<T>(firstMoment).array();
+        auto v = rowVector<T>(secondMoment).array();
+        const T b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2);
+        m = b1 * m + (T(1) - b1) * g;
+        v = b2 * v + (T(1) - b2) * g.square();
+        // The bias corrections, computed in double: b^t underflows gracefully there.
+        const auto correction1 = static_cast<T>(1.0 - std::pow(beta1, static_cast<double>(t)));
+        const auto correction2 = static_cast<T>(1.0 - std::pow(beta2, static_cast<double>(t)));
+        rowVector<T>(step).array() =
+            -static_cast<T>(learningRate) * (m / correction1) / ((v / correction2).sqrt() + static_cast<T>(epsilon));
+    });
+}
+
 void CpuBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
     requireSameSize(x, y, "addScaled");
     dispatch(y.dtype(), [&]<typename T>() {

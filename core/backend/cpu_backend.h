@@ -36,6 +36,13 @@ public:
                             Tensor& dOutputs) override;
     void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                     Tensor& destination) override;
+    void momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient, Tensor& velocity,
+                      Tensor& step) override;
+    void adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache, Tensor& step) override;
+    void rmspropStep(double learningRate, double decay, double momentum, double epsilon, const Tensor& gradient,
+                     Tensor& cache, Tensor& velocity, Tensor& step) override;
+    void adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t, const Tensor& gradient,
+                  Tensor& firstMoment, Tensor& secondMoment, Tensor& step) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
 };

@@ -81,7 +81,8 @@ std::string projectToJson(const Project& project) {
         {"network", toJson(project.network)},
         {"dataset", project.dataset},
         {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
-                      {"seed", t.seed}, {"optimizer", t.optimizer}}},
+                      {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
+                      {"schedule", t.schedule}}},
         {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
         {"weights", weights},
         {"curves", curves},
@@ -106,6 +107,10 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         project.training.epochs = t.at("epochs").get<int64_t>();
         project.training.seed = t.at("seed").get<uint64_t>();
         project.training.optimizer = t.at("optimizer").get<std::string>();
+        // Added after the first files were written: absent means the defaults.
+        project.training.momentum = t.value("momentum", project.training.momentum);
+        project.training.decay = t.value("decay", project.training.decay);
+        project.training.schedule = t.value("schedule", project.training.schedule);
         if (json.contains("progress")) {
             project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
             project.stepsTrained = json["progress"].at("steps").get<int64_t>();

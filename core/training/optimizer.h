@@ -1,7 +1,14 @@
 #pragma once
-// How parameters move once their gradients are known. State that an optimizer keeps (a velocity,
-// a cache) belongs to a parameter id such as "dense_1.W", so that rebuilding a network never
-// reuses another parameter's state.
+// How parameters move once their gradients are known (parts 7 and 10 of the curriculum):
+//   sgd       w = w - lr * dJ/dw
+//   momentum  v = mu * v - lr * g;  w += v
+//   nesterov  v = mu * v - lr * g;  w += mu * v - lr * g   (the look-ahead form)
+//   adagrad   cache += g^2;  w -= lr * g / (sqrt(cache) + eps), eps = 1e-10
+//   rmsprop   cache = decay * cache + (1 - decay) * g^2;  v = mu * v - lr * g / (sqrt(cache) + eps);
+//             w += v   (mu = 0: the curriculum's plain RMSprop; TensorFlow's RMSProp(lr, 0.99, 0.9))
+//   adam      m, v: decaying means of g and g^2, bias-corrected; w -= lr * m^ / (sqrt(v^) + eps)
+// State (velocity, cache, moments) belongs to a parameter id such as "dense_1.W" and is made
+// anew when the id's shape changes, so a rebuilt network never reuses stale state.
 
 #include <memory>
 #include <optional>
@@ -11,6 +18,7 @@
 
 #include "backend/backend.h"
 #include "network/network.h"
+#include "training/training_settings.h"
 
 namespace koto {
 
@@ -19,12 +27,19 @@ public:
     virtual ~Optimizer() = default;
     virtual std::string_view name() const = 0;
     // Applies one update to every parameter, or to none: if any parameter would become NaN or
-    // Inf, nothing changes and the id of the first such parameter is returned.
+    // Inf, no weight changes and the id of the first such parameter is returned. (The state of
+    // a stateful optimizer has moved on by then; training stops there anyway.)
     virtual std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
                                              double learningRate) = 0;
+    // Momentum can change while training runs (mu of momentum, nesterov and rmsprop).
+    void setMomentum(double momentum) { momentum_ = momentum; }
+    double momentum() const { return momentum_; }
+
+protected:
+    double momentum_ = 0;
 };
 
-// Plain gradient descent, the curriculum's update: w = w - learning_rate * dJ/dw.
+// Plain gradient descent.
 class SgdOptimizer final : public Optimizer {
 public:
     std::string_view name() const override { return "sgd"; }
@@ -32,7 +47,94 @@ public:
                                      double learningRate) override;
 };
 
-// "sgd" -> SgdOptimizer; nullptr for a name core does not know.
-std::unique_ptr<Optimizer> makeOptimizer(std::string_view name);
+// The optimizers with state: each computes a step per parameter into a scratch tensor; the
+// steps are checked, then added.
+class StatefulOptimizer : public Optimizer {
+public:
+    std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
+                                     double learningRate) final;
+
+protected:
+    // One parameter's state: up to two tensors (velocity, cache, moments), zero at first, and
+    // the scratch tensor its step is computed into.
+    class State {
+    public:
+        Tensor& first(Backend& backend) { return ensure(backend, first_); }
+        Tensor& second(Backend& backend) { return ensure(backend, second_); }
+
+    private:
+        friend class StatefulOptimizer;
+        Tensor& ensure(Backend& backend, Tensor& tensor);
+        std::string id_;
+        Shape shape_;
+        DType type_ = DType::Float32;
+        Tensor first_, second_, step_;
+    };
+
+    virtual void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
+                             Tensor& step) = 0;
+    int64_t updates() const { return updates_; }  // updates applied before this one
+
+private:
+    // The state of parameters[index], made anew if that place now holds another parameter id or
+    // shape. Looked up by position and checked by id, so a step allocates nothing.
+    State& stateOf(Backend& backend, size_t index, const NamedParameter& parameter);
+
+    std::vector<State> states_;
+    int64_t updates_ = 0;
+};
+
+class MomentumOptimizer final : public StatefulOptimizer {
+public:
+    MomentumOptimizer(double momentum, bool nesterov) : nesterov_(nesterov) { momentum_ = momentum; }
+    std::string_view name() const override { return nesterov_ ? "nesterov" : "momentum"; }
+
+protected:
+    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
+                     Tensor& step) override;
+
+private:
+    bool nesterov_;
+};
+
+class AdaGradOptimizer final : public StatefulOptimizer {
+public:
+    static constexpr double kEpsilon = 1e-10;  // the curriculum's
+    std::string_view name() const override { return "adagrad"; }
+
+protected:
+    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
+                     Tensor& step) override;
+};
+
+class RmsPropOptimizer final : public StatefulOptimizer {
+public:
+    static constexpr double kEpsilon = 1e-8;
+    RmsPropOptimizer(double decay, double momentum) : decay_(decay) { momentum_ = momentum; }
+    std::string_view name() const override { return "rmsprop"; }
+
+protected:
+    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
+                     Tensor& step) override;
+
+private:
+    double decay_;
+};
+
+class AdamOptimizer final : public StatefulOptimizer {
+public:
+    static constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEpsilon = 1e-8;
+    std::string_view name() const override { return "adam"; }
+
+protected:
+    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
+                     Tensor& step) override;
+};
+
+// The optimizer the settings name; throws InputError for an unknown name or a momentum or
+// decay outside [0, 1).
+std::unique_ptr<Optimizer> makeOptimizer(const TrainingSettings& settings);
+// The names makeOptimizer knows, in the curriculum's order.
+const std::vector<std::string>& optimizerNames();
 
 }  // namespace koto

@@ -15,7 +15,8 @@ bool isFinite(Backend& backend, const Tensor& t) { return backend.sumIsFinite(0.
 Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
                  TrainingControl* control)
     : network_(network), optimizer_(optimizer), dataset_(dataset), settings_(std::move(settings)),
-      control_(control), shuffleRandom_(settings_.seed, 0x73687566) /* "shuf" */ {
+      control_(control), schedule_(LearningRateSchedule::parse(settings_.schedule)),
+      shuffleRandom_(settings_.seed, 0x73687566) /* "shuf" */ {
     if (settings_.batchSize < 1) throw InputError("the batch size must be at least 1");
     if (!(settings_.learningRate > 0) || !std::isfinite(settings_.learningRate))
         throw InputError("the learning rate must be a positive number");
@@ -86,7 +87,7 @@ bool Trainer::step() {
     const double loss = network_.computeLoss(batchTargets_);
     if (!std::isfinite(loss)) reportNonFiniteLoss(loss);
     if (!network_.backward(this)) return false;
-    if (const auto failing = optimizer_.apply(backend, network_.parameters(), settings_.learningRate)) {
+    if (const auto failing = optimizer_.apply(backend, network_.parameters(), currentLearningRate())) {
         std::string layer = failing->substr(0, failing->find('.'));
         throw DivergenceError(steps_ + 1, layer,
                               "training diverged at step " + std::to_string(steps_ + 1) + ": the update of " +
@@ -99,6 +100,11 @@ bool Trainer::step() {
     for (TrainingObserver* observer : observers_) observer->afterStep(report);
     if (batch_ == batchesPerEpoch_) finishEpoch();
     return true;
+}
+
+void Trainer::setMomentum(double momentum) {
+    settings_.momentum = momentum;
+    optimizer_.setMomentum(momentum);
 }
 
 void Trainer::reportNonFiniteLoss(double loss) {

@@ -17,20 +17,14 @@
 #include "network/network.h"
 #include "training/learning_curve.h"
 #include "training/metrics.h"
+#include "training/learning_rate_schedule.h"
 #include "training/optimizer.h"
 #include "training/training_control.h"
 #include "training/training_observer.h"
+#include "training/training_settings.h"
 #include "util/random.h"
 
 namespace koto {
-
-struct TrainingSettings {
-    double learningRate = 0.03;  // TF Playground's default
-    int64_t batchSize = 10;
-    int64_t epochs = 100;
-    uint64_t seed = 1;  // initial weights and the order of the mini-batches
-    std::string optimizer = "sgd";
-};
 
 class Trainer : private LayerHooks {
 public:
@@ -56,8 +50,12 @@ public:
     // The metrics after each epoch (thinned on long runs, see LearningCurve).
     const LearningCurve& curve() const { return curve_; }
 
+    // The chosen rate A; the rate of a step is schedule(A, epoch).
     double learningRate() const { return settings_.learningRate; }
     void setLearningRate(double rate) { settings_.learningRate = rate; }
+    double currentLearningRate() const { return schedule_.at(settings_.learningRate, epochs_); }
+    // Momentum can change while training runs too.
+    void setMomentum(double momentum);
     const TrainingSettings& settings() const { return settings_; }
 
     Network& network() { return network_; }
@@ -82,6 +80,7 @@ private:
     const Dataset& dataset_;
     TrainingSettings settings_;
     TrainingControl* control_;
+    LearningRateSchedule schedule_;
     std::vector<TrainingObserver*> observers_;
 
     DeviceSplit train_, test_;

@@ -13,8 +13,7 @@ TrainingRun::TrainingRun(Backend& backend, const NetworkSpec& spec, std::shared_
     : dataset_(std::move(dataset)) {
     if (settings.batchSize < 1 || settings.batchSize > 1'000'000)
         throw InputError("the batch size must be between 1 and 1000000");
-    optimizer_ = makeOptimizer(settings.optimizer);
-    if (!optimizer_) throw InputError("unknown optimizer \"" + settings.optimizer + "\" (this version knows sgd)");
+    optimizer_ = makeOptimizer(settings);
     network_ = std::make_unique<Network>(backend, spec, rowsFor(settings));
     network_->initialize(settings.seed);
     trainer_ = std::make_unique<Trainer>(*network_, *optimizer_, *dataset_, settings, control);

@@ -338,7 +338,11 @@ void TestCli::usageErrorsExitTwo_data() {
     QTest::newRow("--epochs 1.5") << QStringList{"train", "--epochs", "1.5"} << "--epochs needs a whole number";
     QTest::newRow("--seed -1") << QStringList{"train", "--seed", "-1"} << "--seed must be between 0";
     QTest::newRow("--loss xyz") << QStringList{"train", "--loss", "xyz"} << "--loss must be ce, bce or mse";
-    QTest::newRow("--optimizer adam") << QStringList{"train", "--optimizer", "adam"} << "knows sgd";
+    QTest::newRow("--optimizer lbfgs") << QStringList{"train", "--optimizer", "lbfgs"} << "--optimizer must be";
+    QTest::newRow("--momentum 1") << QStringList{"train", "--momentum", "1"} << "--momentum must be";
+    QTest::newRow("--decay -0.1") << QStringList{"train", "--decay", "-0.1"} << "--decay must be";
+    QTest::newRow("--schedule step:0:0.5") << QStringList{"train", "--schedule", "step:0:0.5"} << "--schedule";
+    QTest::newRow("--schedule cosine") << QStringList{"train", "--schedule", "cosine"} << "unknown schedule";
     QTest::newRow("--backend tpu") << QStringList{"train", "--backend", "tpu"} << "--backend must be cpu or opencl";
     QTest::newRow("value missing") << QStringList{"train", "--epochs"} << "--epochs needs a value";
     QTest::newRow("flag with a value") << QStringList{"train", "--json=yes"} << "--json takes no value";

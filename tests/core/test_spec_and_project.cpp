@@ -244,6 +244,10 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     project.training.batchSize = 7;
     project.training.epochs = 123;
     project.training.seed = 0xFFFFFFFFFFFFFFFFull;  // the largest seed survives JSON
+    project.training.optimizer = "rmsprop";
+    project.training.momentum = 0.5;
+    project.training.decay = 0.9;
+    project.training.schedule = "step:10:0.5";
     project.epochsTrained = 12;
     project.stepsTrained = 345;
     const std::vector<float> awkward = awkwardFloats();
@@ -263,7 +267,10 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     QCOMPARE(back.training.batchSize, int64_t{7});
     QCOMPARE(back.training.epochs, int64_t{123});
     QCOMPARE(back.training.seed, project.training.seed);
-    QCOMPARE(qs(back.training.optimizer), QStringLiteral("sgd"));
+    QCOMPARE(qs(back.training.optimizer), QStringLiteral("rmsprop"));
+    QCOMPARE(back.training.momentum, 0.5);
+    QCOMPARE(back.training.decay, 0.9);
+    QCOMPARE(qs(back.training.schedule), QStringLiteral("step:10:0.5"));
     QCOMPARE(back.epochsTrained, int64_t{12});
     QCOMPARE(back.stepsTrained, int64_t{345});
     QVERIFY2(sameWeights(back.weights, project.weights), qPrintable(firstDifference(back.weights, project.weights)));

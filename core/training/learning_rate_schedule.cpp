@@ -1,0 +1,85 @@
+#include "training/learning_rate_schedule.h"
+
+#include <charconv>
+#include <cmath>
+#include <vector>
+
+#include "util/errors.h"
+
+namespace koto {
+namespace {
+
+std::vector<std::string> fieldsOf(const std::string& text) {
+    std::vector<std::string> fields;
+    size_t start = 0;
+    while (true) {
+        const size_t colon = text.find(':', start);
+        fields.push_back(text.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+        if (colon == std::string::npos) return fields;
+        start = colon + 1;
+    }
+}
+
+double number(const std::string& text, const std::string& schedule) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || text.empty())
+        throw InputError("schedule \"" + schedule + "\": \"" + text + "\" is not a number");
+    return value;
+}
+
+std::string shortNumber(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
+}  // namespace
+
+LearningRateSchedule LearningRateSchedule::parse(const std::string& text) {
+    const auto fields = fieldsOf(text);
+    LearningRateSchedule schedule;
+    const std::string& kind = fields[0];
+    if (kind == "constant" && fields.size() == 1) return schedule;
+    if (kind == "step" && fields.size() == 3) {
+        const double every = number(fields[1], text);
+        schedule.kind_ = Kind::Step;
+        if (every < 1 || every != std::floor(every) || every > 1e9)
+            throw InputError("schedule \"" + text + "\": EVERY must be a whole number of epochs, at least 1");
+        schedule.every_ = static_cast<int64_t>(every);
+        schedule.factor_ = number(fields[2], text);
+        if (!(schedule.factor_ > 0 && schedule.factor_ <= 1))
+            throw InputError("schedule \"" + text + "\": FACTOR must be above 0 and at most 1");
+        return schedule;
+    }
+    if ((kind == "inverse" || kind == "exp") && fields.size() == 2) {
+        schedule.kind_ = kind == "inverse" ? Kind::Inverse : Kind::Exponential;
+        schedule.k_ = number(fields[1], text);
+        if (schedule.k_ < 0) throw InputError("schedule \"" + text + "\": K cannot be negative");
+        return schedule;
+    }
+    throw InputError("unknown schedule \"" + text + "\" (constant, step:EVERY:FACTOR, inverse:K or exp:K)");
+}
+
+double LearningRateSchedule::at(double rate, int64_t epoch) const {
+    const auto t = static_cast<double>(epoch);
+    switch (kind_) {
+    case Kind::Constant: return rate;
+    case Kind::Step: return rate * std::pow(factor_, static_cast<double>(epoch / every_));
+    case Kind::Inverse: return rate / (1 + k_ * t);
+    case Kind::Exponential: return rate * std::exp(-k_ * t);
+    }
+    return rate;
+}
+
+std::string LearningRateSchedule::text() const {
+    switch (kind_) {
+    case Kind::Constant: return "constant";
+    case Kind::Step: return "step:" + std::to_string(every_) + ":" + shortNumber(factor_);
+    case Kind::Inverse: return "inverse:" + shortNumber(k_);
+    case Kind::Exponential: return "exp:" + shortNumber(k_);
+    }
+    return "constant";
+}
+
+}  // namespace koto
