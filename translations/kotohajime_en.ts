@@ -340,5 +340,97 @@
         <source>Full speed</source>
         <translation>Full speed</translation>
     </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizer</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>Gradient descent</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov momentum</translation>
+    </message>
+    <message>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>w = w − learning_rate · dJ/dw</source>
+        <translation>w = w − learning_rate · dJ/dw</translation>
+    </message>
+    <message>
+        <source>v = μ·v − learning_rate · dJ/dw; w = w + v: the velocity carries the weights through small bumps</source>
+        <translation>v = μ·v − learning_rate · dJ/dw; w = w + v: the velocity carries the weights through small bumps</translation>
+    </message>
+    <message>
+        <source>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: momentum that looks one step ahead</source>
+        <translation>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: momentum that looks one step ahead</translation>
+    </message>
+    <message>
+        <source>cache = cache + g²; w = w − learning_rate · g / (√cache + ε): each weight gets its own, shrinking rate</source>
+        <translation>cache = cache + g²; w = w − learning_rate · g / (√cache + ε): each weight gets its own, shrinking rate</translation>
+    </message>
+    <message>
+        <source>cache = decay · cache + (1 − decay) · g²; the update as AdaGrad&apos;s, with momentum μ: the cache forgets old gradients</source>
+        <translation>cache = decay · cache + (1 − decay) · g²; the update as AdaGrad&apos;s, with momentum μ: the cache forgets old gradients</translation>
+    </message>
+    <message>
+        <source>Running means of g and g², corrected for their start at zero: momentum and a per-weight rate together</source>
+        <translation>Running means of g and g², corrected for their start at zero: momentum and a per-weight rate together</translation>
+    </message>
+    <message>
+        <source>How the weights move once the gradient is known</source>
+        <translation>How the weights move once the gradient is known</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>Momentum μ</translation>
+    </message>
+    <message>
+        <source>How much of the last change carries over (0.9 is usual). It can be changed while training runs.</source>
+        <translation>How much of the last change carries over (0.9 is usual). It can be changed while training runs.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>Constant</translation>
+    </message>
+    <message>
+        <source>Halve every 10 epochs</source>
+        <translation>Halve every 10 epochs</translation>
+    </message>
+    <message>
+        <source>Inverse decay A/(1 + 0.05t)</source>
+        <translation>Inverse decay A/(1 + 0.05t)</translation>
+    </message>
+    <message>
+        <source>Exponential decay A·exp(−0.02t)</source>
+        <translation>Exponential decay A·exp(−0.02t)</translation>
+    </message>
+    <message>
+        <source>How the learning rate A changes with the epoch t; the curve shows the first 100 epochs</source>
+        <translation>How the learning rate A changes with the epoch t; the curve shows the first 100 epochs</translation>
+    </message>
+    <message>
+        <source>epoch t</source>
+        <translation>epoch t</translation>
+    </message>
 </context>
 </TS>

@@ -339,5 +339,97 @@
         <source>Full speed</source>
         <translation>全速</translation>
     </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <source>Gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>モメンタム</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>ネステロフのモメンタム</translation>
+    </message>
+    <message>
+        <source>AdaGrad</source>
+        <translation>AdaGrad</translation>
+    </message>
+    <message>
+        <source>RMSprop</source>
+        <translation>RMSprop</translation>
+    </message>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>w = w − learning_rate · dJ/dw</source>
+        <translation>w = w − learning_rate · dJ/dw</translation>
+    </message>
+    <message>
+        <source>v = μ·v − learning_rate · dJ/dw; w = w + v: the velocity carries the weights through small bumps</source>
+        <translation>v = μ·v − learning_rate · dJ/dw; w = w + v: 速度が重みを小さな凹凸の向こうへ運びます</translation>
+    </message>
+    <message>
+        <source>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: momentum that looks one step ahead</source>
+        <translation>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: 1歩先を見るモメンタム</translation>
+    </message>
+    <message>
+        <source>cache = cache + g²; w = w − learning_rate · g / (√cache + ε): each weight gets its own, shrinking rate</source>
+        <translation>cache = cache + g²; w = w − learning_rate · g / (√cache + ε): 重みごとに、だんだん小さくなる学習率</translation>
+    </message>
+    <message>
+        <source>cache = decay · cache + (1 − decay) · g²; the update as AdaGrad&apos;s, with momentum μ: the cache forgets old gradients</source>
+        <translation>cache = decay · cache + (1 − decay) · g²; 更新は AdaGrad と同じ式にモメンタム μ を加えたもの: キャッシュは古い勾配を忘れていきます</translation>
+    </message>
+    <message>
+        <source>Running means of g and g², corrected for their start at zero: momentum and a per-weight rate together</source>
+        <translation>g と g² の移動平均（ゼロから始まる偏りを補正）: モメンタムと重みごとの学習率の組み合わせ</translation>
+    </message>
+    <message>
+        <source>How the weights move once the gradient is known</source>
+        <translation>勾配がわかったあと、重みをどう動かすか</translation>
+    </message>
+    <message>
+        <source>Momentum μ</source>
+        <translation>モメンタム μ</translation>
+    </message>
+    <message>
+        <source>How much of the last change carries over (0.9 is usual). It can be changed while training runs.</source>
+        <translation>前回の変化をどれだけ引き継ぐか（ふつうは 0.9）。学習中にも変えられます。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>Constant</source>
+        <translation>一定</translation>
+    </message>
+    <message>
+        <source>Halve every 10 epochs</source>
+        <translation>10エポックごとに半分</translation>
+    </message>
+    <message>
+        <source>Inverse decay A/(1 + 0.05t)</source>
+        <translation>逆数減衰 A/(1 + 0.05t)</translation>
+    </message>
+    <message>
+        <source>Exponential decay A·exp(−0.02t)</source>
+        <translation>指数減衰 A·exp(−0.02t)</translation>
+    </message>
+    <message>
+        <source>How the learning rate A changes with the epoch t; the curve shows the first 100 epochs</source>
+        <translation>学習率 A がエポック t とともにどう変わるか。曲線は最初の100エポックを示します</translation>
+    </message>
+    <message>
+        <source>epoch t</source>
+        <translation>エポック t</translation>
+    </message>
 </context>
 </TS>

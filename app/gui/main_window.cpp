@@ -89,11 +89,13 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     trainingPanel_->setLearningRate(lesson.settings.learningRate);
     trainingPanel_->setBatchSize(static_cast<int>(lesson.settings.batchSize));
     controller_.setLearningRate(trainingPanel_->learningRate());
+    controller_.setMomentum(trainingPanel_->momentum());
     controller_.setEpochsPerSecond(trainingPanel_->epochsPerSecond());
 
     connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::rebuild);
     connect(layers_, &LayerListEditor::layersChanged, this, &MainWindow::rebuild);
-    connect(trainingPanel_, &TrainingPanel::batchSizeChanged, this, &MainWindow::rebuild);
+    connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::rebuild);
+    connect(trainingPanel_, &TrainingPanel::momentumChanged, &controller_, &TrainingController::setMomentum);
     connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_, &TrainingController::setLearningRate);
     connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_, &TrainingController::setEpochsPerSecond);
     connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
@@ -202,6 +204,9 @@ void MainWindow::rebuild() {
     TrainingSettings settings;
     settings.learningRate = trainingPanel_->learningRate();
     settings.batchSize = trainingPanel_->batchSize();
+    settings.optimizer = trainingPanel_->optimizer();
+    settings.momentum = trainingPanel_->momentum();
+    settings.schedule = trainingPanel_->schedule();
     settings.seed = 1;
     boundary_->setDataset(*dataset_);
     lossCurve_->clear();

@@ -61,6 +61,11 @@ void TrainingController::setLearningRate(double rate) {
     request_.settings.learningRate = rate;
 }
 
+void TrainingController::setMomentum(double momentum) {
+    live_->momentum = momentum;
+    request_.settings.momentum = momentum;
+}
+
 void TrainingController::setEpochsPerSecond(double epochsPerSecond) { live_->epochsPerSecond = epochsPerSecond; }
 
 void TrainingController::setStepLimit(int64_t steps) { live_->stepLimit = steps; }

@@ -32,6 +32,7 @@ public:
     bool hasRun() const { return thread_.joinable(); }
 
     void setLearningRate(double rate);
+    void setMomentum(double momentum);
     void setEpochsPerSecond(double epochsPerSecond);  // 0: full speed
     // Pause after this many steps in total (0: never); for scripted runs and screenshots.
     void setStepLimit(int64_t steps);

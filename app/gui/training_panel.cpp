@@ -1,22 +1,55 @@
 #include "training_panel.h"
 
+#include <qcustomplot.h>
+
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QSpinBox>
 #include <cmath>
 
+#include "training/learning_rate_schedule.h"
+#include "training/optimizer.h"
+
 namespace koto::gui {
 namespace {
 const double kRates[] = {0.00001, 0.0001, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10};
 const double kSpeeds[] = {2, 30, 0};  // epochs per second; 0 is full speed
+// The schedules offered, as core spells them; the curve shows their first 100 epochs.
+const char* const kSchedules[] = {"constant", "step:10:0.5", "inverse:0.05", "exp:0.02"};
+constexpr int kScheduleEpochs = 100;
 }  // namespace
 
 TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
+    optimizer_ = new QComboBox(this);
+    optimizer_->setObjectName(QStringLiteral("optimizerChoice"));
+    for (const std::string& name : optimizerNames()) optimizer_->addItem(QString(), QString::fromStdString(name));
+    momentum_ = new QDoubleSpinBox(this);
+    momentum_->setObjectName(QStringLiteral("momentumSpin"));
+    momentum_->setRange(0, 0.99);
+    momentum_->setSingleStep(0.05);
+    momentum_->setValue(0.9);
     learningRate_ = new QComboBox(this);
     learningRate_->setObjectName(QStringLiteral("learningRateChoice"));
     for (double rate : kRates) learningRate_->addItem(QString::number(rate), rate);
+    schedule_ = new QComboBox(this);
+    schedule_->setObjectName(QStringLiteral("scheduleChoice"));
+    for (const char* schedule : kSchedules) schedule_->addItem(QString(), QString::fromLatin1(schedule));
+    schedulePlot_ = new QCustomPlot(this);
+    schedulePlot_->setObjectName(QStringLiteral("schedulePlot"));
+    schedulePlot_->setFixedHeight(90);
+    schedulePlot_->setBackground(palette().window());
+    schedulePlot_->addGraph()->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
+    schedulePlot_->yAxis->ticker()->setTickCount(2);
+    schedulePlot_->xAxis->ticker()->setTickCount(4);
+    for (QCPAxis* axis : {schedulePlot_->xAxis, schedulePlot_->yAxis}) {
+        QFont small = axis->tickLabelFont();
+        small.setPointSizeF(small.pointSizeF() * 0.8);
+        axis->setTickLabelFont(small);
+        axis->setLabelFont(small);
+    }
     batchSize_ = new QSpinBox(this);
     batchSize_->setObjectName(QStringLiteral("batchSizeSpin"));
     batchSize_->setRange(1, 1000);
@@ -24,18 +57,38 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     speed_->setObjectName(QStringLiteral("speedChoice"));
     for (double speed : kSpeeds) speed_->addItem(QString(), speed);
     speed_->setCurrentIndex(1);
+    optimizerLabel_ = new QLabel(this);
+    momentumLabel_ = new QLabel(this);
     learningRateLabel_ = new QLabel(this);
+    scheduleLabel_ = new QLabel(this);
     batchSizeLabel_ = new QLabel(this);
     speedLabel_ = new QLabel(this);
 
     auto* form = new QFormLayout(this);
+    form->addRow(optimizerLabel_, optimizer_);
+    form->addRow(momentumLabel_, momentum_);
     form->addRow(learningRateLabel_, learningRate_);
+    form->addRow(scheduleLabel_, schedule_);
+    form->addRow(schedulePlot_);
     form->addRow(batchSizeLabel_, batchSize_);
     form->addRow(speedLabel_, speed_);
 
-    connect(learningRate_, &QComboBox::currentIndexChanged, this, [this] { emit learningRateChanged(learningRate()); });
-    connect(batchSize_, &QSpinBox::editingFinished, this, [this] { emit batchSizeChanged(batchSize()); });
+    connect(optimizer_, &QComboBox::currentIndexChanged, this, [this] {
+        updateMomentumAvailability();
+        emit methodChanged();
+    });
+    connect(momentum_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::momentumChanged);
+    connect(learningRate_, &QComboBox::currentIndexChanged, this, [this] {
+        drawSchedule();
+        emit learningRateChanged(learningRate());
+    });
+    connect(schedule_, &QComboBox::currentIndexChanged, this, [this] {
+        drawSchedule();
+        emit methodChanged();
+    });
+    connect(batchSize_, &QSpinBox::editingFinished, this, &TrainingPanel::methodChanged);
     connect(speed_, &QComboBox::currentIndexChanged, this, [this] { emit speedChanged(epochsPerSecond()); });
+    updateMomentumAvailability();
     retranslate();
 }
 
@@ -56,6 +109,30 @@ void TrainingPanel::setBatchSize(int size) { batchSize_->setValue(size); }
 
 double TrainingPanel::epochsPerSecond() const { return speed_->currentData().toDouble(); }
 
+std::string TrainingPanel::optimizer() const { return optimizer_->currentData().toString().toStdString(); }
+
+double TrainingPanel::momentum() const { return momentum_->value(); }
+
+std::string TrainingPanel::schedule() const { return schedule_->currentData().toString().toStdString(); }
+
+void TrainingPanel::updateMomentumAvailability() {
+    const std::string name = optimizer();
+    momentum_->setEnabled(name == "momentum" || name == "nesterov" || name == "rmsprop");
+}
+
+void TrainingPanel::drawSchedule() {
+    const LearningRateSchedule schedule = LearningRateSchedule::parse(this->schedule());
+    QVector<double> epochs, rates;
+    for (int t = 0; t <= kScheduleEpochs; ++t) {
+        epochs.push_back(t);
+        rates.push_back(schedule.at(learningRate(), t));
+    }
+    schedulePlot_->graph(0)->setData(epochs, rates, true);
+    schedulePlot_->xAxis->setRange(0, kScheduleEpochs);
+    schedulePlot_->yAxis->setRange(0, learningRate() * 1.1);
+    schedulePlot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void TrainingPanel::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();
     QGroupBox::changeEvent(event);
@@ -63,9 +140,37 @@ void TrainingPanel::changeEvent(QEvent* event) {
 
 void TrainingPanel::retranslate() {
     setTitle(tr("Training"));
+    optimizerLabel_->setText(tr("Optimizer"));
+    const QString optimizerTitles[] = {tr("Gradient descent"), tr("Momentum"), tr("Nesterov momentum"), tr("AdaGrad"),
+                                       tr("RMSprop"), tr("Adam")};
+    const QString optimizerTips[] = {
+        tr("w = w − learning_rate · dJ/dw"),
+        tr("v = μ·v − learning_rate · dJ/dw; w = w + v: the velocity carries the weights through small bumps"),
+        tr("v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: momentum that looks one step ahead"),
+        tr("cache = cache + g²; w = w − learning_rate · g / (√cache + ε): each weight gets its own, shrinking rate"),
+        tr("cache = decay · cache + (1 − decay) · g²; the update as AdaGrad's, with momentum μ: the cache "
+           "forgets old gradients"),
+        tr("Running means of g and g², corrected for their start at zero: momentum and a per-weight rate together")};
+    for (int i = 0; i < optimizer_->count(); ++i) {
+        optimizer_->setItemText(i, optimizerTitles[i]);
+        optimizer_->setItemData(i, optimizerTips[i], Qt::ToolTipRole);
+    }
+    optimizer_->setToolTip(tr("How the weights move once the gradient is known"));
+    momentumLabel_->setText(tr("Momentum μ"));
+    momentum_->setToolTip(tr("How much of the last change carries over (0.9 is usual). It can be changed while "
+                             "training runs."));
     learningRateLabel_->setText(tr("Learning rate"));
     learningRate_->setToolTip(tr("The step size in w = w - learning_rate * dJ/dw. Too large bounces across the "
                                  "valley or diverges; too small is slow. It can be changed while training runs."));
+    scheduleLabel_->setText(tr("Schedule"));
+    schedule_->setItemText(0, tr("Constant"));
+    schedule_->setItemText(1, tr("Halve every 10 epochs"));
+    schedule_->setItemText(2, tr("Inverse decay A/(1 + 0.05t)"));
+    schedule_->setItemText(3, tr("Exponential decay A·exp(−0.02t)"));
+    schedule_->setToolTip(tr("How the learning rate A changes with the epoch t; the curve shows the first 100 "
+                             "epochs"));
+    schedulePlot_->xAxis->setLabel(tr("epoch t"));
+    drawSchedule();
     batchSizeLabel_->setText(tr("Batch size"));
     batchSize_->setToolTip(tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
                               "points is batch gradient descent, in between is mini-batch."));

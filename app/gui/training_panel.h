@@ -1,10 +1,15 @@
 #pragma once
-// How to train: the learning rate (changeable while training runs), the mini-batch size and how
-// fast to go (slow enough to watch, or as fast as the machine can).
+// How to train: the optimizer and its momentum, the learning rate and its schedule (drawn as a
+// small curve), the mini-batch size and how fast to go. The learning rate and the momentum
+// apply while training runs; the rest starts the run again from the same initial weights, so
+// that choices are compared fairly.
 
 #include <QGroupBox>
+#include <string>
 
 class QComboBox;
+class QCustomPlot;
+class QDoubleSpinBox;
 class QLabel;
 class QSpinBox;
 
@@ -20,10 +25,15 @@ public:
     int batchSize() const;
     void setBatchSize(int size);
     double epochsPerSecond() const;  // 0: full speed
+    std::string optimizer() const;   // "sgd", "momentum", ...
+    double momentum() const;
+    std::string schedule() const;  // "constant", "step:10:0.5", ...
 
 signals:
     void learningRateChanged(double rate);
-    void batchSizeChanged(int size);
+    void momentumChanged(double momentum);
+    // The optimizer, the schedule or the batch size changed: a new run is needed.
+    void methodChanged();
     void speedChanged(double epochsPerSecond);
 
 protected:
@@ -31,11 +41,20 @@ protected:
 
 private:
     void retranslate();
+    void updateMomentumAvailability();
+    void drawSchedule();
 
+    QComboBox* optimizer_;
+    QDoubleSpinBox* momentum_;
     QComboBox* learningRate_;
+    QComboBox* schedule_;
+    QCustomPlot* schedulePlot_;
     QSpinBox* batchSize_;
     QComboBox* speed_;
+    QLabel* optimizerLabel_;
+    QLabel* momentumLabel_;
     QLabel* learningRateLabel_;
+    QLabel* scheduleLabel_;
     QLabel* batchSizeLabel_;
     QLabel* speedLabel_;
 };

@@ -31,6 +31,8 @@ public:
         lastLoss_ = report.loss;
         const double rate = live_.learningRate.load();
         if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
+        const double momentum = live_.momentum.load();
+        if (momentum != run_.trainer().settings().momentum) run_.trainer().setMomentum(momentum);
         const int64_t limit = live_.stepLimit.load();
         if (limit > 0 && report.step >= limit) control_.pause();
         if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
@@ -120,6 +122,7 @@ void TrainingWorker::run() {
     CpuBackend backend;
     try {
         request_.settings.learningRate = live_->learningRate.load();
+        request_.settings.momentum = live_->momentum.load();
         run = std::make_unique<TrainingRun>(backend, request_.spec, request_.dataset, request_.settings, control_.get());
         reporter = std::make_unique<Reporter>(*run, request_, *control_, *live_, mailbox_);
         run->trainer().addObserver(reporter.get());

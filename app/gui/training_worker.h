@@ -26,6 +26,7 @@ struct RunRequest {
 
 struct LiveSettings {
     std::atomic<double> learningRate{0.03};
+    std::atomic<double> momentum{0.9};
     std::atomic<double> epochsPerSecond{0};  // 0: as fast as the machine goes
     std::atomic<int64_t> stepLimit{0};       // pause once this many steps are done (0: never)
 };

@@ -135,6 +135,18 @@ private slots:
         QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps > steps + 10; }));
     }
 
+    void anotherOptimizerStartsAgainAndTrains() {
+        auto* optimizer = window_->findChild<QComboBox*>(QStringLiteral("optimizerChoice"));
+        QVERIFY(optimizer);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 2; }));
+        optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("adam")));
+        // A new run from the initial weights, still playing.
+        QVERIFY(window_->controller().isPlaying());
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 3; }));
+        QVERIFY(window_->lossCurve().pointCount() >= 3);
+    }
+
     void languageSwitchesLive() {
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/kotohajime_ja.qm")));
         QToolButton* play = button(*window_, "playButton");
