@@ -432,5 +432,21 @@
         <source>epoch t</source>
         <translation>epoch t</translation>
     </message>
+    <message>
+        <source>Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)</source>
+        <translation>Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)</translation>
+    </message>
+    <message>
+        <source>Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero</source>
+        <translation>Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
 </context>
 </TS>

@@ -431,5 +431,21 @@
         <source>epoch t</source>
         <translation>エポック t</translation>
     </message>
+    <message>
+        <source>Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)</source>
+        <translation>コストに l1 · Σ|w| を加えます: 重みをちょうど 0 にします（スパース性）</translation>
+    </message>
+    <message>
+        <source>Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero</source>
+        <translation>コストに l2 · Σw² を加えます: 重みを小さくし、その引く力は 0 の近くで弱まります</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
 </context>
 </TS>

@@ -22,6 +22,9 @@ std::string helpText(const std::string& command) {
   --lr X             learning rate (default 0.03), A of the schedule
   --schedule S       constant (default), step:EVERY:FACTOR (step:10:0.5 halves every 10 epochs),
                      inverse:K (A / (1 + K t)) or exp:K (A exp(-K t)), t the epoch from 0
+  --l1 X, --l2 X     penalties added to the cost: J + l1 sum |w| + l2 sum w^2 (default 0); L1
+                     leaves weights at exactly 0
+  --regularize-biases  apply them to the biases b too, as the curriculum's formulas do
   --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
   --epochs N         passes over the training data (default 100)
   --seed N           initial weights and batch order (default 1)

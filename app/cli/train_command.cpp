@@ -63,6 +63,10 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     if (!(settings.momentum >= 0 && settings.momentum < 1)) throw UsageError("--momentum must be at least 0 and below 1");
     settings.decay = args.number("decay", settings.decay);
     if (!(settings.decay >= 0 && settings.decay < 1)) throw UsageError("--decay must be at least 0 and below 1");
+    settings.l1 = args.number("l1", settings.l1);
+    settings.l2 = args.number("l2", settings.l2);
+    if (settings.l1 < 0 || settings.l2 < 0) throw UsageError("--l1 and --l2 cannot be negative");
+    if (args.has("regularize-biases")) settings.regularizeBiases = true;
     settings.schedule = args.text("schedule", settings.schedule);
     try {
         settings.schedule = LearningRateSchedule::parse(settings.schedule).text();
@@ -77,8 +81,8 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
 int trainCommand(const Words& words) {
     const Arguments args(words,
                          {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
-                          "seed", "backend", "save", "project"},
-                         {"json"});
+                          "seed", "backend", "save", "project", "l1", "l2"},
+                         {"json", "regularize-biases"});
     chooseBackend(args.text("backend", "cpu"));
 
     std::unique_ptr<Project> earlier;

@@ -8,6 +8,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -58,8 +59,10 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     scroll->setWidget(settings);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(300);
-    scroll->setMaximumWidth(360);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // As wide as the settings want, and room for a vertical scroll bar on small screens.
+    scroll->setMinimumWidth(settings->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
+    scroll->setMaximumWidth(scroll->minimumWidth() + 40);
 
     auto* right = new QVBoxLayout;
     right->addWidget(lossCurve_, 3);
@@ -207,6 +210,8 @@ void MainWindow::rebuild() {
     settings.optimizer = trainingPanel_->optimizer();
     settings.momentum = trainingPanel_->momentum();
     settings.schedule = trainingPanel_->schedule();
+    settings.l1 = trainingPanel_->l1();
+    settings.l2 = trainingPanel_->l2();
     settings.seed = 1;
     boundary_->setDataset(*dataset_);
     lossCurve_->clear();

@@ -6,6 +6,7 @@
 #include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
 #include <cmath>
@@ -39,7 +40,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     for (const char* schedule : kSchedules) schedule_->addItem(QString(), QString::fromLatin1(schedule));
     schedulePlot_ = new QCustomPlot(this);
     schedulePlot_->setObjectName(QStringLiteral("schedulePlot"));
-    schedulePlot_->setFixedHeight(90);
+    schedulePlot_->setFixedHeight(76);
     schedulePlot_->setBackground(palette().window());
     schedulePlot_->addGraph()->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
     schedulePlot_->yAxis->ticker()->setTickCount(2);
@@ -50,6 +51,19 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
         axis->setTickLabelFont(small);
         axis->setLabelFont(small);
     }
+    auto penalty = [this](const char* name) {
+        auto* box = new QDoubleSpinBox(this);
+        box->setObjectName(QLatin1String(name));
+        box->setRange(0, 0.1);
+        box->setDecimals(4);
+        box->setSingleStep(0.0005);
+        connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
+        return box;
+    };
+    l1_ = penalty("l1Spin");
+    l2_ = penalty("l2Spin");
+    l1Label_ = new QLabel(this);
+    l2Label_ = new QLabel(this);
     batchSize_ = new QSpinBox(this);
     batchSize_->setObjectName(QStringLiteral("batchSizeSpin"));
     batchSize_->setRange(1, 1000);
@@ -70,6 +84,11 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     form->addRow(learningRateLabel_, learningRate_);
     form->addRow(scheduleLabel_, schedule_);
     form->addRow(schedulePlot_);
+    auto* penalties = new QHBoxLayout;
+    penalties->addWidget(l1_);
+    penalties->addWidget(l2Label_);
+    penalties->addWidget(l2_);
+    form->addRow(l1Label_, penalties);
     form->addRow(batchSizeLabel_, batchSize_);
     form->addRow(speedLabel_, speed_);
 
@@ -112,6 +131,10 @@ double TrainingPanel::epochsPerSecond() const { return speed_->currentData().toD
 std::string TrainingPanel::optimizer() const { return optimizer_->currentData().toString().toStdString(); }
 
 double TrainingPanel::momentum() const { return momentum_->value(); }
+
+double TrainingPanel::l1() const { return l1_->value(); }
+
+double TrainingPanel::l2() const { return l2_->value(); }
 
 std::string TrainingPanel::schedule() const { return schedule_->currentData().toString().toStdString(); }
 
@@ -171,6 +194,10 @@ void TrainingPanel::retranslate() {
                              "epochs"));
     schedulePlot_->xAxis->setLabel(tr("epoch t"));
     drawSchedule();
+    l1Label_->setText(tr("L1"));
+    l1_->setToolTip(tr("Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)"));
+    l2Label_->setText(tr("L2"));
+    l2_->setToolTip(tr("Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero"));
     batchSizeLabel_->setText(tr("Batch size"));
     batchSize_->setToolTip(tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
                               "points is batch gradient descent, in between is mini-batch."));

@@ -1,6 +1,6 @@
 #pragma once
 // How to train: the optimizer and its momentum, the learning rate and its schedule (drawn as a
-// small curve), the mini-batch size and how fast to go. The learning rate and the momentum
+// small curve), L1 and L2 penalties, the mini-batch size and how fast to go. The learning rate and the momentum
 // apply while training runs; the rest starts the run again from the same initial weights, so
 // that choices are compared fairly.
 
@@ -28,11 +28,13 @@ public:
     std::string optimizer() const;   // "sgd", "momentum", ...
     double momentum() const;
     std::string schedule() const;  // "constant", "step:10:0.5", ...
+    double l1() const;
+    double l2() const;
 
 signals:
     void learningRateChanged(double rate);
     void momentumChanged(double momentum);
-    // The optimizer, the schedule or the batch size changed: a new run is needed.
+    // The optimizer, the schedule, a penalty or the batch size changed: a new run is needed.
     void methodChanged();
     void speedChanged(double epochsPerSecond);
 
@@ -49,12 +51,16 @@ private:
     QComboBox* learningRate_;
     QComboBox* schedule_;
     QCustomPlot* schedulePlot_;
+    QDoubleSpinBox* l1_;
+    QDoubleSpinBox* l2_;
     QSpinBox* batchSize_;
     QComboBox* speed_;
     QLabel* optimizerLabel_;
     QLabel* momentumLabel_;
     QLabel* learningRateLabel_;
     QLabel* scheduleLabel_;
+    QLabel* l1Label_;
+    QLabel* l2Label_;
     QLabel* batchSizeLabel_;
     QLabel* speedLabel_;
 };

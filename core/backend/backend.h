@@ -93,6 +93,13 @@ public:
     virtual void adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t,
                           const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& step) = 0;
 
+    // Regularisation (part 11). sum |x| and sum x^2 over a tensor, for the penalties l1 sum |w|
+    // and l2 sum w^2; and w = sign(w) max(|w| - amount, 0), L1's step, which stops at zero
+    // instead of crossing it, so that L1 leaves weights at exactly zero.
+    virtual double sumOfAbsolutes(const Tensor& x) = 0;
+    virtual double sumOfSquares(const Tensor& x) = 0;
+    virtual void shrinkTowardZero(double amount, Tensor& w) = 0;
+
     // y += alpha * x (the gradient-descent update w = w - learning_rate * dJ/dw).
     virtual void addScaled(double alpha, const Tensor& x, Tensor& y) = 0;
     // Whether every y + alpha * x would be finite, without changing y: an update is checked on

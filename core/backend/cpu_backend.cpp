@@ -356,6 +356,22 @@ void CpuBackend::adamStep(double learningRate, double beta1, double beta2, doubl
     });
 }
 
+double CpuBackend::sumOfAbsolutes(const Tensor& x) {
+    return dispatch(x.dtype(), [&]<typename T>() { return static_cast<double>(rowVector<T>(x).array().abs().sum()); });
+}
+
+double CpuBackend::sumOfSquares(const Tensor& x) {
+    return dispatch(x.dtype(), [&]<typename T>() { return static_cast<double>(rowVector<T>(x).array().square().sum()); });
+}
+
+void CpuBackend::shrinkTowardZero(double amount, Tensor& w) {
+    dispatch(w.dtype(), [&]<typename T>() {
+        auto values = rowVector<T>(w).array();
+        const T by = static_cast<T>(amount);
+        values = (values > by).select(values - by, (values < -by).select(values + by, T(0)));
+    });
+}
+
 void CpuBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
     requireSameSize(x, y, "addScaled");
     dispatch(y.dtype(), [&]<typename T>() {

@@ -43,6 +43,9 @@ public:
                      Tensor& cache, Tensor& velocity, Tensor& step) override;
     void adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t, const Tensor& gradient,
                   Tensor& firstMoment, Tensor& secondMoment, Tensor& step) override;
+    double sumOfAbsolutes(const Tensor& x) override;
+    double sumOfSquares(const Tensor& x) override;
+    void shrinkTowardZero(double amount, Tensor& w) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
 };

@@ -82,7 +82,7 @@ std::string projectToJson(const Project& project) {
         {"dataset", project.dataset},
         {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
                       {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
-                      {"schedule", t.schedule}}},
+                      {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases}}},
         {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
         {"weights", weights},
         {"curves", curves},
@@ -111,6 +111,9 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         project.training.momentum = t.value("momentum", project.training.momentum);
         project.training.decay = t.value("decay", project.training.decay);
         project.training.schedule = t.value("schedule", project.training.schedule);
+        project.training.l1 = t.value("l1", project.training.l1);
+        project.training.l2 = t.value("l2", project.training.l2);
+        project.training.regularizeBiases = t.value("regularize_biases", project.training.regularizeBiases);
         if (json.contains("progress")) {
             project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
             project.stepsTrained = json["progress"].at("steps").get<int64_t>();

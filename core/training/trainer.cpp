@@ -16,6 +16,7 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
                  TrainingControl* control)
     : network_(network), optimizer_(optimizer), dataset_(dataset), settings_(std::move(settings)),
       control_(control), schedule_(LearningRateSchedule::parse(settings_.schedule)),
+      regularization_(settings_.l1, settings_.l2, settings_.regularizeBiases),
       shuffleRandom_(settings_.seed, 0x73687566) /* "shuf" */ {
     if (settings_.batchSize < 1) throw InputError("the batch size must be at least 1");
     if (!(settings_.learningRate > 0) || !std::isfinite(settings_.learningRate))
@@ -84,16 +85,20 @@ bool Trainer::step() {
     backend.gatherRows(train_.targets, indices, batchTargets_);
 
     if (!network_.forward(batchInputs_, this)) return false;
-    const double loss = network_.computeLoss(batchTargets_);
+    double loss = network_.computeLoss(batchTargets_);
+    if (regularization_.active()) loss += regularization_.penalty(backend, network_.parameters());
     if (!std::isfinite(loss)) reportNonFiniteLoss(loss);
     if (!network_.backward(this)) return false;
-    if (const auto failing = optimizer_.apply(backend, network_.parameters(), currentLearningRate())) {
+    regularization_.addToGradients(backend, network_.parameters());
+    const double rate = currentLearningRate();
+    if (const auto failing = optimizer_.apply(backend, network_.parameters(), rate)) {
         std::string layer = failing->substr(0, failing->find('.'));
         throw DivergenceError(steps_ + 1, layer,
                               "training diverged at step " + std::to_string(steps_ + 1) + ": the update of " +
                                   *failing + " would make it NaN or infinite (try a smaller learning rate); "
                                   "the weights of the last finite step are kept");
     }
+    regularization_.shrink(backend, network_.parameters(), rate);
     ++steps_;
     const StepReport report{steps_, epochs_, batch_, rows, loss};
     ++batch_;
@@ -146,6 +151,11 @@ EpochMetrics Trainer::evaluate() {
     metrics.regression = dataset_.task == Task::Regression;
     metrics.train = evaluate(train_);
     metrics.test = evaluate(test_);
+    if (regularization_.active()) {  // the reported cost includes the penalty, as training minimises it
+        const double penalty = regularization_.penalty(network_.backend(), network_.parameters());
+        metrics.train.loss += penalty;
+        if (test_.host->count > 0) metrics.test.loss += penalty;
+    }
     return metrics;
 }
 

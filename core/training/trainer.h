@@ -19,6 +19,7 @@
 #include "training/metrics.h"
 #include "training/learning_rate_schedule.h"
 #include "training/optimizer.h"
+#include "training/regularization.h"
 #include "training/training_control.h"
 #include "training/training_observer.h"
 #include "training/training_settings.h"
@@ -81,6 +82,7 @@ private:
     TrainingSettings settings_;
     TrainingControl* control_;
     LearningRateSchedule schedule_;
+    Regularization regularization_;
     std::vector<TrainingObserver*> observers_;
 
     DeviceSplit train_, test_;

@@ -15,6 +15,11 @@ struct TrainingSettings {
     double momentum = 0.9;          // mu of momentum, nesterov and rmsprop (0: rmsprop without it)
     double decay = 0.99;            // rmsprop: cache = decay * cache + (1 - decay) * g^2
     std::string schedule = "constant";  // constant, step:EVERY:FACTOR, inverse:K or exp:K
+    // Penalties added to the cost: J + l1 sum |w| + l2 sum w^2, over the weights W, and over the
+    // biases b too when regularizeBiases (as the curriculum's formulas write them).
+    double l1 = 0;
+    double l2 = 0;
+    bool regularizeBiases = false;
 };
 
 }  // namespace koto
