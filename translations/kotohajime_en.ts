@@ -144,6 +144,14 @@
         <source>Remove this layer</source>
         <translation>Remove this layer</translation>
     </message>
+    <message>
+        <source>p </source>
+        <translation>p </translation>
+    </message>
+    <message>
+        <source>Dropout: while training, each unit of this layer is kept with probability p (0.5 is usual for hidden layers; 1 is no dropout)</source>
+        <translation>Dropout: while training, each unit of this layer is kept with probability p (0.5 is usual for hidden layers; 1 is no dropout)</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::LossCurveView</name>
@@ -447,6 +455,14 @@
     <message>
         <source>L2</source>
         <translation>L2</translation>
+    </message>
+    <message>
+        <source>Input noise σ</source>
+        <translation>Input noise σ</translation>
+    </message>
+    <message>
+        <source>While training, Gaussian noise of mean 0 and this standard deviation is added to the inputs: the network cannot rely on any exact position</source>
+        <translation>While training, Gaussian noise of mean 0 and this standard deviation is added to the inputs: the network cannot rely on any exact position</translation>
     </message>
 </context>
 </TS>

@@ -144,6 +144,14 @@
         <source>Remove this layer</source>
         <translation>この層を削除</translation>
     </message>
+    <message>
+        <source>p </source>
+        <translation>p </translation>
+    </message>
+    <message>
+        <source>Dropout: while training, each unit of this layer is kept with probability p (0.5 is usual for hidden layers; 1 is no dropout)</source>
+        <translation>ドロップアウト: 学習中、この層の各ユニットを確率 p で残します（隠れ層では 0.5 がふつう、1 ならドロップアウトなし）</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::LossCurveView</name>
@@ -446,6 +454,14 @@
     <message>
         <source>L2</source>
         <translation>L2</translation>
+    </message>
+    <message>
+        <source>Input noise σ</source>
+        <translation>入力ノイズ σ</translation>
+    </message>
+    <message>
+        <source>While training, Gaussian noise of mean 0 and this standard deviation is added to the inputs: the network cannot rely on any exact position</source>
+        <translation>学習中、平均 0・この標準偏差のガウスノイズを入力に加えます: ネットワークは正確な位置に頼れなくなります</translation>
     </message>
 </context>
 </TS>

@@ -8,7 +8,9 @@ std::string helpText(const std::string& command) {
 
   --dataset SPEC     a dataset, e.g. spiral or spiral:n=500,noise=0.2,test=0.5,seed=3 (default spiral)
   --layers SPEC      hidden layers, e.g. dense:8:tanh,dense:8:tanh (default); the output layer is
-                     added to fit the dataset unless the last token is one
+                     added to fit the dataset unless the last token is one. Also dropout:P
+                     (keep probability P while training) and noise:S (Gaussian noise of standard
+                     deviation S while training), e.g. noise:0.1,dense:16:relu,dropout:0.5
   --loss ce|bce|mse  cross-entropy with softmax (default for classes), binary cross-entropy with
                      one sigmoid unit, or mean squared error (default for regression)
   --optimizer NAME   sgd (default): w = w - lr * dJ/dw

@@ -69,8 +69,7 @@ int gradcheckCommand(const Words& words) {
     const NetworkSpec spec = networkSpecFromTokens(args.text("layers", "dense:8:tanh,dense:8:tanh"), dataset, loss);
     const int64_t samples = std::min(args.integer("samples", 16, 1, 10'000), dataset.train.count);
 
-    int64_t outputs = 1;
-    for (const LayerSpec& layer : spec.layers) outputs = layer.integer("units");
+    const int64_t outputs = spec.layers.back().integer("units");  // the output layer is dense
     GradientCheckInput input;
     input.rows = samples;
     input.inputs.assign(dataset.train.inputs.begin(), dataset.train.inputs.begin() + samples * dataset.inputSize);

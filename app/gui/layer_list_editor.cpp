@@ -1,6 +1,7 @@
 #include "layer_list_editor.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -17,6 +18,7 @@ struct LayerListEditor::Row {
     QLabel* title;
     QSpinBox* units;
     QComboBox* activation;
+    QDoubleSpinBox* keep;
     QPushButton* remove;
 };
 
@@ -37,7 +39,7 @@ LayerListEditor::LayerListEditor(QWidget* parent) : QGroupBox(parent) {
     output_->setWordWrap(true);
     layout->addWidget(output_);
     connect(add_, &QPushButton::clicked, this, [this] {
-        addRow(8, QStringLiteral("tanh"));
+        addRow(8, QStringLiteral("tanh"), 1.0);
         emit layersChanged();
     });
     retranslate();
@@ -48,6 +50,7 @@ std::string LayerListEditor::tokens() const {
     for (const Row* row : rows_) {
         if (!text.empty()) text += ",";
         text += "dense:" + std::to_string(row->units->value()) + ":" + row->activation->currentData().toString().toStdString();
+        if (row->keep->value() < 1.0) text += ",dropout:" + QString::number(row->keep->value()).toStdString();
     }
     return text;
 }
@@ -57,14 +60,18 @@ void LayerListEditor::setTokens(const std::string& tokens) {
     const QStringList items = QString::fromStdString(tokens).split(',', Qt::SkipEmptyParts);
     for (const QString& item : items) {
         const QStringList fields = item.split(':');
+        if (fields.size() == 2 && fields[0] == QLatin1String("dropout") && !rows_.empty()) {
+            rows_.back()->keep->setValue(fields[1].toDouble());  // dropout after the layer before it
+            continue;
+        }
         if (fields.size() < 2 || fields[0] != QLatin1String("dense") || layerCount() >= kMaxLayers) continue;
-        addRow(fields[1].toInt(), fields.size() > 2 ? fields[2] : QStringLiteral("tanh"));
+        addRow(fields[1].toInt(), fields.size() > 2 ? fields[2] : QStringLiteral("tanh"), 1.0);
     }
 }
 
 void LayerListEditor::setOutputDescription(const QString& text) { output_->setText(text); }
 
-void LayerListEditor::addRow(int units, const QString& activation) {
+void LayerListEditor::addRow(int units, const QString& activation, double keep) {
     auto* row = new Row;
     row->widget = new QWidget(this);
     auto* layout = new QHBoxLayout(row->widget);
@@ -79,18 +86,26 @@ void LayerListEditor::addRow(int units, const QString& activation) {
     for (Activation a : kHiddenActivations) row->activation->addItem(activationTitle(a), QString::fromLatin1(activationName(a).data()));
     const int index = row->activation->findData(activation);
     row->activation->setCurrentIndex(index >= 0 ? index : 0);
+    row->keep = new QDoubleSpinBox(row->widget);
+    row->keep->setObjectName(QStringLiteral("keepSpin"));
+    row->keep->setRange(0.1, 1.0);
+    row->keep->setSingleStep(0.05);
+    row->keep->setDecimals(2);
+    row->keep->setValue(keep);
     row->remove = new QPushButton(row->widget);
     row->remove->setObjectName(QStringLiteral("removeLayerButton"));
     row->remove->setIcon(style()->standardIcon(QStyle::SP_DialogDiscardButton));
     layout->addWidget(row->title);
     layout->addWidget(row->units, 1);
     layout->addWidget(row->activation, 2);
+    layout->addWidget(row->keep, 1);
     layout->addWidget(row->remove);
     rowsLayout_->addWidget(row->widget);
     rows_.push_back(row);
 
     connect(row->units, &QSpinBox::valueChanged, this, &LayerListEditor::layersChanged);
     connect(row->activation, &QComboBox::currentIndexChanged, this, &LayerListEditor::layersChanged);
+    connect(row->keep, &QDoubleSpinBox::valueChanged, this, &LayerListEditor::layersChanged);
     QWidget* widget = row->widget;
     connect(row->remove, &QPushButton::clicked, this, [this, widget] {
         removeRow(widget);
@@ -129,6 +144,9 @@ void LayerListEditor::retranslate() {
         for (int k = 0; k < row->activation->count(); ++k)
             row->activation->setItemText(k, activationTitle(*activationFromName(row->activation->itemData(k).toString().toStdString())));
         row->remove->setToolTip(tr("Remove this layer"));
+        row->keep->setPrefix(tr("p "));
+        row->keep->setToolTip(tr("Dropout: while training, each unit of this layer is kept with probability p (0.5 "
+                                 "is usual for hidden layers; 1 is no dropout)"));
     }
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// The hidden layers as a list the learner edits: units and activation per layer, add and
-// remove. The output layer follows from the data (softmax over the classes, or a linear unit
+// The hidden layers as a list the learner edits: units, activation and dropout's keep
+// probability per layer, add and remove. The output layer follows from the data (softmax over the classes, or a linear unit
 // for regression) and is shown below the list. (The drag-and-drop canvas comes later.)
 
 #include <QGroupBox>
@@ -20,7 +20,8 @@ public:
 
     explicit LayerListEditor(QWidget* parent = nullptr);
 
-    // "dense:16:tanh,dense:16:tanh"
+    // "dense:16:tanh,dropout:0.5,dense:16:tanh" (a dropout token after a layer whose keep
+    // probability is below 1)
     std::string tokens() const;
     // Shows these hidden layers (tokens as the CLI writes them; unknown ones are skipped).
     void setTokens(const std::string& tokens);
@@ -36,7 +37,7 @@ protected:
 
 private:
     struct Row;
-    void addRow(int units, const QString& activation);
+    void addRow(int units, const QString& activation, double keep);
     void removeRow(QWidget* row);
     void retranslate();
 

@@ -196,7 +196,10 @@ void MainWindow::rebuild() {
     NetworkSpec spec;
     try {
         dataset = std::make_shared<const Dataset>(loadDataset(datasetPanel_->spec()));
-        spec = networkSpecFromTokens(layers_->tokens(), *dataset);
+        std::string tokens = layers_->tokens();
+        if (trainingPanel_->inputNoise() > 0)
+            tokens = "noise:" + QString::number(trainingPanel_->inputNoise()).toStdString() + (tokens.empty() ? "" : ",") + tokens;
+        spec = networkSpecFromTokens(tokens, *dataset);
     } catch (const std::exception& error) {
         setProblem({Problem::BadSettings, QString::fromStdString(error.what())});
         return;

@@ -60,6 +60,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
         connect(box, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
         return box;
     };
+    noise_ = new QDoubleSpinBox(this);
+    noise_->setObjectName(QStringLiteral("inputNoiseSpin"));
+    noise_->setRange(0, 3);
+    noise_->setSingleStep(0.1);
+    noise_->setDecimals(2);
+    connect(noise_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
+    noiseLabel_ = new QLabel(this);
     l1_ = penalty("l1Spin");
     l2_ = penalty("l2Spin");
     l1Label_ = new QLabel(this);
@@ -89,6 +96,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     penalties->addWidget(l2Label_);
     penalties->addWidget(l2_);
     form->addRow(l1Label_, penalties);
+    form->addRow(noiseLabel_, noise_);
     form->addRow(batchSizeLabel_, batchSize_);
     form->addRow(speedLabel_, speed_);
 
@@ -135,6 +143,8 @@ double TrainingPanel::momentum() const { return momentum_->value(); }
 double TrainingPanel::l1() const { return l1_->value(); }
 
 double TrainingPanel::l2() const { return l2_->value(); }
+
+double TrainingPanel::inputNoise() const { return noise_->value(); }
 
 std::string TrainingPanel::schedule() const { return schedule_->currentData().toString().toStdString(); }
 
@@ -198,6 +208,9 @@ void TrainingPanel::retranslate() {
     l1_->setToolTip(tr("Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)"));
     l2Label_->setText(tr("L2"));
     l2_->setToolTip(tr("Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero"));
+    noiseLabel_->setText(tr("Input noise σ"));
+    noise_->setToolTip(tr("While training, Gaussian noise of mean 0 and this standard deviation is added to the "
+                          "inputs: the network cannot rely on any exact position"));
     batchSizeLabel_->setText(tr("Batch size"));
     batchSize_->setToolTip(tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
                               "points is batch gradient descent, in between is mini-batch."));

@@ -29,6 +29,7 @@ public:
     double momentum() const;
     std::string schedule() const;  // "constant", "step:10:0.5", ...
     double l1() const;
+    double inputNoise() const;  // sigma of the Gaussian noise added to the inputs while training
     double l2() const;
 
 signals:
@@ -51,6 +52,7 @@ private:
     QComboBox* learningRate_;
     QComboBox* schedule_;
     QCustomPlot* schedulePlot_;
+    QDoubleSpinBox* noise_;
     QDoubleSpinBox* l1_;
     QDoubleSpinBox* l2_;
     QSpinBox* batchSize_;
@@ -59,6 +61,7 @@ private:
     QLabel* momentumLabel_;
     QLabel* learningRateLabel_;
     QLabel* scheduleLabel_;
+    QLabel* noiseLabel_;
     QLabel* l1Label_;
     QLabel* l2Label_;
     QLabel* batchSizeLabel_;

@@ -13,6 +13,7 @@
 
 #include "layers/activation.h"
 #include "tensor/tensor.h"
+#include "util/philox.h"
 
 namespace koto {
 
@@ -68,6 +69,17 @@ public:
     // J = (1/N) sum_n sum_k (Y - T)^2, dJ/dY = 2 (Y - T) / N.
     virtual double meanSquaredError(const Tensor& outputs, const Tensor& targets,
                                     Tensor& dOutputs) = 0;
+
+    // out = a * b and out = a + b, element by element.
+    virtual void multiply(const Tensor& a, const Tensor& b, Tensor& out) = 0;
+    virtual void add(const Tensor& a, const Tensor& b, Tensor& out) = 0;
+
+    // Randomness for dropout and noise, from a counter-based generator (util/philox.h): element
+    // i's value depends only on the stream and i, so every backend produces the same numbers.
+    // Dropout mask: 1/keep with probability keep, else 0 (element i kept when its uniform < keep).
+    virtual void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) = 0;
+    // Gaussian noise with mean 0 and the given standard deviation (Box-Muller on pairs).
+    virtual void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) = 0;
 
     // destination row i = source row rows[i] (assembling a shuffled mini-batch).
     virtual void gatherRows(const Tensor& source, std::span<const int32_t> rows,

@@ -281,6 +281,54 @@ double CpuBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets
     });
 }
 
+void CpuBackend::multiply(const Tensor& a, const Tensor& b, Tensor& out) {
+    requireSameSize(a, b, "multiply");
+    requireSameSize(a, out, "multiply");
+    dispatch(a.dtype(), [&]<typename T>() { rowVector<T>(out).array() = rowVector<T>(a).array() * rowVector<T>(b).array(); });
+}
+
+void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
+    requireSameSize(a, b, "add");
+    requireSameSize(a, out, "add");
+    dispatch(a.dtype(), [&]<typename T>() { rowVector<T>(out).array() = rowVector<T>(a).array() + rowVector<T>(b).array(); });
+}
+
+void CpuBackend::dropoutMask(const RandomStream& stream, double keep, Tensor& mask) {
+    dispatch(mask.dtype(), [&]<typename T>() {
+        T* out = dataOf<T>(mask);
+        const int64_t count = mask.size();
+        const auto threshold = static_cast<float>(keep);
+        const T kept = static_cast<T>(1.0 / keep);
+        for (int64_t block = 0; block * 4 < count; ++block) {
+            const PhiloxBlock bits = stream.block(static_cast<uint64_t>(block));
+            for (int64_t j = 0; j < 4 && block * 4 + j < count; ++j)
+                out[block * 4 + j] = uniformFrom(bits[static_cast<size_t>(j)]) < threshold ? kept : T(0);
+        }
+    });
+}
+
+void CpuBackend::gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) {
+    dispatch(noise.dtype(), [&]<typename T>() {
+        T* out = dataOf<T>(noise);
+        const int64_t count = noise.size();
+        const auto sigma = static_cast<float>(deviation);
+        for (int64_t block = 0; block * 4 < count; ++block) {
+            const PhiloxBlock bits = stream.block(static_cast<uint64_t>(block));
+            float values[4];
+            for (int pair = 0; pair < 2; ++pair) {
+                // u1 in (0, 1] so that its log is finite.
+                const float u1 = 1.0f - uniformFrom(bits[static_cast<size_t>(2 * pair)]);
+                const float u2 = uniformFrom(bits[static_cast<size_t>(2 * pair + 1)]);
+                const float radius = sigma * std::sqrt(-2.0f * std::log(u1));
+                const float angle = 6.2831853071795864769f * u2;
+                values[2 * pair] = radius * std::cos(angle);
+                values[2 * pair + 1] = radius * std::sin(angle);
+            }
+            for (int64_t j = 0; j < 4 && block * 4 + j < count; ++j) out[block * 4 + j] = static_cast<T>(values[j]);
+        }
+    });
+}
+
 void CpuBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
                             Tensor& destination) {
     if (static_cast<int64_t>(rows.size()) != destination.rows() || source.cols() != destination.cols() ||

@@ -34,6 +34,10 @@ public:
                                      Tensor& probabilities, Tensor& dLogits) override;
     double meanSquaredError(const Tensor& outputs, const Tensor& targets,
                             Tensor& dOutputs) override;
+    void multiply(const Tensor& a, const Tensor& b, Tensor& out) override;
+    void add(const Tensor& a, const Tensor& b, Tensor& out) override;
+    void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) override;
+    void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
     void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                     Tensor& destination) override;
     void momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient, Tensor& velocity,

@@ -20,6 +20,9 @@ std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const G
     CpuBackend backend;
     Network network(backend, spec, std::max<int64_t>(data.rows, 1), DType::Float64);
     network.initialize(seed);
+    // In training mode with one fixed step, so that dropout's mask and the noise are the same in
+    // every evaluation of the cost: their gradients are checked too.
+    network.prepare({true, seed, 1});
     if (static_cast<int64_t>(data.inputs.size()) != data.rows * network.inputSize() ||
         static_cast<int64_t>(data.targets.size()) != data.rows * network.outputSize() || data.rows < 1)
         throw InputError("gradient check: inputs or targets do not fit the network");

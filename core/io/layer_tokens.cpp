@@ -9,6 +9,12 @@
 namespace koto {
 namespace {
 
+std::string shortNumber(double value) {
+    char buffer[32];
+    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
+}
+
 std::vector<std::string> split(const std::string& text, char separator) {
     std::vector<std::string> parts;
     size_t start = 0;
@@ -40,7 +46,37 @@ LayerSpec denseFromToken(const std::string& token) {
     return layer;
 }
 
+double numberIn(const std::string& token, const std::string& text, const char* what) {
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty())
+        throw InputError("layer token \"" + token + "\": " + what + " must be a number");
+    return value;
+}
+
+// dropout:P (P the keep probability) and noise:S (S the standard deviation).
+LayerSpec stochasticFromToken(const std::string& token) {
+    const auto fields = split(token, ':');
+    const bool dropout = fields[0] == "dropout";
+    if (fields.size() != 2)
+        throw InputError("layer token \"" + token + "\" should look like " + (dropout ? "dropout:KEEP" : "noise:SIGMA"));
+    LayerSpec layer;
+    layer.type = fields[0];
+    if (dropout) {
+        const double keep = numberIn(token, fields[1], "the keep probability");
+        if (!(keep > 0 && keep <= 1))
+            throw InputError("layer token \"" + token + "\": the keep probability must be above 0 and at most 1");
+        layer.parameters["keep"] = keep;
+    } else {
+        const double sigma = numberIn(token, fields[1], "sigma");
+        if (!(sigma >= 0 && sigma <= 1e6)) throw InputError("layer token \"" + token + "\": sigma must be at least 0");
+        layer.parameters["sigma"] = sigma;
+    }
+    return layer;
+}
+
 bool isOutputLayer(const LayerSpec& layer, const Dataset& dataset, LossKind loss) {
+    if (layer.type != "dense") return false;
     const std::string activation = layer.text("activation");
     const int64_t units = layer.integer("units");
     switch (loss) {
@@ -68,7 +104,10 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
         for (const std::string& token : split(tokens, ',')) {
             const std::string type = token.substr(0, token.find(':'));
             if (type == "dense") spec.layers.push_back(denseFromToken(token));
-            else throw InputError("unknown layer token \"" + token + "\" (this version knows dense:UNITS:ACTIVATION)");
+            else if (type == "dropout" || type == "noise") spec.layers.push_back(stochasticFromToken(token));
+            else
+                throw InputError("unknown layer token \"" + token +
+                                 "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP and noise:SIGMA)");
         }
     }
     if (spec.layers.empty() || !isOutputLayer(spec.layers.back(), dataset, spec.loss)) {
@@ -101,7 +140,10 @@ std::string hiddenLayerTokens(const NetworkSpec& spec) {
     for (size_t i = 0; i + 1 < spec.layers.size(); ++i) {
         const LayerSpec& layer = spec.layers[i];
         if (!tokens.empty()) tokens += ",";
-        tokens += layer.type + ":" + std::to_string(layer.integer("units")) + ":" + layer.text("activation");
+        if (layer.type == "dense")
+            tokens += layer.type + ":" + std::to_string(layer.integer("units")) + ":" + layer.text("activation");
+        else
+            tokens += layer.type + ":" + shortNumber(layer.number(layer.type == "dropout" ? "keep" : "sigma"));
     }
     return tokens;
 }

@@ -1,5 +1,6 @@
 #pragma once
-// The CLI's compact network description, "dense:8:tanh,dense:8:tanh": hidden layers in order.
+// The CLI's compact network description, "dense:8:tanh,dense:8:tanh": hidden layers in order;
+// also dropout:KEEP (keep probability) and noise:SIGMA ("noise:0.1,dense:16:relu,dropout:0.5").
 // The output layer is added to fit the dataset (softmax over K classes for classification,
 // linear for regression) unless the last token already is an output layer, and the loss is
 // chosen to match it.

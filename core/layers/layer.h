@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "backend/backend.h"
+#include "layers/step_context.h"
 #include "tensor/tensor.h"
 #include "util/random.h"
 
@@ -43,6 +44,10 @@ public:
 
     virtual Shape outputShape() const = 0;
     virtual std::vector<Parameter*> parameters() { return {}; }
+
+    // Before a pass: training or not, and the keys of this step's random numbers. `position` is
+    // the layer's index in its network (part of the key, so layers draw different numbers).
+    virtual void prepare(const StepContext& context, uint32_t position) { (void)context, (void)position; }
 
     // Called on the output layer when the loss applies its activation (softmax or sigmoid with
     // cross-entropy): the layer then passes its logits on unchanged.

@@ -3,6 +3,8 @@
 #include <set>
 
 #include "layers/dense_layer.h"
+#include "layers/dropout_layer.h"
+#include "layers/noise_layer.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -44,6 +46,37 @@ LayerType denseType() {
     };
 }
 
+LayerType dropoutType() {
+    return {
+        "dropout",
+        "Dropout: keeps each unit with probability p while training (scaled by 1/p)",
+        [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string&) {
+            const double keep = spec.number("keep");
+            if (!(keep > 0 && keep <= 1))
+                throw SpecError(-1, spec.name + ": the keep probability must be above 0 and at most 1");
+            return input;
+        },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<DropoutLayer>(spec.name, spec.number("keep"));
+        },
+    };
+}
+
+LayerType noiseType() {
+    return {
+        "noise",
+        "Gaussian noise: adds N(0, sigma^2) while training",
+        [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string&) {
+            const double sigma = spec.number("sigma");
+            if (!(sigma >= 0 && sigma <= 1e6)) throw SpecError(-1, spec.name + ": sigma must be a number of at least 0");
+            return input;
+        },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<NoiseLayer>(spec.name, spec.number("sigma"));
+        },
+    };
+}
+
 void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& outputShape) {
     const LayerSpec& last = spec.layers.back();
     const Activation activation = last.parameters.count("activation")
@@ -77,7 +110,7 @@ void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& out
 }  // namespace
 
 const std::vector<LayerType>& layerRegistry() {
-    static const std::vector<LayerType> registry{denseType()};
+    static const std::vector<LayerType> registry{denseType(), dropoutType(), noiseType()};
     return registry;
 }
 

@@ -43,6 +43,10 @@ void Network::initialize(uint64_t seed) {
     }
 }
 
+void Network::prepare(const StepContext& context) {
+    for (size_t i = 0; i < layers_.size(); ++i) layers_[i]->prepare(context, static_cast<uint32_t>(i));
+}
+
 bool Network::forward(const Tensor& input, LayerHooks* hooks) {
     if (input.cols() != inputSize() || input.rows() > maxRows_ || input.dtype() != type_)
         throw InputError("the input has shape " + input.shape().text() + " but the network takes up to " +
@@ -105,6 +109,7 @@ std::vector<float> Network::predict(const std::vector<float>& inputs, int64_t ro
                          std::to_string(rows) + " rows of " + std::to_string(width));
     const int64_t outputs = outputSize();
     std::vector<float> result(static_cast<size_t>(rows * outputs));
+    prepare({});  // predicting: no dropout, no noise
     for (int64_t start = 0; start < rows; start += maxRows_) {
         const int64_t count = std::min(maxRows_, rows - start);
         scratchInput_.setRows(count);

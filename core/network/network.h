@@ -53,6 +53,9 @@ public:
 
     // Draws every layer's initial weights from the seed (each layer from its own stream).
     void initialize(uint64_t seed);
+    // Training or predicting, and the keys of this step's random numbers (dropout, noise). A
+    // network predicts until told otherwise.
+    void prepare(const StepContext& context);
 
     // Forward pass over input (N x D, N <= maxRows). Returns false if a hook cancelled it.
     bool forward(const Tensor& input, LayerHooks* hooks = nullptr);

@@ -33,6 +33,14 @@ int64_t LayerSpec::integer(const std::string& key) const {
     throw SpecError(-1, name + ": \"" + key + "\" must be a whole number");
 }
 
+double LayerSpec::number(const std::string& key) const {
+    const auto found = parameters.find(key);
+    if (found == parameters.end()) throw SpecError(-1, name + " needs the parameter \"" + key + "\"");
+    if (const auto* value = std::get_if<double>(&found->second)) return *value;
+    if (const auto* value = std::get_if<int64_t>(&found->second)) return static_cast<double>(*value);
+    throw SpecError(-1, name + ": \"" + key + "\" must be a number");
+}
+
 std::string LayerSpec::text(const std::string& key) const {
     const auto found = parameters.find(key);
     if (found == parameters.end())

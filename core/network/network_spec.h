@@ -27,6 +27,7 @@ struct LayerSpec {
 
     int64_t integer(const std::string& key) const;  // throws SpecError if absent or not a number
     std::string text(const std::string& key) const;
+    double number(const std::string& key) const;  // a whole number or not
     bool operator==(const LayerSpec&) const = default;
 };
 

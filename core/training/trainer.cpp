@@ -84,6 +84,7 @@ bool Trainer::step() {
     backend.gatherRows(train_.inputs, indices, batchInputs_);
     backend.gatherRows(train_.targets, indices, batchTargets_);
 
+    network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
     if (!network_.forward(batchInputs_, this)) return false;
     double loss = network_.computeLoss(batchTargets_);
     if (regularization_.active()) loss += regularization_.penalty(backend, network_.parameters());
@@ -163,6 +164,7 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split) {
     SplitMetrics result;
     const DataSplit& host = *split.host;
     if (host.count == 0) return result;
+    network_.prepare({});  // measured as the network predicts: no dropout, no noise
     Backend& backend = network_.backend();
     const int64_t chunk = network_.maxRows();
     const int64_t outputs = network_.outputSize();

@@ -3,6 +3,7 @@
 // weights; the language switches live; closing mid-training exits cleanly.
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QElapsedTimer>
 #include <QLabel>
@@ -145,6 +146,17 @@ private slots:
         QVERIFY(window_->controller().isPlaying());
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 3; }));
         QVERIFY(window_->lossCurve().pointCount() >= 3);
+    }
+
+    void dropoutAndInputNoiseTrain() {
+        auto* keep = window_->findChild<QDoubleSpinBox*>(QStringLiteral("keepSpin"));
+        auto* noise = window_->findChild<QDoubleSpinBox*>(QStringLiteral("inputNoiseSpin"));
+        QVERIFY(keep && noise);
+        keep->setValue(0.5);
+        noise->setValue(0.2);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 3 && !s.diverged; }));
+        QVERIFY(window_->latestSnapshot()->failure.isEmpty());
     }
 
     void languageSwitchesLive() {
