@@ -179,6 +179,10 @@
         <source>Loss (cost J per sample)</source>
         <translation>Loss (cost J per sample)</translation>
     </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validation loss</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::MainWindow</name>
@@ -308,6 +312,10 @@
     <message>
         <source>&amp;Training</source>
         <translation>&amp;Training</translation>
+    </message>
+    <message>
+        <source>Early stopping: the validation loss has not improved since epoch %1, so training stopped and the weights of epoch %1 are back. Press Reset to train again.</source>
+        <translation>Early stopping: the validation loss has not improved since epoch %1, so training stopped and the weights of epoch %1 are back. Press Reset to train again.</translation>
     </message>
 </context>
 <context>
@@ -463,6 +471,30 @@
     <message>
         <source>While training, Gaussian noise of mean 0 and this standard deviation is added to the inputs: the network cannot rely on any exact position</source>
         <translation>While training, Gaussian noise of mean 0 and this standard deviation is added to the inputs: the network cannot rely on any exact position</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>The share of the training points held out to watch for overfitting (its loss is the third curve)</source>
+        <translation>The share of the training points held out to watch for overfitting (its loss is the third curve)</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>Stop after</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> epochs</translation>
+    </message>
+    <message>
+        <source>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the weights of its best epoch</source>
+        <translation>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the weights of its best epoch</translation>
     </message>
 </context>
 </TS>

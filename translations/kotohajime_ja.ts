@@ -179,6 +179,10 @@
         <source>Loss (cost J per sample)</source>
         <translation>損失（1サンプルあたりのコスト J）</translation>
     </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>検証損失</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::MainWindow</name>
@@ -307,6 +311,10 @@
     <message>
         <source>&amp;Training</source>
         <translation>学習(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Early stopping: the validation loss has not improved since epoch %1, so training stopped and the weights of epoch %1 are back. Press Reset to train again.</source>
+        <translation>早期終了: 検証損失がエポック %1 から改善しなかったので学習を止め、エポック %1 の重みに戻しました。もう一度学習するには「リセット」を押してください。</translation>
     </message>
 </context>
 <context>
@@ -462,6 +470,30 @@
     <message>
         <source>While training, Gaussian noise of mean 0 and this standard deviation is added to the inputs: the network cannot rely on any exact position</source>
         <translation>学習中、平均 0・この標準偏差のガウスノイズを入力に加えます: ネットワークは正確な位置に頼れなくなります</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>検証データ</translation>
+    </message>
+    <message>
+        <source>The share of the training points held out to watch for overfitting (its loss is the third curve)</source>
+        <translation>過学習を見張るために訓練データから取り分ける割合（その損失が3本目の曲線です）</translation>
+    </message>
+    <message>
+        <source>Stop after</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>しない</translation>
+    </message>
+    <message>
+        <source> epochs</source>
+        <translation> エポック</translation>
+    </message>
+    <message>
+        <source>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the weights of its best epoch</source>
+        <translation>早期終了: 検証損失がこのエポック数のあいだ改善しなければ学習を止め、最も良かったエポックの重みに戻します</translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,10 @@ std::string helpText(const std::string& command) {
   --l1 X, --l2 X     penalties added to the cost: J + l1 sum |w| + l2 sum w^2 (default 0); L1
                      leaves weights at exactly 0
   --regularize-biases  apply them to the biases b too, as the curriculum's formulas do
+  --validation F     hold out this share of the training data for validation (default 0, or 0.2
+                     with --early-stop)
+  --early-stop N     stop when the validation loss has not improved for N epochs and go back to
+                     the weights of its best epoch
   --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
   --epochs N         passes over the training data (default 100)
   --seed N           initial weights and batch order (default 1)

@@ -17,6 +17,11 @@ nlohmann::ordered_json metricsJson(const EpochMetrics& m) {
         json["train_error_rate"] = m.train.errorRate;
         json["test_error_rate"] = m.test.errorRate;
     }
+    if (m.hasValidation) {
+        json["validation_loss"] = m.validation.loss;
+        if (m.regression) json["validation_rmse"] = m.validation.rmse;
+        else json["validation_accuracy"] = m.validation.accuracy;
+    }
     json["steps"] = m.steps;
     json["seconds"] = m.seconds;
     return json;

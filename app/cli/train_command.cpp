@@ -67,6 +67,10 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     settings.l2 = args.number("l2", settings.l2);
     if (settings.l1 < 0 || settings.l2 < 0) throw UsageError("--l1 and --l2 cannot be negative");
     if (args.has("regularize-biases")) settings.regularizeBiases = true;
+    settings.patience = args.integer("early-stop", settings.patience, 0, 1'000'000);
+    settings.validation = args.number("validation", settings.patience > 0 && settings.validation == 0 ? 0.2 : settings.validation);
+    if (settings.validation != 0 && !(settings.validation > 0 && settings.validation < 1))
+        throw UsageError("--validation must be a share between 0 and 1");
     settings.schedule = args.text("schedule", settings.schedule);
     try {
         settings.schedule = LearningRateSchedule::parse(settings.schedule).text();
@@ -81,7 +85,7 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
 int trainCommand(const Words& words) {
     const Arguments args(words,
                          {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
-                          "seed", "backend", "save", "project", "l1", "l2"},
+                          "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop"},
                          {"json", "regularize-biases"});
     chooseBackend(args.text("backend", "cpu"));
 
@@ -118,18 +122,27 @@ int trainCommand(const Words& words) {
     }
     save();
 
-    EpochMetrics final = run.trainer().curve().empty() ? run.trainer().evaluate() : run.trainer().curve().latest();
+    // After early stopping the weights are the best epoch's: measure those.
+    EpochMetrics final = run.trainer().curve().empty() || run.trainer().stoppedEarly() ? run.trainer().evaluate()
+                                                                                       : run.trainer().curve().latest();
     const Project summary = captureProject(run.trainer(), datasetText, earlier.get());
     final.epoch = summary.epochsTrained;
     final.steps = summary.stepsTrained;
     if (json) {
         nlohmann::ordered_json last = metricsJson(final);
         last["final"] = true;
+        if (settings.patience > 0) {
+            last["stopped_early"] = run.trainer().stoppedEarly();
+            last["best_epoch"] = run.trainer().bestEpoch() + (earlier ? earlier->epochsTrained : 0);
+        }
         last["dataset"] = datasetText;
         last["layers"] = hiddenLayerTokens(spec);
         std::cout << last.dump() << '\n';
     } else {
         std::cout << "final: " << metricsLine(final) << '\n';
+        if (run.trainer().stoppedEarly())
+            std::cout << "stopped early: the validation loss was lowest at epoch " << run.trainer().bestEpoch()
+                      << ", whose weights are kept\n";
     }
     return 0;
 }

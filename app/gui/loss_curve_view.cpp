@@ -27,6 +27,9 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     train->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
     QCPGraph* test = plot_->addGraph();
     test->setPen(QPen(QColor(0xf5, 0x93, 0x22), 2));
+    QCPGraph* validation = plot_->addGraph();
+    validation->setPen(QPen(QColor(0x2e, 0x8b, 0x57), 2, Qt::DashLine));
+    validation->removeFromLegend();
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     clear();
@@ -35,6 +38,7 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
 
 void LossCurveView::clear() {
     for (int i = 0; i < plot_->graphCount(); ++i) plot_->graph(i)->data()->clear();
+    plot_->graph(2)->removeFromLegend();  // shown again once validation points arrive
     curve_ = LearningCurve();
     largestLoss_ = 0;
     plot_->xAxis->setRange(0, 10);
@@ -46,18 +50,25 @@ void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
     if (epochs.empty()) return;
     for (const EpochMetrics& m : epochs) {
         curve_.add(m);
-        for (double loss : {m.train.loss, m.test.loss})
+        for (double loss : {m.train.loss, m.test.loss, m.hasValidation ? m.validation.loss : 0.0})
             if (std::isfinite(loss)) largestLoss_ = std::max(largestLoss_, loss);
     }
     // Redraw from the bounded curve, with the latest epoch as the line's end.
-    QVector<double> epochAxis, train, test;
+    QVector<double> epochAxis, train, test, validationEpochs, validation;
     std::vector<EpochMetrics> points = curve_.points();
     if (points.empty() || points.back().epoch != curve_.latest().epoch) points.push_back(curve_.latest());
     for (const EpochMetrics& m : points) {
         epochAxis.push_back(static_cast<double>(m.epoch));
         train.push_back(m.train.loss);
         test.push_back(m.test.loss);
+        if (m.hasValidation) {
+            validationEpochs.push_back(static_cast<double>(m.epoch));
+            validation.push_back(m.validation.loss);
+        }
     }
+    plot_->graph(2)->setData(validationEpochs, validation, true);
+    if (validation.isEmpty()) plot_->graph(2)->removeFromLegend();
+    else plot_->graph(2)->addToLegend();
     plot_->graph(0)->setData(epochAxis, train, true);
     plot_->graph(1)->setData(epochAxis, test, true);
     plot_->xAxis->setRange(0, std::max(10.0, epochAxis.back()));
@@ -90,6 +101,7 @@ void LossCurveView::changeEvent(QEvent* event) {
 void LossCurveView::retranslate() {
     plot_->graph(0)->setName(tr("Training loss"));
     plot_->graph(1)->setName(tr("Test loss"));
+    plot_->graph(2)->setName(tr("Validation loss"));
     plot_->xAxis->setLabel(tr("Epoch"));
     plot_->yAxis->setLabel(tr("Loss (cost J per sample)"));
     showLatest(latest_);

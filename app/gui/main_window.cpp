@@ -11,6 +11,7 @@
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -27,6 +28,12 @@
 #include "util/errors.h"
 
 namespace koto::gui {
+namespace {
+const QString kWarningStyle = QStringLiteral(
+    "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }");
+const QString kNewsStyle = QStringLiteral(
+    "QLabel { background: #e8f1fa; color: #0b3a5e; border: 1px solid #b9d4ec; border-radius: 4px; padding: 6px; }");
+}  // namespace
 
 MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent)
     : QMainWindow(parent), language_(language) {
@@ -42,8 +49,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("problemBanner"));
     problem_->setWordWrap(true);
-    problem_->setStyleSheet(QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                                           "border-radius: 4px; padding: 6px; }"));
+    problem_->setStyleSheet(kWarningStyle);
     problem_->hide();
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
@@ -55,14 +61,11 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     settingsLayout->addWidget(layers_);
     settingsLayout->addWidget(trainingPanel_);
     settingsLayout->addStretch(1);
-    auto* scroll = new QScrollArea;
+    auto* scroll = settingsScroll_ = new QScrollArea;
     scroll->setWidget(settings);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // As wide as the settings want, and room for a vertical scroll bar on small screens.
-    scroll->setMinimumWidth(settings->sizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
-    scroll->setMaximumWidth(scroll->minimumWidth() + 40);
 
     auto* right = new QVBoxLayout;
     right->addWidget(lossCurve_, 3);
@@ -215,6 +218,8 @@ void MainWindow::rebuild() {
     settings.schedule = trainingPanel_->schedule();
     settings.l1 = trainingPanel_->l1();
     settings.l2 = trainingPanel_->l2();
+    settings.validation = trainingPanel_->validationShare();
+    settings.patience = trainingPanel_->patience();
     settings.seed = 1;
     boundary_->setDataset(*dataset_);
     lossCurve_->clear();
@@ -254,6 +259,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
     boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
     latest_ = snapshot;
     if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
+    if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
     updateCounters();
     emit snapshotShown();
 }
@@ -269,6 +275,11 @@ void MainWindow::showProblem() {
     case Problem::None: problem_->hide(); return;
     case Problem::BadSettings: problem_->setText(tr("These settings cannot be used: %1").arg(p.detail)); break;
     case Problem::CannotStart: problem_->setText(tr("Training could not start: %1").arg(p.detail)); break;
+    case Problem::StoppedEarly:
+        problem_->setText(tr("Early stopping: the validation loss has not improved since epoch %1, so training "
+                             "stopped and the weights of epoch %1 are back. Press Reset to train again.")
+                              .arg(p.step));
+        break;
     case Problem::Diverged: {
         // Core names the layer, or "the loss" / "the input data", which are ours to translate.
         const QString where = p.detail == QLatin1String("the loss")         ? tr("the loss")
@@ -281,6 +292,8 @@ void MainWindow::showProblem() {
         break;
     }
     }
+    // A warning in red; early stopping, which is news rather than trouble, in blue.
+    problem_->setStyleSheet(p.kind == Problem::StoppedEarly ? kNewsStyle : kWarningStyle);
     problem_->show();
 }
 
@@ -289,7 +302,7 @@ void MainWindow::updateCounters() {
     const int64_t steps = latest_ ? latest_->steps : 0;
     epochLabel_->setText(tr("Epoch %1 · step %2").arg(QLocale().toString(static_cast<qlonglong>(epochs)))
                              .arg(QLocale().toString(static_cast<qlonglong>(steps))));
-    const bool diverged = latest_ && latest_->diverged;
+    const bool diverged = latest_ && (latest_->diverged || latest_->stoppedEarly);
     play_->setEnabled(!diverged);
     step_->setEnabled(!diverged && !controller_.isPlaying());
     stepEpoch_->setEnabled(step_->isEnabled());
@@ -301,6 +314,14 @@ void MainWindow::updatePlayButton() {
     play_->setText(playing ? tr("Pause") : tr("Play"));
     play_->setToolTip(playing ? tr("Pause training") : tr("Train continuously"));
     updateCounters();
+}
+
+void MainWindow::fitSettingsColumn() {
+    // As wide as the settings want in this language, with room for a vertical scroll bar.
+    const int width = settingsScroll_->widget()->sizeHint().width() +
+                      settingsScroll_->verticalScrollBar()->sizeHint().width();
+    settingsScroll_->setMinimumWidth(width);
+    settingsScroll_->setMaximumWidth(width + 40);
 }
 
 void MainWindow::changeEvent(QEvent* event) {
@@ -331,6 +352,8 @@ void MainWindow::retranslate() {
     trainingMenu_->setTitle(tr("&Training"));
     describeLesson();
     showProblem();
+    // The panels retranslate after this window: size the column once they have.
+    QTimer::singleShot(0, this, &MainWindow::fitSettingsColumn);
     deviceLabel_->setText(computeDeviceText());
     deviceLabel_->setToolTip(openClProblem_);
     updatePlayButton();

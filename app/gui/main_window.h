@@ -13,6 +13,7 @@
 
 class QAction;
 class QLabel;
+class QScrollArea;
 
 namespace koto::gui {
 
@@ -51,9 +52,9 @@ private:
     void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
     // What went wrong, kept as data so that a language switch can say it again.
     struct Problem {
-        enum Kind { None, BadSettings, CannotStart, Diverged } kind = None;
+        enum Kind { None, BadSettings, CannotStart, Diverged, StoppedEarly } kind = None;
         QString detail;    // core's explanation, or where a divergence showed
-        int64_t step = 0;  // the step that diverged
+        int64_t step = 0;  // the step that diverged, or the best epoch of early stopping
     };
     void setProblem(const Problem& problem);
     void showProblem();
@@ -62,6 +63,7 @@ private:
     void retranslate();
     // The output layer's line and the explanation, for the current data and network.
     void describeLesson();
+    void fitSettingsColumn();
     QString computeDeviceText() const;
 
     Language& language_;
@@ -77,6 +79,7 @@ private:
     TrainingPanel* trainingPanel_;
     DecisionBoundaryView* boundary_;
     LossCurveView* lossCurve_;
+    QScrollArea* settingsScroll_;
     QLabel* problem_;
     Problem problemShown_;
     QLabel* explanation_;

@@ -73,7 +73,7 @@ void TrainingController::setStepLimit(int64_t steps) { live_->stepLimit = steps;
 void TrainingController::deliverSnapshot() {
     const auto snapshot = mailbox_.take();
     if (!snapshot || snapshot->generation != request_.generation) return;
-    if (snapshot->diverged || !snapshot->failure.isEmpty() || (snapshot->paused && playing_ &&
+    if (snapshot->diverged || snapshot->stoppedEarly || !snapshot->failure.isEmpty() || (snapshot->paused && playing_ &&
                                                                 control_->state() != TrainingControl::State::Running))
         setPlaying(false);
     emit snapshotReady(snapshot);

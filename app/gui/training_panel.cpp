@@ -67,6 +67,23 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     noise_->setDecimals(2);
     connect(noise_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
     noiseLabel_ = new QLabel(this);
+    validation_ = new QSpinBox(this);
+    validation_->setObjectName(QStringLiteral("validationSpin"));
+    validation_->setRange(0, 50);
+    validation_->setSingleStep(5);
+    validation_->setSuffix(QStringLiteral(" %"));
+    patience_ = new QSpinBox(this);
+    patience_->setObjectName(QStringLiteral("patienceSpin"));
+    patience_->setRange(0, 1000);
+    patience_->setSingleStep(5);
+    validationLabel_ = new QLabel(this);
+    patienceLabel_ = new QLabel(this);
+    connect(validation_, &QSpinBox::valueChanged, this, [this] {
+        patience_->setEnabled(validation_->value() > 0);
+        emit methodChanged();
+    });
+    connect(patience_, &QSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
+    patience_->setEnabled(false);
     l1_ = penalty("l1Spin");
     l2_ = penalty("l2Spin");
     l1Label_ = new QLabel(this);
@@ -97,6 +114,11 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     penalties->addWidget(l2_);
     form->addRow(l1Label_, penalties);
     form->addRow(noiseLabel_, noise_);
+    auto* stopping = new QHBoxLayout;
+    stopping->addWidget(validation_);
+    stopping->addWidget(patienceLabel_);
+    stopping->addWidget(patience_);
+    form->addRow(validationLabel_, stopping);
     form->addRow(batchSizeLabel_, batchSize_);
     form->addRow(speedLabel_, speed_);
 
@@ -146,6 +168,10 @@ double TrainingPanel::l2() const { return l2_->value(); }
 
 double TrainingPanel::inputNoise() const { return noise_->value(); }
 
+double TrainingPanel::validationShare() const { return validation_->value() / 100.0; }
+
+int TrainingPanel::patience() const { return validation_->value() > 0 ? patience_->value() : 0; }
+
 std::string TrainingPanel::schedule() const { return schedule_->currentData().toString().toStdString(); }
 
 void TrainingPanel::updateMomentumAvailability() {
@@ -155,6 +181,8 @@ void TrainingPanel::updateMomentumAvailability() {
 
 void TrainingPanel::drawSchedule() {
     const LearningRateSchedule schedule = LearningRateSchedule::parse(this->schedule());
+    // A constant rate needs no picture; the space goes to the other settings.
+    schedulePlot_->setVisible(schedule.kind() != LearningRateSchedule::Kind::Constant);
     QVector<double> epochs, rates;
     for (int t = 0; t <= kScheduleEpochs; ++t) {
         epochs.push_back(t);
@@ -211,6 +239,14 @@ void TrainingPanel::retranslate() {
     noiseLabel_->setText(tr("Input noise σ"));
     noise_->setToolTip(tr("While training, Gaussian noise of mean 0 and this standard deviation is added to the "
                           "inputs: the network cannot rely on any exact position"));
+    validationLabel_->setText(tr("Validation"));
+    validation_->setToolTip(tr("The share of the training points held out to watch for overfitting (its loss is "
+                               "the third curve)"));
+    patienceLabel_->setText(tr("Stop after"));
+    patience_->setSpecialValueText(tr("never"));
+    patience_->setSuffix(tr(" epochs"));
+    patience_->setToolTip(tr("Early stopping: stop when the validation loss has not improved for this many epochs, "
+                             "and go back to the weights of its best epoch"));
     batchSizeLabel_->setText(tr("Batch size"));
     batchSize_->setToolTip(tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
                               "points is batch gradient descent, in between is mini-batch."));

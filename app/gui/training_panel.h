@@ -29,7 +29,9 @@ public:
     double momentum() const;
     std::string schedule() const;  // "constant", "step:10:0.5", ...
     double l1() const;
-    double inputNoise() const;  // sigma of the Gaussian noise added to the inputs while training
+    double inputNoise() const;
+    double validationShare() const;  // 0: none
+    int patience() const;            // early stopping after this many epochs without progress; 0: off  // sigma of the Gaussian noise added to the inputs while training
     double l2() const;
 
 signals:
@@ -53,6 +55,8 @@ private:
     QComboBox* schedule_;
     QCustomPlot* schedulePlot_;
     QDoubleSpinBox* noise_;
+    QSpinBox* validation_;
+    QSpinBox* patience_;
     QDoubleSpinBox* l1_;
     QDoubleSpinBox* l2_;
     QSpinBox* batchSize_;
@@ -62,6 +66,8 @@ private:
     QLabel* learningRateLabel_;
     QLabel* scheduleLabel_;
     QLabel* noiseLabel_;
+    QLabel* validationLabel_;
+    QLabel* patienceLabel_;
     QLabel* l1Label_;
     QLabel* l2Label_;
     QLabel* batchSizeLabel_;

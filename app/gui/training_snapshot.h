@@ -33,6 +33,9 @@ struct TrainingSnapshot {
     bool diverged = false;
     int64_t divergenceStep = 0;
     QString divergenceWhere;
+    // Early stopping ended training: the weights are back at the best validation epoch.
+    bool stoppedEarly = false;
+    int64_t bestEpoch = 0;
     // The run could not be built (a network or settings core refuses), core's explanation.
     QString failure;
 };

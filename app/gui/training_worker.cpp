@@ -56,6 +56,9 @@ public:
         publishedEpoch_ = snapshot.latest.epoch;
         snapshot.gridSize = kGridSize;
         snapshot.grid = outputOverGrid();
+        snapshot.stoppedEarly = trainer.stoppedEarly();
+        snapshot.bestEpoch = trainer.bestEpoch();
+        if (snapshot.stoppedEarly) snapshot.paused = true;
         if (divergence) {
             snapshot.diverged = true;
             snapshot.paused = true;
@@ -127,7 +130,8 @@ void TrainingWorker::run() {
         reporter = std::make_unique<Reporter>(*run, request_, *control_, *live_, mailbox_);
         run->trainer().addObserver(reporter.get());
         control_->setPauseCallback([&](Boundary) { reporter->publish(); });
-        run->trainer().train(std::numeric_limits<int64_t>::max() / 2);
+        if (run->trainer().train(std::numeric_limits<int64_t>::max() / 2) == Trainer::Outcome::StoppedEarly)
+            reporter->publish();  // the best epoch's weights, restored
     } catch (const DivergenceError& error) {
         control_->setPauseCallback(nullptr);
         reporter->publish(&error);

@@ -1,6 +1,10 @@
 #include "data/dataset.h"
 
+#include <cmath>
+#include <numeric>
+
 #include "util/errors.h"
+#include "util/random.h"
 
 namespace koto {
 
@@ -13,6 +17,30 @@ std::vector<float> oneHot(const std::vector<int32_t>& labels, int64_t classCount
         indicator[n * static_cast<size_t>(classCount) + static_cast<size_t>(labels[n])] = 1.0f;
     }
     return indicator;
+}
+
+void holdOutValidation(Dataset& dataset, double fraction, uint64_t seed) {
+    if (!(fraction > 0 && fraction < 1)) throw InputError("the validation share must be between 0 and 1");
+    const DataSplit all = std::move(dataset.train);
+    const auto held = static_cast<int64_t>(std::llround(static_cast<double>(all.count) * fraction));
+    if (held < 1 || held >= all.count)
+        throw InputError("a validation share of " + std::to_string(fraction) + " leaves no training or no validation samples");
+    std::vector<int64_t> order(static_cast<size_t>(all.count));
+    std::iota(order.begin(), order.end(), 0);
+    Random random(seed, 0x76616c69);  // "vali"
+    for (size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random.below(i)]);
+    dataset.train = {};
+    dataset.validation = {};
+    const int64_t width = dataset.inputSize;
+    const int64_t targets = all.targets.empty() ? 0 : dataset.outputSize;
+    for (size_t i = 0; i < order.size(); ++i) {
+        DataSplit& to = static_cast<int64_t>(i) < all.count - held ? dataset.train : dataset.validation;
+        const int64_t n = order[i];
+        to.inputs.insert(to.inputs.end(), all.inputs.begin() + n * width, all.inputs.begin() + (n + 1) * width);
+        if (!all.labels.empty()) to.labels.push_back(all.labels[static_cast<size_t>(n)]);
+        if (targets) to.targets.insert(to.targets.end(), all.targets.begin() + n * targets, all.targets.begin() + (n + 1) * targets);
+        ++to.count;
+    }
 }
 
 std::vector<float> Dataset::targetMatrix(const DataSplit& split, int64_t outputColumns) const {

@@ -25,12 +25,17 @@ struct Dataset {
     int64_t outputSize = 1;   // regression outputs
     std::vector<std::string> classNames;
     DataSplit train, test;
+    DataSplit validation;  // held out of the training part on request (early stopping watches it)
 
     // The targets a loss compares with: the N x K indicator matrix T of the labels (y2indicator)
     // for cross-entropy, the label itself (N x 1) for binary cross-entropy, the values for
     // regression.
     std::vector<float> targetMatrix(const DataSplit& split, int64_t outputColumns) const;
 };
+
+// Moves a share of the training samples (chosen by a seeded shuffle) into dataset.validation.
+// Throws InputError if the share is not in (0, 1) or leaves either part empty.
+void holdOutValidation(Dataset& dataset, double fraction, uint64_t seed);
 
 // y2indicator: labels -> N x K one-hot rows.
 std::vector<float> oneHot(const std::vector<int32_t>& labels, int64_t classCount);

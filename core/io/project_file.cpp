@@ -43,6 +43,11 @@ nlohmann::json curvePoint(const EpochMetrics& m) {
         point["train_accuracy"] = number(m.train.accuracy);
         point["test_accuracy"] = number(m.test.accuracy);
     }
+    if (m.hasValidation) {
+        point["validation_loss"] = number(m.validation.loss);
+        point[m.regression ? "validation_rmse" : "validation_accuracy"] =
+            number(m.regression ? m.validation.rmse : m.validation.accuracy);
+    }
     return point;
 }
 
@@ -63,6 +68,16 @@ EpochMetrics curvePointFrom(const nlohmann::json& point) {
         m.train.errorRate = 1 - m.train.accuracy;
         m.test.errorRate = 1 - m.test.accuracy;
     }
+    m.hasValidation = point.contains("validation_loss");
+    if (m.hasValidation) {
+        m.validation.loss = numberFrom(point.at("validation_loss"));
+        if (m.regression) {
+            m.validation.rmse = numberFrom(point.at("validation_rmse"));
+        } else {
+            m.validation.accuracy = numberFrom(point.at("validation_accuracy"));
+            m.validation.errorRate = 1 - m.validation.accuracy;
+        }
+    }
     return m;
 }
 
@@ -82,7 +97,8 @@ std::string projectToJson(const Project& project) {
         {"dataset", project.dataset},
         {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
                       {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
-                      {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases}}},
+                      {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases},
+                      {"validation", t.validation}, {"patience", t.patience}}},
         {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
         {"weights", weights},
         {"curves", curves},
@@ -114,6 +130,8 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         project.training.l1 = t.value("l1", project.training.l1);
         project.training.l2 = t.value("l2", project.training.l2);
         project.training.regularizeBiases = t.value("regularize_biases", project.training.regularizeBiases);
+        project.training.validation = t.value("validation", project.training.validation);
+        project.training.patience = t.value("patience", project.training.patience);
         if (json.contains("progress")) {
             project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
             project.stepsTrained = json["progress"].at("steps").get<int64_t>();

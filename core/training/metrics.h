@@ -17,6 +17,8 @@ struct EpochMetrics {
     int64_t steps = 0;  // optimizer steps completed
     bool regression = false;
     SplitMetrics train, test;
+    bool hasValidation = false;
+    SplitMetrics validation;
     double seconds = 0;  // wall time of the epoch, training and evaluation
 };
 

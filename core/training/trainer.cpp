@@ -29,15 +29,19 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
     if (batch > network.maxRows())
         throw InputError("the network was built for batches of at most " + std::to_string(network.maxRows()) + " rows");
     settings_.batchSize = batch;
+    if (settings_.patience < 0) throw InputError("the patience cannot be negative");
+    if (settings_.patience > 0 && dataset.validation.count == 0)
+        throw InputError("early stopping needs a validation share of the training data");
     train_ = upload(dataset.train);
     test_ = upload(dataset.test);
+    validation_ = upload(dataset.validation);
     Backend& backend = network.backend();
     batchInputs_ = backend.allocate({batch, network.inputSize()}, network.dtype());
     batchTargets_ = backend.allocate({batch, network.outputSize()}, network.dtype());
     batchesPerEpoch_ = (dataset.train.count + batch - 1) / batch;
     order_.resize(static_cast<size_t>(dataset.train.count));
     std::iota(order_.begin(), order_.end(), 0);
-    identity_.resize(static_cast<size_t>(std::max(dataset.train.count, dataset.test.count)));
+    identity_.resize(static_cast<size_t>(std::max({dataset.train.count, dataset.test.count, dataset.validation.count})));
     std::iota(identity_.begin(), identity_.end(), 0);
 }
 
@@ -66,6 +70,7 @@ Trainer::Outcome Trainer::train(int64_t epochs) {
             return Outcome::Stopped;
         }
         if (!step()) return Outcome::Stopped;
+        if (stoppedEarly_) return Outcome::StoppedEarly;
     }
     return Outcome::Finished;
 }
@@ -143,6 +148,24 @@ void Trainer::finishEpoch() {
     metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart_).count();
     curve_.add(metrics);
     for (TrainingObserver* observer : observers_) observer->afterEpoch(metrics);
+    watchValidation(metrics);  // after the observers: they see the epoch's own weights
+}
+
+void Trainer::watchValidation(const EpochMetrics& metrics) {
+    if (settings_.patience <= 0 || !metrics.hasValidation) return;
+    Backend& backend = network_.backend();
+    const auto& parameters = network_.parameters();
+    if (bestEpoch_ == 0 || metrics.validation.loss < bestValidationLoss_) {
+        bestValidationLoss_ = metrics.validation.loss;
+        bestEpoch_ = metrics.epoch;
+        if (bestWeights_.empty())
+            for (const NamedParameter& p : parameters)
+                bestWeights_.push_back(backend.allocate(p.parameter->value.shape(), p.parameter->value.dtype()));
+        for (size_t i = 0; i < parameters.size(); ++i) backend.copy(parameters[i].parameter->value, bestWeights_[i]);
+    } else if (metrics.epoch - bestEpoch_ >= settings_.patience) {
+        for (size_t i = 0; i < parameters.size(); ++i) backend.copy(bestWeights_[i], parameters[i].parameter->value);
+        stoppedEarly_ = true;
+    }
 }
 
 EpochMetrics Trainer::evaluate() {
@@ -152,10 +175,13 @@ EpochMetrics Trainer::evaluate() {
     metrics.regression = dataset_.task == Task::Regression;
     metrics.train = evaluate(train_);
     metrics.test = evaluate(test_);
+    metrics.hasValidation = validation_.host->count > 0;
+    if (metrics.hasValidation) metrics.validation = evaluate(validation_);
     if (regularization_.active()) {  // the reported cost includes the penalty, as training minimises it
         const double penalty = regularization_.penalty(network_.backend(), network_.parameters());
         metrics.train.loss += penalty;
         if (test_.host->count > 0) metrics.test.loss += penalty;
+        if (metrics.hasValidation) metrics.validation.loss += penalty;
     }
     return metrics;
 }

@@ -29,7 +29,7 @@ namespace koto {
 
 class Trainer : private LayerHooks {
 public:
-    enum class Outcome { Finished, Stopped };
+    enum class Outcome { Finished, Stopped, StoppedEarly };
 
     // The network must have been built for at least settings.batchSize rows.
     Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
@@ -37,7 +37,8 @@ public:
 
     void addObserver(TrainingObserver* observer) { observers_.push_back(observer); }
 
-    // Trains until `epochs` more whole epochs are done, or the control stops it.
+    // Trains until `epochs` more whole epochs are done, the control stops it, or early stopping
+    // ends it (the weights then are those of the best validation epoch).
     Outcome train(int64_t epochs);
     // One optimizer step on the next mini-batch (the epoch's end is handled by train()); returns
     // false if the control stopped it between layers, in which case nothing was updated.
@@ -50,6 +51,10 @@ public:
     int64_t batchesPerEpoch() const { return batchesPerEpoch_; }
     // The metrics after each epoch (thinned on long runs, see LearningCurve).
     const LearningCurve& curve() const { return curve_; }
+    // Early stopping: the epoch with the lowest validation loss so far (0 before any), and whether
+    // training stopped early, back at that epoch's weights.
+    int64_t bestEpoch() const { return bestEpoch_; }
+    bool stoppedEarly() const { return stoppedEarly_; }
 
     // The chosen rate A; the rate of a step is schedule(A, epoch).
     double learningRate() const { return settings_.learningRate; }
@@ -85,7 +90,9 @@ private:
     Regularization regularization_;
     std::vector<TrainingObserver*> observers_;
 
-    DeviceSplit train_, test_;
+    void watchValidation(const EpochMetrics& metrics);
+
+    DeviceSplit train_, test_, validation_;
     Tensor batchInputs_, batchTargets_;
     std::vector<int32_t> order_;   // this epoch's shuffled sample order
     std::vector<int32_t> identity_;  // 0, 1, 2, ... for evaluating in chunks
@@ -95,6 +102,10 @@ private:
     int64_t steps_ = 0;
     int64_t epochs_ = 0;
     std::chrono::steady_clock::time_point epochStart_;
+    double bestValidationLoss_ = 0;
+    int64_t bestEpoch_ = 0;
+    bool stoppedEarly_ = false;
+    std::vector<Tensor> bestWeights_;
     LearningCurve curve_;
 };
 

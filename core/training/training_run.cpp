@@ -11,6 +11,11 @@ int64_t TrainingRun::rowsFor(const TrainingSettings& settings) { return std::max
 TrainingRun::TrainingRun(Backend& backend, const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
                          const TrainingSettings& settings, TrainingControl* control)
     : dataset_(std::move(dataset)) {
+    if (settings.validation > 0) {  // a copy of the data with the validation share held out
+        auto held = std::make_shared<Dataset>(*dataset_);
+        holdOutValidation(*held, settings.validation, settings.seed);
+        dataset_ = std::move(held);
+    }
     if (settings.batchSize < 1 || settings.batchSize > 1'000'000)
         throw InputError("the batch size must be between 1 and 1000000");
     optimizer_ = makeOptimizer(settings);

@@ -21,6 +21,7 @@ public:
 
     Network& network() { return *network_; }
     Trainer& trainer() { return *trainer_; }
+    // The data trained on: the given dataset, or a copy with the validation share held out.
     const Dataset& dataset() const { return *dataset_; }
 
     // Rows the network is built for: the batch, or more for evaluating in larger chunks.

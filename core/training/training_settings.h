@@ -20,6 +20,11 @@ struct TrainingSettings {
     double l1 = 0;
     double l2 = 0;
     bool regularizeBiases = false;
+    // Early stopping: hold out this share of the training samples for validation, and stop when
+    // the validation loss has not improved for `patience` epochs (0: never), going back to the
+    // weights of its best epoch.
+    double validation = 0;
+    int64_t patience = 0;
 };
 
 }  // namespace koto

@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
 #include <QToolButton>
 #include <memory>
@@ -157,6 +158,25 @@ private slots:
         QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 3 && !s.diverged; }));
         QVERIFY(window_->latestSnapshot()->failure.isEmpty());
+    }
+
+    void earlyStoppingEndsWithTheBestEpochAndSaysSo() {
+        auto* validation = window_->findChild<QSpinBox*>(QStringLiteral("validationSpin"));
+        auto* patience = window_->findChild<QSpinBox*>(QStringLiteral("patienceSpin"));
+        auto* speed = window_->findChild<QComboBox*>(QStringLiteral("speedChoice"));
+        QVERIFY(validation && patience && speed);
+        speed->setCurrentIndex(speed->findData(0.0));  // full speed
+        validation->setValue(20);
+        patience->setValue(3);
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.stoppedEarly; }, 60000));
+        const auto snapshot = window_->latestSnapshot();
+        QVERIFY(snapshot->bestEpoch > 0);
+        QCOMPARE(snapshot->epochs, snapshot->bestEpoch + 3);
+        auto* banner = window_->findChild<QLabel*>(QStringLiteral("problemBanner"));
+        QVERIFY(banner->isVisible() && banner->text().contains(QString::number(snapshot->bestEpoch)));
+        QVERIFY(!window_->controller().isPlaying());
+        QVERIFY(!button(*window_, "playButton")->isEnabled());
     }
 
     void languageSwitchesLive() {
