@@ -25,8 +25,10 @@ int datasetsCommand(const Words& words) {
             std::printf("%-11s %-15s %s\n", info.name.c_str(), task, info.description.c_str());
     }
     if (!args.has("json"))
-        std::cout << "\noptions: n=POINTS (500), noise=0..0.5 (0), test=FRACTION (0.5), seed=N (1)\n"
-                     "example: spiral:n=500,noise=0.2,test=0.5,seed=3\n";
+        std::cout << "\n2-D sets' options: n=POINTS (500), noise=0..0.5 (0), test=FRACTION (0.5), seed=N (1)\n"
+                     "  example: spiral:n=500,noise=0.2,test=0.5,seed=3\n"
+                     "image sets' options: n=N (the first N training images), ntest=N (the first N test images)\n"
+                     "  examples: fashion-mnist:n=2000, idx:/home/me/mnist:ntest=1000\n";
     return 0;
 }
 
@@ -72,7 +74,8 @@ int gradcheckCommand(const Words& words) {
     const int64_t outputs = spec.layers.back().integer("units");  // the output layer is dense
     GradientCheckInput input;
     input.rows = samples;
-    input.inputs.assign(dataset.train.inputs.begin(), dataset.train.inputs.begin() + samples * dataset.inputSize);
+    const std::vector<float> inputs = dataset.train.floatInputs(0, samples, dataset.inputSize);
+    input.inputs.assign(inputs.begin(), inputs.end());
     DataSplit head;
     head.count = samples;
     if (dataset.task == Task::Classification) head.labels.assign(dataset.train.labels.begin(), dataset.train.labels.begin() + samples);

@@ -30,6 +30,8 @@ public:
     // Host transfers; values are converted between float and double as needed.
     virtual void upload(std::span<const float> values, Tensor& destination) = 0;
     virtual void upload(std::span<const double> values, Tensor& destination) = 0;
+    // Bytes into a UInt8 tensor, as they are.
+    virtual void upload(std::span<const uint8_t> bytes, Tensor& destination) = 0;
     virtual void download(const Tensor& source, std::span<float> values) = 0;
     virtual void download(const Tensor& source, std::span<double> values) = 0;
 
@@ -84,6 +86,9 @@ public:
     // destination row i = source row rows[i] (assembling a shuffled mini-batch).
     virtual void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                             Tensor& destination) = 0;
+    // The same from a UInt8 tensor into a float one, each value times scale (images: 1/255).
+    virtual void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
+                                  Tensor& destination) = 0;
 
     // Optimizer steps (part 10 of the curriculum). Each updates the optimizer's state for one
     // parameter from its gradient g and writes the change to add to the weights into `step`,

@@ -65,7 +65,8 @@ void requireSameSize(const Tensor& a, const Tensor& b, const char* what) {
 template <typename Body>
 auto dispatch(DType type, Body&& body) {
     if (type == DType::Float32) return body.template operator()<float>();
-    return body.template operator()<double>();
+    if (type == DType::Float64) return body.template operator()<double>();
+    throw std::invalid_argument("this operation computes in float or double, not on bytes");
 }
 
 // Eigen's general product allocates packing buffers on every call; glibc hands large blocks back
@@ -114,6 +115,13 @@ void CpuBackend::upload(std::span<const float> values, Tensor& destination) {
 
 void CpuBackend::upload(std::span<const double> values, Tensor& destination) {
     dispatch(destination.dtype(), [&]<typename T>() { uploadValues<T>(values, destination); });
+}
+
+void CpuBackend::upload(std::span<const uint8_t> bytes, Tensor& destination) {
+    if (destination.dtype() != DType::UInt8 || static_cast<int64_t>(bytes.size()) != destination.size())
+        throw std::invalid_argument("upload: " + std::to_string(bytes.size()) + " bytes for a tensor of " +
+                                    destination.shape().text());
+    std::memcpy(dataOf<uint8_t>(destination), bytes.data(), bytes.size());
 }
 
 void CpuBackend::download(const Tensor& source, std::span<float> values) {
@@ -424,6 +432,24 @@ void CpuBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
     requireSameSize(x, y, "addScaled");
     dispatch(y.dtype(), [&]<typename T>() {
         rowVector<T>(y).array() += static_cast<T>(alpha) * rowVector<T>(x).array();
+    });
+}
+
+void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
+                                  Tensor& destination) {
+    if (source.dtype() != DType::UInt8 || static_cast<int64_t>(rows.size()) != destination.rows() ||
+        source.cols() != destination.cols())
+        throw std::invalid_argument("gatherRowsScaled: from bytes into a destination that fits");
+    const int64_t width = source.cols();
+    const uint8_t* from = dataOf<uint8_t>(source);
+    dispatch(destination.dtype(), [&]<typename T>() {
+        auto to = matrix<T>(destination);
+        const T factor = static_cast<T>(scale);
+        for (size_t i = 0; i < rows.size(); ++i) {
+            if (rows[i] < 0 || rows[i] >= source.rows()) throw std::out_of_range("gatherRowsScaled: row index");
+            const Eigen::Map<const Eigen::Matrix<uint8_t, 1, Eigen::Dynamic>> row(from + rows[i] * width, width);
+            to.row(static_cast<Eigen::Index>(i)) = row.template cast<T>() * factor;
+        }
     });
 }
 

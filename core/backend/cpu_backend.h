@@ -17,6 +17,7 @@ public:
     Tensor allocate(const Shape& shape, DType type) override;
     void upload(std::span<const float> values, Tensor& destination) override;
     void upload(std::span<const double> values, Tensor& destination) override;
+    void upload(std::span<const uint8_t> bytes, Tensor& destination) override;
     void download(const Tensor& source, std::span<float> values) override;
     void download(const Tensor& source, std::span<double> values) override;
     void copy(const Tensor& source, Tensor& destination) override;
@@ -40,6 +41,8 @@ public:
     void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
     void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                     Tensor& destination) override;
+    void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
+                          Tensor& destination) override;
     void momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient, Tensor& velocity,
                       Tensor& step) override;
     void adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache, Tensor& step) override;

@@ -19,6 +19,15 @@ std::vector<float> oneHot(const std::vector<int32_t>& labels, int64_t classCount
     return indicator;
 }
 
+std::vector<float> DataSplit::floatInputs(int64_t first, int64_t rows, int64_t width) const {
+    if (first < 0 || rows < 0 || first + rows > count) throw InputError("samples out of range");
+    if (pixels.empty())
+        return std::vector<float>(inputs.begin() + first * width, inputs.begin() + (first + rows) * width);
+    std::vector<float> values(static_cast<size_t>(rows * width));
+    for (size_t i = 0; i < values.size(); ++i) values[i] = pixels[static_cast<size_t>(first * width) + i] / 255.0f;
+    return values;
+}
+
 void holdOutValidation(Dataset& dataset, double fraction, uint64_t seed) {
     if (!(fraction > 0 && fraction < 1)) throw InputError("the validation share must be between 0 and 1");
     const DataSplit all = std::move(dataset.train);
@@ -36,7 +45,10 @@ void holdOutValidation(Dataset& dataset, double fraction, uint64_t seed) {
     for (size_t i = 0; i < order.size(); ++i) {
         DataSplit& to = static_cast<int64_t>(i) < all.count - held ? dataset.train : dataset.validation;
         const int64_t n = order[i];
-        to.inputs.insert(to.inputs.end(), all.inputs.begin() + n * width, all.inputs.begin() + (n + 1) * width);
+        if (all.pixels.empty())
+            to.inputs.insert(to.inputs.end(), all.inputs.begin() + n * width, all.inputs.begin() + (n + 1) * width);
+        else
+            to.pixels.insert(to.pixels.end(), all.pixels.begin() + n * width, all.pixels.begin() + (n + 1) * width);
         if (!all.labels.empty()) to.labels.push_back(all.labels[static_cast<size_t>(n)]);
         if (targets) to.targets.insert(to.targets.end(), all.targets.begin() + n * targets, all.targets.begin() + (n + 1) * targets);
         ++to.count;

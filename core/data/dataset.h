@@ -12,9 +12,13 @@ enum class Task { Classification, Regression };
 
 struct DataSplit {
     int64_t count = 0;
-    std::vector<float> inputs;   // count x inputSize
+    std::vector<float> inputs;   // count x inputSize, unless the inputs are bytes:
+    std::vector<uint8_t> pixels; // count x inputSize image bytes; an input is pixel / 255
     std::vector<int32_t> labels; // count, classification only
     std::vector<float> targets;  // count x outputSize, regression only
+
+    // Samples first .. first+rows-1 as floats, whichever way they are stored.
+    std::vector<float> floatInputs(int64_t first, int64_t rows, int64_t width) const;
 };
 
 struct Dataset {

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "data/image_datasets.h"
 #include "data/playground_datasets.h"
 #include "util/errors.h"
 
@@ -28,10 +29,9 @@ int64_t integerOption(const DatasetSpec& spec, const std::string& key, int64_t f
     return static_cast<int64_t>(value);
 }
 
-void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known) {
+void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known, const std::string& listed) {
     for (const auto& [key, value] : spec.options)
-        if (!known.count(key))
-            throw InputError(spec.name + ": unknown option \"" + key + "\" (known: n, noise, test, seed)");
+        if (!known.count(key)) throw InputError(spec.name + ": unknown option \"" + key + "\" (known: " + listed + ")");
 }
 
 }  // namespace
@@ -42,7 +42,13 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
     spec.name = text.substr(0, colon);
     if (spec.name.empty()) throw InputError("the dataset spec \"" + text + "\" has no name");
     if (colon == std::string::npos) return spec;
-    const std::string rest = text.substr(colon + 1);
+    std::string rest = text.substr(colon + 1);
+    if (spec.name == "idx") {  // idx:DIR[:n=N,ntest=N]: the folder first, then options
+        const auto more = rest.find(':');
+        spec.options["dir"] = rest.substr(0, more);
+        if (more == std::string::npos) return spec;
+        rest = rest.substr(more + 1);
+    }
     size_t start = 0;
     while (start <= rest.size()) {
         const size_t comma = rest.find(',', start);
@@ -60,7 +66,9 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
 std::string DatasetSpec::text() const {
     std::string result = name;
     char separator = ':';
+    if (const auto dir = options.find("dir"); name == "idx" && dir != options.end()) result += ":" + dir->second;
     for (const auto& [key, value] : options) {
+        if (name == "idx" && key == "dir") continue;
         result += separator + key + "=" + value;
         separator = ',';
     }
@@ -76,13 +84,28 @@ const std::vector<DatasetInfo>& datasetCatalog() {
         {"moons", Task::Classification, "two interleaving half circles"},
         {"plane", Task::Regression, "the value is (x + y) / 10"},
         {"multigauss", Task::Regression, "six cones of value +1 or -1"},
+        {"fashion-mnist", Task::Classification, "Zalando's 28x28 clothing images, 10 classes (Debian's dataset-fashion-mnist)"},
+        {"idx", Task::Classification, "idx:DIR, images and labels in MNIST's four IDX files"},
     };
     return catalog;
 }
 
 Dataset loadDataset(const DatasetSpec& spec) {
+    const bool fashion = spec.name == "fashion-mnist";
+    if (fashion || spec.name.rfind("idx", 0) == 0) {
+        // "idx:DIR": DatasetSpec::parse reads DIR as an option-less remainder; see parse().
+        rejectUnknownOptions(spec, {"n", "ntest", "dir"}, "n, ntest");
+        const int64_t train = integerOption(spec, "n", -1);
+        const int64_t test = integerOption(spec, "ntest", -1);
+        if ((train < 1 && train != -1) || (test < 0 && test != -1))
+            throw InputError(spec.name + ": n must be at least 1 and ntest at least 0");
+        const auto dir = spec.options.find("dir");
+        if (!fashion && dir == spec.options.end()) throw InputError("idx needs a folder: idx:DIR");
+        return loadIdxDataset(spec.name, fashion ? kFashionMnistFolder : dir->second, train, test,
+                              fashion ? fashionMnistClassNames() : std::vector<std::string>{});
+    }
     if (isPlaygroundDataset(spec.name)) {
-        rejectUnknownOptions(spec, {"n", "noise", "test", "seed"});
+        rejectUnknownOptions(spec, {"n", "noise", "test", "seed"}, "n, noise, test, seed");
         PlaygroundOptions options;
         options.points = integerOption(spec, "n", options.points);
         options.noise = numberOption(spec, "noise", options.noise);

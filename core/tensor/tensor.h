@@ -14,9 +14,18 @@
 
 namespace koto {
 
-enum class DType { Float32, Float64 };
+// UInt8 holds images as they are stored (0-255): 60,000 MNIST images take 47 MB instead of 188 MB
+// as floats. Only transfers, copies and gatherRowsScaled accept it; computation is in float.
+enum class DType { Float32, Float64, UInt8 };
 
-inline int64_t bytesPerElement(DType type) { return type == DType::Float32 ? 4 : 8; }
+inline int64_t bytesPerElement(DType type) {
+    switch (type) {
+    case DType::Float32: return 4;
+    case DType::Float64: return 8;
+    case DType::UInt8: return 1;
+    }
+    return 4;
+}
 
 // Backend-specific memory; each backend derives its own.
 class Storage {

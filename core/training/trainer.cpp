@@ -50,11 +50,18 @@ Trainer::DeviceSplit Trainer::upload(const DataSplit& split) {
     if (split.count == 0) return device;
     Backend& backend = network_.backend();
     const std::vector<float> targets = dataset_.targetMatrix(split, network_.outputSize());
-    device.inputs = backend.allocate({split.count, network_.inputSize()}, network_.dtype());
+    device.bytes = !split.pixels.empty();
+    device.inputs = backend.allocate({split.count, network_.inputSize()}, device.bytes ? DType::UInt8 : network_.dtype());
     device.targets = backend.allocate({split.count, network_.outputSize()}, network_.dtype());
-    backend.upload(std::span<const float>(split.inputs), device.inputs);
+    if (device.bytes) backend.upload(std::span<const uint8_t>(split.pixels), device.inputs);
+    else backend.upload(std::span<const float>(split.inputs), device.inputs);
     backend.upload(std::span<const float>(targets), device.targets);
     return device;
+}
+
+void Trainer::gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows, Tensor& destination) {
+    if (split.bytes) network_.backend().gatherRowsScaled(split.inputs, rows, 1.0 / 255.0, destination);
+    else network_.backend().gatherRows(split.inputs, rows, destination);
 }
 
 void Trainer::shuffle() {
@@ -86,7 +93,7 @@ bool Trainer::step() {
     const std::span<const int32_t> indices(order_.data() + start, static_cast<size_t>(rows));
     batchInputs_.setRows(rows);
     batchTargets_.setRows(rows);
-    backend.gatherRows(train_.inputs, indices, batchInputs_);
+    gatherInputs(train_, indices, batchInputs_);
     backend.gatherRows(train_.targets, indices, batchTargets_);
 
     network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
@@ -204,7 +211,7 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split) {
         const std::span<const int32_t> indices(identity_.data() + start, static_cast<size_t>(rows));
         inputs.setRows(rows);
         targets.setRows(rows);
-        backend.gatherRows(split.inputs, indices, inputs);
+        gatherInputs(split, indices, inputs);
         backend.gatherRows(split.targets, indices, targets);
         network_.forward(inputs);
         lossSum += network_.computeLoss(targets) * static_cast<double>(rows);

@@ -71,7 +71,9 @@ private:
     struct DeviceSplit {
         Tensor inputs, targets;
         const DataSplit* host;
+        bool bytes = false;  // inputs are image bytes, scaled to [0, 1] as batches are gathered
     };
+    void gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows, Tensor& destination);
 
     bool beforeLayer(Pass pass, int layerIndex) override;
     void afterLayer(Pass pass, int layerIndex) override;
