@@ -5,29 +5,13 @@
 
 #include "network/layer_registry.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
 
-std::string shortNumber(double value) {
-    char buffer[32];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
-}
-
-std::vector<std::string> split(const std::string& text, char separator) {
-    std::vector<std::string> parts;
-    size_t start = 0;
-    while (true) {
-        const size_t end = text.find(separator, start);
-        parts.push_back(text.substr(start, end == std::string::npos ? std::string::npos : end - start));
-        if (end == std::string::npos) return parts;
-        start = end + 1;
-    }
-}
-
 LayerSpec denseFromToken(const std::string& token) {
-    const auto fields = split(token, ':');
+    const auto fields = splitText(token, ':');
     if (fields.size() < 2 || fields.size() > 3)
         throw InputError("layer token \"" + token + "\" should look like dense:UNITS[:ACTIVATION]");
     int64_t units = 0;
@@ -56,7 +40,7 @@ double numberIn(const std::string& token, const std::string& text, const char* w
 
 // dropout:P (P the keep probability) and noise:S (S the standard deviation).
 LayerSpec stochasticFromToken(const std::string& token) {
-    const auto fields = split(token, ':');
+    const auto fields = splitText(token, ':');
     const bool dropout = fields[0] == "dropout";
     if (fields.size() != 2)
         throw InputError("layer token \"" + token + "\" should look like " + (dropout ? "dropout:KEEP" : "noise:SIGMA"));
@@ -101,7 +85,7 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
                          std::to_string(dataset.classCount));
 
     if (!tokens.empty()) {
-        for (const std::string& token : split(tokens, ',')) {
+        for (const std::string& token : splitText(tokens, ',')) {
             const std::string type = token.substr(0, token.find(':'));
             if (type == "dense") spec.layers.push_back(denseFromToken(token));
             else if (type == "dropout" || type == "noise") spec.layers.push_back(stochasticFromToken(token));

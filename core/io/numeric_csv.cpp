@@ -5,22 +5,20 @@
 
 #include "io/atomic_file.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
 
+// The fields of a line, blanks around each removed.
 std::vector<std::string> splitFields(const std::string& line) {
-    std::vector<std::string> fields;
-    size_t start = 0;
-    while (true) {
-        const size_t comma = line.find(',', start);
-        std::string field = line.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::vector<std::string> fields = splitText(line, ',');
+    for (std::string& field : fields) {
         const size_t first = field.find_first_not_of(" \t");
         const size_t last = field.find_last_not_of(" \t");
-        fields.push_back(first == std::string::npos ? std::string() : field.substr(first, last - first + 1));
-        if (comma == std::string::npos) return fields;
-        start = comma + 1;
+        field = first == std::string::npos ? std::string() : field.substr(first, last - first + 1);
     }
+    return fields;
 }
 
 bool parseNumber(const std::string& text, float& value) {

@@ -13,32 +13,25 @@
 // The mask comes from Philox keyed by (seed, step, layer position): reproducible, and the same
 // on every backend.
 
-#include "layers/layer.h"
+#include "layers/stochastic_layer.h"
 
 namespace koto {
 
-class DropoutLayer final : public Layer {
+class DropoutLayer final : public StochasticLayer {
 public:
-    DropoutLayer(std::string name, double keep);
+    DropoutLayer(std::string name, double keep) : StochasticLayer(std::move(name)), keep_(keep) {}
 
     std::string_view type() const override { return "dropout"; }
-    void setup(Backend& backend, const Shape& inputShape, DType type) override;
-    void initialize(Backend&, Random&) override {}
-    void prepare(const StepContext& context, uint32_t position) override;
     const Tensor& forward(Backend& backend, const Tensor& input) override;
     const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
-    Shape outputShape() const override { return output_.shape(); }
 
     double keep() const { return keep_; }
     // The mask of the last training pass (1/p for kept units, 0 for dropped ones).
-    const Tensor& mask() const { return mask_; }
+    const Tensor& mask() const { return random_; }
 
 private:
     double keep_;
-    StepContext context_;
-    uint32_t position_ = 0;
     bool masked_ = false;  // the last forward pass applied a mask
-    Tensor mask_, output_, inputGradient_;
 };
 
 }  // namespace koto

@@ -2,28 +2,15 @@
 
 namespace koto {
 
-NoiseLayer::NoiseLayer(std::string name, double deviation) : Layer(std::move(name)), deviation_(deviation) {}
-
-void NoiseLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
-    noise_ = backend.allocate(inputShape, type);
-    output_ = backend.allocate(inputShape, type);
-    inputGradient_ = backend.allocate(inputShape, type);
-}
-
-void NoiseLayer::prepare(const StepContext& context, uint32_t position) {
-    context_ = context;
-    position_ = position;
-}
-
 const Tensor& NoiseLayer::forward(Backend& backend, const Tensor& input) {
     output_.setRows(input.rows());
-    if (!context_.training || deviation_ == 0) {
+    if (!training() || deviation_ == 0) {
         backend.copy(input, output_);
         return output_;
     }
-    noise_.setRows(input.rows());
-    backend.gaussianNoise({context_.seed, context_.step, position_}, deviation_, noise_);
-    backend.add(input, noise_, output_);
+    random_.setRows(input.rows());
+    backend.gaussianNoise(stream(), deviation_, random_);
+    backend.add(input, random_, output_);
     return output_;
 }
 

@@ -4,29 +4,22 @@
 // prediction the layer passes X on unchanged. The noise comes from Philox keyed by (seed, step,
 // layer position), like dropout's masks. dZ/dX = 1.
 
-#include "layers/layer.h"
+#include "layers/stochastic_layer.h"
 
 namespace koto {
 
-class NoiseLayer final : public Layer {
+class NoiseLayer final : public StochasticLayer {
 public:
-    NoiseLayer(std::string name, double deviation);
+    NoiseLayer(std::string name, double deviation) : StochasticLayer(std::move(name)), deviation_(deviation) {}
 
     std::string_view type() const override { return "noise"; }
-    void setup(Backend& backend, const Shape& inputShape, DType type) override;
-    void initialize(Backend&, Random&) override {}
-    void prepare(const StepContext& context, uint32_t position) override;
     const Tensor& forward(Backend& backend, const Tensor& input) override;
     const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
-    Shape outputShape() const override { return output_.shape(); }
 
     double deviation() const { return deviation_; }
 
 private:
     double deviation_;
-    StepContext context_;
-    uint32_t position_ = 0;
-    Tensor noise_, output_, inputGradient_;
 };
 
 }  // namespace koto

@@ -2,23 +2,12 @@
 
 #include <charconv>
 #include <cmath>
-#include <vector>
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
-
-std::vector<std::string> fieldsOf(const std::string& text) {
-    std::vector<std::string> fields;
-    size_t start = 0;
-    while (true) {
-        const size_t colon = text.find(':', start);
-        fields.push_back(text.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
-        if (colon == std::string::npos) return fields;
-        start = colon + 1;
-    }
-}
 
 double number(const std::string& text, const std::string& schedule) {
     double value = 0;
@@ -28,16 +17,10 @@ double number(const std::string& text, const std::string& schedule) {
     return value;
 }
 
-std::string shortNumber(double value) {
-    char buffer[32];
-    const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return error == std::errc() ? std::string(buffer, end) : std::to_string(value);
-}
-
 }  // namespace
 
 LearningRateSchedule LearningRateSchedule::parse(const std::string& text) {
-    const auto fields = fieldsOf(text);
+    const auto fields = splitText(text, ':');
     LearningRateSchedule schedule;
     const std::string& kind = fields[0];
     if (kind == "constant" && fields.size() == 1) return schedule;
