@@ -10,8 +10,10 @@ namespace koto {
 namespace {
 
 std::string findFile(const std::string& name, const std::string& folder, const std::string& file) {
-    for (const std::string& candidate : {folder + "/" + file, folder + "/" + file + ".gz"})
-        if (std::filesystem::is_regular_file(candidate)) return candidate;
+    for (const std::string& candidate : {folder + "/" + file, folder + "/" + file + ".gz"}) {
+        std::error_code error;  // a name too long or unreadable is "not found", not an exception
+        if (std::filesystem::is_regular_file(candidate, error)) return candidate;
+    }
     std::string hint = name == "fashion-mnist" ? " (install Debian's dataset-fashion-mnist)" : "";
     throw InputError(name + ": " + folder + "/" + file + "[.gz] not found" + hint);
 }
