@@ -28,7 +28,9 @@ int datasetsCommand(const Words& words) {
         std::cout << "\n2-D sets' options: n=POINTS (500), noise=0..0.5 (0), test=FRACTION (0.5), seed=N (1)\n"
                      "  example: spiral:n=500,noise=0.2,test=0.5,seed=3\n"
                      "image sets' options: n=N (the first N training images), ntest=N (the first N test images)\n"
-                     "  examples: fashion-mnist:n=2000, idx:/home/me/mnist:ntest=1000\n";
+                     "  examples: fashion-mnist:n=2000, idx:/home/me/mnist:ntest=1000\n"
+                     "csv's options: label=COLUMN (header or number from 1), test=FRACTION (0.2), seed=N (1)\n"
+                     "  example: csv:train.csv:label=label,test=0.1\n";
     return 0;
 }
 

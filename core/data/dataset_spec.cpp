@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "data/csv_dataset.h"
 #include "data/image_datasets.h"
 #include "data/playground_datasets.h"
 #include "util/errors.h"
@@ -43,9 +44,9 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
     if (spec.name.empty()) throw InputError("the dataset spec \"" + text + "\" has no name");
     if (colon == std::string::npos) return spec;
     std::string rest = text.substr(colon + 1);
-    if (spec.name == "idx") {  // idx:DIR[:n=N,ntest=N]: the folder first, then options
+    if (spec.name == "idx" || spec.name == "csv") {  // idx:DIR[:options], csv:PATH[:options]
         const auto more = rest.find(':');
-        spec.options["dir"] = rest.substr(0, more);
+        spec.options[spec.name == "idx" ? "dir" : "path"] = rest.substr(0, more);
         if (more == std::string::npos) return spec;
         rest = rest.substr(more + 1);
     }
@@ -66,9 +67,10 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
 std::string DatasetSpec::text() const {
     std::string result = name;
     char separator = ':';
-    if (const auto dir = options.find("dir"); name == "idx" && dir != options.end()) result += ":" + dir->second;
+    const char* place = name == "idx" ? "dir" : name == "csv" ? "path" : nullptr;
+    if (place && options.count(place)) result += ":" + options.at(place);
     for (const auto& [key, value] : options) {
-        if (name == "idx" && key == "dir") continue;
+        if (place && key == place) continue;
         result += separator + key + "=" + value;
         separator = ',';
     }
@@ -86,11 +88,22 @@ const std::vector<DatasetInfo>& datasetCatalog() {
         {"multigauss", Task::Regression, "six cones of value +1 or -1"},
         {"fashion-mnist", Task::Classification, "Zalando's 28x28 clothing images, 10 classes (Debian's dataset-fashion-mnist)"},
         {"idx", Task::Classification, "idx:DIR, images and labels in MNIST's four IDX files"},
+        {"csv", Task::Classification, "csv:PATH[:label=COL], one labelled table (Kaggle's digit-recognizer train.csv too)"},
     };
     return catalog;
 }
 
 Dataset loadDataset(const DatasetSpec& spec) {
+    if (spec.name == "csv") {
+        rejectUnknownOptions(spec, {"path", "label", "test", "seed"}, "label, test, seed");
+        const auto path = spec.options.find("path");
+        if (path == spec.options.end() || path->second.empty()) throw InputError("csv needs a file: csv:PATH");
+        const auto label = spec.options.find("label");
+        const int64_t seed = integerOption(spec, "seed", 1);
+        if (seed < 0) throw InputError("csv: the seed cannot be negative");
+        return loadCsvDataset(path->second, label == spec.options.end() ? "" : label->second,
+                              numberOption(spec, "test", 0.2), static_cast<uint64_t>(seed));
+    }
     const bool fashion = spec.name == "fashion-mnist";
     if (fashion || spec.name.rfind("idx", 0) == 0) {
         // "idx:DIR": DatasetSpec::parse reads DIR as an option-less remainder; see parse().

@@ -211,12 +211,12 @@ void TestCli::listsDatasets() {
     const Result r = cli({"datasets"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
-    for (const char* name : {"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx"})
+    for (const char* name : {"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx", "csv"})
         QVERIFY2(r.out.contains(name), name);
     const Result json = cli({"datasets", "--json"});
     QCOMPARE(json.exitCode, 0);
     const QList<QJsonObject> lines = jsonLines(json.out);
-    QCOMPARE(lines.size(), 9);  // the seven 2-D sets, fashion-mnist and idx:DIR
+    QCOMPARE(lines.size(), 10);  // the seven 2-D sets, fashion-mnist, idx:DIR and csv:PATH
     QCOMPARE(lines[5].value("name").toString(), QStringLiteral("plane"));
     QCOMPARE(lines[5].value("task").toString(), QStringLiteral("regression"));
 }

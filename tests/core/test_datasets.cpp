@@ -46,7 +46,7 @@ void TestDatasets::catalogNamesEveryDataset() {
         QCOMPARE(qs(d.name), qs(info.name));
         QCOMPARE(d.task, info.task);
     }
-    QCOMPARE(names, (QStringList{"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx"}));
+    QCOMPARE(names, (QStringList{"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx", "csv"}));
 }
 
 void TestDatasets::pointsCountsAndRanges_data() {
