@@ -37,6 +37,7 @@ std::string helpText(const std::string& command) {
   --backend cpu|opencl
   --project FILE     continue training a saved project (its network, settings and weights)
   --save FILE.koto   save the trained project
+  --confusion        the test data's confusion matrix and per-class accuracy at the end
   --json             one JSON object per epoch and a last one with "final":true
 )";
     if (command == "eval")

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <limits>
@@ -38,6 +39,18 @@ private:
     int64_t every_;
     int64_t offset_;
 };
+
+// The test set's confusion matrix as a table: rows the true classes, columns the predicted ones.
+void printConfusion(const ConfusionMatrix& matrix, const Dataset& dataset) {
+    std::cout << "confusion matrix on the test data (rows: true class, columns: predicted class)\n";
+    const std::vector<double> accuracy = matrix.perClassAccuracy();
+    for (int64_t t = 0; t < matrix.classes; ++t) {
+        std::printf("%14.14s", dataset.classNames.size() > static_cast<size_t>(t) ? dataset.classNames[static_cast<size_t>(t)].c_str() : "");
+        for (int64_t p = 0; p < matrix.classes; ++p) std::printf(" %6lld", static_cast<long long>(matrix.at(t, p)));
+        std::printf("   accuracy %.4f\n", accuracy[static_cast<size_t>(t)]);
+    }
+    std::fflush(stdout);
+}
 
 std::optional<LossKind> lossOption(const Arguments& args) {
     const auto text = args.optionalText("loss");
@@ -86,7 +99,7 @@ int trainCommand(const Words& words) {
     const Arguments args(words,
                          {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
                           "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop"},
-                         {"json", "regularize-biases"});
+                         {"json", "regularize-biases", "confusion"});
     chooseBackend(args.text("backend", "cpu"));
 
     std::unique_ptr<Project> earlier;
@@ -103,6 +116,8 @@ int trainCommand(const Words& words) {
     settings = settingsFrom(args, settings);
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
     if (!earlier) spec = networkSpecFromTokens(args.text("layers", kDefaultLayers), *dataset, lossOption(args));
+    if (args.has("confusion") && dataset->task != Task::Classification)
+        throw UsageError("--confusion needs classes, and " + dataset->name + " is a regression dataset");
 
     CpuBackend backend;
     TrainingRun run(backend, spec, dataset, settings);
@@ -137,9 +152,21 @@ int trainCommand(const Words& words) {
         }
         last["dataset"] = datasetText;
         last["layers"] = hiddenLayerTokens(spec);
+        if (args.has("confusion")) {
+            const ConfusionMatrix matrix = run.trainer().confusion(Trainer::Part::Test);
+            nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+            for (int64_t t = 0; t < matrix.classes; ++t)
+                rows.push_back(std::vector<int64_t>(matrix.counts.begin() + t * matrix.classes,
+                                                    matrix.counts.begin() + (t + 1) * matrix.classes));
+            last["confusion"] = rows;
+            nlohmann::ordered_json perClass = nlohmann::ordered_json::array();
+            for (double a : matrix.perClassAccuracy()) perClass.push_back(std::isnan(a) ? nlohmann::ordered_json() : nlohmann::ordered_json(a));
+            last["per_class_accuracy"] = perClass;
+        }
         std::cout << last.dump() << '\n';
     } else {
         std::cout << "final: " << metricsLine(final) << '\n';
+        if (args.has("confusion")) printConfusion(run.trainer().confusion(Trainer::Part::Test), run.dataset());
         if (run.trainer().stoppedEarly())
             std::cout << "stopped early: the validation loss was lowest at epoch " << run.trainer().bestEpoch()
                       << ", whose weights are kept\n";

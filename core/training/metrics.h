@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <vector>
 
 namespace koto {
 
@@ -10,6 +12,16 @@ struct SplitMetrics {
     double accuracy = 0;   // classification: fraction classified right
     double errorRate = 0;  // classification: error_rate(p, t) = mean(p != t)
     double rmse = 0;       // regression: root mean squared error
+};
+
+// Counts of (true class, predicted class): K x K, row-major, rows the true classes.
+struct ConfusionMatrix {
+    int64_t classes = 0;
+    std::vector<int64_t> counts;
+
+    int64_t at(int64_t truth, int64_t predicted) const { return counts[static_cast<size_t>(truth * classes + predicted)]; }
+    // Per class: the share of its samples classified right (NaN for a class with no samples).
+    std::vector<double> perClassAccuracy() const;
 };
 
 struct EpochMetrics {

@@ -193,7 +193,16 @@ EpochMetrics Trainer::evaluate() {
     return metrics;
 }
 
-SplitMetrics Trainer::evaluate(const DeviceSplit& split) {
+ConfusionMatrix Trainer::confusion(Part part) {
+    if (dataset_.task != Task::Classification) throw InputError("a confusion matrix needs classes, " + dataset_.name + " has values");
+    ConfusionMatrix matrix;
+    matrix.classes = dataset_.classCount;
+    matrix.counts.assign(static_cast<size_t>(matrix.classes * matrix.classes), 0);
+    evaluate(part == Part::Train ? train_ : test_, &matrix);
+    return matrix;
+}
+
+SplitMetrics Trainer::evaluate(const DeviceSplit& split, ConfusionMatrix* confusion) {
     SplitMetrics result;
     const DataSplit& host = *split.host;
     if (host.count == 0) return result;
@@ -227,7 +236,9 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split) {
             } else {
                 const int32_t predicted = outputs == 1 ? (row[0] >= 0.5f ? 1 : 0)
                                                        : static_cast<int32_t>(std::max_element(row, row + outputs) - row);
-                correct += predicted == host.labels[static_cast<size_t>(start + n)];
+                const int32_t truth = host.labels[static_cast<size_t>(start + n)];
+                correct += predicted == truth;
+                if (confusion) ++confusion->counts[static_cast<size_t>(truth * confusion->classes + predicted)];
             }
         }
     }

@@ -45,6 +45,10 @@ public:
     bool step();
     // Loss and accuracy or RMSE on the training and test parts with the current weights.
     EpochMetrics evaluate();
+    // Which classes the network gives the test samples (or the training samples), against their
+    // labels. Classification only.
+    enum class Part { Train, Test };
+    ConfusionMatrix confusion(Part part);
 
     int64_t stepsDone() const { return steps_; }
     int64_t epochsDone() const { return epochs_; }
@@ -80,7 +84,7 @@ private:
     DeviceSplit upload(const DataSplit& split);
     void shuffle();
     void finishEpoch();
-    SplitMetrics evaluate(const DeviceSplit& split);
+    SplitMetrics evaluate(const DeviceSplit& split, ConfusionMatrix* confusion = nullptr);
     [[noreturn]] void reportNonFiniteLoss(double loss);
 
     Network& network_;

@@ -77,6 +77,7 @@ private slots:
     void trainRegressionReportsRmse();
     void trainSaveThenEvalAndPredict();
     void continueTrainingASavedProject();
+    void confusionMatrixOfTheTestData();
     void listsDatasets();
     void listsTheCpuDevice();
     void survivesACrashingOpenClDriver();
@@ -205,6 +206,29 @@ void TestCli::continueTrainingASavedProject() {
     const Result evaluated = cli({"eval", "--project", "continued.koto", "--json"});
     QCOMPARE(evaluated.exitCode, 0);
     QCOMPARE(jsonLines(evaluated.out).value(0).value("epoch").toInt(), 32);
+}
+
+void TestCli::confusionMatrixOfTheTestData() {
+    const Result r = cli({"train", "--dataset", "xor", "--epochs", "3", "--json", "--confusion"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject last = jsonLines(r.out).last();
+    const QJsonArray rows = last.value("confusion").toArray();
+    QCOMPARE(rows.size(), 2);
+    int total = 0, diagonal = 0;
+    for (int t = 0; t < 2; ++t)
+        for (int p = 0; p < 2; ++p) {
+            const int count = rows[t].toArray()[p].toInt();
+            total += count;
+            if (t == p) diagonal += count;
+        }
+    QCOMPARE(total, 250);  // xor's test half
+    QCOMPARE(diagonal / 250.0, last.value("test_accuracy").toDouble());
+    QCOMPARE(last.value("per_class_accuracy").toArray().size(), 2);
+    const Result text = cli({"train", "--dataset", "xor", "--epochs", "1", "--confusion"});
+    QVERIFY(text.out.contains("confusion matrix on the test data"));
+    const Result regression = cli({"train", "--dataset", "plane", "--epochs", "1", "--confusion"});
+    QCOMPARE(regression.exitCode, 2);  // refused before training
 }
 
 void TestCli::listsDatasets() {
