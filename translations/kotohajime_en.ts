@@ -496,5 +496,13 @@
         <source>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the weights of its best epoch</source>
         <translation>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the weights of its best epoch</translation>
     </message>
+    <message>
+        <source>Penalise the biases b too</source>
+        <translation>Penalise the biases b too</translation>
+    </message>
+    <message>
+        <source>As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ...</source>
+        <translation>As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ...</translation>
+    </message>
 </context>
 </TS>

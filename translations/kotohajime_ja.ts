@@ -495,5 +495,13 @@
         <source>Early stopping: stop when the validation loss has not improved for this many epochs, and go back to the weights of its best epoch</source>
         <translation>早期終了: 検証損失がこのエポック数のあいだ改善しなければ学習を止め、最も良かったエポックの重みに戻します</translation>
     </message>
+    <message>
+        <source>Penalise the biases b too</source>
+        <translation>バイアス b にも正則化をかける</translation>
+    </message>
+    <message>
+        <source>As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ...</source>
+        <translation>カリキュラムの式のとおり: |W1| + |b1| + ... と W1² + b1² + ...</translation>
+    </message>
 </context>
 </TS>

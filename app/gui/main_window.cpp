@@ -218,6 +218,7 @@ void MainWindow::rebuild() {
     settings.schedule = trainingPanel_->schedule();
     settings.l1 = trainingPanel_->l1();
     settings.l2 = trainingPanel_->l2();
+    settings.regularizeBiases = trainingPanel_->regularizeBiases();
     settings.validation = trainingPanel_->validationShare();
     settings.patience = trainingPanel_->patience();
     settings.seed = 1;

@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -86,6 +87,9 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     patience_->setEnabled(false);
     l1_ = penalty("l1Spin");
     l2_ = penalty("l2Spin");
+    biases_ = new QCheckBox(this);
+    biases_->setObjectName(QStringLiteral("regularizeBiasesCheck"));
+    connect(biases_, &QCheckBox::toggled, this, &TrainingPanel::methodChanged);
     l1Label_ = new QLabel(this);
     l2Label_ = new QLabel(this);
     batchSize_ = new QSpinBox(this);
@@ -113,6 +117,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     penalties->addWidget(l2Label_);
     penalties->addWidget(l2_);
     form->addRow(l1Label_, penalties);
+    form->addRow(QString(), biases_);
     form->addRow(noiseLabel_, noise_);
     auto* stopping = new QHBoxLayout;
     stopping->addWidget(validation_);
@@ -165,6 +170,8 @@ double TrainingPanel::momentum() const { return momentum_->value(); }
 double TrainingPanel::l1() const { return l1_->value(); }
 
 double TrainingPanel::l2() const { return l2_->value(); }
+
+bool TrainingPanel::regularizeBiases() const { return biases_->isChecked(); }
 
 double TrainingPanel::inputNoise() const { return noise_->value(); }
 
@@ -235,6 +242,8 @@ void TrainingPanel::retranslate() {
     l1Label_->setText(tr("L1"));
     l1_->setToolTip(tr("Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)"));
     l2Label_->setText(tr("L2"));
+    biases_->setText(tr("Penalise the biases b too"));
+    biases_->setToolTip(tr("As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ..."));
     l2_->setToolTip(tr("Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero"));
     noiseLabel_->setText(tr("Input noise σ"));
     noise_->setToolTip(tr("While training, Gaussian noise of mean 0 and this standard deviation is added to the "

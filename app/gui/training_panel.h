@@ -7,6 +7,7 @@
 #include <QGroupBox>
 #include <string>
 
+class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
@@ -33,6 +34,7 @@ public:
     double validationShare() const;  // 0: none
     int patience() const;            // early stopping after this many epochs without progress; 0: off  // sigma of the Gaussian noise added to the inputs while training
     double l2() const;
+    bool regularizeBiases() const;
 
 signals:
     void learningRateChanged(double rate);
@@ -59,6 +61,7 @@ private:
     QSpinBox* patience_;
     QDoubleSpinBox* l1_;
     QDoubleSpinBox* l2_;
+    QCheckBox* biases_;
     QSpinBox* batchSize_;
     QComboBox* speed_;
     QLabel* optimizerLabel_;
