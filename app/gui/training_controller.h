@@ -29,7 +29,6 @@ public:
     void stepBatch();
     void stepEpoch();
     bool isPlaying() const { return playing_; }
-    bool hasRun() const { return thread_.joinable(); }
 
     void setLearningRate(double rate);
     void setMomentum(double momentum);

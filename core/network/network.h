@@ -70,7 +70,6 @@ public:
     const Tensor& predictions();
     // The last layer's output before the loss (logits when the activation is fused).
     const Tensor& output() const { return *output_; }
-    const Tensor& lossGradient() const { return lossGradient_; }
 
     // Host-side prediction for any number of rows, in chunks of maxRows.
     std::vector<float> predict(const std::vector<float>& inputs, int64_t rows);
