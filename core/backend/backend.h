@@ -17,6 +17,9 @@
 
 namespace koto {
 
+// An optimizer update either checks that it would leave every weight finite or applies it.
+enum class UpdatePass { Check, Apply };
+
 class Backend {
 public:
     virtual ~Backend() = default;
@@ -90,25 +93,28 @@ public:
     virtual void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                                   Tensor& destination) = 0;
 
-    // Optimizer steps (part 10 of the curriculum). Each updates the optimizer's state for one
-    // parameter from its gradient g and writes the change to add to the weights into `step`,
-    // leaving the weights alone: the optimizer checks that every new weight is finite before
-    // any weight moves.
+    // Optimizer updates (part 10 of the curriculum), each fused into one pass over a parameter:
+    // its gradient g, its state, its weights w. With UpdatePass::Check nothing changes and the
+    // result says whether every new weight would be finite; UpdatePass::Apply updates state and
+    // weights in place (and returns true). The optimizer checks every parameter before it
+    // applies any, so a diverging step keeps the last finite weights; both passes compute the
+    // same numbers.
     //
-    // Momentum: v = mu v - lr g; step = v. Nesterov: v = mu v - lr g; step = mu v - lr g.
-    virtual void momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient,
-                              Tensor& velocity, Tensor& step) = 0;
-    // AdaGrad: cache += g^2; step = -lr g / (sqrt(cache) + eps).
-    virtual void adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
-                             Tensor& step) = 0;
+    // Momentum: v = mu v - lr g; w += v. Nesterov: v = mu v - lr g; w += mu v - lr g.
+    virtual bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
+                                const Tensor& gradient, Tensor& velocity, Tensor& weights) = 0;
+    // AdaGrad: cache += g^2; w -= lr g / (sqrt(cache) + eps).
+    virtual bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
+                               Tensor& cache, Tensor& weights) = 0;
     // RMSprop: cache = decay cache + (1 - decay) g^2; v = mu v - lr g / (sqrt(cache) + eps);
-    // step = v (mu = 0 is plain RMSprop).
-    virtual void rmspropStep(double learningRate, double decay, double momentum, double epsilon,
-                             const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& step) = 0;
+    // w += v (mu = 0 is plain RMSprop).
+    virtual bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
+                               const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) = 0;
     // Adam at step t (1, 2, ...): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
-    // step = -lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps).
-    virtual void adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t,
-                          const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& step) = 0;
+    // w -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps).
+    virtual bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon,
+                            int64_t t, const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment,
+                            Tensor& weights) = 0;
 
     // Regularisation (part 11). sum |x| and sum x^2 over a tensor, for the penalties l1 sum |w|
     // and l2 sum w^2; and w = sign(w) max(|w| - amount, 0), L1's step, which stops at zero

@@ -7,6 +7,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <type_traits>
 #include <mutex>
 #include <stdexcept>
 
@@ -58,6 +61,34 @@ void requireSameSize(const Tensor& a, const Tensor& b, const char* what) {
     if (a.size() != b.size() || a.dtype() != b.dtype())
         throw std::invalid_argument(std::string(what) + ": tensor shapes or types differ (" +
                                     a.shape().text() + " and " + b.shape().text() + ")");
+}
+
+void requireSameSizes(std::initializer_list<const Tensor*> tensors, const Tensor& weights, const char* what) {
+    for (const Tensor* t : tensors) requireSameSize(*t, weights, what);
+}
+
+// One optimizer update, written once for both passes: step(i, commit) returns weight i's change,
+// storing element i's new optimizer state when commit is std::true_type. One fused loop, so a
+// parameter, its gradient and its state are each read once per pass (the loops vectorize).
+template <typename T, typename Step>
+bool updateWeights(UpdatePass pass, Tensor& weights, Step step) {
+    T* w = dataOf<T>(weights);
+    const int64_t n = weights.size();
+    if (pass == UpdatePass::Check) {
+        int notFinite = 0;
+        for (int64_t i = 0; i < n; ++i)
+            notFinite |= !(std::abs(w[i] + step(i, std::false_type{})) <= std::numeric_limits<T>::max());
+        return notFinite == 0;
+    }
+    for (int64_t i = 0; i < n; ++i) w[i] += step(i, std::true_type{});
+    return true;
+}
+
+// Asks the CPU to start loading `bytes` bytes at `address` into its caches.
+constexpr size_t kPrefetchAhead = 4;  // rows
+void prefetchRow(const void* address, int64_t bytes) {
+    const char* p = static_cast<const char*>(address);
+    for (int64_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(p + offset);
 }
 
 // Calls body.template operator()<float>() or <double>() for the tensor's type: the one place
@@ -351,64 +382,79 @@ void CpuBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
     }
 }
 
-void CpuBackend::momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient,
-                              Tensor& velocity, Tensor& step) {
-    requireSameSize(gradient, velocity, "momentumStep");
-    requireSameSize(gradient, step, "momentumStep");
-    dispatch(gradient.dtype(), [&]<typename T>() {
-        auto g = rowVector<T>(gradient).array();
-        auto v = rowVector<T>(velocity).array();
+bool CpuBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
+                                const Tensor& gradient, Tensor& velocity, Tensor& weights) {
+    requireSameSizes({&gradient, &velocity}, weights, "momentumUpdate");
+    return dispatch(weights.dtype(), [&]<typename T>() {
+        const T* g = dataOf<T>(gradient);
+        T* v = dataOf<T>(velocity);
         const T lr = static_cast<T>(learningRate), mu = static_cast<T>(momentum);
-        v = mu * v - lr * g;
-        if (nesterov) rowVector<T>(step).array() = mu * v - lr * g;
-        else rowVector<T>(step).array() = v;
+        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+            const T newVelocity = mu * v[i] - lr * g[i];
+            if constexpr (decltype(commit)::value) v[i] = newVelocity;
+            return nesterov ? mu * newVelocity - lr * g[i] : newVelocity;
+        });
     });
 }
 
-void CpuBackend::adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache, Tensor& step) {
-    requireSameSize(gradient, cache, "adagradStep");
-    requireSameSize(gradient, step, "adagradStep");
-    dispatch(gradient.dtype(), [&]<typename T>() {
-        auto g = rowVector<T>(gradient).array();
-        auto c = rowVector<T>(cache).array();
-        c += g.square();
-        rowVector<T>(step).array() = -static_cast<T>(learningRate) * g / (c.sqrt() + static_cast<T>(epsilon));
+bool CpuBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
+                               Tensor& cache, Tensor& weights) {
+    requireSameSizes({&gradient, &cache}, weights, "adagradUpdate");
+    return dispatch(weights.dtype(), [&]<typename T>() {
+        const T* g = dataOf<T>(gradient);
+        T* c = dataOf<T>(cache);
+        const T lr = static_cast<T>(learningRate), eps = static_cast<T>(epsilon);
+        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+            const T newCache = c[i] + g[i] * g[i];
+            if constexpr (decltype(commit)::value) c[i] = newCache;
+            return -lr * g[i] / (std::sqrt(newCache) + eps);
+        });
     });
 }
 
-void CpuBackend::rmspropStep(double learningRate, double decay, double momentum, double epsilon, const Tensor& gradient,
-                             Tensor& cache, Tensor& velocity, Tensor& step) {
-    requireSameSize(gradient, cache, "rmspropStep");
-    requireSameSize(gradient, velocity, "rmspropStep");
-    requireSameSize(gradient, step, "rmspropStep");
-    dispatch(gradient.dtype(), [&]<typename T>() {
-        auto g = rowVector<T>(gradient).array();
-        auto c = rowVector<T>(cache).array();
-        auto v = rowVector<T>(velocity).array();
-        const T rho = static_cast<T>(decay);
-        c = rho * c + (T(1) - rho) * g.square();
-        v = static_cast<T>(momentum) * v - static_cast<T>(learningRate) * g / (c.sqrt() + static_cast<T>(epsilon));
-        rowVector<T>(step).array() = v;
+bool CpuBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
+                               const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) {
+    requireSameSizes({&gradient, &cache, &velocity}, weights, "rmspropUpdate");
+    return dispatch(weights.dtype(), [&]<typename T>() {
+        const T* g = dataOf<T>(gradient);
+        T* c = dataOf<T>(cache);
+        T* v = dataOf<T>(velocity);
+        const T lr = static_cast<T>(learningRate), rho = static_cast<T>(decay), mu = static_cast<T>(momentum),
+                eps = static_cast<T>(epsilon);
+        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+            const T newCache = rho * c[i] + (T(1) - rho) * g[i] * g[i];
+            const T newVelocity = mu * v[i] - lr * g[i] / (std::sqrt(newCache) + eps);
+            if constexpr (decltype(commit)::value) {
+                c[i] = newCache;
+                v[i] = newVelocity;
+            }
+            return newVelocity;
+        });
     });
 }
 
-void CpuBackend::adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t,
-                          const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& step) {
-    requireSameSize(gradient, firstMoment, "adamStep");
-    requireSameSize(gradient, secondMoment, "adamStep");
-    requireSameSize(gradient, step, "adamStep");
-    dispatch(gradient.dtype(), [&]<typename T>() {
-        auto g = rowVector<T>(gradient).array();
-        auto m = rowVector<T>(firstMoment).array();
-        auto v = rowVector<T>(secondMoment).array();
-        const T b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2);
-        m = b1 * m + (T(1) - b1) * g;
-        v = b2 * v + (T(1) - b2) * g.square();
+bool CpuBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon,
+                            int64_t t, const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment,
+                            Tensor& weights) {
+    requireSameSizes({&gradient, &firstMoment, &secondMoment}, weights, "adamUpdate");
+    return dispatch(weights.dtype(), [&]<typename T>() {
+        const T* g = dataOf<T>(gradient);
+        T* m = dataOf<T>(firstMoment);
+        T* v = dataOf<T>(secondMoment);
+        const T lr = static_cast<T>(learningRate), b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2),
+                eps = static_cast<T>(epsilon);
         // The bias corrections, computed in double: b^t underflows gracefully there.
         const auto correction1 = static_cast<T>(1.0 - std::pow(beta1, static_cast<double>(t)));
         const auto correction2 = static_cast<T>(1.0 - std::pow(beta2, static_cast<double>(t)));
-        rowVector<T>(step).array() =
-            -static_cast<T>(learningRate) * (m / correction1) / ((v / correction2).sqrt() + static_cast<T>(epsilon));
+        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+            const T newFirst = b1 * m[i] + (T(1) - b1) * g[i];
+            const T newSecond = b2 * v[i] + (T(1) - b2) * g[i] * g[i];
+            if constexpr (decltype(commit)::value) {
+                m[i] = newFirst;
+                v[i] = newSecond;
+            }
+            return -lr * (newFirst / correction1) / (std::sqrt(newSecond / correction2) + eps);
+        });
     });
 }
 
@@ -443,12 +489,16 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
     const int64_t width = source.cols();
     const uint8_t* from = dataOf<uint8_t>(source);
     dispatch(destination.dtype(), [&]<typename T>() {
-        auto to = matrix<T>(destination);
+        T* to = dataOf<T>(destination);
         const T factor = static_cast<T>(scale);
         for (size_t i = 0; i < rows.size(); ++i) {
             if (rows[i] < 0 || rows[i] >= source.rows()) throw std::out_of_range("gatherRowsScaled: row index");
-            const Eigen::Map<const Eigen::Matrix<uint8_t, 1, Eigen::Dynamic>> row(from + rows[i] * width, width);
-            to.row(static_cast<Eigen::Index>(i)) = row.template cast<T>() * factor;
+            // Shuffled rows are scattered over the whole data set: ask for a later row's bytes early.
+            if (i + kPrefetchAhead < rows.size()) prefetchRow(from + rows[i + kPrefetchAhead] * width, width);
+            // A plain loop: the compiler vectorizes the byte-to-float conversion, Eigen's cast does not.
+            const uint8_t* row = from + rows[i] * width;
+            T* out = to + static_cast<int64_t>(i) * width;
+            for (int64_t j = 0; j < width; ++j) out[j] = static_cast<T>(row[j]) * factor;
         }
     });
 }
@@ -456,7 +506,10 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
 bool CpuBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
     requireSameSize(x, y, "sumIsFinite");
     return dispatch(y.dtype(), [&]<typename T>() {
-        return (rowVector<T>(y).array() + static_cast<T>(alpha) * rowVector<T>(x).array()).isFinite().all();
+        // v * 0 is 0 for every finite v and NaN for NaN and +-Inf, so the sum is 0 exactly when all are
+        // finite; unlike isFinite().all() this reduction is vectorized (it runs on every training step).
+        const auto sum = static_cast<T>(alpha) * rowVector<T>(x).array() + rowVector<T>(y).array();
+        return (sum * T(0)).sum() == T(0);
     });
 }
 

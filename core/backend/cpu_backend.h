@@ -43,13 +43,14 @@ public:
                     Tensor& destination) override;
     void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                           Tensor& destination) override;
-    void momentumStep(double learningRate, double momentum, bool nesterov, const Tensor& gradient, Tensor& velocity,
-                      Tensor& step) override;
-    void adagradStep(double learningRate, double epsilon, const Tensor& gradient, Tensor& cache, Tensor& step) override;
-    void rmspropStep(double learningRate, double decay, double momentum, double epsilon, const Tensor& gradient,
-                     Tensor& cache, Tensor& velocity, Tensor& step) override;
-    void adamStep(double learningRate, double beta1, double beta2, double epsilon, int64_t t, const Tensor& gradient,
-                  Tensor& firstMoment, Tensor& secondMoment, Tensor& step) override;
+    bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov, const Tensor& gradient,
+                        Tensor& velocity, Tensor& weights) override;
+    bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
+                       Tensor& weights) override;
+    bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
+                       const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) override;
+    bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon, int64_t t,
+                    const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) override;
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;

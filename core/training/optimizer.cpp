@@ -16,18 +16,16 @@ std::optional<std::string> SgdOptimizer::apply(Backend& backend, const std::vect
 std::optional<std::string> StatefulOptimizer::apply(Backend& backend, const std::vector<NamedParameter>& parameters,
                                                     double learningRate) {
     if (states_.size() != parameters.size()) states_.resize(parameters.size());
-    for (size_t i = 0; i < parameters.size(); ++i) {
-        State& s = stateOf(backend, i, parameters[i]);
-        computeStep(backend, parameters[i], learningRate, s, s.step_);
-    }
     for (size_t i = 0; i < parameters.size(); ++i)
-        if (!backend.sumIsFinite(1.0, states_[i].step_, parameters[i].parameter->value)) return parameters[i].id;
-    for (size_t i = 0; i < parameters.size(); ++i) backend.addScaled(1.0, states_[i].step_, parameters[i].parameter->value);
+        if (!update(backend, UpdatePass::Check, parameters[i], learningRate, stateOf(i, parameters[i])))
+            return parameters[i].id;
+    for (size_t i = 0; i < parameters.size(); ++i)
+        update(backend, UpdatePass::Apply, parameters[i], learningRate, states_[i]);
     ++updates_;
     return std::nullopt;
 }
 
-StatefulOptimizer::State& StatefulOptimizer::stateOf(Backend& backend, size_t index, const NamedParameter& parameter) {
+StatefulOptimizer::State& StatefulOptimizer::stateOf(size_t index, const NamedParameter& parameter) {
     State& s = states_[index];
     const Tensor& value = parameter.parameter->value;
     if (s.id_ != parameter.id || s.shape_ != value.shape() || s.type_ != value.dtype()) {
@@ -36,7 +34,6 @@ StatefulOptimizer::State& StatefulOptimizer::stateOf(Backend& backend, size_t in
         s.shape_ = value.shape();
         s.type_ = value.dtype();
     }
-    s.ensure(backend, s.step_);
     return s;
 }
 
@@ -45,26 +42,29 @@ Tensor& StatefulOptimizer::State::ensure(Backend& backend, Tensor& tensor) {
     return tensor;
 }
 
-void MomentumOptimizer::computeStep(Backend& backend, const NamedParameter& p, double learningRate, State& state,
-                                    Tensor& step) {
-    backend.momentumStep(learningRate, momentum_, nesterov_, p.parameter->gradient, state.first(backend), step);
+bool MomentumOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p, double learningRate,
+                               State& state) {
+    return backend.momentumUpdate(pass, learningRate, momentum_, nesterov_, p.parameter->gradient,
+                                  state.first(backend), p.parameter->value);
 }
 
-void AdaGradOptimizer::computeStep(Backend& backend, const NamedParameter& p, double learningRate, State& state,
-                                   Tensor& step) {
-    backend.adagradStep(learningRate, kEpsilon, p.parameter->gradient, state.first(backend), step);
+bool AdaGradOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p, double learningRate,
+                              State& state) {
+    return backend.adagradUpdate(pass, learningRate, kEpsilon, p.parameter->gradient, state.first(backend),
+                                 p.parameter->value);
 }
 
-void RmsPropOptimizer::computeStep(Backend& backend, const NamedParameter& p, double learningRate, State& state,
-                                   Tensor& step) {
-    backend.rmspropStep(learningRate, decay_, momentum_, kEpsilon, p.parameter->gradient, state.first(backend),
-                        state.second(backend), step);
+bool RmsPropOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p, double learningRate,
+                              State& state) {
+    return backend.rmspropUpdate(pass, learningRate, decay_, momentum_, kEpsilon, p.parameter->gradient,
+                                 state.first(backend), state.second(backend), p.parameter->value);
 }
 
-void AdamOptimizer::computeStep(Backend& backend, const NamedParameter& p, double learningRate, State& state,
-                                Tensor& step) {
-    backend.adamStep(learningRate, kBeta1, kBeta2, kEpsilon, updates() + 1, p.parameter->gradient,
-                     state.first(backend), state.second(backend), step);
+bool AdamOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p, double learningRate,
+                           State& state) {
+    // Check and apply both happen before this update is counted: the same t for both.
+    return backend.adamUpdate(pass, learningRate, kBeta1, kBeta2, kEpsilon, updates() + 1, p.parameter->gradient,
+                              state.first(backend), state.second(backend), p.parameter->value);
 }
 
 const std::vector<std::string>& optimizerNames() {

@@ -27,8 +27,8 @@ public:
     virtual ~Optimizer() = default;
     virtual std::string_view name() const = 0;
     // Applies one update to every parameter, or to none: if any parameter would become NaN or
-    // Inf, no weight changes and the id of the first such parameter is returned. (The state of
-    // a stateful optimizer has moved on by then; training stops there anyway.)
+    // Inf, no weight and no optimizer state changes, and the id of the first such parameter is
+    // returned.
     virtual std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
                                              double learningRate) = 0;
     // Momentum can change while training runs (mu of momentum, nesterov and rmsprop).
@@ -47,16 +47,15 @@ public:
                                      double learningRate) override;
 };
 
-// The optimizers with state: each computes a step per parameter into a scratch tensor; the
-// steps are checked, then added.
+// The optimizers with state: every parameter's update is checked (a pass that changes nothing),
+// then every one is applied; each pass is one fused backend operation per parameter.
 class StatefulOptimizer : public Optimizer {
 public:
     std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
                                      double learningRate) final;
 
 protected:
-    // One parameter's state: up to two tensors (velocity, cache, moments), zero at first, and
-    // the scratch tensor its step is computed into.
+    // One parameter's state: up to two tensors (velocity, cache, moments), zero at first.
     class State {
     public:
         Tensor& first(Backend& backend) { return ensure(backend, first_); }
@@ -68,17 +67,18 @@ protected:
         std::string id_;
         Shape shape_;
         DType type_ = DType::Float32;
-        Tensor first_, second_, step_;
+        Tensor first_, second_;
     };
 
-    virtual void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
-                             Tensor& step) = 0;
+    // Checks or applies this optimizer's update of one parameter (see Backend's UpdatePass).
+    virtual bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
+                        State& state) = 0;
     int64_t updates() const { return updates_; }  // updates applied before this one
 
 private:
     // The state of parameters[index], made anew if that place now holds another parameter id or
     // shape. Looked up by position and checked by id, so a step allocates nothing.
-    State& stateOf(Backend& backend, size_t index, const NamedParameter& parameter);
+    State& stateOf(size_t index, const NamedParameter& parameter);
 
     std::vector<State> states_;
     int64_t updates_ = 0;
@@ -90,8 +90,8 @@ public:
     std::string_view name() const override { return nesterov_ ? "nesterov" : "momentum"; }
 
 protected:
-    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
-                     Tensor& step) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
+                State& state) override;
 
 private:
     bool nesterov_;
@@ -103,8 +103,8 @@ public:
     std::string_view name() const override { return "adagrad"; }
 
 protected:
-    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
-                     Tensor& step) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
+                State& state) override;
 };
 
 class RmsPropOptimizer final : public StatefulOptimizer {
@@ -114,8 +114,8 @@ public:
     std::string_view name() const override { return "rmsprop"; }
 
 protected:
-    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
-                     Tensor& step) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
+                State& state) override;
 
 private:
     double decay_;
@@ -127,8 +127,8 @@ public:
     std::string_view name() const override { return "adam"; }
 
 protected:
-    void computeStep(Backend& backend, const NamedParameter& parameter, double learningRate, State& state,
-                     Tensor& step) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
+                State& state) override;
 };
 
 // The optimizer the settings name; throws InputError for an unknown name or a momentum or

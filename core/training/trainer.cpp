@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "util/errors.h"
+#include "util/flush_denormals.h"
 
 namespace koto {
 namespace {
@@ -83,6 +84,7 @@ Trainer::Outcome Trainer::train(int64_t epochs) {
 }
 
 bool Trainer::step() {
+    const FlushDenormals flushDenormals;
     if (batch_ == 0) {
         shuffle();
         epochStart_ = std::chrono::steady_clock::now();
@@ -176,6 +178,7 @@ void Trainer::watchValidation(const EpochMetrics& metrics) {
 }
 
 EpochMetrics Trainer::evaluate() {
+    const FlushDenormals flushDenormals;
     EpochMetrics metrics;
     metrics.epoch = epochs_;
     metrics.steps = steps_;

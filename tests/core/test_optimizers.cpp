@@ -15,6 +15,7 @@
 #include "training/learning_rate_schedule.h"
 #include "training/optimizer.h"
 #include "util/errors.h"
+#include "util/flush_denormals.h"
 
 using namespace koto;
 
@@ -125,6 +126,49 @@ private slots:
             QVERIFY2(std::abs(actual[i] - expected[i]) <= 1e-12 * std::max(1.0, std::abs(expected[i])),
                      qPrintable(QStringLiteral("w[%1] = %2, formula %3").arg(i).arg(actual[i], 0, 'g', 17).arg(expected[i], 0, 'g', 17)));
         QVERIFY(actual != std::vector<double>({3.0, -2.0}));
+    }
+
+    // An update that would overflow a weight is refused whole: no weight and no optimizer state
+    // moves, so the next finite steps give exactly what they give without the refused one.
+    void aRefusedUpdateChangesNothing_data() { threeStepsFollowTheFormulas_data(); }
+    void aRefusedUpdateChangesNothing() {
+        QFETCH(QString, optimizer);
+        TrainingSettings settings;
+        settings.optimizer = optimizer.toStdString();
+        settings.momentum = 0.9;
+        const auto refusing = makeOptimizer(settings);
+        const auto plain = makeOptimizer(settings);
+        Weights a({3.0, -2.0}), b({3.0, -2.0});
+        a.computeGradient();
+        b.computeGradient();
+        QVERIFY(!refusing->apply(a.backend, a.list, 0.1));
+        QVERIFY(!plain->apply(b.backend, b.list, 0.1));
+        const std::vector<double> before = a.values();
+        // A gradient of 1e308 at learning rate 1e10: every optimizer's step overflows a double.
+        const std::vector<double> huge{1e308, -1e308};
+        a.backend.upload(std::span<const double>(huge), a.parameter.gradient);
+        const auto refused = refusing->apply(a.backend, a.list, 1e10);
+        QVERIFY(refused.has_value());
+        QCOMPARE(QString::fromStdString(*refused), QStringLiteral("dense_1.W"));
+        QCOMPARE(a.values(), before);
+        for (int step = 0; step < 2; ++step) {
+            a.computeGradient();
+            b.computeGradient();
+            QVERIFY(!refusing->apply(a.backend, a.list, 0.1));
+            QVERIFY(!plain->apply(b.backend, b.list, 0.1));
+        }
+        QCOMPARE(a.values(), b.values());
+    }
+
+    // Training flushes denormal floats to zero (a decaying velocity would crawl through them at a
+    // hundredth of the speed) and gives the thread its previous mode back afterwards.
+    void denormalsAreFlushedOnlyWhileTraining() {
+        volatile float tiny = 1e-30f, factor = 1e-10f;  // the product, 1e-40, is denormal
+        {
+            const FlushDenormals flush;
+            QCOMPARE(tiny * factor, 0.0f);
+        }
+        QVERIFY(tiny * factor > 0.0f);
     }
 
     // Part 9: u = 20, cost u*u + u + 1, u <- u - 0.3 (2u + 1) twelve times gives -0.49966.
