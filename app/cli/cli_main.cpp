@@ -22,7 +22,8 @@ struct Command {
 constexpr Command kCommands[] = {
     {"train", koto::cli::trainCommand},         {"eval", koto::cli::evalCommand},
     {"predict", koto::cli::predictCommand},     {"gradcheck", koto::cli::gradcheckCommand},
-    {"datasets", koto::cli::datasetsCommand},   {"devices", koto::cli::devicesCommand},
+    {"datasets", koto::cli::datasetsCommand},   {"samples", koto::cli::samplesCommand},
+    {"devices", koto::cli::devicesCommand},
 };
 
 bool wantsHelp(const Words& words) {

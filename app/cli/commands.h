@@ -15,6 +15,7 @@ int evalCommand(const Words& words);
 int predictCommand(const Words& words);
 int gradcheckCommand(const Words& words);
 int datasetsCommand(const Words& words);
+int samplesCommand(const Words& words);
 int devicesCommand(const Words& words);
 
 // The help text of a command, or of the whole program for "".

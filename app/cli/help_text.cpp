@@ -31,6 +31,13 @@ std::string helpText(const std::string& command) {
                      with --early-stop)
   --early-stop N     stop when the validation loss has not improved for N epochs and go back to
                      the weights of its best epoch
+  --augment SPEC     change every training image a little each time it is used, e.g.
+                     translate=2,rotate=10,flip: translate=PIXELS (whole pixels each way),
+                     rotate=DEGREES (either way), flip (mirror half the time; fashion-mnist only,
+                     a mirrored digit is no digit), brightness=B (+-B, pixels are 0..1),
+                     contrast=C (times 1-C..1+C); see the images with kotohajime-cli samples
+  --print-period N   every N batches also print the batch's loss and the test data's cost and
+                     error rate (the curriculum's print_period)
   --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
   --epochs N         passes over the training data (default 100)
   --seed N           initial weights and batch order (default 1)
@@ -61,6 +68,19 @@ std::string helpText(const std::string& command) {
   fourth-order central differences with h = 1e-4 on the first N training samples;
   prints, per parameter tensor, the largest relative error |analytic - numeric| / max(|a|, |n|)
 )";
+    if (command == "samples")
+        return R"(kotohajime-cli samples: an image dataset's samples and their augmented copies, as a picture
+
+  --out FILE.pgm     the picture (grayscale PGM): one sample a row, the original first
+  --dataset SPEC     an image dataset (default fashion-mnist)
+  --augment SPEC     as train's --augment, e.g. translate=2,rotate=10,flip
+  --variants V       augmented copies of each sample (default 4 with --augment)
+  --count N          samples (default 8), from --first K (default 1)
+  --test             from the test part instead of the training part
+  --seed N           the seed the copies are drawn with (default 1), as training draws them
+  --scale Z          each pixel as Z x Z (default 3)
+  prints each sample's label and class name
+)";
     if (command == "datasets") return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their options\n";
     if (command == "devices")
         return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found (PoCL included)\n";
@@ -72,6 +92,7 @@ commands:
   predict    predict with a trained project on a CSV of inputs
   gradcheck  check the gradients of a network against finite differences
   datasets   list the datasets
+  samples    draw an image dataset's samples and their augmented copies into a picture
   devices    list the compute backends and OpenCL devices
 
 kotohajime-cli COMMAND --help shows a command's options.

@@ -9,6 +9,7 @@
 #include "backend/cpu_backend.h"
 #include "backend_choice.h"
 #include "commands.h"
+#include "data/augmentation.h"
 #include "data/dataset_spec.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
@@ -37,6 +38,42 @@ public:
 private:
     bool json_;
     int64_t every_;
+    int64_t offset_;
+};
+
+// The curriculum's print_period: every N batches, the cost and error rate on the test data with
+// the weights of that moment.
+class PeriodPrinter final : public TrainingObserver {
+public:
+    PeriodPrinter(Trainer& trainer, int64_t period, bool json, int64_t epochOffset)
+        : trainer_(trainer), period_(period), json_(json), offset_(epochOffset) {}
+    void afterStep(const StepReport& report) override {
+        if (report.batch % period_ != 0) return;
+        const SplitMetrics test = trainer_.evaluateTest();
+        const int64_t epoch = report.epoch + 1 + offset_;
+        if (json_) {
+            nlohmann::ordered_json line{{"epoch", epoch}, {"batch", report.batch}, {"step", report.step},
+                                        {"batch_loss", report.loss}, {"test_loss", test.loss}};
+            if (trainer_.dataset().task == Task::Classification) line["test_error_rate"] = test.errorRate;
+            else line["test_rmse"] = test.rmse;
+            std::cout << line.dump() << std::endl;
+        } else if (trainer_.dataset().task == Task::Classification) {
+            std::printf("epoch %5lld batch %6lld  batch loss %.5f  test cost %.5f error rate %.4f\n",
+                        static_cast<long long>(epoch), static_cast<long long>(report.batch), report.loss, test.loss,
+                        test.errorRate);
+        } else {
+            std::printf("epoch %5lld batch %6lld  batch loss %.5f  test cost %.5f rmse %.4f\n",
+                        static_cast<long long>(epoch), static_cast<long long>(report.batch), report.loss, test.loss,
+                        test.rmse);
+        }
+        if (!json_) std::fflush(stdout);
+        if (!std::cout || std::ferror(stdout)) throw InputError("standard output was closed; training stopped");
+    }
+
+private:
+    Trainer& trainer_;
+    int64_t period_;
+    bool json_;
     int64_t offset_;
 };
 
@@ -84,6 +121,12 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     settings.validation = args.number("validation", settings.patience > 0 && settings.validation == 0 ? 0.2 : settings.validation);
     if (settings.validation != 0 && !(settings.validation > 0 && settings.validation < 1))
         throw UsageError("--validation must be a share between 0 and 1");
+    settings.augment = args.text("augment", settings.augment);
+    try {
+        settings.augment = Augmentation::parse(settings.augment).text();
+    } catch (const InputError& error) {
+        throw UsageError(std::string("--augment: ") + error.what());
+    }
     settings.schedule = args.text("schedule", settings.schedule);
     try {
         settings.schedule = LearningRateSchedule::parse(settings.schedule).text();
@@ -98,7 +141,8 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
 int trainCommand(const Words& words) {
     const Arguments args(words,
                          {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
-                          "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop"},
+                          "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop", "augment",
+                          "print-period"},
                          {"json", "regularize-biases", "confusion"});
     chooseBackend(args.text("backend", "cpu"));
 
@@ -125,6 +169,12 @@ int trainCommand(const Words& words) {
     const bool json = args.has("json");
     EpochPrinter printer(json, settings.epochs, earlier ? earlier->epochsTrained : 0);
     run.trainer().addObserver(&printer);
+    std::unique_ptr<PeriodPrinter> periodPrinter;
+    if (args.has("print-period")) {
+        periodPrinter = std::make_unique<PeriodPrinter>(run.trainer(), args.integer("print-period", 0, 1, 1'000'000'000),
+                                                        json, earlier ? earlier->epochsTrained : 0);
+        run.trainer().addObserver(periodPrinter.get());
+    }
 
     auto save = [&] {
         if (const auto path = args.optionalText("save")) saveProject(captureProject(run.trainer(), datasetText, earlier.get()), *path);

@@ -11,6 +11,7 @@
 #include <span>
 #include <string>
 
+#include "backend/image_transform.h"
 #include "layers/activation.h"
 #include "tensor/tensor.h"
 #include "util/philox.h"
@@ -92,6 +93,10 @@ public:
     // The same from a UInt8 tensor into a float one, each value times scale (images: 1/255).
     virtual void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                                   Tensor& destination) = 0;
+    // Data augmentation: out row i = images row i (a width x height image, values in [0, 1])
+    // transformed as transforms[i] says (backend/image_transform.h).
+    virtual void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
+                               const Tensor& images, Tensor& out) = 0;
 
     // Optimizer updates (part 10 of the curriculum), each fused into one pass over a parameter:
     // its gradient g, its state, its weights w. With UpdatePass::Check nothing changes and the

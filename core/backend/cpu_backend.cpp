@@ -503,6 +503,47 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
     });
 }
 
+void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
+                               const Tensor& images, Tensor& out) {
+    requireSameSize(images, out, "augmentImages");
+    if (width < 1 || height < 1 || images.cols() != width * height ||
+        static_cast<int64_t>(transforms.size()) != images.rows())
+        throw std::invalid_argument("augmentImages: " + std::to_string(transforms.size()) + " transforms of " +
+                                    std::to_string(width) + " x " + std::to_string(height) + " images for " +
+                                    images.shape().text());
+    dispatch(images.dtype(), [&]<typename T>() {
+        const T centreX = static_cast<T>(width - 1) / 2, centreY = static_cast<T>(height - 1) / 2;
+        for (size_t n = 0; n < transforms.size(); ++n) {
+            const ImageTransform& t = transforms[n];
+            const T* in = dataOf<T>(images) + static_cast<int64_t>(n) * width * height;
+            T* result = dataOf<T>(out) + static_cast<int64_t>(n) * width * height;
+            const T cosine = std::cos(static_cast<T>(t.radians)), sine = std::sin(static_cast<T>(t.radians));
+            auto pixel = [&](int64_t x, int64_t y) -> T {
+                return x >= 0 && x < width && y >= 0 && y < height ? in[y * width + x] : T(0);
+            };
+            for (int64_t y = 0; y < height; ++y)
+                for (int64_t x = 0; x < width; ++x) {
+                    // Where this output pixel came from: undo the shift, the turn, the mirror.
+                    const T u = static_cast<T>(x) - centreX - static_cast<T>(t.shiftX);
+                    const T v = static_cast<T>(y) - centreY - static_cast<T>(t.shiftY);
+                    T sourceX = cosine * u - sine * v + centreX;
+                    const T sourceY = sine * u + cosine * v + centreY;
+                    if (t.mirror) sourceX = static_cast<T>(width - 1) - sourceX;
+                    const T left = std::floor(sourceX), top = std::floor(sourceY);
+                    const T fx = sourceX - left, fy = sourceY - top;
+                    const auto x0 = static_cast<int64_t>(left), y0 = static_cast<int64_t>(top);
+                    T value = (T(1) - fy) * ((T(1) - fx) * pixel(x0, y0) + fx * pixel(x0 + 1, y0)) +
+                              fy * ((T(1) - fx) * pixel(x0, y0 + 1) + fx * pixel(x0 + 1, y0 + 1));
+                    if (t.brightness != 0 || t.contrast != 1)
+                        value = std::clamp(static_cast<T>(t.contrast) * (value - T(0.5)) + T(0.5) +
+                                               static_cast<T>(t.brightness),
+                                           T(0), T(1));
+                    result[y * width + x] = value;
+                }
+        }
+    });
+}
+
 bool CpuBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
     requireSameSize(x, y, "sumIsFinite");
     return dispatch(y.dtype(), [&]<typename T>() {

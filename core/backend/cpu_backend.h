@@ -43,6 +43,8 @@ public:
                     Tensor& destination) override;
     void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                           Tensor& destination) override;
+    void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height, const Tensor& images,
+                       Tensor& out) override;
     bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov, const Tensor& gradient,
                         Tensor& velocity, Tensor& weights) override;
     bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,

@@ -53,6 +53,10 @@ Dataset loadCsvDataset(const std::string& path, const std::string& labelColumn, 
     dataset.name = "csv";
     dataset.task = Task::Classification;
     dataset.inputSize = table.cols - 1;
+    if (pixels) {  // Kaggle's digits: square images, row by row
+        const auto side = static_cast<int64_t>(std::llround(std::sqrt(static_cast<double>(dataset.inputSize))));
+        if (side * side == dataset.inputSize) dataset.imageWidth = dataset.imageHeight = side;
+    }
     std::vector<int32_t> labels(static_cast<size_t>(table.rows));
     int32_t largest = 0;
     for (int64_t r = 0; r < table.rows; ++r) {

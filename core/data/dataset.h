@@ -28,6 +28,10 @@ struct Dataset {
     int64_t classCount = 0;   // K, classification only
     int64_t outputSize = 1;   // regression outputs
     std::vector<std::string> classNames;
+    // Images (one channel, a sample's inputs row by row): their size; 0 for other data.
+    int64_t imageWidth = 0, imageHeight = 0;
+    // Whether an image mirrored left-right keeps its class (data augmentation may flip it).
+    bool mirrorKeepsClass = false;
     DataSplit train, test;
     DataSplit validation;  // held out of the training part on request (early stopping watches it)
 

@@ -114,8 +114,11 @@ Dataset loadDataset(const DatasetSpec& spec) {
             throw InputError(spec.name + ": n must be at least 1 and ntest at least 0");
         const auto dir = spec.options.find("dir");
         if (!fashion && dir == spec.options.end()) throw InputError("idx needs a folder: idx:DIR");
-        return loadIdxDataset(spec.name, fashion ? kFashionMnistFolder : dir->second, train, test,
-                              fashion ? fashionMnistClassNames() : std::vector<std::string>{});
+        Dataset dataset = loadIdxDataset(spec.name, fashion ? kFashionMnistFolder : dir->second, train, test,
+                                         fashion ? fashionMnistClassNames() : std::vector<std::string>{});
+        // Clothes keep their class in a mirror; a folder of the user's may hold digits, which do not.
+        dataset.mirrorKeepsClass = fashion;
+        return dataset;
     }
     if (isPlaygroundDataset(spec.name)) {
         rejectUnknownOptions(spec, {"n", "noise", "test", "seed"}, "n, noise, test, seed");

@@ -19,7 +19,7 @@ std::string findFile(const std::string& name, const std::string& folder, const s
 }
 
 DataSplit loadSplit(const std::string& name, const std::string& folder, const std::string& prefix, int64_t maxItems,
-                    int64_t& inputSize) {
+                    Dataset& dataset) {
     const std::string imagesPath = findFile(name, folder, prefix + "-images-idx3-ubyte");
     const std::string labelsPath = findFile(name, folder, prefix + "-labels-idx1-ubyte");
     IdxArray images = readIdx(imagesPath, maxItems);
@@ -31,9 +31,11 @@ DataSplit loadSplit(const std::string& name, const std::string& folder, const st
                          std::to_string(labels.dims[0]) + " labels");
     const int64_t size = images.dims[1] * images.dims[2];
     if (size < 1) throw InputError(imagesPath + ": the images are empty");
-    if (inputSize != 0 && inputSize != size)
+    if (dataset.inputSize != 0 && (dataset.imageHeight != images.dims[1] || dataset.imageWidth != images.dims[2]))
         throw InputError(imagesPath + ": images of another size than the training images");
-    inputSize = size;
+    dataset.inputSize = size;
+    dataset.imageHeight = images.dims[1];
+    dataset.imageWidth = images.dims[2];
     DataSplit split;
     split.count = images.dims[0];
     split.pixels = std::move(images.data);
@@ -54,8 +56,8 @@ Dataset loadIdxDataset(const std::string& name, const std::string& folder, int64
     Dataset dataset;
     dataset.name = name;
     dataset.task = Task::Classification;
-    dataset.train = loadSplit(name, folder, "train", maxTrain, dataset.inputSize);
-    dataset.test = loadSplit(name, folder, "t10k", maxTest, dataset.inputSize);
+    dataset.train = loadSplit(name, folder, "train", maxTrain, dataset);
+    dataset.test = loadSplit(name, folder, "t10k", maxTest, dataset);
     if (dataset.train.count < 1) throw InputError(name + ": no training images");
     int32_t largest = 0;
     for (const DataSplit* split : {&dataset.train, &dataset.test})

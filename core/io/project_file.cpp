@@ -98,7 +98,7 @@ std::string projectToJson(const Project& project) {
         {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
                       {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
                       {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases},
-                      {"validation", t.validation}, {"patience", t.patience}}},
+                      {"validation", t.validation}, {"patience", t.patience}, {"augment", t.augment}}},
         {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
         {"weights", weights},
         {"curves", curves},
@@ -132,6 +132,7 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         project.training.regularizeBiases = t.value("regularize_biases", project.training.regularizeBiases);
         project.training.validation = t.value("validation", project.training.validation);
         project.training.patience = t.value("patience", project.training.patience);
+        project.training.augment = t.value("augment", project.training.augment);
         if (json.contains("progress")) {
             project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
             project.stepsTrained = json["progress"].at("steps").get<int64_t>();

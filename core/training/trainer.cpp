@@ -33,12 +33,18 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
     if (settings_.patience < 0) throw InputError("the patience cannot be negative");
     if (settings_.patience > 0 && dataset.validation.count == 0)
         throw InputError("early stopping needs a validation share of the training data");
+    augmentation_ = Augmentation::parse(settings_.augment);
+    augmentation_.checkFor(dataset);
     train_ = upload(dataset.train);
     test_ = upload(dataset.test);
     validation_ = upload(dataset.validation);
     Backend& backend = network.backend();
     batchInputs_ = backend.allocate({batch, network.inputSize()}, network.dtype());
     batchTargets_ = backend.allocate({batch, network.outputSize()}, network.dtype());
+    if (augmentation_.active()) {
+        augmentedInputs_ = backend.allocate({batch, network.inputSize()}, network.dtype());
+        transforms_.reserve(static_cast<size_t>(batch));
+    }
     batchesPerEpoch_ = (dataset.train.count + batch - 1) / batch;
     order_.resize(static_cast<size_t>(dataset.train.count));
     std::iota(order_.begin(), order_.end(), 0);
@@ -98,11 +104,21 @@ bool Trainer::step() {
     gatherInputs(train_, indices, batchInputs_);
     backend.gatherRows(train_.targets, indices, batchTargets_);
 
+    const Tensor* inputs = &batchInputs_;
+    if (augmentation_.active()) {
+        const RandomStream stream{settings_.seed, static_cast<uint64_t>(steps_ + 1), kAugmentationStream};
+        transforms_.clear();
+        for (int64_t i = 0; i < rows; ++i) transforms_.push_back(augmentation_.draw(stream, i));
+        augmentedInputs_.setRows(rows);
+        backend.augmentImages(transforms_, dataset_.imageWidth, dataset_.imageHeight, batchInputs_, augmentedInputs_);
+        inputs = &augmentedInputs_;
+    }
+
     network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
-    if (!network_.forward(batchInputs_, this)) return false;
+    if (!network_.forward(*inputs, this)) return false;
     double loss = network_.computeLoss(batchTargets_);
     if (regularization_.active()) loss += regularization_.penalty(backend, network_.parameters());
-    if (!std::isfinite(loss)) reportNonFiniteLoss(loss);
+    if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *inputs);
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
     const double rate = currentLearningRate();
@@ -127,14 +143,14 @@ void Trainer::setMomentum(double momentum) {
     optimizer_.setMomentum(momentum);
 }
 
-void Trainer::reportNonFiniteLoss(double loss) {
+void Trainer::reportNonFiniteLoss(double loss, const Tensor& inputs) {
     Backend& backend = network_.backend();
     std::string where = "the loss";
-    if (!isFinite(backend, batchInputs_)) {
+    if (!isFinite(backend, inputs)) {
         where = "the input data";
     } else {
         // Find the first layer whose output is not finite, going through the layers once more.
-        const Tensor* current = &batchInputs_;
+        const Tensor* current = &inputs;
         for (int i = 0; i < network_.layerCount(); ++i) {
             current = &network_.layer(i).forward(backend, *current);
             if (!isFinite(backend, *current)) {
@@ -193,6 +209,14 @@ EpochMetrics Trainer::evaluate() {
         if (test_.host->count > 0) metrics.test.loss += penalty;
         if (metrics.hasValidation) metrics.validation.loss += penalty;
     }
+    return metrics;
+}
+
+SplitMetrics Trainer::evaluateTest() {
+    const FlushDenormals flushDenormals;
+    SplitMetrics metrics = evaluate(test_);
+    if (regularization_.active() && test_.host->count > 0)
+        metrics.loss += regularization_.penalty(network_.backend(), network_.parameters());
     return metrics;
 }
 

@@ -4,7 +4,7 @@
 // epoch, observers told of every layer, step and epoch, and a TrainingControl obeyed between
 // layers, batches and epochs.
 //
-// A step: X, T = next mini-batch; forward layer by layer; J = loss(Y, T); backward layer by
+// A step: X, T = next mini-batch (its images augmented, if asked); forward layer by layer; J = loss(Y, T); backward layer by
 // layer; every w = w - learning_rate * dJ/dw through the optimizer. If J or any new weight would
 // be NaN or Inf, the step is not applied and DivergenceError names the step and the layer.
 
@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "data/augmentation.h"
 #include "data/dataset.h"
 #include "network/network.h"
 #include "training/learning_curve.h"
@@ -45,6 +46,8 @@ public:
     bool step();
     // Loss and accuracy or RMSE on the training and test parts with the current weights.
     EpochMetrics evaluate();
+    // The same on the test part alone (the curriculum's print_period reports, between epochs).
+    SplitMetrics evaluateTest();
     // Which classes the network gives the test samples (or the training samples), against their
     // labels. Classification only.
     enum class Part { Train, Test };
@@ -85,7 +88,7 @@ private:
     void shuffle();
     void finishEpoch();
     SplitMetrics evaluate(const DeviceSplit& split, ConfusionMatrix* confusion = nullptr);
-    [[noreturn]] void reportNonFiniteLoss(double loss);
+    [[noreturn]] void reportNonFiniteLoss(double loss, const Tensor& inputs);
 
     Network& network_;
     Optimizer& optimizer_;
@@ -100,6 +103,9 @@ private:
 
     DeviceSplit train_, test_, validation_;
     Tensor batchInputs_, batchTargets_;
+    Augmentation augmentation_;
+    std::vector<ImageTransform> transforms_;  // this batch's, one per image
+    Tensor augmentedInputs_;
     std::vector<int32_t> order_;   // this epoch's shuffled sample order
     std::vector<int32_t> identity_;  // 0, 1, 2, ... for evaluating in chunks
     Random shuffleRandom_;

@@ -25,6 +25,8 @@ struct TrainingSettings {
     // weights of its best epoch.
     double validation = 0;
     int64_t patience = 0;
+    // Data augmentation of the training images, as data/augmentation.h writes it ("": none).
+    std::string augment;
 };
 
 }  // namespace koto

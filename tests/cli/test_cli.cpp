@@ -78,6 +78,8 @@ private slots:
     void trainSaveThenEvalAndPredict();
     void continueTrainingASavedProject();
     void confusionMatrixOfTheTestData();
+    void printPeriodReportsTheTestCost();
+    void samplesDrawsAugmentedCopies();
     void listsDatasets();
     void listsTheCpuDevice();
     void survivesACrashingOpenClDriver();
@@ -231,6 +233,43 @@ void TestCli::confusionMatrixOfTheTestData() {
     QCOMPARE(regression.exitCode, 2);  // refused before training
 }
 
+// --print-period N: a line at batches 0, N, 2N, ... of every epoch with the test cost then.
+void TestCli::printPeriodReportsTheTestCost() {
+    // 250 training points in batches of 10: 25 batches, reports at 0, 10 and 20.
+    const Result r = cli({"train", "--dataset", "xor", "--epochs", "2", "--batch", "10", "--print-period", "10", "--json"});
+    QCOMPARE(r.exitCode, 0);
+    QList<int> batches;
+    for (const QJsonObject& line : jsonLines(r.out)) {
+        if (!line.contains("batch")) continue;
+        batches << line.value("batch").toInt();
+        const double errorRate = line.value("test_error_rate").toDouble(-1);
+        QVERIFY(errorRate >= 0 && errorRate <= 1);
+        QVERIFY(line.value("test_loss").toDouble() > 0);
+    }
+    QCOMPARE(batches, (QList<int>{0, 10, 20, 0, 10, 20}));
+    const Result text = cli({"train", "--dataset", "xor", "--epochs", "1", "--print-period", "20"});
+    QVERIFY2(text.out.contains("test cost") && text.out.contains("error rate"), text.out.constData());
+}
+
+void TestCli::samplesDrawsAugmentedCopies() {
+    if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")))
+        QSKIP("needs Debian's dataset-fashion-mnist, which the set-up command installs");
+    const Result r = cli({"samples", "--dataset", "fashion-mnist:n=10,ntest=5", "--augment", "translate=2,flip",
+                          "--count", "2", "--variants", "3", "--scale", "2", "--out", "grid.pgm"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains("sample 1: label 9 (Ankle boot)"), r.out.constData());
+    QFile grid(path("grid.pgm"));
+    QVERIFY(grid.open(QIODevice::ReadOnly));
+    const QByteArray bytes = grid.readAll();
+    // 4 images a row (the original and 3 copies), 2 rows; each 29 x 29 cells of 2 x 2 pixels.
+    const QByteArray header = "P5\n" + QByteArray::number(4 * 58 + 2) + " " + QByteArray::number(2 * 58 + 2) + "\n255\n";
+    QVERIFY(bytes.startsWith(header));
+    QCOMPARE(bytes.size(), header.size() + (4 * 58 + 2) * (2 * 58 + 2));
+    const Result digits = cli({"samples", "--dataset", "spiral", "--out", "no.pgm"});
+    QCOMPARE(digits.exitCode, 3);
+    QVERIFY(digits.err.contains("not an image dataset"));
+}
+
 void TestCli::listsDatasets() {
     const Result r = cli({"datasets"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
@@ -334,7 +373,7 @@ void TestCli::helpExitsZero_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("--help") << QStringList{"--help"} << "commands:";
     QTest::newRow("help") << QStringList{"help"} << "commands:";
-    for (const char* command : {"train", "eval", "predict", "gradcheck", "datasets", "devices"})
+    for (const char* command : {"train", "eval", "predict", "gradcheck", "datasets", "samples", "devices"})
         QTest::addRow("%s --help", command) << QStringList{command, "--help"} << QString("kotohajime-cli ") + command;
     QTest::newRow("help among other options") << QStringList{"train", "--epochs", "5", "-h"} << "--layers";
 }
@@ -374,6 +413,11 @@ void TestCli::usageErrorsExitTwo_data() {
     QTest::newRow("predict without --input") << QStringList{"predict", "--project", "xor.koto"} << "--input is required";
     QTest::newRow("--project with --layers") << QStringList{"train", "--project", "xor.koto", "--layers", "dense:4"}
                                              << "drop --layers";
+    QTest::newRow("--augment shear") << QStringList{"train", "--augment", "shear=2"} << "--augment: augmentation: unknown";
+    QTest::newRow("--print-period 0") << QStringList{"train", "--print-period", "0"} << "--print-period must be between";
+    QTest::newRow("samples without --out") << QStringList{"samples"} << "--out is required";
+    QTest::newRow("samples --variants without --augment") << QStringList{"samples", "--out", "x.pgm", "--variants", "2"}
+                                                           << "--variants needs --augment";
     QTest::newRow("gradcheck --samples 0") << QStringList{"gradcheck", "--samples", "0"} << "--samples must be between";
 }
 
@@ -406,6 +450,8 @@ void TestCli::badInputExitsThree_data() {
     QTest::newRow("layer conv:3") << QStringList{"train", "--layers", "conv:3"} << "unknown layer token";
     QTest::newRow("activation swish") << QStringList{"train", "--layers", "dense:4:swish"} << "unknown activation";
     QTest::newRow("bce on regression") << QStringList{"train", "--dataset", "plane", "--loss", "bce"} << "regression";
+    QTest::newRow("augmenting points") << QStringList{"train", "--dataset", "spiral", "--augment", "translate=1"}
+                                       << "not an image dataset";
     QTest::newRow("gradcheck, bad layers") << QStringList{"gradcheck", "--layers", "dense:x"} << "dense:x";
 }
 

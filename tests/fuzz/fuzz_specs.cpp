@@ -1,10 +1,13 @@
-// Fuzz target: the dataset and layer specs of the command line. The input is split at the first
-// newline: a dataset spec, then a layers spec. Datasets are capped small so each run is quick.
+// Fuzz target: the dataset, layer and augmentation specs of the command line. The input is split
+// at the first newline: a dataset spec, then a layers spec; the whole input is also read as an
+// augmentation spec, whose text must read back as itself. Datasets are capped small so each run
+// is quick.
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 
+#include "data/augmentation.h"
 #include "data/dataset_spec.h"
 #include "io/layer_tokens.h"
 #include "util/errors.h"
@@ -14,6 +17,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const size_t newline = text.find('\n');
     const std::string datasetText = text.substr(0, newline);
     const std::string layersText = newline == std::string::npos ? "" : text.substr(newline + 1);
+    try {
+        const koto::Augmentation augmentation = koto::Augmentation::parse(text);
+        if (koto::Augmentation::parse(augmentation.text()).text() != augmentation.text()) __builtin_trap();
+    } catch (const koto::InputError&) {
+    }
     try {
         koto::DatasetSpec spec = koto::DatasetSpec::parse(datasetText);
         spec.options["n"] = "40";  // generating millions of points would only test patience
