@@ -63,16 +63,142 @@
         <source>mean squared error</source>
         <translation>mean squared error</translation>
     </message>
+    <message>
+        <source>Fashion-MNIST (clothing images)</source>
+        <translation>Fashion-MNIST (clothing images)</translation>
+    </message>
+    <message>
+        <source>Images in IDX files (MNIST)…</source>
+        <translation>Images in IDX files (MNIST)…</translation>
+    </message>
+    <message>
+        <source>Table in a CSV file…</source>
+        <translation>Table in a CSV file…</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>T-shirt/top</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>Trouser</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>Pullover</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>Dress</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>Coat</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>Sandal</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>Shirt</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>Sneaker</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>Bag</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>Ankle boot</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::AugmentationPanel</name>
+    <message>
+        <source>Data augmentation</source>
+        <translation>Data augmentation</translation>
+    </message>
+    <message>
+        <source>More data from the data you have: each time a training image is used it is changed a little at random, so the network must learn what stays the same. Test images are never changed.</source>
+        <translation>More data from the data you have: each time a training image is used it is changed a little at random, so the network must learn what stays the same. Test images are never changed.</translation>
+    </message>
+    <message>
+        <source>For image data only.</source>
+        <translation>For image data only.</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Move each image by up to this many pixels left or right and up or down</source>
+        <translation>Move each image by up to this many pixels left or right and up or down</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotation</translation>
+    </message>
+    <message>
+        <source>Turn each image by up to this many degrees either way</source>
+        <translation>Turn each image by up to this many degrees either way</translation>
+    </message>
+    <message>
+        <source>Mirror left-right</source>
+        <translation>Mirror left-right</translation>
+    </message>
+    <message>
+        <source>Mirror half of the images: a mirrored shirt is still a shirt</source>
+        <translation>Mirror half of the images: a mirrored shirt is still a shirt</translation>
+    </message>
+    <message>
+        <source>Not for this data: a mirrored image may belong to another class (a mirrored 2 is no 2)</source>
+        <translation>Not for this data: a mirrored image may belong to another class (a mirrored 2 is no 2)</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>Brightness</translation>
+    </message>
+    <message>
+        <source>Add or take away up to this much from every pixel (pixels run from 0 to 1)</source>
+        <translation>Add or take away up to this much from every pixel (pixels run from 0 to 1)</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>Contrast</translation>
+    </message>
+    <message>
+        <source>Multiply the contrast by a factor between 1 − C and 1 + C</source>
+        <translation>Multiply the contrast by a factor between 1 − C and 1 + C</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ConfusionMatrixView</name>
+    <message>
+        <source>Test data: each row a true class, each column the network&apos;s answer; right answers on the diagonal.</source>
+        <translation>Test data: each row a true class, each column the network&apos;s answer; right answers on the diagonal.</translation>
+    </message>
+    <message>
+        <source>Press Step or Play: the matrix appears after the first epoch.</source>
+        <translation>Press Step or Play: the matrix appears after the first epoch.</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>accuracy</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::DatasetPanel</name>
     <message>
         <source>Data</source>
         <translation>Data</translation>
-    </message>
-    <message>
-        <source>Which points to learn from. Orange and blue are the two classes.</source>
-        <translation>Which points to learn from. Orange and blue are the two classes.</translation>
     </message>
     <message>
         <source>Points</source>
@@ -98,6 +224,38 @@
         <source>The share of points held out to test how well the network generalises</source>
         <translation>The share of points held out to test how well the network generalises</translation>
     </message>
+    <message>
+        <source>Folder with the four IDX files</source>
+        <translation>Folder with the four IDX files</translation>
+    </message>
+    <message>
+        <source>Table of numbers</source>
+        <translation>Table of numbers</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files or a table of numbers</source>
+        <translation>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files or a table of numbers</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>Training images</translation>
+    </message>
+    <message>
+        <source>Use the first this many training images (fewer train faster)</source>
+        <translation>Use the first this many training images (fewer train faster)</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::DecisionBoundaryView</name>
@@ -112,6 +270,37 @@
     <message>
         <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</source>
         <translation>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ImageGalleryView</name>
+    <message>
+        <source>Test images and the network&apos;s answers</source>
+        <translation>Test images and the network&apos;s answers</translation>
+    </message>
+    <message>
+        <source>Training images, augmented</source>
+        <translation>Training images, augmented</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Under each image its class; press Step or Play to see the network&apos;s answers.</source>
+        <translation>Under each image its class; press Step or Play to see the network&apos;s answers.</translation>
+    </message>
+    <message>
+        <source>Under each image its class and the network&apos;s answer with its probability: green when right, red when wrong.</source>
+        <translation>Under each image its class and the network&apos;s answer with its probability: green when right, red when wrong.</translation>
+    </message>
+    <message>
+        <source>Each row: a training image (framed), then copies changed as training changes it. The class stays the same.</source>
+        <translation>Each row: a training image (framed), then copies changed as training changes it. The class stays the same.</translation>
+    </message>
+    <message>
+        <source>No augmentation chosen: set shift, rotation, mirror, brightness or contrast under Data augmentation.</source>
+        <translation>No augmentation chosen: set shift, rotation, mirror, brightness or contrast under Data augmentation.</translation>
     </message>
 </context>
 <context>
@@ -156,14 +345,6 @@
 <context>
     <name>koto::gui::LossCurveView</name>
     <message>
-        <source>Training loss %1 · Test loss %2 · Test RMSE %3</source>
-        <translation>Training loss %1 · Test loss %2 · Test RMSE %3</translation>
-    </message>
-    <message>
-        <source>Training loss %1 · Test loss %2 · Test accuracy %3 %</source>
-        <translation>Training loss %1 · Test loss %2 · Test accuracy %3 %</translation>
-    </message>
-    <message>
         <source>Training loss</source>
         <translation>Training loss</translation>
     </message>
@@ -182,6 +363,26 @@
     <message>
         <source>Validation loss</source>
         <translation>Validation loss</translation>
+    </message>
+    <message>
+        <source>Before training:</source>
+        <translation>Before training:</translation>
+    </message>
+    <message>
+        <source>After epoch %1:</source>
+        <translation>After epoch %1:</translation>
+    </message>
+    <message>
+        <source>training loss %1 · test loss %2 · test RMSE %3</source>
+        <translation>training loss %1 · test loss %2 · test RMSE %3</translation>
+    </message>
+    <message>
+        <source>training loss %1 · test loss %2 · test accuracy %3 %</source>
+        <translation>training loss %1 · test loss %2 · test accuracy %3 %</translation>
+    </message>
+    <message>
+        <source>Recent mini-batches: loss %1 (their mean, updated every step)</source>
+        <translation>Recent mini-batches: loss %1 (their mean, updated every step)</translation>
     </message>
 </context>
 <context>
@@ -316,6 +517,34 @@
     <message>
         <source>Early stopping: the validation loss has not improved since epoch %1, so training stopped and the weights of epoch %1 are back. Press Reset to train again.</source>
         <translation>Early stopping: the validation loss has not improved since epoch %1, so training stopped and the weights of epoch %1 are back. Press Reset to train again.</translation>
+    </message>
+    <message>
+        <source>The data cannot be used</source>
+        <translation>The data cannot be used</translation>
+    </message>
+    <message>
+        <source>This data could not be loaded:
+
+%1
+
+The data you had before stays.</source>
+        <translation>This data could not be loaded:
+
+%1
+
+The data you had before stays.</translation>
+    </message>
+    <message>
+        <source>Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network&apos;s softmax output gives a probability to each of the %2 classes. Under each test image: its class and the network&apos;s answer.</source>
+        <translation>Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network&apos;s softmax output gives a probability to each of the %2 classes. Under each test image: its class and the network&apos;s answer.</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>Learning curve</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Confusion matrix</translation>
     </message>
 </context>
 <context>

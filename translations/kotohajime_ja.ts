@@ -63,16 +63,142 @@
         <source>mean squared error</source>
         <translation>平均二乗誤差</translation>
     </message>
+    <message>
+        <source>Fashion-MNIST (clothing images)</source>
+        <translation>Fashion-MNIST（衣類の画像）</translation>
+    </message>
+    <message>
+        <source>Images in IDX files (MNIST)…</source>
+        <translation>IDX ファイルの画像（MNIST）…</translation>
+    </message>
+    <message>
+        <source>Table in a CSV file…</source>
+        <translation>CSV ファイルの表…</translation>
+    </message>
+    <message>
+        <source>T-shirt/top</source>
+        <translation>Tシャツ/トップス</translation>
+    </message>
+    <message>
+        <source>Trouser</source>
+        <translation>ズボン</translation>
+    </message>
+    <message>
+        <source>Pullover</source>
+        <translation>プルオーバー</translation>
+    </message>
+    <message>
+        <source>Dress</source>
+        <translation>ドレス</translation>
+    </message>
+    <message>
+        <source>Coat</source>
+        <translation>コート</translation>
+    </message>
+    <message>
+        <source>Sandal</source>
+        <translation>サンダル</translation>
+    </message>
+    <message>
+        <source>Shirt</source>
+        <translation>シャツ</translation>
+    </message>
+    <message>
+        <source>Sneaker</source>
+        <translation>スニーカー</translation>
+    </message>
+    <message>
+        <source>Bag</source>
+        <translation>バッグ</translation>
+    </message>
+    <message>
+        <source>Ankle boot</source>
+        <translation>アンクルブーツ</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::AugmentationPanel</name>
+    <message>
+        <source>Data augmentation</source>
+        <translation>データ拡張</translation>
+    </message>
+    <message>
+        <source>More data from the data you have: each time a training image is used it is changed a little at random, so the network must learn what stays the same. Test images are never changed.</source>
+        <translation>手持ちのデータからデータを増やします。訓練画像は使われるたびにランダムに少しずつ変えられるので、ネットワークは変わらないものを学ばなければなりません。テスト画像は変えません。</translation>
+    </message>
+    <message>
+        <source>For image data only.</source>
+        <translation>画像データのときだけ使えます。</translation>
+    </message>
+    <message>
+        <source>Shift</source>
+        <translation>平行移動</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> ピクセル</translation>
+    </message>
+    <message>
+        <source>Move each image by up to this many pixels left or right and up or down</source>
+        <translation>各画像を左右・上下に最大この画素数だけずらします</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>回転</translation>
+    </message>
+    <message>
+        <source>Turn each image by up to this many degrees either way</source>
+        <translation>各画像を左右どちらかに最大この角度だけ回します</translation>
+    </message>
+    <message>
+        <source>Mirror left-right</source>
+        <translation>左右反転</translation>
+    </message>
+    <message>
+        <source>Mirror half of the images: a mirrored shirt is still a shirt</source>
+        <translation>半分の画像を左右反転します。反転したシャツもシャツです</translation>
+    </message>
+    <message>
+        <source>Not for this data: a mirrored image may belong to another class (a mirrored 2 is no 2)</source>
+        <translation>このデータには使えません。反転した画像は別のクラスになることがあります（反転した 2 は 2 ではありません）</translation>
+    </message>
+    <message>
+        <source>Brightness</source>
+        <translation>明るさ</translation>
+    </message>
+    <message>
+        <source>Add or take away up to this much from every pixel (pixels run from 0 to 1)</source>
+        <translation>すべての画素に最大この値を足すか引きます（画素は 0 から 1）</translation>
+    </message>
+    <message>
+        <source>Contrast</source>
+        <translation>コントラスト</translation>
+    </message>
+    <message>
+        <source>Multiply the contrast by a factor between 1 − C and 1 + C</source>
+        <translation>コントラストを 1 − C から 1 + C の間の倍率で変えます</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ConfusionMatrixView</name>
+    <message>
+        <source>Test data: each row a true class, each column the network&apos;s answer; right answers on the diagonal.</source>
+        <translation>テストデータ: 各行が正しいクラス、各列がネットワークの答え。正解は対角線上にあります。</translation>
+    </message>
+    <message>
+        <source>Press Step or Play: the matrix appears after the first epoch.</source>
+        <translation>「1ステップ」か「再生」を押してください。最初のエポックのあとに行列が現れます。</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>正解率</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::DatasetPanel</name>
     <message>
         <source>Data</source>
         <translation>データ</translation>
-    </message>
-    <message>
-        <source>Which points to learn from. Orange and blue are the two classes.</source>
-        <translation>学習に使う点。オレンジと青が2つのクラスです。</translation>
     </message>
     <message>
         <source>Points</source>
@@ -98,6 +224,38 @@
         <source>The share of points held out to test how well the network generalises</source>
         <translation>学習に使わず、ネットワークの汎化性能を確かめるために取っておく点の割合</translation>
     </message>
+    <message>
+        <source>Folder with the four IDX files</source>
+        <translation>4つの IDX ファイルがあるフォルダー</translation>
+    </message>
+    <message>
+        <source>Table of numbers</source>
+        <translation>数の表</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV ファイル (*.csv);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>ファイルを選ぶ…</translation>
+    </message>
+    <message>
+        <source>Choose folder…</source>
+        <translation>フォルダーを選ぶ…</translation>
+    </message>
+    <message>
+        <source>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files or a table of numbers</source>
+        <translation>何から学ぶか: 平面上の点（オレンジと青が2つのクラス）、衣類の画像、自分の MNIST ファイル、または数の表</translation>
+    </message>
+    <message>
+        <source>Training images</source>
+        <translation>訓練画像の数</translation>
+    </message>
+    <message>
+        <source>Use the first this many training images (fewer train faster)</source>
+        <translation>最初のこの枚数の訓練画像を使います（少ないほど速く学習します）</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::DecisionBoundaryView</name>
@@ -112,6 +270,37 @@
     <message>
         <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</source>
         <translation>入力平面全体に対するネットワークの出力。白い縁の点は訓練データ、黒い縁の点はテストデータです。</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ImageGalleryView</name>
+    <message>
+        <source>Test images and the network&apos;s answers</source>
+        <translation>テスト画像とネットワークの答え</translation>
+    </message>
+    <message>
+        <source>Training images, augmented</source>
+        <translation>訓練画像（データ拡張）</translation>
+    </message>
+    <message>
+        <source>%1 %2 %</source>
+        <translation>%1 %2 %</translation>
+    </message>
+    <message>
+        <source>Under each image its class; press Step or Play to see the network&apos;s answers.</source>
+        <translation>各画像の下にそのクラス。「1ステップ」か「再生」を押すとネットワークの答えが出ます。</translation>
+    </message>
+    <message>
+        <source>Under each image its class and the network&apos;s answer with its probability: green when right, red when wrong.</source>
+        <translation>各画像の下にそのクラスと、ネットワークの答えとその確率。正しければ緑、間違いなら赤。</translation>
+    </message>
+    <message>
+        <source>Each row: a training image (framed), then copies changed as training changes it. The class stays the same.</source>
+        <translation>各行: 訓練画像（枠付き）と、学習のときと同じように変えたコピー。クラスは変わりません。</translation>
+    </message>
+    <message>
+        <source>No augmentation chosen: set shift, rotation, mirror, brightness or contrast under Data augmentation.</source>
+        <translation>データ拡張が選ばれていません。「データ拡張」で平行移動・回転・反転・明るさ・コントラストを設定してください。</translation>
     </message>
 </context>
 <context>
@@ -156,14 +345,6 @@
 <context>
     <name>koto::gui::LossCurveView</name>
     <message>
-        <source>Training loss %1 · Test loss %2 · Test RMSE %3</source>
-        <translation>訓練損失 %1 · テスト損失 %2 · テスト RMSE %3</translation>
-    </message>
-    <message>
-        <source>Training loss %1 · Test loss %2 · Test accuracy %3 %</source>
-        <translation>訓練損失 %1 · テスト損失 %2 · テスト正解率 %3 %</translation>
-    </message>
-    <message>
         <source>Training loss</source>
         <translation>訓練損失</translation>
     </message>
@@ -182,6 +363,26 @@
     <message>
         <source>Validation loss</source>
         <translation>検証損失</translation>
+    </message>
+    <message>
+        <source>Before training:</source>
+        <translation>学習前:</translation>
+    </message>
+    <message>
+        <source>After epoch %1:</source>
+        <translation>エポック %1 のあと:</translation>
+    </message>
+    <message>
+        <source>training loss %1 · test loss %2 · test RMSE %3</source>
+        <translation>訓練損失 %1 · テスト損失 %2 · テスト RMSE %3</translation>
+    </message>
+    <message>
+        <source>training loss %1 · test loss %2 · test accuracy %3 %</source>
+        <translation>訓練損失 %1 · テスト損失 %2 · テスト正解率 %3 %</translation>
+    </message>
+    <message>
+        <source>Recent mini-batches: loss %1 (their mean, updated every step)</source>
+        <translation>最近のミニバッチ: 損失 %1（その平均、ステップごとに更新）</translation>
     </message>
 </context>
 <context>
@@ -315,6 +516,34 @@
     <message>
         <source>Early stopping: the validation loss has not improved since epoch %1, so training stopped and the weights of epoch %1 are back. Press Reset to train again.</source>
         <translation>早期終了: 検証損失がエポック %1 から改善しなかったので学習を止め、エポック %1 の重みに戻しました。もう一度学習するには「リセット」を押してください。</translation>
+    </message>
+    <message>
+        <source>The data cannot be used</source>
+        <translation>このデータは使えません</translation>
+    </message>
+    <message>
+        <source>This data could not be loaded:
+
+%1
+
+The data you had before stays.</source>
+        <translation>このデータを読み込めませんでした:
+
+%1
+
+前のデータはそのまま残っています。</translation>
+    </message>
+    <message>
+        <source>Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network&apos;s softmax output gives a probability to each of the %2 classes. Under each test image: its class and the network&apos;s answer.</source>
+        <translation>各画像は %1 個の数の行で、画素は 0（黒）から 1（白）です。ネットワークのソフトマックス出力が %2 個のクラスそれぞれに確率を与えます。各テスト画像の下に、そのクラスとネットワークの答え。</translation>
+    </message>
+    <message>
+        <source>Learning curve</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混同行列</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 
 #include <QComboBox>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -36,6 +38,21 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     testShareLabel_ = new QLabel(this);
     regenerate_ = new QPushButton(this);
     regenerate_->setObjectName(QStringLiteral("regenerateButton"));
+    images_ = new QSpinBox(this);
+    images_->setObjectName(QStringLiteral("imagesSpin"));
+    images_->setRange(100, 60000);
+    images_->setSingleStep(1000);
+    images_->setValue(60000);
+    imagesLabel_ = new QLabel(this);
+    path_ = new QLabel(this);
+    path_->setObjectName(QStringLiteral("dataPath"));
+    path_->setWordWrap(true);
+    pathButton_ = new QPushButton(this);
+    pathButton_->setObjectName(QStringLiteral("choosePathButton"));
+    choosePath_ = [this](bool folder) {
+        return folder ? QFileDialog::getExistingDirectory(this, tr("Folder with the four IDX files"), folder_)
+                      : QFileDialog::getOpenFileName(this, tr("Table of numbers"), file_, tr("CSV files (*.csv);;All files (*)"));
+    };
 
     auto* form = new QFormLayout(this);
     form->addRow(choice_);
@@ -43,8 +60,26 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     form->addRow(noiseLabel_, noise_);
     form->addRow(testShareLabel_, testShare_);
     form->addRow(regenerate_);
+    form->addRow(imagesLabel_, images_);
+    form->addRow(path_);
+    form->addRow(pathButton_);
 
-    connect(choice_, &QComboBox::currentIndexChanged, this, &DatasetPanel::datasetChanged);
+    connect(choice_, &QComboBox::currentIndexChanged, this, [this] {
+        const bool needsPath = (kind() == "idx" && folder_.isEmpty()) || (kind() == "csv" && file_.isEmpty());
+        if (needsPath && !askForPath()) {
+            const QSignalBlocker block(choice_);
+            choice_->setCurrentIndex(previous_);
+            updateVisibility();
+            return;
+        }
+        previous_ = choice_->currentIndex();
+        updateVisibility();
+        emit datasetChanged();
+    });
+    connect(images_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
+    connect(pathButton_, &QPushButton::clicked, this, [this] {
+        if (askForPath()) emit datasetChanged();
+    });
     connect(points_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
     for (QSlider* slider : {noise_, testShare_}) {
         connect(slider, &QSlider::valueChanged, this, [this, slider] {
@@ -61,9 +96,21 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     retranslate();
 }
 
+std::string DatasetPanel::kind() const { return choice_->currentData().toString().toStdString(); }
+
 DatasetSpec DatasetPanel::spec() const {
     DatasetSpec spec;
-    spec.name = choice_->currentData().toString().toStdString();
+    spec.name = kind();
+    if (spec.name == "fashion-mnist" || spec.name == "idx") {
+        if (spec.name == "idx") spec.options["dir"] = folder_.toStdString();
+        if (images_->value() < images_->maximum()) spec.options["n"] = std::to_string(images_->value());
+        return spec;
+    }
+    if (spec.name == "csv") {
+        spec.options["path"] = file_.toStdString();
+        spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
+        return spec;
+    }
     if (points_->value() != 500) spec.options["n"] = std::to_string(points_->value());
     if (noise_->value() != 0) spec.options["noise"] = QString::number(noise_->value() / 100.0).toStdString();
     if (testShare_->value() != 50) spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
@@ -71,21 +118,55 @@ DatasetSpec DatasetPanel::spec() const {
     return spec;
 }
 
+bool DatasetPanel::askForPath() {
+    const bool folder = kind() == "idx";
+    const QString chosen = choosePath_(folder);
+    if (chosen.isEmpty()) return false;
+    (folder ? folder_ : file_) = chosen;
+    updateVisibility();
+    return true;
+}
+
+void DatasetPanel::updateVisibility() {
+    const std::string name = kind();
+    const bool images = name == "fashion-mnist" || name == "idx";
+    const bool table = name == "csv";
+    const bool points = !images && !table;
+    for (QWidget* w : std::initializer_list<QWidget*>{points_, pointsLabel_, noise_, noiseLabel_, regenerate_})
+        w->setVisible(points);
+    testShare_->setVisible(!images);
+    testShareLabel_->setVisible(!images);
+    images_->setVisible(images);
+    imagesLabel_->setVisible(images);
+    path_->setVisible(name == "idx" || table);
+    pathButton_->setVisible(name == "idx" || table);
+    path_->setText(QFileInfo(name == "idx" ? folder_ : file_).fileName());
+    path_->setToolTip(name == "idx" ? folder_ : file_);
+    pathButton_->setText(table ? tr("Choose file…") : tr("Choose folder…"));
+    updateValueLabels();
+}
+
 void DatasetPanel::setSpec(const DatasetSpec& spec) {
     const QSignalBlocker blockChoice(choice_), blockPoints(points_), blockNoise(noise_), blockTest(testShare_);
+    const QSignalBlocker blockImages(images_);
     const int index = choice_->findData(QString::fromStdString(spec.name));
     if (index >= 0) choice_->setCurrentIndex(index);
+    previous_ = choice_->currentIndex();
+    if (const auto dir = spec.options.find("dir"); dir != spec.options.end()) folder_ = QString::fromStdString(dir->second);
+    if (const auto file = spec.options.find("path"); file != spec.options.end()) file_ = QString::fromStdString(file->second);
+    const bool images = spec.name == "fashion-mnist" || spec.name == "idx";
     auto option = [&](const char* key, double fallback) {
         const auto found = spec.options.find(key);
         bool ok = false;  // QString::toDouble reads the C locale whatever the system's is
         const double value = found == spec.options.end() ? fallback : QString::fromStdString(found->second).toDouble(&ok);
         return ok ? value : fallback;
     };
-    points_->setValue(static_cast<int>(option("n", 500)));
+    if (images) images_->setValue(static_cast<int>(option("n", images_->maximum())));
+    else points_->setValue(static_cast<int>(option("n", 500)));
     noise_->setValue(static_cast<int>(std::lround(option("noise", 0) * 100)));
     testShare_->setValue(static_cast<int>(std::lround(option("test", 0.5) * 100)));
     seed_ = static_cast<int>(option("seed", 1));
-    updateValueLabels();
+    updateVisibility();
 }
 
 void DatasetPanel::changeEvent(QEvent* event) {
@@ -97,11 +178,15 @@ void DatasetPanel::retranslate() {
     setTitle(tr("Data"));
     for (int i = 0; i < choice_->count(); ++i)
         choice_->setItemText(i, datasetTitle(choice_->itemData(i).toString().toStdString()));
-    choice_->setToolTip(tr("Which points to learn from. Orange and blue are the two classes."));
+    choice_->setToolTip(tr("What to learn from: points of the plane (orange and blue are the two classes), "
+                           "images of clothes, your own MNIST files or a table of numbers"));
     pointsLabel_->setText(tr("Points"));
+    imagesLabel_->setText(tr("Training images"));
+    images_->setToolTip(tr("Use the first this many training images (fewer train faster)"));
+
     regenerate_->setText(tr("Regenerate"));
     regenerate_->setToolTip(tr("Draw new random points with the same settings"));
-    updateValueLabels();
+    updateVisibility();
 }
 
 void DatasetPanel::updateValueLabels() {

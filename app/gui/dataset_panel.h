@@ -1,8 +1,10 @@
 #pragma once
 // Choosing the data: which 2-D set, how many points, how much noise, how much of it is held out
-// for testing, and Regenerate for a new random draw.
+// for testing, and Regenerate for a new random draw; or Fashion-MNIST, a folder of IDX images
+// (a user's own MNIST) or a CSV table, with how many training images to use.
 
 #include <QGroupBox>
+#include <functional>
 
 #include "data/dataset_spec.h"
 
@@ -23,6 +25,11 @@ public:
     // Shows a spec's settings (unknown options are ignored; the defaults fill the rest).
     void setSpec(const DatasetSpec& spec);
 
+    // Asks the user for a folder (IDX) or a file (CSV); "" when they cancel. A file dialog by
+    // default; tests put their own.
+    using PathChooser = std::function<QString(bool folder)>;
+    void setPathChooser(PathChooser chooser) { choosePath_ = std::move(chooser); }
+
 signals:
     void datasetChanged();
 
@@ -32,6 +39,11 @@ protected:
 private:
     void retranslate();
     void updateValueLabels();
+    // Shows the settings the chosen kind of data has.
+    void updateVisibility();
+    // For idx and csv: asks for the path; false if the user cancelled.
+    bool askForPath();
+    std::string kind() const;
 
     QComboBox* choice_;
     QSpinBox* points_;
@@ -41,7 +53,14 @@ private:
     QLabel* noiseLabel_;
     QLabel* testShareLabel_;
     QPushButton* regenerate_;
+    QSpinBox* images_;
+    QLabel* imagesLabel_;
+    QLabel* path_;
+    QPushButton* pathButton_;
     int seed_ = 1;
+    QString folder_, file_;  // the IDX folder and the CSV file chosen
+    int previous_ = 0;       // the choice before this one, to go back to when a choice is cancelled
+    PathChooser choosePath_;
 };
 
 }  // namespace koto::gui

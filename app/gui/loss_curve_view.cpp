@@ -73,22 +73,28 @@ void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
     plot_->graph(1)->setData(epochAxis, test, true);
     plot_->xAxis->setRange(0, std::max(10.0, epochAxis.back()));
     plot_->yAxis->setRange(0, std::max(1e-3, largestLoss_ * 1.05));
-    showLatest(epochs.back());
+    showLatest(epochs.back(), recentBatchLoss_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-void LossCurveView::showLatest(const EpochMetrics& m) {
+void LossCurveView::showLatest(const EpochMetrics& m, double recentBatchLoss) {
     latest_ = m;
+    recentBatchLoss_ = recentBatchLoss;
+    QString text = m.epoch == 0 ? tr("Before training:") : tr("After epoch %1:").arg(m.epoch);
     if (m.regression)
-        figures_->setText(tr("Training loss %1 · Test loss %2 · Test RMSE %3")
-                              .arg(m.train.loss, 0, 'f', 4)
-                              .arg(m.test.loss, 0, 'f', 4)
-                              .arg(m.test.rmse, 0, 'f', 4));
+        text += QLatin1Char(' ') + tr("training loss %1 · test loss %2 · test RMSE %3")
+                                       .arg(m.train.loss, 0, 'f', 4)
+                                       .arg(m.test.loss, 0, 'f', 4)
+                                       .arg(m.test.rmse, 0, 'f', 4);
     else
-        figures_->setText(tr("Training loss %1 · Test loss %2 · Test accuracy %3 %")
-                              .arg(m.train.loss, 0, 'f', 4)
-                              .arg(m.test.loss, 0, 'f', 4)
-                              .arg(m.test.accuracy * 100, 0, 'f', 1));
+        text += QLatin1Char(' ') + tr("training loss %1 · test loss %2 · test accuracy %3 %")
+                                       .arg(m.train.loss, 0, 'f', 4)
+                                       .arg(m.test.loss, 0, 'f', 4)
+                                       .arg(m.test.accuracy * 100, 0, 'f', 1);
+    if (recentBatchLoss >= 0)
+        text += QLatin1Char('\n') + tr("Recent mini-batches: loss %1 (their mean, updated every step)")
+                                        .arg(recentBatchLoss, 0, 'f', 4);
+    figures_->setText(text);
 }
 
 int LossCurveView::pointCount() const { return plot_->graph(0)->dataCount(); }
@@ -104,7 +110,7 @@ void LossCurveView::retranslate() {
     plot_->graph(2)->setName(tr("Validation loss"));
     plot_->xAxis->setLabel(tr("Epoch"));
     plot_->yAxis->setLabel(tr("Loss (cost J per sample)"));
-    showLatest(latest_);
+    showLatest(latest_, recentBatchLoss_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -20,8 +20,9 @@ public:
 
     void clear();
     void addEpochs(const std::vector<EpochMetrics>& epochs);
-    // The figures above the plot (also for epoch 0, before any point is drawn).
-    void showLatest(const EpochMetrics& metrics);
+    // The figures above the plot (also for epoch 0, before any point is drawn), and the mean loss
+    // of the recent mini-batches, which moves within an epoch (negative: none yet).
+    void showLatest(const EpochMetrics& metrics, double recentBatchLoss = -1);
     int pointCount() const;
     QCustomPlot* plot() const { return plot_; }
 
@@ -34,6 +35,7 @@ private:
     QLabel* figures_;
     QCustomPlot* plot_;
     EpochMetrics latest_;
+    double recentBatchLoss_ = -1;
     LearningCurve curve_;
     double largestLoss_ = 0;
 };

@@ -9,16 +9,22 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
+#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "augmentation_panel.h"
+#include "confusion_matrix_view.h"
+#include "data/augmentation.h"
 #include "data/dataset_spec.h"
 #include "dataset_panel.h"
 #include "decision_boundary_view.h"
+#include "image_gallery_view.h"
 #include "io/layer_tokens.h"
 #include "language.h"
 #include "layer_list_editor.h"
@@ -41,11 +47,23 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     datasetPanel_ = new DatasetPanel;
     layers_ = new LayerListEditor;
     trainingPanel_ = new TrainingPanel;
+    augmentation_ = new AugmentationPanel;
     boundary_ = new DecisionBoundaryView;
     boundary_->setObjectName(QStringLiteral("decisionBoundary"));
     boundary_->setMinimumSize(360, 360);
+    gallery_ = new ImageGalleryView;
+    gallery_->setObjectName(QStringLiteral("imageGallery"));
+    views_ = new QStackedWidget;
+    views_->addWidget(boundary_);
+    views_->addWidget(gallery_);
     lossCurve_ = new LossCurveView;
     lossCurve_->setObjectName(QStringLiteral("lossCurve"));
+    confusion_ = new ConfusionMatrixView;
+    confusion_->setObjectName(QStringLiteral("confusionMatrix"));
+    charts_ = new QTabWidget;
+    charts_->setObjectName(QStringLiteral("charts"));
+    charts_->addTab(lossCurve_, QString());
+    charts_->addTab(confusion_, QString());
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("problemBanner"));
     problem_->setWordWrap(true);
@@ -60,6 +78,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     settingsLayout->addWidget(datasetPanel_);
     settingsLayout->addWidget(layers_);
     settingsLayout->addWidget(trainingPanel_);
+    settingsLayout->addWidget(augmentation_);
     settingsLayout->addStretch(1);
     auto* scroll = settingsScroll_ = new QScrollArea;
     scroll->setWidget(settings);
@@ -68,12 +87,12 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
     auto* right = new QVBoxLayout;
-    right->addWidget(lossCurve_, 3);
+    right->addWidget(charts_, 3);
     right->addWidget(explanation_, 1);
     auto* centre = new QVBoxLayout;
     centre->addWidget(problem_);
     auto* plots = new QHBoxLayout;
-    plots->addWidget(boundary_, 5);
+    plots->addWidget(views_, 5);
     plots->addLayout(right, 4);
     centre->addLayout(plots, 1);
     auto* central = new QWidget;
@@ -101,6 +120,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::rebuild);
     connect(layers_, &LayerListEditor::layersChanged, this, &MainWindow::rebuild);
     connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::rebuild);
+    connect(augmentation_, &AugmentationPanel::augmentationChanged, this, &MainWindow::rebuild);
     connect(trainingPanel_, &TrainingPanel::momentumChanged, &controller_, &TrainingController::setMomentum);
     connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_, &TrainingController::setLearningRate);
     connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_, &TrainingController::setEpochsPerSecond);
@@ -192,13 +212,37 @@ void MainWindow::buildMenus() {
     });
 }
 
+std::shared_ptr<const Dataset> MainWindow::loadChosenData() {
+    const std::string chosen = datasetPanel_->spec().text();
+    if (dataset_ && chosen == loadedDataSpec_) return dataset_;  // the same data: no need to read it again
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);  // image files take a moment
+        auto loaded = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(chosen)));
+        QApplication::restoreOverrideCursor();
+        loadedDataSpec_ = chosen;
+        return loaded;
+    } catch (const std::exception& error) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("The data cannot be used"),
+                             tr("This data could not be loaded:\n\n%1\n\nThe data you had before stays.")
+                                 .arg(QString::fromStdString(error.what())));
+        if (!loadedDataSpec_.empty()) {
+            const QSignalBlocker block(datasetPanel_);
+            datasetPanel_->setSpec(DatasetSpec::parse(loadedDataSpec_));
+        }
+        return nullptr;
+    }
+}
+
 void MainWindow::rebuild() {
     const bool wasPlaying = controller_.isPlaying();
     setProblem({});
-    std::shared_ptr<const Dataset> dataset;
+    std::shared_ptr<const Dataset> dataset = loadChosenData();
+    if (!dataset) return;  // said in a dialog; the current run goes on
+    const bool newData = dataset != dataset_;
+    augmentation_->setDataset(*dataset);
     NetworkSpec spec;
     try {
-        dataset = std::make_shared<const Dataset>(loadDataset(datasetPanel_->spec()));
         std::string tokens = layers_->tokens();
         if (trainingPanel_->inputNoise() > 0)
             tokens = "noise:" + QString::number(trainingPanel_->inputNoise()).toStdString() + (tokens.empty() ? "" : ",") + tokens;
@@ -221,13 +265,28 @@ void MainWindow::rebuild() {
     settings.regularizeBiases = trainingPanel_->regularizeBiases();
     settings.validation = trainingPanel_->validationShare();
     settings.patience = trainingPanel_->patience();
+    settings.augment = augmentation_->text();
     settings.seed = 1;
-    boundary_->setDataset(*dataset_);
+    if (newData) showDataViews();
+    gallery_->setAugmentation(Augmentation::parse(settings.augment));
+    gallery_->setPredictions({}, {});
+    confusion_->setCounts({});
     lossCurve_->clear();
     latest_.reset();
     controller_.start(spec, dataset_, settings);
     if (wasPlaying) controller_.play();
     updateCounters();
+}
+
+void MainWindow::showDataViews() {
+    const bool images = dataset_->imageWidth > 0;
+    if (images) gallery_->setDataset(dataset_);
+    else boundary_->setDataset(*dataset_);
+    views_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
+    const bool classes = dataset_->task == Task::Classification;
+    confusion_->setClassNames(classes ? dataset_->classNames : std::vector<std::string>{});
+    charts_->setTabEnabled(charts_->indexOf(confusion_), classes);
+    if (!classes) charts_->setCurrentWidget(lossCurve_);
 }
 
 void MainWindow::describeLesson() {
@@ -238,7 +297,13 @@ void MainWindow::describeLesson() {
                                       .arg(activationTitle(*activationFromName(output.text("activation"))))
                                       .arg(lossTitle(spec_.loss)));
     const QString background =
-        dataset_->task == Task::Regression
+        dataset_->imageWidth > 0
+            ? tr("Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network's "
+                 "softmax output gives a probability to each of the %2 classes. Under each test image: its class "
+                 "and the network's answer.")
+                  .arg(dataset_->inputSize)
+                  .arg(dataset_->classCount)
+        : dataset_->task == Task::Regression
             ? tr("The background is the network's output y for every point of the plane: orange near −1, blue "
                  "near +1, pale near 0; the points are coloured by their target value.")
             : tr("The background is the network's answer for every point of the plane: orange for one class, "
@@ -256,8 +321,11 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
         return;
     }
     lossCurve_->addEpochs(snapshot->newEpochs);
-    lossCurve_->showLatest(snapshot->latest);
-    boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
+    lossCurve_->showLatest(snapshot->latest, snapshot->recentBatchLoss);
+    if (snapshot->gridSize > 0) boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
+    if (!snapshot->samplePredictions.empty())
+        gallery_->setPredictions(snapshot->samplePredictions, snapshot->sampleProbabilities);
+    if (!snapshot->confusion.empty()) confusion_->setCounts(snapshot->confusion);
     latest_ = snapshot;
     if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
     if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
@@ -351,6 +419,8 @@ void MainWindow::retranslate() {
     stepEpoch_->setText(tr("Step one epoch"));
     stepEpoch_->setToolTip(tr("Train to the end of the current epoch, then pause"));
     trainingMenu_->setTitle(tr("&Training"));
+    charts_->setTabText(charts_->indexOf(lossCurve_), tr("Learning curve"));
+    charts_->setTabText(charts_->indexOf(confusion_), tr("Confusion matrix"));
     describeLesson();
     showProblem();
     // The panels retranslate after this window: size the column once they have.

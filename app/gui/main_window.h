@@ -1,6 +1,7 @@
 #pragma once
-// The main window: data, hidden layers and training settings on the left; the decision boundary
-// and the learning curve in the middle; Play / Pause / Step / Reset and the epoch counter on the
+// The main window: data, hidden layers, training settings and data augmentation on the left; the
+// decision boundary (2-D data) or an image gallery (image data) in the middle; the learning curve
+// and the confusion matrix on the right; Play / Pause / Step / Reset and the epoch counter on the
 // tool bar. It edits settings and draws snapshots; the training thread does the rest.
 
 #include <QMainWindow>
@@ -14,11 +15,16 @@
 class QAction;
 class QLabel;
 class QScrollArea;
+class QStackedWidget;
+class QTabWidget;
 
 namespace koto::gui {
 
+class AugmentationPanel;
+class ConfusionMatrixView;
 class DatasetPanel;
 class DecisionBoundaryView;
+class ImageGalleryView;
 class Language;
 class LayerListEditor;
 class LossCurveView;
@@ -32,10 +38,15 @@ public:
 
     TrainingController& controller() { return controller_; }
     DecisionBoundaryView& boundaryView() const { return *boundary_; }
+    ImageGalleryView& gallery() const { return *gallery_; }
     LossCurveView& lossCurve() const { return *lossCurve_; }
+    ConfusionMatrixView& confusionMatrix() const { return *confusion_; }
+    DatasetPanel& datasetPanel() const { return *datasetPanel_; }
+    AugmentationPanel& augmentationPanel() const { return *augmentation_; }
     // The latest snapshot drawn (null before the first).
     std::shared_ptr<const TrainingSnapshot> latestSnapshot() const { return latest_; }
-    // Applies the data, layers and batch settings: a new run from fresh initial weights.
+    // Applies the data, layers and batch settings: a new run from fresh initial weights. Data
+    // that cannot be loaded is reported in a dialog, and the data before stays.
     void rebuild();
 
 signals:
@@ -47,6 +58,9 @@ protected:
 
 private:
     void buildActions();
+    // Loads the chosen data; on failure says why in a dialog and goes back to the data before.
+    std::shared_ptr<const Dataset> loadChosenData();
+    void showDataViews();
     void buildMenus();
     void buildToolBar();
     void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
@@ -77,8 +91,14 @@ private:
     DatasetPanel* datasetPanel_;
     LayerListEditor* layers_;
     TrainingPanel* trainingPanel_;
+    AugmentationPanel* augmentation_;
+    QStackedWidget* views_;
     DecisionBoundaryView* boundary_;
+    ImageGalleryView* gallery_;
+    QTabWidget* charts_;
     LossCurveView* lossCurve_;
+    ConfusionMatrixView* confusion_;
+    std::string loadedDataSpec_;  // the spec of dataset_, to go back to
     QScrollArea* settingsScroll_;
     QLabel* problem_;
     Problem problemShown_;

@@ -1,8 +1,8 @@
 #pragma once
 // How to train: the optimizer and its momentum, the learning rate and its schedule (drawn as a
-// small curve), L1 and L2 penalties, the mini-batch size and how fast to go. The learning rate and the momentum
-// apply while training runs; the rest starts the run again from the same initial weights, so
-// that choices are compared fairly.
+// small curve), L1 and L2 penalties, input noise, early stopping, the mini-batch size and how fast
+// to go. The learning rate and the momentum apply while training runs; the rest starts the run
+// again from the same initial weights, so that choices are compared fairly.
 
 #include <QGroupBox>
 #include <string>
@@ -30,11 +30,11 @@ public:
     double momentum() const;
     std::string schedule() const;  // "constant", "step:10:0.5", ...
     double l1() const;
-    double inputNoise() const;
-    double validationShare() const;  // 0: none
-    int patience() const;            // early stopping after this many epochs without progress; 0: off  // sigma of the Gaussian noise added to the inputs while training
     double l2() const;
     bool regularizeBiases() const;
+    double inputNoise() const;       // sigma of the Gaussian noise added to the inputs while training
+    double validationShare() const;  // 0: none
+    int patience() const;            // early stopping after this many epochs without progress; 0: off
 
 signals:
     void learningRateChanged(double rate);

@@ -10,23 +10,36 @@
 
 namespace koto::gui {
 
+// How many of the first test images of image data the snapshots carry the network's answers for.
+constexpr int64_t kGallerySamples = 24;
+
 struct TrainingSnapshot {
     uint64_t generation = 0;  // which run (a Reset starts a new one); stale snapshots are dropped
     int64_t steps = 0;
     int64_t epochs = 0;
     int64_t batchesPerEpoch = 0;
     bool paused = true;
-    double lastBatchLoss = 0;
+    // The mean loss of the recent mini-batches (an exponential moving average over about 50
+    // steps; negative before the first step).
+    double recentBatchLoss = -1;
 
     // Epochs finished since the previous snapshot the GUI took (for the learning curve).
     std::vector<EpochMetrics> newEpochs;
     // Latest train/test metrics (at epoch 0: those of the initial weights).
     EpochMetrics latest;
 
-    // The network's output over a gridSize x gridSize grid of the input square, row by row from
-    // the bottom (y = -6) to the top: P(class 1) for two classes, the value for regression.
+    // 2-D data: the network's output over a gridSize x gridSize grid of the input square, row by
+    // row from the bottom (y = -6) to the top: P(class 1) for two classes, the value for
+    // regression (gridSize 0 for other data).
     int gridSize = 0;
     std::vector<float> grid;
+
+    // Classification: the test data's confusion matrix, K x K with row t the true class (updated
+    // every epoch; empty for regression).
+    std::vector<int64_t> confusion;
+    // Image data: the network's class and its probability for each of the first test images.
+    std::vector<int32_t> samplePredictions;
+    std::vector<float> sampleProbabilities;
 
     // Training stopped with NaN or Inf at this step, where it first showed (a layer's name,
     // "the loss" or "the input data"); the weights are those of the step before.

@@ -1,5 +1,6 @@
 #include "training_worker.h"
 
+#include <algorithm>
 #include <limits>
 #include <thread>
 
@@ -17,18 +18,26 @@ public:
     Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control, LiveSettings& live,
              SnapshotMailbox& mailbox)
         : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox) {
-        for (int row = 0; row < kGridSize; ++row) {
-            for (int column = 0; column < kGridSize; ++column) {
-                gridInputs_.push_back(static_cast<float>(cellCentre(column)));
-                gridInputs_.push_back(static_cast<float>(cellCentre(row)));
+        const Dataset& data = run_.dataset();
+        if (data.inputSize == 2) {
+            for (int row = 0; row < kGridSize; ++row) {
+                for (int column = 0; column < kGridSize; ++column) {
+                    gridInputs_.push_back(static_cast<float>(cellCentre(column)));
+                    gridInputs_.push_back(static_cast<float>(cellCentre(row)));
+                }
             }
         }
+        if (data.imageWidth > 0) {
+            sampleCount_ = std::min<int64_t>(kGallerySamples, data.test.count);
+            sampleInputs_ = data.test.floatInputs(0, sampleCount_, data.inputSize);
+        }
         initial_ = run_.trainer().evaluate();
+        updateConfusion();
         lastEpochEnd_ = std::chrono::steady_clock::now();
     }
 
     void afterStep(const StepReport& report) override {
-        lastLoss_ = report.loss;
+        recentLoss_ = recentLoss_ < 0 ? report.loss : 0.98 * recentLoss_ + 0.02 * report.loss;
         const double rate = live_.learningRate.load();
         if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
         const double momentum = live_.momentum.load();
@@ -38,7 +47,10 @@ public:
         if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
     }
 
-    void afterEpoch(const EpochMetrics&) override { keepPace(); }
+    void afterEpoch(const EpochMetrics&) override {
+        updateConfusion();
+        keepPace();
+    }
 
     // Posts the run as it is now; with a divergence, says where training stopped.
     void publish(const DivergenceError* divergence = nullptr) {
@@ -49,13 +61,17 @@ public:
         snapshot.epochs = trainer.epochsDone();
         snapshot.batchesPerEpoch = trainer.batchesPerEpoch();
         snapshot.paused = control_.state() != TrainingControl::State::Running;
-        snapshot.lastBatchLoss = lastLoss_;
+        snapshot.recentBatchLoss = recentLoss_;
         const LearningCurve& curve = trainer.curve();
         snapshot.newEpochs = curve.since(publishedEpoch_);
         snapshot.latest = curve.empty() ? initial_ : curve.latest();
         publishedEpoch_ = snapshot.latest.epoch;
-        snapshot.gridSize = kGridSize;
-        snapshot.grid = outputOverGrid();
+        if (!gridInputs_.empty()) {
+            snapshot.gridSize = kGridSize;
+            snapshot.grid = outputOverGrid();
+        }
+        snapshot.confusion = confusion_;
+        if (sampleCount_ > 0) predictSamples(snapshot);
         snapshot.stoppedEarly = trainer.stoppedEarly();
         snapshot.bestEpoch = trainer.bestEpoch();
         if (snapshot.stoppedEarly) snapshot.paused = true;
@@ -86,6 +102,28 @@ private:
         return grid;
     }
 
+    void updateConfusion() {
+        if (run_.dataset().task == Task::Classification && run_.dataset().test.count > 0)
+            confusion_ = run_.trainer().confusion(Trainer::Part::Test).counts;
+    }
+
+    // The class with the highest probability for each gallery image, and that probability.
+    void predictSamples(TrainingSnapshot& snapshot) {
+        const std::vector<float> outputs = run_.network().predict(sampleInputs_, sampleCount_);
+        const auto width = static_cast<size_t>(run_.network().outputSize());
+        for (size_t i = 0; i < static_cast<size_t>(sampleCount_); ++i) {
+            const float* row = outputs.data() + i * width;
+            if (width == 1) {  // one sigmoid unit: P(class 1)
+                snapshot.samplePredictions.push_back(row[0] >= 0.5f ? 1 : 0);
+                snapshot.sampleProbabilities.push_back(std::max(row[0], 1.0f - row[0]));
+            } else {
+                const float* best = std::max_element(row, row + width);
+                snapshot.samplePredictions.push_back(static_cast<int32_t>(best - row));
+                snapshot.sampleProbabilities.push_back(*best);
+            }
+        }
+    }
+
     // At a chosen speed, wait out the rest of this epoch's time slot (in short naps, so that
     // pause and stop still answer at once).
     void keepPace() {
@@ -111,10 +149,13 @@ private:
     TrainingControl& control_;
     LiveSettings& live_;
     SnapshotMailbox& mailbox_;
-    std::vector<float> gridInputs_;
+    std::vector<float> gridInputs_;   // 2-D data: the grid's points
+    std::vector<float> sampleInputs_;  // image data: the gallery's test images
+    int64_t sampleCount_ = 0;
+    std::vector<int64_t> confusion_;
     EpochMetrics initial_;
     int64_t publishedEpoch_ = 0;  // the last epoch posted to the GUI
-    double lastLoss_ = 0;
+    double recentLoss_ = -1;  // moving average of the mini-batch losses
     std::chrono::steady_clock::time_point lastPublish_{};
     std::chrono::steady_clock::time_point lastEpochEnd_{};
 };

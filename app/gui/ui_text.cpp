@@ -12,6 +12,23 @@ QString datasetTitle(const std::string& name) {
     if (name == "moons") return QCoreApplication::translate("UiText", "Two moons");
     if (name == "plane") return QCoreApplication::translate("UiText", "Plane (regression)");
     if (name == "multigauss") return QCoreApplication::translate("UiText", "Multi-Gaussian (regression)");
+    if (name == "fashion-mnist") return QCoreApplication::translate("UiText", "Fashion-MNIST (clothing images)");
+    if (name == "idx") return QCoreApplication::translate("UiText", "Images in IDX files (MNIST)…");
+    if (name == "csv") return QCoreApplication::translate("UiText", "Table in a CSV file…");
+    return QString::fromStdString(name);
+}
+
+QString classTitle(const std::string& name) {
+    if (name == "T-shirt/top") return QCoreApplication::translate("UiText", "T-shirt/top");
+    if (name == "Trouser") return QCoreApplication::translate("UiText", "Trouser");
+    if (name == "Pullover") return QCoreApplication::translate("UiText", "Pullover");
+    if (name == "Dress") return QCoreApplication::translate("UiText", "Dress");
+    if (name == "Coat") return QCoreApplication::translate("UiText", "Coat");
+    if (name == "Sandal") return QCoreApplication::translate("UiText", "Sandal");
+    if (name == "Shirt") return QCoreApplication::translate("UiText", "Shirt");
+    if (name == "Sneaker") return QCoreApplication::translate("UiText", "Sneaker");
+    if (name == "Bag") return QCoreApplication::translate("UiText", "Bag");
+    if (name == "Ankle boot") return QCoreApplication::translate("UiText", "Ankle boot");
     return QString::fromStdString(name);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Translated names for things core names in English (datasets, activations, losses).
+// Translated names for things core names in English (datasets, classes, activations, losses).
 
 #include <QString>
 #include <string>
@@ -10,6 +10,8 @@
 namespace koto::gui {
 
 QString datasetTitle(const std::string& name);
+// A class name as a dataset stores it (Fashion-MNIST's in English), in the user's language.
+QString classTitle(const std::string& name);
 QString activationTitle(Activation activation);
 QString lossTitle(LossKind loss);
 

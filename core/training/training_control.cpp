@@ -34,6 +34,7 @@ void TrainingControl::step(Boundary size) {
     if (state_ == State::Stopped) return;
     state_ = State::Paused;
     stepping_ = true;
+    stepBegun_ = working_.load(std::memory_order_relaxed);
     stepSize_ = size;
     layerStepping_ = size == Boundary::Layer;
     updateFree();
@@ -51,14 +52,18 @@ void TrainingControl::setPauseCallback(std::function<void(Boundary)> callback) {
 }
 
 bool TrainingControl::permit(Boundary boundary) {
-    if (free_.load(std::memory_order_acquire)) return true;
+    if (free_.load(std::memory_order_acquire)) {
+        working_.store(true, std::memory_order_relaxed);
+        return true;
+    }
     std::unique_lock lock(mutex_);
-    if (stepping_ && boundary >= stepSize_) {
+    if (stepping_ && stepBegun_ && boundary >= stepSize_) {
         stepping_ = false;  // the requested step is done
         updateFree();
     }
     const bool waitsHere = boundary != Boundary::Layer || layerStepping_;
     if (state_ == State::Paused && !stepping_ && waitsHere) {
+        working_.store(false, std::memory_order_relaxed);
         if (onPause_) {
             auto callback = onPause_;
             lock.unlock();
@@ -67,6 +72,8 @@ bool TrainingControl::permit(Boundary boundary) {
         }
         changed_.wait(lock, [this] { return state_ != State::Paused || stepping_; });
     }
+    if (stepping_) stepBegun_ = true;  // work goes on under the step request from here
+    working_.store(true, std::memory_order_relaxed);
     return state_ != State::Stopped;
 }
 

@@ -6,7 +6,9 @@
 // returns true at once. Pausing takes effect at the next batch or epoch boundary, so that a paused
 // network always holds the weights of whole steps. A step request lets training go on until the
 // next boundary of that size or a larger one (a batch step ends at the next batch or epoch
-// boundary), where it pauses again; after a layer step it also waits between layers. After
+// boundary), where it pauses again; after a layer step it also waits between layers. A step
+// always does some work: asked for while the training thread waits at a boundary, or before it
+// has reached its first one, the step starts at that boundary rather than ending there. After
 // stop() every permit() returns false without waiting, between layers too.
 
 #include <atomic>
@@ -48,6 +50,11 @@ private:
     bool stepping_ = false;
     Boundary stepSize_ = Boundary::Batch;
     bool layerStepping_ = false;  // the last step request was a layer step
+    // Whether the step requested has passed a boundary yet (only then can a boundary end it).
+    bool stepBegun_ = false;
+    // Whether the training thread is between boundaries, working: it has passed a permit() and
+    // is not waiting in one.
+    std::atomic<bool> working_{false};
     std::function<void(Boundary)> onPause_;
     // True while running with no step request: permit() then answers without taking the lock,
     // so a training step never waits on a mutex.

@@ -147,6 +147,7 @@ private slots:
     void pausedTrainingDoesNotStep();
     void batchStepAdvancesExactlyOneStep();
     void epochStepFinishesTheEpoch();
+    void aStepAskedBeforeTrainingBeginsIsAWholeStep();
     void layerStepPausesBetweenLayers();
     void pauseWhileRunningKeepsWholeSteps();
     void stopEndsPausedTraining();
@@ -233,6 +234,20 @@ void TestTrainingControl::epochStepFinishesTheEpoch() {
     QVERIFY(p.waitFor([&] { return p.pauses == pauses + 2; }));
     QCOMPARE(p.read(p.steps), 2 * perEpoch);
     QCOMPARE(p.read(p.epochs), int64_t{2});
+}
+
+// The app starts a run and may ask for a step before the training thread has reached its first
+// boundary: that boundary starts the step, it does not end it with nothing done.
+void TestTrainingControl::aStepAskedBeforeTrainingBeginsIsAWholeStep() {
+    for (Boundary size : {Boundary::Batch, Boundary::Epoch}) {
+        Session session(TrainingControl::State::Paused);
+        session.control.step(size);
+        session.start(5);
+        Progress& p = session.progress;
+        QVERIFY(p.waitFor([&] { return p.pauses == 1; }));
+        QCOMPARE(p.read(p.steps), size == Boundary::Batch ? int64_t{1} : session.run.trainer().batchesPerEpoch());
+        QCOMPARE(p.read(p.lastPause), size);
+    }
 }
 
 // With two hidden layers and the output layer, one step is 3 forward and 3 backward layers;
