@@ -58,7 +58,9 @@ std::string helpText(const std::string& command) {
         return R"(kotohajime-cli predict: run a trained project on new inputs
 
   --project FILE.koto   the project
-  --input IN.csv        one sample per row, comma-separated numbers (a header line is allowed)
+  --input IN.csv        one sample per row, comma-separated numbers (a header line is allowed);
+                        for a network trained on images, pixels from 0 to 255 as in the training
+                        files (Kaggle's test.csv of the digit recognizer, for instance)
   --output OUT.csv      where to write the predictions (default: standard output)
 )";
     if (command == "gradcheck")

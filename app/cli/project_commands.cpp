@@ -14,6 +14,7 @@
 #include "metrics_output.h"
 #include "training/training_run.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto::cli {
 namespace {
@@ -61,7 +62,17 @@ int predictCommand(const Words& words) {
     if (table.cols != network.inputSize())
         throw InputError(inputPath + ": rows have " + std::to_string(table.cols) + " values, the network takes " +
                          std::to_string(network.inputSize()));
-    const std::vector<float> outputs = network.predict(table.values, table.rows);
+    std::vector<float> inputs = table.values;
+    if (project.pixelInputs) {  // as in training: pixels 0-255 become 0-1
+        for (size_t i = 0; i < inputs.size(); ++i) {
+            if (!(inputs[i] >= 0 && inputs[i] <= 255))
+                throw InputError(inputPath + ", data row " + std::to_string(i / static_cast<size_t>(table.cols) + 1) +
+                                 ", column " + std::to_string(i % static_cast<size_t>(table.cols) + 1) +
+                                 ": the network was trained on pixels from 0 to 255, not " + shortNumber(inputs[i]));
+            inputs[i] /= 255.0f;
+        }
+    }
+    const std::vector<float> outputs = network.predict(inputs, table.rows);
     const int64_t width = network.outputSize();
 
     std::ostringstream csv;

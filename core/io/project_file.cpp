@@ -95,6 +95,7 @@ std::string projectToJson(const Project& project) {
         {"schema_version", Project::currentSchemaVersion},
         {"network", toJson(project.network)},
         {"dataset", project.dataset},
+        {"pixel_inputs", project.pixelInputs},
         {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
                       {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
                       {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases},
@@ -117,6 +118,7 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         Project project;
         project.network = networkSpecFromJson(json.at("network"));
         project.dataset = json.at("dataset").get<std::string>();
+        project.pixelInputs = json.value("pixel_inputs", false);
         const auto& t = json.at("training");
         project.training.learningRate = t.at("learning_rate").get<double>();
         project.training.batchSize = t.at("batch_size").get<int64_t>();
@@ -184,6 +186,7 @@ Project captureProject(Trainer& trainer, const std::string& datasetSpec, const P
     project.network = trainer.network().spec();
     project.training = trainer.settings();
     project.dataset = datasetSpec;
+    project.pixelInputs = !trainer.dataset().train.pixels.empty();
     project.weights = captureWeights(trainer.network());
     if (earlier) project.curves = earlier->curves;
     const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;

@@ -3,6 +3,7 @@
 // spec, the trained weights (float32, base64, bit-exact) and the learning curves.
 //
 // {"format":"kotohajime-project","schema_version":1,"network":{...},"dataset":"spiral:n=500",
+//  "pixel_inputs":false,
 //  "training":{"learning_rate":0.1,"batch_size":10,"epochs":500,"seed":1,"optimizer":"sgd"},
 //  "progress":{"epochs":500,"steps":12500},
 //  "weights":[{"name":"dense_1.W","shape":[2,16],"data":"<base64 of little-endian float32>"}],
@@ -32,6 +33,8 @@ struct Project {
     NetworkSpec network;
     TrainingSettings training;
     std::string dataset;  // a dataset spec, "spiral:noise=0.1"
+    // Trained on image bytes (0-255) scaled to [0, 1]: new inputs are pixels, scaled the same way.
+    bool pixelInputs = false;
     int64_t epochsTrained = 0;
     int64_t stepsTrained = 0;
     std::vector<SavedTensor> weights;  // empty for an untrained project

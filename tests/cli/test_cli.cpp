@@ -77,6 +77,7 @@ private slots:
     void trainRegressionReportsRmse();
     void trainSaveThenEvalAndPredict();
     void continueTrainingASavedProject();
+    void predictsKaggleStyleTestPixels();
     void confusionMatrixOfTheTestData();
     void printPeriodReportsTheTestCost();
     void samplesDrawsAugmentedCopies();
@@ -194,6 +195,47 @@ void TestCli::trainSaveThenEvalAndPredict() {
     const Result toStdout = cli({"predict", "--project", "again.koto", "--input", "points.csv"});
     QCOMPARE(toStdout.exitCode, 0);
     QCOMPARE(toStdout.out.trimmed().split('\n'), rows);
+}
+
+// Kaggle's digit-recognizer layout: train.csv with "label,pixel0..", test.csv without labels. A
+// network trained on pixels predicts from pixels (0-255), scaled as in training.
+void TestCli::predictsKaggleStyleTestPixels() {
+    // 4 x 4 images: class 1 when the right half is bright, 0 when the left half is.
+    auto row = [](int label, int variation) {
+        QByteArray line;
+        for (int p = 0; p < 16; ++p) {
+            const bool bright = (p % 4 >= 2) == (label == 1);
+            line += (p ? "," : "") + QByteArray::number(bright ? 200 + (p * 7 + variation) % 55 : (p + variation) % 30);
+        }
+        return line;
+    };
+    QByteArray header;
+    for (int p = 0; p < 16; ++p) header += (p ? ",pixel" : "pixel") + QByteArray::number(p);
+    QByteArray train = "label," + header + "\n";
+    for (int i = 0; i < 200; ++i) train += QByteArray::number(i % 2) + "," + row(i % 2, i) + "\n";
+    write("digits-train.csv", train);
+    QByteArray test = header + "\n";
+    for (int i = 0; i < 20; ++i) test += row(i % 2, 1000 + i) + "\n";
+    write("digits-test.csv", test);
+
+    const Result trained = cli({"train", "--dataset", "csv:digits-train.csv", "--layers", "dense:8:relu", "--epochs", "20",
+                                "--lr", "0.1", "--save", "digits.koto"});
+    QCOMPARE(trained.exitCode, 0);
+    const Result predicted = cli({"predict", "--project", "digits.koto", "--input", "digits-test.csv"});
+    QCOMPARE(predicted.exitCode, 0);
+    const QList<QByteArray> lines = predicted.out.trimmed().split('\n');
+    QCOMPARE(lines.size(), 21);
+    int right = 0;
+    for (int i = 0; i < 20; ++i) right += lines[i + 1].split(',')[0].toInt() == i % 2;
+    QCOMPARE(right, 20);
+
+    QByteArray bad = header + "\n" + row(1, 5) + "\n";
+    bad.replace(bad.lastIndexOf(','), bad.size() - bad.lastIndexOf(','), ",300\n");
+    write("digits-bad.csv", bad);
+    const Result refused = cli({"predict", "--project", "digits.koto", "--input", "digits-bad.csv"});
+    QCOMPARE(refused.exitCode, 3);
+    QVERIFY2(refused.err.contains("data row 1, column 16: the network was trained on pixels from 0 to 255, not 300"),
+             refused.err.constData());
 }
 
 void TestCli::continueTrainingASavedProject() {

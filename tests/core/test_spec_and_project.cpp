@@ -248,6 +248,8 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     project.training.momentum = 0.5;
     project.training.decay = 0.9;
     project.training.schedule = "step:10:0.5";
+    project.training.augment = "translate=2,flip";
+    project.pixelInputs = true;
     project.epochsTrained = 12;
     project.stepsTrained = 345;
     const std::vector<float> awkward = awkwardFloats();
@@ -271,6 +273,8 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     QCOMPARE(back.training.momentum, 0.5);
     QCOMPARE(back.training.decay, 0.9);
     QCOMPARE(qs(back.training.schedule), QStringLiteral("step:10:0.5"));
+    QCOMPARE(qs(back.training.augment), QStringLiteral("translate=2,flip"));
+    QVERIFY(back.pixelInputs);
     QCOMPARE(back.epochsTrained, int64_t{12});
     QCOMPARE(back.stepsTrained, int64_t{345});
     QVERIFY2(sameWeights(back.weights, project.weights), qPrintable(firstDifference(back.weights, project.weights)));
