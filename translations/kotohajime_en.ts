@@ -733,5 +733,13 @@ The data you had before stays.</translation>
         <source>As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ...</source>
         <translation>As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ...</translation>
     </message>
+    <message>
+        <source>Decay</source>
+        <translation>Decay</translation>
+    </message>
+    <message>
+        <source>RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many past gradients (0.99 is usual)</source>
+        <translation>RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many past gradients (0.99 is usual)</translation>
+    </message>
 </context>
 </TS>

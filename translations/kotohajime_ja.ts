@@ -732,5 +732,13 @@ The data you had before stays.</source>
         <source>As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ...</source>
         <translation>カリキュラムの式のとおり: |W1| + |b1| + ... と W1² + b1² + ...</translation>
     </message>
+    <message>
+        <source>Decay</source>
+        <translation>減衰率</translation>
+    </message>
+    <message>
+        <source>RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many past gradients (0.99 is usual)</source>
+        <translation>RMSprop: cache = decay · cache + (1 − decay) · g²。1 に近いほどキャッシュは多くの過去の勾配を覚えています（0.99 がふつう）</translation>
+    </message>
 </context>
 </TS>

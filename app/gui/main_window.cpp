@@ -259,6 +259,7 @@ void MainWindow::rebuild() {
     settings.batchSize = trainingPanel_->batchSize();
     settings.optimizer = trainingPanel_->optimizer();
     settings.momentum = trainingPanel_->momentum();
+    settings.decay = trainingPanel_->decay();
     settings.schedule = trainingPanel_->schedule();
     settings.l1 = trainingPanel_->l1();
     settings.l2 = trainingPanel_->l2();

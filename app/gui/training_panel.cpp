@@ -33,6 +33,14 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     momentum_->setRange(0, 0.99);
     momentum_->setSingleStep(0.05);
     momentum_->setValue(0.9);
+    decay_ = new QDoubleSpinBox(this);
+    decay_->setObjectName(QStringLiteral("decaySpin"));
+    decay_->setRange(0.5, 0.999);
+    decay_->setSingleStep(0.01);
+    decay_->setDecimals(3);
+    decay_->setValue(0.99);
+    connect(decay_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
+    decayLabel_ = new QLabel(this);
     learningRate_ = new QComboBox(this);
     learningRate_->setObjectName(QStringLiteral("learningRateChoice"));
     for (double rate : kRates) learningRate_->addItem(QString::number(rate), rate);
@@ -109,6 +117,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     auto* form = new QFormLayout(this);
     form->addRow(optimizerLabel_, optimizer_);
     form->addRow(momentumLabel_, momentum_);
+    form->addRow(decayLabel_, decay_);
     form->addRow(learningRateLabel_, learningRate_);
     form->addRow(scheduleLabel_, schedule_);
     form->addRow(schedulePlot_);
@@ -167,6 +176,8 @@ std::string TrainingPanel::optimizer() const { return optimizer_->currentData().
 
 double TrainingPanel::momentum() const { return momentum_->value(); }
 
+double TrainingPanel::decay() const { return decay_->value(); }
+
 double TrainingPanel::l1() const { return l1_->value(); }
 
 double TrainingPanel::l2() const { return l2_->value(); }
@@ -184,6 +195,7 @@ std::string TrainingPanel::schedule() const { return schedule_->currentData().to
 void TrainingPanel::updateMomentumAvailability() {
     const std::string name = optimizer();
     momentum_->setEnabled(name == "momentum" || name == "nesterov" || name == "rmsprop");
+    decay_->setEnabled(name == "rmsprop");
 }
 
 void TrainingPanel::drawSchedule() {
@@ -227,6 +239,9 @@ void TrainingPanel::retranslate() {
     momentumLabel_->setText(tr("Momentum μ"));
     momentum_->setToolTip(tr("How much of the last change carries over (0.9 is usual). It can be changed while "
                              "training runs."));
+    decayLabel_->setText(tr("Decay"));
+    decay_->setToolTip(tr("RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many "
+                          "past gradients (0.99 is usual)"));
     learningRateLabel_->setText(tr("Learning rate"));
     learningRate_->setToolTip(tr("The step size in w = w - learning_rate * dJ/dw. Too large bounces across the "
                                  "valley or diverges; too small is slow. It can be changed while training runs."));

@@ -1,8 +1,9 @@
 #pragma once
-// How to train: the optimizer and its momentum, the learning rate and its schedule (drawn as a
-// small curve), L1 and L2 penalties, input noise, early stopping, the mini-batch size and how fast
-// to go. The learning rate and the momentum apply while training runs; the rest starts the run
-// again from the same initial weights, so that choices are compared fairly.
+// How to train: the optimizer with its momentum (and RMSprop's decay), the learning rate and its
+// schedule (drawn as a small curve), L1 and L2 penalties, input noise, early stopping, the
+// mini-batch size and how fast to go. The learning rate and the momentum apply while training
+// runs; the rest starts the run again from the same initial weights, so that choices are
+// compared fairly.
 
 #include <QGroupBox>
 #include <string>
@@ -28,6 +29,7 @@ public:
     double epochsPerSecond() const;  // 0: full speed
     std::string optimizer() const;   // "sgd", "momentum", ...
     double momentum() const;
+    double decay() const;  // RMSprop's cache decay
     std::string schedule() const;  // "constant", "step:10:0.5", ...
     double l1() const;
     double l2() const;
@@ -53,6 +55,7 @@ private:
 
     QComboBox* optimizer_;
     QDoubleSpinBox* momentum_;
+    QDoubleSpinBox* decay_;
     QComboBox* learningRate_;
     QComboBox* schedule_;
     QCustomPlot* schedulePlot_;
@@ -66,6 +69,7 @@ private:
     QComboBox* speed_;
     QLabel* optimizerLabel_;
     QLabel* momentumLabel_;
+    QLabel* decayLabel_;
     QLabel* learningRateLabel_;
     QLabel* scheduleLabel_;
     QLabel* noiseLabel_;

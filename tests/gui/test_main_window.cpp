@@ -149,6 +149,22 @@ private slots:
         QVERIFY(window_->lossCurve().pointCount() >= 3);
     }
 
+    // RMSprop's decay is offered with RMSprop only, and changing it starts the run again.
+    void rmspropDecayIsItsOwn() {
+        auto* optimizer = window_->findChild<QComboBox*>(QStringLiteral("optimizerChoice"));
+        auto* decay = window_->findChild<QDoubleSpinBox*>(QStringLiteral("decaySpin"));
+        QVERIFY(optimizer && decay);
+        QVERIFY(!decay->isEnabled());
+        optimizer->setCurrentIndex(optimizer->findData(QStringLiteral("rmsprop")));
+        QVERIFY(decay->isEnabled());
+        window_->controller().stepBatch();
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 1; }));
+        decay->setValue(0.9);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+        window_->controller().stepEpoch();
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }));
+    }
+
     void dropoutAndInputNoiseTrain() {
         auto* keep = window_->findChild<QDoubleSpinBox*>(QStringLiteral("keepSpin"));
         auto* noise = window_->findChild<QDoubleSpinBox*>(QStringLiteral("inputNoiseSpin"));
