@@ -23,13 +23,13 @@
 #include "confusion_matrix_view.h"
 #include "dataset_panel.h"
 #include "decision_boundary_view.h"
-#include "default_lesson.h"
 #include "image_gallery_view.h"
-#include "language.h"
 #include "main_window.h"
+#include "main_window_fixture.h"
 #include "util/random.h"
 
 using namespace koto::gui;
+using kototest::waitForSnapshot;
 
 namespace {
 
@@ -69,11 +69,6 @@ void writeLeftOrRight(const QString& folder, int trainCount, int testCount) {
     }
 }
 
-template <typename Condition>
-bool waitForSnapshot(MainWindow& window, Condition condition, int timeoutMs = 20000) {
-    return QTest::qWaitFor([&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
-}
-
 void keepPicture(QWidget& widget, const QString& name) {
     const QString folder = qEnvironmentVariable("KOTO_TEST_SCREENSHOTS");
     if (folder.isEmpty()) return;
@@ -88,24 +83,15 @@ class TestImageData : public QObject {
 
 private slots:
     void init() {
-        language_ = std::make_unique<Language>();
-        language_->apply(QStringLiteral("en"));
-        koto::OpenClDiscovery openCl;
-        openCl.problem = "not looked for in this test";
-        window_ = std::make_unique<MainWindow>(*language_, defaultLesson(), openCl);
-        window_->resize(1280, 800);
-        window_->show();
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
+        QVERIFY(fixture_.open());
+        window_ = fixture_.window.get();
         QVERIFY(folder_.isValid());
         writeLeftOrRight(folder_.path(), 300, 60);
         chosenFolder_ = folder_.path();
         window_->datasetPanel().setPathChooser([this](bool folder) { return folder ? chosenFolder_ : QString(); });
     }
 
-    void cleanup() {
-        window_.reset();
-        language_.reset();
-    }
+    void cleanup() { fixture_.close(); }
 
     void pointsOfferNoAugmentation() {
         QVERIFY(window_->augmentationPanel().text().empty());
@@ -190,8 +176,8 @@ private:
         choice->setCurrentIndex(choice->findData(QStringLiteral("idx")));
     }
 
-    std::unique_ptr<Language> language_;
-    std::unique_ptr<MainWindow> window_;
+    kototest::MainWindowFixture fixture_;
+    MainWindow* window_ = nullptr;
     QTemporaryDir folder_;
     QString chosenFolder_;
 };

@@ -18,8 +18,10 @@
 #include "language.h"
 #include "loss_curve_view.h"
 #include "main_window.h"
+#include "main_window_fixture.h"
 
 using namespace koto::gui;
+using kototest::waitForSnapshot;
 
 namespace {
 
@@ -37,12 +39,6 @@ QToolButton* button(MainWindow& window, const char* name) {
     return found;
 }
 
-// Waits until the latest snapshot satisfies the condition.
-template <typename Condition>
-bool waitForSnapshot(MainWindow& window, Condition condition, int timeoutMs = 20000) {
-    return QTest::qWaitFor([&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
-}
-
 }  // namespace
 
 class TestMainWindow : public QObject {
@@ -50,19 +46,11 @@ class TestMainWindow : public QObject {
 
 private slots:
     void init() {
-        language_ = std::make_unique<Language>();
-        language_->apply(QStringLiteral("en"));
-        koto::OpenClDiscovery openCl;
-        openCl.problem = "not looked for in this test";
-        window_ = std::make_unique<MainWindow>(*language_, defaultLesson(), openCl);
-        window_->show();
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
+        QVERIFY(fixture_.open());
+        window_ = fixture_.window.get();
     }
 
-    void cleanup() {
-        window_.reset();
-        language_.reset();
-    }
+    void cleanup() { fixture_.close(); }
 
     void opensPausedOnTheDefaultLesson() {
         const auto snapshot = window_->latestSnapshot();
@@ -83,7 +71,7 @@ private slots:
     }
 
     void snapshotsArriveAtLeastTenTimesASecond() {
-        QSignalSpy shown(window_.get(), &MainWindow::snapshotShown);
+        QSignalSpy shown(window_, &MainWindow::snapshotShown);
         QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
         QTest::qWait(1000);
         QVERIFY2(shown.count() >= 10, qPrintable(QString("only %1 snapshots in a second").arg(shown.count())));
@@ -97,7 +85,7 @@ private slots:
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused; }));
         QTest::qWait(100);  // the pause snapshot may still be on its way
         const int64_t steps = window_->latestSnapshot()->steps;
-        QSignalSpy shown(window_.get(), &MainWindow::snapshotShown);
+        QSignalSpy shown(window_, &MainWindow::snapshotShown);
         QTest::qWait(400);
         QCOMPARE(shown.count(), 0);
         QCOMPARE(window_->latestSnapshot()->steps, steps);
@@ -199,9 +187,9 @@ private slots:
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/kotohajime_ja.qm")));
         QToolButton* play = button(*window_, "playButton");
         QCOMPARE(play->text(), QStringLiteral("Play"));
-        language_->apply(QStringLiteral("ja"));
+        fixture_.language->apply(QStringLiteral("ja"));
         QTRY_COMPARE(play->text(), QStringLiteral("再生"));  // LanguageChange is posted
-        language_->apply(QStringLiteral("en"));
+        fixture_.language->apply(QStringLiteral("en"));
         QTRY_COMPARE(play->text(), QStringLiteral("Play"));
     }
 
@@ -211,9 +199,9 @@ private slots:
         lesson.dataset = "plane";
         lesson.layers = "dense:4:linear";
         lesson.settings.learningRate = 10;
-        koto::OpenClDiscovery openCl;
-        window_ = std::make_unique<MainWindow>(*language_, lesson, openCl);
-        window_->show();
+        fixture_.close();
+        QVERIFY(fixture_.open(lesson));
+        window_ = fixture_.window.get();
         QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.diverged; }));
         auto* banner = window_->findChild<QLabel*>(QStringLiteral("problemBanner"));
@@ -222,9 +210,9 @@ private slots:
         QVERIFY2(banner->text().contains(QString::number(step)), qPrintable(banner->text()));
         QVERIFY(!window_->controller().isPlaying());
         QVERIFY(!button(*window_, "playButton")->isEnabled());
-        language_->apply(QStringLiteral("ja"));  // the message follows the language
+        fixture_.language->apply(QStringLiteral("ja"));  // the message follows the language
         QTRY_VERIFY(banner->text().contains(QStringLiteral("発散")));
-        language_->apply(QStringLiteral("en"));
+        fixture_.language->apply(QStringLiteral("en"));
         QTRY_VERIFY(banner->text().contains(QStringLiteral("diverged")));
         QTest::mouseClick(button(*window_, "resetButton"), Qt::LeftButton);
         QVERIFY(!banner->isVisible());
@@ -237,13 +225,13 @@ private slots:
         QElapsedTimer timer;
         timer.start();
         window_->close();
-        window_.reset();  // joins the training thread
+        fixture_.window.reset();  // joins the training thread
         QVERIFY2(timer.elapsed() < 2000, "closing waited too long for the training thread");
     }
 
 private:
-    std::unique_ptr<Language> language_;
-    std::unique_ptr<MainWindow> window_;
+    kototest::MainWindowFixture fixture_;
+    MainWindow* window_ = nullptr;
 };
 
 QTEST_MAIN(TestMainWindow)

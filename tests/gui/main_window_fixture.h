@@ -1,0 +1,42 @@
+#pragma once
+// What the GUI tests share: the main window on a lesson (the default one unless given), in
+// English, without looking for OpenCL devices, paused at its initial weights; and waiting for a
+// snapshot.
+
+#include <QTest>
+#include <memory>
+
+#include "default_lesson.h"
+#include "language.h"
+#include "main_window.h"
+
+namespace kototest {
+
+// Waits until the latest snapshot the window has drawn satisfies the condition.
+template <typename Condition>
+bool waitForSnapshot(koto::gui::MainWindow& window, Condition condition, int timeoutMs = 20000) {
+    return QTest::qWaitFor([&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
+}
+
+struct MainWindowFixture {
+    std::unique_ptr<koto::gui::Language> language;
+    std::unique_ptr<koto::gui::MainWindow> window;
+
+    // Opens the window; false if its first snapshot (paused, step 0) did not come.
+    bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson()) {
+        language = std::make_unique<koto::gui::Language>();
+        language->apply(QStringLiteral("en"));
+        koto::OpenClDiscovery openCl;
+        openCl.problem = "not looked for in this test";
+        window = std::make_unique<koto::gui::MainWindow>(*language, lesson, openCl);
+        window->resize(1280, 800);
+        window->show();
+        return waitForSnapshot(*window, [](const koto::gui::TrainingSnapshot& s) { return s.paused && s.steps == 0; });
+    }
+    void close() {
+        window.reset();
+        language.reset();
+    }
+};
+
+}  // namespace kototest
