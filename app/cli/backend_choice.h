@@ -1,11 +1,53 @@
 #pragma once
-// --backend cpu|opencl. Training computes on the CPU backend in this version; asking for OpenCL
-// says once, on stderr, why the run stays on the CPU.
+// --backend cpu|opencl|opencl:N: where a command computes. opencl is the first OpenCL device and
+// opencl:N the N-th (from 0) as `kotohajime-cli devices` lists them. Whatever stops OpenCL (no
+// platform, a driver that crashes while devices are listed, a DeviceError while the backend or
+// the network is made: no context, kernels that do not build, too little device memory) is
+// said in one line on stderr, and the command goes on on the CPU.
 
+#include <memory>
 #include <string>
+
+#include "backend/backend.h"
+#include "backend/cpu_backend.h"
+#include "util/errors.h"
 
 namespace koto::cli {
 
-void chooseBackend(const std::string& name);
+struct BackendChoice {
+    bool openCl = false;
+    int device = 0;  // which OpenCL device, in the order `devices` lists them
+};
+
+// Throws UsageError for anything but cpu, opencl and opencl:N.
+BackendChoice parseBackendChoice(const std::string& text);
+
+// The chosen backend, or the CPU one after a line on stderr saying why. `activity` completes
+// the messages: "training", "evaluating", "predicting". Forks to list the devices: call it while
+// the process has a single thread.
+std::unique_ptr<Backend> makeBackend(const BackendChoice& choice, const std::string& activity);
+
+// Says on stderr that OpenCL failed and why, and that the command goes on on the CPU.
+void reportCpuFallback(const std::string& reason, const std::string& activity);
+// Says on stderr which OpenCL device computes and how long its kernels took to prepare; nothing
+// for the CPU backend.
+void reportOpenClUse(const Backend& backend, const std::string& activity);
+
+// build(*backend), which makes what the command computes with (a training run, a network); if
+// the OpenCL device fails while it does, says so and builds it again on a CPU backend, which
+// then replaces `backend`.
+template <typename Build>
+auto buildWithCpuFallback(std::unique_ptr<Backend>& backend, const std::string& activity, Build build) {
+    try {
+        auto built = build(*backend);
+        reportOpenClUse(*backend, activity);
+        return built;
+    } catch (const DeviceError& error) {
+        if (dynamic_cast<CpuBackend*>(backend.get())) throw;
+        reportCpuFallback(error.what(), activity);
+        backend = std::make_unique<CpuBackend>();
+        return build(*backend);
+    }
+}
 
 }  // namespace koto::cli

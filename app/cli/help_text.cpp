@@ -41,7 +41,9 @@ std::string helpText(const std::string& command) {
   --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
   --epochs N         passes over the training data (default 100)
   --seed N           initial weights and batch order (default 1)
-  --backend cpu|opencl
+  --backend B        where to compute: cpu (default; Eigen), opencl (the first OpenCL device) or
+                     opencl:N (device N as kotohajime-cli devices numbers them). If OpenCL cannot
+                     be used, one line on stderr says why and training runs on the CPU
   --project FILE     continue training a saved project (its network, settings and weights)
   --save FILE.koto   save the trained project
   --confusion        the test data's confusion matrix and per-class accuracy at the end
@@ -52,6 +54,7 @@ std::string helpText(const std::string& command) {
 
   --project FILE.koto   the project
   --dataset SPEC        evaluate on this dataset instead of the project's
+  --backend B           cpu (default), opencl or opencl:N, as for train
   --json                one JSON object
 )";
     if (command == "predict")
@@ -62,6 +65,7 @@ std::string helpText(const std::string& command) {
                         for a network trained on images, pixels from 0 to 255 as in the training
                         files (Kaggle's test.csv of the digit recognizer, for instance)
   --output OUT.csv      where to write the predictions (default: standard output)
+  --backend B           cpu (default), opencl or opencl:N, as for train
 )";
     if (command == "gradcheck")
         return R"(kotohajime-cli gradcheck: analytic gradients against finite differences, in double
@@ -85,7 +89,8 @@ std::string helpText(const std::string& command) {
 )";
     if (command == "datasets") return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their options\n";
     if (command == "devices")
-        return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found (PoCL included)\n";
+        return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found (PoCL included),\n"
+               "each with the --backend value that chooses it (cpu, opencl:0, opencl:1, ...)\n";
     return R"(kotohajime-cli: Kotohajime's deep-learning core, scriptable
 
 commands:

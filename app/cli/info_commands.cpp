@@ -38,26 +38,31 @@ int devicesCommand(const Words& words) {
     const Arguments args(words, {}, {"json"});
     const bool json = args.has("json");
     const CpuBackend cpu;
-    if (json) std::cout << nlohmann::ordered_json{{"backend", "cpu"}, {"name", cpu.name()}}.dump() << '\n';
-    else std::cout << "cpu     " << cpu.name() << '\n';
+    if (json) std::cout << nlohmann::ordered_json{{"backend", "cpu"}, {"name", cpu.name()}, {"choose", "cpu"}}.dump() << '\n';
+    else std::cout << "cpu       " << cpu.name() << '\n';
     const OpenClDiscovery found = discoverOpenClDevices();
-    for (const OpenClDevice& d : found.devices) {
+    for (size_t i = 0; i < found.devices.size(); ++i) {
+        const OpenClDevice& d = found.devices[i];
+        // What --backend takes to compute on this device.
+        const std::string choose = "opencl:" + std::to_string(i);
         if (json) {
             std::cout << nlohmann::ordered_json{{"backend", "opencl"}, {"platform", d.platform}, {"name", d.name},
                                         {"vendor", d.vendor}, {"type", d.type}, {"memory_bytes", d.globalMemoryBytes},
                                         {"compute_units", d.computeUnits}, {"version", d.version},
-                                        {"id", std::to_string(d.platformIndex) + ":" + std::to_string(d.deviceIndex)}}
+                                        {"id", std::to_string(d.platformIndex) + ":" + std::to_string(d.deviceIndex)},
+                                        {"choose", choose}}
                              .dump()
                       << '\n';
         } else {
-            std::printf("opencl  %d:%d  %s (%s, %s, %u compute units, %.1f GiB) on %s\n", d.platformIndex, d.deviceIndex,
+            std::printf("%-9s %s (%s, %s, %u compute units, %.1f GiB) on %s, platform %d device %d\n", choose.c_str(),
                         d.name.c_str(), d.vendor.c_str(), d.type.c_str(), d.computeUnits,
-                        static_cast<double>(d.globalMemoryBytes) / (1024.0 * 1024.0 * 1024.0), d.platform.c_str());
+                        static_cast<double>(d.globalMemoryBytes) / (1024.0 * 1024.0 * 1024.0), d.platform.c_str(),
+                        d.platformIndex, d.deviceIndex);
         }
     }
     if (!found.problem.empty()) {
         if (json) std::cout << nlohmann::ordered_json{{"backend", "opencl"}, {"problem", found.problem}}.dump() << '\n';
-        else std::cout << "opencl  none: " << found.problem << '\n';
+        else std::cout << "opencl    none: " << found.problem << '\n';
     }
     return 0;
 }

@@ -5,7 +5,7 @@
 #include <sstream>
 
 #include "arguments.h"
-#include "backend/cpu_backend.h"
+#include "backend_choice.h"
 #include "commands.h"
 #include "data/dataset_spec.h"
 #include "io/atomic_file.h"
@@ -28,15 +28,19 @@ Project loadTrainedProject(const std::string& path) {
 }  // namespace
 
 int evalCommand(const Words& words) {
-    const Arguments args(words, {"project", "dataset"}, {"json"});
+    const Arguments args(words, {"project", "dataset", "backend"}, {"json"});
+    const BackendChoice backendChoice = parseBackendChoice(args.text("backend", "cpu"));
     const std::string path = args.required("project");
     const Project project = loadTrainedProject(path);
     const std::string datasetText = args.text("dataset", project.dataset);
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
-    CpuBackend backend;
-    TrainingRun run(backend, project.network, dataset, project.training);
-    restoreWeights(run.network(), project.weights);
-    EpochMetrics metrics = run.trainer().evaluate();
+    std::unique_ptr<Backend> backend = makeBackend(backendChoice, "evaluating");
+    const std::unique_ptr<TrainingRun> run = buildWithCpuFallback(backend, "evaluating", [&](Backend& on) {
+        auto made = std::make_unique<TrainingRun>(on, project.network, dataset, project.training);
+        restoreWeights(made->network(), project.weights);
+        return made;
+    });
+    EpochMetrics metrics = run->trainer().evaluate();
     metrics.epoch = project.epochsTrained;
     metrics.steps = project.stepsTrained;
     if (args.has("json")) {
@@ -51,14 +55,19 @@ int evalCommand(const Words& words) {
 }
 
 int predictCommand(const Words& words) {
-    const Arguments args(words, {"project", "input", "output"}, {});
+    const Arguments args(words, {"project", "input", "output", "backend"}, {});
+    const BackendChoice backendChoice = parseBackendChoice(args.text("backend", "cpu"));
     const Project project = loadTrainedProject(args.required("project"));
     const std::string inputPath = args.required("input");
     const NumericTable table = readNumericCsv(inputPath);
 
-    CpuBackend backend;
-    Network network(backend, project.network, TrainingRun::rowsFor(project.training));
-    restoreWeights(network, project.weights);
+    std::unique_ptr<Backend> backend = makeBackend(backendChoice, "predicting");
+    const std::unique_ptr<Network> built = buildWithCpuFallback(backend, "predicting", [&](Backend& on) {
+        auto made = std::make_unique<Network>(on, project.network, TrainingRun::rowsFor(project.training));
+        restoreWeights(*made, project.weights);
+        return made;
+    });
+    Network& network = *built;
     if (table.cols != network.inputSize())
         throw InputError(inputPath + ": rows have " + std::to_string(table.cols) + " values, the network takes " +
                          std::to_string(network.inputSize()));

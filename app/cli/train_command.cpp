@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "arguments.h"
-#include "backend/cpu_backend.h"
 #include "backend_choice.h"
 #include "commands.h"
 #include "data/augmentation.h"
@@ -144,7 +143,7 @@ int trainCommand(const Words& words) {
                           "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop", "augment",
                           "print-period"},
                          {"json", "regularize-biases", "confusion"});
-    chooseBackend(args.text("backend", "cpu"));
+    const BackendChoice backendChoice = parseBackendChoice(args.text("backend", "cpu"));
 
     std::unique_ptr<Project> earlier;
     NetworkSpec spec;
@@ -163,9 +162,13 @@ int trainCommand(const Words& words) {
     if (args.has("confusion") && dataset->task != Task::Classification)
         throw UsageError("--confusion needs classes, and " + dataset->name + " is a regression dataset");
 
-    CpuBackend backend;
-    TrainingRun run(backend, spec, dataset, settings);
-    if (earlier && !earlier->weights.empty()) restoreWeights(run.network(), earlier->weights);
+    std::unique_ptr<Backend> backend = makeBackend(backendChoice, "training");
+    const std::unique_ptr<TrainingRun> built = buildWithCpuFallback(backend, "training", [&](Backend& on) {
+        auto made = std::make_unique<TrainingRun>(on, spec, dataset, settings);
+        if (earlier && !earlier->weights.empty()) restoreWeights(made->network(), earlier->weights);
+        return made;
+    });
+    TrainingRun& run = *built;
     const bool json = args.has("json");
     EpochPrinter printer(json, settings.epochs, earlier ? earlier->epochsTrained : 0);
     run.trainer().addObserver(&printer);

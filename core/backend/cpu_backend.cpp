@@ -13,6 +13,8 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "util/box_muller.h"
+
 namespace koto {
 namespace {
 
@@ -353,16 +355,8 @@ void CpuBackend::gaussianNoise(const RandomStream& stream, double deviation, Ten
         const auto sigma = static_cast<float>(deviation);
         for (int64_t block = 0; block * 4 < count; ++block) {
             const PhiloxBlock bits = stream.block(static_cast<uint64_t>(block));
-            float values[4];
-            for (int pair = 0; pair < 2; ++pair) {
-                // u1 in (0, 1] so that its log is finite.
-                const float u1 = 1.0f - uniformFrom(bits[static_cast<size_t>(2 * pair)]);
-                const float u2 = uniformFrom(bits[static_cast<size_t>(2 * pair + 1)]);
-                const float radius = sigma * std::sqrt(-2.0f * std::log(u1));
-                const float angle = 6.2831853071795864769f * u2;
-                values[2 * pair] = radius * std::cos(angle);
-                values[2 * pair + 1] = radius * std::sin(angle);
-            }
+            const GaussianPair first = boxMuller(bits[0], bits[1], sigma), second = boxMuller(bits[2], bits[3], sigma);
+            const float values[4] = {first.first, first.second, second.first, second.second};
             for (int64_t j = 0; j < 4 && block * 4 + j < count; ++j) out[block * 4 + j] = static_cast<T>(values[j]);
         }
     });

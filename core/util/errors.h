@@ -40,4 +40,12 @@ private:
     std::string layer_;
 };
 
+// A compute device that cannot be used or failed while computing: no OpenCL platform or device,
+// a context that could not be made, a kernel that did not build, a device out of memory or
+// resources. The message names what failed, in English; the front end then computes on the CPU.
+class DeviceError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 }  // namespace koto

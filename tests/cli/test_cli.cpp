@@ -63,6 +63,14 @@ private:
         return result;
     }
     QString path(const QString& name) const { return dir_.filePath(name); }
+    // Why OpenCL cannot be tested here ("no OpenCL platform is installed"), or empty: the OpenCL
+    // tests skip only where there is no platform at all.
+    QString whyNoOpenClPlatform() {
+        const Result devices = cli({"devices", "--json"});
+        for (const QJsonObject& line : jsonLines(devices.out))
+            if (line.value("problem").toString().contains("no OpenCL platform")) return line.value("problem").toString();
+        return {};
+    }
     void write(const QString& name, const QByteArray& contents) {
         QFile file(path(name));
         QVERIFY(file.open(QIODevice::WriteOnly));
@@ -86,6 +94,9 @@ private slots:
     void survivesACrashingOpenClDriver();
     void stopsCleanlyWhenItsReaderGoesAway();
     void saysWhenNoOpenClPlatformExists();
+    void trainsEvaluatesAndPredictsOnOpenCl();
+    void fallsBackToTheCpuWhenOpenClFails_data();
+    void fallsBackToTheCpuWhenOpenClFails();
     void gradcheckJson_data();
     void gradcheckJson();
     void helpExitsZero_data();
@@ -367,6 +378,82 @@ void TestCli::saysWhenNoOpenClPlatformExists() {
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines[1].value("backend").toString(), QStringLiteral("opencl"));
     QVERIFY(lines[1].value("problem").toString().contains("no OpenCL platform"));
+    const Result train = cli({"train", "--dataset", "xor", "--epochs", "1", "--backend", "opencl"}, 60000, environment);
+    QCOMPARE(train.exitCode, 0);
+    QVERIFY2(train.err.contains("no OpenCL platform is installed; training on the CPU"), train.err.constData());
+}
+
+// The same training on the OpenCL device gives the CPU's learning curve (within rounding), and
+// the project it saves evaluates and predicts there as on the CPU.
+void TestCli::trainsEvaluatesAndPredictsOnOpenCl() {
+    if (const QString why = whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
+    const QStringList training{"train", "--dataset", "xor", "--epochs", "5", "--lr", "0.1", "--json"};
+    const Result onCpu = cli(training);
+    const Result onOpenCl = cli(training + QStringList{"--backend", "opencl:0", "--save", "opencl.koto"}, 120000);
+    QCOMPARE(onOpenCl.exitStatus, QProcess::NormalExit);
+    QCOMPARE(onOpenCl.exitCode, 0);
+    QVERIFY2(onOpenCl.err.contains("training on OpenCL device") && !onOpenCl.err.contains("on the CPU"),
+             onOpenCl.err.constData());
+    const QList<QJsonObject> expected = jsonLines(onCpu.out), actual = jsonLines(onOpenCl.out);
+    QCOMPARE(actual.size(), 6);
+    QCOMPARE(actual.size(), expected.size());
+    for (int i = 0; i < actual.size(); ++i)
+        for (const char* key : {"train_loss", "test_loss"})
+            QVERIFY2(std::abs(actual[i].value(key).toDouble() - expected[i].value(key).toDouble()) < 1e-3,
+                     qPrintable(QStringLiteral("epoch %1 %2").arg(i + 1).arg(key)));
+
+    const Result evaluated = cli({"eval", "--project", "opencl.koto", "--json", "--backend", "opencl"}, 120000);
+    QCOMPARE(evaluated.exitCode, 0);
+    QVERIFY2(evaluated.err.contains("evaluating on OpenCL device"), evaluated.err.constData());
+    const QList<QJsonObject> eval = jsonLines(evaluated.out);
+    QCOMPARE(eval.size(), 1);
+    QVERIFY(std::abs(eval[0].value("test_loss").toDouble() - actual.last().value("test_loss").toDouble()) < 1e-6);
+
+    const Result predictedOnCpu = cli({"predict", "--project", "opencl.koto", "--input", "points.csv"});
+    const Result predicted = cli({"predict", "--project", "opencl.koto", "--input", "points.csv", "--backend", "opencl"}, 120000);
+    QCOMPARE(predicted.exitCode, 0);
+    const QList<QByteArray> rows = predicted.out.trimmed().split('\n'), cpuRows = predictedOnCpu.out.trimmed().split('\n');
+    QCOMPARE(rows.size(), 5);
+    QCOMPARE(rows.size(), cpuRows.size());
+    for (int i = 1; i < rows.size(); ++i) {
+        QCOMPARE(rows[i].split(',')[0], cpuRows[i].split(',')[0]);  // the same class
+        QVERIFY(std::abs(rows[i].split(',')[2].toDouble() - cpuRows[i].split(',')[2].toDouble()) < 1e-5);
+    }
+}
+
+// Context creation, the kernel build and an allocation made to fail (KOTO_OPENCL_FAIL): one line
+// on stderr says what failed, and the run trains on the CPU as if OpenCL had not been asked for.
+void TestCli::fallsBackToTheCpuWhenOpenClFails_data() {
+    QTest::addColumn<QString>("failure");
+    QTest::addColumn<QString>("expected");  // in standard error
+    QTest::newRow("context") << "context" << "creating the context for";
+    QTest::newRow("kernel build") << "build" << "the kernels did not build";
+    QTest::newRow("allocation") << "allocation" << "CL_MEM_OBJECT_ALLOCATION_FAILURE";
+}
+
+void TestCli::fallsBackToTheCpuWhenOpenClFails() {
+    QFETCH(QString, failure);
+    QFETCH(QString, expected);
+    if (const QString why = whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("KOTO_OPENCL_FAIL"), failure);
+    const QStringList training{"train", "--dataset", "xor", "--epochs", "2", "--json"};
+    const Result r = cli(training + QStringList{"--backend", "opencl"}, 120000, environment);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    QList<QByteArray> ours;  // stderr's lines from kotohajime-cli (the driver may add its own)
+    for (const QByteArray& line : r.err.split('\n'))
+        if (line.startsWith("kotohajime-cli")) ours << line;
+    QCOMPARE(ours.size(), 1);
+    QVERIFY2(ours[0].contains(expected.toUtf8()) && ours[0].contains("forced by KOTO_OPENCL_FAIL") &&
+                 ours[0].endsWith("training on the CPU"),
+             r.err.constData());
+    // Exactly the CPU's run, but for the time it took.
+    QList<QJsonObject> fellBack = jsonLines(r.out), onCpu = jsonLines(cli(training).out);
+    QCOMPARE(fellBack.size(), 3);
+    for (QList<QJsonObject>* lines : {&fellBack, &onCpu})
+        for (QJsonObject& line : *lines) line.remove("seconds");
+    QCOMPARE(fellBack, onCpu);
 }
 
 void TestCli::listsTheCpuDevice() {
@@ -448,7 +535,9 @@ void TestCli::usageErrorsExitTwo_data() {
     QTest::newRow("--decay -0.1") << QStringList{"train", "--decay", "-0.1"} << "--decay must be";
     QTest::newRow("--schedule step:0:0.5") << QStringList{"train", "--schedule", "step:0:0.5"} << "--schedule";
     QTest::newRow("--schedule cosine") << QStringList{"train", "--schedule", "cosine"} << "unknown schedule";
-    QTest::newRow("--backend tpu") << QStringList{"train", "--backend", "tpu"} << "--backend must be cpu or opencl";
+    QTest::newRow("--backend tpu") << QStringList{"train", "--backend", "tpu"} << "--backend must be cpu, opencl or opencl:N";
+    QTest::newRow("--backend opencl:x") << QStringList{"eval", "--project", "xor.koto", "--backend", "opencl:x"}
+                                        << "--backend must be cpu, opencl or opencl:N";
     QTest::newRow("value missing") << QStringList{"train", "--epochs"} << "--epochs needs a value";
     QTest::newRow("flag with a value") << QStringList{"train", "--json=yes"} << "--json takes no value";
     QTest::newRow("eval without --project") << QStringList{"eval"} << "--project is required";

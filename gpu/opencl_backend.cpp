@@ -1,0 +1,612 @@
+#include "opencl_backend.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <initializer_list>
+#include <limits>
+#include <stdexcept>
+#include <type_traits>
+#include <vector>
+
+#include "clblast_gemm.h"
+#include "kernel_source.h"
+#include "opencl_status.h"
+#include "util/errors.h"
+
+namespace koto {
+namespace {
+
+// Work-items per work-group: element-wise kernels, and reductions (a power of two, which the
+// tree sum in local memory needs). Fixed sizes, so that PoCL, which compiles a kernel again for
+// each work-group size, compiles each one once.
+constexpr size_t kElementGroup = 64;
+constexpr size_t kReductionGroup = 128;
+// Work-groups of a reduction, each leaving one partial sum for the host to add: enough to keep
+// a GPU busy, few enough that reading them back costs nothing.
+constexpr size_t kMaxReductionGroups = 64;
+
+// The kernels index with int.
+constexpr int64_t kMaxElements = std::numeric_limits<int32_t>::max();
+
+const char* const kBytesMessage = "this operation computes in float or double, not on bytes";
+
+cl_mem memoryOf(const Tensor& tensor) {
+    auto* buffer = dynamic_cast<OpenClBuffer*>(tensor.storage());
+    if (buffer == nullptr) throw std::invalid_argument("a tensor that the OpenCL backend did not allocate");
+    return buffer->memory();
+}
+
+// Bytes the tensor's current rows use.
+size_t bytesOf(const Tensor& tensor) { return static_cast<size_t>(tensor.size() * bytesPerElement(tensor.dtype())); }
+
+// The element type an operation computes in: float or double, never bytes.
+DType computeType(const Tensor& tensor) {
+    if (tensor.dtype() == DType::UInt8) throw std::invalid_argument(kBytesMessage);
+    return tensor.dtype();
+}
+
+int32_t count(const Tensor& tensor) { return static_cast<int32_t>(tensor.size()); }
+
+void requireSameSize(const Tensor& a, const Tensor& b, const char* what) {
+    if (a.size() != b.size() || a.dtype() != b.dtype())
+        throw std::invalid_argument(std::string(what) + ": tensor shapes or types differ (" + a.shape().text() +
+                                    " and " + b.shape().text() + ")");
+}
+
+void requireSameSizes(std::initializer_list<const Tensor*> tensors, const Tensor& weights, const char* what) {
+    for (const Tensor* t : tensors) requireSameSize(*t, weights, what);
+}
+
+void requireValueCount(size_t values, const Tensor& tensor, const char* what) {
+    if (static_cast<int64_t>(values) != tensor.size())
+        throw std::invalid_argument(std::string(what) + ": " + std::to_string(values) + " values for a tensor of " +
+                                    tensor.shape().text());
+}
+
+// Calls body.template operator()<float>() or <double>() for the type: host-side work that
+// depends on the element type is written once.
+template <typename Body>
+auto dispatch(DType type, Body&& body) {
+    if (type == DType::Float32) return body.template operator()<float>();
+    if (type == DType::Float64) return body.template operator()<double>();
+    throw std::invalid_argument(kBytesMessage);
+}
+
+// Transfers convert between float and double on the host, where the values already are.
+template <typename Target, typename Source>
+std::vector<Target> converted(std::span<const Source> values) {
+    return std::vector<Target>(values.begin(), values.end());
+}
+
+}  // namespace
+
+OpenClBackend::OpenClBackend(int platformIndex, int deviceIndex) : forced_(forcedOpenClFailure()) {
+    context_ = std::make_unique<OpenClContext>(platformIndex, deviceIndex, forced_ == ForcedFailure::Context);
+    const auto start = std::chrono::steady_clock::now();
+    program(DType::Float32);
+    prepareGemm();
+    kernelCompileSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    partialSums_ = createBuffer(kMaxReductionGroups * sizeof(double), "the partial sums");
+}
+
+std::string OpenClBackend::name() const { return context_->deviceName(); }
+
+OpenClProgram& OpenClBackend::program(DType type) {
+    std::unique_ptr<OpenClProgram>& slot = type == DType::Float64 ? doubleProgram_ : floatProgram_;
+    if (type == DType::UInt8) throw std::invalid_argument(kBytesMessage);
+    if (!slot) {
+        const bool forced = forced_ == ForcedFailure::Build;
+        // A real build of a broken source, so that the failure carries a real compiler log.
+        const std::string source =
+            (forced ? "#error \"a kernel build failure forced by KOTO_OPENCL_FAIL=build\"\n" : "") +
+            std::string(kBackendKernelSource);
+        slot = std::make_unique<OpenClProgram>(context_->context(), context_->device(), source,
+                                               type == DType::Float64 ? "-DKOTO_DOUBLE" : "", forced);
+    }
+    return *slot;
+}
+
+void OpenClBackend::prepareGemm() {
+    const float one = 1.0f;
+    std::unique_ptr<OpenClBuffer> matrices[3];
+    for (auto& matrix : matrices) {
+        matrix = createBuffer(sizeof one, "the GEMM warm-up");
+        write(matrix->memory(), sizeof one, &one, "the GEMM warm-up");
+    }
+    const GemmShape shape{false, false, 1, 1, 1, 1, 1, 1};
+    clblastGemm(DType::Float32, shape, 1.0, matrices[0]->memory(), matrices[1]->memory(), 0.0, matrices[2]->memory(),
+                context_->queueAddress());
+    checkOpenCl(clFinish(context_->queue()), "the GEMM warm-up");
+}
+
+// ---- memory ------------------------------------------------------------------------------------
+
+std::unique_ptr<OpenClBuffer> OpenClBackend::createBuffer(size_t bytes, const std::string& what, bool forced) {
+    // Zero-filled, as Backend::allocate promises. (Drivers may reserve the memory only when it is
+    // first used; a shortage then shows as an error of a later call, which is checked too.)
+    const size_t size = std::max<size_t>(bytes, 1);
+    cl_int status = CL_MEM_OBJECT_ALLOCATION_FAILURE;
+    cl_mem memory = forced ? nullptr : clCreateBuffer(context_->context(), CL_MEM_READ_WRITE, size, nullptr, &status);
+    checkOpenCl(status, "allocating " + std::to_string(size) + " bytes for " + what, forced);
+    auto buffer = std::make_unique<OpenClBuffer>(memory, size);
+    const cl_uchar zero = 0;
+    checkOpenCl(clEnqueueFillBuffer(context_->queue(), memory, &zero, sizeof zero, 0, size, 0, nullptr, nullptr),
+                "zero-filling " + std::to_string(size) + " bytes for " + what);
+    return buffer;
+}
+
+OpenClBuffer& OpenClBackend::bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buffer, size_t bytes, const char* what) {
+    if (!buffer || buffer->bytes() < bytes) buffer = createBuffer(bytes, what);
+    return *buffer;
+}
+
+void OpenClBackend::write(cl_mem memory, size_t bytes, const void* values, const char* what) {
+    if (bytes == 0) return;
+    // Blocking: the caller's values may be gone once this returns.
+    checkOpenCl(clEnqueueWriteBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0, nullptr, nullptr),
+                std::string("copying ") + what + " to the device");
+}
+
+void OpenClBackend::read(cl_mem memory, size_t bytes, void* values, const char* what) {
+    if (bytes == 0) return;
+    checkOpenCl(clEnqueueReadBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0, nullptr, nullptr),
+                std::string("copying ") + what + " from the device");
+}
+
+Tensor OpenClBackend::allocate(const Shape& shape, DType type) {
+    if (shape.elementCount() > kMaxElements)
+        throw std::invalid_argument("the OpenCL backend holds tensors of fewer than 2^31 elements, not " + shape.text());
+    if (type == DType::Float64) {
+        if (!context_->hasDoublePrecision())
+            throw std::invalid_argument("the OpenCL device " + name() +
+                                        " has no double precision (cl_khr_fp64): use Float32 tensors");
+        program(DType::Float64);
+    }
+    const auto bytes = static_cast<size_t>(shape.elementCount() * bytesPerElement(type));
+    std::shared_ptr<Storage> buffer =
+        createBuffer(bytes, "a tensor of " + shape.text(), forced_ == ForcedFailure::Allocation);
+    return Tensor(shape, type, std::move(buffer));
+}
+
+void OpenClBackend::upload(std::span<const float> values, Tensor& destination) {
+    requireValueCount(values.size(), destination, "upload");
+    dispatch(destination.dtype(), [&]<typename T>() {
+        if constexpr (std::is_same_v<T, float>) write(memoryOf(destination), bytesOf(destination), values.data(), "values");
+        else write(memoryOf(destination), bytesOf(destination), converted<T>(values).data(), "values");
+    });
+}
+
+void OpenClBackend::upload(std::span<const double> values, Tensor& destination) {
+    requireValueCount(values.size(), destination, "upload");
+    dispatch(destination.dtype(), [&]<typename T>() {
+        if constexpr (std::is_same_v<T, double>) write(memoryOf(destination), bytesOf(destination), values.data(), "values");
+        else write(memoryOf(destination), bytesOf(destination), converted<T>(values).data(), "values");
+    });
+}
+
+void OpenClBackend::upload(std::span<const uint8_t> bytes, Tensor& destination) {
+    if (destination.dtype() != DType::UInt8 || static_cast<int64_t>(bytes.size()) != destination.size())
+        throw std::invalid_argument("upload: " + std::to_string(bytes.size()) + " bytes for a tensor of " +
+                                    destination.shape().text());
+    write(memoryOf(destination), bytes.size(), bytes.data(), "bytes");
+}
+
+void OpenClBackend::download(const Tensor& source, std::span<float> values) {
+    requireValueCount(values.size(), source, "download");
+    dispatch(source.dtype(), [&]<typename T>() {
+        if constexpr (std::is_same_v<T, float>) {
+            read(memoryOf(source), bytesOf(source), values.data(), "values");
+        } else {
+            std::vector<T> held(values.size());
+            read(memoryOf(source), bytesOf(source), held.data(), "values");
+            std::copy(held.begin(), held.end(), values.begin());
+        }
+    });
+}
+
+void OpenClBackend::download(const Tensor& source, std::span<double> values) {
+    requireValueCount(values.size(), source, "download");
+    dispatch(source.dtype(), [&]<typename T>() {
+        if constexpr (std::is_same_v<T, double>) {
+            read(memoryOf(source), bytesOf(source), values.data(), "values");
+        } else {
+            std::vector<T> held(values.size());
+            read(memoryOf(source), bytesOf(source), held.data(), "values");
+            std::copy(held.begin(), held.end(), values.begin());
+        }
+    });
+}
+
+void OpenClBackend::copy(const Tensor& source, Tensor& destination) {
+    requireSameSize(source, destination, "copy");
+    const cl_mem from = memoryOf(source), to = memoryOf(destination);
+    if (from == to || bytesOf(source) == 0) return;
+    checkOpenCl(clEnqueueCopyBuffer(context_->queue(), from, to, 0, 0, bytesOf(source), 0, nullptr, nullptr),
+                "copying a tensor");
+}
+
+void OpenClBackend::fill(Tensor& tensor, double value) {
+    dispatch(tensor.dtype(), [&]<typename T>() {
+        if (tensor.size() == 0) return;
+        const T pattern = static_cast<T>(value);
+        checkOpenCl(clEnqueueFillBuffer(context_->queue(), memoryOf(tensor), &pattern, sizeof pattern, 0,
+                                        bytesOf(tensor), 0, nullptr, nullptr),
+                    "filling a tensor");
+    });
+}
+
+// ---- running kernels -----------------------------------------------------------------------------
+
+void OpenClBackend::run(const OpenClKernel& kernel, int64_t items, const char* what) {
+    if (items <= 0) return;
+    const size_t group = std::min(kElementGroup, kernel.maxGroupSize);
+    const size_t global = (static_cast<size_t>(items) + group - 1) / group * group;
+    checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global, &group, 0, nullptr,
+                                       nullptr),
+                std::string("running ") + what);
+}
+
+double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type, int64_t items,
+                             const char* what) {
+    if (items <= 0) return 0.0;
+    size_t group = 1;
+    while (group * 2 <= std::min(kReductionGroup, kernel.maxGroupSize)) group *= 2;
+    const size_t groups = std::min(kMaxReductionGroups, (static_cast<size_t>(items) + group - 1) / group);
+    const auto elementBytes = static_cast<size_t>(bytesPerElement(type));
+    arguments.buffer(partialSums_->memory()).local(group * elementBytes);
+    const size_t global = groups * group;
+    checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global, &group, 0, nullptr,
+                                       nullptr),
+                std::string("running ") + what);
+    return dispatch(type, [&]<typename T>() {
+        std::vector<T> partials(groups);
+        read(partialSums_->memory(), groups * elementBytes, partials.data(), "partial sums");
+        double total = 0;
+        for (const T partial : partials) total += static_cast<double>(partial);
+        return total;
+    });
+}
+
+// ---- linear algebra ------------------------------------------------------------------------------
+
+void OpenClBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a, const Tensor& b,
+                         double beta, Tensor& c) {
+    const int64_t m = transposeA ? a.cols() : a.rows();
+    const int64_t k = transposeA ? a.rows() : a.cols();
+    const int64_t kb = transposeB ? b.cols() : b.rows();
+    const int64_t n = transposeB ? b.rows() : b.cols();
+    if (k != kb || c.rows() != m || c.cols() != n || a.dtype() != b.dtype() || a.dtype() != c.dtype())
+        throw std::invalid_argument("gemm: shapes do not fit (" + a.shape().text() + ", " + b.shape().text() +
+                                    " into " + c.shape().text() + ")");
+    const DType type = computeType(c);
+    if (m == 0 || n == 0) return;
+    if (k == 0) {  // an empty product: C = beta C (CLBlast rejects k = 0)
+        if (beta == 0.0) fill(c, 0.0);
+        else addScaled(beta - 1.0, c, c);
+        return;
+    }
+    const GemmShape shape{transposeA,
+                          transposeB,
+                          static_cast<size_t>(m),
+                          static_cast<size_t>(n),
+                          static_cast<size_t>(k),
+                          static_cast<size_t>(a.cols()),
+                          static_cast<size_t>(b.cols()),
+                          static_cast<size_t>(c.cols())};
+    clblastGemm(type, shape, alpha, memoryOf(a), memoryOf(b), beta, memoryOf(c), context_->queueAddress());
+}
+
+void OpenClBackend::addRowVector(const Tensor& vector, Tensor& matrix) {
+    if (vector.size() != matrix.cols() || vector.dtype() != matrix.dtype())
+        throw std::invalid_argument("addRowVector: a vector of " + std::to_string(vector.size()) + " for rows of " +
+                                    std::to_string(matrix.cols()));
+    const DType type = computeType(matrix);
+    const OpenClKernel& k = kernel(type, "add_row_vector");
+    KernelArguments(k.handle, type).buffer(memoryOf(matrix)).buffer(memoryOf(vector)).integer(count(matrix)).integer(
+        static_cast<int32_t>(matrix.cols()));
+    run(k, matrix.size(), "addRowVector");
+}
+
+void OpenClBackend::columnSums(const Tensor& matrix, Tensor& out) {
+    if (out.size() != matrix.cols() || out.dtype() != matrix.dtype())
+        throw std::invalid_argument("columnSums: output size does not match the columns");
+    const DType type = computeType(out);
+    const OpenClKernel& k = kernel(type, "column_sums");
+    KernelArguments(k.handle, type).buffer(memoryOf(matrix)).buffer(memoryOf(out)).integer(
+        static_cast<int32_t>(matrix.rows())).integer(static_cast<int32_t>(matrix.cols()));
+    run(k, matrix.cols(), "columnSums");
+}
+
+// ---- activations and losses ---------------------------------------------------------------------
+
+void OpenClBackend::activationForward(Activation activation, const Tensor& a, Tensor& z) {
+    requireSameSize(a, z, "activationForward");
+    const DType type = computeType(a);
+    const char* name = nullptr;
+    switch (activation) {
+    case Activation::Linear: copy(a, z); return;
+    case Activation::Softmax: {
+        const OpenClKernel& k = kernel(type, "softmax_rows");
+        KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(z)).integer(static_cast<int32_t>(a.rows()))
+            .integer(static_cast<int32_t>(a.cols()));
+        run(k, a.rows(), "softmax");
+        return;
+    }
+    case Activation::Sigmoid: name = "sigmoid_forward"; break;
+    case Activation::Tanh: name = "tanh_forward"; break;
+    case Activation::Relu: name = "relu_forward"; break;
+    }
+    const OpenClKernel& k = kernel(type, name);
+    KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(z)).integer(count(a));
+    run(k, a.size(), name);
+}
+
+void OpenClBackend::activationBackward(Activation activation, const Tensor& z, const Tensor& dZ, Tensor& dA) {
+    requireSameSize(z, dZ, "activationBackward");
+    requireSameSize(z, dA, "activationBackward");
+    const DType type = computeType(z);
+    const char* name = nullptr;
+    switch (activation) {
+    case Activation::Linear: copy(dZ, dA); return;
+    case Activation::Softmax: throw std::logic_error("softmax is only trained fused with cross-entropy");
+    case Activation::Sigmoid: name = "sigmoid_backward"; break;
+    case Activation::Tanh: name = "tanh_backward"; break;
+    case Activation::Relu: name = "relu_backward"; break;
+    }
+    const OpenClKernel& k = kernel(type, name);
+    KernelArguments(k.handle, type).buffer(memoryOf(z)).buffer(memoryOf(dZ)).buffer(memoryOf(dA)).integer(count(z));
+    run(k, z.size(), name);
+}
+
+double OpenClBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
+                                          Tensor& dLogits) {
+    requireSameSize(logits, targets, "softmaxCrossEntropy");
+    requireSameSize(logits, probabilities, "softmaxCrossEntropy");
+    requireSameSize(logits, dLogits, "softmaxCrossEntropy");
+    const DType type = computeType(logits);
+    const OpenClKernel& k = kernel(type, "softmax_cross_entropy");
+    KernelArguments arguments(k.handle, type);
+    arguments.buffer(memoryOf(logits)).buffer(memoryOf(targets)).buffer(memoryOf(probabilities)).buffer(
+        memoryOf(dLogits)).integer(static_cast<int32_t>(logits.rows())).integer(static_cast<int32_t>(logits.cols()));
+    return runSum(k, arguments, type, logits.rows(), "softmaxCrossEntropy") / static_cast<double>(logits.rows());
+}
+
+double OpenClBackend::sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
+                                                Tensor& dLogits) {
+    requireSameSize(logits, targets, "sigmoidBinaryCrossEntropy");
+    requireSameSize(logits, probabilities, "sigmoidBinaryCrossEntropy");
+    requireSameSize(logits, dLogits, "sigmoidBinaryCrossEntropy");
+    const DType type = computeType(logits);
+    const OpenClKernel& k = kernel(type, "sigmoid_binary_cross_entropy");
+    KernelArguments arguments(k.handle, type);
+    arguments.buffer(memoryOf(logits)).buffer(memoryOf(targets)).buffer(memoryOf(probabilities)).buffer(
+        memoryOf(dLogits)).integer(count(logits)).integer(static_cast<int32_t>(logits.rows()));
+    return runSum(k, arguments, type, logits.size(), "sigmoidBinaryCrossEntropy") /
+           static_cast<double>(logits.rows());
+}
+
+double OpenClBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets, Tensor& dOutputs) {
+    requireSameSize(outputs, targets, "meanSquaredError");
+    requireSameSize(outputs, dOutputs, "meanSquaredError");
+    const DType type = computeType(outputs);
+    const OpenClKernel& k = kernel(type, "mean_squared_error");
+    KernelArguments arguments(k.handle, type);
+    arguments.buffer(memoryOf(outputs)).buffer(memoryOf(targets)).buffer(memoryOf(dOutputs)).integer(count(outputs))
+        .integer(static_cast<int32_t>(outputs.rows()));
+    return runSum(k, arguments, type, outputs.size(), "meanSquaredError") / static_cast<double>(outputs.rows());
+}
+
+// ---- element by element ------------------------------------------------------------------------
+
+void OpenClBackend::multiply(const Tensor& a, const Tensor& b, Tensor& out) {
+    requireSameSize(a, b, "multiply");
+    requireSameSize(a, out, "multiply");
+    const DType type = computeType(a);
+    const OpenClKernel& k = kernel(type, "multiply");
+    KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(b)).buffer(memoryOf(out)).integer(count(a));
+    run(k, a.size(), "multiply");
+}
+
+void OpenClBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
+    requireSameSize(a, b, "add");
+    requireSameSize(a, out, "add");
+    const DType type = computeType(a);
+    const OpenClKernel& k = kernel(type, "add");
+    KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(b)).buffer(memoryOf(out)).integer(count(a));
+    run(k, a.size(), "add");
+}
+
+void OpenClBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
+    requireSameSize(x, y, "addScaled");
+    const DType type = computeType(y);
+    const OpenClKernel& k = kernel(type, "add_scaled");
+    KernelArguments(k.handle, type).real(alpha).buffer(memoryOf(x)).buffer(memoryOf(y)).integer(count(y));
+    run(k, y.size(), "addScaled");
+}
+
+void OpenClBackend::shrinkTowardZero(double amount, Tensor& w) {
+    const DType type = computeType(w);
+    const OpenClKernel& k = kernel(type, "shrink_toward_zero");
+    KernelArguments(k.handle, type).real(amount).buffer(memoryOf(w)).integer(count(w));
+    run(k, w.size(), "shrinkTowardZero");
+}
+
+// ---- randomness ------------------------------------------------------------------------------------
+
+void OpenClBackend::dropoutMask(const RandomStream& stream, double keep, Tensor& mask) {
+    const DType type = computeType(mask);
+    const OpenClKernel& k = kernel(type, "dropout_mask");
+    // The same threshold and kept value as the CPU backend: float keep, 1/keep in the tensor's type.
+    KernelArguments(k.handle, type).buffer(memoryOf(mask)).integer(count(mask)).unsignedLong(stream.seed)
+        .unsignedLong(stream.step).unsignedInteger(stream.layer).singleFloat(static_cast<float>(keep))
+        .real(dispatch(type, [&]<typename T>() { return static_cast<double>(static_cast<T>(1.0 / keep)); }));
+    run(k, (mask.size() + 3) / 4, "dropoutMask");
+}
+
+void OpenClBackend::gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) {
+    const DType type = computeType(noise);
+    const OpenClKernel& k = kernel(type, "gaussian_noise");
+    KernelArguments(k.handle, type).buffer(memoryOf(noise)).integer(count(noise)).unsignedLong(stream.seed)
+        .unsignedLong(stream.step).unsignedInteger(stream.layer).singleFloat(static_cast<float>(deviation));
+    run(k, (noise.size() + 3) / 4, "gaussianNoise");
+}
+
+// ---- rows and images -------------------------------------------------------------------------------
+
+cl_mem OpenClBackend::uploadRowIndices(std::span<const int32_t> rows, int64_t sourceRows, const char* what) {
+    for (const int32_t row : rows)
+        if (row < 0 || row >= sourceRows) throw std::out_of_range(std::string(what) + ": row index");
+    OpenClBuffer& buffer = bufferOfAtLeast(rowIndices_, rows.size_bytes(), "row indices");
+    write(buffer.memory(), rows.size_bytes(), rows.data(), "row indices");
+    return buffer.memory();
+}
+
+void OpenClBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows, Tensor& destination) {
+    if (static_cast<int64_t>(rows.size()) != destination.rows() || source.cols() != destination.cols() ||
+        source.dtype() != destination.dtype())
+        throw std::invalid_argument("gatherRows: destination does not fit");
+    const cl_mem indices = uploadRowIndices(rows, source.rows(), "gatherRows");
+    const bool bytes = source.dtype() == DType::UInt8;
+    const DType type = bytes ? DType::Float32 : source.dtype();  // the byte kernel is in either program
+    const OpenClKernel& k = kernel(type, bytes ? "gather_rows_bytes" : "gather_rows");
+    KernelArguments(k.handle, type).buffer(memoryOf(source)).buffer(indices).buffer(memoryOf(destination))
+        .integer(count(destination)).integer(static_cast<int32_t>(destination.cols()));
+    run(k, destination.size(), "gatherRows");
+}
+
+void OpenClBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
+                                     Tensor& destination) {
+    if (source.dtype() != DType::UInt8 || static_cast<int64_t>(rows.size()) != destination.rows() ||
+        source.cols() != destination.cols())
+        throw std::invalid_argument("gatherRowsScaled: from bytes into a destination that fits");
+    const DType type = computeType(destination);
+    const cl_mem indices = uploadRowIndices(rows, source.rows(), "gatherRowsScaled");
+    const OpenClKernel& k = kernel(type, "gather_rows_scaled");
+    KernelArguments(k.handle, type).buffer(memoryOf(source)).buffer(indices).real(scale).buffer(memoryOf(destination))
+        .integer(count(destination)).integer(static_cast<int32_t>(destination.cols()));
+    run(k, destination.size(), "gatherRowsScaled");
+}
+
+void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
+                                  const Tensor& images, Tensor& out) {
+    requireSameSize(images, out, "augmentImages");
+    if (width < 1 || height < 1 || images.cols() != width * height ||
+        static_cast<int64_t>(transforms.size()) != images.rows())
+        throw std::invalid_argument("augmentImages: " + std::to_string(transforms.size()) + " transforms of " +
+                                    std::to_string(width) + " x " + std::to_string(height) + " images for " +
+                                    images.shape().text());
+    const DType type = computeType(images);
+    dispatch(type, [&]<typename T>() {
+        // Seven numbers per image, in the order the kernel reads them; the turn's cosine and
+        // sine computed here exactly as the CPU backend computes them.
+        std::vector<T> numbers;
+        numbers.reserve(transforms.size() * 7);
+        for (const ImageTransform& t : transforms)
+            numbers.insert(numbers.end(), {std::cos(static_cast<T>(t.radians)), std::sin(static_cast<T>(t.radians)),
+                                           static_cast<T>(t.shiftX), static_cast<T>(t.shiftY), T(t.mirror ? 1 : 0),
+                                           static_cast<T>(t.brightness), static_cast<T>(t.contrast)});
+        const size_t bytes = numbers.size() * sizeof(T);
+        OpenClBuffer& buffer = bufferOfAtLeast(transforms_, bytes, "image transforms");
+        write(buffer.memory(), bytes, numbers.data(), "image transforms");
+    });
+    const OpenClKernel& k = kernel(type, "augment_images");
+    KernelArguments(k.handle, type).buffer(memoryOf(images)).buffer(transforms_->memory()).buffer(memoryOf(out))
+        .integer(count(images)).integer(static_cast<int32_t>(width)).integer(static_cast<int32_t>(height));
+    run(k, images.size(), "augmentImages");
+}
+
+// ---- optimizers: a check is a count of weights that would stop being finite --------------------
+
+bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
+                                   const Tensor& gradient, Tensor& velocity, Tensor& weights) {
+    requireSameSizes({&gradient, &velocity}, weights, "momentumUpdate");
+    const DType type = computeType(weights);
+    const bool check = pass == UpdatePass::Check;
+    const OpenClKernel& k = kernel(type, check ? "momentum_check" : "momentum_apply");
+    KernelArguments arguments(k.handle, type);
+    arguments.real(learningRate).real(momentum).integer(nesterov ? 1 : 0).buffer(memoryOf(gradient))
+        .buffer(memoryOf(velocity)).buffer(memoryOf(weights)).integer(count(weights));
+    if (check) return runSum(k, arguments, type, weights.size(), "momentumUpdate") == 0.0;
+    run(k, weights.size(), "momentumUpdate");
+    return true;
+}
+
+bool OpenClBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
+                                  Tensor& cache, Tensor& weights) {
+    requireSameSizes({&gradient, &cache}, weights, "adagradUpdate");
+    const DType type = computeType(weights);
+    const bool check = pass == UpdatePass::Check;
+    const OpenClKernel& k = kernel(type, check ? "adagrad_check" : "adagrad_apply");
+    KernelArguments arguments(k.handle, type);
+    arguments.real(learningRate).real(epsilon).buffer(memoryOf(gradient)).buffer(memoryOf(cache))
+        .buffer(memoryOf(weights)).integer(count(weights));
+    if (check) return runSum(k, arguments, type, weights.size(), "adagradUpdate") == 0.0;
+    run(k, weights.size(), "adagradUpdate");
+    return true;
+}
+
+bool OpenClBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum,
+                                  double epsilon, const Tensor& gradient, Tensor& cache, Tensor& velocity,
+                                  Tensor& weights) {
+    requireSameSizes({&gradient, &cache, &velocity}, weights, "rmspropUpdate");
+    const DType type = computeType(weights);
+    const bool check = pass == UpdatePass::Check;
+    const OpenClKernel& k = kernel(type, check ? "rmsprop_check" : "rmsprop_apply");
+    KernelArguments arguments(k.handle, type);
+    arguments.real(learningRate).real(decay).real(momentum).real(epsilon).buffer(memoryOf(gradient))
+        .buffer(memoryOf(cache)).buffer(memoryOf(velocity)).buffer(memoryOf(weights)).integer(count(weights));
+    if (check) return runSum(k, arguments, type, weights.size(), "rmspropUpdate") == 0.0;
+    run(k, weights.size(), "rmspropUpdate");
+    return true;
+}
+
+bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon,
+                               int64_t t, const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment,
+                               Tensor& weights) {
+    requireSameSizes({&gradient, &firstMoment, &secondMoment}, weights, "adamUpdate");
+    const DType type = computeType(weights);
+    const bool check = pass == UpdatePass::Check;
+    const OpenClKernel& k = kernel(type, check ? "adam_check" : "adam_apply");
+    // The bias corrections, computed in double as the CPU backend does (b^t underflows gracefully
+    // there), then rounded to the tensors' type.
+    const double correction1 = 1.0 - std::pow(beta1, static_cast<double>(t));
+    const double correction2 = 1.0 - std::pow(beta2, static_cast<double>(t));
+    KernelArguments arguments(k.handle, type);
+    arguments.real(learningRate).real(beta1).real(beta2).real(epsilon).real(correction1).real(correction2)
+        .buffer(memoryOf(gradient)).buffer(memoryOf(firstMoment)).buffer(memoryOf(secondMoment))
+        .buffer(memoryOf(weights)).integer(count(weights));
+    if (check) return runSum(k, arguments, type, weights.size(), "adamUpdate") == 0.0;
+    run(k, weights.size(), "adamUpdate");
+    return true;
+}
+
+// ---- sums ------------------------------------------------------------------------------------------
+
+double OpenClBackend::sumOfAbsolutes(const Tensor& x) {
+    const DType type = computeType(x);
+    const OpenClKernel& k = kernel(type, "sum_of_absolutes");
+    KernelArguments arguments(k.handle, type);
+    arguments.buffer(memoryOf(x)).integer(count(x));
+    return runSum(k, arguments, type, x.size(), "sumOfAbsolutes");
+}
+
+double OpenClBackend::sumOfSquares(const Tensor& x) {
+    const DType type = computeType(x);
+    const OpenClKernel& k = kernel(type, "sum_of_squares");
+    KernelArguments arguments(k.handle, type);
+    arguments.buffer(memoryOf(x)).integer(count(x));
+    return runSum(k, arguments, type, x.size(), "sumOfSquares");
+}
+
+bool OpenClBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
+    requireSameSize(x, y, "sumIsFinite");
+    const DType type = computeType(y);
+    const OpenClKernel& k = kernel(type, "count_not_finite_sums");
+    KernelArguments arguments(k.handle, type);
+    arguments.real(alpha).buffer(memoryOf(x)).buffer(memoryOf(y)).integer(count(y));
+    return runSum(k, arguments, type, y.size(), "sumIsFinite") == 0.0;
+}
+
+}  // namespace koto

@@ -1,0 +1,120 @@
+#pragma once
+// The OpenCL backend: every operation of Backend on one OpenCL device, GEMM through CLBlast and
+// everything else through our own kernels (kernels/backend_kernels.cl), which follow the CPU
+// backend's formulas one for one. Tensors live in device memory, so parameters, gradients and
+// optimizer state stay on the device for the whole of training; the host sees numbers only
+// through download() and the scalar results (a loss, a sum, a finiteness check).
+//
+// Precision: Float32 always; Float64 where the device has cl_khr_fp64 (PoCL has), else
+// allocating a Float64 tensor throws std::invalid_argument. UInt8 tensors hold image bytes for
+// transfers, copies and gatherRows/gatherRowsScaled, as on the CPU.
+//
+// Kernels are compiled once per backend (one OpenCL context): the constructor builds the float
+// kernels and has CLBlast build its single-precision GEMM, which kernelCompileSeconds() reports
+// (7-13 s with a cold PoCL cache, well under a second warm). Double precision is compiled only
+// if used: our kernels when the first Float64 tensor is allocated, CLBlast's DGEMM at the first
+// double GEMM.
+//
+// Errors: anything the device refuses or runs out of (no platform, no such device, the context,
+// a kernel build with the first lines of its log, CL_OUT_OF_RESOURCES,
+// CL_MEM_OBJECT_ALLOCATION_FAILURE, a CLBlast failure) is a DeviceError naming it; every OpenCL
+// and CLBlast status is checked. Misuse (shapes that do not fit, a row index out of range) throws
+// std::invalid_argument or std::out_of_range as the CPU backend does. Tests force failures with
+// the environment variable KOTO_OPENCL_FAIL=context|build|allocation (opencl_forced_failure.h).
+//
+// OpenCL drivers run inside this process and some abort it: check the device with
+// discoverOpenClDevices() (opencl_devices.h), which asks in a child process, before making one.
+// Like every backend, one thread at a time.
+
+#include <memory>
+
+#include "backend/backend.h"
+#include "kernel_arguments.h"
+#include "opencl_buffer.h"
+#include "opencl_context.h"
+#include "opencl_forced_failure.h"
+#include "opencl_program.h"
+
+namespace koto {
+
+class OpenClBackend final : public Backend {
+public:
+    // The device as discovery numbers it: the platform's index and the device's within it.
+    explicit OpenClBackend(int platformIndex = 0, int deviceIndex = 0);
+
+    // Seconds the constructor spent compiling kernels (ours and CLBlast's GEMM).
+    double kernelCompileSeconds() const { return kernelCompileSeconds_; }
+
+    std::string name() const override;
+    Tensor allocate(const Shape& shape, DType type) override;
+    void upload(std::span<const float> values, Tensor& destination) override;
+    void upload(std::span<const double> values, Tensor& destination) override;
+    void upload(std::span<const uint8_t> bytes, Tensor& destination) override;
+    void download(const Tensor& source, std::span<float> values) override;
+    void download(const Tensor& source, std::span<double> values) override;
+    void copy(const Tensor& source, Tensor& destination) override;
+    void fill(Tensor& tensor, double value) override;
+    void gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a, const Tensor& b, double beta,
+              Tensor& c) override;
+    void addRowVector(const Tensor& vector, Tensor& matrix) override;
+    void columnSums(const Tensor& matrix, Tensor& out) override;
+    void activationForward(Activation activation, const Tensor& a, Tensor& z) override;
+    void activationBackward(Activation activation, const Tensor& z, const Tensor& dZ, Tensor& dA) override;
+    double softmaxCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
+                               Tensor& dLogits) override;
+    double sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
+                                     Tensor& dLogits) override;
+    double meanSquaredError(const Tensor& outputs, const Tensor& targets, Tensor& dOutputs) override;
+    void multiply(const Tensor& a, const Tensor& b, Tensor& out) override;
+    void add(const Tensor& a, const Tensor& b, Tensor& out) override;
+    void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) override;
+    void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
+    void gatherRows(const Tensor& source, std::span<const int32_t> rows, Tensor& destination) override;
+    void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
+                          Tensor& destination) override;
+    void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height, const Tensor& images,
+                       Tensor& out) override;
+    bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov, const Tensor& gradient,
+                        Tensor& velocity, Tensor& weights) override;
+    bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
+                       Tensor& weights) override;
+    bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
+                       const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) override;
+    bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon, int64_t t,
+                    const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) override;
+    double sumOfAbsolutes(const Tensor& x) override;
+    double sumOfSquares(const Tensor& x) override;
+    void shrinkTowardZero(double amount, Tensor& w) override;
+    void addScaled(double alpha, const Tensor& x, Tensor& y) override;
+    bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
+
+private:
+    // The program compiled for the tensors' element type (float or double), built on first use.
+    OpenClProgram& program(DType type);
+    const OpenClKernel& kernel(DType type, const char* name) { return program(type).kernel(name); }
+    // Runs a kernel with one work-item per item (rounded up to whole work-groups).
+    void run(const OpenClKernel& kernel, int64_t items, const char* what);
+    // Runs a reduction kernel over `items`, setting its last two arguments (the partial sums and
+    // their local scratch), and returns the total of the partial sums.
+    double runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type, int64_t items,
+                  const char* what);
+
+    // Device memory that is not a tensor (row indices, image transforms, partial sums).
+    std::unique_ptr<OpenClBuffer> createBuffer(size_t bytes, const std::string& what, bool forced = false);
+    // Makes `buffer` hold at least `bytes`, replacing it by a larger one if needed.
+    OpenClBuffer& bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buffer, size_t bytes, const char* what);
+    void write(cl_mem memory, size_t bytes, const void* values, const char* what);
+    void read(cl_mem memory, size_t bytes, void* values, const char* what);
+    // Uploads row indices for a gather, after checking each lies within `sourceRows`.
+    cl_mem uploadRowIndices(std::span<const int32_t> rows, int64_t sourceRows, const char* what);
+    // CLBlast builds its GEMM kernels on their first call: make that call now, on 1 x 1 matrices.
+    void prepareGemm();
+
+    ForcedFailure forced_;
+    std::unique_ptr<OpenClContext> context_;
+    std::unique_ptr<OpenClProgram> floatProgram_, doubleProgram_;
+    std::unique_ptr<OpenClBuffer> partialSums_, rowIndices_, transforms_;
+    double kernelCompileSeconds_ = 0;
+};
+
+}  // namespace koto
