@@ -273,6 +273,83 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::DescentLessonView</name>
+    <message>
+        <source>Part 7: J = x² + x, from x = 2</source>
+        <translation>Part 7: J = x² + x, from x = 2</translation>
+    </message>
+    <message>
+        <source>Part 9: cost = u·u + u + 1, from u = 20</source>
+        <translation>Part 9: cost = u·u + u + 1, from u = 20</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Steps:</translation>
+    </message>
+    <message>
+        <source>learning rate %1</source>
+        <translation>learning rate %1</translation>
+    </message>
+    <message>
+        <source>Each step multiplies the distance to the minimum %1 = %2 by %3: it creeps down one side of the valley.</source>
+        <translation>Each step multiplies the distance to the minimum %1 = %2 by %3: it creeps down one side of the valley.</translation>
+    </message>
+    <message>
+        <source>The step overshoots: the distance to the minimum is multiplied by %1, so %2 bounces across the valley but still settles.</source>
+        <translation>The step overshoots: the distance to the minimum is multiplied by %1, so %2 bounces across the valley but still settles.</translation>
+    </message>
+    <message>
+        <source>The step is exactly twice too long: %1 bounces between two points for ever.</source>
+        <translation>The step is exactly twice too long: %1 bounces between two points for ever.</translation>
+    </message>
+    <message>
+        <source>Too large a learning rate: each step lands farther away (times %1), and %2 diverges.</source>
+        <translation>Too large a learning rate: each step lands farther away (times %1), and %2 diverges.</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n step(s): %1 = %2, cost %3.</source>
+        <translation>
+            <numerusform>After %n step: %1 = %2, cost %3.</numerusform>
+            <numerusform>After %n steps: %1 = %2, cost %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>cost</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::FormulaPanel</name>
+    <message>
+        <source>Right: %1 is within %2 of %3.</source>
+        <translation>Right: %1 is within %2 of %3.</translation>
+    </message>
+    <message>
+        <source>Not quite: the value is %1 (answers within %2 of it count). The working: %3</source>
+        <translation>Not quite: the value is %1 (answers within %2 of it count). The working: %3</translation>
+    </message>
+    <message>
+        <source>Numerical check of dJ/d%1, in double precision with h = %2:
+(J(w + h) − J(w − h)) / 2h = (%3 − %4) / %5 = %6
+Backward pass: %7 (float32, as training computed it), %8 in double. Relative error: %9</source>
+        <translation>Numerical check of dJ/d%1, in double precision with h = %2:
+(J(w + h) − J(w − h)) / 2h = (%3 − %4) / %5 = %6
+Backward pass: %7 (float32, as training computed it), %8 in double. Relative error: %9</translation>
+    </message>
+    <message>
+        <source>Tensor:</source>
+        <translation>Tensor:</translation>
+    </message>
+    <message>
+        <source>Your value for the element marked “?”:</source>
+        <translation>Your value for the element marked “?”:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ImageGalleryView</name>
     <message>
         <source>Test images and the network&apos;s answers</source>
@@ -301,6 +378,88 @@
     <message>
         <source>No augmentation chosen: set shift, rotation, mirror, brightness or contrast under Data augmentation.</source>
         <translation>No augmentation chosen: set shift, rotation, mirror, brightness or contrast under Data augmentation.</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::InspectorWindow</name>
+    <message>
+        <source>Stage %1 of %2</source>
+        <translation>Stage %1 of %2</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation</source>
+        <translation>Step through backpropagation</translation>
+    </message>
+    <message>
+        <source>The next mini-batch</source>
+        <translation>The next mini-batch</translation>
+    </message>
+    <message>
+        <source>One training sample:</source>
+        <translation>One training sample:</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Next step</translation>
+    </message>
+    <message>
+        <source>Take a step</source>
+        <translation>Take a step</translation>
+    </message>
+    <message>
+        <source>Pause training and make one real training step, recorded stage by stage</source>
+        <translation>Pause training and make one real training step, recorded stage by stage</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Step back</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>Step forward</translation>
+    </message>
+    <message>
+        <source>To the end of the step</source>
+        <translation>To the end of the step</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>By hand</translation>
+    </message>
+    <message>
+        <source>Work out each value yourself before it is shown</source>
+        <translation>Work out each value yourself before it is shown</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>Formulas</translation>
+    </message>
+    <message>
+        <source>1-D lessons: J = x² + x, u·u + u + 1</source>
+        <translation>1-D lessons: J = x² + x, u·u + u + 1</translation>
+    </message>
+    <message>
+        <source>Waiting for the training thread to make the step…</source>
+        <translation>Waiting for the training thread to make the step…</translation>
+    </message>
+    <message>
+        <source>on training sample %1</source>
+        <translation>on training sample %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>on a mini-batch of %n sample(s)</source>
+        <translation>
+            <numerusform>on a mini-batch of %n sample</numerusform>
+            <numerusform>on a mini-batch of %n samples</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training step %1, %2. The values are those training used (float32); the weights have been updated.</source>
+        <translation>Training step %1, %2. The values are those training used (float32); the weights have been updated.</translation>
+    </message>
+    <message>
+        <source>Take a step to record one training step of the network, then walk through it.</source>
+        <translation>Take a step to record one training step of the network, then walk through it.</translation>
     </message>
 </context>
 <context>
@@ -545,6 +704,118 @@ The data you had before stays.</translation>
     <message>
         <source>Confusion matrix</source>
         <translation>Confusion matrix</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation…</source>
+        <translation>Step through backpropagation…</translation>
+    </message>
+    <message>
+        <source>One training step, operation by operation, with the curriculum&apos;s formulas and the real numbers</source>
+        <translation>One training step, operation by operation, with the curriculum&apos;s formulas and the real numbers</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::StageText</name>
+    <message numerus="yes">
+        <source> (%n terms)</source>
+        <translation>
+            <numerusform> (%n term)</numerusform>
+            <numerusform> (%n terms)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dense, %n units, %1</source>
+        <translation>
+            <numerusform>dense, %n unit, %1</numerusform>
+            <numerusform>dense, %n units, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dropout, keep probability p = %1</source>
+        <translation>dropout, keep probability p = %1</translation>
+    </message>
+    <message>
+        <source>Gaussian noise, σ = %1</source>
+        <translation>Gaussian noise, σ = %1</translation>
+    </message>
+    <message>
+        <source>Forward, layer %1 of %2: %3</source>
+        <translation>Forward, layer %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>The cost J: %1</source>
+        <translation>The cost J: %1</translation>
+    </message>
+    <message>
+        <source>Backward, layer %1 of %2: %3</source>
+        <translation>Backward, layer %1 of %2: %3</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>gradient descent</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momentum</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>Nesterov momentum</translation>
+    </message>
+    <message>
+        <source>The update: %1</source>
+        <translation>The update: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>N = %n sample(s) in this step; J is their mean cost.</source>
+        <translation>
+            <numerusform>N = %n sample in this step; J is its cost.</numerusform>
+            <numerusform>N = %n samples in this step; J is their mean cost.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With the L1/L2 penalty the cost trained on is %1 + %2 = %3.</source>
+        <translation>With the L1/L2 penalty the cost trained on is %1 + %2 = %3.</translation>
+    </message>
+    <message>
+        <source>The output activation (%1) is applied together with the cost, in the next stage.</source>
+        <translation>The output activation (%1) is applied together with the cost, in the next stage.</translation>
+    </message>
+    <message>
+        <source>M[n,j] = 1/p = %1 for a kept unit (probability p = %2), 0 for a dropped one</source>
+        <translation>M[n,j] = 1/p = %1 for a kept unit (probability p = %2), 0 for a dropped one</translation>
+    </message>
+    <message>
+        <source>%1 = %2: dropout acts only while training</source>
+        <translation>%1 = %2: dropout acts only while training</translation>
+    </message>
+    <message>
+        <source>ε ~ N(0, σ²), σ = %1, drawn anew for every step</source>
+        <translation>ε ~ N(0, σ²), σ = %1, drawn anew for every step</translation>
+    </message>
+    <message>
+        <source>(the output activation and the cross-entropy together have this simple gradient)</source>
+        <translation>(the output activation and the cross-entropy together have this simple gradient)</translation>
+    </message>
+    <message>
+        <source>%1 comes from the layer to the right</source>
+        <translation>%1 comes from the layer to the right</translation>
+    </message>
+    <message>
+        <source>(the error passed back to the layer to the left)</source>
+        <translation>(the error passed back to the layer to the left)</translation>
+    </message>
+    <message>
+        <source>(a dropped unit passes no error back)</source>
+        <translation>(a dropped unit passes no error back)</translation>
+    </message>
+    <message>
+        <source>(the noise does not depend on %1)</source>
+        <translation>(the noise does not depend on %1)</translation>
+    </message>
+    <message>
+        <source>g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 toward 0.</source>
+        <translation>g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 toward 0.</translation>
     </message>
 </context>
 <context>

@@ -273,6 +273,82 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::DescentLessonView</name>
+    <message>
+        <source>Part 7: J = x² + x, from x = 2</source>
+        <translation>第7回: J = x² + x（x = 2 から）</translation>
+    </message>
+    <message>
+        <source>Part 9: cost = u·u + u + 1, from u = 20</source>
+        <translation>第9回: cost = u·u + u + 1（u = 20 から）</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>ステップ数:</translation>
+    </message>
+    <message>
+        <source>learning rate %1</source>
+        <translation>学習率 %1</translation>
+    </message>
+    <message>
+        <source>Each step multiplies the distance to the minimum %1 = %2 by %3: it creeps down one side of the valley.</source>
+        <translation>1ステップごとに最小点 %1 = %2 までの距離が %3 倍になります: 谷の片側をゆっくり下りていきます。</translation>
+    </message>
+    <message>
+        <source>The step overshoots: the distance to the minimum is multiplied by %1, so %2 bounces across the valley but still settles.</source>
+        <translation>ステップが行き過ぎます: 最小点までの距離が %1 倍になるので、%2 は谷の両側を行き来しながらも、やがて落ち着きます。</translation>
+    </message>
+    <message>
+        <source>The step is exactly twice too long: %1 bounces between two points for ever.</source>
+        <translation>ステップがちょうど2倍長すぎます: %1 は2点の間をいつまでも行き来します。</translation>
+    </message>
+    <message>
+        <source>Too large a learning rate: each step lands farther away (times %1), and %2 diverges.</source>
+        <translation>学習率が大きすぎます: 1ステップごとに遠くへ着地し（%1 倍）、%2 は発散します。</translation>
+    </message>
+    <message numerus="yes">
+        <source>After %n step(s): %1 = %2, cost %3.</source>
+        <translation>
+            <numerusform>%n ステップ後: %1 = %2、コスト %3。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cost</source>
+        <translation>コスト</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::FormulaPanel</name>
+    <message>
+        <source>Right: %1 is within %2 of %3.</source>
+        <translation>正解: %1 は %3 との差が %2 以内です。</translation>
+    </message>
+    <message>
+        <source>Not quite: the value is %1 (answers within %2 of it count). The working: %3</source>
+        <translation>惜しい: 正しい値は %1 です（差が %2 以内なら正解）。計算: %3</translation>
+    </message>
+    <message>
+        <source>Numerical check of dJ/d%1, in double precision with h = %2:
+(J(w + h) − J(w − h)) / 2h = (%3 − %4) / %5 = %6
+Backward pass: %7 (float32, as training computed it), %8 in double. Relative error: %9</source>
+        <translation>数値微分による確認（dJ/d%1、倍精度、h = %2）:
+(J(w + h) − J(w − h)) / 2h = (%3 − %4) / %5 = %6
+逆伝播: %7（float32、学習で計算した値）、倍精度では %8。相対誤差: %9</translation>
+    </message>
+    <message>
+        <source>Tensor:</source>
+        <translation>テンソル:</translation>
+    </message>
+    <message>
+        <source>Your value for the element marked “?”:</source>
+        <translation>「?」の要素の値:</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>答え合わせ</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ImageGalleryView</name>
     <message>
         <source>Test images and the network&apos;s answers</source>
@@ -301,6 +377,87 @@
     <message>
         <source>No augmentation chosen: set shift, rotation, mirror, brightness or contrast under Data augmentation.</source>
         <translation>データ拡張が選ばれていません。「データ拡張」で平行移動・回転・反転・明るさ・コントラストを設定してください。</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::InspectorWindow</name>
+    <message>
+        <source>Stage %1 of %2</source>
+        <translation>段階 %1 / %2</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation</source>
+        <translation>誤差逆伝播をステップ実行</translation>
+    </message>
+    <message>
+        <source>The next mini-batch</source>
+        <translation>次のミニバッチ</translation>
+    </message>
+    <message>
+        <source>One training sample:</source>
+        <translation>訓練サンプル1つ:</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>次のステップ</translation>
+    </message>
+    <message>
+        <source>Take a step</source>
+        <translation>1ステップ実行</translation>
+    </message>
+    <message>
+        <source>Pause training and make one real training step, recorded stage by stage</source>
+        <translation>学習を一時停止し、実際の学習を1ステップ、段階ごとに記録しながら行います</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>1つ戻る</translation>
+    </message>
+    <message>
+        <source>Step forward</source>
+        <translation>1つ進む</translation>
+    </message>
+    <message>
+        <source>To the end of the step</source>
+        <translation>ステップの最後まで</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>手計算</translation>
+    </message>
+    <message>
+        <source>Work out each value yourself before it is shown</source>
+        <translation>表示される前に、それぞれの値を自分で計算します</translation>
+    </message>
+    <message>
+        <source>Formulas</source>
+        <translation>数式</translation>
+    </message>
+    <message>
+        <source>1-D lessons: J = x² + x, u·u + u + 1</source>
+        <translation>1次元の練習: J = x² + x、u·u + u + 1</translation>
+    </message>
+    <message>
+        <source>Waiting for the training thread to make the step…</source>
+        <translation>学習スレッドがステップを実行するのを待っています…</translation>
+    </message>
+    <message>
+        <source>on training sample %1</source>
+        <translation>訓練サンプル %1 で</translation>
+    </message>
+    <message numerus="yes">
+        <source>on a mini-batch of %n sample(s)</source>
+        <translation>
+            <numerusform>%n サンプルのミニバッチで</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Training step %1, %2. The values are those training used (float32); the weights have been updated.</source>
+        <translation>学習ステップ %1（%2）。値は学習で実際に使われたもの（float32）です。重みはすでに更新されています。</translation>
+    </message>
+    <message>
+        <source>Take a step to record one training step of the network, then walk through it.</source>
+        <translation>「1ステップ実行」でネットワークの学習を1ステップ記録し、順にたどってみましょう。</translation>
     </message>
 </context>
 <context>
@@ -544,6 +701,115 @@ The data you had before stays.</source>
     <message>
         <source>Confusion matrix</source>
         <translation>混同行列</translation>
+    </message>
+    <message>
+        <source>Step through backpropagation…</source>
+        <translation>誤差逆伝播をステップ実行…</translation>
+    </message>
+    <message>
+        <source>One training step, operation by operation, with the curriculum&apos;s formulas and the real numbers</source>
+        <translation>学習の1ステップを、演算ごとに、講座の数式と実際の数値で見ます</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::StageText</name>
+    <message numerus="yes">
+        <source> (%n terms)</source>
+        <translation>
+            <numerusform>（%n 項）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>dense, %n units, %1</source>
+        <translation>
+            <numerusform>全結合、%n ユニット、%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>dropout, keep probability p = %1</source>
+        <translation>ドロップアウト、残す確率 p = %1</translation>
+    </message>
+    <message>
+        <source>Gaussian noise, σ = %1</source>
+        <translation>ガウスノイズ、σ = %1</translation>
+    </message>
+    <message>
+        <source>Forward, layer %1 of %2: %3</source>
+        <translation>順伝播、層 %1 / %2: %3</translation>
+    </message>
+    <message>
+        <source>The cost J: %1</source>
+        <translation>コスト J: %1</translation>
+    </message>
+    <message>
+        <source>Backward, layer %1 of %2: %3</source>
+        <translation>逆伝播、層 %1 / %2: %3</translation>
+    </message>
+    <message>
+        <source>gradient descent</source>
+        <translation>勾配降下法</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum</source>
+        <translation>ネステロフのモーメンタム</translation>
+    </message>
+    <message>
+        <source>The update: %1</source>
+        <translation>更新: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>N = %n sample(s) in this step; J is their mean cost.</source>
+        <translation>
+            <numerusform>このステップのサンプル数は N = %n。J はその平均コストです。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>With the L1/L2 penalty the cost trained on is %1 + %2 = %3.</source>
+        <translation>L1/L2 の罰則項を加えると、学習で小さくするコストは %1 + %2 = %3 です。</translation>
+    </message>
+    <message>
+        <source>The output activation (%1) is applied together with the cost, in the next stage.</source>
+        <translation>出力の活性化関数（%1）は、次の段階でコストと一緒に計算します。</translation>
+    </message>
+    <message>
+        <source>M[n,j] = 1/p = %1 for a kept unit (probability p = %2), 0 for a dropped one</source>
+        <translation>M[n,j] = 1/p = %1（残すユニット、確率 p = %2）、落とすユニットは 0</translation>
+    </message>
+    <message>
+        <source>%1 = %2: dropout acts only while training</source>
+        <translation>%1 = %2: ドロップアウトは学習中だけ働きます</translation>
+    </message>
+    <message>
+        <source>ε ~ N(0, σ²), σ = %1, drawn anew for every step</source>
+        <translation>ε ~ N(0, σ²)、σ = %1、ステップごとに新しく引きます</translation>
+    </message>
+    <message>
+        <source>(the output activation and the cross-entropy together have this simple gradient)</source>
+        <translation>（出力の活性化関数と交差エントロピーを合わせると、勾配はこの簡単な形になります）</translation>
+    </message>
+    <message>
+        <source>%1 comes from the layer to the right</source>
+        <translation>%1 は右の層から伝わってきます</translation>
+    </message>
+    <message>
+        <source>(the error passed back to the layer to the left)</source>
+        <translation>（左の層へ逆向きに伝える誤差）</translation>
+    </message>
+    <message>
+        <source>(a dropped unit passes no error back)</source>
+        <translation>（落としたユニットは誤差を伝えません）</translation>
+    </message>
+    <message>
+        <source>(the noise does not depend on %1)</source>
+        <translation>（ノイズは %1 によりません）</translation>
+    </message>
+    <message>
+        <source>g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 toward 0.</source>
+        <translation>g は逆伝播で求めた dJ/dw です（L2 があれば 2·l2·w を加えます）。L1 があれば、そのあと w を 0 に向かって learning_rate·l1 だけ動かします。</translation>
     </message>
 </context>
 <context>

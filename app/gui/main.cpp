@@ -5,9 +5,11 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <cstdio>
+#include <optional>
 
 #include "data/dataset_spec.h"
 #include "default_lesson.h"
+#include "inspector/inspector_screenshot_run.h"
 #include "io/layer_tokens.h"
 #include "language.h"
 #include "main_window.h"
@@ -33,7 +35,11 @@ int main(int argc, char** argv) {
     const QCommandLineOption steps(QStringLiteral("train-steps"), QStringLiteral("Train this many steps at full speed"), QStringLiteral("N"));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window as a PNG after training, then quit"), QStringLiteral("FILE"));
     const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: ja or en"), QStringLiteral("LANG"));
-    parser.addOptions({dataset, layers, steps, screenshot, language});
+    const QCommandLineOption inspect(QStringLiteral("inspect"),
+                                     QStringLiteral("With --screenshot: render the step-through inspector at this stage of "
+                                                    "the next step: forward:L, backward:L (L counts layers from 1), loss or update"),
+                                     QStringLiteral("STAGE"));
+    parser.addOptions({dataset, layers, steps, screenshot, language, inspect});
     parser.process(app);
 
     koto::gui::Language translations;
@@ -54,6 +60,15 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    std::optional<koto::gui::InspectStage> inspectStage;
+    if (parser.isSet(inspect)) {
+        inspectStage = koto::gui::InspectStage::parse(parser.value(inspect));
+        if (!inspectStage || !parser.isSet(screenshot)) {
+            std::fprintf(stderr, "kotohajime: --inspect needs forward:L, backward:L, loss or update, and --screenshot\n");
+            return 2;
+        }
+    }
+
     try {  // refuse a bad --dataset or --layers with a clear line rather than a broken window
         const koto::Dataset data = koto::loadDataset(koto::DatasetSpec::parse(lesson.dataset));
         koto::networkSpecFromTokens(lesson.layers, data);
@@ -64,7 +79,11 @@ int main(int argc, char** argv) {
 
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
-    if (parser.isSet(screenshot)) {
+    if (inspectStage) {
+        auto* run = new koto::gui::InspectorScreenshotRun(window, trainSteps, *inspectStage, parser.value(screenshot));
+        run->setParent(&window);
+        run->start();
+    } else if (parser.isSet(screenshot)) {
         auto* run = new koto::gui::ScreenshotRun(window, trainSteps, parser.value(screenshot));
         run->setParent(&window);
         run->start();

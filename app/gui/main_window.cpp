@@ -25,6 +25,7 @@
 #include "dataset_panel.h"
 #include "decision_boundary_view.h"
 #include "image_gallery_view.h"
+#include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "language.h"
 #include "layer_list_editor.h"
@@ -146,6 +147,11 @@ void MainWindow::buildActions() {
         if (controller_.isPlaying()) controller_.pause();
         else controller_.play();
     });
+    inspect_ = action(QStyle::SP_FileDialogContentsView, QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(inspect_, &QAction::triggered, this, [this] {
+        InspectorWindow& inspector = openInspector();
+        if (!inspector.trace()) inspector.takeStep();
+    });
     connect(step_, &QAction::triggered, &controller_, &TrainingController::stepBatch);
     connect(stepEpoch_, &QAction::triggered, &controller_, &TrainingController::stepEpoch);
     connect(reset_, &QAction::triggered, this, [this] {
@@ -164,7 +170,7 @@ void MainWindow::buildToolBar() {
     bar->setIconSize(QSize(28, 28));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     for (auto [action, name] : {std::pair{reset_, "resetButton"}, std::pair{play_, "playButton"},
-                                std::pair{step_, "stepButton"}}) {
+                                std::pair{step_, "stepButton"}, std::pair{inspect_, "inspectButton"}}) {
         auto* button = new QToolButton;
         button->setObjectName(QLatin1String(name));
         button->setDefaultAction(action);
@@ -185,7 +191,7 @@ void MainWindow::buildMenus() {
     fileMenu_ = menuBar()->addMenu(QString());
     quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
     trainingMenu_ = menuBar()->addMenu(QString());
-    trainingMenu_->addActions({play_, step_, stepEpoch_});
+    trainingMenu_->addActions({play_, step_, stepEpoch_, inspect_});
     trainingMenu_->addSeparator();
     trainingMenu_->addAction(reset_);
     languageMenu_ = menuBar()->addMenu(QString());
@@ -210,6 +216,15 @@ void MainWindow::buildMenus() {
                               "the network computes, on your own data.</p>")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+InspectorWindow& MainWindow::openInspector() {
+    if (!inspector_) inspector_ = new InspectorWindow(controller_, this);
+    if (dataset_) inspector_->setSampleCount(dataset_->train.count);
+    inspector_->show();
+    inspector_->raise();
+    inspector_->activateWindow();
+    return *inspector_;
 }
 
 std::shared_ptr<const Dataset> MainWindow::loadChosenData() {
@@ -420,6 +435,8 @@ void MainWindow::retranslate() {
     stepEpoch_->setText(tr("Step one epoch"));
     stepEpoch_->setToolTip(tr("Train to the end of the current epoch, then pause"));
     trainingMenu_->setTitle(tr("&Training"));
+    inspect_->setText(tr("Step through backpropagation…"));
+    inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's formulas and the real numbers"));
     charts_->setTabText(charts_->indexOf(lossCurve_), tr("Learning curve"));
     charts_->setTabText(charts_->indexOf(confusion_), tr("Confusion matrix"));
     describeLesson();

@@ -25,6 +25,7 @@ class ConfusionMatrixView;
 class DatasetPanel;
 class DecisionBoundaryView;
 class ImageGalleryView;
+class InspectorWindow;
 class Language;
 class LayerListEditor;
 class LossCurveView;
@@ -43,6 +44,8 @@ public:
     ConfusionMatrixView& confusionMatrix() const { return *confusion_; }
     DatasetPanel& datasetPanel() const { return *datasetPanel_; }
     AugmentationPanel& augmentationPanel() const { return *augmentation_; }
+    // The step-through inspector, opened (made on first use).
+    InspectorWindow& openInspector();
     // The latest snapshot drawn (null before the first).
     std::shared_ptr<const TrainingSnapshot> latestSnapshot() const { return latest_; }
     // Applies the data, layers and batch settings: a new run from fresh initial weights. Data
@@ -111,6 +114,8 @@ private:
     QAction* step_;
     QAction* stepEpoch_;
     QAction* reset_;
+    QAction* inspect_;  // opens the step-through inspector
+    InspectorWindow* inspector_ = nullptr;
     QMenu* fileMenu_;
     QMenu* trainingMenu_;
     QMenu* languageMenu_;

@@ -24,7 +24,8 @@ void TrainingController::reset() {
     stopThread();
     ++request_.generation;
     control_ = std::make_shared<TrainingControl>(TrainingControl::State::Paused);
-    auto worker = std::make_shared<TrainingWorker>(request_, control_, live_, mailbox_);
+    traces_ = std::make_shared<TracedStepExchange>();
+    auto worker = std::make_shared<TrainingWorker>(request_, control_, live_, mailbox_, traces_);
     thread_ = std::thread([worker] {
         pthread_setname_np(pthread_self(), "training");
         worker->run();
@@ -56,6 +57,16 @@ void TrainingController::stepEpoch() {
     setPlaying(false);
 }
 
+void TrainingController::traceStep(int32_t sample) {
+    if (!control_) return;
+    traces_->request(sample);
+    // A step request: if the training thread waits, the step starts now and takes the request;
+    // if it is in the middle of a step, that one ends and the thread, about to wait, finds the
+    // request still there and steps again itself (TrainingWorker).
+    control_->step(Boundary::Batch);
+    setPlaying(false);
+}
+
 void TrainingController::setLearningRate(double rate) {
     live_->learningRate = rate;
     request_.settings.learningRate = rate;
@@ -71,6 +82,8 @@ void TrainingController::setEpochsPerSecond(double epochsPerSecond) { live_->epo
 void TrainingController::setStepLimit(int64_t steps) { live_->stepLimit = steps; }
 
 void TrainingController::deliverSnapshot() {
+    if (traces_)
+        if (std::shared_ptr<const StepTrace> trace = traces_->takeResult()) emit traceReady(std::move(trace));
     const auto snapshot = mailbox_.take();
     if (!snapshot || snapshot->generation != request_.generation) return;
     if (snapshot->diverged || snapshot->stoppedEarly || !snapshot->failure.isEmpty() || (snapshot->paused && playing_ &&

@@ -8,6 +8,7 @@
 #include <memory>
 #include <thread>
 
+#include "inspector/traced_step_exchange.h"
 #include "snapshot_mailbox.h"
 #include "training_worker.h"
 
@@ -36,9 +37,15 @@ public:
     // Pause after this many steps in total (0: never); for scripted runs and screenshots.
     void setStepLimit(int64_t steps);
 
+    // Pauses, then makes one real training step recorded stage by stage, on one training
+    // sample (or the next mini-batch for -1); traceReady() brings the trace. For the
+    // step-through inspector.
+    void traceStep(int32_t sample = -1);
+
 signals:
     void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);
     void playingChanged(bool playing);
+    void traceReady(std::shared_ptr<const koto::StepTrace> trace);
 
 private:
     void deliverSnapshot();
@@ -52,6 +59,7 @@ private:
     QTimer poll_;  // takes the latest snapshot at the screen's pace
     // A std::thread rather than a QThread: its join is visible to ThreadSanitizer, Qt's wait is not.
     std::thread thread_;
+    std::shared_ptr<TracedStepExchange> traces_;  // this run's
     bool playing_ = false;
 };
 

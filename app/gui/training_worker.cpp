@@ -6,6 +6,7 @@
 
 #include "backend/cpu_backend.h"
 #include "data/playground_datasets.h"
+#include "inspect/step_tracer.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -16,8 +17,9 @@ namespace koto::gui {
 class TrainingWorker::Reporter final : public TrainingObserver {
 public:
     Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control, LiveSettings& live,
-             SnapshotMailbox& mailbox)
-        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox) {
+             SnapshotMailbox& mailbox, StepTracer& tracer, TracedStepExchange& traces)
+        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox), tracer_(tracer),
+          traces_(traces) {
         const Dataset& data = run_.dataset();
         if (data.inputSize == 2) {
             for (int row = 0; row < kGridSize; ++row) {
@@ -37,6 +39,9 @@ public:
     }
 
     void afterStep(const StepReport& report) override {
+        // The tracer, an observer before this one, has finished a traced step: hand it over
+        // before the snapshot posted as training pauses after it.
+        if (std::optional<StepTrace> trace = tracer_.take()) traces_.deliver(std::move(*trace));
         recentLoss_ = recentLoss_ < 0 ? report.loss : 0.98 * recentLoss_ + 0.02 * report.loss;
         const double rate = live_.learningRate.load();
         if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
@@ -149,6 +154,8 @@ private:
     TrainingControl& control_;
     LiveSettings& live_;
     SnapshotMailbox& mailbox_;
+    StepTracer& tracer_;
+    TracedStepExchange& traces_;
     std::vector<float> gridInputs_;   // 2-D data: the grid's points
     std::vector<float> sampleInputs_;  // image data: the gallery's test images
     int64_t sampleCount_ = 0;
@@ -162,15 +169,32 @@ private:
 
 void TrainingWorker::run() {
     std::unique_ptr<TrainingRun> run;
+    std::unique_ptr<StepTracer> tracer;
     std::unique_ptr<Reporter> reporter;
     CpuBackend backend;
     try {
         request_.settings.learningRate = live_->learningRate.load();
         request_.settings.momentum = live_->momentum.load();
         run = std::make_unique<TrainingRun>(backend, request_.spec, request_.dataset, request_.settings, control_.get());
-        reporter = std::make_unique<Reporter>(*run, request_, *control_, *live_, mailbox_);
+        tracer = std::make_unique<StepTracer>(run->trainer());
+        reporter = std::make_unique<Reporter>(*run, request_, *control_, *live_, mailbox_, *tracer, *traces_);
+        run->trainer().addObserver(tracer.get());
         run->trainer().addObserver(reporter.get());
-        control_->setPauseCallback([&](Boundary) { reporter->publish(); });
+        // The inspector's request is taken as a step starts: trace it, on one sample if asked.
+        const int64_t samples = run->dataset().train.count;
+        run->trainer().setStepChoice([&, samples]() -> std::optional<std::vector<int32_t>> {
+            const std::optional<int32_t> sample = traces_->takeRequest();
+            if (!sample) return std::nullopt;
+            const auto chosen = static_cast<int32_t>(std::min<int64_t>(*sample, samples - 1));
+            tracer->arm(chosen);
+            if (chosen < 0) return std::nullopt;
+            return std::vector<int32_t>{chosen};
+        });
+        control_->setPauseCallback([&](Boundary boundary) {
+            // A traced step asked for while a step was under way: make it now, instead of waiting.
+            if (boundary != Boundary::Layer && traces_->hasRequest()) control_->step(Boundary::Batch);
+            else reporter->publish();
+        });
         if (run->trainer().train(std::numeric_limits<int64_t>::max() / 2) == Trainer::Outcome::StoppedEarly)
             reporter->publish();  // the best epoch's weights, restored
     } catch (const DivergenceError& error) {

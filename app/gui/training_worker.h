@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "data/dataset.h"
+#include "inspector/traced_step_exchange.h"
 #include "network/network_spec.h"
 #include "snapshot_mailbox.h"
 #include "training/trainer.h"
@@ -37,8 +38,10 @@ public:
     static constexpr std::chrono::milliseconds kPublishInterval{50};
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
-                   std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox)
-        : request_(std::move(request)), control_(std::move(control)), live_(std::move(live)), mailbox_(mailbox) {}
+                   std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,
+                   std::shared_ptr<TracedStepExchange> traces)
+        : request_(std::move(request)), control_(std::move(control)), live_(std::move(live)), mailbox_(mailbox),
+          traces_(std::move(traces)) {}
 
     // Runs on the training thread until the control stops it.
     void run();
@@ -50,6 +53,7 @@ private:
     std::shared_ptr<TrainingControl> control_;
     std::shared_ptr<LiveSettings> live_;
     SnapshotMailbox& mailbox_;
+    std::shared_ptr<TracedStepExchange> traces_;
 };
 
 }  // namespace koto::gui

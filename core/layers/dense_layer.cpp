@@ -52,6 +52,8 @@ const Tensor& DenseLayer::forward(Backend& backend, const Tensor& input) {
 const Tensor& DenseLayer::backward(Backend& backend, const Tensor& outputGradient,
                                    bool needInputGradient) {
     const Tensor& input = *input_;
+    outputGradient_ = &outputGradient;
+    inputGradientComputed_ = needInputGradient;
     preActivationGradient_.setRows(outputGradient.rows());
     backend.activationBackward(effectiveActivation(), output_, outputGradient, preActivationGradient_);
     backend.gemm(true, false, 1.0, input, preActivationGradient_, 0.0, weights_.gradient);
@@ -61,6 +63,34 @@ const Tensor& DenseLayer::backward(Backend& backend, const Tensor& outputGradien
         backend.gemm(false, true, 1.0, preActivationGradient_, weights_.value, 0.0, inputGradient_);
     }
     return inputGradient_;
+}
+
+std::vector<TracedBuffer> DenseLayer::forwardTrace(Backend&) {
+    std::vector<TracedBuffer> trace{{"X", input_}, {"a", &preActivation_}};
+    if (!fused_) trace.push_back({"Z", &output_});
+    return trace;
+}
+
+std::vector<TracedBuffer> DenseLayer::backwardTrace(Backend& backend) {
+    std::vector<TracedBuffer> trace;
+    if (!fused_) {
+        // s'(a) = dJ/da where dJ/dZ = 1: the very operation backward() used, on a tensor of ones.
+        if (ones_.empty()) {
+            ones_ = backend.allocate(output_.shape().withRows(output_.capacityRows()), output_.dtype());
+            derivative_ = backend.allocate(ones_.shape(), ones_.dtype());
+            backend.fill(ones_, 1.0);
+        }
+        ones_.setRows(output_.rows());
+        derivative_.setRows(output_.rows());
+        backend.activationBackward(activation_, output_, ones_, derivative_);
+        trace.push_back({"dJ/dZ", outputGradient_});
+        trace.push_back({"s'(a)", &derivative_});
+    }
+    trace.push_back({"dJ/da", &preActivationGradient_});
+    trace.push_back({"dJ/dW", &weights_.gradient});
+    trace.push_back({"dJ/db", &bias_.gradient});
+    if (inputGradientComputed_) trace.push_back({"dJ/dX", &inputGradient_});
+    return trace;
 }
 
 }  // namespace koto

@@ -24,6 +24,11 @@ public:
     Shape outputShape() const override { return output_.shape(); }
     std::vector<Parameter*> parameters() override { return {&weights_, &bias_}; }
     void setActivationFusedIntoLoss(bool fused) override { fused_ = fused; }
+    // Forward: X, a, Z (no Z when the loss applies the activation: a goes on to the loss).
+    // Backward: dJ/dZ, s'(a), dJ/da, dJ/dW, dJ/db, dJ/dX (when the layer to the left needs it;
+    // without dJ/dZ and s'(a) when fused, since the loss hands over dJ/da itself).
+    std::vector<TracedBuffer> forwardTrace(Backend& backend) override;
+    std::vector<TracedBuffer> backwardTrace(Backend& backend) override;
 
     int64_t units() const { return units_; }
     Activation activation() const { return activation_; }
@@ -39,7 +44,11 @@ private:
     Parameter weights_{"W", {}, {}};
     Parameter bias_{"b", {}, {}};
     const Tensor* input_ = nullptr;
+    const Tensor* outputGradient_ = nullptr;  // dJ/dZ of the last backward pass
+    bool inputGradientComputed_ = false;
     Tensor preActivation_, output_, preActivationGradient_, inputGradient_;
+    // Only for backwardTrace: s'(a), computed by the same backend operation as in backward().
+    Tensor ones_, derivative_;
 };
 
 }  // namespace koto

@@ -3,9 +3,10 @@
 namespace koto {
 
 const Tensor& DropoutLayer::forward(Backend& backend, const Tensor& input) {
+    input_ = &input;
     output_.setRows(input.rows());
-    masked_ = training() && keep_ < 1.0;
-    if (!masked_) {
+    randomUsed_ = training() && keep_ < 1.0;
+    if (!randomUsed_) {
         backend.copy(input, output_);
         return output_;
     }
@@ -16,9 +17,11 @@ const Tensor& DropoutLayer::forward(Backend& backend, const Tensor& input) {
 }
 
 const Tensor& DropoutLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
+    outputGradient_ = &outputGradient;
+    inputGradientComputed_ = needInputGradient;
     if (!needInputGradient) return inputGradient_;
     inputGradient_.setRows(outputGradient.rows());
-    if (masked_) backend.multiply(outputGradient, random_, inputGradient_);
+    if (randomUsed_) backend.multiply(outputGradient, random_, inputGradient_);
     else backend.copy(outputGradient, inputGradient_);
     return inputGradient_;
 }

@@ -19,7 +19,7 @@ namespace koto {
 
 class DropoutLayer final : public StochasticLayer {
 public:
-    DropoutLayer(std::string name, double keep) : StochasticLayer(std::move(name)), keep_(keep) {}
+    DropoutLayer(std::string name, double keep) : StochasticLayer(std::move(name), "mask"), keep_(keep) {}
 
     std::string_view type() const override { return "dropout"; }
     const Tensor& forward(Backend& backend, const Tensor& input) override;
@@ -31,7 +31,6 @@ public:
 
 private:
     double keep_;
-    bool masked_ = false;  // the last forward pass applied a mask
 };
 
 }  // namespace koto

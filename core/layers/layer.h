@@ -25,6 +25,13 @@ struct Parameter {
     Tensor gradient;
 };
 
+// One tensor of a layer's last pass under the name the curriculum gives it ("X", "a", "Z",
+// "dJ/dW"), for the step-through inspector (core/inspect/).
+struct TracedBuffer {
+    std::string name;
+    const Tensor* tensor;
+};
+
 class Layer {
 public:
     explicit Layer(std::string name) : name_(std::move(name)) {}
@@ -48,6 +55,14 @@ public:
     // Before a pass: training or not, and the keys of this step's random numbers. `position` is
     // the layer's index in its network (part of the key, so layers draw different numbers).
     virtual void prepare(const StepContext& context, uint32_t position) { (void)context, (void)position; }
+
+    // What the step-through inspector shows of the last forward or backward pass: the layer's
+    // tensors in the order it computed them, the input first. Called between passes, on the
+    // thread that runs them. A layer may first fill buffers of its own with values that the pass
+    // used without storing them (the activation's derivative); it never changes what the pass
+    // computed. A new layer type names its own tensors here.
+    virtual std::vector<TracedBuffer> forwardTrace(Backend& backend) { (void)backend; return {}; }
+    virtual std::vector<TracedBuffer> backwardTrace(Backend& backend) { (void)backend; return {}; }
 
     // Called on the output layer when the loss applies its activation (softmax or sigmoid with
     // cross-entropy): the layer then passes its logits on unchanged.

@@ -3,8 +3,10 @@
 namespace koto {
 
 const Tensor& NoiseLayer::forward(Backend& backend, const Tensor& input) {
+    input_ = &input;
     output_.setRows(input.rows());
-    if (!training() || deviation_ == 0) {
+    randomUsed_ = training() && deviation_ != 0;
+    if (!randomUsed_) {
         backend.copy(input, output_);
         return output_;
     }
@@ -15,6 +17,8 @@ const Tensor& NoiseLayer::forward(Backend& backend, const Tensor& input) {
 }
 
 const Tensor& NoiseLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
+    outputGradient_ = &outputGradient;
+    inputGradientComputed_ = needInputGradient;
     if (!needInputGradient) return inputGradient_;
     inputGradient_.setRows(outputGradient.rows());
     backend.copy(outputGradient, inputGradient_);

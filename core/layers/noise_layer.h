@@ -10,7 +10,7 @@ namespace koto {
 
 class NoiseLayer final : public StochasticLayer {
 public:
-    NoiseLayer(std::string name, double deviation) : StochasticLayer(std::move(name)), deviation_(deviation) {}
+    NoiseLayer(std::string name, double deviation) : StochasticLayer(std::move(name), "noise"), deviation_(deviation) {}
 
     std::string_view type() const override { return "noise"; }
     const Tensor& forward(Backend& backend, const Tensor& input) override;

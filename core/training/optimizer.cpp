@@ -25,6 +25,17 @@ std::optional<std::string> StatefulOptimizer::apply(Backend& backend, const std:
     return std::nullopt;
 }
 
+std::vector<TracedBuffer> StatefulOptimizer::state(size_t index) const {
+    std::vector<TracedBuffer> named;
+    if (index >= states_.size()) return named;
+    const State& s = states_[index];
+    const std::vector<std::string> names = stateNames();
+    const Tensor* tensors[] = {&s.first_, &s.second_};
+    for (size_t i = 0; i < names.size() && i < 2; ++i)
+        if (!tensors[i]->empty()) named.push_back({names[i], tensors[i]});
+    return named;
+}
+
 StatefulOptimizer::State& StatefulOptimizer::stateOf(size_t index, const NamedParameter& parameter) {
     State& s = states_[index];
     const Tensor& value = parameter.parameter->value;

@@ -35,6 +35,12 @@ public:
     void setMomentum(double momentum) { momentum_ = momentum; }
     double momentum() const { return momentum_; }
 
+    // For the step-through inspector: the state the update of parameters[index] keeps, under
+    // the curriculum's names ("v" velocity, "cache", Adam's "m" and "v"; none before the first
+    // update or for sgd), and the constants the next update uses ("mu", "eps", Adam's "t").
+    virtual std::vector<TracedBuffer> state(size_t index) const { (void)index; return {}; }
+    virtual std::vector<std::pair<std::string, double>> constants() const { return {}; }
+
 protected:
     double momentum_ = 0;
 };
@@ -53,8 +59,11 @@ class StatefulOptimizer : public Optimizer {
 public:
     std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
                                      double learningRate) final;
+    std::vector<TracedBuffer> state(size_t index) const final;
 
 protected:
+    // What the state tensors are called, first then second.
+    virtual std::vector<std::string> stateNames() const = 0;
     // One parameter's state: up to two tensors (velocity, cache, moments), zero at first.
     class State {
     public:
@@ -88,8 +97,10 @@ class MomentumOptimizer final : public StatefulOptimizer {
 public:
     MomentumOptimizer(double momentum, bool nesterov) : nesterov_(nesterov) { momentum_ = momentum; }
     std::string_view name() const override { return nesterov_ ? "nesterov" : "momentum"; }
+    std::vector<std::pair<std::string, double>> constants() const override { return {{"mu", momentum_}}; }
 
 protected:
+    std::vector<std::string> stateNames() const override { return {"v"}; }
     bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
                 State& state) override;
 
@@ -101,8 +112,10 @@ class AdaGradOptimizer final : public StatefulOptimizer {
 public:
     static constexpr double kEpsilon = 1e-10;  // the curriculum's
     std::string_view name() const override { return "adagrad"; }
+    std::vector<std::pair<std::string, double>> constants() const override { return {{"eps", kEpsilon}}; }
 
 protected:
+    std::vector<std::string> stateNames() const override { return {"cache"}; }
     bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
                 State& state) override;
 };
@@ -112,8 +125,12 @@ public:
     static constexpr double kEpsilon = 1e-8;
     RmsPropOptimizer(double decay, double momentum) : decay_(decay) { momentum_ = momentum; }
     std::string_view name() const override { return "rmsprop"; }
+    std::vector<std::pair<std::string, double>> constants() const override {
+        return {{"decay", decay_}, {"mu", momentum_}, {"eps", kEpsilon}};
+    }
 
 protected:
+    std::vector<std::string> stateNames() const override { return {"cache", "v"}; }
     bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
                 State& state) override;
 
@@ -125,8 +142,12 @@ class AdamOptimizer final : public StatefulOptimizer {
 public:
     static constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEpsilon = 1e-8;
     std::string_view name() const override { return "adam"; }
+    std::vector<std::pair<std::string, double>> constants() const override {
+        return {{"beta1", kBeta1}, {"beta2", kBeta2}, {"eps", kEpsilon}, {"t", static_cast<double>(updates() + 1)}};
+    }
 
 protected:
+    std::vector<std::string> stateNames() const override { return {"m", "v"}; }
     bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
                 State& state) override;
 };

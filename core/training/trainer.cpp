@@ -90,35 +90,51 @@ Trainer::Outcome Trainer::train(int64_t epochs) {
 }
 
 bool Trainer::step() {
-    const FlushDenormals flushDenormals;
+    if (stepChoice_)
+        if (const std::optional<std::vector<int32_t>> chosen = stepChoice_()) return stepOn(*chosen);
     if (batch_ == 0) {
         shuffle();
         epochStart_ = std::chrono::steady_clock::now();
     }
-    Backend& backend = network_.backend();
     const int64_t start = batch_ * settings_.batchSize;
     const int64_t rows = std::min(settings_.batchSize, dataset_.train.count - start);
-    const std::span<const int32_t> indices(order_.data() + start, static_cast<size_t>(rows));
+    return trainOn(std::span<const int32_t>(order_.data() + start, static_cast<size_t>(rows)), true);
+}
+
+bool Trainer::stepOn(std::span<const int32_t> rows) {
+    if (rows.empty() || static_cast<int64_t>(rows.size()) > settings_.batchSize)
+        throw InputError("a step takes between 1 and " + std::to_string(settings_.batchSize) + " samples");
+    for (const int32_t row : rows)
+        if (row < 0 || row >= dataset_.train.count)
+            throw InputError("there is no training sample " + std::to_string(row));
+    return trainOn(rows, false);
+}
+
+bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
+    const FlushDenormals flushDenormals;
+    Backend& backend = network_.backend();
+    const auto rows = static_cast<int64_t>(indices.size());
     batchInputs_.setRows(rows);
     batchTargets_.setRows(rows);
     gatherInputs(train_, indices, batchInputs_);
     backend.gatherRows(train_.targets, indices, batchTargets_);
 
-    const Tensor* inputs = &batchInputs_;
+    stepInputs_ = &batchInputs_;
     if (augmentation_.active()) {
         const RandomStream stream{settings_.seed, static_cast<uint64_t>(steps_ + 1), kAugmentationStream};
         transforms_.clear();
         for (int64_t i = 0; i < rows; ++i) transforms_.push_back(augmentation_.draw(stream, i));
         augmentedInputs_.setRows(rows);
         backend.augmentImages(transforms_, dataset_.imageWidth, dataset_.imageHeight, batchInputs_, augmentedInputs_);
-        inputs = &augmentedInputs_;
+        stepInputs_ = &augmentedInputs_;
     }
 
     network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
-    if (!network_.forward(*inputs, this)) return false;
-    double loss = network_.computeLoss(batchTargets_);
-    if (regularization_.active()) loss += regularization_.penalty(backend, network_.parameters());
-    if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *inputs);
+    if (!network_.forward(*stepInputs_, this)) return false;
+    stepCost_ = network_.computeLoss(batchTargets_);
+    stepPenalty_ = regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
+    const double loss = stepCost_ + stepPenalty_;
+    if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *stepInputs_);
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
     const double rate = currentLearningRate();
@@ -132,9 +148,9 @@ bool Trainer::step() {
     regularization_.shrink(backend, network_.parameters(), rate);
     ++steps_;
     const StepReport report{steps_, epochs_, batch_, rows, loss};
-    ++batch_;
+    if (advancesEpoch) ++batch_;
     for (TrainingObserver* observer : observers_) observer->afterStep(report);
-    if (batch_ == batchesPerEpoch_) finishEpoch();
+    if (advancesEpoch && batch_ == batchesPerEpoch_) finishEpoch();
     return true;
 }
 

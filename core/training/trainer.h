@@ -10,6 +10,9 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +40,7 @@ public:
             TrainingControl* control = nullptr);
 
     void addObserver(TrainingObserver* observer) { observers_.push_back(observer); }
+    void removeObserver(TrainingObserver* observer) { std::erase(observers_, observer); }
 
     // Trains until `epochs` more whole epochs are done, the control stops it, or early stopping
     // ends it (the weights then are those of the best validation epoch).
@@ -44,6 +48,15 @@ public:
     // One optimizer step on the next mini-batch (the epoch's end is handled by train()); returns
     // false if the control stopped it between layers, in which case nothing was updated.
     bool step();
+    // One optimizer step on chosen samples of the training part (indices, at most the batch
+    // size) as one batch, instead of the next mini-batch: the step-through inspector's step on
+    // one sample. It counts as a step but does not move through the epoch.
+    bool stepOn(std::span<const int32_t> rows);
+    // Asked at the start of every step() on the training thread: samples to train this step on
+    // instead (as stepOn does), or nothing for the next mini-batch. This lets the app's training
+    // thread make the inspector's one-sample step while train() runs the loop.
+    using StepChoice = std::function<std::optional<std::vector<int32_t>>()>;
+    void setStepChoice(StepChoice choice) { stepChoice_ = std::move(choice); }
     // Loss and accuracy or RMSE on the training and test parts with the current weights.
     EpochMetrics evaluate();
     // The same on the test part alone (the curriculum's print_period reports, between epochs).
@@ -72,7 +85,16 @@ public:
     const TrainingSettings& settings() const { return settings_; }
 
     Network& network() { return network_; }
+    Optimizer& optimizer() { return optimizer_; }
     const Dataset& dataset() const { return dataset_; }
+
+    // The step in progress, for observers that show it (valid from its first layer on, and
+    // after it until the next): its inputs X (augmented, if asked) and targets T, and its cost
+    // J without the regularisation penalty and the penalty (known once the forward pass is done).
+    const Tensor& stepInputs() const { return *stepInputs_; }
+    const Tensor& stepTargets() const { return batchTargets_; }
+    double stepCost() const { return stepCost_; }
+    double stepPenalty() const { return stepPenalty_; }
 
 private:
     struct DeviceSplit {
@@ -82,6 +104,9 @@ private:
     };
     void gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows, Tensor& destination);
 
+    // The step itself, on these rows of the training part; only a step of the epoch's order
+    // moves on to the next batch.
+    bool trainOn(std::span<const int32_t> rows, bool advancesEpoch);
     bool beforeLayer(Pass pass, int layerIndex) override;
     void afterLayer(Pass pass, int layerIndex) override;
     DeviceSplit upload(const DataSplit& split);
@@ -98,6 +123,7 @@ private:
     LearningRateSchedule schedule_;
     Regularization regularization_;
     std::vector<TrainingObserver*> observers_;
+    StepChoice stepChoice_;
 
     void watchValidation(const EpochMetrics& metrics);
 
@@ -106,6 +132,8 @@ private:
     Augmentation augmentation_;
     std::vector<ImageTransform> transforms_;  // this batch's, one per image
     Tensor augmentedInputs_;
+    const Tensor* stepInputs_ = &batchInputs_;
+    double stepCost_ = 0, stepPenalty_ = 0;
     std::vector<int32_t> order_;   // this epoch's shuffled sample order
     std::vector<int32_t> identity_;  // 0, 1, 2, ... for evaluating in chunks
     Random shuffleRandom_;

@@ -1,0 +1,45 @@
+#pragma once
+// The scripted inspector render: `kotohajime ... --train-steps N --inspect forward:L|backward:L|loss|update
+// --screenshot FILE.png` trains N steps at full speed, opens the inspector, takes the next step
+// traced, shows the asked stage (L counts layers from 1, as the layer names do) and saves the
+// inspector window as a PNG, then quits (0, or 1 if something failed on the way).
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <optional>
+
+#include "inspect/step_trace.h"
+
+namespace koto::gui {
+
+class MainWindow;
+
+struct InspectStage {
+    StageKind kind = StageKind::Forward;
+    int layer = -1;  // 0-based; -1 for loss and update
+
+    // "forward:2" (layer 2 is index 1), "backward:1", "loss", "update"; nothing if malformed.
+    static std::optional<InspectStage> parse(const QString& text);
+};
+
+class InspectorScreenshotRun : public QObject {
+    Q_OBJECT
+public:
+    InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage, QString path, int timeLimitSeconds = 120);
+    void start();
+
+private:
+    void check();
+    void render();
+    void finish(int exitCode);
+
+    MainWindow& window_;
+    qint64 steps_;
+    InspectStage stage_;
+    QString path_;
+    QTimer timeLimit_;
+    bool trained_ = false;
+};
+
+}  // namespace koto::gui

@@ -1,0 +1,557 @@
+#include "inspector/stage_text.h"
+
+#include "ui_text.h"
+
+namespace koto::gui {
+namespace {
+
+const QString kMinus = QStringLiteral(" − ");
+const QString kTimes = QStringLiteral("·");
+
+// A number inside a product: negative ones in parentheses.
+QString factor(double value) {
+    const QString text = StageText::number(value);
+    return value < 0 ? QStringLiteral("(") + text + QStringLiteral(")") : text;
+}
+
+QString index2(const QString& name, const QString& row, const QString& col) {
+    return QStringLiteral("%1[%2,%3]").arg(name, row, col);
+}
+
+QString index2(const QString& name, int64_t row, int64_t col) {
+    return index2(name, QString::number(row), QString::number(col));
+}
+
+// A bias (one row) has one index, everything else two.
+QString element(const QString& name, bool bias, int64_t row, int64_t col) {
+    if (bias) return QStringLiteral("%1[%2]").arg(name).arg(col);
+    return index2(name, row, col);
+}
+
+std::pair<std::string, std::string> splitKey(const std::string& key) {
+    const size_t bar = key.find('|');
+    return {key.substr(0, bar), bar == std::string::npos ? std::string() : key.substr(bar + 1)};
+}
+
+const TracedTensor* stateTensor(const std::vector<TracedTensor>& states, const std::string& name) {
+    for (const TracedTensor& t : states)
+        if (t.name == name) return &t;
+    return nullptr;
+}
+
+}  // namespace
+
+StageText::StageText(const StepTrace& trace) : trace_(trace), notation_(trace.spec) {}
+
+QString StageText::number(double value) {
+    QString text = QString::number(value, 'g', 4);
+    text.replace(QLatin1Char('-'), QChar(0x2212));
+    return text;
+}
+
+QString StageText::sum(const QStringList& terms) const {
+    if (terms.size() <= 4) return terms.join(QStringLiteral(" + "));
+    return terms[0] + QStringLiteral(" + ") + terms[1] + QStringLiteral(" + … + ") + terms.last() +
+           tr(" (%n terms)", nullptr, static_cast<int>(terms.size()));
+}
+
+const TracedTensor* StageText::weightsOf(int layer, const char* which) const {
+    const TraceStage* update = trace_.find(StageKind::Update);
+    if (!update) return nullptr;
+    const ParameterUpdate* u = update->update(trace_.spec.layers[static_cast<size_t>(layer)].name + "." + which);
+    return u ? &u->before : nullptr;
+}
+
+QString StageText::layerDescription(int layer) const {
+    const LayerSpec& spec = trace_.spec.layers[static_cast<size_t>(layer)];
+    if (spec.type == "dense")
+        return tr("dense, %n units, %1", nullptr, static_cast<int>(spec.integer("units")))
+            .arg(activationTitle(notation_.layer(layer).activation));
+    if (spec.type == "dropout") return tr("dropout, keep probability p = %1").arg(number(spec.number("keep")));
+    if (spec.type == "noise") return tr("Gaussian noise, σ = %1").arg(number(spec.number("sigma")));
+    return QString::fromStdString(spec.type);
+}
+
+QString StageText::title(int index) const {
+    const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
+    const int layers = static_cast<int>(trace_.spec.layers.size());
+    switch (stage.kind) {
+    case StageKind::Forward:
+        return tr("Forward, layer %1 of %2: %3").arg(stage.layer + 1).arg(layers).arg(layerDescription(stage.layer));
+    case StageKind::Loss: return tr("The cost J: %1").arg(lossTitle(trace_.spec.loss));
+    case StageKind::Backward:
+        return tr("Backward, layer %1 of %2: %3").arg(stage.layer + 1).arg(layers).arg(layerDescription(stage.layer));
+    case StageKind::Update: {
+        const std::string& o = trace_.optimizer;
+        const QString name = o == "sgd"        ? tr("gradient descent")
+                             : o == "momentum" ? tr("momentum")
+                             : o == "nesterov" ? tr("Nesterov momentum")
+                             : o == "adagrad"  ? QStringLiteral("AdaGrad")
+                             : o == "rmsprop"  ? QStringLiteral("RMSprop")
+                             : o == "adam"     ? QStringLiteral("Adam")
+                                               : QString::fromStdString(o);
+        return tr("The update: %1").arg(name);
+    }
+    }
+    return {};
+}
+
+QStringList StageText::formulas(int index) const {
+    const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
+    QStringList lines;
+    const int64_t rows = trace_.rows();
+    if (stage.kind == StageKind::Update) return updateFormulas();
+    if (stage.kind == StageKind::Loss) {
+        const LayerNotation& out = notation_.layer(notation_.layerCount() - 1);
+        const QString a = out.preActivation;
+        const double j = stage.scalar("J").value_or(0);
+        switch (trace_.spec.loss) {
+        case LossKind::CrossEntropy:
+            lines << QStringLiteral("Y = softmax(%1):  Y[n,k] = exp(%1[n,k]) / Σ_j exp(%1[n,j])").arg(a)
+                  << QStringLiteral("J = −(1/N) Σ_n Σ_k T[n,k] log Y[n,k] = %1").arg(number(j));
+            break;
+        case LossKind::BinaryCrossEntropy:
+            lines << QStringLiteral("Y = σ(%1) = 1 / (1 + exp(−%1))").arg(a)
+                  << QStringLiteral("J = −(1/N) Σ_n (T[n] log Y[n] + (1 − T[n]) log(1 − Y[n])) = %1").arg(number(j));
+            break;
+        case LossKind::MeanSquaredError:
+            lines << QStringLiteral("J = (1/N) Σ_n Σ_k (Y[n,k] − T[n,k])² = %1").arg(number(j));
+            break;
+        }
+        lines << tr("N = %n sample(s) in this step; J is their mean cost.", nullptr, static_cast<int>(rows));
+        if (const std::optional<double> penalty = stage.scalar("penalty"))
+            lines << tr("With the L1/L2 penalty the cost trained on is %1 + %2 = %3.")
+                         .arg(number(j), number(*penalty), number(j + *penalty));
+        return lines;
+    }
+
+    const int l = stage.layer;
+    const LayerNotation& n = notation_.layer(l);
+    const LayerSpec& spec = trace_.spec.layers[static_cast<size_t>(l)];
+    const bool fused = n.last && trace_.spec.loss != LossKind::MeanSquaredError;
+    if (stage.kind == StageKind::Forward) {
+        if (n.dense) {
+            lines << QStringLiteral("%1 = %2 %3 + %4").arg(n.preActivation, n.input, n.weight, n.bias)
+                  << QStringLiteral("%1[n,j] = %2[j] + Σ_d %3[n,d] %4[d,j]").arg(n.preActivation, n.bias, n.input, n.weight);
+            if (fused) {
+                lines << tr("The output activation (%1) is applied together with the cost, in the next stage.")
+                             .arg(activationTitle(n.activation));
+            } else {
+                const QString& z = n.output;
+                const QString& a = n.preActivation;
+                switch (n.activation) {
+                case Activation::Sigmoid: lines << QStringLiteral("%1 = σ(%2) = 1 / (1 + exp(−%2))").arg(z, a); break;
+                case Activation::Tanh: lines << QStringLiteral("%1 = tanh(%2)").arg(z, a); break;
+                case Activation::Relu: lines << QStringLiteral("%1 = relu(%2) = max(0, %2)").arg(z, a); break;
+                default: lines << QStringLiteral("%1 = %2").arg(z, a); break;
+                }
+            }
+        } else if (spec.type == "dropout") {
+            if (stage.tensor("mask")) {
+                lines << QStringLiteral("%1 = %2 ∘ M").arg(n.output, n.input)
+                      << tr("M[n,j] = 1/p = %1 for a kept unit (probability p = %2), 0 for a dropped one")
+                             .arg(number(1 / spec.number("keep")), number(spec.number("keep")));
+            } else {
+                lines << tr("%1 = %2: dropout acts only while training").arg(n.output, n.input);
+            }
+        } else if (spec.type == "noise") {
+            lines << QStringLiteral("%1 = %2 + ε").arg(n.output, n.input)
+                  << tr("ε ~ N(0, σ²), σ = %1, drawn anew for every step").arg(number(spec.number("sigma")));
+        }
+        return lines;
+    }
+
+    // Backward.
+    const QString dz = QStringLiteral("dJ/d") + n.output;
+    if (n.dense) {
+        const QString da = QStringLiteral("dJ/d") + n.preActivation;
+        if (fused) {
+            lines << QStringLiteral("%1 = (Y − T) / N").arg(da)
+                  << tr("(the output activation and the cross-entropy together have this simple gradient)")
+                  << QStringLiteral("dJ/d%1[m,k] = (1/N) Σ_n (Y[n,k] − T[n,k]) %2[n,m]").arg(n.weight, n.input)
+                  << QStringLiteral("dJ/d%1[k] = (1/N) Σ_n (Y[n,k] − T[n,k])").arg(n.bias);
+        } else {
+            if (n.last) lines << QStringLiteral("%1 = 2 (Y − T) / N").arg(dz);
+            else lines << tr("%1 comes from the layer to the right").arg(dz);
+            const QString& z = n.output;
+            switch (n.activation) {
+            case Activation::Sigmoid: lines << QStringLiteral("s′(%1) = %2 (1 − %2)").arg(n.preActivation, z); break;
+            case Activation::Tanh: lines << QStringLiteral("s′(%1) = 1 − %2²").arg(n.preActivation, z); break;
+            case Activation::Relu: lines << QStringLiteral("s′(%1) = u(%2)  (1 if %2 > 0, else 0)").arg(n.preActivation, z); break;
+            default: lines << QStringLiteral("s′(%1) = 1").arg(n.preActivation); break;
+            }
+            lines << QStringLiteral("%1 = %2 ∘ s′(%3)").arg(da, dz, n.preActivation)
+                  << QStringLiteral("dJ/d%1 = %2ᵀ %3:  dJ/d%1[d,m] = Σ_n %2[n,d] %3[n,m]").arg(n.weight, n.input, da)
+                  << QStringLiteral("dJ/d%1[m] = Σ_n %2[n,m]").arg(n.bias, da);
+        }
+        if (stage.tensor("dJ/dX"))
+            lines << QStringLiteral("dJ/d%1 = %2 %3ᵀ").arg(n.input, da, n.weight) + QStringLiteral("   ") +
+                         tr("(the error passed back to the layer to the left)");
+    } else if (spec.type == "dropout") {
+        lines << tr("%1 comes from the layer to the right").arg(dz)
+              << QStringLiteral("dJ/d%1 = %2 ∘ M").arg(n.input, dz) + QStringLiteral("   ") +
+                     tr("(a dropped unit passes no error back)");
+    } else if (spec.type == "noise") {
+        lines << QStringLiteral("dJ/d%1 = %2").arg(n.input, dz) + QStringLiteral("   ") +
+                     tr("(the noise does not depend on %1)").arg(n.input);
+    }
+    return lines;
+}
+
+QStringList StageText::updateFormulas() const {
+    const TraceStage* stage = trace_.find(StageKind::Update);
+    QStringList lines;
+    const std::string& o = trace_.optimizer;
+    if (o == "sgd") lines << QStringLiteral("w ← w − learning_rate · g");
+    if (o == "momentum") lines << QStringLiteral("v ← μ·v − learning_rate · g;   w ← w + v");
+    if (o == "nesterov") lines << QStringLiteral("v ← μ·v − learning_rate · g;   w ← w + μ·v − learning_rate · g");
+    if (o == "adagrad") lines << QStringLiteral("cache ← cache + g²;   w ← w − learning_rate · g / (√cache + ε)");
+    if (o == "rmsprop")
+        lines << QStringLiteral("cache ← decay·cache + (1 − decay)·g²;   v ← μ·v − learning_rate · g / (√cache + ε);   w ← w + v");
+    if (o == "adam")
+        lines << QStringLiteral("m ← β1·m + (1 − β1)·g;   v ← β2·v + (1 − β2)·g²")
+              << QStringLiteral("w ← w − learning_rate · (m / (1 − β1^t)) / (√(v / (1 − β2^t)) + ε)");
+    QStringList constants;
+    for (const TracedScalar& s : stage->scalars) {
+        QString name = QString::fromStdString(s.name);
+        if (name == QLatin1String("learning rate")) name = QStringLiteral("learning_rate");
+        if (name == QLatin1String("mu")) name = QStringLiteral("μ");
+        if (name == QLatin1String("eps")) name = QStringLiteral("ε");
+        if (name == QLatin1String("beta1")) name = QStringLiteral("β1");
+        if (name == QLatin1String("beta2")) name = QStringLiteral("β2");
+        constants << name + QStringLiteral(" = ") + number(s.value);
+    }
+    lines << constants.join(QStringLiteral(",  "))
+          << tr("g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 "
+                "toward 0.");
+    return lines;
+}
+
+std::vector<ShownTensor> StageText::tensors(int index) const {
+    const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
+    std::vector<ShownTensor> shown;
+    if (stage.kind == StageKind::Update) {
+        for (const ParameterUpdate& u : stage.updates) {
+            const QString p = notation_.parameterName(trace_.spec, u.id);
+            shown.push_back({u.id + "|before", p, &u.before, false});
+            shown.push_back({u.id + "|g", QStringLiteral("g = dJ/d") + p, &u.gradient, false});
+            for (const TracedTensor& s : u.stateBefore)
+                shown.push_back({u.id + "|state:" + s.name + ":before", QString::fromStdString(s.name) + QStringLiteral(" (%1)").arg(p), &s, false});
+            for (const TracedTensor& s : u.stateAfter)
+                shown.push_back({u.id + "|state:" + s.name + ":after", QString::fromStdString(s.name) + QStringLiteral("′ (%1)").arg(p), &s, true});
+            shown.push_back({u.id + "|after", p + QStringLiteral("′"), &u.after, true});
+        }
+        return shown;
+    }
+    for (const TracedTensor& t : stage.tensors) {
+        const QString label = stage.kind == StageKind::Loss ? QString::fromStdString(t.name) : notation_.tensorName(stage.layer, t.name);
+        const bool given = t.name == "X" || t.name == "T" || t.name == "mask" || t.name == "noise" ||
+                           (t.name == "dJ/dZ" && !(notation_.layer(stage.layer).last));
+        shown.push_back({t.name, label, &t, !given});
+    }
+    return shown;
+}
+
+ElementWorking StageText::working(int index, const std::string& key, int64_t row, int64_t col) const {
+    const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
+    switch (stage.kind) {
+    case StageKind::Forward: return forwardWorking(stage, key, row, col);
+    case StageKind::Loss: return lossWorking(stage, key, row, col);
+    case StageKind::Backward: return backwardWorking(stage, key, row, col);
+    case StageKind::Update: return updateWorking(stage, key, row, col);
+    }
+    return {};
+}
+
+ElementWorking StageText::forwardWorking(const TraceStage& stage, const std::string& key, int64_t n, int64_t j) const {
+    const LayerNotation& nt = notation_.layer(stage.layer);
+    const TracedTensor& t = *stage.tensor(key);
+    ElementWorking w;
+    w.value = t.at(n, j);
+    const QString name = notation_.tensorName(stage.layer, key);
+    w.symbolic = index2(name, n, j);
+    const TracedTensor* x = stage.tensor("X");
+    if (nt.dense && key == "a") {
+        const TracedTensor* weights = weightsOf(stage.layer, "W");
+        const TracedTensor* bias = weightsOf(stage.layer, "b");
+        w.symbolic += QStringLiteral(" = %1[%2] + Σ_d %3[%4,d] %5[d,%2]").arg(nt.bias).arg(j).arg(nt.input).arg(n).arg(nt.weight);
+        QStringList terms;
+        for (int64_t d = 0; d < x->cols; ++d) terms << factor(x->at(n, d)) + kTimes + factor(weights->at(d, j));
+        w.operands = number(bias->at(0, j)) + QStringLiteral(" + ") + sum(terms);
+    } else if (nt.dense && key == "Z") {
+        const double a = stage.tensor("a")->at(n, j);
+        const QString ai = index2(nt.preActivation, n, j);
+        switch (nt.activation) {
+        case Activation::Sigmoid:
+            w.symbolic += QStringLiteral(" = σ(%1) = 1 / (1 + exp(−%1))").arg(ai);
+            w.operands = QStringLiteral("1 / (1 + exp(%1))").arg(number(-a));
+            break;
+        case Activation::Tanh:
+            w.symbolic += QStringLiteral(" = tanh(%1)").arg(ai);
+            w.operands = QStringLiteral("tanh(%1)").arg(number(a));
+            break;
+        case Activation::Relu:
+            w.symbolic += QStringLiteral(" = max(0, %1)").arg(ai);
+            w.operands = QStringLiteral("max(0, %1)").arg(number(a));
+            break;
+        default:
+            w.symbolic += QStringLiteral(" = ") + ai;
+            w.operands = number(a);
+            break;
+        }
+    } else if (key == "Z" && stage.tensor("mask")) {
+        w.symbolic += QStringLiteral(" = %1 · %2").arg(index2(nt.input, n, j), index2(QStringLiteral("M"), n, j));
+        w.operands = factor(x->at(n, j)) + kTimes + factor(stage.tensor("mask")->at(n, j));
+    } else if (key == "Z" && stage.tensor("noise")) {
+        w.symbolic += QStringLiteral(" = %1 + %2").arg(index2(nt.input, n, j), index2(QStringLiteral("ε"), n, j));
+        w.operands = number(x->at(n, j)) + QStringLiteral(" + ") + factor(stage.tensor("noise")->at(n, j));
+    } else if (key == "Z") {
+        w.symbolic += QStringLiteral(" = ") + index2(nt.input, n, j);
+    }
+    return w;
+}
+
+ElementWorking StageText::lossWorking(const TraceStage& stage, const std::string& key, int64_t n, int64_t k) const {
+    const TracedTensor& t = *stage.tensor(key);
+    ElementWorking w;
+    w.value = t.at(n, k);
+    w.symbolic = index2(QString::fromStdString(key), n, k);
+    if (key != "Y") return w;
+    const int last = notation_.layerCount() - 1;
+    const TraceStage* output = trace_.find(StageKind::Forward, last);
+    const QString a = notation_.layer(last).preActivation;
+    const TracedTensor* logits = output->tensor("a");
+    if (trace_.spec.loss == LossKind::CrossEntropy) {
+        w.symbolic += QStringLiteral(" = exp(%1) / Σ_j exp(%2)").arg(index2(a, n, k), index2(a, QString::number(n), QStringLiteral("j")));
+        QStringList terms;
+        for (int64_t j = 0; j < logits->cols; ++j) terms << QStringLiteral("exp(%1)").arg(number(logits->at(n, j)));
+        w.operands = QStringLiteral("exp(%1) / (%2)").arg(number(logits->at(n, k)), sum(terms));
+    } else if (trace_.spec.loss == LossKind::BinaryCrossEntropy) {
+        w.symbolic += QStringLiteral(" = σ(%1) = 1 / (1 + exp(−%1))").arg(index2(a, n, k));
+        w.operands = QStringLiteral("1 / (1 + exp(%1))").arg(number(-logits->at(n, k)));
+    } else {
+        const TracedTensor* z = output->tensor("Z");
+        w.symbolic += QStringLiteral(" = ") + index2(notation_.layer(last).output, n, k);
+        if (z) w.operands = number(z->at(n, k));
+    }
+    return w;
+}
+
+ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::string& key, int64_t r, int64_t c) const {
+    const int l = stage.layer;
+    const LayerNotation& nt = notation_.layer(l);
+    const TracedTensor& t = *stage.tensor(key);
+    ElementWorking w;
+    w.value = t.at(r, c);
+    const QString name = notation_.tensorName(l, key);
+    w.symbolic = element(name, key == "dJ/db", r, c);
+    const TraceStage* forward = trace_.find(StageKind::Forward, l);
+    const TraceStage* loss = trace_.find(StageKind::Loss);
+    const TracedTensor* x = forward->tensor("X");
+    const TracedTensor* z = forward->tensor("Z");
+    const TracedTensor* y = loss->tensor("Y");
+    const TracedTensor* target = loss->tensor("T");
+    const TracedTensor* da = stage.tensor("dJ/da");
+    const QString rows = QString::number(trace_.rows());
+    const bool fused = nt.dense && nt.last && !z;
+    const QString daName = QStringLiteral("dJ/d") + nt.preActivation;
+    auto yMinusT = [&](int64_t n, int64_t k) {
+        return QStringLiteral("(") + number(y->at(n, k)) + kMinus + number(target->at(n, k)) + QStringLiteral(")");
+    };
+
+    if (key == "dJ/dZ") {
+        if (nt.last) {  // mean squared error: dJ/dY = 2 (Y - T) / N
+            w.symbolic += QStringLiteral(" = 2 (Y[%1,%2] − T[%1,%2]) / N").arg(r).arg(c);
+            w.operands = QStringLiteral("2·") + yMinusT(r, c) + QStringLiteral(" / ") + rows;
+            return w;
+        }
+        const LayerNotation& next = notation_.layer(l + 1);
+        const TraceStage* nextBack = trace_.find(StageKind::Backward, l + 1);
+        const TraceStage* nextForward = trace_.find(StageKind::Forward, l + 1);
+        if (next.dense) {
+            const TracedTensor* nextDa = nextBack->tensor("dJ/da");
+            const TracedTensor* v = weightsOf(l + 1, "W");
+            w.symbolic += QStringLiteral(" = Σ_k dJ/d%1[%2,k] %3[%4,k]").arg(next.preActivation).arg(r).arg(next.weight).arg(c);
+            QStringList terms;
+            for (int64_t k = 0; k < nextDa->cols; ++k) terms << factor(nextDa->at(r, k)) + kTimes + factor(v->at(c, k));
+            w.operands = sum(terms);
+        } else {
+            const TracedTensor* incoming = nextBack->tensor("dJ/dZ");
+            const TracedTensor* mask = nextForward->tensor("mask");
+            w.symbolic += QStringLiteral(" = ") + index2(QStringLiteral("dJ/d") + next.output, r, c);
+            if (mask) {
+                w.symbolic += QStringLiteral(" · ") + index2(QStringLiteral("M"), r, c);
+                w.operands = factor(incoming->at(r, c)) + kTimes + factor(mask->at(r, c));
+            } else {
+                w.operands = number(incoming->at(r, c));
+            }
+        }
+        return w;
+    }
+    if (!nt.dense) {  // dropout or noise: dJ/dX
+        const TracedTensor* incoming = stage.tensor("dJ/dZ");
+        const TracedTensor* mask = forward->tensor("mask");
+        w.symbolic += QStringLiteral(" = ") + index2(QStringLiteral("dJ/d") + nt.output, r, c);
+        if (mask) {
+            w.symbolic += QStringLiteral(" · ") + index2(QStringLiteral("M"), r, c);
+            w.operands = factor(incoming->at(r, c)) + kTimes + factor(mask->at(r, c));
+        } else {
+            w.operands = number(incoming->at(r, c));
+        }
+        return w;
+    }
+    if (key == "s'(a)") {
+        const double zv = z->at(r, c);
+        const QString zi = index2(nt.output, r, c);
+        switch (nt.activation) {
+        case Activation::Sigmoid:
+            w.symbolic += QStringLiteral(" = %1 (1 − %1)").arg(zi);
+            w.operands = number(zv) + QStringLiteral("·(1 − ") + number(zv) + QStringLiteral(")");
+            break;
+        case Activation::Tanh:
+            w.symbolic += QStringLiteral(" = 1 − %1²").arg(zi);
+            w.operands = QStringLiteral("1 − ") + factor(zv) + QStringLiteral("²");
+            break;
+        case Activation::Relu:
+            w.symbolic += QStringLiteral(" = u(%1)").arg(zi);
+            w.operands = QStringLiteral("u(%1)").arg(number(zv));
+            break;
+        default: w.symbolic += QStringLiteral(" = 1"); break;
+        }
+        return w;
+    }
+    if (key == "dJ/da") {
+        if (fused) {
+            w.symbolic += QStringLiteral(" = (Y[%1,%2] − T[%1,%2]) / N").arg(r).arg(c);
+            w.operands = yMinusT(r, c) + QStringLiteral(" / ") + rows;
+        } else {
+            w.symbolic += QStringLiteral(" = %1 · %2")
+                              .arg(index2(QStringLiteral("dJ/d") + nt.output, r, c), index2(QStringLiteral("s′(%1)").arg(nt.preActivation), r, c));
+            w.operands = factor(stage.tensor("dJ/dZ")->at(r, c)) + kTimes + factor(stage.tensor("s'(a)")->at(r, c));
+        }
+        return w;
+    }
+    if (key == "dJ/dW") {
+        QStringList terms;
+        if (fused) {
+            w.symbolic += QStringLiteral(" = (1/N) Σ_n (Y[n,%1] − T[n,%1]) %2[n,%3]").arg(c).arg(nt.input).arg(r);
+            for (int64_t n = 0; n < x->rows; ++n) terms << yMinusT(n, c) + kTimes + factor(x->at(n, r));
+            w.operands = QStringLiteral("(") + sum(terms) + QStringLiteral(") / ") + rows;
+        } else {
+            w.symbolic += QStringLiteral(" = Σ_n %1[n,%2] %3[n,%4]").arg(nt.input).arg(r).arg(daName).arg(c);
+            for (int64_t n = 0; n < x->rows; ++n) terms << factor(x->at(n, r)) + kTimes + factor(da->at(n, c));
+            w.operands = sum(terms);
+        }
+        return w;
+    }
+    if (key == "dJ/db") {
+        QStringList terms;
+        if (fused) {
+            w.symbolic += QStringLiteral(" = (1/N) Σ_n (Y[n,%1] − T[n,%1])").arg(c);
+            for (int64_t n = 0; n < da->rows; ++n) terms << yMinusT(n, c);
+            w.operands = QStringLiteral("(") + sum(terms) + QStringLiteral(") / ") + rows;
+        } else {
+            w.symbolic += QStringLiteral(" = Σ_n %1[n,%2]").arg(daName).arg(c);
+            for (int64_t n = 0; n < da->rows; ++n) terms << factor(da->at(n, c));
+            w.operands = sum(terms);
+        }
+        return w;
+    }
+    if (key == "dJ/dX") {
+        const TracedTensor* weights = weightsOf(l, "W");
+        w.symbolic += QStringLiteral(" = Σ_m %1[%2,m] %3[%4,m]").arg(daName).arg(r).arg(nt.weight).arg(c);
+        QStringList terms;
+        for (int64_t m = 0; m < da->cols; ++m) terms << factor(da->at(r, m)) + kTimes + factor(weights->at(c, m));
+        w.operands = sum(terms);
+    }
+    return w;
+}
+
+ElementWorking StageText::updateWorking(const TraceStage& stage, const std::string& key, int64_t r, int64_t c) const {
+    const auto [id, role] = splitKey(key);
+    const ParameterUpdate& u = *stage.update(id);
+    const QString p = notation_.parameterName(trace_.spec, id);
+    const double lr = stage.scalar("learning rate").value_or(0);
+    const double g = u.gradient.at(r, c), w0 = u.before.at(r, c);
+    auto constant = [&](const char* name) { return stage.scalar(name).value_or(0); };
+    auto at = [&](const QString& name) { return element(name, u.name == "b", r, c); };
+    const QString rate = number(lr);
+    const std::string& o = trace_.optimizer;
+    ElementWorking w;
+
+    if (role == "before" || role == "g") {
+        const TracedTensor& t = role == "g" ? u.gradient : u.before;
+        w.value = t.at(r, c);
+        w.symbolic = role == "g" ? at(QStringLiteral("g")) + QStringLiteral(" = ") + at(QStringLiteral("dJ/d") + p) : at(p);
+        return w;
+    }
+    if (role.rfind("state:", 0) == 0) {
+        const std::string rest = role.substr(6);
+        const std::string name = rest.substr(0, rest.find(':'));
+        const bool after = rest.substr(rest.find(':') + 1) == "after";
+        const TracedTensor* before = stateTensor(u.stateBefore, name);
+        const TracedTensor* now = stateTensor(u.stateAfter, name);
+        const QString s = QString::fromStdString(name);
+        w.value = (after ? now : before)->at(r, c);
+        w.symbolic = at(s + (after ? QStringLiteral("′") : QString()));
+        if (!after) return w;
+        const double old = before->at(r, c);
+        if (name == "v" && (o == "momentum" || o == "nesterov")) {
+            w.symbolic += QStringLiteral(" = μ·%1 − learning_rate·%2").arg(at(s), at(QStringLiteral("g")));
+            w.operands = number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes + factor(g);
+        } else if (name == "cache" && o == "adagrad") {
+            w.symbolic += QStringLiteral(" = %1 + %2²").arg(at(s), at(QStringLiteral("g")));
+            w.operands = number(old) + QStringLiteral(" + ") + factor(g) + QStringLiteral("²");
+        } else if (name == "cache") {  // rmsprop
+            w.symbolic += QStringLiteral(" = decay·%1 + (1 − decay)·%2²").arg(at(s), at(QStringLiteral("g")));
+            w.operands = number(constant("decay")) + kTimes + factor(old) + QStringLiteral(" + ") +
+                         number(1 - constant("decay")) + kTimes + factor(g) + QStringLiteral("²");
+        } else if (name == "v" && o == "rmsprop") {
+            const double cache = stateTensor(u.stateAfter, "cache")->at(r, c);
+            w.symbolic += QStringLiteral(" = μ·%1 − learning_rate·%2 / (√%3 + ε)").arg(at(s), at(QStringLiteral("g")), at(QStringLiteral("cache′")));
+            w.operands = number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes + factor(g) +
+                         QStringLiteral(" / (√") + number(cache) + QStringLiteral(" + ") + number(constant("eps")) + QStringLiteral(")");
+        } else if (name == "m") {  // adam
+            w.symbolic += QStringLiteral(" = β1·%1 + (1 − β1)·%2").arg(at(s), at(QStringLiteral("g")));
+            w.operands = number(constant("beta1")) + kTimes + factor(old) + QStringLiteral(" + ") +
+                         number(1 - constant("beta1")) + kTimes + factor(g);
+        } else if (name == "v") {  // adam
+            w.symbolic += QStringLiteral(" = β2·%1 + (1 − β2)·%2²").arg(at(s), at(QStringLiteral("g")));
+            w.operands = number(constant("beta2")) + kTimes + factor(old) + QStringLiteral(" + ") +
+                         number(1 - constant("beta2")) + kTimes + factor(g) + QStringLiteral("²");
+        }
+        return w;
+    }
+
+    // The new weight.
+    w.value = u.after.at(r, c);
+    w.symbolic = at(p + QStringLiteral("′"));
+    const QString wp = at(p), gp = at(QStringLiteral("g"));
+    auto stateAfter = [&](const char* name) { return stateTensor(u.stateAfter, name)->at(r, c); };
+    if (o == "sgd") {
+        w.symbolic += QStringLiteral(" = %1 − learning_rate·%2").arg(wp, gp);
+        w.operands = number(w0) + kMinus + rate + kTimes + factor(g);
+    } else if (o == "momentum" || o == "rmsprop") {
+        w.symbolic += QStringLiteral(" = %1 + %2").arg(wp, at(QStringLiteral("v′")));
+        w.operands = number(w0) + QStringLiteral(" + ") + factor(stateAfter("v"));
+    } else if (o == "nesterov") {
+        w.symbolic += QStringLiteral(" = %1 + μ·%2 − learning_rate·%3").arg(wp, at(QStringLiteral("v′")), gp);
+        w.operands = number(w0) + QStringLiteral(" + ") + number(constant("mu")) + kTimes + factor(stateAfter("v")) + kMinus +
+                     rate + kTimes + factor(g);
+    } else if (o == "adagrad") {
+        w.symbolic += QStringLiteral(" = %1 − learning_rate·%2 / (√%3 + ε)").arg(wp, gp, at(QStringLiteral("cache′")));
+        w.operands = number(w0) + kMinus + rate + kTimes + factor(g) + QStringLiteral(" / (√") + number(stateAfter("cache")) +
+                     QStringLiteral(" + ") + number(constant("eps")) + QStringLiteral(")");
+    } else if (o == "adam") {
+        const QString t = number(constant("t"));
+        w.symbolic += QStringLiteral(" = %1 − learning_rate·(%2 / (1 − β1^t)) / (√(%3 / (1 − β2^t)) + ε)")
+                          .arg(wp, at(QStringLiteral("m′")), at(QStringLiteral("v′")));
+        w.operands = number(w0) + kMinus + rate + QStringLiteral("·(") + number(stateAfter("m")) + QStringLiteral(" / (1 − ") +
+                     number(constant("beta1")) + QStringLiteral("^") + t + QStringLiteral(")) / (√(") + number(stateAfter("v")) +
+                     QStringLiteral(" / (1 − ") + number(constant("beta2")) + QStringLiteral("^") + t + QStringLiteral(")) + ") +
+                     number(constant("eps")) + QStringLiteral(")");
+    }
+    return w;
+}
+
+}  // namespace koto::gui
