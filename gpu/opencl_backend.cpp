@@ -7,6 +7,7 @@
 #include <initializer_list>
 #include <limits>
 #include <stdexcept>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -83,7 +84,7 @@ std::vector<Target> converted(std::span<const Source> values) {
 }  // namespace
 
 OpenClBackend::OpenClBackend(int platformIndex, int deviceIndex) : forced_(forcedOpenClFailure()) {
-    context_ = std::make_unique<OpenClContext>(platformIndex, deviceIndex, forced_ == ForcedFailure::Context);
+    context_ = std::make_unique<OpenClContext>(platformIndex, deviceIndex, forced_.kind == ForcedFailure::Kind::Context);
     const auto start = std::chrono::steady_clock::now();
     program(DType::Float32);
     prepareGemm();
@@ -97,7 +98,7 @@ OpenClProgram& OpenClBackend::program(DType type) {
     std::unique_ptr<OpenClProgram>& slot = type == DType::Float64 ? doubleProgram_ : floatProgram_;
     if (type == DType::UInt8) throw std::invalid_argument(kBytesMessage);
     if (!slot) {
-        const bool forced = forced_ == ForcedFailure::Build;
+        const bool forced = forced_.kind == ForcedFailure::Kind::Build;
         // A real build of a broken source, so that the failure carries a real compiler log.
         const std::string source =
             (forced ? "#error \"a kernel build failure forced by KOTO_OPENCL_FAIL=build\"\n" : "") +
@@ -116,9 +117,23 @@ void OpenClBackend::prepareGemm() {
         write(matrix->memory(), sizeof one, &one, "the GEMM warm-up");
     }
     const GemmShape shape{false, false, 1, 1, 1, 1, 1, 1};
+    countLaunch("the GEMM warm-up");
     clblastGemm(DType::Float32, shape, 1.0, matrices[0]->memory(), matrices[1]->memory(), 0.0, matrices[2]->memory(),
                 context_->queueAddress());
     checkOpenCl(clFinish(context_->queue()), "the GEMM warm-up");
+}
+
+bool OpenClBackend::forcedDown() const {
+    return forced_.kind == ForcedFailure::Kind::Run && launches_ >= forced_.failingLaunch;
+}
+
+void OpenClBackend::countLaunch(const char* what) {
+    ++launches_;
+    if (forcedDown()) checkOpenCl(CL_OUT_OF_RESOURCES, std::string("running ") + what, true);
+}
+
+void OpenClBackend::refuseIfForcedDown(std::string_view what) {
+    if (forcedDown()) checkOpenCl(CL_OUT_OF_RESOURCES, std::string(what), true);
 }
 
 // ---- memory ------------------------------------------------------------------------------------
@@ -127,9 +142,11 @@ std::unique_ptr<OpenClBuffer> OpenClBackend::createBuffer(size_t bytes, const st
     // Zero-filled, as Backend::allocate promises. (Drivers may reserve the memory only when it is
     // first used; a shortage then shows as an error of a later call, which is checked too.)
     const size_t size = std::max<size_t>(bytes, 1);
+    const std::string allocating = "allocating " + std::to_string(size) + " bytes for " + what;
+    refuseIfForcedDown(allocating);
     cl_int status = CL_MEM_OBJECT_ALLOCATION_FAILURE;
     cl_mem memory = forced ? nullptr : clCreateBuffer(context_->context(), CL_MEM_READ_WRITE, size, nullptr, &status);
-    checkOpenCl(status, "allocating " + std::to_string(size) + " bytes for " + what, forced);
+    checkOpenCl(status, allocating, forced);
     auto buffer = std::make_unique<OpenClBuffer>(memory, size);
     const cl_uchar zero = 0;
     checkOpenCl(clEnqueueFillBuffer(context_->queue(), memory, &zero, sizeof zero, 0, size, 0, nullptr, nullptr),
@@ -144,15 +161,19 @@ OpenClBuffer& OpenClBackend::bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buff
 
 void OpenClBackend::write(cl_mem memory, size_t bytes, const void* values, const char* what) {
     if (bytes == 0) return;
+    const std::string copying = std::string("copying ") + what + " to the device";
+    refuseIfForcedDown(copying);
     // Blocking: the caller's values may be gone once this returns.
     checkOpenCl(clEnqueueWriteBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0, nullptr, nullptr),
-                std::string("copying ") + what + " to the device");
+                copying);
 }
 
 void OpenClBackend::read(cl_mem memory, size_t bytes, void* values, const char* what) {
     if (bytes == 0) return;
+    const std::string copying = std::string("copying ") + what + " from the device";
+    refuseIfForcedDown(copying);
     checkOpenCl(clEnqueueReadBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0, nullptr, nullptr),
-                std::string("copying ") + what + " from the device");
+                copying);
 }
 
 Tensor OpenClBackend::allocate(const Shape& shape, DType type) {
@@ -166,7 +187,7 @@ Tensor OpenClBackend::allocate(const Shape& shape, DType type) {
     }
     const auto bytes = static_cast<size_t>(shape.elementCount() * bytesPerElement(type));
     std::shared_ptr<Storage> buffer =
-        createBuffer(bytes, "a tensor of " + shape.text(), forced_ == ForcedFailure::Allocation);
+        createBuffer(bytes, "a tensor of " + shape.text(), forced_.kind == ForcedFailure::Kind::Allocation);
     return Tensor(shape, type, std::move(buffer));
 }
 
@@ -223,6 +244,7 @@ void OpenClBackend::copy(const Tensor& source, Tensor& destination) {
     requireSameSize(source, destination, "copy");
     const cl_mem from = memoryOf(source), to = memoryOf(destination);
     if (from == to || bytesOf(source) == 0) return;
+    refuseIfForcedDown("copying a tensor");
     checkOpenCl(clEnqueueCopyBuffer(context_->queue(), from, to, 0, 0, bytesOf(source), 0, nullptr, nullptr),
                 "copying a tensor");
 }
@@ -230,6 +252,7 @@ void OpenClBackend::copy(const Tensor& source, Tensor& destination) {
 void OpenClBackend::fill(Tensor& tensor, double value) {
     dispatch(tensor.dtype(), [&]<typename T>() {
         if (tensor.size() == 0) return;
+        refuseIfForcedDown("filling a tensor");
         const T pattern = static_cast<T>(value);
         checkOpenCl(clEnqueueFillBuffer(context_->queue(), memoryOf(tensor), &pattern, sizeof pattern, 0,
                                         bytesOf(tensor), 0, nullptr, nullptr),
@@ -243,6 +266,7 @@ void OpenClBackend::run(const OpenClKernel& kernel, int64_t items, const char* w
     if (items <= 0) return;
     const size_t group = std::min(kElementGroup, kernel.maxGroupSize);
     const size_t global = (static_cast<size_t>(items) + group - 1) / group * group;
+    countLaunch(what);
     checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global, &group, 0, nullptr,
                                        nullptr),
                 std::string("running ") + what);
@@ -257,6 +281,7 @@ double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& argume
     const auto elementBytes = static_cast<size_t>(bytesPerElement(type));
     arguments.buffer(partialSums_->memory()).local(group * elementBytes);
     const size_t global = groups * group;
+    countLaunch(what);
     checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global, &group, 0, nullptr,
                                        nullptr),
                 std::string("running ") + what);
@@ -295,6 +320,7 @@ void OpenClBackend::gemm(bool transposeA, bool transposeB, double alpha, const T
                           static_cast<size_t>(a.cols()),
                           static_cast<size_t>(b.cols()),
                           static_cast<size_t>(c.cols())};
+    countLaunch("GEMM");
     clblastGemm(type, shape, alpha, memoryOf(a), memoryOf(b), beta, memoryOf(c), context_->queueAddress());
 }
 

@@ -20,13 +20,15 @@
 // CL_MEM_OBJECT_ALLOCATION_FAILURE, a CLBlast failure) is a DeviceError naming it; every OpenCL
 // and CLBlast status is checked. Misuse (shapes that do not fit, a row index out of range) throws
 // std::invalid_argument or std::out_of_range as the CPU backend does. Tests force failures with
-// the environment variable KOTO_OPENCL_FAIL=context|build|allocation (opencl_forced_failure.h).
+// the environment variable KOTO_OPENCL_FAIL=context|build|allocation|run:N
+// (opencl_forced_failure.h).
 //
 // OpenCL drivers run inside this process and some abort it: check the device with
 // discoverOpenClDevices() (opencl_devices.h), which asks in a child process, before making one.
 // Like every backend, one thread at a time.
 
 #include <memory>
+#include <string_view>
 
 #include "backend/backend.h"
 #include "kernel_arguments.h"
@@ -44,6 +46,9 @@ public:
 
     // Seconds the constructor spent compiling kernels (ours and CLBlast's GEMM).
     double kernelCompileSeconds() const { return kernelCompileSeconds_; }
+    // Kernel runs and CLBlast GEMMs since construction, the warm-up GEMM included: what
+    // KOTO_OPENCL_FAIL=run:N counts.
+    int64_t launchCount() const { return launches_; }
 
     std::string name() const override;
     Tensor allocate(const Shape& shape, DType type) override;
@@ -109,12 +114,19 @@ private:
     cl_mem uploadRowIndices(std::span<const int32_t> rows, int64_t sourceRows, const char* what);
     // CLBlast builds its GEMM kernels on their first call: make that call now, on 1 x 1 matrices.
     void prepareGemm();
+    // Every kernel run and GEMM goes through countLaunch(), every other use of the device through
+    // refuseIfForcedDown(): they make KOTO_OPENCL_FAIL=run:N fail the N-th launch and everything
+    // after it, as CL_OUT_OF_RESOURCES.
+    bool forcedDown() const;
+    void countLaunch(const char* what);
+    void refuseIfForcedDown(std::string_view what);
 
     ForcedFailure forced_;
     std::unique_ptr<OpenClContext> context_;
     std::unique_ptr<OpenClProgram> floatProgram_, doubleProgram_;
     std::unique_ptr<OpenClBuffer> partialSums_, rowIndices_, transforms_;
     double kernelCompileSeconds_ = 0;
+    int64_t launches_ = 0;
 };
 
 }  // namespace koto

@@ -25,6 +25,16 @@ void reportCpuFallback(const std::string& reason, const std::string& activity) {
     std::cerr << "kotohajime-cli: " << reason << "; " << activity << " on the CPU\n";
 }
 
+void reportCpuTakeover(const std::string& reason, const TrainingCheckpoint& checkpoint, int64_t epochOffset,
+                       int64_t stepOffset) {
+    std::ostringstream line;
+    line << "kotohajime-cli: " << reason << "; training goes on on the CPU from step " << stepOffset + checkpoint.steps
+         << " (epoch " << epochOffset + checkpoint.epochs << ")";
+    if (checkpoint.taken == TrainingCheckpoint::Taken::AtStart)
+        line << ", its initial weights: no epoch had finished and the device could not be read";
+    std::cerr << line.str() << '\n';
+}
+
 void reportOpenClUse(const Backend& backend, const std::string& activity) {
     const auto* openCl = dynamic_cast<const OpenClBackend*>(&backend);
     if (openCl == nullptr) return;

@@ -3,13 +3,16 @@
 // opencl:N the N-th (from 0) as `kotohajime-cli devices` lists them. Whatever stops OpenCL (no
 // platform, a driver that crashes while devices are listed, a DeviceError while the backend or
 // the network is made: no context, kernels that do not build, too little device memory) is
-// said in one line on stderr, and the command goes on on the CPU.
+// said in one line on stderr, and the command goes on on the CPU. A device that fails in the
+// middle of training hands the run over to the CPU, from the last finished step it can get back
+// (training/checkpoint.h), said in one line too.
 
 #include <memory>
 #include <string>
 
 #include "backend/backend.h"
 #include "backend/cpu_backend.h"
+#include "training/checkpoint.h"
 #include "util/errors.h"
 
 namespace koto::cli {
@@ -29,6 +32,10 @@ std::unique_ptr<Backend> makeBackend(const BackendChoice& choice, const std::str
 
 // Says on stderr that OpenCL failed and why, and that the command goes on on the CPU.
 void reportCpuFallback(const std::string& reason, const std::string& activity);
+// Says on stderr that the device failed while training and from which step and epoch of the whole
+// run (after `epochOffset` epochs and `stepOffset` steps of a continued project) the CPU goes on.
+void reportCpuTakeover(const std::string& reason, const TrainingCheckpoint& checkpoint, int64_t epochOffset,
+                       int64_t stepOffset);
 // Says on stderr which OpenCL device computes and how long its kernels took to prepare; nothing
 // for the CPU backend.
 void reportOpenClUse(const Backend& backend, const std::string& activity);

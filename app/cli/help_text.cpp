@@ -43,7 +43,8 @@ std::string helpText(const std::string& command) {
   --seed N           initial weights and batch order (default 1)
   --backend B        where to compute: cpu (default; Eigen), opencl (the first OpenCL device) or
                      opencl:N (device N as kotohajime-cli devices numbers them). If OpenCL cannot
-                     be used, one line on stderr says why and training runs on the CPU
+                     be used, one line on stderr says why and training runs on the CPU; if the
+                     device fails while training, the CPU goes on from its last finished step
   --project FILE     continue training a saved project (its network, settings and weights)
   --save FILE.koto   save the trained project
   --confusion        the test data's confusion matrix and per-class accuracy at the end

@@ -13,6 +13,7 @@
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "metrics_output.h"
+#include "training/checkpoint.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -163,27 +164,52 @@ int trainCommand(const Words& words) {
         throw UsageError("--confusion needs classes, and " + dataset->name + " is a regression dataset");
 
     std::unique_ptr<Backend> backend = makeBackend(backendChoice, "training");
-    const std::unique_ptr<TrainingRun> built = buildWithCpuFallback(backend, "training", [&](Backend& on) {
+    // On a device, a keeper holds the run's latest checkpoint, for the CPU to go on from if the
+    // device fails while training. Its first checkpoint is a copy from the device: made while the
+    // run is built, so that a failure then falls back as any other failure while building does.
+    std::unique_ptr<CheckpointKeeper> keeper;
+    std::unique_ptr<TrainingRun> run = buildWithCpuFallback(backend, "training", [&](Backend& on) {
         auto made = std::make_unique<TrainingRun>(on, spec, dataset, settings);
         if (earlier && !earlier->weights.empty()) restoreWeights(made->network(), earlier->weights);
+        if (!dynamic_cast<CpuBackend*>(&on)) {
+            keeper = std::make_unique<CheckpointKeeper>(made->trainer());
+            made->trainer().addObserver(keeper.get());  // first: see CheckpointKeeper
+        }
         return made;
     });
-    TrainingRun& run = *built;
     const bool json = args.has("json");
-    EpochPrinter printer(json, settings.epochs, earlier ? earlier->epochsTrained : 0);
-    run.trainer().addObserver(&printer);
+    const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
+    EpochPrinter printer(json, settings.epochs, epochOffset);
     std::unique_ptr<PeriodPrinter> periodPrinter;
-    if (args.has("print-period")) {
-        periodPrinter = std::make_unique<PeriodPrinter>(run.trainer(), args.integer("print-period", 0, 1, 1'000'000'000),
-                                                        json, earlier ? earlier->epochsTrained : 0);
-        run.trainer().addObserver(periodPrinter.get());
-    }
+    auto addPrinters = [&](Trainer& trainer) {
+        trainer.addObserver(&printer);
+        if (args.has("print-period")) {
+            periodPrinter = std::make_unique<PeriodPrinter>(trainer, args.integer("print-period", 0, 1, 1'000'000'000),
+                                                            json, epochOffset);
+            trainer.addObserver(periodPrinter.get());
+        }
+    };
+    addPrinters(run->trainer());
 
     auto save = [&] {
-        if (const auto path = args.optionalText("save")) saveProject(captureProject(run.trainer(), datasetText, earlier.get()), *path);
+        if (const auto path = args.optionalText("save")) saveProject(captureProject(run->trainer(), datasetText, earlier.get()), *path);
     };
     try {
-        run.trainer().train(settings.epochs);
+        try {
+            run->trainer().train(settings.epochs);
+        } catch (const DeviceError& error) {
+            if (!keeper) throw;
+            // The device failed while training: the CPU goes on from the last finished step it
+            // can get back, and the epochs, steps and curves go on as one run.
+            const TrainingCheckpoint checkpoint = keeper->recover();
+            reportCpuTakeover(error.what(), checkpoint, epochOffset, earlier ? earlier->stepsTrained : 0);
+            keeper.reset();
+            auto cpu = std::make_unique<CpuBackend>();
+            run = resumeTrainingRun(*cpu, spec, dataset, settings, checkpoint);
+            backend = std::move(cpu);  // the failed device goes once nothing of the run is left on it
+            addPrinters(run->trainer());
+            run->trainer().train(settings.epochs - checkpoint.epochs);
+        }
     } catch (const DivergenceError&) {
         save();
         throw;
@@ -191,22 +217,22 @@ int trainCommand(const Words& words) {
     save();
 
     // After early stopping the weights are the best epoch's: measure those.
-    EpochMetrics final = run.trainer().curve().empty() || run.trainer().stoppedEarly() ? run.trainer().evaluate()
-                                                                                       : run.trainer().curve().latest();
-    const Project summary = captureProject(run.trainer(), datasetText, earlier.get());
+    Trainer& trainer = run->trainer();
+    EpochMetrics final = trainer.curve().empty() || trainer.stoppedEarly() ? trainer.evaluate() : trainer.curve().latest();
+    const Project summary = captureProject(trainer, datasetText, earlier.get());
     final.epoch = summary.epochsTrained;
     final.steps = summary.stepsTrained;
     if (json) {
         nlohmann::ordered_json last = metricsJson(final);
         last["final"] = true;
         if (settings.patience > 0) {
-            last["stopped_early"] = run.trainer().stoppedEarly();
-            last["best_epoch"] = run.trainer().bestEpoch() + (earlier ? earlier->epochsTrained : 0);
+            last["stopped_early"] = trainer.stoppedEarly();
+            last["best_epoch"] = trainer.bestEpoch() + (earlier ? earlier->epochsTrained : 0);
         }
         last["dataset"] = datasetText;
         last["layers"] = hiddenLayerTokens(spec);
         if (args.has("confusion")) {
-            const ConfusionMatrix matrix = run.trainer().confusion(Trainer::Part::Test);
+            const ConfusionMatrix matrix = trainer.confusion(Trainer::Part::Test);
             nlohmann::ordered_json rows = nlohmann::ordered_json::array();
             for (int64_t t = 0; t < matrix.classes; ++t)
                 rows.push_back(std::vector<int64_t>(matrix.counts.begin() + t * matrix.classes,
@@ -219,9 +245,9 @@ int trainCommand(const Words& words) {
         std::cout << last.dump() << '\n';
     } else {
         std::cout << "final: " << metricsLine(final) << '\n';
-        if (args.has("confusion")) printConfusion(run.trainer().confusion(Trainer::Part::Test), run.dataset());
-        if (run.trainer().stoppedEarly())
-            std::cout << "stopped early: the validation loss was lowest at epoch " << run.trainer().bestEpoch()
+        if (args.has("confusion")) printConfusion(trainer.confusion(Trainer::Part::Test), run->dataset());
+        if (trainer.stoppedEarly())
+            std::cout << "stopped early: the validation loss was lowest at epoch " << trainer.bestEpoch()
                       << ", whose weights are kept\n";
     }
     return 0;

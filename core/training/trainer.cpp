@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
 
+#include "training/checkpoint.h"
 #include "util/errors.h"
 #include "util/flush_denormals.h"
 
@@ -152,6 +154,43 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
     for (TrainingObserver* observer : observers_) observer->afterStep(report);
     if (advancesEpoch && batch_ == batchesPerEpoch_) finishEpoch();
     return true;
+}
+
+void Trainer::writeProgress(TrainingCheckpoint& checkpoint) const {
+    checkpoint.steps = steps_;
+    checkpoint.epochs = epochs_;
+    checkpoint.curve = curve_;
+    checkpoint.shuffleOrder = order_;
+    checkpoint.shuffleRandom = shuffleRandom_;
+    checkpoint.bestEpoch = bestEpoch_;
+    checkpoint.bestValidationLoss = bestValidationLoss_;
+}
+
+void Trainer::resumeFrom(const TrainingCheckpoint& checkpoint) {
+    if (steps_ != 0 || epochs_ != 0) throw std::logic_error("resumeFrom: this trainer has trained already");
+    if (checkpoint.shuffleOrder.size() != order_.size())
+        throw InputError("the checkpoint shuffled " + std::to_string(checkpoint.shuffleOrder.size()) +
+                         " training samples, this run has " + std::to_string(order_.size()));
+    const auto& parameters = network_.parameters();
+    if (!checkpoint.bestWeights.empty()) {
+        if (checkpoint.bestWeights.size() != parameters.size())
+            throw InputError("the checkpoint's best weights do not fit the network");
+        Backend& backend = network_.backend();
+        for (size_t i = 0; i < parameters.size(); ++i) {
+            const Tensor& value = parameters[i].parameter->value;
+            bestWeights_.push_back(backend.allocate(value.shape(), value.dtype()));
+            backend.upload(std::span<const float>(checkpoint.bestWeights[i].values), bestWeights_.back());
+        }
+    }
+    steps_ = checkpoint.steps;
+    epochs_ = checkpoint.epochs;
+    batch_ = 0;
+    curve_ = checkpoint.curve;
+    order_ = checkpoint.shuffleOrder;
+    shuffleRandom_ = checkpoint.shuffleRandom;
+    // Early stopping goes on from the checkpoint's best epoch only where its weights came along.
+    bestEpoch_ = checkpoint.bestWeights.empty() ? 0 : checkpoint.bestEpoch;
+    bestValidationLoss_ = checkpoint.bestValidationLoss;
 }
 
 void Trainer::setMomentum(double momentum) {

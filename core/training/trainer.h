@@ -31,6 +31,8 @@
 
 namespace koto {
 
+struct TrainingCheckpoint;  // training/checkpoint.h
+
 class Trainer : private LayerHooks {
 public:
     enum class Outcome { Finished, Stopped, StoppedEarly };
@@ -74,7 +76,19 @@ public:
     // Early stopping: the epoch with the lowest validation loss so far (0 before any), and whether
     // training stopped early, back at that epoch's weights.
     int64_t bestEpoch() const { return bestEpoch_; }
+    double bestValidationLoss() const { return bestValidationLoss_; }
     bool stoppedEarly() const { return stoppedEarly_; }
+
+    // Checkpoints (training/checkpoint.h). writeProgress fills in all of a checkpoint but the
+    // weights: the step and epoch counters, the curve, the shuffle (this epoch's order and the
+    // generator that shuffles the next) and early stopping's best epoch and loss. All of it is
+    // host memory, so it can be written after the device has failed.
+    void writeProgress(TrainingCheckpoint& checkpoint) const;
+    // On a trainer that has not trained yet: sets all of that back, and early stopping's best
+    // weights, so that epochs, steps and the curve go on as one run. The next step starts a new
+    // epoch, shuffled as the run would have shuffled it after the checkpoint's epoch. The
+    // network's weights are restored by the caller (resumeTrainingRun does both).
+    void resumeFrom(const TrainingCheckpoint& checkpoint);
 
     // The chosen rate A; the rate of a step is schedule(A, epoch).
     double learningRate() const { return settings_.learningRate; }

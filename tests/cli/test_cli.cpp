@@ -10,6 +10,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 namespace {
@@ -101,6 +102,7 @@ private slots:
     void trainsEvaluatesAndPredictsOnOpenCl();
     void fallsBackToTheCpuWhenOpenClFails_data();
     void fallsBackToTheCpuWhenOpenClFails();
+    void continuesOnTheCpuWhenTheDeviceFailsMidRun();
     void gradcheckJson_data();
     void gradcheckJson();
     void helpExitsZero_data();
@@ -458,6 +460,66 @@ void TestCli::fallsBackToTheCpuWhenOpenClFails() {
     for (QList<QJsonObject>* lines : {&fellBack, &onCpu})
         for (QJsonObject& line : *lines) line.remove("seconds");
     QCOMPARE(fellBack, onCpu);
+}
+
+// The device gives out in the middle of training (KOTO_OPENCL_FAIL=run:N fails the N-th kernel
+// launch, about 830 launches an epoch here, and everything after): one line on stderr says so and
+// from which step and epoch the CPU goes on, and the run ends as one run of all its epochs.
+void TestCli::continuesOnTheCpuWhenTheDeviceFailsMidRun() {
+    if (const QString why = whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("KOTO_OPENCL_FAIL"), QStringLiteral("run:2000"));
+    const QStringList training{"train", "--dataset", "xor", "--epochs", "6", "--json", "--backend", "opencl",
+                               "--save", "taken-over.koto"};
+    const Result r = cli(training, 120000, environment);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 0);
+    QList<QByteArray> ours;  // stderr's lines from kotohajime-cli (the driver may add its own)
+    for (const QByteArray& line : r.err.split('\n'))
+        if (line.startsWith("kotohajime-cli")) ours << line;
+    QCOMPARE(ours.size(), 2);
+    QVERIFY2(ours[0].contains("training on OpenCL device"), r.err.constData());
+    const QRegularExpression takeover(QStringLiteral(
+        "^kotohajime-cli: OpenCL: .*CL_OUT_OF_RESOURCES.*forced by KOTO_OPENCL_FAIL.*; training goes on on the CPU "
+        "from step (\\d+) \\(epoch (\\d+)\\)$"));
+    const QRegularExpressionMatch match = takeover.match(QString::fromUtf8(ours[1]));
+    QVERIFY2(match.hasMatch(), ours[1].constData());
+    const int step = match.captured(1).toInt(), epoch = match.captured(2).toInt();
+    QVERIFY2(epoch >= 1 && epoch <= 4, ours[1].constData());  // in the middle of the run
+    QCOMPARE(step, epoch * 25);  // the end of that epoch: the device could not be read any more
+
+    const QList<QJsonObject> lines = jsonLines(r.out);
+    QCOMPARE(lines.size(), 7);
+    for (int i = 0; i < 6; ++i) {
+        QCOMPARE(lines[i].value("epoch").toInt(), i + 1);
+        QCOMPARE(lines[i].value("steps").toInt(), (i + 1) * 25);
+    }
+    QVERIFY(lines[6].value("final").toBool());
+    QCOMPARE(lines[6].value("epoch").toInt(), 6);
+    QCOMPARE(lines[6].value("steps").toInt(), 150);
+
+    QFile saved(path("taken-over.koto"));
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    const QJsonObject project = QJsonDocument::fromJson(saved.readAll()).object();
+    QCOMPARE(project.value("progress").toObject().value("epochs").toInt(), 6);
+    QCOMPARE(project.value("progress").toObject().value("steps").toInt(), 150);
+    const QJsonArray curves = project.value("curves").toArray();
+    QCOMPARE(curves.size(), 6);
+    for (int i = 0; i < curves.size(); ++i) QCOMPARE(curves[i].toObject().value("epoch").toInt(), i + 1);
+
+    // Before the first epoch ends: the CPU starts again from the initial weights, and says so.
+    // Those are drawn from the seed on the host, so the run is exactly the CPU's.
+    environment.insert(QStringLiteral("KOTO_OPENCL_FAIL"), QStringLiteral("run:2"));
+    const QStringList shortRun{"train", "--dataset", "xor", "--epochs", "2", "--json"};
+    const Result early = cli(shortRun + QStringList{"--backend", "opencl"}, 120000, environment);
+    QCOMPARE(early.exitCode, 0);
+    QVERIFY2(early.err.contains("training goes on on the CPU from step 0 (epoch 0), its initial weights"),
+             early.err.constData());
+    QList<QJsonObject> tookOver = jsonLines(early.out), onCpu = jsonLines(cli(shortRun).out);
+    QCOMPARE(tookOver.size(), 3);
+    for (QList<QJsonObject>* list : {&tookOver, &onCpu})
+        for (QJsonObject& line : *list) line.remove("seconds");
+    QCOMPARE(tookOver, onCpu);
 }
 
 void TestCli::listsTheCpuDevice() {
