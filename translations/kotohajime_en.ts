@@ -180,6 +180,33 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ComputeMenu</name>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>&amp;Compute</translation>
+    </message>
+    <message>
+        <source>CPU (Eigen)</source>
+        <translation>CPU (Eigen)</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s processor, one core</source>
+        <translation>This computer&apos;s processor, one core</translation>
+    </message>
+    <message>
+        <source>OpenCL: %1</source>
+        <translation>OpenCL: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 GiB · %4 compute units</source>
+        <translation>%1 · %2 · %3 GiB · %4 compute units</translation>
+    </message>
+    <message>
+        <source>No OpenCL device: %1</source>
+        <translation>No OpenCL device: %1</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ConfusionMatrixView</name>
     <message>
         <source>Test data: each row a true class, each column the network&apos;s answer; right answers on the diagonal.</source>
@@ -587,14 +614,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <translation>Play</translation>
     </message>
     <message>
-        <source>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</source>
-        <translation>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</translation>
-    </message>
-    <message>
-        <source>Computing on the CPU (Eigen). No OpenCL device was found.</source>
-        <translation>Computing on the CPU (Eigen). No OpenCL device was found.</translation>
-    </message>
-    <message>
         <source>Kotohajime — learn deep learning by watching it</source>
         <translation>Kotohajime — learn deep learning by watching it</translation>
     </message>
@@ -712,6 +731,22 @@ The data you had before stays.</translation>
     <message>
         <source>One training step, operation by operation, with the curriculum&apos;s formulas and the real numbers</source>
         <translation>One training step, operation by operation, with the curriculum&apos;s formulas and the real numbers</translation>
+    </message>
+    <message>
+        <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>
+        <translation>The OpenCL device could not be used, so training runs on the CPU: %1</translation>
+    </message>
+    <message>
+        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
+        <translation>Preparing GPU kernels on %1… (the first time takes seconds)</translation>
+    </message>
+    <message>
+        <source>Computing on %1 (kernels prepared in %2 s)</source>
+        <translation>Computing on %1 (kernels prepared in %2 s)</translation>
+    </message>
+    <message>
+        <source>Computing on %1</source>
+        <translation>Computing on %1</translation>
     </message>
 </context>
 <context>

@@ -180,6 +180,33 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ComputeMenu</name>
+    <message>
+        <source>&amp;Compute</source>
+        <translation>計算(&amp;C)</translation>
+    </message>
+    <message>
+        <source>CPU (Eigen)</source>
+        <translation>CPU（Eigen）</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s processor, one core</source>
+        <translation>このコンピューターのプロセッサー（1コア）</translation>
+    </message>
+    <message>
+        <source>OpenCL: %1</source>
+        <translation>OpenCL: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 GiB · %4 compute units</source>
+        <translation>%1 · %2 · %3 GiB · 演算ユニット %4 個</translation>
+    </message>
+    <message>
+        <source>No OpenCL device: %1</source>
+        <translation>OpenCL デバイスなし: %1</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ConfusionMatrixView</name>
     <message>
         <source>Test data: each row a true class, each column the network&apos;s answer; right answers on the diagonal.</source>
@@ -585,14 +612,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <translation>再生</translation>
     </message>
     <message>
-        <source>Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.</source>
-        <translation>CPU（Eigen）で計算中。OpenCL デバイスが見つかりました: %1。GPU バックエンドはこのバージョンにはまだありません。</translation>
-    </message>
-    <message>
-        <source>Computing on the CPU (Eigen). No OpenCL device was found.</source>
-        <translation>CPU（Eigen）で計算中。OpenCL デバイスは見つかりませんでした。</translation>
-    </message>
-    <message>
         <source>Kotohajime — learn deep learning by watching it</source>
         <translation>Kotohajime — 見て学ぶディープラーニング</translation>
     </message>
@@ -709,6 +728,22 @@ The data you had before stays.</source>
     <message>
         <source>One training step, operation by operation, with the curriculum&apos;s formulas and the real numbers</source>
         <translation>学習の1ステップを、演算ごとに、講座の数式と実際の数値で見ます</translation>
+    </message>
+    <message>
+        <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>
+        <translation>OpenCL デバイスを使えなかったので、CPU で学習しています: %1</translation>
+    </message>
+    <message>
+        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
+        <translation>%1 で GPU カーネルを準備中…（初回は数秒かかります）</translation>
+    </message>
+    <message>
+        <source>Computing on %1 (kernels prepared in %2 s)</source>
+        <translation>%1 で計算中（カーネルの準備 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Computing on %1</source>
+        <translation>%1 で計算中</translation>
     </message>
 </context>
 <context>

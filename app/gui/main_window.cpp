@@ -19,6 +19,7 @@
 #include <QVBoxLayout>
 
 #include "augmentation_panel.h"
+#include "compute_menu.h"
 #include "confusion_matrix_view.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
@@ -105,10 +106,16 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     buildActions();
     buildToolBar();
     buildMenus();
+    computeMenu_ = new ComputeMenu(openCl, this);
+    menuBar()->insertMenu(languageMenu_->menuAction(), computeMenu_);
+    controller_.setComputeDevice(computeMenu_->current());
+    connect(computeMenu_, &ComputeMenu::deviceChosen, this, [this](const ComputeDevice& device) {
+        controller_.setComputeDevice(device);
+        rebuild();
+    });
     deviceLabel_ = new QLabel;
+    deviceLabel_->setObjectName(QStringLiteral("computeStatus"));
     statusBar()->addPermanentWidget(deviceLabel_);
-    openClProblem_ = QString::fromStdString(openCl.problem);
-    if (!openCl.devices.empty()) openClDevice_ = QString::fromStdString(openCl.devices.front().name);
 
     datasetPanel_->setSpec(DatasetSpec::parse(lesson.dataset));
     layers_->setTokens(lesson.layers);
@@ -332,6 +339,8 @@ void MainWindow::describeLesson() {
 }
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
+    showComputeStatus(*snapshot);
+    if (snapshot->preparingKernels) return;  // nothing trained yet: only where it will compute
     if (!snapshot->failure.isEmpty()) {
         setProblem({Problem::CannotStart, snapshot->failure});
         return;
@@ -345,6 +354,8 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
     latest_ = snapshot;
     if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
     if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
+    else if (!snapshot->deviceProblem.isEmpty() && problemShown_.kind == Problem::None)
+        setProblem({Problem::DeviceFallback, snapshot->deviceProblem});
     updateCounters();
     emit snapshotShown();
 }
@@ -360,6 +371,9 @@ void MainWindow::showProblem() {
     case Problem::None: problem_->hide(); return;
     case Problem::BadSettings: problem_->setText(tr("These settings cannot be used: %1").arg(p.detail)); break;
     case Problem::CannotStart: problem_->setText(tr("Training could not start: %1").arg(p.detail)); break;
+    case Problem::DeviceFallback:
+        problem_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1").arg(p.detail));
+        break;
     case Problem::StoppedEarly:
         problem_->setText(tr("Early stopping: the validation loss has not improved since epoch %1, so training "
                              "stopped and the weights of epoch %1 are back. Press Reset to train again.")
@@ -414,11 +428,18 @@ void MainWindow::changeEvent(QEvent* event) {
     QMainWindow::changeEvent(event);
 }
 
-QString MainWindow::computeDeviceText() const {
-    if (!openClDevice_.isEmpty())
-        return tr("Computing on the CPU (Eigen). OpenCL device found: %1; the GPU backend is not in this version yet.")
-            .arg(openClDevice_);
-    return tr("Computing on the CPU (Eigen). No OpenCL device was found.");
+void MainWindow::showComputeStatus(const TrainingSnapshot& snapshot) {
+    if (snapshot.preparingKernels) {
+        deviceLabel_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(snapshot.backendName));
+    } else if (snapshot.backendName.isEmpty()) {
+        return;  // a snapshot of a run that could not start says nothing about the device
+    } else if (snapshot.kernelSeconds > 0) {
+        deviceLabel_->setText(tr("Computing on %1 (kernels prepared in %2 s)")
+                                  .arg(snapshot.backendName)
+                                  .arg(snapshot.kernelSeconds, 0, 'f', 1));
+    } else {
+        deviceLabel_->setText(tr("Computing on %1").arg(snapshot.backendName));
+    }
 }
 
 void MainWindow::retranslate() {
@@ -443,8 +464,7 @@ void MainWindow::retranslate() {
     showProblem();
     // The panels retranslate after this window: size the column once they have.
     QTimer::singleShot(0, this, &MainWindow::fitSettingsColumn);
-    deviceLabel_->setText(computeDeviceText());
-    deviceLabel_->setToolTip(openClProblem_);
+    if (latest_) showComputeStatus(*latest_);
     updatePlayButton();
 }
 

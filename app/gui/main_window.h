@@ -21,6 +21,7 @@ class QTabWidget;
 namespace koto::gui {
 
 class AugmentationPanel;
+class ComputeMenu;
 class ConfusionMatrixView;
 class DatasetPanel;
 class DecisionBoundaryView;
@@ -69,7 +70,7 @@ private:
     void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
     // What went wrong, kept as data so that a language switch can say it again.
     struct Problem {
-        enum Kind { None, BadSettings, CannotStart, Diverged, StoppedEarly } kind = None;
+        enum Kind { None, BadSettings, CannotStart, Diverged, StoppedEarly, DeviceFallback } kind = None;
         QString detail;    // core's explanation, or where a divergence showed
         int64_t step = 0;  // the step that diverged, or the best epoch of early stopping
     };
@@ -81,15 +82,15 @@ private:
     // The output layer's line and the explanation, for the current data and network.
     void describeLesson();
     void fitSettingsColumn();
-    QString computeDeviceText() const;
+    // Where training computes, as the latest snapshot says (the status bar's text).
+    void showComputeStatus(const TrainingSnapshot& snapshot);
 
     Language& language_;
     TrainingController controller_;
     std::shared_ptr<const Dataset> dataset_;
     NetworkSpec spec_;
     std::shared_ptr<const TrainingSnapshot> latest_;
-    QString openClProblem_;
-    QString openClDevice_;
+    ComputeMenu* computeMenu_;
 
     DatasetPanel* datasetPanel_;
     LayerListEditor* layers_;

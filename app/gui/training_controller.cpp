@@ -5,6 +5,7 @@
 namespace koto::gui {
 
 TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+    request_.compute = std::make_shared<ComputeBackend>();
     poll_.setInterval(16);
     connect(&poll_, &QTimer::timeout, this, &TrainingController::deliverSnapshot);
     poll_.start();

@@ -36,6 +36,9 @@ public:
     void setEpochsPerSecond(double epochsPerSecond);  // 0: full speed
     // Pause after this many steps in total (0: never); for scripted runs and screenshots.
     void setStepLimit(int64_t steps);
+    // Where the next run computes (start() or reset() makes it).
+    void setComputeDevice(const ComputeDevice& device) { request_.device = device; }
+    const ComputeDevice& computeDevice() const { return request_.device; }
 
     // Pauses, then makes one real training step recorded stage by stage, on one training
     // sample (or the next mini-batch for -1); traceReady() brings the trace. For the

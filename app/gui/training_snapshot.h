@@ -51,6 +51,14 @@ struct TrainingSnapshot {
     int64_t bestEpoch = 0;
     // The run could not be built (a network or settings core refuses), core's explanation.
     QString failure;
+
+    // Where the run computes: the backend's name ("CPU (Eigen)", "OpenCL: <device>"), the seconds
+    // its kernels took to compile, and why the chosen OpenCL device is not used ("" if it is).
+    // While kernels compile, a snapshot says only that (preparingKernels).
+    QString backendName;
+    double kernelSeconds = 0;
+    QString deviceProblem;
+    bool preparingKernels = false;
 };
 
 }  // namespace koto::gui

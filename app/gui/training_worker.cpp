@@ -7,6 +7,7 @@
 #include "backend/cpu_backend.h"
 #include "data/playground_datasets.h"
 #include "inspect/step_tracer.h"
+#include "training/checkpoint.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -16,10 +17,12 @@ namespace koto::gui {
 // snapshots.
 class TrainingWorker::Reporter final : public TrainingObserver {
 public:
+    // publishedEpoch: the last epoch the GUI has been sent already (a run resumed on the CPU
+    // after its device failed goes on from there).
     Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control, LiveSettings& live,
-             SnapshotMailbox& mailbox, StepTracer& tracer, TracedStepExchange& traces)
+             SnapshotMailbox& mailbox, StepTracer& tracer, TracedStepExchange& traces, int64_t publishedEpoch)
         : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox), tracer_(tracer),
-          traces_(traces) {
+          traces_(traces), publishedEpoch_(publishedEpoch) {
         const Dataset& data = run_.dataset();
         if (data.inputSize == 2) {
             for (int row = 0; row < kGridSize; ++row) {
@@ -52,6 +55,8 @@ public:
         if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
     }
 
+    int64_t publishedEpoch() const { return publishedEpoch_; }
+
     void afterEpoch(const EpochMetrics&) override {
         updateConfusion();
         keepPace();
@@ -67,6 +72,9 @@ public:
         snapshot.batchesPerEpoch = trainer.batchesPerEpoch();
         snapshot.paused = control_.state() != TrainingControl::State::Running;
         snapshot.recentBatchLoss = recentLoss_;
+        snapshot.backendName = QString::fromStdString(run_.network().backend().name());
+        snapshot.kernelSeconds = request_.compute->kernelSeconds();
+        snapshot.deviceProblem = QString::fromStdString(request_.compute->fallbackReason());
         const LearningCurve& curve = trainer.curve();
         snapshot.newEpochs = curve.since(publishedEpoch_);
         snapshot.latest = curve.empty() ? initial_ : curve.latest();
@@ -161,45 +169,102 @@ private:
     int64_t sampleCount_ = 0;
     std::vector<int64_t> confusion_;
     EpochMetrics initial_;
-    int64_t publishedEpoch_ = 0;  // the last epoch posted to the GUI
+    int64_t publishedEpoch_;  // the last epoch posted to the GUI
     double recentLoss_ = -1;  // moving average of the mini-batch losses
     std::chrono::steady_clock::time_point lastPublish_{};
     std::chrono::steady_clock::time_point lastEpochEnd_{};
 };
 
-void TrainingWorker::run() {
-    std::unique_ptr<TrainingRun> run;
+// What watches one TrainingRun: the checkpoint keeper (first, see training/checkpoint.h), the
+// inspector's tracer and the reporter.
+struct TrainingWorker::Watchers {
+    std::unique_ptr<CheckpointKeeper> keeper;
     std::unique_ptr<StepTracer> tracer;
     std::unique_ptr<Reporter> reporter;
-    CpuBackend backend;
+};
+
+void TrainingWorker::watch(TrainingRun& run, Watchers& watchers, int64_t publishedEpoch) {
+    Trainer& trainer = run.trainer();
+    // Only a device can fail in the middle of training; the CPU needs no checkpoints.
+    if (!dynamic_cast<CpuBackend*>(&run.network().backend())) {
+        watchers.keeper = std::make_unique<CheckpointKeeper>(trainer);
+        trainer.addObserver(watchers.keeper.get());
+    }
+    watchers.tracer = std::make_unique<StepTracer>(trainer);
+    watchers.reporter = std::make_unique<Reporter>(run, request_, *control_, *live_, mailbox_, *watchers.tracer,
+                                                   *traces_, publishedEpoch);
+    trainer.addObserver(watchers.tracer.get());
+    trainer.addObserver(watchers.reporter.get());
+    // The inspector's request is taken as a step starts: trace it, on one sample if asked.
+    const int64_t samples = run.dataset().train.count;
+    StepTracer& tracer = *watchers.tracer;
+    trainer.setStepChoice([this, &tracer, samples]() -> std::optional<std::vector<int32_t>> {
+        const std::optional<int32_t> sample = traces_->takeRequest();
+        if (!sample) return std::nullopt;
+        const auto chosen = static_cast<int32_t>(std::min<int64_t>(*sample, samples - 1));
+        tracer.arm(chosen);
+        if (chosen < 0) return std::nullopt;
+        return std::vector<int32_t>{chosen};
+    });
+    Reporter& reporter = *watchers.reporter;
+    control_->setPauseCallback([this, &reporter](Boundary boundary) {
+        // A traced step asked for while a step was under way: make it now, instead of waiting.
+        if (boundary != Boundary::Layer && traces_->hasRequest()) control_->step(Boundary::Batch);
+        else reporter.publish();
+    });
+}
+
+void TrainingWorker::run() {
+    std::unique_ptr<TrainingRun> run;
+    Watchers watchers;
     try {
+        Backend* backend = &request_.compute->acquire(request_.device, [this] {
+            TrainingSnapshot preparing;
+            preparing.generation = request_.generation;
+            preparing.preparingKernels = true;
+            preparing.backendName = QString::fromStdString(request_.device.name);
+            mailbox_.post(std::move(preparing));
+        });
         request_.settings.learningRate = live_->learningRate.load();
         request_.settings.momentum = live_->momentum.load();
-        run = std::make_unique<TrainingRun>(backend, request_.spec, request_.dataset, request_.settings, control_.get());
-        tracer = std::make_unique<StepTracer>(run->trainer());
-        reporter = std::make_unique<Reporter>(*run, request_, *control_, *live_, mailbox_, *tracer, *traces_);
-        run->trainer().addObserver(tracer.get());
-        run->trainer().addObserver(reporter.get());
-        // The inspector's request is taken as a step starts: trace it, on one sample if asked.
-        const int64_t samples = run->dataset().train.count;
-        run->trainer().setStepChoice([&, samples]() -> std::optional<std::vector<int32_t>> {
-            const std::optional<int32_t> sample = traces_->takeRequest();
-            if (!sample) return std::nullopt;
-            const auto chosen = static_cast<int32_t>(std::min<int64_t>(*sample, samples - 1));
-            tracer->arm(chosen);
-            if (chosen < 0) return std::nullopt;
-            return std::vector<int32_t>{chosen};
-        });
-        control_->setPauseCallback([&](Boundary boundary) {
-            // A traced step asked for while a step was under way: make it now, instead of waiting.
-            if (boundary != Boundary::Layer && traces_->hasRequest()) control_->step(Boundary::Batch);
-            else reporter->publish();
-        });
-        if (run->trainer().train(std::numeric_limits<int64_t>::max() / 2) == Trainer::Outcome::StoppedEarly)
-            reporter->publish();  // the best epoch's weights, restored
+        try {
+            run = std::make_unique<TrainingRun>(*backend, request_.spec, request_.dataset, request_.settings,
+                                                control_.get());
+            watch(*run, watchers, 0);
+        } catch (const DeviceError& error) {  // the device took the backend but not this network
+            control_->setPauseCallback(nullptr);
+            watchers = {};
+            run.reset();
+            backend = &request_.compute->fallBackToCpu(error.what());
+            run = std::make_unique<TrainingRun>(*backend, request_.spec, request_.dataset, request_.settings,
+                                                control_.get());
+            watch(*run, watchers, 0);
+        }
+        while (true) {
+            try {
+                if (run->trainer().train(std::numeric_limits<int64_t>::max() / 2) == Trainer::Outcome::StoppedEarly)
+                    watchers.reporter->publish();  // the best epoch's weights, restored
+                break;
+            } catch (const DeviceError& error) {
+                if (!watchers.keeper) throw;  // not a device: nothing to fall back from
+                // Go on on the CPU from the last finished step the run can get back.
+                const TrainingCheckpoint checkpoint = watchers.keeper->recover();
+                const TrainingSettings settings = run->trainer().settings();  // with live changes
+                const int64_t published = watchers.reporter->publishedEpoch();
+                control_->setPauseCallback(nullptr);
+                watchers = {};
+                run.reset();  // before its device's backend goes
+                backend = &request_.compute->fallBackToCpu(
+                    std::string(error.what()) + "; training goes on from step " + std::to_string(checkpoint.steps) +
+                    " (epoch " + std::to_string(checkpoint.epochs) + ")");
+                run = resumeTrainingRun(*backend, request_.spec, request_.dataset, settings, checkpoint, control_.get());
+                watch(*run, watchers, published);
+                watchers.reporter->publish();
+            }
+        }
     } catch (const DivergenceError& error) {
         control_->setPauseCallback(nullptr);
-        reporter->publish(&error);
+        watchers.reporter->publish(&error);
     } catch (const std::exception& error) {
         TrainingSnapshot failed;
         failed.generation = request_.generation;

@@ -9,11 +9,13 @@
 #include <cstdint>
 #include <memory>
 
+#include "compute_backend.h"
 #include "data/dataset.h"
 #include "inspector/traced_step_exchange.h"
 #include "network/network_spec.h"
 #include "snapshot_mailbox.h"
 #include "training/trainer.h"
+#include "training/training_run.h"
 #include "training/training_control.h"
 
 namespace koto::gui {
@@ -23,6 +25,8 @@ struct RunRequest {
     NetworkSpec spec;
     std::shared_ptr<const Dataset> dataset;
     TrainingSettings settings;
+    ComputeDevice device;                     // where to compute
+    std::shared_ptr<ComputeBackend> compute;  // the backend, kept from run to run
 };
 
 struct LiveSettings {
@@ -48,6 +52,9 @@ public:
 
 private:
     class Reporter;
+    struct Watchers;
+    // Attaches the checkpoint keeper (for a device), the tracer and the reporter to a run.
+    void watch(TrainingRun& run, Watchers& watchers, int64_t publishedEpoch);
 
     RunRequest request_;
     std::shared_ptr<TrainingControl> control_;

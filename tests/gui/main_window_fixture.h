@@ -23,11 +23,11 @@ struct MainWindowFixture {
     std::unique_ptr<koto::gui::MainWindow> window;
 
     // Opens the window; false if its first snapshot (paused, step 0) did not come.
-    bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson()) {
+    // openCl: what device discovery found; by default, no device ("not looked for").
+    bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson(), koto::OpenClDiscovery openCl = {}) {
         language = std::make_unique<koto::gui::Language>();
         language->apply(QStringLiteral("en"));
-        koto::OpenClDiscovery openCl;
-        openCl.problem = "not looked for in this test";
+        if (openCl.devices.empty() && openCl.problem.empty()) openCl.problem = "not looked for in this test";
         window = std::make_unique<koto::gui::MainWindow>(*language, lesson, openCl);
         window->resize(1280, 800);
         window->show();
