@@ -18,8 +18,8 @@ case "$kind" in
     dir=build-tsan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
       -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF >/dev/null
-    cmake --build $dir --target test_training_control test_determinism test_main_window test_image_data
+    cmake --build $dir --target test_training_control test_determinism test_main_window test_image_data test_inspector
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt" \
-      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data)$" ;;
+      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data|test_inspector)$" ;;
   *) echo "usage: $0 address|thread" >&2; exit 2 ;;
 esac
