@@ -31,7 +31,12 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     validation->setPen(QPen(QColor(0x2e, 0x8b, 0x57), 2, Qt::DashLine));
     validation->removeFromLegend();
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // The legend goes in a row of its own under the plot: inside it, it hid the curves' start.
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
     clear();
     retranslate();
 }
