@@ -543,6 +543,123 @@ void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, in
     run(k, images.size(), "augmentImages");
 }
 
+// ---- convolution and pooling ---------------------------------------------------------------------
+
+namespace {
+
+// The geometry's numbers in the order the convolution kernels take them, after `count`.
+KernelArguments& withGeometry(KernelArguments& arguments, const ImageWindows& w) {
+    return arguments.integer(static_cast<int32_t>(w.channels)).integer(static_cast<int32_t>(w.height))
+        .integer(static_cast<int32_t>(w.width)).integer(static_cast<int32_t>(w.kernel))
+        .integer(static_cast<int32_t>(w.stride)).integer(static_cast<int32_t>(w.padding))
+        .integer(static_cast<int32_t>(w.outputHeight())).integer(static_cast<int32_t>(w.outputWidth()));
+}
+
+// ... and the pooling kernels': no channels (they run over planes), stride and padding.
+KernelArguments& withPoolingGeometry(KernelArguments& arguments, const ImageWindows& w) {
+    return arguments.integer(static_cast<int32_t>(w.height)).integer(static_cast<int32_t>(w.width))
+        .integer(static_cast<int32_t>(w.kernel)).integer(static_cast<int32_t>(w.outputHeight()))
+        .integer(static_cast<int32_t>(w.outputWidth()));
+}
+
+}  // namespace
+
+void OpenClBackend::im2col(const ImageWindows& w, const Tensor& images, Tensor& columns) {
+    const int64_t n = images.rows();
+    requireWindowTensor(w, images, n, w.imageSize(), "im2col");
+    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "im2col");
+    requireOneType({&images, &columns}, "im2col");
+    const DType type = computeType(images);
+    const OpenClKernel& k = kernel(type, "im2col");
+    KernelArguments arguments(k.handle, type);
+    withGeometry(arguments.buffer(memoryOf(images)).buffer(memoryOf(columns)).integer(count(columns)), w);
+    run(k, columns.size(), "im2col");
+}
+
+void OpenClBackend::col2im(const ImageWindows& w, const Tensor& columns, Tensor& images) {
+    const int64_t n = images.rows();
+    requireWindowTensor(w, images, n, w.imageSize(), "col2im");
+    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "col2im");
+    requireOneType({&images, &columns}, "col2im");
+    const DType type = computeType(images);
+    const OpenClKernel& k = kernel(type, "col2im");
+    KernelArguments arguments(k.handle, type);
+    withGeometry(arguments.buffer(memoryOf(columns)).buffer(memoryOf(images)).integer(count(images)), w);
+    run(k, images.size(), "col2im");
+}
+
+void OpenClBackend::transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) {
+    requireSameSize(in, out, "transposeBlocks");
+    if (groups < 0 || rows < 0 || cols < 0 || groups * rows * cols != in.size())
+        throw std::invalid_argument("transposeBlocks: " + std::to_string(groups) + " blocks of " + std::to_string(rows) +
+                                    " x " + std::to_string(cols) + " do not make " + in.shape().text());
+    const DType type = computeType(in);
+    const OpenClKernel& k = kernel(type, "transpose_blocks");
+    KernelArguments(k.handle, type).buffer(memoryOf(in)).buffer(memoryOf(out)).integer(count(in))
+        .integer(static_cast<int32_t>(rows)).integer(static_cast<int32_t>(cols));
+    run(k, in.size(), "transposeBlocks");
+}
+
+void OpenClBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out, Tensor& winners) {
+    requirePoolingWindows(w, "maxPoolForward");
+    const int64_t n = in.rows();
+    requireWindowTensor(w, in, n, w.imageSize(), "maxPoolForward");
+    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolForward");
+    requireWindowTensor(w, out, n, w.outputImageSize(), "maxPoolForward");
+    requireOneType({&in, &out}, "maxPoolForward");
+    requireOneType({&in, &winners}, "maxPoolForward");
+    const DType type = computeType(in);
+    fill(winners, 0.0);
+    const OpenClKernel& k = kernel(type, "max_pool_forward");
+    KernelArguments arguments(k.handle, type);
+    withPoolingGeometry(arguments.buffer(memoryOf(in)).buffer(memoryOf(out)).buffer(memoryOf(winners)).integer(count(out)), w);
+    run(k, out.size(), "maxPoolForward");
+}
+
+void OpenClBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, const Tensor& outputGradient,
+                                    Tensor& inputGradient) {
+    requirePoolingWindows(w, "maxPoolBackward");
+    const int64_t n = inputGradient.rows();
+    requireWindowTensor(w, inputGradient, n, w.imageSize(), "maxPoolBackward");
+    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolBackward");
+    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "maxPoolBackward");
+    requireOneType({&inputGradient, &winners}, "maxPoolBackward");
+    requireOneType({&inputGradient, &outputGradient}, "maxPoolBackward");
+    const DType type = computeType(inputGradient);
+    const OpenClKernel& k = kernel(type, "max_pool_backward");
+    KernelArguments arguments(k.handle, type);
+    withPoolingGeometry(arguments.buffer(memoryOf(winners)).buffer(memoryOf(outputGradient))
+                            .buffer(memoryOf(inputGradient)).integer(count(inputGradient)), w);
+    run(k, inputGradient.size(), "maxPoolBackward");
+}
+
+void OpenClBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
+    requirePoolingWindows(w, "averagePoolForward");
+    const int64_t n = in.rows();
+    requireWindowTensor(w, in, n, w.imageSize(), "averagePoolForward");
+    requireWindowTensor(w, out, n, w.outputImageSize(), "averagePoolForward");
+    requireOneType({&in, &out}, "averagePoolForward");
+    const DType type = computeType(in);
+    const OpenClKernel& k = kernel(type, "average_pool_forward");
+    KernelArguments arguments(k.handle, type);
+    withPoolingGeometry(arguments.buffer(memoryOf(in)).buffer(memoryOf(out)).integer(count(out)), w);
+    run(k, out.size(), "averagePoolForward");
+}
+
+void OpenClBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient, Tensor& inputGradient) {
+    requirePoolingWindows(w, "averagePoolBackward");
+    const int64_t n = inputGradient.rows();
+    requireWindowTensor(w, inputGradient, n, w.imageSize(), "averagePoolBackward");
+    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "averagePoolBackward");
+    requireOneType({&inputGradient, &outputGradient}, "averagePoolBackward");
+    const DType type = computeType(inputGradient);
+    const OpenClKernel& k = kernel(type, "average_pool_backward");
+    KernelArguments arguments(k.handle, type);
+    withPoolingGeometry(arguments.buffer(memoryOf(outputGradient)).buffer(memoryOf(inputGradient))
+                            .integer(count(inputGradient)), w);
+    run(k, inputGradient.size(), "averagePoolBackward");
+}
+
 // ---- optimizers: a check is a count of weights that would stop being finite --------------------
 
 bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,

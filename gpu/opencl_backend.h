@@ -90,6 +90,14 @@ public:
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
+    void im2col(const ImageWindows& windows, const Tensor& images, Tensor& columns) override;
+    void col2im(const ImageWindows& windows, const Tensor& columns, Tensor& images) override;
+    void transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) override;
+    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) override;
+    void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
+                         Tensor& inputGradient) override;
+    void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
+    void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient, Tensor& inputGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
 

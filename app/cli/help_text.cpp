@@ -10,7 +10,12 @@ std::string helpText(const std::string& command) {
   --layers SPEC      hidden layers, e.g. dense:8:tanh,dense:8:tanh (default); the output layer is
                      added to fit the dataset unless the last token is one. Also dropout:P
                      (keep probability P while training) and noise:S (Gaussian noise of standard
-                     deviation S while training), e.g. noise:0.1,dense:16:relu,dropout:0.5
+                     deviation S while training), e.g. noise:0.1,dense:16:relu,dropout:0.5.
+                     For images: conv:F:K[:S[:P]][:ACT] (F filters of K x K, stride S default 1,
+                     zero padding P default 0, activation default relu), maxpool:K and avgpool:K
+                     (K x K windows moved by K), flatten (images to vectors: a dense layer after
+                     conv or pool layers needs one), e.g.
+                     conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu
   --loss ce|bce|mse  cross-entropy with softmax (default for classes), binary cross-entropy with
                      one sigmoid unit, or mean squared error (default for regression)
   --optimizer NAME   sgd (default): w = w - lr * dJ/dw
@@ -72,6 +77,8 @@ std::string helpText(const std::string& command) {
         return R"(kotohajime-cli gradcheck: analytic gradients against finite differences, in double
 
   --dataset SPEC --layers SPEC [--loss ce|bce|mse] [--seed N] [--samples N (16)] [--json]
+  any layers train takes, conv and pooling included, e.g. --dataset fashion-mnist:n=16
+  --layers conv:3:3:2:1:tanh,maxpool:2,avgpool:2,flatten
   fourth-order central differences with h = 1e-4 on the first N training samples;
   prints, per parameter tensor, the largest relative error |analytic - numeric| / max(|a|, |n|)
 )";

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "backend/image_transform.h"
+#include "backend/image_windows.h"
 #include "layers/activation.h"
 #include "tensor/tensor.h"
 #include "util/philox.h"
@@ -127,6 +128,30 @@ public:
     virtual double sumOfAbsolutes(const Tensor& x) = 0;
     virtual double sumOfSquares(const Tensor& x) = 0;
     virtual void shrinkTowardZero(double amount, Tensor& w) = 0;
+
+    // Convolution as one matrix product (part 12): im2col lays every K x K x C window of every
+    // image out as a row, so that a = columns W^T computes all filters at all positions at once.
+    // columns is (N * OH * OW) x (C * K * K): row n * OH*OW + oy*OW + ox, column c*K*K + ky*K + kx
+    // holds image n's value at channel c, row oy*S - P + ky, column ox*S - P + kx (0 in the padding).
+    virtual void im2col(const ImageWindows& windows, const Tensor& images, Tensor& columns) = 0;
+    // The adjoint of im2col, for dJ/dX: every image value is the sum of the columns entries that
+    // im2col copied it to (overwrites images; a value no window covers gets 0).
+    virtual void col2im(const ImageWindows& windows, const Tensor& columns, Tensor& images) = 0;
+    // Swaps the two inner axes of each of `groups` blocks: in is groups x rows x cols, out
+    // groups x cols x rows (a GEMM's pixel-by-filter result into channels-first images and back).
+    virtual void transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) = 0;
+
+    // Pooling over K x K windows moved by K (windows.stride == windows.kernel, no padding), per
+    // channel. Max: out = the window's largest value; winners (the input's shape) is 1 where a
+    // window's maximum was taken from (the first one on ties) and 0 elsewhere. Backward:
+    // dJ/dX = winners * dJ/dY of the window (0 outside every window).
+    virtual void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) = 0;
+    virtual void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
+                                 Tensor& inputGradient) = 0;
+    // Average: out = the window's mean; dJ/dX = dJ/dY of the window / K^2 (0 outside every window).
+    virtual void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) = 0;
+    virtual void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient,
+                                     Tensor& inputGradient) = 0;
 
     // y += alpha * x (the gradient-descent update w = w - learning_rate * dJ/dw).
     virtual void addScaled(double alpha, const Tensor& x, Tensor& y) = 0;

@@ -538,6 +538,177 @@ void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64
     });
 }
 
+// ---- convolution and pooling (part 12) ---------------------------------------------------------
+
+void CpuBackend::im2col(const ImageWindows& w, const Tensor& images, Tensor& columns) {
+    const int64_t n = images.rows();
+    requireWindowTensor(w, images, n, w.imageSize(), "im2col");
+    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "im2col");
+    requireOneType({&images, &columns}, "im2col");
+    dispatch(images.dtype(), [&]<typename T>() {
+        const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
+        const T* in = dataOf<T>(images);
+        T* out = dataOf<T>(columns);
+        for (int64_t image = 0; image < n; ++image)
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ox = 0; ox < outW; ++ox) {
+                    T* row = out + ((image * outH + oy) * outW + ox) * w.patchSize();
+                    for (int64_t c = 0; c < w.channels; ++c) {
+                        const T* channel = in + (image * w.channels + c) * w.height * w.width;
+                        for (int64_t ky = 0; ky < k; ++ky) {
+                            const int64_t y = oy * w.stride - w.padding + ky;
+                            for (int64_t kx = 0; kx < k; ++kx) {
+                                const int64_t x = ox * w.stride - w.padding + kx;
+                                const bool inside = y >= 0 && y < w.height && x >= 0 && x < w.width;
+                                *row++ = inside ? channel[y * w.width + x] : T(0);
+                            }
+                        }
+                    }
+                }
+    });
+}
+
+void CpuBackend::col2im(const ImageWindows& w, const Tensor& columns, Tensor& images) {
+    const int64_t n = images.rows();
+    requireWindowTensor(w, images, n, w.imageSize(), "col2im");
+    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "col2im");
+    requireOneType({&images, &columns}, "col2im");
+    dispatch(images.dtype(), [&]<typename T>() {
+        const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
+        const T* in = dataOf<T>(columns);
+        T* out = dataOf<T>(images);
+        std::fill(out, out + images.size(), T(0));
+        // im2col's loops, adding back what it copied (the padding's entries go nowhere).
+        for (int64_t image = 0; image < n; ++image)
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ox = 0; ox < outW; ++ox) {
+                    const T* row = in + ((image * outH + oy) * outW + ox) * w.patchSize();
+                    for (int64_t c = 0; c < w.channels; ++c) {
+                        T* channel = out + (image * w.channels + c) * w.height * w.width;
+                        for (int64_t ky = 0; ky < k; ++ky) {
+                            const int64_t y = oy * w.stride - w.padding + ky;
+                            for (int64_t kx = 0; kx < k; ++kx, ++row) {
+                                const int64_t x = ox * w.stride - w.padding + kx;
+                                if (y >= 0 && y < w.height && x >= 0 && x < w.width) channel[y * w.width + x] += *row;
+                            }
+                        }
+                    }
+                }
+    });
+}
+
+void CpuBackend::transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) {
+    requireSameSize(in, out, "transposeBlocks");
+    if (groups < 0 || rows < 0 || cols < 0 || groups * rows * cols != in.size())
+        throw std::invalid_argument("transposeBlocks: " + std::to_string(groups) + " blocks of " + std::to_string(rows) +
+                                    " x " + std::to_string(cols) + " do not make " + in.shape().text());
+    dispatch(in.dtype(), [&]<typename T>() {
+        for (int64_t g = 0; g < groups; ++g) {
+            const int64_t offset = g * rows * cols;
+            Eigen::Map<Matrix<T>>(dataOf<T>(out) + offset, cols, rows) =
+                Eigen::Map<const Matrix<T>>(dataOf<T>(in) + offset, rows, cols).transpose();
+        }
+    });
+}
+
+namespace {
+
+// Calls body(inputIndex, outputIndex) for every input value of every image that lies in a pooling
+// window, and body(inputIndex, -1) for the few that no window covers (right and bottom edges).
+template <typename Body>
+void forEachPooledValue(const ImageWindows& w, int64_t images, Body body) {
+    const int64_t outH = w.outputHeight(), outW = w.outputWidth();
+    for (int64_t plane = 0; plane < images * w.channels; ++plane)
+        for (int64_t y = 0; y < w.height; ++y)
+            for (int64_t x = 0; x < w.width; ++x) {
+                const int64_t oy = y / w.kernel, ox = x / w.kernel;
+                const int64_t input = (plane * w.height + y) * w.width + x;
+                body(input, oy < outH && ox < outW ? (plane * outH + oy) * outW + ox : -1);
+            }
+}
+
+}  // namespace
+
+void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out, Tensor& winners) {
+    requirePoolingWindows(w, "maxPoolForward");
+    const int64_t n = in.rows();
+    requireWindowTensor(w, in, n, w.imageSize(), "maxPoolForward");
+    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolForward");
+    requireWindowTensor(w, out, n, w.outputImageSize(), "maxPoolForward");
+    requireOneType({&in, &out, &winners}, "maxPoolForward");
+    dispatch(in.dtype(), [&]<typename T>() {
+        const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
+        const T* x = dataOf<T>(in);
+        T* y = dataOf<T>(out);
+        T* won = dataOf<T>(winners);
+        std::fill(won, won + winners.size(), T(0));
+        for (int64_t plane = 0; plane < n * w.channels; ++plane)
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ox = 0; ox < outW; ++ox) {
+                    int64_t best = (plane * w.height + oy * k) * w.width + ox * k;
+                    for (int64_t ky = 0; ky < k; ++ky)
+                        for (int64_t kx = 0; kx < k; ++kx) {
+                            const int64_t at = (plane * w.height + oy * k + ky) * w.width + ox * k + kx;
+                            if (x[at] > x[best]) best = at;  // strictly: the first maximum wins a tie
+                        }
+                    y[(plane * outH + oy) * outW + ox] = x[best];
+                    won[best] = T(1);
+                }
+    });
+}
+
+void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, const Tensor& outputGradient,
+                                 Tensor& inputGradient) {
+    requirePoolingWindows(w, "maxPoolBackward");
+    const int64_t n = inputGradient.rows();
+    requireWindowTensor(w, inputGradient, n, w.imageSize(), "maxPoolBackward");
+    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolBackward");
+    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "maxPoolBackward");
+    requireOneType({&inputGradient, &winners, &outputGradient}, "maxPoolBackward");
+    dispatch(inputGradient.dtype(), [&]<typename T>() {
+        const T* won = dataOf<T>(winners);
+        const T* dY = dataOf<T>(outputGradient);
+        T* dX = dataOf<T>(inputGradient);
+        forEachPooledValue(w, n, [&](int64_t i, int64_t o) { dX[i] = o < 0 ? T(0) : won[i] * dY[o]; });
+    });
+}
+
+void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
+    requirePoolingWindows(w, "averagePoolForward");
+    const int64_t n = in.rows();
+    requireWindowTensor(w, in, n, w.imageSize(), "averagePoolForward");
+    requireWindowTensor(w, out, n, w.outputImageSize(), "averagePoolForward");
+    requireOneType({&in, &out}, "averagePoolForward");
+    dispatch(in.dtype(), [&]<typename T>() {
+        const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
+        const T* x = dataOf<T>(in);
+        T* y = dataOf<T>(out);
+        const T share = T(1) / static_cast<T>(k * k);
+        for (int64_t plane = 0; plane < n * w.channels; ++plane)
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ox = 0; ox < outW; ++ox) {
+                    T sum = 0;
+                    for (int64_t ky = 0; ky < k; ++ky)
+                        for (int64_t kx = 0; kx < k; ++kx) sum += x[(plane * w.height + oy * k + ky) * w.width + ox * k + kx];
+                    y[(plane * outH + oy) * outW + ox] = sum * share;
+                }
+    });
+}
+
+void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient, Tensor& inputGradient) {
+    requirePoolingWindows(w, "averagePoolBackward");
+    const int64_t n = inputGradient.rows();
+    requireWindowTensor(w, inputGradient, n, w.imageSize(), "averagePoolBackward");
+    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "averagePoolBackward");
+    requireOneType({&inputGradient, &outputGradient}, "averagePoolBackward");
+    dispatch(inputGradient.dtype(), [&]<typename T>() {
+        const T* dY = dataOf<T>(outputGradient);
+        T* dX = dataOf<T>(inputGradient);
+        const T share = T(1) / static_cast<T>(w.kernel * w.kernel);
+        forEachPooledValue(w, n, [&](int64_t i, int64_t o) { dX[i] = o < 0 ? T(0) : dY[o] * share; });
+    });
+}
+
 bool CpuBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
     requireSameSize(x, y, "sumIsFinite");
     return dispatch(y.dtype(), [&]<typename T>() {

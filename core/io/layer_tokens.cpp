@@ -1,5 +1,6 @@
 #include "io/layer_tokens.h"
 
+#include <cctype>
 #include <charconv>
 #include <vector>
 
@@ -28,6 +29,60 @@ LayerSpec denseFromToken(const std::string& token) {
     layer.parameters["units"] = units;
     layer.parameters["activation"] = activation;
     return layer;
+}
+
+// A positive (or, with allowZero, non-negative) whole number in a token, or an InputError.
+int64_t wholeNumberIn(const std::string& token, const std::string& text, const char* what, bool allowZero = false) {
+    int64_t value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc() || end != text.data() + text.size() || text.empty() || value < (allowZero ? 0 : 1))
+        throw InputError("layer token \"" + token + "\": " + what + " must be a " +
+                         (allowZero ? "whole number of at least 0" : "positive whole number"));
+    return value;
+}
+
+// A field that starts with a letter names an activation; anything else is meant as a number.
+bool isName(const std::string& text) { return !text.empty() && std::isalpha(static_cast<unsigned char>(text[0])); }
+
+// conv:F:K[:S[:P]][:ACT]: F filters of K x K, stride S (1), zero padding P (0), activation (relu).
+LayerSpec convolutionFromToken(const std::string& token) {
+    auto fields = splitText(token, ':');
+    std::string activation = "relu";
+    if (fields.size() > 3 && isName(fields.back())) {
+        activation = fields.back();
+        fields.pop_back();
+    }
+    if (fields.size() < 3 || fields.size() > 5)
+        throw InputError("layer token \"" + token + "\" should look like conv:FILTERS:KERNEL[:STRIDE[:PADDING]][:ACTIVATION]");
+    if (!activationFromName(activation) || activation == "softmax")
+        throw InputError("layer token \"" + token + "\": unknown activation \"" + activation +
+                         "\" (linear, sigmoid, tanh or relu)");
+    LayerSpec layer;
+    layer.type = "conv";
+    layer.parameters["filters"] = wholeNumberIn(token, fields[1], "the number of filters");
+    layer.parameters["kernel"] = wholeNumberIn(token, fields[2], "the kernel size");
+    layer.parameters["stride"] = fields.size() > 3 ? wholeNumberIn(token, fields[3], "the stride") : int64_t{1};
+    layer.parameters["padding"] = fields.size() > 4 ? wholeNumberIn(token, fields[4], "the padding", true) : int64_t{0};
+    layer.parameters["activation"] = activation;
+    return layer;
+}
+
+// maxpool:K, avgpool:K (K x K windows moved by K) and flatten.
+LayerSpec imageLayerFromToken(const std::string& token) {
+    const auto fields = splitText(token, ':');
+    LayerSpec layer;
+    layer.type = fields[0];
+    if (layer.type == "flatten") {
+        if (fields.size() != 1) throw InputError("layer token \"" + token + "\": flatten takes no parameters");
+        return layer;
+    }
+    if (fields.size() != 2) throw InputError("layer token \"" + token + "\" should look like " + layer.type + ":KERNEL");
+    layer.parameters["kernel"] = wholeNumberIn(token, fields[1], "the window size");
+    return layer;
+}
+
+bool takesImages(const LayerSpec& layer) {
+    return layer.type == "conv" || layer.type == "maxpool" || layer.type == "avgpool";
 }
 
 double numberIn(const std::string& token, const std::string& text, const char* what) {
@@ -89,10 +144,23 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
             const std::string type = token.substr(0, token.find(':'));
             if (type == "dense") spec.layers.push_back(denseFromToken(token));
             else if (type == "dropout" || type == "noise") spec.layers.push_back(stochasticFromToken(token));
+            else if (type == "conv") spec.layers.push_back(convolutionFromToken(token));
+            else if (type == "maxpool" || type == "avgpool" || type == "flatten")
+                spec.layers.push_back(imageLayerFromToken(token));
             else
                 throw InputError("unknown layer token \"" + token +
-                                 "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP and noise:SIGMA)");
+                                 "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP, noise:SIGMA, "
+                                 "conv:F:K[:S[:P]][:ACTIVATION], maxpool:K, avgpool:K and flatten)");
         }
+    }
+    // Images go in as 1 x H x W when the first layer that computes (dropout and noise pass any
+    // shape) is a convolution or a pooling; else as the flat vector a dense layer takes.
+    for (const LayerSpec& layer : spec.layers) {
+        if (layer.type == "dropout" || layer.type == "noise") continue;
+        if (takesImages(layer) && dataset.imageWidth > 0 && dataset.imageHeight > 0 &&
+            dataset.imageWidth * dataset.imageHeight == dataset.inputSize)
+            spec.inputShape = {1, dataset.imageHeight, dataset.imageWidth};
+        break;
     }
     if (spec.layers.empty() || !isOutputLayer(spec.layers.back(), dataset, spec.loss)) {
         LayerSpec output;
@@ -126,6 +194,14 @@ std::string hiddenLayerTokens(const NetworkSpec& spec) {
         if (!tokens.empty()) tokens += ",";
         if (layer.type == "dense")
             tokens += layer.type + ":" + std::to_string(layer.integer("units")) + ":" + layer.text("activation");
+        else if (layer.type == "conv")
+            tokens += "conv:" + std::to_string(layer.integer("filters")) + ":" + std::to_string(layer.integer("kernel")) +
+                      ":" + std::to_string(layer.integer("stride")) + ":" + std::to_string(layer.integer("padding")) +
+                      ":" + layer.text("activation");
+        else if (layer.type == "maxpool" || layer.type == "avgpool")
+            tokens += layer.type + ":" + std::to_string(layer.integer("kernel"));
+        else if (layer.type == "flatten")
+            tokens += layer.type;
         else
             tokens += layer.type + ":" + shortNumber(layer.number(layer.type == "dropout" ? "keep" : "sigma"));
     }

@@ -1,6 +1,10 @@
 #pragma once
 // The CLI's compact network description, "dense:8:tanh,dense:8:tanh": hidden layers in order;
-// also dropout:KEEP (keep probability) and noise:SIGMA ("noise:0.1,dense:16:relu,dropout:0.5").
+// also dropout:KEEP (keep probability) and noise:SIGMA ("noise:0.1,dense:16:relu,dropout:0.5"),
+// and for images conv:F:K[:S[:P]][:ACT] (F filters of K x K, stride S = 1, zero padding P = 0,
+// ACT = relu), maxpool:K, avgpool:K and flatten ("conv:6:5,maxpool:2,flatten,dense:84:relu").
+// When a conv or pool layer comes first, an image dataset's samples go in as 1 x H x W; a dense
+// layer after images needs a flatten before it (refused otherwise, with that advice).
 // The output layer is added to fit the dataset (softmax over K classes for classification,
 // linear for regression) unless the last token already is an output layer, and the loss is
 // chosen to match it.

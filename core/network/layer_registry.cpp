@@ -2,9 +2,12 @@
 
 #include <set>
 
+#include "layers/conv_layer.h"
 #include "layers/dense_layer.h"
 #include "layers/dropout_layer.h"
+#include "layers/flatten_layer.h"
 #include "layers/noise_layer.h"
+#include "layers/pool_layer.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -77,6 +80,97 @@ LayerType noiseType() {
     };
 }
 
+// Checked before anything is allocated: a file may ask for absurd sizes.
+constexpr int64_t kMaxValuesPerSample = 100'000'000;
+
+// A conv or pool layer's input as images, or a SpecError that says what it got instead.
+ImageWindows imageInput(const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+    if (input.size() != 3)
+        throw SpecError(-1, spec.name + " needs images (channels x height x width) but " + inputName + " gives " +
+                                shapeText(input) + (input.size() == 1 ? " values per sample; use an image dataset" : ""));
+    if (input[0] > kMaxValuesPerSample / input[1] / input[2])
+        throw SpecError(-1, spec.name + ": the input " + shapeText(input) + " is too large");
+    return {input[0], input[1], input[2]};
+}
+
+// A whole-number parameter within [low, high], or a SpecError naming it.
+int64_t integerWithin(const LayerSpec& spec, const std::string& key, int64_t low, int64_t high) {
+    const int64_t value = spec.integer(key);
+    if (value < low || value > high)
+        throw SpecError(-1, spec.name + ": " + key + " must be between " + std::to_string(low) + " and " +
+                                std::to_string(high) + ", not " + std::to_string(value));
+    return value;
+}
+
+// The kernel must fit the (padded) input: else there is no window at all.
+void requireKernelFits(const LayerSpec& spec, const ImageWindows& w, const std::vector<int64_t>& input,
+                       const std::string& inputName) {
+    if (w.kernel > w.height + 2 * w.padding || w.kernel > w.width + 2 * w.padding)
+        throw SpecError(-1, spec.name + ": a " + std::to_string(w.kernel) + "x" + std::to_string(w.kernel) +
+                                " kernel is larger than its input " + shapeText(input) + " from " + inputName +
+                                (w.padding > 0 ? " padded by " + std::to_string(w.padding) : ""));
+}
+
+LayerType convType() {
+    return {
+        "conv",
+        "Convolution: F filters of K x K slide over the images, a = W * X + b, Z = s(a)",
+        [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+            ImageWindows w = imageInput(spec, input, inputName);
+            const int64_t filters = integerWithin(spec, "filters", 1, 100'000);
+            w.kernel = integerWithin(spec, "kernel", 1, 1'000);
+            w.stride = integerWithin(spec, "stride", 1, 1'000);
+            w.padding = integerWithin(spec, "padding", 0, w.kernel - 1);
+            requireKernelFits(spec, w, input, inputName);
+            if (activationOf(spec) == Activation::Softmax)
+                throw SpecError(-1, spec.name + ": softmax belongs to the output layer only");
+            if (w.patchSize() > kMaxValuesPerSample / filters ||
+                w.patchSize() > kMaxValuesPerSample / w.outputPixels() ||
+                w.outputPixels() > kMaxValuesPerSample / filters)
+                throw SpecError(-1, spec.name + " would be too large (at most 100000000 weights or values per sample)");
+            return std::vector<int64_t>{filters, w.outputHeight(), w.outputWidth()};
+        },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<ConvolutionLayer>(spec.name, spec.integer("filters"), spec.integer("kernel"),
+                                                      spec.integer("stride"), spec.integer("padding"),
+                                                      activationOf(spec));
+        },
+    };
+}
+
+LayerType poolingType(PoolingKind kind) {
+    const bool max = kind == PoolingKind::Max;
+    return {
+        max ? "maxpool" : "avgpool",
+        max ? "Max pooling: the largest value of each K x K window" : "Average pooling: the mean of each K x K window",
+        [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+            ImageWindows w = imageInput(spec, input, inputName);
+            w.kernel = w.stride = integerWithin(spec, "kernel", 1, 1'000);
+            requireKernelFits(spec, w, input, inputName);
+            return std::vector<int64_t>{w.channels, w.outputHeight(), w.outputWidth()};
+        },
+        [kind](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<PoolingLayer>(spec.name, kind, spec.integer("kernel"));
+        },
+    };
+}
+
+LayerType flattenType() {
+    return {
+        "flatten",
+        "Flatten: C x H x W images become vectors of C*H*W values, for dense layers",
+        [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string&) {
+            int64_t size = 1;
+            for (const int64_t d : input) {
+                if (d > kMaxValuesPerSample / size) throw SpecError(-1, spec.name + ": the input is too large");
+                size *= d;
+            }
+            return std::vector<int64_t>{size};
+        },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> { return std::make_unique<FlattenLayer>(spec.name); },
+    };
+}
+
 void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& outputShape) {
     const LayerSpec& last = spec.layers.back();
     const Activation activation = last.parameters.count("activation")
@@ -110,7 +204,9 @@ void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& out
 }  // namespace
 
 const std::vector<LayerType>& layerRegistry() {
-    static const std::vector<LayerType> registry{denseType(), dropoutType(), noiseType()};
+    static const std::vector<LayerType> registry{denseType(),   dropoutType(), noiseType(),
+                                                 convType(),    poolingType(PoolingKind::Max),
+                                                 poolingType(PoolingKind::Average), flattenType()};
     return registry;
 }
 
@@ -135,6 +231,9 @@ std::vector<std::vector<int64_t>> inferShapes(const NetworkSpec& spec) {
                                 std::to_string(spec.schemaVersion) + ")");
     if (spec.inputShape.empty())
         throw SpecError(-1, "the network has no input shape");
+    if (spec.inputShape.size() > 3)
+        throw SpecError(-1, "the input shape " + shapeText(spec.inputShape) +
+                                " has more than 3 dimensions (channels x height x width)");
     for (int64_t d : spec.inputShape)
         if (d < 1 || d > 100'000'000) throw SpecError(-1, "the input shape " + shapeText(spec.inputShape) + " is not valid");
     if (spec.layers.empty()) throw SpecError(-1, "the network has no layers");

@@ -6,12 +6,24 @@
 #include "util/errors.h"
 
 namespace koto {
+namespace {
+
+// maxRows samples of the spec's input shape: N x D, or N x C x H x W for images.
+Shape batchShape(int64_t maxRows, const std::vector<int64_t>& sample) {
+    switch (sample.size()) {
+    case 1: return {maxRows, sample[0]};
+    case 2: return {maxRows, sample[0], sample[1]};
+    default: return {maxRows, sample[0], sample[1], sample[2]};  // inferShapes allows at most 3
+    }
+}
+
+}  // namespace
 
 Network::Network(Backend& backend, NetworkSpec spec, int64_t maxRows, DType type)
     : backend_(backend), spec_(std::move(spec)), maxRows_(maxRows), type_(type) {
     if (maxRows < 1) throw SpecError(-1, "a batch needs at least one row");
     inferShapes(spec_);
-    Shape input{maxRows, inputSize()};
+    Shape input = batchShape(maxRows, spec_.inputShape);
     for (size_t i = 0; i < spec_.layers.size(); ++i) {
         const LayerSpec& layerSpec = spec_.layers[i];
         auto layer = findLayerType(layerSpec.type)->create(layerSpec);

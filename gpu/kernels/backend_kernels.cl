@@ -513,3 +513,107 @@ kernel void augment_images(global const REAL* images, global const REAL* transfo
         value = clamp(contrast * (value - (REAL)0.5) + (REAL)0.5 + brightness, (REAL)0, (REAL)1);
     out[i] = value;
 }
+
+// ---- convolution and pooling (part 12) -----------------------------------------------------------
+// Images are channels-first rows of C*H*W values; K x K windows move by `stride` over the image
+// padded with `padding` zeros (core/backend/image_windows.h).
+
+// im2col: one work-item per entry of columns ((N*OH*OW) x (C*K*K)); row n*OH*OW + oy*OW + ox,
+// column c*K*K + ky*K + kx holds image n at channel c, row oy*S - P + ky, column ox*S - P + kx.
+kernel void im2col(global const REAL* images, global REAL* columns, int count, int channels, int height, int width,
+                   int kernel_size, int stride, int padding, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int patch = channels * kernel_size * kernel_size;
+    const int row = i / patch, column = i % patch;
+    const int image = row / (out_height * out_width), pixel = row % (out_height * out_width);
+    const int oy = pixel / out_width, ox = pixel % out_width;
+    const int c = column / (kernel_size * kernel_size), k = column % (kernel_size * kernel_size);
+    const int y = oy * stride - padding + k / kernel_size, x = ox * stride - padding + k % kernel_size;
+    const bool inside = y >= 0 && y < height && x >= 0 && x < width;
+    columns[i] = inside ? images[((image * channels + c) * height + y) * width + x] : (REAL)0;
+}
+
+// col2im: one work-item per image value, summing the columns entries im2col copied it to: the
+// kernel offsets (ky, kx) whose window position oy = (y + P - ky) / S is whole and in range.
+kernel void col2im(global const REAL* columns, global REAL* images, int count, int channels, int height, int width,
+                   int kernel_size, int stride, int padding, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int x = i % width, y = (i / width) % height, c = (i / (width * height)) % channels;
+    const int image = i / (width * height * channels);
+    const int patch = channels * kernel_size * kernel_size;
+    REAL sum = 0;
+    for (int ky = 0; ky < kernel_size; ++ky) {
+        const int sy = y + padding - ky;
+        if (sy < 0 || sy % stride != 0 || sy / stride >= out_height) continue;
+        for (int kx = 0; kx < kernel_size; ++kx) {
+            const int sx = x + padding - kx;
+            if (sx < 0 || sx % stride != 0 || sx / stride >= out_width) continue;
+            const int row = (image * out_height + sy / stride) * out_width + sx / stride;
+            sum += columns[row * patch + (c * kernel_size + ky) * kernel_size + kx];
+        }
+    }
+    images[i] = sum;
+}
+
+// out[g, j, i] = in[g, i, j] for groups x rows x cols blocks, one work-item per element.
+kernel void transpose_blocks(global const REAL* in, global REAL* out, int count, int rows, int cols) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int block = rows * cols;
+    const int g = i / block, r = (i % block) / cols, c = i % cols;
+    out[g * block + c * rows + r] = in[i];
+}
+
+// Max pooling, one work-item per output value: the window's first maximum, its place marked 1 in
+// winners (which the host has zero-filled).
+kernel void max_pool_forward(global const REAL* in, global REAL* out, global REAL* winners, int count, int height,
+                             int width, int kernel_size, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int ox = i % out_width, oy = (i / out_width) % out_height, plane = i / (out_width * out_height);
+    int best = (plane * height + oy * kernel_size) * width + ox * kernel_size;
+    for (int ky = 0; ky < kernel_size; ++ky)
+        for (int kx = 0; kx < kernel_size; ++kx) {
+            const int at = (plane * height + oy * kernel_size + ky) * width + ox * kernel_size + kx;
+            if (in[at] > in[best]) best = at;
+        }
+    out[i] = in[best];
+    winners[best] = (REAL)1;
+}
+
+// The output value whose window holds input value i, or -1 where no window reaches.
+int pooled_index(int i, int height, int width, int kernel_size, int out_height, int out_width) {
+    const int x = i % width, y = (i / width) % height, plane = i / (width * height);
+    const int oy = y / kernel_size, ox = x / kernel_size;
+    return oy < out_height && ox < out_width ? (plane * out_height + oy) * out_width + ox : -1;
+}
+
+kernel void max_pool_backward(global const REAL* winners, global const REAL* dy, global REAL* dx, int count, int height,
+                              int width, int kernel_size, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int o = pooled_index(i, height, width, kernel_size, out_height, out_width);
+    dx[i] = o < 0 ? (REAL)0 : winners[i] * dy[o];
+}
+
+kernel void average_pool_forward(global const REAL* in, global REAL* out, int count, int height, int width,
+                                 int kernel_size, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int ox = i % out_width, oy = (i / out_width) % out_height, plane = i / (out_width * out_height);
+    REAL sum = 0;
+    for (int ky = 0; ky < kernel_size; ++ky)
+        for (int kx = 0; kx < kernel_size; ++kx)
+            sum += in[(plane * height + oy * kernel_size + ky) * width + ox * kernel_size + kx];
+    out[i] = sum * ((REAL)1 / (REAL)(kernel_size * kernel_size));
+}
+
+kernel void average_pool_backward(global const REAL* dy, global REAL* dx, int count, int height, int width,
+                                  int kernel_size, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int o = pooled_index(i, height, width, kernel_size, out_height, out_width);
+    dx[i] = o < 0 ? (REAL)0 : dy[o] * ((REAL)1 / (REAL)(kernel_size * kernel_size));
+}

@@ -644,7 +644,7 @@ void TestCli::badInputExitsThree_data() {
                                                 << "rows have 3 values, the network takes 2";
     QTest::newRow("predict CSV missing") << QStringList{"predict", "--project", "xor.koto", "--input", "none.csv"} << "none.csv";
     QTest::newRow("layer dense:0") << QStringList{"train", "--layers", "dense:0"} << "dense:0";
-    QTest::newRow("layer conv:3") << QStringList{"train", "--layers", "conv:3"} << "unknown layer token";
+    QTest::newRow("layer bogus:3") << QStringList{"train", "--layers", "bogus:3"} << "unknown layer token";
     QTest::newRow("activation swish") << QStringList{"train", "--layers", "dense:4:swish"} << "unknown activation";
     QTest::newRow("bce on regression") << QStringList{"train", "--dataset", "plane", "--loss", "bce"} << "regression";
     QTest::newRow("augmenting points") << QStringList{"train", "--dataset", "spiral", "--augment", "translate=1"}

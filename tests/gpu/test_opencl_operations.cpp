@@ -1,6 +1,7 @@
 // Every operation of the OpenCL backend against the CPU backend, the reference, on the same
 // random inputs at odd sizes (1, 7, 33 and 130 rows and columns, never a whole number of
-// work-groups), in float and in double. Results agree within a relative 1e-5 in float (GEMM,
+// work-groups), in float and in double; the image operations at odd image, kernel, stride and
+// padding sizes. Results agree within a relative 1e-5 in float (GEMM,
 // whose sums run in another order, 1e-4) and 1e-12 in double (GEMM 1e-10); dropout masks and
 // Gaussian noise agree to the bit, since both backends draw them from the same Philox numbers.
 //
@@ -14,6 +15,7 @@
 #include <limits>
 #include <memory>
 #include <random>
+#include <span>
 #include <vector>
 
 #include "backend/cpu_backend.h"
@@ -22,6 +24,8 @@
 #include "opencl_test_support.h"
 
 using namespace koto;
+
+Q_DECLARE_METATYPE(koto::ImageWindows)
 
 namespace {
 
@@ -151,6 +155,27 @@ private:
                     QTest::addRow("%s %lldx%lld", type == DType::Float32 ? "float" : "double",
                                   static_cast<long long>(rows), static_cast<long long>(cols))
                         << type << qint64(rows) << qint64(cols);
+    }
+
+    // Images and windows at odd sizes: type, batch N and the geometry (C, H, W, K, S, P).
+    static void addWindows(bool pooling) {
+        QTest::addColumn<DType>("type");
+        QTest::addColumn<qint64>("images");
+        QTest::addColumn<ImageWindows>("windows");
+        struct Row {
+            int64_t n, c, h, w, k, s, p;
+        };
+        const Row convolutions[] = {{1, 1, 1, 1, 1, 1, 0}, {3, 2, 7, 5, 3, 1, 1}, {7, 3, 9, 13, 4, 2, 2},
+                                    {2, 1, 28, 28, 5, 1, 0}, {5, 4, 11, 6, 2, 3, 1}, {33, 1, 10, 7, 3, 2, 0}};
+        const Row poolings[] = {{1, 1, 1, 1, 1, 1, 0},   {3, 2, 7, 5, 2, 2, 0},  {7, 3, 9, 13, 3, 3, 0},
+                                {2, 6, 24, 24, 2, 2, 0}, {5, 1, 11, 6, 4, 4, 0}, {33, 2, 5, 5, 5, 5, 0}};
+        for (const DType type : {DType::Float32, DType::Float64})
+            for (const Row& r : pooling ? std::span<const Row>(poolings) : std::span<const Row>(convolutions))
+                QTest::addRow("%s N=%lld C=%lld %lldx%lld K=%lld S=%lld P=%lld", type == DType::Float32 ? "float" : "double",
+                              static_cast<long long>(r.n), static_cast<long long>(r.c), static_cast<long long>(r.h),
+                              static_cast<long long>(r.w), static_cast<long long>(r.k), static_cast<long long>(r.s),
+                              static_cast<long long>(r.p))
+                    << type << qint64(r.n) << ImageWindows{r.c, r.h, r.w, r.k, r.s, r.p};
     }
 
 private slots:
@@ -528,6 +553,62 @@ private slots:
         QCOMPARE(gpu_->sumIsFinite(1.0, big.gpu, big.gpu), false);
     }
 
+    // im2col copies values, so both backends agree to the bit; col2im sums them in another order.
+    void im2colAndCol2im_data() { addWindows(false); }
+    void im2colAndCol2im() {
+        QFETCH(DType, type);
+        QFETCH(qint64, images);
+        QFETCH(ImageWindows, windows);
+        Pair x = random({images, windows.channels, windows.height, windows.width}, type);
+        Pair columns = zeros({images * windows.outputPixels(), windows.patchSize()}, type);
+        cpu_.im2col(windows, x.cpu, columns.cpu);
+        gpu_->im2col(windows, x.gpu, columns.gpu);
+        QVERIFY2(bitMismatch(columns).isEmpty(), qPrintable(bitMismatch(columns)));
+        Pair gradient = random({images * windows.outputPixels(), windows.patchSize()}, type);
+        cpu_.col2im(windows, gradient.cpu, x.cpu);
+        gpu_->col2im(windows, gradient.gpu, x.gpu);
+        QVERIFY2(mismatch(x, tolerance(type)).isEmpty(), qPrintable(mismatch(x, tolerance(type))));
+    }
+
+    void transposeBlocks_data() { addSizes(); }
+    void transposeBlocks() {
+        QFETCH(DType, type);
+        QFETCH(qint64, rows);
+        QFETCH(qint64, cols);
+        const int64_t groups = 3;
+        Pair in = random({groups * rows, cols}, type), out = zeros({groups, cols, rows}, type);
+        cpu_.transposeBlocks(groups, rows, cols, in.cpu, out.cpu);
+        gpu_->transposeBlocks(groups, rows, cols, in.gpu, out.gpu);
+        QVERIFY2(bitMismatch(out).isEmpty(), qPrintable(bitMismatch(out)));
+    }
+
+    // Max pooling picks the same value and the same winner on both; the gradient follows it.
+    void pooling_data() { addWindows(true); }
+    void pooling() {
+        QFETCH(DType, type);
+        QFETCH(qint64, images);
+        QFETCH(ImageWindows, windows);
+        const Shape input{images, windows.channels, windows.height, windows.width};
+        const Shape output{images, windows.channels, windows.outputHeight(), windows.outputWidth()};
+        Pair x = random(input, type), dY = random(output, type);
+        Pair y = zeros(output, type), winners = make(input, type, std::vector<double>(static_cast<size_t>(input.elementCount()), 7.0));
+        Pair dX = make(input, type, std::vector<double>(static_cast<size_t>(input.elementCount()), 7.0));  // stale values to overwrite
+        cpu_.maxPoolForward(windows, x.cpu, y.cpu, winners.cpu);
+        gpu_->maxPoolForward(windows, x.gpu, y.gpu, winners.gpu);
+        QVERIFY2(bitMismatch(y).isEmpty(), qPrintable("max: " + bitMismatch(y)));
+        QVERIFY2(bitMismatch(winners).isEmpty(), qPrintable("winners: " + bitMismatch(winners)));
+        cpu_.maxPoolBackward(windows, winners.cpu, dY.cpu, dX.cpu);
+        gpu_->maxPoolBackward(windows, winners.gpu, dY.gpu, dX.gpu);
+        QVERIFY2(bitMismatch(dX).isEmpty(), qPrintable("max backward: " + bitMismatch(dX)));
+
+        cpu_.averagePoolForward(windows, x.cpu, y.cpu);
+        gpu_->averagePoolForward(windows, x.gpu, y.gpu);
+        QVERIFY2(mismatch(y, tolerance(type)).isEmpty(), qPrintable("average: " + mismatch(y, tolerance(type))));
+        cpu_.averagePoolBackward(windows, dY.cpu, dX.cpu);
+        gpu_->averagePoolBackward(windows, dY.gpu, dX.gpu);
+        QVERIFY2(mismatch(dX, tolerance(type)).isEmpty(), qPrintable("average backward: " + mismatch(dX, tolerance(type))));
+    }
+
     // Misuse is refused as on the CPU, not run on the device.
     void refusesWhatTheCpuRefuses() {
         Tensor floats = gpu_->allocate({3, 4}, DType::Float32), other = gpu_->allocate({4, 3}, DType::Float32);
@@ -538,6 +619,10 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->copy(cpuTensor, floats));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->upload(std::vector<float>(5), floats));
         QVERIFY_THROWS_EXCEPTION(std::logic_error, gpu_->activationBackward(Activation::Softmax, floats, floats, floats));
+        const ImageWindows tooLarge{1, 2, 2, 3, 1, 0};  // a 3 x 3 kernel on 2 x 2 images
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->im2col(tooLarge, floats, other));
+        const ImageWindows strided{1, 2, 2, 1, 2, 0};  // pooling windows move by their size
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->averagePoolForward(strided, floats, floats));
     }
 };
 

@@ -66,6 +66,11 @@ private slots:
         // With tanh units the run stays comparable.
         QTest::newRow("xor, noise, binary cross-entropy, RMSprop") << "xor" << "noise:0.05,dense:8:tanh,dense:4:sigmoid"
                                                                    << "bce" << "rmsprop" << 0.01 << 10 << 12 << "";
+        // 512 images in batches of 32: 96 steps through conv, both poolings (the 3x3 one leaves an
+        // edge out), flatten and dense, with stride and padding.
+        QTest::newRow("Fashion-MNIST small CNN, Adam") << "fashion-mnist:n=512,ntest=128"
+                                                       << "conv:4:5,maxpool:2,conv:6:3:2:1:tanh,avgpool:3,flatten,dense:16:relu"
+                                                       << "" << "adam" << 0.002 << 32 << 6 << "";
         QTest::newRow("Fashion-MNIST, augmented, AdaGrad") << "fashion-mnist:n=640,ntest=100" << "dense:32:sigmoid" << ""
                                                           << "adagrad" << 0.01 << 64 << 10 << "augment";
     }

@@ -1,0 +1,104 @@
+#include "layers/conv_layer.h"
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+namespace koto {
+
+ConvolutionLayer::ConvolutionLayer(std::string name, int64_t filters, int64_t kernel, int64_t stride, int64_t padding,
+                                   Activation activation)
+    : Layer(std::move(name)), filters_(filters), activation_(activation) {
+    windows_.kernel = kernel;
+    windows_.stride = stride;
+    windows_.padding = padding;
+}
+
+void ConvolutionLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
+    if (inputShape.rank() != 4)
+        throw std::invalid_argument(name() + " needs images (N x C x H x W), not " + inputShape.text());
+    windows_.channels = inputShape[1];
+    windows_.height = inputShape[2];
+    windows_.width = inputShape[3];
+    const int64_t maxRows = inputShape.rows();
+    const int64_t positions = maxRows * windows_.outputPixels();
+    weights_.value = backend.allocate({filters_, windows_.patchSize()}, type);
+    weights_.gradient = backend.allocate({filters_, windows_.patchSize()}, type);
+    bias_.value = backend.allocate({1, filters_}, type);
+    bias_.gradient = backend.allocate({1, filters_}, type);
+    const Shape images{maxRows, filters_, windows_.outputHeight(), windows_.outputWidth()};
+    columns_ = backend.allocate({positions, windows_.patchSize()}, type);
+    pixelMajor_ = backend.allocate({positions, filters_}, type);
+    preActivation_ = backend.allocate(images, type);
+    output_ = backend.allocate(images, type);
+    preActivationGradient_ = backend.allocate(images, type);
+    pixelMajorGradient_ = backend.allocate({positions, filters_}, type);
+    columnsGradient_ = backend.allocate({positions, windows_.patchSize()}, type);
+    inputGradient_ = backend.allocate(inputShape, type);
+}
+
+void ConvolutionLayer::initialize(Backend& backend, Random& random) {
+    const int64_t fanIn = windows_.patchSize();
+    const int64_t fanOut = filters_ * windows_.kernel * windows_.kernel;
+    std::vector<double> values(static_cast<size_t>(filters_ * fanIn));
+    if (activation_ == Activation::Relu) {
+        const double deviation = std::sqrt(2.0 / static_cast<double>(fanIn));
+        for (double& v : values) v = random.normal(0.0, deviation);
+    } else {
+        const double limit = std::sqrt(6.0 / static_cast<double>(fanIn + fanOut));
+        for (double& v : values) v = random.uniform(-limit, limit);
+    }
+    // Round through float so that float and double networks of one seed hold equal weights.
+    for (double& v : values) v = static_cast<float>(v);
+    backend.upload(std::span<const double>(values), weights_.value);
+    backend.fill(bias_.value, 0.0);
+}
+
+const Tensor& ConvolutionLayer::forward(Backend& backend, const Tensor& input) {
+    input_ = &input;
+    const int64_t rows = input.rows(), pixels = windows_.outputPixels();
+    columns_.setRows(rows * pixels);
+    pixelMajor_.setRows(rows * pixels);
+    preActivation_.setRows(rows);
+    output_.setRows(rows);
+    backend.im2col(windows_, input, columns_);
+    backend.gemm(false, true, 1.0, columns_, weights_.value, 0.0, pixelMajor_);
+    backend.addRowVector(bias_.value, pixelMajor_);
+    backend.transposeBlocks(rows, pixels, filters_, pixelMajor_, preActivation_);
+    backend.activationForward(activation_, preActivation_, output_);
+    return output_;
+}
+
+const Tensor& ConvolutionLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
+    outputGradient_ = &outputGradient;
+    inputGradientComputed_ = needInputGradient;
+    const int64_t rows = outputGradient.rows(), pixels = windows_.outputPixels();
+    preActivationGradient_.setRows(rows);
+    pixelMajorGradient_.setRows(rows * pixels);
+    backend.activationBackward(activation_, output_, outputGradient, preActivationGradient_);
+    backend.transposeBlocks(rows, filters_, pixels, preActivationGradient_, pixelMajorGradient_);
+    backend.gemm(true, false, 1.0, pixelMajorGradient_, columns_, 0.0, weights_.gradient);
+    backend.columnSums(pixelMajorGradient_, bias_.gradient);
+    if (needInputGradient) {
+        columnsGradient_.setRows(rows * pixels);
+        inputGradient_.setRows(rows);
+        backend.gemm(false, false, 1.0, pixelMajorGradient_, weights_.value, 0.0, columnsGradient_);
+        backend.col2im(windows_, columnsGradient_, inputGradient_);
+    }
+    return inputGradient_;
+}
+
+std::vector<TracedBuffer> ConvolutionLayer::forwardTrace(Backend&) {
+    return {{"X", input_}, {"a", &preActivation_}, {"Z", &output_}};
+}
+
+std::vector<TracedBuffer> ConvolutionLayer::backwardTrace(Backend&) {
+    std::vector<TracedBuffer> trace{{"dJ/dZ", outputGradient_},
+                                    {"dJ/da", &preActivationGradient_},
+                                    {"dJ/dW", &weights_.gradient},
+                                    {"dJ/db", &bias_.gradient}};
+    if (inputGradientComputed_) trace.push_back({"dJ/dX", &inputGradient_});
+    return trace;
+}
+
+}  // namespace koto
