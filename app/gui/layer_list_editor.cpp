@@ -69,6 +69,18 @@ void LayerListEditor::setTokens(const std::string& tokens) {
     }
 }
 
+std::string LayerListEditor::unsupportedToken(const std::string& tokens) {
+    int dense = 0;
+    for (const QString& item : QString::fromStdString(tokens).split(',', Qt::SkipEmptyParts)) {
+        const QStringList fields = item.split(':');
+        const bool isDense = fields.size() >= 2 && fields[0] == QLatin1String("dense") && fields[1].toInt() >= 1 &&
+                             fields[1].toInt() <= kMaxUnits && ++dense <= kMaxLayers;
+        const bool isDropout = fields.size() == 2 && fields[0] == QLatin1String("dropout") && dense > 0;
+        if (!isDense && !isDropout) return item.toStdString();
+    }
+    return {};
+}
+
 void LayerListEditor::setOutputDescription(const QString& text) { output_->setText(text); }
 
 void LayerListEditor::addRow(int units, const QString& activation, double keep) {
@@ -78,7 +90,7 @@ void LayerListEditor::addRow(int units, const QString& activation, double keep) 
     layout->setContentsMargins(0, 0, 0, 0);
     row->title = new QLabel(row->widget);
     row->units = new QSpinBox(row->widget);
-    row->units->setRange(1, 64);
+    row->units->setRange(1, kMaxUnits);
     row->units->setValue(units);
     row->units->setObjectName(QStringLiteral("unitsSpin"));
     row->activation = new QComboBox(row->widget);

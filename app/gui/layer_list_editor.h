@@ -23,8 +23,13 @@ public:
     // "dense:16:tanh,dropout:0.5,dense:16:tanh" (a dropout token after a layer whose keep
     // probability is below 1)
     std::string tokens() const;
-    // Shows these hidden layers (tokens as the CLI writes them; unknown ones are skipped).
+    // Shows these hidden layers (tokens as the CLI writes them; check unsupportedToken() first:
+    // tokens it names are skipped).
     void setTokens(const std::string& tokens);
+    // The first token of a layers spec this list cannot show ("" if it can show them all): it
+    // shows dense layers (up to kMaxLayers, kMaxUnits units each) with dropout after them.
+    static std::string unsupportedToken(const std::string& tokens);
+    static constexpr int kMaxUnits = 4096;
     // The text under the list describing the output layer.
     void setOutputDescription(const QString& text);
     int layerCount() const { return static_cast<int>(rows_.size()); }

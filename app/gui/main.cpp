@@ -12,6 +12,7 @@
 #include "inspector/inspector_screenshot_run.h"
 #include "io/layer_tokens.h"
 #include "language.h"
+#include "layer_list_editor.h"
 #include "main_window.h"
 #include "opencl_devices.h"
 #include "screenshot_run.h"
@@ -67,6 +68,16 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "kotohajime: --inspect needs forward:L, backward:L, loss or update, and --screenshot\n");
             return 2;
         }
+    }
+
+    // The app's layer list shows dense layers and their dropout; other layers (convolution,
+    // pooling, ...) train with kotohajime-cli until the network editor shows them.
+    if (const std::string token = koto::gui::LayerListEditor::unsupportedToken(lesson.layers); !token.empty()) {
+        std::fprintf(stderr,
+                     "kotohajime: the app's layer list shows dense layers (up to %d, of up to %d units) with dropout "
+                     "after them, not \"%s\"; kotohajime-cli train --layers takes every layer\n",
+                     koto::gui::LayerListEditor::kMaxLayers, koto::gui::LayerListEditor::kMaxUnits, token.c_str());
+        return 2;
     }
 
     try {  // refuse a bad --dataset or --layers with a clear line rather than a broken window
