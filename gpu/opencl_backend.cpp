@@ -11,6 +11,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "backend/argument_checks.h"
 #include "clblast_gemm.h"
 #include "kernel_source.h"
 #include "opencl_status.h"
@@ -49,16 +50,6 @@ DType computeType(const Tensor& tensor) {
 }
 
 int32_t count(const Tensor& tensor) { return static_cast<int32_t>(tensor.size()); }
-
-void requireSameSize(const Tensor& a, const Tensor& b, const char* what) {
-    if (a.size() != b.size() || a.dtype() != b.dtype())
-        throw std::invalid_argument(std::string(what) + ": tensor shapes or types differ (" + a.shape().text() +
-                                    " and " + b.shape().text() + ")");
-}
-
-void requireSameSizes(std::initializer_list<const Tensor*> tensors, const Tensor& weights, const char* what) {
-    for (const Tensor* t : tensors) requireSameSize(*t, weights, what);
-}
 
 void requireValueCount(size_t values, const Tensor& tensor, const char* what) {
     if (static_cast<int64_t>(values) != tensor.size())
@@ -517,12 +508,7 @@ void OpenClBackend::gatherRowsScaled(const Tensor& source, std::span<const int32
 
 void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
                                   const Tensor& images, Tensor& out) {
-    requireSameSize(images, out, "augmentImages");
-    if (width < 1 || height < 1 || images.cols() != width * height ||
-        static_cast<int64_t>(transforms.size()) != images.rows())
-        throw std::invalid_argument("augmentImages: " + std::to_string(transforms.size()) + " transforms of " +
-                                    std::to_string(width) + " x " + std::to_string(height) + " images for " +
-                                    images.shape().text());
+    requireAugmentationFits(transforms, width, height, images, out);
     const DType type = computeType(images);
     dispatch(type, [&]<typename T>() {
         // Seven numbers per image, in the order the kernel reads them; the turn's cosine and

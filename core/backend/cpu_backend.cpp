@@ -13,6 +13,7 @@
 #include <mutex>
 #include <stdexcept>
 
+#include "backend/argument_checks.h"
 #include "util/box_muller.h"
 
 namespace koto {
@@ -57,16 +58,6 @@ MatrixMap<T> matrix(const Tensor& t) {
 template <typename T>
 RowVectorMap<T> rowVector(const Tensor& t) {
     return RowVectorMap<T>(dataOf<T>(t), t.size());
-}
-
-void requireSameSize(const Tensor& a, const Tensor& b, const char* what) {
-    if (a.size() != b.size() || a.dtype() != b.dtype())
-        throw std::invalid_argument(std::string(what) + ": tensor shapes or types differ (" +
-                                    a.shape().text() + " and " + b.shape().text() + ")");
-}
-
-void requireSameSizes(std::initializer_list<const Tensor*> tensors, const Tensor& weights, const char* what) {
-    for (const Tensor* t : tensors) requireSameSize(*t, weights, what);
 }
 
 // One optimizer update, written once for both passes: step(i, commit) returns weight i's change,
@@ -499,12 +490,7 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
 
 void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
                                const Tensor& images, Tensor& out) {
-    requireSameSize(images, out, "augmentImages");
-    if (width < 1 || height < 1 || images.cols() != width * height ||
-        static_cast<int64_t>(transforms.size()) != images.rows())
-        throw std::invalid_argument("augmentImages: " + std::to_string(transforms.size()) + " transforms of " +
-                                    std::to_string(width) + " x " + std::to_string(height) + " images for " +
-                                    images.shape().text());
+    requireAugmentationFits(transforms, width, height, images, out);
     dispatch(images.dtype(), [&]<typename T>() {
         const T centreX = static_cast<T>(width - 1) / 2, centreY = static_cast<T>(height - 1) / 2;
         for (size_t n = 0; n < transforms.size(); ++n) {

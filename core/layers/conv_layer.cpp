@@ -1,8 +1,9 @@
 #include "layers/conv_layer.h"
 
-#include <cmath>
 #include <stdexcept>
 #include <vector>
+
+#include "layers/weight_initialization.h"
 
 namespace koto {
 
@@ -40,18 +41,7 @@ void ConvolutionLayer::setup(Backend& backend, const Shape& inputShape, DType ty
 void ConvolutionLayer::initialize(Backend& backend, Random& random) {
     const int64_t fanIn = windows_.patchSize();
     const int64_t fanOut = filters_ * windows_.kernel * windows_.kernel;
-    std::vector<double> values(static_cast<size_t>(filters_ * fanIn));
-    if (activation_ == Activation::Relu) {
-        const double deviation = std::sqrt(2.0 / static_cast<double>(fanIn));
-        for (double& v : values) v = random.normal(0.0, deviation);
-    } else {
-        const double limit = std::sqrt(6.0 / static_cast<double>(fanIn + fanOut));
-        for (double& v : values) v = random.uniform(-limit, limit);
-    }
-    // Round through float so that float and double networks of one seed hold equal weights.
-    for (double& v : values) v = static_cast<float>(v);
-    backend.upload(std::span<const double>(values), weights_.value);
-    backend.fill(bias_.value, 0.0);
+    initializeWeights(backend, random, activation_, fanIn, fanOut, weights_.value, bias_.value);
 }
 
 const Tensor& ConvolutionLayer::forward(Backend& backend, const Tensor& input) {

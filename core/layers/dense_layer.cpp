@@ -1,7 +1,8 @@
 #include "layers/dense_layer.h"
 
-#include <cmath>
 #include <vector>
+
+#include "layers/weight_initialization.h"
 
 namespace koto {
 
@@ -22,20 +23,8 @@ void DenseLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
 }
 
 void DenseLayer::initialize(Backend& backend, Random& random) {
-    const int64_t fanIn = weights_.value.rows();
-    const int64_t fanOut = weights_.value.cols();
-    std::vector<double> values(static_cast<size_t>(fanIn * fanOut));
-    if (activation_ == Activation::Relu) {
-        const double deviation = std::sqrt(2.0 / static_cast<double>(fanIn));
-        for (double& v : values) v = random.normal(0.0, deviation);
-    } else {
-        const double limit = std::sqrt(6.0 / static_cast<double>(fanIn + fanOut));
-        for (double& v : values) v = random.uniform(-limit, limit);
-    }
-    // Round through float so that float and double networks of one seed hold equal weights.
-    for (double& v : values) v = static_cast<float>(v);
-    backend.upload(std::span<const double>(values), weights_.value);
-    backend.fill(bias_.value, 0.0);
+    initializeWeights(backend, random, activation_, weights_.value.rows(), weights_.value.cols(), weights_.value,
+                      bias_.value);
 }
 
 const Tensor& DenseLayer::forward(Backend& backend, const Tensor& input) {
