@@ -8,12 +8,13 @@
 
 namespace koto::gui {
 
-ScreenshotRun::ScreenshotRun(MainWindow& window, qint64 steps, QString path, int timeLimitSeconds)
+ScreenshotRun::ScreenshotRun(MainWindow& window, qint64 steps, QString path, int timeLimitSeconds,
+                             QString lateMessage)
     : window_(window), steps_(steps), path_(std::move(path)) {
     timeLimit_.setSingleShot(true);
     timeLimit_.setInterval(timeLimitSeconds * 1000);
-    connect(&timeLimit_, &QTimer::timeout, this, [this] {
-        std::fprintf(stderr, "kotohajime: training did not reach %lld steps in time\n", static_cast<long long>(steps_));
+    connect(&timeLimit_, &QTimer::timeout, this, [this, lateMessage] {
+        std::fprintf(stderr, "kotohajime: %s\n", qPrintable(lateMessage));
         finish(1);
     });
     connect(&window_, &MainWindow::snapshotShown, this, &ScreenshotRun::check);
@@ -35,9 +36,16 @@ void ScreenshotRun::check() {
     const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged || !snapshot->failure.isEmpty();
     if (!arrived) return;
     done_ = true;
-    // Let the queued replots of this snapshot happen before grabbing.
-    QTimer::singleShot(100, this, [this] {
-        const bool saved = window_.grab().save(path_, "PNG");
+    trained(*snapshot);
+}
+
+void ScreenshotRun::trained(const TrainingSnapshot&) {
+    saveAndQuit(window_, 100);  // after the queued replots of this snapshot
+}
+
+void ScreenshotRun::saveAndQuit(QWidget& widget, int delayMs) {
+    QTimer::singleShot(delayMs, this, [this, &widget] {
+        const bool saved = widget.grab().save(path_, "PNG");
         if (!saved) std::fprintf(stderr, "kotohajime: cannot write %s\n", qPrintable(path_));
         finish(saved ? 0 : 1);
     });

@@ -1,7 +1,5 @@
 #include "inspector/inspector_screenshot_run.h"
 
-#include <QCoreApplication>
-#include <QPixmap>
 #include <cstdio>
 
 #include "inspector/inspector_window.h"
@@ -24,59 +22,29 @@ std::optional<InspectStage> InspectStage::parse(const QString& text) {
 
 InspectorScreenshotRun::InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage, QString path,
                                                int timeLimitSeconds)
-    : window_(window), steps_(steps), stage_(stage), path_(std::move(path)) {
-    timeLimit_.setSingleShot(true);
-    timeLimit_.setInterval(timeLimitSeconds * 1000);
-    connect(&timeLimit_, &QTimer::timeout, this, [this] {
-        std::fprintf(stderr, "kotohajime: the traced step did not come in time\n");
-        finish(1);
-    });
-    connect(&window_, &MainWindow::snapshotShown, this, &InspectorScreenshotRun::check);
-}
+    : ScreenshotRun(window, steps, std::move(path), timeLimitSeconds,
+                    QStringLiteral("the traced step did not come in time")),
+      stage_(stage) {}
 
-void InspectorScreenshotRun::start() {
-    timeLimit_.start();
-    window_.controller().setEpochsPerSecond(0);
-    if (steps_ > 0) {
-        window_.controller().setStepLimit(steps_);
-        window_.controller().play();
-    }
-    check();
-}
-
-void InspectorScreenshotRun::check() {
-    const auto snapshot = window_.latestSnapshot();
-    if (trained_ || !snapshot) return;
-    if (snapshot->diverged || !snapshot->failure.isEmpty()) {
+void InspectorScreenshotRun::trained(const TrainingSnapshot& snapshot) {
+    if (snapshot.diverged || !snapshot.failure.isEmpty()) {
         std::fprintf(stderr, "kotohajime: training stopped before the traced step\n");
         finish(1);
         return;
     }
-    if (snapshot->steps < steps_ || !snapshot->paused) return;
-    trained_ = true;
-    InspectorWindow& inspector = window_.openInspector();
+    InspectorWindow& inspector = window().openInspector();
     connect(&inspector, &InspectorWindow::traceShown, this, &InspectorScreenshotRun::render, Qt::SingleShotConnection);
     inspector.takeStep();
 }
 
 void InspectorScreenshotRun::render() {
-    InspectorWindow& inspector = window_.openInspector();
+    InspectorWindow& inspector = window().openInspector();
     if (!inspector.showStage(stage_.kind, stage_.layer)) {
         std::fprintf(stderr, "kotohajime: the network has no layer %d\n", stage_.layer + 1);
         finish(1);
         return;
     }
-    // Let the views lay out and the plots replot before grabbing.
-    QTimer::singleShot(200, this, [this] {
-        const bool saved = window_.openInspector().grab().save(path_, "PNG");
-        if (!saved) std::fprintf(stderr, "kotohajime: cannot write %s\n", qPrintable(path_));
-        finish(saved ? 0 : 1);
-    });
-}
-
-void InspectorScreenshotRun::finish(int exitCode) {
-    timeLimit_.stop();
-    QCoreApplication::exit(exitCode);
+    saveAndQuit(inspector, 200);  // after the views lay out and the plots replot
 }
 
 }  // namespace koto::gui

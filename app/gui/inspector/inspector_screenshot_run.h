@@ -4,12 +4,11 @@
 // traced, shows the asked stage (L counts layers from 1, as the layer names do) and saves the
 // inspector window as a PNG, then quits (0, or 1 if something failed on the way).
 
-#include <QObject>
 #include <QString>
-#include <QTimer>
 #include <optional>
 
 #include "inspect/step_trace.h"
+#include "screenshot_run.h"
 
 namespace koto::gui {
 
@@ -23,23 +22,18 @@ struct InspectStage {
     static std::optional<InspectStage> parse(const QString& text);
 };
 
-class InspectorScreenshotRun : public QObject {
+class InspectorScreenshotRun : public ScreenshotRun {
     Q_OBJECT
 public:
     InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage, QString path, int timeLimitSeconds = 120);
-    void start();
+
+protected:
+    void trained(const TrainingSnapshot& snapshot) override;
 
 private:
-    void check();
     void render();
-    void finish(int exitCode);
 
-    MainWindow& window_;
-    qint64 steps_;
     InspectStage stage_;
-    QString path_;
-    QTimer timeLimit_;
-    bool trained_ = false;
 };
 
 }  // namespace koto::gui
