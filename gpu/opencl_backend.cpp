@@ -551,10 +551,7 @@ KernelArguments& withPoolingGeometry(KernelArguments& arguments, const ImageWind
 }  // namespace
 
 void OpenClBackend::im2col(const ImageWindows& w, const Tensor& images, Tensor& columns) {
-    const int64_t n = images.rows();
-    requireWindowTensor(w, images, n, w.imageSize(), "im2col");
-    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "im2col");
-    requireOneType({&images, &columns}, "im2col");
+    requireImageColumns(w, images, columns, "im2col");
     const DType type = computeType(images);
     const OpenClKernel& k = kernel(type, "im2col");
     KernelArguments arguments(k.handle, type);
@@ -563,10 +560,7 @@ void OpenClBackend::im2col(const ImageWindows& w, const Tensor& images, Tensor& 
 }
 
 void OpenClBackend::col2im(const ImageWindows& w, const Tensor& columns, Tensor& images) {
-    const int64_t n = images.rows();
-    requireWindowTensor(w, images, n, w.imageSize(), "col2im");
-    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "col2im");
-    requireOneType({&images, &columns}, "col2im");
+    requireImageColumns(w, images, columns, "col2im");
     const DType type = computeType(images);
     const OpenClKernel& k = kernel(type, "col2im");
     KernelArguments arguments(k.handle, type);
@@ -587,13 +581,7 @@ void OpenClBackend::transposeBlocks(int64_t groups, int64_t rows, int64_t cols, 
 }
 
 void OpenClBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out, Tensor& winners) {
-    requirePoolingWindows(w, "maxPoolForward");
-    const int64_t n = in.rows();
-    requireWindowTensor(w, in, n, w.imageSize(), "maxPoolForward");
-    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolForward");
-    requireWindowTensor(w, out, n, w.outputImageSize(), "maxPoolForward");
-    requireOneType({&in, &out}, "maxPoolForward");
-    requireOneType({&in, &winners}, "maxPoolForward");
+    requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
     const DType type = computeType(in);
     fill(winners, 0.0);
     const OpenClKernel& k = kernel(type, "max_pool_forward");
@@ -604,13 +592,7 @@ void OpenClBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tens
 
 void OpenClBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, const Tensor& outputGradient,
                                     Tensor& inputGradient) {
-    requirePoolingWindows(w, "maxPoolBackward");
-    const int64_t n = inputGradient.rows();
-    requireWindowTensor(w, inputGradient, n, w.imageSize(), "maxPoolBackward");
-    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolBackward");
-    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "maxPoolBackward");
-    requireOneType({&inputGradient, &winners}, "maxPoolBackward");
-    requireOneType({&inputGradient, &outputGradient}, "maxPoolBackward");
+    requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
     const DType type = computeType(inputGradient);
     const OpenClKernel& k = kernel(type, "max_pool_backward");
     KernelArguments arguments(k.handle, type);
@@ -620,11 +602,7 @@ void OpenClBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners
 }
 
 void OpenClBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
-    requirePoolingWindows(w, "averagePoolForward");
-    const int64_t n = in.rows();
-    requireWindowTensor(w, in, n, w.imageSize(), "averagePoolForward");
-    requireWindowTensor(w, out, n, w.outputImageSize(), "averagePoolForward");
-    requireOneType({&in, &out}, "averagePoolForward");
+    requirePoolingTensors(w, {&in}, {&out}, "averagePoolForward");
     const DType type = computeType(in);
     const OpenClKernel& k = kernel(type, "average_pool_forward");
     KernelArguments arguments(k.handle, type);
@@ -633,11 +611,7 @@ void OpenClBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, 
 }
 
 void OpenClBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient, Tensor& inputGradient) {
-    requirePoolingWindows(w, "averagePoolBackward");
-    const int64_t n = inputGradient.rows();
-    requireWindowTensor(w, inputGradient, n, w.imageSize(), "averagePoolBackward");
-    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "averagePoolBackward");
-    requireOneType({&inputGradient, &outputGradient}, "averagePoolBackward");
+    requirePoolingTensors(w, {&inputGradient}, {&outputGradient}, "averagePoolBackward");
     const DType type = computeType(inputGradient);
     const OpenClKernel& k = kernel(type, "average_pool_backward");
     KernelArguments arguments(k.handle, type);

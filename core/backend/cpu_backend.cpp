@@ -527,10 +527,8 @@ void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64
 // ---- convolution and pooling (part 12) ---------------------------------------------------------
 
 void CpuBackend::im2col(const ImageWindows& w, const Tensor& images, Tensor& columns) {
+    requireImageColumns(w, images, columns, "im2col");
     const int64_t n = images.rows();
-    requireWindowTensor(w, images, n, w.imageSize(), "im2col");
-    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "im2col");
-    requireOneType({&images, &columns}, "im2col");
     dispatch(images.dtype(), [&]<typename T>() {
         const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
         const T* in = dataOf<T>(images);
@@ -555,10 +553,8 @@ void CpuBackend::im2col(const ImageWindows& w, const Tensor& images, Tensor& col
 }
 
 void CpuBackend::col2im(const ImageWindows& w, const Tensor& columns, Tensor& images) {
+    requireImageColumns(w, images, columns, "col2im");
     const int64_t n = images.rows();
-    requireWindowTensor(w, images, n, w.imageSize(), "col2im");
-    requireWindowTensor(w, columns, n * w.outputPixels(), w.patchSize(), "col2im");
-    requireOneType({&images, &columns}, "col2im");
     dispatch(images.dtype(), [&]<typename T>() {
         const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
         const T* in = dataOf<T>(columns);
@@ -616,12 +612,8 @@ void forEachPooledValue(const ImageWindows& w, int64_t images, Body body) {
 }  // namespace
 
 void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out, Tensor& winners) {
-    requirePoolingWindows(w, "maxPoolForward");
+    requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
     const int64_t n = in.rows();
-    requireWindowTensor(w, in, n, w.imageSize(), "maxPoolForward");
-    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolForward");
-    requireWindowTensor(w, out, n, w.outputImageSize(), "maxPoolForward");
-    requireOneType({&in, &out, &winners}, "maxPoolForward");
     dispatch(in.dtype(), [&]<typename T>() {
         const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
         const T* x = dataOf<T>(in);
@@ -645,12 +637,8 @@ void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor&
 
 void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, const Tensor& outputGradient,
                                  Tensor& inputGradient) {
-    requirePoolingWindows(w, "maxPoolBackward");
+    requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
     const int64_t n = inputGradient.rows();
-    requireWindowTensor(w, inputGradient, n, w.imageSize(), "maxPoolBackward");
-    requireWindowTensor(w, winners, n, w.imageSize(), "maxPoolBackward");
-    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "maxPoolBackward");
-    requireOneType({&inputGradient, &winners, &outputGradient}, "maxPoolBackward");
     dispatch(inputGradient.dtype(), [&]<typename T>() {
         const T* won = dataOf<T>(winners);
         const T* dY = dataOf<T>(outputGradient);
@@ -660,11 +648,8 @@ void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, c
 }
 
 void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
-    requirePoolingWindows(w, "averagePoolForward");
+    requirePoolingTensors(w, {&in}, {&out}, "averagePoolForward");
     const int64_t n = in.rows();
-    requireWindowTensor(w, in, n, w.imageSize(), "averagePoolForward");
-    requireWindowTensor(w, out, n, w.outputImageSize(), "averagePoolForward");
-    requireOneType({&in, &out}, "averagePoolForward");
     dispatch(in.dtype(), [&]<typename T>() {
         const int64_t outH = w.outputHeight(), outW = w.outputWidth(), k = w.kernel;
         const T* x = dataOf<T>(in);
@@ -682,11 +667,8 @@ void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Ten
 }
 
 void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient, Tensor& inputGradient) {
-    requirePoolingWindows(w, "averagePoolBackward");
+    requirePoolingTensors(w, {&inputGradient}, {&outputGradient}, "averagePoolBackward");
     const int64_t n = inputGradient.rows();
-    requireWindowTensor(w, inputGradient, n, w.imageSize(), "averagePoolBackward");
-    requireWindowTensor(w, outputGradient, n, w.outputImageSize(), "averagePoolBackward");
-    requireOneType({&inputGradient, &outputGradient}, "averagePoolBackward");
     dispatch(inputGradient.dtype(), [&]<typename T>() {
         const T* dY = dataOf<T>(outputGradient);
         T* dX = dataOf<T>(inputGradient);

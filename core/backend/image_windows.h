@@ -56,4 +56,25 @@ inline void requirePoolingWindows(const ImageWindows& windows, const char* what)
         throw std::invalid_argument(std::string(what) + ": pooling windows move by their own size, unpadded");
 }
 
+// im2col and col2im's tensors: n whole images, and their n * outputPixels() rows of patches.
+inline void requireImageColumns(const ImageWindows& windows, const Tensor& images, const Tensor& columns,
+                                const char* what) {
+    const int64_t n = images.rows();
+    requireWindowTensor(windows, images, n, windows.imageSize(), what);
+    requireWindowTensor(windows, columns, n * windows.outputPixels(), windows.patchSize(), what);
+    requireOneType({&images, &columns}, what);
+}
+
+// Pooling's tensors, all of one type: `images` hold n whole images each (the input, its winners,
+// its gradient), `pooled` n pooled images each (the output, its gradient).
+inline void requirePoolingTensors(const ImageWindows& windows, std::initializer_list<const Tensor*> images,
+                                  std::initializer_list<const Tensor*> pooled, const char* what) {
+    requirePoolingWindows(windows, what);
+    const int64_t n = (*images.begin())->rows();
+    for (const Tensor* t : images) requireWindowTensor(windows, *t, n, windows.imageSize(), what);
+    for (const Tensor* t : pooled) requireWindowTensor(windows, *t, n, windows.outputImageSize(), what);
+    requireOneType(images, what);
+    requireOneType({*images.begin(), *pooled.begin()}, what);
+}
+
 }  // namespace koto
