@@ -205,25 +205,17 @@ void OpenClBackend::upload(std::span<const uint8_t> bytes, Tensor& destination) 
     write(memoryOf(destination), bytes.size(), bytes.data(), "bytes");
 }
 
-void OpenClBackend::download(const Tensor& source, std::span<float> values) {
-    requireValueCount(values.size(), source, "download");
-    dispatch(source.dtype(), [&]<typename T>() {
-        if constexpr (std::is_same_v<T, float>) {
-            read(memoryOf(source), bytesOf(source), values.data(), "values");
-        } else {
-            std::vector<T> held(values.size());
-            read(memoryOf(source), bytesOf(source), held.data(), "values");
-            std::copy(held.begin(), held.end(), values.begin());
-        }
-    });
-}
+void OpenClBackend::download(const Tensor& source, std::span<float> values) { downloadAs(source, values); }
 
-void OpenClBackend::download(const Tensor& source, std::span<double> values) {
+void OpenClBackend::download(const Tensor& source, std::span<double> values) { downloadAs(source, values); }
+
+template <typename Target>
+void OpenClBackend::downloadAs(const Tensor& source, std::span<Target> values) {
     requireValueCount(values.size(), source, "download");
     dispatch(source.dtype(), [&]<typename T>() {
-        if constexpr (std::is_same_v<T, double>) {
+        if constexpr (std::is_same_v<T, Target>) {
             read(memoryOf(source), bytesOf(source), values.data(), "values");
-        } else {
+        } else {  // read in the tensor's own type, then convert
             std::vector<T> held(values.size());
             read(memoryOf(source), bytesOf(source), held.data(), "values");
             std::copy(held.begin(), held.end(), values.begin());

@@ -102,6 +102,9 @@ public:
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
 
 private:
+    // Both download()s: the values as Target, converted from the tensor's type if it differs.
+    template <typename Target>
+    void downloadAs(const Tensor& source, std::span<Target> values);
     // The program compiled for the tensors' element type (float or double), built on first use.
     OpenClProgram& program(DType type);
     const OpenClKernel& kernel(DType type, const char* name) { return program(type).kernel(name); }
