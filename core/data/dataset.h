@@ -32,6 +32,9 @@ struct Dataset {
     int64_t imageWidth = 0, imageHeight = 0;
     // Whether an image mirrored left-right keeps its class (data augmentation may flip it).
     bool mirrorKeepsClass = false;
+    // Sequences (recurrent layers): T time steps of inputSize / T values each, a sample's row
+    // being x(1), x(2), ..., x(T) one after another; 0 for data that is not a sequence.
+    int64_t sequenceLength = 0;
     DataSplit train, test;
     DataSplit validation;  // held out of the training part on request (early stopping watches it)
 
