@@ -74,6 +74,8 @@ public:
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) override;
     void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
+    // In opencl_sampling_ops.cpp, its kernel in kernels/sampling_kernels.cl.
+    void bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) override;
     void gatherRows(const Tensor& source, std::span<const int32_t> rows, Tensor& destination) override;
     void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                           Tensor& destination) override;
@@ -90,14 +92,30 @@ public:
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
-    void im2col(const ImageWindows& windows, const Tensor& images, Tensor& columns) override;
-    void col2im(const ImageWindows& windows, const Tensor& columns, Tensor& images) override;
-    void transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) override;
+    void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
+                            const Tensor& bias, Tensor& out) override;
+    void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
+                                       const Tensor& outputGradient, Tensor& weightGradient,
+                                       Tensor& biasGradient) override;
+    void convolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
+                                  const Tensor& weights, Tensor& inputGradient) override;
     void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) override;
     void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
                          Tensor& inputGradient) override;
     void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
     void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient, Tensor& inputGradient) override;
+    void copyTimeStep(const Tensor& sequence, int64_t step, Tensor& out) override;
+    void placeTimeStep(const Tensor& in, int64_t step, Tensor& sequence) override;
+    void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
+                        Tensor& hidden, Tensor& lastHidden) override;
+    void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden, const Tensor& outputGradient,
+                         const Tensor& fromLater, Tensor& hiddenGradient, Tensor& preActivationGradient,
+                         Tensor& stepGradient) override;
+    void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart, Tensor& gates,
+                         Tensor& cells, Tensor& hidden, Tensor& lastHidden) override;
+    void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells, const Tensor& outputGradient,
+                          const Tensor& fromLater, Tensor& cellCarry, Tensor& hiddenGradient, Tensor& cellGradient,
+                          Tensor& preActivationGradient, Tensor& stepGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
 
@@ -110,6 +128,8 @@ private:
     const OpenClKernel& kernel(DType type, const char* name) { return program(type).kernel(name); }
     // Runs a kernel with one work-item per item (rounded up to whole work-groups).
     void run(const OpenClKernel& kernel, int64_t items, const char* what);
+    // The same in work-groups of `groupSize` (or the kernel's limit, if smaller).
+    void runInGroupsOf(size_t groupSize, const OpenClKernel& kernel, int64_t items, const char* what);
     // Runs a reduction kernel over `items`, setting its last two arguments (the partial sums and
     // their local scratch), and returns the total of the partial sums.
     double runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type, int64_t items,
@@ -132,10 +152,23 @@ private:
     void countLaunch(const char* what);
     void refuseIfForcedDown(std::string_view what);
 
+    // Convolution as GEMMs (the convolution section of opencl_backend.cpp). A scratch buffer of at
+    // least `elements` values, grown only when a larger pass asks for more.
+    cl_mem scratch(std::unique_ptr<OpenClBuffer>& buffer, int64_t elements, DType type, const char* what);
+    // C = op(A) op(B) + beta C, op(A) m x k and op(B) k x n, on buffers that are not tensors.
+    void bufferGemm(DType type, bool transposeA, bool transposeB, int64_t m, int64_t n, int64_t k, double beta,
+                    cl_mem a, cl_mem b, cl_mem c);
+    // Images first .. first + count - 1 into the window matrix (im2col), and their dJ/da into
+    // pixel-major rows; each returns the scratch buffer it filled.
+    cl_mem imagesToColumns(const ImageWindows& windows, const Tensor& images, int64_t first, int64_t count);
+    cl_mem gradientToPixels(const ImageWindows& windows, const Tensor& outputGradient, int64_t filters, int64_t first,
+                            int64_t count);
+
     ForcedFailure forced_;
     std::unique_ptr<OpenClContext> context_;
     std::unique_ptr<OpenClProgram> floatProgram_, doubleProgram_;
     std::unique_ptr<OpenClBuffer> partialSums_, rowIndices_, transforms_;
+    std::unique_ptr<OpenClBuffer> convolutionColumns_, convolutionPixels_;
     double kernelCompileSeconds_ = 0;
     int64_t launches_ = 0;
 };

@@ -87,6 +87,9 @@ public:
     virtual void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) = 0;
     // Gaussian noise with mean 0 and the given standard deviation (Box-Muller on pairs).
     virtual void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) = 0;
+    // Bernoulli samples for the RBM's Gibbs steps (models/rbm.h): samples[i] = 1 where element
+    // i's uniform is below probabilities[i], else 0 (the same uniforms as dropoutMask).
+    virtual void bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) = 0;
 
     // destination row i = source row rows[i] (assembling a shuffled mini-batch).
     virtual void gatherRows(const Tensor& source, std::span<const int32_t> rows,
@@ -129,17 +132,23 @@ public:
     virtual double sumOfSquares(const Tensor& x) = 0;
     virtual void shrinkTowardZero(double amount, Tensor& w) = 0;
 
-    // Convolution as one matrix product (part 12): im2col lays every K x K x C window of every
-    // image out as a row, so that a = columns W^T computes all filters at all positions at once.
-    // columns is (N * OH * OW) x (C * K * K): row n * OH*OW + oy*OW + ox, column c*K*K + ky*K + kx
-    // holds image n's value at channel c, row oy*S - P + ky, column ox*S - P + kx (0 in the padding).
-    virtual void im2col(const ImageWindows& windows, const Tensor& images, Tensor& columns) = 0;
-    // The adjoint of im2col, for dJ/dX: every image value is the sum of the columns entries that
-    // im2col copied it to (overwrites images; a value no window covers gets 0).
-    virtual void col2im(const ImageWindows& windows, const Tensor& columns, Tensor& images) = 0;
-    // Swaps the two inner axes of each of `groups` blocks: in is groups x rows x cols, out
-    // groups x cols x rows (a GEMM's pixel-by-filter result into channels-first images and back).
-    virtual void transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) = 0;
+    // Convolution (part 12) of n channels-first images (windows: C x H x W, K x K windows moved by
+    // S over the image padded with P zeros) with F filters: W is F x (C*K*K), column c*K*K + ky*K + kx
+    // weighing channel c, window row ky, column kx; b holds F biases; a is n x (F * OH * OW),
+    // channels-first. With x(n, c, y, x) the image value (0 in the padding):
+    //   a[n, f, oy, ox] = b[f] + sum_{c, ky, kx} W[f, (c, ky, kx)] x(n, c, oy*S - P + ky, ox*S - P + kx)
+    virtual void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
+                                    const Tensor& bias, Tensor& out) = 0;
+    // Given dJ/da (a's shape), the parameters' gradients over the batch:
+    //   dJ/dW[f, (c, ky, kx)] = sum_{n, oy, ox} dJ/da[n, f, oy, ox] x(n, c, oy*S - P + ky, ox*S - P + kx)
+    //   dJ/db[f] = sum_{n, oy, ox} dJ/da[n, f, oy, ox]
+    virtual void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
+                                               const Tensor& outputGradient, Tensor& weightGradient,
+                                               Tensor& biasGradient) = 0;
+    // dJ/dX: every image value collects W[f, (c, ky, kx)] dJ/da[n, f, oy, ox] from each window
+    // (oy, ox) that covers it, as its (ky, kx), for every filter f (0 where no window reaches).
+    virtual void convolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
+                                          const Tensor& weights, Tensor& inputGradient) = 0;
 
     // Pooling over K x K windows moved by K (windows.stride == windows.kernel, no padding), per
     // channel. Max: out = the window's largest value; winners (the input's shape) is 1 where a
@@ -152,6 +161,43 @@ public:
     virtual void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) = 0;
     virtual void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient,
                                      Tensor& inputGradient) = 0;
+
+    // Recurrent layers (part 13), one time step t (0-based) of a whole batch at a time. A
+    // sequence tensor is N x T x W: sample n's row holds its T steps one after another, W values
+    // each, so step t of sample n is the row's values t*W .. t*W+W-1.
+    //
+    // out = sequence[:, t] (N x W), and sequence[:, t] = in, leaving the other steps as they are.
+    virtual void copyTimeStep(const Tensor& sequence, int64_t step, Tensor& out) = 0;
+    virtual void placeTimeStep(const Tensor& in, int64_t step, Tensor& sequence) = 0;
+    // SimpleRNN: a = inputPart[:, t] + recurrentPart (x(t) Wx + b and h(t-1) Wh, N x T x U and
+    // N x U); h(t) = s(a) is written to hidden[:, t] and to lastHidden (N x U).
+    virtual void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart,
+                                const Tensor& recurrentPart, Tensor& hidden, Tensor& lastHidden) = 0;
+    // Its step of backpropagation through time: dJ/dh(t) = outputGradient[:, t] + fromLater
+    // (dJ/da(t+1) Wh^T, N x U, zero at the last step) into hiddenGradient[:, t];
+    // dJ/da(t) = dJ/dh(t) s'(a), s' from h(t) = hidden[:, t], into preActivationGradient[:, t]
+    // (N x T x U) and into stepGradient (N x U).
+    virtual void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden,
+                                 const Tensor& outputGradient, const Tensor& fromLater, Tensor& hiddenGradient,
+                                 Tensor& preActivationGradient, Tensor& stepGradient) = 0;
+    // LSTM, with the four blocks of U columns of a gate tensor in the order i, f, o, g:
+    // a = inputPart[:, t] + recurrentPart (N x T x 4U and N x 4U);
+    // i = sigmoid(a_i), f = sigmoid(a_f), o = sigmoid(a_o), g = tanh(a_g) into gates[:, t];
+    // c(t) = f c(t-1) + i g (c(-1) = 0) into cells[:, t]; h(t) = o tanh(c(t)) into hidden[:, t]
+    // and lastHidden.
+    virtual void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
+                                 Tensor& gates, Tensor& cells, Tensor& hidden, Tensor& lastHidden) = 0;
+    // Its BPTT step. cellCarry (N x U) holds dJ/dc(t+1) f(t+1) on entry (zero at the last step)
+    // and dJ/dc(t) f(t) on return.
+    //   dJ/dh(t) = outputGradient[:, t] + fromLater                      -> hiddenGradient[:, t]
+    //   dJ/dc(t) = dJ/dh(t) o (1 - tanh^2 c(t)) + cellCarry             -> cellGradient[:, t]
+    //   dJ/da_i = dJ/dc i (1 - i) g,  dJ/da_f = dJ/dc f (1 - f) c(t-1),
+    //   dJ/da_o = dJ/dh o (1 - o) tanh c(t),  dJ/da_g = dJ/dc i (1 - g^2)
+    //                                  -> preActivationGradient[:, t] (N x T x 4U) and stepGradient
+    virtual void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells,
+                                  const Tensor& outputGradient, const Tensor& fromLater, Tensor& cellCarry,
+                                  Tensor& hiddenGradient, Tensor& cellGradient, Tensor& preActivationGradient,
+                                  Tensor& stepGradient) = 0;
 
     // y += alpha * x (the gradient-descent update w = w - learning_rate * dJ/dw).
     virtual void addScaled(double alpha, const Tensor& x, Tensor& y) = 0;

@@ -39,6 +39,8 @@ public:
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) override;
     void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
+    // In cpu_sampling_ops.cpp.
+    void bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) override;
     void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                     Tensor& destination) override;
     void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
@@ -56,14 +58,30 @@ public:
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
-    void im2col(const ImageWindows& windows, const Tensor& images, Tensor& columns) override;
-    void col2im(const ImageWindows& windows, const Tensor& columns, Tensor& images) override;
-    void transposeBlocks(int64_t groups, int64_t rows, int64_t cols, const Tensor& in, Tensor& out) override;
+    void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
+                            const Tensor& bias, Tensor& out) override;
+    void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
+                                       const Tensor& outputGradient, Tensor& weightGradient,
+                                       Tensor& biasGradient) override;
+    void convolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
+                                  const Tensor& weights, Tensor& inputGradient) override;
     void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) override;
     void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
                          Tensor& inputGradient) override;
     void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
     void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient, Tensor& inputGradient) override;
+    void copyTimeStep(const Tensor& sequence, int64_t step, Tensor& out) override;
+    void placeTimeStep(const Tensor& in, int64_t step, Tensor& sequence) override;
+    void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
+                        Tensor& hidden, Tensor& lastHidden) override;
+    void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden, const Tensor& outputGradient,
+                         const Tensor& fromLater, Tensor& hiddenGradient, Tensor& preActivationGradient,
+                         Tensor& stepGradient) override;
+    void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart, Tensor& gates,
+                         Tensor& cells, Tensor& hidden, Tensor& lastHidden) override;
+    void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells, const Tensor& outputGradient,
+                          const Tensor& fromLater, Tensor& cellCarry, Tensor& hiddenGradient, Tensor& cellGradient,
+                          Tensor& preActivationGradient, Tensor& stepGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
 };

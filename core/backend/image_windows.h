@@ -23,7 +23,7 @@ struct ImageWindows {
     int64_t outputPixels() const { return outputHeight() * outputWidth(); }
     int64_t imageSize() const { return channels * height * width; }
     int64_t outputImageSize() const { return channels * outputPixels(); }  // pooling's output
-    int64_t patchSize() const { return channels * kernel * kernel; }      // one row of im2col
+    int64_t patchSize() const { return channels * kernel * kernel; }      // the values of one window
     bool valid() const {
         return channels >= 1 && height >= 1 && width >= 1 && kernel >= 1 && stride >= 1 && padding >= 0 &&
                padding < kernel && kernel <= height + 2 * padding && kernel <= width + 2 * padding;
@@ -56,13 +56,28 @@ inline void requirePoolingWindows(const ImageWindows& windows, const char* what)
         throw std::invalid_argument(std::string(what) + ": pooling windows move by their own size, unpadded");
 }
 
-// im2col and col2im's tensors: n whole images, and their n * outputPixels() rows of patches.
-inline void requireImageColumns(const ImageWindows& windows, const Tensor& images, const Tensor& columns,
-                                const char* what) {
-    const int64_t n = images.rows();
+// A convolution's tensors, all of one type: n whole images, F filters of patchSize() weights and
+// F biases, and n images of F output channels.
+inline void requireConvolutionTensors(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
+                                      const Tensor& bias, const Tensor& out, const char* what) {
+    const int64_t n = images.rows(), filters = weights.rows();
     requireWindowTensor(windows, images, n, windows.imageSize(), what);
-    requireWindowTensor(windows, columns, n * windows.outputPixels(), windows.patchSize(), what);
-    requireOneType({&images, &columns}, what);
+    requireWindowTensor(windows, weights, filters, windows.patchSize(), what);
+    if (bias.size() != filters)
+        throw std::invalid_argument(std::string(what) + ": " + std::to_string(bias.size()) + " biases for " +
+                                    std::to_string(filters) + " filters");
+    requireWindowTensor(windows, out, n, filters * windows.outputPixels(), what);
+    requireOneType({&images, &weights, &bias, &out}, what);
+}
+
+// The same for dJ/dX: n images of F output channels' gradients, the weights, n images' gradients.
+inline void requireConvolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
+                                            const Tensor& weights, const Tensor& inputGradient, const char* what) {
+    const int64_t n = inputGradient.rows(), filters = weights.rows();
+    requireWindowTensor(windows, inputGradient, n, windows.imageSize(), what);
+    requireWindowTensor(windows, weights, filters, windows.patchSize(), what);
+    requireWindowTensor(windows, outputGradient, n, filters * windows.outputPixels(), what);
+    requireOneType({&inputGradient, &weights, &outputGradient}, what);
 }
 
 // Pooling's tensors, all of one type: `images` hold n whole images each (the input, its winners,

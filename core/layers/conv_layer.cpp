@@ -21,20 +21,14 @@ void ConvolutionLayer::setup(Backend& backend, const Shape& inputShape, DType ty
     windows_.channels = inputShape[1];
     windows_.height = inputShape[2];
     windows_.width = inputShape[3];
-    const int64_t maxRows = inputShape.rows();
-    const int64_t positions = maxRows * windows_.outputPixels();
     weights_.value = backend.allocate({filters_, windows_.patchSize()}, type);
     weights_.gradient = backend.allocate({filters_, windows_.patchSize()}, type);
     bias_.value = backend.allocate({1, filters_}, type);
     bias_.gradient = backend.allocate({1, filters_}, type);
-    const Shape images{maxRows, filters_, windows_.outputHeight(), windows_.outputWidth()};
-    columns_ = backend.allocate({positions, windows_.patchSize()}, type);
-    pixelMajor_ = backend.allocate({positions, filters_}, type);
+    const Shape images{inputShape.rows(), filters_, windows_.outputHeight(), windows_.outputWidth()};
     preActivation_ = backend.allocate(images, type);
     output_ = backend.allocate(images, type);
     preActivationGradient_ = backend.allocate(images, type);
-    pixelMajorGradient_ = backend.allocate({positions, filters_}, type);
-    columnsGradient_ = backend.allocate({positions, windows_.patchSize()}, type);
     inputGradient_ = backend.allocate(inputShape, type);
 }
 
@@ -46,15 +40,9 @@ void ConvolutionLayer::initialize(Backend& backend, Random& random) {
 
 const Tensor& ConvolutionLayer::forward(Backend& backend, const Tensor& input) {
     input_ = &input;
-    const int64_t rows = input.rows(), pixels = windows_.outputPixels();
-    columns_.setRows(rows * pixels);
-    pixelMajor_.setRows(rows * pixels);
-    preActivation_.setRows(rows);
-    output_.setRows(rows);
-    backend.im2col(windows_, input, columns_);
-    backend.gemm(false, true, 1.0, columns_, weights_.value, 0.0, pixelMajor_);
-    backend.addRowVector(bias_.value, pixelMajor_);
-    backend.transposeBlocks(rows, pixels, filters_, pixelMajor_, preActivation_);
+    preActivation_.setRows(input.rows());
+    output_.setRows(input.rows());
+    backend.convolutionForward(windows_, input, weights_.value, bias_.value, preActivation_);
     backend.activationForward(activation_, preActivation_, output_);
     return output_;
 }
@@ -62,18 +50,13 @@ const Tensor& ConvolutionLayer::forward(Backend& backend, const Tensor& input) {
 const Tensor& ConvolutionLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
     outputGradient_ = &outputGradient;
     inputGradientComputed_ = needInputGradient;
-    const int64_t rows = outputGradient.rows(), pixels = windows_.outputPixels();
-    preActivationGradient_.setRows(rows);
-    pixelMajorGradient_.setRows(rows * pixels);
+    preActivationGradient_.setRows(outputGradient.rows());
     backend.activationBackward(activation_, output_, outputGradient, preActivationGradient_);
-    backend.transposeBlocks(rows, filters_, pixels, preActivationGradient_, pixelMajorGradient_);
-    backend.gemm(true, false, 1.0, pixelMajorGradient_, columns_, 0.0, weights_.gradient);
-    backend.columnSums(pixelMajorGradient_, bias_.gradient);
+    backend.convolutionParameterGradients(windows_, *input_, preActivationGradient_, weights_.gradient,
+                                          bias_.gradient);
     if (needInputGradient) {
-        columnsGradient_.setRows(rows * pixels);
-        inputGradient_.setRows(rows);
-        backend.gemm(false, false, 1.0, pixelMajorGradient_, weights_.value, 0.0, columnsGradient_);
-        backend.col2im(windows_, columnsGradient_, inputGradient_);
+        inputGradient_.setRows(outputGradient.rows());
+        backend.convolutionInputGradient(windows_, preActivationGradient_, weights_.value, inputGradient_);
     }
     return inputGradient_;
 }

@@ -3,12 +3,13 @@
 // (N x C x H x W, channels-first) with stride S over the image padded with P zeros:
 //   a[n, f, oy, ox] = sum_{c, ky, kx} W[f, (c, ky, kx)] X[n, c, oy*S - P + ky, ox*S - P + kx] + b[f]
 //   Z = s(a)                                     (Z: N x F x OH x OW, OH = (H + 2P - K) / S + 1)
-// computed as one matrix product: im2col lays every window out as a row of `columns`
-// ((N*OH*OW) x (C*K*K)), so that columns W^T is every filter at every position at once.
 // backward, given dJ/dZ:
 //   dJ/da = dJ/dZ * s'(a)
-//   dJ/dW = dJ/da^T columns,  dJ/db[f] = sum over n, oy, ox of dJ/da[n, f, oy, ox]
-//   dJ/dX = col2im(dJ/da W): each input value collects the gradient of every window it was in.
+//   dJ/dW[f, (c, ky, kx)] = sum over n, oy, ox of dJ/da[n, f, oy, ox] X[n, c, oy*S - P + ky, ox*S - P + kx]
+//   dJ/db[f] = sum over n, oy, ox of dJ/da[n, f, oy, ox]
+//   dJ/dX: each input value collects W dJ/da from every window it was in.
+// The backend computes a, dJ/dW, dJ/db and dJ/dX (on the CPU image by image, as products of the
+// filters with the image's windows: backend/cpu_image_ops.cpp).
 // Weights start as a dense layer's with fan-in C*K*K and fan-out F*K*K (He-normal for ReLU,
 // Xavier-uniform otherwise); biases at zero.
 
@@ -45,10 +46,7 @@ private:
     const Tensor* input_ = nullptr;
     const Tensor* outputGradient_ = nullptr;
     bool inputGradientComputed_ = false;
-    // Pixel-major tensors have one row per output position (n, oy, ox), one column per filter:
-    // the GEMM's layout. preActivation_, output_ and preActivationGradient_ are channels-first.
-    Tensor columns_, pixelMajor_, preActivation_, output_;
-    Tensor preActivationGradient_, pixelMajorGradient_, columnsGradient_, inputGradient_;
+    Tensor preActivation_, output_, preActivationGradient_, inputGradient_;  // channels-first
 };
 
 }  // namespace koto

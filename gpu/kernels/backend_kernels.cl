@@ -517,16 +517,25 @@ kernel void augment_images(global const REAL* images, global const REAL* transfo
 // ---- convolution and pooling (part 12) -----------------------------------------------------------
 // Images are channels-first rows of C*H*W values; K x K windows move by `stride` over the image
 // padded with `padding` zeros (core/backend/image_windows.h).
+//
+// A convolution is computed as matrix products, which CLBlast's GEMM does fast on any device; the
+// kernels below only move values into and out of the products' layout. For a pass over the
+// images first_image ... first_image + m - 1 (the host splits very large batches into passes):
+//   columns (m*OH*OW x C*K*K): row (n - first_image)*OH*OW + oy*OW + ox holds the values under
+//     window (oy, ox) of image n, in W's column order c*K*K + ky*K + kx (im2col);
+//   pixels (m*OH*OW x F): one row per window, one column per filter ("pixel-major"), where a
+//     keeps the filters of one image together (channels-first, n x F x OH x OW).
+// Forward pixels = columns W^T; dJ/dW = pixels^T columns with pixels = dJ/da; dJ/dX from
+// columns = pixels W, each image value summing the entries im2col would have copied it to.
 
-// im2col: one work-item per entry of columns ((N*OH*OW) x (C*K*K)); row n*OH*OW + oy*OW + ox,
-// column c*K*K + ky*K + kx holds image n at channel c, row oy*S - P + ky, column ox*S - P + kx.
-kernel void im2col(global const REAL* images, global REAL* columns, int count, int channels, int height, int width,
-                   int kernel_size, int stride, int padding, int out_height, int out_width) {
+// im2col: one work-item per entry of columns.
+kernel void im2col(global const REAL* images, global REAL* columns, int count, int first_image, int channels,
+                   int height, int width, int kernel_size, int stride, int padding, int out_height, int out_width) {
     const int i = get_global_id(0);
     if (i >= count) return;
     const int patch = channels * kernel_size * kernel_size;
     const int row = i / patch, column = i % patch;
-    const int image = row / (out_height * out_width), pixel = row % (out_height * out_width);
+    const int image = first_image + row / (out_height * out_width), pixel = row % (out_height * out_width);
     const int oy = pixel / out_width, ox = pixel % out_width;
     const int c = column / (kernel_size * kernel_size), k = column % (kernel_size * kernel_size);
     const int y = oy * stride - padding + k / kernel_size, x = ox * stride - padding + k % kernel_size;
@@ -534,14 +543,15 @@ kernel void im2col(global const REAL* images, global REAL* columns, int count, i
     columns[i] = inside ? images[((image * channels + c) * height + y) * width + x] : (REAL)0;
 }
 
-// col2im: one work-item per image value, summing the columns entries im2col copied it to: the
-// kernel offsets (ky, kx) whose window position oy = (y + P - ky) / S is whole and in range.
-kernel void col2im(global const REAL* columns, global REAL* images, int count, int channels, int height, int width,
-                   int kernel_size, int stride, int padding, int out_height, int out_width) {
+// col2im as a gather: one work-item per image value, summing the columns entries im2col copies
+// it to, those of the kernel offsets (ky, kx) whose window oy = (y + P - ky) / S is whole and in
+// range (likewise ox). Each value is written once, by its own work-item: no atomics.
+kernel void col2im(global const REAL* columns, global REAL* images, int count, int first_image, int channels,
+                   int height, int width, int kernel_size, int stride, int padding, int out_height, int out_width) {
     const int i = get_global_id(0);
     if (i >= count) return;
     const int x = i % width, y = (i / width) % height, c = (i / (width * height)) % channels;
-    const int image = i / (width * height * channels);
+    const int image = i / (width * height * channels);  // within the pass
     const int patch = channels * kernel_size * kernel_size;
     REAL sum = 0;
     for (int ky = 0; ky < kernel_size; ++ky) {
@@ -554,16 +564,39 @@ kernel void col2im(global const REAL* columns, global REAL* images, int count, i
             sum += columns[row * patch + (c * kernel_size + ky) * kernel_size + kx];
         }
     }
-    images[i] = sum;
+    images[first_image * channels * height * width + i] = sum;
 }
 
-// out[g, j, i] = in[g, i, j] for groups x rows x cols blocks, one work-item per element.
-kernel void transpose_blocks(global const REAL* in, global REAL* out, int count, int rows, int cols) {
+// a[n, f, p] = pixels[(n - first_image)*OH*OW + p, f] + b[f]: the forward product into a's
+// channels-first layout with the bias added, one work-item per value of a.
+kernel void pixels_to_channels(global const REAL* pixels, global const REAL* bias, global REAL* out, int count,
+                               int first_image, int filters, int window_count) {
     const int i = get_global_id(0);
     if (i >= count) return;
-    const int block = rows * cols;
-    const int g = i / block, r = (i % block) / cols, c = i % cols;
-    out[g * block + c * rows + r] = in[i];
+    const int p = i % window_count, f = (i / window_count) % filters, image = i / (window_count * filters);
+    out[first_image * filters * window_count + i] = pixels[(image * window_count + p) * filters + f] + bias[f];
+}
+
+// pixels[(n - first_image)*OH*OW + p, f] = dJ/da[n, f, p]: dJ/da into the products' layout, one
+// work-item per entry of pixels.
+kernel void channels_to_pixels(global const REAL* gradient, global REAL* pixels, int count, int first_image,
+                               int filters, int window_count) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    const int f = i % filters, p = (i / filters) % window_count, image = first_image + i / (filters * window_count);
+    pixels[i] = gradient[(image * filters + f) * window_count + p];
+}
+
+// dJ/db[f] = sum_{n, p} dJ/da[n, f, p]: one work-group per filter, its work-items striding over
+// the filter's N*OH*OW values (neighbouring items read neighbouring values) and summing them in
+// local memory; the group's sum lands in db[f].
+kernel void convolution_bias_gradient(global const REAL* da, global REAL* db, int image_count, int filters,
+                                      int window_count, local REAL* scratch) {
+    const int f = get_group_id(0);
+    REAL sum = 0;
+    for (int j = get_local_id(0); j < image_count * window_count; j += get_local_size(0))
+        sum += da[(j / window_count * filters + f) * window_count + j % window_count];
+    write_group_sum(sum, db, scratch);
 }
 
 // Max pooling, one work-item per output value: the window's first maximum, its place marked 1 in

@@ -24,6 +24,7 @@ using namespace koto;
 using kototest::dense;
 using kototest::networkSpec;
 using kototest::qs;
+using kototest::uniformValues;
 
 namespace {
 
@@ -49,13 +50,6 @@ LayerSpec flatten() {
     LayerSpec layer;
     layer.type = "flatten";
     return layer;
-}
-
-std::vector<double> uniformValues(int64_t count, double low, double high, uint64_t seed) {
-    Random random(seed, 1);
-    std::vector<double> values(static_cast<size_t>(count));
-    for (double& v : values) v = random.uniform(low, high);
-    return values;
 }
 
 // An image dataset's description without any images: what the tokens need to infer shapes.
@@ -85,6 +79,7 @@ private slots:
     void forwardEqualsDirectConvolution_data();
     void forwardEqualsDirectConvolution();
     void poolingOnHandWrittenImage();
+    void maxPoolingTiesInWideRows();
     void gradients_data();
     void gradients();
     void lenetShapesFromTokens();
@@ -106,6 +101,7 @@ void TestConv::forwardEqualsDirectConvolution_data() {
     QTest::newRow("2 channels, stride 2, padding 1") << 2 << 3 << 3 << 2 << 1;
     QTest::newRow("3 channels, 2x2, stride 3, padding 1") << 3 << 1 << 2 << 3 << 1;
     QTest::newRow("1x1 kernel") << 2 << 4 << 1 << 1 << 0;
+    QTest::newRow("17 filters, 5x5, padding 2") << 2 << 17 << 5 << 1 << 2;
 }
 
 void TestConv::forwardEqualsDirectConvolution() {
@@ -194,8 +190,56 @@ void TestConv::poolingOnHandWrittenImage() {
     }
 }
 
+// Rows of 21 windows (the CPU backend takes 16, 4 and 1 at a time) and of 12 (8 and 4), in float
+// and double, with values from {0, 1, 2} so that most windows hold ties: every maximum and winner
+// as the plain row-major loop picks them, the first maximum winning, and the gradient to each.
+void TestConv::maxPoolingTiesInWideRows() {
+    CpuBackend backend;
+    for (const DType type : {DType::Float32, DType::Float64})
+        for (const int64_t windows : {21, 12}) {
+            const int64_t height = 4, width = 2 * windows;
+            std::vector<double> image(static_cast<size_t>(height * width));
+            Random random(7, 1);
+            for (double& v : image) v = std::floor(random.uniform(0, 3));
+            Tensor x = backend.allocate({1, height * width}, type);
+            backend.upload(std::span<const double>(image), x);
+            PoolingLayer layer("pool_1", PoolingKind::Max, 2);
+            layer.setup(backend, {1, 1, height, width}, type);
+            std::vector<double> maxima(static_cast<size_t>(height / 2 * windows));
+            backend.download(layer.forward(backend, x), std::span<double>(maxima));
+            std::vector<double> winners(image.size());
+            backend.download(*layer.forwardTrace(backend)[2].tensor, std::span<double>(winners));
+
+            std::vector<double> expectedWinners(image.size(), 0);
+            for (int64_t oy = 0; oy < height / 2; ++oy)
+                for (int64_t ox = 0; ox < windows; ++ox) {
+                    size_t best = static_cast<size_t>(2 * oy * width + 2 * ox);
+                    for (int64_t ky = 0; ky < 2; ++ky)
+                        for (int64_t kx = 0; kx < 2; ++kx) {
+                            const auto at = static_cast<size_t>((2 * oy + ky) * width + 2 * ox + kx);
+                            if (image[at] > image[best]) best = at;
+                        }
+                    QCOMPARE(maxima[static_cast<size_t>(oy * windows + ox)], image[best]);
+                    expectedWinners[best] = 1;
+                }
+            QCOMPARE(winners, expectedWinners);
+
+            // Backward: each window's dJ/dZ (here 1, 2, 3, ...) to its winner, 0 elsewhere.
+            std::vector<double> outputGradient(maxima.size());
+            for (size_t i = 0; i < outputGradient.size(); ++i) outputGradient[i] = static_cast<double>(i + 1);
+            Tensor dz = backend.allocate({1, static_cast<int64_t>(maxima.size())}, type);
+            backend.upload(std::span<const double>(outputGradient), dz);
+            std::vector<double> dx(image.size());
+            backend.download(layer.backward(backend, dz, true), std::span<double>(dx));
+            for (size_t at = 0; at < image.size(); ++at) {
+                const int64_t y = static_cast<int64_t>(at) / width, x = static_cast<int64_t>(at) % width;
+                QCOMPARE(dx[at], expectedWinners[at] * outputGradient[static_cast<size_t>(y / 2 * windows + x / 2)]);
+            }
+        }
+}
+
 // Each network's every parameter against fourth-order finite differences, in double. A conv layer
-// behind another checks the first one's dJ/dX (col2im); a pool layer between a conv and a dense
+// behind another checks the first one's dJ/dX; a pool layer between a conv and a dense
 // layer is checked through the conv's gradients, which flow back through it.
 void TestConv::gradients_data() {
     QTest::addColumn<NetworkSpec>("spec");

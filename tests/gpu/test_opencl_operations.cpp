@@ -395,6 +395,20 @@ private slots:
         }
     }
 
+    // The RBM's Gibbs sampling (core/models/rbm.h): the same 0/1 samples on both backends.
+    void bernoulliSampleIsBitIdentical_data() { addSizes(); }
+    void bernoulliSampleIsBitIdentical() {
+        QFETCH(DType, type);
+        QFETCH(qint64, rows);
+        QFETCH(qint64, cols);
+        Pair probabilities = random({rows, cols}, type, 0, 1), samples = zeros({rows, cols}, type);
+        for (const RandomStream stream : {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}}) {
+            cpu_.bernoulliSample(stream, probabilities.cpu, samples.cpu);
+            gpu_->bernoulliSample(stream, probabilities.gpu, samples.gpu);
+            QVERIFY2(bitMismatch(samples).isEmpty(), qPrintable(bitMismatch(samples)));
+        }
+    }
+
     // A million numbers, so that rare inputs (u1 near 0 or 1, angles at quarter turns) come up.
     void aMillionNoiseValuesAreBitIdentical() {
         Pair noise = zeros({1000, 1000}, DType::Float32);
@@ -553,33 +567,110 @@ private slots:
         QCOMPARE(gpu_->sumIsFinite(1.0, big.gpu, big.gpu), false);
     }
 
-    // im2col copies values, so both backends agree to the bit; col2im sums them in another order.
-    void im2colAndCol2im_data() { addWindows(false); }
-    void im2colAndCol2im() {
+    // Convolution's three operations, with filter counts below, at and beyond the CPU's panels of
+    // 16. Sums of many products in another order: the GEMM's tolerance. The outputs start with
+    // random values, which each operation must overwrite, not add to.
+    void convolution_data() { addWindows(false); }
+    void convolution() {
         QFETCH(DType, type);
         QFETCH(qint64, images);
         QFETCH(ImageWindows, windows);
-        Pair x = random({images, windows.channels, windows.height, windows.width}, type);
-        Pair columns = zeros({images * windows.outputPixels(), windows.patchSize()}, type);
-        cpu_.im2col(windows, x.cpu, columns.cpu);
-        gpu_->im2col(windows, x.gpu, columns.gpu);
-        QVERIFY2(bitMismatch(columns).isEmpty(), qPrintable(bitMismatch(columns)));
-        Pair gradient = random({images * windows.outputPixels(), windows.patchSize()}, type);
-        cpu_.col2im(windows, gradient.cpu, x.cpu);
-        gpu_->col2im(windows, gradient.gpu, x.gpu);
-        QVERIFY2(mismatch(x, tolerance(type)).isEmpty(), qPrintable(mismatch(x, tolerance(type))));
+        for (const int64_t filters : {1, 6, 16, 17}) {
+            const Shape outputs{images, filters, windows.outputHeight(), windows.outputWidth()};
+            Pair x = random({images, windows.channels, windows.height, windows.width}, type);
+            Pair weights = random({filters, windows.patchSize()}, type), bias = random({1, filters}, type);
+            Pair a = random(outputs, type);
+            cpu_.convolutionForward(windows, x.cpu, weights.cpu, bias.cpu, a.cpu);
+            gpu_->convolutionForward(windows, x.gpu, weights.gpu, bias.gpu, a.gpu);
+            QVERIFY2(mismatch(a, gemmTolerance(type)).isEmpty(), qPrintable(mismatch(a, gemmTolerance(type))));
+
+            Pair gradient = random(outputs, type), dW = random({filters, windows.patchSize()}, type);
+            Pair db = random({1, filters}, type), dX = random({images, windows.channels, windows.height, windows.width}, type);
+            cpu_.convolutionParameterGradients(windows, x.cpu, gradient.cpu, dW.cpu, db.cpu);
+            gpu_->convolutionParameterGradients(windows, x.gpu, gradient.gpu, dW.gpu, db.gpu);
+            for (const Pair* p : {&dW, &db})
+                QVERIFY2(mismatch(*p, gemmTolerance(type)).isEmpty(), qPrintable(mismatch(*p, gemmTolerance(type))));
+            cpu_.convolutionInputGradient(windows, gradient.cpu, weights.cpu, dX.cpu);
+            gpu_->convolutionInputGradient(windows, gradient.gpu, weights.gpu, dX.gpu);
+            QVERIFY2(mismatch(dX, gemmTolerance(type)).isEmpty(), qPrintable(mismatch(dX, gemmTolerance(type))));
+        }
     }
 
-    void transposeBlocks_data() { addSizes(); }
-    void transposeBlocks() {
+    // Recurrent steps: `rows` samples, `cols` units, 3 time steps, each step in turn as a real
+    // layer runs them. Copying a step is exact; the steps' exp and tanh may differ in the last bits.
+    void timeSteps_data() { addSizes(); }
+    void timeSteps() {
         QFETCH(DType, type);
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
-        const int64_t groups = 3;
-        Pair in = random({groups * rows, cols}, type), out = zeros({groups, cols, rows}, type);
-        cpu_.transposeBlocks(groups, rows, cols, in.cpu, out.cpu);
-        gpu_->transposeBlocks(groups, rows, cols, in.gpu, out.gpu);
-        QVERIFY2(bitMismatch(out).isEmpty(), qPrintable(bitMismatch(out)));
+        const int64_t steps = 3;
+        Pair sequence = random({rows, steps, cols}, type), step = zeros({rows, cols}, type);
+        Pair placed = random({rows, steps, cols}, type);
+        for (int64_t t = 0; t < steps; ++t) {
+            cpu_.copyTimeStep(sequence.cpu, t, step.cpu);
+            gpu_->copyTimeStep(sequence.gpu, t, step.gpu);
+            QVERIFY2(bitMismatch(step).isEmpty(), qPrintable(bitMismatch(step)));
+            cpu_.placeTimeStep(step.cpu, (t + 1) % steps, placed.cpu);
+            gpu_->placeTimeStep(step.gpu, (t + 1) % steps, placed.gpu);
+            QVERIFY2(bitMismatch(placed).isEmpty(), qPrintable(bitMismatch(placed)));
+        }
+    }
+
+    void rnnSteps_data() { addSizes(); }
+    void rnnSteps() {
+        QFETCH(DType, type);
+        QFETCH(qint64, rows);
+        QFETCH(qint64, cols);
+        const int64_t steps = 3;
+        for (const Activation activation : {Activation::Tanh, Activation::Sigmoid, Activation::Relu, Activation::Linear}) {
+            Pair inputPart = random({rows, steps, cols}, type), recurrentPart = random({rows, cols}, type);
+            Pair hidden = zeros({rows, steps, cols}, type), last = zeros({rows, cols}, type);
+            Pair outputGradient = random({rows, steps, cols}, type), fromLater = random({rows, cols}, type);
+            Pair hiddenGradient = zeros({rows, steps, cols}, type), preActivationGradient = zeros({rows, steps, cols}, type);
+            Pair stepGradient = zeros({rows, cols}, type);
+            for (int64_t t = 0; t < steps; ++t) {
+                cpu_.rnnForwardStep(activation, t, inputPart.cpu, recurrentPart.cpu, hidden.cpu, last.cpu);
+                gpu_->rnnForwardStep(activation, t, inputPart.gpu, recurrentPart.gpu, hidden.gpu, last.gpu);
+            }
+            for (int64_t t = steps - 1; t >= 0; --t) {
+                cpu_.rnnBackwardStep(activation, t, hidden.cpu, outputGradient.cpu, fromLater.cpu, hiddenGradient.cpu,
+                                     preActivationGradient.cpu, stepGradient.cpu);
+                gpu_->rnnBackwardStep(activation, t, hidden.gpu, outputGradient.gpu, fromLater.gpu, hiddenGradient.gpu,
+                                      preActivationGradient.gpu, stepGradient.gpu);
+            }
+            for (const Pair* p : {&hidden, &last, &hiddenGradient, &preActivationGradient, &stepGradient})
+                QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(),
+                         qPrintable(activationName(activation).data() + QStringLiteral(": ") + mismatch(*p, tolerance(type))));
+        }
+    }
+
+    void lstmSteps_data() { addSizes(); }
+    void lstmSteps() {
+        QFETCH(DType, type);
+        QFETCH(qint64, rows);
+        QFETCH(qint64, cols);
+        const int64_t steps = 3, units = cols;
+        Pair inputPart = random({rows, steps, 4 * units}, type), recurrentPart = random({rows, 4 * units}, type);
+        Pair gates = zeros({rows, steps, 4 * units}, type), cells = zeros({rows, steps, units}, type);
+        Pair hidden = zeros({rows, steps, units}, type), last = zeros({rows, units}, type);
+        for (int64_t t = 0; t < steps; ++t) {
+            cpu_.lstmForwardStep(t, inputPart.cpu, recurrentPart.cpu, gates.cpu, cells.cpu, hidden.cpu, last.cpu);
+            gpu_->lstmForwardStep(t, inputPart.gpu, recurrentPart.gpu, gates.gpu, cells.gpu, hidden.gpu, last.gpu);
+        }
+        for (const Pair* p : {&gates, &cells, &hidden, &last})
+            QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(), qPrintable(mismatch(*p, tolerance(type))));
+        Pair outputGradient = random({rows, steps, units}, type), fromLater = random({rows, units}, type);
+        Pair cellCarry = random({rows, units}, type);
+        Pair hiddenGradient = zeros({rows, steps, units}, type), cellGradient = zeros({rows, steps, units}, type);
+        Pair preActivationGradient = zeros({rows, steps, 4 * units}, type), stepGradient = zeros({rows, 4 * units}, type);
+        for (int64_t t = steps - 1; t >= 0; --t) {
+            cpu_.lstmBackwardStep(t, gates.cpu, cells.cpu, outputGradient.cpu, fromLater.cpu, cellCarry.cpu,
+                                  hiddenGradient.cpu, cellGradient.cpu, preActivationGradient.cpu, stepGradient.cpu);
+            gpu_->lstmBackwardStep(t, gates.gpu, cells.gpu, outputGradient.gpu, fromLater.gpu, cellCarry.gpu,
+                                   hiddenGradient.gpu, cellGradient.gpu, preActivationGradient.gpu, stepGradient.gpu);
+        }
+        for (const Pair* p : {&cellCarry, &hiddenGradient, &cellGradient, &preActivationGradient, &stepGradient})
+            QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(), qPrintable(mismatch(*p, tolerance(type))));
     }
 
     // Max pooling picks the same value and the same winner on both; the gradient follows it.
@@ -620,9 +711,14 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->upload(std::vector<float>(5), floats));
         QVERIFY_THROWS_EXCEPTION(std::logic_error, gpu_->activationBackward(Activation::Softmax, floats, floats, floats));
         const ImageWindows tooLarge{1, 2, 2, 3, 1, 0};  // a 3 x 3 kernel on 2 x 2 images
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->im2col(tooLarge, floats, other));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->convolutionInputGradient(tooLarge, floats, floats, other));
         const ImageWindows strided{1, 2, 2, 1, 2, 0};  // pooling windows move by their size
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->averagePoolForward(strided, floats, floats));
+        Tensor step = gpu_->allocate({3, 2}, DType::Float32);  // floats as 2 time steps of 2
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->copyTimeStep(floats, 2, step));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->placeTimeStep(other, 0, floats));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->rnnForwardStep(Activation::Softmax, 0, floats, step, floats, step));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->lstmForwardStep(0, floats, step, floats, floats, floats, step));
     }
 };
 

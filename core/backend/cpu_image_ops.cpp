@@ -1,0 +1,627 @@
+// The CPU backend's image operations (part 12): convolution and pooling (backend.h says what
+// each computes).
+//
+// A convolution runs image by image, so that what it lays out stays in the cache. With stride 1
+// (LeNet's case) the windows are read in place from the image, padded into a small buffer
+// (DirectWindows below); otherwise, and for dJ/dX, one image's windows are laid out as im2col's
+// columns first (150 x 64 values for LeNet's second layer). The products are written for these shapes: wideProduct (a few filters by
+// hundreds of pixels), narrowProduct (many rows by at most 16 filters) and, for dJ/dW of a few
+// filters, dot products along the image (windowGradients). The first version,
+// im2col of the whole batch and Eigen's general product, moved megabytes through main memory at
+// every step and spent most of its time copying (bench/README.md has the figures).
+//
+// 2 x 2 max pooling compares 16, 8 or 4 windows at a time in vectors (maxPoolPairs).
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "backend/argument_checks.h"
+#include "backend/cpu_backend.h"
+#include "backend/host_storage.h"
+#include "backend/narrow_product.h"
+#include "backend/wide_product.h"
+
+namespace koto {
+namespace {
+
+template <typename T>
+T* dataOf(const Tensor& t) {
+    return static_cast<T*>(static_cast<HostStorage*>(t.storage())->data());
+}
+
+// Calls body.template operator()<T>() with T float or double, as the tensor's type says.
+template <typename Body>
+void dispatch(DType type, Body&& body) {
+    if (type == DType::Float32) body.template operator()<float>();
+    else if (type == DType::Float64) body.template operator()<double>();
+    else throw std::invalid_argument("image operations compute in float or double, not on bytes");
+}
+
+// The same with K the pooling window's size as a compile-time constant when it is 2 (the common
+// case, whose short loops then unroll), else 0: read it at run time.
+template <typename Body>
+void dispatchPooling(DType type, int64_t kernel, Body&& body) {
+    dispatch(type, [&]<typename T>() {
+        if (kernel == 2) body.template operator()<T, 2>();
+        else body.template operator()<T, 0>();
+    });
+}
+
+// to[0, count) = from[0, count) for the short runs of a small image (8 or 24 values in LeNet),
+// eight at a time: std::copy_n became a call of memmove and a dynamic-size Eigen copy spent its
+// time lining up, each costing more than the copy.
+template <typename T>
+void copyRun(const T* from, int64_t count, T* to) {
+    using Eight = Eigen::Array<T, 8, 1>;
+    int64_t i = 0;
+    for (; i + 8 <= count; i += 8) Eigen::Map<Eight>(to + i) = Eigen::Map<const Eight>(from + i);
+    for (; i < count; ++i) to[i] = from[i];
+}
+
+// im2col of one image, laid out a window value a row: row c*K*K + ky*K + kx of `columns` (rows
+// `rowLength` >= OH*OW apart) holds, for every window (oy, ox) at column oy*OW + ox, the image's
+// channel c at row oy*S - P + ky, column ox*S - P + kx (0 in the padding); the columns past
+// OH*OW are 0. With stride 1 a row of windows is one contiguous run of the image row.
+template <typename T>
+void imageToColumns(const ImageWindows& w, const T* image, T* columns, int64_t rowLength) {
+    const int64_t k = w.kernel, outH = w.outputHeight(), outW = w.outputWidth(), pixels = w.outputPixels();
+    const int64_t height = w.height, width = w.width, stride = w.stride, padding = w.padding;
+    for (int64_t c = 0; c < w.channels; ++c)
+        for (int64_t ky = 0; ky < k; ++ky)
+            for (int64_t kx = 0; kx < k; ++kx) {
+                T* row = columns + ((c * k + ky) * k + kx) * rowLength;
+                const int64_t left = kx - padding;  // the image column of window ox is left + ox * stride
+                for (int64_t oy = 0; oy < outH; ++oy) {
+                    T* to = row + oy * outW;
+                    const int64_t y = oy * stride - padding + ky;
+                    if (y < 0 || y >= height) {
+                        std::fill_n(to, outW, T(0));
+                        continue;
+                    }
+                    const T* source = image + (c * height + y) * width;
+                    if (stride == 1 && left >= 0 && left + outW <= width) {
+                        copyRun(source + left, outW, to);
+                    } else {
+                        for (int64_t ox = 0; ox < outW; ++ox) {
+                            const int64_t x = left + ox * stride;
+                            to[ox] = x >= 0 && x < width ? source[x] : T(0);
+                        }
+                    }
+                }
+                std::fill(row + pixels, row + rowLength, T(0));
+            }
+}
+
+// to[0, count) += from[0, count), eight at a time like copyRun.
+template <typename T>
+void addRun(const T* from, int64_t count, T* to) {
+    using Eight = Eigen::Array<T, 8, 1>;
+    int64_t i = 0;
+    for (; i + 8 <= count; i += 8) Eigen::Map<Eight>(to + i) += Eigen::Map<const Eight>(from + i);
+    for (; i < count; ++i) to[i] += from[i];
+}
+
+// The adjoint, col2im: every image value is the sum of the `columns` entries that imageToColumns
+// copies it to (the padding's entries go nowhere).
+template <typename T>
+void columnsToImage(const ImageWindows& w, const T* columns, int64_t rowLength, T* image) {
+    const int64_t k = w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
+    const int64_t height = w.height, width = w.width, stride = w.stride, padding = w.padding;
+    std::fill_n(image, w.imageSize(), T(0));
+    for (int64_t c = 0; c < w.channels; ++c)
+        for (int64_t ky = 0; ky < k; ++ky)
+            for (int64_t kx = 0; kx < k; ++kx) {
+                const T* row = columns + ((c * k + ky) * k + kx) * rowLength;
+                const int64_t left = kx - padding;
+                const bool wholeRuns = stride == 1 && left >= 0 && left + outW <= width;
+                for (int64_t oy = 0; oy < outH; ++oy) {
+                    const int64_t y = oy * stride - padding + ky;
+                    if (y < 0 || y >= height) continue;
+                    const T* from = row + oy * outW;
+                    T* target = image + (c * height + y) * width;
+                    if (wholeRuns) {
+                        addRun(from, outW, target + left);
+                    } else {
+                        for (int64_t ox = 0; ox < outW; ++ox) {
+                            const int64_t x = left + ox * stride;
+                            if (x >= 0 && x < width) target[x] += from[ox];
+                        }
+                    }
+                }
+            }
+}
+
+// The row length of imageToColumns' result: the output pixels rounded up for wideProduct.
+int64_t columnsRowLength(const ImageWindows& w) { return (w.outputPixels() + kWideStep - 1) / kWideStep * kWideStep; }
+
+// A convolution with stride 1 read straight from the image, without im2col: in the image padded
+// with P zeros (Hp x Wp a channel), window (oy, ox)'s value (c, ky, kx) sits at
+// c*Hp*Wp + ky*Wp + kx + (oy*Wp + ox), so for each (c, ky, kx) the windows' values are one run of
+// the padded image, read from offset c*Hp*Wp + ky*Wp + kx. The run is "wide": it also passes the
+// Wp - OW positions between output rows, which are computed and dropped. That costs Wp / OW more
+// arithmetic (28/24 in LeNet's first layer, 12/8 in its second), less than im2col's copies cost.
+struct DirectWindows {
+    const ImageWindows& w;
+    int64_t paddedHeight, paddedWidth;
+    int64_t runLength;  // the wide run: from window (0, 0) to window (OH - 1, OW - 1)
+    int64_t width;      // the same rounded up for wideProduct
+    explicit DirectWindows(const ImageWindows& windows)
+        : w(windows), paddedHeight(windows.height + 2 * windows.padding), paddedWidth(windows.width + 2 * windows.padding),
+          runLength((windows.outputHeight() - 1) * paddedWidth + windows.outputWidth()),
+          width((runLength + kWideStep - 1) / kWideStep * kWideStep) {}
+
+    bool used() const { return w.stride == 1; }
+    // The padded image and the zeros that the last runs read past its end.
+    int64_t planeSize() const { return w.channels * paddedHeight * paddedWidth + paddedWidth * w.kernel + width; }
+    template <typename T>
+    void pad(const T* image, T* plane) const {
+        for (int64_t c = 0; c < w.channels; ++c)
+            for (int64_t y = 0; y < w.height; ++y)
+                copyRun(image + (c * w.height + y) * w.width, w.width,
+                        plane + (c * paddedHeight + y + w.padding) * paddedWidth + w.padding);
+    }
+    void offsets(std::vector<int64_t>& table) const {
+        table.clear();
+        for (int64_t c = 0; c < w.channels; ++c)
+            for (int64_t ky = 0; ky < w.kernel; ++ky)
+                for (int64_t kx = 0; kx < w.kernel; ++kx) table.push_back((c * paddedHeight + ky) * paddedWidth + kx);
+    }
+    // The output rows out of the wide result (filters rows of `width`).
+    template <typename T>
+    void keepOutputs(int64_t filters, const T* result, T* out) const {
+        const int64_t outH = w.outputHeight(), outW = w.outputWidth();
+        for (int64_t f = 0; f < filters; ++f)
+            for (int64_t oy = 0; oy < outH; ++oy)
+                copyRun(result + f * width + oy * paddedWidth, outW, out + (f * outH + oy) * outW);
+    }
+};
+
+// dJ/dX of one image through im2col's columns: dJ/dcolumns (patch x pixels) = W^T dJ/da, then
+// col2im sums it back onto the image.
+template <typename T>
+void inputGradientByColumns(const ImageWindows& w, int64_t filters, const T* weights, const T* dA, T* dX) {
+    const int64_t patch = w.patchSize(), pixels = w.outputPixels(), rowLength = columnsRowLength(w);
+    thread_local std::vector<T> columns, padded;
+    columns.resize(static_cast<size_t>(patch * rowLength));
+    if (pixels != rowLength) {  // wideProduct reads whole rows of rowLength
+        padded.assign(static_cast<size_t>(filters * rowLength), T(0));
+        for (int64_t f = 0; f < filters; ++f) copyRun(dA + f * pixels, pixels, padded.data() + f * rowLength);
+        dA = padded.data();
+    }
+    wideProduct<T>(patch, filters, rowLength, {weights, 1, patch, dA, rowLength, columns.data(), rowLength, nullptr});
+    columnsToImage(w, columns.data(), rowLength, dX);
+}
+
+// dJ/dW of one image for a convolution read straight from the image (DirectWindows), as dot
+// products along the wide run: sums[f, q] += sum over j of dA[f, j] plane[offsets[q] + j], for
+// Filters filters from `first` and every tap q, with dA (filters x width, 0 at the dropped
+// positions) and sums (filters x taps vectors of 16 partial sums, added up once per batch).
+// Vectors of 16 positions, Filters x Taps sums in registers: each vector of dA and of the image
+// is loaded once for Taps or Filters multiply-adds. (Laid out as a product with the 16 lanes on
+// the filters instead, LeNet's 6 filters left 10 of every 16 lanes idle.)
+template <typename T, int Filters>
+void windowGradientRows(int64_t first, int64_t taps, int64_t width, const T* dA, const T* plane,
+                        const int64_t* offsets, T* sums) {
+    constexpr int kTaps = 24 / Filters;
+    using Vector = Eigen::Array<T, 16, 1>;
+    using VectorMap = Eigen::Map<const Vector>;
+    for (int64_t q = 0; q < taps; q += kTaps) {  // offsets and sums are padded to a multiple of kTaps
+        Vector sum[Filters][kTaps];
+        for (int f = 0; f < Filters; ++f)
+            for (int t = 0; t < kTaps; ++t) sum[f][t] = VectorMap(sums + ((first + f) * taps + q + t) * 16);
+        for (int64_t j = 0; j < width; j += 16) {
+            Vector gradient[Filters];
+            for (int f = 0; f < Filters; ++f) gradient[f] = VectorMap(dA + (first + f) * width + j);
+            for (int t = 0; t < kTaps; ++t) {
+                const VectorMap values(plane + offsets[q + t] + j);
+                for (int f = 0; f < Filters; ++f) sum[f][t] += gradient[f] * values;
+            }
+        }
+        for (int f = 0; f < Filters; ++f)
+            for (int t = 0; t < kTaps; ++t) Eigen::Map<Vector>(sums + ((first + f) * taps + q + t) * 16) = sum[f][t];
+    }
+}
+
+// All filters: blocks of 8, then 4, 2 and 1. `taps` must be a multiple of 24 (every block's kTaps).
+template <typename T>
+void windowGradients(int64_t filters, int64_t taps, int64_t width, const T* dA, const T* plane, const int64_t* offsets,
+                     T* sums) {
+    int64_t f = 0;
+    for (; f + 8 <= filters; f += 8) windowGradientRows<T, 8>(f, taps, width, dA, plane, offsets, sums);
+    if (filters - f >= 4) windowGradientRows<T, 4>(f, taps, width, dA, plane, offsets, sums), f += 4;
+    if (filters - f >= 2) windowGradientRows<T, 2>(f, taps, width, dA, plane, offsets, sums), f += 2;
+    if (filters - f >= 1) windowGradientRows<T, 1>(f, taps, width, dA, plane, offsets, sums);
+}
+
+// dJ/dW (filters x patch) over `images` images x with gradients dA, stride 1, by windowGradients.
+template <typename T>
+void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t images, const T* x, const T* dA,
+                           T* dW) {
+    const ImageWindows& w = direct.w;
+    const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outH = w.outputHeight(), outW = w.outputWidth();
+    // Padded to whole blocks of taps, the extra ones reading zeros past the padded image.
+    const int64_t taps = (patch + 23) / 24 * 24;
+    thread_local std::vector<int64_t> offsets;
+    thread_local std::vector<T> plane, wideGradient;
+    thread_local std::vector<T, Eigen::aligned_allocator<T>> sums;
+    direct.offsets(offsets);
+    offsets.resize(static_cast<size_t>(taps), direct.planeSize() - direct.width);
+    plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
+    wideGradient.assign(static_cast<size_t>(filters * direct.width), T(0));  // 0 at the dropped positions
+    sums.assign(static_cast<size_t>(filters * taps * 16), T(0));
+    for (int64_t n = 0; n < images; ++n) {
+        direct.pad(x + n * w.imageSize(), plane.data());
+        for (int64_t f = 0; f < filters; ++f)
+            for (int64_t oy = 0; oy < outH; ++oy)
+                copyRun(dA + (n * filters + f) * pixels + oy * outW, outW,
+                        wideGradient.data() + f * direct.width + oy * direct.paddedWidth);
+        windowGradients(filters, taps, direct.width, wideGradient.data(), plane.data(), offsets.data(), sums.data());
+    }
+    for (int64_t f = 0; f < filters; ++f)
+        for (int64_t q = 0; q < patch; ++q)
+            dW[f * patch + q] = Eigen::Map<const Eigen::Array<T, 16, 1>>(sums.data() + (f * taps + q) * 16).sum();
+}
+
+// dJ/dW (filters x patch) over `images` images x with gradients dA, image by image as
+// dJ/dW^T += windows dJ/da^T, a (patch x positions) by (positions x 16 filters) narrowProduct:
+// the windows read from the padded image with stride 1 (the positions those of the wide run,
+// dJ/da 0 at the dropped ones), else laid out by im2col.
+template <typename T>
+void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t images, const T* x, const T* dA, T* dW) {
+    const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outW = w.outputWidth();
+    const int64_t rowLength = columnsRowLength(w);
+    const DirectWindows direct(w);
+    thread_local std::vector<T> columns, plane;
+    thread_local std::vector<int64_t> offsets, pixelAt;
+    if (direct.used()) {
+        direct.offsets(offsets);
+        plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
+        // The output pixel at each position of the wide run, -1 at the dropped ones.
+        pixelAt.assign(static_cast<size_t>(direct.runLength), -1);
+        for (int64_t pixel = 0; pixel < pixels; ++pixel)
+            pixelAt[static_cast<size_t>(pixel / outW * direct.paddedWidth + pixel % outW)] = pixel;
+    } else {
+        columns.resize(static_cast<size_t>(patch * rowLength));
+    }
+    std::fill_n(dW, filters * patch, T(0));
+    thread_local NarrowPanel<T> gradients;
+    for (int64_t n = 0; n < images; ++n) {
+        const T* image = x + n * w.imageSize();
+        const T* gradient = dA + n * filters * pixels;
+        if (direct.used()) direct.pad(image, plane.data());
+        else imageToColumns(w, image, columns.data(), rowLength);
+        for (int64_t first = 0; first < filters; first += kNarrowWidth) {
+            const int64_t count = std::min(kNarrowWidth, filters - first);
+            auto add = [&](int64_t q, const T* sums) {
+                for (int64_t f = 0; f < count; ++f) dW[(first + f) * patch + q] += sums[f];
+            };
+            if (direct.used()) {
+                gradients.set(direct.runLength, count, [&](int64_t j, int64_t f) {
+                    const int64_t pixel = pixelAt[static_cast<size_t>(j)];
+                    return pixel >= 0 ? gradient[(first + f) * pixels + pixel] : T(0);
+                });
+                narrowProduct(patch, gradients, [&](int64_t q) { return plane.data() + offsets[static_cast<size_t>(q)]; }, 1,
+                              add);
+            } else {
+                gradients.set(pixels, count, [&](int64_t pixel, int64_t f) { return gradient[(first + f) * pixels + pixel]; });
+                narrowProduct(patch, gradients, columns.data(), rowLength, 1, add);
+            }
+        }
+    }
+}
+
+// Vectors of N values for GCC's vector extensions (which compile on any target), and the integer
+// lanes their comparisons give.
+template <typename T, int N>
+struct Lanes {
+    typedef T Vector __attribute__((vector_size(N * sizeof(T))));
+    typedef std::conditional_t<sizeof(T) == 4, int32_t, int64_t> Integer;
+    typedef Integer Mask __attribute__((vector_size(N * sizeof(T))));
+};
+
+// The shuffles of 2 x 2 pooling on two vectors a, b of N lanes, as __builtin_shufflevector with
+// lane lists fixed at compile time (GCC 12 and clang both take it; GCC's __builtin_shuffle with a
+// mask vector does not build with clang, which builds the fuzzers).
+// Even and odd lanes of a then b (deinterleave): a0 a2 ... b0 b2 ... and a1 a3 ... b1 b3 ...
+template <typename Vector, size_t... J>
+Vector evenLanes(Vector a, Vector b, std::index_sequence<J...>) { return __builtin_shufflevector(a, b, (2 * J)...); }
+template <typename Vector, size_t... J>
+Vector oddLanes(Vector a, Vector b, std::index_sequence<J...>) { return __builtin_shufflevector(a, b, (2 * J + 1)...); }
+// Interleave the first (low) or second (high) halves of a and b: a0 b0 a1 b1 ...
+template <typename Vector, size_t N, size_t... J>
+Vector lowLanes(Vector a, Vector b, std::index_sequence<J...>) {
+    return __builtin_shufflevector(a, b, (J / 2 + (J % 2) * N)...);
+}
+template <typename Vector, size_t N, size_t... J>
+Vector highLanes(Vector a, Vector b, std::index_sequence<J...>) {
+    return __builtin_shufflevector(a, b, (N / 2 + J / 2 + (J % 2) * N)...);
+}
+
+// 2 x 2 max pooling of N windows side by side: top and bottom point at their two image rows (2N
+// values each). The general loop's comparisons (a, b, c, d the window's values in row-major
+// order, the first maximum winning) as vector selects, so that which value wins costs no branch
+// (a mispredicted branch per window cost more than the rest); the compiler does not vectorize the
+// stride-2 reads by itself.
+template <typename T, int N>
+void maxPoolPairs(const T* top, const T* bottom, T* maxima, T* wonTop, T* wonBottom) {
+    using Vector = typename Lanes<T, N>::Vector;
+    using Mask = typename Lanes<T, N>::Mask;
+    constexpr auto lanes = std::make_index_sequence<N>();
+    auto load = [](const T* from) {
+        Vector v;
+        std::memcpy(&v, from, sizeof v);
+        return v;
+    };
+    auto store = [](T* to, Vector v) { std::memcpy(to, &v, sizeof v); };
+    const Vector top0 = load(top), top1 = load(top + N), bottom0 = load(bottom), bottom1 = load(bottom + N);
+    const Vector a = evenLanes(top0, top1, lanes), b = oddLanes(top0, top1, lanes);
+    const Vector c = evenLanes(bottom0, bottom1, lanes), d = oddLanes(bottom0, bottom1, lanes);
+    const Mask bWins = b > a;
+    const Vector ab = bWins ? b : a;
+    const Mask cWins = c > ab;
+    const Vector abc = cWins ? c : ab;
+    const Mask dWins = d > abc;
+    store(maxima, dWins ? d : abc);
+    const Vector one = Vector{} + T(1), zero = Vector{};
+    const Vector wonA = (~dWins & ~cWins & ~bWins) ? one : zero, wonB = (~dWins & ~cWins & bWins) ? one : zero;
+    const Vector wonC = (~dWins & cWins) ? one : zero, wonD = dWins ? one : zero;
+    store(wonTop, lowLanes<Vector, N>(wonA, wonB, lanes));
+    store(wonTop + N, highLanes<Vector, N>(wonA, wonB, lanes));
+    store(wonBottom, lowLanes<Vector, N>(wonC, wonD, lanes));
+    store(wonBottom + N, highLanes<Vector, N>(wonC, wonD, lanes));
+}
+
+// 2 x 2 max pooling of two image rows into `count` maxima, with the winners' rows: 16, 8 and 4
+// windows at a time, the rest one by one.
+template <typename T>
+void maxPoolRowOfPairs(const T* top, const T* bottom, int64_t count, T* maxima, T* wonTop, T* wonBottom) {
+    int64_t i = 0;
+    for (; i + 16 <= count; i += 16)
+        maxPoolPairs<T, 16>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i, wonBottom + 2 * i);
+    for (; i + 8 <= count; i += 8)
+        maxPoolPairs<T, 8>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i, wonBottom + 2 * i);
+    for (; i + 4 <= count; i += 4)
+        maxPoolPairs<T, 4>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i, wonBottom + 2 * i);
+    for (; i < count; ++i) {
+        const T a = top[2 * i], b = top[2 * i + 1], c = bottom[2 * i], d = bottom[2 * i + 1];
+        const bool bWins = b > a;
+        const T ab = bWins ? b : a;
+        const bool cWins = c > ab;
+        const T abc = cWins ? c : ab;
+        const bool dWins = d > abc;
+        maxima[i] = dWins ? d : abc;
+        wonTop[2 * i] = T(!dWins & !cWins & !bWins);
+        wonTop[2 * i + 1] = T(!dWins & !cWins & bWins);
+        wonBottom[2 * i] = T(!dWins & cWins);
+        wonBottom[2 * i + 1] = T(dWins);
+    }
+}
+
+// The same for k x k windows: `count` windows side by side on k image rows `width` apart.
+template <typename T>
+void maxPoolRowOfWindows(const T* rows, int64_t width, int64_t k, int64_t count, T* maxima, T* wonRows) {
+    for (int64_t ox = 0; ox < count; ++ox) {
+        T best = rows[ox * k];
+        int64_t winner = 0;  // ky * k + kx
+        for (int64_t ky = 0; ky < k; ++ky)
+            for (int64_t kx = 0; kx < k; ++kx) {
+                const T value = rows[ky * width + ox * k + kx];
+                const bool larger = value > best;  // strictly: the first maximum wins a tie
+                best = larger ? value : best;
+                winner = larger ? ky * k + kx : winner;
+            }
+        for (int64_t ky = 0; ky < k; ++ky)
+            for (int64_t kx = 0; kx < k; ++kx) wonRows[ky * width + ox * k + kx] = ky * k + kx == winner;
+        maxima[ox] = best;
+    }
+}
+
+// Max pooling over one channel of one image (height x width values at x): the window maxima into
+// y, and winners (x's shape) 1 at each window's first maximum, 0 everywhere else.
+template <typename T, int K>
+void maxPoolPlane(const ImageWindows& w, const T* x, T* y, T* won) {
+    const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
+    for (int64_t oy = 0; oy < outH; ++oy) {
+        const T* rows = x + oy * k * w.width;
+        T* wonRows = won + oy * k * w.width;
+        if constexpr (K == 2) maxPoolRowOfPairs(rows, rows + w.width, outW, y + oy * outW, wonRows, wonRows + w.width);
+        else maxPoolRowOfWindows(rows, w.width, k, outW, y + oy * outW, wonRows);
+        // The columns right of the last whole window belong to no window.
+        for (int64_t ky = 0; ky < k; ++ky)
+            std::fill(wonRows + ky * w.width + outW * k, wonRows + (ky + 1) * w.width, T(0));
+    }
+    std::fill(won + outH * k * w.width, won + w.height * w.width, T(0));  // the rows below the last window
+}
+
+// dJ/dX on one image row of 2 x 2 max pooling's N windows: winners times each window's dJ/dY,
+// spread to its two values of the row by the same shuffles as maxPoolPairs.
+template <typename T, int N>
+void maxPoolBackwardPairs(const T* won, const T* dY, T* dX) {
+    using Vector = typename Lanes<T, N>::Vector;
+    constexpr auto lanes = std::make_index_sequence<N>();
+    Vector gradient, first, second;
+    std::memcpy(&gradient, dY, sizeof gradient);
+    std::memcpy(&first, won, sizeof first);
+    std::memcpy(&second, won + N, sizeof second);
+    first *= lowLanes<Vector, N>(gradient, gradient, lanes);
+    second *= highLanes<Vector, N>(gradient, gradient, lanes);
+    std::memcpy(dX, &first, sizeof first);
+    std::memcpy(dX + N, &second, sizeof second);
+}
+
+// The same for a whole row of `count` windows: 16, 8 and 4 at a time, the rest one by one.
+template <typename T>
+void maxPoolBackwardRow(const T* won, const T* dY, int64_t count, T* dX) {
+    int64_t i = 0;
+    for (; i + 16 <= count; i += 16) maxPoolBackwardPairs<T, 16>(won + 2 * i, dY + i, dX + 2 * i);
+    for (; i + 8 <= count; i += 8) maxPoolBackwardPairs<T, 8>(won + 2 * i, dY + i, dX + 2 * i);
+    for (; i + 4 <= count; i += 4) maxPoolBackwardPairs<T, 4>(won + 2 * i, dY + i, dX + 2 * i);
+    for (; i < count; ++i) {
+        dX[2 * i] = won[2 * i] * dY[i];
+        dX[2 * i + 1] = won[2 * i + 1] * dY[i];
+    }
+}
+
+// dJ/dX of one channel of one image from dJ/dY: gradient(dJ/dY of the window, at) for the value
+// at `at` of every window, 0 for the values no window covers.
+// (winners, when given with K = 2, takes maxPoolBackwardRow's vectors instead.)
+template <typename T, int K, typename Gradient>
+void poolBackwardPlane(const ImageWindows& w, const T* dY, T* dX, Gradient gradient, const T* winners = nullptr) {
+    const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
+    for (int64_t oy = 0; oy < outH; ++oy)
+        for (int64_t ky = 0; ky < k; ++ky) {
+            const int64_t rowStart = (oy * k + ky) * w.width;
+            if (K == 2 && winners) {
+                maxPoolBackwardRow(winners + rowStart, dY + oy * outW, outW, dX + rowStart);
+            } else {
+                for (int64_t ox = 0; ox < outW; ++ox)
+                    for (int64_t kx = 0; kx < k; ++kx) {
+                        const int64_t at = rowStart + ox * k + kx;
+                        dX[at] = gradient(dY[oy * outW + ox], at);
+                    }
+            }
+            std::fill(dX + rowStart + outW * k, dX + rowStart + w.width, T(0));
+        }
+    std::fill(dX + outH * k * w.width, dX + w.height * w.width, T(0));
+}
+
+}  // namespace
+
+void CpuBackend::convolutionForward(const ImageWindows& w, const Tensor& images, const Tensor& weights,
+                                    const Tensor& bias, Tensor& out) {
+    requireConvolutionTensors(w, images, weights, bias, out, "convolutionForward");
+    dispatch(images.dtype(), [&]<typename T>() {
+        const int64_t filters = weights.rows(), patch = w.patchSize(), pixels = w.outputPixels();
+        const T* filter = dataOf<T>(weights);
+        const T* b = dataOf<T>(bias);
+        const int64_t rowLength = columnsRowLength(w);
+        const DirectWindows direct(w);
+        thread_local std::vector<T> columns, plane, result;
+        thread_local std::vector<int64_t> offsets;
+        if (direct.used()) {
+            direct.offsets(offsets);
+            plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
+            result.resize(static_cast<size_t>(filters * direct.width));
+        } else {
+            columns.resize(static_cast<size_t>(patch * rowLength));
+            result.resize(static_cast<size_t>(filters * rowLength));
+        }
+        for (int64_t n = 0; n < images.rows(); ++n) {
+            const T* image = dataOf<T>(images) + n * w.imageSize();
+            T* a = dataOf<T>(out) + n * filters * pixels;
+            if (direct.used()) {
+                // a = b + W x with every window read from the padded image in place; the wide
+                // result's columns past each output row are dropped.
+                direct.pad(image, plane.data());
+                wideProduct<T>(filters, patch, direct.width,
+                               {filter, patch, 1, plane.data(), 0, result.data(), direct.width, b, offsets.data()});
+                direct.keepOutputs(filters, result.data(), a);
+            } else {
+                // a (filters x pixels) = b + W columns, straight into the output when no row is padded.
+                imageToColumns(w, image, columns.data(), rowLength);
+                T* target = pixels == rowLength ? a : result.data();
+                wideProduct<T>(filters, patch, rowLength, {filter, patch, 1, columns.data(), rowLength, target, rowLength, b});
+                if (target != a)
+                    for (int64_t f = 0; f < filters; ++f) copyRun(target + f * rowLength, pixels, a + f * pixels);
+            }
+        }
+    });
+}
+
+void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tensor& images,
+                                               const Tensor& outputGradient, Tensor& weightGradient,
+                                               Tensor& biasGradient) {
+    requireConvolutionTensors(w, images, weightGradient, biasGradient, outputGradient,
+                              "convolutionParameterGradients");
+    dispatch(images.dtype(), [&]<typename T>() {
+        const int64_t filters = weightGradient.rows(), pixels = w.outputPixels();
+        const T* x = dataOf<T>(images);
+        const T* dA = dataOf<T>(outputGradient);
+        T* dW = dataOf<T>(weightGradient);
+        T* db = dataOf<T>(biasGradient);
+        const DirectWindows direct(w);
+        // Up to 8 filters (LeNet's first layer) as dot products along the image; more as products
+        // with 16 filters in the lanes of a vector (its second), which the dot products' per-image
+        // sums would cost more than they save.
+        if (direct.used() && filters <= 8) weightGradientsByDots(direct, filters, images.rows(), x, dA, dW);
+        else weightGradientsByPanels(w, filters, images.rows(), x, dA, dW);
+        // Eigen's sum: vectors and several partial sums, where a plain loop adds one value at a time.
+        using Values = Eigen::Array<T, Eigen::Dynamic, 1>;
+        std::fill_n(db, filters, T(0));
+        for (int64_t n = 0; n < images.rows(); ++n)
+            for (int64_t f = 0; f < filters; ++f)
+                db[f] += Eigen::Map<const Values>(dA + (n * filters + f) * pixels, pixels).sum();
+    });
+}
+
+void CpuBackend::convolutionInputGradient(const ImageWindows& w, const Tensor& outputGradient, const Tensor& weights,
+                                          Tensor& inputGradient) {
+    requireConvolutionInputGradient(w, outputGradient, weights, inputGradient, "convolutionInputGradient");
+    dispatch(inputGradient.dtype(), [&]<typename T>() {
+        const int64_t filters = weights.rows(), pixels = w.outputPixels();
+        for (int64_t n = 0; n < inputGradient.rows(); ++n)
+            inputGradientByColumns(w, filters, dataOf<T>(weights), dataOf<T>(outputGradient) + n * filters * pixels,
+                                   dataOf<T>(inputGradient) + n * w.imageSize());
+    });
+}
+
+void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out, Tensor& winners) {
+    requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
+    dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
+        for (int64_t plane = 0; plane < in.rows() * w.channels; ++plane)
+            maxPoolPlane<T, K>(w, dataOf<T>(in) + plane * w.height * w.width, dataOf<T>(out) + plane * w.outputPixels(),
+                               dataOf<T>(winners) + plane * w.height * w.width);
+    });
+}
+
+void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, const Tensor& outputGradient,
+                                 Tensor& inputGradient) {
+    requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
+    dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
+        for (int64_t plane = 0; plane < inputGradient.rows() * w.channels; ++plane) {
+            const T* won = dataOf<T>(winners) + plane * w.height * w.width;
+            poolBackwardPlane<T, K>(w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
+                                    dataOf<T>(inputGradient) + plane * w.height * w.width,
+                                    [won](T g, int64_t at) { return won[at] * g; }, won);
+        }
+    });
+}
+
+void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
+    requirePoolingTensors(w, {&in}, {&out}, "averagePoolForward");
+    dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
+        const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
+        const T share = T(1) / static_cast<T>(k * k);
+        T* y = dataOf<T>(out);
+        for (int64_t plane = 0; plane < in.rows() * w.channels; ++plane) {
+            const T* x = dataOf<T>(in) + plane * w.height * w.width;
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ox = 0; ox < outW; ++ox) {
+                    T sum = 0;
+                    for (int64_t ky = 0; ky < k; ++ky)
+                        for (int64_t kx = 0; kx < k; ++kx) sum += x[(oy * k + ky) * w.width + ox * k + kx];
+                    *y++ = sum * share;
+                }
+        }
+    });
+}
+
+void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient, Tensor& inputGradient) {
+    requirePoolingTensors(w, {&inputGradient}, {&outputGradient}, "averagePoolBackward");
+    dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
+        const T share = T(1) / static_cast<T>(w.kernel * w.kernel);
+        for (int64_t plane = 0; plane < inputGradient.rows() * w.channels; ++plane)
+            poolBackwardPlane<T, K>(w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
+                                    dataOf<T>(inputGradient) + plane * w.height * w.width,
+                                    [share](T g, int64_t) { return g * share; });
+    });
+}
+
+}  // namespace koto

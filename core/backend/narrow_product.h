@@ -1,0 +1,81 @@
+#pragma once
+// C = A B for a tall A (m x k) and a narrow B (k x n, n <= 16): the shape of every product inside
+// a small convolution (576 windows of 25 values by 25 x 6 filters in LeNet's first layer). One
+// row of C is one vector of 16 lanes: each value of A is multiplied with B's row held in a
+// vector, eight rows of A at a time so that eight independent sums hide the multiply-add
+// latency. A is read in place through two strides, so a transposed operand needs no copy.
+//
+// Eigen's general product is built for large square-ish blocks: at these shapes it spends more
+// time copying ("packing") its operands than multiplying, and with n rows of 6 or 16 on its left
+// side it falls back to short vectors.
+
+#include <Eigen/Core>
+#include <cstdint>
+#include <vector>
+
+namespace koto {
+
+constexpr int64_t kNarrowWidth = 16;  // the widest B: one AVX-512 vector of floats
+
+// B (k x n, n <= 16), each row padded with zeros to 16 values. Reused across calls: set() only
+// allocates when a larger B comes.
+template <typename T>
+class NarrowPanel {
+public:
+    // b(p, j) reads B's element (p, j).
+    template <typename ReadB>
+    void set(int64_t k, int64_t n, ReadB b) {
+        k_ = k;
+        n_ = n;
+        values_.assign(static_cast<size_t>(k * kNarrowWidth), T(0));
+        for (int64_t p = 0; p < k; ++p)
+            for (int64_t j = 0; j < n; ++j) values_[static_cast<size_t>(p * kNarrowWidth + j)] = b(p, j);
+    }
+    int64_t k() const { return k_; }
+    int64_t n() const { return n_; }
+    const T* row(int64_t p) const { return values_.data() + p * kNarrowWidth; }
+
+private:
+    int64_t k_ = 0, n_ = 0;
+    std::vector<T, Eigen::aligned_allocator<T>> values_;
+};
+
+template <typename T, int Rows, typename RowStart, typename Store>
+void narrowRows(int64_t first, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride, Store store) {
+    // Fixed-size Eigen arrays, so that a row of 16 is whole vectors (left to plain loops, the
+    // compiler vectorized the wrong loop and ran 3x slower than Eigen's general product).
+    using Row = Eigen::Array<T, kNarrowWidth, 1>;
+    using RowMap = Eigen::Map<const Row, Eigen::Aligned64>;
+    Row sums[Rows];
+    const T* rows[Rows];
+    for (int r = 0; r < Rows; ++r) {
+        sums[r].setZero();
+        rows[r] = rowStart(first + r);
+    }
+    for (int64_t p = 0; p < b.k(); ++p) {
+        const RowMap bRow(b.row(p));
+        for (int r = 0; r < Rows; ++r) sums[r] += rows[r][p * columnStride] * bRow;
+    }
+    for (int r = 0; r < Rows; ++r) store(first + r, sums[r].data());
+}
+
+// For every row i of C = A B: store(i, sums), sums pointing at C's row i (b.n() values that
+// count, 16 in all). A's row i starts at rowStart(i), its values columnStride apart.
+template <typename T, typename RowStart, typename Store>
+void narrowProduct(int64_t m, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride, Store store) {
+    int64_t i = 0;
+    for (; i + 8 <= m; i += 8) narrowRows<T, 8>(i, b, rowStart, columnStride, store);
+    // The rest in as few blocks as can be: one row alone waits for each multiply-add to finish.
+    if (m - i >= 4) narrowRows<T, 4>(i, b, rowStart, columnStride, store), i += 4;
+    if (m - i >= 2) narrowRows<T, 2>(i, b, rowStart, columnStride, store), i += 2;
+    if (m - i >= 1) narrowRows<T, 1>(i, b, rowStart, columnStride, store);
+}
+
+// The same with A's element (i, p) at a[i * rowStride + p * columnStride].
+template <typename T, typename Store>
+void narrowProduct(int64_t m, const NarrowPanel<T>& b, const T* a, int64_t rowStride, int64_t columnStride,
+                   Store store) {
+    narrowProduct(m, b, [=](int64_t i) { return a + i * rowStride; }, columnStride, store);
+}
+
+}  // namespace koto
