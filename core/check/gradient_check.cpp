@@ -23,8 +23,10 @@ std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const G
     // In training mode with one fixed step, so that dropout's mask and the noise are the same in
     // every evaluation of the cost: their gradients are checked too.
     network.prepare({true, seed, 1});
+    // After seq:many the output has a row per time step: T target rows per sample.
+    const int64_t targetRows = data.rows * network.outputRowsPerSample();
     if (static_cast<int64_t>(data.inputs.size()) != data.rows * network.inputSize() ||
-        static_cast<int64_t>(data.targets.size()) != data.rows * network.outputSize() || data.rows < 1)
+        static_cast<int64_t>(data.targets.size()) != targetRows * network.outputSize() || data.rows < 1)
         throw InputError("gradient check: inputs or targets do not fit the network");
 
     Random random(seed, 0x62696173);  // "bias"
@@ -36,7 +38,7 @@ std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const G
     }
 
     Tensor inputs = backend.allocate({data.rows, network.inputSize()}, DType::Float64);
-    Tensor targets = backend.allocate({data.rows, network.outputSize()}, DType::Float64);
+    Tensor targets = backend.allocate({targetRows, network.outputSize()}, DType::Float64);
     backend.upload(std::span<const double>(data.inputs), inputs);
     backend.upload(std::span<const double>(data.targets), targets);
     auto cost = [&] {

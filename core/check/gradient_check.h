@@ -22,7 +22,7 @@ struct GradientCheckResult {
 
 struct GradientCheckInput {
     std::vector<double> inputs;   // rows x input size
-    std::vector<double> targets;  // rows x output size
+    std::vector<double> targets;  // rows x output size (rows x T x output size after seq:many)
     int64_t rows = 0;
 };
 

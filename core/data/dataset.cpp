@@ -41,7 +41,8 @@ void holdOutValidation(Dataset& dataset, double fraction, uint64_t seed) {
     dataset.train = {};
     dataset.validation = {};
     const int64_t width = dataset.inputSize;
-    const int64_t targets = all.targets.empty() ? 0 : dataset.outputSize;
+    const int64_t steps = dataset.targetSteps();
+    const int64_t targets = all.targets.empty() ? 0 : dataset.outputSize * steps;
     for (size_t i = 0; i < order.size(); ++i) {
         DataSplit& to = static_cast<int64_t>(i) < all.count - held ? dataset.train : dataset.validation;
         const int64_t n = order[i];
@@ -49,7 +50,8 @@ void holdOutValidation(Dataset& dataset, double fraction, uint64_t seed) {
             to.inputs.insert(to.inputs.end(), all.inputs.begin() + n * width, all.inputs.begin() + (n + 1) * width);
         else
             to.pixels.insert(to.pixels.end(), all.pixels.begin() + n * width, all.pixels.begin() + (n + 1) * width);
-        if (!all.labels.empty()) to.labels.push_back(all.labels[static_cast<size_t>(n)]);
+        if (!all.labels.empty())
+            to.labels.insert(to.labels.end(), all.labels.begin() + n * steps, all.labels.begin() + (n + 1) * steps);
         if (targets) to.targets.insert(to.targets.end(), all.targets.begin() + n * targets, all.targets.begin() + (n + 1) * targets);
         ++to.count;
     }

@@ -14,8 +14,8 @@ struct DataSplit {
     int64_t count = 0;
     std::vector<float> inputs;   // count x inputSize, unless the inputs are bytes:
     std::vector<uint8_t> pixels; // count x inputSize image bytes; an input is pixel / 255
-    std::vector<int32_t> labels; // count, classification only
-    std::vector<float> targets;  // count x outputSize, regression only
+    std::vector<int32_t> labels; // count (count x T with a target every step), classification only
+    std::vector<float> targets;  // count x outputSize (count x (T*outputSize)), regression only
 
     // Samples first .. first+rows-1 as floats, whichever way they are stored.
     std::vector<float> floatInputs(int64_t first, int64_t rows, int64_t width) const;
@@ -35,12 +35,19 @@ struct Dataset {
     // Sequences (recurrent layers): T time steps of inputSize / T values each, a sample's row
     // being x(1), x(2), ..., x(T) one after another; 0 for data that is not a sequence.
     int64_t sequenceLength = 0;
+    // Many-to-many (a network ending in seq:many): a target at every time step instead of one a
+    // sequence. Sample n's target at step t (t = 0..T-1) is then label n*T + t (labels: count x T)
+    // or the outputSize values from (n*T + t) * outputSize on (targets: count x (T*outputSize)):
+    // a sample's T targets one after another, in the order of the N*T rows seq:many gives.
+    bool targetEveryStep = false;
+    // Targets a sample has: T with a target at every step, else 1.
+    int64_t targetSteps() const { return targetEveryStep ? sequenceLength : 1; }
     DataSplit train, test;
     DataSplit validation;  // held out of the training part on request (early stopping watches it)
 
     // The targets a loss compares with: the N x K indicator matrix T of the labels (y2indicator)
     // for cross-entropy, the label itself (N x 1) for binary cross-entropy, the values for
-    // regression.
+    // regression. With a target at every step these are (N*T) x K, a sample's steps in a row.
     std::vector<float> targetMatrix(const DataSplit& split, int64_t outputColumns) const;
 };
 

@@ -7,6 +7,7 @@
 #include "data/csv_dataset.h"
 #include "data/image_datasets.h"
 #include "data/playground_datasets.h"
+#include "data/sequence_datasets.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -30,6 +31,31 @@ int64_t integerOption(const DatasetSpec& spec, const std::string& key, int64_t f
     return static_cast<int64_t>(value);
 }
 
+int64_t seedOption(const DatasetSpec& spec) {
+    const int64_t seed = integerOption(spec, "seed", 1);
+    if (seed < 0) throw InputError(spec.name + ": the seed cannot be negative");
+    return seed;
+}
+
+// The values some specs take without a key, in order: idx:DIR, csv:PATH, firstbit:LEN,
+// parity:LEN, seqimg:SOURCE (and seqimg:idx:DIR).
+std::vector<std::string> positionalKeys(const std::string& name) {
+    if (name == "idx") return {"dir"};
+    if (name == "csv") return {"path"};
+    if (name == "firstbit" || name == "parity") return {"length"};
+    if (name == "seqimg") return {"source"};
+    return {};
+}
+
+// targets=last (one target a sequence, the default) or targets=every (one every time step).
+bool targetsOption(const DatasetSpec& spec) {
+    const auto found = spec.options.find("targets");
+    if (found == spec.options.end() || found->second == "last") return false;
+    if (found->second == "every") return true;
+    throw InputError(spec.name + ": targets must be last (one a sequence) or every (one every time step), not \"" +
+                     found->second + "\"");
+}
+
 void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known, const std::string& listed) {
     for (const auto& [key, value] : spec.options)
         if (!known.count(key)) throw InputError(spec.name + ": unknown option \"" + key + "\" (known: " + listed + ")");
@@ -44,9 +70,15 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
     if (spec.name.empty()) throw InputError("the dataset spec \"" + text + "\" has no name");
     if (colon == std::string::npos) return spec;
     std::string rest = text.substr(colon + 1);
-    if (spec.name == "idx" || spec.name == "csv") {  // idx:DIR[:options], csv:PATH[:options]
-        const auto more = rest.find(':');
-        spec.options[spec.name == "idx" ? "dir" : "path"] = rest.substr(0, more);
+    std::vector<std::string> keys = positionalKeys(spec.name);
+    for (size_t k = 0; k < keys.size(); ++k) {
+        // A length is a number: it ends at a comma too ("parity:8,n=500"); a path only at ':'.
+        const bool length = keys[k] == "length";
+        const auto more = rest.find_first_of(length ? ":," : ":");
+        const std::string value = rest.substr(0, more);
+        if (length && value.find('=') != std::string::npos) break;  // "firstbit:n=500": the default length
+        spec.options[keys[k]] = value;
+        if (keys[k] == "source" && value == "idx") keys.push_back("dir");  // seqimg:idx:DIR
         if (more == std::string::npos) return spec;
         rest = rest.substr(more + 1);
     }
@@ -66,11 +98,18 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
 
 std::string DatasetSpec::text() const {
     std::string result = name;
+    std::vector<std::string> keys = positionalKeys(name);
+    std::set<std::string> written;
+    for (size_t k = 0; k < keys.size(); ++k) {
+        const auto found = options.find(keys[k]);
+        if (found == options.end()) break;
+        result += ":" + found->second;
+        written.insert(keys[k]);
+        if (keys[k] == "source" && found->second == "idx") keys.push_back("dir");
+    }
     char separator = ':';
-    const char* place = name == "idx" ? "dir" : name == "csv" ? "path" : nullptr;
-    if (place && options.count(place)) result += ":" + options.at(place);
     for (const auto& [key, value] : options) {
-        if (place && key == place) continue;
+        if (written.count(key)) continue;
         result += separator + key + "=" + value;
         separator = ',';
     }
@@ -89,6 +128,12 @@ const std::vector<DatasetInfo>& datasetCatalog() {
         {"fashion-mnist", Task::Classification, "Zalando's 28x28 clothing images, 10 classes (Debian's dataset-fashion-mnist)"},
         {"idx", Task::Classification, "idx:DIR, images and labels in MNIST's four IDX files"},
         {"csv", Task::Classification, "csv:PATH[:label=COL], one labelled table (Kaggle's digit-recognizer train.csv too)"},
+        {"sine", Task::Regression,
+         "a noisy sine wave: predict the next value from a window of the last ones (targets=every: at every step)"},
+        {"firstbit", Task::Classification, "firstbit:LEN, random bit sequences labelled by their first bit"},
+        {"parity", Task::Classification,
+         "parity:LEN, random bit sequences labelled by their parity (targets=every: the parity so far, every step)"},
+        {"seqimg", Task::Classification, "seqimg:fashion-mnist or seqimg:idx:DIR, each image's 28 rows as 28 time steps"},
     };
     return catalog;
 }
@@ -130,6 +175,32 @@ Dataset loadDataset(const DatasetSpec& spec) {
         if (seed < 0) throw InputError(spec.name + ": the seed cannot be negative");
         options.seed = static_cast<uint64_t>(seed);
         return makePlaygroundDataset(spec.name, options);
+    }
+    if (isSequenceDataset(spec.name)) {
+        const bool sine = spec.name == "sine";
+        if (sine)
+            rejectUnknownOptions(spec, {"n", "window", "noise", "test", "seed", "targets"},
+                                 "n, window, noise, test, seed, targets");
+        else rejectUnknownOptions(spec, {"length", "n", "test", "seed", "targets"}, "length, n, test, seed, targets");
+        SequenceOptions options;
+        options.samples = integerOption(spec, "n", options.samples);
+        options.length = integerOption(spec, "length", options.length);
+        options.window = integerOption(spec, "window", options.window);
+        options.noise = numberOption(spec, "noise", options.noise);
+        options.testFraction = numberOption(spec, "test", options.testFraction);
+        options.seed = static_cast<uint64_t>(seedOption(spec));
+        options.targetEveryStep = targetsOption(spec);
+        return makeSequenceDataset(spec.name, options);
+    }
+    if (spec.name == "seqimg") {
+        // The images load as the image set's own spec would ("fashion-mnist:n=2000"), then read row by row.
+        DatasetSpec images = spec;
+        images.options.erase("source");
+        const auto source = spec.options.find("source");
+        images.name = source == spec.options.end() ? "" : source->second;
+        if (images.name != "fashion-mnist" && images.name != "idx")
+            throw InputError("seqimg reads images as sequences: seqimg:fashion-mnist or seqimg:idx:DIR");
+        return asImageRowSequences(loadDataset(images));
     }
     std::string known;
     for (const DatasetInfo& info : datasetCatalog()) known += (known.empty() ? "" : ", ") + info.name;

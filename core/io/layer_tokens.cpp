@@ -4,6 +4,7 @@
 #include <charconv>
 #include <vector>
 
+#include "layers/weight_initialization.h"
 #include "network/layer_registry.h"
 #include "util/errors.h"
 #include "util/text.h"
@@ -114,6 +115,51 @@ LayerSpec stochasticFromToken(const std::string& token) {
     return layer;
 }
 
+// rnn:U[:ACT][:INIT] and lstm:U[:INIT]: U units, the activation (tanh; the LSTM's are fixed) and
+// the recurrent weights' initialisation (uniform, xavier or orthogonal), in either order.
+LayerSpec recurrentFromToken(const std::string& token) {
+    const auto fields = splitText(token, ':');
+    const bool lstm = fields[0] == "lstm";
+    const char* form = lstm ? "lstm:UNITS[:INIT]" : "rnn:UNITS[:ACTIVATION][:INIT]";
+    if (fields.size() < 2 || fields.size() > (lstm ? 3u : 4u))
+        throw InputError("layer token \"" + token + "\" should look like " + form);
+    LayerSpec layer;
+    layer.type = fields[0];
+    layer.parameters["units"] = wholeNumberIn(token, fields[1], "the number of units");
+    if (!lstm) layer.parameters["activation"] = std::string("tanh");
+    layer.parameters["init"] = std::string("uniform");
+    for (size_t i = 2; i < fields.size(); ++i) {
+        const auto activation = activationFromName(fields[i]);
+        if (recurrentInitFromName(fields[i]))
+            layer.parameters["init"] = fields[i];
+        else if (!lstm && activation && *activation != Activation::Softmax)
+            layer.parameters["activation"] = fields[i];
+        else
+            throw InputError("layer token \"" + token + "\": \"" + fields[i] + "\" is " +
+                             (lstm ? "not a weight initialisation (uniform, xavier or orthogonal)"
+                                   : "neither an activation (tanh, sigmoid, relu, linear) nor a weight "
+                                     "initialisation (uniform, xavier, orthogonal)"));
+    }
+    return layer;
+}
+
+// seq:last (many-to-one) and seq:many (many-to-many).
+LayerSpec sequenceFromToken(const std::string& token) {
+    if (token == "seq:last" || token == "seq:many") {
+        LayerSpec layer;
+        layer.type = token == "seq:last" ? "sequence_last" : "sequence_many";
+        return layer;
+    }
+    throw InputError("layer token \"" + token + "\" should be seq:last or seq:many");
+}
+
+bool isRecurrent(const LayerSpec& layer) { return layer.type == "rnn" || layer.type == "lstm"; }
+
+// A parameter that specs written by hand may leave out, with the default the registry assumes.
+std::string textOr(const LayerSpec& layer, const std::string& key, const std::string& fallback) {
+    return layer.parameters.count(key) ? layer.text(key) : fallback;
+}
+
 bool isOutputLayer(const LayerSpec& layer, const Dataset& dataset, LossKind loss) {
     if (layer.type != "dense") return false;
     const std::string activation = layer.text("activation");
@@ -147,10 +193,13 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
             else if (type == "conv") spec.layers.push_back(convolutionFromToken(token));
             else if (type == "maxpool" || type == "avgpool" || type == "flatten")
                 spec.layers.push_back(imageLayerFromToken(token));
+            else if (type == "rnn" || type == "lstm") spec.layers.push_back(recurrentFromToken(token));
+            else if (type == "seq") spec.layers.push_back(sequenceFromToken(token));
             else
                 throw InputError("unknown layer token \"" + token +
                                  "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP, noise:SIGMA, "
-                                 "conv:F:K[:S[:P]][:ACTIVATION], maxpool:K, avgpool:K and flatten)");
+                                 "conv:F:K[:S[:P]][:ACTIVATION], maxpool:K, avgpool:K, flatten, rnn:U[:ACTIVATION][:INIT], "
+                                 "lstm:U[:INIT], seq:last and seq:many)");
         }
     }
     // Images go in as 1 x H x W when the first layer that computes (dropout and noise pass any
@@ -179,6 +228,35 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
         spec.layers.push_back(output);
     }
     assignLayerNames(spec);
+    // Many-to-many answers at every time step and so needs data with a target at every step
+    // (targets=every); many-to-one the other way round. Refused here, naming the layer, rather
+    // than failing at the loss.
+    bool manyToMany = false;
+    for (const LayerSpec& layer : spec.layers) {
+        if (layer.type == "sequence_many" && !dataset.targetEveryStep)
+            throw InputError(layer.name + " (seq:many) needs a target for every time step, which " + dataset.name +
+                             " does not give (one target per sequence); use seq:last, or " + dataset.name +
+                             ":targets=every where the dataset offers it");
+        if (layer.type == "sequence_last" && dataset.targetEveryStep)
+            throw InputError(layer.name + " (seq:last) gives one answer per sequence, but " + dataset.name +
+                             " with targets=every has a target at every time step; use seq:many");
+        manyToMany = manyToMany || layer.type == "sequence_many";
+    }
+    if (dataset.targetEveryStep && !manyToMany)
+        throw InputError(dataset.name + " with targets=every has a target at every time step: the network needs a "
+                         "recurrent layer followed by seq:many (e.g. lstm:16,seq:many)");
+    // Sequences go in as T x D when the first layer that computes is recurrent.
+    for (const LayerSpec& layer : spec.layers) {
+        if (layer.type == "dropout" || layer.type == "noise") continue;
+        if (isRecurrent(layer)) {
+            const int64_t steps = dataset.sequenceLength;
+            if (steps <= 0 || dataset.inputSize % steps != 0)
+                throw InputError(layer.name + " needs sequence data, but " + dataset.name +
+                                 " is not a sequence; use sine, firstbit:LEN, parity:LEN or seqimg:fashion-mnist");
+            spec.inputShape = {steps, dataset.inputSize / steps};
+        }
+        break;
+    }
     try {
         inferShapes(spec);
     } catch (const SpecError& error) {
@@ -202,6 +280,13 @@ std::string hiddenLayerTokens(const NetworkSpec& spec) {
             tokens += layer.type + ":" + std::to_string(layer.integer("kernel"));
         else if (layer.type == "flatten")
             tokens += layer.type;
+        else if (layer.type == "rnn")
+            tokens += "rnn:" + std::to_string(layer.integer("units")) + ":" + textOr(layer, "activation", "tanh") + ":" +
+                      textOr(layer, "init", "uniform");
+        else if (layer.type == "lstm")
+            tokens += "lstm:" + std::to_string(layer.integer("units")) + ":" + textOr(layer, "init", "uniform");
+        else if (layer.type == "sequence_last" || layer.type == "sequence_many")
+            tokens += layer.type == "sequence_last" ? "seq:last" : "seq:many";
         else
             tokens += layer.type + ":" + shortNumber(layer.number(layer.type == "dropout" ? "keep" : "sigma"));
     }

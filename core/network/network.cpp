@@ -33,6 +33,14 @@ Network::Network(Backend& backend, NetworkSpec spec, int64_t maxRows, DType type
             parameters_.push_back({layerSpec.name + "." + p->name, layerSpec.name, p});
         layers_.push_back(std::move(layer));
     }
+    for (auto& layer : layers_)
+        layer->connect([this](const std::string& name) -> Layer* {
+            for (auto& other : layers_)
+                if (other->name() == name) return other.get();
+            return nullptr;
+        });
+    // Taken now: a layer's output shape follows the rows of its last pass.
+    outputRowsPerSample_ = input.rows() / maxRows;
     const bool fused = spec_.loss != LossKind::MeanSquaredError;
     layers_.back()->setActivationFusedIntoLoss(fused);
     probabilities_ = backend_.allocate(input, type_);
@@ -98,6 +106,7 @@ bool Network::backward(LayerHooks* hooks) {
         gradient = &layers_[static_cast<size_t>(i)]->backward(backend_, *gradient, i > 0);
         if (hooks) hooks->afterLayer(Pass::Backward, i);
     }
+    for (auto& layer : layers_) layer->finishBackward(backend_);
     return true;
 }
 
@@ -119,7 +128,7 @@ std::vector<float> Network::predict(const std::vector<float>& inputs, int64_t ro
     if (static_cast<int64_t>(inputs.size()) != rows * width)
         throw InputError("prediction input has " + std::to_string(inputs.size()) + " values, expected " +
                          std::to_string(rows) + " rows of " + std::to_string(width));
-    const int64_t outputs = outputSize();
+    const int64_t outputs = outputRowsPerSample() * outputSize();  // a sample's values
     std::vector<float> result(static_cast<size_t>(rows * outputs));
     prepare({});  // predicting: no dropout, no noise
     for (int64_t start = 0; start < rows; start += maxRows_) {

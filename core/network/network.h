@@ -44,6 +44,9 @@ public:
     int64_t maxRows() const { return maxRows_; }
     int64_t inputSize() const;
     int64_t outputSize() const;
+    // Output rows a sample gives: 1, or T when seq:many makes every time step a row (sample n's
+    // step t is then row n*T + t).
+    int64_t outputRowsPerSample() const { return outputRowsPerSample_; }
     LossKind loss() const { return spec_.loss; }
 
     int layerCount() const { return static_cast<int>(layers_.size()); }
@@ -71,13 +74,15 @@ public:
     // The last layer's output before the loss (logits when the activation is fused).
     const Tensor& output() const { return *output_; }
 
-    // Host-side prediction for any number of rows, in chunks of maxRows.
+    // Host-side prediction for any number of rows, in chunks of maxRows: rows x
+    // (outputRowsPerSample() * outputSize()) values, a sample's steps one after another.
     std::vector<float> predict(const std::vector<float>& inputs, int64_t rows);
 
 private:
     Backend& backend_;
     NetworkSpec spec_;
     int64_t maxRows_;
+    int64_t outputRowsPerSample_ = 1;
     DType type_;
     std::vector<std::unique_ptr<Layer>> layers_;
     std::vector<NamedParameter> parameters_;

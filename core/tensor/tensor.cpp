@@ -12,4 +12,11 @@ void Tensor::setRows(int64_t rows) {
     shape_ = shape_.withRows(rows);
 }
 
+Tensor Tensor::reshaped(const Shape& shape) const {
+    if (shape.elementCount() != size())
+        throw std::invalid_argument("cannot view " + shape_.text() + " as " + shape.text() +
+                                    ": the element counts differ");
+    return Tensor(shape, type_, storage_);
+}
+
 }  // namespace koto

@@ -49,6 +49,9 @@ public:
 
     // Uses the first `rows` rows of the allocated capacity (no allocation).
     void setRows(int64_t rows);
+    // The same numbers under another shape with as many elements, sharing the storage: a batch
+    // of sequences N x T x D seen as (N*T) x D, so that one GEMM covers every time step.
+    Tensor reshaped(const Shape& shape) const;
 
     Storage* storage() const { return storage_.get(); }
 

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "training/checkpoint.h"
+#include "training/gradient_clipping.h"
 #include "util/errors.h"
 #include "util/flush_denormals.h"
 
@@ -28,11 +29,21 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
         throw InputError(dataset.name + " has " + std::to_string(dataset.inputSize) +
                          " inputs per sample but the network takes " + std::to_string(network.inputSize()));
     if (dataset.train.count < 1) throw InputError(dataset.name + " has no training samples");
+    targetSteps_ = network.outputRowsPerSample();
+    if (targetSteps_ != dataset.targetSteps()) {
+        if (dataset.targetEveryStep)
+            throw InputError(dataset.name + " has a target at every time step: the network needs seq:many after its "
+                             "recurrent layer to give an answer at every step");
+        throw InputError("the network gives an answer at every time step (seq:many) but " + dataset.name +
+                         " has one target a sequence; use seq:last");
+    }
     const int64_t batch = std::min(settings_.batchSize, dataset.train.count);
     if (batch > network.maxRows())
         throw InputError("the network was built for batches of at most " + std::to_string(network.maxRows()) + " rows");
     settings_.batchSize = batch;
     if (settings_.patience < 0) throw InputError("the patience cannot be negative");
+    if (!(settings_.clipNorm >= 0 && std::isfinite(settings_.clipNorm)))
+        throw InputError("the gradient clipping norm must be a number of at least 0 (0: no clipping)");
     if (settings_.patience > 0 && dataset.validation.count == 0)
         throw InputError("early stopping needs a validation share of the training data");
     augmentation_ = Augmentation::parse(settings_.augment);
@@ -42,7 +53,8 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
     validation_ = upload(dataset.validation);
     Backend& backend = network.backend();
     batchInputs_ = backend.allocate({batch, network.inputSize()}, network.dtype());
-    batchTargets_ = backend.allocate({batch, network.outputSize()}, network.dtype());
+    batchTargets_ = backend.allocate({batch, targetSteps_ * network.outputSize()}, network.dtype());
+    stepTargets_ = batchTargets_;
     if (augmentation_.active()) {
         augmentedInputs_ = backend.allocate({batch, network.inputSize()}, network.dtype());
         transforms_.reserve(static_cast<size_t>(batch));
@@ -61,7 +73,7 @@ Trainer::DeviceSplit Trainer::upload(const DataSplit& split) {
     const std::vector<float> targets = dataset_.targetMatrix(split, network_.outputSize());
     device.bytes = !split.pixels.empty();
     device.inputs = backend.allocate({split.count, network_.inputSize()}, device.bytes ? DType::UInt8 : network_.dtype());
-    device.targets = backend.allocate({split.count, network_.outputSize()}, network_.dtype());
+    device.targets = backend.allocate({split.count, targetSteps_ * network_.outputSize()}, network_.dtype());
     if (device.bytes) backend.upload(std::span<const uint8_t>(split.pixels), device.inputs);
     else backend.upload(std::span<const float>(split.inputs), device.inputs);
     backend.upload(std::span<const float>(targets), device.targets);
@@ -120,6 +132,7 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
     batchTargets_.setRows(rows);
     gatherInputs(train_, indices, batchInputs_);
     backend.gatherRows(train_.targets, indices, batchTargets_);
+    stepTargets_ = stepRows(batchTargets_);
 
     stepInputs_ = &batchInputs_;
     if (augmentation_.active()) {
@@ -133,12 +146,13 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
 
     network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
     if (!network_.forward(*stepInputs_, this)) return false;
-    stepCost_ = network_.computeLoss(batchTargets_);
+    stepCost_ = network_.computeLoss(stepTargets_);
     stepPenalty_ = regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
     const double loss = stepCost_ + stepPenalty_;
     if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *stepInputs_);
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
+    if (settings_.clipNorm > 0) clipGradientNorm(backend, network_.parameters(), settings_.clipNorm);
     const double rate = currentLearningRate();
     if (const auto failing = optimizer_.apply(backend, network_.parameters(), rate)) {
         std::string layer = failing->substr(0, failing->find('.'));
@@ -293,7 +307,7 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split, ConfusionMatrix* confus
     const int64_t chunk = network_.maxRows();
     const int64_t outputs = network_.outputSize();
     Tensor inputs = backend.allocate({chunk, network_.inputSize()}, network_.dtype());
-    Tensor targets = backend.allocate({chunk, outputs}, network_.dtype());
+    Tensor targets = backend.allocate({chunk, targetSteps_ * outputs}, network_.dtype());
     std::vector<float> predictions;
     double lossSum = 0, squaredErrorSum = 0;
     int64_t correct = 0;
@@ -305,27 +319,33 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split, ConfusionMatrix* confus
         gatherInputs(split, indices, inputs);
         backend.gatherRows(split.targets, indices, targets);
         network_.forward(inputs);
-        lossSum += network_.computeLoss(targets) * static_cast<double>(rows);
-        predictions.resize(static_cast<size_t>(rows * outputs));
+        // The mean over the chunk's steps (N*T rows, or N); every sample has as many steps, so
+        // weighted by the chunk's N these make the mean over all steps of the split.
+        lossSum += network_.computeLoss(stepRows(targets)) * static_cast<double>(rows);
+        // One answer a sample, or one a time step: sample n's step t is answer n*T + t, as
+        // its label or target values are.
+        const int64_t answers = rows * targetSteps_;
+        const int64_t first = start * targetSteps_;
+        predictions.resize(static_cast<size_t>(answers * outputs));
         backend.download(network_.predictions(), std::span<float>(predictions));
-        for (int64_t n = 0; n < rows; ++n) {
+        for (int64_t n = 0; n < answers; ++n) {
             const float* row = predictions.data() + n * outputs;
             if (dataset_.task == Task::Regression) {
                 for (int64_t k = 0; k < outputs; ++k) {
-                    const double difference = row[k] - host.targets[static_cast<size_t>((start + n) * outputs + k)];
+                    const double difference = row[k] - host.targets[static_cast<size_t>((first + n) * outputs + k)];
                     squaredErrorSum += difference * difference;
                 }
             } else {
                 const int32_t predicted = outputs == 1 ? (row[0] >= 0.5f ? 1 : 0)
                                                        : static_cast<int32_t>(std::max_element(row, row + outputs) - row);
-                const int32_t truth = host.labels[static_cast<size_t>(start + n)];
+                const int32_t truth = host.labels[static_cast<size_t>(first + n)];
                 correct += predicted == truth;
                 if (confusion) ++confusion->counts[static_cast<size_t>(truth * confusion->classes + predicted)];
             }
         }
     }
-    const double count = static_cast<double>(host.count);
-    result.loss = lossSum / count;
+    result.loss = lossSum / static_cast<double>(host.count);
+    const double count = static_cast<double>(host.count * targetSteps_);  // answers: samples x steps
     if (dataset_.task == Task::Regression) {
         result.rmse = std::sqrt(squaredErrorSum / (count * static_cast<double>(outputs)));
     } else {
@@ -333,6 +353,11 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split, ConfusionMatrix* confus
         result.errorRate = 1.0 - result.accuracy;
     }
     return result;
+}
+
+Tensor Trainer::stepRows(const Tensor& sampleRows) const {
+    if (targetSteps_ == 1) return sampleRows;
+    return sampleRows.reshaped({sampleRows.rows() * targetSteps_, network_.outputSize()});
 }
 
 bool Trainer::beforeLayer(Pass pass, int layerIndex) {

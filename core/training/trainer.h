@@ -106,7 +106,8 @@ public:
     // after it until the next): its inputs X (augmented, if asked) and targets T, and its cost
     // J without the regularisation penalty and the penalty (known once the forward pass is done).
     const Tensor& stepInputs() const { return *stepInputs_; }
-    const Tensor& stepTargets() const { return batchTargets_; }
+    // T as the loss sees it: after seq:many one row a time step, (N*T) x K, like Y.
+    const Tensor& stepTargets() const { return stepTargets_; }
     double stepCost() const { return stepCost_; }
     double stepPenalty() const { return stepPenalty_; }
 
@@ -117,6 +118,9 @@ private:
         bool bytes = false;  // inputs are image bytes, scaled to [0, 1] as batches are gathered
     };
     void gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows, Tensor& destination);
+    // Targets gathered a sample a row (N x (T*K)) seen as the loss takes them: (N*T) x K when
+    // the data has a target at every step, else as they are. A view, nothing is copied.
+    Tensor stepRows(const Tensor& sampleRows) const;
 
     // The step itself, on these rows of the training part; only a step of the epoch's order
     // moves on to the next batch.
@@ -143,6 +147,8 @@ private:
 
     DeviceSplit train_, test_, validation_;
     Tensor batchInputs_, batchTargets_;
+    Tensor stepTargets_;       // batchTargets_ as stepRows() sees them
+    int64_t targetSteps_ = 1;  // targets a sample: T with a target at every time step, else 1
     Augmentation augmentation_;
     std::vector<ImageTransform> transforms_;  // this batch's, one per image
     Tensor augmentedInputs_;

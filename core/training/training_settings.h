@@ -27,6 +27,9 @@ struct TrainingSettings {
     int64_t patience = 0;
     // Data augmentation of the training images, as data/augmentation.h writes it ("": none).
     std::string augment;
+    // Gradient clipping: before each update, gradients whose norm over all parameters together
+    // exceeds this are scaled down to it (training/gradient_clipping.h); 0: off.
+    double clipNorm = 0;
 };
 
 }  // namespace koto

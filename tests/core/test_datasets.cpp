@@ -46,7 +46,8 @@ void TestDatasets::catalogNamesEveryDataset() {
         QCOMPARE(qs(d.name), qs(info.name));
         QCOMPARE(d.task, info.task);
     }
-    QCOMPARE(names, (QStringList{"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx", "csv"}));
+    QCOMPARE(names, (QStringList{"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx", "csv",
+                                 "sine", "firstbit", "parity", "seqimg"}));
 }
 
 void TestDatasets::pointsCountsAndRanges_data() {
