@@ -31,6 +31,9 @@ public:
     std::vector<TracedBuffer> backwardTrace(Backend& backend) override;
 
     int64_t units() const { return units_; }
+    // W, which a tied decoder layer shares (tied_dense_layer.h), and b: pre-training sets both.
+    Parameter& weights() { return weights_; }
+    Parameter& bias() { return bias_; }
     Activation activation() const { return activation_; }
     // The pre-activation a = XW + b of the last forward pass (for the step-through view).
     const Tensor& preActivation() const { return preActivation_; }

@@ -7,6 +7,7 @@
 // output Z). backward() receives dJ/dZ, writes every parameter gradient completely and returns
 // dJ/dX for the layer to the left.
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,6 +68,13 @@ public:
     // Called on the output layer when the loss applies its activation (softmax or sigmoid with
     // cross-entropy): the layer then passes its logits on unchanged.
     virtual void setActivationFusedIntoLoss(bool fused) { (void)fused; }
+
+    // Weights shared between layers (an autoencoder's tied decoder uses its encoder's W^T):
+    // once every layer of the network exists, a layer that shares finds the other by name here
+    // (nullptr if there is none), and after the whole backward pass, when that layer has written
+    // its own gradient, adds its share to it in finishBackward().
+    virtual void connect(const std::function<Layer*(const std::string&)>& layerNamed) { (void)layerNamed; }
+    virtual void finishBackward(Backend& backend) { (void)backend; }
 
 private:
     std::string name_;

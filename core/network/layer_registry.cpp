@@ -8,6 +8,8 @@
 #include "layers/flatten_layer.h"
 #include "layers/noise_layer.h"
 #include "layers/pool_layer.h"
+#include "layers/tied_dense_layer.h"
+#include "network/recurrent_layer_types.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -27,6 +29,10 @@ LayerType denseType() {
         "dense",
         "Fully connected layer: a = XW + b, Z = s(a)",
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+            if (input.size() == 2)
+                throw SpecError(-1, spec.name + " expects one vector per sample but " + inputName +
+                                        " gives a sequence of " + shapeText(input) +
+                                        "; add seq:last (the last time step) or seq:many (every step) before it");
             if (input.size() != 1)
                 throw SpecError(-1, spec.name + " expects a flat input (one vector per sample) but " +
                                         inputName + " gives " + shapeText(input) +
@@ -45,6 +51,30 @@ LayerType denseType() {
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
             return std::make_unique<DenseLayer>(spec.name, spec.integer("units"), activationOf(spec));
+        },
+    };
+}
+
+LayerType tiedDenseType() {
+    return {
+        "tied_dense",
+        "Decoder layer tied to an encoder dense layer: a = X W^T + b with that layer's W, Z = s(a)",
+        [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+            if (input.size() != 1)
+                throw SpecError(-1, spec.name + " expects a flat input (one vector per sample) but " + inputName +
+                                        " gives " + shapeText(input));
+            const int64_t units = spec.integer("units");
+            if (units < 1 || units > 1'000'000)
+                throw SpecError(-1, spec.name + ": units must be between 1 and 1000000, not " + std::to_string(units));
+            activationOf(spec);
+            if (spec.text("tied_to").empty()) throw SpecError(-1, spec.name + ": tied_to must name a dense layer");
+            // Whether tied_to names a dense layer of the right shape is checked when the network
+            // is built (TiedDenseLayer::connect).
+            return std::vector<int64_t>{units};
+        },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<TiedDenseLayer>(spec.name, spec.integer("units"), activationOf(spec),
+                                                    spec.text("tied_to"));
         },
     };
 }
@@ -171,7 +201,7 @@ LayerType flattenType() {
     };
 }
 
-void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& outputShape) {
+void checkOutputAndLoss(const NetworkSpec& spec) {
     const LayerSpec& last = spec.layers.back();
     const Activation activation = last.parameters.count("activation")
                                       ? activationFromName(last.text("activation")).value_or(Activation::Linear)
@@ -188,10 +218,11 @@ void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& out
                             "cross-entropy needs a softmax output layer, but " + last.name + " is not");
         break;
     case LossKind::BinaryCrossEntropy:
-        if (activation != Activation::Sigmoid || outputShape != std::vector<int64_t>{1})
+        // One unit for two classes; several for values in [0, 1] (an autoencoder's pixels).
+        if (activation != Activation::Sigmoid)
             throw SpecError(static_cast<int>(spec.layers.size() - 1),
-                            "binary cross-entropy needs one sigmoid output unit, but " + last.name +
-                                " is not");
+                            "binary cross-entropy needs sigmoid output units, but " + last.name +
+                                " is not sigmoid");
         break;
     case LossKind::MeanSquaredError:
         if (activation == Activation::Softmax)
@@ -206,7 +237,9 @@ void checkOutputAndLoss(const NetworkSpec& spec, const std::vector<int64_t>& out
 const std::vector<LayerType>& layerRegistry() {
     static const std::vector<LayerType> registry{denseType(),   dropoutType(), noiseType(),
                                                  convType(),    poolingType(PoolingKind::Max),
-                                                 poolingType(PoolingKind::Average), flattenType()};
+                                                 poolingType(PoolingKind::Average), flattenType(),
+                                                 tiedDenseType(),
+                                                 simpleRnnType(), lstmType(), sequenceLastType(), sequenceManyType()};
     return registry;
 }
 
@@ -258,7 +291,7 @@ std::vector<std::vector<int64_t>> inferShapes(const NetworkSpec& spec) {
         currentName = layer.name;
         shapes.push_back(current);
     }
-    checkOutputAndLoss(spec, current);
+    checkOutputAndLoss(spec);
     return shapes;
 }
 
