@@ -3,10 +3,13 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <memory>
 
+#include "backend/cpu_backend.h"
 #include "io/atomic_file.h"
 #include "io/json_limits.h"
 #include "io/network_spec_json.h"
+#include "network/layer_registry.h"
 #include "util/base64.h"
 #include "util/errors.h"
 
@@ -81,7 +84,97 @@ EpochMetrics curvePointFrom(const nlohmann::json& point) {
     return m;
 }
 
+// Throws InputError if the tensors do not match the network's parameters by name and shape.
+void checkWeightsFit(const Network& network, const std::vector<SavedTensor>& weights) {
+    const auto& parameters = network.parameters();
+    if (weights.size() != parameters.size())
+        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, the network " +
+                         std::to_string(parameters.size()));
+    for (size_t i = 0; i < weights.size(); ++i) {
+        const Tensor& value = parameters[i].parameter->value;
+        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() || weights[i].cols != value.cols())
+            throw InputError("the saved weights " + weights[i].name + " (" + std::to_string(weights[i].rows) + " x " +
+                             std::to_string(weights[i].cols) + ") do not fit " + parameters[i].id + " (" +
+                             value.shape().text() + ")");
+    }
+}
+
+nlohmann::json modelJson(const Project& project) {
+    nlohmann::json model{{"kind", modelKindName(project.model)}};
+    if (project.model == ModelKind::Rbm) {
+        model["visible"] = project.rbm.visible;
+        model["hidden"] = project.rbm.hidden;
+        model["cd"] = project.rbm.cdSteps;
+        model["persistent"] = project.rbm.persistent;
+    }
+    return model;
+}
+
+void readModel(const nlohmann::json& model, Project& project) {
+    const std::string kind = model.at("kind").get<std::string>();
+    if (kind == "autoencoder") {
+        project.model = ModelKind::Autoencoder;
+    } else if (kind == "rbm") {
+        project.model = ModelKind::Rbm;
+        project.rbm.visible = model.at("visible").get<int64_t>();
+        project.rbm.hidden = model.at("hidden").get<int64_t>();
+        project.rbm.cdSteps = model.value("cd", 1);
+        project.rbm.persistent = model.value("persistent", false);
+        if (project.rbm.visible < 1 || project.rbm.hidden < 1 || project.rbm.hidden > 1'000'000 ||
+            project.rbm.visible > 100'000'000 / project.rbm.hidden)
+            throw InputError("the RBM's sizes are not valid");
+    } else if (kind != "network") {
+        throw InputError("unknown model kind \"" + kind + "\" (a newer Kotohajime may know it)");
+    }
+}
+
+// An RBM's saved weights: rbm.W (D x M), rbm.b (1 x D), rbm.c (1 x M).
+void checkRbmWeightsFit(const RbmModel& rbm, const std::vector<SavedTensor>& weights) {
+    const std::vector<SavedTensor> expected{{"rbm.W", rbm.visible, rbm.hidden, {}},
+                                            {"rbm.b", 1, rbm.visible, {}},
+                                            {"rbm.c", 1, rbm.hidden, {}}};
+    if (weights.size() != expected.size())
+        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, an RBM 3");
+    for (size_t i = 0; i < expected.size(); ++i)
+        if (weights[i].name != expected[i].name || weights[i].rows != expected[i].rows ||
+            weights[i].cols != expected[i].cols)
+            throw InputError("the saved weights " + weights[i].name + " (" + std::to_string(weights[i].rows) + " x " +
+                             std::to_string(weights[i].cols) + ") do not fit the RBM's " + expected[i].name + " (" +
+                             std::to_string(expected[i].rows) + " x " + std::to_string(expected[i].cols) + ")");
+}
+
+// Whether building the network just to check it costs little memory: its weights, bounded from
+// the layers' shapes by 4 (inputs + outputs + 1) x outputs each (more than any layer type has:
+// dense, conv, rnn and lstm included). A file naming a larger network is checked when it is
+// built to be used, so that opening one cannot exhaust the memory. Throws SpecError for a spec
+// whose shapes do not fit.
+bool smallEnoughToCheck(const NetworkSpec& spec) {
+    constexpr double kMaxWeightsBound = double{1 << 28};
+    auto count = [](const std::vector<int64_t>& shape) {
+        double n = 1;
+        for (int64_t d : shape) n *= static_cast<double>(d);
+        return n;
+    };
+    double bound = 0;
+    double inputs = count(spec.inputShape);
+    for (const std::vector<int64_t>& shape : inferShapes(spec)) {
+        const double outputs = count(shape);
+        bound += 4 * (inputs + outputs + 1) * outputs;
+        inputs = outputs;
+    }
+    return bound <= kMaxWeightsBound;
+}
+
 }  // namespace
+
+std::string_view modelKindName(ModelKind kind) {
+    switch (kind) {
+    case ModelKind::Network: return "network";
+    case ModelKind::Autoencoder: return "autoencoder";
+    case ModelKind::Rbm: return "rbm";
+    }
+    return "network";
+}
 
 std::string projectToJson(const Project& project) {
     nlohmann::json weights = nlohmann::json::array();
@@ -90,7 +183,7 @@ std::string projectToJson(const Project& project) {
     nlohmann::json curves = nlohmann::json::array();
     for (const EpochMetrics& metrics : project.curves) curves.push_back(curvePoint(metrics));
     const TrainingSettings& t = project.training;
-    const nlohmann::json json{
+    nlohmann::json json{
         {"format", "kotohajime-project"},
         {"schema_version", Project::currentSchemaVersion},
         {"network", toJson(project.network)},
@@ -99,11 +192,16 @@ std::string projectToJson(const Project& project) {
         {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
                       {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
                       {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases},
-                      {"validation", t.validation}, {"patience", t.patience}, {"augment", t.augment}}},
+                      {"validation", t.validation}, {"patience", t.patience}, {"augment", t.augment},
+                      {"clip_norm", t.clipNorm}}},
         {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
         {"weights", weights},
         {"curves", curves},
     };
+    // Only models other than a plain network say what they are, so such files stay as they were.
+    if (project.model != ModelKind::Network) json["model"] = modelJson(project);
+    if (project.model == ModelKind::Rbm) json.erase("network");
+    if (project.draft) json["draft"] = toJson(*project.draft);
     return json.dump(1) + "\n";
 }
 
@@ -116,7 +214,20 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         if (version > Project::currentSchemaVersion)
             throw InputError(what + ": made by a newer Kotohajime (project schema " + std::to_string(version) + ")");
         Project project;
-        project.network = networkSpecFromJson(json.at("network"));
+        if (json.contains("model")) readModel(json.at("model"), project);
+        // An RBM has no network: its sizes are in "model".
+        if (project.model != ModelKind::Rbm) project.network = networkSpecFromJson(json.at("network"));
+        // Unknown layer types, bad parameters, shapes that do not fit, a layer tied to one that is
+        // not there: refused as the file opens, not when training starts. Built for one row, on
+        // the CPU, only to check it (and only if small enough to build here).
+        CpuBackend checkBackend;
+        std::unique_ptr<Network> network;
+        try {
+            if (project.model != ModelKind::Rbm && smallEnoughToCheck(project.network))
+                network = std::make_unique<Network>(checkBackend, project.network, 1);
+        } catch (const SpecError& error) {
+            throw InputError(std::string("the network cannot be built: ") + error.what());
+        }
         project.dataset = json.at("dataset").get<std::string>();
         project.pixelInputs = json.value("pixel_inputs", false);
         const auto& t = json.at("training");
@@ -135,6 +246,7 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         project.training.validation = t.value("validation", project.training.validation);
         project.training.patience = t.value("patience", project.training.patience);
         project.training.augment = t.value("augment", project.training.augment);
+        project.training.clipNorm = t.value("clip_norm", project.training.clipNorm);
         if (json.contains("progress")) {
             project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
             project.stepsTrained = json["progress"].at("steps").get<int64_t>();
@@ -154,8 +266,13 @@ Project projectFromJson(const std::string& text, const std::string& what) {
                                  " numbers, their shape says " + std::to_string(tensor.rows * tensor.cols));
             project.weights.push_back(std::move(tensor));
         }
+        if (!project.weights.empty()) {
+            if (network) checkWeightsFit(*network, project.weights);
+            else checkRbmWeightsFit(project.rbm, project.weights);
+        }
         if (json.contains("curves"))
             for (const auto& point : json["curves"]) project.curves.push_back(curvePointFrom(point));
+        if (json.contains("draft")) project.draft = editorDraftFromJson(json.at("draft"));
         return project;
     } catch (const nlohmann::json::exception& error) {
         throw InputError(what + ": a part of the project is missing or has the wrong type (" + error.what() + ")");
@@ -188,7 +305,10 @@ Project captureProject(Trainer& trainer, const std::string& datasetSpec, const P
     project.dataset = datasetSpec;
     project.pixelInputs = !trainer.dataset().train.pixels.empty();
     project.weights = captureWeights(trainer.network());
-    if (earlier) project.curves = earlier->curves;
+    if (earlier) {
+        project.curves = earlier->curves;
+        project.draft = earlier->draft;  // the editor's unfinished work stays with the project
+    }
     const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
     const int64_t stepOffset = earlier ? earlier->stepsTrained : 0;
     for (EpochMetrics metrics : trainer.curve().since(0)) {
@@ -202,17 +322,8 @@ Project captureProject(Trainer& trainer, const std::string& datasetSpec, const P
 }
 
 void restoreWeights(Network& network, const std::vector<SavedTensor>& weights) {
+    checkWeightsFit(network, weights);
     const auto& parameters = network.parameters();
-    if (weights.size() != parameters.size())
-        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, the network " +
-                         std::to_string(parameters.size()));
-    for (size_t i = 0; i < weights.size(); ++i) {
-        const Tensor& value = parameters[i].parameter->value;
-        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() || weights[i].cols != value.cols())
-            throw InputError("the saved weights " + weights[i].name + " (" + std::to_string(weights[i].rows) + " x " +
-                             std::to_string(weights[i].cols) + ") do not fit " + parameters[i].id + " (" +
-                             value.shape().text() + ")");
-    }
     for (size_t i = 0; i < weights.size(); ++i)
         network.backend().upload(std::span<const float>(weights[i].values), parameters[i].parameter->value);
 }

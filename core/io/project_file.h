@@ -8,11 +8,25 @@
 //  "progress":{"epochs":500,"steps":12500},
 //  "weights":[{"name":"dense_1.W","shape":[2,16],"data":"<base64 of little-endian float32>"}],
 //  "curves":[{"epoch":1,"steps":25,"train_loss":..,"test_loss":..,"train_accuracy":..,...}]}
+//
+// Models other than a network trained on the dataset's labels or values add a "model" object
+// (files without one hold such a network, as every file did before):
+//   {"kind":"autoencoder"}: the network reconstructs its inputs (its targets are its inputs);
+//   {"kind":"rbm","visible":784,"hidden":128,"cd":1,"persistent":false}: an RBM
+//   (models/rbm.h), with weights rbm.W, rbm.b, rbm.c and no "network"; its curves hold the
+//   reconstruction error (mean squared, per value) as loss and its square root as rmse.
+//
+// While the network editor's work cannot train (a layer left apart, a broken chain), a "draft"
+// object holds it exactly (io/editor_draft.h); "network" stays the last network that could train.
+// Files without one are as every file was before.
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "io/editor_draft.h"
 #include "network/network.h"
 #include "network/network_spec.h"
 #include "training/metrics.h"
@@ -27,8 +41,21 @@ struct SavedTensor {
     bool operator==(const SavedTensor&) const = default;
 };
 
+enum class ModelKind { Network, Autoencoder, Rbm };
+std::string_view modelKindName(ModelKind kind);  // "network", "autoencoder", "rbm"
+
+struct RbmModel {
+    int64_t visible = 0, hidden = 0;
+    int cdSteps = 1;
+    bool persistent = false;
+    bool operator==(const RbmModel&) const = default;
+};
+
 struct Project {
     static constexpr int currentSchemaVersion = 1;
+
+    ModelKind model = ModelKind::Network;
+    RbmModel rbm;  // model == Rbm only
 
     NetworkSpec network;
     TrainingSettings training;
@@ -39,6 +66,7 @@ struct Project {
     int64_t stepsTrained = 0;
     std::vector<SavedTensor> weights;  // empty for an untrained project
     std::vector<EpochMetrics> curves;
+    std::optional<EditorDraft> draft;  // the editor's work, while it cannot train
 };
 
 std::string projectToJson(const Project& project);
@@ -50,7 +78,7 @@ Project loadProject(const std::string& path);
 
 std::vector<SavedTensor> captureWeights(Network& network);
 // A project of the trainer's network, settings, weights and curves, after `earlier` curves of
-// training done before this trainer (a continued project).
+// training done before this trainer (a continued project, whose editor draft it keeps).
 Project captureProject(Trainer& trainer, const std::string& datasetSpec, const Project* earlier = nullptr);
 // Throws InputError if the tensors do not match the network's parameters by name and shape.
 void restoreWeights(Network& network, const std::vector<SavedTensor>& weights);

@@ -48,6 +48,16 @@ void CheckpointKeeper::addEarlyStopping(TrainingCheckpoint& checkpoint) const {
     checkpoint.bestValidationLoss = trainer_.bestValidationLoss();
 }
 
+void continueFromProject(TrainingRun& run, const Project& project) {
+    TrainingCheckpoint checkpoint;
+    run.trainer().writeProgress(checkpoint);  // a fresh run's shuffle
+    checkpoint.steps = project.stepsTrained;
+    checkpoint.epochs = project.epochsTrained;
+    for (const EpochMetrics& metrics : project.curves) checkpoint.curve.add(metrics);
+    restoreWeights(run.network(), project.weights);
+    run.trainer().resumeFrom(checkpoint);
+}
+
 std::unique_ptr<TrainingRun> resumeTrainingRun(Backend& backend, const NetworkSpec& spec,
                                                std::shared_ptr<const Dataset> dataset,
                                                const TrainingSettings& settings, const TrainingCheckpoint& checkpoint,

@@ -92,6 +92,12 @@ private:
 // A run like the interrupted one (the same spec, dataset and settings as it was built with) on
 // `backend`, continuing from the checkpoint: its weights restored, its trainer resumed. Train it
 // for the epochs that remain (settings.epochs - checkpoint.epochs for a run of settings.epochs).
+// Carries a fresh run on from a saved project (of the same spec): its weights, and its epoch
+// and step counters and learning curve, so that the curves go on as one run. The optimizer's
+// state and the shuffle start afresh, as a project keeps neither. Throws InputError if the
+// weights do not fit the network.
+void continueFromProject(TrainingRun& run, const Project& project);
+
 std::unique_ptr<TrainingRun> resumeTrainingRun(Backend& backend, const NetworkSpec& spec,
                                                std::shared_ptr<const Dataset> dataset,
                                                const TrainingSettings& settings, const TrainingCheckpoint& checkpoint,

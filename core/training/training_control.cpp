@@ -51,6 +51,12 @@ void TrainingControl::setPauseCallback(std::function<void(Boundary)> callback) {
     onPause_ = std::move(callback);
 }
 
+void TrainingControl::callPauseCallbackAgain() {
+    std::lock_guard lock(mutex_);
+    callAgain_ = true;
+    changed_.notify_all();
+}
+
 bool TrainingControl::permit(Boundary boundary) {
     if (free_.load(std::memory_order_acquire)) {
         working_.store(true, std::memory_order_relaxed);
@@ -64,13 +70,17 @@ bool TrainingControl::permit(Boundary boundary) {
     const bool waitsHere = boundary != Boundary::Layer || layerStepping_;
     if (state_ == State::Paused && !stepping_ && waitsHere) {
         working_.store(false, std::memory_order_relaxed);
-        if (onPause_) {
-            auto callback = onPause_;
-            lock.unlock();
-            callback(boundary);
-            lock.lock();
+        callAgain_ = true;  // the first call, as this thread pauses
+        while (callAgain_ && state_ == State::Paused && !stepping_) {
+            callAgain_ = false;
+            if (onPause_) {
+                auto callback = onPause_;
+                lock.unlock();
+                callback(boundary);
+                lock.lock();
+            }
+            changed_.wait(lock, [this] { return state_ != State::Paused || stepping_ || callAgain_; });
         }
-        changed_.wait(lock, [this] { return state_ != State::Paused || stepping_; });
     }
     if (stepping_) stepBegun_ = true;  // work goes on under the step request from here
     working_.store(true, std::memory_order_relaxed);

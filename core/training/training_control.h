@@ -39,6 +39,10 @@ public:
     // Called on the training thread, each time it is about to wait while paused (after a step
     // has finished, for instance): the moment to publish what the learner should see.
     void setPauseCallback(std::function<void(Boundary)> callback);
+    // Asks a training thread that waits while paused to call the pause callback once more, and
+    // go on waiting (the app asks for a fresh snapshot this way, to save the run). A thread that
+    // is working calls it when it next pauses anyway.
+    void callPauseCallbackAgain();
 
     // The training thread's side.
     bool permit(Boundary boundary);
@@ -56,6 +60,7 @@ private:
     // is not waiting in one.
     std::atomic<bool> working_{false};
     std::function<void(Boundary)> onPause_;
+    bool callAgain_ = false;  // callPauseCallbackAgain() was asked
     // True while running with no step request: permit() then answers without taking the lock,
     // so a training step never waits on a mutex.
     std::atomic<bool> free_{false};

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <sys/resource.h>
 
 #include "backend/cpu_backend.h"
 #include "io/layer_tokens.h"
@@ -61,6 +62,21 @@ std::vector<float> awkwardFloats() {
             limits::min(), limits::epsilon(), 1.0f / 3.0f, -3.14159274f, 1e30f, -1e-30f, 123456.789f, 1.0f, -1.0f};
 }
 
+// Unfinished editor work: dense_1 (0 units: not yet set) fed by the input and feeding nothing,
+// a chain relu_1 -> dense_2 -> output cut off from it, and a lone dropout; all placed.
+EditorDraft unfinishedDraft() {
+    EditorDraft draft;
+    draft.loss = LossKind::CrossEntropy;
+    draft.nodes = {{"dense", "dense_1", {{"units", int64_t{0}}, {"activation", std::string("tanh")}}, std::pair{0.0, 96.0}},
+                   {"dense", "dense_2", {{"units", int64_t{2}}, {"activation", std::string("softmax")}}, std::pair{300.0, 96.0}},
+                   {"dropout", "dropout_1", {{"keep", 0.8}}, std::pair{-12.5, 1e6}},
+                   {"dense", "relu_1", {{"units", int64_t{4}}, {"activation", std::string("relu")}}, std::pair{300.0, 0.0}}};
+    draft.links = {{kDraftInputName, "dense_1"}, {"relu_1", "dense_2"}, {"dense_2", kDraftOutputName}};
+    draft.inputPosition = {0, -0.25};
+    draft.outputPosition = {300, 192};
+    return draft;
+}
+
 }  // namespace
 
 class TestSpecAndProject : public QObject {
@@ -76,10 +92,12 @@ private slots:
     void shapeInferenceOfAGoodSpec();
     void projectRoundTripIsBitExact();
     void projectCurvesRoundTrip();
+    void anUnfinishedDraftRoundTripsExactly();
     void trainedProjectReloadsToTheSameNetwork();
     void badProjectFiles_data();
     void badProjectFiles();
     void missingProjectFile();
+    void aHugeNetworkIsNotBuiltJustToOpenIt();
     void restoreWeightsRefusesMismatches_data();
     void restoreWeightsRefusesMismatches();
     void csvTables_data();
@@ -175,10 +193,10 @@ void TestSpecAndProject::shapeInferenceErrors_data() {
     newer.schemaVersion = NetworkSpec::currentSchemaVersion + 1;
     QTest::newRow("newer schema version") << newer << -1 << "newer Kotohajime";
 
-    NetworkSpec bceTwoUnits = smallSpec();
-    bceTwoUnits.loss = LossKind::BinaryCrossEntropy;
-    bceTwoUnits.layers[1].parameters["activation"] = std::string("sigmoid");
-    QTest::newRow("bce with two outputs") << bceTwoUnits << 1 << "binary cross-entropy needs one sigmoid output unit";
+    NetworkSpec bceTanh = smallSpec();
+    bceTanh.loss = LossKind::BinaryCrossEntropy;
+    bceTanh.layers[1].parameters["activation"] = std::string("tanh");
+    QTest::newRow("bce with a tanh output") << bceTanh << 1 << "binary cross-entropy needs sigmoid output units";
 
     NetworkSpec mseSoftmax = smallSpec();
     mseSoftmax.loss = LossKind::MeanSquaredError;
@@ -281,6 +299,38 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     QVERIFY(std::signbit(back.weights[3].values[1]));  // -0 stays negative
     // Saving is atomic: no temporary file is left beside the project.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"awkward.koto"});
+}
+
+// The editor's unfinished work comes back exactly beside the network that trains; a file without
+// a draft (as every file before drafts) opens with none.
+void TestSpecAndProject::anUnfinishedDraftRoundTripsExactly() {
+    Project project = trainedProject();
+    const std::string withoutDraft = projectToJson(project);
+    QVERIFY(!nlohmann::json::parse(withoutDraft).contains("draft"));
+    QVERIFY(!projectFromJson(withoutDraft, "old.koto").draft);
+
+    project.draft = unfinishedDraft();
+    const std::string text = projectToJson(project);
+    const nlohmann::json json = nlohmann::json::parse(text);
+    QCOMPARE(json.at("draft").at("links").size(), size_t{3});
+    QCOMPARE(json.at("draft").at("nodes").at("layers").size(), size_t{4});
+    const Project back = projectFromJson(text, "draft.koto");
+    QVERIFY(back.draft);
+    QVERIFY(*back.draft == unfinishedDraft());
+    QVERIFY(back.network == project.network);
+    QVERIFY2(sameWeights(back.weights, project.weights), qPrintable(firstDifference(back.weights, project.weights)));
+    QCOMPARE(projectToJson(back), text);
+    const std::vector<std::string> chain = draftChain(*back.draft);
+    QCOMPARE(chain, std::vector<std::string>{"dense_1"});
+
+    // Trained on (kotohajime-cli train --project), the project keeps the draft.
+    CpuBackend backend;
+    TrainingRun run(backend, back.network, kototest::dataset("xor"), back.training);
+    restoreWeights(run.trainer().network(), back.weights);
+    run.trainer().train(1);
+    const Project onwards = captureProject(run.trainer(), "xor", &back);
+    QCOMPARE(onwards.epochsTrained, back.epochsTrained + 1);
+    QVERIFY(onwards.draft == back.draft);
 }
 
 void TestSpecAndProject::projectCurvesRoundTrip() {
@@ -388,6 +438,63 @@ void TestSpecAndProject::badProjectFiles_data() {
     QTest::newRow("batch size as text") << edited([](auto& j) { j["training"]["batch_size"] = "ten"; })
                                         << "missing or has the wrong type";
     QTest::newRow("weights not a list") << edited([](auto& j) { j["weights"] = 5; }) << "missing or has the wrong type";
+    QTest::newRow("unknown layer type") << edited([](auto& j) { j["network"]["layers"][0]["type"] = "warp"; })
+                                        << "unknown layer type";
+    QTest::newRow("layer without units") << edited([](auto& j) { j["network"]["layers"][0].erase("units"); })
+                                         << "the network cannot be built";
+    QTest::newRow("same name twice") << edited([](auto& j) { j["network"]["layers"][1]["name"] = "dense_1"; })
+                                     << "the network cannot be built";
+    QTest::newRow("no layers") << edited([](auto& j) { j["network"]["layers"] = nlohmann::json::array(); })
+                               << "the network cannot be built";
+    // A decoder tied to an encoder that is not there (a dangling edge), or to itself (a cycle).
+    QTest::newRow("tied to no layer") << edited([](auto& j) {
+        j["network"]["layers"][0] = {{"type", "tied_dense"}, {"name", "decoder"}, {"units", 8},
+                                     {"activation", "tanh"}, {"tied_to", "encoder"}};
+    }) << "not a dense layer of the network";
+    QTest::newRow("tied to itself") << edited([](auto& j) {
+        j["network"]["layers"][0] = {{"type", "tied_dense"}, {"name", "decoder"}, {"units", 8},
+                                     {"activation", "tanh"}, {"tied_to", "decoder"}};
+    }) << "not a dense layer of the network";
+    QTest::newRow("weights of another network") << edited([](auto& j) { j["weights"][0]["name"] = "dense_9.W"; })
+                                                << "do not fit";
+    QTest::newRow("a weight missing") << edited([](auto& j) { j["weights"].erase(0); }) << "the saved weights have 3";
+
+    // The editor's draft: anything it could not show is refused as the file opens.
+    auto drafted = [&](auto&& edit) {
+        return edited([&](auto& j) {
+            j["draft"] = toJson(unfinishedDraft());
+            edit(j["draft"]);
+        });
+    };
+    QTest::newRow("draft not an object") << drafted([](auto& d) { d = 3; }) << "the draft is not a JSON object";
+    QTest::newRow("draft without links") << drafted([](auto& d) { d.erase("links"); }) << "the draft is incomplete";
+    QTest::newRow("draft link to nowhere") << drafted([](auto& d) { d["links"].push_back({"dropout_1", "dense_9"}); })
+                                           << "a link goes to dense_9, which is not there";
+    QTest::newRow("draft link from nowhere") << drafted([](auto& d) { d["links"].push_back({"dense_9", "dropout_1"}); })
+                                             << "a link comes from dense_9, which is not there";
+    QTest::newRow("draft link of three") << drafted([](auto& d) { d["links"].push_back({"a", "b", "c"}); })
+                                         << "must name two nodes";
+    QTest::newRow("draft node fed twice") << drafted([](auto& d) { d["links"].push_back({"dropout_1", "dense_2"}); })
+                                          << "dense_2 is fed by two nodes";
+    QTest::newRow("draft node feeds two") << drafted([](auto& d) { d["links"].push_back({"relu_1", "dropout_1"}); })
+                                          << "relu_1 feeds two nodes";
+    QTest::newRow("draft loop of three") << drafted([](auto& d) {
+        d["links"] = nlohmann::json::array(
+            {{"(input)", "dense_1"}, {"dropout_1", "relu_1"}, {"relu_1", "dense_2"}, {"dense_2", "dropout_1"}});
+    }) << "its links make a loop";
+    QTest::newRow("draft loop of two") << drafted([](auto& d) {
+        d["links"] = nlohmann::json::array({{"dropout_1", "relu_1"}, {"relu_1", "dropout_1"}});
+    }) << "its links make a loop";
+    QTest::newRow("draft unknown type") << drafted([](auto& d) { d["nodes"]["layers"][2]["type"] = "warp"; })
+                                        << "the layer type \"warp\", which this version does not know";
+    QTest::newRow("draft same name twice") << drafted([](auto& d) { d["nodes"]["layers"][1]["name"] = "dense_1"; })
+                                           << "two nodes are named dense_1";
+    QTest::newRow("draft node named as an end") << drafted([](auto& d) { d["nodes"]["layers"][2]["name"] = "(output)"; })
+                                                << "belongs to the input or the output";
+    QTest::newRow("draft position of one number") << drafted([](auto& d) { d["input_position"] = {1}; })
+                                                  << "input position must be two finite numbers";
+    QTest::newRow("draft of a newer version") << drafted([](auto& d) { d["nodes"]["schema_version"] = 2; })
+                                              << "newer Kotohajime";
 }
 
 void TestSpecAndProject::badProjectFiles() {
@@ -412,6 +519,30 @@ void TestSpecAndProject::missingProjectFile() {
     const std::string path = dir.filePath("nothing-here.koto").toStdString();
     QVERIFY_THROWS_EXCEPTION(InputError, loadProject(path));
     QVERIFY_THROWS_EXCEPTION(InputError, loadProject(dir.path().toStdString()));  // a folder
+}
+
+// Opening checks a network by building it only when that takes little memory: a file naming a
+// network of 10^8 weights (400 MB, and as much again for the gradients) opens without building it.
+void TestSpecAndProject::aHugeNetworkIsNotBuiltJustToOpenIt() {
+    Project project;
+    project.network = networkSpec({10'000}, LossKind::CrossEntropy, {dense(10'000, "tanh"), dense(2, "softmax")});
+    project.dataset = "xor";
+    rusage before{};
+    getrusage(RUSAGE_SELF, &before);
+    Project back;
+    try {
+        back = projectFromJson(projectToJson(project), "huge.koto");
+    } catch (const std::exception& error) {
+        QFAIL(error.what());
+    }
+    rusage after{};
+    getrusage(RUSAGE_SELF, &after);
+    QVERIFY2(after.ru_maxrss - before.ru_maxrss < 100 * 1024,  // kilobytes
+             qPrintable(QString("the peak memory grew by %1 MB").arg((after.ru_maxrss - before.ru_maxrss) / 1024)));
+    QVERIFY(back.network == project.network);
+    // Its layers are still checked: an unknown type is refused.
+    project.network.layers[0].type = "warp";
+    QVERIFY_THROWS_EXCEPTION(InputError, projectFromJson(projectToJson(project), "huge.koto"));
 }
 
 void TestSpecAndProject::restoreWeightsRefusesMismatches_data() {

@@ -154,6 +154,7 @@ private slots:
     void stopEndsRunningTrainingPromptly();
     void stopMidEpochFromAnObserver();
     void stopBetweenLayersUpdatesNothing();
+    void aPausedThreadCallsItsCallbackAgainOnRequest();
 };
 
 // The control's own rules, without a thread.
@@ -349,6 +350,25 @@ void TestTrainingControl::stopBetweenLayersUpdatesNothing() {
     const auto now = captureWeights(session.run.network());
     const auto afterStep4 = p.read(p.weights);
     QVERIFY2(sameWeights(now, afterStep4), qPrintable(firstDifference(now, afterStep4)));
+}
+
+// The app asks a paused training thread for a fresh snapshot (to save the run): the thread calls
+// its pause callback once more for each request, steps no further and still obeys a step.
+void TestTrainingControl::aPausedThreadCallsItsCallbackAgainOnRequest() {
+    Session session(TrainingControl::State::Paused);
+    session.start(5);
+    Progress& p = session.progress;
+    QVERIFY(p.waitFor([&] { return p.pauses == 1; }));
+    for (int calls = 2; calls <= 3; ++calls) {
+        session.control.callPauseCallbackAgain();
+        QVERIFY(p.waitFor([&] { return p.pauses == calls; }));
+        QCOMPARE(p.read(p.lastPause), Boundary::Epoch);
+    }
+    std::this_thread::sleep_for(50ms);
+    QCOMPARE(p.read(p.pauses), 3);
+    QCOMPARE(p.read(p.steps), int64_t{0});
+    session.control.step(Boundary::Batch);
+    QVERIFY(p.waitFor([&] { return p.steps == 1 && p.pauses == 4; }));
 }
 
 QTEST_APPLESS_MAIN(TestTrainingControl)
