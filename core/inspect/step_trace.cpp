@@ -46,4 +46,10 @@ int64_t StepTrace::rows() const {
     return n ? static_cast<int64_t>(*n) : 0;
 }
 
+int64_t StepTrace::samples() const {
+    const TraceStage* loss = find(StageKind::Loss);
+    const std::optional<double> steps = loss ? loss->scalar("steps") : std::nullopt;
+    return rows() / (steps ? static_cast<int64_t>(*steps) : 1);
+}
+
 }  // namespace koto

@@ -6,11 +6,12 @@
 //
 // Stages, in the order the step runs them:
 //   forward 0 .. L-1   each layer's tensors as it names them (Dense: X, a = XW + b, Z = s(a))
-//   loss               Y, T and the cost J (scalars "J", "penalty" with L1/L2, "N" rows)
+//   loss               Y, T and the cost J (scalars "J", "penalty" with L1/L2 and their
+//                      constants "l1", "l2", "N" rows)
 //   backward L-1 .. 0  each layer's tensors (Dense: dJ/dZ, s'(a), dJ/da, dJ/dW, dJ/db, dJ/dX)
 //   update             every parameter's w before and after, the gradient g the optimizer used
 //                      and its state before and after (scalars: "learning rate", the optimizer's
-//                      constants such as "mu" or Adam's "t")
+//                      constants such as "mu" or Adam's "t", and "l1", "l2" when in use)
 // A new layer type adds its own tensors through Layer::forwardTrace/backwardTrace; nothing here
 // needs to know it.
 
@@ -44,6 +45,7 @@ struct ParameterUpdate {
     std::string id;    // "dense_1.W"
     std::string name;  // "W"
     int layer = 0;     // index of the layer it belongs to
+    bool regularized = false;  // the L1/L2 penalty applies to it (weights; biases when asked)
     TracedTensor before, gradient, after;
     // The optimizer's state, under the same names before and after ("v", "cache", "m"); zero
     // before an optimizer's first update.
@@ -58,6 +60,9 @@ struct TraceStage {
     std::vector<TracedTensor> tensors;
     std::vector<TracedScalar> scalars;
     std::vector<ParameterUpdate> updates;  // the update stage only
+    // A recurrent layer's backward stage: the norms it reports of dJ/dh(t) and (LSTM) dJ/dc(t),
+    // index 0 for t = 1 (layers/recurrent_layer.h); empty for other stages.
+    std::vector<double> hiddenGradientNorms, cellGradientNorms;
 
     const TracedTensor* tensor(std::string_view name) const;
     std::optional<double> scalar(std::string_view name) const;
@@ -76,7 +81,8 @@ struct StepTrace {
     // The index of a stage in `stages`, or -1.
     int indexOf(StageKind kind, int layer = -1) const;
     const TraceStage* find(StageKind kind, int layer = -1) const;
-    int64_t rows() const;  // N, the samples in the batch
+    int64_t rows() const;  // N, the rows the loss averages over: the samples, or samples x T after seq:many
+    int64_t samples() const;  // the samples in the batch
 };
 
 }  // namespace koto

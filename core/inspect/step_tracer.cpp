@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "layers/recurrent_layer.h"
+
 namespace koto {
 
 void StepTracer::arm(int32_t sample) {
@@ -27,6 +29,12 @@ std::vector<TracedTensor> StepTracer::download(const std::vector<TracedBuffer>& 
     return traced;
 }
 
+void StepTracer::addPenaltyConstants(TraceStage& stage) const {
+    const TrainingSettings& settings = trainer_.settings();
+    if (settings.l1 > 0) stage.scalars.push_back({"l1", settings.l1});
+    if (settings.l2 > 0) stage.scalars.push_back({"l2", settings.l2});
+}
+
 void StepTracer::beforeLayer(Pass pass, int layerIndex) {
     if (state_ == State::Idle || state_ == State::Done) return;
     Network& network = trainer_.network();
@@ -39,18 +47,22 @@ void StepTracer::beforeLayer(Pass pass, int layerIndex) {
         trace_.step = trainer_.stepsDone() + 1;
         trace_.oneSample = sample_ >= 0;
         trace_.sample = sample_;
-        update_ = TraceStage{StageKind::Update, -1, {}, {}, {}};
+        update_ = TraceStage{.kind = StageKind::Update, .layer = -1};
         return;
     }
     if (state_ != State::Recording) return;
     if (pass == Pass::Backward && layerIndex == network.layerCount() - 1) {
         // The loss was computed between the passes: Y, T and J as the trainer has them now.
-        TraceStage loss{StageKind::Loss, -1, {}, {}, {}};
+        TraceStage loss{.kind = StageKind::Loss, .layer = -1};
         loss.tensors.push_back(download("Y", network.predictions()));
         loss.tensors.push_back(download("T", trainer_.stepTargets()));
         loss.scalars.push_back({"J", trainer_.stepCost()});
         if (trainer_.stepPenalty() != 0) loss.scalars.push_back({"penalty", trainer_.stepPenalty()});
+        addPenaltyConstants(loss);
         loss.scalars.push_back({"N", static_cast<double>(trainer_.stepTargets().rows())});
+        // After seq:many the loss's N rows are the batch's sequences x their time steps.
+        if (const int64_t steps = network.outputRowsPerSample(); steps > 1)
+            loss.scalars.push_back({"steps", static_cast<double>(steps)});
         trace_.stages.push_back(std::move(loss));
     }
 }
@@ -61,8 +73,12 @@ void StepTracer::afterLayer(Pass pass, int layerIndex) {
     Backend& backend = network.backend();
     Layer& layer = network.layer(layerIndex);
     const bool forward = pass == Pass::Forward;
-    TraceStage stage{forward ? StageKind::Forward : StageKind::Backward, layerIndex, {}, {}, {}};
+    TraceStage stage{.kind = forward ? StageKind::Forward : StageKind::Backward, .layer = layerIndex};
     stage.tensors = download(forward ? layer.forwardTrace(backend) : layer.backwardTrace(backend));
+    if (const auto* recurrent = dynamic_cast<const RecurrentLayer*>(&layer); recurrent && !forward) {
+        stage.hiddenGradientNorms = recurrent->hiddenGradientNorms();
+        stage.cellGradientNorms = recurrent->cellGradientNorms();
+    }
     trace_.stages.push_back(std::move(stage));
     if (forward || layerIndex != 0) return;
 
@@ -70,12 +86,15 @@ void StepTracer::afterLayer(Pass pass, int layerIndex) {
     Optimizer& optimizer = trainer_.optimizer();
     update_.scalars.push_back({"learning rate", trainer_.currentLearningRate()});
     for (const auto& [name, value] : optimizer.constants()) update_.scalars.push_back({name, value});
+    addPenaltyConstants(update_);
     const std::vector<NamedParameter>& parameters = network.parameters();
     for (size_t i = 0; i < parameters.size(); ++i) {
         const NamedParameter& p = parameters[i];
         ParameterUpdate update;
         update.id = p.id;
         update.name = p.parameter->name;
+        // The rule of training/regularization.h: biases only when asked.
+        update.regularized = trainer_.settings().regularizeBiases || update.name != "b";
         for (int l = 0; l < network.layerCount(); ++l)
             if (network.layer(l).name() == p.layer) update.layer = l;
         update.before = download(p.parameter->name, p.parameter->value);

@@ -36,6 +36,8 @@ private:
     enum class State { Idle, Armed, Recording, Done };
     TracedTensor download(const std::string& name, const Tensor& tensor) const;
     std::vector<TracedTensor> download(const std::vector<TracedBuffer>& buffers) const;
+    // The L1 and L2 penalties' constants "l1" and "l2", those in use.
+    void addPenaltyConstants(TraceStage& stage) const;
 
     Trainer& trainer_;
     State state_ = State::Idle;

@@ -6,7 +6,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -15,6 +17,8 @@
 #include "inspect/hand_answer.h"
 #include "inspect/numerical_gradient.h"
 #include "inspect/step_tracer.h"
+#include "inspect/time_sums.h"
+#include "inspect/window_sums.h"
 #include "koto_test_support.h"
 #include "training/optimizer.h"
 #include "training/trainer.h"
@@ -22,6 +26,7 @@
 
 using namespace koto;
 using kototest::dense;
+using kototest::layer;
 using kototest::networkSpec;
 
 namespace {
@@ -158,10 +163,70 @@ void compareMatrix(const TracedTensor* traced, const Matrix& expected, const cha
     compareRows(traced, expected, identity, what);
 }
 
-std::vector<float> download(Backend& backend, const Tensor& t) {
-    std::vector<float> v(static_cast<size_t>(t.size()));
-    backend.download(t, std::span<float>(v));
-    return v;
+// A small CNN on three 2 x 7 x 7 images: conv 3@3x3 stride 2 padding 1 (tanh) -> max pooling 2
+// -> conv 2@2x2 padding 1 (sigmoid) -> average pooling 2 (which leaves the last row and column of
+// its 3 x 3 input out) -> flatten -> softmax over 2 classes. The second conv passes dJ/dX back.
+struct CnnRun {
+    CpuBackend backend;
+    Dataset data;
+    std::unique_ptr<Network> network;
+    std::unique_ptr<Optimizer> optimizer;
+    std::unique_ptr<Trainer> trainer;
+
+    CnnRun() {
+        data.name = "tiny images";
+        data.inputSize = 2 * 7 * 7;
+        data.classCount = 2;
+        data.train.count = 3;
+        for (int i = 0; i < 3 * 98; ++i) data.train.inputs.push_back(static_cast<float>(std::sin(0.37 * i + 0.2) * 0.9));
+        data.train.labels = {0, 1, 1};
+        const std::vector<LayerSpec> layers{
+            layer("conv", {{"filters", int64_t{3}}, {"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}},
+                           {"activation", std::string("tanh")}}),
+            layer("maxpool", {{"kernel", int64_t{2}}}),
+            layer("conv", {{"filters", int64_t{2}}, {"kernel", int64_t{2}}, {"stride", int64_t{1}}, {"padding", int64_t{1}},
+                           {"activation", std::string("sigmoid")}}),
+            layer("avgpool", {{"kernel", int64_t{2}}}),
+            layer("flatten", {}),
+            dense(2, "softmax")};
+        network = std::make_unique<Network>(backend, networkSpec({2, 7, 7}, LossKind::CrossEntropy, layers), 3);
+        network->initialize(7);
+        TrainingSettings settings;
+        settings.batchSize = 3;
+        settings.learningRate = 0.1;
+        optimizer = makeOptimizer(settings);
+        trainer = std::make_unique<Trainer>(*network, *optimizer, data, settings);
+    }
+};
+
+// A recurrent layer on three sequences of T = 4 steps of 2 values, its last step classified:
+// rnn:3 (tanh) or lstm:3, then seq:last and softmax over 2 classes.
+struct SequenceRun {
+    CpuBackend backend;
+    Dataset data;
+    std::unique_ptr<Network> network;
+    std::unique_ptr<Optimizer> optimizer;
+    std::unique_ptr<Trainer> trainer;
+
+    explicit SequenceRun(const char* type) : data(kototest::tinySequences()) {
+        const std::vector<LayerSpec> layers{layer(type, {{"units", int64_t{3}}}), layer("sequence_last"),
+                                            dense(2, "softmax")};
+        network = std::make_unique<Network>(backend, networkSpec({4, 2}, LossKind::CrossEntropy, layers), 3);
+        network->initialize(5);
+        TrainingSettings settings;
+        settings.batchSize = 3;
+        optimizer = makeOptimizer(settings);
+        trainer = std::make_unique<Trainer>(*network, *optimizer, data, settings);
+    }
+};
+
+// A sum of float32 products written out in double against the value training computed.
+void compareSum(const WindowSum& sum, double traced, const QString& what) {
+    double size = std::abs(sum.constant);
+    for (const WindowTerm& t : sum.terms) size += std::abs(t.first * t.second);
+    QVERIFY2(std::abs(sum.total() - traced) <= 1e-6 + 1e-5 * size,
+             qPrintable(QStringLiteral("%1: the written-out sum gives %2, training computed %3")
+                            .arg(what).arg(sum.total(), 0, 'g', 9).arg(traced, 0, 'g', 9)));
 }
 
 }  // namespace
@@ -280,25 +345,25 @@ private slots:
             for (size_t i = 0; i < parameters.size(); ++i) {
                 const ParameterUpdate* traced = update->update(parameters[i].id);
                 QVERIFY(traced);
-                QVERIFY(kototest::sameBits(download(backend, parameters[i].parameter->value), traced->before.values));
+                QVERIFY(kototest::sameBits(kototest::downloaded<float>(backend, parameters[i].parameter->value), traced->before.values));
                 backend.upload(std::span<const float>(traced->gradient.values), parameters[i].parameter->gradient);
                 // Before the first update the state shows as zeros under the names it will have.
                 QCOMPARE(traced->stateBefore.size(), reference->state(i).empty() ? traced->stateAfter.size()
                                                                                   : reference->state(i).size());
                 const std::vector<TracedBuffer> state = reference->state(i);
                 for (size_t s = 0; s < state.size(); ++s)
-                    QVERIFY(kototest::sameBits(download(backend, *state[s].tensor), traced->stateBefore[s].values));
+                    QVERIFY(kototest::sameBits(kototest::downloaded<float>(backend, *state[s].tensor), traced->stateBefore[s].values));
             }
             QVERIFY(!reference->apply(backend, parameters, *update->scalar("learning rate")));
             for (size_t i = 0; i < parameters.size(); ++i) {
                 const ParameterUpdate* traced = update->update(parameters[i].id);
-                QVERIFY2(kototest::sameBits(download(backend, parameters[i].parameter->value), traced->after.values),
+                QVERIFY2(kototest::sameBits(kototest::downloaded<float>(backend, parameters[i].parameter->value), traced->after.values),
                          qPrintable(QStringLiteral("%1 at step %2").arg(kototest::qs(traced->id)).arg(step)));
                 const std::vector<TracedBuffer> state = reference->state(i);
                 QCOMPARE(state.size(), traced->stateAfter.size());
                 for (size_t s = 0; s < state.size(); ++s) {
                     QCOMPARE(kototest::qs(state[s].name), kototest::qs(traced->stateAfter[s].name));
-                    QVERIFY(kototest::sameBits(download(backend, *state[s].tensor), traced->stateAfter[s].values));
+                    QVERIFY(kototest::sameBits(kototest::downloaded<float>(backend, *state[s].tensor), traced->stateAfter[s].values));
                 }
             }
         }
@@ -358,6 +423,237 @@ private slots:
             QVERIFY2(check.relativeError < 1e-4 || std::abs(check.analytic - check.numeric) < 1e-7,
                      qPrintable(QStringLiteral("W[0,%1]: analytic %2, numeric %3").arg(col).arg(check.analytic).arg(check.numeric)));
         }
+    }
+
+    // Every element of both conv layers' a, dJ/dW, dJ/db and dJ/dX is the sum its window gives
+    // with the trace's numbers; the padding's terms are left out.
+    void convolutionElementsAreTheirWindowSums() {
+        CnnRun run;
+        const std::optional<StepTrace> trace = traceStep(*run.trainer);
+        QVERIFY(trace);
+        for (const int l : {0, 2}) {
+            const std::optional<ImageLayerGeometry> g = imageGeometry(*trace, l);
+            QVERIFY(g && g->convolution);
+            const TracedTensor* a = trace->find(StageKind::Forward, l)->tensor("a");
+            QCOMPARE(a->cols, g->outputChannels * g->windows.outputPixels());
+            for (int64_t n = 0; n < a->rows; ++n)
+                for (int64_t col = 0; col < a->cols; ++col) {
+                    const ImagePoint p = g->outputPoint(col);
+                    QCOMPARE(g->outputColumn(p), col);
+                    compareSum(convolutionSum(*trace, l, n, p.channel, p.y, p.x), a->at(n, col),
+                               QStringLiteral("layer %1 a[%2,%3,%4,%5]").arg(l).arg(n).arg(p.channel).arg(p.y).arg(p.x));
+                }
+            const TraceStage* back = trace->find(StageKind::Backward, l);
+            const TracedTensor* dW = back->tensor("dJ/dW");
+            double largest = 0;
+            for (int64_t f = 0; f < dW->rows; ++f) {
+                compareSum(biasGradientSum(*trace, l, f), back->tensor("dJ/db")->at(0, f), QStringLiteral("dJ/db[%1]").arg(f));
+                for (int64_t c = 0; c < g->windows.channels; ++c)
+                    for (int64_t ky = 0; ky < g->windows.kernel; ++ky)
+                        for (int64_t kx = 0; kx < g->windows.kernel; ++kx) {
+                            const double traced = dW->at(f, g->weightColumn(c, ky, kx));
+                            largest = std::max(largest, std::abs(traced));
+                            compareSum(weightGradientSum(*trace, l, f, c, ky, kx), traced,
+                                       QStringLiteral("layer %1 dJ/dW[%2,%3,%4,%5]").arg(l).arg(f).arg(c).arg(ky).arg(kx));
+                        }
+            }
+            QVERIFY2(largest > 1e-4, qPrintable(QStringLiteral("layer %1: largest dJ/dW %2").arg(l).arg(largest)));  // real gradients, not zeros agreeing
+        }
+        // The first conv's window (0, 0) hangs over the padding: 2 x 2 of its 3 x 3 inputs per channel.
+        QCOMPARE(convolutionSum(*trace, 0, 0, 0, 0, 0).terms.size(), size_t(2 * 4));
+        QCOMPARE(convolutionSum(*trace, 0, 0, 0, 1, 1).terms.size(), size_t(2 * 9));
+        // dJ/dX of the second conv: each input pixel collects from every window it was in.
+        const ImageLayerGeometry g = *imageGeometry(*trace, 2);
+        const TracedTensor* dX = trace->find(StageKind::Backward, 2)->tensor("dJ/dX");
+        QVERIFY(dX);
+        for (int64_t n = 0; n < dX->rows; ++n)
+            for (int64_t col = 0; col < dX->cols; ++col) {
+                const ImagePoint p = g.inputPoint(col);
+                const WindowSum sum = convolutionInputGradientSum(*trace, 2, n, p.channel, p.y, p.x);
+                QCOMPARE(sum.terms.size(), size_t(2 * 4));  // 2 filters, a 2x2 kernel, stride 1, padding 1
+                compareSum(sum, dX->at(n, col), QStringLiteral("dJ/dX[%1,%2]").arg(n).arg(col));
+            }
+        QVERIFY_THROWS_EXCEPTION(InputError, convolutionInputGradientSum(*trace, 0, 0, 0, 0, 0));  // nobody needs it
+        QVERIFY_THROWS_EXCEPTION(InputError, convolutionSum(*trace, 0, 0, 3, 0, 0));  // only 3 filters
+        QVERIFY_THROWS_EXCEPTION(InputError, convolutionSum(*trace, 1, 0, 0, 0, 0));  // a pooling layer
+        QVERIFY(!imageGeometry(*trace, 4));  // flatten
+        // The numerical check beside a conv weight, through pooling and the second conv.
+        for (const char* parameter : {"conv_1.W", "conv_2.W", "conv_1.b"}) {
+            const WeightCheck check = checkWeight(*trace, parameter, 0, 1);
+            QVERIFY2(check.relativeError < 1e-3 && std::abs(check.analyticDouble - check.numeric) < 1e-7,
+                     qPrintable(QStringLiteral("%1: analytic %2, numeric %3").arg(parameter).arg(check.analytic).arg(check.numeric)));
+        }
+    }
+
+    // Max pooling shows the input that won (the forward pass's own mark) and routes the gradient
+    // to it alone; average pooling shows the mean and shares the gradient out; the edge that no
+    // window covers gets nothing.
+    void poolingShowsTheWinnerAndRoutesTheGradient() {
+        CnnRun run;
+        const std::optional<StepTrace> trace = traceStep(*run.trainer);
+        QVERIFY(trace);
+        for (const int l : {1, 3}) {
+            const bool max = l == 1;
+            const ImageLayerGeometry g = *imageGeometry(*trace, l);
+            QVERIFY(!g.convolution);
+            const TracedTensor* z = trace->find(StageKind::Forward, l)->tensor("Z");
+            for (int64_t n = 0; n < z->rows; ++n)
+                for (int64_t col = 0; col < z->cols; ++col) {
+                    const ImagePoint p = g.outputPoint(col);
+                    const PoolingWindow window = poolingWindow(*trace, l, n, p.channel, p.y, p.x);
+                    QCOMPARE(window.inputs.terms.size(), size_t(4));
+                    if (max) {
+                        QVERIFY(window.winner >= 0);
+                        const double won = window.inputs.terms[static_cast<size_t>(window.winner)].first;
+                        QCOMPARE(won, static_cast<double>(z->at(n, col)));
+                        for (const WindowTerm& t : window.inputs.terms) QVERIFY(t.first <= won);
+                    } else {
+                        QCOMPARE(window.winner, -1);
+                    }
+                    compareSum(window.inputs, z->at(n, col), QStringLiteral("layer %1 Z[%2,%3]").arg(l).arg(n).arg(col));
+                }
+            const TracedTensor* dX = trace->find(StageKind::Backward, l)->tensor("dJ/dX");
+            int routed = 0;
+            for (int64_t n = 0; n < dX->rows; ++n)
+                for (int64_t col = 0; col < dX->cols; ++col) {
+                    const ImagePoint p = g.inputPoint(col);
+                    const WindowSum sum = poolingInputGradientSum(*trace, l, n, p.channel, p.y, p.x);
+                    const bool edge = p.y >= 2 * g.windows.outputHeight() || p.x >= 2 * g.windows.outputWidth();
+                    QCOMPARE(sum.terms.empty(), edge);
+                    if (!sum.terms.empty() && sum.terms[0].second != 0) ++routed;
+                    compareSum(sum, dX->at(n, col), QStringLiteral("layer %1 dJ/dX[%2,%3]").arg(l).arg(n).arg(col));
+                }
+            // Max pooling: one input of each window; average pooling: every covered input.
+            const int64_t windows = dX->rows * g.outputChannels * g.windows.outputPixels();
+            QCOMPARE(routed, static_cast<int>(max ? windows : 4 * windows));
+        }
+    }
+
+    // Stepping through time: the LSTM's traced gates, cell and hidden state obey the step's
+    // formulas at every t, c(t) = f c(t-1) + i g and h(t) = o tanh(c(t)); the per-step gradient
+    // norms the layer reports are those of the traced dJ/dh(t) and dJ/dc(t).
+    void lstmStepsThroughTime() {
+        SequenceRun run("lstm");
+        const std::optional<StepTrace> trace = traceStep(*run.trainer);
+        QVERIFY(trace);
+        const TraceStage* forward = trace->find(StageKind::Forward, 0);
+        const TracedTensor &i = *forward->tensor("i"), &f = *forward->tensor("f"), &o = *forward->tensor("o"),
+                           &g = *forward->tensor("g"), &c = *forward->tensor("c"), &h = *forward->tensor("h");
+        QCOMPARE(c.cols, int64_t(4 * 3));
+        for (int64_t n = 0; n < 3; ++n)
+            for (int64_t t = 0; t < 4; ++t)
+                for (int64_t j = 0; j < 3; ++j) {
+                    const int64_t at = t * 3 + j;
+                    const double previous = t == 0 ? 0.0 : c.at(n, at - 3);
+                    QVERIFY(std::abs(c.at(n, at) - (f.at(n, at) * previous + i.at(n, at) * g.at(n, at))) < 1e-6);
+                    QVERIFY(std::abs(h.at(n, at) - o.at(n, at) * std::tanh(static_cast<double>(c.at(n, at)))) < 1e-6);
+                }
+        const TraceStage* backward = trace->find(StageKind::Backward, 0);
+        QCOMPARE(backward->hiddenGradientNorms.size(), size_t(4));
+        QCOMPARE(backward->cellGradientNorms.size(), size_t(4));
+        for (const auto& [name, norms] : {std::pair{"dJ/dh", &backward->hiddenGradientNorms}, std::pair{"dJ/dc", &backward->cellGradientNorms}}) {
+            const TracedTensor& gradient = *backward->tensor(name);
+            for (int64_t t = 0; t < 4; ++t) {
+                double squares = 0;
+                for (int64_t n = 0; n < 3; ++n)
+                    for (int64_t j = 0; j < 3; ++j) squares += std::pow(gradient.at(n, t * 3 + j), 2);
+                const double norm = (*norms)[static_cast<size_t>(t)];
+                QVERIFY2(std::abs(norm - std::sqrt(squares)) <= 1e-6 + 1e-5 * norm,
+                         qPrintable(QStringLiteral("%1 at t = %2: %3 reported, %4 traced").arg(name).arg(t + 1).arg(norm).arg(std::sqrt(squares))));
+            }
+            QVERIFY((*norms)[3] > 0);
+        }
+        QVERIFY(trace->find(StageKind::Forward, 0)->hiddenGradientNorms.empty());
+    }
+
+    // The SimpleRNN's h(t) = tanh(x(t) Wx + b + h(t-1) Wh) with the traced input part and the
+    // weights before the update.
+    void rnnStepsThroughTime() {
+        SequenceRun run("rnn");
+        const std::optional<StepTrace> trace = traceStep(*run.trainer);
+        QVERIFY(trace);
+        const TraceStage* forward = trace->find(StageKind::Forward, 0);
+        const TracedTensor &part = *forward->tensor("x(t) Wx + b"), &h = *forward->tensor("h");
+        const TracedTensor& wh = trace->find(StageKind::Update)->update("rnn_1.Wh")->before;
+        for (int64_t n = 0; n < 3; ++n)
+            for (int64_t t = 0; t < 4; ++t)
+                for (int64_t j = 0; j < 3; ++j) {
+                    double a = part.at(n, t * 3 + j);
+                    for (int64_t k = 0; t > 0 && k < 3; ++k) a += h.at(n, (t - 1) * 3 + k) * wh.at(k, j);
+                    QVERIFY(std::abs(h.at(n, t * 3 + j) - std::tanh(a)) < 1e-6);
+                }
+        QCOMPARE(trace->find(StageKind::Backward, 0)->hiddenGradientNorms.size(), size_t(4));
+        QVERIFY(trace->find(StageKind::Backward, 0)->cellGradientNorms.empty());
+    }
+
+    // A recurrent weight's gradient written out over samples and time steps: every element of
+    // dJ/dWx, dJ/dWh and dJ/db of a SimpleRNN and an LSTM adds up, from the trace's x(t), h(t−1)
+    // and dJ/da(t), to what training computed; h(0) = 0 leaves t = 1 out of dJ/dWh.
+    void recurrentGradientsAreSumsOverSamplesAndTime_data() {
+        QTest::addColumn<QString>("type");
+        QTest::newRow("rnn") << "rnn";
+        QTest::newRow("lstm") << "lstm";
+    }
+    void recurrentGradientsAreSumsOverSamplesAndTime() {
+        QFETCH(QString, type);
+        SequenceRun run(qPrintable(type));
+        const std::optional<StepTrace> trace = traceStep(*run.trainer);
+        QVERIFY(trace);
+        const TraceStage* backward = trace->find(StageKind::Backward, 0);
+        for (const char* parameter : {"Wx", "Wh", "b"}) {
+            const TracedTensor& gradient = *backward->tensor(std::string("dJ/d") + parameter);
+            for (int64_t i = 0; i < gradient.rows; ++i)
+                for (int64_t j = 0; j < gradient.cols; ++j) {
+                    const TimeSum sum = recurrentGradientSum(*trace, 0, parameter, i, j);
+                    QCOMPARE(sum.samples, int64_t(3));
+                    QCOMPARE(sum.steps, int64_t(4));
+                    QCOMPARE(sum.terms.size(), size_t(std::string_view(parameter) == "Wh" ? 3 * 3 : 3 * 4));
+                    double size = 0;
+                    for (const TimeTerm& t : sum.terms) size += std::abs(t.first * t.second);
+                    QVERIFY2(size > 0 && std::abs(sum.total() - gradient.at(i, j)) <= 1e-7 + 1e-5 * size,
+                             qPrintable(QStringLiteral("%1 %2 dJ/d%3[%4,%5]: written out %6, training %7")
+                                            .arg(type, parameter).arg(i).arg(j).arg(sum.total(), 0, 'g', 9).arg(gradient.at(i, j), 0, 'g', 9)));
+                }
+        }
+        QVERIFY_THROWS_EXCEPTION(InputError, recurrentGradientSum(*trace, 0, "Wh", 3, 0));
+        QVERIFY_THROWS_EXCEPTION(InputError, recurrentGradientSum(*trace, 0, "W", 0, 0));
+        QVERIFY_THROWS_EXCEPTION(InputError, recurrentGradientSum(*trace, 2, "Wx", 0, 0));  // the dense layer
+    }
+
+    // With L1 and L2 the trace keeps their constants: the cost adds the penalty, g has 2·l2·w in
+    // it, and after the optimizer's step each weight moves learning_rate·l1 toward 0, stopping there.
+    void regularisationConstantsAreRecorded() {
+        TinyRun run("sgd");
+        TrainingSettings settings = run.trainer->settings();
+        settings.l1 = 0.05;
+        settings.l2 = 0.01;
+        run.trainer = std::make_unique<Trainer>(*run.network, *run.optimizer, run.data, settings);
+        const std::optional<StepTrace> trace = traceStep(*run.trainer);
+        QVERIFY(trace);
+        const TraceStage* loss = trace->find(StageKind::Loss);
+        QCOMPARE(*loss->scalar("l1"), 0.05);
+        QCOMPARE(*loss->scalar("l2"), 0.01);
+        const TraceStage* update = trace->find(StageKind::Update);
+        QCOMPARE(*update->scalar("l1"), 0.05);
+        QVERIFY(update->update("dense_1.W")->regularized);
+        QVERIFY(!update->update("dense_1.b")->regularized);
+        double penalty = 0;
+        for (const ParameterUpdate& u : update->updates)
+            for (const float w : u.before.values)
+                if (u.regularized) penalty += 0.05 * std::abs(w) + 0.01 * w * w;
+        QVERIFY(std::abs(*loss->scalar("penalty") - penalty) < 1e-6);
+        const ParameterUpdate& w = *update->update("dense_1.W");
+        const TraceStage* back = trace->find(StageKind::Backward, 0);
+        for (size_t i = 0; i < w.before.values.size(); ++i) {
+            const double before = w.before.values[i];
+            QVERIFY(std::abs(w.gradient.values[i] - (back->tensor("dJ/dW")->values[i] + 2 * 0.01 * before)) < 1e-6);
+            const double stepped = before - 0.5 * w.gradient.values[i];
+            const double shrunk = std::copysign(std::max(0.0, std::abs(stepped) - 0.5 * 0.05), stepped);
+            QVERIFY(std::abs(w.after.values[i] - shrunk) < 1e-6);
+        }
+        QVERIFY(!trace->find(StageKind::Update)->update("dense_1.b")->regularized);
+        TinyRun plain("sgd");
+        QVERIFY(!traceStep(*plain.trainer)->find(StageKind::Update)->scalar("l1"));
     }
 
     void aStoppedTracerRecordsNothing() {

@@ -58,16 +58,45 @@ void ComputationGraphView::rebuild() {
         const bool f = reached(StageKind::Forward, l), b = reached(StageKind::Backward, l);
         auto value = [&](const char* name) { return f ? rowText(forward->tensor(name), sample_) : QString(); };
         auto gradient = [&](const char* name) { return b ? rowText(backward->tensor(name), sample_) : QString(); };
-        if (n.dense) {
+        const std::string& type = trace_->spec.layers[static_cast<size_t>(l)].type;
+        if (n.convolution) {
+            nodes_.push_back({QStringLiteral("conv  %1 ∗ %2 + %3").arg(n.weight, n.input, n.bias),
+                              QStringLiteral("∂/∂%1 = %2 patch,  ∂/∂%2 = %1").arg(n.weight, n.input), l,
+                              value("a"), gradient("dJ/da")});
+        } else if (n.pooling) {
+            const bool max = type == "maxpool";
+            nodes_.push_back({QStringLiteral("%1  → %2").arg(max ? QStringLiteral("max pool") : QStringLiteral("avg pool"), n.output),
+                              max ? QStringLiteral("∂%1/∂%2 = 1 (winner), 0").arg(n.output, n.input)
+                                  : QStringLiteral("∂%1/∂%2 = 1/K²").arg(n.output, n.input),
+                              l, value("Z"), gradient("dJ/dZ")});
+            continue;
+        } else if (n.recurrent) {
+            const bool lstm = type == "lstm";
+            nodes_.push_back({lstm ? QStringLiteral("LSTM  i f o g → c, h") : QStringLiteral("RNN  → h(1 … T)"),
+                              lstm ? QStringLiteral("∂c(t)/∂c(t−1) = f(t)") : QStringLiteral("∂h(t)/∂h(t−1) = s′·%1ᵀ").arg(n.recurrentWeight),
+                              l, value("h"), gradient("dJ/dh")});
+            continue;
+        } else if (type == "sequence_last" || type == "sequence_many") {
+            nodes_.push_back({type == "sequence_last" ? QStringLiteral("last step  → %1").arg(n.output) : QStringLiteral("every t  → rows"),
+                              QStringLiteral("∂/∂%1 = 1").arg(n.input), l, value(type == "sequence_last" ? "Z" : "X"),
+                              gradient("dJ/dZ")});
+            continue;
+        } else if (type == "flatten") {
+            nodes_.push_back({QStringLiteral("flatten  → %1").arg(n.output), QStringLiteral("∂/∂%1 = 1").arg(n.input), l,
+                              value("X"), gradient("dJ/dZ")});
+            continue;
+        } else if (n.dense) {
             nodes_.push_back({QStringLiteral("matmul  %1·%2").arg(n.input, n.weight),
                               QStringLiteral("∂/∂%1 = %2ᵀ,  ∂/∂%2 = %1").arg(n.weight, n.input), l,
                               f ? QStringLiteral("%1×%2").arg(forward->tensor("a")->rows).arg(forward->tensor("a")->cols) : QString(),
                               b ? QStringLiteral("dJ/d%1: ").arg(n.weight) + rowText(backward->tensor("dJ/dW"), 0) : QString()});
             nodes_.push_back({QStringLiteral("+ %1  → %2").arg(n.bias, n.preActivation), QStringLiteral("∂/∂%1 = 1").arg(n.bias), l,
                               value("a"), gradient("dJ/da")});
+        }
+        if (n.dense || n.convolution) {
             if (forward->tensor("Z")) {
                 const QString local = n.activation == Activation::Sigmoid ? QStringLiteral("%1(1 − %1)").arg(n.output)
-                                      : n.activation == Activation::Tanh  ? QStringLiteral("1 − %1²").arg(n.output)
+                                      : n.activation == Activation::Tanh  ? QStringLiteral("1 − %1").arg(n.output) + QStringLiteral("²")
                                       : n.activation == Activation::Relu  ? QStringLiteral("u(%1)").arg(n.output)
                                                                           : QStringLiteral("1");
                 const QString name = n.activation == Activation::Sigmoid ? QStringLiteral("σ")

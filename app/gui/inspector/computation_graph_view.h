@@ -1,7 +1,7 @@
 #pragma once
 // The network as a computation graph (parts 8 and 9 of the curriculum: Theano's and
-// TensorFlow's graphs): one node per operation (matmul, add bias, activation, dropout's mask,
-// softmax with cross-entropy, J), each with its local derivative. Forward values flow right
+// TensorFlow's graphs): one node per operation (matmul, add bias, convolution, pooling, flatten,
+// activation, dropout's mask, softmax with cross-entropy, J), each with its local derivative. Forward values flow right
 // (above each node, for one sample), gradients flow back left (below it), and each appears once
 // the walk through the step has reached it.
 

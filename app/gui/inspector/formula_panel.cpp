@@ -6,9 +6,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "inspect/numerical_gradient.h"
+#include "inspector/gradient_norm_view.h"
+#include "inspector/marked_maps_view.h"
 #include "inspector/tensor_table_view.h"
 
 namespace koto::gui {
@@ -32,7 +35,14 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
     tensorLabel_ = new QLabel;
     tensorChoice_ = new QComboBox;
     tensorChoice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    timeLabel_ = new QLabel;
+    timeStep_ = new QSpinBox;
+    timeStep_->setObjectName(QStringLiteral("timeStep"));
     table_ = new TensorTableView;
+    maps_ = new MarkedMapsView;
+    maps_->setVisible(false);
+    norms_ = new GradientNormView;
+    norms_->setVisible(false);
     working_ = new QLabel;
     working_->setWordWrap(true);
     working_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -57,12 +67,18 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
     auto* choice = new QHBoxLayout;
     choice->addWidget(tensorLabel_);
     choice->addWidget(tensorChoice_);
+    choice->addSpacing(16);
+    choice->addWidget(timeLabel_);
+    choice->addWidget(timeStep_);
     choice->addStretch(1);
-    auto* layout = new QVBoxLayout(this);
+    layout_ = new QVBoxLayout(this);
+    QVBoxLayout* layout = layout_;
     layout->addWidget(title_);
     layout->addWidget(formulas_);
+    layout->addWidget(norms_);
     layout->addLayout(choice);
     layout->addWidget(table_);
+    layout->addWidget(maps_);
     layout->addWidget(working_);
     layout->addWidget(byHandRow_);
     layout->addWidget(verdict_);
@@ -78,6 +94,11 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
         selectElement(row, column);
         emit elementChosen(row, column);
     });
+    connect(maps_, &MarkedMapsView::elementChosen, this, [this](int row, int column) {
+        selectElement(row, column);
+        emit elementChosen(row, column);
+    });
+    connect(timeStep_, &QSpinBox::valueChanged, this, &FormulaPanel::selectTimeStep);
     connect(check_, &QPushButton::clicked, this, [this] { checkAnswer(answer_->text()); });
     connect(answer_, &QLineEdit::returnPressed, this, [this] { checkAnswer(answer_->text()); });
     retranslate();
@@ -86,18 +107,21 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
 void FormulaPanel::setTrace(const StepTrace* trace, const StageText* text) {
     trace_ = trace;
     text_ = text;
-    stage_ = 0;
+    stage_ = -1;  // every stage is new
     tensor_ = -1;
     setStage(0);
 }
 
 void FormulaPanel::setStage(int stage) {
+    const int previous = stage_;
     stage_ = stage;
     revealed_ = false;
     tensors_ = trace_ ? text_->tensors(stage) : std::vector<ShownTensor>();
-    // Open on what this stage is about: Z (or a), Y, dJ/dW, the first parameter's new value.
+    // Open on what this stage is about: Z (or a), Y, dJ/dW, the first parameter's new value; a
+    // convolution's a, whose element is its window written out.
     int chosen = -1;
-    for (const char* key : {"dJ/dW", "Z", "a", "Y", "dJ/dX"})
+    const bool convolution = trace_ && !text_->imageFocus(stage, "a", 0, 0).empty();
+    for (const char* key : {convolution ? "a" : "dJ/dW", "dJ/dW", "Z", "a", "h", "dJ/dh", "Y", "dJ/dX"})
         for (size_t i = 0; i < tensors_.size() && chosen < 0; ++i)
             if (tensors_[i].key == key) chosen = static_cast<int>(i);
     for (size_t i = 0; i < tensors_.size() && chosen < 0; ++i)
@@ -107,10 +131,19 @@ void FormulaPanel::setStage(int stage) {
         const QSignalBlocker block(tensorChoice_);
         tensorChoice_->clear();
         for (const ShownTensor& t : tensors_)
-            tensorChoice_->addItem(QStringLiteral("%1   (%2×%3)").arg(t.label).arg(t.tensor->rows).arg(t.tensor->cols));
+            tensorChoice_->addItem(QStringLiteral("%1   (%2)").arg(t.label, t.shape.isEmpty() ? QStringLiteral("%1×%2").arg(t.tensor->rows).arg(t.tensor->cols)
+                                                                                              : t.shape));
         tensorChoice_->setCurrentIndex(chosen);
     }
     tensor_ = chosen;
+    // A new image stage opens on the middle of the first feature map, where a whole window lies;
+    // a new recurrent stage on a middle time step, where the recurrence has something to add.
+    if (trace_ && chosen >= 0 && stage != previous) {
+        const std::string& key = tensors_[static_cast<size_t>(chosen)].key;
+        const std::vector<MapFocus> maps = text_->imageFocus(stage, key, 0, 0);
+        if (!maps.empty()) column_ = static_cast<int>(maps.front().height / 2 * maps.front().width + maps.front().width / 2);
+        if (const auto steps = text_->timeSteps(stage, key)) column_ = static_cast<int>(steps->first / 2 * steps->second);
+    }
     refresh();
 }
 
@@ -134,6 +167,14 @@ void FormulaPanel::selectElement(int row, int column) {
     column_ = column;
     revealed_ = false;
     refresh();
+}
+
+void FormulaPanel::selectTimeStep(int t) {
+    const ShownTensor* shown = currentTensor();
+    const auto steps = shown ? text_->timeSteps(stage_, shown->key) : std::nullopt;
+    if (!steps || t < 1 || t > steps->first) return;
+    const int width = static_cast<int>(steps->second);
+    if (column_ / width + 1 != t) selectElement(row_, (t - 1) * width + column_ % width);
 }
 
 const ShownTensor* FormulaPanel::currentTensor() const {
@@ -176,21 +217,52 @@ void FormulaPanel::refresh() {
         title_->clear();
         formulas_->clear();
         table_->showTensor(nullptr);
+        maps_->setMaps({});
+        maps_->setVisible(false);
+        timeLabel_->setVisible(false);
+        timeStep_->setVisible(false);
+        norms_->setVisible(false);
         working_->clear();
         workingPlain_.clear();
         numerical_->clear();
         byHandRow_->setVisible(false);
+        emit timeStepShown(0);
         return;
     }
-    row_ = std::min<int>(row_, static_cast<int>(std::min<int64_t>(t->tensor->rows, TensorTableView::kMaxRows)) - 1);
-    column_ = std::min<int>(column_, static_cast<int>(std::min<int64_t>(t->tensor->cols, TensorTableView::kMaxColumns)) - 1);
+    // Any element of the tensor: the feature maps reach beyond the table's first columns.
+    row_ = std::min<int>(row_, static_cast<int>(t->tensor->rows) - 1);
+    column_ = std::min<int>(column_, static_cast<int>(t->tensor->cols) - 1);
     row_ = std::max(row_, 0);
     column_ = std::max(column_, 0);
     title_->setText(text_->title(stage_));
     formulas_->setText(html(text_->formulas(stage_).join(QLatin1Char('\n'))));
     const bool hide = awaitingAnswer();
+    std::vector<MapFocus> maps = text_->imageFocus(stage_, t->key, row_, column_);
+    const auto steps = text_->timeSteps(stage_, t->key);
+    // Beside feature maps, or with a time step to choose, the table mostly chooses the sample: a
+    // few rows are enough, and it comes after the working, which stays in view (below BPTT's
+    // gradient norms too, for a recurrent layer's weights).
+    const bool compact = !maps.empty() || steps || !trace_->stages[static_cast<size_t>(stage_)].hiddenGradientNorms.empty();
+    table_->setShownRows(compact ? 3 : 10);
     table_->showTensor(t->tensor, hide ? row_ : -1, hide ? column_ : -1);
     table_->selectElement(row_, column_);
+    layout_->removeWidget(table_);
+    if (compact) layout_->insertWidget(layout_->indexOf(working_) + 1, table_);
+    else layout_->insertWidget(layout_->indexOf(maps_), table_);
+    maps_->setVisible(!maps.empty());
+    maps_->setMaps(std::move(maps), hide);
+    timeLabel_->setVisible(steps.has_value());
+    timeStep_->setVisible(steps.has_value());
+    if (steps) {
+        const QSignalBlocker block(timeStep_);
+        timeStep_->setRange(1, static_cast<int>(steps->first));
+        timeStep_->setValue(column_ / static_cast<int>(steps->second) + 1);
+    }
+    const TraceStage& stage = trace_->stages[static_cast<size_t>(stage_)];
+    norms_->setVisible(!stage.hiddenGradientNorms.empty());
+    norms_->setNorms(stage.hiddenGradientNorms, stage.cellGradientNorms);
+    norms_->setChosenStep(steps ? timeStep_->value() : 0);
+    emit timeStepShown(steps ? timeStep_->value() : 0);
     byHandRow_->setVisible(byHand_ && t->computedHere);
     answer_->setEnabled(hide);
     check_->setEnabled(hide);
@@ -210,6 +282,7 @@ void FormulaPanel::showWorking() {
     QString text = w.symbolic;
     if (!w.operands.isEmpty()) text += QStringLiteral("\n    = ") + w.operands;
     text += QStringLiteral("  = ") + value;
+    if (!w.note.isEmpty()) text += QLatin1Char('\n') + w.note;
     workingPlain_ = text;
     working_->setText(html(text));
 }
@@ -219,8 +292,13 @@ void FormulaPanel::showNumericalCheck() {
     const ShownTensor* t = currentTensor();
     const TraceStage& stage = trace_->stages[static_cast<size_t>(stage_)];
     std::string parameter;
-    if (stage.kind == StageKind::Backward && (t->key == "dJ/dW" || t->key == "dJ/db"))
-        parameter = trace_->spec.layers[static_cast<size_t>(stage.layer)].name + (t->key == "dJ/dW" ? ".W" : ".b");
+    // Beside a parameter's gradient (dJ/dW, dJ/db, a recurrent layer's dJ/dWx and dJ/dWh).
+    const TraceStage* update = trace_->find(StageKind::Update);
+    const std::string gradientOf = stage.kind == StageKind::Backward && t->key.rfind("dJ/d", 0) == 0
+                                       ? trace_->spec.layers[static_cast<size_t>(stage.layer)].name + "." + t->key.substr(4)
+                                       : std::string();
+    if (!gradientOf.empty() && update && update->update(gradientOf))
+        parameter = gradientOf;
     else if (stage.kind == StageKind::Update)
         parameter = t->key.substr(0, t->key.find('|'));
     if (parameter.empty() || awaitingAnswer()) return;
@@ -257,6 +335,7 @@ void FormulaPanel::changeEvent(QEvent* event) {
 
 void FormulaPanel::retranslate() {
     tensorLabel_->setText(tr("Tensor:"));
+    timeLabel_->setText(tr("Time step t:"));
     answerPrompt_->setText(tr("Your value for the element marked “?”:"));
     check_->setText(tr("Check"));
     if (trace_) setStage(stage_);

@@ -88,6 +88,7 @@ InspectorWindow::InspectorWindow(TrainingController& controller, QWidget* parent
     connect(toEnd_, &QPushButton::clicked, this, &InspectorWindow::runToEnd);
     connect(byHand_, &QCheckBox::toggled, this, &InspectorWindow::setByHand);
     connect(formulas_, &FormulaPanel::elementChosen, this, [this](int row, int) { graph_->setSample(row); });
+    connect(formulas_, &FormulaPanel::timeStepShown, diagram_, &NetworkDiagramView::setTimeStep);
     connect(&controller_, &TrainingController::traceReady, this, &InspectorWindow::showTrace);
     retranslate();
     resize(1280, 800);
@@ -181,7 +182,7 @@ void InspectorWindow::retranslate() {
         status_->setText(tr("Waiting for the training thread to make the step…"));
     } else if (trace_) {
         const QString on = trace_->oneSample ? tr("on training sample %1").arg(trace_->sample)
-                                             : tr("on a mini-batch of %n sample(s)", nullptr, static_cast<int>(trace_->rows()));
+                                             : tr("on a mini-batch of %n sample(s)", nullptr, static_cast<int>(trace_->samples()));
         status_->setText(tr("Training step %1, %2. The values are those training used (float32); the weights have "
                             "been updated.").arg(trace_->step).arg(on));
     } else {

@@ -2,7 +2,11 @@
 // The curriculum's names for a network's tensors: X the input, Z a hidden layer's output, Y the
 // output; W, b the first weights and bias and V, c the second in a two-layer network (more
 // layers: W1, b1, W2, ...; Z1, Z2, ...). A dropout or noise layer's output is its input with a
-// tilde (Z̃). The pre-activation is a (a1, a2, ... with several weight layers).
+// tilde (Z̃). The pre-activation is a (a1, a2, ... with several weight layers). A convolution is
+// a weight layer like a dense one (a CNN is y = s(W1 s(W2 * X))): W, b, a and Z numbered with
+// them; a pooling layer's output is P (P1, P2, ... with several); flatten passes its input's
+// values on under the same name. A recurrent layer (rnn, lstm) outputs the hidden states h(t),
+// with weights Wx, Wh and bias b; seq:last passes on h(T).
 
 #include <QString>
 #include <string>
@@ -15,11 +19,15 @@ namespace koto::gui {
 
 struct LayerNotation {
     QString input, output;  // what goes in and what comes out
-    QString preActivation;  // dense only
-    QString weight, bias;   // dense only
+    QString preActivation;  // dense and convolution only
+    QString weight, bias;   // dense and convolution only
     bool dense = false;
+    bool convolution = false;
+    bool pooling = false;
+    bool recurrent = false;  // rnn, lstm: weights Wx, Wh and bias b (weight, recurrentWeight, bias)
+    QString recurrentWeight;
     bool last = false;
-    Activation activation = Activation::Linear;  // dense only
+    Activation activation = Activation::Linear;  // dense and convolution only
 };
 
 class Notation {

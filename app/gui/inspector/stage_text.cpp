@@ -1,5 +1,7 @@
 #include "inspector/stage_text.h"
 
+#include <algorithm>
+
 #include "ui_text.h"
 
 namespace koto::gui {
@@ -7,12 +9,6 @@ namespace {
 
 const QString kMinus = QStringLiteral(" − ");
 const QString kTimes = QStringLiteral("·");
-
-// A number inside a product: negative ones in parentheses.
-QString factor(double value) {
-    const QString text = StageText::number(value);
-    return value < 0 ? QStringLiteral("(") + text + QStringLiteral(")") : text;
-}
 
 QString index2(const QString& name, const QString& row, const QString& col) {
     return QStringLiteral("%1[%2,%3]").arg(name, row, col);
@@ -49,8 +45,13 @@ QString StageText::number(double value) {
     return text;
 }
 
-QString StageText::sum(const QStringList& terms) const {
-    if (terms.size() <= 4) return terms.join(QStringLiteral(" + "));
+QString StageText::factor(double value) {
+    const QString text = number(value);
+    return value < 0 ? QStringLiteral("(") + text + QStringLiteral(")") : text;
+}
+
+QString StageText::sum(const QStringList& terms, int shown) const {
+    if (terms.size() <= shown) return terms.join(QStringLiteral(" + "));
     return terms[0] + QStringLiteral(" + ") + terms[1] + QStringLiteral(" + … + ") + terms.last() +
            tr(" (%n terms)", nullptr, static_cast<int>(terms.size()));
 }
@@ -69,7 +70,10 @@ QString StageText::layerDescription(int layer) const {
             .arg(activationTitle(notation_.layer(layer).activation));
     if (spec.type == "dropout") return tr("dropout, keep probability p = %1").arg(number(spec.number("keep")));
     if (spec.type == "noise") return tr("Gaussian noise, σ = %1").arg(number(spec.number("sigma")));
-    return QString::fromStdString(spec.type);
+    const QString image = imageLayerDescription(layer);
+    if (!image.isEmpty()) return image;
+    const QString sequence = sequenceLayerDescription(layer);
+    return sequence.isEmpty() ? QString::fromStdString(spec.type) : sequence;
 }
 
 QString StageText::title(int index) const {
@@ -118,13 +122,31 @@ QStringList StageText::formulas(int index) const {
             lines << QStringLiteral("J = (1/N) Σ_n Σ_k (Y[n,k] − T[n,k])² = %1").arg(number(j));
             break;
         }
-        lines << tr("N = %n sample(s) in this step; J is their mean cost.", nullptr, static_cast<int>(rows));
-        if (const std::optional<double> penalty = stage.scalar("penalty"))
-            lines << tr("With the L1/L2 penalty the cost trained on is %1 + %2 = %3.")
+        if (const std::optional<double> steps = stage.scalar("steps"))
+            lines << tr("N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their "
+                        "mean cost.").arg(rows).arg(trace_.samples()).arg(*steps);
+        else
+            lines << tr("N = %n sample(s) in this step; J is their mean cost.", nullptr, static_cast<int>(rows));
+        if (const std::optional<double> penalty = stage.scalar("penalty")) {
+            QStringList terms, constants;
+            if (const std::optional<double> l1 = stage.scalar("l1")) {
+                terms << QStringLiteral("l1·Σ|w|");
+                constants << QStringLiteral("l1 = ") + number(*l1);
+            }
+            if (const std::optional<double> l2 = stage.scalar("l2")) {
+                terms << QStringLiteral("l2·Σw²");
+                constants << QStringLiteral("l2 = ") + number(*l2);
+            }
+            lines << QStringLiteral("penalty = %1 = %2   (%3)")
+                         .arg(terms.join(QStringLiteral(" + ")), number(*penalty), constants.join(QStringLiteral(", ")))
+                  << tr("With the L1/L2 penalty the cost trained on is %1 + %2 = %3.")
                          .arg(number(j), number(*penalty), number(j + *penalty));
+        }
         return lines;
     }
 
+    if (isImageStage(stage)) return imageFormulas(stage);
+    if (isSequenceStage(stage)) return sequenceFormulas(stage);
     const int l = stage.layer;
     const LayerNotation& n = notation_.layer(l);
     const LayerSpec& spec = trace_.spec.layers[static_cast<size_t>(l)];
@@ -147,13 +169,22 @@ QStringList StageText::formulas(int index) const {
                 }
             }
         } else if (spec.type == "dropout") {
-            if (stage.tensor("mask")) {
+            if (const TracedTensor* mask = stage.tensor("mask")) {
+                const auto dropped = std::count(mask->values.begin(), mask->values.end(), 0.0f);
                 lines << QStringLiteral("%1 = %2 ∘ M").arg(n.output, n.input)
                       << tr("M[n,j] = 1/p = %1 for a kept unit (probability p = %2), 0 for a dropped one")
-                             .arg(number(1 / spec.number("keep")), number(spec.number("keep")));
+                             .arg(number(1 / spec.number("keep")), number(spec.number("keep")))
+                      << tr("This step's mask dropped %1 of the %2 units (the zeros of M; a share of %3, about 1 − p), "
+                            "and scaled the others by 1/p.")
+                             .arg(dropped)
+                             .arg(mask->values.size())
+                             .arg(number(mask->values.empty() ? 0.0 : static_cast<double>(dropped) / static_cast<double>(mask->values.size())));
             } else {
                 lines << tr("%1 = %2: dropout acts only while training").arg(n.output, n.input);
             }
+        } else if (spec.type == "flatten") {
+            lines << tr("Each sample's C×H×W values (channels first) are already one row of C·H·W numbers: they pass on "
+                        "unchanged, %1[n, (c·H + y)·W + x] = %1[n,c,y,x].").arg(n.input);
         } else if (spec.type == "noise") {
             lines << QStringLiteral("%1 = %2 + ε").arg(n.output, n.input)
                   << tr("ε ~ N(0, σ²), σ = %1, drawn anew for every step").arg(number(spec.number("sigma")));
@@ -176,7 +207,7 @@ QStringList StageText::formulas(int index) const {
             const QString& z = n.output;
             switch (n.activation) {
             case Activation::Sigmoid: lines << QStringLiteral("s′(%1) = %2 (1 − %2)").arg(n.preActivation, z); break;
-            case Activation::Tanh: lines << QStringLiteral("s′(%1) = 1 − %2²").arg(n.preActivation, z); break;
+            case Activation::Tanh: lines << QStringLiteral("s′(%1) = 1 − %2").arg(n.preActivation, z) + QStringLiteral("²"); break;
             case Activation::Relu: lines << QStringLiteral("s′(%1) = u(%2)  (1 if %2 > 0, else 0)").arg(n.preActivation, z); break;
             default: lines << QStringLiteral("s′(%1) = 1").arg(n.preActivation); break;
             }
@@ -191,6 +222,9 @@ QStringList StageText::formulas(int index) const {
         lines << tr("%1 comes from the layer to the right").arg(dz)
               << QStringLiteral("dJ/d%1 = %2 ∘ M").arg(n.input, dz) + QStringLiteral("   ") +
                      tr("(a dropped unit passes no error back)");
+    } else if (spec.type == "flatten") {
+        lines << tr("%1 comes from the layer to the right").arg(dz)
+              << tr("It goes back unchanged: the same values, read again as C×H×W feature maps.");
     } else if (spec.type == "noise") {
         lines << QStringLiteral("dJ/d%1 = %2").arg(n.input, dz) + QStringLiteral("   ") +
                      tr("(the noise does not depend on %1)").arg(n.input);
@@ -221,9 +255,21 @@ QStringList StageText::updateFormulas() const {
         if (name == QLatin1String("beta2")) name = QStringLiteral("β2");
         constants << name + QStringLiteral(" = ") + number(s.value);
     }
-    lines << constants.join(QStringLiteral(",  "))
-          << tr("g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 "
-                "toward 0.");
+    lines << constants.join(QStringLiteral(",  "));
+    const std::optional<double> l1 = stage->scalar("l1"), l2 = stage->scalar("l2");
+    if (l2) lines << QStringLiteral("g = dJ/dw + 2·l2·w") + QStringLiteral("   ") + tr("(L2: the gradient of l2·w²)");
+    else lines << tr("g is dJ/dw from the backward pass.");
+    if (l1)
+        lines << QStringLiteral("w ← sign(w)·max(0, |w| − learning_rate·l1),   learning_rate·l1 = %1")
+                         .arg(number(*stage->scalar("learning rate") * *l1)) +
+                     QStringLiteral("   ") +
+                     tr("(L1, after the step above: each weight moves learning_rate·l1 toward 0 and stops at 0)");
+    if ((l1 || l2) && !trace_.spec.layers.empty()) {
+        bool biases = false;
+        for (const ParameterUpdate& u : stage->updates) biases = biases || (u.name == "b" && u.regularized);
+        lines << (biases ? tr("The penalties act on every weight and bias.")
+                         : tr("The penalties act on the weights, not on the biases."));
+    }
     return lines;
 }
 
@@ -233,13 +279,13 @@ std::vector<ShownTensor> StageText::tensors(int index) const {
     if (stage.kind == StageKind::Update) {
         for (const ParameterUpdate& u : stage.updates) {
             const QString p = notation_.parameterName(trace_.spec, u.id);
-            shown.push_back({u.id + "|before", p, &u.before, false});
-            shown.push_back({u.id + "|g", QStringLiteral("g = dJ/d") + p, &u.gradient, false});
+            shown.push_back({u.id + "|before", p, &u.before, false, {}});
+            shown.push_back({u.id + "|g", QStringLiteral("g = dJ/d") + p, &u.gradient, false, {}});
             for (const TracedTensor& s : u.stateBefore)
-                shown.push_back({u.id + "|state:" + s.name + ":before", QString::fromStdString(s.name) + QStringLiteral(" (%1)").arg(p), &s, false});
+                shown.push_back({u.id + "|state:" + s.name + ":before", QString::fromStdString(s.name) + QStringLiteral(" (%1)").arg(p), &s, false, {}});
             for (const TracedTensor& s : u.stateAfter)
-                shown.push_back({u.id + "|state:" + s.name + ":after", QString::fromStdString(s.name) + QStringLiteral("′ (%1)").arg(p), &s, true});
-            shown.push_back({u.id + "|after", p + QStringLiteral("′"), &u.after, true});
+                shown.push_back({u.id + "|state:" + s.name + ":after", QString::fromStdString(s.name) + QStringLiteral("′ (%1)").arg(p), &s, true, {}});
+            shown.push_back({u.id + "|after", p + QStringLiteral("′"), &u.after, true, {}});
         }
         return shown;
     }
@@ -247,13 +293,15 @@ std::vector<ShownTensor> StageText::tensors(int index) const {
         const QString label = stage.kind == StageKind::Loss ? QString::fromStdString(t.name) : notation_.tensorName(stage.layer, t.name);
         const bool given = t.name == "X" || t.name == "T" || t.name == "mask" || t.name == "noise" ||
                            (t.name == "dJ/dZ" && !(notation_.layer(stage.layer).last));
-        shown.push_back({t.name, label, &t, !given});
+        shown.push_back({t.name, label, &t, !given, imageShape(stage, t.name)});
     }
     return shown;
 }
 
 ElementWorking StageText::working(int index, const std::string& key, int64_t row, int64_t col) const {
     const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
+    if (isImageStage(stage)) return imageWorking(stage, key, row, col);
+    if (isSequenceStage(stage)) return sequenceWorking(stage, key, row, col);
     switch (stage.kind) {
     case StageKind::Forward: return forwardWorking(stage, key, row, col);
     case StageKind::Loss: return lossWorking(stage, key, row, col);
@@ -302,6 +350,8 @@ ElementWorking StageText::forwardWorking(const TraceStage& stage, const std::str
     } else if (key == "Z" && stage.tensor("mask")) {
         w.symbolic += QStringLiteral(" = %1 · %2").arg(index2(nt.input, n, j), index2(QStringLiteral("M"), n, j));
         w.operands = factor(x->at(n, j)) + kTimes + factor(stage.tensor("mask")->at(n, j));
+        w.note = stage.tensor("mask")->at(n, j) == 0 ? tr("Unit %1 of sample %2 was dropped in this step.").arg(j).arg(n)
+                                                     : tr("Unit %1 of sample %2 was kept, and scaled by 1/p.").arg(j).arg(n);
     } else if (key == "Z" && stage.tensor("noise")) {
         w.symbolic += QStringLiteral(" = %1 + %2").arg(index2(nt.input, n, j), index2(QStringLiteral("ε"), n, j));
         w.operands = number(x->at(n, j)) + QStringLiteral(" + ") + factor(stage.tensor("noise")->at(n, j));
@@ -409,7 +459,7 @@ ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::st
             w.operands = number(zv) + QStringLiteral("·(1 − ") + number(zv) + QStringLiteral(")");
             break;
         case Activation::Tanh:
-            w.symbolic += QStringLiteral(" = 1 − %1²").arg(zi);
+            w.symbolic += QStringLiteral(" = 1 − %1").arg(zi) + QStringLiteral("²");
             w.operands = QStringLiteral("1 − ") + factor(zv) + QStringLiteral("²");
             break;
         case Activation::Relu:
@@ -483,6 +533,13 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
         const TracedTensor& t = role == "g" ? u.gradient : u.before;
         w.value = t.at(r, c);
         w.symbolic = role == "g" ? at(QStringLiteral("g")) + QStringLiteral(" = ") + at(QStringLiteral("dJ/d") + p) : at(p);
+        const std::optional<double> l2 = stage.scalar("l2");
+        const TraceStage* backward = trace_.find(StageKind::Backward, u.layer);
+        const TracedTensor* dw = backward ? backward->tensor("dJ/d" + u.name) : nullptr;
+        if (role == "g" && l2 && u.regularized && dw) {
+            w.symbolic += QStringLiteral(" + 2·l2·") + at(p);
+            w.operands = factor(dw->at(r, c)) + QStringLiteral(" + 2·") + number(*l2) + kTimes + factor(w0);
+        }
         return w;
     }
     if (role.rfind("state:", 0) == 0) {
@@ -500,10 +557,10 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
             w.symbolic += QStringLiteral(" = μ·%1 − learning_rate·%2").arg(at(s), at(QStringLiteral("g")));
             w.operands = number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes + factor(g);
         } else if (name == "cache" && o == "adagrad") {
-            w.symbolic += QStringLiteral(" = %1 + %2²").arg(at(s), at(QStringLiteral("g")));
+            w.symbolic += QStringLiteral(" = %1 + %2").arg(at(s), at(QStringLiteral("g"))) + QStringLiteral("²");
             w.operands = number(old) + QStringLiteral(" + ") + factor(g) + QStringLiteral("²");
         } else if (name == "cache") {  // rmsprop
-            w.symbolic += QStringLiteral(" = decay·%1 + (1 − decay)·%2²").arg(at(s), at(QStringLiteral("g")));
+            w.symbolic += QStringLiteral(" = decay·%1 + (1 − decay)·%2").arg(at(s), at(QStringLiteral("g"))) + QStringLiteral("²");
             w.operands = number(constant("decay")) + kTimes + factor(old) + QStringLiteral(" + ") +
                          number(1 - constant("decay")) + kTimes + factor(g) + QStringLiteral("²");
         } else if (name == "v" && o == "rmsprop") {
@@ -516,7 +573,7 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
             w.operands = number(constant("beta1")) + kTimes + factor(old) + QStringLiteral(" + ") +
                          number(1 - constant("beta1")) + kTimes + factor(g);
         } else if (name == "v") {  // adam
-            w.symbolic += QStringLiteral(" = β2·%1 + (1 − β2)·%2²").arg(at(s), at(QStringLiteral("g")));
+            w.symbolic += QStringLiteral(" = β2·%1 + (1 − β2)·%2").arg(at(s), at(QStringLiteral("g"))) + QStringLiteral("²");
             w.operands = number(constant("beta2")) + kTimes + factor(old) + QStringLiteral(" + ") +
                          number(1 - constant("beta2")) + kTimes + factor(g) + QStringLiteral("²");
         }
@@ -550,6 +607,12 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
                      number(constant("beta1")) + QStringLiteral("^") + t + QStringLiteral(")) / (√(") + number(stateAfter("v")) +
                      QStringLiteral(" / (1 − ") + number(constant("beta2")) + QStringLiteral("^") + t + QStringLiteral(")) + ") +
                      number(constant("eps")) + QStringLiteral(")");
+    }
+    if (const std::optional<double> l1 = stage.scalar("l1"); l1 && u.regularized) {
+        // The optimizer's step gives u; L1 then moves u learning_rate·l1 toward 0, stopping at 0.
+        const QString step = w.symbolic.mid(w.symbolic.indexOf(QLatin1Char('=')) + 2);
+        w.symbolic = at(p + QStringLiteral("′")) + QStringLiteral(" = sign(u)·max(0, |u| − learning_rate·l1),   u = ") + step;
+        w.operands = QStringLiteral("sign(u)·max(0, |u| − %1),   u = ").arg(number(lr * *l1)) + w.operands;
     }
     return w;
 }

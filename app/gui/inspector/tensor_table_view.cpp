@@ -30,7 +30,7 @@ void TensorTableView::showTensor(const TracedTensor* tensor, int hiddenRow, int 
     setRowCount(rows);
     setColumnCount(columns);
     // As tall as its rows (up to ten of them), so that the working below stays close.
-    const int shownRows = std::min(rows, 10);
+    const int shownRows = std::min(rows, shownRows_);
     setFixedHeight(horizontalHeader()->sizeHint().height() + shownRows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() +
                    (columns > 12 ? 18 : 2));
     // Indices from 0, as the formulas write them.
@@ -60,6 +60,7 @@ void TensorTableView::showTensor(const TracedTensor* tensor, int hiddenRow, int 
 void TensorTableView::selectElement(int row, int column) {
     const QSignalBlocker block(this);
     if (row < rowCount() && column < columnCount()) setCurrentCell(row, column);
+    else setCurrentCell(-1, -1);  // chosen beyond the columns shown (on the feature maps)
 }
 
 QString TensorTableView::cellText(int row, int column) const {

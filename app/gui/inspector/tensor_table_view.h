@@ -21,11 +21,16 @@ public:
     // null clears the table. hiddenRow/hiddenColumn: the cell to hide (-1: none).
     void showTensor(const TracedTensor* tensor, int hiddenRow = -1, int hiddenColumn = -1);
     void selectElement(int row, int column);
+    // How many rows the table is tall enough to show (10; fewer beside feature maps).
+    void setShownRows(int rows) { shownRows_ = rows; }
     // The text shown in a cell (for tests).
     QString cellText(int row, int column) const;
 
 signals:
     void elementChosen(int row, int column);
+
+private:
+    int shownRows_ = 10;
 };
 
 }  // namespace koto::gui
