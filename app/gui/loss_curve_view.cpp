@@ -7,17 +7,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "plot_style.h"
+
 namespace koto::gui {
 
 LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     figures_ = new QLabel(this);
     figures_->setObjectName(QStringLiteral("lossFigures"));
     figures_->setWordWrap(true);
-    plot_ = new QCustomPlot(this);
-    plot_->setObjectName(QStringLiteral("lossCurvePlot"));
-    plot_->setMinimumSize(320, 220);
-    plot_->setBackground(palette().window());
-    plot_->axisRect()->setBackground(Qt::white);
+    plot_ = makeCurvePlot(this, QStringLiteral("lossCurvePlot"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(figures_);
@@ -30,13 +28,7 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     QCPGraph* validation = plot_->addGraph();
     validation->setPen(QPen(QColor(0x2e, 0x8b, 0x57), 2, Qt::DashLine));
     validation->removeFromLegend();
-    plot_->legend->setVisible(true);
-    // The legend goes in a row of its own under the plot: inside it, it hid the curves' start.
-    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
-    plot_->legend->setBorderPen(Qt::NoPen);
-    plot_->legend->setBrush(Qt::NoBrush);
-    plot_->plotLayout()->addElement(1, 0, plot_->legend);
-    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    putLegendBelow(*plot_);
     clear();
     retranslate();
 }

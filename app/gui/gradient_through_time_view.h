@@ -1,0 +1,50 @@
+#pragma once
+// Why LSTMs exist, made visible (part 13): how much gradient reaches each time step t of a
+// training step's backpropagation through time, ||dJ/dh(t)|| of the first SimpleRNN or LSTM
+// layer (and an LSTM's ||dJ/dc(t)||), on a logarithmic scale, since a vanishing gradient shrinks
+// by orders of magnitude. Faint lines keep the first training step's values, at the initial
+// weights; for an LSTM the mean forget gate f(t) goes on a second axis from 0 to 1. Drawn from
+// the snapshots: the layer measured the norms in training's own backward pass.
+
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "inspect/gradient_through_time.h"
+
+class QCustomPlot;
+class QCPGraph;
+class QLabel;
+
+namespace koto::gui {
+
+class GradientThroughTimeView : public QWidget {
+    Q_OBJECT
+public:
+    enum class Curve { Hidden, Cell, InitialHidden, InitialCell, ForgetGate };
+
+    explicit GradientThroughTimeView(QWidget* parent = nullptr);
+
+    // The latest step's measurement and the first step's (either may be null: not measured yet).
+    void setGradients(std::shared_ptr<const GradientThroughTime> latest,
+                      std::shared_ptr<const GradientThroughTime> initial);
+
+    // What is plotted, for tests: a curve's values for t = 1, 2, ... (empty when not drawn).
+    std::vector<double> plotted(Curve curve) const;
+    bool logarithmic() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void draw();
+    QCPGraph* graph(Curve curve) const;
+
+    std::shared_ptr<const GradientThroughTime> latest_, initial_;
+    QLabel* title_;
+    QCustomPlot* plot_;
+    QLabel* note_;
+};
+
+}  // namespace koto::gui
