@@ -7,8 +7,11 @@
 //   fashion  seconds per Fashion-MNIST epoch (60,000 images), MLP 784-128-10 ReLU, momentum 0.9,
 //            lr 0.01, at batch 64 and 256: Trainer::step() alone, and Trainer::train() with the
 //            per-epoch evaluation.
+//   lenet    milliseconds per training step of the LeNet-like CNN on Fashion-MNIST (conv:6:5,
+//            maxpool:2, conv:16:5, maxpool:2, dense 120 and 84, batch 64, momentum 0.9, lr 0.01):
+//            the convolutions' three backend operations are most of its work.
 //
-//   koto-bench-opencl [--workload gemm|fashion|all] [--device N] [--samples N]
+//   koto-bench-opencl [--workload gemm|fashion|lenet|all] [--device N] [--samples N]
 //
 // --device N is the N-th OpenCL device as `kotohajime-cli devices` lists them (default 0).
 // Kernel compilation happens before anything is timed and is reported on its own.
@@ -27,6 +30,7 @@
 #include "io/layer_tokens.h"
 #include "opencl_backend.h"
 #include "opencl_devices.h"
+#include "reference_settings.h"
 #include "training/training_run.h"
 
 namespace {
@@ -49,7 +53,7 @@ struct Options {
 
 [[noreturn]] void usage(const std::string& message) {
     if (!message.empty()) std::cerr << "koto-bench-opencl: " << message << "\n";
-    std::cerr << "usage: koto-bench-opencl [--workload gemm|fashion|all] [--device N] [--samples N]\n";
+    std::cerr << "usage: koto-bench-opencl [--workload gemm|fashion|lenet|all] [--device N] [--samples N]\n";
     std::exit(2);
 }
 
@@ -70,8 +74,9 @@ Options parseOptions(int argc, char** argv) {
         else if (arg == "--help" || arg == "-h") usage("");
         else usage("unknown argument " + arg);
     }
-    if (options.workload != "gemm" && options.workload != "fashion" && options.workload != "all")
-        usage("--workload must be gemm, fashion or all");
+    if (options.workload != "gemm" && options.workload != "fashion" && options.workload != "lenet" &&
+        options.workload != "all")
+        usage("--workload must be gemm, fashion, lenet or all");
     return options;
 }
 
@@ -134,12 +139,7 @@ struct EpochTimes {
 EpochTimes fashionEpochs(koto::Backend& backend, const std::shared_ptr<const koto::Dataset>& dataset, int64_t batch,
                          int samples) {
     const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:128:relu", *dataset);
-    koto::TrainingSettings settings;
-    settings.learningRate = 0.01;
-    settings.momentum = 0.9;
-    settings.batchSize = batch;
-    settings.optimizer = "momentum";
-    koto::TrainingRun run(backend, spec, dataset, settings);
+    koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings(batch));
     koto::Trainer& trainer = run.trainer();
     const int64_t perEpoch = trainer.batchesPerEpoch();
     trainer.train(1);  // warm-up epoch
@@ -174,6 +174,32 @@ void fashion(koto::Backend& cpu, koto::Backend& gpu, int samples) {
     }
 }
 
+// Seconds per LeNet step on one backend: 100 steps a sample, after 5 warm-up steps (the first
+// touch of every buffer), none of them the last step of an epoch (which also evaluates).
+double lenetStepSeconds(koto::Backend& backend, const std::shared_ptr<const koto::Dataset>& dataset, int samples) {
+    const koto::NetworkSpec spec = koto::networkSpecFromTokens(kotobench::kLenetLayers, *dataset);
+    koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings());
+    koto::Trainer& trainer = run.trainer();
+    constexpr int kSteps = 100;
+    for (int i = 0; i < 5; ++i) trainer.step();
+    std::vector<double> perStep;
+    for (int s = 0; s < samples; ++s) {
+        const auto start = Clock::now();
+        for (int i = 0; i < kSteps; ++i) trainer.step();
+        perStep.push_back(secondsSince(start) / kSteps);
+    }
+    return median(perStep);
+}
+
+void lenet(koto::Backend& cpu, koto::Backend& gpu, int samples) {
+    auto dataset =
+        std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
+    const double onCpu = lenetStepSeconds(cpu, dataset, samples), onGpu = lenetStepSeconds(gpu, dataset, samples);
+    std::printf("LeNet-like CNN on Fashion-MNIST, batch 64, median of %d samples of 100 steps\n", samples);
+    std::printf("  %-30s %12s %12s  %s\n", "", "CPU (Eigen)", "OpenCL", "OpenCL speed / CPU speed");
+    std::printf("  %-30s %12.2f %12.2f  %23.2fx\n", "ms per step", onCpu * 1e3, onGpu * 1e3, onCpu / onGpu);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -192,8 +218,9 @@ int main(int argc, char** argv) {
                     device.computeUnits, device.platform.c_str());
         std::printf("kernels compiled in %.2f s (ours and CLBlast's SGEMM; PoCL caches them on disk)\n\n",
                     gpu.kernelCompileSeconds());
-        if (options.workload != "fashion") gemm(cpu, gpu, options.samples);
-        if (options.workload != "gemm") fashion(cpu, gpu, options.samples);
+        if (options.workload == "gemm" || options.workload == "all") gemm(cpu, gpu, options.samples);
+        if (options.workload == "fashion" || options.workload == "all") fashion(cpu, gpu, options.samples);
+        if (options.workload == "lenet" || options.workload == "all") lenet(cpu, gpu, options.samples);
     } catch (const std::exception& error) {
         std::cerr << "koto-bench-opencl: " << error.what() << "\n";
         return 1;

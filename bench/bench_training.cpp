@@ -9,17 +9,24 @@
 //               images, kept as bytes and scaled to [0, 1] per batch), MLP 784-128-10 ReLU,
 //               batch 64, SGD lr 0.01 with momentum 0.9: seconds per epoch, test accuracy and
 //               peak memory. 938 steps per epoch (the last one of 32 rows).
+//   lenet       Fashion-MNIST as above, the LeNet-like CNN conv:6:5,maxpool:2,conv:16:5,maxpool:2,
+//               flatten,dense:120:relu,dense:84:relu (+ softmax 10; 44,426 parameters, as
+//               bench/lenet_reference.py builds it in PyTorch), batch 64, SGD lr 0.01 with
+//               momentum 0.9: seconds per epoch of steps (938 steps; --lenet-steps N times N
+//               steps a sample and scales them to the epoch) and of Trainer::evaluate().
 //
 // Trainer::step() runs the per-epoch evaluation (loss and accuracy on the training and test
 // parts) inside the last step of every epoch, so "steps only" figures time the step() calls
 // of each epoch except that last one (set-up, warm-up and the evaluating step are outside the
 // timed intervals); "with evaluation" figures time Trainer::train() whole, as the app runs it.
 //
-//   koto-bench [--workload playground|fashion|all] [--samples N] [--playground-epochs E] [--json]
+//   koto-bench [--workload playground|fashion|lenet|all] [--samples N] [--playground-epochs E]
+//              [--lenet-steps N] [--json]
 //
 // With --json, prints only one line `RESULT {...}` per workload.
 
 #include <sys/resource.h>
+#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -29,6 +36,7 @@
 #include <iostream>
 #include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,6 +45,7 @@
 #include "data/dataset_spec.h"
 #include "io/layer_tokens.h"
 #include "network/network.h"
+#include "reference_settings.h"
 #include "training/trainer.h"
 #include "training/training_run.h"
 #include "util/random.h"
@@ -47,6 +56,14 @@ using Clock = std::chrono::steady_clock;
 
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+// CPU seconds this process has run: unlike the wall clock, not stretched while other work on a
+// shared machine holds the core (the same measure as Python's time.process_time()).
+double processSeconds() {
+    timespec now{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
 }
 
 double median(std::vector<double> values) {
@@ -75,12 +92,14 @@ struct Options {
     std::string workload = "all";
     int samples = 7;
     int playgroundEpochs = 1000;  // per sample: 25,000 steps
+    int lenetSteps = 0;           // per sample; 0: a whole epoch's
     bool json = false;
 };
 
 [[noreturn]] void usage(const char* message) {
     if (message) std::cerr << "koto-bench: " << message << "\n";
-    std::cerr << "usage: koto-bench [--workload playground|fashion|all] [--samples N] [--playground-epochs E] [--json]\n";
+    std::cerr << "usage: koto-bench [--workload playground|fashion|lenet|all] [--samples N] [--playground-epochs E] "
+                 "[--lenet-steps N] [--json]\n";
     std::exit(2);
 }
 
@@ -101,12 +120,14 @@ Options parseOptions(int argc, char** argv) {
         if (arg == "--workload") options.workload = value();
         else if (arg == "--samples") options.samples = positive(value());
         else if (arg == "--playground-epochs") options.playgroundEpochs = positive(value());
+        else if (arg == "--lenet-steps") options.lenetSteps = positive(value());
         else if (arg == "--json") options.json = true;
         else if (arg == "--help" || arg == "-h") usage(nullptr);
         else usage(("unknown argument " + arg).c_str());
     }
-    if (options.workload != "playground" && options.workload != "fashion" && options.workload != "all")
-        usage("--workload must be playground, fashion or all");
+    if (options.workload != "playground" && options.workload != "fashion" && options.workload != "lenet" &&
+        options.workload != "all")
+        usage("--workload must be playground, fashion, lenet or all");
     return options;
 }
 
@@ -212,13 +233,7 @@ void fashion(const Options& options) {
     auto dataset = std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
     const double loadSeconds = secondsSince(loadStart);
     const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:128:relu", *dataset);
-    koto::TrainingSettings settings;
-    settings.learningRate = 0.01;
-    settings.momentum = 0.9;
-    settings.batchSize = 64;
-    settings.seed = 1;
-    settings.optimizer = "momentum";
-    koto::TrainingRun run(backend, spec, dataset, settings);
+    koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings());
     koto::Trainer& trainer = run.trainer();
     const int64_t perEpoch = trainer.batchesPerEpoch();
 
@@ -277,6 +292,66 @@ void fashion(const Options& options) {
     }
 }
 
+// The LeNet-like CNN: `steps` timed steps a sample (none of them the last of an epoch, which
+// also evaluates), scaled to the epoch; then Trainer::evaluate() (60,000 + 10,000 images) timed.
+void lenet(const Options& options) {
+    koto::CpuBackend backend;
+    auto dataset = std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
+    const koto::NetworkSpec spec = koto::networkSpecFromTokens(kotobench::kLenetLayers, *dataset);
+    koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings());
+    koto::Trainer& trainer = run.trainer();
+    const int64_t perEpoch = trainer.batchesPerEpoch();
+    const int64_t steps = options.lenetSteps ? std::min<int64_t>(options.lenetSteps, perEpoch - 1) : perEpoch - 1;
+
+    for (int i = 0; i < 5; ++i) trainer.step();  // warm-up: first touch of every buffer
+
+    std::vector<double> epochSeconds, epochCpuSeconds, evaluation;
+    for (int s = 0; s < options.samples; ++s) {
+        // Steps left in this epoch before the one that ends it (and evaluates): finish the epoch
+        // first if they are too few.
+        if (perEpoch - 1 - trainer.stepsDone() % perEpoch < steps)
+            while (trainer.stepsDone() % perEpoch != 0) trainer.step();
+        const int64_t epochs = trainer.epochsDone();
+        const auto start = Clock::now();
+        const double cpuStart = processSeconds();
+        for (int64_t i = 0; i < steps; ++i) trainer.step();
+        const double seconds = secondsSince(start), cpuSeconds = processSeconds() - cpuStart;
+        if (trainer.epochsDone() != epochs) throw std::logic_error("lenet: an epoch ended inside the timed steps");
+        const double toEpoch = static_cast<double>(perEpoch) / static_cast<double>(steps);
+        epochSeconds.push_back(seconds * toEpoch);
+        epochCpuSeconds.push_back(cpuSeconds * toEpoch);
+
+        const auto evaluationStart = Clock::now();
+        trainer.evaluate();
+        evaluation.push_back(secondsSince(evaluationStart));
+    }
+    const koto::EpochMetrics last = trainer.evaluate();
+
+    const double epochMedian = median(epochSeconds), evaluationMedian = median(evaluation);
+    if (options.json) {
+        std::ostringstream out;
+        out.precision(8);
+        out << "RESULT {\"bench\": \"koto_lenet\", \"backend\": \"" << backend.name()
+            << "\", \"batch\": 64, \"net\": \"" << kotobench::kLenetLayers << "\", \"optimizer\": \"momentum 0.9\", \"lr\": 0.01"
+            << ", \"threads\": 1, \"steps_per_epoch\": " << perEpoch << ", \"steps_per_sample\": " << steps
+            << ", \"samples\": " << options.samples << ", \"epoch_s_median\": " << epochMedian
+            << ", \"epoch_s_min\": " << best(epochSeconds, false) << ", \"epoch_s\": " << jsonArray(epochSeconds)
+            << ", \"epoch_cpu_s_median\": " << median(epochCpuSeconds)
+            << ", \"epoch_cpu_s\": " << jsonArray(epochCpuSeconds)
+            << ", \"evaluate_s_median\": " << evaluationMedian << ", \"evaluate_s\": " << jsonArray(evaluation)
+            << ", \"steps_done\": " << trainer.stepsDone() << ", \"test_acc_after\": " << last.test.accuracy << "}";
+        std::cout << out.str() << std::endl;
+    } else {
+        std::printf("lenet: Fashion-MNIST, %s, batch 64, momentum 0.9, lr 0.01, %lld steps/epoch\n", kotobench::kLenetLayers,
+                    static_cast<long long>(perEpoch));
+        std::printf("  epoch of steps (%lld timed a sample)  median %.3f s  min %.3f s  (CPU time: median %.3f s)\n",
+                    static_cast<long long>(steps), epochMedian, best(epochSeconds, false), median(epochCpuSeconds));
+        std::printf("  Trainer::evaluate() (60000 + 10000 images)  median %.3f s\n", evaluationMedian);
+        std::printf("  after %lld steps: test accuracy %.4f\n", static_cast<long long>(trainer.stepsDone()),
+                    last.test.accuracy);
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -284,6 +359,7 @@ int main(int argc, char** argv) {
     try {
         if (options.workload == "playground" || options.workload == "all") playground(options);
         if (options.workload == "fashion" || options.workload == "all") fashion(options);
+        if (options.workload == "lenet") lenet(options);
     } catch (const std::exception& error) {
         std::cerr << "koto-bench: " << error.what() << "\n";
         return 1;

@@ -16,9 +16,9 @@ WORKLOAD="${WORKLOAD:-all}"
 BUILD_DIR="${BUILD_DIR:-build}"
 JOBS="${JOBS:-2}"
 PYTHON=/usr/bin/python3
+source bench/common.sh
 
 # --- what the references need (checked, never installed) ---------------------------------------
-have_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 missing=()
 if command -v dpkg-query >/dev/null; then
     for package in python3-torch python3-sklearn libopenblas0-pthread dataset-fashion-mnist; do
@@ -50,12 +50,7 @@ if ((${#missing[@]})); then
 fi
 
 # --- build ---------------------------------------------------------------------------------------
-if [[ -f "$BUILD_DIR/CMakeCache.txt" ]]; then
-    cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >/dev/null
-else
-    cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-fi
-cmake --build "$BUILD_DIR" --target koto-bench -j "$JOBS"
+build_release koto-bench
 
 # --- machine ------------------------------------------------------------------------------------
 cxx="$(grep -m1 '^CMAKE_CXX_COMPILER:' "$BUILD_DIR/CMakeCache.txt" | cut -d= -f2)"

@@ -43,26 +43,15 @@ args = ap.parse_args()
 if args.samples < 1 or args.playground_epochs < 1:
     ap.error("--samples and --playground-epochs must be positive")
 
-# One thread everywhere; these must be set before torch (and its BLAS) load.
-os.environ.setdefault("OMP_NUM_THREADS", "1")
-os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-os.environ.setdefault("MKL_NUM_THREADS", "1")
-
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import openblas_kernel  # noqa: E402
+import torch_start  # noqa: E402
 
-OPENBLAS_FORCED, OPENBLAS_DETECTED = openblas_kernel.choose(args.keep_openblas_core)
-
-import torch  # noqa: E402
+# One thread everywhere.
+torch, OPENBLAS_FORCED, OPENBLAS_DETECTED = torch_start.start(1, args.keep_openblas_core)
 import torch.nn as nn  # noqa: E402
 
 import fashion_mnist  # noqa: E402
-
-torch.set_num_threads(1)
-try:
-    torch.set_num_interop_threads(1)
-except RuntimeError:
-    pass
 
 
 def say(text):

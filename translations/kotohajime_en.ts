@@ -115,6 +115,22 @@
         <source>Ankle boot</source>
         <translation>Ankle boot</translation>
     </message>
+    <message>
+        <source>Sine wave: the next value (sequence)</source>
+        <translation>Sine wave: the next value (sequence)</translation>
+    </message>
+    <message>
+        <source>First bit of a bit sequence</source>
+        <translation>First bit of a bit sequence</translation>
+    </message>
+    <message>
+        <source>Parity of a bit sequence</source>
+        <translation>Parity of a bit sequence</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST, row by row (sequence)</source>
+        <translation>Fashion-MNIST, row by row (sequence)</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::AugmentationPanel</name>
@@ -272,16 +288,40 @@
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <source>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files or a table of numbers</source>
-        <translation>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files or a table of numbers</translation>
-    </message>
-    <message>
         <source>Training images</source>
         <translation>Training images</translation>
     </message>
     <message>
         <source>Use the first this many training images (fewer train faster)</source>
         <translation>Use the first this many training images (fewer train faster)</translation>
+    </message>
+    <message>
+        <source>Window (time steps)</source>
+        <translation>Window (time steps)</translation>
+    </message>
+    <message>
+        <source>Bits (time steps)</source>
+        <translation>Bits (time steps)</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>Sequences</translation>
+    </message>
+    <message>
+        <source>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files, a table of numbers, or sequences for recurrent layers</source>
+        <translation>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files, a table of numbers, or sequences for recurrent layers</translation>
+    </message>
+    <message>
+        <source>How many time steps a sequence has: a recurrent layer reads one value a step</source>
+        <translation>How many time steps a sequence has: a recurrent layer reads one value a step</translation>
+    </message>
+    <message>
+        <source>A target at every time step</source>
+        <translation>A target at every time step</translation>
+    </message>
+    <message>
+        <source>Many-to-many: the question is asked at every step (the next value, the first bit, the parity so far), not only after the last; the network then needs seq:many after its recurrent layer</source>
+        <translation>Many-to-many: the question is asked at every step (the next value, the first bit, the parity so far), not only after the last; the network then needs seq:many after its recurrent layer</translation>
     </message>
 </context>
 <context>
@@ -346,6 +386,104 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::DraftCheck</name>
+    <message>
+        <source>%1 (seq:many) answers at every time step, but the data have one target per sequence: choose &quot;A target at every time step&quot; in the data, or use seq:last</source>
+        <translation>%1 (seq:many) answers at every time step, but the data have one target per sequence: choose &quot;A target at every time step&quot; in the data, or use seq:last</translation>
+    </message>
+    <message>
+        <source>%1 (seq:last) answers once per sequence, but the data have a target at every time step: use seq:many</source>
+        <translation>%1 (seq:last) answers once per sequence, but the data have a target at every time step: use seq:many</translation>
+    </message>
+    <message>
+        <source>The data have a target at every time step: put seq:many after the recurrent layer</source>
+        <translation>The data have a target at every time step: put seq:many after the recurrent layer</translation>
+    </message>
+    <message>
+        <source>%1: this version does not know the layer type &quot;%2&quot;</source>
+        <translation>%1: this version does not know the layer type &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>Nothing is connected to the output: drag from the output port (bottom) of %1 to the output&apos;s input port</source>
+        <translation>Nothing is connected to the output: drag from the output port (bottom) of %1 to the output&apos;s input port</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>the input</translation>
+    </message>
+    <message>
+        <source>The network has no layers: drag a layer from the palette between the input and the output</source>
+        <translation>The network has no layers: drag a layer from the palette between the input and the output</translation>
+    </message>
+    <message>
+        <source>The data are a regression task: the output needs the loss mean squared error</source>
+        <translation>The data are a regression task: the output needs the loss mean squared error</translation>
+    </message>
+    <message>
+        <source>The data have %1 classes, so the last layer needs %1 units (softmax gives one probability per class), but %2 gives %3</source>
+        <translation>The data have %1 classes, so the last layer needs %1 units (softmax gives one probability per class), but %2 gives %3</translation>
+    </message>
+    <message>
+        <source>The output must give %1 value(s) per sample, but %2 gives %3</source>
+        <translation>The output must give %1 value(s) per sample, but %2 gives %3</translation>
+    </message>
+    <message>
+        <source>%1 is not connected to the input: the network is one chain from the input to the output, so connect it (or delete it)</source>
+        <translation>%1 is not connected to the input: the network is one chain from the input to the output, so connect it (or delete it)</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::FeatureMapView</name>
+    <message>
+        <source>Class: %1</source>
+        <translation>Class: %1</translation>
+    </message>
+    <message>
+        <source>Input X (test image %1)</source>
+        <translation>Input X (test image %1)</translation>
+    </message>
+    <message>
+        <source>Each tile is one channel, its values as colours (the scale under its title). A filter&apos;s map is bright where the image has that filter&apos;s pattern: Z = s(W ∗ X + b). Pooling keeps the strongest answer of each window.</source>
+        <translation>Each tile is one channel, its values as colours (the scale under its title). A filter&apos;s map is bright where the image has that filter&apos;s pattern: Z = s(W ∗ X + b). Pooling keeps the strongest answer of each window.</translation>
+    </message>
+    <message>
+        <source>The maps appear once the training thread has computed them for this image (also while training is paused).</source>
+        <translation>The maps appear once the training thread has computed them for this image (also while training is paused).</translation>
+    </message>
+    <message>
+        <source>Filters W of %1: %2 of %3 × %3</source>
+        <translation>Filters W of %1: %2 of %3 × %3</translation>
+    </message>
+    <message>
+        <source>Filters W of %1: %2 filters × %3 channels of %4 × %4</source>
+        <translation>Filters W of %1: %2 filters × %3 channels of %4 × %4</translation>
+    </message>
+    <message>
+        <source>convolution</source>
+        <translation>convolution</translation>
+    </message>
+    <message>
+        <source>max pooling</source>
+        <translation>max pooling</translation>
+    </message>
+    <message>
+        <source>average pooling</source>
+        <translation>average pooling</translation>
+    </message>
+    <message>
+        <source>%1 (%2): Z, %3 channels of %4 × %5</source>
+        <translation>%1 (%2): Z, %3 channels of %4 × %5</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>Test image</translation>
+    </message>
+    <message>
+        <source>Which test image to follow through the network</source>
+        <translation>Which test image to follow through the network</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::FormulaPanel</name>
     <message>
         <source>Right: %1 is within %2 of %3.</source>
@@ -374,6 +512,65 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Check</source>
         <translation>Check</translation>
+    </message>
+    <message>
+        <source>Time step t:</source>
+        <translation>Time step t:</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::GradientThroughTimeView</name>
+    <message>
+        <source>‖dJ/dh(t)‖, step %1</source>
+        <translation>‖dJ/dh(t)‖, step %1</translation>
+    </message>
+    <message>
+        <source>‖dJ/dc(t)‖, step %1</source>
+        <translation>‖dJ/dc(t)‖, step %1</translation>
+    </message>
+    <message>
+        <source>‖dJ/dh(t)‖, step 1 (initial weights)</source>
+        <translation>‖dJ/dh(t)‖, step 1 (initial weights)</translation>
+    </message>
+    <message>
+        <source>‖dJ/dc(t)‖, step 1 (initial weights)</source>
+        <translation>‖dJ/dc(t)‖, step 1 (initial weights)</translation>
+    </message>
+    <message>
+        <source>mean forget gate f(t) (right axis)</source>
+        <translation>mean forget gate f(t) (right axis)</translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation>time step t</translation>
+    </message>
+    <message>
+        <source>gradient norm (log scale)</source>
+        <translation>gradient norm (log scale)</translation>
+    </message>
+    <message>
+        <source>forget gate f</source>
+        <translation>forget gate f</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient through time&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Gradient through time&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>How much of the gradient reaches each time step appears after the first training step (press Step): the recurrent layer measures it in that step&apos;s own backward pass.</source>
+        <translation>How much of the gradient reaches each time step appears after the first training step (press Step): the recurrent layer measures it in that step&apos;s own backward pass.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient through time&lt;/b&gt; of %1, measured in the backward pass of training step %2 (its mini-batch)</source>
+        <translation>&lt;b&gt;Gradient through time&lt;/b&gt; of %1, measured in the backward pass of training step %2 (its mini-batch)</translation>
+    </message>
+    <message>
+        <source>Backpropagation through time goes from the last step t = T back to t = 1. The cell passes its gradient back multiplied only by the forget gate, dJ/dc(t−1) gets f(t) · dJ/dc(t), with no squashing in between: the nearer f stays to 1 (green, right axis), the less the gradient shrinks each step and the further back the first inputs can still teach the weights. A SimpleRNN has no such path. The forget gate&apos;s bias starts at 1 (f ≈ 0.73); as training goes on, watch whether it opens wider where the task needs memory. Faint lines: the first step, at the initial weights.</source>
+        <translation>Backpropagation through time goes from the last step t = T back to t = 1. The cell passes its gradient back multiplied only by the forget gate, dJ/dc(t−1) gets f(t) · dJ/dc(t), with no squashing in between: the nearer f stays to 1 (green, right axis), the less the gradient shrinks each step and the further back the first inputs can still teach the weights. A SimpleRNN has no such path. The forget gate&apos;s bias starts at 1 (f ≈ 0.73); as training goes on, watch whether it opens wider where the task needs memory. Faint lines: the first step, at the initial weights.</translation>
+    </message>
+    <message>
+        <source>Backpropagation through time goes from the last step t = T back to t = 1, and every step multiplies the gradient by s′(a(t)) (at most 1 for tanh) and by Whᵀ: dJ/dh(t−1) gets (dJ/dh(t) ⊙ s′(a(t))) Whᵀ. Where these factors are below 1, ‖dJ/dh(t)‖ shrinks by about the same factor every step, a straight fall on this log scale toward t = 1: the vanishing gradient. The first inputs then hardly change the weights, so what they carry is not learned. How fast it falls depends on Wh: compare the initialisations (uniform, Xavier, orthogonal) in the layer list, and an LSTM. Gradient clipping (training panel) tames the opposite, an exploding gradient. Faint line: the first step, at the initial weights.</source>
+        <translation>Backpropagation through time goes from the last step t = T back to t = 1, and every step multiplies the gradient by s′(a(t)) (at most 1 for tanh) and by Whᵀ: dJ/dh(t−1) gets (dJ/dh(t) ⊙ s′(a(t))) Whᵀ. Where these factors are below 1, ‖dJ/dh(t)‖ shrinks by about the same factor every step, a straight fall on this log scale toward t = 1: the vanishing gradient. The first inputs then hardly change the weights, so what they carry is not learned. How fast it falls depends on Wh: compare the initialisations (uniform, Xavier, orthogonal) in the layer list, and an LSTM. Gradient clipping (training panel) tames the opposite, an exploding gradient. Faint line: the first step, at the initial weights.</translation>
     </message>
 </context>
 <context>
@@ -490,6 +687,221 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     </message>
 </context>
 <context>
+    <name>koto::gui::LayerCatalog</name>
+    <message>
+        <source>Inputs and data</source>
+        <translation>Inputs and data</translation>
+    </message>
+    <message>
+        <source>Dense and activations</source>
+        <translation>Dense and activations</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>Regularisation</translation>
+    </message>
+    <message>
+        <source>Convolution and pooling</source>
+        <translation>Convolution and pooling</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>Recurrent</translation>
+    </message>
+    <message>
+        <source>Outputs and losses</source>
+        <translation>Outputs and losses</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Models</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>Dense</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation>Gaussian noise</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>Convolution</translation>
+    </message>
+    <message>
+        <source>Max pooling</source>
+        <translation>Max pooling</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>Average pooling</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>Flatten</translation>
+    </message>
+    <message>
+        <source>Tied decoder</source>
+        <translation>Tied decoder</translation>
+    </message>
+    <message>
+        <source>Simple RNN</source>
+        <translation>Simple RNN</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>Last time step</source>
+        <translation>Last time step</translation>
+    </message>
+    <message>
+        <source>Every time step</source>
+        <translation>Every time step</translation>
+    </message>
+    <message>
+        <source>Softmax output</source>
+        <translation>Softmax output</translation>
+    </message>
+    <message>
+        <source>Sigmoid output</source>
+        <translation>Sigmoid output</translation>
+    </message>
+    <message>
+        <source>Linear output</source>
+        <translation>Linear output</translation>
+    </message>
+    <message>
+        <source>Fully connected: a = XW + b, Z = s(a)</source>
+        <translation>Fully connected: a = XW + b, Z = s(a)</translation>
+    </message>
+    <message>
+        <source>Keeps each unit with probability p while training (scaled by 1/p)</source>
+        <translation>Keeps each unit with probability p while training (scaled by 1/p)</translation>
+    </message>
+    <message>
+        <source>Adds Gaussian noise N(0, σ²) while training</source>
+        <translation>Adds Gaussian noise N(0, σ²) while training</translation>
+    </message>
+    <message>
+        <source>F filters of K x K slide over the images: a = W * X + b, Z = s(a)</source>
+        <translation>F filters of K x K slide over the images: a = W * X + b, Z = s(a)</translation>
+    </message>
+    <message>
+        <source>The largest value of each K x K window</source>
+        <translation>The largest value of each K x K window</translation>
+    </message>
+    <message>
+        <source>The mean of each K x K window</source>
+        <translation>The mean of each K x K window</translation>
+    </message>
+    <message>
+        <source>C x H x W images become vectors of C·H·W values, for dense layers</source>
+        <translation>C x H x W images become vectors of C·H·W values, for dense layers</translation>
+    </message>
+    <message>
+        <source>Decoder reusing an encoder&apos;s weights: a = XWᵀ + b</source>
+        <translation>Decoder reusing an encoder&apos;s weights: a = XWᵀ + b</translation>
+    </message>
+    <message>
+        <source>Reads a sequence step by step: h(t) = s(x(t)Wx + h(t-1)Wh + b)</source>
+        <translation>Reads a sequence step by step: h(t) = s(x(t)Wx + h(t-1)Wh + b)</translation>
+    </message>
+    <message>
+        <source>Input, forget and output gates guard a cell state c(t); h(t) = o·tanh(c(t))</source>
+        <translation>Input, forget and output gates guard a cell state c(t); h(t) = o·tanh(c(t))</translation>
+    </message>
+    <message>
+        <source>Many-to-one: only the last step&apos;s h(T) goes on</source>
+        <translation>Many-to-one: only the last step&apos;s h(T) goes on</translation>
+    </message>
+    <message>
+        <source>Many-to-many: every step goes on, one target per step</source>
+        <translation>Many-to-many: every step goes on, one target per step</translation>
+    </message>
+    <message>
+        <source>One probability per class, Y = softmax(ZV + c), trained with cross-entropy</source>
+        <translation>One probability per class, Y = softmax(ZV + c), trained with cross-entropy</translation>
+    </message>
+    <message>
+        <source>One probability for two classes, y = s(ZV + c), trained with binary cross-entropy</source>
+        <translation>One probability for two classes, y = s(ZV + c), trained with binary cross-entropy</translation>
+    </message>
+    <message>
+        <source>Numbers for regression, y = ZV + c, trained with squared error</source>
+        <translation>Numbers for regression, y = ZV + c, trained with squared error</translation>
+    </message>
+    <message>
+        <source>%1 units, %2</source>
+        <translation>%1 units, %2</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 units</translation>
+    </message>
+    <message>
+        <source>%1 filters %2x%2, stride %3, pad %4, %5</source>
+        <translation>%1 filters %2x%2, stride %3, pad %4, %5</translation>
+    </message>
+    <message>
+        <source>%1x%1 windows</source>
+        <translation>%1x%1 windows</translation>
+    </message>
+    <message>
+        <source>keep p = %1</source>
+        <translation>keep p = %1</translation>
+    </message>
+    <message>
+        <source>σ = %1</source>
+        <translation>σ = %1</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>Units</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activation</translation>
+    </message>
+    <message>
+        <source>Keep probability p</source>
+        <translation>Keep probability p</translation>
+    </message>
+    <message>
+        <source>Noise σ</source>
+        <translation>Noise σ</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>Kernel size</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>Stride</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>Padding</translation>
+    </message>
+    <message>
+        <source>Tied to</source>
+        <translation>Tied to</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>Initial weights</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::LayerListEditor</name>
     <message>
         <source>Hidden layers</source>
@@ -526,6 +938,45 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Dropout: while training, each unit of this layer is kept with probability p (0.5 is usual for hidden layers; 1 is no dropout)</source>
         <translation>Dropout: while training, each unit of this layer is kept with probability p (0.5 is usual for hidden layers; 1 is no dropout)</translation>
+    </message>
+    <message>
+        <source>How the recurrent weights Wx and Wh start (U units). It decides how fast the gradient fades as it travels back through time: see the Gradient through time tab</source>
+        <translation>How the recurrent weights Wx and Wh start (U units). It decides how fast the gradient fades as it travels back through time: see the Gradient through time tab</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Uniform</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>Orthogonal</translation>
+    </message>
+    <message>
+        <source>Every weight of Wx and Wh uniform within ±1/√U (PyTorch&apos;s default)</source>
+        <translation>Every weight of Wx and Wh uniform within ±1/√U (PyTorch&apos;s default)</translation>
+    </message>
+    <message>
+        <source>Each gate&apos;s block uniform within ±√(6 / (fan-in + U)), the fan-in D for Wx and U for Wh</source>
+        <translation>Each gate&apos;s block uniform within ±√(6 / (fan-in + U)), the fan-in D for Wx and U for Wh</translation>
+    </message>
+    <message>
+        <source>Wx as Xavier; each U × U block of Wh a random orthogonal matrix: all its singular values are 1, so h(t−1) Wh, and the gradient going back through Whᵀ, neither shrinks nor grows by itself</source>
+        <translation>Wx as Xavier; each U × U block of Wh a random orthogonal matrix: all its singular values are 1, so h(t−1) Wh, and the gradient going back through Whᵀ, neither shrinks nor grows by itself</translation>
+    </message>
+    <message>
+        <source>This layer is shown as written on the command line (kotohajime-cli train --help explains it); it can be removed here, and edited in the network editor</source>
+        <translation>This layer is shown as written on the command line (kotohajime-cli train --help explains it); it can be removed here, and edited in the network editor</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::LayerPalette</name>
+    <message>
+        <source>Search layers</source>
+        <translation>Search layers</translation>
     </message>
 </context>
 <context>
@@ -612,10 +1063,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Play</source>
         <translation>Play</translation>
-    </message>
-    <message>
-        <source>Kotohajime — learn deep learning by watching it</source>
-        <translation>Kotohajime — learn deep learning by watching it</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -748,6 +1195,604 @@ The data you had before stays.</translation>
         <source>Computing on %1</source>
         <translation>Computing on %1</translation>
     </message>
+    <message>
+        <source>Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, which a recurrent layer reads in order. Under each test image: its class and the network&apos;s answer.</source>
+        <translation>Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, which a recurrent layer reads in order. Under each test image: its class and the network&apos;s answer.</translation>
+    </message>
+    <message>
+        <source>Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); a recurrent layer reads the steps in order, a dense layer sees them all at once. The curves show how well the network predicts the answer at the end of the sequence.</source>
+        <translation>Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); a recurrent layer reads the steps in order, a dense layer sees them all at once. The curves show how well the network predicts the answer at the end of the sequence.</translation>
+    </message>
+    <message>
+        <source>Autoencoder and RBM…</source>
+        <translation>Autoencoder and RBM…</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps</source>
+        <translation>Filters and feature maps</translation>
+    </message>
+    <message>
+        <source>States over time</source>
+        <translation>States over time</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>Gradient through time</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Undo %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Redo</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Redo %1</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Network editor</source>
+        <translation>Network editor</translation>
+    </message>
+    <message>
+        <source>T&amp;emplates</source>
+        <translation>T&amp;emplates</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>Logistic regression</translation>
+    </message>
+    <message>
+        <source>One hidden layer (sigmoid, softmax)</source>
+        <translation>One hidden layer (sigmoid, softmax)</translation>
+    </message>
+    <message>
+        <source>Deep ReLU network</source>
+        <translation>Deep ReLU network</translation>
+    </message>
+    <message>
+        <source>LeNet-like CNN (Fashion-MNIST)</source>
+        <translation>LeNet-like CNN (Fashion-MNIST)</translation>
+    </message>
+    <message>
+        <source>Simple RNN (remember the first bit)</source>
+        <translation>Simple RNN (remember the first bit)</translation>
+    </message>
+    <message>
+        <source>LSTM classifier (images row by row)</source>
+        <translation>LSTM classifier (images row by row)</translation>
+    </message>
+    <message>
+        <source>Autoencoder</source>
+        <translation>Autoencoder</translation>
+    </message>
+    <message>
+        <source>Restricted Boltzmann machine</source>
+        <translation>Restricted Boltzmann machine</translation>
+    </message>
+    <message>
+        <source>Change the layer list</source>
+        <translation>Change the layer list</translation>
+    </message>
+    <message>
+        <source>This network has layers or an output the list cannot show: edit it in the network editor</source>
+        <translation>This network has layers or an output the list cannot show: edit it in the network editor</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>No recent projects</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>&amp;New</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>Open &amp;Recent</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>Save &amp;As…</translation>
+    </message>
+    <message>
+        <source>%1[*] — Kotohajime</source>
+        <translation>%1[*] — Kotohajime</translation>
+    </message>
+    <message>
+        <source>Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); a recurrent layer reads the steps in order, and seq:many passes on its state at every step, so the network answers at every step t. The curves show how well it does, averaged over all steps.</source>
+        <translation>Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); a recurrent layer reads the steps in order, and seq:many passes on its state at every step, so the network answers at every step t. The curves show how well it does, averaged over all steps.</translation>
+    </message>
+    <message>
+        <source>Opens in the Autoencoder and RBM window: %1</source>
+        <translation>Opens in the Autoencoder and RBM window: %1</translation>
+    </message>
+    <message>
+        <source>The template cannot be opened</source>
+        <translation>The template cannot be opened</translation>
+    </message>
+    <message>
+        <source>The network in the main window is training: pause it first, then hand the weights over again.</source>
+        <translation>The network in the main window is training: pause it first, then hand the weights over again.</translation>
+    </message>
+    <message>
+        <source>The main window&apos;s training did not hand over its network in time.</source>
+        <translation>The main window&apos;s training did not hand over its network in time.</translation>
+    </message>
+    <message>
+        <source>The network in the main window cannot take them: %1</source>
+        <translation>The network in the main window cannot take them: %1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::NetworkDocument</name>
+    <message>
+        <source>Training is running: pause it before changing the network&apos;s structure</source>
+        <translation>Training is running: pause it before changing the network&apos;s structure</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>Add %1</translation>
+    </message>
+    <message>
+        <source>The input and the output belong to every network and cannot be deleted</source>
+        <translation>The input and the output belong to every network and cannot be deleted</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>Delete %1</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>the input</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>the output</translation>
+    </message>
+    <message>
+        <source>The output is the end of the network: nothing comes out of it</source>
+        <translation>The output is the end of the network: nothing comes out of it</translation>
+    </message>
+    <message>
+        <source>The input is where the data come in: nothing can feed it</source>
+        <translation>The input is where the data come in: nothing can feed it</translation>
+    </message>
+    <message>
+        <source>A layer cannot feed itself</source>
+        <translation>A layer cannot feed itself</translation>
+    </message>
+    <message>
+        <source>There is no such node</source>
+        <translation>There is no such node</translation>
+    </message>
+    <message>
+        <source>This link would make a loop (%1 already leads to %2): data must flow from the input to the output</source>
+        <translation>This link would make a loop (%1 already leads to %2): data must flow from the input to the output</translation>
+    </message>
+    <message>
+        <source>%1 already feeds %2: in a sequential network each layer feeds exactly one layer; delete that link first (select it and press Delete)</source>
+        <translation>%1 already feeds %2: in a sequential network each layer feeds exactly one layer; delete that link first (select it and press Delete)</translation>
+    </message>
+    <message>
+        <source>%1 already takes its input from %2: in a sequential network each layer has exactly one input; delete that link first</source>
+        <translation>%1 already takes its input from %2: in a sequential network each layer has exactly one input; delete that link first</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>Connect %1 to %2</translation>
+    </message>
+    <message>
+        <source>That link does not exist</source>
+        <translation>That link does not exist</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Disconnect</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>Change %1 of %2</translation>
+    </message>
+    <message>
+        <source>Change the loss</source>
+        <translation>Change the loss</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: copy some layers first</source>
+        <translation>Nothing to paste: copy some layers first</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n layer(s)</source>
+        <translation>
+            <numerusform>Paste %n layer(s)</numerusform>
+            <numerusform>Paste %n layer(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>Template %1</translation>
+    </message>
+    <message>
+        <source>Fit the output to the data</source>
+        <translation>Fit the output to the data</translation>
+    </message>
+    <message>
+        <source>Lay out</source>
+        <translation>Lay out</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::NetworkEditor</name>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Cannot train yet: %1</source>
+        <translation>Cannot train yet: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to train: %n layer(s) from %1 to %2</source>
+        <translation>
+            <numerusform>Ready to train: %n layer(s) from %1 to %2</numerusform>
+            <numerusform>Ready to train: %n layer(s) from %1 to %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Delete the selected layers or links (Delete)</source>
+        <translation>Delete the selected layers or links (Delete)</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>Paste</translation>
+    </message>
+    <message>
+        <source>Lay out</source>
+        <translation>Lay out</translation>
+    </message>
+    <message>
+        <source>Arrange the nodes in columns, the network from the input down (Ctrl+L)</source>
+        <translation>Arrange the nodes in columns, the network from the input down (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Show the whole network (Ctrl+0)</source>
+        <translation>Show the whole network (Ctrl+0)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=, or Ctrl and the mouse wheel)</source>
+        <translation>Zoom in (Ctrl+=, or Ctrl and the mouse wheel)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Zoom out (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Copy the selected layers (Ctrl+C)</source>
+        <translation>Copy the selected layers (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>Paste the copied layers (Ctrl+V)</source>
+        <translation>Paste the copied layers (Ctrl+V)</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::NetworkScene</name>
+    <message>
+        <source>Input X</source>
+        <translation>Input X</translation>
+    </message>
+    <message>
+        <source>one sample a row</source>
+        <translation>one sample a row</translation>
+    </message>
+    <message>
+        <source>The data go in here: a mini-batch of N samples</source>
+        <translation>The data go in here: a mini-batch of N samples</translation>
+    </message>
+    <message>
+        <source>Output and loss</source>
+        <translation>Output and loss</translation>
+    </message>
+    <message>
+        <source>loss: %1</source>
+        <translation>loss: %1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer Y, compared with the targets T by the loss J</source>
+        <translation>The network&apos;s answer Y, compared with the targets T by the loss J</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ProjectSession</name>
+    <message>
+        <source>Kotohajime projects (*.koto)</source>
+        <translation>Kotohajime projects (*.koto)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>Open Project</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>Save Project</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Unsaved changes</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them first?</source>
+        <translation>%1 has changes that are not saved. Save them first?</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>Restore unsaved work?</translation>
+    </message>
+    <message>
+        <source>Kotohajime did not close properly last time. An autosave of %1 from %2 holds changes that were not saved. Restore them?</source>
+        <translation>Kotohajime did not close properly last time. An autosave of %1 from %2 holds changes that were not saved. Restore them?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Untitled</translation>
+    </message>
+    <message>
+        <source>The project cannot be opened</source>
+        <translation>The project cannot be opened</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.
+
+%2
+
+The work you had open stays as it was.</source>
+        <translation>%1 could not be opened.
+
+%2
+
+The work you had open stays as it was.</translation>
+    </message>
+    <message>
+        <source>It holds an autoencoder or an RBM, which opens in the Autoencoder and RBM window, but not this one: %1</source>
+        <translation>It holds an autoencoder or an RBM, which opens in the Autoencoder and RBM window, but not this one: %1</translation>
+    </message>
+    <message>
+        <source>The project was not saved</source>
+        <translation>The project was not saved</translation>
+    </message>
+    <message>
+        <source>Training did not hand over its weights in time. Pause training and save again.</source>
+        <translation>Training did not hand over its weights in time. Pause training and save again.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2
+
+Your work is still open: save it somewhere else, or make room and save again.</source>
+        <translation>%1 could not be written.
+
+%2
+
+Your work is still open: save it somewhere else, or make room and save again.</translation>
+    </message>
+    <message>
+        <source>The autosave cannot be restored</source>
+        <translation>The autosave cannot be restored</translation>
+    </message>
+    <message>
+        <source>The autosave of %1 could not be opened.
+
+%2</source>
+        <translation>The autosave of %1 could not be opened.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Its data cannot be loaded, or its network does not fit the data.</source>
+        <translation>Its data cannot be loaded, or its network does not fit the data.</translation>
+    </message>
+    <message>
+        <source>It was made by a newer version of Kotohajime. Update Kotohajime to open it.</source>
+        <translation>It was made by a newer version of Kotohajime. Update Kotohajime to open it.</translation>
+    </message>
+    <message>
+        <source>The network it describes cannot be built: a layer of an unknown type, a connection to a layer that is not there, or weights that do not fit the network.</source>
+        <translation>The network it describes cannot be built: a layer of an unknown type, a connection to a layer that is not there, or weights that do not fit the network.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not a Kotohajime project.</source>
+        <translation>The file is damaged or is not a Kotohajime project.</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>Details: %1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::PropertyInspector</name>
+    <message>
+        <source>Loss J</source>
+        <translation>Loss J</translation>
+    </message>
+    <message>
+        <source>Select a node to see and change its parameters</source>
+        <translation>Select a node to see and change its parameters</translation>
+    </message>
+    <message>
+        <source>Input X: the data, one sample a row</source>
+        <translation>Input X: the data, one sample a row</translation>
+    </message>
+    <message>
+        <source>Output Y and the loss J</source>
+        <translation>Output Y and the loss J</translation>
+    </message>
+    <message>
+        <source>Output shape: not known yet</source>
+        <translation>Output shape: not known yet</translation>
+    </message>
+    <message>
+        <source>Output shape: %1</source>
+        <translation>Output shape: %1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ReconstructionCurveView</name>
+    <message>
+        <source>Mean free energy F(v) (right axis)</source>
+        <translation>Mean free energy F(v) (right axis)</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <source>Reconstruction error per pixel</source>
+        <translation>Reconstruction error per pixel</translation>
+    </message>
+    <message>
+        <source>Free energy F(v)</source>
+        <translation>Free energy F(v)</translation>
+    </message>
+    <message>
+        <source>Error on the training images</source>
+        <translation>Error on the training images</translation>
+    </message>
+    <message>
+        <source>Error on the test images</source>
+        <translation>Error on the test images</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RecurrentStateView</name>
+    <message>
+        <source>Target at the last step: %1</source>
+        <translation>Target at the last step: %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>Class at the last step: %1</source>
+        <translation>Class at the last step: %1</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>Class: %1</translation>
+    </message>
+    <message>
+        <source>Each column is one time step t, each row one unit. The gates i, f, o are between 0 (closed) and 1 (open): where the forget gate f stays near 1, the cell c keeps what it holds, and its gradient travels back through time.</source>
+        <translation>Each column is one time step t, each row one unit. The gates i, f, o are between 0 (closed) and 1 (open): where the forget gate f stays near 1, the cell c keeps what it holds, and its gradient travels back through time.</translation>
+    </message>
+    <message>
+        <source>The states appear once the training thread has computed them for this sequence (also while training is paused).</source>
+        <translation>The states appear once the training thread has computed them for this sequence (also while training is paused).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: input x(t), %n value(s) a step</source>
+        <translation>
+            <numerusform>%1: input x(t), %n value(s) a step</numerusform>
+            <numerusform>%1: input x(t), %n value(s) a step</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: input gate i(t), how much new content enters the cell</source>
+        <translation>%1: input gate i(t), how much new content enters the cell</translation>
+    </message>
+    <message>
+        <source>%1: forget gate f(t), how much of c(t−1) is kept</source>
+        <translation>%1: forget gate f(t), how much of c(t−1) is kept</translation>
+    </message>
+    <message>
+        <source>%1: output gate o(t), how much of the cell h(t) shows</source>
+        <translation>%1: output gate o(t), how much of the cell h(t) shows</translation>
+    </message>
+    <message>
+        <source>%1: candidate g(t) = tanh(x(t) Wxg + h(t−1) Whg + bg)</source>
+        <translation>%1: candidate g(t) = tanh(x(t) Wxg + h(t−1) Whg + bg)</translation>
+    </message>
+    <message>
+        <source>%1: cell state c(t) = f(t) c(t−1) + i(t) g(t)</source>
+        <translation>%1: cell state c(t) = f(t) c(t−1) + i(t) g(t)</translation>
+    </message>
+    <message>
+        <source>%1: hidden state h(t) = o(t) tanh(c(t))</source>
+        <translation>%1: hidden state h(t) = o(t) tanh(c(t))</translation>
+    </message>
+    <message>
+        <source>%1: hidden state h(t) = s(x(t) Wx + h(t−1) Wh + b)</source>
+        <translation>%1: hidden state h(t) = s(x(t) Wx + h(t−1) Wh + b)</translation>
+    </message>
+    <message>
+        <source>input value</source>
+        <translation>input value</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unit</translation>
+    </message>
+    <message>
+        <source>Test sequence</source>
+        <translation>Test sequence</translation>
+    </message>
+    <message>
+        <source>Which test sequence to follow through the network, step by step</source>
+        <translation>Which test sequence to follow through the network, step by step</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::StageText</name>
@@ -849,8 +1894,230 @@ The data you had before stays.</translation>
         <translation>(the noise does not depend on %1)</translation>
     </message>
     <message>
-        <source>g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 toward 0.</source>
-        <translation>g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 toward 0.</translation>
+        <source>flatten: each sample&apos;s feature maps become one row of values</source>
+        <translation>flatten: each sample&apos;s feature maps become one row of values</translation>
+    </message>
+    <message numerus="yes">
+        <source>convolution, %n filter(s) of %1×%1, %2</source>
+        <translation>
+            <numerusform>convolution, %n filter(s) of %1×%1, %2</numerusform>
+            <numerusform>convolution, %n filter(s) of %1×%1, %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>max pooling, %1×%1 windows</source>
+        <translation>max pooling, %1×%1 windows</translation>
+    </message>
+    <message>
+        <source>average pooling, %1×%1 windows</source>
+        <translation>average pooling, %1×%1 windows</translation>
+    </message>
+    <message>
+        <source>%1 filters of %2×%3×%3 slide over %4 with stride S = %5 and zero padding P = %6: %7 → %8</source>
+        <translation>%1 filters of %2×%3×%3 slide over %4 with stride S = %5 and zero padding P = %6: %7 → %8</translation>
+    </message>
+    <message>
+        <source>(over every window that covered (y, x), at its kernel position (ky, kx): each input collects the error of every window it was in)</source>
+        <translation>(over every window that covered (y, x), at its kernel position (ky, kx): each input collects the error of every window it was in)</translation>
+    </message>
+    <message>
+        <source>%1×%1 windows moved by %1: %2 → %3</source>
+        <translation>%1×%1 windows moved by %1: %2 → %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n row(s) or column(s), which no whole window covers, are left out.</source>
+        <translation>
+            <numerusform>The last %n row(s) or column(s), which no whole window covers, are left out.</numerusform>
+            <numerusform>The last %n row(s) or column(s), which no whole window covers, are left out.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1[n,c,y,x] = %2 where %3[n,c,y,x] won its window, 0 elsewhere: the gradient goes to the winner alone</source>
+        <translation>%1[n,c,y,x] = %2 where %3[n,c,y,x] won its window, 0 elsewhere: the gradient goes to the winner alone</translation>
+    </message>
+    <message>
+        <source>(every input of a window gets an equal share)</source>
+        <translation>(every input of a window gets an equal share)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the %1 products are 0 and are left out.</source>
+        <translation>
+            <numerusform>%n of the %1 products are 0 and are left out.</numerusform>
+            <numerusform>%n of the %1 products are 0 and are left out.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</source>
+        <translation>
+            <numerusform>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</numerusform>
+            <numerusform>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The window: rows %1, columns %2 of every channel of %3[%4], weighted by filter %5[%6].</source>
+        <translation>The window: rows %1, columns %2 of every channel of %3[%4], weighted by filter %5[%6].</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its inputs lie on the zero padding and add nothing.</source>
+        <translation>
+            <numerusform>%n of its inputs lie on the zero padding and add nothing.</numerusform>
+            <numerusform>%n of its inputs lie on the zero padding and add nothing.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The winner: %1 = %2.</source>
+        <translation>The winner: %1 = %2.</translation>
+    </message>
+    <message>
+        <source>Passed back by layer %1: its %2 at the same place.</source>
+        <translation>Passed back by layer %1: its %2 at the same place.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was in %n window(s) of each filter: %2.</source>
+        <translation>
+            <numerusform>%1 was in %n window(s) of each filter: %2.</numerusform>
+            <numerusform>%1 was in %n window(s) of each filter: %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No whole window covers %1: it was left out, and gets no gradient.</source>
+        <translation>No whole window covers %1: it was left out, and gets no gradient.</translation>
+    </message>
+    <message>
+        <source>%1 won its window: the whole gradient goes to it.</source>
+        <translation>%1 won its window: the whole gradient goes to it.</translation>
+    </message>
+    <message>
+        <source>%1 did not win its window (%2 did): it gets no gradient.</source>
+        <translation>%1 did not win its window (%2 did): it gets no gradient.</translation>
+    </message>
+    <message numerus="yes">
+        <source>SimpleRNN, %n unit(s), %1</source>
+        <translation>
+            <numerusform>SimpleRNN, %n unit(s), %1</numerusform>
+            <numerusform>SimpleRNN, %n unit(s), %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LSTM, %n unit(s)</source>
+        <translation>
+            <numerusform>LSTM, %n unit(s)</numerusform>
+            <numerusform>LSTM, %n unit(s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the last time step h(T) goes on</source>
+        <translation>the last time step h(T) goes on</translation>
+    </message>
+    <message>
+        <source>every time step goes on as a row of its own</source>
+        <translation>every time step goes on as a row of its own</translation>
+    </message>
+    <message>
+        <source>One answer per sequence: only the last step&apos;s hidden state goes on.</source>
+        <translation>One answer per sequence: only the last step&apos;s hidden state goes on.</translation>
+    </message>
+    <message>
+        <source>dJ/d%1(T) = dJ/d%2; the earlier steps get 0 here, and their gradient through the recurrence.</source>
+        <translation>dJ/d%1(T) = dJ/d%2; the earlier steps get 0 here, and their gradient through the recurrence.</translation>
+    </message>
+    <message>
+        <source>(input gate: how much new content enters)</source>
+        <translation>(input gate: how much new content enters)</translation>
+    </message>
+    <message>
+        <source>(forget gate: how much of c(t−1) is kept)</source>
+        <translation>(forget gate: how much of c(t−1) is kept)</translation>
+    </message>
+    <message>
+        <source>(output gate: how much of the cell is shown)</source>
+        <translation>(output gate: how much of the cell is shown)</translation>
+    </message>
+    <message>
+        <source>(candidate content)</source>
+        <translation>(candidate content)</translation>
+    </message>
+    <message>
+        <source>T = %1 time steps, t = 1 … T; the same weights at every step.</source>
+        <translation>T = %1 time steps, t = 1 … T; the same weights at every step.</translation>
+    </message>
+    <message>
+        <source>(the gradient from this step&apos;s output and from the step after it)</source>
+        <translation>(the gradient from this step&apos;s output and from the step after it)</translation>
+    </message>
+    <message>
+        <source>Through the cell the gradient goes back multiplied only by the forget gate f: while f stays near 1 it survives far back in time.</source>
+        <translation>Through the cell the gradient goes back multiplied only by the forget gate f: while f stays near 1 it survives far back in time.</translation>
+    </message>
+    <message>
+        <source>Each step back multiplies the gradient by Whᵀ and s′: through a SimpleRNN it shrinks (or explodes) as it goes back in time.</source>
+        <translation>Each step back multiplies the gradient by Whᵀ and s′: through a SimpleRNN it shrinks (or explodes) as it goes back in time.</translation>
+    </message>
+    <message>
+        <source>This step&apos;s mask dropped %1 of the %2 units (the zeros of M; a share of %3, about 1 − p), and scaled the others by 1/p.</source>
+        <translation>This step&apos;s mask dropped %1 of the %2 units (the zeros of M; a share of %3, about 1 − p), and scaled the others by 1/p.</translation>
+    </message>
+    <message>
+        <source>Each sample&apos;s C×H×W values (channels first) are already one row of C·H·W numbers: they pass on unchanged, %1[n, (c·H + y)·W + x] = %1[n,c,y,x].</source>
+        <translation>Each sample&apos;s C×H×W values (channels first) are already one row of C·H·W numbers: they pass on unchanged, %1[n, (c·H + y)·W + x] = %1[n,c,y,x].</translation>
+    </message>
+    <message>
+        <source>It goes back unchanged: the same values, read again as C×H×W feature maps.</source>
+        <translation>It goes back unchanged: the same values, read again as C×H×W feature maps.</translation>
+    </message>
+    <message>
+        <source>(L2: the gradient of l2·w²)</source>
+        <translation>(L2: the gradient of l2·w²)</translation>
+    </message>
+    <message>
+        <source>g is dJ/dw from the backward pass.</source>
+        <translation>g is dJ/dw from the backward pass.</translation>
+    </message>
+    <message>
+        <source>(L1, after the step above: each weight moves learning_rate·l1 toward 0 and stops at 0)</source>
+        <translation>(L1, after the step above: each weight moves learning_rate·l1 toward 0 and stops at 0)</translation>
+    </message>
+    <message>
+        <source>The penalties act on every weight and bias.</source>
+        <translation>The penalties act on every weight and bias.</translation>
+    </message>
+    <message>
+        <source>The penalties act on the weights, not on the biases.</source>
+        <translation>The penalties act on the weights, not on the biases.</translation>
+    </message>
+    <message>
+        <source>Unit %1 of sample %2 was dropped in this step.</source>
+        <translation>Unit %1 of sample %2 was dropped in this step.</translation>
+    </message>
+    <message>
+        <source>Unit %1 of sample %2 was kept, and scaled by 1/p.</source>
+        <translation>Unit %1 of sample %2 was kept, and scaled by 1/p.</translation>
+    </message>
+    <message>
+        <source>Flatten made %1 column k = (c·%2 + y)·%3 + x = %4 of the row that layer %5 reads; its gradient there is %6.</source>
+        <translation>Flatten made %1 column k = (c·%2 + y)·%3 + x = %4 of the row that layer %5 reads; its gradient there is %6.</translation>
+    </message>
+    <message numerus="yes">
+        <source>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</source>
+        <translation>
+            <numerusform>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</numerusform>
+            <numerusform>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>h(0) = 0, so t = 1 adds nothing.</source>
+        <translation>h(0) = 0, so t = 1 adds nothing.</translation>
+    </message>
+    <message>
+        <source>N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their mean cost.</source>
+        <translation>N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their mean cost.</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::TimeHeatmap</name>
+    <message>
+        <source>time step t</source>
+        <translation>time step t</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +2313,229 @@ The data you had before stays.</translation>
     <message>
         <source>RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many past gradients (0.99 is usual)</source>
         <translation>RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many past gradients (0.99 is usual)</translation>
+    </message>
+    <message>
+        <source>Clip gradients at</source>
+        <translation>Clip gradients at</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>off</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: with g all the weights&apos; gradients together and ‖g‖ = √(Σ g²), when ‖g‖ &gt; θ every gradient is scaled: g = g · θ / ‖g‖, before the update. It keeps an exploding gradient (through time, in a recurrent layer) from throwing the weights away; 0 is off</source>
+        <translation>Gradient clipping: with g all the weights&apos; gradients together and ‖g‖ = √(Σ g²), when ‖g‖ &gt; θ every gradient is scaled: g = g · θ / ‖g‖, before the update. It keeps an exploding gradient (through time, in a recurrent layer) from throwing the weights away; 0 is off</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::UnsupervisedWindow</name>
+    <message>
+        <source>Save the model as</source>
+        <translation>Save the model as</translation>
+    </message>
+    <message>
+        <source>Kotohajime projects (*.koto)</source>
+        <translation>Kotohajime projects (*.koto)</translation>
+    </message>
+    <message>
+        <source>Autoencoder</source>
+        <translation>Autoencoder</translation>
+    </message>
+    <message>
+        <source>RBM</source>
+        <translation>RBM</translation>
+    </message>
+    <message>
+        <source>The model was not saved</source>
+        <translation>The model was not saved</translation>
+    </message>
+    <message>
+        <source>The training thread did not hand over the model in time, or there is none (choose image data first). Nothing was written.</source>
+        <translation>The training thread did not hand over the model in time, or there is none (choose image data first). Nothing was written.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2
+
+A file that was there stays as it was.</source>
+        <translation>%1 could not be written.
+
+%2
+
+A file that was there stays as it was.</translation>
+    </message>
+    <message>
+        <source>Input images X</source>
+        <translation>Input images X</translation>
+    </message>
+    <message>
+        <source>Their reconstructions</source>
+        <translation>Their reconstructions</translation>
+    </message>
+    <message>
+        <source>Learned features: each hidden unit&apos;s weights W, as an image</source>
+        <translation>Learned features: each hidden unit&apos;s weights W, as an image</translation>
+    </message>
+    <message>
+        <source>Gibbs chain: p(v|h) after %1 steps from the images above</source>
+        <translation>Gibbs chain: p(v|h) after %1 steps from the images above</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <source>Choose image data (Fashion-MNIST, IDX or CSV images) in the main window: these models learn from the pixels alone.</source>
+        <translation>Choose image data (Fashion-MNIST, IDX or CSV images) in the main window: these models learn from the pixels alone.</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Cannot train: %1</source>
+        <translation>Cannot train: %1</translation>
+    </message>
+    <message>
+        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
+        <translation>Preparing GPU kernels on %1… (the first time takes seconds)</translation>
+    </message>
+    <message>
+        <source>Computing on %1 (kernels prepared in %2 s)</source>
+        <translation>Computing on %1 (kernels prepared in %2 s)</translation>
+    </message>
+    <message>
+        <source>Computing on %1</source>
+        <translation>Computing on %1</translation>
+    </message>
+    <message>
+        <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>
+        <translation>The OpenCL device could not be used, so training runs on the CPU: %1</translation>
+    </message>
+    <message>
+        <source>Paused at the initial weights: Play trains, Step makes one mini-batch step.</source>
+        <translation>Paused at the initial weights: Play trains, Step makes one mini-batch step.</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>Step %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1: reconstruction error (mean squared, per pixel) training %2, test %3</source>
+        <translation>Epoch %1: reconstruction error (mean squared, per pixel) training %2, test %3</translation>
+    </message>
+    <message>
+        <source>; mean free energy %1</source>
+        <translation>; mean free energy %1</translation>
+    </message>
+    <message>
+        <source> (finished)</source>
+        <translation> (finished)</translation>
+    </message>
+    <message>
+        <source>Autoencoder and RBM</source>
+        <translation>Autoencoder and RBM</translation>
+    </message>
+    <message>
+        <source>Restricted Boltzmann machine (RBM)</source>
+        <translation>Restricted Boltzmann machine (RBM)</translation>
+    </message>
+    <message>
+        <source>Encoder sizes</source>
+        <translation>Encoder sizes</translation>
+    </message>
+    <message>
+        <source>256,64: the encoder 784-256-64 and the mirrored decoder 64-256-784</source>
+        <translation>256,64: the encoder 784-256-64 and the mirrored decoder 64-256-784</translation>
+    </message>
+    <message>
+        <source>Tied weights (decoder W = encoder W^T)</source>
+        <translation>Tied weights (decoder W = encoder W^T)</translation>
+    </message>
+    <message>
+        <source>Denoising noise σ</source>
+        <translation>Denoising noise σ</translation>
+    </message>
+    <message>
+        <source>Gaussian noise on the input only; the target stays the clean image</source>
+        <translation>Gaussian noise on the input only; the target stays the clean image</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>Hidden units</translation>
+    </message>
+    <message>
+        <source>CD-k steps k</source>
+        <translation>CD-k steps k</translation>
+    </message>
+    <message>
+        <source>Persistent chains (PCD)</source>
+        <translation>Persistent chains (PCD)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Play trains until this many epochs are done</source>
+        <translation>Play trains until this many epochs are done</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <source>One gradient step on one mini-batch</source>
+        <translation>One gradient step on one mini-batch</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights (same seed)</source>
+        <translation>Back to the same initial weights (same seed)</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>Save As…</translation>
+    </message>
+    <message>
+        <source>Save the model, its settings, weights and learning curve as a .koto project</source>
+        <translation>Save the model, its settings, weights and learning curve as a .koto project</translation>
+    </message>
+    <message>
+        <source>The weights were not handed over</source>
+        <translation>The weights were not handed over</translation>
+    </message>
+    <message>
+        <source>The training thread did not hand over the model in time, or there is none.</source>
+        <translation>The training thread did not hand over the model in time, or there is none.</translation>
+    </message>
+    <message>
+        <source>The model has no trained weights yet.</source>
+        <translation>The model has no trained weights yet.</translation>
+    </message>
+    <message>
+        <source>Step %1 (%2 steps per epoch)</source>
+        <translation>Step %1 (%2 steps per epoch)</translation>
+    </message>
+    <message>
+        <source>Use as the first layer of the classifier</source>
+        <translation>Use as the first layer of the classifier</translation>
+    </message>
+    <message>
+        <source>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</source>
+        <translation>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</translation>
     </message>
 </context>
 </TS>

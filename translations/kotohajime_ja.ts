@@ -115,6 +115,22 @@
         <source>Ankle boot</source>
         <translation>アンクルブーツ</translation>
     </message>
+    <message>
+        <source>Sine wave: the next value (sequence)</source>
+        <translation>正弦波: 次の値（系列）</translation>
+    </message>
+    <message>
+        <source>First bit of a bit sequence</source>
+        <translation>ビット列の最初のビット</translation>
+    </message>
+    <message>
+        <source>Parity of a bit sequence</source>
+        <translation>ビット列のパリティ</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST, row by row (sequence)</source>
+        <translation>Fashion-MNIST を1行ずつ（系列）</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::AugmentationPanel</name>
@@ -272,16 +288,40 @@
         <translation>フォルダーを選ぶ…</translation>
     </message>
     <message>
-        <source>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files or a table of numbers</source>
-        <translation>何から学ぶか: 平面上の点（オレンジと青が2つのクラス）、衣類の画像、自分の MNIST ファイル、または数の表</translation>
-    </message>
-    <message>
         <source>Training images</source>
         <translation>訓練画像の数</translation>
     </message>
     <message>
         <source>Use the first this many training images (fewer train faster)</source>
         <translation>最初のこの枚数の訓練画像を使います（少ないほど速く学習します）</translation>
+    </message>
+    <message>
+        <source>Window (time steps)</source>
+        <translation>窓の長さ（タイムステップ）</translation>
+    </message>
+    <message>
+        <source>Bits (time steps)</source>
+        <translation>ビット数（タイムステップ）</translation>
+    </message>
+    <message>
+        <source>Sequences</source>
+        <translation>系列の数</translation>
+    </message>
+    <message>
+        <source>What to learn from: points of the plane (orange and blue are the two classes), images of clothes, your own MNIST files, a table of numbers, or sequences for recurrent layers</source>
+        <translation>何から学ぶか: 平面上の点（オレンジと青が2つのクラス）、衣類の画像、手持ちの MNIST ファイル、数の表、または再帰層のための系列</translation>
+    </message>
+    <message>
+        <source>How many time steps a sequence has: a recurrent layer reads one value a step</source>
+        <translation>1つの系列のタイムステップ数。再帰層は1ステップに1つの値を読みます</translation>
+    </message>
+    <message>
+        <source>A target at every time step</source>
+        <translation>すべてのタイムステップに目標値</translation>
+    </message>
+    <message>
+        <source>Many-to-many: the question is asked at every step (the next value, the first bit, the parity so far), not only after the last; the network then needs seq:many after its recurrent layer</source>
+        <translation>多対多: 最後のあとだけでなく、すべてのステップで問いを出します（次の値、最初のビット、そこまでのパリティ）。このときネットワークには、再帰層のあとに seq:many が必要です</translation>
     </message>
 </context>
 <context>
@@ -345,6 +385,104 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::DraftCheck</name>
+    <message>
+        <source>%1 (seq:many) answers at every time step, but the data have one target per sequence: choose &quot;A target at every time step&quot; in the data, or use seq:last</source>
+        <translation>%1（seq:many）はすべてのタイムステップで答えますが、データの目標値は1系列に1つです。データで「すべてのタイムステップに目標値」を選ぶか、seq:last を使ってください</translation>
+    </message>
+    <message>
+        <source>%1 (seq:last) answers once per sequence, but the data have a target at every time step: use seq:many</source>
+        <translation>%1（seq:last）は1系列に1回だけ答えますが、データにはすべてのタイムステップに目標値があります。seq:many を使ってください</translation>
+    </message>
+    <message>
+        <source>The data have a target at every time step: put seq:many after the recurrent layer</source>
+        <translation>データにはすべてのタイムステップに目標値があります。再帰層のあとに seq:many を置いてください</translation>
+    </message>
+    <message>
+        <source>%1: this version does not know the layer type &quot;%2&quot;</source>
+        <translation>%1: このバージョンは層の種類「%2」を知りません</translation>
+    </message>
+    <message>
+        <source>Nothing is connected to the output: drag from the output port (bottom) of %1 to the output&apos;s input port</source>
+        <translation>出力に何もつながっていません。%1 の出力ポート（下）から出力の入力ポートまでドラッグしてください</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>The network has no layers: drag a layer from the palette between the input and the output</source>
+        <translation>ネットワークに層がありません。パレットから層を入力と出力の間にドラッグしてください</translation>
+    </message>
+    <message>
+        <source>The data are a regression task: the output needs the loss mean squared error</source>
+        <translation>このデータは回帰の問題です。出力の損失は平均二乗誤差にしてください</translation>
+    </message>
+    <message>
+        <source>The data have %1 classes, so the last layer needs %1 units (softmax gives one probability per class), but %2 gives %3</source>
+        <translation>データには %1 個のクラスがあるので、最後の層には %1 個のユニットが必要です（ソフトマックスはクラスごとに1つの確率を出します）。しかし %2 の出力は %3 です</translation>
+    </message>
+    <message>
+        <source>The output must give %1 value(s) per sample, but %2 gives %3</source>
+        <translation>出力はサンプルごとに %1 個の値を出す必要がありますが、%2 の出力は %3 です</translation>
+    </message>
+    <message>
+        <source>%1 is not connected to the input: the network is one chain from the input to the output, so connect it (or delete it)</source>
+        <translation>%1 が入力につながっていません。ネットワークは入力から出力までの1本の鎖なので、つなぐか削除してください</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::FeatureMapView</name>
+    <message>
+        <source>Class: %1</source>
+        <translation>クラス: %1</translation>
+    </message>
+    <message>
+        <source>Input X (test image %1)</source>
+        <translation>入力 X（テスト画像 %1）</translation>
+    </message>
+    <message>
+        <source>Each tile is one channel, its values as colours (the scale under its title). A filter&apos;s map is bright where the image has that filter&apos;s pattern: Z = s(W ∗ X + b). Pooling keeps the strongest answer of each window.</source>
+        <translation>各タイルは1つのチャンネルで、値を色で表します（目盛りはタイトルの下）。フィルタのマップは、画像にそのフィルタの模様があるところで明るくなります: Z = s(W ∗ X + b)。プーリングは各窓でいちばん強い反応を残します。</translation>
+    </message>
+    <message>
+        <source>The maps appear once the training thread has computed them for this image (also while training is paused).</source>
+        <translation>マップは、学習スレッドがこの画像について計算すると表示されます（学習の一時停止中も計算します）。</translation>
+    </message>
+    <message>
+        <source>Filters W of %1: %2 of %3 × %3</source>
+        <translation>%1 のフィルタ W: %3 × %3 が %2 個</translation>
+    </message>
+    <message>
+        <source>Filters W of %1: %2 filters × %3 channels of %4 × %4</source>
+        <translation>%1 のフィルタ W: %2 個のフィルタ × %3 チャンネル、各 %4 × %4</translation>
+    </message>
+    <message>
+        <source>convolution</source>
+        <translation>畳み込み</translation>
+    </message>
+    <message>
+        <source>max pooling</source>
+        <translation>最大プーリング</translation>
+    </message>
+    <message>
+        <source>average pooling</source>
+        <translation>平均プーリング</translation>
+    </message>
+    <message>
+        <source>%1 (%2): Z, %3 channels of %4 × %5</source>
+        <translation>%1（%2）: Z、%4 × %5 の %3 チャンネル</translation>
+    </message>
+    <message>
+        <source>Test image</source>
+        <translation>テスト画像</translation>
+    </message>
+    <message>
+        <source>Which test image to follow through the network</source>
+        <translation>ネットワークの中をたどるテスト画像</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::FormulaPanel</name>
     <message>
         <source>Right: %1 is within %2 of %3.</source>
@@ -373,6 +511,65 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Check</source>
         <translation>答え合わせ</translation>
+    </message>
+    <message>
+        <source>Time step t:</source>
+        <translation>タイムステップ t:</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::GradientThroughTimeView</name>
+    <message>
+        <source>‖dJ/dh(t)‖, step %1</source>
+        <translation>‖dJ/dh(t)‖、ステップ %1</translation>
+    </message>
+    <message>
+        <source>‖dJ/dc(t)‖, step %1</source>
+        <translation>‖dJ/dc(t)‖、ステップ %1</translation>
+    </message>
+    <message>
+        <source>‖dJ/dh(t)‖, step 1 (initial weights)</source>
+        <translation>‖dJ/dh(t)‖、ステップ 1（初期重み）</translation>
+    </message>
+    <message>
+        <source>‖dJ/dc(t)‖, step 1 (initial weights)</source>
+        <translation>‖dJ/dc(t)‖、ステップ 1（初期重み）</translation>
+    </message>
+    <message>
+        <source>mean forget gate f(t) (right axis)</source>
+        <translation>忘却ゲート f(t) の平均（右軸）</translation>
+    </message>
+    <message>
+        <source>time step t</source>
+        <translation>タイムステップ t</translation>
+    </message>
+    <message>
+        <source>gradient norm (log scale)</source>
+        <translation>勾配のノルム（対数目盛り）</translation>
+    </message>
+    <message>
+        <source>forget gate f</source>
+        <translation>忘却ゲート f</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient through time&lt;/b&gt;</source>
+        <translation>&lt;b&gt;時間をさかのぼる勾配&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>How much of the gradient reaches each time step appears after the first training step (press Step): the recurrent layer measures it in that step&apos;s own backward pass.</source>
+        <translation>勾配が各タイムステップにどれだけ届くかは、最初の学習ステップのあとに表示されます（「1ステップ」を押してください）。再帰層がそのステップ自身の逆伝播で測ります。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient through time&lt;/b&gt; of %1, measured in the backward pass of training step %2 (its mini-batch)</source>
+        <translation>%1 の&lt;b&gt;時間をさかのぼる勾配&lt;/b&gt;。学習ステップ %2 の逆伝播（そのミニバッチ）で測ったもの</translation>
+    </message>
+    <message>
+        <source>Backpropagation through time goes from the last step t = T back to t = 1. The cell passes its gradient back multiplied only by the forget gate, dJ/dc(t−1) gets f(t) · dJ/dc(t), with no squashing in between: the nearer f stays to 1 (green, right axis), the less the gradient shrinks each step and the further back the first inputs can still teach the weights. A SimpleRNN has no such path. The forget gate&apos;s bias starts at 1 (f ≈ 0.73); as training goes on, watch whether it opens wider where the task needs memory. Faint lines: the first step, at the initial weights.</source>
+        <translation>時間方向の誤差逆伝播は、最後のステップ t = T から t = 1 へとさかのぼります。セルは勾配を忘却ゲートだけを掛けて戻します。dJ/dc(t−1) は f(t) · dJ/dc(t) を受け取り、途中で押しつぶされることはありません。f が 1 に近いほど（緑、右軸）勾配は1ステップごとに縮みにくくなり、ずっと前の最初の入力からでも重みを学習させられます。SimpleRNN にはこのような経路がありません。忘却ゲートのバイアスは 1 から始まります（f ≈ 0.73）。学習が進むにつれ、記憶が必要な問題でゲートがさらに開くかどうか見てみましょう。薄い線: 最初のステップ（初期重み）。</translation>
+    </message>
+    <message>
+        <source>Backpropagation through time goes from the last step t = T back to t = 1, and every step multiplies the gradient by s′(a(t)) (at most 1 for tanh) and by Whᵀ: dJ/dh(t−1) gets (dJ/dh(t) ⊙ s′(a(t))) Whᵀ. Where these factors are below 1, ‖dJ/dh(t)‖ shrinks by about the same factor every step, a straight fall on this log scale toward t = 1: the vanishing gradient. The first inputs then hardly change the weights, so what they carry is not learned. How fast it falls depends on Wh: compare the initialisations (uniform, Xavier, orthogonal) in the layer list, and an LSTM. Gradient clipping (training panel) tames the opposite, an exploding gradient. Faint line: the first step, at the initial weights.</source>
+        <translation>時間方向の誤差逆伝播は、最後のステップ t = T から t = 1 へとさかのぼり、1ステップごとに勾配に s′(a(t))（tanh では最大 1）と Whᵀ を掛けます: dJ/dh(t−1) は (dJ/dh(t) ⊙ s′(a(t))) Whᵀ を受け取ります。これらの倍率が 1 より小さいと、‖dJ/dh(t)‖ は1ステップごとにほぼ同じ割合で縮み、この対数目盛りでは t = 1 に向かってまっすぐ下がります。これが勾配消失です。すると最初のほうの入力は重みをほとんど変えず、それが運ぶ情報は学習されません。下がる速さは Wh によります。層の一覧で初期化（一様、Xavier、直交）を比べたり、LSTM と比べたりしてみましょう。逆の現象である勾配爆発は、勾配クリッピング（学習パネル）で抑えられます。薄い線: 最初のステップ（初期重み）。</translation>
     </message>
 </context>
 <context>
@@ -488,6 +685,221 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     </message>
 </context>
 <context>
+    <name>koto::gui::LayerCatalog</name>
+    <message>
+        <source>Inputs and data</source>
+        <translation>入力とデータ</translation>
+    </message>
+    <message>
+        <source>Dense and activations</source>
+        <translation>全結合と活性化関数</translation>
+    </message>
+    <message>
+        <source>Regularisation</source>
+        <translation>正則化</translation>
+    </message>
+    <message>
+        <source>Convolution and pooling</source>
+        <translation>畳み込みとプーリング</translation>
+    </message>
+    <message>
+        <source>Recurrent</source>
+        <translation>再帰型</translation>
+    </message>
+    <message>
+        <source>Outputs and losses</source>
+        <translation>出力と損失</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>モデル</translation>
+    </message>
+    <message>
+        <source>Dense</source>
+        <translation>全結合</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>ドロップアウト</translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation>ガウスノイズ</translation>
+    </message>
+    <message>
+        <source>Convolution</source>
+        <translation>畳み込み</translation>
+    </message>
+    <message>
+        <source>Max pooling</source>
+        <translation>最大プーリング</translation>
+    </message>
+    <message>
+        <source>Average pooling</source>
+        <translation>平均プーリング</translation>
+    </message>
+    <message>
+        <source>Flatten</source>
+        <translation>平坦化</translation>
+    </message>
+    <message>
+        <source>Tied decoder</source>
+        <translation>重み共有デコーダ</translation>
+    </message>
+    <message>
+        <source>Simple RNN</source>
+        <translation>単純 RNN</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>LSTM</translation>
+    </message>
+    <message>
+        <source>Last time step</source>
+        <translation>最後のタイムステップ</translation>
+    </message>
+    <message>
+        <source>Every time step</source>
+        <translation>全タイムステップ</translation>
+    </message>
+    <message>
+        <source>Softmax output</source>
+        <translation>ソフトマックス出力</translation>
+    </message>
+    <message>
+        <source>Sigmoid output</source>
+        <translation>シグモイド出力</translation>
+    </message>
+    <message>
+        <source>Linear output</source>
+        <translation>線形出力</translation>
+    </message>
+    <message>
+        <source>Fully connected: a = XW + b, Z = s(a)</source>
+        <translation>全結合: a = XW + b, Z = s(a)</translation>
+    </message>
+    <message>
+        <source>Keeps each unit with probability p while training (scaled by 1/p)</source>
+        <translation>学習中、各ユニットを確率 p で残します（1/p 倍します）</translation>
+    </message>
+    <message>
+        <source>Adds Gaussian noise N(0, σ²) while training</source>
+        <translation>学習中、ガウスノイズ N(0, σ²) を加えます</translation>
+    </message>
+    <message>
+        <source>F filters of K x K slide over the images: a = W * X + b, Z = s(a)</source>
+        <translation>K x K のフィルタ F 個が画像の上をずれていきます: a = W * X + b, Z = s(a)</translation>
+    </message>
+    <message>
+        <source>The largest value of each K x K window</source>
+        <translation>各 K x K の窓の最大値</translation>
+    </message>
+    <message>
+        <source>The mean of each K x K window</source>
+        <translation>各 K x K の窓の平均</translation>
+    </message>
+    <message>
+        <source>C x H x W images become vectors of C·H·W values, for dense layers</source>
+        <translation>C x H x W の画像を、全結合層のために C·H·W 個の値のベクトルにします</translation>
+    </message>
+    <message>
+        <source>Decoder reusing an encoder&apos;s weights: a = XWᵀ + b</source>
+        <translation>エンコーダの重みを使い回すデコーダ: a = XWᵀ + b</translation>
+    </message>
+    <message>
+        <source>Reads a sequence step by step: h(t) = s(x(t)Wx + h(t-1)Wh + b)</source>
+        <translation>系列を1ステップずつ読みます: h(t) = s(x(t)Wx + h(t-1)Wh + b)</translation>
+    </message>
+    <message>
+        <source>Input, forget and output gates guard a cell state c(t); h(t) = o·tanh(c(t))</source>
+        <translation>入力・忘却・出力ゲートがセル状態 c(t) を守ります。h(t) = o·tanh(c(t))</translation>
+    </message>
+    <message>
+        <source>Many-to-one: only the last step&apos;s h(T) goes on</source>
+        <translation>多対一: 最後のステップの h(T) だけを先へ渡します</translation>
+    </message>
+    <message>
+        <source>Many-to-many: every step goes on, one target per step</source>
+        <translation>多対多: すべてのステップを先へ渡し、ステップごとに目標値が1つ</translation>
+    </message>
+    <message>
+        <source>One probability per class, Y = softmax(ZV + c), trained with cross-entropy</source>
+        <translation>クラスごとに1つの確率、Y = softmax(ZV + c)、交差エントロピーで学習</translation>
+    </message>
+    <message>
+        <source>One probability for two classes, y = s(ZV + c), trained with binary cross-entropy</source>
+        <translation>2クラスに1つの確率、y = s(ZV + c)、2値交差エントロピーで学習</translation>
+    </message>
+    <message>
+        <source>Numbers for regression, y = ZV + c, trained with squared error</source>
+        <translation>回帰の数値、y = ZV + c、二乗誤差で学習</translation>
+    </message>
+    <message>
+        <source>%1 units, %2</source>
+        <translation>%1 ユニット、%2</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 ユニット</translation>
+    </message>
+    <message>
+        <source>%1 filters %2x%2, stride %3, pad %4, %5</source>
+        <translation>フィルタ %1 個 %2x%2、ストライド %3、パディング %4、%5</translation>
+    </message>
+    <message>
+        <source>%1x%1 windows</source>
+        <translation>%1x%1 の窓</translation>
+    </message>
+    <message>
+        <source>keep p = %1</source>
+        <translation>残す確率 p = %1</translation>
+    </message>
+    <message>
+        <source>σ = %1</source>
+        <translation>σ = %1</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>ユニット数</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>活性化関数</translation>
+    </message>
+    <message>
+        <source>Keep probability p</source>
+        <translation>残す確率 p</translation>
+    </message>
+    <message>
+        <source>Noise σ</source>
+        <translation>ノイズ σ</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>フィルタ数</translation>
+    </message>
+    <message>
+        <source>Kernel size</source>
+        <translation>カーネルサイズ</translation>
+    </message>
+    <message>
+        <source>Stride</source>
+        <translation>ストライド</translation>
+    </message>
+    <message>
+        <source>Padding</source>
+        <translation>パディング</translation>
+    </message>
+    <message>
+        <source>Tied to</source>
+        <translation>重みの共有元</translation>
+    </message>
+    <message>
+        <source>Initial weights</source>
+        <translation>初期重み</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::LayerListEditor</name>
     <message>
         <source>Hidden layers</source>
@@ -524,6 +936,45 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Dropout: while training, each unit of this layer is kept with probability p (0.5 is usual for hidden layers; 1 is no dropout)</source>
         <translation>ドロップアウト: 学習中、この層の各ユニットを確率 p で残します（隠れ層では 0.5 がふつう、1 ならドロップアウトなし）</translation>
+    </message>
+    <message>
+        <source>How the recurrent weights Wx and Wh start (U units). It decides how fast the gradient fades as it travels back through time: see the Gradient through time tab</source>
+        <translation>再帰の重み Wx と Wh の初期値の決め方（U はユニット数）。勾配が時間をさかのぼるにつれてどれだけ速く弱まるかが、これで決まります。「時間をさかのぼる勾配」タブを見てください</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>一様</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>Orthogonal</source>
+        <translation>直交</translation>
+    </message>
+    <message>
+        <source>Every weight of Wx and Wh uniform within ±1/√U (PyTorch&apos;s default)</source>
+        <translation>Wx と Wh のすべての重みを ±1/√U の範囲の一様分布から（PyTorch の既定）</translation>
+    </message>
+    <message>
+        <source>Each gate&apos;s block uniform within ±√(6 / (fan-in + U)), the fan-in D for Wx and U for Wh</source>
+        <translation>各ゲートのブロックを ±√(6 / (fan-in + U)) の範囲の一様分布から。fan-in は Wx では D、Wh では U</translation>
+    </message>
+    <message>
+        <source>Wx as Xavier; each U × U block of Wh a random orthogonal matrix: all its singular values are 1, so h(t−1) Wh, and the gradient going back through Whᵀ, neither shrinks nor grows by itself</source>
+        <translation>Wx は Xavier と同じ。Wh の各 U × U ブロックはランダムな直交行列です。特異値がすべて 1 なので、h(t−1) Wh も、Whᵀ を通って戻る勾配も、それだけで縮んだり大きくなったりしません</translation>
+    </message>
+    <message>
+        <source>This layer is shown as written on the command line (kotohajime-cli train --help explains it); it can be removed here, and edited in the network editor</source>
+        <translation>この層はコマンドラインでの書き方で表示しています（説明は kotohajime-cli train --help）。ここでは削除でき、ネットワークエディタで編集できます</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::LayerPalette</name>
+    <message>
+        <source>Search layers</source>
+        <translation>層を検索</translation>
     </message>
 </context>
 <context>
@@ -610,10 +1061,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Play</source>
         <translation>再生</translation>
-    </message>
-    <message>
-        <source>Kotohajime — learn deep learning by watching it</source>
-        <translation>Kotohajime — 見て学ぶディープラーニング</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -745,6 +1192,601 @@ The data you had before stays.</source>
         <source>Computing on %1</source>
         <translation>%1 で計算中</translation>
     </message>
+    <message>
+        <source>Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, which a recurrent layer reads in order. Under each test image: its class and the network&apos;s answer.</source>
+        <translation>各画像は1行ずつ読みます。%1 行が、それぞれ %2 ピクセルの %1 個のタイムステップ x(1) … x(%1) になり、再帰層がこれを順に読みます。各テスト画像の下に、そのクラスとネットワークの答え。</translation>
+    </message>
+    <message>
+        <source>Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); a recurrent layer reads the steps in order, a dense layer sees them all at once. The curves show how well the network predicts the answer at the end of the sequence.</source>
+        <translation>各サンプルは %1 タイムステップの系列で、1ステップに1つの値があり、1行 x(1) … x(%1) として書かれます。再帰層はステップを順に読み、全結合層はすべてを一度に見ます。曲線は、ネットワークが系列の最後で答えをどれだけうまく予測できるかを示します。</translation>
+    </message>
+    <message>
+        <source>Autoencoder and RBM…</source>
+        <translation>自己符号化器と RBM…</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps</source>
+        <translation>フィルタと特徴マップ</translation>
+    </message>
+    <message>
+        <source>States over time</source>
+        <translation>状態の時間変化</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>時間をさかのぼる勾配</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>元に戻す: %1(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>やり直す: %1(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>学習</translation>
+    </message>
+    <message>
+        <source>Network editor</source>
+        <translation>ネットワークエディタ</translation>
+    </message>
+    <message>
+        <source>T&amp;emplates</source>
+        <translation>テンプレート(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Logistic regression</source>
+        <translation>ロジスティック回帰</translation>
+    </message>
+    <message>
+        <source>One hidden layer (sigmoid, softmax)</source>
+        <translation>隠れ層1つ（シグモイド、ソフトマックス）</translation>
+    </message>
+    <message>
+        <source>Deep ReLU network</source>
+        <translation>深い ReLU ネットワーク</translation>
+    </message>
+    <message>
+        <source>LeNet-like CNN (Fashion-MNIST)</source>
+        <translation>LeNet 風の CNN（Fashion-MNIST）</translation>
+    </message>
+    <message>
+        <source>Simple RNN (remember the first bit)</source>
+        <translation>単純 RNN（最初のビットを覚える）</translation>
+    </message>
+    <message>
+        <source>LSTM classifier (images row by row)</source>
+        <translation>LSTM による分類（画像を1行ずつ）</translation>
+    </message>
+    <message>
+        <source>Autoencoder</source>
+        <translation>自己符号化器</translation>
+    </message>
+    <message>
+        <source>Restricted Boltzmann machine</source>
+        <translation>制限ボルツマンマシン</translation>
+    </message>
+    <message>
+        <source>Change the layer list</source>
+        <translation>層の一覧を変更</translation>
+    </message>
+    <message>
+        <source>This network has layers or an output the list cannot show: edit it in the network editor</source>
+        <translation>このネットワークには一覧では表示できない層か出力があります。ネットワークエディタで編集してください</translation>
+    </message>
+    <message>
+        <source>No recent projects</source>
+        <translation>最近のプロジェクトはありません</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>新規(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近使ったプロジェクト(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>名前を付けて保存(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>%1[*] — Kotohajime</source>
+        <translation>%1[*] — Kotohajime</translation>
+    </message>
+    <message>
+        <source>Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); a recurrent layer reads the steps in order, and seq:many passes on its state at every step, so the network answers at every step t. The curves show how well it does, averaged over all steps.</source>
+        <translation>各サンプルは %1 タイムステップの系列で、1ステップに1つの値を持ち、1行 x(1) … x(%1) として書かれます。再帰層はステップを順に読み、seq:many は各ステップの状態を次へ渡すので、ネットワークはすべてのステップ t で答えます。曲線は、すべてのステップで平均した出来を示します。</translation>
+    </message>
+    <message>
+        <source>Opens in the Autoencoder and RBM window: %1</source>
+        <translation>自己符号化器と RBM のウィンドウで開きます: %1</translation>
+    </message>
+    <message>
+        <source>The template cannot be opened</source>
+        <translation>テンプレートを開けません</translation>
+    </message>
+    <message>
+        <source>The network in the main window is training: pause it first, then hand the weights over again.</source>
+        <translation>メインウィンドウのネットワークは学習中です。先に一時停止してから、もう一度重みを渡してください。</translation>
+    </message>
+    <message>
+        <source>The main window&apos;s training did not hand over its network in time.</source>
+        <translation>メインウィンドウの学習が、時間内にネットワークを渡しませんでした。</translation>
+    </message>
+    <message>
+        <source>The network in the main window cannot take them: %1</source>
+        <translation>メインウィンドウのネットワークはこの重みを受け取れません: %1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::NetworkDocument</name>
+    <message>
+        <source>Training is running: pause it before changing the network&apos;s structure</source>
+        <translation>学習中です。ネットワークの構造を変える前に一時停止してください</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 を追加</translation>
+    </message>
+    <message>
+        <source>The input and the output belong to every network and cannot be deleted</source>
+        <translation>入力と出力はどのネットワークにもあるもので、削除できません</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>%1 を削除</translation>
+    </message>
+    <message>
+        <source>the input</source>
+        <translation>入力</translation>
+    </message>
+    <message>
+        <source>the output</source>
+        <translation>出力</translation>
+    </message>
+    <message>
+        <source>The output is the end of the network: nothing comes out of it</source>
+        <translation>出力はネットワークの終わりです。そこから先には何も出ていきません</translation>
+    </message>
+    <message>
+        <source>The input is where the data come in: nothing can feed it</source>
+        <translation>入力はデータが入ってくるところです。入力には何もつなげません</translation>
+    </message>
+    <message>
+        <source>A layer cannot feed itself</source>
+        <translation>層を自分自身につなぐことはできません</translation>
+    </message>
+    <message>
+        <source>There is no such node</source>
+        <translation>そのようなノードはありません</translation>
+    </message>
+    <message>
+        <source>This link would make a loop (%1 already leads to %2): data must flow from the input to the output</source>
+        <translation>このリンクはループになってしまいます（%1 からはすでに %2 へつながっています）。データは入力から出力へ流れなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 already feeds %2: in a sequential network each layer feeds exactly one layer; delete that link first (select it and press Delete)</source>
+        <translation>%1 はすでに %2 につながっています。順につながるネットワークでは、各層の出力先はちょうど1つの層です。先にそのリンクを削除してください（選んで Delete キーを押します）</translation>
+    </message>
+    <message>
+        <source>%1 already takes its input from %2: in a sequential network each layer has exactly one input; delete that link first</source>
+        <translation>%1 はすでに %2 から入力を受け取っています。順につながるネットワークでは、各層の入力はちょうど1つです。先にそのリンクを削除してください</translation>
+    </message>
+    <message>
+        <source>Connect %1 to %2</source>
+        <translation>%1 を %2 につなぐ</translation>
+    </message>
+    <message>
+        <source>That link does not exist</source>
+        <translation>そのリンクはありません</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>切り離す</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2</source>
+        <translation>%2 の %1 を変更</translation>
+    </message>
+    <message>
+        <source>Change the loss</source>
+        <translation>損失を変更</translation>
+    </message>
+    <message>
+        <source>Nothing to paste: copy some layers first</source>
+        <translation>貼り付けるものがありません。先に層をコピーしてください</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n layer(s)</source>
+        <translation>
+            <numerusform>%n 個の層を貼り付け</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Template %1</source>
+        <translation>テンプレート %1</translation>
+    </message>
+    <message>
+        <source>Fit the output to the data</source>
+        <translation>出力をデータに合わせる</translation>
+    </message>
+    <message>
+        <source>Lay out</source>
+        <translation>整列</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::NetworkEditor</name>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>Cannot train yet: %1</source>
+        <translation>まだ学習できません: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Ready to train: %n layer(s) from %1 to %2</source>
+        <translation>
+            <numerusform>学習の準備ができました: %1 から %2 まで %n 個の層</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Delete the selected layers or links (Delete)</source>
+        <translation>選んだ層やリンクを削除します（Delete）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>コピー</translation>
+    </message>
+    <message>
+        <source>Paste</source>
+        <translation>貼り付け</translation>
+    </message>
+    <message>
+        <source>Lay out</source>
+        <translation>整列</translation>
+    </message>
+    <message>
+        <source>Arrange the nodes in columns, the network from the input down (Ctrl+L)</source>
+        <translation>ノードを列に並べ、ネットワークを入力から下へ配置します（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全体表示</translation>
+    </message>
+    <message>
+        <source>Show the whole network (Ctrl+0)</source>
+        <translation>ネットワーク全体を表示します（Ctrl+0）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=, or Ctrl and the mouse wheel)</source>
+        <translation>拡大（Ctrl+=、または Ctrl を押しながらマウスホイール）</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>縮小（Ctrl+-）</translation>
+    </message>
+    <message>
+        <source>Copy the selected layers (Ctrl+C)</source>
+        <translation>選んだ層をコピーします（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Paste the copied layers (Ctrl+V)</source>
+        <translation>コピーした層を貼り付けます（Ctrl+V）</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::NetworkScene</name>
+    <message>
+        <source>Input X</source>
+        <translation>入力 X</translation>
+    </message>
+    <message>
+        <source>one sample a row</source>
+        <translation>1行に1サンプル</translation>
+    </message>
+    <message>
+        <source>The data go in here: a mini-batch of N samples</source>
+        <translation>データはここから入ります: N 個のサンプルのミニバッチ</translation>
+    </message>
+    <message>
+        <source>Output and loss</source>
+        <translation>出力と損失</translation>
+    </message>
+    <message>
+        <source>loss: %1</source>
+        <translation>損失: %1</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer Y, compared with the targets T by the loss J</source>
+        <translation>ネットワークの答え Y。損失 J で目標 T と比べます</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ProjectSession</name>
+    <message>
+        <source>Kotohajime projects (*.koto)</source>
+        <translation>Kotohajime プロジェクト (*.koto)</translation>
+    </message>
+    <message>
+        <source>Open Project</source>
+        <translation>プロジェクトを開く</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>プロジェクトを保存</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>保存されていない変更</translation>
+    </message>
+    <message>
+        <source>%1 has changes that are not saved. Save them first?</source>
+        <translation>%1 には保存されていない変更があります。先に保存しますか?</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>保存されていない作業を復元しますか?</translation>
+    </message>
+    <message>
+        <source>Kotohajime did not close properly last time. An autosave of %1 from %2 holds changes that were not saved. Restore them?</source>
+        <translation>前回 Kotohajime は正しく終了しませんでした。%2 に自動保存された %1 に、保存されていない変更が残っています。復元しますか?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>無題</translation>
+    </message>
+    <message>
+        <source>The project cannot be opened</source>
+        <translation>プロジェクトを開けません</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened.
+
+%2
+
+The work you had open stays as it was.</source>
+        <translation>%1 を開けませんでした。
+
+%2
+
+開いていた作業はそのまま残っています。</translation>
+    </message>
+    <message>
+        <source>It holds an autoencoder or an RBM, which opens in the Autoencoder and RBM window, but not this one: %1</source>
+        <translation>このファイルには自己符号化器か RBM が入っています。これは「自己符号化器と RBM」ウィンドウでは開けますが、このウィンドウでは開けません: %1</translation>
+    </message>
+    <message>
+        <source>The project was not saved</source>
+        <translation>プロジェクトは保存されませんでした</translation>
+    </message>
+    <message>
+        <source>Training did not hand over its weights in time. Pause training and save again.</source>
+        <translation>学習スレッドが時間内に重みを渡しませんでした。学習を一時停止して、もう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2
+
+Your work is still open: save it somewhere else, or make room and save again.</source>
+        <translation>%1 に書き込めませんでした。
+
+%2
+
+作業はまだ開いたままです。別の場所に保存するか、空き容量を作ってもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The autosave cannot be restored</source>
+        <translation>自動保存を復元できません</translation>
+    </message>
+    <message>
+        <source>The autosave of %1 could not be opened.
+
+%2</source>
+        <translation>%1 の自動保存を開けませんでした。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Its data cannot be loaded, or its network does not fit the data.</source>
+        <translation>データを読み込めないか、ネットワークがデータに合いません。</translation>
+    </message>
+    <message>
+        <source>It was made by a newer version of Kotohajime. Update Kotohajime to open it.</source>
+        <translation>新しいバージョンの Kotohajime で作られています。開くには Kotohajime を更新してください。</translation>
+    </message>
+    <message>
+        <source>The network it describes cannot be built: a layer of an unknown type, a connection to a layer that is not there, or weights that do not fit the network.</source>
+        <translation>記述されているネットワークを組み立てられません。未知の種類の層、存在しない層へのつながり、またはネットワークに合わない重みがあります。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>ファイルを読めません。</translation>
+    </message>
+    <message>
+        <source>The file is damaged or is not a Kotohajime project.</source>
+        <translation>ファイルが壊れているか、Kotohajime のプロジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Details: %1</source>
+        <translation>詳細: %1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::PropertyInspector</name>
+    <message>
+        <source>Loss J</source>
+        <translation>損失 J</translation>
+    </message>
+    <message>
+        <source>Select a node to see and change its parameters</source>
+        <translation>ノードを選ぶと、そのパラメータを見たり変えたりできます</translation>
+    </message>
+    <message>
+        <source>Input X: the data, one sample a row</source>
+        <translation>入力 X: データ、1行に1サンプル</translation>
+    </message>
+    <message>
+        <source>Output Y and the loss J</source>
+        <translation>出力 Y と損失 J</translation>
+    </message>
+    <message>
+        <source>Output shape: not known yet</source>
+        <translation>出力の形: まだ不明</translation>
+    </message>
+    <message>
+        <source>Output shape: %1</source>
+        <translation>出力の形: %1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ReconstructionCurveView</name>
+    <message>
+        <source>Mean free energy F(v) (right axis)</source>
+        <translation>平均自由エネルギー F(v)（右軸）</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Reconstruction error per pixel</source>
+        <translation>1ピクセルあたりの再構成誤差</translation>
+    </message>
+    <message>
+        <source>Free energy F(v)</source>
+        <translation>自由エネルギー F(v)</translation>
+    </message>
+    <message>
+        <source>Error on the training images</source>
+        <translation>訓練画像での誤差</translation>
+    </message>
+    <message>
+        <source>Error on the test images</source>
+        <translation>テスト画像での誤差</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RecurrentStateView</name>
+    <message>
+        <source>Target at the last step: %1</source>
+        <translation>最後のステップの目標値: %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>目標値: %1</translation>
+    </message>
+    <message>
+        <source>Class at the last step: %1</source>
+        <translation>最後のステップのクラス: %1</translation>
+    </message>
+    <message>
+        <source>Class: %1</source>
+        <translation>クラス: %1</translation>
+    </message>
+    <message>
+        <source>Each column is one time step t, each row one unit. The gates i, f, o are between 0 (closed) and 1 (open): where the forget gate f stays near 1, the cell c keeps what it holds, and its gradient travels back through time.</source>
+        <translation>各列が1つのタイムステップ t、各行が1つのユニットです。ゲート i, f, o は 0（閉）から 1（開）の間の値です。忘却ゲート f が 1 の近くにあるところでは、セル c は中身を保ち、その勾配は時間をさかのぼって伝わります。</translation>
+    </message>
+    <message>
+        <source>The states appear once the training thread has computed them for this sequence (also while training is paused).</source>
+        <translation>状態は、学習スレッドがこの系列について計算すると表示されます（学習の一時停止中も計算します）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: input x(t), %n value(s) a step</source>
+        <translation>
+            <numerusform>%1: 入力 x(t)、1ステップに %n 個の値</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: input gate i(t), how much new content enters the cell</source>
+        <translation>%1: 入力ゲート i(t)、新しい内容がセルにどれだけ入るか</translation>
+    </message>
+    <message>
+        <source>%1: forget gate f(t), how much of c(t−1) is kept</source>
+        <translation>%1: 忘却ゲート f(t)、c(t−1) をどれだけ残すか</translation>
+    </message>
+    <message>
+        <source>%1: output gate o(t), how much of the cell h(t) shows</source>
+        <translation>%1: 出力ゲート o(t)、セルのどれだけを h(t) に出すか</translation>
+    </message>
+    <message>
+        <source>%1: candidate g(t) = tanh(x(t) Wxg + h(t−1) Whg + bg)</source>
+        <translation>%1: 候補 g(t) = tanh(x(t) Wxg + h(t−1) Whg + bg)</translation>
+    </message>
+    <message>
+        <source>%1: cell state c(t) = f(t) c(t−1) + i(t) g(t)</source>
+        <translation>%1: セル状態 c(t) = f(t) c(t−1) + i(t) g(t)</translation>
+    </message>
+    <message>
+        <source>%1: hidden state h(t) = o(t) tanh(c(t))</source>
+        <translation>%1: 隠れ状態 h(t) = o(t) tanh(c(t))</translation>
+    </message>
+    <message>
+        <source>%1: hidden state h(t) = s(x(t) Wx + h(t−1) Wh + b)</source>
+        <translation>%1: 隠れ状態 h(t) = s(x(t) Wx + h(t−1) Wh + b)</translation>
+    </message>
+    <message>
+        <source>input value</source>
+        <translation>入力値</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>ユニット</translation>
+    </message>
+    <message>
+        <source>Test sequence</source>
+        <translation>テスト系列</translation>
+    </message>
+    <message>
+        <source>Which test sequence to follow through the network, step by step</source>
+        <translation>ネットワークの中を1ステップずつたどるテスト系列</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::StageText</name>
@@ -843,8 +1885,219 @@ The data you had before stays.</source>
         <translation>（ノイズは %1 によりません）</translation>
     </message>
     <message>
-        <source>g is dJ/dw from the backward pass (plus 2·l2·w with L2); with L1, w then moves learning_rate·l1 toward 0.</source>
-        <translation>g は逆伝播で求めた dJ/dw です（L2 があれば 2·l2·w を加えます）。L1 があれば、そのあと w を 0 に向かって learning_rate·l1 だけ動かします。</translation>
+        <source>flatten: each sample&apos;s feature maps become one row of values</source>
+        <translation>平坦化: 各サンプルの特徴マップを1行の値にします</translation>
+    </message>
+    <message numerus="yes">
+        <source>convolution, %n filter(s) of %1×%1, %2</source>
+        <translation>
+            <numerusform>畳み込み、%1×%1 のフィルタ %n 個、%2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>max pooling, %1×%1 windows</source>
+        <translation>最大プーリング、%1×%1 の窓</translation>
+    </message>
+    <message>
+        <source>average pooling, %1×%1 windows</source>
+        <translation>平均プーリング、%1×%1 の窓</translation>
+    </message>
+    <message>
+        <source>%1 filters of %2×%3×%3 slide over %4 with stride S = %5 and zero padding P = %6: %7 → %8</source>
+        <translation>%2×%3×%3 のフィルタ %1 個が、ストライド S = %5、ゼロパディング P = %6 で %4 の上をずれていきます: %7 → %8</translation>
+    </message>
+    <message>
+        <source>(over every window that covered (y, x), at its kernel position (ky, kx): each input collects the error of every window it was in)</source>
+        <translation>（(y, x) を覆ったすべての窓について、そのカーネル位置 (ky, kx) で。各入力は、自分が入っていたすべての窓の誤差を集めます）</translation>
+    </message>
+    <message>
+        <source>%1×%1 windows moved by %1: %2 → %3</source>
+        <translation>%1×%1 の窓を %1 ずつずらします: %2 → %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last %n row(s) or column(s), which no whole window covers, are left out.</source>
+        <translation>
+            <numerusform>どの窓にも丸ごとは覆われない最後の %n 行（列）は使いません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1[n,c,y,x] = %2 where %3[n,c,y,x] won its window, 0 elsewhere: the gradient goes to the winner alone</source>
+        <translation>%3[n,c,y,x] が窓の中で勝った（最大だった）ところでは %1[n,c,y,x] = %2、それ以外は 0: 勾配は勝者だけに行きます</translation>
+    </message>
+    <message>
+        <source>(every input of a window gets an equal share)</source>
+        <translation>（窓のすべての入力が等しく分け合います）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of the %1 products are 0 and are left out.</source>
+        <translation>
+            <numerusform>%1 個の積のうち %n 個は 0 なので省きます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</source>
+        <translation>
+            <numerusform>フィルタ %4 のチャンネル %3 の重み (%1, %2) は %n 個の入力と掛け合わされました。各サンプルの各窓で1つずつ、ただし窓のその位置がゼロパディングの上でないときだけです。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The window: rows %1, columns %2 of every channel of %3[%4], weighted by filter %5[%6].</source>
+        <translation>窓: %3[%4] のすべてのチャンネルの %1 行、%2 列。フィルタ %5[%6] で重み付けします。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its inputs lie on the zero padding and add nothing.</source>
+        <translation>
+            <numerusform>その入力のうち %n 個はゼロパディングの上にあり、何も加えません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The winner: %1 = %2.</source>
+        <translation>勝者: %1 = %2。</translation>
+    </message>
+    <message>
+        <source>Passed back by layer %1: its %2 at the same place.</source>
+        <translation>第%1層から逆向きに伝わってきた値: 同じ位置の %2 です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was in %n window(s) of each filter: %2.</source>
+        <translation>
+            <numerusform>%1 は各フィルタの %n 個の窓に入っていました: %2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No whole window covers %1: it was left out, and gets no gradient.</source>
+        <translation>%1 を丸ごと覆う窓はありません。使われなかったので、勾配も受け取りません。</translation>
+    </message>
+    <message>
+        <source>%1 won its window: the whole gradient goes to it.</source>
+        <translation>%1 は窓の中で勝ちました（最大でした）。勾配はすべてここに行きます。</translation>
+    </message>
+    <message>
+        <source>%1 did not win its window (%2 did): it gets no gradient.</source>
+        <translation>%1 は窓の中で勝てませんでした（勝ったのは %2）。勾配を受け取りません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>SimpleRNN, %n unit(s), %1</source>
+        <translation>
+            <numerusform>SimpleRNN、%n ユニット、%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>LSTM, %n unit(s)</source>
+        <translation>
+            <numerusform>LSTM、%n ユニット</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the last time step h(T) goes on</source>
+        <translation>最後のタイムステップ h(T) を先へ渡します</translation>
+    </message>
+    <message>
+        <source>every time step goes on as a row of its own</source>
+        <translation>すべてのタイムステップを、それぞれ1行として先へ渡します</translation>
+    </message>
+    <message>
+        <source>One answer per sequence: only the last step&apos;s hidden state goes on.</source>
+        <translation>1系列に1つの答え: 最後のステップの隠れ状態だけを先へ渡します。</translation>
+    </message>
+    <message>
+        <source>dJ/d%1(T) = dJ/d%2; the earlier steps get 0 here, and their gradient through the recurrence.</source>
+        <translation>dJ/d%1(T) = dJ/d%2。それより前のステップはここでは 0 を受け取り、勾配は再帰を通して受け取ります。</translation>
+    </message>
+    <message>
+        <source>(input gate: how much new content enters)</source>
+        <translation>（入力ゲート: 新しい内容がどれだけ入るか）</translation>
+    </message>
+    <message>
+        <source>(forget gate: how much of c(t−1) is kept)</source>
+        <translation>（忘却ゲート: c(t−1) をどれだけ残すか）</translation>
+    </message>
+    <message>
+        <source>(output gate: how much of the cell is shown)</source>
+        <translation>（出力ゲート: セルのどれだけを出すか）</translation>
+    </message>
+    <message>
+        <source>(candidate content)</source>
+        <translation>（候補となる内容）</translation>
+    </message>
+    <message>
+        <source>T = %1 time steps, t = 1 … T; the same weights at every step.</source>
+        <translation>T = %1 タイムステップ、t = 1 … T。すべてのステップで同じ重みを使います。</translation>
+    </message>
+    <message>
+        <source>(the gradient from this step&apos;s output and from the step after it)</source>
+        <translation>（このステップの出力からの勾配と、次のステップからの勾配）</translation>
+    </message>
+    <message>
+        <source>Through the cell the gradient goes back multiplied only by the forget gate f: while f stays near 1 it survives far back in time.</source>
+        <translation>セルを通る勾配は、忘却ゲート f だけを掛けられて戻ります。f が 1 の近くにある間は、時間をずっとさかのぼっても消えません。</translation>
+    </message>
+    <message>
+        <source>Each step back multiplies the gradient by Whᵀ and s′: through a SimpleRNN it shrinks (or explodes) as it goes back in time.</source>
+        <translation>1ステップ戻るごとに勾配に Whᵀ と s′ が掛かります。SimpleRNN では、時間をさかのぼるにつれて勾配が縮みます（または爆発します）。</translation>
+    </message>
+    <message>
+        <source>This step&apos;s mask dropped %1 of the %2 units (the zeros of M; a share of %3, about 1 − p), and scaled the others by 1/p.</source>
+        <translation>このステップのマスクは %2 個のユニットのうち %1 個を落とし（M の 0 の部分。割合は %3 で、およそ 1 − p）、残りを 1/p 倍しました。</translation>
+    </message>
+    <message>
+        <source>Each sample&apos;s C×H×W values (channels first) are already one row of C·H·W numbers: they pass on unchanged, %1[n, (c·H + y)·W + x] = %1[n,c,y,x].</source>
+        <translation>各サンプルの C×H×W 個の値（チャンネルが先）は、すでに C·H·W 個の数の1行になっています。値はそのまま渡されます: %1[n, (c·H + y)·W + x] = %1[n,c,y,x]。</translation>
+    </message>
+    <message>
+        <source>It goes back unchanged: the same values, read again as C×H×W feature maps.</source>
+        <translation>逆向きにもそのまま戻ります。同じ値を C×H×W の特徴マップとして読み直すだけです。</translation>
+    </message>
+    <message>
+        <source>(L2: the gradient of l2·w²)</source>
+        <translation>（L2: l2·w² の勾配）</translation>
+    </message>
+    <message>
+        <source>g is dJ/dw from the backward pass.</source>
+        <translation>g は逆伝播で求めた dJ/dw です。</translation>
+    </message>
+    <message>
+        <source>(L1, after the step above: each weight moves learning_rate·l1 toward 0 and stops at 0)</source>
+        <translation>（L1、上のステップのあとで: 各重みは 0 に向かって learning_rate·l1 だけ動き、0 で止まります）</translation>
+    </message>
+    <message>
+        <source>The penalties act on every weight and bias.</source>
+        <translation>罰則項はすべての重みとバイアスにかかります。</translation>
+    </message>
+    <message>
+        <source>The penalties act on the weights, not on the biases.</source>
+        <translation>罰則項は重みにかかり、バイアスにはかかりません。</translation>
+    </message>
+    <message>
+        <source>Unit %1 of sample %2 was dropped in this step.</source>
+        <translation>サンプル %2 のユニット %1 は、このステップで落とされました。</translation>
+    </message>
+    <message>
+        <source>Unit %1 of sample %2 was kept, and scaled by 1/p.</source>
+        <translation>サンプル %2 のユニット %1 は残され、1/p 倍されました。</translation>
+    </message>
+    <message>
+        <source>Flatten made %1 column k = (c·%2 + y)·%3 + x = %4 of the row that layer %5 reads; its gradient there is %6.</source>
+        <translation>平坦化により、%1 は層 %5 が読む行の列 k = (c·%2 + y)·%3 + x = %4 になりました。そこでの勾配は %6 です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</source>
+        <translation><numerusform>%n 個のサンプルそれぞれについて、%1 個のタイムステップごとに1つの積があり、サンプルごとに t = 1 … %1 の順に並びます。同じ重みがすべてのステップで働きます。</numerusform></translation>
+    </message>
+    <message>
+        <source>h(0) = 0, so t = 1 adds nothing.</source>
+        <translation>h(0) = 0 なので、t = 1 の項は何も加えません。</translation>
+    </message>
+    <message>
+        <source>N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their mean cost.</source>
+        <translation>N = %1 行: %2 個の系列 × %3 タイムステップ（seq:many はすべてのステップで答えます）。J はその平均コストです。</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::TimeHeatmap</name>
+    <message>
+        <source>time step t</source>
+        <translation>タイムステップ t</translation>
     </message>
 </context>
 <context>
@@ -1040,6 +2293,229 @@ The data you had before stays.</source>
     <message>
         <source>RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many past gradients (0.99 is usual)</source>
         <translation>RMSprop: cache = decay · cache + (1 − decay) · g²。1 に近いほどキャッシュは多くの過去の勾配を覚えています（0.99 がふつう）</translation>
+    </message>
+    <message>
+        <source>Clip gradients at</source>
+        <translation>勾配クリッピング</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Gradient clipping: with g all the weights&apos; gradients together and ‖g‖ = √(Σ g²), when ‖g‖ &gt; θ every gradient is scaled: g = g · θ / ‖g‖, before the update. It keeps an exploding gradient (through time, in a recurrent layer) from throwing the weights away; 0 is off</source>
+        <translation>勾配クリッピング: すべての重みの勾配をまとめて g とし、‖g‖ = √(Σ g²) とします。‖g‖ &gt; θ のとき、更新の前にすべての勾配を g = g · θ / ‖g‖ と縮めます。これにより、勾配爆発（再帰層で時間をさかのぼるときなど）で重みが台無しになるのを防ぎます。0 ならクリッピングしません</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::UnsupervisedWindow</name>
+    <message>
+        <source>Save the model as</source>
+        <translation>モデルを名前を付けて保存</translation>
+    </message>
+    <message>
+        <source>Kotohajime projects (*.koto)</source>
+        <translation>Kotohajime プロジェクト (*.koto)</translation>
+    </message>
+    <message>
+        <source>Autoencoder</source>
+        <translation>自己符号化器</translation>
+    </message>
+    <message>
+        <source>RBM</source>
+        <translation>RBM</translation>
+    </message>
+    <message>
+        <source>The model was not saved</source>
+        <translation>モデルは保存されませんでした</translation>
+    </message>
+    <message>
+        <source>The training thread did not hand over the model in time, or there is none (choose image data first). Nothing was written.</source>
+        <translation>学習スレッドが時間内にモデルを渡さなかったか、モデルがありません（先に画像データを選んでください）。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2
+
+A file that was there stays as it was.</source>
+        <translation>%1 に書き込めませんでした。
+
+%2
+
+もとからあったファイルはそのまま残っています。</translation>
+    </message>
+    <message>
+        <source>Input images X</source>
+        <translation>入力画像 X</translation>
+    </message>
+    <message>
+        <source>Their reconstructions</source>
+        <translation>その再構成</translation>
+    </message>
+    <message>
+        <source>Learned features: each hidden unit&apos;s weights W, as an image</source>
+        <translation>学習した特徴: 各隠れユニットの重み W を画像として表示</translation>
+    </message>
+    <message>
+        <source>Gibbs chain: p(v|h) after %1 steps from the images above</source>
+        <translation>ギブス連鎖: 上の画像から %1 ステップ後の p(v|h)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>一時停止</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>再生</translation>
+    </message>
+    <message>
+        <source>Choose image data (Fashion-MNIST, IDX or CSV images) in the main window: these models learn from the pixels alone.</source>
+        <translation>メインウィンドウで画像データ（Fashion-MNIST、IDX または CSV の画像）を選んでください。これらのモデルは画素だけから学習します。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>開始しています…</translation>
+    </message>
+    <message>
+        <source>Cannot train: %1</source>
+        <translation>学習できません: %1</translation>
+    </message>
+    <message>
+        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
+        <translation>%1 で GPU カーネルを準備中…（初回は数秒かかります）</translation>
+    </message>
+    <message>
+        <source>Computing on %1 (kernels prepared in %2 s)</source>
+        <translation>%1 で計算中（カーネルの準備 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Computing on %1</source>
+        <translation>%1 で計算中</translation>
+    </message>
+    <message>
+        <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>
+        <translation>OpenCL デバイスを使えなかったので、CPU で学習しています: %1</translation>
+    </message>
+    <message>
+        <source>Paused at the initial weights: Play trains, Step makes one mini-batch step.</source>
+        <translation>初期重みで一時停止しています。「再生」で学習し、「1ステップ」でミニバッチ1つ分のステップを進めます。</translation>
+    </message>
+    <message>
+        <source>Step %1</source>
+        <translation>ステップ %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1: reconstruction error (mean squared, per pixel) training %2, test %3</source>
+        <translation>エポック %1: 再構成誤差（1ピクセルあたりの平均二乗）訓練 %2、テスト %3</translation>
+    </message>
+    <message>
+        <source>; mean free energy %1</source>
+        <translation>、平均自由エネルギー %1</translation>
+    </message>
+    <message>
+        <source> (finished)</source>
+        <translation>（完了）</translation>
+    </message>
+    <message>
+        <source>Autoencoder and RBM</source>
+        <translation>自己符号化器と RBM</translation>
+    </message>
+    <message>
+        <source>Restricted Boltzmann machine (RBM)</source>
+        <translation>制限ボルツマンマシン（RBM）</translation>
+    </message>
+    <message>
+        <source>Encoder sizes</source>
+        <translation>エンコーダの大きさ</translation>
+    </message>
+    <message>
+        <source>256,64: the encoder 784-256-64 and the mirrored decoder 64-256-784</source>
+        <translation>256,64: エンコーダ 784-256-64 と、それを反転したデコーダ 64-256-784</translation>
+    </message>
+    <message>
+        <source>Tied weights (decoder W = encoder W^T)</source>
+        <translation>重みの共有（デコーダの W = エンコーダの W^T）</translation>
+    </message>
+    <message>
+        <source>Denoising noise σ</source>
+        <translation>ノイズ除去のノイズ σ</translation>
+    </message>
+    <message>
+        <source>Gaussian noise on the input only; the target stays the clean image</source>
+        <translation>ガウスノイズは入力だけに加えます。目標はノイズのない画像のままです</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隠れユニット数</translation>
+    </message>
+    <message>
+        <source>CD-k steps k</source>
+        <translation>CD-k のステップ数 k</translation>
+    </message>
+    <message>
+        <source>Persistent chains (PCD)</source>
+        <translation>持続的な連鎖（PCD）</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Play trains until this many epochs are done</source>
+        <translation>「再生」はこのエポック数が終わるまで学習します</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>1ステップ</translation>
+    </message>
+    <message>
+        <source>One gradient step on one mini-batch</source>
+        <translation>1つのミニバッチで勾配ステップを1回</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Back to the same initial weights (same seed)</source>
+        <translation>同じ初期重み（同じシード）に戻します</translation>
+    </message>
+    <message>
+        <source>Save As…</source>
+        <translation>名前を付けて保存…</translation>
+    </message>
+    <message>
+        <source>Save the model, its settings, weights and learning curve as a .koto project</source>
+        <translation>モデルとその設定、重み、学習曲線を .koto プロジェクトとして保存します</translation>
+    </message>
+    <message>
+        <source>The weights were not handed over</source>
+        <translation>重みは渡されませんでした</translation>
+    </message>
+    <message>
+        <source>The training thread did not hand over the model in time, or there is none.</source>
+        <translation>学習スレッドが時間内にモデルを渡さなかったか、モデルがありません。</translation>
+    </message>
+    <message>
+        <source>The model has no trained weights yet.</source>
+        <translation>このモデルにはまだ学習済みの重みがありません。</translation>
+    </message>
+    <message>
+        <source>Step %1 (%2 steps per epoch)</source>
+        <translation>ステップ %1（1エポックあたり %2 ステップ）</translation>
+    </message>
+    <message>
+        <source>Use as the first layer of the classifier</source>
+        <translation>分類器の最初の層として使う</translation>
+    </message>
+    <message>
+        <source>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</source>
+        <translation>事前学習: メインウィンドウのネットワークは、最初の全結合層をこの W と隠れ層のバイアスから始め、そこからラベルで学習します</translation>
     </message>
 </context>
 </TS>

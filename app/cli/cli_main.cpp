@@ -24,6 +24,8 @@ constexpr Command kCommands[] = {
     {"predict", koto::cli::predictCommand},     {"gradcheck", koto::cli::gradcheckCommand},
     {"datasets", koto::cli::datasetsCommand},   {"samples", koto::cli::samplesCommand},
     {"devices", koto::cli::devicesCommand},
+    {"bptt", koto::cli::bpttCommand},
+    {"templates", koto::cli::templatesCommand},
 };
 
 bool wantsHelp(const Words& words) {

@@ -14,7 +14,9 @@ int trainCommand(const Words& words);
 int evalCommand(const Words& words);
 int predictCommand(const Words& words);
 int gradcheckCommand(const Words& words);
+int bpttCommand(const Words& words);
 int datasetsCommand(const Words& words);
+int templatesCommand(const Words& words);
 int samplesCommand(const Words& words);
 int devicesCommand(const Words& words);
 

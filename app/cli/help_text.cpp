@@ -6,7 +6,13 @@ std::string helpText(const std::string& command) {
     if (command == "train")
         return R"(kotohajime-cli train: train a network and print its learning curve
 
-  --dataset SPEC     a dataset, e.g. spiral or spiral:n=500,noise=0.2,test=0.5,seed=3 (default spiral)
+  --dataset SPEC     a dataset, e.g. spiral or spiral:n=500,noise=0.2,test=0.5,seed=3 (default spiral);
+                     sequences for recurrent layers: sine[:window=W,noise=S] (the next value of a
+                     noisy sine wave), firstbit:LEN and parity:LEN (the first bit or the parity of
+                     LEN random bits), seqimg:fashion-mnist (an image's 28 rows as 28 time steps);
+                     with targets=every sine, firstbit and parity ask at every time step (the next
+                     value, the first bit, the parity so far), e.g. sine:targets=every for seq:many;
+                     kotohajime-cli datasets lists every dataset and its options
   --layers SPEC      hidden layers, e.g. dense:8:tanh,dense:8:tanh (default); the output layer is
                      added to fit the dataset unless the last token is one. Also dropout:P
                      (keep probability P while training) and noise:S (Gaussian noise of standard
@@ -16,6 +22,15 @@ std::string helpText(const std::string& command) {
                      (K x K windows moved by K), flatten (images to vectors: a dense layer after
                      conv or pool layers needs one), e.g.
                      conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu
+                     For sequences: rnn:U[:ACT][:INIT] (SimpleRNN of U units, h(t) =
+                     s(x(t) Wx + h(t-1) Wh + b), activation default tanh) and lstm:U[:INIT], INIT
+                     the recurrent weights' start: uniform (default, +-1/sqrt(U)), xavier or
+                     orthogonal. They output every time step; then seq:last (the last step only:
+                     one answer per sequence), e.g. lstm:64,seq:last or
+                     rnn:32:tanh:orthogonal,seq:last; or seq:many (an answer at every step, the
+                     layers after it applied to each step alike; the loss is the mean over all
+                     steps), for data with a target at every step: --dataset sine:targets=every
+                     --layers lstm:16,seq:many
   --loss ce|bce|mse  cross-entropy with softmax (default for classes), binary cross-entropy with
                      one sigmoid unit, or mean squared error (default for regression)
   --optimizer NAME   sgd (default): w = w - lr * dJ/dw
@@ -41,6 +56,9 @@ std::string helpText(const std::string& command) {
                      rotate=DEGREES (either way), flip (mirror half the time; fashion-mnist only,
                      a mirrored digit is no digit), brightness=B (+-B, pixels are 0..1),
                      contrast=C (times 1-C..1+C); see the images with kotohajime-cli samples
+  --clip-norm X      gradient clipping: before each update, if the norm of all gradients together
+                     is above X, scale them down to X (against exploding gradients in recurrent
+                     networks; default 0, off)
   --print-period N   every N batches also print the batch's loss and the test data's cost and
                      error rate (the curriculum's print_period)
   --batch N          mini-batch size: 1 is stochastic, the training-set size is batch GD (default 10)
@@ -54,6 +72,23 @@ std::string helpText(const std::string& command) {
   --save FILE.koto   save the trained project
   --confusion        the test data's confusion matrix and per-class accuracy at the end
   --json             one JSON object per epoch and a last one with "final":true
+
+ unsupervised models (part 12), instead of --layers; --dataset is then required:
+  --model autoencoder:SIZES[:ACT]  an autoencoder trained to reconstruct its inputs (T = X):
+                     autoencoder:256,64 is the encoder 784-256-64 and the mirrored decoder
+                     64-256-784 (sigmoid output); hidden activation ACT default relu; prints the
+                     reconstruction MSE per pixel each epoch. --loss mse (default) or bce,
+                     --denoise S (noise of standard deviation S on the input only, the clean input
+                     as target), --tied (decoder W = encoder W^T)
+  --model rbm:M      a Bernoulli RBM of M hidden units (inputs in [0, 1]) trained by contrastive
+                     divergence: --cd K (CD-k, default 1), --persistent (PCD: the chains carry on
+                     between steps); prints the reconstruction error and mean free energy each epoch
+  --pretrain rbm|autoencoder  for a classifier: first train an RBM or a one-layer autoencoder of
+                     the first dense layer's size on the inputs (--pretrain-epochs N, default 5;
+                     --cd, --persistent, --denoise, --tied as above), copy its W and hidden bias into
+                     that layer, then train the classifier as usual. --pretrain-data SPEC pre-trains
+                     on another dataset's inputs (labels unused), e.g. all 60,000 fashion-mnist
+                     images for a classifier given only fashion-mnist:n=1000
 )";
     if (command == "eval")
         return R"(kotohajime-cli eval: loss and accuracy (or RMSE) of a trained project
@@ -70,7 +105,9 @@ std::string helpText(const std::string& command) {
   --input IN.csv        one sample per row, comma-separated numbers (a header line is allowed);
                         for a network trained on images, pixels from 0 to 255 as in the training
                         files (Kaggle's test.csv of the digit recognizer, for instance)
-  --output OUT.csv      where to write the predictions (default: standard output)
+  --output OUT.csv      where to write the predictions (default: standard output); a network
+                        ending in seq:many answers at every time step: a line per input row and
+                        step, both named in the first two columns (row,step,...)
   --backend B           cpu (default), opencl or opencl:N, as for train
 )";
     if (command == "gradcheck")
@@ -79,8 +116,27 @@ std::string helpText(const std::string& command) {
   --dataset SPEC --layers SPEC [--loss ce|bce|mse] [--seed N] [--samples N (16)] [--json]
   any layers train takes, conv and pooling included, e.g. --dataset fashion-mnist:n=16
   --layers conv:3:3:2:1:tanh,maxpool:2,avgpool:2,flatten
+  or recurrent ones, e.g. --dataset firstbit:6 --layers rnn:4,lstm:3:orthogonal,seq:last
   fourth-order central differences with h = 1e-4 on the first N training samples;
   prints, per parameter tensor, the largest relative error |analytic - numeric| / max(|a|, |n|)
+)";
+    if (command == "bptt")
+        return R"(kotohajime-cli bptt: how much gradient reaches each time step, at initialisation or later
+
+  --dataset SPEC     a sequence dataset (default firstbit:20)
+  --layers SPEC      layers with a recurrent one, e.g. rnn:32,seq:last (default) or lstm:32,seq:last
+  --init I           start every recurrent layer's weights as uniform, xavier or orthogonal
+                     (default: as the tokens say, uniform unless given)
+  --seed N           initial weights (default 1)
+  --samples N        the first N training samples as one batch (default 64)
+  --epochs N         train first for N epochs with Adam (default 0: at initialisation),
+                     --lr X (0.01) and --batch B (32)
+  --json             one line a step: {"step":1,"grad_norm":...} (and "cell_grad_norm" and
+                     "forget_gate_mean" for an LSTM)
+  one forward and backward pass (in double); for the first recurrent layer, the norm over the
+  batch and the units of dJ/dh(t) at every step t, and for an LSTM of dJ/dc(t) and the mean
+  forget gate f(t): through a SimpleRNN the gradient usually fades going back to t = 1, through
+  an LSTM's cell it survives longer, the more so as the forget gates near 1
 )";
     if (command == "samples")
         return R"(kotohajime-cli samples: an image dataset's samples and their augmented copies, as a picture
@@ -95,6 +151,9 @@ std::string helpText(const std::string& command) {
   --scale Z          each pixel as Z x Z (default 3)
   prints each sample's label and class name
 )";
+    if (command == "templates")
+        return "kotohajime-cli templates [--json]: the ready-made networks, each with its title, what it shows and\n"
+               "the dataset it was made for\n";
     if (command == "datasets") return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their options\n";
     if (command == "devices")
         return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found (PoCL included),\n"
@@ -102,11 +161,13 @@ std::string helpText(const std::string& command) {
     return R"(kotohajime-cli: Kotohajime's deep-learning core, scriptable
 
 commands:
-  train      train a network on a dataset and print its learning curve
+  train      train a network (or an autoencoder or RBM) on a dataset and print its learning curve
   eval       evaluate a trained .koto project
   predict    predict with a trained project on a CSV of inputs
   gradcheck  check the gradients of a network against finite differences
+  bptt       the gradient norm at every time step of a recurrent network (vanishing gradients)
   datasets   list the datasets
+  templates  list the ready-made networks (kotohajime --template NAME opens one)
   samples    draw an image dataset's samples and their augmented copies into a picture
   devices    list the compute backends and OpenCL devices
 

@@ -1,4 +1,4 @@
-// datasets, devices and gradcheck: what is available, and whether the maths is right.
+// datasets, templates, devices and gradcheck: what is available, and whether the maths is right.
 
 #include <cstdio>
 #include <iostream>
@@ -9,7 +9,9 @@
 #include "check/gradient_check.h"
 #include "commands.h"
 #include "data/dataset_spec.h"
+#include "first_samples.h"
 #include "io/layer_tokens.h"
+#include "network/templates.h"
 #include "opencl_devices.h"
 #include "util/errors.h"
 
@@ -30,7 +32,29 @@ int datasetsCommand(const Words& words) {
                      "image sets' options: n=N (the first N training images), ntest=N (the first N test images)\n"
                      "  examples: fashion-mnist:n=2000, idx:/home/me/mnist:ntest=1000\n"
                      "csv's options: label=COLUMN (header or number from 1), test=FRACTION (0.2), seed=N (1)\n"
-                     "  example: csv:train.csv:label=label,test=0.1\n";
+                     "  example: csv:train.csv:label=label,test=0.1\n"
+                     "sine's options: window=W (20 steps), noise=STDDEV (0.1), n=SEQUENCES (1000), test=FRACTION (0.2),\n"
+                     "  seed=N (1); firstbit:LEN and parity:LEN (LEN bits, 8): n, test, seed; all three:\n"
+                     "  targets=last (one target a sequence, the default) or targets=every (one at every\n"
+                     "  time step, for seq:many)\n"
+                     "  examples: sine:window=30,noise=0.2, parity:6:n=2000,seed=2, sine:targets=every\n"
+                     "seqimg: an image set's rows as time steps, with that set's options\n"
+                     "  examples: seqimg:fashion-mnist:n=2000, seqimg:idx:/home/me/mnist\n";
+    return 0;
+}
+
+int templatesCommand(const Words& words) {
+    const Arguments args(words, {}, {"json"});
+    for (const Template& t : networkTemplates()) {
+        if (args.has("json"))
+            std::cout << nlohmann::ordered_json{{"name", t.name}, {"title", t.title}, {"dataset", t.dataset},
+                                                {"description", t.description}}
+                             .dump()
+                      << '\n';
+        else
+            std::printf("%-10s %s, for %s\n%-10s %s\n", t.name.c_str(), t.title.c_str(), t.dataset.c_str(), "",
+                        t.description.c_str());
+    }
     return 0;
 }
 
@@ -79,16 +103,11 @@ int gradcheckCommand(const Words& words) {
     const int64_t samples = std::min(args.integer("samples", 16, 1, 10'000), dataset.train.count);
 
     const int64_t outputs = spec.layers.back().integer("units");  // the output layer is dense
+    const FirstSamples first = firstTrainingSamples(dataset, samples, outputs);
     GradientCheckInput input;
     input.rows = samples;
-    const std::vector<float> inputs = dataset.train.floatInputs(0, samples, dataset.inputSize);
-    input.inputs.assign(inputs.begin(), inputs.end());
-    DataSplit head;
-    head.count = samples;
-    if (dataset.task == Task::Classification) head.labels.assign(dataset.train.labels.begin(), dataset.train.labels.begin() + samples);
-    else head.targets.assign(dataset.train.targets.begin(), dataset.train.targets.begin() + samples * dataset.outputSize);
-    const std::vector<float> targets = dataset.targetMatrix(head, outputs);
-    input.targets.assign(targets.begin(), targets.end());
+    input.inputs.assign(first.inputs.begin(), first.inputs.end());
+    input.targets.assign(first.targets.begin(), first.targets.end());
 
     const auto results = checkGradients(spec, input, static_cast<uint64_t>(args.integer("seed", 1, 0, INT64_MAX)));
     for (const GradientCheckResult& r : results) {

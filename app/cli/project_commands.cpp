@@ -22,6 +22,9 @@ namespace {
 Project loadTrainedProject(const std::string& path) {
     Project project = loadProject(path);
     if (project.weights.empty()) throw InputError(path + ": the project holds no trained weights");
+    if (project.model != ModelKind::Network)
+        throw InputError(path + ": the project holds an " + std::string(modelKindName(project.model)) +
+                         "; eval and predict work on classification and regression networks");
     return project;
 }
 
@@ -83,10 +86,14 @@ int predictCommand(const Words& words) {
     }
     const std::vector<float> outputs = network.predict(inputs, table.rows);
     const int64_t width = network.outputSize();
+    // Many-to-many (seq:many) answers at every time step: a line per input row and step, the
+    // two named in front.
+    const int64_t steps = network.outputRowsPerSample();
 
     std::ostringstream csv;
     csv.precision(9);
     const bool classification = project.network.loss != LossKind::MeanSquaredError;
+    if (steps > 1) csv << "row,step,";
     if (classification) {
         csv << "class";
         for (int64_t k = 0; k < (width == 1 ? 2 : width); ++k) csv << ",p" << k;
@@ -94,8 +101,9 @@ int predictCommand(const Words& words) {
         for (int64_t k = 0; k < width; ++k) csv << (k ? "," : "") << "y" << k;
     }
     csv << '\n';
-    for (int64_t n = 0; n < table.rows; ++n) {
+    for (int64_t n = 0; n < table.rows * steps; ++n) {
         const float* row = outputs.data() + n * width;
+        if (steps > 1) csv << n / steps + 1 << ',' << n % steps + 1 << ',';
         if (classification && width == 1) {
             csv << (row[0] >= 0.5f ? 1 : 0) << ',' << 1.0f - row[0] << ',' << row[0];
         } else if (classification) {

@@ -13,6 +13,7 @@
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "metrics_output.h"
+#include "model_training.h"
 #include "training/checkpoint.h"
 #include "training/training_run.h"
 #include "util/errors.h"
@@ -89,6 +90,8 @@ void printConfusion(const ConfusionMatrix& matrix, const Dataset& dataset) {
     std::fflush(stdout);
 }
 
+}  // namespace
+
 std::optional<LossKind> lossOption(const Arguments& args) {
     const auto text = args.optionalText("loss");
     if (!text) return std::nullopt;
@@ -121,6 +124,9 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     settings.validation = args.number("validation", settings.patience > 0 && settings.validation == 0 ? 0.2 : settings.validation);
     if (settings.validation != 0 && !(settings.validation > 0 && settings.validation < 1))
         throw UsageError("--validation must be a share between 0 and 1");
+    settings.clipNorm = args.number("clip-norm", settings.clipNorm);
+    if (!(settings.clipNorm >= 0 && std::isfinite(settings.clipNorm)))
+        throw UsageError("--clip-norm must be a number of at least 0 (0: no clipping)");
     settings.augment = args.text("augment", settings.augment);
     try {
         settings.augment = Augmentation::parse(settings.augment).text();
@@ -136,14 +142,16 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     return settings;
 }
 
-}  // namespace
-
 int trainCommand(const Words& words) {
     const Arguments args(words,
                          {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
                           "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop", "augment",
-                          "print-period"},
-                         {"json", "regularize-biases", "confusion"});
+                          "print-period", "clip-norm", "model", "denoise", "cd", "pretrain", "pretrain-epochs",
+                          "pretrain-data"},
+                         {"json", "regularize-biases", "confusion", "tied", "persistent"});
+    // An autoencoder or an RBM rather than a classifier or regression network (model_training.h).
+    if (args.has("model")) return trainModel(args);
+    const std::optional<PretrainChoice> pretrain = pretrainChoice(args);
     const BackendChoice backendChoice = parseBackendChoice(args.text("backend", "cpu"));
 
     std::unique_ptr<Project> earlier;
@@ -153,6 +161,9 @@ int trainCommand(const Words& words) {
     if (const auto projectPath = args.optionalText("project")) {
         if (args.has("layers") || args.has("loss")) throw UsageError("--project already holds the network: drop --layers and --loss");
         earlier = std::make_unique<Project>(loadProject(*projectPath));
+        if (earlier->model != ModelKind::Network)
+            throw InputError(*projectPath + ": the project holds an " + std::string(modelKindName(earlier->model)) +
+                             "; --project carries on training classification and regression networks only");
         spec = earlier->network;
         settings = earlier->training;
         if (!args.has("dataset")) datasetText = earlier->dataset;
@@ -171,6 +182,7 @@ int trainCommand(const Words& words) {
     std::unique_ptr<TrainingRun> run = buildWithCpuFallback(backend, "training", [&](Backend& on) {
         auto made = std::make_unique<TrainingRun>(on, spec, dataset, settings);
         if (earlier && !earlier->weights.empty()) restoreWeights(made->network(), earlier->weights);
+        if (pretrain) pretrainClassifier(made->network(), made->dataset(), settings, *pretrain, args.has("json"));
         if (!dynamic_cast<CpuBackend*>(&on)) {
             keeper = std::make_unique<CheckpointKeeper>(made->trainer());
             made->trainer().addObserver(keeper.get());  // first: see CheckpointKeeper

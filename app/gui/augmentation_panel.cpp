@@ -68,6 +68,16 @@ std::string AugmentationPanel::text() const {
     return augmentation.text();
 }
 
+void AugmentationPanel::setText(const std::string& text) {
+    const Augmentation augmentation = Augmentation::parse(text);
+    const QSignalBlocker block(this);
+    translate_->setValue(static_cast<int>(augmentation.translate));
+    rotate_->setValue(static_cast<int>(augmentation.rotate));
+    flip_->setChecked(augmentation.flip);
+    brightness_->setValue(augmentation.brightness);
+    contrast_->setValue(augmentation.contrast);
+}
+
 void AugmentationPanel::setDataset(const Dataset& dataset) {
     images_ = dataset.imageWidth > 0;
     mirrorKeepsClass_ = dataset.mirrorKeepsClass;

@@ -23,6 +23,9 @@ public:
     // As data/augmentation.h writes it: "translate=2,rotate=10,flip"; "" for none (and for data
     // that is not images).
     std::string text() const;
+    // Shows saved augmentation (an opened project's) without signals; call setDataset first.
+    // Throws InputError if the text is not augmentation.
+    void setText(const std::string& text);
     // Offers what this dataset allows.
     void setDataset(const Dataset& dataset);
 

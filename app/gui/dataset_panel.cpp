@@ -1,5 +1,6 @@
 #include "dataset_panel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
@@ -11,6 +12,7 @@
 #include <QSpinBox>
 #include <cmath>
 
+#include "data/sequence_datasets.h"
 #include "ui_text.h"
 
 namespace koto::gui {
@@ -44,6 +46,13 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     images_->setSingleStep(1000);
     images_->setValue(60000);
     imagesLabel_ = new QLabel(this);
+    steps_ = new QSpinBox(this);
+    steps_->setObjectName(QStringLiteral("stepsSpin"));
+    steps_->setRange(1, 200);
+    steps_->setValue(8);
+    stepsLabel_ = new QLabel(this);
+    everyStep_ = new QCheckBox(this);
+    everyStep_->setObjectName(QStringLiteral("everyStepCheck"));
     path_ = new QLabel(this);
     path_->setObjectName(QStringLiteral("dataPath"));
     path_->setWordWrap(true);
@@ -61,6 +70,8 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     form->addRow(testShareLabel_, testShare_);
     form->addRow(regenerate_);
     form->addRow(imagesLabel_, images_);
+    form->addRow(stepsLabel_, steps_);
+    form->addRow(everyStep_);
     form->addRow(path_);
     form->addRow(pathButton_);
 
@@ -73,10 +84,14 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
             return;
         }
         previous_ = choice_->currentIndex();
+        // A sequence set starts from its own defaults (the 2-D sets' 500 points would be few).
+        if (isSequenceDataset(kind())) setSpec(DatasetSpec{kind(), {}});
         updateVisibility();
         emit datasetChanged();
     });
     connect(images_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
+    connect(steps_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
+    connect(everyStep_, &QCheckBox::toggled, this, &DatasetPanel::datasetChanged);
     connect(pathButton_, &QPushButton::clicked, this, [this] {
         if (askForPath()) emit datasetChanged();
     });
@@ -101,14 +116,26 @@ std::string DatasetPanel::kind() const { return choice_->currentData().toString(
 DatasetSpec DatasetPanel::spec() const {
     DatasetSpec spec;
     spec.name = kind();
-    if (spec.name == "fashion-mnist" || spec.name == "idx") {
+    if (spec.name == "fashion-mnist" || spec.name == "idx" || spec.name == "seqimg") {
         if (spec.name == "idx") spec.options["dir"] = folder_.toStdString();
+        if (spec.name == "seqimg") spec.options["source"] = rowSource_;
+        if (spec.name == "seqimg" && rowSource_ == "idx") spec.options["dir"] = folder_.toStdString();
         if (images_->value() < images_->maximum()) spec.options["n"] = std::to_string(images_->value());
         return spec;
     }
     if (spec.name == "csv") {
         spec.options["path"] = file_.toStdString();
         spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
+        return spec;
+    }
+    if (isSequenceDataset(spec.name)) {
+        // Every setting written out: the sequence sets' defaults are not the 2-D sets'.
+        spec.options["n"] = std::to_string(points_->value());
+        spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
+        spec.options[spec.name == "sine" ? "window" : "length"] = std::to_string(steps_->value());
+        if (spec.name == "sine") spec.options["noise"] = QString::number(noise_->value() / 100.0).toStdString();
+        if (everyStep_->isChecked()) spec.options["targets"] = "every";
+        if (seed_ != 1) spec.options["seed"] = std::to_string(seed_);
         return spec;
     }
     if (points_->value() != 500) spec.options["n"] = std::to_string(points_->value());
@@ -129,11 +156,18 @@ bool DatasetPanel::askForPath() {
 
 void DatasetPanel::updateVisibility() {
     const std::string name = kind();
-    const bool images = name == "fashion-mnist" || name == "idx";
+    const bool images = name == "fashion-mnist" || name == "idx" || name == "seqimg";
     const bool table = name == "csv";
     const bool points = !images && !table;
-    for (QWidget* w : std::initializer_list<QWidget*>{points_, pointsLabel_, noise_, noiseLabel_, regenerate_})
-        w->setVisible(points);
+    const bool bits = name == "firstbit" || name == "parity";
+    for (QWidget* w : std::initializer_list<QWidget*>{points_, pointsLabel_, regenerate_}) w->setVisible(points);
+    noise_->setVisible(points && !bits);
+    noiseLabel_->setVisible(points && !bits);
+    steps_->setVisible(isSequenceDataset(name));
+    stepsLabel_->setVisible(isSequenceDataset(name));
+    everyStep_->setVisible(isSequenceDataset(name));
+    stepsLabel_->setText(name == "sine" ? tr("Window (time steps)") : tr("Bits (time steps)"));
+    pointsLabel_->setText(isSequenceDataset(name) ? tr("Sequences") : tr("Points"));
     testShare_->setVisible(!images);
     testShareLabel_->setVisible(!images);
     images_->setVisible(images);
@@ -148,13 +182,17 @@ void DatasetPanel::updateVisibility() {
 
 void DatasetPanel::setSpec(const DatasetSpec& spec) {
     const QSignalBlocker blockChoice(choice_), blockPoints(points_), blockNoise(noise_), blockTest(testShare_);
-    const QSignalBlocker blockImages(images_);
+    const QSignalBlocker blockImages(images_), blockSteps(steps_), blockEveryStep(everyStep_);
     const int index = choice_->findData(QString::fromStdString(spec.name));
     if (index >= 0) choice_->setCurrentIndex(index);
     previous_ = choice_->currentIndex();
     if (const auto dir = spec.options.find("dir"); dir != spec.options.end()) folder_ = QString::fromStdString(dir->second);
     if (const auto file = spec.options.find("path"); file != spec.options.end()) file_ = QString::fromStdString(file->second);
-    const bool images = spec.name == "fashion-mnist" || spec.name == "idx";
+    if (spec.name == "seqimg") {
+        const auto source = spec.options.find("source");
+        rowSource_ = source != spec.options.end() && source->second == "idx" ? "idx" : "fashion-mnist";
+    }
+    const bool images = spec.name == "fashion-mnist" || spec.name == "idx" || spec.name == "seqimg";
     auto option = [&](const char* key, double fallback) {
         const auto found = spec.options.find(key);
         bool ok = false;  // QString::toDouble reads the C locale whatever the system's is
@@ -166,6 +204,17 @@ void DatasetPanel::setSpec(const DatasetSpec& spec) {
     noise_->setValue(static_cast<int>(std::lround(option("noise", 0) * 100)));
     testShare_->setValue(static_cast<int>(std::lround(option("test", 0.5) * 100)));
     seed_ = static_cast<int>(option("seed", 1));
+    if (isSequenceDataset(spec.name)) {
+        const SequenceOptions defaults;
+        const bool sine = spec.name == "sine";
+        points_->setValue(static_cast<int>(option("n", static_cast<double>(defaults.samples))));
+        testShare_->setValue(static_cast<int>(std::lround(option("test", defaults.testFraction) * 100)));
+        steps_->setValue(static_cast<int>(sine ? option("window", static_cast<double>(defaults.window))
+                                               : option("length", static_cast<double>(defaults.length))));
+        if (sine) noise_->setValue(static_cast<int>(std::lround(option("noise", defaults.noise) * 100)));
+        const auto targets = spec.options.find("targets");
+        everyStep_->setChecked(targets != spec.options.end() && targets->second == "every");
+    }
     updateVisibility();
 }
 
@@ -179,10 +228,15 @@ void DatasetPanel::retranslate() {
     for (int i = 0; i < choice_->count(); ++i)
         choice_->setItemText(i, datasetTitle(choice_->itemData(i).toString().toStdString()));
     choice_->setToolTip(tr("What to learn from: points of the plane (orange and blue are the two classes), "
-                           "images of clothes, your own MNIST files or a table of numbers"));
-    pointsLabel_->setText(tr("Points"));
+                           "images of clothes, your own MNIST files, a table of numbers, or sequences for "
+                           "recurrent layers"));
     imagesLabel_->setText(tr("Training images"));
     images_->setToolTip(tr("Use the first this many training images (fewer train faster)"));
+    steps_->setToolTip(tr("How many time steps a sequence has: a recurrent layer reads one value a step"));
+    everyStep_->setText(tr("A target at every time step"));
+    everyStep_->setToolTip(tr("Many-to-many: the question is asked at every step (the next value, the first bit, "
+                              "the parity so far), not only after the last; the network then needs seq:many "
+                              "after its recurrent layer"));
 
     regenerate_->setText(tr("Regenerate"));
     regenerate_->setToolTip(tr("Draw new random points with the same settings"));

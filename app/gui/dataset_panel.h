@@ -1,13 +1,16 @@
 #pragma once
 // Choosing the data: which 2-D set, how many points, how much noise, how much of it is held out
 // for testing, and Regenerate for a new random draw; or Fashion-MNIST, a folder of IDX images
-// (a user's own MNIST) or a CSV table, with how many training images to use.
+// (a user's own MNIST) or a CSV table, with how many training images to use; or a sequence set
+// (sine wave, first bit, parity, image rows) with its number of time steps, and for the first
+// three whether they ask their question at every step (many-to-many) or after the last.
 
 #include <QGroupBox>
 #include <functional>
 
 #include "data/dataset_spec.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -55,10 +58,15 @@ private:
     QPushButton* regenerate_;
     QSpinBox* images_;
     QLabel* imagesLabel_;
+    QSpinBox* steps_;  // sequences: the bits of firstbit and parity, the sine's window
+    QLabel* stepsLabel_;
+    QCheckBox* everyStep_;  // sine, firstbit, parity: targets=every (a target at every time step)
     QLabel* path_;
     QPushButton* pathButton_;
     int seed_ = 1;
     QString folder_, file_;  // the IDX folder and the CSV file chosen
+    // The images seqimg reads row by row: fashion-mnist, or idx (the folder_) as a spec gave it.
+    std::string rowSource_ = "fashion-mnist";
     int previous_ = 0;       // the choice before this one, to go back to when a choice is cancelled
     PathChooser choosePath_;
 };

@@ -1,12 +1,16 @@
 #pragma once
 // The hidden layers as a list the learner edits: units, activation and dropout's keep
-// probability per layer, add and remove. The output layer follows from the data (softmax over the classes, or a linear unit
-// for regression) and is shown below the list. (The drag-and-drop canvas comes later.)
+// probability per dense layer, add and remove; other layers (convolution, pooling, recurrent)
+// appear as written and can be removed, a recurrent layer with its weight initialisation to
+// choose. The output layer follows from the data (softmax over the classes, or a linear unit
+// for regression) and is shown below the list. The network editor's page shows the same network
+// as a canvas (main_window_editor.cpp keeps the two in step).
 
 #include <QGroupBox>
 #include <string>
 #include <vector>
 
+class QComboBox;
 class QLabel;
 class QPushButton;
 class QVBoxLayout;
@@ -27,7 +31,8 @@ public:
     // tokens it names are skipped).
     void setTokens(const std::string& tokens);
     // The first token of a layers spec this list cannot show ("" if it can show them all): it
-    // shows dense layers (up to kMaxLayers, kMaxUnits units each) with dropout after them.
+    // shows dense layers (kMaxUnits units each) with dropout after them, and convolution,
+    // pooling, flatten and recurrent layers read-only, as written; up to kMaxLayers in all.
     static std::string unsupportedToken(const std::string& tokens);
     static constexpr int kMaxUnits = 4096;
     // The text under the list describing the output layer.
@@ -43,8 +48,12 @@ protected:
 private:
     struct Row;
     void addRow(int units, const QString& activation, double keep);
+    // A read-only row for a layer the list does not edit (convolution, pooling, recurrent).
+    void addWrittenRow(const std::string& token);
     void removeRow(QWidget* row);
     void retranslate();
+    // A recurrent row's choice of initialisation: its items and their formulas.
+    void retranslateInit(QComboBox& init);
 
     QVBoxLayout* rowsLayout_;
     std::vector<Row*> rows_;

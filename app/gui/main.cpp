@@ -4,6 +4,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
+#include <QTimer>
 #include <cstdio>
 #include <optional>
 
@@ -11,6 +12,7 @@
 #include "default_lesson.h"
 #include "inspector/inspector_screenshot_run.h"
 #include "io/layer_tokens.h"
+#include "io/project_file.h"
 #include "language.h"
 #include "layer_list_editor.h"
 #include "main_window.h"
@@ -40,7 +42,17 @@ int main(int argc, char** argv) {
                                      QStringLiteral("With --screenshot: render the step-through inspector at this stage of "
                                                     "the next step: forward:L, backward:L (L counts layers from 1), loss or update"),
                                      QStringLiteral("STAGE"));
-    parser.addOptions({dataset, layers, steps, screenshot, language, inspect});
+    const QCommandLineOption project(QStringLiteral("project"), QStringLiteral("Open this .koto project"),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption networkTemplate(QStringLiteral("template"),
+                                             QStringLiteral("Open the network editor with this template: ") +
+                                                 QString::fromStdString(koto::templateNames()),
+                                             QStringLiteral("NAME"));
+    const QCommandLineOption view(QStringLiteral("view"),
+                                  QStringLiteral("Show this tab beside the plot: curve, confusion, feature-maps (conv "
+                                                 "networks), states or gradients (recurrent networks)"),
+                                  QStringLiteral("TAB"));
+    parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
     parser.process(app);
 
     koto::gui::Language translations;
@@ -70,12 +82,14 @@ int main(int argc, char** argv) {
         }
     }
 
-    // The app's layer list shows dense layers and their dropout; other layers (convolution,
-    // pooling, ...) train with kotohajime-cli until the network editor shows them.
+    // The app's layer list shows dense layers and their dropout, and convolution, pooling and
+    // recurrent layers as written; others train with kotohajime-cli until the network editor
+    // shows them.
     if (const std::string token = koto::gui::LayerListEditor::unsupportedToken(lesson.layers); !token.empty()) {
         std::fprintf(stderr,
-                     "kotohajime: the app's layer list shows dense layers (up to %d, of up to %d units) with dropout "
-                     "after them, not \"%s\"; kotohajime-cli train --layers takes every layer\n",
+                     "kotohajime: the app's layer list shows up to %d layers: dense (of up to %d units) with dropout "
+                     "after them, conv, maxpool, avgpool, flatten, rnn, lstm and seq; not \"%s\"; kotohajime-cli "
+                     "train --layers takes every layer\n",
                      koto::gui::LayerListEditor::kMaxLayers, koto::gui::LayerListEditor::kMaxUnits, token.c_str());
         return 2;
     }
@@ -88,18 +102,62 @@ int main(int argc, char** argv) {
         return 3;
     }
 
+    const koto::Template* chosenTemplate = nullptr;
+    if (parser.isSet(networkTemplate)) {
+        chosenTemplate = koto::findTemplate(parser.value(networkTemplate).toStdString());
+        if (!chosenTemplate) {
+            std::fprintf(stderr, "kotohajime: there is no template \"%s\"; the templates are %s\n",
+                         qPrintable(parser.value(networkTemplate)), koto::templateNames().c_str());
+            return 2;
+        }
+        if (!chosenTemplate->model.empty() && parser.isSet(screenshot)) {
+            std::fprintf(stderr,
+                         "kotohajime: the template %s opens in the Autoencoder and RBM window, which --screenshot "
+                         "does not render; kotohajime-cli train --dataset %s --model %s trains it\n",
+                         chosenTemplate->name.c_str(), chosenTemplate->dataset.c_str(), chosenTemplate->model.c_str());
+            return 2;
+        }
+    }
+
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
+    if (parser.isSet(view) && !window.showChart(parser.value(view))) {
+        std::fprintf(stderr, "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
+                             "gradients (with rnn or lstm layers), not \"%s\"\n", qPrintable(parser.value(view)));
+        return 2;
+    }
+    if (chosenTemplate) window.openTemplate(*chosenTemplate);
+    const bool scripted = parser.isSet(screenshot);
+    // Scripted runs leave no autosave behind, offer no recovery and add no recent file: the
+    // user's settings stay as they were.
+    if (!scripted) window.session().autosave().setDirectory(koto::gui::Autosave::defaultDirectory());
+    window.session().setRemembersRecentFiles(!scripted);
+    qint64 stepsBefore = 0;  // --train-steps counts on from a project's steps
+    if (parser.isSet(project)) {
+        const QString path = parser.value(project);
+        if (scripted) {  // no dialog in a script: say it on stderr and fail
+            koto::gui::ProjectSession::Dialogs dialogs = window.session().dialogs();
+            dialogs.showError = [](const QString&, const QString& message) {
+                std::fprintf(stderr, "kotohajime: %s\n", qPrintable(message));
+            };
+            window.session().setDialogs(dialogs);
+        }
+        if (!window.session().openFile(path) && scripted) return 3;
+        if (trainSteps > 0) stepsBefore = koto::loadProject(path.toStdString()).stepsTrained;
+    } else if (!scripted) {
+        QTimer::singleShot(0, &window, [&window] { window.session().offerRecovery(); });
+    }
     if (inspectStage) {
-        auto* run = new koto::gui::InspectorScreenshotRun(window, trainSteps, *inspectStage, parser.value(screenshot));
+        auto* run = new koto::gui::InspectorScreenshotRun(window, stepsBefore + trainSteps, *inspectStage,
+                                                          parser.value(screenshot));
         run->setParent(&window);
         run->start();
     } else if (parser.isSet(screenshot)) {
-        auto* run = new koto::gui::ScreenshotRun(window, trainSteps, parser.value(screenshot));
+        auto* run = new koto::gui::ScreenshotRun(window, stepsBefore + trainSteps, parser.value(screenshot));
         run->setParent(&window);
         run->start();
     } else if (trainSteps > 0) {
-        window.controller().setStepLimit(trainSteps);
+        window.controller().setStepLimit(stepsBefore + trainSteps);
         window.controller().play();
     }
     return app.exec();

@@ -17,6 +17,7 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "augmentation_panel.h"
 #include "compute_menu.h"
@@ -25,14 +26,18 @@
 #include "data/dataset_spec.h"
 #include "dataset_panel.h"
 #include "decision_boundary_view.h"
+#include "feature_map_view.h"
+#include "gradient_through_time_view.h"
 #include "image_gallery_view.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "language.h"
 #include "layer_list_editor.h"
 #include "loss_curve_view.h"
+#include "recurrent_state_view.h"
 #include "training_panel.h"
 #include "ui_text.h"
+#include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
 
 namespace koto::gui {
@@ -46,6 +51,7 @@ const QString kNewsStyle = QStringLiteral(
 MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent)
     : QMainWindow(parent), language_(language) {
     setObjectName(QStringLiteral("mainWindow"));
+    session_ = new ProjectSession(*this, this, this);
     datasetPanel_ = new DatasetPanel;
     layers_ = new LayerListEditor;
     trainingPanel_ = new TrainingPanel;
@@ -66,6 +72,15 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     charts_->setObjectName(QStringLiteral("charts"));
     charts_->addTab(lossCurve_, QString());
     charts_->addTab(confusion_, QString());
+    featureMaps_ = new FeatureMapView;
+    featureMaps_->setObjectName(QStringLiteral("featureMaps"));
+    charts_->addTab(featureMaps_, QString());
+    recurrentStates_ = new RecurrentStateView;
+    recurrentStates_->setObjectName(QStringLiteral("recurrentStates"));
+    charts_->addTab(recurrentStates_, QString());
+    gradients_ = new GradientThroughTimeView;
+    gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
+    charts_->addTab(gradients_, QString());
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("problemBanner"));
     problem_->setWordWrap(true);
@@ -101,16 +116,19 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     auto* main = new QHBoxLayout(central);
     main->addWidget(scroll);
     main->addLayout(centre, 1);
-    setCentralWidget(central);
+    trainingPage_ = central;
+    buildEditor();  // the network editor in a page of its own beside this one
 
     buildActions();
     buildToolBar();
     buildMenus();
     computeMenu_ = new ComputeMenu(openCl, this);
     menuBar()->insertMenu(languageMenu_->menuAction(), computeMenu_);
+    menuBar()->insertMenu(computeMenu_->menuAction(), templatesMenu_);
     controller_.setComputeDevice(computeMenu_->current());
     connect(computeMenu_, &ComputeMenu::deviceChosen, this, [this](const ComputeDevice& device) {
         controller_.setComputeDevice(device);
+        if (unsupervisedWindow_) unsupervisedWindow_->setComputeDevice(device);
         rebuild();
     });
     deviceLabel_ = new QLabel;
@@ -132,8 +150,26 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(trainingPanel_, &TrainingPanel::momentumChanged, &controller_, &TrainingController::setMomentum);
     connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_, &TrainingController::setLearningRate);
     connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_, &TrainingController::setEpochsPerSecond);
+    // Every edit of the data or the training is a change of the project (the speed is not saved);
+    // an edit of the layers is a step of the editor's history (buildEditor).
+    connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::projectEdited);
+    connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::projectEdited);
+    connect(trainingPanel_, &TrainingPanel::learningRateChanged, this, &MainWindow::projectEdited);
+    connect(trainingPanel_, &TrainingPanel::momentumChanged, this, &MainWindow::projectEdited);
+    connect(augmentation_, &AugmentationPanel::augmentationChanged, this, &MainWindow::projectEdited);
+    connect(session_, &ProjectSession::documentChanged, this, &MainWindow::updateTitle);
     connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
     connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
+    // The training thread computes the network's insides only while a view of them is shown,
+    // for the sample that view has chosen.
+    connect(charts_, &QTabWidget::currentChanged, this, [this] {
+        const QWidget* shown = charts_->currentWidget();
+        if (shown == featureMaps_) controller_.setInsideSample(featureMaps_->chosenSample());
+        if (shown == recurrentStates_) controller_.setInsideSample(recurrentStates_->chosenSample());
+        controller_.setInsidesWanted(shown == featureMaps_ || shown == recurrentStates_);
+    });
+    connect(featureMaps_, &FeatureMapView::sampleChosen, &controller_, &TrainingController::setInsideSample);
+    connect(recurrentStates_, &RecurrentStateView::sampleChosen, &controller_, &TrainingController::setInsideSample);
 
     retranslate();
     resize(1280, 800);
@@ -164,6 +200,9 @@ void MainWindow::buildActions() {
     connect(reset_, &QAction::triggered, this, [this] {
         lossCurve_->clear();
         latest_.reset();
+        savedRun_.reset();
+        if (stepsShown_ != 0) projectEdited();
+        stepsShown_ = 0;
         setProblem({});
         controller_.reset();
         updateCounters();
@@ -195,10 +234,12 @@ void MainWindow::buildToolBar() {
 }
 
 void MainWindow::buildMenus() {
-    fileMenu_ = menuBar()->addMenu(QString());
-    quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
+    buildFileMenu();
+    buildEditMenu();
     trainingMenu_ = menuBar()->addMenu(QString());
     trainingMenu_->addActions({play_, step_, stepEpoch_, inspect_});
+    unsupervised_ = trainingMenu_->addAction(QString(), this, [this] { showUnsupervisedWindow(); });
+    unsupervised_->setObjectName(QStringLiteral("unsupervisedAction"));
     trainingMenu_->addSeparator();
     trainingMenu_->addAction(reset_);
     languageMenu_ = menuBar()->addMenu(QString());
@@ -265,17 +306,23 @@ void MainWindow::rebuild() {
     augmentation_->setDataset(*dataset);
     NetworkSpec spec;
     try {
-        std::string tokens = layers_->tokens();
-        if (trainingPanel_->inputNoise() > 0)
-            tokens = "noise:" + QString::number(trainingPanel_->inputNoise()).toStdString() + (tokens.empty() ? "" : ",") + tokens;
-        spec = networkSpecFromTokens(tokens, *dataset);
+        spec = networkToTrain(*dataset, newData);
     } catch (const std::exception& error) {
         setProblem({Problem::BadSettings, QString::fromStdString(error.what())});
+        refuseToTrain(QString::fromStdString(error.what()));
         return;
     }
     dataset_ = dataset;
+    // Only new data: the unsupervised window may hold a model opened on data of its own.
+    if (unsupervisedWindow_ && newData) unsupervisedWindow_->setDataset(dataset_, loadedDataSpec_);
     spec_ = spec;
     describeLesson();
+    if (newData) showDataViews();
+    startRun(settingsFromPanels(), nullptr);
+    if (wasPlaying) controller_.play();
+}
+
+TrainingSettings MainWindow::settingsFromPanels() const {
     TrainingSettings settings;
     settings.learningRate = trainingPanel_->learningRate();
     settings.batchSize = trainingPanel_->batchSize();
@@ -288,28 +335,72 @@ void MainWindow::rebuild() {
     settings.regularizeBiases = trainingPanel_->regularizeBiases();
     settings.validation = trainingPanel_->validationShare();
     settings.patience = trainingPanel_->patience();
+    settings.clipNorm = trainingPanel_->clipNorm();
     settings.augment = augmentation_->text();
     settings.seed = 1;
-    if (newData) showDataViews();
+    return settings;
+}
+
+void MainWindow::startRun(const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
     gallery_->setAugmentation(Augmentation::parse(settings.augment));
     gallery_->setPredictions({}, {});
     confusion_->setCounts({});
     lossCurve_->clear();
     latest_.reset();
-    controller_.start(spec, dataset_, settings);
-    if (wasPlaying) controller_.play();
+    savedRun_.reset();
+    showNetworkViews();
+    if (!continueFrom && stepsShown_ != 0) projectEdited();  // the trained weights are gone, even if the edit is undone
+    stepsShown_ = continueFrom ? continueFrom->stepsTrained : 0;
+    showNetworkInEditor();
+    controller_.start(spec_, dataset_, settings, std::move(continueFrom));
     updateCounters();
 }
 
 void MainWindow::showDataViews() {
     const bool images = dataset_->imageWidth > 0;
+    const bool plane = dataset_->inputSize == 2 && dataset_->sequenceLength == 0;
     if (images) gallery_->setDataset(dataset_);
-    else boundary_->setDataset(*dataset_);
+    featureMaps_->setDataset(dataset_);
+    recurrentStates_->setDataset(dataset_);
+    if (plane) boundary_->setDataset(*dataset_);
     views_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
+    // Other data (sequences, tables) has no picture of its own: the charts take the room.
+    views_->setVisible(images || plane);
     const bool classes = dataset_->task == Task::Classification;
     confusion_->setClassNames(classes ? dataset_->classNames : std::vector<std::string>{});
     charts_->setTabEnabled(charts_->indexOf(confusion_), classes);
     if (!classes) charts_->setCurrentWidget(lossCurve_);
+}
+
+void MainWindow::showNetworkViews() {
+    auto has = [this](std::initializer_list<const char*> types) {
+        return std::any_of(spec_.layers.begin(), spec_.layers.end(), [&](const LayerSpec& layer) {
+            return std::find(types.begin(), types.end(), layer.type) != types.end();
+        });
+    };
+    featureMaps_->setFeatureMaps(nullptr, -1);
+    recurrentStates_->setStates(nullptr, -1);
+    gradients_->setGradients(nullptr, nullptr);
+    for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
+                               std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
+                               std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
+        const int tab = charts_->indexOf(view);
+        if (!shown && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
+        charts_->setTabVisible(tab, shown);
+    }
+}
+
+bool MainWindow::showChart(const QString& name) {
+    const std::pair<const char*, QWidget*> tabs[] = {
+        {"curve", lossCurve_}, {"confusion", confusion_}, {"feature-maps", featureMaps_}, {"states", recurrentStates_},
+        {"gradients", gradients_}};
+    for (const auto& [tabName, widget] : tabs) {
+        const int index = charts_->indexOf(widget);
+        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) || !charts_->isTabEnabled(index)) continue;
+        charts_->setCurrentIndex(index);
+        return true;
+    }
+    return false;
 }
 
 void MainWindow::describeLesson() {
@@ -320,12 +411,27 @@ void MainWindow::describeLesson() {
                                       .arg(activationTitle(*activationFromName(output.text("activation"))))
                                       .arg(lossTitle(spec_.loss)));
     const QString background =
-        dataset_->imageWidth > 0
+        dataset_->imageWidth > 0 && dataset_->sequenceLength > 0
+            ? tr("Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, "
+                 "which a recurrent layer reads in order. Under each test image: its class and the network's answer.")
+                  .arg(dataset_->imageHeight)
+                  .arg(dataset_->imageWidth)
+        : dataset_->imageWidth > 0
             ? tr("Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network's "
                  "softmax output gives a probability to each of the %2 classes. Under each test image: its class "
                  "and the network's answer.")
                   .arg(dataset_->inputSize)
                   .arg(dataset_->classCount)
+        : dataset_->sequenceLength > 0 && dataset_->targetEveryStep
+            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); "
+                 "a recurrent layer reads the steps in order, and seq:many passes on its state at every step, so "
+                 "the network answers at every step t. The curves show how well it does, averaged over all steps.")
+                  .arg(dataset_->sequenceLength)
+        : dataset_->sequenceLength > 0
+            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); "
+                 "a recurrent layer reads the steps in order, a dense layer sees them all at once. The curves "
+                 "show how well the network predicts the answer at the end of the sequence.")
+                  .arg(dataset_->sequenceLength)
         : dataset_->task == Task::Regression
             ? tr("The background is the network's output y for every point of the plane: orange near −1, blue "
                  "near +1, pale near 0; the points are coloured by their target value.")
@@ -339,6 +445,7 @@ void MainWindow::describeLesson() {
 }
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
+    if (snapshot->savedRun) savedRun_ = snapshot->savedRun;  // for captureProject
     showComputeStatus(*snapshot);
     if (snapshot->preparingKernels) return;  // nothing trained yet: only where it will compute
     if (!snapshot->failure.isEmpty()) {
@@ -351,7 +458,14 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
     if (!snapshot->samplePredictions.empty())
         gallery_->setPredictions(snapshot->samplePredictions, snapshot->sampleProbabilities);
     if (!snapshot->confusion.empty()) confusion_->setCounts(snapshot->confusion);
+    if (snapshot->featureMaps) featureMaps_->setFeatureMaps(snapshot->featureMaps, snapshot->featureSample);
+    if (snapshot->recurrentStates) recurrentStates_->setStates(snapshot->recurrentStates, snapshot->featureSample);
+    gradients_->setGradients(snapshot->gradients, snapshot->initialGradients);
     latest_ = snapshot;
+    if (snapshot->steps != stepsShown_) {  // training moved on: the weights are not those saved
+        stepsShown_ = snapshot->steps;
+        projectEdited();
+    }
     if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
     if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
     else if (!snapshot->deviceProblem.isEmpty() && problemShown_.kind == Problem::None)
@@ -402,8 +516,9 @@ void MainWindow::updateCounters() {
     epochLabel_->setText(tr("Epoch %1 · step %2").arg(QLocale().toString(static_cast<qlonglong>(epochs)))
                              .arg(QLocale().toString(static_cast<qlonglong>(steps))));
     const bool diverged = latest_ && (latest_->diverged || latest_->stoppedEarly);
-    play_->setEnabled(!diverged);
-    step_->setEnabled(!diverged && !controller_.isPlaying());
+    // A network that cannot train (the editor says why) has nothing to play.
+    play_->setEnabled(!diverged && networkProblem_.isEmpty());
+    step_->setEnabled(!diverged && networkProblem_.isEmpty() && !controller_.isPlaying());
     stepEpoch_->setEnabled(step_->isEnabled());
 }
 
@@ -443,9 +558,8 @@ void MainWindow::showComputeStatus(const TrainingSnapshot& snapshot) {
 }
 
 void MainWindow::retranslate() {
-    setWindowTitle(tr("Kotohajime — learn deep learning by watching it"));
-    fileMenu_->setTitle(tr("&File"));
-    quit_->setText(tr("&Quit"));
+    retranslateFileMenu();
+    retranslateEditor();
     languageMenu_->setTitle(tr("&Language"));
     helpMenu_->setTitle(tr("&Help"));
     about_->setText(tr("&About Kotohajime"));
@@ -457,9 +571,13 @@ void MainWindow::retranslate() {
     stepEpoch_->setToolTip(tr("Train to the end of the current epoch, then pause"));
     trainingMenu_->setTitle(tr("&Training"));
     inspect_->setText(tr("Step through backpropagation…"));
+    unsupervised_->setText(tr("Autoencoder and RBM…"));
     inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's formulas and the real numbers"));
     charts_->setTabText(charts_->indexOf(lossCurve_), tr("Learning curve"));
     charts_->setTabText(charts_->indexOf(confusion_), tr("Confusion matrix"));
+    charts_->setTabText(charts_->indexOf(featureMaps_), tr("Filters and feature maps"));
+    charts_->setTabText(charts_->indexOf(recurrentStates_), tr("States over time"));
+    charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
     describeLesson();
     showProblem();
     // The panels retranslate after this window: size the column once they have.

@@ -2,7 +2,7 @@
 // The hand-over point between the training thread and the GUI: the training thread posts
 // snapshots, the GUI takes the latest at its own pace (TrainingController looks about 60 times a
 // second). A snapshot posted before the GUI took the previous one replaces it, keeping the
-// epochs that one carried, so nothing queues up however fast training runs. One std::mutex is
+// epochs (and the saved run) that one carried, so nothing queues up however fast training runs. One std::mutex is
 // the only synchronisation, so ThreadSanitizer sees all of it.
 
 #include <memory>

@@ -14,14 +14,20 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
 TrainingController::~TrainingController() { stopThread(); }
 
 void TrainingController::start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
-                               const TrainingSettings& settings) {
+                               const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
     request_.spec = spec;
     request_.dataset = std::move(dataset);
     request_.settings = settings;
-    reset();
+    request_.continueFrom = std::move(continueFrom);
+    launch();
 }
 
 void TrainingController::reset() {
+    request_.continueFrom.reset();
+    launch();
+}
+
+void TrainingController::launch() {
     stopThread();
     ++request_.generation;
     control_ = std::make_shared<TrainingControl>(TrainingControl::State::Paused);
@@ -66,6 +72,22 @@ void TrainingController::traceStep(int32_t sample) {
     // request still there and steps again itself (TrainingWorker).
     control_->step(Boundary::Batch);
     setPlaying(false);
+}
+
+void TrainingController::requestSavedRun() {
+    if (!control_) return;
+    live_->savedRunWanted = true;
+    control_->callPauseCallbackAgain();  // a thread that waits publishes once more
+}
+
+void TrainingController::setInsidesWanted(bool wanted) {
+    if (live_->insidesWanted.exchange(wanted) == wanted || !wanted || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
+void TrainingController::setInsideSample(int64_t sample) {
+    if (live_->insideSample.exchange(sample) == sample || !control_) return;
+    control_->callPauseCallbackAgain();
 }
 
 void TrainingController::setLearningRate(double rate) {

@@ -20,9 +20,11 @@ public:
     explicit TrainingController(QObject* parent = nullptr);
     ~TrainingController() override;
 
-    // Starts a new run, paused at its initial weights (from settings.seed).
-    void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset, const TrainingSettings& settings);
-    // The same run again from the same initial weights.
+    // Starts a new run, paused at its initial weights (from settings.seed), or carrying on from
+    // a saved project of this spec (its weights, epoch and step counters and learning curve).
+    void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset, const TrainingSettings& settings,
+               std::shared_ptr<const Project> continueFrom = nullptr);
+    // The same run again from the same initial weights (of the seed, also after a project).
     void reset();
 
     void play();
@@ -45,6 +47,15 @@ public:
     // step-through inspector.
     void traceStep(int32_t sample = -1);
 
+    // Asks the training thread for the run as a project, to save it: one of the next snapshots
+    // carries it (savedRun), soon, whether training runs or waits.
+    void requestSavedRun();
+
+    // Whether the snapshots carry the network's insides (feature maps, recurrent states) for a view that is shown,
+    // and for which test sample; a waiting thread posts a fresh snapshot with them.
+    void setInsidesWanted(bool wanted);
+    void setInsideSample(int64_t sample);
+
 signals:
     void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);
     void playingChanged(bool playing);
@@ -52,6 +63,7 @@ signals:
 
 private:
     void deliverSnapshot();
+    void launch();
     void stopThread();
     void setPlaying(bool playing);
 

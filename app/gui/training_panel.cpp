@@ -93,6 +93,13 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     });
     connect(patience_, &QSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
     patience_->setEnabled(false);
+    clipNorm_ = new QDoubleSpinBox(this);
+    clipNorm_->setObjectName(QStringLiteral("clipNormSpin"));
+    clipNorm_->setRange(0, 100);
+    clipNorm_->setSingleStep(0.5);
+    clipNorm_->setDecimals(2);
+    connect(clipNorm_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
+    clipNormLabel_ = new QLabel(this);
     l1_ = penalty("l1Spin");
     l2_ = penalty("l2Spin");
     biases_ = new QCheckBox(this);
@@ -133,6 +140,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     stopping->addWidget(patienceLabel_);
     stopping->addWidget(patience_);
     form->addRow(validationLabel_, stopping);
+    form->addRow(clipNormLabel_, clipNorm_);
     form->addRow(batchSizeLabel_, batchSize_);
     form->addRow(speedLabel_, speed_);
 
@@ -190,7 +198,38 @@ double TrainingPanel::validationShare() const { return validation_->value() / 10
 
 int TrainingPanel::patience() const { return validation_->value() > 0 ? patience_->value() : 0; }
 
+double TrainingPanel::clipNorm() const { return clipNorm_->value(); }
+
 std::string TrainingPanel::schedule() const { return schedule_->currentData().toString().toStdString(); }
+
+void TrainingPanel::setSettings(const TrainingSettings& settings, double inputNoise) {
+    const QSignalBlocker block(this);
+    const QSignalBlocker blockRate(learningRate_);
+    auto choose = [](QComboBox* box, const std::string& value) {
+        int index = box->findData(QString::fromStdString(value));
+        if (index < 0) {  // a schedule the list does not offer (written by the command line): shown as it is spelt
+            box->addItem(QString::fromStdString(value), QString::fromStdString(value));
+            index = box->count() - 1;
+        }
+        box->setCurrentIndex(index);
+    };
+    choose(optimizer_, settings.optimizer);
+    momentum_->setValue(settings.momentum);
+    decay_->setValue(settings.decay);
+    setLearningRate(settings.learningRate);
+    choose(schedule_, settings.schedule);
+    l1_->setValue(settings.l1);
+    l2_->setValue(settings.l2);
+    biases_->setChecked(settings.regularizeBiases);
+    noise_->setValue(inputNoise);
+    validation_->setValue(static_cast<int>(std::lround(settings.validation * 100)));
+    patience_->setValue(static_cast<int>(settings.patience));
+    patience_->setEnabled(validation_->value() > 0);
+    clipNorm_->setValue(settings.clipNorm);
+    batchSize_->setValue(static_cast<int>(settings.batchSize));
+    updateMomentumAvailability();
+    drawSchedule();
+}
 
 void TrainingPanel::updateMomentumAvailability() {
     const std::string name = optimizer();
@@ -271,6 +310,12 @@ void TrainingPanel::retranslate() {
     patience_->setSuffix(tr(" epochs"));
     patience_->setToolTip(tr("Early stopping: stop when the validation loss has not improved for this many epochs, "
                              "and go back to the weights of its best epoch"));
+    clipNormLabel_->setText(tr("Clip gradients at"));
+    clipNorm_->setSpecialValueText(tr("off"));
+    clipNorm_->setToolTip(tr("Gradient clipping: with g all the weights' gradients together and ‖g‖ = √(Σ g²), when "
+                             "‖g‖ > θ every gradient is scaled: g = g · θ / ‖g‖, before the update. It keeps an "
+                             "exploding gradient (through time, in a recurrent layer) from throwing the weights "
+                             "away; 0 is off"));
     batchSizeLabel_->setText(tr("Batch size"));
     batchSize_->setToolTip(tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
                               "points is batch gradient descent, in between is mini-batch."));

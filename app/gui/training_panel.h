@@ -1,12 +1,14 @@
 #pragma once
 // How to train: the optimizer with its momentum (and RMSprop's decay), the learning rate and its
-// schedule (drawn as a small curve), L1 and L2 penalties, input noise, early stopping, the
-// mini-batch size and how fast to go. The learning rate and the momentum apply while training
+// schedule (drawn as a small curve), L1 and L2 penalties, input noise, early stopping, gradient
+// clipping, the mini-batch size and how fast to go. The learning rate and the momentum apply while training
 // runs; the rest starts the run again from the same initial weights, so that choices are
 // compared fairly.
 
 #include <QGroupBox>
 #include <string>
+
+#include "training/training_settings.h"
 
 class QCheckBox;
 class QComboBox;
@@ -37,6 +39,10 @@ public:
     double inputNoise() const;       // sigma of the Gaussian noise added to the inputs while training
     double validationShare() const;  // 0: none
     int patience() const;            // early stopping after this many epochs without progress; 0: off
+    double clipNorm() const;         // gradient clipping's largest norm; 0: off
+    // Shows saved settings (an opened project's), without signals; values beyond what the
+    // controls offer show as their nearest. The speed stays as it is.
+    void setSettings(const TrainingSettings& settings, double inputNoise);
 
 signals:
     void learningRateChanged(double rate);
@@ -62,6 +68,7 @@ private:
     QDoubleSpinBox* noise_;
     QSpinBox* validation_;
     QSpinBox* patience_;
+    QDoubleSpinBox* clipNorm_;
     QDoubleSpinBox* l1_;
     QDoubleSpinBox* l2_;
     QCheckBox* biases_;
@@ -75,6 +82,7 @@ private:
     QLabel* noiseLabel_;
     QLabel* validationLabel_;
     QLabel* patienceLabel_;
+    QLabel* clipNormLabel_;
     QLabel* l1Label_;
     QLabel* l2Label_;
     QLabel* batchSizeLabel_;

@@ -4,8 +4,13 @@
 
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
+#include "inspect/feature_maps.h"
+#include "inspect/gradient_through_time.h"
+#include "inspect/recurrent_states.h"
+#include "io/project_file.h"
 #include "training/metrics.h"
 
 namespace koto::gui {
@@ -41,6 +46,20 @@ struct TrainingSnapshot {
     std::vector<int32_t> samplePredictions;
     std::vector<float> sampleProbabilities;
 
+    // While a view of the network's insides is shown, for test sample featureSample (null
+    // otherwise): for a convolutional network the first conv layer's filters and every conv and
+    // pooling layer's output; for a recurrent one each SimpleRNN or LSTM layer's states over time.
+    std::shared_ptr<const FeatureMaps> featureMaps;
+    std::shared_ptr<const std::vector<RecurrentStates>> recurrentStates;
+    int64_t featureSample = -1;
+    // For a recurrent network, once it has trained: the gradient through time of its first
+    // SimpleRNN or LSTM layer, as that layer measured it in the latest training step's backward
+    // pass, and as it measured it in the first step (at the initial weights), for comparison
+    // (null before the first step; the first step's stays null in a run that went on from a
+    // project).
+    std::shared_ptr<const GradientThroughTime> gradients;
+    std::shared_ptr<const GradientThroughTime> initialGradients;
+
     // Training stopped with NaN or Inf at this step, where it first showed (a layer's name,
     // "the loss" or "the input data"); the weights are those of the step before.
     bool diverged = false;
@@ -59,6 +78,12 @@ struct TrainingSnapshot {
     double kernelSeconds = 0;
     QString deviceProblem;
     bool preparingKernels = false;
+
+    // The run as a project, for saving it (its dataset left empty): a host copy of the weights,
+    // the whole learning curve and the counters. Only in a snapshot posted after the GUI asked
+    // for it (TrainingController::requestSavedRun), and in the last one of a run that diverged
+    // or stopped early; null otherwise, as copying the weights costs time.
+    std::shared_ptr<const Project> savedRun;
 };
 
 }  // namespace koto::gui

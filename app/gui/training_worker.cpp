@@ -6,6 +6,9 @@
 
 #include "backend/cpu_backend.h"
 #include "data/playground_datasets.h"
+#include "inspect/feature_maps.h"
+#include "inspect/gradient_through_time.h"
+#include "inspect/recurrent_states.h"
 #include "inspect/step_tracer.h"
 #include "training/checkpoint.h"
 #include "training/training_run.h"
@@ -36,6 +39,8 @@ public:
             sampleCount_ = std::min<int64_t>(kGallerySamples, data.test.count);
             sampleInputs_ = data.test.floatInputs(0, sampleCount_, data.inputSize);
         }
+        convolutional_ = hasConvolution(run_.network());
+        recurrent_ = hasRecurrentLayer(run_.network());
         initial_ = run_.trainer().evaluate();
         updateConfusion();
         lastEpochEnd_ = std::chrono::steady_clock::now();
@@ -52,7 +57,9 @@ public:
         if (momentum != run_.trainer().settings().momentum) run_.trainer().setMomentum(momentum);
         const int64_t limit = live_.stepLimit.load();
         if (limit > 0 && report.step >= limit) control_.pause();
-        if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
+        if (recurrent_) keepGradients(report.step);
+        if (live_.savedRunWanted.load() || std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval)
+            publish();
     }
 
     int64_t publishedEpoch() const { return publishedEpoch_; }
@@ -85,6 +92,9 @@ public:
         }
         snapshot.confusion = confusion_;
         if (sampleCount_ > 0) predictSamples(snapshot);
+        if (live_.insidesWanted.load()) showInsides(snapshot);
+        snapshot.gradients = gradients_;
+        snapshot.initialGradients = initialGradients_;
         snapshot.stoppedEarly = trainer.stoppedEarly();
         snapshot.bestEpoch = trainer.bestEpoch();
         if (snapshot.stoppedEarly) snapshot.paused = true;
@@ -94,6 +104,9 @@ public:
             snapshot.divergenceStep = divergence->step();
             snapshot.divergenceWhere = QString::fromStdString(divergence->layer());
         }
+        // Asked for, or the last chance: a run that diverged or stopped early ends its thread.
+        if (live_.savedRunWanted.exchange(false) || divergence || snapshot.stoppedEarly)
+            snapshot.savedRun = std::make_shared<const Project>(captureProject(trainer, {}));
         mailbox_.post(std::move(snapshot));
         lastPublish_ = std::chrono::steady_clock::now();
     }
@@ -113,6 +126,43 @@ private:
         std::vector<float> grid(static_cast<size_t>(kGridSize * kGridSize));
         for (size_t i = 0; i < grid.size(); ++i) grid[i] = outputs[i * static_cast<size_t>(width) + static_cast<size_t>(column)];
         return grid;
+    }
+
+    // What the live views of the network's insides show, for the test sample asked for: made
+    // again at most kInsidesInterval apart while training runs (the views need no more), and
+    // whenever training pauses or another sample is chosen.
+    void showInsides(TrainingSnapshot& snapshot) {
+        const Dataset& data = run_.dataset();
+        if (!(convolutional_ || recurrent_) || data.test.count < 1) return;
+        const int64_t sample = std::clamp<int64_t>(live_.insideSample.load(), 0, data.test.count - 1);
+        const auto now = std::chrono::steady_clock::now();
+        if (snapshot.paused || sample != insidesSample_ || now - insidesMade_ >= kInsidesInterval) {
+            const std::vector<float> input = data.test.floatInputs(sample, 1, data.inputSize);
+            if (convolutional_) featureMaps_ = std::make_shared<const FeatureMaps>(computeFeatureMaps(run_.network(), input));
+            if (recurrent_)
+                recurrentStates_ =
+                    std::make_shared<const std::vector<RecurrentStates>>(computeRecurrentStates(run_.network(), input));
+            insidesSample_ = sample;
+            insidesMade_ = now;
+        }
+        snapshot.featureSample = sample;
+        snapshot.featureMaps = featureMaps_;
+        snapshot.recurrentStates = recurrentStates_;
+    }
+
+    // The gradient through time as the first recurrent layer measured it in this step's backward
+    // pass, before anything else runs the network. The forget gates' mean costs a download of
+    // the gates: taken for the first step, while stepping, and at most once a publishing interval.
+    void keepGradients(int64_t step) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool withForgetGate = step == 1 || control_.state() != TrainingControl::State::Running ||
+                                    now - gradientsMade_ >= kPublishInterval;
+        std::optional<GradientThroughTime> latest = latestGradientThroughTime(run_.network(), step, withForgetGate);
+        if (!latest) return;
+        if (withForgetGate) gradientsMade_ = now;
+        else if (gradients_) latest->forgetGate = gradients_->forgetGate;  // the last mean stands in until the next
+        gradients_ = std::make_shared<const GradientThroughTime>(std::move(*latest));
+        if (step == 1) initialGradients_ = gradients_;
     }
 
     void updateConfusion() {
@@ -168,6 +218,17 @@ private:
     std::vector<float> sampleInputs_;  // image data: the gallery's test images
     int64_t sampleCount_ = 0;
     std::vector<int64_t> confusion_;
+    bool convolutional_ = false;  // a conv network: filters and feature maps to show
+    bool recurrent_ = false;      // SimpleRNN or LSTM layers: their states over time to show
+    // The insides last made, for which sample and when.
+    std::shared_ptr<const FeatureMaps> featureMaps_;
+    std::shared_ptr<const std::vector<RecurrentStates>> recurrentStates_;
+    int64_t insidesSample_ = -1;
+    // The gradient through time of the latest step, of the first step, and when the forget
+    // gates were last averaged.
+    std::shared_ptr<const GradientThroughTime> gradients_, initialGradients_;
+    std::chrono::steady_clock::time_point gradientsMade_{};
+    std::chrono::steady_clock::time_point insidesMade_{};
     EpochMetrics initial_;
     int64_t publishedEpoch_;  // the last epoch posted to the GUI
     double recentLoss_ = -1;  // moving average of the mini-batch losses
@@ -227,18 +288,20 @@ void TrainingWorker::run() {
         });
         request_.settings.learningRate = live_->learningRate.load();
         request_.settings.momentum = live_->momentum.load();
-        try {
+        auto build = [&] {
             run = std::make_unique<TrainingRun>(*backend, request_.spec, request_.dataset, request_.settings,
                                                 control_.get());
+            if (request_.continueFrom) continueFromProject(*run, *request_.continueFrom);
             watch(*run, watchers, 0);
+        };
+        try {
+            build();
         } catch (const DeviceError& error) {  // the device took the backend but not this network
             control_->setPauseCallback(nullptr);
             watchers = {};
             run.reset();
             backend = &request_.compute->fallBackToCpu(error.what());
-            run = std::make_unique<TrainingRun>(*backend, request_.spec, request_.dataset, request_.settings,
-                                                control_.get());
-            watch(*run, watchers, 0);
+            build();
         }
         while (true) {
             try {

@@ -27,6 +27,9 @@ struct RunRequest {
     TrainingSettings settings;
     ComputeDevice device;                     // where to compute
     std::shared_ptr<ComputeBackend> compute;  // the backend, kept from run to run
+    // A project of this spec to carry on from (its weights, counters and curve), or null for
+    // the initial weights of settings.seed.
+    std::shared_ptr<const Project> continueFrom;
 };
 
 struct LiveSettings {
@@ -34,12 +37,18 @@ struct LiveSettings {
     std::atomic<double> momentum{0.9};
     std::atomic<double> epochsPerSecond{0};  // 0: as fast as the machine goes
     std::atomic<int64_t> stepLimit{0};       // pause once this many steps are done (0: never)
+    std::atomic<bool> savedRunWanted{false};  // the next snapshot carries the run as a project
+    // Whether snapshots carry the network's insides for a view that is shown (feature maps,
+    // recurrent states), and for which test sample.
+    std::atomic<bool> insidesWanted{false};
+    std::atomic<int64_t> insideSample{0};
 };
 
 class TrainingWorker {
 public:
     static constexpr int kGridSize = 100;
     static constexpr std::chrono::milliseconds kPublishInterval{50};
+    static constexpr std::chrono::milliseconds kInsidesInterval{200};  // feature maps, recurrent states
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
                    std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,

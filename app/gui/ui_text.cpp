@@ -15,6 +15,10 @@ QString datasetTitle(const std::string& name) {
     if (name == "fashion-mnist") return QCoreApplication::translate("UiText", "Fashion-MNIST (clothing images)");
     if (name == "idx") return QCoreApplication::translate("UiText", "Images in IDX files (MNIST)…");
     if (name == "csv") return QCoreApplication::translate("UiText", "Table in a CSV file…");
+    if (name == "sine") return QCoreApplication::translate("UiText", "Sine wave: the next value (sequence)");
+    if (name == "firstbit") return QCoreApplication::translate("UiText", "First bit of a bit sequence");
+    if (name == "parity") return QCoreApplication::translate("UiText", "Parity of a bit sequence");
+    if (name == "seqimg") return QCoreApplication::translate("UiText", "Fashion-MNIST, row by row (sequence)");
     return QString::fromStdString(name);
 }
 

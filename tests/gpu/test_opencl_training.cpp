@@ -10,6 +10,9 @@
 #include "backend/cpu_backend.h"
 #include "io/layer_tokens.h"
 #include "koto_test_support.h"
+#include "models/autoencoder.h"
+#include "models/rbm.h"
+#include "models/rbm_trainer.h"
 #include "opencl_backend.h"
 #include "opencl_test_support.h"
 #include "training/training_run.h"
@@ -52,7 +55,7 @@ private slots:
         QTest::addColumn<double>("learningRate");
         QTest::addColumn<int>("batch");
         QTest::addColumn<int>("epochs");
-        QTest::addColumn<QString>("extra");  // l1=X, l2=X, augment
+        QTest::addColumn<QString>("extra");  // penalties, augment, clip
         // 250 training points in batches of 10: 300 steps.
         QTest::newRow("spiral MLP, SGD") << "spiral" << "dense:8:tanh,dense:8:tanh" << "" << "sgd" << 0.1 << 10 << 12 << "";
         // 2000 images in batches of 64: 320 steps.
@@ -71,6 +74,12 @@ private slots:
         QTest::newRow("Fashion-MNIST small CNN, Adam") << "fashion-mnist:n=512,ntest=128"
                                                        << "conv:4:5,maxpool:2,conv:6:3:2:1:tanh,avgpool:3,flatten,dense:16:relu"
                                                        << "" << "adam" << 0.002 << 32 << 6 << "";
+        // 400 sequences in batches of 20: 160 steps of BPTT through a SimpleRNN and an LSTM, clipped.
+        QTest::newRow("firstbit RNN into LSTM, Adam, clipping") << "firstbit:8:n=400" << "rnn:8:tanh:orthogonal,lstm:6,seq:last"
+                                                               << "" << "adam" << 0.01 << 20 << 8 << "clip";
+        // Many-to-many: 240 sequences in batches of 20, a target at each of the 8 steps: 72 steps.
+        QTest::newRow("sine at every step, LSTM, Adam") << "sine:targets=every,window=8,n=300" << "lstm:6,seq:many"
+                                                        << "" << "adam" << 0.01 << 20 << 6 << "";
         QTest::newRow("Fashion-MNIST, augmented, AdaGrad") << "fashion-mnist:n=640,ntest=100" << "dense:32:sigmoid" << ""
                                                           << "adagrad" << 0.01 << 64 << 10 << "augment";
     }
@@ -98,6 +107,7 @@ private slots:
             settings.l2 = 1e-3;
             settings.regularizeBiases = true;
         }
+        if (extra == "clip") settings.clipNorm = 0.5;
         if (extra == "augment") settings.augment = "translate=2,rotate=10,flip,brightness=0.1,contrast=0.2";
 
         CpuBackend cpu;
@@ -116,6 +126,49 @@ private slots:
         }
         // Training did something: the loss fell.
         QVERIFY(actual.back().train.loss < actual.front().train.loss);
+    }
+
+    // Part 12's models: a tied, denoising autoencoder (a network: its learning curve) and an RBM
+    // trained by CD-2 (Gibbs sampling with the same random numbers on both backends).
+    void unsupervisedModelsAgree() {
+        if (!QFile::exists(QString::fromLatin1(kFashionMnist))) QSKIP("Debian's dataset-fashion-mnist is not installed");
+        const auto images = kototest::dataset("fashion-mnist:n=400,ntest=100");
+        TrainingSettings settings;
+        settings.batchSize = 20;
+        settings.epochs = 3;
+        settings.learningRate = 0.05;
+        AutoencoderOptions options = AutoencoderOptions::parse("32:sigmoid");
+        options.tied = true;
+        options.denoise = 0.1;
+        const auto reconstruction = std::make_shared<const Dataset>(reconstructionDataset(*images));
+        CpuBackend cpu;
+        const std::vector<EpochMetrics> expected = trainOn(cpu, reconstruction, autoencoderSpec(784, options), settings);
+        const std::vector<EpochMetrics> actual = trainOn(*gpu_, reconstruction, autoencoderSpec(784, options), settings);
+        QCOMPARE(actual.size(), size_t{3});
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY2(std::abs(expected[i].train.loss - actual[i].train.loss) <= kLossTolerance * expected[i].train.loss,
+                     qPrintable(QStringLiteral("autoencoder epoch %1: CPU %2, OpenCL %3").arg(i + 1)
+                                    .arg(expected[i].train.loss).arg(actual[i].train.loss)));
+
+        auto rbmCurve = [&](Backend& backend) {
+            Rbm rbm(backend, {784, 16}, settings.batchSize);
+            rbm.initialize(settings.seed);
+            const auto optimizer = makeOptimizer(settings);
+            RbmTrainer trainer(rbm, *optimizer, *images, settings, {2, false});
+            trainer.train(settings.epochs);
+            return trainer.curve();
+        };
+        const std::vector<RbmEpochMetrics> cpuRbm = rbmCurve(cpu), gpuRbm = rbmCurve(*gpu_);
+        QCOMPARE(gpuRbm.size(), size_t{3});
+        for (size_t i = 0; i < cpuRbm.size(); ++i) {
+            QVERIFY2(std::abs(cpuRbm[i].trainReconstructionError - gpuRbm[i].trainReconstructionError) <= 1e-4,
+                     qPrintable(QStringLiteral("RBM epoch %1 reconstruction error: CPU %2, OpenCL %3").arg(i + 1)
+                                    .arg(cpuRbm[i].trainReconstructionError).arg(gpuRbm[i].trainReconstructionError)));
+            QVERIFY2(std::abs(cpuRbm[i].trainFreeEnergy - gpuRbm[i].trainFreeEnergy) <= 1e-3 * std::abs(cpuRbm[i].trainFreeEnergy),
+                     qPrintable(QStringLiteral("RBM epoch %1 free energy: CPU %2, OpenCL %3").arg(i + 1)
+                                    .arg(cpuRbm[i].trainFreeEnergy).arg(gpuRbm[i].trainFreeEnergy)));
+        }
+        QVERIFY(gpuRbm.back().trainReconstructionError < gpuRbm.front().trainReconstructionError);
     }
 };
 

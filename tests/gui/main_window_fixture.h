@@ -1,16 +1,26 @@
 #pragma once
 // What the GUI tests share: the main window on a lesson (the default one unless given), in
-// English, without looking for OpenCL devices, paused at its initial weights; and waiting for a
-// snapshot.
+// English, without looking for OpenCL devices, paused at its initial weights, its project
+// session asking no modal questions (unsaved changes are discarded on closing); and waiting for
+// a snapshot.
 
 #include <QTest>
 #include <memory>
+#include <string>
 
 #include "default_lesson.h"
 #include "language.h"
 #include "main_window.h"
 
 namespace kototest {
+
+// The default lesson on other data and other hidden layers (the settings left as they are).
+inline koto::gui::Lesson lesson(const std::string& dataset, const std::string& layers) {
+    koto::gui::Lesson lesson = koto::gui::defaultLesson();
+    lesson.dataset = dataset;
+    lesson.layers = layers;
+    return lesson;
+}
 
 // Waits until the latest snapshot the window has drawn satisfies the condition.
 template <typename Condition>
@@ -29,6 +39,14 @@ struct MainWindowFixture {
         language->apply(QStringLiteral("en"));
         if (openCl.devices.empty() && openCl.problem.empty()) openCl.problem = "not looked for in this test";
         window = std::make_unique<koto::gui::MainWindow>(*language, lesson, openCl);
+        koto::gui::ProjectSession::Dialogs quiet;
+        quiet.chooseFile = [](bool, const QString&) { return QString(); };
+        quiet.askUnsaved = [](const QString&) { return koto::gui::ProjectSession::UnsavedChoice::Discard; };
+        quiet.askRestore = [](const QString&, const QDateTime&) { return false; };
+        quiet.showError = [](const QString& title, const QString& message) {
+            qWarning("%s: %s", qPrintable(title), qPrintable(message));
+        };
+        window->session().setDialogs(quiet);
         window->resize(1280, 800);
         window->show();
         return waitForSnapshot(*window, [](const koto::gui::TrainingSnapshot& s) { return s.paused && s.steps == 0; });
