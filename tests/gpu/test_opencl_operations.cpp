@@ -472,7 +472,11 @@ private slots:
         Pair images = random({rows, width * height}, type, 0, 1), out = zeros({rows, width * height}, type);
         cpu_.augmentImages(transforms, width, height, images.cpu, out.cpu);
         gpu_->augmentImages(transforms, width, height, images.gpu, out.gpu);
-        QVERIFY2(mismatch(out, tolerance(type)).isEmpty(), qPrintable(mismatch(out, tolerance(type))));
+        // A float source coordinate near x = 130 is only known to about 1e-5 (its last bit), and
+        // between two random pixels the bilinear value moves by up to 1 per pixel: so the two
+        // backends' rounding of the rotation may differ by that much, more than tolerance(type).
+        const double limit = type == DType::Float64 ? tolerance(type) : 1e-4;
+        QVERIFY2(mismatch(out, limit).isEmpty(), qPrintable(mismatch(out, limit)));
     }
 
     // Each optimizer's Apply pass against the CPU's (weights and state), its Check pass on a
