@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds and runs the tests under sanitizers.
 #   scripts/sanitize.sh address   ASan + UBSan: core, CLI and fuzz replays (build-asan)
-#   scripts/sanitize.sh thread    TSan: the trainer's control, and the app's training thread as the
-#                                 GUI test drives it (build-tsan)
+#   scripts/sanitize.sh thread    TSan: the trainer's control, and the app's training threads as the
+#                                 GUI tests drive them: saving from the worker, the live views, the
+#                                 autoencoder/RBM window's own thread (build-tsan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:-address}
@@ -18,8 +19,9 @@ case "$kind" in
     dir=build-tsan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
       -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF >/dev/null
-    cmake --build $dir --target test_training_control test_determinism test_main_window test_image_data test_inspector
+    cmake --build $dir --target test_training_control test_determinism test_main_window test_image_data test_inspector \
+      test_projects test_feature_views test_gradient_through_time test_unsupervised_window
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt" \
-      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data|test_inspector)$" ;;
+      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data|test_inspector|test_projects|test_feature_views|test_gradient_through_time|test_unsupervised_window)$" ;;
   *) echo "usage: $0 address|thread" >&2; exit 2 ;;
 esac
