@@ -29,7 +29,8 @@ TimeSum recurrentGradientSum(const StepTrace& trace, int layer, std::string_view
     const TracedTensor* h = forward ? forward->tensor("h") : nullptr;
     const TracedTensor* da = backward ? backward->tensor("dJ/da") : nullptr;
     if (!x || !h || !da) throw InputError(where + " has no traced X, h and dJ/da");
-    const std::vector<int64_t>& shape =
+    // A copy: inferShapes returns a temporary whose elements a reference would outlive.
+    const std::vector<int64_t> shape =
         layer == 0 ? trace.spec.inputShape : inferShapes(trace.spec)[static_cast<size_t>(layer - 1)];
     const int64_t steps = shape.empty() ? 0 : shape[0];
     if (steps < 1 || x->cols % steps != 0 || h->cols % steps != 0 || da->cols % steps != 0)

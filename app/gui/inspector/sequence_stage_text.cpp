@@ -56,7 +56,8 @@ std::optional<std::pair<int64_t, int64_t>> StageText::timeSteps(int index, const
     if (!isSequenceStage(stage) || key.rfind("dJ/dW", 0) == 0 || key == "dJ/db") return std::nullopt;
     const std::string& type = trace_.spec.layers[static_cast<size_t>(stage.layer)].type;
     if (type == "sequence_last" && key != "X" && key != "dJ/dX") return std::nullopt;
-    const std::vector<int64_t>& input =
+    // A copy: inferShapes returns a temporary whose elements a reference would outlive.
+    const std::vector<int64_t> input =
         stage.layer == 0 ? trace_.spec.inputShape : inferShapes(trace_.spec)[static_cast<size_t>(stage.layer - 1)];
     const TracedTensor* t = stage.tensor(key);
     if (input.size() != 2 || !t || t->cols % input[0] != 0) return std::nullopt;
