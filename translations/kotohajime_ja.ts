@@ -1202,7 +1202,7 @@ The data you had before stays.</source>
     </message>
     <message>
         <source>Autoencoder and RBM…</source>
-        <translation>自己符号化器と RBM…</translation>
+        <translation>オートエンコーダと RBM…</translation>
     </message>
     <message>
         <source>Filters and feature maps</source>
@@ -1274,11 +1274,11 @@ The data you had before stays.</source>
     </message>
     <message>
         <source>Autoencoder</source>
-        <translation>自己符号化器</translation>
+        <translation>オートエンコーダ</translation>
     </message>
     <message>
         <source>Restricted Boltzmann machine</source>
-        <translation>制限ボルツマンマシン</translation>
+        <translation>制限付きボルツマンマシン</translation>
     </message>
     <message>
         <source>Change the layer list</source>
@@ -1322,7 +1322,7 @@ The data you had before stays.</source>
     </message>
     <message>
         <source>Opens in the Autoencoder and RBM window: %1</source>
-        <translation>自己符号化器と RBM のウィンドウで開きます: %1</translation>
+        <translation>オートエンコーダと RBM のウィンドウで開きます: %1</translation>
     </message>
     <message>
         <source>The template cannot be opened</source>
@@ -1598,7 +1598,7 @@ The work you had open stays as it was.</source>
     </message>
     <message>
         <source>It holds an autoencoder or an RBM, which opens in the Autoencoder and RBM window, but not this one: %1</source>
-        <translation>このファイルには自己符号化器か RBM が入っています。これは「自己符号化器と RBM」ウィンドウでは開けますが、このウィンドウでは開けません: %1</translation>
+        <translation>このファイルにはオートエンコーダか RBM が入っています。これは「オートエンコーダと RBM」ウィンドウでは開けますが、このウィンドウでは開けません: %1</translation>
     </message>
     <message>
         <source>The project was not saved</source>
@@ -2148,11 +2148,11 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message>
         <source>Momentum</source>
-        <translation>モメンタム</translation>
+        <translation>モーメンタム</translation>
     </message>
     <message>
         <source>Nesterov momentum</source>
-        <translation>ネステロフのモメンタム</translation>
+        <translation>ネステロフのモーメンタム</translation>
     </message>
     <message>
         <source>AdaGrad</source>
@@ -2176,7 +2176,7 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message>
         <source>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: momentum that looks one step ahead</source>
-        <translation>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: 1歩先を見るモメンタム</translation>
+        <translation>v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: 1歩先を見るモーメンタム</translation>
     </message>
     <message>
         <source>cache = cache + g²; w = w − learning_rate · g / (√cache + ε): each weight gets its own, shrinking rate</source>
@@ -2184,11 +2184,11 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message>
         <source>cache = decay · cache + (1 − decay) · g²; the update as AdaGrad&apos;s, with momentum μ: the cache forgets old gradients</source>
-        <translation>cache = decay · cache + (1 − decay) · g²; 更新は AdaGrad と同じ式にモメンタム μ を加えたもの: キャッシュは古い勾配を忘れていきます</translation>
+        <translation>cache = decay · cache + (1 − decay) · g²; 更新は AdaGrad と同じ式にモーメンタム μ を加えたもの: キャッシュは古い勾配を忘れていきます</translation>
     </message>
     <message>
         <source>Running means of g and g², corrected for their start at zero: momentum and a per-weight rate together</source>
-        <translation>g と g² の移動平均（ゼロから始まる偏りを補正）: モメンタムと重みごとの学習率の組み合わせ</translation>
+        <translation>g と g² の移動平均（ゼロから始まる偏りを補正）: モーメンタムと重みごとの学習率の組み合わせ</translation>
     </message>
     <message>
         <source>How the weights move once the gradient is known</source>
@@ -2196,7 +2196,7 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message>
         <source>Momentum μ</source>
-        <translation>モメンタム μ</translation>
+        <translation>モーメンタム μ</translation>
     </message>
     <message>
         <source>How much of the last change carries over (0.9 is usual). It can be changed while training runs.</source>
@@ -2319,7 +2319,7 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message>
         <source>Autoencoder</source>
-        <translation>自己符号化器</translation>
+        <translation>オートエンコーダ</translation>
     </message>
     <message>
         <source>RBM</source>
@@ -2419,11 +2419,11 @@ A file that was there stays as it was.</source>
     </message>
     <message>
         <source>Autoencoder and RBM</source>
-        <translation>自己符号化器と RBM</translation>
+        <translation>オートエンコーダと RBM</translation>
     </message>
     <message>
         <source>Restricted Boltzmann machine (RBM)</source>
-        <translation>制限ボルツマンマシン（RBM）</translation>
+        <translation>制限付きボルツマンマシン（RBM）</translation>
     </message>
     <message>
         <source>Encoder sizes</source>
