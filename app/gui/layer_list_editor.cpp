@@ -113,6 +113,11 @@ std::string LayerListEditor::unsupportedToken(const std::string& tokens) {
     return {};
 }
 
+// The rows' widgets belong to this widget; the Row records that point at them are ours.
+LayerListEditor::~LayerListEditor() {
+    for (Row* row : rows_) delete row;
+}
+
 void LayerListEditor::setOutputDescription(const QString& text) { output_->setText(text); }
 
 void LayerListEditor::addRow(int units, const QString& activation, double keep) {

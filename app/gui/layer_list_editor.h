@@ -23,6 +23,7 @@ public:
     static constexpr int kMaxLayers = 8;
 
     explicit LayerListEditor(QWidget* parent = nullptr);
+    ~LayerListEditor() override;
 
     // "dense:16:tanh,dropout:0.5,dense:16:tanh" (a dropout token after a layer whose keep
     // probability is below 1)

@@ -122,6 +122,8 @@ void MainWindow::showNewProject() {
     controller_.setLearningRate(lesson.settings.learningRate);
     controller_.setMomentum(lesson.settings.momentum);
     rebuild();
+    // A new project starts a new history: Undo must not bring back the previous project's network.
+    document_->load(NetworkDraft(document_->draft()));
 }
 
 void MainWindow::projectEdited() {

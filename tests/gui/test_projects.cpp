@@ -520,8 +520,12 @@ void TestProjects::unsavedChangesAreAskedAbout() {
     MainWindow& first = window();
     const QString other = path("other.koto");
     QVERIFY(trainTo(first, 15));
+    NetworkDocument& document = first.networkDocument();
+    document.moveNodes({{document.draft().nodes.front().name, QPointF(40, 40)}}, 1);
+    QVERIFY(document.undoStack().canUndo());
     QVERIFY(first.session().saveTo(other));
     QVERIFY(first.session().newProject());  // nothing unsaved: no question
+    QVERIFY(!document.undoStack().canUndo());  // a new project starts a new history
     QVERIFY(dialogs_.unsavedAsked.isEmpty());
     QVERIFY(waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
     QVERIFY(first.windowTitle().startsWith(QStringLiteral("Untitled")));
