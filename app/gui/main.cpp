@@ -5,7 +5,10 @@
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QTimer>
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
+#include <memory>
 #include <optional>
 
 #include "data/dataset_spec.h"
@@ -22,12 +25,18 @@
 int main(int argc, char** argv) {
     // First, while this process has one thread: the check forks (see opencl_devices.h).
     const koto::OpenClDiscovery openCl = koto::discoverOpenClDevices();
-    QApplication app(argc, argv);
+    // --help and --version only print: they must work without a display, which QApplication
+    // demands, so they get a plain QCoreApplication (the parser exits before anything graphical).
+    const bool onlyText = std::any_of(argv + 1, argv + argc, [](const char* a) {
+        return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "--help-all") ||
+               !std::strcmp(a, "-v") || !std::strcmp(a, "--version");
+    });
+    const std::unique_ptr<QCoreApplication> application =
+        onlyText ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+    QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
-    QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Kotohajime: learn deep learning by watching it happen"));
@@ -54,6 +63,8 @@ int main(int argc, char** argv) {
                                   QStringLiteral("TAB"));
     parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
     parser.process(app);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
 
     koto::gui::Language translations;
     const QString code = parser.isSet(language) ? parser.value(language) : koto::gui::Language::preferred();
