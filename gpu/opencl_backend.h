@@ -51,6 +51,7 @@ public:
     int64_t launchCount() const { return launches_; }
 
     std::string name() const override;
+    bool isDevice() const override { return true; }
     Tensor allocate(const Shape& shape, DType type) override;
     void upload(std::span<const float> values, Tensor& destination) override;
     void upload(std::span<const double> values, Tensor& destination) override;

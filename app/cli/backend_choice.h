@@ -50,7 +50,7 @@ auto buildWithCpuFallback(std::unique_ptr<Backend>& backend, const std::string& 
         reportOpenClUse(*backend, activity);
         return built;
     } catch (const DeviceError& error) {
-        if (dynamic_cast<CpuBackend*>(backend.get())) throw;
+        if (!backend->isDevice()) throw;
         reportCpuFallback(error.what(), activity);
         backend = std::make_unique<CpuBackend>();
         return build(*backend);

@@ -183,7 +183,7 @@ int trainCommand(const Words& words) {
         auto made = std::make_unique<TrainingRun>(on, spec, dataset, settings);
         if (earlier && !earlier->weights.empty()) restoreWeights(made->network(), earlier->weights);
         if (pretrain) pretrainClassifier(made->network(), made->dataset(), settings, *pretrain, args.has("json"));
-        if (!dynamic_cast<CpuBackend*>(&on)) {
+        if (on.isDevice()) {
             keeper = std::make_unique<CheckpointKeeper>(made->trainer());
             made->trainer().addObserver(keeper.get());  // first: see CheckpointKeeper
         }

@@ -247,7 +247,7 @@ struct TrainingWorker::Watchers {
 void TrainingWorker::watch(TrainingRun& run, Watchers& watchers, int64_t publishedEpoch) {
     Trainer& trainer = run.trainer();
     // Only a device can fail in the middle of training; the CPU needs no checkpoints.
-    if (!dynamic_cast<CpuBackend*>(&run.network().backend())) {
+    if (run.network().backend().isDevice()) {
         watchers.keeper = std::make_unique<CheckpointKeeper>(trainer);
         trainer.addObserver(watchers.keeper.get());
     }

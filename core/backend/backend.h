@@ -28,6 +28,9 @@ public:
 
     // "CPU (Eigen)", or the OpenCL device's name.
     virtual std::string name() const = 0;
+    // Whether this backend computes on a separate device, which can fail in the middle of
+    // training (the host's CPU does not): a run on it keeps checkpoints to fall back to the CPU.
+    virtual bool isDevice() const = 0;
 
     // A zero-filled tensor.
     virtual Tensor allocate(const Shape& shape, DType type) = 0;

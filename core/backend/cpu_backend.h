@@ -14,6 +14,7 @@ public:
     CpuBackend();
 
     std::string name() const override;
+    bool isDevice() const override { return false; }
     Tensor allocate(const Shape& shape, DType type) override;
     void upload(std::span<const float> values, Tensor& destination) override;
     void upload(std::span<const double> values, Tensor& destination) override;
