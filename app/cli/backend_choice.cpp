@@ -25,14 +25,19 @@ void reportCpuFallback(const std::string& reason, const std::string& activity) {
     std::cerr << "kotohajime-cli: " << reason << "; " << activity << " on the CPU\n";
 }
 
-void reportCpuTakeover(const std::string& reason, const TrainingCheckpoint& checkpoint, int64_t epochOffset,
-                       int64_t stepOffset) {
-    std::ostringstream line;
-    line << "kotohajime-cli: " << reason << "; training goes on on the CPU from step " << stepOffset + checkpoint.steps
-         << " (epoch " << epochOffset + checkpoint.epochs << ")";
-    if (checkpoint.taken == TrainingCheckpoint::Taken::AtStart)
-        line << ", its initial weights: no epoch had finished and the device could not be read";
-    std::cerr << line.str() << '\n';
+Backend& CliComputePlace::fallBackToCpu(const DeviceFailure& failure) {
+    if (!failure.takeover) {
+        reportCpuFallback(failure.what, activity_);
+    } else {
+        std::ostringstream line;
+        line << "kotohajime-cli: " << failure.what << "; " << activity_ << " goes on on the CPU from step "
+             << stepOffset_ + failure.takeover->steps << " (epoch " << epochOffset_ + failure.takeover->epochs << ")";
+        if (failure.takeover->fromStart)
+            line << ", its initial weights: no epoch had finished and the device could not be read";
+        std::cerr << line.str() << '\n';
+    }
+    backend_ = std::make_unique<CpuBackend>();  // the device goes once nothing of the run is left on it
+    return *backend_;
 }
 
 void reportOpenClUse(const Backend& backend, const std::string& activity) {

@@ -12,7 +12,7 @@
 
 #include "backend/backend.h"
 #include "backend/cpu_backend.h"
-#include "training/checkpoint.h"
+#include "training/cpu_fallback.h"
 #include "util/errors.h"
 
 namespace koto::cli {
@@ -32,10 +32,23 @@ std::unique_ptr<Backend> makeBackend(const BackendChoice& choice, const std::str
 
 // Says on stderr that OpenCL failed and why, and that the command goes on on the CPU.
 void reportCpuFallback(const std::string& reason, const std::string& activity);
-// Says on stderr that the device failed while training and from which step and epoch of the whole
-// run (after `epochOffset` epochs and `stepOffset` steps of a continued project) the CPU goes on.
-void reportCpuTakeover(const std::string& reason, const TrainingCheckpoint& checkpoint, int64_t epochOffset,
-                       int64_t stepOffset);
+// The chosen backend under core's fallback loop (training/cpu_fallback.h): when the device fails,
+// says so on stderr in one line, with the step and epoch of the whole run (after `epochOffset`
+// epochs and `stepOffset` steps of a continued project) where the CPU goes on, and hands out a
+// CPU backend instead.
+class CliComputePlace final : public ComputePlace {
+public:
+    CliComputePlace(std::unique_ptr<Backend> backend, std::string activity, int64_t epochOffset, int64_t stepOffset)
+        : backend_(std::move(backend)), activity_(std::move(activity)), epochOffset_(epochOffset),
+          stepOffset_(stepOffset) {}
+    Backend& backend() override { return *backend_; }
+    Backend& fallBackToCpu(const DeviceFailure& failure) override;
+
+private:
+    std::unique_ptr<Backend> backend_;
+    std::string activity_;
+    int64_t epochOffset_, stepOffset_;
+};
 // Says on stderr which OpenCL device computes and how long its kernels took to prepare; nothing
 // for the CPU backend.
 void reportOpenClUse(const Backend& backend, const std::string& activity);

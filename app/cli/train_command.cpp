@@ -14,7 +14,8 @@
 #include "io/project_file.h"
 #include "metrics_output.h"
 #include "model_training.h"
-#include "training/checkpoint.h"
+#include "training/cpu_fallback.h"
+#include "training/project_capture.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -174,62 +175,57 @@ int trainCommand(const Words& words) {
     if (args.has("confusion") && dataset->task != Task::Classification)
         throw UsageError("--confusion needs classes, and " + dataset->name + " is a regression dataset");
 
-    std::unique_ptr<Backend> backend = makeBackend(backendChoice, "training");
-    // On a device, a keeper holds the run's latest checkpoint, for the CPU to go on from if the
-    // device fails while training. Its first checkpoint is a copy from the device: made while the
-    // run is built, so that a failure then falls back as any other failure while building does.
-    std::unique_ptr<CheckpointKeeper> keeper;
-    std::unique_ptr<TrainingRun> run = buildWithCpuFallback(backend, "training", [&](Backend& on) {
-        auto made = std::make_unique<TrainingRun>(on, spec, dataset, settings);
-        if (earlier && !earlier->weights.empty()) restoreWeights(made->network(), earlier->weights);
-        if (pretrain) pretrainClassifier(made->network(), made->dataset(), settings, *pretrain, args.has("json"));
-        if (on.isDevice()) {
-            keeper = std::make_unique<CheckpointKeeper>(made->trainer());
-            made->trainer().addObserver(keeper.get());  // first: see CheckpointKeeper
-        }
-        return made;
-    });
     const bool json = args.has("json");
     const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
     EpochPrinter printer(json, settings.epochs, epochOffset);
-    std::unique_ptr<PeriodPrinter> periodPrinter;
-    auto addPrinters = [&](Trainer& trainer) {
-        trainer.addObserver(&printer);
-        if (args.has("print-period")) {
-            periodPrinter = std::make_unique<PeriodPrinter>(trainer, args.integer("print-period", 0, 1, 1'000'000'000),
-                                                            json, epochOffset);
-            trainer.addObserver(periodPrinter.get());
+    // The printers watch each run: the first, and the CPU's after a device failed.
+    class Printers final : public RunWatcher {
+    public:
+        Printers(EpochPrinter& epochs, const Arguments& args, bool json, int64_t epochOffset)
+            : epochs_(epochs), args_(args), json_(json), epochOffset_(epochOffset) {}
+        void watch(TrainingRun& run, bool resumed) override {
+            if (!resumed) reportOpenClUse(run.network().backend(), "training");
+            run.trainer().addObserver(&epochs_);
+            if (args_.has("print-period")) {
+                period_ = std::make_unique<PeriodPrinter>(
+                    run.trainer(), args_.integer("print-period", 0, 1, 1'000'000'000), json_, epochOffset_);
+                run.trainer().addObserver(period_.get());
+            }
         }
-    };
-    addPrinters(run->trainer());
+        void unwatch() override { period_.reset(); }
 
+    private:
+        EpochPrinter& epochs_;
+        const Arguments& args_;
+        bool json_;
+        int64_t epochOffset_;
+        std::unique_ptr<PeriodPrinter> period_;
+    } printers(printer, args, json, epochOffset);
+
+    // The place holds the backend: made before the run, so that the run goes first.
+    CliComputePlace place(makeBackend(backendChoice, "training"), "training", epochOffset,
+                          earlier ? earlier->stepsTrained : 0);
+    FallbackTraining::Plan plan{spec, dataset, settings, nullptr, settings.epochs, nullptr};
+    plan.prepare = [&](TrainingRun& made) {
+        if (earlier && !earlier->weights.empty()) restoreWeights(made.network(), earlier->weights);
+        if (pretrain) pretrainClassifier(made.network(), made.dataset(), settings, *pretrain, json);
+    };
+    FallbackTraining training(std::move(plan), printers);
     auto save = [&] {
-        if (const auto path = args.optionalText("save")) saveProject(captureProject(run->trainer(), datasetText, earlier.get()), *path);
+        if (const auto path = args.optionalText("save"))
+            saveProject(captureProject(training.run().trainer(), datasetText, earlier.get()), *path);
     };
     try {
-        try {
-            run->trainer().train(settings.epochs);
-        } catch (const DeviceError& error) {
-            if (!keeper) throw;
-            // The device failed while training: the CPU goes on from the last finished step it
-            // can get back, and the epochs, steps and curves go on as one run.
-            const TrainingCheckpoint checkpoint = keeper->recover();
-            reportCpuTakeover(error.what(), checkpoint, epochOffset, earlier ? earlier->stepsTrained : 0);
-            keeper.reset();
-            auto cpu = std::make_unique<CpuBackend>();
-            run = resumeTrainingRun(*cpu, spec, dataset, settings, checkpoint);
-            backend = std::move(cpu);  // the failed device goes once nothing of the run is left on it
-            addPrinters(run->trainer());
-            run->trainer().train(settings.epochs - checkpoint.epochs);
-        }
+        trainWithCpuFallback(place, training);
     } catch (const DivergenceError&) {
         save();
         throw;
     }
     save();
+    TrainingRun& run = training.run();
 
     // After early stopping the weights are the best epoch's: measure those.
-    Trainer& trainer = run->trainer();
+    Trainer& trainer = run.trainer();
     EpochMetrics final = trainer.curve().empty() || trainer.stoppedEarly() ? trainer.evaluate() : trainer.curve().latest();
     const Project summary = captureProject(trainer, datasetText, earlier.get());
     final.epoch = summary.epochsTrained;
@@ -257,7 +253,7 @@ int trainCommand(const Words& words) {
         std::cout << last.dump() << '\n';
     } else {
         std::cout << "final: " << metricsLine(final) << '\n';
-        if (args.has("confusion")) printConfusion(trainer.confusion(Trainer::Part::Test), run->dataset());
+        if (args.has("confusion")) printConfusion(trainer.confusion(Trainer::Part::Test), run.dataset());
         if (trainer.stoppedEarly())
             std::cout << "stopped early: the validation loss was lowest at epoch " << trainer.bestEpoch()
                       << ", whose weights are kept\n";

@@ -11,6 +11,7 @@
 #include "inspect/gradient_through_time.h"
 #include "inspect/recurrent_states.h"
 #include "io/project_file.h"
+#include "run_snapshot.h"
 #include "training/metrics.h"
 
 namespace koto::gui {
@@ -18,15 +19,14 @@ namespace koto::gui {
 // How many of the first test images of image data the snapshots carry the network's answers for.
 constexpr int64_t kGallerySamples = 24;
 
-struct TrainingSnapshot {
+struct TrainingSnapshot : RunSnapshot {
     uint64_t generation = 0;  // which run (a Reset starts a new one); stale snapshots are dropped
-    int64_t steps = 0;
     int64_t epochs = 0;
-    int64_t batchesPerEpoch = 0;
-    bool paused = true;
     // The mean loss of the recent mini-batches (an exponential moving average over about 50
     // steps; negative before the first step).
     double recentBatchLoss = -1;
+    // The learning rate the latest step's update used, schedule(A, epoch) (0 before the first).
+    double stepLearningRate = 0;
 
     // Epochs finished since the previous snapshot the GUI took (for the learning curve).
     std::vector<EpochMetrics> newEpochs;
@@ -68,17 +68,6 @@ struct TrainingSnapshot {
     // Early stopping ended training: the weights are back at the best validation epoch.
     bool stoppedEarly = false;
     int64_t bestEpoch = 0;
-    // The run could not be built (a network or settings core refuses), core's explanation.
-    QString failure;
-
-    // Where the run computes: the backend's name ("CPU (Eigen)", "OpenCL: <device>"), the seconds
-    // its kernels took to compile, and why the chosen OpenCL device is not used ("" if it is).
-    // While kernels compile, a snapshot says only that (preparingKernels).
-    QString backendName;
-    double kernelSeconds = 0;
-    QString deviceProblem;
-    bool preparingKernels = false;
-
     // The run as a project, for saving it (its dataset left empty): a host copy of the weights,
     // the whole learning curve and the counters. Only in a snapshot posted after the GUI asked
     // for it (TrainingController::requestSavedRun), and in the last one of a run that diverged

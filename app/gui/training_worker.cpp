@@ -4,13 +4,14 @@
 #include <limits>
 #include <thread>
 
-#include "backend/cpu_backend.h"
 #include "data/playground_datasets.h"
 #include "inspect/feature_maps.h"
 #include "inspect/gradient_through_time.h"
 #include "inspect/recurrent_states.h"
 #include "inspect/step_tracer.h"
 #include "training/checkpoint.h"
+#include "training/cpu_fallback.h"
+#include "training/project_capture.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -46,15 +47,21 @@ public:
         lastEpochEnd_ = std::chrono::steady_clock::now();
     }
 
+    // The learning rate and momentum as the panel has them now: Step, and the step the inspector
+    // records, use a rate changed while training was paused.
+    void beforeStep() override {
+        const double rate = live_.learningRate.load();
+        if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
+        const double momentum = live_.momentum.load();
+        if (momentum != run_.trainer().settings().momentum) run_.trainer().setMomentum(momentum);
+    }
+
     void afterStep(const StepReport& report) override {
         // The tracer, an observer before this one, has finished a traced step: hand it over
         // before the snapshot posted as training pauses after it.
         if (std::optional<StepTrace> trace = tracer_.take()) traces_.deliver(std::move(*trace));
         recentLoss_ = recentLoss_ < 0 ? report.loss : 0.98 * recentLoss_ + 0.02 * report.loss;
-        const double rate = live_.learningRate.load();
-        if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
-        const double momentum = live_.momentum.load();
-        if (momentum != run_.trainer().settings().momentum) run_.trainer().setMomentum(momentum);
+        stepLearningRate_ = report.learningRate;
         const int64_t limit = live_.stepLimit.load();
         if (limit > 0 && report.step >= limit) control_.pause();
         if (recurrent_) keepGradients(report.step);
@@ -79,9 +86,8 @@ public:
         snapshot.batchesPerEpoch = trainer.batchesPerEpoch();
         snapshot.paused = control_.state() != TrainingControl::State::Running;
         snapshot.recentBatchLoss = recentLoss_;
-        snapshot.backendName = QString::fromStdString(run_.network().backend().name());
-        snapshot.kernelSeconds = request_.compute->kernelSeconds();
-        snapshot.deviceProblem = QString::fromStdString(request_.compute->fallbackReason());
+        snapshot.stepLearningRate = stepLearningRate_;
+        snapshot.describeCompute(run_.network().backend().name(), *request_.compute);
         const LearningCurve& curve = trainer.curve();
         snapshot.newEpochs = curve.since(publishedEpoch_);
         snapshot.latest = curve.empty() ? initial_ : curve.latest();
@@ -232,102 +238,109 @@ private:
     EpochMetrics initial_;
     int64_t publishedEpoch_;  // the last epoch posted to the GUI
     double recentLoss_ = -1;  // moving average of the mini-batch losses
+    double stepLearningRate_ = 0;  // the rate the latest step used (0 before the first)
     std::chrono::steady_clock::time_point lastPublish_{};
     std::chrono::steady_clock::time_point lastEpochEnd_{};
 };
 
-// What watches one TrainingRun: the checkpoint keeper (first, see training/checkpoint.h), the
-// inspector's tracer and the reporter.
-struct TrainingWorker::Watchers {
-    std::unique_ptr<CheckpointKeeper> keeper;
-    std::unique_ptr<StepTracer> tracer;
-    std::unique_ptr<Reporter> reporter;
-};
+// Where the worker computes: the Compute menu's device, held by the controller's ComputeBackend;
+// while OpenCL kernels compile, a snapshot says so.
+class TrainingWorker::Place final : public ComputePlace {
+public:
+    Place(const RunRequest& request, SnapshotMailbox& mailbox) : request_(request), mailbox_(mailbox) {}
 
-void TrainingWorker::watch(TrainingRun& run, Watchers& watchers, int64_t publishedEpoch) {
-    Trainer& trainer = run.trainer();
-    // Only a device can fail in the middle of training; the CPU needs no checkpoints.
-    if (run.network().backend().isDevice()) {
-        watchers.keeper = std::make_unique<CheckpointKeeper>(trainer);
-        trainer.addObserver(watchers.keeper.get());
-    }
-    watchers.tracer = std::make_unique<StepTracer>(trainer);
-    watchers.reporter = std::make_unique<Reporter>(run, request_, *control_, *live_, mailbox_, *watchers.tracer,
-                                                   *traces_, publishedEpoch);
-    trainer.addObserver(watchers.tracer.get());
-    trainer.addObserver(watchers.reporter.get());
-    // The inspector's request is taken as a step starts: trace it, on one sample if asked.
-    const int64_t samples = run.dataset().train.count;
-    StepTracer& tracer = *watchers.tracer;
-    trainer.setStepChoice([this, &tracer, samples]() -> std::optional<std::vector<int32_t>> {
-        const std::optional<int32_t> sample = traces_->takeRequest();
-        if (!sample) return std::nullopt;
-        const auto chosen = static_cast<int32_t>(std::min<int64_t>(*sample, samples - 1));
-        tracer.arm(chosen);
-        if (chosen < 0) return std::nullopt;
-        return std::vector<int32_t>{chosen};
-    });
-    Reporter& reporter = *watchers.reporter;
-    control_->setPauseCallback([this, &reporter](Boundary boundary) {
-        // A traced step asked for while a step was under way: make it now, instead of waiting.
-        if (boundary != Boundary::Layer && traces_->hasRequest()) control_->step(Boundary::Batch);
-        else reporter.publish();
-    });
-}
-
-void TrainingWorker::run() {
-    std::unique_ptr<TrainingRun> run;
-    Watchers watchers;
-    try {
-        Backend* backend = &request_.compute->acquire(request_.device, [this] {
+    Backend& backend() override {
+        return request_.compute->acquire(request_.device, [this] {
             TrainingSnapshot preparing;
             preparing.generation = request_.generation;
             preparing.preparingKernels = true;
             preparing.backendName = QString::fromStdString(request_.device.name);
             mailbox_.post(std::move(preparing));
         });
-        request_.settings.learningRate = live_->learningRate.load();
-        request_.settings.momentum = live_->momentum.load();
-        auto build = [&] {
-            run = std::make_unique<TrainingRun>(*backend, request_.spec, request_.dataset, request_.settings,
-                                                control_.get());
-            if (request_.continueFrom) continueFromProject(*run, *request_.continueFrom);
-            watch(*run, watchers, 0);
-        };
-        try {
-            build();
-        } catch (const DeviceError& error) {  // the device took the backend but not this network
-            control_->setPauseCallback(nullptr);
-            watchers = {};
-            run.reset();
-            backend = &request_.compute->fallBackToCpu(error.what());
-            build();
-        }
-        while (true) {
-            try {
-                if (run->trainer().train(std::numeric_limits<int64_t>::max() / 2) == Trainer::Outcome::StoppedEarly)
-                    watchers.reporter->publish();  // the best epoch's weights, restored
-                break;
-            } catch (const DeviceError& error) {
-                if (!watchers.keeper) throw;  // not a device: nothing to fall back from
-                // Go on on the CPU from the last finished step the run can get back.
-                const TrainingCheckpoint checkpoint = watchers.keeper->recover();
-                const TrainingSettings settings = run->trainer().settings();  // with live changes
-                const int64_t published = watchers.reporter->publishedEpoch();
-                control_->setPauseCallback(nullptr);
-                watchers = {};
-                run.reset();  // before its device's backend goes
-                backend = &request_.compute->fallBackToCpu(
-                    std::string(error.what()) + "; training goes on from step " + std::to_string(checkpoint.steps) +
-                    " (epoch " + std::to_string(checkpoint.epochs) + ")");
-                run = resumeTrainingRun(*backend, request_.spec, request_.dataset, settings, checkpoint, control_.get());
-                watch(*run, watchers, published);
-                watchers.reporter->publish();
-            }
-        }
+    }
+
+    Backend& fallBackToCpu(const DeviceFailure& failure) override {
+        std::string reason = failure.what;
+        if (failure.takeover)
+            reason += "; training goes on from step " + std::to_string(failure.takeover->steps) + " (epoch " +
+                      std::to_string(failure.takeover->epochs) + ")";
+        return request_.compute->fallBackToCpu(reason);
+    }
+
+private:
+    const RunRequest& request_;
+    SnapshotMailbox& mailbox_;
+};
+
+// What watches each TrainingRun of the worker: the inspector's tracer and the reporter. A run
+// resumed on the CPU after its device failed is watched afresh, its reporter going on from the
+// last epoch the GUI was sent.
+class TrainingWorker::Watcher final : public RunWatcher {
+public:
+    explicit Watcher(TrainingWorker& worker) : worker_(worker) {}
+
+    Reporter* reporter() { return reporter_.get(); }
+
+    void watch(TrainingRun& run, bool resumed) override {
+        Trainer& trainer = run.trainer();
+        tracer_ = std::make_unique<StepTracer>(trainer);
+        reporter_ = std::make_unique<Reporter>(run, worker_.request_, *worker_.control_, *worker_.live_,
+                                               worker_.mailbox_, *tracer_, *worker_.traces_, publishedEpoch_);
+        trainer.addObserver(tracer_.get());
+        trainer.addObserver(reporter_.get());
+        // The inspector's request is taken as a step starts: trace it, on one sample if asked.
+        const int64_t samples = run.dataset().train.count;
+        TracedStepExchange& traces = *worker_.traces_;
+        StepTracer& tracer = *tracer_;
+        trainer.setStepChoice([&traces, &tracer, samples]() -> std::optional<std::vector<int32_t>> {
+            const std::optional<int32_t> sample = traces.takeRequest();
+            if (!sample) return std::nullopt;
+            const auto chosen = static_cast<int32_t>(std::min<int64_t>(*sample, samples - 1));
+            tracer.arm(chosen);
+            if (chosen < 0) return std::nullopt;
+            return std::vector<int32_t>{chosen};
+        });
+        TrainingControl& control = *worker_.control_;
+        Reporter& reporter = *reporter_;
+        control.setPauseCallback([&control, &traces, &reporter](Boundary boundary) {
+            // A traced step asked for while a step was under way: make it now, instead of waiting.
+            if (boundary != Boundary::Layer && traces.hasRequest()) control.step(Boundary::Batch);
+            else reporter.publish();
+        });
+        if (resumed) reporter.publish();
+    }
+
+    void unwatch() override {
+        worker_.control_->setPauseCallback(nullptr);
+        if (reporter_) publishedEpoch_ = reporter_->publishedEpoch();
+        reporter_.reset();
+        tracer_.reset();
+    }
+
+private:
+    TrainingWorker& worker_;
+    std::unique_ptr<StepTracer> tracer_;
+    std::unique_ptr<Reporter> reporter_;
+    int64_t publishedEpoch_ = 0;  // the last epoch the GUI was sent, by the runs before
+};
+
+void TrainingWorker::run() {
+    Place place(request_, mailbox_);
+    Watcher watcher(*this);
+    request_.settings.learningRate = live_->learningRate.load();
+    request_.settings.momentum = live_->momentum.load();
+    FallbackTraining::Plan plan{request_.spec, request_.dataset, request_.settings, control_.get(),
+                                std::numeric_limits<int64_t>::max() / 2, nullptr};
+    if (request_.continueFrom)
+        plan.prepare = [this](TrainingRun& run) { continueFromProject(run, *request_.continueFrom); };
+    FallbackTraining training(std::move(plan), watcher);
+    try {
+        trainWithCpuFallback(place, training);
+        if (training.outcome() == Trainer::Outcome::StoppedEarly)
+            watcher.reporter()->publish();  // the best epoch's weights, restored
     } catch (const DivergenceError& error) {
         control_->setPauseCallback(nullptr);
-        watchers.reporter->publish(&error);
+        watcher.reporter()->publish(&error);
     } catch (const std::exception& error) {
         TrainingSnapshot failed;
         failed.generation = request_.generation;

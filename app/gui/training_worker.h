@@ -61,9 +61,8 @@ public:
 
 private:
     class Reporter;
-    struct Watchers;
-    // Attaches the checkpoint keeper (for a device), the tracer and the reporter to a run.
-    void watch(TrainingRun& run, Watchers& watchers, int64_t publishedEpoch);
+    class Place;
+    class Watcher;
 
     RunRequest request_;
     std::shared_ptr<TrainingControl> control_;

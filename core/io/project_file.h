@@ -30,7 +30,7 @@
 #include "network/network.h"
 #include "network/network_spec.h"
 #include "training/metrics.h"
-#include "training/trainer.h"
+#include "training/training_settings.h"
 
 namespace koto {
 
@@ -77,9 +77,6 @@ void saveProject(const Project& project, const std::string& path);  // atomic
 Project loadProject(const std::string& path);
 
 std::vector<SavedTensor> captureWeights(Network& network);
-// A project of the trainer's network, settings, weights and curves, after `earlier` curves of
-// training done before this trainer (a continued project, whose editor draft it keeps).
-Project captureProject(Trainer& trainer, const std::string& datasetSpec, const Project* earlier = nullptr);
 // Throws InputError if the tensors do not match the network's parameters by name and shape.
 void restoreWeights(Network& network, const std::vector<SavedTensor>& weights);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "util/errors.h"
+#include "training/project_capture.h"
 
 namespace koto {
 

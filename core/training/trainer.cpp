@@ -125,6 +125,7 @@ bool Trainer::stepOn(std::span<const int32_t> rows) {
 }
 
 bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
+    for (TrainingObserver* observer : observers_) observer->beforeStep();
     const FlushDenormals flushDenormals;
     Backend& backend = network_.backend();
     const auto rows = static_cast<int64_t>(indices.size());
@@ -163,7 +164,7 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
     }
     regularization_.shrink(backend, network_.parameters(), rate);
     ++steps_;
-    const StepReport report{steps_, epochs_, batch_, rows, loss};
+    const StepReport report{steps_, epochs_, batch_, rows, loss, rate};
     if (advancesEpoch) ++batch_;
     for (TrainingObserver* observer : observers_) observer->afterStep(report);
     if (advancesEpoch && batch_ == batchesPerEpoch_) finishEpoch();

@@ -15,11 +15,15 @@ struct StepReport {
     int64_t batch;  // 0-based batch within the epoch
     int64_t rows;   // samples in the batch
     double loss;    // the batch's mean cost before the update
+    double learningRate;  // the rate the update used: schedule(A, epoch)
 };
 
 class TrainingObserver {
 public:
     virtual ~TrainingObserver() = default;
+    // Before a step takes its mini-batch: the moment to change settings (the learning rate, the
+    // momentum) so that this step already uses them.
+    virtual void beforeStep() {}
     virtual void beforeLayer(Pass pass, int layerIndex) { (void)pass, (void)layerIndex; }
     virtual void afterLayer(Pass pass, int layerIndex) { (void)pass, (void)layerIndex; }
     virtual void afterStep(const StepReport& report) { (void)report; }

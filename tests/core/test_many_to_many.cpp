@@ -16,6 +16,7 @@
 #include "inspect/step_tracer.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
+#include "training/project_capture.h"
 #include "koto_test_support.h"
 #include "network/network.h"
 #include "training/training_run.h"

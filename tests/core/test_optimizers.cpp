@@ -11,6 +11,7 @@
 #include "backend/cpu_backend.h"
 #include "data/dataset_spec.h"
 #include "io/layer_tokens.h"
+#include "io/project_file.h"
 #include "training/training_run.h"
 #include "training/learning_rate_schedule.h"
 #include "training/optimizer.h"
@@ -265,6 +266,34 @@ private slots:
         QCOMPARE(run.trainer().currentLearningRate(), 0.05);
         run.trainer().setLearningRate(0.8);  // changed live: the schedule scales the new A
         QCOMPARE(run.trainer().currentLearningRate(), 0.1);
+    }
+
+    // A rate set by an observer before a step is the rate of that step's update: the weights
+    // after it are those of a run that had the new rate from the start, and the step reports it.
+    void aRateSetBeforeAStepIsUsedByThatStep() {
+        struct SetRate final : TrainingObserver {
+            Trainer* trainer = nullptr;
+            double reported = 0;
+            void beforeStep() override { trainer->setLearningRate(0.5); }
+            void afterStep(const StepReport& report) override { reported = report.learningRate; }
+        };
+        CpuBackend backend;
+        auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("xor:n=40")));
+        TrainingSettings settings;
+        settings.learningRate = 0.5;
+        TrainingRun reference(backend, networkSpecFromTokens("dense:4:tanh", *data), data, settings);
+        QVERIFY(reference.trainer().step());
+        settings.learningRate = 0.01;
+        TrainingRun changed(backend, networkSpecFromTokens("dense:4:tanh", *data), data, settings);
+        SetRate setRate;
+        setRate.trainer = &changed.trainer();
+        changed.trainer().addObserver(&setRate);
+        QVERIFY(changed.trainer().step());
+        QCOMPARE(setRate.reported, 0.5);
+        const std::vector<SavedTensor> expected = captureWeights(reference.network());
+        const std::vector<SavedTensor> actual = captureWeights(changed.network());
+        QCOMPARE(actual.size(), expected.size());
+        for (size_t i = 0; i < actual.size(); ++i) QVERIFY(actual[i].values == expected[i].values);
     }
 
     void badSchedulesAreRefused_data() {

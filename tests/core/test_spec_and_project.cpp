@@ -17,6 +17,7 @@
 #include "io/network_spec_json.h"
 #include "io/numeric_csv.h"
 #include "io/project_file.h"
+#include "training/project_capture.h"
 #include "koto_test_support.h"
 #include "network/layer_registry.h"
 #include "network/network.h"

@@ -805,6 +805,15 @@ private slots:
         QCOMPARE(inspector.trace()->rows(), int64_t(1));
         QCOMPARE(inspector.trace()->step, int64_t(2));
 
+        // A learning rate chosen while paused is the rate of the traced step's update.
+        auto* rates = window.findChild<QComboBox*>(QStringLiteral("learningRateChoice"));
+        QVERIFY(rates);
+        rates->setCurrentIndex(rates->findData(0.3));
+        inspector.takeStep();
+        QVERIFY(shown.wait(20000));
+        QCOMPARE(inspector.trace()->step, int64_t(3));
+        QCOMPARE(inspector.trace()->find(StageKind::Update)->scalar("learning rate").value_or(0), 0.3);
+
         // Asked while training plays: training pauses and the next step is traced.
         window.controller().play();
         QTest::qWait(100);

@@ -125,6 +125,19 @@ private slots:
         QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps > steps + 10; }));
     }
 
+    // A rate chosen while training is paused is the rate of the very next Step's update.
+    void learningRateChangedWhilePausedIsUsedByTheNextStep() {
+        auto* choice = window_->findChild<QComboBox*>(QStringLiteral("learningRateChoice"));
+        QVERIFY(choice);
+        for (const double rate : {0.3, 1.0}) {
+            const int64_t before = window_->latestSnapshot()->steps;
+            choice->setCurrentIndex(choice->findData(rate));
+            QTest::mouseClick(button(*window_, "stepButton"), Qt::LeftButton);
+            QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps == before + 1; }));
+            QCOMPARE(window_->latestSnapshot()->stepLearningRate, rate);
+        }
+    }
+
     void anotherOptimizerStartsAgainAndTrains() {
         auto* optimizer = window_->findChild<QComboBox*>(QStringLiteral("optimizerChoice"));
         QVERIFY(optimizer);

@@ -532,7 +532,7 @@ private slots:
         QCOMPARE(unsupervised->findChild<QLineEdit*>(QStringLiteral("encoderSizes"))->text(), QStringLiteral("128,32"));
         QCOMPARE(unsupervised->findChild<QDoubleSpinBox*>(QStringLiteral("learningRate"))->value(), 0.001);
         QVERIFY(QTest::qWaitFor([&] { return unsupervised->shown() != nullptr; }, 20000));
-        QCOMPARE(unsupervised->shown()->failure, std::string());
+        QCOMPARE(unsupervised->shown()->failure, QString());
 
         action("rbm")->trigger();
         QCOMPARE(window.findChildren<UnsupervisedWindow*>().size(), 1);

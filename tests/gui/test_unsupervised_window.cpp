@@ -90,7 +90,7 @@ bool waitForSnapshot(UnsupervisedWindow& window, Condition condition, int timeou
 
 bool pausedAtStart(UnsupervisedWindow& window, int timeoutMs = 20000) {
     return waitForSnapshot(
-        window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps == 0 && !s.preparingKernels && s.failure.empty(); },
+        window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps == 0 && !s.preparingKernels && s.failure.isEmpty(); },
         timeoutMs);
 }
 
@@ -136,7 +136,7 @@ private slots:
         QCOMPARE(play->text(), QStringLiteral("Pause"));
         QVERIFY(waitUntilFinished(window));
         const auto shown = window.shown();
-        QVERIFY2(shown->failure.empty(), shown->failure.c_str());
+        QVERIFY2(shown->failure.isEmpty(), qPrintable(shown->failure));
         QCOMPARE(shown->epochs.size(), size_t{4});
         QCOMPARE(shown->steps, int64_t{4 * 3});  // 160 images in batches of 64
         QVERIFY(shown->epochs.back().trainError < shown->epochs.front().trainError);
@@ -166,7 +166,7 @@ private slots:
         window.play();
         QVERIFY(waitUntilFinished(window));
         const auto shown = window.shown();
-        QVERIFY2(shown->failure.empty(), shown->failure.c_str());
+        QVERIFY2(shown->failure.isEmpty(), qPrintable(shown->failure));
         QCOMPARE(shown->epochs.size(), size_t{3});
         QCOMPARE(window.curve().pointCount(), 3);
         QCOMPARE(window.curve().freeEnergyPointCount(), 3);
@@ -200,7 +200,7 @@ private slots:
         auto* sizes = window.findChild<QLineEdit*>("encoderSizes");
         sizes->setText("16,x");
         emit sizes->editingFinished();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return !s.failure.empty(); }));
+        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return !s.failure.isEmpty(); }));
         const QString status = window.findChild<QLabel*>("status")->text();
         QVERIFY2(status.startsWith("Cannot train: ") && status.contains("\"x\" is not a layer size"), qPrintable(status));
         QVERIFY(!window.findChild<QPushButton*>("playButton")->isEnabled());
@@ -286,18 +286,18 @@ private slots:
         openOnBars(window, 1);
         // A cold PoCL kernel cache takes seconds to fill.
         QVERIFY(pausedAtStart(window, 120000));
-        QCOMPARE(window.shown()->backendName, found.name);
-        QVERIFY(window.shown()->deviceProblem.empty());
+        QCOMPARE(window.shown()->backendName, QString::fromStdString(found.name));
+        QVERIFY(window.shown()->deviceProblem.isEmpty());
         QVERIFY(window.findChild<QLabel*>("computeStatus")->text().contains(QString::fromStdString(found.name)));
         window.findChild<QSpinBox*>("epochs")->setValue(1);
         window.play();
         QVERIFY(waitUntilFinished(window, 60000));
         QCOMPARE(window.shown()->epochs.size(), size_t{1});
-        QCOMPARE(window.shown()->backendName, found.name);
+        QCOMPARE(window.shown()->backendName, QString::fromStdString(found.name));
         // Back to the CPU when the menu says so.
         window.setComputeDevice({});
         QVERIFY(pausedAtStart(window));
-        QCOMPARE(window.shown()->backendName, std::string("CPU (Eigen)"));
+        QCOMPARE(window.shown()->backendName, QStringLiteral("CPU (Eigen)"));
     }
 
     // A device that cannot be used: the CPU trains instead, and the banner says why.
@@ -310,7 +310,7 @@ private slots:
         window.setComputeDevice({true, found.platformIndex, found.deviceIndex, found.name});
         openOnBars(window, 0);
         QVERIFY(pausedAtStart(window, 60000));
-        QCOMPARE(window.shown()->backendName, std::string("CPU (Eigen)"));
+        QCOMPARE(window.shown()->backendName, QStringLiteral("CPU (Eigen)"));
         auto* banner = window.findChild<QLabel*>("deviceBanner");
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text().contains("forced by KOTO_OPENCL_FAIL"), qPrintable(banner->text()));
@@ -330,12 +330,12 @@ private slots:
         window.findChild<QSpinBox*>("epochs")->setValue(3);
         openOnBars(window, 1);
         QVERIFY(pausedAtStart(window, 120000));
-        QCOMPARE(window.shown()->backendName, found.name);
+        QCOMPARE(window.shown()->backendName, QString::fromStdString(found.name));
         window.play();
         QVERIFY(waitUntilFinished(window, 60000));
         const auto& last = *window.shown();
-        QCOMPARE(last.backendName, std::string("CPU (Eigen)"));
-        QVERIFY2(last.deviceProblem.find("training starts again on the CPU") != std::string::npos, last.deviceProblem.c_str());
+        QCOMPARE(last.backendName, QStringLiteral("CPU (Eigen)"));
+        QVERIFY2(last.deviceProblem.contains(QStringLiteral("training starts again on the CPU")), qPrintable(last.deviceProblem));
         QCOMPARE(last.epochs.size(), size_t{3});
         QCOMPARE(window.curve().pointCount(), 3);
         QTRY_VERIFY(window.findChild<QLabel*>("deviceBanner")->isVisible());

@@ -4,6 +4,7 @@
 #include <exception>
 #include <utility>
 
+#include "training/cpu_fallback.h"
 #include "util/errors.h"
 
 namespace koto::gui {
@@ -15,133 +16,133 @@ constexpr std::chrono::milliseconds kPublishInterval{500};
 
 }  // namespace
 
+// The Compute menu's device; while OpenCL kernels compile, a snapshot says so.
+class UnsupervisedRun::Place final : public ComputePlace {
+public:
+    explicit Place(UnsupervisedRun& owner) : owner_(owner) {}
+
+    Backend& backend() override {
+        const UnsupervisedRequest& request = owner_.request_;
+        return request.compute->acquire(request.device, [this, &request] {
+            auto preparing = std::make_shared<UnsupervisedSnapshot>();
+            preparing->preparingKernels = true;
+            preparing->backendName = QString::fromStdString(request.device.name);
+            owner_.publish_(std::move(preparing));
+        });
+    }
+
+    // The model keeps no checkpoints: after a failure while training it starts again on the CPU.
+    Backend& fallBackToCpu(const DeviceFailure& failure) override {
+        const UnsupervisedRequest& request = owner_.request_;
+        std::string reason = failure.what;
+        if (failure.takeover)
+            reason += std::string("; training starts again on the CPU from ") +
+                      (request.continueFrom ? "the project's weights" : "the initial weights");
+        return request.compute->fallBackToCpu(reason);
+    }
+
+private:
+    UnsupervisedRun& owner_;
+};
+
+// The model under core's fallback loop: trains a mini-batch at a time as the control permits.
+class UnsupervisedRun::Training final : public RecoverableRun {
+public:
+    explicit Training(UnsupervisedRun& owner) : owner_(owner) {}
+
+    void build(Backend& backend) override {
+        const UnsupervisedRequest& request = owner_.request_;
+        model_ = UnsupervisedModel::make(backend, request.dataset, request.settings, request.continueFrom.get());
+    }
+
+    void train() override {
+        UnsupervisedModel& model = *model_;
+        UnsupervisedRun& run = owner_;
+        // Each pause shows where training stopped (the control calls this as it starts to wait,
+        // and again when asked to); while it runs, the epochs and the pace.
+        bool shownRunning = false;  // a snapshot since the last pause said that training runs
+        run.control_.setPauseCallback([&run, &model, &shownRunning](Boundary) {
+            run.publish(model, true, run.projectWanted_.exchange(false));
+            shownRunning = false;
+        });
+        auto lastPublish = std::chrono::steady_clock::now();
+        while (run.control_.permit(Boundary::Batch)) {
+            if (run.playing_ && model.epochsDone() >= run.epochTarget_) {
+                run.playing_ = false;  // all epochs done: wait for more, or for a Step
+                run.control_.pause();
+                continue;
+            }
+            const bool epochEnded = model.step();
+            const bool wantProject = run.projectWanted_.exchange(false);
+            if (wantProject || epochEnded || !shownRunning ||
+                std::chrono::steady_clock::now() - lastPublish >= kPublishInterval) {
+                run.publish(model, false, wantProject);
+                lastPublish = std::chrono::steady_clock::now();
+                shownRunning = true;
+            }
+        }
+        run.control_.setPauseCallback(nullptr);
+    }
+
+    Takeover salvage() override {
+        discard();
+        return {0, 0, true};
+    }
+
+    void resume(Backend& cpu) override { build(cpu); }
+
+    void discard() override {
+        owner_.control_.setPauseCallback(nullptr);
+        model_.reset();
+    }
+
+private:
+    UnsupervisedRun& owner_;
+    std::unique_ptr<UnsupervisedModel> model_;
+};
+
 UnsupervisedRun::UnsupervisedRun(UnsupervisedRequest request, Publish publish)
     : request_(std::move(request)), publish_(std::move(publish)), epochTarget_(request_.settings.epochs),
-      thread_([this] { run(); }) {}
+      thread_([this] {
+          try {
+              Place place(*this);
+              Training training(*this);
+              trainWithCpuFallback(place, training);
+          } catch (const std::exception& error) {
+              auto failed = std::make_shared<UnsupervisedSnapshot>();
+              failed->failure = QString::fromStdString(error.what());
+              publish_(std::move(failed));
+          }
+      }) {}
 
 UnsupervisedRun::~UnsupervisedRun() {
-    {
-        const std::lock_guard lock(mutex_);
-        stopping_ = true;
-    }
-    wake_.notify_all();
+    control_.stop();
     thread_.join();
 }
 
 void UnsupervisedRun::play() {
-    {
-        const std::lock_guard lock(mutex_);
-        playing_ = true;
-        changed_ = true;
-    }
-    wake_.notify_all();
+    playing_ = true;
+    control_.run();
 }
 
 void UnsupervisedRun::pause() {
-    {
-        const std::lock_guard lock(mutex_);
-        playing_ = false;
-        stepsWanted_ = 0;
-        changed_ = true;
-    }
-    wake_.notify_all();
+    playing_ = false;
+    control_.pause();
 }
 
 void UnsupervisedRun::step() {
-    {
-        const std::lock_guard lock(mutex_);
-        playing_ = false;
-        ++stepsWanted_;
-    }
-    wake_.notify_all();
+    playing_ = false;
+    control_.step(Boundary::Batch);
 }
 
 void UnsupervisedRun::setEpochs(int64_t epochs) {
-    {
-        const std::lock_guard lock(mutex_);
-        epochTarget_ = epochs;
-        changed_ = true;
-    }
-    wake_.notify_all();
+    epochTarget_ = epochs;
+    control_.callPauseCallbackAgain();  // a paused run says whether Play can go on now
 }
 
 void UnsupervisedRun::requestProject() {
-    {
-        const std::lock_guard lock(mutex_);
-        projectWanted_ = true;
-    }
-    wake_.notify_all();
-}
-
-void UnsupervisedRun::run() {
-    try {
-        Backend* backend = nullptr;
-        std::unique_ptr<UnsupervisedModel> model = build(backend);
-        while (true) {
-            try {
-                train(*model);
-                return;
-            } catch (const DeviceError& error) {
-                // The device gave out while training: the model starts again on the CPU, and the
-                // window's banner says so, as the main window's training does.
-                model.reset();  // before its device's backend goes
-                Backend& cpu = request_.compute->fallBackToCpu(
-                    std::string(error.what()) + "; training starts again on the CPU from " +
-                    (request_.continueFrom ? "the project's weights" : "the initial weights"));
-                model = UnsupervisedModel::make(cpu, request_.dataset, request_.settings, request_.continueFrom.get());
-            }
-        }
-    } catch (const std::exception& error) {
-        auto failed = std::make_shared<UnsupervisedSnapshot>();
-        failed->failure = error.what();
-        publish_(std::move(failed));
-    }
-}
-
-std::unique_ptr<UnsupervisedModel> UnsupervisedRun::build(Backend*& backend) {
-    backend = &request_.compute->acquire(request_.device, [this] {
-        auto preparing = std::make_shared<UnsupervisedSnapshot>();
-        preparing->preparingKernels = true;
-        preparing->backendName = request_.device.name;
-        publish_(std::move(preparing));
-    });
-    try {
-        return UnsupervisedModel::make(*backend, request_.dataset, request_.settings, request_.continueFrom.get());
-    } catch (const DeviceError& error) {  // the device took the backend but not this model
-        backend = &request_.compute->fallBackToCpu(error.what());
-        return UnsupervisedModel::make(*backend, request_.dataset, request_.settings, request_.continueFrom.get());
-    }
-}
-
-void UnsupervisedRun::train(UnsupervisedModel& model) {
-    publish(model, true, false);
-    auto lastPublish = std::chrono::steady_clock::now();
-    while (true) {
-        bool wantProject = false, changed = false, stepping = false;
-        {
-            std::unique_lock lock(mutex_);
-            auto playingOn = [&] { return playing_ && model.epochsDone() < epochTarget_; };
-            wake_.wait(lock, [&] { return stopping_ || projectWanted_ || changed_ || stepsWanted_ > 0 || playingOn(); });
-            if (stopping_) return;
-            wantProject = std::exchange(projectWanted_, false);
-            changed = std::exchange(changed_, false);
-            stepping = stepsWanted_ > 0 || playingOn();
-            if (stepsWanted_ > 0) --stepsWanted_;
-        }
-        const bool epochEnded = stepping && model.step();
-        bool paused = false;
-        {
-            const std::lock_guard lock(mutex_);
-            if (playing_ && model.epochsDone() >= epochTarget_) playing_ = false;  // all epochs done
-            paused = !playing_ && stepsWanted_ == 0;
-        }
-        // Each pause shows where training stopped; while it runs, the epochs and the pace.
-        if (wantProject || changed || epochEnded || (stepping && paused) ||
-            std::chrono::steady_clock::now() - lastPublish >= kPublishInterval) {
-            publish(model, paused, wantProject);
-            lastPublish = std::chrono::steady_clock::now();
-        }
-    }
+    projectWanted_ = true;
+    control_.callPauseCallbackAgain();
 }
 
 void UnsupervisedRun::publish(UnsupervisedModel& model, bool paused, bool withProject) {
@@ -150,14 +151,9 @@ void UnsupervisedRun::publish(UnsupervisedModel& model, bool paused, bool withPr
     snapshot->batchesPerEpoch = model.batchesPerEpoch();
     snapshot->epochs = model.epochs();
     snapshot->paused = paused;
-    {
-        const std::lock_guard lock(mutex_);
-        snapshot->finished = model.epochsDone() >= epochTarget_;
-    }
+    snapshot->finished = model.epochsDone() >= epochTarget_;
     snapshot->pictures = model.pictures();
-    snapshot->backendName = model.backend().name();
-    snapshot->kernelSeconds = request_.compute->kernelSeconds();
-    snapshot->deviceProblem = request_.compute->fallbackReason();
+    snapshot->describeCompute(model.backend().name(), *request_.compute);
     if (withProject) snapshot->project = std::make_shared<const Project>(model.capture(request_.datasetSpec));
     publish_(std::move(snapshot));
 }

@@ -1,17 +1,17 @@
 #pragma once
 // An autoencoder or an RBM (part 12) training on its own thread for the app's unsupervised
 // window, on the backend of the Compute menu's device (the CPU when the device cannot be used,
-// as the main window's training falls back). The run starts paused at its initial weights (or
-// those of the project it carries on); Play trains until the settings' epochs are done, Step
-// makes one mini-batch step, Pause stops between two steps. After every epoch, about four times
-// a second while it trains, and whenever it pauses, the thread publishes an immutable snapshot;
-// only snapshots cross to the GUI, through the callback, which runs on the training thread.
+// through core's fallback loop, as the main window's training falls back). The run starts paused
+// at its initial weights (or those of the project it carries on); Play trains until the
+// settings' epochs are done, Step makes one mini-batch step, Pause stops between two steps. After
+// every epoch, about twice a second while it trains, and whenever it pauses, the thread publishes
+// an immutable snapshot; only snapshots cross to the GUI, through the callback, which runs on
+// the training thread.
 
-#include <condition_variable>
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -19,27 +19,16 @@
 #include "compute_backend.h"
 #include "data/dataset.h"
 #include "io/project_file.h"
+#include "run_snapshot.h"
+#include "training/training_control.h"
 #include "unsupervised_model.h"
 
 namespace koto::gui {
 
-struct UnsupervisedSnapshot {
-    int64_t steps = 0;
-    int64_t batchesPerEpoch = 0;
+struct UnsupervisedSnapshot : RunSnapshot {
     std::vector<UnsupervisedEpoch> epochs;  // every finished epoch so far
-    bool paused = true;
-    bool finished = false;  // the settings' epochs are done
-    std::string failure;    // core refused the model or the data: why
+    bool finished = false;  // the settings' epochs are done: Play waits for more epochs
     UnsupervisedPictures pictures;
-
-    // Where it computes: the backend's name ("CPU (Eigen)", or the OpenCL device's), the seconds
-    // its kernels took to compile, and why the chosen OpenCL device is not used ("" if it is).
-    // While kernels compile, a snapshot says only that (preparingKernels).
-    std::string backendName;
-    double kernelSeconds = 0;
-    std::string deviceProblem;
-    bool preparingKernels = false;
-
     // The model as a project, only in the snapshot answering requestProject().
     std::shared_ptr<const Project> project;
 };
@@ -66,7 +55,7 @@ public:
     void play();
     void pause();
     void step();  // one mini-batch, then paused
-    // Training pauses once this many epochs are done (the settings' epochs at first).
+    // Play pauses once this many epochs are done (the settings' epochs at first).
     void setEpochs(int64_t epochs);
     // The next snapshot carries the model as a project, soon, whether training runs or waits.
     void requestProject();
@@ -74,21 +63,18 @@ public:
     const UnsupervisedRequest& request() const { return request_; }
 
 private:
-    void run();
-    std::unique_ptr<UnsupervisedModel> build(Backend*& backend);
-    // Trains as the control says until the run stops; DeviceError if the device fails.
-    void train(UnsupervisedModel& model);
+    class Place;
+    class Training;
     void publish(UnsupervisedModel& model, bool paused, bool withProject);
 
     UnsupervisedRequest request_;
     Publish publish_;
-
-    std::mutex mutex_;
-    std::condition_variable wake_;
-    bool playing_ = false, projectWanted_ = false, stopping_ = false;
-    bool changed_ = false;  // a control changed: publish where training stands
-    int64_t stepsWanted_ = 0;
-    int64_t epochTarget_;
+    // Play, Pause and Step as core's training control obeys them between mini-batches; Play
+    // pauses at the epoch limit.
+    TrainingControl control_{TrainingControl::State::Paused};
+    std::atomic<bool> playing_{false};
+    std::atomic<bool> projectWanted_{false};
+    std::atomic<int64_t> epochTarget_;
 
     std::thread thread_;
 };

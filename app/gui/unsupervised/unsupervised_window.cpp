@@ -369,7 +369,7 @@ void UnsupervisedWindow::setPlaying(bool playing) {
 }
 
 std::optional<Project> UnsupervisedWindow::captureProject() {
-    if (!run_ || (shown_ && !shown_->failure.empty())) return std::nullopt;
+    if (!run_ || (shown_ && !shown_->failure.isEmpty())) return std::nullopt;
     {
         const std::lock_guard lock(latestMutex_);
         handedOver_.reset();
@@ -469,8 +469,8 @@ void UnsupervisedWindow::showLatest() {
     }
     if (!snapshot || snapshot == shown_) return;
     shown_ = snapshot;
-    if (!snapshot->failure.empty() || (snapshot->finished && snapshot->paused)) setPlaying(false);
-    if (!snapshot->preparingKernels && snapshot->failure.empty()) {
+    if (!snapshot->failure.isEmpty() || (snapshot->finished && snapshot->paused)) setPlaying(false);
+    if (!snapshot->preparingKernels && snapshot->failure.isEmpty()) {
         const bool rbm = run_ && run_->request().settings.kind == UnsupervisedKind::Rbm;
         curve_->setEpochs(snapshot->epochs, rbm);
         const UnsupervisedPictures& p = snapshot->pictures;
@@ -483,14 +483,14 @@ void UnsupervisedWindow::showLatest() {
                                tr("Gibbs chain: p(v|h) after %1 steps from the images above").arg(p.gibbsSteps),
                                kTileSide, {}, pixels);
     }
-    banner_->setVisible(!snapshot->deviceProblem.empty());
+    banner_->setVisible(!snapshot->deviceProblem.isEmpty());
     showStatus();
     updateButtons();
     emit snapshotShown();
 }
 
 void UnsupervisedWindow::updateButtons() {
-    const bool ready = run_ && shown_ && shown_->failure.empty() && !shown_->preparingKernels;
+    const bool ready = run_ && shown_ && shown_->failure.isEmpty() && !shown_->preparingKernels;
     playButton_->setEnabled(ready && (playing_ || !shown_->finished));
     playButton_->setText(playing_ ? tr("Pause") : tr("Play"));
     stepButton_->setEnabled(ready);
@@ -510,11 +510,11 @@ void UnsupervisedWindow::showStatus() {
         status_->setText(tr("Starting…"));
         return;
     }
-    if (!shown_->failure.empty()) {
-        status_->setText(tr("Cannot train: %1").arg(QString::fromStdString(shown_->failure)));
+    if (!shown_->failure.isEmpty()) {
+        status_->setText(tr("Cannot train: %1").arg(shown_->failure));
         return;
     }
-    const QString device = QString::fromStdString(shown_->backendName);
+    const QString device = shown_->backendName;
     if (shown_->preparingKernels) {
         status_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(device));
         return;
@@ -524,7 +524,7 @@ void UnsupervisedWindow::showStatus() {
                                                            .arg(shown_->kernelSeconds, 0, 'f', 1)
                                                      : tr("Computing on %1").arg(device));
     banner_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1")
-                         .arg(QString::fromStdString(shown_->deviceProblem)));
+                         .arg(shown_->deviceProblem));
     QString text;
     if (shown_->epochs.empty()) {
         text = shown_->steps == 0 ? tr("Paused at the initial weights: Play trains, Step makes one mini-batch step.")

@@ -1,0 +1,17 @@
+#pragma once
+// A training run as a project (io/project_file.h): what the CLI saves with --save and what the
+// app's worker hands over for saving. It lives beside the trainer, so that io knows nothing of
+// training runs.
+
+#include <string>
+
+#include "io/project_file.h"
+#include "training/trainer.h"
+
+namespace koto {
+
+// A project of the trainer's network, settings, weights and curves, after `earlier` curves of
+// training done before this trainer (a continued project, whose editor draft it keeps).
+Project captureProject(Trainer& trainer, const std::string& datasetSpec, const Project* earlier = nullptr);
+
+}  // namespace koto
