@@ -1663,7 +1663,7 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     </message>
 </context>
 <context>
-    <name>koto::gui::PropertyInspector</name>
+    <name>koto::gui::NodeProperties</name>
     <message>
         <source>Loss J</source>
         <translation>Loss J</translation>

@@ -1658,7 +1658,7 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
 </context>
 <context>
-    <name>koto::gui::PropertyInspector</name>
+    <name>koto::gui::NodeProperties</name>
     <message>
         <source>Loss J</source>
         <translation>損失 J</translation>

@@ -12,15 +12,15 @@
 #include <optional>
 
 #include "data/dataset_spec.h"
-#include "default_lesson.h"
-#include "inspector/inspector_screenshot_run.h"
+#include "project/default_lesson.h"
+#include "scripted/inspector_screenshot_run.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
-#include "language.h"
-#include "layer_list_editor.h"
-#include "main_window.h"
+#include "window/language.h"
+#include "panels/layer_list_editor.h"
+#include "window/main_window.h"
 #include "opencl_devices.h"
-#include "screenshot_run.h"
+#include "scripted/screenshot_run.h"
 
 int main(int argc, char** argv) {
     // First, while this process has one thread: the check forks (see opencl_devices.h).

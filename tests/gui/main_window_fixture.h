@@ -8,9 +8,9 @@
 #include <memory>
 #include <string>
 
-#include "default_lesson.h"
-#include "language.h"
-#include "main_window.h"
+#include "project/default_lesson.h"
+#include "window/language.h"
+#include "window/main_window.h"
 
 namespace kototest {
 

@@ -8,9 +8,9 @@
 #include <QSettings>
 #include <QTest>
 
-#include "compute_menu.h"
-#include "loss_curve_view.h"
-#include "main_window.h"
+#include "window/compute_menu.h"
+#include "views/loss_curve_view.h"
+#include "window/main_window.h"
 #include "main_window_fixture.h"
 #include "opencl_devices.h"
 

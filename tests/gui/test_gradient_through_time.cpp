@@ -16,13 +16,13 @@
 
 #include "backend/cpu_backend.h"
 #include "data/dataset_spec.h"
-#include "gradient_through_time_view.h"
+#include "views/gradient_through_time_view.h"
 #include "inspect/gradient_through_time.h"
 #include "io/layer_tokens.h"
-#include "layer_list_editor.h"
+#include "panels/layer_list_editor.h"
 #include "layers/lstm_layer.h"
 #include "layers/recurrent_layer.h"
-#include "main_window.h"
+#include "window/main_window.h"
 #include "main_window_fixture.h"
 #include "training/training_run.h"
 

@@ -19,12 +19,12 @@
 #include <memory>
 #include <numeric>
 
-#include "augmentation_panel.h"
-#include "confusion_matrix_view.h"
-#include "dataset_panel.h"
-#include "decision_boundary_view.h"
-#include "image_gallery_view.h"
-#include "main_window.h"
+#include "panels/augmentation_panel.h"
+#include "views/confusion_matrix_view.h"
+#include "panels/dataset_panel.h"
+#include "views/decision_boundary_view.h"
+#include "views/image_gallery_view.h"
+#include "window/main_window.h"
 #include "main_window_fixture.h"
 #include "util/random.h"
 

@@ -31,7 +31,7 @@
 #include "inspector/stage_text.h"
 #include "inspector/tensor_table_view.h"
 #include "koto_test_support.h"
-#include "language.h"
+#include "window/language.h"
 #include "main_window_fixture.h"
 #include "network/network.h"
 #include "training/optimizer.h"

@@ -13,11 +13,11 @@
 #include <QToolButton>
 #include <memory>
 
-#include "decision_boundary_view.h"
-#include "default_lesson.h"
-#include "language.h"
-#include "loss_curve_view.h"
-#include "main_window.h"
+#include "views/decision_boundary_view.h"
+#include "project/default_lesson.h"
+#include "window/language.h"
+#include "views/loss_curve_view.h"
+#include "window/main_window.h"
 #include "main_window_fixture.h"
 
 using namespace koto::gui;

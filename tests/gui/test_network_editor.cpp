@@ -30,7 +30,7 @@
 #include "editor/network_scene.h"
 #include "editor/network_view.h"
 #include "editor/node_item.h"
-#include "editor/property_inspector.h"
+#include "editor/node_properties.h"
 #include "main_window_fixture.h"
 #include "network/templates.h"
 #include "unsupervised/unsupervised_window.h"
@@ -336,8 +336,8 @@ private slots:
 
         // Click dense_2 and change its units in the inspector: the node and the link show N x 32.
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at(view, centreOf(*scene.node("dense_2"))));
-        QCOMPARE(editor.inspector().shownNode(), std::string("dense_2"));
-        auto* units = qobject_cast<QSpinBox*>(editor.inspector().field("units"));
+        QCOMPARE(editor.properties().shownNode(), std::string("dense_2"));
+        auto* units = qobject_cast<QSpinBox*>(editor.properties().field("units"));
         QVERIFY(units);
         units->setValue(31);
         units->setValue(32);
@@ -347,10 +347,10 @@ private slots:
 
         // Output units that do not fit the data: the output turns red, and so does the link into it.
         QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at(view, centreOf(*scene.node("dense_1"))));
-        qobject_cast<QSpinBox*>(editor.inspector().field("units"))->setValue(3);
+        qobject_cast<QSpinBox*>(editor.properties().field("units"))->setValue(3);
         QVERIFY(!scene.node(kOutputNode)->errorText().isEmpty());
         QVERIFY(!scene.edgeFrom("dense_1")->errorText().isEmpty());
-        QVERIFY(editor.inspector().findChild<QLabel*>(QStringLiteral("inspectorError"))->isHidden());
+        QVERIFY(editor.properties().findChild<QLabel*>(QStringLiteral("nodeError"))->isHidden());
         document.undoStack().undo();
         QVERIFY(scene.node(kOutputNode)->errorText().isEmpty());
 

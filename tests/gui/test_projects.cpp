@@ -23,14 +23,14 @@
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
-#include "dataset_panel.h"
-#include "decision_boundary_view.h"
+#include "panels/dataset_panel.h"
+#include "views/decision_boundary_view.h"
 #include "editor/network_document.h"
 #include "editor/network_editor.h"
 #include "io/project_file.h"
 #include "koto_test_support.h"
-#include "loss_curve_view.h"
-#include "main_window.h"
+#include "views/loss_curve_view.h"
+#include "window/main_window.h"
 #include "main_window_fixture.h"
 
 using namespace koto;

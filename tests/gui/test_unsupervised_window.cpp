@@ -27,7 +27,7 @@
 #include <memory>
 
 #include "data/dataset_spec.h"
-#include "image_stack_view.h"
+#include "views/image_stack_view.h"
 #include "main_window_fixture.h"
 #include "opencl_devices.h"
 #include "unsupervised/reconstruction_curve_view.h"

@@ -11,7 +11,7 @@ namespace {
 using Parameters = std::map<std::string, LayerParameter>;
 
 // Defaults a learner can start from; a type without a line here starts with no parameters and
-// the inspector's error says which ones it needs.
+// the node properties' error says which ones it needs.
 Parameters defaultsOf(const std::string& type) {
     if (type == "dense") return {{"units", int64_t{16}}, {"activation", std::string("tanh")}};
     if (type == "dropout") return {{"keep", 0.5}};

@@ -17,7 +17,7 @@
 #include "editor/network_scene.h"
 #include "editor/network_view.h"
 #include "editor/node_item.h"
-#include "editor/property_inspector.h"
+#include "editor/node_properties.h"
 
 namespace koto::gui {
 
@@ -26,7 +26,7 @@ NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent) : QWidg
     palette_ = new LayerPalette;
     scene_ = new NetworkScene(document_, this);
     view_ = new NetworkView(*scene_);
-    inspector_ = new PropertyInspector(document_);
+    properties_ = new NodeProperties(document_);
     toolBar_ = new QToolBar;
     toolBar_->setObjectName(QStringLiteral("editorToolBar"));
     toolBar_->setIconSize(QSize(18, 18));
@@ -46,7 +46,7 @@ NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent) : QWidg
     auto* splitter = new QSplitter(Qt::Horizontal);
     splitter->addWidget(palette_);
     splitter->addWidget(centre);
-    splitter->addWidget(inspector_);
+    splitter->addWidget(properties_);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({190, 520, 230});
     auto* layout = new QHBoxLayout(this);
@@ -96,7 +96,7 @@ void NetworkEditor::buildActions() {
     copy_ = make(QStyle::SP_FileDialogDetailedView, QKeySequence::Copy, "copyAction");
     paste_ = make(QStyle::SP_FileDialogNewFolder, QKeySequence::Paste, "pasteAction");
     // Their keys act on the canvas's selection, so only while the canvas has the focus (not in the
-    // palette or the inspector); the tool bar's buttons work from anywhere.
+    // palette or the node properties); the tool bar's buttons work from anywhere.
     for (QAction* onCanvas : {delete_, copy_, paste_}) {
         removeAction(onCanvas);
         view_->addAction(onCanvas);
@@ -159,7 +159,7 @@ void NetworkEditor::selectionChanged() {
     else if (nodes.empty())
         for (const std::string* end : {&kInputNode, &kOutputNode})
             if (NodeItem* item = scene_->node(*end); item && item->isSelected()) shown = *end;
-    if (shown != inspector_->shownNode()) inspector_->showNode(shown);
+    if (shown != properties_->shownNode()) properties_->showNode(shown);
 }
 
 QString NetworkEditor::statusText() const { return status_->text(); }

@@ -1,6 +1,6 @@
 #pragma once
 // The network editor: the palette on the left, the canvas in the middle with its tool bar (undo,
-// redo, delete, copy, paste, lay out, fit, zoom), the property inspector on the right, and under
+// redo, delete, copy, paste, lay out, fit, zoom), the selected node's properties on the right, and under
 // the canvas a line that says whether the network can train and, if not, why.
 
 #include <QWidget>
@@ -17,7 +17,7 @@ class LayerPalette;
 class NetworkDocument;
 class NetworkScene;
 class NetworkView;
-class PropertyInspector;
+class NodeProperties;
 
 class NetworkEditor : public QWidget {
     Q_OBJECT
@@ -27,7 +27,7 @@ public:
     LayerPalette& palette() const { return *palette_; }
     NetworkScene& scene() const { return *scene_; }
     NetworkView& view() const { return *view_; }
-    PropertyInspector& inspector() const { return *inspector_; }
+    NodeProperties& properties() const { return *properties_; }
     // The line under the canvas: a refused edit's reason, or whether the network can train.
     QString statusText() const;
 
@@ -49,7 +49,7 @@ private:
     LayerPalette* palette_;
     NetworkScene* scene_;
     NetworkView* view_;
-    PropertyInspector* inspector_;
+    NodeProperties* properties_;
     QToolBar* toolBar_;
     QLabel* status_;
     QString refused_;  // the last refused edit's reason, until the next edit

@@ -6,7 +6,7 @@
 #include "editor/edge_item.h"
 #include "editor/layer_catalog.h"
 #include "editor/node_item.h"
-#include "ui_text.h"
+#include "look/ui_text.h"
 
 namespace koto::gui {
 

@@ -5,7 +5,7 @@
 
 #include "inspector/stage_text.h"
 #include "inspect/window_sums.h"
-#include "ui_text.h"
+#include "look/ui_text.h"
 
 namespace koto::gui {
 namespace {

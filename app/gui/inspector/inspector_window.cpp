@@ -18,7 +18,7 @@
 #include "inspector/formula_panel.h"
 #include "inspector/network_diagram_view.h"
 #include "inspector/stage_text.h"
-#include "training_controller.h"
+#include "training/training_controller.h"
 
 namespace koto::gui {
 

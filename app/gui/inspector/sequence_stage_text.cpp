@@ -9,7 +9,7 @@
 
 #include "inspect/time_sums.h"
 #include "network/layer_registry.h"
-#include "ui_text.h"
+#include "look/ui_text.h"
 
 namespace koto::gui {
 namespace {

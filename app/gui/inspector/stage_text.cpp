@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "ui_text.h"
+#include "look/ui_text.h"
 
 namespace koto::gui {
 namespace {

@@ -1,6 +1,6 @@
 #include "reconstruction_curve_view.h"
 
-#include "plot_style.h"
+#include "look/plot_style.h"
 
 #include <qcustomplot.h>
 

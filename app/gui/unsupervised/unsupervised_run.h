@@ -16,10 +16,10 @@
 #include <thread>
 #include <vector>
 
-#include "compute_backend.h"
+#include "training/compute_backend.h"
 #include "data/dataset.h"
 #include "io/project_file.h"
-#include "run_snapshot.h"
+#include "training/run_snapshot.h"
 #include "training/training_control.h"
 #include "unsupervised_model.h"
 

@@ -22,7 +22,7 @@
 #include <cmath>
 
 #include "backend/cpu_backend.h"
-#include "image_stack_view.h"
+#include "views/image_stack_view.h"
 #include "models/model_projects.h"
 #include "models/rbm.h"
 #include "network/network.h"

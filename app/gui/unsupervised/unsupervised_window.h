@@ -14,7 +14,7 @@
 #include <optional>
 #include <string>
 
-#include "compute_backend.h"
+#include "training/compute_backend.h"
 #include "data/dataset.h"
 #include "io/project_file.h"
 #include "unsupervised_run.h"

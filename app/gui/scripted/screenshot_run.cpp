@@ -1,0 +1,59 @@
+#include "scripted/screenshot_run.h"
+
+#include <QCoreApplication>
+#include <QPixmap>
+#include <cstdio>
+
+#include "window/main_window.h"
+
+namespace koto::gui {
+
+ScreenshotRun::ScreenshotRun(MainWindow& window, qint64 steps, QString path, int timeLimitSeconds,
+                             QString lateMessage)
+    : window_(window), steps_(steps), path_(std::move(path)) {
+    timeLimit_.setSingleShot(true);
+    timeLimit_.setInterval(timeLimitSeconds * 1000);
+    connect(&timeLimit_, &QTimer::timeout, this, [this, lateMessage] {
+        std::fprintf(stderr, "kotohajime: %s\n", qPrintable(lateMessage));
+        finish(1);
+    });
+    connect(&window_, &MainWindow::snapshotShown, this, &ScreenshotRun::check);
+}
+
+void ScreenshotRun::start() {
+    timeLimit_.start();
+    window_.controller().setEpochsPerSecond(0);
+    if (steps_ > 0) {
+        window_.controller().setStepLimit(steps_);
+        window_.controller().play();
+    }
+    check();
+}
+
+void ScreenshotRun::check() {
+    const auto snapshot = window_.latestSnapshot();
+    if (done_ || !snapshot) return;
+    const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged || !snapshot->failure.isEmpty();
+    if (!arrived) return;
+    done_ = true;
+    trained(*snapshot);
+}
+
+void ScreenshotRun::trained(const TrainingSnapshot&) {
+    saveAndQuit(window_, 100);  // after the queued replots of this snapshot
+}
+
+void ScreenshotRun::saveAndQuit(QWidget& widget, int delayMs) {
+    QTimer::singleShot(delayMs, this, [this, &widget] {
+        const bool saved = widget.grab().save(path_, "PNG");
+        if (!saved) std::fprintf(stderr, "kotohajime: cannot write %s\n", qPrintable(path_));
+        finish(saved ? 0 : 1);
+    });
+}
+
+void ScreenshotRun::finish(int exitCode) {
+    timeLimit_.stop();
+    QCoreApplication::exit(exitCode);
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,20 @@
+#include "training/snapshot_mailbox.h"
+
+namespace koto::gui {
+
+void SnapshotMailbox::post(TrainingSnapshot snapshot) {
+    std::lock_guard lock(mutex_);
+    if (pending_ && pending_->generation == snapshot.generation) {
+        snapshot.newEpochs.insert(snapshot.newEpochs.begin(), pending_->newEpochs.begin(), pending_->newEpochs.end());
+        // A run asked for to be saved stays until the GUI takes it.
+        if (!snapshot.savedRun) snapshot.savedRun = std::move(pending_->savedRun);
+    }
+    pending_ = std::make_unique<TrainingSnapshot>(std::move(snapshot));
+}
+
+std::shared_ptr<const TrainingSnapshot> SnapshotMailbox::take() {
+    std::lock_guard lock(mutex_);
+    return std::shared_ptr<const TrainingSnapshot>(std::move(pending_));
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,130 @@
+#include "training/training_controller.h"
+
+#include <pthread.h>
+
+namespace koto::gui {
+
+TrainingController::TrainingController(QObject* parent) : QObject(parent) {
+    request_.compute = std::make_shared<ComputeBackend>();
+    poll_.setInterval(16);
+    connect(&poll_, &QTimer::timeout, this, &TrainingController::deliverSnapshot);
+    poll_.start();
+}
+
+TrainingController::~TrainingController() { stopThread(); }
+
+void TrainingController::start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                               const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
+    request_.spec = spec;
+    request_.dataset = std::move(dataset);
+    request_.settings = settings;
+    request_.continueFrom = std::move(continueFrom);
+    launch();
+}
+
+void TrainingController::reset() {
+    request_.continueFrom.reset();
+    launch();
+}
+
+void TrainingController::launch() {
+    stopThread();
+    ++request_.generation;
+    control_ = std::make_shared<TrainingControl>(TrainingControl::State::Paused);
+    traces_ = std::make_shared<TracedStepExchange>();
+    auto worker = std::make_shared<TrainingWorker>(request_, control_, live_, mailbox_, traces_);
+    thread_ = std::thread([worker] {
+        pthread_setname_np(pthread_self(), "training");
+        worker->run();
+    });
+    setPlaying(false);
+}
+
+void TrainingController::play() {
+    if (!control_) return;
+    control_->run();
+    setPlaying(true);
+}
+
+void TrainingController::pause() {
+    if (!control_) return;
+    control_->pause();
+    setPlaying(false);
+}
+
+void TrainingController::stepBatch() {
+    if (!control_) return;
+    control_->step(Boundary::Batch);
+    setPlaying(false);
+}
+
+void TrainingController::stepEpoch() {
+    if (!control_) return;
+    control_->step(Boundary::Epoch);
+    setPlaying(false);
+}
+
+void TrainingController::traceStep(int32_t sample) {
+    if (!control_) return;
+    traces_->request(sample);
+    // A step request: if the training thread waits, the step starts now and takes the request;
+    // if it is in the middle of a step, that one ends and the thread, about to wait, finds the
+    // request still there and steps again itself (TrainingWorker).
+    control_->step(Boundary::Batch);
+    setPlaying(false);
+}
+
+void TrainingController::requestSavedRun() {
+    if (!control_) return;
+    live_->savedRunWanted = true;
+    control_->callPauseCallbackAgain();  // a thread that waits publishes once more
+}
+
+void TrainingController::setInsidesWanted(bool wanted) {
+    if (live_->insidesWanted.exchange(wanted) == wanted || !wanted || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
+void TrainingController::setInsideSample(int64_t sample) {
+    if (live_->insideSample.exchange(sample) == sample || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
+void TrainingController::setLearningRate(double rate) {
+    live_->learningRate = rate;
+    request_.settings.learningRate = rate;
+}
+
+void TrainingController::setMomentum(double momentum) {
+    live_->momentum = momentum;
+    request_.settings.momentum = momentum;
+}
+
+void TrainingController::setEpochsPerSecond(double epochsPerSecond) { live_->epochsPerSecond = epochsPerSecond; }
+
+void TrainingController::setStepLimit(int64_t steps) { live_->stepLimit = steps; }
+
+void TrainingController::deliverSnapshot() {
+    if (traces_)
+        if (std::shared_ptr<const StepTrace> trace = traces_->takeResult()) emit traceReady(std::move(trace));
+    const auto snapshot = mailbox_.take();
+    if (!snapshot || snapshot->generation != request_.generation) return;
+    if (snapshot->diverged || snapshot->stoppedEarly || !snapshot->failure.isEmpty() || (snapshot->paused && playing_ &&
+                                                                control_->state() != TrainingControl::State::Running))
+        setPlaying(false);
+    emit snapshotReady(snapshot);
+}
+
+void TrainingController::stopThread() {
+    if (!thread_.joinable()) return;
+    control_->stop();
+    thread_.join();
+}
+
+void TrainingController::setPlaying(bool playing) {
+    if (playing_ == playing) return;
+    playing_ = playing;
+    emit playingChanged(playing);
+}
+
+}  // namespace koto::gui

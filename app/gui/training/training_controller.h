@@ -1,0 +1,81 @@
+#pragma once
+// The GUI's handle on training. It starts a TrainingWorker on its own thread for each run,
+// forwards Play / Pause / Step / Reset to the shared TrainingControl, passes live settings, and
+// hands the views the snapshots of the current run. It never touches the network itself.
+
+#include <QObject>
+#include <QTimer>
+#include <memory>
+#include <thread>
+
+#include "training/traced_step_exchange.h"
+#include "training/snapshot_mailbox.h"
+#include "training/training_worker.h"
+
+namespace koto::gui {
+
+class TrainingController : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingController(QObject* parent = nullptr);
+    ~TrainingController() override;
+
+    // Starts a new run, paused at its initial weights (from settings.seed), or carrying on from
+    // a saved project of this spec (its weights, epoch and step counters and learning curve).
+    void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset, const TrainingSettings& settings,
+               std::shared_ptr<const Project> continueFrom = nullptr);
+    // The same run again from the same initial weights (of the seed, also after a project).
+    void reset();
+
+    void play();
+    void pause();
+    void stepBatch();
+    void stepEpoch();
+    bool isPlaying() const { return playing_; }
+
+    void setLearningRate(double rate);
+    void setMomentum(double momentum);
+    void setEpochsPerSecond(double epochsPerSecond);  // 0: full speed
+    // Pause after this many steps in total (0: never); for scripted runs and screenshots.
+    void setStepLimit(int64_t steps);
+    // Where the next run computes (start() or reset() makes it).
+    void setComputeDevice(const ComputeDevice& device) { request_.device = device; }
+    const ComputeDevice& computeDevice() const { return request_.device; }
+
+    // Pauses, then makes one real training step recorded stage by stage, on one training
+    // sample (or the next mini-batch for -1); traceReady() brings the trace. For the
+    // step-through inspector.
+    void traceStep(int32_t sample = -1);
+
+    // Asks the training thread for the run as a project, to save it: one of the next snapshots
+    // carries it (savedRun), soon, whether training runs or waits.
+    void requestSavedRun();
+
+    // Whether the snapshots carry the network's insides (feature maps, recurrent states) for a view that is shown,
+    // and for which test sample; a waiting thread posts a fresh snapshot with them.
+    void setInsidesWanted(bool wanted);
+    void setInsideSample(int64_t sample);
+
+signals:
+    void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);
+    void playingChanged(bool playing);
+    void traceReady(std::shared_ptr<const koto::StepTrace> trace);
+
+private:
+    void deliverSnapshot();
+    void launch();
+    void stopThread();
+    void setPlaying(bool playing);
+
+    RunRequest request_;
+    std::shared_ptr<TrainingControl> control_;
+    std::shared_ptr<LiveSettings> live_ = std::make_shared<LiveSettings>();
+    SnapshotMailbox mailbox_;
+    QTimer poll_;  // takes the latest snapshot at the screen's pace
+    // A std::thread rather than a QThread: its join is visible to ThreadSanitizer, Qt's wait is not.
+    std::thread thread_;
+    std::shared_ptr<TracedStepExchange> traces_;  // this run's
+    bool playing_ = false;
+};
+
+}  // namespace koto::gui

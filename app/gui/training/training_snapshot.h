@@ -1,0 +1,78 @@
+#pragma once
+// What the training thread publishes for the views: an immutable picture of the run at one
+// moment. Only these cross from the training thread to the GUI; the GUI never reads the network.
+
+#include <QString>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "inspect/feature_maps.h"
+#include "inspect/gradient_through_time.h"
+#include "inspect/recurrent_states.h"
+#include "io/project_file.h"
+#include "training/run_snapshot.h"
+#include "training/metrics.h"
+
+namespace koto::gui {
+
+// How many of the first test images of image data the snapshots carry the network's answers for.
+constexpr int64_t kGallerySamples = 24;
+
+struct TrainingSnapshot : RunSnapshot {
+    uint64_t generation = 0;  // which run (a Reset starts a new one); stale snapshots are dropped
+    int64_t epochs = 0;
+    // The mean loss of the recent mini-batches (an exponential moving average over about 50
+    // steps; negative before the first step).
+    double recentBatchLoss = -1;
+    // The learning rate the latest step's update used, schedule(A, epoch) (0 before the first).
+    double stepLearningRate = 0;
+
+    // Epochs finished since the previous snapshot the GUI took (for the learning curve).
+    std::vector<EpochMetrics> newEpochs;
+    // Latest train/test metrics (at epoch 0: those of the initial weights).
+    EpochMetrics latest;
+
+    // 2-D data: the network's output over a gridSize x gridSize grid of the input square, row by
+    // row from the bottom (y = -6) to the top: P(class 1) for two classes, the value for
+    // regression (gridSize 0 for other data).
+    int gridSize = 0;
+    std::vector<float> grid;
+
+    // Classification: the test data's confusion matrix, K x K with row t the true class (updated
+    // every epoch; empty for regression).
+    std::vector<int64_t> confusion;
+    // Image data: the network's class and its probability for each of the first test images.
+    std::vector<int32_t> samplePredictions;
+    std::vector<float> sampleProbabilities;
+
+    // While a view of the network's insides is shown, for test sample featureSample (null
+    // otherwise): for a convolutional network the first conv layer's filters and every conv and
+    // pooling layer's output; for a recurrent one each SimpleRNN or LSTM layer's states over time.
+    std::shared_ptr<const FeatureMaps> featureMaps;
+    std::shared_ptr<const std::vector<RecurrentStates>> recurrentStates;
+    int64_t featureSample = -1;
+    // For a recurrent network, once it has trained: the gradient through time of its first
+    // SimpleRNN or LSTM layer, as that layer measured it in the latest training step's backward
+    // pass, and as it measured it in the first step (at the initial weights), for comparison
+    // (null before the first step; the first step's stays null in a run that went on from a
+    // project).
+    std::shared_ptr<const GradientThroughTime> gradients;
+    std::shared_ptr<const GradientThroughTime> initialGradients;
+
+    // Training stopped with NaN or Inf at this step, where it first showed (a layer's name,
+    // "the loss" or "the input data"); the weights are those of the step before.
+    bool diverged = false;
+    int64_t divergenceStep = 0;
+    QString divergenceWhere;
+    // Early stopping ended training: the weights are back at the best validation epoch.
+    bool stoppedEarly = false;
+    int64_t bestEpoch = 0;
+    // The run as a project, for saving it (its dataset left empty): a host copy of the weights,
+    // the whole learning curve and the counters. Only in a snapshot posted after the GUI asked
+    // for it (TrainingController::requestSavedRun), and in the last one of a run that diverged
+    // or stopped early; null otherwise, as copying the weights costs time.
+    std::shared_ptr<const Project> savedRun;
+};
+
+}  // namespace koto::gui

@@ -1,0 +1,353 @@
+#include "training/training_worker.h"
+
+#include <algorithm>
+#include <limits>
+#include <thread>
+
+#include "data/playground_datasets.h"
+#include "inspect/feature_maps.h"
+#include "inspect/gradient_through_time.h"
+#include "inspect/recurrent_states.h"
+#include "inspect/step_tracer.h"
+#include "training/checkpoint.h"
+#include "training/cpu_fallback.h"
+#include "training/project_capture.h"
+#include "training/training_run.h"
+#include "util/errors.h"
+
+namespace koto::gui {
+
+// Observes the trainer on the training thread: applies live settings, keeps the pace and posts
+// snapshots.
+class TrainingWorker::Reporter final : public TrainingObserver {
+public:
+    // publishedEpoch: the last epoch the GUI has been sent already (a run resumed on the CPU
+    // after its device failed goes on from there).
+    Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control, LiveSettings& live,
+             SnapshotMailbox& mailbox, StepTracer& tracer, TracedStepExchange& traces, int64_t publishedEpoch)
+        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox), tracer_(tracer),
+          traces_(traces), publishedEpoch_(publishedEpoch) {
+        const Dataset& data = run_.dataset();
+        if (data.inputSize == 2) {
+            for (int row = 0; row < kGridSize; ++row) {
+                for (int column = 0; column < kGridSize; ++column) {
+                    gridInputs_.push_back(static_cast<float>(cellCentre(column)));
+                    gridInputs_.push_back(static_cast<float>(cellCentre(row)));
+                }
+            }
+        }
+        if (data.imageWidth > 0) {
+            sampleCount_ = std::min<int64_t>(kGallerySamples, data.test.count);
+            sampleInputs_ = data.test.floatInputs(0, sampleCount_, data.inputSize);
+        }
+        convolutional_ = hasConvolution(run_.network());
+        recurrent_ = hasRecurrentLayer(run_.network());
+        initial_ = run_.trainer().evaluate();
+        updateConfusion();
+        lastEpochEnd_ = std::chrono::steady_clock::now();
+    }
+
+    // The learning rate and momentum as the panel has them now: Step, and the step the inspector
+    // records, use a rate changed while training was paused.
+    void beforeStep() override {
+        const double rate = live_.learningRate.load();
+        if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
+        const double momentum = live_.momentum.load();
+        if (momentum != run_.trainer().settings().momentum) run_.trainer().setMomentum(momentum);
+    }
+
+    void afterStep(const StepReport& report) override {
+        // The tracer, an observer before this one, has finished a traced step: hand it over
+        // before the snapshot posted as training pauses after it.
+        if (std::optional<StepTrace> trace = tracer_.take()) traces_.deliver(std::move(*trace));
+        recentLoss_ = recentLoss_ < 0 ? report.loss : 0.98 * recentLoss_ + 0.02 * report.loss;
+        stepLearningRate_ = report.learningRate;
+        const int64_t limit = live_.stepLimit.load();
+        if (limit > 0 && report.step >= limit) control_.pause();
+        if (recurrent_) keepGradients(report.step);
+        if (live_.savedRunWanted.load() || std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval)
+            publish();
+    }
+
+    int64_t publishedEpoch() const { return publishedEpoch_; }
+
+    void afterEpoch(const EpochMetrics&) override {
+        updateConfusion();
+        keepPace();
+    }
+
+    // Posts the run as it is now; with a divergence, says where training stopped.
+    void publish(const DivergenceError* divergence = nullptr) {
+        TrainingSnapshot snapshot;
+        Trainer& trainer = run_.trainer();
+        snapshot.generation = request_.generation;
+        snapshot.steps = trainer.stepsDone();
+        snapshot.epochs = trainer.epochsDone();
+        snapshot.batchesPerEpoch = trainer.batchesPerEpoch();
+        snapshot.paused = control_.state() != TrainingControl::State::Running;
+        snapshot.recentBatchLoss = recentLoss_;
+        snapshot.stepLearningRate = stepLearningRate_;
+        snapshot.describeCompute(run_.network().backend().name(), *request_.compute);
+        const LearningCurve& curve = trainer.curve();
+        snapshot.newEpochs = curve.since(publishedEpoch_);
+        snapshot.latest = curve.empty() ? initial_ : curve.latest();
+        publishedEpoch_ = snapshot.latest.epoch;
+        if (!gridInputs_.empty()) {
+            snapshot.gridSize = kGridSize;
+            snapshot.grid = outputOverGrid();
+        }
+        snapshot.confusion = confusion_;
+        if (sampleCount_ > 0) predictSamples(snapshot);
+        if (live_.insidesWanted.load()) showInsides(snapshot);
+        snapshot.gradients = gradients_;
+        snapshot.initialGradients = initialGradients_;
+        snapshot.stoppedEarly = trainer.stoppedEarly();
+        snapshot.bestEpoch = trainer.bestEpoch();
+        if (snapshot.stoppedEarly) snapshot.paused = true;
+        if (divergence) {
+            snapshot.diverged = true;
+            snapshot.paused = true;
+            snapshot.divergenceStep = divergence->step();
+            snapshot.divergenceWhere = QString::fromStdString(divergence->layer());
+        }
+        // Asked for, or the last chance: a run that diverged or stopped early ends its thread.
+        if (live_.savedRunWanted.exchange(false) || divergence || snapshot.stoppedEarly)
+            snapshot.savedRun = std::make_shared<const Project>(captureProject(trainer, {}));
+        mailbox_.post(std::move(snapshot));
+        lastPublish_ = std::chrono::steady_clock::now();
+    }
+
+private:
+    static double cellCentre(int index) {
+        const double cell = 2 * kPlaygroundExtent / kGridSize;
+        return -kPlaygroundExtent + (index + 0.5) * cell;
+    }
+
+    // P(class 1) for classification (the second softmax output or the sigmoid), else the value.
+    std::vector<float> outputOverGrid() {
+        Network& network = run_.network();
+        const std::vector<float> outputs = network.predict(gridInputs_, kGridSize * kGridSize);
+        const int64_t width = network.outputSize();
+        const int64_t column = width >= 2 ? 1 : 0;
+        std::vector<float> grid(static_cast<size_t>(kGridSize * kGridSize));
+        for (size_t i = 0; i < grid.size(); ++i) grid[i] = outputs[i * static_cast<size_t>(width) + static_cast<size_t>(column)];
+        return grid;
+    }
+
+    // What the live views of the network's insides show, for the test sample asked for: made
+    // again at most kInsidesInterval apart while training runs (the views need no more), and
+    // whenever training pauses or another sample is chosen.
+    void showInsides(TrainingSnapshot& snapshot) {
+        const Dataset& data = run_.dataset();
+        if (!(convolutional_ || recurrent_) || data.test.count < 1) return;
+        const int64_t sample = std::clamp<int64_t>(live_.insideSample.load(), 0, data.test.count - 1);
+        const auto now = std::chrono::steady_clock::now();
+        if (snapshot.paused || sample != insidesSample_ || now - insidesMade_ >= kInsidesInterval) {
+            const std::vector<float> input = data.test.floatInputs(sample, 1, data.inputSize);
+            if (convolutional_) featureMaps_ = std::make_shared<const FeatureMaps>(computeFeatureMaps(run_.network(), input));
+            if (recurrent_)
+                recurrentStates_ =
+                    std::make_shared<const std::vector<RecurrentStates>>(computeRecurrentStates(run_.network(), input));
+            insidesSample_ = sample;
+            insidesMade_ = now;
+        }
+        snapshot.featureSample = sample;
+        snapshot.featureMaps = featureMaps_;
+        snapshot.recurrentStates = recurrentStates_;
+    }
+
+    // The gradient through time as the first recurrent layer measured it in this step's backward
+    // pass, before anything else runs the network. The forget gates' mean costs a download of
+    // the gates: taken for the first step, while stepping, and at most once a publishing interval.
+    void keepGradients(int64_t step) {
+        const auto now = std::chrono::steady_clock::now();
+        const bool withForgetGate = step == 1 || control_.state() != TrainingControl::State::Running ||
+                                    now - gradientsMade_ >= kPublishInterval;
+        std::optional<GradientThroughTime> latest = latestGradientThroughTime(run_.network(), step, withForgetGate);
+        if (!latest) return;
+        if (withForgetGate) gradientsMade_ = now;
+        else if (gradients_) latest->forgetGate = gradients_->forgetGate;  // the last mean stands in until the next
+        gradients_ = std::make_shared<const GradientThroughTime>(std::move(*latest));
+        if (step == 1) initialGradients_ = gradients_;
+    }
+
+    void updateConfusion() {
+        if (run_.dataset().task == Task::Classification && run_.dataset().test.count > 0)
+            confusion_ = run_.trainer().confusion(Trainer::Part::Test).counts;
+    }
+
+    // The class with the highest probability for each gallery image, and that probability.
+    void predictSamples(TrainingSnapshot& snapshot) {
+        const std::vector<float> outputs = run_.network().predict(sampleInputs_, sampleCount_);
+        const auto width = static_cast<size_t>(run_.network().outputSize());
+        for (size_t i = 0; i < static_cast<size_t>(sampleCount_); ++i) {
+            const float* row = outputs.data() + i * width;
+            if (width == 1) {  // one sigmoid unit: P(class 1)
+                snapshot.samplePredictions.push_back(row[0] >= 0.5f ? 1 : 0);
+                snapshot.sampleProbabilities.push_back(std::max(row[0], 1.0f - row[0]));
+            } else {
+                const float* best = std::max_element(row, row + width);
+                snapshot.samplePredictions.push_back(static_cast<int32_t>(best - row));
+                snapshot.sampleProbabilities.push_back(*best);
+            }
+        }
+    }
+
+    // At a chosen speed, wait out the rest of this epoch's time slot (in short naps, so that
+    // pause and stop still answer at once).
+    void keepPace() {
+        const double perSecond = live_.epochsPerSecond.load();
+        const auto now = std::chrono::steady_clock::now();
+        if (perSecond > 0) {
+            const auto slot = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                std::chrono::duration<double>(1.0 / perSecond));
+            const auto until = lastEpochEnd_ + slot;
+            while (std::chrono::steady_clock::now() < until && control_.state() == TrainingControl::State::Running) {
+                std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
+                    std::chrono::milliseconds(10), until - std::chrono::steady_clock::now()));
+                if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
+            }
+            lastEpochEnd_ = std::max(until, now - slot);
+        } else {
+            lastEpochEnd_ = now;
+        }
+    }
+
+    TrainingRun& run_;
+    const RunRequest& request_;
+    TrainingControl& control_;
+    LiveSettings& live_;
+    SnapshotMailbox& mailbox_;
+    StepTracer& tracer_;
+    TracedStepExchange& traces_;
+    std::vector<float> gridInputs_;   // 2-D data: the grid's points
+    std::vector<float> sampleInputs_;  // image data: the gallery's test images
+    int64_t sampleCount_ = 0;
+    std::vector<int64_t> confusion_;
+    bool convolutional_ = false;  // a conv network: filters and feature maps to show
+    bool recurrent_ = false;      // SimpleRNN or LSTM layers: their states over time to show
+    // The insides last made, for which sample and when.
+    std::shared_ptr<const FeatureMaps> featureMaps_;
+    std::shared_ptr<const std::vector<RecurrentStates>> recurrentStates_;
+    int64_t insidesSample_ = -1;
+    // The gradient through time of the latest step, of the first step, and when the forget
+    // gates were last averaged.
+    std::shared_ptr<const GradientThroughTime> gradients_, initialGradients_;
+    std::chrono::steady_clock::time_point gradientsMade_{};
+    std::chrono::steady_clock::time_point insidesMade_{};
+    EpochMetrics initial_;
+    int64_t publishedEpoch_;  // the last epoch posted to the GUI
+    double recentLoss_ = -1;  // moving average of the mini-batch losses
+    double stepLearningRate_ = 0;  // the rate the latest step used (0 before the first)
+    std::chrono::steady_clock::time_point lastPublish_{};
+    std::chrono::steady_clock::time_point lastEpochEnd_{};
+};
+
+// Where the worker computes: the Compute menu's device, held by the controller's ComputeBackend;
+// while OpenCL kernels compile, a snapshot says so.
+class TrainingWorker::Place final : public ComputePlace {
+public:
+    Place(const RunRequest& request, SnapshotMailbox& mailbox) : request_(request), mailbox_(mailbox) {}
+
+    Backend& backend() override {
+        return request_.compute->acquire(request_.device, [this] {
+            TrainingSnapshot preparing;
+            preparing.generation = request_.generation;
+            preparing.preparingKernels = true;
+            preparing.backendName = QString::fromStdString(request_.device.name);
+            mailbox_.post(std::move(preparing));
+        });
+    }
+
+    Backend& fallBackToCpu(const DeviceFailure& failure) override {
+        std::string reason = failure.what;
+        if (failure.takeover)
+            reason += "; training goes on from step " + std::to_string(failure.takeover->steps) + " (epoch " +
+                      std::to_string(failure.takeover->epochs) + ")";
+        return request_.compute->fallBackToCpu(reason);
+    }
+
+private:
+    const RunRequest& request_;
+    SnapshotMailbox& mailbox_;
+};
+
+// What watches each TrainingRun of the worker: the inspector's tracer and the reporter. A run
+// resumed on the CPU after its device failed is watched afresh, its reporter going on from the
+// last epoch the GUI was sent.
+class TrainingWorker::Watcher final : public RunWatcher {
+public:
+    explicit Watcher(TrainingWorker& worker) : worker_(worker) {}
+
+    Reporter* reporter() { return reporter_.get(); }
+
+    void watch(TrainingRun& run, bool resumed) override {
+        Trainer& trainer = run.trainer();
+        tracer_ = std::make_unique<StepTracer>(trainer);
+        reporter_ = std::make_unique<Reporter>(run, worker_.request_, *worker_.control_, *worker_.live_,
+                                               worker_.mailbox_, *tracer_, *worker_.traces_, publishedEpoch_);
+        trainer.addObserver(tracer_.get());
+        trainer.addObserver(reporter_.get());
+        // The inspector's request is taken as a step starts: trace it, on one sample if asked.
+        const int64_t samples = run.dataset().train.count;
+        TracedStepExchange& traces = *worker_.traces_;
+        StepTracer& tracer = *tracer_;
+        trainer.setStepChoice([&traces, &tracer, samples]() -> std::optional<std::vector<int32_t>> {
+            const std::optional<int32_t> sample = traces.takeRequest();
+            if (!sample) return std::nullopt;
+            const auto chosen = static_cast<int32_t>(std::min<int64_t>(*sample, samples - 1));
+            tracer.arm(chosen);
+            if (chosen < 0) return std::nullopt;
+            return std::vector<int32_t>{chosen};
+        });
+        TrainingControl& control = *worker_.control_;
+        Reporter& reporter = *reporter_;
+        control.setPauseCallback([&control, &traces, &reporter](Boundary boundary) {
+            // A traced step asked for while a step was under way: make it now, instead of waiting.
+            if (boundary != Boundary::Layer && traces.hasRequest()) control.step(Boundary::Batch);
+            else reporter.publish();
+        });
+        if (resumed) reporter.publish();
+    }
+
+    void unwatch() override {
+        worker_.control_->setPauseCallback(nullptr);
+        if (reporter_) publishedEpoch_ = reporter_->publishedEpoch();
+        reporter_.reset();
+        tracer_.reset();
+    }
+
+private:
+    TrainingWorker& worker_;
+    std::unique_ptr<StepTracer> tracer_;
+    std::unique_ptr<Reporter> reporter_;
+    int64_t publishedEpoch_ = 0;  // the last epoch the GUI was sent, by the runs before
+};
+
+void TrainingWorker::run() {
+    Place place(request_, mailbox_);
+    Watcher watcher(*this);
+    request_.settings.learningRate = live_->learningRate.load();
+    request_.settings.momentum = live_->momentum.load();
+    FallbackTraining::Plan plan{request_.spec, request_.dataset, request_.settings, control_.get(),
+                                std::numeric_limits<int64_t>::max() / 2, nullptr};
+    if (request_.continueFrom)
+        plan.prepare = [this](TrainingRun& run) { continueFromProject(run, *request_.continueFrom); };
+    FallbackTraining training(std::move(plan), watcher);
+    try {
+        trainWithCpuFallback(place, training);
+        if (training.outcome() == Trainer::Outcome::StoppedEarly)
+            watcher.reporter()->publish();  // the best epoch's weights, restored
+    } catch (const DivergenceError& error) {
+        control_->setPauseCallback(nullptr);
+        watcher.reporter()->publish(&error);
+    } catch (const std::exception& error) {
+        TrainingSnapshot failed;
+        failed.generation = request_.generation;
+        failed.failure = QString::fromStdString(error.what());
+        mailbox_.post(std::move(failed));
+    }
+    control_->setPauseCallback(nullptr);
+}
+
+}  // namespace koto::gui

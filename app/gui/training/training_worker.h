@@ -1,0 +1,74 @@
+#pragma once
+// The training thread's side of a run. It builds the network (so the network belongs to this
+// thread from birth), trains it under the shared TrainingControl, and posts snapshots: at most
+// about 20 a second while running, and whenever training pauses. Settings that may change while
+// training runs (learning rate, speed, a step limit) are atomics read between steps.
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+
+#include "training/compute_backend.h"
+#include "data/dataset.h"
+#include "training/traced_step_exchange.h"
+#include "network/network_spec.h"
+#include "training/snapshot_mailbox.h"
+#include "training/trainer.h"
+#include "training/training_run.h"
+#include "training/training_control.h"
+
+namespace koto::gui {
+
+struct RunRequest {
+    uint64_t generation = 0;
+    NetworkSpec spec;
+    std::shared_ptr<const Dataset> dataset;
+    TrainingSettings settings;
+    ComputeDevice device;                     // where to compute
+    std::shared_ptr<ComputeBackend> compute;  // the backend, kept from run to run
+    // A project of this spec to carry on from (its weights, counters and curve), or null for
+    // the initial weights of settings.seed.
+    std::shared_ptr<const Project> continueFrom;
+};
+
+struct LiveSettings {
+    std::atomic<double> learningRate{0.03};
+    std::atomic<double> momentum{0.9};
+    std::atomic<double> epochsPerSecond{0};  // 0: as fast as the machine goes
+    std::atomic<int64_t> stepLimit{0};       // pause once this many steps are done (0: never)
+    std::atomic<bool> savedRunWanted{false};  // the next snapshot carries the run as a project
+    // Whether snapshots carry the network's insides for a view that is shown (feature maps,
+    // recurrent states), and for which test sample.
+    std::atomic<bool> insidesWanted{false};
+    std::atomic<int64_t> insideSample{0};
+};
+
+class TrainingWorker {
+public:
+    static constexpr int kGridSize = 100;
+    static constexpr std::chrono::milliseconds kPublishInterval{50};
+    static constexpr std::chrono::milliseconds kInsidesInterval{200};  // feature maps, recurrent states
+
+    TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
+                   std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,
+                   std::shared_ptr<TracedStepExchange> traces)
+        : request_(std::move(request)), control_(std::move(control)), live_(std::move(live)), mailbox_(mailbox),
+          traces_(std::move(traces)) {}
+
+    // Runs on the training thread until the control stops it.
+    void run();
+
+private:
+    class Reporter;
+    class Place;
+    class Watcher;
+
+    RunRequest request_;
+    std::shared_ptr<TrainingControl> control_;
+    std::shared_ptr<LiveSettings> live_;
+    SnapshotMailbox& mailbox_;
+    std::shared_ptr<TracedStepExchange> traces_;
+};
+
+}  // namespace koto::gui

@@ -1,0 +1,115 @@
+#include "views/decision_boundary_view.h"
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "data/playground_datasets.h"
+
+namespace koto::gui {
+namespace {
+
+constexpr int kColourBins = 11;
+const QColor kOrange(0xf5, 0x93, 0x22);
+const QColor kBlue(0x08, 0x77, 0xbd);
+const QColor kPale(0xe8, 0xea, 0xeb);
+
+QCPColorGradient playgroundGradient() {
+    QCPColorGradient gradient;
+    gradient.setColorStopAt(0.0, kOrange);
+    gradient.setColorStopAt(0.5, kPale);
+    gradient.setColorStopAt(1.0, kBlue);
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    return gradient;
+}
+
+
+}  // namespace
+
+DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
+    plot_ = new QCustomPlot(this);
+    plot_->setObjectName(QStringLiteral("decisionBoundaryPlot"));
+    plot_->setNoAntialiasingOnDrag(true);
+    plot_->setBackground(palette().window());
+    colorMap_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
+    colorMap_->setGradient(playgroundGradient());
+    colorMap_->setInterpolate(true);
+    colorMap_->setTightBoundary(true);
+    colorMap_->setDataRange(QCPRange(0, 1));
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) axis->setRange(-kPlaygroundExtent, kPlaygroundExtent);
+    plot_->axisRect()->setupFullAxesBox(true);
+    for (int test = 0; test < 2; ++test) {
+        for (int bin = 0; bin < kColourBins; ++bin) {
+            QCPGraph* graph = plot_->addGraph();
+            graph->setLineStyle(QCPGraph::lsNone);
+            const double position = bin / double(kColourBins - 1);
+            const QColor fill = playgroundGradient().color(position, QCPRange(0, 1));
+            const QPen outline = test ? QPen(QColor(0x30, 0x30, 0x30), 1.5) : QPen(Qt::white, 1.2);
+            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(fill), 8));
+            (test ? testGraphs_ : trainGraphs_).push_back(graph);
+        }
+    }
+    retranslate();
+}
+
+void DecisionBoundaryView::setDataset(const Dataset& dataset) {
+    regression_ = dataset.task == Task::Regression;
+    showPoints(dataset.train, false);
+    showPoints(dataset.test, true);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void DecisionBoundaryView::showPoints(const DataSplit& split, bool test) {
+    std::vector<QVector<double>> xs(kColourBins), ys(kColourBins);
+    for (int64_t n = 0; n < split.count; ++n) {
+        // Colour position 0..1: the class for classification, (value + 1) / 2 for regression.
+        const double position = regression_ ? std::clamp((split.targets[static_cast<size_t>(n)] + 1.0) / 2.0, 0.0, 1.0)
+                                            : split.labels[static_cast<size_t>(n)];
+        const auto bin = static_cast<size_t>(std::lround(position * (kColourBins - 1)));
+        xs[bin].push_back(split.inputs[static_cast<size_t>(2 * n)]);
+        ys[bin].push_back(split.inputs[static_cast<size_t>(2 * n + 1)]);
+    }
+    auto& graphs = test ? testGraphs_ : trainGraphs_;
+    for (size_t bin = 0; bin < graphs.size(); ++bin) graphs[bin]->setData(xs[bin], ys[bin], true);
+}
+
+void DecisionBoundaryView::setOutputGrid(int size, const std::vector<float>& values) {
+    if (size <= 0 || values.size() != static_cast<size_t>(size) * static_cast<size_t>(size)) return;
+    QCPColorMapData* data = colorMap_->data();
+    if (size != gridSize_) {
+        data->setSize(size, size);
+        const double half = kPlaygroundExtent - kPlaygroundExtent / size;
+        data->setRange(QCPRange(-half, half), QCPRange(-half, half));
+        gridSize_ = size;
+    }
+    for (int row = 0; row < size; ++row)
+        for (int column = 0; column < size; ++column)
+            data->setCell(column, row, values[static_cast<size_t>(row * size + column)]);
+    colorMap_->setDataRange(regression_ ? QCPRange(-1, 1) : QCPRange(0, 1));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double DecisionBoundaryView::shownValue(int column, int row) const { return colorMap_->data()->cell(column, row); }
+
+void DecisionBoundaryView::resizeEvent(QResizeEvent* event) {
+    // Keep the square square: the plot takes the largest square that fits, centred.
+    const int side = std::min(width(), height());
+    plot_->setGeometry((width() - side) / 2, (height() - side) / 2, side, side);
+    QWidget::resizeEvent(event);
+}
+
+void DecisionBoundaryView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void DecisionBoundaryView::retranslate() {
+    plot_->xAxis->setLabel(tr("x₁"));
+    plot_->yAxis->setLabel(tr("x₂"));
+    setToolTip(tr("The network's output over the input plane. Filled points: training data; "
+                  "outlined points: test data."));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace koto::gui

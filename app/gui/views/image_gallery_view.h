@@ -1,0 +1,54 @@
+#pragma once
+// Image datasets shown as images: the first test images with their labels and, once training
+// has begun, the network's answer under each (green when right, red when wrong); or a few
+// training images beside copies augmented as training would augment them.
+
+#include <QWidget>
+#include <memory>
+#include <vector>
+
+#include "data/augmentation.h"
+#include "data/dataset.h"
+#include "training/training_snapshot.h"
+
+class QComboBox;
+class QLabel;
+
+namespace koto::gui {
+
+class ImageGalleryView : public QWidget {
+    Q_OBJECT
+public:
+    explicit ImageGalleryView(QWidget* parent = nullptr);
+
+    void setDataset(std::shared_ptr<const Dataset> dataset);
+    void setAugmentation(const Augmentation& augmentation);
+    // The network's class and its probability for each of the first test images (empty: none yet).
+    void setPredictions(std::vector<int32_t> classes, std::vector<float> probabilities);
+
+    enum class Mode { TestImages, AugmentedImages };
+    void setMode(Mode mode);
+    Mode mode() const;
+    // What is drawn, for tests: how many images, and how many of the answers shown are right.
+    int imagesShown() const;
+    int correctAnswersShown() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    class Canvas;
+    void retranslate();
+    void makeAugmentedCopies();
+
+    std::shared_ptr<const Dataset> dataset_;
+    Augmentation augmentation_;
+    std::vector<float> copies_;  // kAugmentedRows x kCopies images
+    std::vector<int32_t> predicted_;
+    std::vector<float> probabilities_;
+    QComboBox* mode_;
+    QLabel* note_;
+    Canvas* canvas_;
+};
+
+}  // namespace koto::gui

@@ -1,0 +1,114 @@
+#include "views/loss_curve_view.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+
+#include "look/plot_style.h"
+
+namespace koto::gui {
+
+LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
+    figures_ = new QLabel(this);
+    figures_->setObjectName(QStringLiteral("lossFigures"));
+    figures_->setWordWrap(true);
+    plot_ = makeCurvePlot(this, QStringLiteral("lossCurvePlot"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(figures_);
+    layout->addWidget(plot_, 1);
+
+    QCPGraph* train = plot_->addGraph();
+    train->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
+    QCPGraph* test = plot_->addGraph();
+    test->setPen(QPen(QColor(0xf5, 0x93, 0x22), 2));
+    QCPGraph* validation = plot_->addGraph();
+    validation->setPen(QPen(QColor(0x2e, 0x8b, 0x57), 2, Qt::DashLine));
+    validation->removeFromLegend();
+    putLegendBelow(*plot_);
+    clear();
+    retranslate();
+}
+
+void LossCurveView::clear() {
+    for (int i = 0; i < plot_->graphCount(); ++i) plot_->graph(i)->data()->clear();
+    plot_->graph(2)->removeFromLegend();  // shown again once validation points arrive
+    curve_ = LearningCurve();
+    largestLoss_ = 0;
+    plot_->xAxis->setRange(0, 10);
+    plot_->yAxis->setRange(0, 1);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
+    if (epochs.empty()) return;
+    for (const EpochMetrics& m : epochs) {
+        curve_.add(m);
+        for (double loss : {m.train.loss, m.test.loss, m.hasValidation ? m.validation.loss : 0.0})
+            if (std::isfinite(loss)) largestLoss_ = std::max(largestLoss_, loss);
+    }
+    // Redraw from the bounded curve, with the latest epoch as the line's end.
+    QVector<double> epochAxis, train, test, validationEpochs, validation;
+    std::vector<EpochMetrics> points = curve_.points();
+    if (points.empty() || points.back().epoch != curve_.latest().epoch) points.push_back(curve_.latest());
+    for (const EpochMetrics& m : points) {
+        epochAxis.push_back(static_cast<double>(m.epoch));
+        train.push_back(m.train.loss);
+        test.push_back(m.test.loss);
+        if (m.hasValidation) {
+            validationEpochs.push_back(static_cast<double>(m.epoch));
+            validation.push_back(m.validation.loss);
+        }
+    }
+    plot_->graph(2)->setData(validationEpochs, validation, true);
+    if (validation.isEmpty()) plot_->graph(2)->removeFromLegend();
+    else plot_->graph(2)->addToLegend();
+    plot_->graph(0)->setData(epochAxis, train, true);
+    plot_->graph(1)->setData(epochAxis, test, true);
+    plot_->xAxis->setRange(0, std::max(10.0, epochAxis.back()));
+    plot_->yAxis->setRange(0, std::max(1e-3, largestLoss_ * 1.05));
+    showLatest(epochs.back(), recentBatchLoss_);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::showLatest(const EpochMetrics& m, double recentBatchLoss) {
+    latest_ = m;
+    recentBatchLoss_ = recentBatchLoss;
+    QString text = m.epoch == 0 ? tr("Before training:") : tr("After epoch %1:").arg(m.epoch);
+    if (m.regression)
+        text += QLatin1Char(' ') + tr("training loss %1 · test loss %2 · test RMSE %3")
+                                       .arg(m.train.loss, 0, 'f', 4)
+                                       .arg(m.test.loss, 0, 'f', 4)
+                                       .arg(m.test.rmse, 0, 'f', 4);
+    else
+        text += QLatin1Char(' ') + tr("training loss %1 · test loss %2 · test accuracy %3 %")
+                                       .arg(m.train.loss, 0, 'f', 4)
+                                       .arg(m.test.loss, 0, 'f', 4)
+                                       .arg(m.test.accuracy * 100, 0, 'f', 1);
+    if (recentBatchLoss >= 0)
+        text += QLatin1Char('\n') + tr("Recent mini-batches: loss %1 (their mean, updated every step)")
+                                        .arg(recentBatchLoss, 0, 'f', 4);
+    figures_->setText(text);
+}
+
+int LossCurveView::pointCount() const { return plot_->graph(0)->dataCount(); }
+
+void LossCurveView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void LossCurveView::retranslate() {
+    plot_->graph(0)->setName(tr("Training loss"));
+    plot_->graph(1)->setName(tr("Test loss"));
+    plot_->graph(2)->setName(tr("Validation loss"));
+    plot_->xAxis->setLabel(tr("Epoch"));
+    plot_->yAxis->setLabel(tr("Loss (cost J per sample)"));
+    showLatest(latest_, recentBatchLoss_);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,589 @@
+#include "window/main_window.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "panels/augmentation_panel.h"
+#include "window/compute_menu.h"
+#include "views/confusion_matrix_view.h"
+#include "data/augmentation.h"
+#include "data/dataset_spec.h"
+#include "panels/dataset_panel.h"
+#include "views/decision_boundary_view.h"
+#include "views/feature_map_view.h"
+#include "views/gradient_through_time_view.h"
+#include "views/image_gallery_view.h"
+#include "inspector/inspector_window.h"
+#include "io/layer_tokens.h"
+#include "window/language.h"
+#include "panels/layer_list_editor.h"
+#include "views/loss_curve_view.h"
+#include "views/recurrent_state_view.h"
+#include "panels/training_panel.h"
+#include "look/ui_text.h"
+#include "unsupervised/unsupervised_window.h"
+#include "util/errors.h"
+
+namespace koto::gui {
+namespace {
+const QString kWarningStyle = QStringLiteral(
+    "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }");
+const QString kNewsStyle = QStringLiteral(
+    "QLabel { background: #e8f1fa; color: #0b3a5e; border: 1px solid #b9d4ec; border-radius: 4px; padding: 6px; }");
+}  // namespace
+
+MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent)
+    : QMainWindow(parent), language_(language) {
+    setObjectName(QStringLiteral("mainWindow"));
+    session_ = new ProjectSession(*this, this, this);
+    datasetPanel_ = new DatasetPanel;
+    layers_ = new LayerListEditor;
+    trainingPanel_ = new TrainingPanel;
+    augmentation_ = new AugmentationPanel;
+    boundary_ = new DecisionBoundaryView;
+    boundary_->setObjectName(QStringLiteral("decisionBoundary"));
+    boundary_->setMinimumSize(360, 360);
+    gallery_ = new ImageGalleryView;
+    gallery_->setObjectName(QStringLiteral("imageGallery"));
+    views_ = new QStackedWidget;
+    views_->addWidget(boundary_);
+    views_->addWidget(gallery_);
+    lossCurve_ = new LossCurveView;
+    lossCurve_->setObjectName(QStringLiteral("lossCurve"));
+    confusion_ = new ConfusionMatrixView;
+    confusion_->setObjectName(QStringLiteral("confusionMatrix"));
+    charts_ = new QTabWidget;
+    charts_->setObjectName(QStringLiteral("charts"));
+    charts_->addTab(lossCurve_, QString());
+    charts_->addTab(confusion_, QString());
+    featureMaps_ = new FeatureMapView;
+    featureMaps_->setObjectName(QStringLiteral("featureMaps"));
+    charts_->addTab(featureMaps_, QString());
+    recurrentStates_ = new RecurrentStateView;
+    recurrentStates_->setObjectName(QStringLiteral("recurrentStates"));
+    charts_->addTab(recurrentStates_, QString());
+    gradients_ = new GradientThroughTimeView;
+    gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
+    charts_->addTab(gradients_, QString());
+    problem_ = new QLabel;
+    problem_->setObjectName(QStringLiteral("problemBanner"));
+    problem_->setWordWrap(true);
+    problem_->setStyleSheet(kWarningStyle);
+    problem_->hide();
+    explanation_ = new QLabel;
+    explanation_->setWordWrap(true);
+    explanation_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
+    auto* settings = new QWidget;
+    auto* settingsLayout = new QVBoxLayout(settings);
+    settingsLayout->addWidget(datasetPanel_);
+    settingsLayout->addWidget(layers_);
+    settingsLayout->addWidget(trainingPanel_);
+    settingsLayout->addWidget(augmentation_);
+    settingsLayout->addStretch(1);
+    auto* scroll = settingsScroll_ = new QScrollArea;
+    scroll->setWidget(settings);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(charts_, 3);
+    right->addWidget(explanation_, 1);
+    auto* centre = new QVBoxLayout;
+    centre->addWidget(problem_);
+    auto* plots = new QHBoxLayout;
+    plots->addWidget(views_, 5);
+    plots->addLayout(right, 4);
+    centre->addLayout(plots, 1);
+    auto* central = new QWidget;
+    auto* main = new QHBoxLayout(central);
+    main->addWidget(scroll);
+    main->addLayout(centre, 1);
+    trainingPage_ = central;
+    buildEditor();  // the network editor in a page of its own beside this one
+
+    buildActions();
+    buildToolBar();
+    buildMenus();
+    computeMenu_ = new ComputeMenu(openCl, this);
+    menuBar()->insertMenu(languageMenu_->menuAction(), computeMenu_);
+    menuBar()->insertMenu(computeMenu_->menuAction(), templatesMenu_);
+    controller_.setComputeDevice(computeMenu_->current());
+    connect(computeMenu_, &ComputeMenu::deviceChosen, this, [this](const ComputeDevice& device) {
+        controller_.setComputeDevice(device);
+        if (unsupervisedWindow_) unsupervisedWindow_->setComputeDevice(device);
+        rebuild();
+    });
+    deviceLabel_ = new QLabel;
+    deviceLabel_->setObjectName(QStringLiteral("computeStatus"));
+    statusBar()->addPermanentWidget(deviceLabel_);
+
+    datasetPanel_->setSpec(DatasetSpec::parse(lesson.dataset));
+    layers_->setTokens(lesson.layers);
+    trainingPanel_->setLearningRate(lesson.settings.learningRate);
+    trainingPanel_->setBatchSize(static_cast<int>(lesson.settings.batchSize));
+    controller_.setLearningRate(trainingPanel_->learningRate());
+    controller_.setMomentum(trainingPanel_->momentum());
+    controller_.setEpochsPerSecond(trainingPanel_->epochsPerSecond());
+
+    connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::rebuild);
+    connect(layers_, &LayerListEditor::layersChanged, this, &MainWindow::rebuild);
+    connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::rebuild);
+    connect(augmentation_, &AugmentationPanel::augmentationChanged, this, &MainWindow::rebuild);
+    connect(trainingPanel_, &TrainingPanel::momentumChanged, &controller_, &TrainingController::setMomentum);
+    connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_, &TrainingController::setLearningRate);
+    connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_, &TrainingController::setEpochsPerSecond);
+    // Every edit of the data or the training is a change of the project (the speed is not saved);
+    // an edit of the layers is a step of the editor's history (buildEditor).
+    connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::projectEdited);
+    connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::projectEdited);
+    connect(trainingPanel_, &TrainingPanel::learningRateChanged, this, &MainWindow::projectEdited);
+    connect(trainingPanel_, &TrainingPanel::momentumChanged, this, &MainWindow::projectEdited);
+    connect(augmentation_, &AugmentationPanel::augmentationChanged, this, &MainWindow::projectEdited);
+    connect(session_, &ProjectSession::documentChanged, this, &MainWindow::updateTitle);
+    connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
+    // The training thread computes the network's insides only while a view of them is shown,
+    // for the sample that view has chosen.
+    connect(charts_, &QTabWidget::currentChanged, this, [this] {
+        const QWidget* shown = charts_->currentWidget();
+        if (shown == featureMaps_) controller_.setInsideSample(featureMaps_->chosenSample());
+        if (shown == recurrentStates_) controller_.setInsideSample(recurrentStates_->chosenSample());
+        controller_.setInsidesWanted(shown == featureMaps_ || shown == recurrentStates_);
+    });
+    connect(featureMaps_, &FeatureMapView::sampleChosen, &controller_, &TrainingController::setInsideSample);
+    connect(recurrentStates_, &RecurrentStateView::sampleChosen, &controller_, &TrainingController::setInsideSample);
+
+    retranslate();
+    resize(1280, 800);
+    rebuild();
+}
+
+void MainWindow::buildActions() {
+    auto action = [&](QStyle::StandardPixmap icon, const QKeySequence& shortcut) {
+        auto* a = new QAction(style()->standardIcon(icon), QString(), this);
+        a->setShortcut(shortcut);
+        return a;
+    };
+    reset_ = action(QStyle::SP_BrowserReload, QKeySequence(Qt::CTRL | Qt::Key_R));
+    play_ = action(QStyle::SP_MediaPlay, QKeySequence(Qt::Key_Space));
+    step_ = action(QStyle::SP_MediaSkipForward, QKeySequence(Qt::CTRL | Qt::Key_Right));
+    stepEpoch_ = action(QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    connect(play_, &QAction::triggered, this, [this] {
+        if (controller_.isPlaying()) controller_.pause();
+        else controller_.play();
+    });
+    inspect_ = action(QStyle::SP_FileDialogContentsView, QKeySequence(Qt::CTRL | Qt::Key_I));
+    connect(inspect_, &QAction::triggered, this, [this] {
+        InspectorWindow& inspector = openInspector();
+        if (!inspector.trace()) inspector.takeStep();
+    });
+    connect(step_, &QAction::triggered, &controller_, &TrainingController::stepBatch);
+    connect(stepEpoch_, &QAction::triggered, &controller_, &TrainingController::stepEpoch);
+    connect(reset_, &QAction::triggered, this, [this] {
+        lossCurve_->clear();
+        latest_.reset();
+        savedRun_.reset();
+        if (stepsShown_ != 0) projectEdited();
+        stepsShown_ = 0;
+        setProblem({});
+        controller_.reset();
+        updateCounters();
+    });
+}
+
+void MainWindow::buildToolBar() {
+    QToolBar* bar = addToolBar(QString());
+    bar->setObjectName(QStringLiteral("trainingToolBar"));
+    bar->setMovable(false);
+    bar->setIconSize(QSize(28, 28));
+    bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    for (auto [action, name] : {std::pair{reset_, "resetButton"}, std::pair{play_, "playButton"},
+                                std::pair{step_, "stepButton"}, std::pair{inspect_, "inspectButton"}}) {
+        auto* button = new QToolButton;
+        button->setObjectName(QLatin1String(name));
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        bar->addWidget(button);
+    }
+    bar->addSeparator();
+    epochLabel_ = new QLabel;
+    epochLabel_->setObjectName(QStringLiteral("epochLabel"));
+    QFont big = epochLabel_->font();
+    big.setPointSizeF(big.pointSizeF() * 1.4);
+    epochLabel_->setFont(big);
+    epochLabel_->setContentsMargins(12, 0, 12, 0);
+    bar->addWidget(epochLabel_);
+}
+
+void MainWindow::buildMenus() {
+    buildFileMenu();
+    buildEditMenu();
+    trainingMenu_ = menuBar()->addMenu(QString());
+    trainingMenu_->addActions({play_, step_, stepEpoch_, inspect_});
+    unsupervised_ = trainingMenu_->addAction(QString(), this, [this] { showUnsupervisedWindow(); });
+    unsupervised_->setObjectName(QStringLiteral("unsupervisedAction"));
+    trainingMenu_->addSeparator();
+    trainingMenu_->addAction(reset_);
+    languageMenu_ = menuBar()->addMenu(QString());
+    auto* group = new QActionGroup(this);
+    // Each language is named in itself, so that a learner can always find their own.
+    english_ = languageMenu_->addAction(QStringLiteral("English"));
+    japanese_ = languageMenu_->addAction(QStringLiteral("日本語"));
+    for (auto [action, code] : {std::pair{english_, "en"}, std::pair{japanese_, "ja"}}) {
+        action->setCheckable(true);
+        action->setChecked(language_.current() == QLatin1String(code));
+        group->addAction(action);
+        const QString language = QLatin1String(code);
+        connect(action, &QAction::triggered, this, [this, language] {
+            language_.apply(language);
+            Language::remember(language);
+        });
+    }
+    helpMenu_ = menuBar()->addMenu(QString());
+    about_ = helpMenu_->addAction(QString(), this, [this] {
+        QMessageBox::about(this, tr("About Kotohajime"),
+                           tr("<h3>Kotohajime %1</h3><p>Learn deep learning by watching it happen: every number "
+                              "the network computes, on your own data.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+}
+
+InspectorWindow& MainWindow::openInspector() {
+    if (!inspector_) inspector_ = new InspectorWindow(controller_, this);
+    if (dataset_) inspector_->setSampleCount(dataset_->train.count);
+    inspector_->show();
+    inspector_->raise();
+    inspector_->activateWindow();
+    return *inspector_;
+}
+
+std::shared_ptr<const Dataset> MainWindow::loadChosenData() {
+    const std::string chosen = datasetPanel_->spec().text();
+    if (dataset_ && chosen == loadedDataSpec_) return dataset_;  // the same data: no need to read it again
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);  // image files take a moment
+        auto loaded = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(chosen)));
+        QApplication::restoreOverrideCursor();
+        loadedDataSpec_ = chosen;
+        return loaded;
+    } catch (const std::exception& error) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("The data cannot be used"),
+                             tr("This data could not be loaded:\n\n%1\n\nThe data you had before stays.")
+                                 .arg(QString::fromStdString(error.what())));
+        if (!loadedDataSpec_.empty()) {
+            const QSignalBlocker block(datasetPanel_);
+            datasetPanel_->setSpec(DatasetSpec::parse(loadedDataSpec_));
+        }
+        return nullptr;
+    }
+}
+
+void MainWindow::rebuild() {
+    const bool wasPlaying = controller_.isPlaying();
+    setProblem({});
+    std::shared_ptr<const Dataset> dataset = loadChosenData();
+    if (!dataset) return;  // said in a dialog; the current run goes on
+    const bool newData = dataset != dataset_;
+    augmentation_->setDataset(*dataset);
+    NetworkSpec spec;
+    try {
+        spec = networkToTrain(*dataset, newData);
+    } catch (const std::exception& error) {
+        setProblem({Problem::BadSettings, QString::fromStdString(error.what())});
+        refuseToTrain(QString::fromStdString(error.what()));
+        return;
+    }
+    dataset_ = dataset;
+    // Only new data: the unsupervised window may hold a model opened on data of its own.
+    if (unsupervisedWindow_ && newData) unsupervisedWindow_->setDataset(dataset_, loadedDataSpec_);
+    spec_ = spec;
+    describeLesson();
+    if (newData) showDataViews();
+    startRun(settingsFromPanels(), nullptr);
+    if (wasPlaying) controller_.play();
+}
+
+TrainingSettings MainWindow::settingsFromPanels() const {
+    TrainingSettings settings;
+    settings.learningRate = trainingPanel_->learningRate();
+    settings.batchSize = trainingPanel_->batchSize();
+    settings.optimizer = trainingPanel_->optimizer();
+    settings.momentum = trainingPanel_->momentum();
+    settings.decay = trainingPanel_->decay();
+    settings.schedule = trainingPanel_->schedule();
+    settings.l1 = trainingPanel_->l1();
+    settings.l2 = trainingPanel_->l2();
+    settings.regularizeBiases = trainingPanel_->regularizeBiases();
+    settings.validation = trainingPanel_->validationShare();
+    settings.patience = trainingPanel_->patience();
+    settings.clipNorm = trainingPanel_->clipNorm();
+    settings.augment = augmentation_->text();
+    settings.seed = 1;
+    return settings;
+}
+
+void MainWindow::startRun(const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
+    gallery_->setAugmentation(Augmentation::parse(settings.augment));
+    gallery_->setPredictions({}, {});
+    confusion_->setCounts({});
+    lossCurve_->clear();
+    latest_.reset();
+    savedRun_.reset();
+    showNetworkViews();
+    if (!continueFrom && stepsShown_ != 0) projectEdited();  // the trained weights are gone, even if the edit is undone
+    stepsShown_ = continueFrom ? continueFrom->stepsTrained : 0;
+    showNetworkInEditor();
+    controller_.start(spec_, dataset_, settings, std::move(continueFrom));
+    updateCounters();
+}
+
+void MainWindow::showDataViews() {
+    const bool images = dataset_->imageWidth > 0;
+    const bool plane = dataset_->inputSize == 2 && dataset_->sequenceLength == 0;
+    if (images) gallery_->setDataset(dataset_);
+    featureMaps_->setDataset(dataset_);
+    recurrentStates_->setDataset(dataset_);
+    if (plane) boundary_->setDataset(*dataset_);
+    views_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
+    // Other data (sequences, tables) has no picture of its own: the charts take the room.
+    views_->setVisible(images || plane);
+    const bool classes = dataset_->task == Task::Classification;
+    confusion_->setClassNames(classes ? dataset_->classNames : std::vector<std::string>{});
+    charts_->setTabEnabled(charts_->indexOf(confusion_), classes);
+    if (!classes) charts_->setCurrentWidget(lossCurve_);
+}
+
+void MainWindow::showNetworkViews() {
+    auto has = [this](std::initializer_list<const char*> types) {
+        return std::any_of(spec_.layers.begin(), spec_.layers.end(), [&](const LayerSpec& layer) {
+            return std::find(types.begin(), types.end(), layer.type) != types.end();
+        });
+    };
+    featureMaps_->setFeatureMaps(nullptr, -1);
+    recurrentStates_->setStates(nullptr, -1);
+    gradients_->setGradients(nullptr, nullptr);
+    for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
+                               std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
+                               std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
+        const int tab = charts_->indexOf(view);
+        if (!shown && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
+        charts_->setTabVisible(tab, shown);
+    }
+}
+
+bool MainWindow::showChart(const QString& name) {
+    const std::pair<const char*, QWidget*> tabs[] = {
+        {"curve", lossCurve_}, {"confusion", confusion_}, {"feature-maps", featureMaps_}, {"states", recurrentStates_},
+        {"gradients", gradients_}};
+    for (const auto& [tabName, widget] : tabs) {
+        const int index = charts_->indexOf(widget);
+        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) || !charts_->isTabEnabled(index)) continue;
+        charts_->setCurrentIndex(index);
+        return true;
+    }
+    return false;
+}
+
+void MainWindow::describeLesson() {
+    if (spec_.layers.empty() || !dataset_) return;
+    const LayerSpec& output = spec_.layers.back();
+    layers_->setOutputDescription(tr("Output layer: %n unit(s), %1, trained with %2", nullptr,
+                                     static_cast<int>(output.integer("units")))
+                                      .arg(activationTitle(*activationFromName(output.text("activation"))))
+                                      .arg(lossTitle(spec_.loss)));
+    const QString background =
+        dataset_->imageWidth > 0 && dataset_->sequenceLength > 0
+            ? tr("Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, "
+                 "which a recurrent layer reads in order. Under each test image: its class and the network's answer.")
+                  .arg(dataset_->imageHeight)
+                  .arg(dataset_->imageWidth)
+        : dataset_->imageWidth > 0
+            ? tr("Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network's "
+                 "softmax output gives a probability to each of the %2 classes. Under each test image: its class "
+                 "and the network's answer.")
+                  .arg(dataset_->inputSize)
+                  .arg(dataset_->classCount)
+        : dataset_->sequenceLength > 0 && dataset_->targetEveryStep
+            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); "
+                 "a recurrent layer reads the steps in order, and seq:many passes on its state at every step, so "
+                 "the network answers at every step t. The curves show how well it does, averaged over all steps.")
+                  .arg(dataset_->sequenceLength)
+        : dataset_->sequenceLength > 0
+            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); "
+                 "a recurrent layer reads the steps in order, a dense layer sees them all at once. The curves "
+                 "show how well the network predicts the answer at the end of the sequence.")
+                  .arg(dataset_->sequenceLength)
+        : dataset_->task == Task::Regression
+            ? tr("The background is the network's output y for every point of the plane: orange near −1, blue "
+                 "near +1, pale near 0; the points are coloured by their target value.")
+            : tr("The background is the network's answer for every point of the plane: orange for one class, "
+                 "blue for the other, pale where it is unsure.");
+    explanation_->setText(
+        tr("<b>What you see</b><br>%1 Each step computes the cost J on a mini-batch, sends its gradient back "
+           "through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When "
+           "the test loss rises while the training loss falls, the network is memorising (overfitting).")
+            .arg(background));
+}
+
+void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
+    if (snapshot->savedRun) savedRun_ = snapshot->savedRun;  // for captureProject
+    showComputeStatus(*snapshot);
+    if (snapshot->preparingKernels) return;  // nothing trained yet: only where it will compute
+    if (!snapshot->failure.isEmpty()) {
+        setProblem({Problem::CannotStart, snapshot->failure});
+        return;
+    }
+    lossCurve_->addEpochs(snapshot->newEpochs);
+    lossCurve_->showLatest(snapshot->latest, snapshot->recentBatchLoss);
+    if (snapshot->gridSize > 0) boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
+    if (!snapshot->samplePredictions.empty())
+        gallery_->setPredictions(snapshot->samplePredictions, snapshot->sampleProbabilities);
+    if (!snapshot->confusion.empty()) confusion_->setCounts(snapshot->confusion);
+    if (snapshot->featureMaps) featureMaps_->setFeatureMaps(snapshot->featureMaps, snapshot->featureSample);
+    if (snapshot->recurrentStates) recurrentStates_->setStates(snapshot->recurrentStates, snapshot->featureSample);
+    gradients_->setGradients(snapshot->gradients, snapshot->initialGradients);
+    latest_ = snapshot;
+    if (snapshot->steps != stepsShown_) {  // training moved on: the weights are not those saved
+        stepsShown_ = snapshot->steps;
+        projectEdited();
+    }
+    if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
+    if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
+    else if (!snapshot->deviceProblem.isEmpty() && problemShown_.kind == Problem::None)
+        setProblem({Problem::DeviceFallback, snapshot->deviceProblem});
+    updateCounters();
+    emit snapshotShown();
+}
+
+void MainWindow::setProblem(const Problem& problem) {
+    problemShown_ = problem;
+    showProblem();
+}
+
+void MainWindow::showProblem() {
+    const Problem& p = problemShown_;
+    switch (p.kind) {
+    case Problem::None: problem_->hide(); return;
+    case Problem::BadSettings: problem_->setText(tr("These settings cannot be used: %1").arg(p.detail)); break;
+    case Problem::CannotStart: problem_->setText(tr("Training could not start: %1").arg(p.detail)); break;
+    case Problem::DeviceFallback:
+        problem_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1").arg(p.detail));
+        break;
+    case Problem::StoppedEarly:
+        problem_->setText(tr("Early stopping: the validation loss has not improved since epoch %1, so training "
+                             "stopped and the weights of epoch %1 are back. Press Reset to train again.")
+                              .arg(p.step));
+        break;
+    case Problem::Diverged: {
+        // Core names the layer, or "the loss" / "the input data", which are ours to translate.
+        const QString where = p.detail == QLatin1String("the loss")         ? tr("the loss")
+                              : p.detail == QLatin1String("the input data") ? tr("the input data")
+                                                                            : p.detail;
+        problem_->setText(tr("Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last "
+                             "finite step are kept. Lower the learning rate and press Reset.")
+                              .arg(p.step)
+                              .arg(where));
+        break;
+    }
+    }
+    // A warning in red; early stopping, which is news rather than trouble, in blue.
+    problem_->setStyleSheet(p.kind == Problem::StoppedEarly ? kNewsStyle : kWarningStyle);
+    problem_->show();
+}
+
+void MainWindow::updateCounters() {
+    const int64_t epochs = latest_ ? latest_->epochs : 0;
+    const int64_t steps = latest_ ? latest_->steps : 0;
+    epochLabel_->setText(tr("Epoch %1 · step %2").arg(QLocale().toString(static_cast<qlonglong>(epochs)))
+                             .arg(QLocale().toString(static_cast<qlonglong>(steps))));
+    const bool diverged = latest_ && (latest_->diverged || latest_->stoppedEarly);
+    // A network that cannot train (the editor says why) has nothing to play.
+    play_->setEnabled(!diverged && networkProblem_.isEmpty());
+    step_->setEnabled(!diverged && networkProblem_.isEmpty() && !controller_.isPlaying());
+    stepEpoch_->setEnabled(step_->isEnabled());
+}
+
+void MainWindow::updatePlayButton() {
+    const bool playing = controller_.isPlaying();
+    play_->setIcon(style()->standardIcon(playing ? QStyle::SP_MediaPause : QStyle::SP_MediaPlay));
+    play_->setText(playing ? tr("Pause") : tr("Play"));
+    play_->setToolTip(playing ? tr("Pause training") : tr("Train continuously"));
+    updateCounters();
+}
+
+void MainWindow::fitSettingsColumn() {
+    // As wide as the settings want in this language, with room for a vertical scroll bar.
+    const int width = settingsScroll_->widget()->sizeHint().width() +
+                      settingsScroll_->verticalScrollBar()->sizeHint().width();
+    settingsScroll_->setMinimumWidth(width);
+    settingsScroll_->setMaximumWidth(width + 40);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::showComputeStatus(const TrainingSnapshot& snapshot) {
+    if (snapshot.preparingKernels) {
+        deviceLabel_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(snapshot.backendName));
+    } else if (snapshot.backendName.isEmpty()) {
+        return;  // a snapshot of a run that could not start says nothing about the device
+    } else if (snapshot.kernelSeconds > 0) {
+        deviceLabel_->setText(tr("Computing on %1 (kernels prepared in %2 s)")
+                                  .arg(snapshot.backendName)
+                                  .arg(snapshot.kernelSeconds, 0, 'f', 1));
+    } else {
+        deviceLabel_->setText(tr("Computing on %1").arg(snapshot.backendName));
+    }
+}
+
+void MainWindow::retranslate() {
+    retranslateFileMenu();
+    retranslateEditor();
+    languageMenu_->setTitle(tr("&Language"));
+    helpMenu_->setTitle(tr("&Help"));
+    about_->setText(tr("&About Kotohajime"));
+    reset_->setText(tr("Reset"));
+    reset_->setToolTip(tr("Back to the same initial weights (same seed)"));
+    step_->setText(tr("Step"));
+    step_->setToolTip(tr("One gradient-descent step on one mini-batch"));
+    stepEpoch_->setText(tr("Step one epoch"));
+    stepEpoch_->setToolTip(tr("Train to the end of the current epoch, then pause"));
+    trainingMenu_->setTitle(tr("&Training"));
+    inspect_->setText(tr("Step through backpropagation…"));
+    unsupervised_->setText(tr("Autoencoder and RBM…"));
+    inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's formulas and the real numbers"));
+    charts_->setTabText(charts_->indexOf(lossCurve_), tr("Learning curve"));
+    charts_->setTabText(charts_->indexOf(confusion_), tr("Confusion matrix"));
+    charts_->setTabText(charts_->indexOf(featureMaps_), tr("Filters and feature maps"));
+    charts_->setTabText(charts_->indexOf(recurrentStates_), tr("States over time"));
+    charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
+    describeLesson();
+    showProblem();
+    // The panels retranslate after this window: size the column once they have.
+    QTimer::singleShot(0, this, &MainWindow::fitSettingsColumn);
+    if (latest_) showComputeStatus(*latest_);
+    updatePlayButton();
+}
+
+}  // namespace koto::gui

@@ -1,0 +1,230 @@
+#pragma once
+// The main window: data, hidden layers, training settings and data augmentation on the left; the
+// decision boundary (2-D data) or an image gallery (image data) in the middle; the learning curve
+// and the confusion matrix on the right; Play / Pause / Step / Reset and the epoch counter on the
+// tool bar. It edits settings and draws snapshots; the training thread does the rest.
+
+#include <QMainWindow>
+#include <memory>
+
+#include "data/dataset.h"
+#include "network/templates.h"
+#include "project/default_lesson.h"
+#include "opencl_devices.h"
+#include "project/project_session.h"
+#include "training/training_controller.h"
+
+class QAction;
+class QCloseEvent;
+class QLabel;
+class QScrollArea;
+class QStackedWidget;
+class QTabWidget;
+
+namespace koto::gui {
+
+class AugmentationPanel;
+class ComputeMenu;
+class ConfusionMatrixView;
+class DatasetPanel;
+class DecisionBoundaryView;
+class FeatureMapView;
+class GradientThroughTimeView;
+class NetworkDocument;
+class NetworkEditor;
+class ImageGalleryView;
+class InspectorWindow;
+class Language;
+class LayerListEditor;
+class LossCurveView;
+class RecurrentStateView;
+class TrainingPanel;
+class UnsupervisedWindow;
+
+class MainWindow : public QMainWindow, public ProjectSession::Host {
+    Q_OBJECT
+public:
+    // openCl: what device discovery found (at start-up, before Qt started its threads).
+    MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent = nullptr);
+
+    TrainingController& controller() { return controller_; }
+    DecisionBoundaryView& boundaryView() const { return *boundary_; }
+    ImageGalleryView& gallery() const { return *gallery_; }
+    LossCurveView& lossCurve() const { return *lossCurve_; }
+    ConfusionMatrixView& confusionMatrix() const { return *confusion_; }
+    FeatureMapView& featureMapView() const { return *featureMaps_; }
+    RecurrentStateView& recurrentStateView() const { return *recurrentStates_; }
+    GradientThroughTimeView& gradientThroughTimeView() const { return *gradients_; }
+    QTabWidget& charts() const { return *charts_; }
+    DatasetPanel& datasetPanel() const { return *datasetPanel_; }
+    AugmentationPanel& augmentationPanel() const { return *augmentation_; }
+    // Shows a tab beside the plot by name: "curve", "confusion", "feature-maps", "states" or
+    // "gradients"; false if there is no such tab for this data and network.
+    bool showChart(const QString& name);
+    // The step-through inspector, opened (made on first use).
+    InspectorWindow& openInspector();
+    // The latest snapshot drawn (null before the first).
+    std::shared_ptr<const TrainingSnapshot> latestSnapshot() const { return latest_; }
+    // Applies the data, layers and batch settings: a new run from fresh initial weights. Data
+    // that cannot be loaded is reported in a dialog, and the data before stays.
+    void rebuild();
+
+    // The network being edited (main_window_editor.cpp): its document and the editor's page.
+    NetworkDocument& networkDocument() const { return *document_; }
+    NetworkEditor& networkEditor() const { return *editor_; }
+    // Opens a template: its data and its network, in the editor's page (an undo step there); an
+    // autoencoder or RBM template in the Autoencoder and RBM window, untrained.
+    void openTemplate(const Template& networkTemplate);
+
+    // The work as a .koto file: New, Open, Save, autosave (the File menu's actions).
+    ProjectSession& session() { return *session_; }
+    // ProjectSession::Host (main_window_project.cpp): the network, the training settings, the
+    // data and the run's weights and curves as a project, and back.
+    std::optional<Project> captureProject() override;
+    void showProject(const Project& project) override;
+    void showNewProject() override;
+    // An autoencoder or RBM project opens in the unsupervised window (main_window_unsupervised.cpp).
+    void showModelProject(const Project& project, const QString& path) override;
+    // The autoencoder and RBM window, made on first use, shown and raised.
+    UnsupervisedWindow& showUnsupervisedWindow();
+
+signals:
+    // After a snapshot has been drawn.
+    void snapshotShown();
+
+protected:
+    void changeEvent(QEvent* event) override;
+    // Asks about unsaved changes first (Save / Discard / Cancel).
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    // main_window_editor.cpp: the editor's page and Templates menu, and the two ways between the
+    // editor and the layer list (an edit in either shows in the other).
+    void buildEditor();
+    void retranslateEditor();
+    // The Edit menu: Undo and Redo of the editor's history, in the whole window.
+    void buildEditMenu();
+    void retranslateEditMenu();
+    // The spec to train: the editor's network, after the layer list's edits if it has any, with
+    // the training panel's input noise in front. Throws InputError saying why there is none.
+    NetworkSpec networkToTrain(const Dataset& data, bool newData);
+    // The editor's network changed: train it (a move changes nothing to train).
+    void networkEdited();
+    // A run of spec_ starts: shows it in the editor (opening a project) unless it shows it already.
+    void showNetworkInEditor();
+    // The layer list shows the editor's network where it can; else it is disabled, saying why.
+    void showNetworkInList();
+    void refuseToTrain(const QString& reason);
+    // Gives the spec's layers the positions their nodes have in the editor now.
+    void placeAsInEditor(NetworkSpec& spec) const;
+    void buildActions();
+    // Loads the chosen data; on failure says why in a dialog and goes back to the data before.
+    std::shared_ptr<const Dataset> loadChosenData();
+    void showDataViews();
+    // The tabs of the network's insides that this network has: feature maps for conv layers,
+    // states over time for recurrent ones.
+    void showNetworkViews();
+    void buildMenus();
+    void buildFileMenu();
+    void retranslateFileMenu();
+    void fillRecentMenu();
+    // "name.koto* — Kotohajime", the mark while there are unsaved changes.
+    void updateTitle();
+    // An edit of the data, the layers or the training, or training moved on: unsaved changes.
+    void projectEdited();
+    TrainingSettings settingsFromPanels() const;
+    // Starts a run of spec_ on dataset_, from the seed's initial weights or carrying on from a
+    // saved project.
+    void startRun(const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom);
+    // The autoencoder and RBM window, with this window's device, handing its first layer here.
+    UnsupervisedWindow* makeUnsupervisedWindow();
+    // Pre-training: W (D x M) and the hidden bias (1 x M) of an autoencoder or RBM into the first
+    // dense layer of the network, which carries on from there, paused; "" or why it cannot.
+    QString takeFirstLayer(const SavedTensor& weights, const SavedTensor& bias);
+    void buildToolBar();
+    void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
+    // What went wrong, kept as data so that a language switch can say it again.
+    struct Problem {
+        enum Kind { None, BadSettings, CannotStart, Diverged, StoppedEarly, DeviceFallback } kind = None;
+        QString detail;    // core's explanation, or where a divergence showed
+        int64_t step = 0;  // the step that diverged, or the best epoch of early stopping
+    };
+    void setProblem(const Problem& problem);
+    void showProblem();
+    void updateCounters();
+    void updatePlayButton();
+    void retranslate();
+    // The output layer's line and the explanation, for the current data and network.
+    void describeLesson();
+    void fitSettingsColumn();
+    // Where training computes, as the latest snapshot says (the status bar's text).
+    void showComputeStatus(const TrainingSnapshot& snapshot);
+
+    Language& language_;
+    TrainingController controller_;
+    std::shared_ptr<const Dataset> dataset_;
+    NetworkSpec spec_;
+    std::shared_ptr<const TrainingSnapshot> latest_;
+    ComputeMenu* computeMenu_;
+
+    DatasetPanel* datasetPanel_;
+    LayerListEditor* layers_;
+    TrainingPanel* trainingPanel_;
+    AugmentationPanel* augmentation_;
+    QStackedWidget* views_;
+    DecisionBoundaryView* boundary_;
+    ImageGalleryView* gallery_;
+    QTabWidget* charts_;
+    LossCurveView* lossCurve_;
+    ConfusionMatrixView* confusion_;
+    FeatureMapView* featureMaps_;  // its tab only for convolutional networks
+    RecurrentStateView* recurrentStates_;  // its tab only for recurrent networks
+    GradientThroughTimeView* gradients_;   // its tab only for recurrent networks
+    std::string loadedDataSpec_;  // the spec of dataset_, to go back to
+    QScrollArea* settingsScroll_;
+    QLabel* problem_;
+    Problem problemShown_;
+    QLabel* explanation_;
+    QLabel* epochLabel_;
+    QLabel* deviceLabel_;
+    // Play / Pause, Step, Step one epoch and Reset: in the Training menu, on the tool bar, with
+    // their shortcuts.
+    QAction* play_;
+    QAction* step_;
+    QAction* stepEpoch_;
+    QAction* reset_;
+    QAction* inspect_;  // opens the step-through inspector
+    InspectorWindow* inspector_ = nullptr;
+    QAction* unsupervised_;  // opens the autoencoder and RBM window on the current image data
+    UnsupervisedWindow* unsupervisedWindow_ = nullptr;
+    ProjectSession* session_;
+    // The run as a project, from the latest snapshot that carried it (TrainingController::requestSavedRun).
+    std::shared_ptr<const Project> savedRun_;
+    int64_t stepsShown_ = 0;  // the steps of the latest snapshot: training moved on when they change
+    NetworkDocument* document_;
+    NetworkEditor* editor_;
+    QTabWidget* pages_;          // training and the network editor
+    QWidget* trainingPage_;
+    QMenu* templatesMenu_;
+    QMenu* editMenu_;
+    QAction* undo_;
+    QAction* redo_;
+    std::string listTokensShown_;  // the layer list's tokens when it last showed the editor's network
+    QString networkProblem_;       // why the network cannot train ("" when it can)
+    bool followingEditor_ = false;  // while the window itself changes the document
+    QMenu* fileMenu_;
+    QAction* new_;
+    QAction* open_;
+    QMenu* recentMenu_;
+    QAction* save_;
+    QAction* saveAs_;
+    QMenu* trainingMenu_;
+    QMenu* languageMenu_;
+    QMenu* helpMenu_;
+    QAction* quit_;
+    QAction* about_;
+    QAction* english_;
+    QAction* japanese_;
+};
+
+}  // namespace koto::gui
