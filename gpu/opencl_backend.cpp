@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "backend/argument_checks.h"
+#include "backend/element_type_dispatch.h"
 #include "clblast_gemm.h"
 #include "kernel_source.h"
 #include "opencl_status.h"
@@ -32,8 +33,6 @@ constexpr size_t kMaxReductionGroups = 64;
 // The kernels index with int.
 constexpr int64_t kMaxElements = std::numeric_limits<int32_t>::max();
 
-const char* const kBytesMessage = "this operation computes in float or double, not on bytes";
-
 cl_mem memoryOf(const Tensor& tensor) {
     auto* buffer = dynamic_cast<OpenClBuffer*>(tensor.storage());
     if (buffer == nullptr) throw std::invalid_argument("a tensor that the OpenCL backend did not allocate");
@@ -45,7 +44,7 @@ size_t bytesOf(const Tensor& tensor) { return static_cast<size_t>(tensor.size() 
 
 // The element type an operation computes in: float or double, never bytes.
 DType computeType(const Tensor& tensor) {
-    if (tensor.dtype() == DType::UInt8) throw std::invalid_argument(kBytesMessage);
+    if (tensor.dtype() == DType::UInt8) throw std::invalid_argument(kComputesNotOnBytes);
     return tensor.dtype();
 }
 
@@ -55,15 +54,6 @@ void requireValueCount(size_t values, const Tensor& tensor, const char* what) {
     if (static_cast<int64_t>(values) != tensor.size())
         throw std::invalid_argument(std::string(what) + ": " + std::to_string(values) + " values for a tensor of " +
                                     tensor.shape().text());
-}
-
-// Calls body.template operator()<float>() or <double>() for the type: host-side work that
-// depends on the element type is written once.
-template <typename Body>
-auto dispatch(DType type, Body&& body) {
-    if (type == DType::Float32) return body.template operator()<float>();
-    if (type == DType::Float64) return body.template operator()<double>();
-    throw std::invalid_argument(kBytesMessage);
 }
 
 // Transfers convert between float and double on the host, where the values already are.
@@ -87,7 +77,7 @@ std::string OpenClBackend::name() const { return context_->deviceName(); }
 
 OpenClProgram& OpenClBackend::program(DType type) {
     std::unique_ptr<OpenClProgram>& slot = type == DType::Float64 ? doubleProgram_ : floatProgram_;
-    if (type == DType::UInt8) throw std::invalid_argument(kBytesMessage);
+    if (type == DType::UInt8) throw std::invalid_argument(kComputesNotOnBytes);
     if (!slot) {
         const bool forced = forced_.kind == ForcedFailure::Kind::Build;
         // A real build of a broken source, so that the failure carries a real compiler log.

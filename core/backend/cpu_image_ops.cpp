@@ -16,7 +16,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
-#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -24,6 +23,7 @@
 
 #include "backend/argument_checks.h"
 #include "backend/cpu_backend.h"
+#include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 #include "backend/narrow_product.h"
 #include "backend/wide_product.h"
@@ -31,21 +31,9 @@
 namespace koto {
 namespace {
 
-template <typename T>
-T* dataOf(const Tensor& t) {
-    return static_cast<T*>(static_cast<HostStorage*>(t.storage())->data());
-}
-
-// Calls body.template operator()<T>() with T float or double, as the tensor's type says.
-template <typename Body>
-void dispatch(DType type, Body&& body) {
-    if (type == DType::Float32) body.template operator()<float>();
-    else if (type == DType::Float64) body.template operator()<double>();
-    else throw std::invalid_argument("image operations compute in float or double, not on bytes");
-}
-
-// The same with K the pooling window's size as a compile-time constant when it is 2 (the common
-// case, whose short loops then unroll), else 0: read it at run time.
+// dispatch (element_type_dispatch.h) with K the pooling window's size as a compile-time constant
+// when it is 2 (the common case, whose short loops then unroll), else 0: read it at run time.
+// (The shape checks refuse bytes before it is called.)
 template <typename Body>
 void dispatchPooling(DType type, int64_t kernel, Body&& body) {
     dispatch(type, [&]<typename T>() {
