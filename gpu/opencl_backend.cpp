@@ -5,7 +5,6 @@
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
-#include <limits>
 #include <stdexcept>
 #include <string_view>
 #include <type_traits>
@@ -16,6 +15,7 @@
 #include "clblast_gemm.h"
 #include "kernel_source.h"
 #include "opencl_status.h"
+#include "opencl_tensors.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -30,25 +30,8 @@ constexpr size_t kReductionGroup = 128;
 // a GPU busy, few enough that reading them back costs nothing.
 constexpr size_t kMaxReductionGroups = 64;
 
-// The kernels index with int.
-constexpr int64_t kMaxElements = std::numeric_limits<int32_t>::max();
-
-cl_mem memoryOf(const Tensor& tensor) {
-    auto* buffer = dynamic_cast<OpenClBuffer*>(tensor.storage());
-    if (buffer == nullptr) throw std::invalid_argument("a tensor that the OpenCL backend did not allocate");
-    return buffer->memory();
-}
-
 // Bytes the tensor's current rows use.
 size_t bytesOf(const Tensor& tensor) { return static_cast<size_t>(tensor.size() * bytesPerElement(tensor.dtype())); }
-
-// The element type an operation computes in: float or double, never bytes.
-DType computeType(const Tensor& tensor) {
-    if (tensor.dtype() == DType::UInt8) throw std::invalid_argument(kComputesNotOnBytes);
-    return tensor.dtype();
-}
-
-int32_t count(const Tensor& tensor) { return static_cast<int32_t>(tensor.size()); }
 
 void requireValueCount(size_t values, const Tensor& tensor, const char* what) {
     if (static_cast<int64_t>(values) != tensor.size())
