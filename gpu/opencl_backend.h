@@ -1,7 +1,7 @@
 #pragma once
 // The OpenCL backend: every operation of Backend on one OpenCL device, GEMM through CLBlast and
-// everything else through our own kernels (kernels/backend_kernels.cl), which follow the CPU
-// backend's formulas one for one. Tensors live in device memory, so parameters, gradients and
+// everything else through our own kernels (kernels/*.cl), which follow the CPU backend's
+// formulas one for one. Tensors live in device memory, so parameters, gradients and
 // optimizer state stay on the device for the whole of training; the host sees numbers only
 // through download() and the scalar results (a loss, a sum, a finiteness check).
 //
@@ -94,7 +94,7 @@ public:
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
-    // Convolution and pooling, in opencl_image_ops.cpp.
+    // Convolution and pooling, in opencl_image_ops.cpp, their kernels in kernels/image_kernels.cl.
     void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
                             const Tensor& bias, Tensor& out) override;
     void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,

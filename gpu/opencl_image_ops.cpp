@@ -1,7 +1,8 @@
-// The OpenCL backend's convolution and pooling (backend.h says what each computes).
+// The OpenCL backend's convolution and pooling (backend.h says what each computes); the kernels
+// are kernels/image_kernels.cl.
 //
 // A convolution is matrix products on CLBlast's GEMM, around small kernels that move values into
-// and out of the products' layout (kernels/backend_kernels.cl explains the layout). The window
+// and out of the products' layout (kernels/image_kernels.cl explains the layout). The window
 // matrix `columns` and the pixel-major matrix `pixels` live in two scratch buffers that grow to
 // the largest pass asked for and are then reused, so that a training step allocates nothing.
 
