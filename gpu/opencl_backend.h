@@ -1,7 +1,7 @@
 #pragma once
 // The OpenCL backend: every operation of Backend on one OpenCL device, GEMM through CLBlast and
-// everything else through our own kernels (kernels/backend_kernels.cl), which follow the CPU
-// backend's formulas one for one. Tensors live in device memory, so parameters, gradients and
+// everything else through our own kernels (kernels/*.cl), which follow the CPU backend's
+// formulas one for one. Tensors live in device memory, so parameters, gradients and
 // optimizer state stay on the device for the whole of training; the host sees numbers only
 // through download() and the scalar results (a loss, a sum, a finiteness check).
 //
@@ -82,6 +82,7 @@ public:
                           Tensor& destination) override;
     void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height, const Tensor& images,
                        Tensor& out) override;
+    // The optimizer updates, in opencl_optimizer_ops.cpp.
     bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov, const Tensor& gradient,
                         Tensor& velocity, Tensor& weights) override;
     bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
@@ -93,6 +94,7 @@ public:
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
+    // Convolution and pooling, in opencl_image_ops.cpp, their kernels in kernels/image_kernels.cl.
     void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
                             const Tensor& bias, Tensor& out) override;
     void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
@@ -131,6 +133,9 @@ private:
     void run(const OpenClKernel& kernel, int64_t items, const char* what);
     // The same in work-groups of `groupSize` (or the kernel's limit, if smaller).
     void runInGroupsOf(size_t groupSize, const OpenClKernel& kernel, int64_t items, const char* what);
+    // Work-items per work-group of a reduction kernel: the largest power of two that it allows, up
+    // to opencl_backend.cpp's kReductionGroup.
+    static size_t reductionGroupSize(const OpenClKernel& kernel);
     // Runs a reduction kernel over `items`, setting its last two arguments (the partial sums and
     // their local scratch), and returns the total of the partial sums.
     double runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type, int64_t items,
@@ -153,8 +158,8 @@ private:
     void countLaunch(const char* what);
     void refuseIfForcedDown(std::string_view what);
 
-    // Convolution as GEMMs (the convolution section of opencl_backend.cpp). A scratch buffer of at
-    // least `elements` values, grown only when a larger pass asks for more.
+    // Convolution as GEMMs (opencl_image_ops.cpp). A scratch buffer of at least `elements` values,
+    // grown only when a larger pass asks for more.
     cl_mem scratch(std::unique_ptr<OpenClBuffer>& buffer, int64_t elements, DType type, const char* what);
     // C = op(A) op(B) + beta C, op(A) m x k and op(B) k x n, on buffers that are not tensors.
     void bufferGemm(DType type, bool transposeA, bool transposeB, int64_t m, int64_t n, int64_t k, double beta,

@@ -5,21 +5,10 @@
 
 #include "backend/argument_checks.h"
 #include "opencl_backend.h"
+#include "opencl_tensors.h"
 
 namespace koto {
 namespace {
-
-cl_mem memoryOf(const Tensor& tensor) {
-    auto* buffer = dynamic_cast<OpenClBuffer*>(tensor.storage());
-    if (buffer == nullptr) throw std::invalid_argument("a tensor that the OpenCL backend did not allocate");
-    return buffer->memory();
-}
-
-DType computeType(const Tensor& tensor, const char* what) {
-    if (tensor.dtype() == DType::UInt8)
-        throw std::invalid_argument(std::string(what) + " computes in float or double, not on bytes");
-    return tensor.dtype();
-}
 
 // The kernels' numbering of the activations (recurrent_kernels.cl).
 int32_t activationCode(Activation activation, const char* what) {

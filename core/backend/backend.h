@@ -11,9 +11,9 @@
 #include <span>
 #include <string>
 
+#include "backend/activation.h"
 #include "backend/image_transform.h"
 #include "backend/image_windows.h"
-#include "layers/activation.h"
 #include "tensor/tensor.h"
 #include "util/philox.h"
 

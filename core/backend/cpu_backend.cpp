@@ -14,6 +14,7 @@
 #include <stdexcept>
 
 #include "backend/argument_checks.h"
+#include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 #include "util/box_muller.h"
 
@@ -26,11 +27,6 @@ template <typename T>
 using MatrixMap = Eigen::Map<Matrix<T>, Eigen::Aligned64>;
 template <typename T>
 using RowVectorMap = Eigen::Map<Eigen::Matrix<T, 1, Eigen::Dynamic>, Eigen::Aligned64>;
-
-template <typename T>
-T* dataOf(const Tensor& t) {
-    return static_cast<T*>(static_cast<HostStorage*>(t.storage())->data());
-}
 
 template <typename T>
 MatrixMap<T> matrix(const Tensor& t) {
@@ -64,15 +60,6 @@ constexpr size_t kPrefetchAhead = 4;  // rows
 void prefetchRow(const void* address, int64_t bytes) {
     const char* p = static_cast<const char*>(address);
     for (int64_t offset = 0; offset < bytes; offset += 64) __builtin_prefetch(p + offset);
-}
-
-// Calls body.template operator()<float>() or <double>() for the tensor's type: the one place
-// where the element type is chosen, so every operation below is written once.
-template <typename Body>
-auto dispatch(DType type, Body&& body) {
-    if (type == DType::Float32) return body.template operator()<float>();
-    if (type == DType::Float64) return body.template operator()<double>();
-    throw std::invalid_argument("this operation computes in float or double, not on bytes");
 }
 
 // Eigen's general product allocates packing buffers on every call; glibc hands large blocks back

@@ -10,6 +10,7 @@
 
 #include "backend/argument_checks.h"
 #include "backend/cpu_backend.h"
+#include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 
 namespace koto {
@@ -19,18 +20,6 @@ template <typename T>
 using Array = Eigen::Array<T, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 template <typename T>
 using StepView = Eigen::Map<Array<T>, Eigen::Unaligned, Eigen::OuterStride<>>;
-
-template <typename T>
-T* dataOf(const Tensor& t) {
-    return static_cast<T*>(static_cast<HostStorage*>(t.storage())->data());
-}
-
-template <typename Body>
-void dispatch(DType type, Body&& body) {
-    if (type == DType::Float32) return body.template operator()<float>();
-    if (type == DType::Float64) return body.template operator()<double>();
-    throw std::invalid_argument("this operation computes in float or double, not on bytes");
-}
 
 // Time step `step` of a sequence tensor of `width` values a step: N x width, rows T*width apart.
 template <typename T>

@@ -4,11 +4,11 @@
 // memory: that keeps this file apart from cpu_backend.cpp's storage and costs two passes over a
 // batch, little beside the RBM's matrix products.
 
-#include <stdexcept>
 #include <vector>
 
 #include "backend/argument_checks.h"
 #include "backend/cpu_backend.h"
+#include "backend/element_type_dispatch.h"
 
 namespace koto {
 namespace {
@@ -32,12 +32,8 @@ void sampleOnHost(CpuBackend& backend, const RandomStream& stream, const Tensor&
 
 void CpuBackend::bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) {
     requireSameSize(probabilities, samples, "bernoulliSample");
-    if (samples.dtype() == DType::UInt8)
-        throw std::invalid_argument("bernoulliSample computes in float or double, not on bytes");
-    if (samples.dtype() == DType::Float64)
-        sampleOnHost<double>(*this, stream, probabilities, samples);
-    else
-        sampleOnHost<float>(*this, stream, probabilities, samples);
+    dispatch(samples.dtype(), [&]<typename T>() { sampleOnHost<T>(*this, stream, probabilities, samples); },
+             "bernoulliSample computes in float or double, not on bytes");
 }
 
 }  // namespace koto

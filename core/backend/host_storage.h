@@ -1,6 +1,6 @@
 #pragma once
 // The CPU backend's memory: what a Tensor's storage is when CpuBackend allocated it. Shared by
-// the files that hold CpuBackend's operations (cpu_backend.cpp, cpu_recurrent_ops.cpp).
+// the files that hold CpuBackend's operations (cpu_backend.cpp, cpu_*_ops.cpp).
 
 #include <algorithm>
 #include <cstdlib>
@@ -29,5 +29,11 @@ private:
     size_t bytes_;
     void* data_;
 };
+
+// The values of a tensor that CpuBackend allocated, as T (the caller has chosen T by its DType).
+template <typename T>
+T* dataOf(const Tensor& t) {
+    return static_cast<T*>(static_cast<HostStorage*>(t.storage())->data());
+}
 
 }  // namespace koto

@@ -8,8 +8,8 @@
 #include <optional>
 #include <string_view>
 
+#include "backend/activation.h"
 #include "backend/backend.h"
-#include "layers/activation.h"
 #include "util/random.h"
 
 namespace koto {

@@ -16,8 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "backend/activation.h"
 #include "data/dataset.h"
-#include "layers/activation.h"
 #include "network/network_spec.h"
 
 namespace koto {

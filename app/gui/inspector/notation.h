@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "layers/activation.h"
+#include "backend/activation.h"
 #include "network/network_spec.h"
 
 namespace koto::gui {

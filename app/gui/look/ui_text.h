@@ -4,7 +4,7 @@
 #include <QString>
 #include <string>
 
-#include "layers/activation.h"
+#include "backend/activation.h"
 #include "network/network_spec.h"
 
 namespace koto::gui {

@@ -1,4 +1,4 @@
-#include "layers/activation.h"
+#include "backend/activation.h"
 
 #include <array>
 #include <utility>

@@ -1,5 +1,7 @@
 #pragma once
-// The nonlinearities of the curriculum (part 5) and their names in specs and on screen.
+// The nonlinearities of the curriculum (part 5) and their names in specs and on screen. Here,
+// beside the backend, because Backend's activation operations take one: the layers and the specs
+// that name them build on the backend, not the other way round.
 
 #include <optional>
 #include <string>
