@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "util/errors.h"
 #include "training/project_capture.h"
+#include "util/errors.h"
 
 namespace koto {
 
@@ -55,6 +55,26 @@ void restoreRbmWeights(Rbm& rbm, const std::vector<SavedTensor>& weights) {
                              " (" + value.shape().text() + ")");
         rbm.backend().upload(std::span<const float>(weights[i].values), value);
     }
+}
+
+Project untrainedModelProject(const Template& modelTemplate) {
+    Project project;
+    project.dataset = modelTemplate.dataset;
+    project.network = modelTemplate.network;
+    if (modelTemplate.model.rfind("rbm", 0) == 0) {
+        project.model = ModelKind::Rbm;
+        project.rbm.visible = modelTemplate.network.inputShape.at(0);
+        project.rbm.hidden = modelTemplate.network.layers.at(0).integer("units");
+        project.training.optimizer = "momentum";
+        project.training.learningRate = 0.05;
+        project.training.batchSize = 20;
+    } else {
+        project.model = ModelKind::Autoencoder;
+        project.training.optimizer = "adam";
+        project.training.learningRate = 0.001;
+        project.training.batchSize = 64;
+    }
+    return project;
 }
 
 }  // namespace koto

@@ -6,6 +6,7 @@
 #include "io/project_file.h"
 #include "models/rbm.h"
 #include "models/rbm_trainer.h"
+#include "network/templates.h"
 #include "training/trainer.h"
 
 namespace koto {
@@ -15,6 +16,10 @@ Project captureAutoencoderProject(Trainer& trainer, const std::string& datasetSp
 // The RBM's sizes, CD settings, weights (rbm.W, rbm.b, rbm.c) and curves: the reconstruction
 // error as loss, its square root as rmse.
 Project captureRbmProject(RbmTrainer& trainer, const Dataset& dataset, const std::string& datasetSpec);
+// An autoencoder or RBM template as an untrained project, with the settings each model learns
+// well with (bench/unsupervised.sh: Adam 0.001 in batches of 64 for the autoencoder, momentum
+// 0.05 in batches of 20 for the RBM).
+Project untrainedModelProject(const Template& modelTemplate);
 // Sets the RBM's weights from a project's; InputError if they do not fit.
 void restoreRbmWeights(Rbm& rbm, const std::vector<SavedTensor>& weights);
 

@@ -65,4 +65,13 @@ void assignLayerNames(NetworkSpec& spec) {
     }
 }
 
+bool trainsAlike(const NetworkSpec& a, const NetworkSpec& b, bool compareNames) {
+    if (a.inputShape != b.inputShape || a.loss != b.loss || a.layers.size() != b.layers.size()) return false;
+    for (size_t i = 0; i < a.layers.size(); ++i)
+        if (a.layers[i].type != b.layers[i].type || a.layers[i].parameters != b.layers[i].parameters ||
+            (compareNames && a.layers[i].name != b.layers[i].name))
+            return false;
+    return true;
+}
+
 }  // namespace koto

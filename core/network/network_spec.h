@@ -45,4 +45,8 @@ struct NetworkSpec {
 // Gives unnamed layers names of the form type_k ("dense_1", "dense_2").
 void assignLayerNames(NetworkSpec& spec);
 
+// The same layers (type and parameters), loss and input: all that training depends on. Names
+// count only when asked (a tied layer names its encoder); positions on the editor's canvas never.
+bool trainsAlike(const NetworkSpec& a, const NetworkSpec& b, bool compareNames);
+
 }  // namespace koto

@@ -8,21 +8,10 @@
 #include <map>
 #include <optional>
 
+#include "data/data_shape.h"
 #include "editor/network_draft.h"
 
 namespace koto::gui {
-
-// What the data give the network and want back. A sample is D values; images go in as 1 x H x W
-// when the first layer that computes is a convolution or pooling, sequences as T x D/T when it is
-// recurrent, and as D values otherwise (the rule of the CLI's --layers too).
-struct DataShape {
-    int64_t values = 0;  // D; 0 while no data are known
-    int64_t imageHeight = 0, imageWidth = 0;  // 0 for data that are not images
-    int64_t sequenceLength = 0;               // T; 0 for data that are not sequences
-    bool targetEveryStep = false;             // a target at every time step (needs seq:many)
-    int64_t outputs = 0;  // K classes, or the regression outputs
-    bool regression = false;
-};
 
 struct DraftCheck {
     Q_DECLARE_TR_FUNCTIONS(koto::gui::DraftCheck)

@@ -13,6 +13,7 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include "data/data_shape.h"
 #include "data/dataset_spec.h"
 #include "panels/dataset_panel.h"
 #include "editor/network_document.h"
@@ -20,6 +21,7 @@
 #include "editor/network_scene.h"
 #include "editor/network_view.h"
 #include "io/layer_tokens.h"
+#include "models/model_projects.h"
 #include "panels/layer_list_editor.h"
 #include "window/main_window.h"
 #include "panels/training_panel.h"
@@ -29,52 +31,6 @@ namespace koto::gui {
 namespace {
 
 const std::string kInputNoiseName = "input_noise";
-
-DataShape dataShapeOf(const Dataset& data) {
-    DataShape shape;
-    shape.values = data.inputSize;
-    shape.imageHeight = data.imageHeight;
-    shape.imageWidth = data.imageWidth;
-    shape.sequenceLength = data.sequenceLength;
-    shape.targetEveryStep = data.targetEveryStep;
-    shape.regression = data.task == Task::Regression;
-    shape.outputs = shape.regression ? data.outputSize : data.classCount;
-    return shape;
-}
-
-// The same layers (type and parameters), loss and input: what training depends on. Names count
-// only when asked (a tied layer names its encoder); positions never.
-bool sameNetwork(const NetworkSpec& a, const NetworkSpec& b, bool names) {
-    if (a.inputShape != b.inputShape || a.loss != b.loss || a.layers.size() != b.layers.size()) return false;
-    for (size_t i = 0; i < a.layers.size(); ++i)
-        if (a.layers[i].type != b.layers[i].type || a.layers[i].parameters != b.layers[i].parameters ||
-            (names && a.layers[i].name != b.layers[i].name))
-            return false;
-    return true;
-}
-
-// An autoencoder or RBM template as an untrained project of the Autoencoder and RBM window,
-// with the settings that window starts each model with (what bench/unsupervised.sh found each
-// learns well with: Adam 0.001 in batches of 64, momentum 0.05 in batches of 20).
-Project modelProjectOf(const Template& modelTemplate) {
-    Project project;
-    project.dataset = modelTemplate.dataset;
-    project.network = modelTemplate.network;
-    if (modelTemplate.model.rfind("rbm", 0) == 0) {
-        project.model = ModelKind::Rbm;
-        project.rbm.visible = modelTemplate.network.inputShape.at(0);
-        project.rbm.hidden = modelTemplate.network.layers.at(0).integer("units");
-        project.training.optimizer = "momentum";
-        project.training.learningRate = 0.05;
-        project.training.batchSize = 20;
-    } else {
-        project.model = ModelKind::Autoencoder;
-        project.training.optimizer = "adam";
-        project.training.learningRate = 0.001;
-        project.training.batchSize = 64;
-    }
-    return project;
-}
 
 // The network without the input noise the training panel puts in front of it.
 NetworkSpec withoutInputNoise(NetworkSpec spec, double inputNoise) {
@@ -166,7 +122,7 @@ void MainWindow::openTemplate(const Template& networkTemplate) {
     // An autoencoder or an RBM learns without labels, in a window of its own; this one stays as it is.
     if (!networkTemplate.model.empty()) {
         try {
-            showModelProject(modelProjectOf(networkTemplate), QString());
+            showModelProject(untrainedModelProject(networkTemplate), QString());
         } catch (const std::exception& error) {
             QMessageBox::warning(this, tr("The template cannot be opened"), QString::fromStdString(error.what()));
         }
@@ -221,7 +177,7 @@ void MainWindow::networkEdited() {
     const auto& network = document_->network();
     const NetworkSpec trained = withoutInputNoise(spec_, trainingPanel_->inputNoise());
     // A move, or an edit that leaves what core trains as it is: nothing to start again.
-    if (network && networkProblem_.isEmpty() && sameNetwork(*network, trained, true)) {
+    if (network && networkProblem_.isEmpty() && trainsAlike(*network, trained, true)) {
         placeAsInEditor(spec_);
         return;
     }
@@ -234,7 +190,7 @@ void MainWindow::showNetworkInEditor() {
     networkProblem_.clear();  // a run starts: its network can train
     const NetworkSpec shown = withoutInputNoise(spec_, trainingPanel_->inputNoise());
     const auto& network = document_->network();
-    if (network && sameNetwork(*network, shown, true)) return;
+    if (network && trainsAlike(*network, shown, true)) return;
     followingEditor_ = true;
     const auto done = qScopeGuard([this] { followingEditor_ = false; });
     const bool unsavedSteps = !document_->undoStack().isClean();
@@ -253,7 +209,7 @@ void MainWindow::showNetworkInList() {
             const QSignalBlocker block(layers_);
             layers_->setTokens(tokens);
             // Only if the list, read back, is this very network (it cannot show every output and loss).
-            shown = sameNetwork(networkSpecFromTokens(layers_->tokens(), *dataset_, network->loss), *network, false);
+            shown = trainsAlike(networkSpecFromTokens(layers_->tokens(), *dataset_, network->loss), *network, false);
         }
     } catch (const std::exception&) {
         shown = false;  // layers the tokens cannot write
