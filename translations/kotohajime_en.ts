@@ -433,6 +433,17 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::EditorListBridge</name>
+    <message>
+        <source>Change the layer list</source>
+        <translation>Change the layer list</translation>
+    </message>
+    <message>
+        <source>This network has layers or an output the list cannot show: edit it in the network editor</source>
+        <translation>This network has layers or an output the list cannot show: edit it in the network editor</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::FeatureMapView</name>
     <message>
         <source>Class: %1</source>
@@ -1282,14 +1293,6 @@ The data you had before stays.</translation>
     <message>
         <source>Restricted Boltzmann machine</source>
         <translation>Restricted Boltzmann machine</translation>
-    </message>
-    <message>
-        <source>Change the layer list</source>
-        <translation>Change the layer list</translation>
-    </message>
-    <message>
-        <source>This network has layers or an output the list cannot show: edit it in the network editor</source>
-        <translation>This network has layers or an output the list cannot show: edit it in the network editor</translation>
     </message>
     <message>
         <source>No recent projects</source>

@@ -432,6 +432,17 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::EditorListBridge</name>
+    <message>
+        <source>Change the layer list</source>
+        <translation>層の一覧を変更</translation>
+    </message>
+    <message>
+        <source>This network has layers or an output the list cannot show: edit it in the network editor</source>
+        <translation>このネットワークには一覧では表示できない層か出力があります。ネットワークエディタで編集してください</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::FeatureMapView</name>
     <message>
         <source>Class: %1</source>
@@ -1279,14 +1290,6 @@ The data you had before stays.</source>
     <message>
         <source>Restricted Boltzmann machine</source>
         <translation>制限付きボルツマンマシン</translation>
-    </message>
-    <message>
-        <source>Change the layer list</source>
-        <translation>層の一覧を変更</translation>
-    </message>
-    <message>
-        <source>This network has layers or an output the list cannot show: edit it in the network editor</source>
-        <translation>このネットワークには一覧では表示できない層か出力があります。ネットワークエディタで編集してください</translation>
     </message>
     <message>
         <source>No recent projects</source>

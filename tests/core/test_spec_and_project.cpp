@@ -84,6 +84,7 @@ class TestSpecAndProject : public QObject {
     Q_OBJECT
 
 private slots:
+    void specsTrainAlikeByLayersNotPositions();
     void specJsonRoundTrip();
     void specJsonHasTheDocumentedForm();
     void specJsonRefusesBadInput_data();
@@ -653,6 +654,23 @@ void TestSpecAndProject::csvFromFile() {
         QVERIFY2(QString::fromUtf8(error.what()).contains(path + ", line 2"), error.what());
     }
     QVERIFY_THROWS_EXCEPTION(InputError, readNumericCsv(dir.filePath("missing.csv").toStdString()));
+}
+
+// What training depends on: layers, parameters, loss and input; names only when asked;
+// positions on the editor's canvas never.
+void TestSpecAndProject::specsTrainAlikeByLayersNotPositions() {
+    const Dataset data = loadDataset(DatasetSpec::parse("xor:n=20"));
+    const NetworkSpec a = networkSpecFromTokens("dense:4:tanh", data);
+    NetworkSpec moved = a;
+    moved.layers[0].position = std::pair{10.0, 20.0};
+    QVERIFY(trainsAlike(a, moved, true));
+    NetworkSpec renamed = a;
+    renamed.layers[0].name = "hidden";
+    QVERIFY(trainsAlike(a, renamed, false));
+    QVERIFY(!trainsAlike(a, renamed, true));
+    QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:5:tanh", data), false));
+    QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:4:relu", data), false));
+    QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:4:tanh", data, LossKind::MeanSquaredError), false));
 }
 
 QTEST_APPLESS_MAIN(TestSpecAndProject)

@@ -6,10 +6,12 @@
 #include <set>
 
 #include "backend/cpu_backend.h"
+#include "data/data_shape.h"
 #include "data/dataset_spec.h"
 #include "data/image_datasets.h"
 #include "network/layer_registry.h"
 #include "network/network.h"
+#include "models/model_projects.h"
 #include "network/templates.h"
 
 using namespace koto;
@@ -80,6 +82,35 @@ private slots:
         case LossKind::BinaryCrossEntropy: QCOMPARE(data.classCount, int64_t{2}); break;
         case LossKind::MeanSquaredError: QCOMPARE(outputs, data.outputSize); break;
         }
+    }
+
+    // The model templates open as untrained projects of their kind, with the settings each model
+    // learns well with; their data's shape is what the editor checks the network against.
+    void modelTemplatesBecomeUntrainedProjects() {
+        const Project autoencoder = untrainedModelProject(*findTemplate("autoencoder"));
+        QCOMPARE(autoencoder.model, ModelKind::Autoencoder);
+        QCOMPARE(autoencoder.training.optimizer, std::string("adam"));
+        QCOMPARE(autoencoder.training.learningRate, 0.001);
+        QVERIFY(autoencoder.weights.empty());
+        const Template& rbmTemplate = *findTemplate("rbm");
+        const Project rbm = untrainedModelProject(rbmTemplate);
+        QCOMPARE(rbm.model, ModelKind::Rbm);
+        QCOMPARE(rbm.rbm.visible, rbmTemplate.network.inputShape.at(0));
+        QCOMPARE(std::to_string(rbm.rbm.hidden), rbmTemplate.model.substr(4));
+        QCOMPARE(rbm.training.batchSize, int64_t{20});
+        QCOMPARE(rbm.dataset, rbmTemplate.dataset);
+    }
+
+    void dataShapeSaysWhatTheNetworkGetsAndGives() {
+        const DataShape spiral = dataShapeOf(loadDataset(DatasetSpec::parse("spiral:n=40")));
+        QCOMPARE(spiral.values, int64_t{2});
+        QCOMPARE(spiral.outputs, int64_t{2});
+        QCOMPARE(spiral.imageWidth, int64_t{0});
+        QVERIFY(!spiral.regression);
+        const DataShape sine = dataShapeOf(loadDataset(DatasetSpec::parse("sine")));
+        QVERIFY(sine.sequenceLength > 0);
+        QVERIFY(sine.regression);
+        QCOMPARE(sine.outputs, int64_t{1});
     }
 };
 

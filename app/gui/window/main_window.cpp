@@ -1,3 +1,4 @@
+#include "window/editor_list_bridge.h"
 #include "window/main_window.h"
 
 #include <QActionGroup>
@@ -306,7 +307,7 @@ void MainWindow::rebuild() {
     augmentation_->setDataset(*dataset);
     NetworkSpec spec;
     try {
-        spec = networkToTrain(*dataset, newData);
+        spec = bridge_->networkToTrain(*dataset, newData, trainingPanel_->inputNoise());
     } catch (const std::exception& error) {
         setProblem({Problem::BadSettings, QString::fromStdString(error.what())});
         refuseToTrain(QString::fromStdString(error.what()));
@@ -351,7 +352,8 @@ void MainWindow::startRun(const TrainingSettings& settings, std::shared_ptr<cons
     showNetworkViews();
     if (!continueFrom && stepsShown_ != 0) projectEdited();  // the trained weights are gone, even if the edit is undone
     stepsShown_ = continueFrom ? continueFrom->stepsTrained : 0;
-    showNetworkInEditor();
+    networkProblem_.clear();  // a run starts: its network can train
+    if (bridge_->showInEditor(spec_, trainingPanel_->inputNoise())) projectEdited();
     controller_.start(spec_, dataset_, settings, std::move(continueFrom));
     updateCounters();
 }

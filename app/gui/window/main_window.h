@@ -28,6 +28,7 @@ class ComputeMenu;
 class ConfusionMatrixView;
 class DatasetPanel;
 class DecisionBoundaryView;
+class EditorListBridge;
 class FeatureMapView;
 class GradientThroughTimeView;
 class NetworkDocument;
@@ -105,18 +106,11 @@ private:
     // The Edit menu: Undo and Redo of the editor's history, in the whole window.
     void buildEditMenu();
     void retranslateEditMenu();
-    // The spec to train: the editor's network, after the layer list's edits if it has any, with
-    // the training panel's input noise in front. Throws InputError saying why there is none.
-    NetworkSpec networkToTrain(const Dataset& data, bool newData);
     // The editor's network changed: train it (a move changes nothing to train).
     void networkEdited();
-    // A run of spec_ starts: shows it in the editor (opening a project) unless it shows it already.
-    void showNetworkInEditor();
     // The layer list shows the editor's network where it can; else it is disabled, saying why.
     void showNetworkInList();
     void refuseToTrain(const QString& reason);
-    // Gives the spec's layers the positions their nodes have in the editor now.
-    void placeAsInEditor(NetworkSpec& spec) const;
     void buildActions();
     // Loads the chosen data; on failure says why in a dialog and goes back to the data before.
     std::shared_ptr<const Dataset> loadChosenData();
@@ -209,9 +203,8 @@ private:
     QMenu* editMenu_;
     QAction* undo_;
     QAction* redo_;
-    std::string listTokensShown_;  // the layer list's tokens when it last showed the editor's network
+    EditorListBridge* bridge_;     // keeps the editor and the layer list showing one network
     QString networkProblem_;       // why the network cannot train ("" when it can)
-    bool followingEditor_ = false;  // while the window itself changes the document
     QMenu* fileMenu_;
     QAction* new_;
     QAction* open_;

@@ -1,45 +1,28 @@
 // The main window's side of the network editor: the editor's page beside the training page, the
-// Templates menu, and the ways between the editor and the layer list of the training page. The
-// editor's document holds the network; the list is a second, simpler view of it: an edit in the
-// list becomes an undo step of the document, and an edit on the canvas shows in the list where
-// the list can show it.
+// Edit and Templates menus, and what an edit of the network does to training. The editor and the
+// training page's layer list are kept in step by EditorListBridge.
 
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QUndoStack>
-#include <QScopeGuard>
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTimer>
 
-#include "data/data_shape.h"
 #include "data/dataset_spec.h"
 #include "panels/dataset_panel.h"
 #include "editor/network_document.h"
 #include "editor/network_editor.h"
 #include "editor/network_scene.h"
 #include "editor/network_view.h"
-#include "io/layer_tokens.h"
 #include "models/model_projects.h"
 #include "panels/layer_list_editor.h"
+#include "window/editor_list_bridge.h"
 #include "window/main_window.h"
 #include "panels/training_panel.h"
-#include "util/errors.h"
 
 namespace koto::gui {
-namespace {
-
-const std::string kInputNoiseName = "input_noise";
-
-// The network without the input noise the training panel puts in front of it.
-NetworkSpec withoutInputNoise(NetworkSpec spec, double inputNoise) {
-    if (inputNoise > 0 && !spec.layers.empty() && spec.layers.front().type == "noise") spec.layers.erase(spec.layers.begin());
-    return spec;
-}
-
-}  // namespace
-
 void MainWindow::buildEditor() {
     document_ = new NetworkDocument(this);
     editor_ = new NetworkEditor(*document_);
@@ -58,7 +41,8 @@ void MainWindow::buildEditor() {
         action->setData(QString::fromStdString(networkTemplate.name));
     }
 
-    connect(document_, &NetworkDocument::changed, this, &MainWindow::networkEdited);
+    bridge_ = new EditorListBridge(*document_, *layers_, this);
+    connect(bridge_, &EditorListBridge::networkEdited, this, &MainWindow::networkEdited);
     // The history's clean state is the network's part of the modified mark.
     session_->setHistory(&document_->undoStack());
     connect(&controller_, &TrainingController::playingChanged, this,
@@ -133,11 +117,7 @@ void MainWindow::openTemplate(const Template& networkTemplate) {
         const QSignalBlocker block(datasetPanel_);
         datasetPanel_->setSpec(DatasetSpec::parse(networkTemplate.dataset));
     }
-    {
-        followingEditor_ = true;
-        const auto done = qScopeGuard([this] { followingEditor_ = false; });
-        document_->applyTemplate(networkTemplate);
-    }
+    bridge_->applyTemplate(networkTemplate);
     pages_->setCurrentWidget(editor_);
     rebuild();
     showNetworkInList();
@@ -148,82 +128,19 @@ void MainWindow::openTemplate(const Template& networkTemplate) {
     QTimer::singleShot(0, editor_, [this] { editor_->view().fitAll(); });
 }
 
-NetworkSpec MainWindow::networkToTrain(const Dataset& data, bool newData) {
-    followingEditor_ = true;
-    const auto done = qScopeGuard([this] { followingEditor_ = false; });
-    if (newData) document_->setData(dataShapeOf(data));
-    const std::string tokens = layers_->tokens();
-    const bool firstNetwork = document_->draft().nodes.empty() && document_->draft().links.empty();
-    if (tokens != listTokensShown_ || firstNetwork) {  // the list was edited: the canvas follows
-        const NetworkSpec listed = networkSpecFromTokens(tokens, data);
-        if (firstNetwork) document_->load(listed);
-        else document_->adoptNetwork(listed, tr("Change the layer list"));
-        listTokensShown_ = tokens;
-    } else if (newData) {
-        document_->fitOutputToData();
-    }
-    const auto& network = document_->network();
-    if (!network) throw InputError(document_->check().problem.toStdString());
-    NetworkSpec spec = *network;
-    if (trainingPanel_->inputNoise() > 0) {
-        LayerSpec noise{"noise", kInputNoiseName, {{"sigma", trainingPanel_->inputNoise()}}, std::nullopt};
-        spec.layers.insert(spec.layers.begin(), noise);
-    }
-    return spec;
-}
-
 void MainWindow::networkEdited() {
-    if (followingEditor_) return;
-    const auto& network = document_->network();
-    const NetworkSpec trained = withoutInputNoise(spec_, trainingPanel_->inputNoise());
     // A move, or an edit that leaves what core trains as it is: nothing to start again.
-    if (network && networkProblem_.isEmpty() && trainsAlike(*network, trained, true)) {
-        placeAsInEditor(spec_);
+    if (networkProblem_.isEmpty() && bridge_->editorTrains(spec_, trainingPanel_->inputNoise())) {
+        bridge_->placeAsInEditor(spec_);
         return;
     }
-    if (!network && networkProblem_ == document_->check().problem) return;
+    if (!document_->network() && networkProblem_ == document_->check().problem) return;
     showNetworkInList();
     rebuild();
 }
 
-void MainWindow::showNetworkInEditor() {
-    networkProblem_.clear();  // a run starts: its network can train
-    const NetworkSpec shown = withoutInputNoise(spec_, trainingPanel_->inputNoise());
-    const auto& network = document_->network();
-    if (network && trainsAlike(*network, shown, true)) return;
-    followingEditor_ = true;
-    const auto done = qScopeGuard([this] { followingEditor_ = false; });
-    const bool unsavedSteps = !document_->undoStack().isClean();
-    document_->load(shown);  // a project opened: its own history starts here
-    if (unsavedSteps) projectEdited();  // the steps are gone from the history, not their changes
-    listTokensShown_ = layers_->tokens();
-}
-
 void MainWindow::showNetworkInList() {
-    const auto& network = document_->network();
-    if (!network || !dataset_) return;
-    bool shown = false;
-    try {
-        const std::string tokens = hiddenLayerTokens(*network);
-        if (LayerListEditor::unsupportedToken(tokens).empty()) {
-            const QSignalBlocker block(layers_);
-            layers_->setTokens(tokens);
-            // Only if the list, read back, is this very network (it cannot show every output and loss).
-            shown = trainsAlike(networkSpecFromTokens(layers_->tokens(), *dataset_, network->loss), *network, false);
-        }
-    } catch (const std::exception&) {
-        shown = false;  // layers the tokens cannot write
-    }
-    layers_->setEnabled(shown);
-    layers_->setToolTip(shown ? QString()
-                              : tr("This network has layers or an output the list cannot show: edit it in the "
-                                   "network editor"));
-    listTokensShown_ = layers_->tokens();
-}
-
-void MainWindow::placeAsInEditor(NetworkSpec& spec) const {
-    for (LayerSpec& layer : spec.layers)
-        if (const LayerSpec* node = document_->draft().node(layer.name)) layer.position = node->position;
+    if (dataset_) bridge_->showInList(*dataset_);
 }
 
 void MainWindow::refuseToTrain(const QString& reason) {

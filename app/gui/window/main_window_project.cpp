@@ -16,6 +16,7 @@
 #include "panels/dataset_panel.h"
 #include "editor/network_document.h"
 #include "panels/layer_list_editor.h"
+#include "window/editor_list_bridge.h"
 #include "window/main_window.h"
 #include "training/learning_rate_schedule.h"
 #include "panels/training_panel.h"
@@ -54,7 +55,7 @@ std::optional<Project> MainWindow::captureProject() {
         project.training = settingsFromPanels();
     }
     project.dataset = loadedDataSpec_;
-    placeAsInEditor(project.network);  // the nodes where the learner has moved them since the run began
+    bridge_->placeAsInEditor(project.network);  // the nodes where the learner has moved them since the run began
     // Work in the editor that cannot train yet goes beside the network that last could.
     if (!document_->network()) project.draft = savedDraft(document_->draft());
     return project;
