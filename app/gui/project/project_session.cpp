@@ -143,7 +143,7 @@ bool ProjectSession::saveAs() {
 
 bool ProjectSession::saveTo(const QString& path) {
     const QString title = tr("The project was not saved");
-    const std::optional<Project> project = capture();
+    const std::optional<Project> project = host_.captureProject();
     if (!project) {
         showError(title, tr("Training did not hand over its weights in time. Pause training and save again."));
         return false;
@@ -204,20 +204,9 @@ bool ProjectSession::offerRecovery() {
 
 QStringList ProjectSession::recentFiles() { return QSettings().value(kRecentFilesKey).toStringList(); }
 
-std::optional<Project> ProjectSession::capture() {
-    capturing_ = true;
-    std::optional<Project> project = host_.captureProject();
-    capturing_ = false;
-    return project;
-}
-
 void ProjectSession::writeAutosave() {
     if (!isModified()) return;
-    if (capturing_) {  // due in the middle of a save: try again after the interval
-        autosave_.changed();
-        return;
-    }
-    if (const std::optional<Project> project = capture()) {
+    if (const std::optional<Project> project = host_.captureProject()) {
         try {
             autosave_.write(*project, filePath_);
         } catch (const std::exception& error) {

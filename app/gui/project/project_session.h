@@ -107,7 +107,6 @@ signals:
 private:
     // Asks about unsaved changes; true to go on.
     bool maybeSave();
-    std::optional<Project> capture();
     void writeAutosave();
     void setDocument(const QString& path, bool modified);
     void addRecent(const QString& path);
@@ -125,8 +124,6 @@ private:
     QUndoStack* history_ = nullptr;
     bool changed_ = false;  // changed outside the history since the last save
     bool remembersRecent_ = true;
-    // While the host captures the project (its event loop runs meanwhile): no second capture.
-    bool capturing_ = false;
 };
 
 }  // namespace koto::gui

@@ -80,6 +80,14 @@ void TrainingController::requestSavedRun() {
     control_->callPauseCallbackAgain();  // a thread that waits publishes once more
 }
 
+bool TrainingController::handOverSavedRun(std::chrono::milliseconds timeout) {
+    if (!control_) return false;
+    requestSavedRun();
+    if (!mailbox_.waitForSavedRun(request_.generation, timeout)) return false;
+    deliverSnapshot();
+    return true;
+}
+
 void TrainingController::setInsidesWanted(bool wanted) {
     if (live_->insidesWanted.exchange(wanted) == wanted || !wanted || !control_) return;
     control_->callPauseCallbackAgain();

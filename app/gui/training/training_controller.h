@@ -5,6 +5,7 @@
 
 #include <QObject>
 #include <QTimer>
+#include <chrono>
 #include <memory>
 #include <thread>
 
@@ -50,6 +51,11 @@ public:
     // Asks the training thread for the run as a project, to save it: one of the next snapshots
     // carries it (savedRun), soon, whether training runs or waits.
     void requestSavedRun();
+    // The same, for a save that needs it now: waits for the training thread to hand the run over
+    // (between two steps, or at once while it waits) and delivers that snapshot (snapshotReady)
+    // before it returns. No event loop runs meanwhile, so nothing else happens in the GUI.
+    // False if the thread did not answer within the time (or there is no run).
+    bool handOverSavedRun(std::chrono::milliseconds timeout);
 
     // Whether the snapshots carry the network's insides (feature maps, recurrent states) for a view that is shown,
     // and for which test sample; a waiting thread posts a fresh snapshot with them.

@@ -2,12 +2,11 @@
 // and the run's weights and curves) as a .koto Project and back, the File menu and the title.
 
 #include <QCloseEvent>
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QMenu>
 #include <QMenuBar>
 #include <QSignalBlocker>
-#include <QTimer>
+#include <chrono>
 
 #include "panels/augmentation_panel.h"
 #include "backend/cpu_backend.h"
@@ -26,7 +25,7 @@ namespace koto::gui {
 namespace {
 // How long a save waits for the training thread to hand over its weights (it answers within a
 // step, or at once while paused).
-constexpr int kSavedRunTimeoutMs = 10000;
+constexpr std::chrono::milliseconds kSavedRunTimeout{10000};
 }  // namespace
 
 std::optional<Project> MainWindow::captureProject() {
@@ -37,14 +36,7 @@ std::optional<Project> MainWindow::captureProject() {
         // The training thread copies the weights between two steps (or at once while paused):
         // the GUI never reads the network itself.
         savedRun_.reset();
-        QEventLoop waiting;
-        QTimer::singleShot(kSavedRunTimeoutMs, &waiting, &QEventLoop::quit);
-        connect(&controller_, &TrainingController::snapshotReady, &waiting, [&] {
-            if (savedRun_) waiting.quit();  // showSnapshot, connected first, has taken it
-        });
-        controller_.requestSavedRun();
-        waiting.exec(QEventLoop::ExcludeUserInputEvents);
-        if (!savedRun_) return std::nullopt;
+        if (!controller_.handOverSavedRun(kSavedRunTimeout) || !savedRun_) return std::nullopt;
         trained = savedRun_;
     }
     Project project;
