@@ -1175,14 +1175,6 @@ The data you had before stays.</translation>
         <translation>Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network&apos;s softmax output gives a probability to each of the %2 classes. Under each test image: its class and the network&apos;s answer.</translation>
     </message>
     <message>
-        <source>Learning curve</source>
-        <translation>Learning curve</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>Confusion matrix</translation>
-    </message>
-    <message>
         <source>Step through backpropagation…</source>
         <translation>Step through backpropagation…</translation>
     </message>
@@ -1217,18 +1209,6 @@ The data you had before stays.</translation>
     <message>
         <source>Autoencoder and RBM…</source>
         <translation>Autoencoder and RBM…</translation>
-    </message>
-    <message>
-        <source>Filters and feature maps</source>
-        <translation>Filters and feature maps</translation>
-    </message>
-    <message>
-        <source>States over time</source>
-        <translation>States over time</translation>
-    </message>
-    <message>
-        <source>Gradient through time</source>
-        <translation>Gradient through time</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -2121,6 +2101,29 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message>
         <source>time step t</source>
         <translation>time step t</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunViews</name>
+    <message>
+        <source>Learning curve</source>
+        <translation>Learning curve</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Confusion matrix</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps</source>
+        <translation>Filters and feature maps</translation>
+    </message>
+    <message>
+        <source>States over time</source>
+        <translation>States over time</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>Gradient through time</translation>
     </message>
 </context>
 <context>

@@ -1172,14 +1172,6 @@ The data you had before stays.</source>
         <translation>各画像は %1 個の数の行で、画素は 0（黒）から 1（白）です。ネットワークのソフトマックス出力が %2 個のクラスそれぞれに確率を与えます。各テスト画像の下に、そのクラスとネットワークの答え。</translation>
     </message>
     <message>
-        <source>Learning curve</source>
-        <translation>学習曲線</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>混同行列</translation>
-    </message>
-    <message>
         <source>Step through backpropagation…</source>
         <translation>誤差逆伝播をステップ実行…</translation>
     </message>
@@ -1214,18 +1206,6 @@ The data you had before stays.</source>
     <message>
         <source>Autoencoder and RBM…</source>
         <translation>オートエンコーダと RBM…</translation>
-    </message>
-    <message>
-        <source>Filters and feature maps</source>
-        <translation>フィルタと特徴マップ</translation>
-    </message>
-    <message>
-        <source>States over time</source>
-        <translation>状態の時間変化</translation>
-    </message>
-    <message>
-        <source>Gradient through time</source>
-        <translation>時間をさかのぼる勾配</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -2101,6 +2081,29 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     <message>
         <source>time step t</source>
         <translation>タイムステップ t</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunViews</name>
+    <message>
+        <source>Learning curve</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混同行列</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps</source>
+        <translation>フィルタと特徴マップ</translation>
+    </message>
+    <message>
+        <source>States over time</source>
+        <translation>状態の時間変化</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>時間をさかのぼる勾配</translation>
     </message>
 </context>
 <context>

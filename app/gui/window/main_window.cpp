@@ -1,4 +1,3 @@
-#include "window/editor_list_bridge.h"
 #include "window/main_window.h"
 
 #include <QActionGroup>
@@ -10,33 +9,24 @@
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QScrollBar>
-#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <algorithm>
 
 #include "panels/augmentation_panel.h"
 #include "window/compute_menu.h"
-#include "views/confusion_matrix_view.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
 #include "panels/dataset_panel.h"
-#include "views/decision_boundary_view.h"
-#include "views/feature_map_view.h"
-#include "views/gradient_through_time_view.h"
-#include "views/image_gallery_view.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "window/language.h"
 #include "panels/layer_list_editor.h"
-#include "views/loss_curve_view.h"
-#include "views/recurrent_state_view.h"
 #include "panels/training_panel.h"
+#include "window/editor_list_bridge.h"
 #include "look/ui_text.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
@@ -57,39 +47,12 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     layers_ = new LayerListEditor;
     trainingPanel_ = new TrainingPanel;
     augmentation_ = new AugmentationPanel;
-    boundary_ = new DecisionBoundaryView;
-    boundary_->setObjectName(QStringLiteral("decisionBoundary"));
-    boundary_->setMinimumSize(360, 360);
-    gallery_ = new ImageGalleryView;
-    gallery_->setObjectName(QStringLiteral("imageGallery"));
-    views_ = new QStackedWidget;
-    views_->addWidget(boundary_);
-    views_->addWidget(gallery_);
-    lossCurve_ = new LossCurveView;
-    lossCurve_->setObjectName(QStringLiteral("lossCurve"));
-    confusion_ = new ConfusionMatrixView;
-    confusion_->setObjectName(QStringLiteral("confusionMatrix"));
-    charts_ = new QTabWidget;
-    charts_->setObjectName(QStringLiteral("charts"));
-    charts_->addTab(lossCurve_, QString());
-    charts_->addTab(confusion_, QString());
-    featureMaps_ = new FeatureMapView;
-    featureMaps_->setObjectName(QStringLiteral("featureMaps"));
-    charts_->addTab(featureMaps_, QString());
-    recurrentStates_ = new RecurrentStateView;
-    recurrentStates_->setObjectName(QStringLiteral("recurrentStates"));
-    charts_->addTab(recurrentStates_, QString());
-    gradients_ = new GradientThroughTimeView;
-    gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
-    charts_->addTab(gradients_, QString());
+    views_ = new RunViews;
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("problemBanner"));
     problem_->setWordWrap(true);
     problem_->setStyleSheet(kWarningStyle);
     problem_->hide();
-    explanation_ = new QLabel;
-    explanation_->setWordWrap(true);
-    explanation_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
     auto* settings = new QWidget;
     auto* settingsLayout = new QVBoxLayout(settings);
@@ -104,15 +67,9 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
-    auto* right = new QVBoxLayout;
-    right->addWidget(charts_, 3);
-    right->addWidget(explanation_, 1);
     auto* centre = new QVBoxLayout;
     centre->addWidget(problem_);
-    auto* plots = new QHBoxLayout;
-    plots->addWidget(views_, 5);
-    plots->addLayout(right, 4);
-    centre->addLayout(plots, 1);
+    centre->addWidget(views_, 1);
     auto* central = new QWidget;
     auto* main = new QHBoxLayout(central);
     main->addWidget(scroll);
@@ -161,16 +118,8 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(session_, &ProjectSession::documentChanged, this, &MainWindow::updateTitle);
     connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
     connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
-    // The training thread computes the network's insides only while a view of them is shown,
-    // for the sample that view has chosen.
-    connect(charts_, &QTabWidget::currentChanged, this, [this] {
-        const QWidget* shown = charts_->currentWidget();
-        if (shown == featureMaps_) controller_.setInsideSample(featureMaps_->chosenSample());
-        if (shown == recurrentStates_) controller_.setInsideSample(recurrentStates_->chosenSample());
-        controller_.setInsidesWanted(shown == featureMaps_ || shown == recurrentStates_);
-    });
-    connect(featureMaps_, &FeatureMapView::sampleChosen, &controller_, &TrainingController::setInsideSample);
-    connect(recurrentStates_, &RecurrentStateView::sampleChosen, &controller_, &TrainingController::setInsideSample);
+    connect(views_, &RunViews::insidesWanted, &controller_, &TrainingController::setInsidesWanted);
+    connect(views_, &RunViews::insideSampleChosen, &controller_, &TrainingController::setInsideSample);
 
     retranslate();
     resize(1280, 800);
@@ -199,7 +148,7 @@ void MainWindow::buildActions() {
     connect(step_, &QAction::triggered, &controller_, &TrainingController::stepBatch);
     connect(stepEpoch_, &QAction::triggered, &controller_, &TrainingController::stepEpoch);
     connect(reset_, &QAction::triggered, this, [this] {
-        lossCurve_->clear();
+        views_->clearCurve();
         latest_.reset();
         savedRun_.reset();
         if (stepsShown_ != 0) projectEdited();
@@ -318,7 +267,7 @@ void MainWindow::rebuild() {
     if (unsupervisedWindow_ && newData) unsupervisedWindow_->setDataset(dataset_, loadedDataSpec_);
     spec_ = spec;
     describeLesson();
-    if (newData) showDataViews();
+    if (newData) views_->showData(dataset_);
     startRun(settingsFromPanels(), nullptr);
     if (wasPlaying) controller_.play();
 }
@@ -343,66 +292,16 @@ TrainingSettings MainWindow::settingsFromPanels() const {
 }
 
 void MainWindow::startRun(const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
-    gallery_->setAugmentation(Augmentation::parse(settings.augment));
-    gallery_->setPredictions({}, {});
-    confusion_->setCounts({});
-    lossCurve_->clear();
+    views_->startRun(Augmentation::parse(settings.augment));
     latest_.reset();
     savedRun_.reset();
-    showNetworkViews();
+    views_->showNetwork(spec_);
     if (!continueFrom && stepsShown_ != 0) projectEdited();  // the trained weights are gone, even if the edit is undone
     stepsShown_ = continueFrom ? continueFrom->stepsTrained : 0;
     networkProblem_.clear();  // a run starts: its network can train
     if (bridge_->showInEditor(spec_, trainingPanel_->inputNoise())) projectEdited();
     controller_.start(spec_, dataset_, settings, std::move(continueFrom));
     updateCounters();
-}
-
-void MainWindow::showDataViews() {
-    const bool images = dataset_->imageWidth > 0;
-    const bool plane = dataset_->inputSize == 2 && dataset_->sequenceLength == 0;
-    if (images) gallery_->setDataset(dataset_);
-    featureMaps_->setDataset(dataset_);
-    recurrentStates_->setDataset(dataset_);
-    if (plane) boundary_->setDataset(*dataset_);
-    views_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
-    // Other data (sequences, tables) has no picture of its own: the charts take the room.
-    views_->setVisible(images || plane);
-    const bool classes = dataset_->task == Task::Classification;
-    confusion_->setClassNames(classes ? dataset_->classNames : std::vector<std::string>{});
-    charts_->setTabEnabled(charts_->indexOf(confusion_), classes);
-    if (!classes) charts_->setCurrentWidget(lossCurve_);
-}
-
-void MainWindow::showNetworkViews() {
-    auto has = [this](std::initializer_list<const char*> types) {
-        return std::any_of(spec_.layers.begin(), spec_.layers.end(), [&](const LayerSpec& layer) {
-            return std::find(types.begin(), types.end(), layer.type) != types.end();
-        });
-    };
-    featureMaps_->setFeatureMaps(nullptr, -1);
-    recurrentStates_->setStates(nullptr, -1);
-    gradients_->setGradients(nullptr, nullptr);
-    for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
-                               std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
-                               std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
-        const int tab = charts_->indexOf(view);
-        if (!shown && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
-        charts_->setTabVisible(tab, shown);
-    }
-}
-
-bool MainWindow::showChart(const QString& name) {
-    const std::pair<const char*, QWidget*> tabs[] = {
-        {"curve", lossCurve_}, {"confusion", confusion_}, {"feature-maps", featureMaps_}, {"states", recurrentStates_},
-        {"gradients", gradients_}};
-    for (const auto& [tabName, widget] : tabs) {
-        const int index = charts_->indexOf(widget);
-        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) || !charts_->isTabEnabled(index)) continue;
-        charts_->setCurrentIndex(index);
-        return true;
-    }
-    return false;
 }
 
 void MainWindow::describeLesson() {
@@ -439,7 +338,7 @@ void MainWindow::describeLesson() {
                  "near +1, pale near 0; the points are coloured by their target value.")
             : tr("The background is the network's answer for every point of the plane: orange for one class, "
                  "blue for the other, pale where it is unsure.");
-    explanation_->setText(
+    views_->setExplanation(
         tr("<b>What you see</b><br>%1 Each step computes the cost J on a mini-batch, sends its gradient back "
            "through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When "
            "the test loss rises while the training loss falls, the network is memorising (overfitting).")
@@ -454,15 +353,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
         setProblem({Problem::CannotStart, snapshot->failure});
         return;
     }
-    lossCurve_->addEpochs(snapshot->newEpochs);
-    lossCurve_->showLatest(snapshot->latest, snapshot->recentBatchLoss);
-    if (snapshot->gridSize > 0) boundary_->setOutputGrid(snapshot->gridSize, snapshot->grid);
-    if (!snapshot->samplePredictions.empty())
-        gallery_->setPredictions(snapshot->samplePredictions, snapshot->sampleProbabilities);
-    if (!snapshot->confusion.empty()) confusion_->setCounts(snapshot->confusion);
-    if (snapshot->featureMaps) featureMaps_->setFeatureMaps(snapshot->featureMaps, snapshot->featureSample);
-    if (snapshot->recurrentStates) recurrentStates_->setStates(snapshot->recurrentStates, snapshot->featureSample);
-    gradients_->setGradients(snapshot->gradients, snapshot->initialGradients);
+    views_->show(*snapshot);
     latest_ = snapshot;
     if (snapshot->steps != stepsShown_) {  // training moved on: the weights are not those saved
         stepsShown_ = snapshot->steps;
@@ -575,11 +466,6 @@ void MainWindow::retranslate() {
     inspect_->setText(tr("Step through backpropagation…"));
     unsupervised_->setText(tr("Autoencoder and RBM…"));
     inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's formulas and the real numbers"));
-    charts_->setTabText(charts_->indexOf(lossCurve_), tr("Learning curve"));
-    charts_->setTabText(charts_->indexOf(confusion_), tr("Confusion matrix"));
-    charts_->setTabText(charts_->indexOf(featureMaps_), tr("Filters and feature maps"));
-    charts_->setTabText(charts_->indexOf(recurrentStates_), tr("States over time"));
-    charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
     describeLesson();
     showProblem();
     // The panels retranslate after this window: size the column once they have.

@@ -10,6 +10,7 @@
 #include "data/dataset.h"
 #include "network/templates.h"
 #include "project/default_lesson.h"
+#include "views/run_views.h"
 #include "opencl_devices.h"
 #include "project/project_session.h"
 #include "training/training_controller.h"
@@ -18,7 +19,6 @@ class QAction;
 class QCloseEvent;
 class QLabel;
 class QScrollArea;
-class QStackedWidget;
 class QTabWidget;
 
 namespace koto::gui {
@@ -49,19 +49,20 @@ public:
     MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent = nullptr);
 
     TrainingController& controller() { return controller_; }
-    DecisionBoundaryView& boundaryView() const { return *boundary_; }
-    ImageGalleryView& gallery() const { return *gallery_; }
-    LossCurveView& lossCurve() const { return *lossCurve_; }
-    ConfusionMatrixView& confusionMatrix() const { return *confusion_; }
-    FeatureMapView& featureMapView() const { return *featureMaps_; }
-    RecurrentStateView& recurrentStateView() const { return *recurrentStates_; }
-    GradientThroughTimeView& gradientThroughTimeView() const { return *gradients_; }
-    QTabWidget& charts() const { return *charts_; }
+    // What the window draws of the run (its views are reached through it).
+    RunViews& views() const { return *views_; }
+    DecisionBoundaryView& boundaryView() const { return views_->boundaryView(); }
+    ImageGalleryView& gallery() const { return views_->gallery(); }
+    LossCurveView& lossCurve() const { return views_->lossCurve(); }
+    ConfusionMatrixView& confusionMatrix() const { return views_->confusionMatrix(); }
+    FeatureMapView& featureMapView() const { return views_->featureMapView(); }
+    RecurrentStateView& recurrentStateView() const { return views_->recurrentStateView(); }
+    GradientThroughTimeView& gradientThroughTimeView() const { return views_->gradientThroughTimeView(); }
+    QTabWidget& charts() const { return views_->charts(); }
     DatasetPanel& datasetPanel() const { return *datasetPanel_; }
     AugmentationPanel& augmentationPanel() const { return *augmentation_; }
-    // Shows a tab beside the plot by name: "curve", "confusion", "feature-maps", "states" or
-    // "gradients"; false if there is no such tab for this data and network.
-    bool showChart(const QString& name);
+    // Shows a tab beside the plot by name (RunViews::showChart).
+    bool showChart(const QString& name) { return views_->showChart(name); }
     // The step-through inspector, opened (made on first use).
     InspectorWindow& openInspector();
     // The latest snapshot drawn (null before the first).
@@ -114,10 +115,6 @@ private:
     void buildActions();
     // Loads the chosen data; on failure says why in a dialog and goes back to the data before.
     std::shared_ptr<const Dataset> loadChosenData();
-    void showDataViews();
-    // The tabs of the network's insides that this network has: feature maps for conv layers,
-    // states over time for recurrent ones.
-    void showNetworkViews();
     void buildMenus();
     void buildFileMenu();
     void retranslateFileMenu();
@@ -165,20 +162,11 @@ private:
     LayerListEditor* layers_;
     TrainingPanel* trainingPanel_;
     AugmentationPanel* augmentation_;
-    QStackedWidget* views_;
-    DecisionBoundaryView* boundary_;
-    ImageGalleryView* gallery_;
-    QTabWidget* charts_;
-    LossCurveView* lossCurve_;
-    ConfusionMatrixView* confusion_;
-    FeatureMapView* featureMaps_;  // its tab only for convolutional networks
-    RecurrentStateView* recurrentStates_;  // its tab only for recurrent networks
-    GradientThroughTimeView* gradients_;   // its tab only for recurrent networks
+    RunViews* views_;
     std::string loadedDataSpec_;  // the spec of dataset_, to go back to
     QScrollArea* settingsScroll_;
     QLabel* problem_;
     Problem problemShown_;
-    QLabel* explanation_;
     QLabel* epochLabel_;
     QLabel* deviceLabel_;
     // Play / Pause, Step, Step one epoch and Reset: in the Training menu, on the tool bar, with

@@ -93,7 +93,7 @@ void MainWindow::showProject(const Project& project) {
     loadedDataSpec_ = project.dataset;
     spec_ = project.network;  // as saved, node positions and all
     describeLesson();
-    if (newData) showDataViews();
+    if (newData) views_->showData(dataset_);
     // The editor shows the network (startRun), and the layer list too where it can.
     startRun(project.training, project.weights.empty() ? nullptr : std::make_shared<const Project>(project));
     showNetworkInList();

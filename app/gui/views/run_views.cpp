@@ -1,0 +1,154 @@
+#include "views/run_views.h"
+
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "views/confusion_matrix_view.h"
+#include "views/decision_boundary_view.h"
+#include "views/feature_map_view.h"
+#include "views/gradient_through_time_view.h"
+#include "views/image_gallery_view.h"
+#include "views/loss_curve_view.h"
+#include "views/recurrent_state_view.h"
+
+namespace koto::gui {
+
+RunViews::RunViews(QWidget* parent) : QWidget(parent) {
+    boundary_ = new DecisionBoundaryView;
+    boundary_->setObjectName(QStringLiteral("decisionBoundary"));
+    boundary_->setMinimumSize(360, 360);
+    gallery_ = new ImageGalleryView;
+    gallery_->setObjectName(QStringLiteral("imageGallery"));
+    pictures_ = new QStackedWidget;
+    pictures_->addWidget(boundary_);
+    pictures_->addWidget(gallery_);
+    lossCurve_ = new LossCurveView;
+    lossCurve_->setObjectName(QStringLiteral("lossCurve"));
+    confusion_ = new ConfusionMatrixView;
+    confusion_->setObjectName(QStringLiteral("confusionMatrix"));
+    featureMaps_ = new FeatureMapView;
+    featureMaps_->setObjectName(QStringLiteral("featureMaps"));
+    recurrentStates_ = new RecurrentStateView;
+    recurrentStates_->setObjectName(QStringLiteral("recurrentStates"));
+    gradients_ = new GradientThroughTimeView;
+    gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
+    charts_ = new QTabWidget;
+    charts_->setObjectName(QStringLiteral("charts"));
+    for (QWidget* chart : std::initializer_list<QWidget*>{lossCurve_, confusion_, featureMaps_, recurrentStates_, gradients_})
+        charts_->addTab(chart, QString());
+    explanation_ = new QLabel;
+    explanation_->setWordWrap(true);
+    explanation_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+
+    auto* right = new QVBoxLayout;
+    right->addWidget(charts_, 3);
+    right->addWidget(explanation_, 1);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(pictures_, 5);
+    layout->addLayout(right, 4);
+
+    connect(charts_, &QTabWidget::currentChanged, this, &RunViews::chartChosen);
+    connect(featureMaps_, &FeatureMapView::sampleChosen, this, &RunViews::insideSampleChosen);
+    connect(recurrentStates_, &RecurrentStateView::sampleChosen, this, &RunViews::insideSampleChosen);
+    retranslate();
+}
+
+void RunViews::chartChosen() {
+    // The training thread computes the network's insides only while a view of them is shown,
+    // for the sample that view has chosen.
+    const QWidget* shown = charts_->currentWidget();
+    if (shown == featureMaps_) emit insideSampleChosen(featureMaps_->chosenSample());
+    if (shown == recurrentStates_) emit insideSampleChosen(recurrentStates_->chosenSample());
+    emit insidesWanted(shown == featureMaps_ || shown == recurrentStates_);
+}
+
+void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
+    const bool images = data->imageWidth > 0;
+    const bool plane = data->inputSize == 2 && data->sequenceLength == 0;
+    if (images) gallery_->setDataset(data);
+    featureMaps_->setDataset(data);
+    recurrentStates_->setDataset(data);
+    if (plane) boundary_->setDataset(*data);
+    pictures_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
+    // Other data (sequences, tables) has no picture of its own: the charts take the room.
+    pictures_->setVisible(images || plane);
+    const bool classes = data->task == Task::Classification;
+    confusion_->setClassNames(classes ? data->classNames : std::vector<std::string>{});
+    charts_->setTabEnabled(charts_->indexOf(confusion_), classes);
+    if (!classes) charts_->setCurrentWidget(lossCurve_);
+}
+
+void RunViews::showNetwork(const NetworkSpec& spec) {
+    auto has = [&spec](std::initializer_list<const char*> types) {
+        return std::any_of(spec.layers.begin(), spec.layers.end(), [&](const LayerSpec& layer) {
+            return std::find(types.begin(), types.end(), layer.type) != types.end();
+        });
+    };
+    featureMaps_->setFeatureMaps(nullptr, -1);
+    recurrentStates_->setStates(nullptr, -1);
+    gradients_->setGradients(nullptr, nullptr);
+    for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
+                               std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
+                               std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
+        const int tab = charts_->indexOf(view);
+        if (!shown && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
+        charts_->setTabVisible(tab, shown);
+    }
+}
+
+void RunViews::startRun(const Augmentation& augmentation) {
+    gallery_->setAugmentation(augmentation);
+    gallery_->setPredictions({}, {});
+    confusion_->setCounts({});
+    lossCurve_->clear();
+}
+
+void RunViews::clearCurve() { lossCurve_->clear(); }
+
+void RunViews::show(const TrainingSnapshot& snapshot) {
+    lossCurve_->addEpochs(snapshot.newEpochs);
+    lossCurve_->showLatest(snapshot.latest, snapshot.recentBatchLoss);
+    if (snapshot.gridSize > 0) boundary_->setOutputGrid(snapshot.gridSize, snapshot.grid);
+    if (!snapshot.samplePredictions.empty())
+        gallery_->setPredictions(snapshot.samplePredictions, snapshot.sampleProbabilities);
+    if (!snapshot.confusion.empty()) confusion_->setCounts(snapshot.confusion);
+    if (snapshot.featureMaps) featureMaps_->setFeatureMaps(snapshot.featureMaps, snapshot.featureSample);
+    if (snapshot.recurrentStates) recurrentStates_->setStates(snapshot.recurrentStates, snapshot.featureSample);
+    gradients_->setGradients(snapshot.gradients, snapshot.initialGradients);
+}
+
+bool RunViews::showChart(const QString& name) {
+    const std::pair<const char*, QWidget*> tabs[] = {
+        {"curve", lossCurve_}, {"confusion", confusion_}, {"feature-maps", featureMaps_}, {"states", recurrentStates_},
+        {"gradients", gradients_}};
+    for (const auto& [tabName, widget] : tabs) {
+        const int index = charts_->indexOf(widget);
+        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) || !charts_->isTabEnabled(index)) continue;
+        charts_->setCurrentIndex(index);
+        return true;
+    }
+    return false;
+}
+
+void RunViews::setExplanation(const QString& text) { explanation_->setText(text); }
+
+void RunViews::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void RunViews::retranslate() {
+    charts_->setTabText(charts_->indexOf(lossCurve_), tr("Learning curve"));
+    charts_->setTabText(charts_->indexOf(confusion_), tr("Confusion matrix"));
+    charts_->setTabText(charts_->indexOf(featureMaps_), tr("Filters and feature maps"));
+    charts_->setTabText(charts_->indexOf(recurrentStates_), tr("States over time"));
+    charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
+}
+
+}  // namespace koto::gui

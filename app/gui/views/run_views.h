@@ -1,0 +1,86 @@
+#pragma once
+// Everything the main window draws of a run, from its snapshots: in the middle the decision
+// boundary (2-D data) or the image gallery (images), on the right the charts (learning curve,
+// confusion matrix, and for the networks that have them feature maps, states over time and the
+// gradient through time) above the lesson's explanation. It asks the training thread for the
+// network's insides only while a view of them is shown (insidesWanted, insideSampleChosen).
+
+#include <QWidget>
+#include <memory>
+
+#include "data/augmentation.h"
+#include "data/dataset.h"
+#include "network/network_spec.h"
+#include "training/training_snapshot.h"
+
+class QLabel;
+class QStackedWidget;
+class QTabWidget;
+
+namespace koto::gui {
+
+class ConfusionMatrixView;
+class DecisionBoundaryView;
+class FeatureMapView;
+class GradientThroughTimeView;
+class ImageGalleryView;
+class LossCurveView;
+class RecurrentStateView;
+
+class RunViews : public QWidget {
+    Q_OBJECT
+public:
+    explicit RunViews(QWidget* parent = nullptr);
+
+    DecisionBoundaryView& boundaryView() const { return *boundary_; }
+    ImageGalleryView& gallery() const { return *gallery_; }
+    LossCurveView& lossCurve() const { return *lossCurve_; }
+    ConfusionMatrixView& confusionMatrix() const { return *confusion_; }
+    FeatureMapView& featureMapView() const { return *featureMaps_; }
+    RecurrentStateView& recurrentStateView() const { return *recurrentStates_; }
+    GradientThroughTimeView& gradientThroughTimeView() const { return *gradients_; }
+    QTabWidget& charts() const { return *charts_; }
+
+    // New data: the picture it has (a plane, images, or none: the charts take the room), and the
+    // confusion matrix only for classes.
+    void showData(const std::shared_ptr<const Dataset>& data);
+    // A new network: the tabs of its insides that it has (feature maps for conv layers, states
+    // and the gradient through time for recurrent ones), emptied.
+    void showNetwork(const NetworkSpec& spec);
+    // A new run: empty curves and answers; the gallery shows this augmentation.
+    void startRun(const Augmentation& augmentation);
+    // Reset: the same run from its start.
+    void clearCurve();
+    // Draws a snapshot of a run that trains.
+    void show(const TrainingSnapshot& snapshot);
+    // Shows a chart by name: "curve", "confusion", "feature-maps", "states" or "gradients";
+    // false if there is no such tab for this data and network.
+    bool showChart(const QString& name);
+    // The lesson's explanation under the charts (rich text).
+    void setExplanation(const QString& text);
+
+signals:
+    // Whether a view of the network's insides is shown, and for which test sample.
+    void insidesWanted(bool wanted);
+    void insideSampleChosen(int64_t sample);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void chartChosen();
+
+    QStackedWidget* pictures_;
+    DecisionBoundaryView* boundary_;
+    ImageGalleryView* gallery_;
+    QTabWidget* charts_;
+    LossCurveView* lossCurve_;
+    ConfusionMatrixView* confusion_;
+    FeatureMapView* featureMaps_;          // its tab only for convolutional networks
+    RecurrentStateView* recurrentStates_;  // its tab only for recurrent networks
+    GradientThroughTimeView* gradients_;   // its tab only for recurrent networks
+    QLabel* explanation_;
+};
+
+}  // namespace koto::gui
