@@ -30,7 +30,8 @@ if ((${#missing[@]})); then
 fi
 
 build=${KOTO_BUILD_DIR:-build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOTO_BUILD_APP=ON >/dev/null
+# KOTO_WERROR=ON (CI sets it) makes every compiler warning an error.
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DKOTO_BUILD_APP=ON -DKOTO_WERROR="${KOTO_WERROR:-OFF}" >/dev/null
 cmake --build "$build"
 
 # PoCL reports no device at all when it cannot create its kernel cache: give it a writable one.

@@ -47,13 +47,15 @@ void StepTracer::beforeLayer(Pass pass, int layerIndex) {
         trace_.step = trainer_.stepsDone() + 1;
         trace_.oneSample = sample_ >= 0;
         trace_.sample = sample_;
-        update_ = TraceStage{.kind = StageKind::Update, .layer = -1};
+        update_ = TraceStage{};
+        update_.kind = StageKind::Update;
         return;
     }
     if (state_ != State::Recording) return;
     if (pass == Pass::Backward && layerIndex == network.layerCount() - 1) {
         // The loss was computed between the passes: Y, T and J as the trainer has them now.
-        TraceStage loss{.kind = StageKind::Loss, .layer = -1};
+        TraceStage loss;
+        loss.kind = StageKind::Loss;
         loss.tensors.push_back(download("Y", network.predictions()));
         loss.tensors.push_back(download("T", trainer_.stepTargets()));
         loss.scalars.push_back({"J", trainer_.stepCost()});
@@ -73,7 +75,9 @@ void StepTracer::afterLayer(Pass pass, int layerIndex) {
     Backend& backend = network.backend();
     Layer& layer = network.layer(layerIndex);
     const bool forward = pass == Pass::Forward;
-    TraceStage stage{.kind = forward ? StageKind::Forward : StageKind::Backward, .layer = layerIndex};
+    TraceStage stage;
+    stage.kind = forward ? StageKind::Forward : StageKind::Backward;
+    stage.layer = layerIndex;
     stage.tensors = download(forward ? layer.forwardTrace(backend) : layer.backwardTrace(backend));
     if (const auto* recurrent = dynamic_cast<const RecurrentLayer*>(&layer); recurrent && !forward) {
         stage.hiddenGradientNorms = recurrent->hiddenGradientNorms();
