@@ -1527,6 +1527,33 @@ The data you had before stays.</translation>
     </message>
 </context>
 <context>
+    <name>koto::gui::NodeProperties</name>
+    <message>
+        <source>Loss J</source>
+        <translation>Loss J</translation>
+    </message>
+    <message>
+        <source>Select a node to see and change its parameters</source>
+        <translation>Select a node to see and change its parameters</translation>
+    </message>
+    <message>
+        <source>Input X: the data, one sample a row</source>
+        <translation>Input X: the data, one sample a row</translation>
+    </message>
+    <message>
+        <source>Output Y and the loss J</source>
+        <translation>Output Y and the loss J</translation>
+    </message>
+    <message>
+        <source>Output shape: not known yet</source>
+        <translation>Output shape: not known yet</translation>
+    </message>
+    <message>
+        <source>Output shape: %1</source>
+        <translation>Output shape: %1</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ProjectSession</name>
     <message>
         <source>Kotohajime projects (*.koto)</source>
@@ -1646,33 +1673,6 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     </message>
 </context>
 <context>
-    <name>koto::gui::NodeProperties</name>
-    <message>
-        <source>Loss J</source>
-        <translation>Loss J</translation>
-    </message>
-    <message>
-        <source>Select a node to see and change its parameters</source>
-        <translation>Select a node to see and change its parameters</translation>
-    </message>
-    <message>
-        <source>Input X: the data, one sample a row</source>
-        <translation>Input X: the data, one sample a row</translation>
-    </message>
-    <message>
-        <source>Output Y and the loss J</source>
-        <translation>Output Y and the loss J</translation>
-    </message>
-    <message>
-        <source>Output shape: not known yet</source>
-        <translation>Output shape: not known yet</translation>
-    </message>
-    <message>
-        <source>Output shape: %1</source>
-        <translation>Output shape: %1</translation>
-    </message>
-</context>
-<context>
     <name>koto::gui::ReconstructionCurveView</name>
     <message>
         <source>Mean free energy F(v) (right axis)</source>
@@ -1775,6 +1775,29 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message>
         <source>Which test sequence to follow through the network, step by step</source>
         <translation>Which test sequence to follow through the network, step by step</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunViews</name>
+    <message>
+        <source>Learning curve</source>
+        <translation>Learning curve</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>Confusion matrix</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps</source>
+        <translation>Filters and feature maps</translation>
+    </message>
+    <message>
+        <source>States over time</source>
+        <translation>States over time</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>Gradient through time</translation>
     </message>
 </context>
 <context>
@@ -2101,29 +2124,6 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message>
         <source>time step t</source>
         <translation>time step t</translation>
-    </message>
-</context>
-<context>
-    <name>koto::gui::RunViews</name>
-    <message>
-        <source>Learning curve</source>
-        <translation>Learning curve</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>Confusion matrix</translation>
-    </message>
-    <message>
-        <source>Filters and feature maps</source>
-        <translation>Filters and feature maps</translation>
-    </message>
-    <message>
-        <source>States over time</source>
-        <translation>States over time</translation>
-    </message>
-    <message>
-        <source>Gradient through time</source>
-        <translation>Gradient through time</translation>
     </message>
 </context>
 <context>

@@ -1522,6 +1522,33 @@ The data you had before stays.</source>
     </message>
 </context>
 <context>
+    <name>koto::gui::NodeProperties</name>
+    <message>
+        <source>Loss J</source>
+        <translation>損失 J</translation>
+    </message>
+    <message>
+        <source>Select a node to see and change its parameters</source>
+        <translation>ノードを選ぶと、そのパラメータを見たり変えたりできます</translation>
+    </message>
+    <message>
+        <source>Input X: the data, one sample a row</source>
+        <translation>入力 X: データ、1行に1サンプル</translation>
+    </message>
+    <message>
+        <source>Output Y and the loss J</source>
+        <translation>出力 Y と損失 J</translation>
+    </message>
+    <message>
+        <source>Output shape: not known yet</source>
+        <translation>出力の形: まだ不明</translation>
+    </message>
+    <message>
+        <source>Output shape: %1</source>
+        <translation>出力の形: %1</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ProjectSession</name>
     <message>
         <source>Kotohajime projects (*.koto)</source>
@@ -1641,33 +1668,6 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
 </context>
 <context>
-    <name>koto::gui::NodeProperties</name>
-    <message>
-        <source>Loss J</source>
-        <translation>損失 J</translation>
-    </message>
-    <message>
-        <source>Select a node to see and change its parameters</source>
-        <translation>ノードを選ぶと、そのパラメータを見たり変えたりできます</translation>
-    </message>
-    <message>
-        <source>Input X: the data, one sample a row</source>
-        <translation>入力 X: データ、1行に1サンプル</translation>
-    </message>
-    <message>
-        <source>Output Y and the loss J</source>
-        <translation>出力 Y と損失 J</translation>
-    </message>
-    <message>
-        <source>Output shape: not known yet</source>
-        <translation>出力の形: まだ不明</translation>
-    </message>
-    <message>
-        <source>Output shape: %1</source>
-        <translation>出力の形: %1</translation>
-    </message>
-</context>
-<context>
     <name>koto::gui::ReconstructionCurveView</name>
     <message>
         <source>Mean free energy F(v) (right axis)</source>
@@ -1769,6 +1769,29 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     <message>
         <source>Which test sequence to follow through the network, step by step</source>
         <translation>ネットワークの中を1ステップずつたどるテスト系列</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunViews</name>
+    <message>
+        <source>Learning curve</source>
+        <translation>学習曲線</translation>
+    </message>
+    <message>
+        <source>Confusion matrix</source>
+        <translation>混同行列</translation>
+    </message>
+    <message>
+        <source>Filters and feature maps</source>
+        <translation>フィルタと特徴マップ</translation>
+    </message>
+    <message>
+        <source>States over time</source>
+        <translation>状態の時間変化</translation>
+    </message>
+    <message>
+        <source>Gradient through time</source>
+        <translation>時間をさかのぼる勾配</translation>
     </message>
 </context>
 <context>
@@ -2065,7 +2088,9 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message numerus="yes">
         <source>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</source>
-        <translation><numerusform>%n 個のサンプルそれぞれについて、%1 個のタイムステップごとに1つの積があり、サンプルごとに t = 1 … %1 の順に並びます。同じ重みがすべてのステップで働きます。</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のサンプルそれぞれについて、%1 個のタイムステップごとに1つの積があり、サンプルごとに t = 1 … %1 の順に並びます。同じ重みがすべてのステップで働きます。</numerusform>
+        </translation>
     </message>
     <message>
         <source>h(0) = 0, so t = 1 adds nothing.</source>
@@ -2081,29 +2106,6 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     <message>
         <source>time step t</source>
         <translation>タイムステップ t</translation>
-    </message>
-</context>
-<context>
-    <name>koto::gui::RunViews</name>
-    <message>
-        <source>Learning curve</source>
-        <translation>学習曲線</translation>
-    </message>
-    <message>
-        <source>Confusion matrix</source>
-        <translation>混同行列</translation>
-    </message>
-    <message>
-        <source>Filters and feature maps</source>
-        <translation>フィルタと特徴マップ</translation>
-    </message>
-    <message>
-        <source>States over time</source>
-        <translation>状態の時間変化</translation>
-    </message>
-    <message>
-        <source>Gradient through time</source>
-        <translation>時間をさかのぼる勾配</translation>
     </message>
 </context>
 <context>
