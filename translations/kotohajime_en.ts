@@ -1544,6 +1544,33 @@ The data you had before stays.</translation>
     </message>
 </context>
 <context>
+    <name>koto::gui::NodeProperties</name>
+    <message>
+        <source>Loss J</source>
+        <translation>Loss J</translation>
+    </message>
+    <message>
+        <source>Select a node to see and change its parameters</source>
+        <translation>Select a node to see and change its parameters</translation>
+    </message>
+    <message>
+        <source>Input X: the data, one sample a row</source>
+        <translation>Input X: the data, one sample a row</translation>
+    </message>
+    <message>
+        <source>Output Y and the loss J</source>
+        <translation>Output Y and the loss J</translation>
+    </message>
+    <message>
+        <source>Output shape: not known yet</source>
+        <translation>Output shape: not known yet</translation>
+    </message>
+    <message>
+        <source>Output shape: %1</source>
+        <translation>Output shape: %1</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ProjectSession</name>
     <message>
         <source>Kotohajime projects (*.koto)</source>
@@ -1660,33 +1687,6 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
-    </message>
-</context>
-<context>
-    <name>koto::gui::NodeProperties</name>
-    <message>
-        <source>Loss J</source>
-        <translation>Loss J</translation>
-    </message>
-    <message>
-        <source>Select a node to see and change its parameters</source>
-        <translation>Select a node to see and change its parameters</translation>
-    </message>
-    <message>
-        <source>Input X: the data, one sample a row</source>
-        <translation>Input X: the data, one sample a row</translation>
-    </message>
-    <message>
-        <source>Output Y and the loss J</source>
-        <translation>Output Y and the loss J</translation>
-    </message>
-    <message>
-        <source>Output shape: not known yet</source>
-        <translation>Output shape: not known yet</translation>
-    </message>
-    <message>
-        <source>Output shape: %1</source>
-        <translation>Output shape: %1</translation>
     </message>
 </context>
 <context>
@@ -2536,6 +2536,32 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</source>
         <translation>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>The autoencoder has trained %n step. Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+            <numerusform>The autoencoder has trained %n steps. Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restricted Boltzmann machine (RBM) has trained %n step(s). Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>The restricted Boltzmann machine (RBM) has trained %n step. Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+            <numerusform>The restricted Boltzmann machine (RBM) has trained %n steps. Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch the model?</source>
+        <translation>Switch the model?</translation>
     </message>
 </context>
 </TS>

@@ -1539,6 +1539,33 @@ The data you had before stays.</source>
     </message>
 </context>
 <context>
+    <name>koto::gui::NodeProperties</name>
+    <message>
+        <source>Loss J</source>
+        <translation>損失 J</translation>
+    </message>
+    <message>
+        <source>Select a node to see and change its parameters</source>
+        <translation>ノードを選ぶと、そのパラメータを見たり変えたりできます</translation>
+    </message>
+    <message>
+        <source>Input X: the data, one sample a row</source>
+        <translation>入力 X: データ、1行に1サンプル</translation>
+    </message>
+    <message>
+        <source>Output Y and the loss J</source>
+        <translation>出力 Y と損失 J</translation>
+    </message>
+    <message>
+        <source>Output shape: not known yet</source>
+        <translation>出力の形: まだ不明</translation>
+    </message>
+    <message>
+        <source>Output shape: %1</source>
+        <translation>出力の形: %1</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ProjectSession</name>
     <message>
         <source>Kotohajime projects (*.koto)</source>
@@ -1655,33 +1682,6 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     <message>
         <source>Details: %1</source>
         <translation>詳細: %1</translation>
-    </message>
-</context>
-<context>
-    <name>koto::gui::NodeProperties</name>
-    <message>
-        <source>Loss J</source>
-        <translation>損失 J</translation>
-    </message>
-    <message>
-        <source>Select a node to see and change its parameters</source>
-        <translation>ノードを選ぶと、そのパラメータを見たり変えたりできます</translation>
-    </message>
-    <message>
-        <source>Input X: the data, one sample a row</source>
-        <translation>入力 X: データ、1行に1サンプル</translation>
-    </message>
-    <message>
-        <source>Output Y and the loss J</source>
-        <translation>出力 Y と損失 J</translation>
-    </message>
-    <message>
-        <source>Output shape: not known yet</source>
-        <translation>出力の形: まだ不明</translation>
-    </message>
-    <message>
-        <source>Output shape: %1</source>
-        <translation>出力の形: %1</translation>
     </message>
 </context>
 <context>
@@ -2082,7 +2082,9 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     </message>
     <message numerus="yes">
         <source>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</source>
-        <translation><numerusform>%n 個のサンプルそれぞれについて、%1 個のタイムステップごとに1つの積があり、サンプルごとに t = 1 … %1 の順に並びます。同じ重みがすべてのステップで働きます。</numerusform></translation>
+        <translation>
+            <numerusform>%n 個のサンプルそれぞれについて、%1 個のタイムステップごとに1つの積があり、サンプルごとに t = 1 … %1 の順に並びます。同じ重みがすべてのステップで働きます。</numerusform>
+        </translation>
     </message>
     <message>
         <source>h(0) = 0, so t = 1 adds nothing.</source>
@@ -2516,6 +2518,30 @@ A file that was there stays as it was.</source>
     <message>
         <source>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</source>
         <translation>事前学習: メインウィンドウのネットワークは、最初の全結合層をこの W と隠れ層のバイアスから始め、そこからラベルで学習します</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>オートエンコーダは %n ステップ学習しました。制限付きボルツマンマシン（RBM）に切り替えると新しいモデルが始まり、先に保存しない限り、オートエンコーダの重みと学習曲線は失われます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restricted Boltzmann machine (RBM) has trained %n step(s). Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>制限付きボルツマンマシン（RBM）は %n ステップ学習しました。オートエンコーダに切り替えると新しいモデルが始まり、先に保存しない限り、RBM の重みと学習曲線は失われます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch the model?</source>
+        <translation>モデルを切り替えますか？</translation>
     </message>
 </context>
 </TS>
