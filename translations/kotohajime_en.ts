@@ -2434,10 +2434,6 @@ A file that was there stays as it was.</translation>
         <translation>; mean free energy %1</translation>
     </message>
     <message>
-        <source> (finished)</source>
-        <translation> (finished)</translation>
-    </message>
-    <message>
         <source>Autoencoder and RBM</source>
         <translation>Autoencoder and RBM</translation>
     </message>
@@ -2544,6 +2540,13 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n epoch(s) are done: raise Epochs to train on, or Step.</source>
+        <translation>
+            <numerusform>The %n epoch is done: raise Epochs to train on, or Step.</numerusform>
+            <numerusform>All %n epochs are done: raise Epochs to train on, or Step.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</source>

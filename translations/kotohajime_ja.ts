@@ -2416,10 +2416,6 @@ A file that was there stays as it was.</source>
         <translation>、平均自由エネルギー %1</translation>
     </message>
     <message>
-        <source> (finished)</source>
-        <translation>（完了）</translation>
-    </message>
-    <message>
         <source>Autoencoder and RBM</source>
         <translation>オートエンコーダと RBM</translation>
     </message>
@@ -2526,6 +2522,12 @@ A file that was there stays as it was.</source>
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n epoch(s) are done: raise Epochs to train on, or Step.</source>
+        <translation>
+            <numerusform>設定した %n エポックの学習がすべて終わりました。続けて学習するには「エポック数」を増やすか、「1ステップ」を押してください。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</source>

@@ -6,7 +6,7 @@
 // weights. It computes on the Compute menu's device (PoCL in CI), falling back to the CPU with a
 // banner. Save As… writes a project that opens again bit for bit (also through the main
 // window's File > Open), and a save that fails keeps the old file. Switching between the two
-// models asks before a trained one is lost.
+// models asks before a trained one is lost, and Play greyed out at the epoch limit says why.
 
 #include <sys/resource.h>
 
@@ -149,13 +149,37 @@ private slots:
         QCOMPARE(window.findChild<ImageStackView*>("features")->stack().count, int64_t{16});  // the first layer's units
         QVERIFY(!window.findChild<ImageStackView*>("gibbsSamples")->isVisible());
         const QString status = window.findChild<QLabel*>("status")->text();
-        QVERIFY2(status.startsWith("Epoch 4: reconstruction error") && status.endsWith("(finished)"), qPrintable(status));
+        QVERIFY2(status.startsWith("Epoch 4: reconstruction error") && status.contains("are done"), qPrintable(status));
         QCOMPARE(play->text(), QStringLiteral("Play"));
         QVERIFY(!play->isEnabled());  // all epochs done: more epochs let it go on
         window.findChild<QSpinBox*>("epochs")->setValue(5);
         QTRY_VERIFY(play->isEnabled());
         window.play();
         QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.epochs.size() == 5 && s.paused; }));
+    }
+
+    // Play greyed out at the epoch limit says why, and what to do, in the status and on Play.
+    void playSaysWhyItWaitsAtTheEpochLimit() {
+        UnsupervisedWindow window;
+        window.show();
+        openOnBars(window, 0);
+        auto* epochs = window.findChild<QSpinBox*>("epochs");
+        epochs->setValue(2);
+        QVERIFY(pausedAtStart(window));
+        auto* play = window.findChild<QPushButton*>("playButton");
+        auto* status = window.findChild<QLabel*>("status");
+        const QString why = QStringLiteral("raise Epochs to train on, or Step");
+        QVERIFY2(!status->text().contains(why), qPrintable(status->text()));
+        window.play();
+        QVERIFY(!play->toolTip().contains(why));  // training: nothing to explain
+        QVERIFY(waitUntilFinished(window));
+        QVERIFY(!play->isEnabled());
+        QVERIFY2(status->text().contains(why) && status->text().contains("2 epoch"), qPrintable(status->text()));
+        QVERIFY2(play->toolTip().contains(why), qPrintable(play->toolTip()));
+        epochs->setValue(3);  // more epochs: Play can go on, and nothing is left to explain
+        QTRY_VERIFY(play->isEnabled());
+        QVERIFY2(!status->text().contains(why), qPrintable(status->text()));
+        QVERIFY(!play->toolTip().contains(why));
     }
 
     // Switching between the autoencoder and the RBM makes a new model: a trained one is given up

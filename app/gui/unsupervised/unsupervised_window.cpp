@@ -541,6 +541,7 @@ void UnsupervisedWindow::updateButtons() {
     const bool ready = run_ && shown_ && shown_->failure.isEmpty() && !shown_->preparingKernels;
     playButton_->setEnabled(ready && (playing_ || !shown_->finished));
     playButton_->setText(playing_ ? tr("Pause") : tr("Play"));
+    playButton_->setToolTip(whyPlayWaits());  // a greyed-out button says why
     stepButton_->setEnabled(ready);
     resetButton_->setEnabled(hasImages());
     saveButton_->setEnabled(ready);
@@ -586,8 +587,13 @@ void UnsupervisedWindow::showStatus() {
         if (std::isfinite(e.freeEnergy)) text += tr("; mean free energy %1").arg(e.freeEnergy, 0, 'f', 2);
         text += QLatin1Char('\n') + tr("Step %1 (%2 steps per epoch)").arg(shown_->steps).arg(shown_->batchesPerEpoch);
     }
-    if (shown_->finished) text += tr(" (finished)");
+    if (const QString why = whyPlayWaits(); !why.isEmpty()) text += QLatin1Char('\n') + why;
     status_->setText(text);
+}
+
+QString UnsupervisedWindow::whyPlayWaits() const {
+    if (playing_ || !shown_ || !shown_->finished || !shown_->failure.isEmpty() || shown_->preparingKernels) return {};
+    return tr("All %n epoch(s) are done: raise Epochs to train on, or Step.", nullptr, epochs_->value());
 }
 
 void UnsupervisedWindow::changeEvent(QEvent* event) {

@@ -124,6 +124,8 @@ private:
     void setPlaying(bool playing);
     void showStatus();
     void updateButtons();
+    // Why Play waits ("" while it need not): the epochs set are all done.
+    QString whyPlayWaits() const;
 
     std::shared_ptr<const Dataset> dataset_;
     std::string datasetSpec_;
