@@ -2440,10 +2440,6 @@ A file that was there stays as it was.</translation>
         <translation>; mean free energy %1</translation>
     </message>
     <message>
-        <source> (finished)</source>
-        <translation> (finished)</translation>
-    </message>
-    <message>
         <source>Autoencoder and RBM</source>
         <translation>Autoencoder and RBM</translation>
     </message>
@@ -2542,6 +2538,39 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</source>
         <translation>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n epoch(s) are done: raise Epochs to train on, or Step.</source>
+        <translation>
+            <numerusform>The %n epoch is done: raise Epochs to train on, or Step.</numerusform>
+            <numerusform>All %n epochs are done: raise Epochs to train on, or Step.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>The autoencoder has trained %n step. Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+            <numerusform>The autoencoder has trained %n steps. Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restricted Boltzmann machine (RBM) has trained %n step(s). Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>The restricted Boltzmann machine (RBM) has trained %n step. Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+            <numerusform>The restricted Boltzmann machine (RBM) has trained %n steps. Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch the model?</source>
+        <translation>Switch the model?</translation>
     </message>
 </context>
 </TS>

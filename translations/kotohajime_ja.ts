@@ -2422,10 +2422,6 @@ A file that was there stays as it was.</source>
         <translation>、平均自由エネルギー %1</translation>
     </message>
     <message>
-        <source> (finished)</source>
-        <translation>（完了）</translation>
-    </message>
-    <message>
         <source>Autoencoder and RBM</source>
         <translation>オートエンコーダと RBM</translation>
     </message>
@@ -2524,6 +2520,36 @@ A file that was there stays as it was.</source>
     <message>
         <source>Pre-training: the main window&apos;s network starts from this W and hidden bias in its first dense layer, and learns from the labels from there</source>
         <translation>事前学習: メインウィンドウのネットワークは、最初の全結合層をこの W と隠れ層のバイアスから始め、そこからラベルで学習します</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>破棄</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message numerus="yes">
+        <source>All %n epoch(s) are done: raise Epochs to train on, or Step.</source>
+        <translation>
+            <numerusform>設定した %n エポックの学習がすべて終わりました。続けて学習するには「エポック数」を増やすか、「1ステップ」を押してください。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) starts a new model: the autoencoder&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>オートエンコーダは %n ステップ学習しました。制限付きボルツマンマシン（RBM）に切り替えると新しいモデルが始まり、先に保存しない限り、オートエンコーダの重みと学習曲線は失われます。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The restricted Boltzmann machine (RBM) has trained %n step(s). Switching to the autoencoder starts a new model: the RBM&apos;s weights and learning curve are lost unless you save them first.</source>
+        <translation>
+            <numerusform>制限付きボルツマンマシン（RBM）は %n ステップ学習しました。オートエンコーダに切り替えると新しいモデルが始まり、先に保存しない限り、RBM の重みと学習曲線は失われます。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Switch the model?</source>
+        <translation>モデルを切り替えますか？</translation>
     </message>
 </context>
 </TS>

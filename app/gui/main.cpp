@@ -21,6 +21,9 @@
 #include "window/main_window.h"
 #include "opencl_devices.h"
 #include "scripted/screenshot_run.h"
+#include "scripted/unsupervised_screenshot_run.h"
+#include "models/model_projects.h"
+#include "unsupervised/unsupervised_window.h"
 
 int main(int argc, char** argv) {
     // First, while this process has one thread: the check forks (see opencl_devices.h).
@@ -54,7 +57,8 @@ int main(int argc, char** argv) {
     const QCommandLineOption project(QStringLiteral("project"), QStringLiteral("Open this .koto project"),
                                      QStringLiteral("FILE"));
     const QCommandLineOption networkTemplate(QStringLiteral("template"),
-                                             QStringLiteral("Open the network editor with this template: ") +
+                                             QStringLiteral("Open the network editor with this template (autoencoder "
+                                                            "and rbm: the Autoencoder and RBM window): ") +
                                                  QString::fromStdString(koto::templateNames()),
                                              QStringLiteral("NAME"));
     const QCommandLineOption view(QStringLiteral("view"),
@@ -121,14 +125,15 @@ int main(int argc, char** argv) {
                          qPrintable(parser.value(networkTemplate)), koto::templateNames().c_str());
             return 2;
         }
-        if (!chosenTemplate->model.empty() && parser.isSet(screenshot)) {
-            std::fprintf(stderr,
-                         "kotohajime: the template %s opens in the Autoencoder and RBM window, which --screenshot "
-                         "does not render; kotohajime-cli train --dataset %s --model %s trains it\n",
-                         chosenTemplate->name.c_str(), chosenTemplate->dataset.c_str(), chosenTemplate->model.c_str());
+        if (!chosenTemplate->model.empty() && (inspectStage || parser.isSet(view))) {
+            std::fprintf(stderr, "kotohajime: the template %s opens in the Autoencoder and RBM window, which has no "
+                                 "inspector and no tabs: --inspect and --view do not go with it\n",
+                         chosenTemplate->name.c_str());
             return 2;
         }
     }
+    // An autoencoder or RBM template: --screenshot renders the Autoencoder and RBM window.
+    const bool modelTemplate = chosenTemplate && !chosenTemplate->model.empty();
 
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
@@ -137,8 +142,18 @@ int main(int argc, char** argv) {
                              "gradients (with rnn or lstm layers), not \"%s\"\n", qPrintable(parser.value(view)));
         return 2;
     }
-    if (chosenTemplate) window.openTemplate(*chosenTemplate);
     const bool scripted = parser.isSet(screenshot);
+    if (modelTemplate && scripted) {
+        try {  // no dialog in a script: its data that cannot be loaded is said on stderr
+            window.showModelProject(koto::untrainedModelProject(*chosenTemplate), QString());
+        } catch (const std::exception& error) {
+            std::fprintf(stderr, "kotohajime: the template %s cannot be opened: %s\n", chosenTemplate->name.c_str(),
+                         error.what());
+            return 3;
+        }
+    } else if (chosenTemplate) {
+        window.openTemplate(*chosenTemplate);
+    }
     // Scripted runs leave no autosave behind, offer no recovery and add no recent file: the
     // user's settings stay as they were.
     if (!scripted) window.session().autosave().setDirectory(koto::gui::Autosave::defaultDirectory());
@@ -158,7 +173,12 @@ int main(int argc, char** argv) {
     } else if (!scripted) {
         QTimer::singleShot(0, &window, [&window] { window.session().offerRecovery(); });
     }
-    if (inspectStage) {
+    if (modelTemplate && scripted) {
+        auto* run = new koto::gui::UnsupervisedScreenshotRun(window.showUnsupervisedWindow(), trainSteps,
+                                                             parser.value(screenshot));
+        run->setParent(&window);
+        run->start();
+    } else if (inspectStage) {
         auto* run = new koto::gui::InspectorScreenshotRun(window, stepsBefore + trainSteps, *inspectStage,
                                                           parser.value(screenshot));
         run->setParent(&window);

@@ -5,7 +5,8 @@
 // epochs set and Pause stops, Step trains exactly one mini-batch, Reset goes back to the initial
 // weights. It computes on the Compute menu's device (PoCL in CI), falling back to the CPU with a
 // banner. Save As… writes a project that opens again bit for bit (also through the main
-// window's File > Open), and a save that fails keeps the old file.
+// window's File > Open), and a save that fails keeps the old file. Switching between the two
+// models asks before a trained one is lost, and Play greyed out at the epoch limit says why.
 
 #include <sys/resource.h>
 
@@ -148,13 +149,131 @@ private slots:
         QCOMPARE(window.findChild<ImageStackView*>("features")->stack().count, int64_t{16});  // the first layer's units
         QVERIFY(!window.findChild<ImageStackView*>("gibbsSamples")->isVisible());
         const QString status = window.findChild<QLabel*>("status")->text();
-        QVERIFY2(status.startsWith("Epoch 4: reconstruction error") && status.endsWith("(finished)"), qPrintable(status));
+        QVERIFY2(status.startsWith("Epoch 4: reconstruction error") && status.contains("are done"), qPrintable(status));
         QCOMPARE(play->text(), QStringLiteral("Play"));
         QVERIFY(!play->isEnabled());  // all epochs done: more epochs let it go on
         window.findChild<QSpinBox*>("epochs")->setValue(5);
         QTRY_VERIFY(play->isEnabled());
         window.play();
         QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.epochs.size() == 5 && s.paused; }));
+    }
+
+    // Play greyed out at the epoch limit says why, and what to do, in the status and on Play.
+    void playSaysWhyItWaitsAtTheEpochLimit() {
+        UnsupervisedWindow window;
+        window.show();
+        openOnBars(window, 0);
+        auto* epochs = window.findChild<QSpinBox*>("epochs");
+        epochs->setValue(2);
+        QVERIFY(pausedAtStart(window));
+        auto* play = window.findChild<QPushButton*>("playButton");
+        auto* status = window.findChild<QLabel*>("status");
+        const QString why = QStringLiteral("raise Epochs to train on, or Step");
+        QVERIFY2(!status->text().contains(why), qPrintable(status->text()));
+        window.play();
+        QVERIFY(!play->toolTip().contains(why));  // training: nothing to explain
+        QVERIFY(waitUntilFinished(window));
+        QVERIFY(!play->isEnabled());
+        QVERIFY2(status->text().contains(why) && status->text().contains("2 epoch"), qPrintable(status->text()));
+        QVERIFY2(play->toolTip().contains(why), qPrintable(play->toolTip()));
+        epochs->setValue(3);  // more epochs: Play can go on, and nothing is left to explain
+        QTRY_VERIFY(play->isEnabled());
+        QVERIFY2(!status->text().contains(why), qPrintable(status->text()));
+        QVERIFY(!play->toolTip().contains(why));
+    }
+
+    // Switching between the autoencoder and the RBM makes a new model: a trained one is given up
+    // only when the learner says so (saved first, or discarded); Cancel keeps everything.
+    void switchingTheKindAsksBeforeLosingATrainedModel() {
+        QTemporaryDir folder;
+        const QString file = folder.filePath("kept.koto");
+        UnsupervisedWindow window;
+        window.show();
+        using Choice = UnsupervisedWindow::TrainedModelChoice;
+        Choice answer = Choice::Cancel;
+        QList<qint64> asked;  // the steps of each question
+        QString suggested, chosenFile;
+        UnsupervisedWindow::Dialogs dialogs = window.dialogs();
+        dialogs.chooseSaveFile = [&](const QString& s) {
+            suggested = s;
+            return chosenFile;
+        };
+        dialogs.showError = [](const QString& title, const QString& message) {
+            QFAIL(qPrintable(title + ": " + message));
+        };
+        dialogs.askDiscardTrained = [&](qint64 steps) {
+            asked.append(steps);
+            return answer;
+        };
+        window.setDialogs(dialogs);
+        auto* kind = window.findChild<QComboBox*>("modelKind");
+        auto* rate = window.findChild<QDoubleSpinBox*>("learningRate");
+
+        // Untrained: the other kind at once, without a question.
+        openOnBars(window, 0);
+        QVERIFY(pausedAtStart(window));
+        kind->setCurrentIndex(1);
+        QTest::qWait(20);  // the new run starts on the next turn of the event loop
+        QVERIFY(pausedAtStart(window));
+        std::optional<Project> model = window.captureProject();
+        QVERIFY(model && model->model == ModelKind::Rbm);
+        kind->setCurrentIndex(0);
+        QVERIFY(asked.isEmpty());
+        openOnBars(window, 0);
+
+        // Trained one epoch (3 steps): Cancel puts the combo back, the model and its curve stay.
+        window.findChild<QSpinBox*>("epochs")->setValue(1);
+        QVERIFY(pausedAtStart(window));
+        window.play();
+        QVERIFY(waitUntilFinished(window));
+        const std::optional<Project> trained = window.captureProject();
+        QVERIFY(trained);
+        kind->setCurrentIndex(1);
+        QCOMPARE(asked, QList<qint64>{3});
+        QCOMPARE(kind->currentIndex(), 0);
+        QVERIFY(window.findChild<QLineEdit*>("encoderSizes")->isVisible());  // still the autoencoder's controls
+        QVERIFY(!window.findChild<QSpinBox*>("hiddenUnits")->isVisible());
+        QCOMPARE(rate->value(), 0.001);
+        QTest::qWait(100);  // no restart on its way
+        QCOMPARE(window.shown()->steps, int64_t{3});
+        QCOMPARE(window.curve().pointCount(), 1);
+        const std::optional<Project> kept = window.captureProject();
+        QVERIFY(kept);
+        const QString why = sameWeightsOrWhy(kept->weights, trained->weights);
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+
+        // Save As… cancelled in its file dialog: as Cancel.
+        answer = Choice::Save;
+        kind->setCurrentIndex(1);
+        QCOMPARE(asked.size(), 2);
+        QCOMPARE(kind->currentIndex(), 0);
+        QCOMPARE(suggested, QStringLiteral("Autoencoder.koto"));  // the model saved, not the kind chosen
+        QTest::qWait(100);
+        QCOMPARE(window.shown()->steps, int64_t{3});
+
+        // Saved first, then the RBM starts afresh.
+        chosenFile = file;
+        kind->setCurrentIndex(1);
+        QCOMPARE(asked.size(), 3);
+        QCOMPARE(kind->currentIndex(), 1);
+        const Project saved = loadProject(file.toStdString());
+        QCOMPARE(saved.model, ModelKind::Autoencoder);
+        QCOMPARE(saved.stepsTrained, int64_t{3});
+        QVERIFY(pausedAtStart(window));
+        QVERIFY(window.filePath().isEmpty());  // the file holds the autoencoder, not this RBM
+        QCOMPARE(window.curve().pointCount(), 0);
+
+        // Discard: a trained RBM gives way to a new autoencoder.
+        window.step();
+        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps == 1; }));
+        answer = Choice::Discard;
+        kind->setCurrentIndex(0);
+        QCOMPARE(asked.size(), 4);
+        QCOMPARE(asked.back(), qint64{1});
+        QCOMPARE(kind->currentIndex(), 0);
+        QVERIFY(pausedAtStart(window));
+        model = window.captureProject();
+        QVERIFY(model && model->model == ModelKind::Autoencoder);
     }
 
     void rbmShowsWeightsGibbsSamplesAndFreeEnergy() {

@@ -84,13 +84,34 @@ UnsupervisedWindow::UnsupervisedWindow(QWidget* parent) : QWidget(parent, Qt::Wi
     dialogs_.showError = [this](const QString& title, const QString& message) {
         QMessageBox::warning(this, title, message);
     };
+    dialogs_.askDiscardTrained = [this](qint64 steps) {
+        const int n = static_cast<int>(steps);
+        const QString question =
+            runningKind() == UnsupervisedKind::Autoencoder
+                ? tr("The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) "
+                     "starts a new model: the autoencoder's weights and learning curve are lost unless you save "
+                     "them first.", nullptr, n)
+                : tr("The restricted Boltzmann machine (RBM) has trained %n step(s). Switching to the autoencoder "
+                     "starts a new model: the RBM's weights and learning curve are lost unless you save them first.",
+                     nullptr, n);
+        QMessageBox box(QMessageBox::Question, tr("Switch the model?"), question, QMessageBox::NoButton, this);
+        QPushButton* save = box.addButton(tr("Save As…"), QMessageBox::AcceptRole);
+        QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
+        QPushButton* cancel = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
+        box.setDefaultButton(save);
+        box.setEscapeButton(cancel);
+        box.exec();
+        return box.clickedButton() == save      ? TrainedModelChoice::Save
+               : box.clickedButton() == discard ? TrainedModelChoice::Discard
+                                                : TrainedModelChoice::Cancel;
+    };
     restartTimer_ = new QTimer(this);
     restartTimer_->setSingleShot(true);
     restartTimer_->setInterval(0);
     connect(restartTimer_, &QTimer::timeout, this, [this] { restart(); });
     buildControls();
     retranslate();
-    kindChanged();
+    showKindControls();
 }
 
 void UnsupervisedWindow::buildControls() {
@@ -206,12 +227,7 @@ void UnsupervisedWindow::buildControls() {
     layout->setRowStretch(1, 1);
     resize(1000, 820);
 
-    connect(kind_, &QComboBox::currentIndexChanged, this, [this] {
-        kindChanged();
-        // What each model learns well with (bench/unsupervised.sh): Adam 0.001, momentum 0.05.
-        rate_->setValue(kind_->currentIndex() == 0 ? 0.001 : 0.05);
-        restartTimer_->start();
-    });
+    connect(kind_, &QComboBox::currentIndexChanged, this, &UnsupervisedWindow::kindChosen);
     // Every setting of the model starts a new run, paused at its initial weights, as in the main
     // window; the epochs only say where training pauses.
     connect(sizes_, &QLineEdit::editingFinished, restartTimer_, qOverload<>(&QTimer::start));
@@ -248,7 +264,38 @@ void UnsupervisedWindow::setComputeDevice(const ComputeDevice& device) {
     if (run_) restart();
 }
 
-void UnsupervisedWindow::kindChanged() {
+qint64 UnsupervisedWindow::stepsTrained() const {
+    if (shown_) return shown_->steps;
+    // A project carried on has trained before its run's first snapshot.
+    if (run_ && run_->request().continueFrom) return run_->request().continueFrom->stepsTrained;
+    return 0;
+}
+
+UnsupervisedKind UnsupervisedWindow::chosenKind() const {
+    return kind_->currentIndex() == 0 ? UnsupervisedKind::Autoencoder : UnsupervisedKind::Rbm;
+}
+
+UnsupervisedKind UnsupervisedWindow::runningKind() const { return run_ ? run_->request().settings.kind : chosenKind(); }
+
+void UnsupervisedWindow::kindChosen() {
+    // The other kind is a new model: a trained one goes only when the learner says so.
+    if (const qint64 steps = stepsTrained(); steps > 0 && run_ && runningKind() != chosenKind()) {
+        const TrainedModelChoice choice = dialogs_.askDiscardTrained(steps);
+        // Save As… may be cancelled or fail: then the model stays, as with Cancel.
+        if (choice == TrainedModelChoice::Cancel || (choice == TrainedModelChoice::Save && !saveAs())) {
+            const QSignalBlocker block(kind_);
+            kind_->setCurrentIndex(runningKind() == UnsupervisedKind::Autoencoder ? 0 : 1);
+            return;
+        }
+    }
+    filePath_.clear();  // the file holds the other model
+    showKindControls();
+    // What each model learns well with (bench/unsupervised.sh): Adam 0.001, momentum 0.05.
+    rate_->setValue(kind_->currentIndex() == 0 ? 0.001 : 0.05);
+    restartTimer_->start();
+}
+
+void UnsupervisedWindow::showKindControls() {
     const bool autoencoder = kind_->currentIndex() == 0;
     for (QWidget* w : {static_cast<QWidget*>(sizes_), static_cast<QWidget*>(sizesLabel_), static_cast<QWidget*>(tied_),
                        static_cast<QWidget*>(denoise_), static_cast<QWidget*>(denoiseLabel_)})
@@ -261,7 +308,7 @@ void UnsupervisedWindow::kindChanged() {
 
 UnsupervisedSettings UnsupervisedWindow::settingsFromControls() const {
     UnsupervisedSettings s;
-    s.kind = kind_->currentIndex() == 0 ? UnsupervisedKind::Autoencoder : UnsupervisedKind::Rbm;
+    s.kind = chosenKind();
     s.encoder = sizes_->text().trimmed().toStdString();
     s.tied = tied_->isChecked();
     s.denoise = denoise_->value();
@@ -294,7 +341,7 @@ void UnsupervisedWindow::showSettings(const UnsupervisedSettings& s) {
     persistent_->setChecked(s.persistent);
     rate_->setValue(s.learningRate);
     epochs_->setValue(static_cast<int>(s.epochs));
-    kindChanged();
+    showKindControls();
 }
 
 void UnsupervisedWindow::restart(std::shared_ptr<const Project> continueFrom) {
@@ -388,8 +435,9 @@ std::optional<Project> UnsupervisedWindow::captureProject() {
 }
 
 bool UnsupervisedWindow::saveAs() {
-    const QString suggested = filePath_.isEmpty() ? (kind_->currentIndex() == 0 ? tr("Autoencoder") : tr("RBM")) + kSuffix
-                                                  : filePath_;
+    // The model that is saved is the run's, whatever the kind combo shows now.
+    const QString name = runningKind() == UnsupervisedKind::Autoencoder ? tr("Autoencoder") : tr("RBM");
+    const QString suggested = filePath_.isEmpty() ? name + kSuffix : filePath_;
     const QString path = dialogs_.chooseSaveFile(suggested);
     return !path.isEmpty() && saveTo(path);
 }
@@ -493,6 +541,7 @@ void UnsupervisedWindow::updateButtons() {
     const bool ready = run_ && shown_ && shown_->failure.isEmpty() && !shown_->preparingKernels;
     playButton_->setEnabled(ready && (playing_ || !shown_->finished));
     playButton_->setText(playing_ ? tr("Pause") : tr("Play"));
+    playButton_->setToolTip(whyPlayWaits());  // a greyed-out button says why
     stepButton_->setEnabled(ready);
     resetButton_->setEnabled(hasImages());
     saveButton_->setEnabled(ready);
@@ -538,8 +587,13 @@ void UnsupervisedWindow::showStatus() {
         if (std::isfinite(e.freeEnergy)) text += tr("; mean free energy %1").arg(e.freeEnergy, 0, 'f', 2);
         text += QLatin1Char('\n') + tr("Step %1 (%2 steps per epoch)").arg(shown_->steps).arg(shown_->batchesPerEpoch);
     }
-    if (shown_->finished) text += tr(" (finished)");
+    if (const QString why = whyPlayWaits(); !why.isEmpty()) text += QLatin1Char('\n') + why;
     status_->setText(text);
+}
+
+QString UnsupervisedWindow::whyPlayWaits() const {
+    if (playing_ || !shown_ || !shown_->finished || !shown_->failure.isEmpty() || shown_->preparingKernels) return {};
+    return tr("All %n epoch(s) are done: raise Epochs to train on, or Step.", nullptr, epochs_->value());
 }
 
 void UnsupervisedWindow::changeEvent(QEvent* event) {

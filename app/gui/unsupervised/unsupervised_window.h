@@ -36,17 +36,23 @@ class ReconstructionCurveView;
 class UnsupervisedWindow : public QWidget {
     Q_OBJECT
 public:
+    enum class TrainedModelChoice { Save, Discard, Cancel };
     // The questions the window asks: dialogs by default; tests put their own.
     struct Dialogs {
         // The file to save to ("" when the user cancels), suggesting one.
         std::function<QString(const QString& suggested)> chooseSaveFile;
         // Something went wrong: a title and a sentence in the user's language.
         std::function<void(const QString& title, const QString& message)> showError;
+        // The model kind is about to change, and the model has trained this many steps: a new
+        // model would take its place. Save it first (Save As…), discard it, or cancel the change?
+        // (Defaulted: a Dialogs written with only the two answers above draws no warning.)
+        std::function<TrainedModelChoice(qint64 steps)> askDiscardTrained = {};
     };
 
     explicit UnsupervisedWindow(QWidget* parent = nullptr);
     ~UnsupervisedWindow() override;
 
+    const Dialogs& dialogs() const { return dialogs_; }
     void setDialogs(Dialogs dialogs) { dialogs_ = std::move(dialogs); }
 
     // Pre-training (part 12): the button "Use as the first layer of the classifier" hands the
@@ -100,7 +106,14 @@ private slots:
 private:
     void buildControls();
     void retranslate();
-    void kindChanged();
+    // The model kind combo moved: asks first if a trained model would be lost, and either puts
+    // the combo back or starts the other kind.
+    void kindChosen();
+    void showKindControls();  // the controls of the kind the combo shows, the others hidden
+    // The steps the model of this run has trained (those of a project it carries on included).
+    qint64 stepsTrained() const;
+    UnsupervisedKind chosenKind() const;   // the kind combo's
+    UnsupervisedKind runningKind() const;  // the run's (the combo's while there is none)
     UnsupervisedSettings settingsFromControls() const;
     void showSettings(const UnsupervisedSettings& settings);
     bool hasImages() const { return dataset_ && dataset_->imageWidth > 0; }
@@ -111,6 +124,8 @@ private:
     void setPlaying(bool playing);
     void showStatus();
     void updateButtons();
+    // Why Play waits ("" while it need not): the epochs set are all done.
+    QString whyPlayWaits() const;
 
     std::shared_ptr<const Dataset> dataset_;
     std::string datasetSpec_;
