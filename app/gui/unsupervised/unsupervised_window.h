@@ -10,6 +10,7 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -136,6 +137,7 @@ private:
     std::mutex latestMutex_;
     std::shared_ptr<const UnsupervisedSnapshot> latest_;  // posted by the training thread
     std::shared_ptr<const Project> handedOver_;           // the project it last handed over
+    std::condition_variable projectHandedOver_;
     std::shared_ptr<const UnsupervisedSnapshot> shown_;
     QString filePath_;
     Dialogs dialogs_;
