@@ -33,8 +33,10 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    const auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("seqimg:fashion-mnist")));
-    const NetworkSpec spec = networkSpecFromTokens("lstm:" + std::to_string(units) + ",seq:last", *data);
+    const auto data =
+        std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("seqimg:fashion-mnist")));
+    const NetworkSpec spec =
+        networkSpecFromTokens("lstm:" + std::to_string(units) + ",seq:last", *data);
     TrainingSettings settings;
     settings.optimizer = "momentum";
     settings.momentum = 0.9;
@@ -50,19 +52,23 @@ int main(int argc, char** argv) {
     for (int epoch = 1; epoch <= epochs; ++epoch) {
         const auto start = Clock::now();
         for (int64_t s = 0; s + 1 < steps; ++s) trainer.step();
-        const double stepSeconds =
-            std::chrono::duration<double>(Clock::now() - start).count() * double(steps) / double(steps - 1);
+        const double stepSeconds = std::chrono::duration<double>(Clock::now() - start).count() *
+                                   double(steps) / double(steps - 1);
         trainer.step();  // the epoch's last step, with its evaluation
         const auto evaluationStart = Clock::now();
         const EpochMetrics metrics = trainer.evaluate();
-        const double evaluationSeconds = std::chrono::duration<double>(Clock::now() - evaluationStart).count();
+        const double evaluationSeconds =
+            std::chrono::duration<double>(Clock::now() - evaluationStart).count();
         if (json)
-            std::printf("RESULT {\"workload\":\"lstm\",\"units\":%d,\"epoch\":%d,\"seconds_per_epoch_steps\":%.4f,"
-                        "\"evaluation_seconds\":%.4f,\"test_accuracy\":%.4f}\n",
-                        units, epoch + 1, stepSeconds, evaluationSeconds, metrics.test.accuracy);
+            std::printf(
+                "RESULT "
+                "{\"workload\":\"lstm\",\"units\":%d,\"epoch\":%d,\"seconds_per_epoch_steps\":%.4f,"
+                "\"evaluation_seconds\":%.4f,\"test_accuracy\":%.4f}\n",
+                units, epoch + 1, stepSeconds, evaluationSeconds, metrics.test.accuracy);
         else
-            std::printf("epoch %d (after 1 warm-up): steps %.3f s, evaluation %.3f s, test accuracy %.4f\n", epoch + 1,
-                        stepSeconds, evaluationSeconds, metrics.test.accuracy);
+            std::printf(
+                "epoch %d (after 1 warm-up): steps %.3f s, evaluation %.3f s, test accuracy %.4f\n",
+                epoch + 1, stepSeconds, evaluationSeconds, metrics.test.accuracy);
     }
     return 0;
 }

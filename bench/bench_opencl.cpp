@@ -37,7 +37,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
+double secondsSince(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
 
 double median(std::vector<double> values) {
     std::sort(values.begin(), values.end());
@@ -53,7 +55,8 @@ struct Options {
 
 [[noreturn]] void usage(const std::string& message) {
     if (!message.empty()) std::cerr << "koto-bench-opencl: " << message << "\n";
-    std::cerr << "usage: koto-bench-opencl [--workload gemm|fashion|lenet|all] [--device N] [--samples N]\n";
+    std::cerr << "usage: koto-bench-opencl [--workload gemm|fashion|lenet|all] [--device N] "
+                 "[--samples N]\n";
     std::exit(2);
 }
 
@@ -74,8 +77,8 @@ Options parseOptions(int argc, char** argv) {
         else if (arg == "--help" || arg == "-h") usage("");
         else usage("unknown argument " + arg);
     }
-    if (options.workload != "gemm" && options.workload != "fashion" && options.workload != "lenet" &&
-        options.workload != "all")
+    if (options.workload != "gemm" && options.workload != "fashion" &&
+        options.workload != "lenet" && options.workload != "all")
         usage("--workload must be gemm, fashion, lenet or all");
     return options;
 }
@@ -98,29 +101,33 @@ const GemmShape kShapes[] = {
 // result is read back so that an OpenCL queue has really finished them.
 double gemmGflops(koto::Backend& backend, const GemmShape& shape) {
     using koto::DType;
-    const koto::Shape aShape = shape.transposeA ? koto::Shape{shape.k, shape.m} : koto::Shape{shape.m, shape.k};
-    koto::Tensor a = backend.allocate(aShape, DType::Float32), b = backend.allocate({shape.k, shape.n}, DType::Float32);
+    const koto::Shape aShape =
+        shape.transposeA ? koto::Shape{shape.k, shape.m} : koto::Shape{shape.m, shape.k};
+    koto::Tensor a = backend.allocate(aShape, DType::Float32),
+                 b = backend.allocate({shape.k, shape.n}, DType::Float32);
     koto::Tensor c = backend.allocate({shape.m, shape.n}, DType::Float32);
     backend.upload(std::vector<float>(static_cast<size_t>(shape.m * shape.k), 0.01f), a);
     backend.upload(std::vector<float>(static_cast<size_t>(shape.k * shape.n), 0.02f), b);
     std::vector<float> result(static_cast<size_t>(shape.m * shape.n));
     auto run = [&](int repetitions) {
         const auto start = Clock::now();
-        for (int r = 0; r < repetitions; ++r) backend.gemm(shape.transposeA, false, 1.0, a, b, 0.0, c);
+        for (int r = 0; r < repetitions; ++r)
+            backend.gemm(shape.transposeA, false, 1.0, a, b, 0.0, c);
         backend.download(c, result);
         return secondsSince(start);
     };
     run(3);  // warm-up: first-call set-up, caches
     int repetitions = 1;
     while (run(repetitions) < 0.05) repetitions *= 2;
-    repetitions = std::max(1, static_cast<int>(repetitions * 0.5 / std::max(run(repetitions), 1e-9)));
+    repetitions =
+        std::max(1, static_cast<int>(repetitions * 0.5 / std::max(run(repetitions), 1e-9)));
     const double flops = 2.0 * static_cast<double>(shape.m * shape.n * shape.k) * repetitions;
     return flops / run(repetitions) / 1e9;
 }
 
 void gemm(koto::Backend& cpu, koto::Backend& gpu, int samples) {
-    std::printf("GEMM, float, median of %d samples (GFLOP/s)       %12s %12s  %s\n", samples, "CPU (Eigen)", "OpenCL",
-                "OpenCL speed / CPU speed");
+    std::printf("GEMM, float, median of %d samples (GFLOP/s)       %12s %12s  %s\n", samples,
+                "CPU (Eigen)", "OpenCL", "OpenCL speed / CPU speed");
     for (const GemmShape& shape : kShapes) {
         std::vector<double> onCpu, onGpu;
         for (int s = 0; s < samples; ++s) {
@@ -136,7 +143,8 @@ struct EpochTimes {
     double steps = 0, withEvaluation = 0, testAccuracy = 0;
 };
 
-EpochTimes fashionEpochs(koto::Backend& backend, const std::shared_ptr<const koto::Dataset>& dataset, int64_t batch,
+EpochTimes fashionEpochs(koto::Backend& backend,
+                         const std::shared_ptr<const koto::Dataset>& dataset, int64_t batch,
                          int samples) {
     const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:128:relu", *dataset);
     koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings(batch));
@@ -148,7 +156,8 @@ EpochTimes fashionEpochs(koto::Backend& backend, const std::shared_ptr<const kot
         // All steps of an epoch but its last, which also runs the evaluation; scaled to the epoch.
         auto start = Clock::now();
         for (int64_t b = 0; b + 1 < perEpoch; ++b) trainer.step();
-        steps.push_back(secondsSince(start) * static_cast<double>(perEpoch) / static_cast<double>(perEpoch - 1));
+        steps.push_back(secondsSince(start) * static_cast<double>(perEpoch) /
+                        static_cast<double>(perEpoch - 1));
         trainer.step();
         start = Clock::now();
         trainer.train(1);
@@ -158,25 +167,30 @@ EpochTimes fashionEpochs(koto::Backend& backend, const std::shared_ptr<const kot
 }
 
 void fashion(koto::Backend& cpu, koto::Backend& gpu, int samples) {
-    auto dataset =
-        std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
-    std::printf("Fashion-MNIST epoch (60000 images), 784-128-10 ReLU, momentum 0.9, median of %d (seconds)\n", samples);
+    auto dataset = std::make_shared<const koto::Dataset>(
+        koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
+    std::printf("Fashion-MNIST epoch (60000 images), 784-128-10 ReLU, momentum 0.9, median of %d "
+                "(seconds)\n",
+                samples);
     std::printf("  %-30s %12s %12s  %s   test accuracy CPU / OpenCL\n", "", "CPU (Eigen)", "OpenCL",
                 "OpenCL speed / CPU speed");
     for (const int64_t batch : {int64_t{64}, int64_t{256}}) {
         const EpochTimes onCpu = fashionEpochs(cpu, dataset, batch, samples);
         const EpochTimes onGpu = fashionEpochs(gpu, dataset, batch, samples);
-        std::printf("  batch %-4lld steps only            %12.3f %12.3f  %23.2fx\n", static_cast<long long>(batch),
-                    onCpu.steps, onGpu.steps, onCpu.steps / onGpu.steps);
+        std::printf("  batch %-4lld steps only            %12.3f %12.3f  %23.2fx\n",
+                    static_cast<long long>(batch), onCpu.steps, onGpu.steps,
+                    onCpu.steps / onGpu.steps);
         std::printf("  batch %-4lld with evaluation       %12.3f %12.3f  %23.2fx   %.4f / %.4f\n",
                     static_cast<long long>(batch), onCpu.withEvaluation, onGpu.withEvaluation,
-                    onCpu.withEvaluation / onGpu.withEvaluation, onCpu.testAccuracy, onGpu.testAccuracy);
+                    onCpu.withEvaluation / onGpu.withEvaluation, onCpu.testAccuracy,
+                    onGpu.testAccuracy);
     }
 }
 
 // Seconds per LeNet step on one backend: 100 steps a sample, after 5 warm-up steps (the first
 // touch of every buffer), none of them the last step of an epoch (which also evaluates).
-double lenetStepSeconds(koto::Backend& backend, const std::shared_ptr<const koto::Dataset>& dataset, int samples) {
+double lenetStepSeconds(koto::Backend& backend, const std::shared_ptr<const koto::Dataset>& dataset,
+                        int samples) {
     const koto::NetworkSpec spec = koto::networkSpecFromTokens(kotobench::kLenetLayers, *dataset);
     koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings());
     koto::Trainer& trainer = run.trainer();
@@ -192,12 +206,15 @@ double lenetStepSeconds(koto::Backend& backend, const std::shared_ptr<const koto
 }
 
 void lenet(koto::Backend& cpu, koto::Backend& gpu, int samples) {
-    auto dataset =
-        std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
-    const double onCpu = lenetStepSeconds(cpu, dataset, samples), onGpu = lenetStepSeconds(gpu, dataset, samples);
-    std::printf("LeNet-like CNN on Fashion-MNIST, batch 64, median of %d samples of 100 steps\n", samples);
+    auto dataset = std::make_shared<const koto::Dataset>(
+        koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
+    const double onCpu = lenetStepSeconds(cpu, dataset, samples),
+                 onGpu = lenetStepSeconds(gpu, dataset, samples);
+    std::printf("LeNet-like CNN on Fashion-MNIST, batch 64, median of %d samples of 100 steps\n",
+                samples);
     std::printf("  %-30s %12s %12s  %s\n", "", "CPU (Eigen)", "OpenCL", "OpenCL speed / CPU speed");
-    std::printf("  %-30s %12.2f %12.2f  %23.2fx\n", "ms per step", onCpu * 1e3, onGpu * 1e3, onCpu / onGpu);
+    std::printf("  %-30s %12.2f %12.2f  %23.2fx\n", "ms per step", onCpu * 1e3, onGpu * 1e3,
+                onCpu / onGpu);
 }
 
 }  // namespace
@@ -214,13 +231,17 @@ int main(int argc, char** argv) {
         const koto::OpenClDevice& device = found.devices[static_cast<size_t>(options.device)];
         koto::CpuBackend cpu;
         koto::OpenClBackend gpu(device.platformIndex, device.deviceIndex);
-        std::printf("OpenCL device: %s (%s, %u compute units) on %s\n", gpu.name().c_str(), device.type.c_str(),
-                    device.computeUnits, device.platform.c_str());
-        std::printf("kernels compiled in %.2f s (ours and CLBlast's SGEMM; PoCL caches them on disk)\n\n",
-                    gpu.kernelCompileSeconds());
-        if (options.workload == "gemm" || options.workload == "all") gemm(cpu, gpu, options.samples);
-        if (options.workload == "fashion" || options.workload == "all") fashion(cpu, gpu, options.samples);
-        if (options.workload == "lenet" || options.workload == "all") lenet(cpu, gpu, options.samples);
+        std::printf("OpenCL device: %s (%s, %u compute units) on %s\n", gpu.name().c_str(),
+                    device.type.c_str(), device.computeUnits, device.platform.c_str());
+        std::printf(
+            "kernels compiled in %.2f s (ours and CLBlast's SGEMM; PoCL caches them on disk)\n\n",
+            gpu.kernelCompileSeconds());
+        if (options.workload == "gemm" || options.workload == "all")
+            gemm(cpu, gpu, options.samples);
+        if (options.workload == "fashion" || options.workload == "all")
+            fashion(cpu, gpu, options.samples);
+        if (options.workload == "lenet" || options.workload == "all")
+            lenet(cpu, gpu, options.samples);
     } catch (const std::exception& error) {
         std::cerr << "koto-bench-opencl: " << error.what() << "\n";
         return 1;

@@ -98,7 +98,8 @@ struct Options {
 
 [[noreturn]] void usage(const char* message) {
     if (message) std::cerr << "koto-bench: " << message << "\n";
-    std::cerr << "usage: koto-bench [--workload playground|fashion|lenet|all] [--samples N] [--playground-epochs E] "
+    std::cerr << "usage: koto-bench [--workload playground|fashion|lenet|all] [--samples N] "
+                 "[--playground-epochs E] "
                  "[--lenet-steps N] [--json]\n";
     std::exit(2);
 }
@@ -114,7 +115,8 @@ Options parseOptions(int argc, char** argv) {
         auto positive = [&](const std::string& text) {
             char* end = nullptr;
             const long v = std::strtol(text.c_str(), &end, 10);
-            if (!end || *end != '\0' || v < 1 || v > 1'000'000) usage(("not a positive count: " + text).c_str());
+            if (!end || *end != '\0' || v < 1 || v > 1'000'000)
+                usage(("not a positive count: " + text).c_str());
             return static_cast<int>(v);
         };
         if (arg == "--workload") options.workload = value();
@@ -125,8 +127,8 @@ Options parseOptions(int argc, char** argv) {
         else if (arg == "--help" || arg == "-h") usage(nullptr);
         else usage(("unknown argument " + arg).c_str());
     }
-    if (options.workload != "playground" && options.workload != "fashion" && options.workload != "lenet" &&
-        options.workload != "all")
+    if (options.workload != "playground" && options.workload != "fashion" &&
+        options.workload != "lenet" && options.workload != "all")
         usage("--workload must be playground, fashion, lenet or all");
     return options;
 }
@@ -151,7 +153,8 @@ void playground(const Options& options) {
     koto::CpuBackend backend;
     auto dataset = std::make_shared<const koto::Dataset>(
         koto::loadDataset(koto::DatasetSpec::parse("spiral:n=500,noise=0,test=0.5,seed=1")));
-    const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:8:tanh,dense:8:tanh", *dataset);
+    const koto::NetworkSpec spec =
+        koto::networkSpecFromTokens("dense:8:tanh,dense:8:tanh", *dataset);
     koto::TrainingSettings settings;
     settings.learningRate = 0.03;
     settings.batchSize = 10;
@@ -202,21 +205,26 @@ void playground(const Options& options) {
             << ", \"train_steps_per_s\": " << jsonArray(withEvaluation)
             << ", \"evaluate_us_median\": " << median(evaluationMicros)
             << ", \"epochs_trained\": " << trainer.epochsDone()
-            << ", \"train_acc_after\": " << last.train.accuracy << ", \"test_acc_after\": " << last.test.accuracy
-            << "}";
+            << ", \"train_acc_after\": " << last.train.accuracy
+            << ", \"test_acc_after\": " << last.test.accuracy << "}";
         std::cout << out.str() << std::endl;
     } else {
-        std::printf("playground: spiral 250 training rows, 2-8-8-2 tanh, batch 10, SGD 0.03, %lld steps/epoch\n",
+        std::printf("playground: spiral 250 training rows, 2-8-8-2 tanh, batch 10, SGD 0.03, %lld "
+                    "steps/epoch\n",
                     static_cast<long long>(perEpoch));
-        std::printf("  Trainer::step() alone      median %10.0f steps/s  best %10.0f  (%.2f us/step)\n", stepMedian,
-                    best(stepOnly, true), 1e6 / stepMedian);
-        std::printf("  Trainer::train() with eval median %10.0f steps/s  best %10.0f  (%.2f us/step)\n", trainMedian,
-                    best(withEvaluation, true), 1e6 / trainMedian);
+        std::printf(
+            "  Trainer::step() alone      median %10.0f steps/s  best %10.0f  (%.2f us/step)\n",
+            stepMedian, best(stepOnly, true), 1e6 / stepMedian);
+        std::printf(
+            "  Trainer::train() with eval median %10.0f steps/s  best %10.0f  (%.2f us/step)\n",
+            trainMedian, best(withEvaluation, true), 1e6 / trainMedian);
         std::printf("  Trainer::evaluate() (train + test, 500 rows)  median %.2f us per epoch\n",
                     median(evaluationMicros));
         std::printf("  after %lld epochs: train accuracy %.3f, test accuracy %.3f\n",
-                    static_cast<long long>(trainer.epochsDone()), last.train.accuracy, last.test.accuracy);
-        std::printf("  target >= 150000 steps/s (step alone): %s\n", stepMedian >= 150000 ? "met" : "NOT met");
+                    static_cast<long long>(trainer.epochsDone()), last.train.accuracy,
+                    last.test.accuracy);
+        std::printf("  target >= 150000 steps/s (step alone): %s\n",
+                    stepMedian >= 150000 ? "met" : "NOT met");
     }
 }
 
@@ -230,7 +238,8 @@ double peakResidentMiB() {
 void fashion(const Options& options) {
     koto::CpuBackend backend;
     const auto loadStart = Clock::now();
-    auto dataset = std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
+    auto dataset = std::make_shared<const koto::Dataset>(
+        koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
     const double loadSeconds = secondsSince(loadStart);
     const koto::NetworkSpec spec = koto::networkSpecFromTokens("dense:128:relu", *dataset);
     koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings());
@@ -265,30 +274,39 @@ void fashion(const Options& options) {
         std::ostringstream out;
         out.precision(8);
         out << "RESULT {\"bench\": \"koto_fashion_mlp\", \"backend\": \"" << backend.name()
-            << "\", \"train_rows\": " << dataset->train.count << ", \"test_rows\": " << dataset->test.count
-            << ", \"batch\": 64, \"net\": \"784-128-10 relu\", \"optimizer\": \"momentum 0.9\", \"lr\": 0.01"
+            << "\", \"train_rows\": " << dataset->train.count
+            << ", \"test_rows\": " << dataset->test.count
+            << ", \"batch\": 64, \"net\": \"784-128-10 relu\", \"optimizer\": \"momentum 0.9\", "
+               "\"lr\": 0.01"
             << ", \"steps_per_epoch\": " << perEpoch << ", \"samples\": " << options.samples
-            << ", \"epoch_s_steps_median\": " << stepMedian << ", \"epoch_s_steps_min\": " << best(stepOnly, false)
+            << ", \"epoch_s_steps_median\": " << stepMedian
+            << ", \"epoch_s_steps_min\": " << best(stepOnly, false)
             << ", \"epoch_s_steps\": " << jsonArray(stepOnly)
             << ", \"epoch_s_with_eval_median\": " << trainMedian
             << ", \"epoch_s_with_eval_min\": " << best(withEvaluation, false)
             << ", \"epoch_s_with_eval\": " << jsonArray(withEvaluation)
             << ", \"evaluate_s_median\": " << median(evaluation)
             << ", \"test_acc\": " << jsonArray(testAccuracy)
-            << ", \"epochs_trained\": " << trainer.epochsDone() << ", \"final_test_acc\": " << last.test.accuracy
+            << ", \"epochs_trained\": " << trainer.epochsDone()
+            << ", \"final_test_acc\": " << last.test.accuracy
             << ", \"data_load_s\": " << loadSeconds << ", \"peak_rss_mib\": " << peak << "}";
         std::cout << out.str() << std::endl;
     } else {
-        std::printf("fashion: Fashion-MNIST 60000 + 10000, 784-128-10 relu, batch 64, momentum 0.9, lr 0.01, "
+        std::printf("fashion: Fashion-MNIST 60000 + 10000, 784-128-10 relu, batch 64, momentum "
+                    "0.9, lr 0.01, "
                     "%lld steps/epoch\n",
                     static_cast<long long>(perEpoch));
-        std::printf("  epoch, steps only (Trainer::step())   median %.4f s  min %.4f s  (%.0f steps/s)\n", stepMedian,
-                    best(stepOnly, false), static_cast<double>(perEpoch) / stepMedian);
-        std::printf("  epoch with evaluation (Trainer::train) median %.4f s  min %.4f s\n", trainMedian,
-                    best(withEvaluation, false));
-        std::printf("  Trainer::evaluate() (60000 + 10000 rows)  median %.4f s\n", median(evaluation));
-        std::printf("  after %lld epochs: test accuracy %.4f; data loaded in %.2f s; peak memory %.0f MiB\n",
-                    static_cast<long long>(trainer.epochsDone()), last.test.accuracy, loadSeconds, peak);
+        std::printf(
+            "  epoch, steps only (Trainer::step())   median %.4f s  min %.4f s  (%.0f steps/s)\n",
+            stepMedian, best(stepOnly, false), static_cast<double>(perEpoch) / stepMedian);
+        std::printf("  epoch with evaluation (Trainer::train) median %.4f s  min %.4f s\n",
+                    trainMedian, best(withEvaluation, false));
+        std::printf("  Trainer::evaluate() (60000 + 10000 rows)  median %.4f s\n",
+                    median(evaluation));
+        std::printf("  after %lld epochs: test accuracy %.4f; data loaded in %.2f s; peak memory "
+                    "%.0f MiB\n",
+                    static_cast<long long>(trainer.epochsDone()), last.test.accuracy, loadSeconds,
+                    peak);
     }
 }
 
@@ -296,12 +314,14 @@ void fashion(const Options& options) {
 // also evaluates), scaled to the epoch; then Trainer::evaluate() (60,000 + 10,000 images) timed.
 void lenet(const Options& options) {
     koto::CpuBackend backend;
-    auto dataset = std::make_shared<const koto::Dataset>(koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
+    auto dataset = std::make_shared<const koto::Dataset>(
+        koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
     const koto::NetworkSpec spec = koto::networkSpecFromTokens(kotobench::kLenetLayers, *dataset);
     koto::TrainingRun run(backend, spec, dataset, kotobench::referenceSettings());
     koto::Trainer& trainer = run.trainer();
     const int64_t perEpoch = trainer.batchesPerEpoch();
-    const int64_t steps = options.lenetSteps ? std::min<int64_t>(options.lenetSteps, perEpoch - 1) : perEpoch - 1;
+    const int64_t steps =
+        options.lenetSteps ? std::min<int64_t>(options.lenetSteps, perEpoch - 1) : perEpoch - 1;
 
     for (int i = 0; i < 5; ++i) trainer.step();  // warm-up: first touch of every buffer
 
@@ -316,7 +336,8 @@ void lenet(const Options& options) {
         const double cpuStart = processSeconds();
         for (int64_t i = 0; i < steps; ++i) trainer.step();
         const double seconds = secondsSince(start), cpuSeconds = processSeconds() - cpuStart;
-        if (trainer.epochsDone() != epochs) throw std::logic_error("lenet: an epoch ended inside the timed steps");
+        if (trainer.epochsDone() != epochs)
+            throw std::logic_error("lenet: an epoch ended inside the timed steps");
         const double toEpoch = static_cast<double>(perEpoch) / static_cast<double>(steps);
         epochSeconds.push_back(seconds * toEpoch);
         epochCpuSeconds.push_back(cpuSeconds * toEpoch);
@@ -332,23 +353,31 @@ void lenet(const Options& options) {
         std::ostringstream out;
         out.precision(8);
         out << "RESULT {\"bench\": \"koto_lenet\", \"backend\": \"" << backend.name()
-            << "\", \"batch\": 64, \"net\": \"" << kotobench::kLenetLayers << "\", \"optimizer\": \"momentum 0.9\", \"lr\": 0.01"
-            << ", \"threads\": 1, \"steps_per_epoch\": " << perEpoch << ", \"steps_per_sample\": " << steps
-            << ", \"samples\": " << options.samples << ", \"epoch_s_median\": " << epochMedian
-            << ", \"epoch_s_min\": " << best(epochSeconds, false) << ", \"epoch_s\": " << jsonArray(epochSeconds)
+            << "\", \"batch\": 64, \"net\": \"" << kotobench::kLenetLayers
+            << "\", \"optimizer\": \"momentum 0.9\", \"lr\": 0.01"
+            << ", \"threads\": 1, \"steps_per_epoch\": " << perEpoch
+            << ", \"steps_per_sample\": " << steps << ", \"samples\": " << options.samples
+            << ", \"epoch_s_median\": " << epochMedian
+            << ", \"epoch_s_min\": " << best(epochSeconds, false)
+            << ", \"epoch_s\": " << jsonArray(epochSeconds)
             << ", \"epoch_cpu_s_median\": " << median(epochCpuSeconds)
             << ", \"epoch_cpu_s\": " << jsonArray(epochCpuSeconds)
-            << ", \"evaluate_s_median\": " << evaluationMedian << ", \"evaluate_s\": " << jsonArray(evaluation)
-            << ", \"steps_done\": " << trainer.stepsDone() << ", \"test_acc_after\": " << last.test.accuracy << "}";
+            << ", \"evaluate_s_median\": " << evaluationMedian
+            << ", \"evaluate_s\": " << jsonArray(evaluation)
+            << ", \"steps_done\": " << trainer.stepsDone()
+            << ", \"test_acc_after\": " << last.test.accuracy << "}";
         std::cout << out.str() << std::endl;
     } else {
-        std::printf("lenet: Fashion-MNIST, %s, batch 64, momentum 0.9, lr 0.01, %lld steps/epoch\n", kotobench::kLenetLayers,
-                    static_cast<long long>(perEpoch));
-        std::printf("  epoch of steps (%lld timed a sample)  median %.3f s  min %.3f s  (CPU time: median %.3f s)\n",
-                    static_cast<long long>(steps), epochMedian, best(epochSeconds, false), median(epochCpuSeconds));
-        std::printf("  Trainer::evaluate() (60000 + 10000 images)  median %.3f s\n", evaluationMedian);
-        std::printf("  after %lld steps: test accuracy %.4f\n", static_cast<long long>(trainer.stepsDone()),
-                    last.test.accuracy);
+        std::printf("lenet: Fashion-MNIST, %s, batch 64, momentum 0.9, lr 0.01, %lld steps/epoch\n",
+                    kotobench::kLenetLayers, static_cast<long long>(perEpoch));
+        std::printf("  epoch of steps (%lld timed a sample)  median %.3f s  min %.3f s  (CPU time: "
+                    "median %.3f s)\n",
+                    static_cast<long long>(steps), epochMedian, best(epochSeconds, false),
+                    median(epochCpuSeconds));
+        std::printf("  Trainer::evaluate() (60000 + 10000 images)  median %.3f s\n",
+                    evaluationMedian);
+        std::printf("  after %lld steps: test accuracy %.4f\n",
+                    static_cast<long long>(trainer.stepsDone()), last.test.accuracy);
     }
 }
 

@@ -18,7 +18,7 @@ struct GemmShape {
 };
 
 // Float32 or Float64 buffers; queue by address, as CLBlast takes it.
-void clblastGemm(DType type, const GemmShape& shape, double alpha, cl_mem a, cl_mem b, double beta, cl_mem c,
-                 cl_command_queue* queue);
+void clblastGemm(DType type, const GemmShape& shape, double alpha, cl_mem a, cl_mem b, double beta,
+                 cl_mem c, cl_command_queue* queue);
 
 }  // namespace koto

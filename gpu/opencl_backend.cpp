@@ -31,12 +31,14 @@ constexpr size_t kReductionGroup = 128;
 constexpr size_t kMaxReductionGroups = 64;
 
 // Bytes the tensor's current rows use.
-size_t bytesOf(const Tensor& tensor) { return static_cast<size_t>(tensor.size() * bytesPerElement(tensor.dtype())); }
+size_t bytesOf(const Tensor& tensor) {
+    return static_cast<size_t>(tensor.size() * bytesPerElement(tensor.dtype()));
+}
 
 void requireValueCount(size_t values, const Tensor& tensor, const char* what) {
     if (static_cast<int64_t>(values) != tensor.size())
-        throw std::invalid_argument(std::string(what) + ": " + std::to_string(values) + " values for a tensor of " +
-                                    tensor.shape().text());
+        throw std::invalid_argument(std::string(what) + ": " + std::to_string(values) +
+                                    " values for a tensor of " + tensor.shape().text());
 }
 
 // Transfers convert between float and double on the host, where the values already are.
@@ -48,11 +50,13 @@ std::vector<Target> converted(std::span<const Source> values) {
 }  // namespace
 
 OpenClBackend::OpenClBackend(int platformIndex, int deviceIndex) : forced_(forcedOpenClFailure()) {
-    context_ = std::make_unique<OpenClContext>(platformIndex, deviceIndex, forced_.kind == ForcedFailure::Kind::Context);
+    context_ = std::make_unique<OpenClContext>(platformIndex, deviceIndex,
+                                               forced_.kind == ForcedFailure::Kind::Context);
     const auto start = std::chrono::steady_clock::now();
     program(DType::Float32);
     prepareGemm();
-    kernelCompileSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    kernelCompileSeconds_ =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     partialSums_ = createBuffer(kMaxReductionGroups * sizeof(double), "the partial sums");
 }
 
@@ -67,8 +71,9 @@ OpenClProgram& OpenClBackend::program(DType type) {
         const std::string source =
             (forced ? "#error \"a kernel build failure forced by KOTO_OPENCL_FAIL=build\"\n" : "") +
             std::string(kBackendKernelSource);
-        slot = std::make_unique<OpenClProgram>(context_->context(), context_->device(), source,
-                                               type == DType::Float64 ? "-DKOTO_DOUBLE" : "", forced);
+        slot =
+            std::make_unique<OpenClProgram>(context_->context(), context_->device(), source,
+                                            type == DType::Float64 ? "-DKOTO_DOUBLE" : "", forced);
     }
     return *slot;
 }
@@ -82,8 +87,8 @@ void OpenClBackend::prepareGemm() {
     }
     const GemmShape shape{false, false, 1, 1, 1, 1, 1, 1};
     countLaunch("the GEMM warm-up");
-    clblastGemm(DType::Float32, shape, 1.0, matrices[0]->memory(), matrices[1]->memory(), 0.0, matrices[2]->memory(),
-                context_->queueAddress());
+    clblastGemm(DType::Float32, shape, 1.0, matrices[0]->memory(), matrices[1]->memory(), 0.0,
+                matrices[2]->memory(), context_->queueAddress());
     checkOpenCl(clFinish(context_->queue()), "the GEMM warm-up");
 }
 
@@ -102,23 +107,28 @@ void OpenClBackend::refuseIfForcedDown(std::string_view what) {
 
 // ---- memory ------------------------------------------------------------------------------------
 
-std::unique_ptr<OpenClBuffer> OpenClBackend::createBuffer(size_t bytes, const std::string& what, bool forced) {
+std::unique_ptr<OpenClBuffer> OpenClBackend::createBuffer(size_t bytes, const std::string& what,
+                                                          bool forced) {
     // Zero-filled, as Backend::allocate promises. (Drivers may reserve the memory only when it is
     // first used; a shortage then shows as an error of a later call, which is checked too.)
     const size_t size = std::max<size_t>(bytes, 1);
     const std::string allocating = "allocating " + std::to_string(size) + " bytes for " + what;
     refuseIfForcedDown(allocating);
     cl_int status = CL_MEM_OBJECT_ALLOCATION_FAILURE;
-    cl_mem memory = forced ? nullptr : clCreateBuffer(context_->context(), CL_MEM_READ_WRITE, size, nullptr, &status);
+    cl_mem memory =
+        forced ? nullptr
+               : clCreateBuffer(context_->context(), CL_MEM_READ_WRITE, size, nullptr, &status);
     checkOpenCl(status, allocating, forced);
     auto buffer = std::make_unique<OpenClBuffer>(memory, size);
     const cl_uchar zero = 0;
-    checkOpenCl(clEnqueueFillBuffer(context_->queue(), memory, &zero, sizeof zero, 0, size, 0, nullptr, nullptr),
+    checkOpenCl(clEnqueueFillBuffer(context_->queue(), memory, &zero, sizeof zero, 0, size, 0,
+                                    nullptr, nullptr),
                 "zero-filling " + std::to_string(size) + " bytes for " + what);
     return buffer;
 }
 
-OpenClBuffer& OpenClBackend::bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buffer, size_t bytes, const char* what) {
+OpenClBuffer& OpenClBackend::bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buffer, size_t bytes,
+                                             const char* what) {
     if (!buffer || buffer->bytes() < bytes) buffer = createBuffer(bytes, what);
     return *buffer;
 }
@@ -128,7 +138,8 @@ void OpenClBackend::write(cl_mem memory, size_t bytes, const void* values, const
     const std::string copying = std::string("copying ") + what + " to the device";
     refuseIfForcedDown(copying);
     // Blocking: the caller's values may be gone once this returns.
-    checkOpenCl(clEnqueueWriteBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0, nullptr, nullptr),
+    checkOpenCl(clEnqueueWriteBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0,
+                                     nullptr, nullptr),
                 copying);
 }
 
@@ -136,51 +147,65 @@ void OpenClBackend::read(cl_mem memory, size_t bytes, void* values, const char* 
     if (bytes == 0) return;
     const std::string copying = std::string("copying ") + what + " from the device";
     refuseIfForcedDown(copying);
-    checkOpenCl(clEnqueueReadBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0, nullptr, nullptr),
+    checkOpenCl(clEnqueueReadBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0,
+                                    nullptr, nullptr),
                 copying);
 }
 
 Tensor OpenClBackend::allocate(const Shape& shape, DType type) {
     if (shape.elementCount() > kMaxElements)
-        throw std::invalid_argument("the OpenCL backend holds tensors of fewer than 2^31 elements, not " + shape.text());
+        throw std::invalid_argument(
+            "the OpenCL backend holds tensors of fewer than 2^31 elements, not " + shape.text());
     if (type == DType::Float64) {
         if (!context_->hasDoublePrecision())
-            throw std::invalid_argument("the OpenCL device " + name() +
-                                        " has no double precision (cl_khr_fp64): use Float32 tensors");
+            throw std::invalid_argument(
+                "the OpenCL device " + name() +
+                " has no double precision (cl_khr_fp64): use Float32 tensors");
         program(DType::Float64);
     }
     const auto bytes = static_cast<size_t>(shape.elementCount() * bytesPerElement(type));
-    std::shared_ptr<Storage> buffer =
-        createBuffer(bytes, "a tensor of " + shape.text(), forced_.kind == ForcedFailure::Kind::Allocation);
+    std::shared_ptr<Storage> buffer = createBuffer(bytes, "a tensor of " + shape.text(),
+                                                   forced_.kind == ForcedFailure::Kind::Allocation);
     return Tensor(shape, type, std::move(buffer));
 }
 
 void OpenClBackend::upload(std::span<const float> values, Tensor& destination) {
     requireValueCount(values.size(), destination, "upload");
     dispatch(destination.dtype(), [&]<typename T>() {
-        if constexpr (std::is_same_v<T, float>) write(memoryOf(destination), bytesOf(destination), values.data(), "values");
-        else write(memoryOf(destination), bytesOf(destination), converted<T>(values).data(), "values");
+        if constexpr (std::is_same_v<T, float>)
+            write(memoryOf(destination), bytesOf(destination), values.data(), "values");
+        else
+            write(memoryOf(destination), bytesOf(destination), converted<T>(values).data(),
+                  "values");
     });
 }
 
 void OpenClBackend::upload(std::span<const double> values, Tensor& destination) {
     requireValueCount(values.size(), destination, "upload");
     dispatch(destination.dtype(), [&]<typename T>() {
-        if constexpr (std::is_same_v<T, double>) write(memoryOf(destination), bytesOf(destination), values.data(), "values");
-        else write(memoryOf(destination), bytesOf(destination), converted<T>(values).data(), "values");
+        if constexpr (std::is_same_v<T, double>)
+            write(memoryOf(destination), bytesOf(destination), values.data(), "values");
+        else
+            write(memoryOf(destination), bytesOf(destination), converted<T>(values).data(),
+                  "values");
     });
 }
 
 void OpenClBackend::upload(std::span<const uint8_t> bytes, Tensor& destination) {
-    if (destination.dtype() != DType::UInt8 || static_cast<int64_t>(bytes.size()) != destination.size())
-        throw std::invalid_argument("upload: " + std::to_string(bytes.size()) + " bytes for a tensor of " +
-                                    destination.shape().text());
+    if (destination.dtype() != DType::UInt8 ||
+        static_cast<int64_t>(bytes.size()) != destination.size())
+        throw std::invalid_argument("upload: " + std::to_string(bytes.size()) +
+                                    " bytes for a tensor of " + destination.shape().text());
     write(memoryOf(destination), bytes.size(), bytes.data(), "bytes");
 }
 
-void OpenClBackend::download(const Tensor& source, std::span<float> values) { downloadAs(source, values); }
+void OpenClBackend::download(const Tensor& source, std::span<float> values) {
+    downloadAs(source, values);
+}
 
-void OpenClBackend::download(const Tensor& source, std::span<double> values) { downloadAs(source, values); }
+void OpenClBackend::download(const Tensor& source, std::span<double> values) {
+    downloadAs(source, values);
+}
 
 template <typename Target>
 void OpenClBackend::downloadAs(const Tensor& source, std::span<Target> values) {
@@ -201,7 +226,8 @@ void OpenClBackend::copy(const Tensor& source, Tensor& destination) {
     const cl_mem from = memoryOf(source), to = memoryOf(destination);
     if (from == to || bytesOf(source) == 0) return;
     refuseIfForcedDown("copying a tensor");
-    checkOpenCl(clEnqueueCopyBuffer(context_->queue(), from, to, 0, 0, bytesOf(source), 0, nullptr, nullptr),
+    checkOpenCl(clEnqueueCopyBuffer(context_->queue(), from, to, 0, 0, bytesOf(source), 0, nullptr,
+                                    nullptr),
                 "copying a tensor");
 }
 
@@ -210,25 +236,27 @@ void OpenClBackend::fill(Tensor& tensor, double value) {
         if (tensor.size() == 0) return;
         refuseIfForcedDown("filling a tensor");
         const T pattern = static_cast<T>(value);
-        checkOpenCl(clEnqueueFillBuffer(context_->queue(), memoryOf(tensor), &pattern, sizeof pattern, 0,
-                                        bytesOf(tensor), 0, nullptr, nullptr),
+        checkOpenCl(clEnqueueFillBuffer(context_->queue(), memoryOf(tensor), &pattern,
+                                        sizeof pattern, 0, bytesOf(tensor), 0, nullptr, nullptr),
                     "filling a tensor");
     });
 }
 
-// ---- running kernels -----------------------------------------------------------------------------
+// ---- running kernels
+// -----------------------------------------------------------------------------
 
 void OpenClBackend::run(const OpenClKernel& kernel, int64_t items, const char* what) {
     runInGroupsOf(kElementGroup, kernel, items, what);
 }
 
-void OpenClBackend::runInGroupsOf(size_t groupSize, const OpenClKernel& kernel, int64_t items, const char* what) {
+void OpenClBackend::runInGroupsOf(size_t groupSize, const OpenClKernel& kernel, int64_t items,
+                                  const char* what) {
     if (items <= 0) return;
     const size_t group = std::min(groupSize, kernel.maxGroupSize);
     const size_t global = (static_cast<size_t>(items) + group - 1) / group * group;
     countLaunch(what);
-    checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global, &group, 0, nullptr,
-                                       nullptr),
+    checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global,
+                                       &group, 0, nullptr, nullptr),
                 std::string("running ") + what);
 }
 
@@ -238,17 +266,18 @@ size_t OpenClBackend::reductionGroupSize(const OpenClKernel& kernel) {
     return group;
 }
 
-double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type, int64_t items,
-                             const char* what) {
+double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type,
+                             int64_t items, const char* what) {
     if (items <= 0) return 0.0;
     const size_t group = reductionGroupSize(kernel);
-    const size_t groups = std::min(kMaxReductionGroups, (static_cast<size_t>(items) + group - 1) / group);
+    const size_t groups =
+        std::min(kMaxReductionGroups, (static_cast<size_t>(items) + group - 1) / group);
     const auto elementBytes = static_cast<size_t>(bytesPerElement(type));
     arguments.buffer(partialSums_->memory()).local(group * elementBytes);
     const size_t global = groups * group;
     countLaunch(what);
-    checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global, &group, 0, nullptr,
-                                       nullptr),
+    checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global,
+                                       &group, 0, nullptr, nullptr),
                 std::string("running ") + what);
     return dispatch(type, [&]<typename T>() {
         std::vector<T> partials(groups);
@@ -259,17 +288,19 @@ double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& argume
     });
 }
 
-// ---- linear algebra ------------------------------------------------------------------------------
+// ---- linear algebra
+// ------------------------------------------------------------------------------
 
-void OpenClBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a, const Tensor& b,
-                         double beta, Tensor& c) {
+void OpenClBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a,
+                         const Tensor& b, double beta, Tensor& c) {
     const int64_t m = transposeA ? a.cols() : a.rows();
     const int64_t k = transposeA ? a.rows() : a.cols();
     const int64_t kb = transposeB ? b.cols() : b.rows();
     const int64_t n = transposeB ? b.rows() : b.cols();
-    if (k != kb || c.rows() != m || c.cols() != n || a.dtype() != b.dtype() || a.dtype() != c.dtype())
-        throw std::invalid_argument("gemm: shapes do not fit (" + a.shape().text() + ", " + b.shape().text() +
-                                    " into " + c.shape().text() + ")");
+    if (k != kb || c.rows() != m || c.cols() != n || a.dtype() != b.dtype() ||
+        a.dtype() != c.dtype())
+        throw std::invalid_argument("gemm: shapes do not fit (" + a.shape().text() + ", " +
+                                    b.shape().text() + " into " + c.shape().text() + ")");
     const DType type = computeType(c);
     if (m == 0 || n == 0) return;
     if (k == 0) {  // an empty product: C = beta C (CLBlast rejects k = 0)
@@ -286,17 +317,21 @@ void OpenClBackend::gemm(bool transposeA, bool transposeB, double alpha, const T
                           static_cast<size_t>(b.cols()),
                           static_cast<size_t>(c.cols())};
     countLaunch("GEMM");
-    clblastGemm(type, shape, alpha, memoryOf(a), memoryOf(b), beta, memoryOf(c), context_->queueAddress());
+    clblastGemm(type, shape, alpha, memoryOf(a), memoryOf(b), beta, memoryOf(c),
+                context_->queueAddress());
 }
 
 void OpenClBackend::addRowVector(const Tensor& vector, Tensor& matrix) {
     if (vector.size() != matrix.cols() || vector.dtype() != matrix.dtype())
-        throw std::invalid_argument("addRowVector: a vector of " + std::to_string(vector.size()) + " for rows of " +
-                                    std::to_string(matrix.cols()));
+        throw std::invalid_argument("addRowVector: a vector of " + std::to_string(vector.size()) +
+                                    " for rows of " + std::to_string(matrix.cols()));
     const DType type = computeType(matrix);
     const OpenClKernel& k = kernel(type, "add_row_vector");
-    KernelArguments(k.handle, type).buffer(memoryOf(matrix)).buffer(memoryOf(vector)).integer(count(matrix)).integer(
-        static_cast<int32_t>(matrix.cols()));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(matrix))
+        .buffer(memoryOf(vector))
+        .integer(count(matrix))
+        .integer(static_cast<int32_t>(matrix.cols()));
     run(k, matrix.size(), "addRowVector");
 }
 
@@ -305,69 +340,99 @@ void OpenClBackend::columnSums(const Tensor& matrix, Tensor& out) {
         throw std::invalid_argument("columnSums: output size does not match the columns");
     const DType type = computeType(out);
     const OpenClKernel& k = kernel(type, "column_sums");
-    KernelArguments(k.handle, type).buffer(memoryOf(matrix)).buffer(memoryOf(out)).integer(
-        static_cast<int32_t>(matrix.rows())).integer(static_cast<int32_t>(matrix.cols()));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(matrix))
+        .buffer(memoryOf(out))
+        .integer(static_cast<int32_t>(matrix.rows()))
+        .integer(static_cast<int32_t>(matrix.cols()));
     run(k, matrix.cols(), "columnSums");
 }
 
-// ---- randomness ------------------------------------------------------------------------------------
+// ---- randomness
+// ------------------------------------------------------------------------------------
 
 void OpenClBackend::dropoutMask(const RandomStream& stream, double keep, Tensor& mask) {
     const DType type = computeType(mask);
     const OpenClKernel& k = kernel(type, "dropout_mask");
-    // The same threshold and kept value as the CPU backend: float keep, 1/keep in the tensor's type.
-    KernelArguments(k.handle, type).buffer(memoryOf(mask)).integer(count(mask)).unsignedLong(stream.seed)
-        .unsignedLong(stream.step).unsignedInteger(stream.layer).singleFloat(static_cast<float>(keep))
-        .real(dispatch(type, [&]<typename T>() { return static_cast<double>(static_cast<T>(1.0 / keep)); }));
+    // The same threshold and kept value as the CPU backend: float keep, 1/keep in the tensor's
+    // type.
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(mask))
+        .integer(count(mask))
+        .unsignedLong(stream.seed)
+        .unsignedLong(stream.step)
+        .unsignedInteger(stream.layer)
+        .singleFloat(static_cast<float>(keep))
+        .real(dispatch(
+            type, [&]<typename T>() { return static_cast<double>(static_cast<T>(1.0 / keep)); }));
     run(k, (mask.size() + 3) / 4, "dropoutMask");
 }
 
 void OpenClBackend::gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) {
     const DType type = computeType(noise);
     const OpenClKernel& k = kernel(type, "gaussian_noise");
-    KernelArguments(k.handle, type).buffer(memoryOf(noise)).integer(count(noise)).unsignedLong(stream.seed)
-        .unsignedLong(stream.step).unsignedInteger(stream.layer).singleFloat(static_cast<float>(deviation));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(noise))
+        .integer(count(noise))
+        .unsignedLong(stream.seed)
+        .unsignedLong(stream.step)
+        .unsignedInteger(stream.layer)
+        .singleFloat(static_cast<float>(deviation));
     run(k, (noise.size() + 3) / 4, "gaussianNoise");
 }
 
-// ---- rows and images -------------------------------------------------------------------------------
+// ---- rows and images
+// -------------------------------------------------------------------------------
 
-cl_mem OpenClBackend::uploadRowIndices(std::span<const int32_t> rows, int64_t sourceRows, const char* what) {
+cl_mem OpenClBackend::uploadRowIndices(std::span<const int32_t> rows, int64_t sourceRows,
+                                       const char* what) {
     for (const int32_t row : rows)
-        if (row < 0 || row >= sourceRows) throw std::out_of_range(std::string(what) + ": row index");
+        if (row < 0 || row >= sourceRows)
+            throw std::out_of_range(std::string(what) + ": row index");
     OpenClBuffer& buffer = bufferOfAtLeast(rowIndices_, rows.size_bytes(), "row indices");
     write(buffer.memory(), rows.size_bytes(), rows.data(), "row indices");
     return buffer.memory();
 }
 
-void OpenClBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows, Tensor& destination) {
-    if (static_cast<int64_t>(rows.size()) != destination.rows() || source.cols() != destination.cols() ||
-        source.dtype() != destination.dtype())
+void OpenClBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
+                               Tensor& destination) {
+    if (static_cast<int64_t>(rows.size()) != destination.rows() ||
+        source.cols() != destination.cols() || source.dtype() != destination.dtype())
         throw std::invalid_argument("gatherRows: destination does not fit");
     const cl_mem indices = uploadRowIndices(rows, source.rows(), "gatherRows");
     const bool bytes = source.dtype() == DType::UInt8;
-    const DType type = bytes ? DType::Float32 : source.dtype();  // the byte kernel is in either program
+    const DType type =
+        bytes ? DType::Float32 : source.dtype();  // the byte kernel is in either program
     const OpenClKernel& k = kernel(type, bytes ? "gather_rows_bytes" : "gather_rows");
-    KernelArguments(k.handle, type).buffer(memoryOf(source)).buffer(indices).buffer(memoryOf(destination))
-        .integer(count(destination)).integer(static_cast<int32_t>(destination.cols()));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(source))
+        .buffer(indices)
+        .buffer(memoryOf(destination))
+        .integer(count(destination))
+        .integer(static_cast<int32_t>(destination.cols()));
     run(k, destination.size(), "gatherRows");
 }
 
-void OpenClBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
-                                     Tensor& destination) {
+void OpenClBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows,
+                                     double scale, Tensor& destination) {
     if (source.dtype() != DType::UInt8 || static_cast<int64_t>(rows.size()) != destination.rows() ||
         source.cols() != destination.cols())
         throw std::invalid_argument("gatherRowsScaled: from bytes into a destination that fits");
     const DType type = computeType(destination);
     const cl_mem indices = uploadRowIndices(rows, source.rows(), "gatherRowsScaled");
     const OpenClKernel& k = kernel(type, "gather_rows_scaled");
-    KernelArguments(k.handle, type).buffer(memoryOf(source)).buffer(indices).real(scale).buffer(memoryOf(destination))
-        .integer(count(destination)).integer(static_cast<int32_t>(destination.cols()));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(source))
+        .buffer(indices)
+        .real(scale)
+        .buffer(memoryOf(destination))
+        .integer(count(destination))
+        .integer(static_cast<int32_t>(destination.cols()));
     run(k, destination.size(), "gatherRowsScaled");
 }
 
-void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
-                                  const Tensor& images, Tensor& out) {
+void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width,
+                                  int64_t height, const Tensor& images, Tensor& out) {
     requireAugmentationFits(transforms, width, height, images, out);
     const DType type = computeType(images);
     dispatch(type, [&]<typename T>() {
@@ -376,20 +441,28 @@ void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, in
         std::vector<T> numbers;
         numbers.reserve(transforms.size() * 7);
         for (const ImageTransform& t : transforms)
-            numbers.insert(numbers.end(), {std::cos(static_cast<T>(t.radians)), std::sin(static_cast<T>(t.radians)),
-                                           static_cast<T>(t.shiftX), static_cast<T>(t.shiftY), T(t.mirror ? 1 : 0),
-                                           static_cast<T>(t.brightness), static_cast<T>(t.contrast)});
+            numbers.insert(numbers.end(),
+                           {std::cos(static_cast<T>(t.radians)),
+                            std::sin(static_cast<T>(t.radians)), static_cast<T>(t.shiftX),
+                            static_cast<T>(t.shiftY), T(t.mirror ? 1 : 0),
+                            static_cast<T>(t.brightness), static_cast<T>(t.contrast)});
         const size_t bytes = numbers.size() * sizeof(T);
         OpenClBuffer& buffer = bufferOfAtLeast(transforms_, bytes, "image transforms");
         write(buffer.memory(), bytes, numbers.data(), "image transforms");
     });
     const OpenClKernel& k = kernel(type, "augment_images");
-    KernelArguments(k.handle, type).buffer(memoryOf(images)).buffer(transforms_->memory()).buffer(memoryOf(out))
-        .integer(count(images)).integer(static_cast<int32_t>(width)).integer(static_cast<int32_t>(height));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(images))
+        .buffer(transforms_->memory())
+        .buffer(memoryOf(out))
+        .integer(count(images))
+        .integer(static_cast<int32_t>(width))
+        .integer(static_cast<int32_t>(height));
     run(k, images.size(), "augmentImages");
 }
 
-// ---- sums ------------------------------------------------------------------------------------------
+// ---- sums
+// ------------------------------------------------------------------------------------------
 
 double OpenClBackend::sumOfAbsolutes(const Tensor& x) {
     const DType type = computeType(x);

@@ -60,64 +60,74 @@ public:
     void download(const Tensor& source, std::span<double> values) override;
     void copy(const Tensor& source, Tensor& destination) override;
     void fill(Tensor& tensor, double value) override;
-    void gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a, const Tensor& b, double beta,
-              Tensor& c) override;
+    void gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a, const Tensor& b,
+              double beta, Tensor& c) override;
     void addRowVector(const Tensor& vector, Tensor& matrix) override;
     void columnSums(const Tensor& matrix, Tensor& out) override;
     void activationForward(Activation activation, const Tensor& a, Tensor& z) override;
-    void activationBackward(Activation activation, const Tensor& z, const Tensor& dZ, Tensor& dA) override;
+    void activationBackward(Activation activation, const Tensor& z, const Tensor& dZ,
+                            Tensor& dA) override;
     double softmaxCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
                                Tensor& dLogits) override;
-    double sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
-                                     Tensor& dLogits) override;
-    double meanSquaredError(const Tensor& outputs, const Tensor& targets, Tensor& dOutputs) override;
+    double sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                     Tensor& probabilities, Tensor& dLogits) override;
+    double meanSquaredError(const Tensor& outputs, const Tensor& targets,
+                            Tensor& dOutputs) override;
     void multiply(const Tensor& a, const Tensor& b, Tensor& out) override;
     void add(const Tensor& a, const Tensor& b, Tensor& out) override;
     void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) override;
     void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
     // In opencl_sampling_ops.cpp, its kernel in kernels/sampling_kernels.cl.
-    void bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) override;
-    void gatherRows(const Tensor& source, std::span<const int32_t> rows, Tensor& destination) override;
+    void bernoulliSample(const RandomStream& stream, const Tensor& probabilities,
+                         Tensor& samples) override;
+    void gatherRows(const Tensor& source, std::span<const int32_t> rows,
+                    Tensor& destination) override;
     void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                           Tensor& destination) override;
-    void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height, const Tensor& images,
-                       Tensor& out) override;
+    void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
+                       const Tensor& images, Tensor& out) override;
     // The optimizer updates, in opencl_optimizer_ops.cpp.
-    bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov, const Tensor& gradient,
-                        Tensor& velocity, Tensor& weights) override;
-    bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
+    bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
+                        const Tensor& gradient, Tensor& velocity, Tensor& weights) override;
+    bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
+                       Tensor& cache, Tensor& weights) override;
+    bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum,
+                       double epsilon, const Tensor& gradient, Tensor& cache, Tensor& velocity,
                        Tensor& weights) override;
-    bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
-                       const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) override;
-    bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon, int64_t t,
-                    const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) override;
+    bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
+                    double epsilon, int64_t t, const Tensor& gradient, Tensor& firstMoment,
+                    Tensor& secondMoment, Tensor& weights) override;
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
     // Convolution and pooling, in opencl_image_ops.cpp, their kernels in kernels/image_kernels.cl.
-    void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
-                            const Tensor& bias, Tensor& out) override;
+    void convolutionForward(const ImageWindows& windows, const Tensor& images,
+                            const Tensor& weights, const Tensor& bias, Tensor& out) override;
     void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
                                        const Tensor& outputGradient, Tensor& weightGradient,
                                        Tensor& biasGradient) override;
     void convolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
                                   const Tensor& weights, Tensor& inputGradient) override;
-    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) override;
-    void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
-                         Tensor& inputGradient) override;
+    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out,
+                        Tensor& winners) override;
+    void maxPoolBackward(const ImageWindows& windows, const Tensor& winners,
+                         const Tensor& outputGradient, Tensor& inputGradient) override;
     void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
-    void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient, Tensor& inputGradient) override;
+    void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient,
+                             Tensor& inputGradient) override;
     void copyTimeStep(const Tensor& sequence, int64_t step, Tensor& out) override;
     void placeTimeStep(const Tensor& in, int64_t step, Tensor& sequence) override;
-    void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
-                        Tensor& hidden, Tensor& lastHidden) override;
-    void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden, const Tensor& outputGradient,
-                         const Tensor& fromLater, Tensor& hiddenGradient, Tensor& preActivationGradient,
+    void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart,
+                        const Tensor& recurrentPart, Tensor& hidden, Tensor& lastHidden) override;
+    void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden,
+                         const Tensor& outputGradient, const Tensor& fromLater,
+                         Tensor& hiddenGradient, Tensor& preActivationGradient,
                          Tensor& stepGradient) override;
-    void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart, Tensor& gates,
-                         Tensor& cells, Tensor& hidden, Tensor& lastHidden) override;
-    void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells, const Tensor& outputGradient,
-                          const Tensor& fromLater, Tensor& cellCarry, Tensor& hiddenGradient, Tensor& cellGradient,
+    void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
+                         Tensor& gates, Tensor& cells, Tensor& hidden, Tensor& lastHidden) override;
+    void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells,
+                          const Tensor& outputGradient, const Tensor& fromLater, Tensor& cellCarry,
+                          Tensor& hiddenGradient, Tensor& cellGradient,
                           Tensor& preActivationGradient, Tensor& stepGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
@@ -132,7 +142,8 @@ private:
     // Runs a kernel with one work-item per item (rounded up to whole work-groups).
     void run(const OpenClKernel& kernel, int64_t items, const char* what);
     // The same in work-groups of `groupSize` (or the kernel's limit, if smaller).
-    void runInGroupsOf(size_t groupSize, const OpenClKernel& kernel, int64_t items, const char* what);
+    void runInGroupsOf(size_t groupSize, const OpenClKernel& kernel, int64_t items,
+                       const char* what);
     // Work-items per work-group of a reduction kernel: the largest power of two that it allows, up
     // to opencl_backend.cpp's kReductionGroup.
     static size_t reductionGroupSize(const OpenClKernel& kernel);
@@ -142,9 +153,11 @@ private:
                   const char* what);
 
     // Device memory that is not a tensor (row indices, image transforms, partial sums).
-    std::unique_ptr<OpenClBuffer> createBuffer(size_t bytes, const std::string& what, bool forced = false);
+    std::unique_ptr<OpenClBuffer> createBuffer(size_t bytes, const std::string& what,
+                                               bool forced = false);
     // Makes `buffer` hold at least `bytes`, replacing it by a larger one if needed.
-    OpenClBuffer& bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buffer, size_t bytes, const char* what);
+    OpenClBuffer& bufferOfAtLeast(std::unique_ptr<OpenClBuffer>& buffer, size_t bytes,
+                                  const char* what);
     void write(cl_mem memory, size_t bytes, const void* values, const char* what);
     void read(cl_mem memory, size_t bytes, void* values, const char* what);
     // Uploads row indices for a gather, after checking each lies within `sourceRows`.
@@ -160,15 +173,17 @@ private:
 
     // Convolution as GEMMs (opencl_image_ops.cpp). A scratch buffer of at least `elements` values,
     // grown only when a larger pass asks for more.
-    cl_mem scratch(std::unique_ptr<OpenClBuffer>& buffer, int64_t elements, DType type, const char* what);
+    cl_mem scratch(std::unique_ptr<OpenClBuffer>& buffer, int64_t elements, DType type,
+                   const char* what);
     // C = op(A) op(B) + beta C, op(A) m x k and op(B) k x n, on buffers that are not tensors.
-    void bufferGemm(DType type, bool transposeA, bool transposeB, int64_t m, int64_t n, int64_t k, double beta,
-                    cl_mem a, cl_mem b, cl_mem c);
+    void bufferGemm(DType type, bool transposeA, bool transposeB, int64_t m, int64_t n, int64_t k,
+                    double beta, cl_mem a, cl_mem b, cl_mem c);
     // Images first .. first + count - 1 into the window matrix (im2col), and their dJ/da into
     // pixel-major rows; each returns the scratch buffer it filled.
-    cl_mem imagesToColumns(const ImageWindows& windows, const Tensor& images, int64_t first, int64_t count);
-    cl_mem gradientToPixels(const ImageWindows& windows, const Tensor& outputGradient, int64_t filters, int64_t first,
-                            int64_t count);
+    cl_mem imagesToColumns(const ImageWindows& windows, const Tensor& images, int64_t first,
+                           int64_t count);
+    cl_mem gradientToPixels(const ImageWindows& windows, const Tensor& outputGradient,
+                            int64_t filters, int64_t first, int64_t count);
 
     ForcedFailure forced_;
     std::unique_ptr<OpenClContext> context_;

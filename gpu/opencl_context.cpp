@@ -12,9 +12,11 @@ namespace {
 
 std::string nameOf(cl_device_id device) {
     size_t size = 0;
-    checkOpenCl(clGetDeviceInfo(device, CL_DEVICE_NAME, 0, nullptr, &size), "reading the device's name");
+    checkOpenCl(clGetDeviceInfo(device, CL_DEVICE_NAME, 0, nullptr, &size),
+                "reading the device's name");
     std::string name(size, '\0');
-    checkOpenCl(clGetDeviceInfo(device, CL_DEVICE_NAME, size, name.data(), nullptr), "reading the device's name");
+    checkOpenCl(clGetDeviceInfo(device, CL_DEVICE_NAME, size, name.data(), nullptr),
+                "reading the device's name");
     if (const size_t end = name.find('\0'); end != std::string::npos) name.resize(end);
     return name;
 }
@@ -22,7 +24,8 @@ std::string nameOf(cl_device_id device) {
 // OpenCL 1.2 devices without doubles answer 0; some older ones reject the question.
 bool hasDoubles(cl_device_id device) {
     cl_device_fp_config config = 0;
-    return clGetDeviceInfo(device, CL_DEVICE_DOUBLE_FP_CONFIG, sizeof config, &config, nullptr) == CL_SUCCESS &&
+    return clGetDeviceInfo(device, CL_DEVICE_DOUBLE_FP_CONFIG, sizeof config, &config, nullptr) ==
+               CL_SUCCESS &&
            config != 0;
 }
 
@@ -35,10 +38,11 @@ OpenClContext::OpenClContext(int platformIndex, int deviceIndex, bool failContex
         throw DeviceError("no OpenCL platform is installed");
     checkOpenCl(listed, "listing the platforms");
     if (platformIndex < 0 || static_cast<cl_uint>(platformIndex) >= platformCount)
-        throw DeviceError("there is no OpenCL platform " + std::to_string(platformIndex) + " (found " +
-                          std::to_string(platformCount) + ")");
+        throw DeviceError("there is no OpenCL platform " + std::to_string(platformIndex) +
+                          " (found " + std::to_string(platformCount) + ")");
     std::vector<cl_platform_id> platforms(platformCount);
-    checkOpenCl(clGetPlatformIDs(platformCount, platforms.data(), nullptr), "listing the platforms");
+    checkOpenCl(clGetPlatformIDs(platformCount, platforms.data(), nullptr),
+                "listing the platforms");
     const cl_platform_id platform = platforms[static_cast<size_t>(platformIndex)];
 
     cl_uint deviceCount = 0;
@@ -48,7 +52,8 @@ OpenClContext::OpenClContext(int platformIndex, int deviceIndex, bool failContex
     checkOpenCl(found, "listing the devices");
     if (deviceIndex < 0 || static_cast<cl_uint>(deviceIndex) >= deviceCount)
         throw DeviceError("OpenCL platform " + std::to_string(platformIndex) + " has no device " +
-                          std::to_string(deviceIndex) + " (found " + std::to_string(deviceCount) + ")");
+                          std::to_string(deviceIndex) + " (found " + std::to_string(deviceCount) +
+                          ")");
     std::vector<cl_device_id> devices(deviceCount);
     checkOpenCl(clGetDeviceIDs(platform, CL_DEVICE_TYPE_ALL, deviceCount, devices.data(), nullptr),
                 "listing the devices");
@@ -56,10 +61,11 @@ OpenClContext::OpenClContext(int platformIndex, int deviceIndex, bool failContex
     deviceName_ = nameOf(device_);
     doublePrecision_ = hasDoubles(device_);
 
-    const cl_context_properties properties[] = {CL_CONTEXT_PLATFORM, reinterpret_cast<cl_context_properties>(platform),
-                                                0};
+    const cl_context_properties properties[] = {
+        CL_CONTEXT_PLATFORM, reinterpret_cast<cl_context_properties>(platform), 0};
     cl_int status = CL_DEVICE_NOT_AVAILABLE;
-    if (!failContext) context_ = clCreateContext(properties, 1, &device_, nullptr, nullptr, &status);
+    if (!failContext)
+        context_ = clCreateContext(properties, 1, &device_, nullptr, nullptr, &status);
     checkOpenCl(status, "creating the context for " + deviceName_, failContext);
     queue_ = clCreateCommandQueue(context_, device_, 0, &status);
     if (status != CL_SUCCESS) {

@@ -60,14 +60,17 @@ OpenClDiscovery discoverOpenClDevicesInProcess() {
         return result;
     }
     if (status != CL_SUCCESS) {
-        result.problem = "OpenCL could not list its platforms (error " + std::to_string(status) + ")";
+        result.problem =
+            "OpenCL could not list its platforms (error " + std::to_string(status) + ")";
         return result;
     }
     std::vector<cl_platform_id> platforms(platformCount);
     clGetPlatformIDs(platformCount, platforms.data(), nullptr);
     for (cl_uint p = 0; p < platformCount; ++p) {
         cl_uint deviceCount = 0;
-        if (clGetDeviceIDs(platforms[p], CL_DEVICE_TYPE_ALL, 0, nullptr, &deviceCount) != CL_SUCCESS) continue;
+        if (clGetDeviceIDs(platforms[p], CL_DEVICE_TYPE_ALL, 0, nullptr, &deviceCount) !=
+            CL_SUCCESS)
+            continue;
         std::vector<cl_device_id> devices(deviceCount);
         clGetDeviceIDs(platforms[p], CL_DEVICE_TYPE_ALL, deviceCount, devices.data(), nullptr);
         for (cl_uint d = 0; d < deviceCount; ++d) {
@@ -93,9 +96,15 @@ namespace {
 nlohmann::json toJson(const OpenClDiscovery& found) {
     nlohmann::json devices = nlohmann::json::array();
     for (const OpenClDevice& d : found.devices)
-        devices.push_back({{"platform_index", d.platformIndex}, {"device_index", d.deviceIndex}, {"platform", d.platform},
-                           {"name", d.name}, {"vendor", d.vendor}, {"type", d.type},
-                           {"memory", d.globalMemoryBytes}, {"units", d.computeUnits}, {"version", d.version}});
+        devices.push_back({{"platform_index", d.platformIndex},
+                           {"device_index", d.deviceIndex},
+                           {"platform", d.platform},
+                           {"name", d.name},
+                           {"vendor", d.vendor},
+                           {"type", d.type},
+                           {"memory", d.globalMemoryBytes},
+                           {"units", d.computeUnits},
+                           {"version", d.version}});
     return {{"devices", devices}, {"problem", found.problem}};
 }
 
@@ -151,7 +160,8 @@ OpenClDiscovery discoverOpenClDevices(int timeoutSeconds) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeoutSeconds);
     bool timedOut = false;
     while (true) {
-        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             timedOut = true;
             break;
@@ -174,9 +184,12 @@ OpenClDiscovery discoverOpenClDevices(int timeoutSeconds) {
     int status = 0;
     while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
     }
-    if (timedOut) return failed("the OpenCL driver did not answer within " + std::to_string(timeoutSeconds) + " s");
+    if (timedOut)
+        return failed("the OpenCL driver did not answer within " + std::to_string(timeoutSeconds) +
+                      " s");
     if (WIFSIGNALED(status))
-        return failed("the OpenCL driver crashed while listing devices (signal " + std::to_string(WTERMSIG(status)) + ")");
+        return failed("the OpenCL driver crashed while listing devices (signal " +
+                      std::to_string(WTERMSIG(status)) + ")");
     try {
         return fromJson(nlohmann::json::parse(text));
     } catch (const nlohmann::json::exception&) {

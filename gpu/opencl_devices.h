@@ -19,10 +19,10 @@ struct OpenClDevice {
     std::string platform;  // "Portable Computing Language"
     std::string name;      // "pthread-skylake-avx512-Intel(R) Xeon(R) Processor"
     std::string vendor;
-    std::string type;      // "GPU", "CPU", "accelerator"
+    std::string type;  // "GPU", "CPU", "accelerator"
     uint64_t globalMemoryBytes = 0;
     uint32_t computeUnits = 0;
-    std::string version;   // "OpenCL 3.0 PoCL ..."
+    std::string version;  // "OpenCL 3.0 PoCL ..."
 };
 
 struct OpenClDiscovery {

@@ -16,7 +16,10 @@ void OpenClBackend::activationForward(Activation activation, const Tensor& a, Te
     case Activation::Linear: copy(a, z); return;
     case Activation::Softmax: {
         const OpenClKernel& k = kernel(type, "softmax_rows");
-        KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(z)).integer(static_cast<int32_t>(a.rows()))
+        KernelArguments(k.handle, type)
+            .buffer(memoryOf(a))
+            .buffer(memoryOf(z))
+            .integer(static_cast<int32_t>(a.rows()))
             .integer(static_cast<int32_t>(a.cols()));
         run(k, a.rows(), "softmax");
         return;
@@ -30,59 +33,79 @@ void OpenClBackend::activationForward(Activation activation, const Tensor& a, Te
     run(k, a.size(), name);
 }
 
-void OpenClBackend::activationBackward(Activation activation, const Tensor& z, const Tensor& dZ, Tensor& dA) {
+void OpenClBackend::activationBackward(Activation activation, const Tensor& z, const Tensor& dZ,
+                                       Tensor& dA) {
     requireSameSize(z, dZ, "activationBackward");
     requireSameSize(z, dA, "activationBackward");
     const DType type = computeType(z);
     const char* name = nullptr;
     switch (activation) {
     case Activation::Linear: copy(dZ, dA); return;
-    case Activation::Softmax: throw std::logic_error("softmax is only trained fused with cross-entropy");
+    case Activation::Softmax:
+        throw std::logic_error("softmax is only trained fused with cross-entropy");
     case Activation::Sigmoid: name = "sigmoid_backward"; break;
     case Activation::Tanh: name = "tanh_backward"; break;
     case Activation::Relu: name = "relu_backward"; break;
     }
     const OpenClKernel& k = kernel(type, name);
-    KernelArguments(k.handle, type).buffer(memoryOf(z)).buffer(memoryOf(dZ)).buffer(memoryOf(dA)).integer(count(z));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(z))
+        .buffer(memoryOf(dZ))
+        .buffer(memoryOf(dA))
+        .integer(count(z));
     run(k, z.size(), name);
 }
 
-double OpenClBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
-                                          Tensor& dLogits) {
+double OpenClBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                          Tensor& probabilities, Tensor& dLogits) {
     requireSameSize(logits, targets, "softmaxCrossEntropy");
     requireSameSize(logits, probabilities, "softmaxCrossEntropy");
     requireSameSize(logits, dLogits, "softmaxCrossEntropy");
     const DType type = computeType(logits);
     const OpenClKernel& k = kernel(type, "softmax_cross_entropy");
     KernelArguments arguments(k.handle, type);
-    arguments.buffer(memoryOf(logits)).buffer(memoryOf(targets)).buffer(memoryOf(probabilities)).buffer(
-        memoryOf(dLogits)).integer(static_cast<int32_t>(logits.rows())).integer(static_cast<int32_t>(logits.cols()));
-    return runSum(k, arguments, type, logits.rows(), "softmaxCrossEntropy") / static_cast<double>(logits.rows());
+    arguments.buffer(memoryOf(logits))
+        .buffer(memoryOf(targets))
+        .buffer(memoryOf(probabilities))
+        .buffer(memoryOf(dLogits))
+        .integer(static_cast<int32_t>(logits.rows()))
+        .integer(static_cast<int32_t>(logits.cols()));
+    return runSum(k, arguments, type, logits.rows(), "softmaxCrossEntropy") /
+           static_cast<double>(logits.rows());
 }
 
-double OpenClBackend::sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets, Tensor& probabilities,
-                                                Tensor& dLogits) {
+double OpenClBackend::sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets,
+                                                Tensor& probabilities, Tensor& dLogits) {
     requireSameSize(logits, targets, "sigmoidBinaryCrossEntropy");
     requireSameSize(logits, probabilities, "sigmoidBinaryCrossEntropy");
     requireSameSize(logits, dLogits, "sigmoidBinaryCrossEntropy");
     const DType type = computeType(logits);
     const OpenClKernel& k = kernel(type, "sigmoid_binary_cross_entropy");
     KernelArguments arguments(k.handle, type);
-    arguments.buffer(memoryOf(logits)).buffer(memoryOf(targets)).buffer(memoryOf(probabilities)).buffer(
-        memoryOf(dLogits)).integer(count(logits)).integer(static_cast<int32_t>(logits.rows()));
+    arguments.buffer(memoryOf(logits))
+        .buffer(memoryOf(targets))
+        .buffer(memoryOf(probabilities))
+        .buffer(memoryOf(dLogits))
+        .integer(count(logits))
+        .integer(static_cast<int32_t>(logits.rows()));
     return runSum(k, arguments, type, logits.size(), "sigmoidBinaryCrossEntropy") /
            static_cast<double>(logits.rows());
 }
 
-double OpenClBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets, Tensor& dOutputs) {
+double OpenClBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets,
+                                       Tensor& dOutputs) {
     requireSameSize(outputs, targets, "meanSquaredError");
     requireSameSize(outputs, dOutputs, "meanSquaredError");
     const DType type = computeType(outputs);
     const OpenClKernel& k = kernel(type, "mean_squared_error");
     KernelArguments arguments(k.handle, type);
-    arguments.buffer(memoryOf(outputs)).buffer(memoryOf(targets)).buffer(memoryOf(dOutputs)).integer(count(outputs))
+    arguments.buffer(memoryOf(outputs))
+        .buffer(memoryOf(targets))
+        .buffer(memoryOf(dOutputs))
+        .integer(count(outputs))
         .integer(static_cast<int32_t>(outputs.rows()));
-    return runSum(k, arguments, type, outputs.size(), "meanSquaredError") / static_cast<double>(outputs.rows());
+    return runSum(k, arguments, type, outputs.size(), "meanSquaredError") /
+           static_cast<double>(outputs.rows());
 }
 
 // ---- element by element ------------------------------------------------------------------------
@@ -92,7 +115,11 @@ void OpenClBackend::multiply(const Tensor& a, const Tensor& b, Tensor& out) {
     requireSameSize(a, out, "multiply");
     const DType type = computeType(a);
     const OpenClKernel& k = kernel(type, "multiply");
-    KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(b)).buffer(memoryOf(out)).integer(count(a));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(a))
+        .buffer(memoryOf(b))
+        .buffer(memoryOf(out))
+        .integer(count(a));
     run(k, a.size(), "multiply");
 }
 
@@ -101,7 +128,11 @@ void OpenClBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
     requireSameSize(a, out, "add");
     const DType type = computeType(a);
     const OpenClKernel& k = kernel(type, "add");
-    KernelArguments(k.handle, type).buffer(memoryOf(a)).buffer(memoryOf(b)).buffer(memoryOf(out)).integer(count(a));
+    KernelArguments(k.handle, type)
+        .buffer(memoryOf(a))
+        .buffer(memoryOf(b))
+        .buffer(memoryOf(out))
+        .integer(count(a));
     run(k, a.size(), "add");
 }
 
@@ -109,7 +140,11 @@ void OpenClBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
     requireSameSize(x, y, "addScaled");
     const DType type = computeType(y);
     const OpenClKernel& k = kernel(type, "add_scaled");
-    KernelArguments(k.handle, type).real(alpha).buffer(memoryOf(x)).buffer(memoryOf(y)).integer(count(y));
+    KernelArguments(k.handle, type)
+        .real(alpha)
+        .buffer(memoryOf(x))
+        .buffer(memoryOf(y))
+        .integer(count(y));
     run(k, y.size(), "addScaled");
 }
 

@@ -9,7 +9,8 @@ namespace {
 
 // The N of "run:N": digits only, at least 1; 0 when the text is not such a number.
 int64_t launchNumber(std::string_view digits) {
-    if (digits.empty() || digits.size() > 18 || digits.find_first_not_of("0123456789") != std::string_view::npos)
+    if (digits.empty() || digits.size() > 18 ||
+        digits.find_first_not_of("0123456789") != std::string_view::npos)
         return 0;
     return std::stoll(std::string(digits));
 }
@@ -26,9 +27,11 @@ ForcedFailure forcedOpenClFailure() {
     if (text == "allocation") return {Kind::Allocation};
     const std::string_view run = "run:";
     if (text.starts_with(run))
-        if (const int64_t launch = launchNumber(text.substr(run.size())); launch >= 1) return {Kind::Run, launch};
-    throw std::invalid_argument("KOTO_OPENCL_FAIL must be context, build, allocation or run:N (N from 1), not \"" +
-                                std::string(text) + "\"");
+        if (const int64_t launch = launchNumber(text.substr(run.size())); launch >= 1)
+            return {Kind::Run, launch};
+    throw std::invalid_argument(
+        "KOTO_OPENCL_FAIL must be context, build, allocation or run:N (N from 1), not \"" +
+        std::string(text) + "\"");
 }
 
 }  // namespace koto

@@ -10,52 +10,69 @@
 
 namespace koto {
 
-bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
-                                   const Tensor& gradient, Tensor& velocity, Tensor& weights) {
+bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum,
+                                   bool nesterov, const Tensor& gradient, Tensor& velocity,
+                                   Tensor& weights) {
     requireSameSizes({&gradient, &velocity}, weights, "momentumUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
     const OpenClKernel& k = kernel(type, check ? "momentum_check" : "momentum_apply");
     KernelArguments arguments(k.handle, type);
-    arguments.real(learningRate).real(momentum).integer(nesterov ? 1 : 0).buffer(memoryOf(gradient))
-        .buffer(memoryOf(velocity)).buffer(memoryOf(weights)).integer(count(weights));
+    arguments.real(learningRate)
+        .real(momentum)
+        .integer(nesterov ? 1 : 0)
+        .buffer(memoryOf(gradient))
+        .buffer(memoryOf(velocity))
+        .buffer(memoryOf(weights))
+        .integer(count(weights));
     if (check) return runSum(k, arguments, type, weights.size(), "momentumUpdate") == 0.0;
     run(k, weights.size(), "momentumUpdate");
     return true;
 }
 
-bool OpenClBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
-                                  Tensor& cache, Tensor& weights) {
+bool OpenClBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon,
+                                  const Tensor& gradient, Tensor& cache, Tensor& weights) {
     requireSameSizes({&gradient, &cache}, weights, "adagradUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
     const OpenClKernel& k = kernel(type, check ? "adagrad_check" : "adagrad_apply");
     KernelArguments arguments(k.handle, type);
-    arguments.real(learningRate).real(epsilon).buffer(memoryOf(gradient)).buffer(memoryOf(cache))
-        .buffer(memoryOf(weights)).integer(count(weights));
+    arguments.real(learningRate)
+        .real(epsilon)
+        .buffer(memoryOf(gradient))
+        .buffer(memoryOf(cache))
+        .buffer(memoryOf(weights))
+        .integer(count(weights));
     if (check) return runSum(k, arguments, type, weights.size(), "adagradUpdate") == 0.0;
     run(k, weights.size(), "adagradUpdate");
     return true;
 }
 
-bool OpenClBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum,
-                                  double epsilon, const Tensor& gradient, Tensor& cache, Tensor& velocity,
-                                  Tensor& weights) {
+bool OpenClBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay,
+                                  double momentum, double epsilon, const Tensor& gradient,
+                                  Tensor& cache, Tensor& velocity, Tensor& weights) {
     requireSameSizes({&gradient, &cache, &velocity}, weights, "rmspropUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
     const OpenClKernel& k = kernel(type, check ? "rmsprop_check" : "rmsprop_apply");
     KernelArguments arguments(k.handle, type);
-    arguments.real(learningRate).real(decay).real(momentum).real(epsilon).buffer(memoryOf(gradient))
-        .buffer(memoryOf(cache)).buffer(memoryOf(velocity)).buffer(memoryOf(weights)).integer(count(weights));
+    arguments.real(learningRate)
+        .real(decay)
+        .real(momentum)
+        .real(epsilon)
+        .buffer(memoryOf(gradient))
+        .buffer(memoryOf(cache))
+        .buffer(memoryOf(velocity))
+        .buffer(memoryOf(weights))
+        .integer(count(weights));
     if (check) return runSum(k, arguments, type, weights.size(), "rmspropUpdate") == 0.0;
     run(k, weights.size(), "rmspropUpdate");
     return true;
 }
 
-bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon,
-                               int64_t t, const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment,
-                               Tensor& weights) {
+bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
+                               double epsilon, int64_t t, const Tensor& gradient,
+                               Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) {
     requireSameSizes({&gradient, &firstMoment, &secondMoment}, weights, "adamUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
@@ -65,9 +82,17 @@ bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta
     const double correction1 = 1.0 - std::pow(beta1, static_cast<double>(t));
     const double correction2 = 1.0 - std::pow(beta2, static_cast<double>(t));
     KernelArguments arguments(k.handle, type);
-    arguments.real(learningRate).real(beta1).real(beta2).real(epsilon).real(correction1).real(correction2)
-        .buffer(memoryOf(gradient)).buffer(memoryOf(firstMoment)).buffer(memoryOf(secondMoment))
-        .buffer(memoryOf(weights)).integer(count(weights));
+    arguments.real(learningRate)
+        .real(beta1)
+        .real(beta2)
+        .real(epsilon)
+        .real(correction1)
+        .real(correction2)
+        .buffer(memoryOf(gradient))
+        .buffer(memoryOf(firstMoment))
+        .buffer(memoryOf(secondMoment))
+        .buffer(memoryOf(weights))
+        .integer(count(weights));
     if (check) return runSum(k, arguments, type, weights.size(), "adamUpdate") == 0.0;
     run(k, weights.size(), "adamUpdate");
     return true;

@@ -14,10 +14,13 @@ namespace {
 // error, short enough for one line on a terminal or in a message box.
 std::string buildLogStart(cl_program program, cl_device_id device, int lines) {
     size_t size = 0;
-    if (clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &size) != CL_SUCCESS || size == 0)
+    if (clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, 0, nullptr, &size) !=
+            CL_SUCCESS ||
+        size == 0)
         return "(no build log)";
     std::string log(size, '\0');
-    if (clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, size, log.data(), nullptr) != CL_SUCCESS)
+    if (clGetProgramBuildInfo(program, device, CL_PROGRAM_BUILD_LOG, size, log.data(), nullptr) !=
+        CL_SUCCESS)
         return "(no build log)";
     std::istringstream in(log.c_str());
     std::string line, start;
@@ -42,7 +45,8 @@ OpenClProgram::OpenClProgram(cl_context context, cl_device_id device, const std:
     status = clBuildProgram(program_, 1, &device, options.c_str(), nullptr, nullptr);
     buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (status == CL_BUILD_PROGRAM_FAILURE) {
-        std::string message = "OpenCL: the kernels did not build: " + buildLogStart(program_, device, 3);
+        std::string message =
+            "OpenCL: the kernels did not build: " + buildLogStart(program_, device, 3);
         if (forced) message += kForcedFailureNote;
         clReleaseProgram(program_);
         throw DeviceError(message);
@@ -64,8 +68,8 @@ const OpenClKernel& OpenClProgram::kernel(const std::string& name) {
     OpenClKernel made;
     made.handle = clCreateKernel(program_, name.c_str(), &status);
     checkOpenCl(status, "creating the kernel " + name);
-    status = clGetKernelWorkGroupInfo(made.handle, device_, CL_KERNEL_WORK_GROUP_SIZE, sizeof made.maxGroupSize,
-                                      &made.maxGroupSize, nullptr);
+    status = clGetKernelWorkGroupInfo(made.handle, device_, CL_KERNEL_WORK_GROUP_SIZE,
+                                      sizeof made.maxGroupSize, &made.maxGroupSize, nullptr);
     if (status != CL_SUCCESS) {
         clReleaseKernel(made.handle);
         checkOpenCl(status, "asking the work-group size of the kernel " + name);

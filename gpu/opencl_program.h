@@ -21,8 +21,8 @@ public:
     // Compiles `source` for the context's device with `options` ("-DKOTO_DOUBLE ..."). A failed
     // build throws DeviceError with the first lines of the compiler's log; `forced` marks a build
     // broken on purpose by a test (opencl_forced_failure.h).
-    OpenClProgram(cl_context context, cl_device_id device, const std::string& source, const std::string& options,
-                  bool forced = false);
+    OpenClProgram(cl_context context, cl_device_id device, const std::string& source,
+                  const std::string& options, bool forced = false);
     ~OpenClProgram();
     OpenClProgram(const OpenClProgram&) = delete;
     OpenClProgram& operator=(const OpenClProgram&) = delete;

@@ -42,7 +42,8 @@ std::string openClStatusName(cl_int status) {
 
 void checkOpenCl(cl_int status, const std::string& what, bool forced) {
     if (status == CL_SUCCESS) return;
-    std::string message = "OpenCL: " + what + " failed: " + openClStatusName(status) + " (" + std::to_string(status) + ")";
+    std::string message = "OpenCL: " + what + " failed: " + openClStatusName(status) + " (" +
+                          std::to_string(status) + ")";
     if (status == CL_MEM_OBJECT_ALLOCATION_FAILURE) message += ": the device is out of memory";
     else if (status == CL_OUT_OF_RESOURCES) message += ": the device ran out of resources";
     else if (status == CL_OUT_OF_HOST_MEMORY) message += ": the computer is out of memory";

@@ -22,14 +22,16 @@ inline constexpr int64_t kMaxElements = std::numeric_limits<int32_t>::max();
 // The device memory of a tensor that an OpenClBackend allocated.
 inline cl_mem memoryOf(const Tensor& tensor) {
     auto* buffer = dynamic_cast<OpenClBuffer*>(tensor.storage());
-    if (buffer == nullptr) throw std::invalid_argument("a tensor that the OpenCL backend did not allocate");
+    if (buffer == nullptr)
+        throw std::invalid_argument("a tensor that the OpenCL backend did not allocate");
     return buffer->memory();
 }
 
 // The element type an operation (`what`) computes in: float or double, never bytes.
 inline DType computeType(const Tensor& tensor, std::string_view what = "this operation") {
     if (tensor.dtype() == DType::UInt8)
-        throw std::invalid_argument(std::string(what) + " computes in float or double, not on bytes");
+        throw std::invalid_argument(std::string(what) +
+                                    " computes in float or double, not on bytes");
     return tensor.dtype();
 }
 

@@ -60,7 +60,8 @@ double Arguments::number(const std::string& name, double fallback) const {
     return value;
 }
 
-int64_t Arguments::integer(const std::string& name, int64_t fallback, int64_t minimum, int64_t maximum) const {
+int64_t Arguments::integer(const std::string& name, int64_t fallback, int64_t minimum,
+                           int64_t maximum) const {
     const auto found = values_.find(name);
     if (found == values_.end()) return fallback;
     int64_t value = 0;
@@ -69,7 +70,8 @@ int64_t Arguments::integer(const std::string& name, int64_t fallback, int64_t mi
     if (error != std::errc() || end != text.data() + text.size())
         throw UsageError("--" + name + " needs a whole number, not \"" + text + "\"");
     if (value < minimum || value > maximum)
-        throw UsageError("--" + name + " must be between " + std::to_string(minimum) + " and " + std::to_string(maximum));
+        throw UsageError("--" + name + " must be between " + std::to_string(minimum) + " and " +
+                         std::to_string(maximum));
     return value;
 }
 

@@ -28,7 +28,8 @@ public:
     std::optional<std::string> optionalText(const std::string& name) const;
     std::string required(const std::string& name) const;
     double number(const std::string& name, double fallback) const;
-    int64_t integer(const std::string& name, int64_t fallback, int64_t minimum, int64_t maximum) const;
+    int64_t integer(const std::string& name, int64_t fallback, int64_t minimum,
+                    int64_t maximum) const;
 
 private:
     std::map<std::string, std::string> values_;

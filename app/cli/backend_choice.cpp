@@ -14,10 +14,12 @@ BackendChoice parseBackendChoice(const std::string& text) {
     if (text == "cpu") return {};
     if (text == "opencl") return {true, 0};
     const std::string prefix = "opencl:";
-    if (text.rfind(prefix, 0) == 0 && text.size() > prefix.size() && text.size() <= prefix.size() + 4 &&
+    if (text.rfind(prefix, 0) == 0 && text.size() > prefix.size() &&
+        text.size() <= prefix.size() + 4 &&
         text.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
         return {true, std::stoi(text.substr(prefix.size()))};
-    throw UsageError("--backend must be cpu, opencl or opencl:N (N as kotohajime-cli devices numbers them), not \"" +
+    throw UsageError("--backend must be cpu, opencl or opencl:N (N as kotohajime-cli devices "
+                     "numbers them), not \"" +
                      text + "\"");
 }
 
@@ -30,13 +32,15 @@ Backend& CliComputePlace::fallBackToCpu(const DeviceFailure& failure) {
         reportCpuFallback(failure.what, activity_);
     } else {
         std::ostringstream line;
-        line << "kotohajime-cli: " << failure.what << "; " << activity_ << " goes on on the CPU from step "
-             << stepOffset_ + failure.takeover->steps << " (epoch " << epochOffset_ + failure.takeover->epochs << ")";
+        line << "kotohajime-cli: " << failure.what << "; " << activity_
+             << " goes on on the CPU from step " << stepOffset_ + failure.takeover->steps
+             << " (epoch " << epochOffset_ + failure.takeover->epochs << ")";
         if (failure.takeover->fromStart)
             line << ", its initial weights: no epoch had finished and the device could not be read";
         std::cerr << line.str() << '\n';
     }
-    backend_ = std::make_unique<CpuBackend>();  // the device goes once nothing of the run is left on it
+    backend_ =
+        std::make_unique<CpuBackend>();  // the device goes once nothing of the run is left on it
     return *backend_;
 }
 
@@ -44,8 +48,9 @@ void reportOpenClUse(const Backend& backend, const std::string& activity) {
     const auto* openCl = dynamic_cast<const OpenClBackend*>(&backend);
     if (openCl == nullptr) return;
     std::ostringstream line;
-    line << "kotohajime-cli: " << activity << " on OpenCL device " << openCl->name() << " (kernels ready in "
-         << std::fixed << std::setprecision(1) << openCl->kernelCompileSeconds() << " s)\n";
+    line << "kotohajime-cli: " << activity << " on OpenCL device " << openCl->name()
+         << " (kernels ready in " << std::fixed << std::setprecision(1)
+         << openCl->kernelCompileSeconds() << " s)\n";
     std::cerr << line.str();
 }
 
@@ -58,7 +63,8 @@ std::unique_ptr<Backend> makeBackend(const BackendChoice& choice, const std::str
         return std::make_unique<CpuBackend>();
     }
     if (static_cast<size_t>(choice.device) >= found.devices.size()) {
-        reportCpuFallback("there is no OpenCL device " + std::to_string(choice.device) + " (kotohajime-cli devices lists " +
+        reportCpuFallback("there is no OpenCL device " + std::to_string(choice.device) +
+                              " (kotohajime-cli devices lists " +
                               std::to_string(found.devices.size()) + ")",
                           activity);
         return std::make_unique<CpuBackend>();

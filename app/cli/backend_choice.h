@@ -38,7 +38,8 @@ void reportCpuFallback(const std::string& reason, const std::string& activity);
 // CPU backend instead.
 class CliComputePlace final : public ComputePlace {
 public:
-    CliComputePlace(std::unique_ptr<Backend> backend, std::string activity, int64_t epochOffset, int64_t stepOffset)
+    CliComputePlace(std::unique_ptr<Backend> backend, std::string activity, int64_t epochOffset,
+                    int64_t stepOffset)
         : backend_(std::move(backend)), activity_(std::move(activity)), epochOffset_(epochOffset),
           stepOffset_(stepOffset) {}
     Backend& backend() override { return *backend_; }
@@ -57,7 +58,8 @@ void reportOpenClUse(const Backend& backend, const std::string& activity);
 // the OpenCL device fails while it does, says so and builds it again on a CPU backend, which
 // then replaces `backend`.
 template <typename Build>
-auto buildWithCpuFallback(std::unique_ptr<Backend>& backend, const std::string& activity, Build build) {
+auto buildWithCpuFallback(std::unique_ptr<Backend>& backend, const std::string& activity,
+                          Build build) {
     try {
         auto built = build(*backend);
         reportOpenClUse(*backend, activity);

@@ -28,8 +28,8 @@ namespace koto::cli {
 namespace {
 
 // Trains a float copy of the network as `train` would (Adam) and gives its weights to `network`.
-void trainFirst(const Arguments& args, const Dataset& dataset, const NetworkSpec& spec, uint64_t seed, int64_t epochs,
-                Network& network) {
+void trainFirst(const Arguments& args, const Dataset& dataset, const NetworkSpec& spec,
+                uint64_t seed, int64_t epochs, Network& network) {
     TrainingSettings settings;
     settings.optimizer = "adam";
     settings.learningRate = args.number("lr", 0.01);
@@ -44,18 +44,21 @@ void trainFirst(const Arguments& args, const Dataset& dataset, const NetworkSpec
     for (size_t i = 0; i < trained.size(); ++i) {
         std::vector<double> values(static_cast<size_t>(trained[i].parameter->value.size()));
         backend.download(trained[i].parameter->value, std::span<double>(values));
-        network.backend().upload(std::span<const double>(values), network.parameters()[i].parameter->value);
+        network.backend().upload(std::span<const double>(values),
+                                 network.parameters()[i].parameter->value);
     }
 }
 
 }  // namespace
 
 int bpttCommand(const Words& words) {
-    const Arguments args(words, {"dataset", "layers", "seed", "init", "samples", "epochs", "lr", "batch"}, {"json"});
+    const Arguments args(
+        words, {"dataset", "layers", "seed", "init", "samples", "epochs", "lr", "batch"}, {"json"});
     const Dataset dataset = loadDataset(DatasetSpec::parse(args.text("dataset", "firstbit:20")));
     NetworkSpec spec = networkSpecFromTokens(args.text("layers", "rnn:32,seq:last"), dataset);
     if (const auto init = args.optionalText("init")) {
-        if (!recurrentInitFromName(*init)) throw UsageError("--init must be uniform, xavier or orthogonal");
+        if (!recurrentInitFromName(*init))
+            throw UsageError("--init must be uniform, xavier or orthogonal");
         for (LayerSpec& layer : spec.layers)
             if (layer.type == "rnn" || layer.type == "lstm") layer.parameters["init"] = *init;
     }
@@ -75,7 +78,8 @@ int bpttCommand(const Words& words) {
     const FirstSamples first = firstTrainingSamples(dataset, rows, network.outputSize());
     Tensor inputs = backend.allocate({rows, dataset.inputSize}, DType::Float64);
     backend.upload(std::span<const float>(first.inputs), inputs);
-    Tensor targets = backend.allocate({rows * dataset.targetSteps(), network.outputSize()}, DType::Float64);
+    Tensor targets =
+        backend.allocate({rows * dataset.targetSteps(), network.outputSize()}, DType::Float64);
     backend.upload(std::span<const float>(first.targets), targets);
     network.prepare({});  // no dropout or noise: the gradient of the network itself
     network.forward(inputs);
@@ -85,13 +89,16 @@ int bpttCommand(const Words& words) {
     const std::vector<double> hidden = recurrent->hiddenGradientNorms();
     const std::vector<double> cell = recurrent->cellGradientNorms();
     const auto* lstm = dynamic_cast<const LstmLayer*>(recurrent);
-    const std::vector<double> forget = lstm ? meanForgetGate(backend, *lstm) : std::vector<double>{};
+    const std::vector<double> forget =
+        lstm ? meanForgetGate(backend, *lstm) : std::vector<double>{};
     const bool json = args.has("json");
     if (!json) {
-        const std::string when = epochs > 0 ? "after " + std::to_string(epochs) + " epochs of Adam" : "at initialisation";
-        std::printf("%s (%s) %s, %lld samples of %s, loss %.6g\n%6s %14s%s\n", recurrent->name().c_str(),
-                    std::string(recurrent->type()).c_str(), when.c_str(), static_cast<long long>(rows),
-                    dataset.name.c_str(), loss, "step", "||dJ/dh(t)||", lstm ? "   ||dJ/dc(t)||  mean f(t)" : "");
+        const std::string when = epochs > 0 ? "after " + std::to_string(epochs) + " epochs of Adam"
+                                            : "at initialisation";
+        std::printf("%s (%s) %s, %lld samples of %s, loss %.6g\n%6s %14s%s\n",
+                    recurrent->name().c_str(), std::string(recurrent->type()).c_str(), when.c_str(),
+                    static_cast<long long>(rows), dataset.name.c_str(), loss, "step",
+                    "||dJ/dh(t)||", lstm ? "   ||dJ/dc(t)||  mean f(t)" : "");
     }
     for (size_t s = 0; s < hidden.size(); ++s) {
         if (json) {

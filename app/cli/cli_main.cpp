@@ -23,8 +23,7 @@ constexpr Command kCommands[] = {
     {"train", koto::cli::trainCommand},         {"eval", koto::cli::evalCommand},
     {"predict", koto::cli::predictCommand},     {"gradcheck", koto::cli::gradcheckCommand},
     {"datasets", koto::cli::datasetsCommand},   {"samples", koto::cli::samplesCommand},
-    {"devices", koto::cli::devicesCommand},
-    {"bptt", koto::cli::bpttCommand},
+    {"devices", koto::cli::devicesCommand},     {"bptt", koto::cli::bpttCommand},
     {"templates", koto::cli::templatesCommand},
 };
 
@@ -56,8 +55,8 @@ int main(int argc, char** argv) {
         try {
             return command.run(rest);
         } catch (const koto::cli::UsageError& error) {
-            std::cerr << "kotohajime-cli " << name << ": " << error.what() << "\n(see kotohajime-cli " << name
-                      << " --help)\n";
+            std::cerr << "kotohajime-cli " << name << ": " << error.what()
+                      << "\n(see kotohajime-cli " << name << " --help)\n";
             return 2;
         } catch (const koto::DivergenceError& error) {
             std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
@@ -69,13 +68,15 @@ int main(int argc, char** argv) {
             std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
             return 3;
         } catch (const std::bad_alloc&) {
-            std::cerr << "kotohajime-cli " << name << ": not enough memory for this data or network\n";
+            std::cerr << "kotohajime-cli " << name
+                      << ": not enough memory for this data or network\n";
             return 3;
         } catch (const std::exception& error) {
             std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
             return 3;
         }
     }
-    std::cerr << "kotohajime-cli: unknown command \"" << name << "\"\n\n" << koto::cli::helpText("");
+    std::cerr << "kotohajime-cli: unknown command \"" << name << "\"\n\n"
+              << koto::cli::helpText("");
     return 2;
 }

@@ -152,11 +152,15 @@ std::string helpText(const std::string& command) {
   prints each sample's label and class name
 )";
     if (command == "templates")
-        return "kotohajime-cli templates [--json]: the ready-made networks, each with its title, what it shows and\n"
+        return "kotohajime-cli templates [--json]: the ready-made networks, each with its title, "
+               "what it shows and\n"
                "the dataset it was made for\n";
-    if (command == "datasets") return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their options\n";
+    if (command == "datasets")
+        return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their "
+               "options\n";
     if (command == "devices")
-        return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found (PoCL included),\n"
+        return "kotohajime-cli devices [--json]: the CPU backend and every OpenCL device found "
+               "(PoCL included),\n"
                "each with the --backend value that chooses it (cpu, opencl:0, opencl:1, ...)\n";
     return R"(kotohajime-cli: Kotohajime's deep-learning core, scriptable
 

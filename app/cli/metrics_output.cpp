@@ -30,11 +30,14 @@ nlohmann::ordered_json metricsJson(const EpochMetrics& m) {
 std::string metricsLine(const EpochMetrics& m) {
     char line[200];
     if (m.regression)
-        std::snprintf(line, sizeof line, "epoch %5lld  train loss %.5f rmse %.4f  test loss %.5f rmse %.4f",
-                      static_cast<long long>(m.epoch), m.train.loss, m.train.rmse, m.test.loss, m.test.rmse);
+        std::snprintf(
+            line, sizeof line, "epoch %5lld  train loss %.5f rmse %.4f  test loss %.5f rmse %.4f",
+            static_cast<long long>(m.epoch), m.train.loss, m.train.rmse, m.test.loss, m.test.rmse);
     else
-        std::snprintf(line, sizeof line, "epoch %5lld  train loss %.5f accuracy %.4f  test loss %.5f accuracy %.4f",
-                      static_cast<long long>(m.epoch), m.train.loss, m.train.accuracy, m.test.loss, m.test.accuracy);
+        std::snprintf(line, sizeof line,
+                      "epoch %5lld  train loss %.5f accuracy %.4f  test loss %.5f accuracy %.4f",
+                      static_cast<long long>(m.epoch), m.train.loss, m.train.accuracy, m.test.loss,
+                      m.test.accuracy);
     return line;
 }
 

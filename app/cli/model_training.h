@@ -34,7 +34,7 @@ struct PretrainChoice {
 std::optional<PretrainChoice> pretrainChoice(const Arguments& args);
 // Pre-trains the classifier's first dense layer on the chosen inputs (else `dataset`'s training
 // inputs), printing each pre-training epoch.
-void pretrainClassifier(Network& classifier, const Dataset& dataset, const TrainingSettings& settings,
-                        const PretrainChoice& choice, bool json);
+void pretrainClassifier(Network& classifier, const Dataset& dataset,
+                        const TrainingSettings& settings, const PretrainChoice& choice, bool json);
 
 }  // namespace koto::cli

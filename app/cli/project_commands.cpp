@@ -23,7 +23,8 @@ Project loadTrainedProject(const std::string& path) {
     Project project = loadProject(path);
     if (project.weights.empty()) throw InputError(path + ": the project holds no trained weights");
     if (project.model != ModelKind::Network)
-        throw InputError(path + ": the project holds an " + std::string(modelKindName(project.model)) +
+        throw InputError(path + ": the project holds an " +
+                         std::string(modelKindName(project.model)) +
                          "; eval and predict work on classification and regression networks");
     return project;
 }
@@ -38,11 +39,13 @@ int evalCommand(const Words& words) {
     const std::string datasetText = args.text("dataset", project.dataset);
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
     std::unique_ptr<Backend> backend = makeBackend(backendChoice, "evaluating");
-    const std::unique_ptr<TrainingRun> run = buildWithCpuFallback(backend, "evaluating", [&](Backend& on) {
-        auto made = std::make_unique<TrainingRun>(on, project.network, dataset, project.training);
-        restoreWeights(made->network(), project.weights);
-        return made;
-    });
+    const std::unique_ptr<TrainingRun> run =
+        buildWithCpuFallback(backend, "evaluating", [&](Backend& on) {
+            auto made =
+                std::make_unique<TrainingRun>(on, project.network, dataset, project.training);
+            restoreWeights(made->network(), project.weights);
+            return made;
+        });
     EpochMetrics metrics = run->trainer().evaluate();
     metrics.epoch = project.epochsTrained;
     metrics.steps = project.stepsTrained;
@@ -65,22 +68,27 @@ int predictCommand(const Words& words) {
     const NumericTable table = readNumericCsv(inputPath);
 
     std::unique_ptr<Backend> backend = makeBackend(backendChoice, "predicting");
-    const std::unique_ptr<Network> built = buildWithCpuFallback(backend, "predicting", [&](Backend& on) {
-        auto made = std::make_unique<Network>(on, project.network, TrainingRun::rowsFor(project.training));
-        restoreWeights(*made, project.weights);
-        return made;
-    });
+    const std::unique_ptr<Network> built =
+        buildWithCpuFallback(backend, "predicting", [&](Backend& on) {
+            auto made = std::make_unique<Network>(on, project.network,
+                                                  TrainingRun::rowsFor(project.training));
+            restoreWeights(*made, project.weights);
+            return made;
+        });
     Network& network = *built;
     if (table.cols != network.inputSize())
-        throw InputError(inputPath + ": rows have " + std::to_string(table.cols) + " values, the network takes " +
-                         std::to_string(network.inputSize()));
+        throw InputError(inputPath + ": rows have " + std::to_string(table.cols) +
+                         " values, the network takes " + std::to_string(network.inputSize()));
     std::vector<float> inputs = table.values;
     if (project.pixelInputs) {  // as in training: pixels 0-255 become 0-1
         for (size_t i = 0; i < inputs.size(); ++i) {
             if (!(inputs[i] >= 0 && inputs[i] <= 255))
-                throw InputError(inputPath + ", data row " + std::to_string(i / static_cast<size_t>(table.cols) + 1) +
-                                 ", column " + std::to_string(i % static_cast<size_t>(table.cols) + 1) +
-                                 ": the network was trained on pixels from 0 to 255, not " + shortNumber(inputs[i]));
+                throw InputError(inputPath + ", data row " +
+                                 std::to_string(i / static_cast<size_t>(table.cols) + 1) +
+                                 ", column " +
+                                 std::to_string(i % static_cast<size_t>(table.cols) + 1) +
+                                 ": the network was trained on pixels from 0 to 255, not " +
+                                 shortNumber(inputs[i]));
             inputs[i] /= 255.0f;
         }
     }
@@ -114,7 +122,8 @@ int predictCommand(const Words& words) {
         }
         csv << '\n';
     }
-    if (const auto outputPath = args.optionalText("output")) writeFileAtomically(*outputPath, csv.str());
+    if (const auto outputPath = args.optionalText("output"))
+        writeFileAtomically(*outputPath, csv.str());
     else std::cout << csv.str();
     return 0;
 }

@@ -33,7 +33,8 @@ public:
         EpochMetrics shown = metrics;
         shown.epoch += offset_;
         if (json_) std::cout << metricsJson(shown).dump() << std::endl;
-        else if (metrics.epoch % every_ == 0 || metrics.epoch == 1) std::cout << metricsLine(shown) << std::endl;
+        else if (metrics.epoch % every_ == 0 || metrics.epoch == 1)
+            std::cout << metricsLine(shown) << std::endl;
         if (!std::cout) throw InputError("standard output was closed; training stopped");
     }
 
@@ -54,22 +55,28 @@ public:
         const SplitMetrics test = trainer_.evaluateTest();
         const int64_t epoch = report.epoch + 1 + offset_;
         if (json_) {
-            nlohmann::ordered_json line{{"epoch", epoch}, {"batch", report.batch}, {"step", report.step},
-                                        {"batch_loss", report.loss}, {"test_loss", test.loss}};
-            if (trainer_.dataset().task == Task::Classification) line["test_error_rate"] = test.errorRate;
+            nlohmann::ordered_json line{{"epoch", epoch},
+                                        {"batch", report.batch},
+                                        {"step", report.step},
+                                        {"batch_loss", report.loss},
+                                        {"test_loss", test.loss}};
+            if (trainer_.dataset().task == Task::Classification)
+                line["test_error_rate"] = test.errorRate;
             else line["test_rmse"] = test.rmse;
             std::cout << line.dump() << std::endl;
         } else if (trainer_.dataset().task == Task::Classification) {
-            std::printf("epoch %5lld batch %6lld  batch loss %.5f  test cost %.5f error rate %.4f\n",
-                        static_cast<long long>(epoch), static_cast<long long>(report.batch), report.loss, test.loss,
-                        test.errorRate);
+            std::printf(
+                "epoch %5lld batch %6lld  batch loss %.5f  test cost %.5f error rate %.4f\n",
+                static_cast<long long>(epoch), static_cast<long long>(report.batch), report.loss,
+                test.loss, test.errorRate);
         } else {
             std::printf("epoch %5lld batch %6lld  batch loss %.5f  test cost %.5f rmse %.4f\n",
-                        static_cast<long long>(epoch), static_cast<long long>(report.batch), report.loss, test.loss,
-                        test.rmse);
+                        static_cast<long long>(epoch), static_cast<long long>(report.batch),
+                        report.loss, test.loss, test.rmse);
         }
         if (!json_) std::fflush(stdout);
-        if (!std::cout || std::ferror(stdout)) throw InputError("standard output was closed; training stopped");
+        if (!std::cout || std::ferror(stdout))
+            throw InputError("standard output was closed; training stopped");
     }
 
 private:
@@ -84,8 +91,11 @@ void printConfusion(const ConfusionMatrix& matrix, const Dataset& dataset) {
     std::cout << "confusion matrix on the test data (rows: true class, columns: predicted class)\n";
     const std::vector<double> accuracy = matrix.perClassAccuracy();
     for (int64_t t = 0; t < matrix.classes; ++t) {
-        std::printf("%14.14s", dataset.classNames.size() > static_cast<size_t>(t) ? dataset.classNames[static_cast<size_t>(t)].c_str() : "");
-        for (int64_t p = 0; p < matrix.classes; ++p) std::printf(" %6lld", static_cast<long long>(matrix.at(t, p)));
+        std::printf("%14.14s", dataset.classNames.size() > static_cast<size_t>(t)
+                                   ? dataset.classNames[static_cast<size_t>(t)].c_str()
+                                   : "");
+        for (int64_t p = 0; p < matrix.classes; ++p)
+            std::printf(" %6lld", static_cast<long long>(matrix.at(t, p)));
         std::printf("   accuracy %.4f\n", accuracy[static_cast<size_t>(t)]);
     }
     std::fflush(stdout);
@@ -106,23 +116,28 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     if (!(settings.learningRate > 0)) throw UsageError("--lr must be a positive number");
     settings.batchSize = args.integer("batch", settings.batchSize, 1, 1'000'000);
     settings.epochs = args.integer("epochs", settings.epochs, 0, 100'000'000);
-    settings.seed = static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(settings.seed), 0,
-                                                       std::numeric_limits<int64_t>::max()));
+    settings.seed = static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(settings.seed),
+                                                       0, std::numeric_limits<int64_t>::max()));
     settings.optimizer = args.text("optimizer", settings.optimizer);
     const auto& known = optimizerNames();
     if (std::find(known.begin(), known.end(), settings.optimizer) == known.end())
-        throw UsageError("--optimizer must be sgd, momentum, nesterov, adagrad, rmsprop or adam, not \"" +
-                         settings.optimizer + "\"");
+        throw UsageError(
+            "--optimizer must be sgd, momentum, nesterov, adagrad, rmsprop or adam, not \"" +
+            settings.optimizer + "\"");
     settings.momentum = args.number("momentum", settings.momentum);
-    if (!(settings.momentum >= 0 && settings.momentum < 1)) throw UsageError("--momentum must be at least 0 and below 1");
+    if (!(settings.momentum >= 0 && settings.momentum < 1))
+        throw UsageError("--momentum must be at least 0 and below 1");
     settings.decay = args.number("decay", settings.decay);
-    if (!(settings.decay >= 0 && settings.decay < 1)) throw UsageError("--decay must be at least 0 and below 1");
+    if (!(settings.decay >= 0 && settings.decay < 1))
+        throw UsageError("--decay must be at least 0 and below 1");
     settings.l1 = args.number("l1", settings.l1);
     settings.l2 = args.number("l2", settings.l2);
     if (settings.l1 < 0 || settings.l2 < 0) throw UsageError("--l1 and --l2 cannot be negative");
     if (args.has("regularize-biases")) settings.regularizeBiases = true;
     settings.patience = args.integer("early-stop", settings.patience, 0, 1'000'000);
-    settings.validation = args.number("validation", settings.patience > 0 && settings.validation == 0 ? 0.2 : settings.validation);
+    settings.validation =
+        args.number("validation",
+                    settings.patience > 0 && settings.validation == 0 ? 0.2 : settings.validation);
     if (settings.validation != 0 && !(settings.validation > 0 && settings.validation < 1))
         throw UsageError("--validation must be a share between 0 and 1");
     settings.clipNorm = args.number("clip-norm", settings.clipNorm);
@@ -144,11 +159,13 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
 }
 
 int trainCommand(const Words& words) {
-    const Arguments args(words,
-                         {"dataset", "layers", "loss", "optimizer", "momentum", "decay", "schedule", "lr", "batch", "epochs",
-                          "seed", "backend", "save", "project", "l1", "l2", "validation", "early-stop", "augment",
-                          "print-period", "clip-norm", "model", "denoise", "cd", "pretrain", "pretrain-epochs",
-                          "pretrain-data"},
+    const Arguments args(words, {"dataset",    "layers",          "loss",         "optimizer",
+                                 "momentum",   "decay",           "schedule",     "lr",
+                                 "batch",      "epochs",          "seed",         "backend",
+                                 "save",       "project",         "l1",           "l2",
+                                 "validation", "early-stop",      "augment",      "print-period",
+                                 "clip-norm",  "model",           "denoise",      "cd",
+                                 "pretrain",   "pretrain-epochs", "pretrain-data"},
                          {"json", "regularize-biases", "confusion", "tied", "persistent"});
     // An autoencoder or an RBM rather than a classifier or regression network (model_training.h).
     if (args.has("model")) return trainModel(args);
@@ -160,20 +177,26 @@ int trainCommand(const Words& words) {
     TrainingSettings settings;
     std::string datasetText = args.text("dataset", "spiral");
     if (const auto projectPath = args.optionalText("project")) {
-        if (args.has("layers") || args.has("loss")) throw UsageError("--project already holds the network: drop --layers and --loss");
+        if (args.has("layers") || args.has("loss"))
+            throw UsageError("--project already holds the network: drop --layers and --loss");
         earlier = std::make_unique<Project>(loadProject(*projectPath));
         if (earlier->model != ModelKind::Network)
-            throw InputError(*projectPath + ": the project holds an " + std::string(modelKindName(earlier->model)) +
-                             "; --project carries on training classification and regression networks only");
+            throw InputError(
+                *projectPath + ": the project holds an " +
+                std::string(modelKindName(earlier->model)) +
+                "; --project carries on training classification and regression networks only");
         spec = earlier->network;
         settings = earlier->training;
         if (!args.has("dataset")) datasetText = earlier->dataset;
     }
     settings = settingsFrom(args, settings);
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
-    if (!earlier) spec = networkSpecFromTokens(args.text("layers", kDefaultLayers), *dataset, lossOption(args));
+    if (!earlier)
+        spec =
+            networkSpecFromTokens(args.text("layers", kDefaultLayers), *dataset, lossOption(args));
     if (args.has("confusion") && dataset->task != Task::Classification)
-        throw UsageError("--confusion needs classes, and " + dataset->name + " is a regression dataset");
+        throw UsageError("--confusion needs classes, and " + dataset->name +
+                         " is a regression dataset");
 
     const bool json = args.has("json");
     const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
@@ -188,7 +211,8 @@ int trainCommand(const Words& words) {
             run.trainer().addObserver(&epochs_);
             if (args_.has("print-period")) {
                 period_ = std::make_unique<PeriodPrinter>(
-                    run.trainer(), args_.integer("print-period", 0, 1, 1'000'000'000), json_, epochOffset_);
+                    run.trainer(), args_.integer("print-period", 0, 1, 1'000'000'000), json_,
+                    epochOffset_);
                 run.trainer().addObserver(period_.get());
             }
         }
@@ -213,7 +237,8 @@ int trainCommand(const Words& words) {
     FallbackTraining training(std::move(plan), printers);
     auto save = [&] {
         if (const auto path = args.optionalText("save"))
-            saveProject(captureProject(training.run().trainer(), datasetText, earlier.get()), *path);
+            saveProject(captureProject(training.run().trainer(), datasetText, earlier.get()),
+                        *path);
     };
     try {
         trainWithCpuFallback(place, training);
@@ -226,7 +251,9 @@ int trainCommand(const Words& words) {
 
     // After early stopping the weights are the best epoch's: measure those.
     Trainer& trainer = run.trainer();
-    EpochMetrics final = trainer.curve().empty() || trainer.stoppedEarly() ? trainer.evaluate() : trainer.curve().latest();
+    EpochMetrics final = trainer.curve().empty() || trainer.stoppedEarly()
+                             ? trainer.evaluate()
+                             : trainer.curve().latest();
     const Project summary = captureProject(trainer, datasetText, earlier.get());
     final.epoch = summary.epochsTrained;
     final.steps = summary.stepsTrained;
@@ -243,20 +270,24 @@ int trainCommand(const Words& words) {
             const ConfusionMatrix matrix = trainer.confusion(Trainer::Part::Test);
             nlohmann::ordered_json rows = nlohmann::ordered_json::array();
             for (int64_t t = 0; t < matrix.classes; ++t)
-                rows.push_back(std::vector<int64_t>(matrix.counts.begin() + t * matrix.classes,
-                                                    matrix.counts.begin() + (t + 1) * matrix.classes));
+                rows.push_back(
+                    std::vector<int64_t>(matrix.counts.begin() + t * matrix.classes,
+                                         matrix.counts.begin() + (t + 1) * matrix.classes));
             last["confusion"] = rows;
             nlohmann::ordered_json perClass = nlohmann::ordered_json::array();
-            for (double a : matrix.perClassAccuracy()) perClass.push_back(std::isnan(a) ? nlohmann::ordered_json() : nlohmann::ordered_json(a));
+            for (double a : matrix.perClassAccuracy())
+                perClass.push_back(std::isnan(a) ? nlohmann::ordered_json()
+                                                 : nlohmann::ordered_json(a));
             last["per_class_accuracy"] = perClass;
         }
         std::cout << last.dump() << '\n';
     } else {
         std::cout << "final: " << metricsLine(final) << '\n';
-        if (args.has("confusion")) printConfusion(trainer.confusion(Trainer::Part::Test), run.dataset());
+        if (args.has("confusion"))
+            printConfusion(trainer.confusion(Trainer::Part::Test), run.dataset());
         if (trainer.stoppedEarly())
-            std::cout << "stopped early: the validation loss was lowest at epoch " << trainer.bestEpoch()
-                      << ", whose weights are kept\n";
+            std::cout << "stopped early: the validation loss was lowest at epoch "
+                      << trainer.bestEpoch() << ", whose weights are kept\n";
     }
     return 0;
 }

@@ -12,18 +12,18 @@
 #include <optional>
 
 #include "data/dataset_spec.h"
-#include "project/default_lesson.h"
-#include "scripted/inspector_screenshot_run.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
-#include "window/language.h"
-#include "panels/layer_list_editor.h"
-#include "window/main_window.h"
+#include "models/model_projects.h"
 #include "opencl_devices.h"
+#include "panels/layer_list_editor.h"
+#include "project/default_lesson.h"
+#include "scripted/inspector_screenshot_run.h"
 #include "scripted/screenshot_run.h"
 #include "scripted/unsupervised_screenshot_run.h"
-#include "models/model_projects.h"
 #include "unsupervised/unsupervised_window.h"
+#include "window/language.h"
+#include "window/main_window.h"
 
 int main(int argc, char** argv) {
     // First, while this process has one thread: the check forks (see opencl_devices.h).
@@ -31,47 +31,68 @@ int main(int argc, char** argv) {
     // --help and --version only print: they must work without a display, which QApplication
     // demands, so they get a plain QCoreApplication (the parser exits before anything graphical).
     const bool onlyText = std::any_of(argv + 1, argv + argc, [](const char* a) {
-        return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") || !std::strcmp(a, "--help-all") ||
-               !std::strcmp(a, "-v") || !std::strcmp(a, "--version");
+        return !std::strcmp(a, "-h") || !std::strcmp(a, "--help") ||
+               !std::strcmp(a, "--help-all") || !std::strcmp(a, "-v") ||
+               !std::strcmp(a, "--version");
     });
     const std::unique_ptr<QCoreApplication> application =
-        onlyText ? std::make_unique<QCoreApplication>(argc, argv) : std::make_unique<QApplication>(argc, argv);
+        onlyText ? std::make_unique<QCoreApplication>(argc, argv)
+                 : std::make_unique<QApplication>(argc, argv);
     QCoreApplication& app = *application;
     QCoreApplication::setOrganizationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationName(QStringLiteral("Kotohajime"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Kotohajime: learn deep learning by watching it happen"));
+    parser.setApplicationDescription(
+        QStringLiteral("Kotohajime: learn deep learning by watching it happen"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption dataset(QStringLiteral("dataset"), QStringLiteral("Dataset spec, e.g. spiral:noise=0.1"), QStringLiteral("SPEC"));
-    const QCommandLineOption layers(QStringLiteral("layers"), QStringLiteral("Hidden layers, e.g. dense:8:tanh,dense:8:tanh"), QStringLiteral("SPEC"));
-    const QCommandLineOption steps(QStringLiteral("train-steps"), QStringLiteral("Train this many steps at full speed"), QStringLiteral("N"));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save the window as a PNG after training, then quit"), QStringLiteral("FILE"));
-    const QCommandLineOption language(QStringLiteral("lang"), QStringLiteral("Interface language: ja or en"), QStringLiteral("LANG"));
-    const QCommandLineOption inspect(QStringLiteral("inspect"),
-                                     QStringLiteral("With --screenshot: render the step-through inspector at this stage of "
-                                                    "the next step: forward:L, backward:L (L counts layers from 1), loss or update"),
-                                     QStringLiteral("STAGE"));
-    const QCommandLineOption project(QStringLiteral("project"), QStringLiteral("Open this .koto project"),
+    const QCommandLineOption dataset(QStringLiteral("dataset"),
+                                     QStringLiteral("Dataset spec, e.g. spiral:noise=0.1"),
+                                     QStringLiteral("SPEC"));
+    const QCommandLineOption layers(QStringLiteral("layers"),
+                                    QStringLiteral("Hidden layers, e.g. dense:8:tanh,dense:8:tanh"),
+                                    QStringLiteral("SPEC"));
+    const QCommandLineOption steps(QStringLiteral("train-steps"),
+                                   QStringLiteral("Train this many steps at full speed"),
+                                   QStringLiteral("N"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save the window as a PNG after training, then quit"),
+        QStringLiteral("FILE"));
+    const QCommandLineOption language(QStringLiteral("lang"),
+                                      QStringLiteral("Interface language: ja or en"),
+                                      QStringLiteral("LANG"));
+    const QCommandLineOption inspect(
+        QStringLiteral("inspect"),
+        QStringLiteral(
+            "With --screenshot: render the step-through inspector at this stage of "
+            "the next step: forward:L, backward:L (L counts layers from 1), loss or update"),
+        QStringLiteral("STAGE"));
+    const QCommandLineOption project(QStringLiteral("project"),
+                                     QStringLiteral("Open this .koto project"),
                                      QStringLiteral("FILE"));
-    const QCommandLineOption networkTemplate(QStringLiteral("template"),
-                                             QStringLiteral("Open the network editor with this template (autoencoder "
-                                                            "and rbm: the Autoencoder and RBM window): ") +
-                                                 QString::fromStdString(koto::templateNames()),
-                                             QStringLiteral("NAME"));
-    const QCommandLineOption view(QStringLiteral("view"),
-                                  QStringLiteral("Show this tab beside the plot: curve, confusion, feature-maps (conv "
-                                                 "networks), states or gradients (recurrent networks)"),
-                                  QStringLiteral("TAB"));
-    parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
+    const QCommandLineOption networkTemplate(
+        QStringLiteral("template"),
+        QStringLiteral("Open the network editor with this template (autoencoder "
+                       "and rbm: the Autoencoder and RBM window): ") +
+            QString::fromStdString(koto::templateNames()),
+        QStringLiteral("NAME"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QStringLiteral("Show this tab beside the plot: curve, confusion, feature-maps (conv "
+                       "networks), states or gradients (recurrent networks)"),
+        QStringLiteral("TAB"));
+    parser.addOptions(
+        {dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
 
     koto::gui::Language translations;
-    const QString code = parser.isSet(language) ? parser.value(language) : koto::gui::Language::preferred();
+    const QString code =
+        parser.isSet(language) ? parser.value(language) : koto::gui::Language::preferred();
     if (code != QLatin1String("ja") && code != QLatin1String("en")) {
         std::fprintf(stderr, "kotohajime: --lang must be ja or en\n");
         return 2;
@@ -92,7 +113,8 @@ int main(int argc, char** argv) {
     if (parser.isSet(inspect)) {
         inspectStage = koto::gui::InspectStage::parse(parser.value(inspect));
         if (!inspectStage || !parser.isSet(screenshot)) {
-            std::fprintf(stderr, "kotohajime: --inspect needs forward:L, backward:L, loss or update, and --screenshot\n");
+            std::fprintf(stderr, "kotohajime: --inspect needs forward:L, backward:L, loss or "
+                                 "update, and --screenshot\n");
             return 2;
         }
     }
@@ -100,12 +122,16 @@ int main(int argc, char** argv) {
     // The app's layer list shows dense layers and their dropout, and convolution, pooling and
     // recurrent layers as written; others train with kotohajime-cli until the network editor
     // shows them.
-    if (const std::string token = koto::gui::LayerListEditor::unsupportedToken(lesson.layers); !token.empty()) {
+    if (const std::string token = koto::gui::LayerListEditor::unsupportedToken(lesson.layers);
+        !token.empty()) {
         std::fprintf(stderr,
-                     "kotohajime: the app's layer list shows up to %d layers: dense (of up to %d units) with dropout "
-                     "after them, conv, maxpool, avgpool, flatten, rnn, lstm and seq; not \"%s\"; kotohajime-cli "
+                     "kotohajime: the app's layer list shows up to %d layers: dense (of up to %d "
+                     "units) with dropout "
+                     "after them, conv, maxpool, avgpool, flatten, rnn, lstm and seq; not \"%s\"; "
+                     "kotohajime-cli "
                      "train --layers takes every layer\n",
-                     koto::gui::LayerListEditor::kMaxLayers, koto::gui::LayerListEditor::kMaxUnits, token.c_str());
+                     koto::gui::LayerListEditor::kMaxLayers, koto::gui::LayerListEditor::kMaxUnits,
+                     token.c_str());
         return 2;
     }
 
@@ -126,9 +152,11 @@ int main(int argc, char** argv) {
             return 2;
         }
         if (!chosenTemplate->model.empty() && (inspectStage || parser.isSet(view))) {
-            std::fprintf(stderr, "kotohajime: the template %s opens in the Autoencoder and RBM window, which has no "
-                                 "inspector and no tabs: --inspect and --view do not go with it\n",
-                         chosenTemplate->name.c_str());
+            std::fprintf(
+                stderr,
+                "kotohajime: the template %s opens in the Autoencoder and RBM window, which has no "
+                "inspector and no tabs: --inspect and --view do not go with it\n",
+                chosenTemplate->name.c_str());
             return 2;
         }
     }
@@ -138,8 +166,11 @@ int main(int argc, char** argv) {
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
     if (parser.isSet(view) && !window.showChart(parser.value(view))) {
-        std::fprintf(stderr, "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
-                             "gradients (with rnn or lstm layers), not \"%s\"\n", qPrintable(parser.value(view)));
+        std::fprintf(
+            stderr,
+            "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
+            "gradients (with rnn or lstm layers), not \"%s\"\n",
+            qPrintable(parser.value(view)));
         return 2;
     }
     const bool scripted = parser.isSet(screenshot);
@@ -147,8 +178,8 @@ int main(int argc, char** argv) {
         try {  // no dialog in a script: its data that cannot be loaded is said on stderr
             window.showModelProject(koto::untrainedModelProject(*chosenTemplate), QString());
         } catch (const std::exception& error) {
-            std::fprintf(stderr, "kotohajime: the template %s cannot be opened: %s\n", chosenTemplate->name.c_str(),
-                         error.what());
+            std::fprintf(stderr, "kotohajime: the template %s cannot be opened: %s\n",
+                         chosenTemplate->name.c_str(), error.what());
             return 3;
         }
     } else if (chosenTemplate) {
@@ -156,7 +187,8 @@ int main(int argc, char** argv) {
     }
     // Scripted runs leave no autosave behind, offer no recovery and add no recent file: the
     // user's settings stay as they were.
-    if (!scripted) window.session().autosave().setDirectory(koto::gui::Autosave::defaultDirectory());
+    if (!scripted)
+        window.session().autosave().setDirectory(koto::gui::Autosave::defaultDirectory());
     window.session().setRemembersRecentFiles(!scripted);
     qint64 stepsBefore = 0;  // --train-steps counts on from a project's steps
     if (parser.isSet(project)) {
@@ -174,17 +206,18 @@ int main(int argc, char** argv) {
         QTimer::singleShot(0, &window, [&window] { window.session().offerRecovery(); });
     }
     if (modelTemplate && scripted) {
-        auto* run = new koto::gui::UnsupervisedScreenshotRun(window.showUnsupervisedWindow(), trainSteps,
-                                                             parser.value(screenshot));
+        auto* run = new koto::gui::UnsupervisedScreenshotRun(window.showUnsupervisedWindow(),
+                                                             trainSteps, parser.value(screenshot));
         run->setParent(&window);
         run->start();
     } else if (inspectStage) {
-        auto* run = new koto::gui::InspectorScreenshotRun(window, stepsBefore + trainSteps, *inspectStage,
-                                                          parser.value(screenshot));
+        auto* run = new koto::gui::InspectorScreenshotRun(window, stepsBefore + trainSteps,
+                                                          *inspectStage, parser.value(screenshot));
         run->setParent(&window);
         run->start();
     } else if (parser.isSet(screenshot)) {
-        auto* run = new koto::gui::ScreenshotRun(window, stepsBefore + trainSteps, parser.value(screenshot));
+        auto* run = new koto::gui::ScreenshotRun(window, stepsBefore + trainSteps,
+                                                 parser.value(screenshot));
         run->setParent(&window);
         run->start();
     } else if (trainSteps > 0) {

@@ -92,7 +92,8 @@ public:
     virtual void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) = 0;
     // Bernoulli samples for the RBM's Gibbs steps (models/rbm.h): samples[i] = 1 where element
     // i's uniform is below probabilities[i], else 0 (the same uniforms as dropoutMask).
-    virtual void bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) = 0;
+    virtual void bernoulliSample(const RandomStream& stream, const Tensor& probabilities,
+                                 Tensor& samples) = 0;
 
     // destination row i = source row rows[i] (assembling a shuffled mini-batch).
     virtual void gatherRows(const Tensor& source, std::span<const int32_t> rows,
@@ -102,8 +103,8 @@ public:
                                   Tensor& destination) = 0;
     // Data augmentation: out row i = images row i (a width x height image, values in [0, 1])
     // transformed as transforms[i] says (backend/image_transform.h).
-    virtual void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
-                               const Tensor& images, Tensor& out) = 0;
+    virtual void augmentImages(std::span<const ImageTransform> transforms, int64_t width,
+                               int64_t height, const Tensor& images, Tensor& out) = 0;
 
     // Optimizer updates (part 10 of the curriculum), each fused into one pass over a parameter:
     // its gradient g, its state, its weights w. With UpdatePass::Check nothing changes and the
@@ -113,20 +114,22 @@ public:
     // same numbers.
     //
     // Momentum: v = mu v - lr g; w += v. Nesterov: v = mu v - lr g; w += mu v - lr g.
-    virtual bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
-                                const Tensor& gradient, Tensor& velocity, Tensor& weights) = 0;
+    virtual bool momentumUpdate(UpdatePass pass, double learningRate, double momentum,
+                                bool nesterov, const Tensor& gradient, Tensor& velocity,
+                                Tensor& weights) = 0;
     // AdaGrad: cache += g^2; w -= lr g / (sqrt(cache) + eps).
-    virtual bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
-                               Tensor& cache, Tensor& weights) = 0;
+    virtual bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon,
+                               const Tensor& gradient, Tensor& cache, Tensor& weights) = 0;
     // RMSprop: cache = decay cache + (1 - decay) g^2; v = mu v - lr g / (sqrt(cache) + eps);
     // w += v (mu = 0 is plain RMSprop).
-    virtual bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
-                               const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) = 0;
+    virtual bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum,
+                               double epsilon, const Tensor& gradient, Tensor& cache,
+                               Tensor& velocity, Tensor& weights) = 0;
     // Adam at step t (1, 2, ...): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
     // w -= lr (m / (1 - b1^t)) / (sqrt(v / (1 - b2^t)) + eps).
-    virtual bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon,
-                            int64_t t, const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment,
-                            Tensor& weights) = 0;
+    virtual bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
+                            double epsilon, int64_t t, const Tensor& gradient, Tensor& firstMoment,
+                            Tensor& secondMoment, Tensor& weights) = 0;
 
     // Regularisation (part 11). sum |x| and sum x^2 over a tensor, for the penalties l1 sum |w|
     // and l2 sum w^2; and w = sign(w) max(|w| - amount, 0), L1's step, which stops at zero
@@ -136,15 +139,16 @@ public:
     virtual void shrinkTowardZero(double amount, Tensor& w) = 0;
 
     // Convolution (part 12) of n channels-first images (windows: C x H x W, K x K windows moved by
-    // S over the image padded with P zeros) with F filters: W is F x (C*K*K), column c*K*K + ky*K + kx
-    // weighing channel c, window row ky, column kx; b holds F biases; a is n x (F * OH * OW),
+    // S over the image padded with P zeros) with F filters: W is F x (C*K*K), column c*K*K + ky*K +
+    // kx weighing channel c, window row ky, column kx; b holds F biases; a is n x (F * OH * OW),
     // channels-first. With x(n, c, y, x) the image value (0 in the padding):
-    //   a[n, f, oy, ox] = b[f] + sum_{c, ky, kx} W[f, (c, ky, kx)] x(n, c, oy*S - P + ky, ox*S - P + kx)
-    virtual void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
-                                    const Tensor& bias, Tensor& out) = 0;
+    //   a[n, f, oy, ox] = b[f] + sum_{c, ky, kx} W[f, (c, ky, kx)] x(n, c, oy*S - P + ky, ox*S - P
+    //   + kx)
+    virtual void convolutionForward(const ImageWindows& windows, const Tensor& images,
+                                    const Tensor& weights, const Tensor& bias, Tensor& out) = 0;
     // Given dJ/da (a's shape), the parameters' gradients over the batch:
-    //   dJ/dW[f, (c, ky, kx)] = sum_{n, oy, ox} dJ/da[n, f, oy, ox] x(n, c, oy*S - P + ky, ox*S - P + kx)
-    //   dJ/db[f] = sum_{n, oy, ox} dJ/da[n, f, oy, ox]
+    //   dJ/dW[f, (c, ky, kx)] = sum_{n, oy, ox} dJ/da[n, f, oy, ox] x(n, c, oy*S - P + ky, ox*S - P
+    //   + kx) dJ/db[f] = sum_{n, oy, ox} dJ/da[n, f, oy, ox]
     virtual void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
                                                const Tensor& outputGradient, Tensor& weightGradient,
                                                Tensor& biasGradient) = 0;
@@ -157,9 +161,10 @@ public:
     // channel. Max: out = the window's largest value; winners (the input's shape) is 1 where a
     // window's maximum was taken from (the first one on ties) and 0 elsewhere. Backward:
     // dJ/dX = winners * dJ/dY of the window (0 outside every window).
-    virtual void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) = 0;
-    virtual void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
-                                 Tensor& inputGradient) = 0;
+    virtual void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out,
+                                Tensor& winners) = 0;
+    virtual void maxPoolBackward(const ImageWindows& windows, const Tensor& winners,
+                                 const Tensor& outputGradient, Tensor& inputGradient) = 0;
     // Average: out = the window's mean; dJ/dX = dJ/dY of the window / K^2 (0 outside every window).
     virtual void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) = 0;
     virtual void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient,
@@ -175,21 +180,24 @@ public:
     // SimpleRNN: a = inputPart[:, t] + recurrentPart (x(t) Wx + b and h(t-1) Wh, N x T x U and
     // N x U); h(t) = s(a) is written to hidden[:, t] and to lastHidden (N x U).
     virtual void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart,
-                                const Tensor& recurrentPart, Tensor& hidden, Tensor& lastHidden) = 0;
+                                const Tensor& recurrentPart, Tensor& hidden,
+                                Tensor& lastHidden) = 0;
     // Its step of backpropagation through time: dJ/dh(t) = outputGradient[:, t] + fromLater
     // (dJ/da(t+1) Wh^T, N x U, zero at the last step) into hiddenGradient[:, t];
     // dJ/da(t) = dJ/dh(t) s'(a), s' from h(t) = hidden[:, t], into preActivationGradient[:, t]
     // (N x T x U) and into stepGradient (N x U).
     virtual void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden,
-                                 const Tensor& outputGradient, const Tensor& fromLater, Tensor& hiddenGradient,
-                                 Tensor& preActivationGradient, Tensor& stepGradient) = 0;
+                                 const Tensor& outputGradient, const Tensor& fromLater,
+                                 Tensor& hiddenGradient, Tensor& preActivationGradient,
+                                 Tensor& stepGradient) = 0;
     // LSTM, with the four blocks of U columns of a gate tensor in the order i, f, o, g:
     // a = inputPart[:, t] + recurrentPart (N x T x 4U and N x 4U);
     // i = sigmoid(a_i), f = sigmoid(a_f), o = sigmoid(a_o), g = tanh(a_g) into gates[:, t];
     // c(t) = f c(t-1) + i g (c(-1) = 0) into cells[:, t]; h(t) = o tanh(c(t)) into hidden[:, t]
     // and lastHidden.
     virtual void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
-                                 Tensor& gates, Tensor& cells, Tensor& hidden, Tensor& lastHidden) = 0;
+                                 Tensor& gates, Tensor& cells, Tensor& hidden,
+                                 Tensor& lastHidden) = 0;
     // Its BPTT step. cellCarry (N x U) holds dJ/dc(t+1) f(t+1) on entry (zero at the last step)
     // and dJ/dc(t) f(t) on return.
     //   dJ/dh(t) = outputGradient[:, t] + fromLater                      -> hiddenGradient[:, t]
@@ -198,9 +206,9 @@ public:
     //   dJ/da_o = dJ/dh o (1 - o) tanh c(t),  dJ/da_g = dJ/dc i (1 - g^2)
     //                                  -> preActivationGradient[:, t] (N x T x 4U) and stepGradient
     virtual void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells,
-                                  const Tensor& outputGradient, const Tensor& fromLater, Tensor& cellCarry,
-                                  Tensor& hiddenGradient, Tensor& cellGradient, Tensor& preActivationGradient,
-                                  Tensor& stepGradient) = 0;
+                                  const Tensor& outputGradient, const Tensor& fromLater,
+                                  Tensor& cellCarry, Tensor& hiddenGradient, Tensor& cellGradient,
+                                  Tensor& preActivationGradient, Tensor& stepGradient) = 0;
 
     // y += alpha * x (the gradient-descent update w = w - learning_rate * dJ/dw).
     virtual void addScaled(double alpha, const Tensor& x, Tensor& y) = 0;

@@ -9,9 +9,9 @@
 #include <cstring>
 #include <initializer_list>
 #include <limits>
-#include <type_traits>
 #include <mutex>
 #include <stdexcept>
+#include <type_traits>
 
 #include "backend/argument_checks.h"
 #include "backend/element_type_dispatch.h"
@@ -48,7 +48,8 @@ bool updateWeights(UpdatePass pass, Tensor& weights, Step step) {
     if (pass == UpdatePass::Check) {
         int notFinite = 0;
         for (int64_t i = 0; i < n; ++i)
-            notFinite |= !(std::abs(w[i] + step(i, std::false_type{})) <= std::numeric_limits<T>::max());
+            notFinite |=
+                !(std::abs(w[i] + step(i, std::false_type{})) <= std::numeric_limits<T>::max());
         return notFinite == 0;
     }
     for (int64_t i = 0; i < n; ++i) w[i] += step(i, std::true_type{});
@@ -111,9 +112,10 @@ void CpuBackend::upload(std::span<const double> values, Tensor& destination) {
 }
 
 void CpuBackend::upload(std::span<const uint8_t> bytes, Tensor& destination) {
-    if (destination.dtype() != DType::UInt8 || static_cast<int64_t>(bytes.size()) != destination.size())
-        throw std::invalid_argument("upload: " + std::to_string(bytes.size()) + " bytes for a tensor of " +
-                                    destination.shape().text());
+    if (destination.dtype() != DType::UInt8 ||
+        static_cast<int64_t>(bytes.size()) != destination.size())
+        throw std::invalid_argument("upload: " + std::to_string(bytes.size()) +
+                                    " bytes for a tensor of " + destination.shape().text());
     std::memcpy(dataOf<uint8_t>(destination), bytes.data(), bytes.size());
 }
 
@@ -132,7 +134,8 @@ void CpuBackend::copy(const Tensor& source, Tensor& destination) {
 }
 
 void CpuBackend::fill(Tensor& tensor, double value) {
-    dispatch(tensor.dtype(), [&]<typename T>() { rowVector<T>(tensor).setConstant(static_cast<T>(value)); });
+    dispatch(tensor.dtype(),
+             [&]<typename T>() { rowVector<T>(tensor).setConstant(static_cast<T>(value)); });
 }
 
 void CpuBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tensor& a,
@@ -141,7 +144,8 @@ void CpuBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tens
     const int64_t k = transposeA ? a.rows() : a.cols();
     const int64_t kb = transposeB ? b.cols() : b.rows();
     const int64_t n = transposeB ? b.rows() : b.cols();
-    if (k != kb || c.rows() != m || c.cols() != n || a.dtype() != b.dtype() || a.dtype() != c.dtype())
+    if (k != kb || c.rows() != m || c.cols() != n || a.dtype() != b.dtype() ||
+        a.dtype() != c.dtype())
         throw std::invalid_argument("gemm: shapes do not fit (" + a.shape().text() + ", " +
                                     b.shape().text() + " into " + c.shape().text() + ")");
     dispatch(c.dtype(), [&]<typename T>() {
@@ -169,17 +173,15 @@ void CpuBackend::addRowVector(const Tensor& vector, Tensor& matrixTensor) {
     if (vector.size() != matrixTensor.cols())
         throw std::invalid_argument("addRowVector: a vector of " + std::to_string(vector.size()) +
                                     " for rows of " + std::to_string(matrixTensor.cols()));
-    dispatch(matrixTensor.dtype(), [&]<typename T>() {
-        matrix<T>(matrixTensor).rowwise() += rowVector<T>(vector);
-    });
+    dispatch(matrixTensor.dtype(),
+             [&]<typename T>() { matrix<T>(matrixTensor).rowwise() += rowVector<T>(vector); });
 }
 
 void CpuBackend::columnSums(const Tensor& matrixTensor, Tensor& out) {
     if (out.size() != matrixTensor.cols())
         throw std::invalid_argument("columnSums: output size does not match the columns");
-    dispatch(out.dtype(), [&]<typename T>() {
-        rowVector<T>(out) = matrix<T>(matrixTensor).colwise().sum();
-    });
+    dispatch(out.dtype(),
+             [&]<typename T>() { rowVector<T>(out) = matrix<T>(matrixTensor).colwise().sum(); });
 }
 
 void CpuBackend::activationForward(Activation activation, const Tensor& a, Tensor& z) {
@@ -245,7 +247,9 @@ double CpuBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targe
             // -sum_k T[k] log Y[k] with log Y[k] = a[k] - logsumexp(a): finite for any logits.
             // Only the classes with T[k] != 0 count: 0 * log(0) is 0 here, not NaN.
             total -= static_cast<double>(
-                (Tm.row(row).array() != T(0)).select(Tm.row(row).array() * (L.row(row).array() - logSum), T(0)).sum());
+                (Tm.row(row).array() != T(0))
+                    .select(Tm.row(row).array() * (L.row(row).array() - logSum), T(0))
+                    .sum());
         }
         D = (Y - Tm) / static_cast<T>(n);
         return total / static_cast<double>(n);
@@ -264,8 +268,8 @@ double CpuBackend::sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor&
         const int64_t n = logits.rows();
         p = l.logistic();
         rowVector<T>(dLogits).array() = (p - t) / static_cast<T>(n);
-        const double total = static_cast<double>(
-            (l.max(T(0)) - l * t + (T(1) + (-l.abs()).exp()).log()).sum());
+        const double total =
+            static_cast<double>((l.max(T(0)) - l * t + (T(1) + (-l.abs()).exp()).log()).sum());
         return total / static_cast<double>(n);
     });
 }
@@ -285,13 +289,17 @@ double CpuBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets
 void CpuBackend::multiply(const Tensor& a, const Tensor& b, Tensor& out) {
     requireSameSize(a, b, "multiply");
     requireSameSize(a, out, "multiply");
-    dispatch(a.dtype(), [&]<typename T>() { rowVector<T>(out).array() = rowVector<T>(a).array() * rowVector<T>(b).array(); });
+    dispatch(a.dtype(), [&]<typename T>() {
+        rowVector<T>(out).array() = rowVector<T>(a).array() * rowVector<T>(b).array();
+    });
 }
 
 void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
     requireSameSize(a, b, "add");
     requireSameSize(a, out, "add");
-    dispatch(a.dtype(), [&]<typename T>() { rowVector<T>(out).array() = rowVector<T>(a).array() + rowVector<T>(b).array(); });
+    dispatch(a.dtype(), [&]<typename T>() {
+        rowVector<T>(out).array() = rowVector<T>(a).array() + rowVector<T>(b).array();
+    });
 }
 
 void CpuBackend::dropoutMask(const RandomStream& stream, double keep, Tensor& mask) {
@@ -303,7 +311,8 @@ void CpuBackend::dropoutMask(const RandomStream& stream, double keep, Tensor& ma
         for (int64_t block = 0; block * 4 < count; ++block) {
             const PhiloxBlock bits = stream.block(static_cast<uint64_t>(block));
             for (int64_t j = 0; j < 4 && block * 4 + j < count; ++j)
-                out[block * 4 + j] = uniformFrom(bits[static_cast<size_t>(j)]) < threshold ? kept : T(0);
+                out[block * 4 + j] =
+                    uniformFrom(bits[static_cast<size_t>(j)]) < threshold ? kept : T(0);
         }
     });
 }
@@ -315,29 +324,33 @@ void CpuBackend::gaussianNoise(const RandomStream& stream, double deviation, Ten
         const auto sigma = static_cast<float>(deviation);
         for (int64_t block = 0; block * 4 < count; ++block) {
             const PhiloxBlock bits = stream.block(static_cast<uint64_t>(block));
-            const GaussianPair first = boxMuller(bits[0], bits[1], sigma), second = boxMuller(bits[2], bits[3], sigma);
+            const GaussianPair first = boxMuller(bits[0], bits[1], sigma),
+                               second = boxMuller(bits[2], bits[3], sigma);
             const float values[4] = {first.first, first.second, second.first, second.second};
-            for (int64_t j = 0; j < 4 && block * 4 + j < count; ++j) out[block * 4 + j] = static_cast<T>(values[j]);
+            for (int64_t j = 0; j < 4 && block * 4 + j < count; ++j)
+                out[block * 4 + j] = static_cast<T>(values[j]);
         }
     });
 }
 
 void CpuBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
                             Tensor& destination) {
-    if (static_cast<int64_t>(rows.size()) != destination.rows() || source.cols() != destination.cols() ||
-        source.dtype() != destination.dtype())
+    if (static_cast<int64_t>(rows.size()) != destination.rows() ||
+        source.cols() != destination.cols() || source.dtype() != destination.dtype())
         throw std::invalid_argument("gatherRows: destination does not fit");
     const size_t rowBytes = static_cast<size_t>(source.cols() * bytesPerElement(source.dtype()));
     const char* from = dataOf<char>(source);
     char* to = dataOf<char>(destination);
     for (size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i] < 0 || rows[i] >= source.rows()) throw std::out_of_range("gatherRows: row index");
+        if (rows[i] < 0 || rows[i] >= source.rows())
+            throw std::out_of_range("gatherRows: row index");
         std::memcpy(to + i * rowBytes, from + static_cast<size_t>(rows[i]) * rowBytes, rowBytes);
     }
 }
 
-bool CpuBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
-                                const Tensor& gradient, Tensor& velocity, Tensor& weights) {
+bool CpuBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum,
+                                bool nesterov, const Tensor& gradient, Tensor& velocity,
+                                Tensor& weights) {
     requireSameSizes({&gradient, &velocity}, weights, "momentumUpdate");
     return dispatch(weights.dtype(), [&]<typename T>() {
         const T* g = dataOf<T>(gradient);
@@ -351,8 +364,8 @@ bool CpuBackend::momentumUpdate(UpdatePass pass, double learningRate, double mom
     });
 }
 
-bool CpuBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
-                               Tensor& cache, Tensor& weights) {
+bool CpuBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon,
+                               const Tensor& gradient, Tensor& cache, Tensor& weights) {
     requireSameSizes({&gradient, &cache}, weights, "adagradUpdate");
     return dispatch(weights.dtype(), [&]<typename T>() {
         const T* g = dataOf<T>(gradient);
@@ -366,15 +379,16 @@ bool CpuBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsi
     });
 }
 
-bool CpuBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
-                               const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) {
+bool CpuBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum,
+                               double epsilon, const Tensor& gradient, Tensor& cache,
+                               Tensor& velocity, Tensor& weights) {
     requireSameSizes({&gradient, &cache, &velocity}, weights, "rmspropUpdate");
     return dispatch(weights.dtype(), [&]<typename T>() {
         const T* g = dataOf<T>(gradient);
         T* c = dataOf<T>(cache);
         T* v = dataOf<T>(velocity);
-        const T lr = static_cast<T>(learningRate), rho = static_cast<T>(decay), mu = static_cast<T>(momentum),
-                eps = static_cast<T>(epsilon);
+        const T lr = static_cast<T>(learningRate), rho = static_cast<T>(decay),
+                mu = static_cast<T>(momentum), eps = static_cast<T>(epsilon);
         return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
             const T newCache = rho * c[i] + (T(1) - rho) * g[i] * g[i];
             const T newVelocity = mu * v[i] - lr * g[i] / (std::sqrt(newCache) + eps);
@@ -387,16 +401,16 @@ bool CpuBackend::rmspropUpdate(UpdatePass pass, double learningRate, double deca
     });
 }
 
-bool CpuBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon,
-                            int64_t t, const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment,
-                            Tensor& weights) {
+bool CpuBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
+                            double epsilon, int64_t t, const Tensor& gradient, Tensor& firstMoment,
+                            Tensor& secondMoment, Tensor& weights) {
     requireSameSizes({&gradient, &firstMoment, &secondMoment}, weights, "adamUpdate");
     return dispatch(weights.dtype(), [&]<typename T>() {
         const T* g = dataOf<T>(gradient);
         T* m = dataOf<T>(firstMoment);
         T* v = dataOf<T>(secondMoment);
-        const T lr = static_cast<T>(learningRate), b1 = static_cast<T>(beta1), b2 = static_cast<T>(beta2),
-                eps = static_cast<T>(epsilon);
+        const T lr = static_cast<T>(learningRate), b1 = static_cast<T>(beta1),
+                b2 = static_cast<T>(beta2), eps = static_cast<T>(epsilon);
         // The bias corrections, computed in double: b^t underflows gracefully there.
         const auto correction1 = static_cast<T>(1.0 - std::pow(beta1, static_cast<double>(t)));
         const auto correction2 = static_cast<T>(1.0 - std::pow(beta2, static_cast<double>(t)));
@@ -413,11 +427,15 @@ bool CpuBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, 
 }
 
 double CpuBackend::sumOfAbsolutes(const Tensor& x) {
-    return dispatch(x.dtype(), [&]<typename T>() { return static_cast<double>(rowVector<T>(x).array().abs().sum()); });
+    return dispatch(x.dtype(), [&]<typename T>() {
+        return static_cast<double>(rowVector<T>(x).array().abs().sum());
+    });
 }
 
 double CpuBackend::sumOfSquares(const Tensor& x) {
-    return dispatch(x.dtype(), [&]<typename T>() { return static_cast<double>(rowVector<T>(x).array().square().sum()); });
+    return dispatch(x.dtype(), [&]<typename T>() {
+        return static_cast<double>(rowVector<T>(x).array().square().sum());
+    });
 }
 
 void CpuBackend::shrinkTowardZero(double amount, Tensor& w) {
@@ -446,10 +464,14 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
         T* to = dataOf<T>(destination);
         const T factor = static_cast<T>(scale);
         for (size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i] < 0 || rows[i] >= source.rows()) throw std::out_of_range("gatherRowsScaled: row index");
-            // Shuffled rows are scattered over the whole data set: ask for a later row's bytes early.
-            if (i + kPrefetchAhead < rows.size()) prefetchRow(from + rows[i + kPrefetchAhead] * width, width);
-            // A plain loop: the compiler vectorizes the byte-to-float conversion, Eigen's cast does not.
+            if (rows[i] < 0 || rows[i] >= source.rows())
+                throw std::out_of_range("gatherRowsScaled: row index");
+            // Shuffled rows are scattered over the whole data set: ask for a later row's bytes
+            // early.
+            if (i + kPrefetchAhead < rows.size())
+                prefetchRow(from + rows[i + kPrefetchAhead] * width, width);
+            // A plain loop: the compiler vectorizes the byte-to-float conversion, Eigen's cast does
+            // not.
             const uint8_t* row = from + rows[i] * width;
             T* out = to + static_cast<int64_t>(i) * width;
             for (int64_t j = 0; j < width; ++j) out[j] = static_cast<T>(row[j]) * factor;
@@ -457,8 +479,8 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
     });
 }
 
-void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
-                               const Tensor& images, Tensor& out) {
+void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width,
+                               int64_t height, const Tensor& images, Tensor& out) {
     requireAugmentationFits(transforms, width, height, images, out);
     dispatch(images.dtype(), [&]<typename T>() {
         const T centreX = static_cast<T>(width - 1) / 2, centreY = static_cast<T>(height - 1) / 2;
@@ -466,7 +488,8 @@ void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64
             const ImageTransform& t = transforms[n];
             const T* in = dataOf<T>(images) + static_cast<int64_t>(n) * width * height;
             T* result = dataOf<T>(out) + static_cast<int64_t>(n) * width * height;
-            const T cosine = std::cos(static_cast<T>(t.radians)), sine = std::sin(static_cast<T>(t.radians));
+            const T cosine = std::cos(static_cast<T>(t.radians)),
+                    sine = std::sin(static_cast<T>(t.radians));
             auto pixel = [&](int64_t x, int64_t y) -> T {
                 return x >= 0 && x < width && y >= 0 && y < height ? in[y * width + x] : T(0);
             };
@@ -496,8 +519,9 @@ void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64
 bool CpuBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
     requireSameSize(x, y, "sumIsFinite");
     return dispatch(y.dtype(), [&]<typename T>() {
-        // v * 0 is 0 for every finite v and NaN for NaN and +-Inf, so the sum is 0 exactly when all are
-        // finite; unlike isFinite().all() this reduction is vectorized (it runs on every training step).
+        // v * 0 is 0 for every finite v and NaN for NaN and +-Inf, so the sum is 0 exactly when all
+        // are finite; unlike isFinite().all() this reduction is vectorized (it runs on every
+        // training step).
         const auto sum = static_cast<T>(alpha) * rowVector<T>(x).array() + rowVector<T>(y).array();
         return (sum * T(0)).sum() == T(0);
     });

@@ -41,47 +41,54 @@ public:
     void dropoutMask(const RandomStream& stream, double keep, Tensor& mask) override;
     void gaussianNoise(const RandomStream& stream, double deviation, Tensor& noise) override;
     // In cpu_sampling_ops.cpp.
-    void bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) override;
+    void bernoulliSample(const RandomStream& stream, const Tensor& probabilities,
+                         Tensor& samples) override;
     void gatherRows(const Tensor& source, std::span<const int32_t> rows,
                     Tensor& destination) override;
     void gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows, double scale,
                           Tensor& destination) override;
-    void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height, const Tensor& images,
-                       Tensor& out) override;
-    bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov, const Tensor& gradient,
-                        Tensor& velocity, Tensor& weights) override;
-    bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient, Tensor& cache,
+    void augmentImages(std::span<const ImageTransform> transforms, int64_t width, int64_t height,
+                       const Tensor& images, Tensor& out) override;
+    bool momentumUpdate(UpdatePass pass, double learningRate, double momentum, bool nesterov,
+                        const Tensor& gradient, Tensor& velocity, Tensor& weights) override;
+    bool adagradUpdate(UpdatePass pass, double learningRate, double epsilon, const Tensor& gradient,
+                       Tensor& cache, Tensor& weights) override;
+    bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum,
+                       double epsilon, const Tensor& gradient, Tensor& cache, Tensor& velocity,
                        Tensor& weights) override;
-    bool rmspropUpdate(UpdatePass pass, double learningRate, double decay, double momentum, double epsilon,
-                       const Tensor& gradient, Tensor& cache, Tensor& velocity, Tensor& weights) override;
-    bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2, double epsilon, int64_t t,
-                    const Tensor& gradient, Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) override;
+    bool adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
+                    double epsilon, int64_t t, const Tensor& gradient, Tensor& firstMoment,
+                    Tensor& secondMoment, Tensor& weights) override;
     double sumOfAbsolutes(const Tensor& x) override;
     double sumOfSquares(const Tensor& x) override;
     void shrinkTowardZero(double amount, Tensor& w) override;
-    void convolutionForward(const ImageWindows& windows, const Tensor& images, const Tensor& weights,
-                            const Tensor& bias, Tensor& out) override;
+    void convolutionForward(const ImageWindows& windows, const Tensor& images,
+                            const Tensor& weights, const Tensor& bias, Tensor& out) override;
     void convolutionParameterGradients(const ImageWindows& windows, const Tensor& images,
                                        const Tensor& outputGradient, Tensor& weightGradient,
                                        Tensor& biasGradient) override;
     void convolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
                                   const Tensor& weights, Tensor& inputGradient) override;
-    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out, Tensor& winners) override;
-    void maxPoolBackward(const ImageWindows& windows, const Tensor& winners, const Tensor& outputGradient,
-                         Tensor& inputGradient) override;
+    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out,
+                        Tensor& winners) override;
+    void maxPoolBackward(const ImageWindows& windows, const Tensor& winners,
+                         const Tensor& outputGradient, Tensor& inputGradient) override;
     void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
-    void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient, Tensor& inputGradient) override;
+    void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient,
+                             Tensor& inputGradient) override;
     void copyTimeStep(const Tensor& sequence, int64_t step, Tensor& out) override;
     void placeTimeStep(const Tensor& in, int64_t step, Tensor& sequence) override;
-    void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
-                        Tensor& hidden, Tensor& lastHidden) override;
-    void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden, const Tensor& outputGradient,
-                         const Tensor& fromLater, Tensor& hiddenGradient, Tensor& preActivationGradient,
+    void rnnForwardStep(Activation activation, int64_t step, const Tensor& inputPart,
+                        const Tensor& recurrentPart, Tensor& hidden, Tensor& lastHidden) override;
+    void rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden,
+                         const Tensor& outputGradient, const Tensor& fromLater,
+                         Tensor& hiddenGradient, Tensor& preActivationGradient,
                          Tensor& stepGradient) override;
-    void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart, Tensor& gates,
-                         Tensor& cells, Tensor& hidden, Tensor& lastHidden) override;
-    void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells, const Tensor& outputGradient,
-                          const Tensor& fromLater, Tensor& cellCarry, Tensor& hiddenGradient, Tensor& cellGradient,
+    void lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
+                         Tensor& gates, Tensor& cells, Tensor& hidden, Tensor& lastHidden) override;
+    void lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells,
+                          const Tensor& outputGradient, const Tensor& fromLater, Tensor& cellCarry,
+                          Tensor& hiddenGradient, Tensor& cellGradient,
                           Tensor& preActivationGradient, Tensor& stepGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;

@@ -43,13 +43,15 @@ void copyRun(const T* from, int64_t count, T* to) {
 // OH*OW are 0. With stride 1 a row of windows is one contiguous run of the image row.
 template <typename T>
 void imageToColumns(const ImageWindows& w, const T* image, T* columns, int64_t rowLength) {
-    const int64_t k = w.kernel, outH = w.outputHeight(), outW = w.outputWidth(), pixels = w.outputPixels();
+    const int64_t k = w.kernel, outH = w.outputHeight(), outW = w.outputWidth(),
+                  pixels = w.outputPixels();
     const int64_t height = w.height, width = w.width, stride = w.stride, padding = w.padding;
     for (int64_t c = 0; c < w.channels; ++c)
         for (int64_t ky = 0; ky < k; ++ky)
             for (int64_t kx = 0; kx < k; ++kx) {
                 T* row = columns + ((c * k + ky) * k + kx) * rowLength;
-                const int64_t left = kx - padding;  // the image column of window ox is left + ox * stride
+                const int64_t left =
+                    kx - padding;  // the image column of window ox is left + ox * stride
                 for (int64_t oy = 0; oy < outH; ++oy) {
                     T* to = row + oy * outW;
                     const int64_t y = oy * stride - padding + ky;
@@ -111,7 +113,9 @@ void columnsToImage(const ImageWindows& w, const T* columns, int64_t rowLength, 
 }
 
 // The row length of imageToColumns' result: the output pixels rounded up for wideProduct.
-int64_t columnsRowLength(const ImageWindows& w) { return (w.outputPixels() + kWideStep - 1) / kWideStep * kWideStep; }
+int64_t columnsRowLength(const ImageWindows& w) {
+    return (w.outputPixels() + kWideStep - 1) / kWideStep * kWideStep;
+}
 
 // A convolution with stride 1 read straight from the image, without im2col: in the image padded
 // with P zeros (Hp x Wp a channel), window (oy, ox)'s value (c, ky, kx) sits at
@@ -125,13 +129,16 @@ struct DirectWindows {
     int64_t runLength;  // the wide run: from window (0, 0) to window (OH - 1, OW - 1)
     int64_t width;      // the same rounded up for wideProduct
     explicit DirectWindows(const ImageWindows& windows)
-        : w(windows), paddedHeight(windows.height + 2 * windows.padding), paddedWidth(windows.width + 2 * windows.padding),
+        : w(windows), paddedHeight(windows.height + 2 * windows.padding),
+          paddedWidth(windows.width + 2 * windows.padding),
           runLength((windows.outputHeight() - 1) * paddedWidth + windows.outputWidth()),
           width((runLength + kWideStep - 1) / kWideStep * kWideStep) {}
 
     bool used() const { return w.stride == 1; }
     // The padded image and the zeros that the last runs read past its end.
-    int64_t planeSize() const { return w.channels * paddedHeight * paddedWidth + paddedWidth * w.kernel + width; }
+    int64_t planeSize() const {
+        return w.channels * paddedHeight * paddedWidth + paddedWidth * w.kernel + width;
+    }
     template <typename T>
     void pad(const T* image, T* plane) const {
         for (int64_t c = 0; c < w.channels; ++c)
@@ -143,7 +150,8 @@ struct DirectWindows {
         table.clear();
         for (int64_t c = 0; c < w.channels; ++c)
             for (int64_t ky = 0; ky < w.kernel; ++ky)
-                for (int64_t kx = 0; kx < w.kernel; ++kx) table.push_back((c * paddedHeight + ky) * paddedWidth + kx);
+                for (int64_t kx = 0; kx < w.kernel; ++kx)
+                    table.push_back((c * paddedHeight + ky) * paddedWidth + kx);
     }
     // The output rows out of the wide result (filters rows of `width`).
     template <typename T>
@@ -158,16 +166,19 @@ struct DirectWindows {
 // dJ/dX of one image through im2col's columns: dJ/dcolumns (patch x pixels) = W^T dJ/da, then
 // col2im sums it back onto the image.
 template <typename T>
-void inputGradientByColumns(const ImageWindows& w, int64_t filters, const T* weights, const T* dA, T* dX) {
+void inputGradientByColumns(const ImageWindows& w, int64_t filters, const T* weights, const T* dA,
+                            T* dX) {
     const int64_t patch = w.patchSize(), pixels = w.outputPixels(), rowLength = columnsRowLength(w);
     thread_local std::vector<T> columns, padded;
     columns.resize(static_cast<size_t>(patch * rowLength));
     if (pixels != rowLength) {  // wideProduct reads whole rows of rowLength
         padded.assign(static_cast<size_t>(filters * rowLength), T(0));
-        for (int64_t f = 0; f < filters; ++f) copyRun(dA + f * pixels, pixels, padded.data() + f * rowLength);
+        for (int64_t f = 0; f < filters; ++f)
+            copyRun(dA + f * pixels, pixels, padded.data() + f * rowLength);
         dA = padded.data();
     }
-    wideProduct<T>(patch, filters, rowLength, {weights, 1, patch, dA, rowLength, columns.data(), rowLength, nullptr});
+    wideProduct<T>(patch, filters, rowLength,
+                   {weights, 1, patch, dA, rowLength, columns.data(), rowLength, nullptr});
     columnsToImage(w, columns.data(), rowLength, dX);
 }
 
@@ -184,10 +195,12 @@ void windowGradientRows(int64_t first, int64_t taps, int64_t width, const T* dA,
     constexpr int kTaps = 24 / Filters;
     using Vector = Eigen::Array<T, 16, 1>;
     using VectorMap = Eigen::Map<const Vector>;
-    for (int64_t q = 0; q < taps; q += kTaps) {  // offsets and sums are padded to a multiple of kTaps
+    for (int64_t q = 0; q < taps;
+         q += kTaps) {  // offsets and sums are padded to a multiple of kTaps
         Vector sum[Filters][kTaps];
         for (int f = 0; f < Filters; ++f)
-            for (int t = 0; t < kTaps; ++t) sum[f][t] = VectorMap(sums + ((first + f) * taps + q + t) * 16);
+            for (int t = 0; t < kTaps; ++t)
+                sum[f][t] = VectorMap(sums + ((first + f) * taps + q + t) * 16);
         for (int64_t j = 0; j < width; j += 16) {
             Vector gradient[Filters];
             for (int f = 0; f < Filters; ++f) gradient[f] = VectorMap(dA + (first + f) * width + j);
@@ -197,27 +210,32 @@ void windowGradientRows(int64_t first, int64_t taps, int64_t width, const T* dA,
             }
         }
         for (int f = 0; f < Filters; ++f)
-            for (int t = 0; t < kTaps; ++t) Eigen::Map<Vector>(sums + ((first + f) * taps + q + t) * 16) = sum[f][t];
+            for (int t = 0; t < kTaps; ++t)
+                Eigen::Map<Vector>(sums + ((first + f) * taps + q + t) * 16) = sum[f][t];
     }
 }
 
 // All filters: blocks of 8, then 4, 2 and 1. `taps` must be a multiple of 24 (every block's kTaps).
 template <typename T>
-void windowGradients(int64_t filters, int64_t taps, int64_t width, const T* dA, const T* plane, const int64_t* offsets,
-                     T* sums) {
+void windowGradients(int64_t filters, int64_t taps, int64_t width, const T* dA, const T* plane,
+                     const int64_t* offsets, T* sums) {
     int64_t f = 0;
-    for (; f + 8 <= filters; f += 8) windowGradientRows<T, 8>(f, taps, width, dA, plane, offsets, sums);
-    if (filters - f >= 4) windowGradientRows<T, 4>(f, taps, width, dA, plane, offsets, sums), f += 4;
-    if (filters - f >= 2) windowGradientRows<T, 2>(f, taps, width, dA, plane, offsets, sums), f += 2;
+    for (; f + 8 <= filters; f += 8)
+        windowGradientRows<T, 8>(f, taps, width, dA, plane, offsets, sums);
+    if (filters - f >= 4)
+        windowGradientRows<T, 4>(f, taps, width, dA, plane, offsets, sums), f += 4;
+    if (filters - f >= 2)
+        windowGradientRows<T, 2>(f, taps, width, dA, plane, offsets, sums), f += 2;
     if (filters - f >= 1) windowGradientRows<T, 1>(f, taps, width, dA, plane, offsets, sums);
 }
 
 // dJ/dW (filters x patch) over `images` images x with gradients dA, stride 1, by windowGradients.
 template <typename T>
-void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t images, const T* x, const T* dA,
-                           T* dW) {
+void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t images, const T* x,
+                           const T* dA, T* dW) {
     const ImageWindows& w = direct.w;
-    const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outH = w.outputHeight(), outW = w.outputWidth();
+    const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outH = w.outputHeight(),
+                  outW = w.outputWidth();
     // Padded to whole blocks of taps, the extra ones reading zeros past the padded image.
     const int64_t taps = (patch + 23) / 24 * 24;
     thread_local std::vector<int64_t> offsets;
@@ -226,7 +244,8 @@ void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t
     direct.offsets(offsets);
     offsets.resize(static_cast<size_t>(taps), direct.planeSize() - direct.width);
     plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
-    wideGradient.assign(static_cast<size_t>(filters * direct.width), T(0));  // 0 at the dropped positions
+    wideGradient.assign(static_cast<size_t>(filters * direct.width),
+                        T(0));  // 0 at the dropped positions
     sums.assign(static_cast<size_t>(filters * taps * 16), T(0));
     for (int64_t n = 0; n < images; ++n) {
         direct.pad(x + n * w.imageSize(), plane.data());
@@ -234,11 +253,13 @@ void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t
             for (int64_t oy = 0; oy < outH; ++oy)
                 copyRun(dA + (n * filters + f) * pixels + oy * outW, outW,
                         wideGradient.data() + f * direct.width + oy * direct.paddedWidth);
-        windowGradients(filters, taps, direct.width, wideGradient.data(), plane.data(), offsets.data(), sums.data());
+        windowGradients(filters, taps, direct.width, wideGradient.data(), plane.data(),
+                        offsets.data(), sums.data());
     }
     for (int64_t f = 0; f < filters; ++f)
         for (int64_t q = 0; q < patch; ++q)
-            dW[f * patch + q] = Eigen::Map<const Eigen::Array<T, 16, 1>>(sums.data() + (f * taps + q) * 16).sum();
+            dW[f * patch + q] =
+                Eigen::Map<const Eigen::Array<T, 16, 1>>(sums.data() + (f * taps + q) * 16).sum();
 }
 
 // dJ/dW (filters x patch) over `images` images x with gradients dA, image by image as
@@ -246,7 +267,8 @@ void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t
 // the windows read from the padded image with stride 1 (the positions those of the wide run,
 // dJ/da 0 at the dropped ones), else laid out by im2col.
 template <typename T>
-void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t images, const T* x, const T* dA, T* dW) {
+void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t images, const T* x,
+                             const T* dA, T* dW) {
     const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outW = w.outputWidth();
     const int64_t rowLength = columnsRowLength(w);
     const DirectWindows direct(w);
@@ -279,10 +301,14 @@ void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t ima
                     const int64_t pixel = pixelAt[static_cast<size_t>(j)];
                     return pixel >= 0 ? gradient[(first + f) * pixels + pixel] : T(0);
                 });
-                narrowProduct(patch, gradients, [&](int64_t q) { return plane.data() + offsets[static_cast<size_t>(q)]; }, 1,
-                              add);
+                narrowProduct(
+                    patch, gradients,
+                    [&](int64_t q) { return plane.data() + offsets[static_cast<size_t>(q)]; }, 1,
+                    add);
             } else {
-                gradients.set(pixels, count, [&](int64_t pixel, int64_t f) { return gradient[(first + f) * pixels + pixel]; });
+                gradients.set(pixels, count, [&](int64_t pixel, int64_t f) {
+                    return gradient[(first + f) * pixels + pixel];
+                });
                 narrowProduct(patch, gradients, columns.data(), rowLength, 1, add);
             }
         }
@@ -291,8 +317,8 @@ void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t ima
 
 }  // namespace
 
-void CpuBackend::convolutionForward(const ImageWindows& w, const Tensor& images, const Tensor& weights,
-                                    const Tensor& bias, Tensor& out) {
+void CpuBackend::convolutionForward(const ImageWindows& w, const Tensor& images,
+                                    const Tensor& weights, const Tensor& bias, Tensor& out) {
     requireConvolutionTensors(w, images, weights, bias, out, "convolutionForward");
     dispatch(images.dtype(), [&]<typename T>() {
         const int64_t filters = weights.rows(), patch = w.patchSize(), pixels = w.outputPixels();
@@ -318,15 +344,19 @@ void CpuBackend::convolutionForward(const ImageWindows& w, const Tensor& images,
                 // result's columns past each output row are dropped.
                 direct.pad(image, plane.data());
                 wideProduct<T>(filters, patch, direct.width,
-                               {filter, patch, 1, plane.data(), 0, result.data(), direct.width, b, offsets.data()});
+                               {filter, patch, 1, plane.data(), 0, result.data(), direct.width, b,
+                                offsets.data()});
                 direct.keepOutputs(filters, result.data(), a);
             } else {
-                // a (filters x pixels) = b + W columns, straight into the output when no row is padded.
+                // a (filters x pixels) = b + W columns, straight into the output when no row is
+                // padded.
                 imageToColumns(w, image, columns.data(), rowLength);
                 T* target = pixels == rowLength ? a : result.data();
-                wideProduct<T>(filters, patch, rowLength, {filter, patch, 1, columns.data(), rowLength, target, rowLength, b});
+                wideProduct<T>(filters, patch, rowLength,
+                               {filter, patch, 1, columns.data(), rowLength, target, rowLength, b});
                 if (target != a)
-                    for (int64_t f = 0; f < filters; ++f) copyRun(target + f * rowLength, pixels, a + f * pixels);
+                    for (int64_t f = 0; f < filters; ++f)
+                        copyRun(target + f * rowLength, pixels, a + f * pixels);
             }
         }
     });
@@ -347,9 +377,11 @@ void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tens
         // Up to 8 filters (LeNet's first layer) as dot products along the image; more as products
         // with 16 filters in the lanes of a vector (its second), which the dot products' per-image
         // sums would cost more than they save.
-        if (direct.used() && filters <= 8) weightGradientsByDots(direct, filters, images.rows(), x, dA, dW);
+        if (direct.used() && filters <= 8)
+            weightGradientsByDots(direct, filters, images.rows(), x, dA, dW);
         else weightGradientsByPanels(w, filters, images.rows(), x, dA, dW);
-        // Eigen's sum: vectors and several partial sums, where a plain loop adds one value at a time.
+        // Eigen's sum: vectors and several partial sums, where a plain loop adds one value at a
+        // time.
         using Values = Eigen::Array<T, Eigen::Dynamic, 1>;
         std::fill_n(db, filters, T(0));
         for (int64_t n = 0; n < images.rows(); ++n)
@@ -358,13 +390,15 @@ void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tens
     });
 }
 
-void CpuBackend::convolutionInputGradient(const ImageWindows& w, const Tensor& outputGradient, const Tensor& weights,
-                                          Tensor& inputGradient) {
-    requireConvolutionInputGradient(w, outputGradient, weights, inputGradient, "convolutionInputGradient");
+void CpuBackend::convolutionInputGradient(const ImageWindows& w, const Tensor& outputGradient,
+                                          const Tensor& weights, Tensor& inputGradient) {
+    requireConvolutionInputGradient(w, outputGradient, weights, inputGradient,
+                                    "convolutionInputGradient");
     dispatch(inputGradient.dtype(), [&]<typename T>() {
         const int64_t filters = weights.rows(), pixels = w.outputPixels();
         for (int64_t n = 0; n < inputGradient.rows(); ++n)
-            inputGradientByColumns(w, filters, dataOf<T>(weights), dataOf<T>(outputGradient) + n * filters * pixels,
+            inputGradientByColumns(w, filters, dataOf<T>(weights),
+                                   dataOf<T>(outputGradient) + n * filters * pixels,
                                    dataOf<T>(inputGradient) + n * w.imageSize());
     });
 }

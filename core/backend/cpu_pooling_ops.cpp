@@ -42,9 +42,13 @@ struct Lanes {
 // mask vector does not build with clang, which builds the fuzzers).
 // Even and odd lanes of a then b (deinterleave): a0 a2 ... b0 b2 ... and a1 a3 ... b1 b3 ...
 template <typename Vector, size_t... J>
-Vector evenLanes(Vector a, Vector b, std::index_sequence<J...>) { return __builtin_shufflevector(a, b, (2 * J)...); }
+Vector evenLanes(Vector a, Vector b, std::index_sequence<J...>) {
+    return __builtin_shufflevector(a, b, (2 * J)...);
+}
 template <typename Vector, size_t... J>
-Vector oddLanes(Vector a, Vector b, std::index_sequence<J...>) { return __builtin_shufflevector(a, b, (2 * J + 1)...); }
+Vector oddLanes(Vector a, Vector b, std::index_sequence<J...>) {
+    return __builtin_shufflevector(a, b, (2 * J + 1)...);
+}
 // Interleave the first (low) or second (high) halves of a and b: a0 b0 a1 b1 ...
 template <typename Vector, size_t N, size_t... J>
 Vector lowLanes(Vector a, Vector b, std::index_sequence<J...>) {
@@ -71,7 +75,8 @@ void maxPoolPairs(const T* top, const T* bottom, T* maxima, T* wonTop, T* wonBot
         return v;
     };
     auto store = [](T* to, Vector v) { std::memcpy(to, &v, sizeof v); };
-    const Vector top0 = load(top), top1 = load(top + N), bottom0 = load(bottom), bottom1 = load(bottom + N);
+    const Vector top0 = load(top), top1 = load(top + N), bottom0 = load(bottom),
+                 bottom1 = load(bottom + N);
     const Vector a = evenLanes(top0, top1, lanes), b = oddLanes(top0, top1, lanes);
     const Vector c = evenLanes(bottom0, bottom1, lanes), d = oddLanes(bottom0, bottom1, lanes);
     const Mask bWins = b > a;
@@ -81,7 +86,8 @@ void maxPoolPairs(const T* top, const T* bottom, T* maxima, T* wonTop, T* wonBot
     const Mask dWins = d > abc;
     store(maxima, dWins ? d : abc);
     const Vector one = Vector{} + T(1), zero = Vector{};
-    const Vector wonA = (~dWins & ~cWins & ~bWins) ? one : zero, wonB = (~dWins & ~cWins & bWins) ? one : zero;
+    const Vector wonA = (~dWins & ~cWins & ~bWins) ? one : zero,
+                 wonB = (~dWins & ~cWins & bWins) ? one : zero;
     const Vector wonC = (~dWins & cWins) ? one : zero, wonD = dWins ? one : zero;
     store(wonTop, lowLanes<Vector, N>(wonA, wonB, lanes));
     store(wonTop + N, highLanes<Vector, N>(wonA, wonB, lanes));
@@ -92,14 +98,18 @@ void maxPoolPairs(const T* top, const T* bottom, T* maxima, T* wonTop, T* wonBot
 // 2 x 2 max pooling of two image rows into `count` maxima, with the winners' rows: 16, 8 and 4
 // windows at a time, the rest one by one.
 template <typename T>
-void maxPoolRowOfPairs(const T* top, const T* bottom, int64_t count, T* maxima, T* wonTop, T* wonBottom) {
+void maxPoolRowOfPairs(const T* top, const T* bottom, int64_t count, T* maxima, T* wonTop,
+                       T* wonBottom) {
     int64_t i = 0;
     for (; i + 16 <= count; i += 16)
-        maxPoolPairs<T, 16>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i, wonBottom + 2 * i);
+        maxPoolPairs<T, 16>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i,
+                            wonBottom + 2 * i);
     for (; i + 8 <= count; i += 8)
-        maxPoolPairs<T, 8>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i, wonBottom + 2 * i);
+        maxPoolPairs<T, 8>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i,
+                           wonBottom + 2 * i);
     for (; i + 4 <= count; i += 4)
-        maxPoolPairs<T, 4>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i, wonBottom + 2 * i);
+        maxPoolPairs<T, 4>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i,
+                           wonBottom + 2 * i);
     for (; i < count; ++i) {
         const T a = top[2 * i], b = top[2 * i + 1], c = bottom[2 * i], d = bottom[2 * i + 1];
         const bool bWins = b > a;
@@ -117,7 +127,8 @@ void maxPoolRowOfPairs(const T* top, const T* bottom, int64_t count, T* maxima, 
 
 // The same for k x k windows: `count` windows side by side on k image rows `width` apart.
 template <typename T>
-void maxPoolRowOfWindows(const T* rows, int64_t width, int64_t k, int64_t count, T* maxima, T* wonRows) {
+void maxPoolRowOfWindows(const T* rows, int64_t width, int64_t k, int64_t count, T* maxima,
+                         T* wonRows) {
     for (int64_t ox = 0; ox < count; ++ox) {
         T best = rows[ox * k];
         int64_t winner = 0;  // ky * k + kx
@@ -129,7 +140,8 @@ void maxPoolRowOfWindows(const T* rows, int64_t width, int64_t k, int64_t count,
                 winner = larger ? ky * k + kx : winner;
             }
         for (int64_t ky = 0; ky < k; ++ky)
-            for (int64_t kx = 0; kx < k; ++kx) wonRows[ky * width + ox * k + kx] = ky * k + kx == winner;
+            for (int64_t kx = 0; kx < k; ++kx)
+                wonRows[ky * width + ox * k + kx] = ky * k + kx == winner;
         maxima[ox] = best;
     }
 }
@@ -142,13 +154,16 @@ void maxPoolPlane(const ImageWindows& w, const T* x, T* y, T* won) {
     for (int64_t oy = 0; oy < outH; ++oy) {
         const T* rows = x + oy * k * w.width;
         T* wonRows = won + oy * k * w.width;
-        if constexpr (K == 2) maxPoolRowOfPairs(rows, rows + w.width, outW, y + oy * outW, wonRows, wonRows + w.width);
+        if constexpr (K == 2)
+            maxPoolRowOfPairs(rows, rows + w.width, outW, y + oy * outW, wonRows,
+                              wonRows + w.width);
         else maxPoolRowOfWindows(rows, w.width, k, outW, y + oy * outW, wonRows);
         // The columns right of the last whole window belong to no window.
         for (int64_t ky = 0; ky < k; ++ky)
             std::fill(wonRows + ky * w.width + outW * k, wonRows + (ky + 1) * w.width, T(0));
     }
-    std::fill(won + outH * k * w.width, won + w.height * w.width, T(0));  // the rows below the last window
+    std::fill(won + outH * k * w.width, won + w.height * w.width,
+              T(0));  // the rows below the last window
 }
 
 // dJ/dX on one image row of 2 x 2 max pooling's N windows: winners times each window's dJ/dY,
@@ -184,7 +199,8 @@ void maxPoolBackwardRow(const T* won, const T* dY, int64_t count, T* dX) {
 // at `at` of every window, 0 for the values no window covers.
 // (winners, when given with K = 2, takes maxPoolBackwardRow's vectors instead.)
 template <typename T, int K, typename Gradient>
-void poolBackwardPlane(const ImageWindows& w, const T* dY, T* dX, Gradient gradient, const T* winners = nullptr) {
+void poolBackwardPlane(const ImageWindows& w, const T* dY, T* dX, Gradient gradient,
+                       const T* winners = nullptr) {
     const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
     for (int64_t oy = 0; oy < outH; ++oy)
         for (int64_t ky = 0; ky < k; ++ky) {
@@ -205,24 +221,27 @@ void poolBackwardPlane(const ImageWindows& w, const T* dY, T* dX, Gradient gradi
 
 }  // namespace
 
-void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out, Tensor& winners) {
+void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out,
+                                Tensor& winners) {
     requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
     dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
         for (int64_t plane = 0; plane < in.rows() * w.channels; ++plane)
-            maxPoolPlane<T, K>(w, dataOf<T>(in) + plane * w.height * w.width, dataOf<T>(out) + plane * w.outputPixels(),
+            maxPoolPlane<T, K>(w, dataOf<T>(in) + plane * w.height * w.width,
+                               dataOf<T>(out) + plane * w.outputPixels(),
                                dataOf<T>(winners) + plane * w.height * w.width);
     });
 }
 
-void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners, const Tensor& outputGradient,
-                                 Tensor& inputGradient) {
+void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners,
+                                 const Tensor& outputGradient, Tensor& inputGradient) {
     requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
     dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
         for (int64_t plane = 0; plane < inputGradient.rows() * w.channels; ++plane) {
             const T* won = dataOf<T>(winners) + plane * w.height * w.width;
-            poolBackwardPlane<T, K>(w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
-                                    dataOf<T>(inputGradient) + plane * w.height * w.width,
-                                    [won](T g, int64_t at) { return won[at] * g; }, won);
+            poolBackwardPlane<T, K>(
+                w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
+                dataOf<T>(inputGradient) + plane * w.height * w.width,
+                [won](T g, int64_t at) { return won[at] * g; }, won);
         }
     });
 }
@@ -239,14 +258,16 @@ void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Ten
                 for (int64_t ox = 0; ox < outW; ++ox) {
                     T sum = 0;
                     for (int64_t ky = 0; ky < k; ++ky)
-                        for (int64_t kx = 0; kx < k; ++kx) sum += x[(oy * k + ky) * w.width + ox * k + kx];
+                        for (int64_t kx = 0; kx < k; ++kx)
+                            sum += x[(oy * k + ky) * w.width + ox * k + kx];
                     *y++ = sum * share;
                 }
         }
     });
 }
 
-void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient, Tensor& inputGradient) {
+void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& outputGradient,
+                                     Tensor& inputGradient) {
     requirePoolingTensors(w, {&inputGradient}, {&outputGradient}, "averagePoolBackward");
     dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
         const T share = T(1) / static_cast<T>(w.kernel * w.kernel);

@@ -24,13 +24,15 @@ using StepView = Eigen::Map<Array<T>, Eigen::Unaligned, Eigen::OuterStride<>>;
 // Time step `step` of a sequence tensor of `width` values a step: N x width, rows T*width apart.
 template <typename T>
 StepView<T> stepOf(const Tensor& sequence, int64_t step, int64_t width) {
-    return StepView<T>(dataOf<T>(sequence) + step * width, sequence.rows(), width, Eigen::OuterStride<>(sequence.cols()));
+    return StepView<T>(dataOf<T>(sequence) + step * width, sequence.rows(), width,
+                       Eigen::OuterStride<>(sequence.cols()));
 }
 
 // A whole N x W tensor as the same kind of view.
 template <typename T>
 StepView<T> all(const Tensor& tensor) {
-    return StepView<T>(dataOf<T>(tensor), tensor.rows(), tensor.cols(), Eigen::OuterStride<>(tensor.cols()));
+    return StepView<T>(dataOf<T>(tensor), tensor.rows(), tensor.cols(),
+                       Eigen::OuterStride<>(tensor.cols()));
 }
 
 // z = s(z) in place, as activationForward computes it.
@@ -88,12 +90,13 @@ void CpuBackend::rnnForwardStep(Activation activation, int64_t step, const Tenso
 }
 
 void CpuBackend::rnnBackwardStep(Activation activation, int64_t step, const Tensor& hidden,
-                                 const Tensor& outputGradient, const Tensor& fromLater, Tensor& hiddenGradient,
-                                 Tensor& preActivationGradient, Tensor& stepGradient) {
+                                 const Tensor& outputGradient, const Tensor& fromLater,
+                                 Tensor& hiddenGradient, Tensor& preActivationGradient,
+                                 Tensor& stepGradient) {
     requireRecurrentActivation(activation, "rnnBackwardStep");
     const int64_t units = fromLater.cols();
-    requireTimeSteps({&hidden, &outputGradient, &hiddenGradient, &preActivationGradient}, {&fromLater, &stepGradient},
-                     step, "rnnBackwardStep");
+    requireTimeSteps({&hidden, &outputGradient, &hiddenGradient, &preActivationGradient},
+                     {&fromLater, &stepGradient}, step, "rnnBackwardStep");
     dispatch(hidden.dtype(), [&]<typename T>() {
         StepView<T> dH = stepOf<T>(hiddenGradient, step, units);
         StepView<T> dA = stepOf<T>(preActivationGradient, step, units);
@@ -104,10 +107,11 @@ void CpuBackend::rnnBackwardStep(Activation activation, int64_t step, const Tens
     });
 }
 
-void CpuBackend::lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart, Tensor& gates,
-                                 Tensor& cells, Tensor& hidden, Tensor& lastHidden) {
+void CpuBackend::lstmForwardStep(int64_t step, const Tensor& inputPart, const Tensor& recurrentPart,
+                                 Tensor& gates, Tensor& cells, Tensor& hidden, Tensor& lastHidden) {
     const int64_t u = lastHidden.cols();
-    requireLstmStep({&inputPart, &gates}, {&recurrentPart}, {&hidden, &cells}, {&lastHidden}, step, "lstmForwardStep");
+    requireLstmStep({&inputPart, &gates}, {&recurrentPart}, {&hidden, &cells}, {&lastHidden}, step,
+                    "lstmForwardStep");
     dispatch(hidden.dtype(), [&]<typename T>() {
         StepView<T> gate = stepOf<T>(gates, step, 4 * u);
         gate = stepOf<T>(inputPart, step, 4 * u) + all<T>(recurrentPart);
@@ -115,9 +119,9 @@ void CpuBackend::lstmForwardStep(int64_t step, const Tensor& inputPart, const Te
         gate.rightCols(u) = gate.rightCols(u).tanh();            // g
         StepView<T> c = stepOf<T>(cells, step, u);
         if (step > 0)
-            c = gate.middleCols(u, u) * stepOf<T>(cells, step - 1, u) + gate.leftCols(u) * gate.rightCols(u);
-        else
-            c = gate.leftCols(u) * gate.rightCols(u);
+            c = gate.middleCols(u, u) * stepOf<T>(cells, step - 1, u) +
+                gate.leftCols(u) * gate.rightCols(u);
+        else c = gate.leftCols(u) * gate.rightCols(u);
         StepView<T> h = stepOf<T>(hidden, step, u);
         h = gate.middleCols(2 * u, u) * c.tanh();
         all<T>(lastHidden) = h;
@@ -125,16 +129,17 @@ void CpuBackend::lstmForwardStep(int64_t step, const Tensor& inputPart, const Te
 }
 
 void CpuBackend::lstmBackwardStep(int64_t step, const Tensor& gates, const Tensor& cells,
-                                  const Tensor& outputGradient, const Tensor& fromLater, Tensor& cellCarry,
-                                  Tensor& hiddenGradient, Tensor& cellGradient, Tensor& preActivationGradient,
-                                  Tensor& stepGradient) {
+                                  const Tensor& outputGradient, const Tensor& fromLater,
+                                  Tensor& cellCarry, Tensor& hiddenGradient, Tensor& cellGradient,
+                                  Tensor& preActivationGradient, Tensor& stepGradient) {
     const int64_t u = fromLater.cols();
     requireLstmStep({&gates, &preActivationGradient}, {&stepGradient},
-                    {&cells, &outputGradient, &hiddenGradient, &cellGradient}, {&fromLater, &cellCarry}, step,
-                    "lstmBackwardStep");
+                    {&cells, &outputGradient, &hiddenGradient, &cellGradient},
+                    {&fromLater, &cellCarry}, step, "lstmBackwardStep");
     dispatch(cells.dtype(), [&]<typename T>() {
         const StepView<T> gate = stepOf<T>(gates, step, 4 * u);
-        const auto i = gate.leftCols(u), f = gate.middleCols(u, u), o = gate.middleCols(2 * u, u), g = gate.rightCols(u);
+        const auto i = gate.leftCols(u), f = gate.middleCols(u, u), o = gate.middleCols(2 * u, u),
+                   g = gate.rightCols(u);
         StepView<T> dH = stepOf<T>(hiddenGradient, step, u), dC = stepOf<T>(cellGradient, step, u);
         StepView<T> dA = stepOf<T>(preActivationGradient, step, 4 * u), carry = all<T>(cellCarry);
         dH = stepOf<T>(outputGradient, step, u) + all<T>(fromLater);
@@ -143,10 +148,8 @@ void CpuBackend::lstmBackwardStep(int64_t step, const Tensor& gates, const Tenso
         dC = dH * o * (T(1) - dC.square()) + carry;
         carry = dC * f;
         dA.leftCols(u) = dC * i * (T(1) - i) * g;
-        if (step > 0)
-            dA.middleCols(u, u) = dC * f * (T(1) - f) * stepOf<T>(cells, step - 1, u);
-        else
-            dA.middleCols(u, u).setZero();
+        if (step > 0) dA.middleCols(u, u) = dC * f * (T(1) - f) * stepOf<T>(cells, step - 1, u);
+        else dA.middleCols(u, u).setZero();
         dA.rightCols(u) = dC * i * (T(1) - g.square());
         all<T>(stepGradient) = dA;
     });

@@ -14,7 +14,8 @@ namespace koto {
 namespace {
 
 template <typename T>
-void sampleOnHost(CpuBackend& backend, const RandomStream& stream, const Tensor& probabilities, Tensor& samples) {
+void sampleOnHost(CpuBackend& backend, const RandomStream& stream, const Tensor& probabilities,
+                  Tensor& samples) {
     std::vector<T> values(static_cast<size_t>(probabilities.size()));
     backend.download(probabilities, std::span<T>(values));
     const auto count = static_cast<int64_t>(values.size());
@@ -30,10 +31,13 @@ void sampleOnHost(CpuBackend& backend, const RandomStream& stream, const Tensor&
 
 }  // namespace
 
-void CpuBackend::bernoulliSample(const RandomStream& stream, const Tensor& probabilities, Tensor& samples) {
+void CpuBackend::bernoulliSample(const RandomStream& stream, const Tensor& probabilities,
+                                 Tensor& samples) {
     requireSameSize(probabilities, samples, "bernoulliSample");
-    dispatch(samples.dtype(), [&]<typename T>() { sampleOnHost<T>(*this, stream, probabilities, samples); },
-             "bernoulliSample computes in float or double, not on bytes");
+    dispatch(
+        samples.dtype(),
+        [&]<typename T>() { sampleOnHost<T>(*this, stream, probabilities, samples); },
+        "bernoulliSample computes in float or double, not on bytes");
 }
 
 }  // namespace koto

@@ -10,7 +10,8 @@
 namespace koto {
 
 // What an operation that computes in float or double says when it is handed bytes.
-inline constexpr const char* kComputesNotOnBytes = "this operation computes in float or double, not on bytes";
+inline constexpr const char* kComputesNotOnBytes =
+    "this operation computes in float or double, not on bytes";
 
 // Calls body.template operator()<float>() or <double>() for `type` and returns what it returns;
 // UInt8 (bytes, which have no arithmetic) throws std::invalid_argument(bytesMessage).

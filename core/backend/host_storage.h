@@ -15,7 +15,8 @@ namespace koto {
 class HostStorage final : public Storage {
 public:
     explicit HostStorage(size_t bytes)
-        : bytes_(bytes), data_(std::aligned_alloc(64, std::max<size_t>(64, (bytes + 63) / 64 * 64))) {
+        : bytes_(bytes),
+          data_(std::aligned_alloc(64, std::max<size_t>(64, (bytes + 63) / 64 * 64))) {
         if (!data_) throw std::bad_alloc();
         std::memset(data_, 0, bytes_);
     }

@@ -29,7 +29,8 @@ public:
         n_ = n;
         values_.assign(static_cast<size_t>(k * kNarrowWidth), T(0));
         for (int64_t p = 0; p < k; ++p)
-            for (int64_t j = 0; j < n; ++j) values_[static_cast<size_t>(p * kNarrowWidth + j)] = b(p, j);
+            for (int64_t j = 0; j < n; ++j)
+                values_[static_cast<size_t>(p * kNarrowWidth + j)] = b(p, j);
     }
     int64_t k() const { return k_; }
     int64_t n() const { return n_; }
@@ -41,7 +42,8 @@ private:
 };
 
 template <typename T, int Rows, typename RowStart, typename Store>
-void narrowRows(int64_t first, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride, Store store) {
+void narrowRows(int64_t first, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride,
+                Store store) {
     // Fixed-size Eigen arrays, so that a row of 16 is whole vectors (left to plain loops, the
     // compiler vectorized the wrong loop and ran 3x slower than Eigen's general product).
     using Row = Eigen::Array<T, kNarrowWidth, 1>;
@@ -62,7 +64,8 @@ void narrowRows(int64_t first, const NarrowPanel<T>& b, RowStart rowStart, int64
 // For every row i of C = A B: store(i, sums), sums pointing at C's row i (b.n() values that
 // count, 16 in all). A's row i starts at rowStart(i), its values columnStride apart.
 template <typename T, typename RowStart, typename Store>
-void narrowProduct(int64_t m, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride, Store store) {
+void narrowProduct(int64_t m, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride,
+                   Store store) {
     int64_t i = 0;
     for (; i + 8 <= m; i += 8) narrowRows<T, 8>(i, b, rowStart, columnStride, store);
     // The rest in as few blocks as can be: one row alone waits for each multiply-add to finish.
@@ -73,9 +76,10 @@ void narrowProduct(int64_t m, const NarrowPanel<T>& b, RowStart rowStart, int64_
 
 // The same with A's element (i, p) at a[i * rowStride + p * columnStride].
 template <typename T, typename Store>
-void narrowProduct(int64_t m, const NarrowPanel<T>& b, const T* a, int64_t rowStride, int64_t columnStride,
-                   Store store) {
-    narrowProduct(m, b, [=](int64_t i) { return a + i * rowStride; }, columnStride, store);
+void narrowProduct(int64_t m, const NarrowPanel<T>& b, const T* a, int64_t rowStride,
+                   int64_t columnStride, Store store) {
+    narrowProduct(
+        m, b, [=](int64_t i) { return a + i * rowStride; }, columnStride, store);
 }
 
 }  // namespace koto

@@ -15,8 +15,9 @@ double relativeError(double analytic, double numeric) {
     return std::abs(analytic - numeric) / scale;
 }
 
-std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const GradientCheckInput& data,
-                                                uint64_t seed, int64_t maxElementsPerTensor, double step) {
+std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec,
+                                                const GradientCheckInput& data, uint64_t seed,
+                                                int64_t maxElementsPerTensor, double step) {
     CpuBackend backend;
     Network network(backend, spec, std::max<int64_t>(data.rows, 1), DType::Float64);
     network.initialize(seed);
@@ -26,7 +27,8 @@ std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const G
     // After seq:many the output has a row per time step: T target rows per sample.
     const int64_t targetRows = data.rows * network.outputRowsPerSample();
     if (static_cast<int64_t>(data.inputs.size()) != data.rows * network.inputSize() ||
-        static_cast<int64_t>(data.targets.size()) != targetRows * network.outputSize() || data.rows < 1)
+        static_cast<int64_t>(data.targets.size()) != targetRows * network.outputSize() ||
+        data.rows < 1)
         throw InputError("gradient check: inputs or targets do not fit the network");
 
     Random random(seed, 0x62696173);  // "bias"
@@ -73,7 +75,8 @@ std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const G
             // ReLU unit) they cancel exactly and the quotient is exactly 0, as is the gradient.
             const double numeric = (8 * (plus1 - minus1) - (plus2 - minus2)) / (12 * step);
             weights[index] = original;
-            result.maxRelativeError = std::max(result.maxRelativeError, relativeError(analytic[index], numeric));
+            result.maxRelativeError =
+                std::max(result.maxRelativeError, relativeError(analytic[index], numeric));
             ++result.elementsChecked;
         }
         backend.upload(std::span<const double>(weights), value);

@@ -29,8 +29,9 @@ struct GradientCheckInput {
 // Weights are drawn from `seed`, then every bias is given small random values too (zero biases
 // would leave part of the code untested). At most maxElementsPerTensor elements of each tensor
 // are checked, spread evenly.
-std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec, const GradientCheckInput& data,
-                                                uint64_t seed, int64_t maxElementsPerTensor = 400,
+std::vector<GradientCheckResult> checkGradients(const NetworkSpec& spec,
+                                                const GradientCheckInput& data, uint64_t seed,
+                                                int64_t maxElementsPerTensor = 400,
                                                 double step = 1e-4);
 
 // |analytic - numeric| / max(|analytic|, |numeric|, 1e-8): relative, but not blown up where both

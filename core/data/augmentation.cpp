@@ -16,8 +16,8 @@ double numberOf(const std::string& word, const std::string& value, double lowest
     std::istringstream in(value);
     in.imbue(std::locale::classic());
     if (!(in >> number) || !in.eof() || !(number >= lowest && number <= highest))
-        throw InputError("augmentation: " + word + " must be a number from " + shortNumber(lowest) + " to " +
-                         shortNumber(highest) + ", not \"" + value + "\"");
+        throw InputError("augmentation: " + word + " must be a number from " + shortNumber(lowest) +
+                         " to " + shortNumber(highest) + ", not \"" + value + "\"");
     return number;
 }
 
@@ -47,14 +47,16 @@ Augmentation Augmentation::parse(const std::string& text) {
         if (word == "translate") {
             const double pixels = numberOf(word, value, 0, 14);
             if (pixels != std::floor(pixels))
-                throw InputError("augmentation: translate counts whole pixels, not \"" + value + "\"");
+                throw InputError("augmentation: translate counts whole pixels, not \"" + value +
+                                 "\"");
             result.translate = static_cast<int64_t>(pixels);
         } else if (word == "rotate") result.rotate = numberOf(word, value, 0, 180);
         else if (word == "brightness") result.brightness = numberOf(word, value, 0, 1);
         else if (word == "contrast") result.contrast = numberOf(word, value, 0, 1);
         else
-            throw InputError("augmentation: unknown \"" + word +
-                             "\" (translate=PIXELS, rotate=DEGREES, flip, brightness=B, contrast=C)");
+            throw InputError(
+                "augmentation: unknown \"" + word +
+                "\" (translate=PIXELS, rotate=DEGREES, flip, brightness=B, contrast=C)");
     }
     return result;
 }
@@ -73,10 +75,12 @@ std::string Augmentation::text() const {
 void Augmentation::checkFor(const Dataset& dataset) const {
     if (!active()) return;
     if (dataset.imageWidth < 1 || dataset.imageHeight < 1)
-        throw InputError("augmentation changes images, and " + dataset.name + " is not an image dataset");
+        throw InputError("augmentation changes images, and " + dataset.name +
+                         " is not an image dataset");
     if (flip && !dataset.mirrorKeepsClass)
-        throw InputError("flip: a mirrored image of " + dataset.name +
-                         " may belong to another class (a mirrored digit is no digit); leave flip out here");
+        throw InputError(
+            "flip: a mirrored image of " + dataset.name +
+            " may belong to another class (a mirrored digit is no digit); leave flip out here");
 }
 
 ImageTransform Augmentation::draw(const RandomStream& stream, int64_t sample) const {
@@ -95,15 +99,16 @@ ImageTransform Augmentation::draw(const RandomStream& stream, int64_t sample) co
 }
 
 std::vector<float> augmentedCopies(Backend& backend, const Dataset& dataset, const DataSplit& split,
-                                   std::span<const int64_t> rows, const Augmentation& augmentation, int variants,
-                                   uint64_t seed) {
+                                   std::span<const int64_t> rows, const Augmentation& augmentation,
+                                   int variants, uint64_t seed) {
     augmentation.checkFor(dataset);
     const int64_t width = dataset.inputSize;
     const auto count = static_cast<int64_t>(rows.size());
     std::vector<float> originals;
     originals.reserve(static_cast<size_t>(count * width));
     for (int64_t row : rows) {
-        if (row < 0 || row >= split.count) throw InputError("no sample " + std::to_string(row + 1) + " in the data");
+        if (row < 0 || row >= split.count)
+            throw InputError("no sample " + std::to_string(row + 1) + " in the data");
         const std::vector<float> one = split.floatInputs(row, 1, width);
         originals.insert(originals.end(), one.begin(), one.end());
     }
@@ -116,11 +121,13 @@ std::vector<float> augmentedCopies(Backend& backend, const Dataset& dataset, con
     std::vector<float> one(static_cast<size_t>(count * width));
     for (int k = 0; k < variants; ++k) {
         const RandomStream stream{seed, static_cast<uint64_t>(k + 1), kAugmentationStream};
-        for (int64_t i = 0; i < count; ++i) transforms[static_cast<size_t>(i)] = augmentation.draw(stream, i);
+        for (int64_t i = 0; i < count; ++i)
+            transforms[static_cast<size_t>(i)] = augmentation.draw(stream, i);
         backend.augmentImages(transforms, dataset.imageWidth, dataset.imageHeight, images, changed);
         backend.download(changed, std::span<float>(one));
         for (int64_t i = 0; i < count; ++i)
-            std::copy_n(one.begin() + i * width, width, copies.begin() + (i * variants + k) * width);
+            std::copy_n(one.begin() + i * width, width,
+                        copies.begin() + (i * variants + k) * width);
     }
     return copies;
 }

@@ -33,7 +33,8 @@ struct Augmentation {
     double contrast = 0;
 
     bool active() const;
-    // Throws InputError for unknown words or values out of range; "" and "none" are no augmentation.
+    // Throws InputError for unknown words or values out of range; "" and "none" are no
+    // augmentation.
     static Augmentation parse(const std::string& text);
     std::string text() const;  // "" when not active
     // Throws InputError if the dataset is not images, or if flip is asked of one whose classes a
@@ -51,7 +52,7 @@ constexpr uint32_t kAugmentationStream = 0xFFFF;
 // [0, 1] floats, image after image (row r's copies together). Copy k is drawn as training step
 // k + 1 of the given seed draws it.
 std::vector<float> augmentedCopies(Backend& backend, const Dataset& dataset, const DataSplit& split,
-                                   std::span<const int64_t> rows, const Augmentation& augmentation, int variants,
-                                   uint64_t seed);
+                                   std::span<const int64_t> rows, const Augmentation& augmentation,
+                                   int variants, uint64_t seed);
 
 }  // namespace koto

@@ -13,6 +13,7 @@
 
 namespace koto {
 
-Dataset loadCsvDataset(const std::string& path, const std::string& labelColumn, double testFraction, uint64_t seed);
+Dataset loadCsvDataset(const std::string& path, const std::string& labelColumn, double testFraction,
+                       uint64_t seed);
 
 }  // namespace koto

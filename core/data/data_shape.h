@@ -12,11 +12,11 @@ namespace koto {
 // when the first layer that computes is a convolution or pooling, sequences as T x D/T when it is
 // recurrent, and as D values otherwise (the rule of the CLI's --layers too).
 struct DataShape {
-    int64_t values = 0;  // D; 0 while no data are known
+    int64_t values = 0;                       // D; 0 while no data are known
     int64_t imageHeight = 0, imageWidth = 0;  // 0 for data that are not images
     int64_t sequenceLength = 0;               // T; 0 for data that are not sequences
     bool targetEveryStep = false;             // a target at every time step (needs seq:many)
-    int64_t outputs = 0;  // K classes, or the regression outputs
+    int64_t outputs = 0;                      // K classes, or the regression outputs
     bool regression = false;
 };
 

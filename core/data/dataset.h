@@ -12,10 +12,10 @@ enum class Task { Classification, Regression };
 
 struct DataSplit {
     int64_t count = 0;
-    std::vector<float> inputs;   // count x inputSize, unless the inputs are bytes:
-    std::vector<uint8_t> pixels; // count x inputSize image bytes; an input is pixel / 255
-    std::vector<int32_t> labels; // count (count x T with a target every step), classification only
-    std::vector<float> targets;  // count x outputSize (count x (T*outputSize)), regression only
+    std::vector<float> inputs;    // count x inputSize, unless the inputs are bytes:
+    std::vector<uint8_t> pixels;  // count x inputSize image bytes; an input is pixel / 255
+    std::vector<int32_t> labels;  // count (count x T with a target every step), classification only
+    std::vector<float> targets;   // count x outputSize (count x (T*outputSize)), regression only
 
     // Samples first .. first+rows-1 as floats, whichever way they are stored.
     std::vector<float> floatInputs(int64_t first, int64_t rows, int64_t width) const;
@@ -25,8 +25,8 @@ struct Dataset {
     std::string name;
     Task task = Task::Classification;
     int64_t inputSize = 0;
-    int64_t classCount = 0;   // K, classification only
-    int64_t outputSize = 1;   // regression outputs
+    int64_t classCount = 0;  // K, classification only
+    int64_t outputSize = 1;  // regression outputs
     std::vector<std::string> classNames;
     // Images (one channel, a sample's inputs row by row): their size; 0 for other data.
     int64_t imageWidth = 0, imageHeight = 0;

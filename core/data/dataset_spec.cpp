@@ -52,13 +52,18 @@ bool targetsOption(const DatasetSpec& spec) {
     const auto found = spec.options.find("targets");
     if (found == spec.options.end() || found->second == "last") return false;
     if (found->second == "every") return true;
-    throw InputError(spec.name + ": targets must be last (one a sequence) or every (one every time step), not \"" +
-                     found->second + "\"");
+    throw InputError(
+        spec.name +
+        ": targets must be last (one a sequence) or every (one every time step), not \"" +
+        found->second + "\"");
 }
 
-void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known, const std::string& listed) {
+void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known,
+                          const std::string& listed) {
     for (const auto& [key, value] : spec.options)
-        if (!known.count(key)) throw InputError(spec.name + ": unknown option \"" + key + "\" (known: " + listed + ")");
+        if (!known.count(key))
+            throw InputError(spec.name + ": unknown option \"" + key + "\" (known: " + listed +
+                             ")");
 }
 
 }  // namespace
@@ -76,7 +81,8 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
         const bool length = keys[k] == "length";
         const auto more = rest.find_first_of(length ? ":," : ":");
         const std::string value = rest.substr(0, more);
-        if (length && value.find('=') != std::string::npos) break;  // "firstbit:n=500": the default length
+        if (length && value.find('=') != std::string::npos)
+            break;  // "firstbit:n=500": the default length
         spec.options[keys[k]] = value;
         if (keys[k] == "source" && value == "idx") keys.push_back("dir");  // seqimg:idx:DIR
         if (more == std::string::npos) return spec;
@@ -85,10 +91,12 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
     size_t start = 0;
     while (start <= rest.size()) {
         const size_t comma = rest.find(',', start);
-        const std::string item = rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+        const std::string item =
+            rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         const auto equals = item.find('=');
         if (equals == std::string::npos || equals == 0)
-            throw InputError("dataset option \"" + item + "\" in \"" + text + "\" is not of the form key=value");
+            throw InputError("dataset option \"" + item + "\" in \"" + text +
+                             "\" is not of the form key=value");
         spec.options[item.substr(0, equals)] = item.substr(equals + 1);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -125,15 +133,21 @@ const std::vector<DatasetInfo>& datasetCatalog() {
         {"moons", Task::Classification, "two interleaving half circles"},
         {"plane", Task::Regression, "the value is (x + y) / 10"},
         {"multigauss", Task::Regression, "six cones of value +1 or -1"},
-        {"fashion-mnist", Task::Classification, "Zalando's 28x28 clothing images, 10 classes (Debian's dataset-fashion-mnist)"},
+        {"fashion-mnist", Task::Classification,
+         "Zalando's 28x28 clothing images, 10 classes (Debian's dataset-fashion-mnist)"},
         {"idx", Task::Classification, "idx:DIR, images and labels in MNIST's four IDX files"},
-        {"csv", Task::Classification, "csv:PATH[:label=COL], one labelled table (Kaggle's digit-recognizer train.csv too)"},
+        {"csv", Task::Classification,
+         "csv:PATH[:label=COL], one labelled table (Kaggle's digit-recognizer train.csv too)"},
         {"sine", Task::Regression,
-         "a noisy sine wave: predict the next value from a window of the last ones (targets=every: at every step)"},
-        {"firstbit", Task::Classification, "firstbit:LEN, random bit sequences labelled by their first bit"},
+         "a noisy sine wave: predict the next value from a window of the last ones (targets=every: "
+         "at every step)"},
+        {"firstbit", Task::Classification,
+         "firstbit:LEN, random bit sequences labelled by their first bit"},
         {"parity", Task::Classification,
-         "parity:LEN, random bit sequences labelled by their parity (targets=every: the parity so far, every step)"},
-        {"seqimg", Task::Classification, "seqimg:fashion-mnist or seqimg:idx:DIR, each image's 28 rows as 28 time steps"},
+         "parity:LEN, random bit sequences labelled by their parity (targets=every: the parity so "
+         "far, every step)"},
+        {"seqimg", Task::Classification,
+         "seqimg:fashion-mnist or seqimg:idx:DIR, each image's 28 rows as 28 time steps"},
     };
     return catalog;
 }
@@ -142,7 +156,8 @@ Dataset loadDataset(const DatasetSpec& spec) {
     if (spec.name == "csv") {
         rejectUnknownOptions(spec, {"path", "label", "test", "seed"}, "label, test, seed");
         const auto path = spec.options.find("path");
-        if (path == spec.options.end() || path->second.empty()) throw InputError("csv needs a file: csv:PATH");
+        if (path == spec.options.end() || path->second.empty())
+            throw InputError("csv needs a file: csv:PATH");
         const auto label = spec.options.find("label");
         const int64_t seed = integerOption(spec, "seed", 1);
         if (seed < 0) throw InputError("csv: the seed cannot be negative");
@@ -159,9 +174,11 @@ Dataset loadDataset(const DatasetSpec& spec) {
             throw InputError(spec.name + ": n must be at least 1 and ntest at least 0");
         const auto dir = spec.options.find("dir");
         if (!fashion && dir == spec.options.end()) throw InputError("idx needs a folder: idx:DIR");
-        Dataset dataset = loadIdxDataset(spec.name, fashion ? kFashionMnistFolder : dir->second, train, test,
-                                         fashion ? fashionMnistClassNames() : std::vector<std::string>{});
-        // Clothes keep their class in a mirror; a folder of the user's may hold digits, which do not.
+        Dataset dataset =
+            loadIdxDataset(spec.name, fashion ? kFashionMnistFolder : dir->second, train, test,
+                           fashion ? fashionMnistClassNames() : std::vector<std::string>{});
+        // Clothes keep their class in a mirror; a folder of the user's may hold digits, which do
+        // not.
         dataset.mirrorKeepsClass = fashion;
         return dataset;
     }
@@ -181,7 +198,9 @@ Dataset loadDataset(const DatasetSpec& spec) {
         if (sine)
             rejectUnknownOptions(spec, {"n", "window", "noise", "test", "seed", "targets"},
                                  "n, window, noise, test, seed, targets");
-        else rejectUnknownOptions(spec, {"length", "n", "test", "seed", "targets"}, "length, n, test, seed, targets");
+        else
+            rejectUnknownOptions(spec, {"length", "n", "test", "seed", "targets"},
+                                 "length, n, test, seed, targets");
         SequenceOptions options;
         options.samples = integerOption(spec, "n", options.samples);
         options.length = integerOption(spec, "length", options.length);
@@ -193,17 +212,20 @@ Dataset loadDataset(const DatasetSpec& spec) {
         return makeSequenceDataset(spec.name, options);
     }
     if (spec.name == "seqimg") {
-        // The images load as the image set's own spec would ("fashion-mnist:n=2000"), then read row by row.
+        // The images load as the image set's own spec would ("fashion-mnist:n=2000"), then read row
+        // by row.
         DatasetSpec images = spec;
         images.options.erase("source");
         const auto source = spec.options.find("source");
         images.name = source == spec.options.end() ? "" : source->second;
         if (images.name != "fashion-mnist" && images.name != "idx")
-            throw InputError("seqimg reads images as sequences: seqimg:fashion-mnist or seqimg:idx:DIR");
+            throw InputError(
+                "seqimg reads images as sequences: seqimg:fashion-mnist or seqimg:idx:DIR");
         return asImageRowSequences(loadDataset(images));
     }
     std::string known;
-    for (const DatasetInfo& info : datasetCatalog()) known += (known.empty() ? "" : ", ") + info.name;
+    for (const DatasetInfo& info : datasetCatalog())
+        known += (known.empty() ? "" : ", ") + info.name;
     throw InputError("unknown dataset \"" + spec.name + "\" (known: " + known + ")");
 }
 

@@ -18,20 +18,22 @@ std::string findFile(const std::string& name, const std::string& folder, const s
     throw InputError(name + ": " + folder + "/" + file + "[.gz] not found" + hint);
 }
 
-DataSplit loadSplit(const std::string& name, const std::string& folder, const std::string& prefix, int64_t maxItems,
-                    Dataset& dataset) {
+DataSplit loadSplit(const std::string& name, const std::string& folder, const std::string& prefix,
+                    int64_t maxItems, Dataset& dataset) {
     const std::string imagesPath = findFile(name, folder, prefix + "-images-idx3-ubyte");
     const std::string labelsPath = findFile(name, folder, prefix + "-labels-idx1-ubyte");
     IdxArray images = readIdx(imagesPath, maxItems);
     IdxArray labels = readIdx(labelsPath, maxItems);
-    if (images.dims.size() != 3) throw InputError(imagesPath + ": images need 3 dimensions (count, rows, columns)");
+    if (images.dims.size() != 3)
+        throw InputError(imagesPath + ": images need 3 dimensions (count, rows, columns)");
     if (labels.dims.size() != 1) throw InputError(labelsPath + ": labels need 1 dimension");
     if (images.dims[0] != labels.dims[0])
-        throw InputError(imagesPath + " holds " + std::to_string(images.dims[0]) + " images but " + labelsPath + " " +
-                         std::to_string(labels.dims[0]) + " labels");
+        throw InputError(imagesPath + " holds " + std::to_string(images.dims[0]) + " images but " +
+                         labelsPath + " " + std::to_string(labels.dims[0]) + " labels");
     const int64_t size = images.dims[1] * images.dims[2];
     if (size < 1) throw InputError(imagesPath + ": the images are empty");
-    if (dataset.inputSize != 0 && (dataset.imageHeight != images.dims[1] || dataset.imageWidth != images.dims[2]))
+    if (dataset.inputSize != 0 &&
+        (dataset.imageHeight != images.dims[1] || dataset.imageWidth != images.dims[2]))
         throw InputError(imagesPath + ": images of another size than the training images");
     dataset.inputSize = size;
     dataset.imageHeight = images.dims[1];
@@ -46,13 +48,14 @@ DataSplit loadSplit(const std::string& name, const std::string& folder, const st
 }  // namespace
 
 const std::vector<std::string>& fashionMnistClassNames() {
-    static const std::vector<std::string> names{"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-                                                "Sandal",      "Shirt",   "Sneaker",  "Bag",   "Ankle boot"};
+    static const std::vector<std::string> names{"T-shirt/top", "Trouser",   "Pullover", "Dress",
+                                                "Coat",        "Sandal",    "Shirt",    "Sneaker",
+                                                "Bag",         "Ankle boot"};
     return names;
 }
 
-Dataset loadIdxDataset(const std::string& name, const std::string& folder, int64_t maxTrain, int64_t maxTest,
-                       const std::vector<std::string>& classNames) {
+Dataset loadIdxDataset(const std::string& name, const std::string& folder, int64_t maxTrain,
+                       int64_t maxTest, const std::vector<std::string>& classNames) {
     Dataset dataset;
     dataset.name = name;
     dataset.task = Task::Classification;
@@ -64,13 +67,14 @@ Dataset loadIdxDataset(const std::string& name, const std::string& folder, int64
         for (int32_t label : split->labels) largest = std::max(largest, label);
     if (classNames.empty()) {
         dataset.classCount = std::max(2, largest + 1);
-        for (int64_t k = 0; k < dataset.classCount; ++k) dataset.classNames.push_back(std::to_string(k));
+        for (int64_t k = 0; k < dataset.classCount; ++k)
+            dataset.classNames.push_back(std::to_string(k));
     } else {
         dataset.classCount = static_cast<int64_t>(classNames.size());
         dataset.classNames = classNames;
         if (largest >= dataset.classCount)
-            throw InputError(name + ": label " + std::to_string(largest) + " but only " + std::to_string(dataset.classCount) +
-                             " classes");
+            throw InputError(name + ": label " + std::to_string(largest) + " but only " +
+                             std::to_string(dataset.classCount) + " classes");
     }
     return dataset;
 }

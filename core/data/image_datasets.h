@@ -16,8 +16,8 @@ namespace koto {
 constexpr const char* kFashionMnistFolder = "/usr/share/datasets/fashion-mnist";
 
 // classNames: empty for "0", "1", ... as many as the labels need.
-Dataset loadIdxDataset(const std::string& name, const std::string& folder, int64_t maxTrain, int64_t maxTest,
-                       const std::vector<std::string>& classNames);
+Dataset loadIdxDataset(const std::string& name, const std::string& folder, int64_t maxTrain,
+                       int64_t maxTest, const std::vector<std::string>& classNames);
 
 const std::vector<std::string>& fashionMnistClassNames();
 

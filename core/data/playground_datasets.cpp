@@ -25,7 +25,8 @@ std::vector<Point> spiral(int64_t count, double noise, Random& random) {
     auto arm = [&](double deltaT, double label) {
         for (int64_t i = 0; i < half; ++i) {
             const double r = static_cast<double>(i) / static_cast<double>(half) * 5.0;
-            const double t = 1.75 * static_cast<double>(i) / static_cast<double>(half) * 2.0 * pi + deltaT;
+            const double t =
+                1.75 * static_cast<double>(i) / static_cast<double>(half) * 2.0 * pi + deltaT;
             const double x = r * std::sin(t) + random.uniform(-1, 1) * noise;
             const double y = r * std::cos(t) + random.uniform(-1, 1) * noise;
             points.push_back({x, y, label});
@@ -95,11 +96,13 @@ std::vector<Point> moons(int64_t count, double noise, Random& random) {
         points.push_back({(x - 0.5) * 3.0, (y - 0.25) * 3.0, label});
     };
     for (int64_t i = 0; i < outer; ++i) {
-        const double t = outer > 1 ? pi * static_cast<double>(i) / static_cast<double>(outer - 1) : 0;
+        const double t =
+            outer > 1 ? pi * static_cast<double>(i) / static_cast<double>(outer - 1) : 0;
         add(std::cos(t), std::sin(t), -1);
     }
     for (int64_t i = 0; i < inner; ++i) {
-        const double t = inner > 1 ? pi * static_cast<double>(i) / static_cast<double>(inner - 1) : 0;
+        const double t =
+            inner > 1 ? pi * static_cast<double>(i) / static_cast<double>(inner - 1) : 0;
         add(1 - std::cos(t), 1 - std::sin(t) - 0.5, 1);
     }
     return points;
@@ -113,14 +116,15 @@ std::vector<Point> plane(int64_t count, double noise, Random& random) {
         const double y = random.uniform(-radius, radius);
         const double noiseX = random.uniform(-radius, radius) * noise;
         const double noiseY = random.uniform(-radius, radius) * noise;
-        points.push_back({x, y, (x + noiseX + y + noiseY) / 10.0});  // as the Playground: not clamped
+        points.push_back(
+            {x, y, (x + noiseX + y + noiseY) / 10.0});  // as the Playground: not clamped
     }
     return points;
 }
 
 std::vector<Point> multiGaussian(int64_t count, double noise, Random& random) {
-    static constexpr std::array<std::array<double, 3>, 6> kBumps{{
-        {-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}}};
+    static constexpr std::array<std::array<double, 3>, 6> kBumps{
+        {{-4, 2.5, 1}, {0, 2.5, -1}, {4, 2.5, 1}, {-4, -2.5, -1}, {0, -2.5, 1}, {4, -2.5, -1}}};
     auto valueAt = [](double x, double y) {
         double value = 0;
         for (const auto& [cx, cy, sign] : kBumps) {
@@ -190,7 +194,8 @@ Dataset makePlaygroundDataset(const std::string& name, const PlaygroundOptions& 
     std::vector<Point> points = generator->generate(options.points, options.noise, random);
     // Shuffle, then split, as the Playground does (Fisher-Yates).
     for (size_t i = points.size(); i > 1; --i) std::swap(points[i - 1], points[random.below(i)]);
-    const auto trainCount = static_cast<size_t>(std::llround(static_cast<double>(points.size()) * (1.0 - options.testFraction)));
+    const auto trainCount = static_cast<size_t>(
+        std::llround(static_cast<double>(points.size()) * (1.0 - options.testFraction)));
     if (trainCount == 0 || trainCount == points.size())
         throw InputError(name + ": the test fraction leaves no training or no test points");
 

@@ -33,35 +33,42 @@ void appendBits(Random& random, const SequenceOptions& options, bool parity, Dat
         if (t == 0) first = bit;
         ones += bit;
         split.inputs.push_back(static_cast<float>(bit));
-        if (options.targetEveryStep || t == options.length - 1) split.labels.push_back(parity ? ones % 2 : first);
+        if (options.targetEveryStep || t == options.length - 1)
+            split.labels.push_back(parity ? ones % 2 : first);
     }
     ++split.count;
 }
 
 void checkOptions(const std::string& name, const SequenceOptions& options) {
     if (options.samples < 4 || options.samples > kMaxSamples)
-        throw InputError(name + ": the number of sequences n must be between 4 and " + std::to_string(kMaxSamples));
+        throw InputError(name + ": the number of sequences n must be between 4 and " +
+                         std::to_string(kMaxSamples));
     if (!(options.testFraction > 0 && options.testFraction < 1))
         throw InputError(name + ": the test fraction must be between 0 and 1");
     if (name == "sine") {
         if (options.window < 2 || options.window > kMaxLength)
-            throw InputError("sine: the window must be between 2 and " + std::to_string(kMaxLength) + " values");
+            throw InputError("sine: the window must be between 2 and " +
+                             std::to_string(kMaxLength) + " values");
         if (!(options.noise >= 0 && options.noise <= 1))
-            throw InputError("sine: noise (the standard deviation on a wave of amplitude 1) must be between 0 and 1");
+            throw InputError("sine: noise (the standard deviation on a wave of amplitude 1) must "
+                             "be between 0 and 1");
     } else if (options.length < 1 || options.length > kMaxLength) {
-        throw InputError(name + ": the sequence length must be between 1 and " + std::to_string(kMaxLength) + " bits");
+        throw InputError(name + ": the sequence length must be between 1 and " +
+                         std::to_string(kMaxLength) + " bits");
     }
 }
 
 }  // namespace
 
-bool isSequenceDataset(const std::string& name) { return name == "sine" || name == "firstbit" || name == "parity"; }
+bool isSequenceDataset(const std::string& name) {
+    return name == "sine" || name == "firstbit" || name == "parity";
+}
 
 Dataset makeSequenceDataset(const std::string& name, const SequenceOptions& options) {
     if (!isSequenceDataset(name)) throw InputError("unknown sequence dataset \"" + name + "\"");
     checkOptions(name, options);
-    const auto trainCount =
-        static_cast<int64_t>(std::llround(static_cast<double>(options.samples) * (1.0 - options.testFraction)));
+    const auto trainCount = static_cast<int64_t>(
+        std::llround(static_cast<double>(options.samples) * (1.0 - options.testFraction)));
     if (trainCount == 0 || trainCount == options.samples)
         throw InputError(name + ": the test fraction leaves no training or no test sequences");
 

@@ -22,9 +22,9 @@ namespace koto {
 
 struct SequenceOptions {
     int64_t samples = 1000;
-    int64_t length = 8;         // firstbit and parity: bits a sequence
-    int64_t window = 20;        // sine: values a sample sees
-    double noise = 0.1;         // sine: standard deviation of the Gaussian noise on each value
+    int64_t length = 8;            // firstbit and parity: bits a sequence
+    int64_t window = 20;           // sine: values a sample sees
+    double noise = 0.1;            // sine: standard deviation of the Gaussian noise on each value
     bool targetEveryStep = false;  // a target at every time step, not only after the last
     double testFraction = 0.2;
     uint64_t seed = 1;

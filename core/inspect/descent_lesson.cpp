@@ -5,7 +5,8 @@ namespace koto {
 Quadratic partSevenCost() { return {1, 1, 0}; }
 Quadratic partNineCost() { return {1, 1, 1}; }
 
-std::vector<DescentIterate> gradientDescent(const Quadratic& cost, double start, double learningRate, int steps) {
+std::vector<DescentIterate> gradientDescent(const Quadratic& cost, double start,
+                                            double learningRate, int steps) {
     std::vector<DescentIterate> iterates;
     double x = start;
     for (int i = 0; i <= steps; ++i) {

@@ -32,7 +32,8 @@ struct DescentIterate {
 };
 
 // The start and then `steps` steps of x <- x - learningRate * dJ/dx.
-std::vector<DescentIterate> gradientDescent(const Quadratic& cost, double start, double learningRate, int steps);
+std::vector<DescentIterate> gradientDescent(const Quadratic& cost, double start,
+                                            double learningRate, int steps);
 
 enum class DescentBehaviour { Converges, Oscillates, Cycles, Diverges };
 

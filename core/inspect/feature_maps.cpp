@@ -30,7 +30,8 @@ public:
         for (const TracedBuffer& buffer : layer.forwardTrace(network_.backend())) {
             if (buffer.name != "Z") continue;
             const Shape shape = layer.outputShape();  // N x C x H x W
-            ImageStack stack{layer.name(), std::string(layer.type()), shape[1], shape[2], shape[3], {}};
+            ImageStack stack{
+                layer.name(), std::string(layer.type()), shape[1], shape[2], shape[3], {}};
             stack.values = download(network_.backend(), *buffer.tensor);
             maps_.push_back(std::move(stack));
         }
@@ -51,8 +52,8 @@ bool hasConvolution(const Network& network) {
 
 FeatureMaps computeFeatureMaps(Network& network, const std::vector<float>& sample) {
     if (static_cast<int64_t>(sample.size()) != network.inputSize())
-        throw InputError("the sample has " + std::to_string(sample.size()) + " values but the network takes " +
-                         std::to_string(network.inputSize()));
+        throw InputError("the sample has " + std::to_string(sample.size()) +
+                         " values but the network takes " + std::to_string(network.inputSize()));
     FeatureMaps result;
     for (int i = 0; i < network.layerCount(); ++i) {
         auto* conv = dynamic_cast<ConvolutionLayer*>(&network.layer(i));
@@ -60,8 +61,9 @@ FeatureMaps computeFeatureMaps(Network& network, const std::vector<float>& sampl
         const ImageWindows& windows = conv->windows();
         const Parameter* weights = conv->parameters().front();  // W: F x (C*K*K)
         result.filterChannels = windows.channels;
-        result.filters = {conv->name(), "conv", weights->value.rows() * windows.channels, windows.kernel,
-                          windows.kernel, download(network.backend(), weights->value)};
+        result.filters = {
+            conv->name(),   "conv",         weights->value.rows() * windows.channels,
+            windows.kernel, windows.kernel, download(network.backend(), weights->value)};
         break;
     }
     Backend& backend = network.backend();

@@ -24,12 +24,17 @@ std::vector<double> meanForgetGate(Backend& backend, const LstmLayer& lstm) {
     return means;
 }
 
-std::optional<GradientThroughTime> latestGradientThroughTime(Network& network, int64_t step, bool withForgetGate) {
+std::optional<GradientThroughTime> latestGradientThroughTime(Network& network, int64_t step,
+                                                             bool withForgetGate) {
     for (int i = 0; i < network.layerCount(); ++i) {
         const auto* recurrent = dynamic_cast<const RecurrentLayer*>(&network.layer(i));
         if (!recurrent) continue;
-        GradientThroughTime result{recurrent->name(), std::string(recurrent->type()), step,
-                                   recurrent->hiddenGradientNorms(), recurrent->cellGradientNorms(), {}};
+        GradientThroughTime result{recurrent->name(),
+                                   std::string(recurrent->type()),
+                                   step,
+                                   recurrent->hiddenGradientNorms(),
+                                   recurrent->cellGradientNorms(),
+                                   {}};
         if (result.hidden.empty()) return std::nullopt;  // no backward pass yet
         const auto* lstm = dynamic_cast<const LstmLayer*>(recurrent);
         if (lstm && withForgetGate && lstm->gates().rows() > 0)

@@ -37,6 +37,7 @@ std::vector<double> meanForgetGate(Backend& backend, const LstmLayer& lstm);
 // LSTM's forget gates are still those of the step's mini-batch. nullopt when the network has no
 // recurrent layer, or the layer has not been through a backward pass. withForgetGate: also
 // average f(t) (a download of the layer's N x T x 4U gate activations).
-std::optional<GradientThroughTime> latestGradientThroughTime(Network& network, int64_t step, bool withForgetGate);
+std::optional<GradientThroughTime> latestGradientThroughTime(Network& network, int64_t step,
+                                                             bool withForgetGate);
 
 }  // namespace koto

@@ -20,7 +20,8 @@ struct HandTolerance {
 };
 
 inline bool handAnswerIsRight(double typed, double correct, const HandTolerance& tolerance = {}) {
-    return std::isfinite(typed) && std::abs(typed - correct) <= tolerance.allowedDifference(correct);
+    return std::isfinite(typed) &&
+           std::abs(typed - correct) <= tolerance.allowedDifference(correct);
 }
 
 }  // namespace koto

@@ -14,8 +14,8 @@ std::vector<double> toDouble(const TracedTensor& t) { return {t.values.begin(), 
 
 }  // namespace
 
-WeightCheck checkWeight(const StepTrace& trace, const std::string& parameter, int64_t row, int64_t col,
-                        double step) {
+WeightCheck checkWeight(const StepTrace& trace, const std::string& parameter, int64_t row,
+                        int64_t col, double step) {
     const TraceStage* update = trace.find(StageKind::Update);
     const TraceStage* first = trace.find(StageKind::Forward, 0);
     const TraceStage* loss = trace.find(StageKind::Loss);
@@ -23,8 +23,8 @@ WeightCheck checkWeight(const StepTrace& trace, const std::string& parameter, in
         throw InputError("the numerical check needs the trace of a whole step");
     const ParameterUpdate* chosen = update->update(parameter);
     if (!chosen || row < 0 || col < 0 || row >= chosen->before.rows || col >= chosen->before.cols)
-        throw InputError("the traced step has no weight " + parameter + "[" + std::to_string(row) + "," +
-                         std::to_string(col) + "]");
+        throw InputError("the traced step has no weight " + parameter + "[" + std::to_string(row) +
+                         "," + std::to_string(col) + "]");
     const TraceStage* backward = trace.find(StageKind::Backward, chosen->layer);
     const TracedTensor* gradient = backward ? backward->tensor("dJ/d" + chosen->name) : nullptr;
     if (!gradient) throw InputError("the traced step has no gradient of " + parameter);

@@ -27,7 +27,7 @@ struct WeightCheck {
 };
 
 // Throws InputError if the trace has no such parameter element or is not a whole step.
-WeightCheck checkWeight(const StepTrace& trace, const std::string& parameter, int64_t row, int64_t col,
-                        double step = 1e-4);
+WeightCheck checkWeight(const StepTrace& trace, const std::string& parameter, int64_t row,
+                        int64_t col, double step = 1e-4);
 
 }  // namespace koto

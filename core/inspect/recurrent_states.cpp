@@ -18,18 +18,20 @@ std::vector<float> firstSample(Backend& backend, const Tensor& sequence) {
 }
 
 // Columns [offset, offset + rows) of every step of a T x width sample.
-StateOverTime part(const std::string& name, const std::vector<float>& sample, int64_t steps, int64_t width,
-                   int64_t offset, int64_t rows) {
+StateOverTime part(const std::string& name, const std::vector<float>& sample, int64_t steps,
+                   int64_t width, int64_t offset, int64_t rows) {
     StateOverTime state{name, rows, steps, {}};
     for (int64_t t = 0; t < steps; ++t)
-        for (int64_t r = 0; r < rows; ++r) state.values.push_back(sample[static_cast<size_t>(t * width + offset + r)]);
+        for (int64_t r = 0; r < rows; ++r)
+            state.values.push_back(sample[static_cast<size_t>(t * width + offset + r)]);
     return state;
 }
 
 // After each recurrent layer's forward pass, keeps its states for the one sample.
 class StateRecorder final : public LayerHooks {
 public:
-    StateRecorder(Network& network, std::vector<RecurrentStates>& result) : network_(network), result_(result) {}
+    StateRecorder(Network& network, std::vector<RecurrentStates>& result)
+        : network_(network), result_(result) {}
 
     bool beforeLayer(Pass, int) override { return true; }
 
@@ -42,14 +44,18 @@ public:
             RecurrentStates states{layer.name(), "lstm", {input(*lstm, steps)}};
             const std::vector<float> gates = firstSample(backend, lstm->gates());
             const char* names[] = {"i", "f", "o", "g"};  // side by side in each step, U each
-            for (int64_t k = 0; k < 4; ++k) states.states.push_back(part(names[k], gates, steps, 4 * units, k * units, units));
-            states.states.push_back(part("c", firstSample(backend, lstm->cells()), steps, units, 0, units));
-            states.states.push_back(part("h", firstSample(backend, lstm->hidden()), steps, units, 0, units));
+            for (int64_t k = 0; k < 4; ++k)
+                states.states.push_back(part(names[k], gates, steps, 4 * units, k * units, units));
+            states.states.push_back(
+                part("c", firstSample(backend, lstm->cells()), steps, units, 0, units));
+            states.states.push_back(
+                part("h", firstSample(backend, lstm->hidden()), steps, units, 0, units));
             result_.push_back(std::move(states));
         } else if (auto* rnn = dynamic_cast<SimpleRnnLayer*>(&layer)) {
             const int64_t steps = rnn->steps(), units = rnn->units();
             RecurrentStates states{layer.name(), "rnn", {input(*rnn, steps)}};
-            states.states.push_back(part("h", firstSample(backend, rnn->hidden()), steps, units, 0, units));
+            states.states.push_back(
+                part("h", firstSample(backend, rnn->hidden()), steps, units, 0, units));
             result_.push_back(std::move(states));
         }
     }
@@ -81,10 +87,11 @@ bool hasRecurrentLayer(const Network& network) {
     return false;
 }
 
-std::vector<RecurrentStates> computeRecurrentStates(Network& network, const std::vector<float>& sample) {
+std::vector<RecurrentStates> computeRecurrentStates(Network& network,
+                                                    const std::vector<float>& sample) {
     if (static_cast<int64_t>(sample.size()) != network.inputSize())
-        throw InputError("the sample has " + std::to_string(sample.size()) + " values but the network takes " +
-                         std::to_string(network.inputSize()));
+        throw InputError("the sample has " + std::to_string(sample.size()) +
+                         " values but the network takes " + std::to_string(network.inputSize()));
     std::vector<RecurrentStates> result;
     Backend& backend = network.backend();
     Tensor input = backend.allocate(Shape{1, network.inputSize()}, network.dtype());

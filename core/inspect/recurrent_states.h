@@ -19,12 +19,14 @@ struct StateOverTime {
     int64_t rows = 0, steps = 0;
     std::vector<float> values;  // step after step: values[t * rows + r], t from 0
 
-    float at(int64_t row, int64_t step) const { return values[static_cast<size_t>(step * rows + row)]; }
+    float at(int64_t row, int64_t step) const {
+        return values[static_cast<size_t>(step * rows + row)];
+    }
 };
 
 struct RecurrentStates {
-    std::string layer;  // "lstm_1"
-    std::string type;   // "lstm" or "rnn"
+    std::string layer;                  // "lstm_1"
+    std::string type;                   // "lstm" or "rnn"
     std::vector<StateOverTime> states;  // x first, then i, f, o, g, c, h (LSTM) or h (SimpleRNN)
 
     const StateOverTime* find(const std::string& name) const;
@@ -34,6 +36,7 @@ struct RecurrentStates {
 bool hasRecurrentLayer(const Network& network);
 
 // sample: one input row of network.inputSize() values. Throws InputError if it has another size.
-std::vector<RecurrentStates> computeRecurrentStates(Network& network, const std::vector<float>& sample);
+std::vector<RecurrentStates> computeRecurrentStates(Network& network,
+                                                    const std::vector<float>& sample);
 
 }  // namespace koto

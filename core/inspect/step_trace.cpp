@@ -7,7 +7,8 @@ namespace koto {
 bool TracedTensor::sameValues(const TracedTensor& other) const {
     // Bit for bit: a value shown again after stepping back must be the very same float.
     return rows == other.rows && cols == other.cols && values.size() == other.values.size() &&
-           (values.empty() || std::memcmp(values.data(), other.values.data(), values.size() * sizeof(float)) == 0);
+           (values.empty() ||
+            std::memcmp(values.data(), other.values.data(), values.size() * sizeof(float)) == 0);
 }
 
 const TracedTensor* TraceStage::tensor(std::string_view name) const {
@@ -30,7 +31,8 @@ const ParameterUpdate* TraceStage::update(std::string_view id) const {
 
 int StepTrace::indexOf(StageKind kind, int layer) const {
     for (size_t i = 0; i < stages.size(); ++i)
-        if (stages[i].kind == kind && (layer < 0 || stages[i].layer == layer)) return static_cast<int>(i);
+        if (stages[i].kind == kind && (layer < 0 || stages[i].layer == layer))
+            return static_cast<int>(i);
     return -1;
 }
 

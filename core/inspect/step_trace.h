@@ -31,7 +31,9 @@ struct TracedTensor {
     int64_t rows = 0, cols = 0;
     std::vector<float> values;
 
-    float at(int64_t row, int64_t col) const { return values[static_cast<size_t>(row * cols + col)]; }
+    float at(int64_t row, int64_t col) const {
+        return values[static_cast<size_t>(row * cols + col)];
+    }
     bool sameValues(const TracedTensor& other) const;
 };
 
@@ -42,9 +44,9 @@ struct TracedScalar {
 
 // One parameter's update: w = update(w, g, state).
 struct ParameterUpdate {
-    std::string id;    // "dense_1.W"
-    std::string name;  // "W"
-    int layer = 0;     // index of the layer it belongs to
+    std::string id;            // "dense_1.W"
+    std::string name;          // "W"
+    int layer = 0;             // index of the layer it belongs to
     bool regularized = false;  // the L1/L2 penalty applies to it (weights; biases when asked)
     TracedTensor before, gradient, after;
     // The optimizer's state, under the same names before and after ("v", "cache", "m"); zero
@@ -71,9 +73,9 @@ struct TraceStage {
 
 struct StepTrace {
     NetworkSpec spec;
-    std::string optimizer;  // "sgd", "adam", ...
-    uint64_t seed = 0;      // the run's seed and this step's number: the keys of its dropout
-    int64_t step = 0;       // masks and noise, so that the numerical check sees the same ones
+    std::string optimizer;   // "sgd", "adam", ...
+    uint64_t seed = 0;       // the run's seed and this step's number: the keys of its dropout
+    int64_t step = 0;        // masks and noise, so that the numerical check sees the same ones
     bool oneSample = false;  // a step on one chosen sample rather than the next mini-batch
     int32_t sample = -1;     // which training sample, then
     std::vector<TraceStage> stages;
@@ -81,7 +83,8 @@ struct StepTrace {
     // The index of a stage in `stages`, or -1.
     int indexOf(StageKind kind, int layer = -1) const;
     const TraceStage* find(StageKind kind, int layer = -1) const;
-    int64_t rows() const;  // N, the rows the loss averages over: the samples, or samples x T after seq:many
+    int64_t
+    rows() const;  // N, the rows the loss averages over: the samples, or samples x T after seq:many
     int64_t samples() const;  // the samples in the batch
 };
 

@@ -18,14 +18,16 @@ std::optional<StepTrace> StepTracer::take() {
 }
 
 TracedTensor StepTracer::download(const std::string& name, const Tensor& tensor) const {
-    TracedTensor traced{name, tensor.rows(), tensor.cols(), std::vector<float>(static_cast<size_t>(tensor.size()))};
+    TracedTensor traced{name, tensor.rows(), tensor.cols(),
+                        std::vector<float>(static_cast<size_t>(tensor.size()))};
     trainer_.network().backend().download(tensor, std::span<float>(traced.values));
     return traced;
 }
 
 std::vector<TracedTensor> StepTracer::download(const std::vector<TracedBuffer>& buffers) const {
     std::vector<TracedTensor> traced;
-    for (const TracedBuffer& buffer : buffers) traced.push_back(download(buffer.name, *buffer.tensor));
+    for (const TracedBuffer& buffer : buffers)
+        traced.push_back(download(buffer.name, *buffer.tensor));
     return traced;
 }
 
@@ -59,7 +61,8 @@ void StepTracer::beforeLayer(Pass pass, int layerIndex) {
         loss.tensors.push_back(download("Y", network.predictions()));
         loss.tensors.push_back(download("T", trainer_.stepTargets()));
         loss.scalars.push_back({"J", trainer_.stepCost()});
-        if (trainer_.stepPenalty() != 0) loss.scalars.push_back({"penalty", trainer_.stepPenalty()});
+        if (trainer_.stepPenalty() != 0)
+            loss.scalars.push_back({"penalty", trainer_.stepPenalty()});
         addPenaltyConstants(loss);
         loss.scalars.push_back({"N", static_cast<double>(trainer_.stepTargets().rows())});
         // After seq:many the loss's N rows are the batch's sequences x their time steps.
@@ -79,7 +82,8 @@ void StepTracer::afterLayer(Pass pass, int layerIndex) {
     stage.kind = forward ? StageKind::Forward : StageKind::Backward;
     stage.layer = layerIndex;
     stage.tensors = download(forward ? layer.forwardTrace(backend) : layer.backwardTrace(backend));
-    if (const auto* recurrent = dynamic_cast<const RecurrentLayer*>(&layer); recurrent && !forward) {
+    if (const auto* recurrent = dynamic_cast<const RecurrentLayer*>(&layer);
+        recurrent && !forward) {
         stage.hiddenGradientNorms = recurrent->hiddenGradientNorms();
         stage.cellGradientNorms = recurrent->cellGradientNorms();
     }
@@ -89,7 +93,8 @@ void StepTracer::afterLayer(Pass pass, int layerIndex) {
     // The backward pass is over and the update comes next: keep what it starts from.
     Optimizer& optimizer = trainer_.optimizer();
     update_.scalars.push_back({"learning rate", trainer_.currentLearningRate()});
-    for (const auto& [name, value] : optimizer.constants()) update_.scalars.push_back({name, value});
+    for (const auto& [name, value] : optimizer.constants())
+        update_.scalars.push_back({name, value});
     addPenaltyConstants(update_);
     const std::vector<NamedParameter>& parameters = network.parameters();
     for (size_t i = 0; i < parameters.size(); ++i) {
@@ -122,12 +127,15 @@ void StepTracer::afterStep(const StepReport&) {
         // State made by this first update started at zero.
         for (size_t s = 0; s < update.stateAfter.size(); ++s) {
             const TracedTensor& after = update.stateAfter[s];
-            const bool known = std::any_of(update.stateBefore.begin(), update.stateBefore.end(),
-                                           [&](const TracedTensor& t) { return t.name == after.name; });
+            const bool known =
+                std::any_of(update.stateBefore.begin(), update.stateBefore.end(),
+                            [&](const TracedTensor& t) { return t.name == after.name; });
             if (!known)
-                update.stateBefore.insert(update.stateBefore.begin() + static_cast<std::ptrdiff_t>(std::min(s, update.stateBefore.size())),
-                                          TracedTensor{after.name, after.rows, after.cols,
-                                                       std::vector<float>(after.values.size(), 0.0f)});
+                update.stateBefore.insert(
+                    update.stateBefore.begin() +
+                        static_cast<std::ptrdiff_t>(std::min(s, update.stateBefore.size())),
+                    TracedTensor{after.name, after.rows, after.cols,
+                                 std::vector<float>(after.values.size(), 0.0f)});
         }
     }
     trace_.stages.push_back(std::move(update_));

@@ -34,6 +34,7 @@ struct TimeSum {
 
 // `parameter` is "Wx", "Wh" or "b"; (row, col) the element of its gradient (row 0 for b).
 // Throws InputError if layer `layer` is not a traced rnn or lstm layer or the element is outside.
-TimeSum recurrentGradientSum(const StepTrace& trace, int layer, std::string_view parameter, int64_t row, int64_t col);
+TimeSum recurrentGradientSum(const StepTrace& trace, int layer, std::string_view parameter,
+                             int64_t row, int64_t col);
 
 }  // namespace koto

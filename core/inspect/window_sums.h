@@ -36,7 +36,9 @@ struct ImageLayerGeometry {
     ImageWindows windows;        // the input's C x H x W and the kernel, stride and padding
     int64_t outputChannels = 0;  // F for a convolution, C for pooling
 
-    int64_t inputColumn(const ImagePoint& p) const { return (p.channel * windows.height + p.y) * windows.width + p.x; }
+    int64_t inputColumn(const ImagePoint& p) const {
+        return (p.channel * windows.height + p.y) * windows.width + p.x;
+    }
     int64_t outputColumn(const ImagePoint& p) const {
         return (p.channel * windows.outputHeight() + p.y) * windows.outputWidth() + p.x;
     }
@@ -53,12 +55,12 @@ std::optional<ImageLayerGeometry> imageGeometry(const StepTrace& trace, int laye
 
 // One product of a sum: the two factors as the trace holds them, and where they sit.
 struct WindowTerm {
-    int64_t sample = 0;         // n
-    int64_t filter = 0;         // f (for pooling: the channel c)
-    int64_t channel = 0;        // c, the input channel
-    int64_t oy = 0, ox = 0;     // the window, i.e. the output pixel
-    int64_t ky = 0, kx = 0;     // the position in the kernel
-    int64_t y = 0, x = 0;       // the input pixel, oy·S − P + ky and ox·S − P + kx
+    int64_t sample = 0;      // n
+    int64_t filter = 0;      // f (for pooling: the channel c)
+    int64_t channel = 0;     // c, the input channel
+    int64_t oy = 0, ox = 0;  // the window, i.e. the output pixel
+    int64_t ky = 0, kx = 0;  // the position in the kernel
+    int64_t y = 0, x = 0;    // the input pixel, oy·S − P + ky and ox·S − P + kx
     double first = 0, second = 0;
 };
 
@@ -71,10 +73,13 @@ struct WindowSum {
 
 // Convolution. Each throws InputError if the layer is not a traced conv layer, the stage it
 // reads was not recorded (dJ/dX of the first layer) or an index is out of range.
-WindowSum convolutionSum(const StepTrace& trace, int layer, int64_t n, int64_t f, int64_t oy, int64_t ox);
-WindowSum weightGradientSum(const StepTrace& trace, int layer, int64_t f, int64_t c, int64_t ky, int64_t kx);
+WindowSum convolutionSum(const StepTrace& trace, int layer, int64_t n, int64_t f, int64_t oy,
+                         int64_t ox);
+WindowSum weightGradientSum(const StepTrace& trace, int layer, int64_t f, int64_t c, int64_t ky,
+                            int64_t kx);
 WindowSum biasGradientSum(const StepTrace& trace, int layer, int64_t f);
-WindowSum convolutionInputGradientSum(const StepTrace& trace, int layer, int64_t n, int64_t c, int64_t y, int64_t x);
+WindowSum convolutionInputGradientSum(const StepTrace& trace, int layer, int64_t n, int64_t c,
+                                      int64_t y, int64_t x);
 
 // Pooling: the window's inputs (first: X, second: 1 for max pooling's winner and 0 for the
 // others, 1/K² for average pooling; the sum is the output) and the index of the winner (-1 for
@@ -83,8 +88,10 @@ struct PoolingWindow {
     WindowSum inputs;
     int winner = -1;
 };
-PoolingWindow poolingWindow(const StepTrace& trace, int layer, int64_t n, int64_t c, int64_t oy, int64_t ox);
+PoolingWindow poolingWindow(const StepTrace& trace, int layer, int64_t n, int64_t c, int64_t oy,
+                            int64_t ox);
 // dJ/dX[n,c,y,x]: at most one term (first: dJ/dZ of its window, second: its share).
-WindowSum poolingInputGradientSum(const StepTrace& trace, int layer, int64_t n, int64_t c, int64_t y, int64_t x);
+WindowSum poolingInputGradientSum(const StepTrace& trace, int layer, int64_t n, int64_t c,
+                                  int64_t y, int64_t x);
 
 }  // namespace koto

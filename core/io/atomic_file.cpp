@@ -56,10 +56,11 @@ void writeFileAtomically(const std::string& path, const std::string& contents) {
 }
 
 std::string readWholeFile(const std::string& path, size_t maxBytes) {
-    struct stat info{};
+    struct stat info = {};
     if (::stat(path.c_str(), &info) != 0) fail(path, "read", errno);
     if (S_ISDIR(info.st_mode)) throw InputError("cannot read " + path + ": it is a folder");
-    if (static_cast<size_t>(info.st_size) > maxBytes) throw InputError("cannot read " + path + ": the file is too large");
+    if (static_cast<size_t>(info.st_size) > maxBytes)
+        throw InputError("cannot read " + path + ": the file is too large");
     std::ifstream in(path, std::ios::binary);
     if (!in) fail(path, "read", errno);
     std::string contents((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

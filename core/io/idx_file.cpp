@@ -8,10 +8,12 @@
 namespace koto {
 
 std::string inflateIfCompressed(const std::string& bytes, const std::string& what) {
-    const bool gzip = bytes.size() >= 2 && static_cast<uint8_t>(bytes[0]) == 0x1f && static_cast<uint8_t>(bytes[1]) == 0x8b;
+    const bool gzip = bytes.size() >= 2 && static_cast<uint8_t>(bytes[0]) == 0x1f &&
+                      static_cast<uint8_t>(bytes[1]) == 0x8b;
     if (!gzip) return bytes;
     z_stream stream{};
-    if (inflateInit2(&stream, 15 + 32) != Z_OK) throw InputError(what + ": cannot start decompressing");
+    if (inflateInit2(&stream, 15 + 32) != Z_OK)
+        throw InputError(what + ": cannot start decompressing");
     std::string out;
     stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
     stream.avail_in = static_cast<uInt>(bytes.size());
@@ -45,16 +47,20 @@ IdxArray parseIdx(const std::string& input, const std::string& what, int64_t max
     if (bytes.size() < 4 || byte(0) != 0 || byte(1) != 0)
         throw InputError(what + ": not an IDX file (it should start with 0x00 0x00)");
     if (byte(2) != 0x08)
-        throw InputError(what + ": holds data of type 0x" + std::to_string(byte(2)) + "; only unsigned bytes (0x08) are read");
+        throw InputError(what + ": holds data of type 0x" + std::to_string(byte(2)) +
+                         "; only unsigned bytes (0x08) are read");
     const int dimensions = byte(3);
-    if (dimensions < 1 || dimensions > 4) throw InputError(what + ": " + std::to_string(dimensions) + " dimensions (1 to 4 are read)");
+    if (dimensions < 1 || dimensions > 4)
+        throw InputError(what + ": " + std::to_string(dimensions) +
+                         " dimensions (1 to 4 are read)");
     const size_t header = 4 + 4 * static_cast<size_t>(dimensions);
     if (bytes.size() < header) throw InputError(what + ": truncated in its header");
     IdxArray array;
     int64_t count = 1;
     for (int d = 0; d < dimensions; ++d) {
         const size_t at = 4 + 4 * static_cast<size_t>(d);
-        const int64_t size = (int64_t{byte(at)} << 24) | (int64_t{byte(at + 1)} << 16) | (int64_t{byte(at + 2)} << 8) | byte(at + 3);
+        const int64_t size = (int64_t{byte(at)} << 24) | (int64_t{byte(at + 1)} << 16) |
+                             (int64_t{byte(at + 2)} << 8) | byte(at + 3);
         if (size > 0 && count > kMaxIdxBytes / size)
             throw InputError(what + ": the sizes in its header multiply to more than 1 GiB");
         count *= size;
@@ -62,10 +68,11 @@ IdxArray parseIdx(const std::string& input, const std::string& what, int64_t max
     }
     const auto available = static_cast<int64_t>(bytes.size() - header);
     if (available < count)
-        throw InputError(what + ": truncated: " + std::to_string(available) + " bytes of data, the header says " +
-                         std::to_string(count));
+        throw InputError(what + ": truncated: " + std::to_string(available) +
+                         " bytes of data, the header says " + std::to_string(count));
     if (available > count)
-        throw InputError(what + ": " + std::to_string(available - count) + " bytes more than the header says");
+        throw InputError(what + ": " + std::to_string(available - count) +
+                         " bytes more than the header says");
     if (maxItems >= 0 && array.dims[0] > maxItems) {
         const int64_t itemSize = array.dims[0] > 0 ? count / array.dims[0] : 0;
         array.dims[0] = maxItems;

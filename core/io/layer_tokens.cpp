@@ -18,9 +18,11 @@ LayerSpec denseFromToken(const std::string& token) {
         throw InputError("layer token \"" + token + "\" should look like dense:UNITS[:ACTIVATION]");
     int64_t units = 0;
     const std::string& unitText = fields[1];
-    const auto [end, error] = std::from_chars(unitText.data(), unitText.data() + unitText.size(), units);
+    const auto [end, error] =
+        std::from_chars(unitText.data(), unitText.data() + unitText.size(), units);
     if (error != std::errc() || end != unitText.data() + unitText.size() || units < 1)
-        throw InputError("layer token \"" + token + "\": the number of units must be a positive whole number");
+        throw InputError("layer token \"" + token +
+                         "\": the number of units must be a positive whole number");
     const std::string activation = fields.size() == 3 ? fields[2] : "tanh";
     if (!activationFromName(activation))
         throw InputError("layer token \"" + token + "\": unknown activation \"" + activation +
@@ -33,17 +35,21 @@ LayerSpec denseFromToken(const std::string& token) {
 }
 
 // A positive (or, with allowZero, non-negative) whole number in a token, or an InputError.
-int64_t wholeNumberIn(const std::string& token, const std::string& text, const char* what, bool allowZero = false) {
+int64_t wholeNumberIn(const std::string& token, const std::string& text, const char* what,
+                      bool allowZero = false) {
     int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || text.empty() || value < (allowZero ? 0 : 1))
+    if (error != std::errc() || end != text.data() + text.size() || text.empty() ||
+        value < (allowZero ? 0 : 1))
         throw InputError("layer token \"" + token + "\": " + what + " must be a " +
                          (allowZero ? "whole number of at least 0" : "positive whole number"));
     return value;
 }
 
 // A field that starts with a letter names an activation; anything else is meant as a number.
-bool isName(const std::string& text) { return !text.empty() && std::isalpha(static_cast<unsigned char>(text[0])); }
+bool isName(const std::string& text) {
+    return !text.empty() && std::isalpha(static_cast<unsigned char>(text[0]));
+}
 
 // conv:F:K[:S[:P]][:ACT]: F filters of K x K, stride S (1), zero padding P (0), activation (relu).
 LayerSpec convolutionFromToken(const std::string& token) {
@@ -54,7 +60,8 @@ LayerSpec convolutionFromToken(const std::string& token) {
         fields.pop_back();
     }
     if (fields.size() < 3 || fields.size() > 5)
-        throw InputError("layer token \"" + token + "\" should look like conv:FILTERS:KERNEL[:STRIDE[:PADDING]][:ACTIVATION]");
+        throw InputError("layer token \"" + token +
+                         "\" should look like conv:FILTERS:KERNEL[:STRIDE[:PADDING]][:ACTIVATION]");
     if (!activationFromName(activation) || activation == "softmax")
         throw InputError("layer token \"" + token + "\": unknown activation \"" + activation +
                          "\" (linear, sigmoid, tanh or relu)");
@@ -62,8 +69,10 @@ LayerSpec convolutionFromToken(const std::string& token) {
     layer.type = "conv";
     layer.parameters["filters"] = wholeNumberIn(token, fields[1], "the number of filters");
     layer.parameters["kernel"] = wholeNumberIn(token, fields[2], "the kernel size");
-    layer.parameters["stride"] = fields.size() > 3 ? wholeNumberIn(token, fields[3], "the stride") : int64_t{1};
-    layer.parameters["padding"] = fields.size() > 4 ? wholeNumberIn(token, fields[4], "the padding", true) : int64_t{0};
+    layer.parameters["stride"] =
+        fields.size() > 3 ? wholeNumberIn(token, fields[3], "the stride") : int64_t{1};
+    layer.parameters["padding"] =
+        fields.size() > 4 ? wholeNumberIn(token, fields[4], "the padding", true) : int64_t{0};
     layer.parameters["activation"] = activation;
     return layer;
 }
@@ -74,10 +83,13 @@ LayerSpec imageLayerFromToken(const std::string& token) {
     LayerSpec layer;
     layer.type = fields[0];
     if (layer.type == "flatten") {
-        if (fields.size() != 1) throw InputError("layer token \"" + token + "\": flatten takes no parameters");
+        if (fields.size() != 1)
+            throw InputError("layer token \"" + token + "\": flatten takes no parameters");
         return layer;
     }
-    if (fields.size() != 2) throw InputError("layer token \"" + token + "\" should look like " + layer.type + ":KERNEL");
+    if (fields.size() != 2)
+        throw InputError("layer token \"" + token + "\" should look like " + layer.type +
+                         ":KERNEL");
     layer.parameters["kernel"] = wholeNumberIn(token, fields[1], "the window size");
     return layer;
 }
@@ -99,17 +111,20 @@ LayerSpec stochasticFromToken(const std::string& token) {
     const auto fields = splitText(token, ':');
     const bool dropout = fields[0] == "dropout";
     if (fields.size() != 2)
-        throw InputError("layer token \"" + token + "\" should look like " + (dropout ? "dropout:KEEP" : "noise:SIGMA"));
+        throw InputError("layer token \"" + token + "\" should look like " +
+                         (dropout ? "dropout:KEEP" : "noise:SIGMA"));
     LayerSpec layer;
     layer.type = fields[0];
     if (dropout) {
         const double keep = numberIn(token, fields[1], "the keep probability");
         if (!(keep > 0 && keep <= 1))
-            throw InputError("layer token \"" + token + "\": the keep probability must be above 0 and at most 1");
+            throw InputError("layer token \"" + token +
+                             "\": the keep probability must be above 0 and at most 1");
         layer.parameters["keep"] = keep;
     } else {
         const double sigma = numberIn(token, fields[1], "sigma");
-        if (!(sigma >= 0 && sigma <= 1e6)) throw InputError("layer token \"" + token + "\": sigma must be at least 0");
+        if (!(sigma >= 0 && sigma <= 1e6))
+            throw InputError("layer token \"" + token + "\": sigma must be at least 0");
         layer.parameters["sigma"] = sigma;
     }
     return layer;
@@ -130,15 +145,15 @@ LayerSpec recurrentFromToken(const std::string& token) {
     layer.parameters["init"] = std::string("uniform");
     for (size_t i = 2; i < fields.size(); ++i) {
         const auto activation = activationFromName(fields[i]);
-        if (recurrentInitFromName(fields[i]))
-            layer.parameters["init"] = fields[i];
+        if (recurrentInitFromName(fields[i])) layer.parameters["init"] = fields[i];
         else if (!lstm && activation && *activation != Activation::Softmax)
             layer.parameters["activation"] = fields[i];
         else
-            throw InputError("layer token \"" + token + "\": \"" + fields[i] + "\" is " +
-                             (lstm ? "not a weight initialisation (uniform, xavier or orthogonal)"
-                                   : "neither an activation (tanh, sigmoid, relu, linear) nor a weight "
-                                     "initialisation (uniform, xavier, orthogonal)"));
+            throw InputError(
+                "layer token \"" + token + "\": \"" + fields[i] + "\" is " +
+                (lstm ? "not a weight initialisation (uniform, xavier or orthogonal)"
+                      : "neither an activation (tanh, sigmoid, relu, linear) nor a weight "
+                        "initialisation (uniform, xavier, orthogonal)"));
     }
     return layer;
 }
@@ -174,7 +189,8 @@ bool isOutputLayer(const LayerSpec& layer, const Dataset& dataset, LossKind loss
 
 }  // namespace
 
-NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& dataset, std::optional<LossKind> loss) {
+NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& dataset,
+                                  std::optional<LossKind> loss) {
     NetworkSpec spec;
     spec.inputShape = {dataset.inputSize};
     const bool classification = dataset.task == Task::Classification;
@@ -189,17 +205,21 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
         for (const std::string& token : splitText(tokens, ',')) {
             const std::string type = token.substr(0, token.find(':'));
             if (type == "dense") spec.layers.push_back(denseFromToken(token));
-            else if (type == "dropout" || type == "noise") spec.layers.push_back(stochasticFromToken(token));
+            else if (type == "dropout" || type == "noise")
+                spec.layers.push_back(stochasticFromToken(token));
             else if (type == "conv") spec.layers.push_back(convolutionFromToken(token));
             else if (type == "maxpool" || type == "avgpool" || type == "flatten")
                 spec.layers.push_back(imageLayerFromToken(token));
-            else if (type == "rnn" || type == "lstm") spec.layers.push_back(recurrentFromToken(token));
+            else if (type == "rnn" || type == "lstm")
+                spec.layers.push_back(recurrentFromToken(token));
             else if (type == "seq") spec.layers.push_back(sequenceFromToken(token));
             else
-                throw InputError("unknown layer token \"" + token +
-                                 "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP, noise:SIGMA, "
-                                 "conv:F:K[:S[:P]][:ACTIVATION], maxpool:K, avgpool:K, flatten, rnn:U[:ACTIVATION][:INIT], "
-                                 "lstm:U[:INIT], seq:last and seq:many)");
+                throw InputError(
+                    "unknown layer token \"" + token +
+                    "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP, noise:SIGMA, "
+                    "conv:F:K[:S[:P]][:ACTIVATION], maxpool:K, avgpool:K, flatten, "
+                    "rnn:U[:ACTIVATION][:INIT], "
+                    "lstm:U[:INIT], seq:last and seq:many)");
         }
     }
     // Images go in as 1 x H x W when the first layer that computes (dropout and noise pass any
@@ -216,13 +236,15 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
         output.type = "dense";
         switch (spec.loss) {
         case LossKind::CrossEntropy:
-            output.parameters = {{"units", dataset.classCount}, {"activation", std::string("softmax")}};
+            output.parameters = {{"units", dataset.classCount},
+                                 {"activation", std::string("softmax")}};
             break;
         case LossKind::BinaryCrossEntropy:
             output.parameters = {{"units", int64_t{1}}, {"activation", std::string("sigmoid")}};
             break;
         case LossKind::MeanSquaredError:
-            output.parameters = {{"units", dataset.outputSize}, {"activation", std::string("linear")}};
+            output.parameters = {{"units", dataset.outputSize},
+                                 {"activation", std::string("linear")}};
             break;
         }
         spec.layers.push_back(output);
@@ -234,16 +256,19 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
     bool manyToMany = false;
     for (const LayerSpec& layer : spec.layers) {
         if (layer.type == "sequence_many" && !dataset.targetEveryStep)
-            throw InputError(layer.name + " (seq:many) needs a target for every time step, which " + dataset.name +
-                             " does not give (one target per sequence); use seq:last, or " + dataset.name +
-                             ":targets=every where the dataset offers it");
+            throw InputError(layer.name + " (seq:many) needs a target for every time step, which " +
+                             dataset.name +
+                             " does not give (one target per sequence); use seq:last, or " +
+                             dataset.name + ":targets=every where the dataset offers it");
         if (layer.type == "sequence_last" && dataset.targetEveryStep)
-            throw InputError(layer.name + " (seq:last) gives one answer per sequence, but " + dataset.name +
+            throw InputError(layer.name + " (seq:last) gives one answer per sequence, but " +
+                             dataset.name +
                              " with targets=every has a target at every time step; use seq:many");
         manyToMany = manyToMany || layer.type == "sequence_many";
     }
     if (dataset.targetEveryStep && !manyToMany)
-        throw InputError(dataset.name + " with targets=every has a target at every time step: the network needs a "
+        throw InputError(dataset.name +
+                         " with targets=every has a target at every time step: the network needs a "
                          "recurrent layer followed by seq:many (e.g. lstm:16,seq:many)");
     // Sequences go in as T x D when the first layer that computes is recurrent.
     for (const LayerSpec& layer : spec.layers) {
@@ -252,7 +277,8 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
             const int64_t steps = dataset.sequenceLength;
             if (steps <= 0 || dataset.inputSize % steps != 0)
                 throw InputError(layer.name + " needs sequence data, but " + dataset.name +
-                                 " is not a sequence; use sine, firstbit:LEN, parity:LEN or seqimg:fashion-mnist");
+                                 " is not a sequence; use sine, firstbit:LEN, parity:LEN or "
+                                 "seqimg:fashion-mnist");
             spec.inputShape = {steps, dataset.inputSize / steps};
         }
         break;
@@ -271,24 +297,27 @@ std::string hiddenLayerTokens(const NetworkSpec& spec) {
         const LayerSpec& layer = spec.layers[i];
         if (!tokens.empty()) tokens += ",";
         if (layer.type == "dense")
-            tokens += layer.type + ":" + std::to_string(layer.integer("units")) + ":" + layer.text("activation");
+            tokens += layer.type + ":" + std::to_string(layer.integer("units")) + ":" +
+                      layer.text("activation");
         else if (layer.type == "conv")
-            tokens += "conv:" + std::to_string(layer.integer("filters")) + ":" + std::to_string(layer.integer("kernel")) +
-                      ":" + std::to_string(layer.integer("stride")) + ":" + std::to_string(layer.integer("padding")) +
-                      ":" + layer.text("activation");
+            tokens += "conv:" + std::to_string(layer.integer("filters")) + ":" +
+                      std::to_string(layer.integer("kernel")) + ":" +
+                      std::to_string(layer.integer("stride")) + ":" +
+                      std::to_string(layer.integer("padding")) + ":" + layer.text("activation");
         else if (layer.type == "maxpool" || layer.type == "avgpool")
             tokens += layer.type + ":" + std::to_string(layer.integer("kernel"));
-        else if (layer.type == "flatten")
-            tokens += layer.type;
+        else if (layer.type == "flatten") tokens += layer.type;
         else if (layer.type == "rnn")
-            tokens += "rnn:" + std::to_string(layer.integer("units")) + ":" + textOr(layer, "activation", "tanh") + ":" +
-                      textOr(layer, "init", "uniform");
+            tokens += "rnn:" + std::to_string(layer.integer("units")) + ":" +
+                      textOr(layer, "activation", "tanh") + ":" + textOr(layer, "init", "uniform");
         else if (layer.type == "lstm")
-            tokens += "lstm:" + std::to_string(layer.integer("units")) + ":" + textOr(layer, "init", "uniform");
+            tokens += "lstm:" + std::to_string(layer.integer("units")) + ":" +
+                      textOr(layer, "init", "uniform");
         else if (layer.type == "sequence_last" || layer.type == "sequence_many")
             tokens += layer.type == "sequence_last" ? "seq:last" : "seq:many";
         else
-            tokens += layer.type + ":" + shortNumber(layer.number(layer.type == "dropout" ? "keep" : "sigma"));
+            tokens += layer.type + ":" +
+                      shortNumber(layer.number(layer.type == "dropout" ? "keep" : "sigma"));
     }
     return tokens;
 }

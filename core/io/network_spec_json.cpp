@@ -50,7 +50,8 @@ NetworkSpec networkSpecFromJson(const nlohmann::json& json) {
             layer.name = object.at("name").get<std::string>();
             if (object.contains("position")) {
                 const auto position = object.at("position").get<std::vector<double>>();
-                if (position.size() != 2) throw InputError(layer.name + ": a position has two numbers");
+                if (position.size() != 2)
+                    throw InputError(layer.name + ": a position has two numbers");
                 layer.position = std::make_pair(position[0], position[1]);
             }
             for (const auto& [key, value] : object.items()) {
@@ -58,13 +59,16 @@ NetworkSpec networkSpecFromJson(const nlohmann::json& json) {
                 if (value.is_number_integer()) layer.parameters[key] = value.get<int64_t>();
                 else if (value.is_number()) layer.parameters[key] = value.get<double>();
                 else if (value.is_string()) layer.parameters[key] = value.get<std::string>();
-                else throw InputError(layer.name + ": parameter \"" + key + "\" must be a number or text");
+                else
+                    throw InputError(layer.name + ": parameter \"" + key +
+                                     "\" must be a number or text");
             }
             spec.layers.push_back(std::move(layer));
         }
         return spec;
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(std::string("the network description is incomplete or has wrong types (") + error.what() + ")");
+        throw InputError(std::string("the network description is incomplete or has wrong types (") +
+                         error.what() + ")");
     }
 }
 

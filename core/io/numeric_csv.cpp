@@ -61,15 +61,16 @@ NumericTable parseNumericCsv(const std::string& input, const std::string& what) 
         }
         const std::string place = what + ", line " + std::to_string(lineNumber);
         if (!numeric)
-            throw InputError(place + ", column " + std::to_string(badColumn + 1) + ": \"" + fields[badColumn] +
-                             "\" is not a number");
+            throw InputError(place + ", column " + std::to_string(badColumn + 1) + ": \"" +
+                             fields[badColumn] + "\" is not a number");
         for (size_t i = 0; i < row.size(); ++i)
             if (!std::isfinite(row[i]))
-                throw InputError(place + ", column " + std::to_string(i + 1) + ": the value is not finite");
+                throw InputError(place + ", column " + std::to_string(i + 1) +
+                                 ": the value is not finite");
         if (table.cols == 0) table.cols = static_cast<int64_t>(row.size());
         if (static_cast<int64_t>(row.size()) != table.cols)
-            throw InputError(place + ": " + std::to_string(row.size()) + " values, the rows before have " +
-                             std::to_string(table.cols));
+            throw InputError(place + ": " + std::to_string(row.size()) +
+                             " values, the rows before have " + std::to_string(table.cols));
         table.values.insert(table.values.end(), row.begin(), row.end());
         ++table.rows;
     }

@@ -16,7 +16,8 @@
 namespace koto {
 namespace {
 
-static_assert(std::endian::native == std::endian::little, "project files store little-endian floats");
+static_assert(std::endian::native == std::endian::little,
+              "project files store little-endian floats");
 
 std::string encodeFloats(const std::vector<float>& values) {
     std::vector<uint8_t> bytes(values.size() * sizeof(float));
@@ -26,19 +27,27 @@ std::string encodeFloats(const std::vector<float>& values) {
 
 std::vector<float> decodeFloats(const std::string& text, const std::string& name) {
     const std::vector<uint8_t> bytes = decodeBase64(text);
-    if (bytes.size() % sizeof(float) != 0) throw InputError("the weights of " + name + " are truncated");
+    if (bytes.size() % sizeof(float) != 0)
+        throw InputError("the weights of " + name + " are truncated");
     std::vector<float> values(bytes.size() / sizeof(float));
     std::memcpy(values.data(), bytes.data(), bytes.size());
     return values;
 }
 
 // JSON has no NaN: a metric that is not finite is stored as null.
-nlohmann::json number(double value) { return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json(); }
-double numberFrom(const nlohmann::json& json) { return json.is_number() ? json.get<double>() : std::nan(""); }
+nlohmann::json number(double value) {
+    return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json();
+}
+double numberFrom(const nlohmann::json& json) {
+    return json.is_number() ? json.get<double>() : std::nan("");
+}
 
 nlohmann::json curvePoint(const EpochMetrics& m) {
-    nlohmann::json point{{"epoch", m.epoch}, {"steps", m.steps}, {"seconds", number(m.seconds)},
-                         {"train_loss", number(m.train.loss)}, {"test_loss", number(m.test.loss)}};
+    nlohmann::json point{{"epoch", m.epoch},
+                         {"steps", m.steps},
+                         {"seconds", number(m.seconds)},
+                         {"train_loss", number(m.train.loss)},
+                         {"test_loss", number(m.test.loss)}};
     if (m.regression) {
         point["train_rmse"] = number(m.train.rmse);
         point["test_rmse"] = number(m.test.rmse);
@@ -88,14 +97,16 @@ EpochMetrics curvePointFrom(const nlohmann::json& point) {
 void checkWeightsFit(const Network& network, const std::vector<SavedTensor>& weights) {
     const auto& parameters = network.parameters();
     if (weights.size() != parameters.size())
-        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, the network " +
-                         std::to_string(parameters.size()));
+        throw InputError("the saved weights have " + std::to_string(weights.size()) +
+                         " tensors, the network " + std::to_string(parameters.size()));
     for (size_t i = 0; i < weights.size(); ++i) {
         const Tensor& value = parameters[i].parameter->value;
-        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() || weights[i].cols != value.cols())
-            throw InputError("the saved weights " + weights[i].name + " (" + std::to_string(weights[i].rows) + " x " +
-                             std::to_string(weights[i].cols) + ") do not fit " + parameters[i].id + " (" +
-                             value.shape().text() + ")");
+        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() ||
+            weights[i].cols != value.cols())
+            throw InputError("the saved weights " + weights[i].name + " (" +
+                             std::to_string(weights[i].rows) + " x " +
+                             std::to_string(weights[i].cols) + ") do not fit " + parameters[i].id +
+                             " (" + value.shape().text() + ")");
     }
 }
 
@@ -134,13 +145,16 @@ void checkRbmWeightsFit(const RbmModel& rbm, const std::vector<SavedTensor>& wei
                                             {"rbm.b", 1, rbm.visible, {}},
                                             {"rbm.c", 1, rbm.hidden, {}}};
     if (weights.size() != expected.size())
-        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, an RBM 3");
+        throw InputError("the saved weights have " + std::to_string(weights.size()) +
+                         " tensors, an RBM 3");
     for (size_t i = 0; i < expected.size(); ++i)
         if (weights[i].name != expected[i].name || weights[i].rows != expected[i].rows ||
             weights[i].cols != expected[i].cols)
-            throw InputError("the saved weights " + weights[i].name + " (" + std::to_string(weights[i].rows) + " x " +
-                             std::to_string(weights[i].cols) + ") do not fit the RBM's " + expected[i].name + " (" +
-                             std::to_string(expected[i].rows) + " x " + std::to_string(expected[i].cols) + ")");
+            throw InputError("the saved weights " + weights[i].name + " (" +
+                             std::to_string(weights[i].rows) + " x " +
+                             std::to_string(weights[i].cols) + ") do not fit the RBM's " +
+                             expected[i].name + " (" + std::to_string(expected[i].rows) + " x " +
+                             std::to_string(expected[i].cols) + ")");
 }
 
 // Whether building the network just to check it costs little memory: its weights, bounded from
@@ -179,7 +193,9 @@ std::string_view modelKindName(ModelKind kind) {
 std::string projectToJson(const Project& project) {
     nlohmann::json weights = nlohmann::json::array();
     for (const SavedTensor& tensor : project.weights)
-        weights.push_back({{"name", tensor.name}, {"shape", {tensor.rows, tensor.cols}}, {"data", encodeFloats(tensor.values)}});
+        weights.push_back({{"name", tensor.name},
+                           {"shape", {tensor.rows, tensor.cols}},
+                           {"data", encodeFloats(tensor.values)}});
     nlohmann::json curves = nlohmann::json::array();
     for (const EpochMetrics& metrics : project.curves) curves.push_back(curvePoint(metrics));
     const TrainingSettings& t = project.training;
@@ -189,11 +205,22 @@ std::string projectToJson(const Project& project) {
         {"network", toJson(project.network)},
         {"dataset", project.dataset},
         {"pixel_inputs", project.pixelInputs},
-        {"training", {{"learning_rate", t.learningRate}, {"batch_size", t.batchSize}, {"epochs", t.epochs},
-                      {"seed", t.seed}, {"optimizer", t.optimizer}, {"momentum", t.momentum}, {"decay", t.decay},
-                      {"schedule", t.schedule}, {"l1", t.l1}, {"l2", t.l2}, {"regularize_biases", t.regularizeBiases},
-                      {"validation", t.validation}, {"patience", t.patience}, {"augment", t.augment},
-                      {"clip_norm", t.clipNorm}}},
+        {"training",
+         {{"learning_rate", t.learningRate},
+          {"batch_size", t.batchSize},
+          {"epochs", t.epochs},
+          {"seed", t.seed},
+          {"optimizer", t.optimizer},
+          {"momentum", t.momentum},
+          {"decay", t.decay},
+          {"schedule", t.schedule},
+          {"l1", t.l1},
+          {"l2", t.l2},
+          {"regularize_biases", t.regularizeBiases},
+          {"validation", t.validation},
+          {"patience", t.patience},
+          {"augment", t.augment},
+          {"clip_norm", t.clipNorm}}},
         {"progress", {{"epochs", project.epochsTrained}, {"steps", project.stepsTrained}}},
         {"weights", weights},
         {"curves", curves},
@@ -212,11 +239,13 @@ Project projectFromJson(const std::string& text, const std::string& what) {
             throw InputError(what + ": not a Kotohajime project file");
         const int version = json.at("schema_version").get<int>();
         if (version > Project::currentSchemaVersion)
-            throw InputError(what + ": made by a newer Kotohajime (project schema " + std::to_string(version) + ")");
+            throw InputError(what + ": made by a newer Kotohajime (project schema " +
+                             std::to_string(version) + ")");
         Project project;
         if (json.contains("model")) readModel(json.at("model"), project);
         // An RBM has no network: its sizes are in "model".
-        if (project.model != ModelKind::Rbm) project.network = networkSpecFromJson(json.at("network"));
+        if (project.model != ModelKind::Rbm)
+            project.network = networkSpecFromJson(json.at("network"));
         // Unknown layer types, bad parameters, shapes that do not fit, a layer tied to one that is
         // not there: refused as the file opens, not when training starts. Built for one row, on
         // the CPU, only to check it (and only if small enough to build here).
@@ -242,7 +271,8 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         project.training.schedule = t.value("schedule", project.training.schedule);
         project.training.l1 = t.value("l1", project.training.l1);
         project.training.l2 = t.value("l2", project.training.l2);
-        project.training.regularizeBiases = t.value("regularize_biases", project.training.regularizeBiases);
+        project.training.regularizeBiases =
+            t.value("regularize_biases", project.training.regularizeBiases);
         project.training.validation = t.value("validation", project.training.validation);
         project.training.patience = t.value("patience", project.training.patience);
         project.training.augment = t.value("augment", project.training.augment);
@@ -255,15 +285,17 @@ Project projectFromJson(const std::string& text, const std::string& what) {
             SavedTensor tensor;
             tensor.name = w.at("name").get<std::string>();
             const auto shape = w.at("shape").get<std::vector<int64_t>>();
-            if (shape.size() != 2 || shape[0] < 0 || shape[1] < 0 || shape[0] > (int64_t{1} << 31) ||
-                shape[1] > (int64_t{1} << 31))
+            if (shape.size() != 2 || shape[0] < 0 || shape[1] < 0 ||
+                shape[0] > (int64_t{1} << 31) || shape[1] > (int64_t{1} << 31))
                 throw InputError(what + ": the weights " + tensor.name + " have an invalid shape");
             tensor.rows = shape[0];
             tensor.cols = shape[1];
             tensor.values = decodeFloats(w.at("data").get<std::string>(), tensor.name);
             if (static_cast<int64_t>(tensor.values.size()) != tensor.rows * tensor.cols)
-                throw InputError(what + ": the weights " + tensor.name + " hold " + std::to_string(tensor.values.size()) +
-                                 " numbers, their shape says " + std::to_string(tensor.rows * tensor.cols));
+                throw InputError(what + ": the weights " + tensor.name + " hold " +
+                                 std::to_string(tensor.values.size()) +
+                                 " numbers, their shape says " +
+                                 std::to_string(tensor.rows * tensor.cols));
             project.weights.push_back(std::move(tensor));
         }
         if (!project.weights.empty()) {
@@ -271,11 +303,13 @@ Project projectFromJson(const std::string& text, const std::string& what) {
             else checkRbmWeightsFit(project.rbm, project.weights);
         }
         if (json.contains("curves"))
-            for (const auto& point : json["curves"]) project.curves.push_back(curvePointFrom(point));
+            for (const auto& point : json["curves"])
+                project.curves.push_back(curvePointFrom(point));
         if (json.contains("draft")) project.draft = editorDraftFromJson(json.at("draft"));
         return project;
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(what + ": a part of the project is missing or has the wrong type (" + error.what() + ")");
+        throw InputError(what + ": a part of the project is missing or has the wrong type (" +
+                         error.what() + ")");
     } catch (const InputError& error) {
         const std::string message = error.what();
         if (message.rfind(what, 0) == 0) throw;
@@ -283,9 +317,13 @@ Project projectFromJson(const std::string& text, const std::string& what) {
     }
 }
 
-void saveProject(const Project& project, const std::string& path) { writeFileAtomically(path, projectToJson(project)); }
+void saveProject(const Project& project, const std::string& path) {
+    writeFileAtomically(path, projectToJson(project));
+}
 
-Project loadProject(const std::string& path) { return projectFromJson(readWholeFile(path, kMaxJsonBytes), path); }
+Project loadProject(const std::string& path) {
+    return projectFromJson(readWholeFile(path, kMaxJsonBytes), path);
+}
 
 std::vector<SavedTensor> captureWeights(Network& network) {
     std::vector<SavedTensor> saved;
@@ -302,7 +340,8 @@ void restoreWeights(Network& network, const std::vector<SavedTensor>& weights) {
     checkWeightsFit(network, weights);
     const auto& parameters = network.parameters();
     for (size_t i = 0; i < weights.size(); ++i)
-        network.backend().upload(std::span<const float>(weights[i].values), parameters[i].parameter->value);
+        network.backend().upload(std::span<const float>(weights[i].values),
+                                 parameters[i].parameter->value);
 }
 
 }  // namespace koto

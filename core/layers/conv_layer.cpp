@@ -7,8 +7,8 @@
 
 namespace koto {
 
-ConvolutionLayer::ConvolutionLayer(std::string name, int64_t filters, int64_t kernel, int64_t stride, int64_t padding,
-                                   Activation activation)
+ConvolutionLayer::ConvolutionLayer(std::string name, int64_t filters, int64_t kernel,
+                                   int64_t stride, int64_t padding, Activation activation)
     : Layer(std::move(name)), filters_(filters), activation_(activation) {
     windows_.kernel = kernel;
     windows_.stride = stride;
@@ -17,7 +17,8 @@ ConvolutionLayer::ConvolutionLayer(std::string name, int64_t filters, int64_t ke
 
 void ConvolutionLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
     if (inputShape.rank() != 4)
-        throw std::invalid_argument(name() + " needs images (N x C x H x W), not " + inputShape.text());
+        throw std::invalid_argument(name() + " needs images (N x C x H x W), not " +
+                                    inputShape.text());
     windows_.channels = inputShape[1];
     windows_.height = inputShape[2];
     windows_.width = inputShape[3];
@@ -25,7 +26,8 @@ void ConvolutionLayer::setup(Backend& backend, const Shape& inputShape, DType ty
     weights_.gradient = backend.allocate({filters_, windows_.patchSize()}, type);
     bias_.value = backend.allocate({1, filters_}, type);
     bias_.gradient = backend.allocate({1, filters_}, type);
-    const Shape images{inputShape.rows(), filters_, windows_.outputHeight(), windows_.outputWidth()};
+    const Shape images{inputShape.rows(), filters_, windows_.outputHeight(),
+                       windows_.outputWidth()};
     preActivation_ = backend.allocate(images, type);
     output_ = backend.allocate(images, type);
     preActivationGradient_ = backend.allocate(images, type);
@@ -47,16 +49,18 @@ const Tensor& ConvolutionLayer::forward(Backend& backend, const Tensor& input) {
     return output_;
 }
 
-const Tensor& ConvolutionLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
+const Tensor& ConvolutionLayer::backward(Backend& backend, const Tensor& outputGradient,
+                                         bool needInputGradient) {
     outputGradient_ = &outputGradient;
     inputGradientComputed_ = needInputGradient;
     preActivationGradient_.setRows(outputGradient.rows());
     backend.activationBackward(activation_, output_, outputGradient, preActivationGradient_);
-    backend.convolutionParameterGradients(windows_, *input_, preActivationGradient_, weights_.gradient,
-                                          bias_.gradient);
+    backend.convolutionParameterGradients(windows_, *input_, preActivationGradient_,
+                                          weights_.gradient, bias_.gradient);
     if (needInputGradient) {
         inputGradient_.setRows(outputGradient.rows());
-        backend.convolutionInputGradient(windows_, preActivationGradient_, weights_.value, inputGradient_);
+        backend.convolutionInputGradient(windows_, preActivationGradient_, weights_.value,
+                                         inputGradient_);
     }
     return inputGradient_;
 }

@@ -23,8 +23,8 @@ void DenseLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
 }
 
 void DenseLayer::initialize(Backend& backend, Random& random) {
-    initializeWeights(backend, random, activation_, weights_.value.rows(), weights_.value.cols(), weights_.value,
-                      bias_.value);
+    initializeWeights(backend, random, activation_, weights_.value.rows(), weights_.value.cols(),
+                      weights_.value, bias_.value);
 }
 
 const Tensor& DenseLayer::forward(Backend& backend, const Tensor& input) {
@@ -44,7 +44,8 @@ const Tensor& DenseLayer::backward(Backend& backend, const Tensor& outputGradien
     outputGradient_ = &outputGradient;
     inputGradientComputed_ = needInputGradient;
     preActivationGradient_.setRows(outputGradient.rows());
-    backend.activationBackward(effectiveActivation(), output_, outputGradient, preActivationGradient_);
+    backend.activationBackward(effectiveActivation(), output_, outputGradient,
+                               preActivationGradient_);
     backend.gemm(true, false, 1.0, input, preActivationGradient_, 0.0, weights_.gradient);
     backend.columnSums(preActivationGradient_, bias_.gradient);
     if (needInputGradient) {
@@ -65,7 +66,8 @@ std::vector<TracedBuffer> DenseLayer::backwardTrace(Backend& backend) {
     if (!fused_) {
         // s'(a) = dJ/da where dJ/dZ = 1: the very operation backward() used, on a tensor of ones.
         if (ones_.empty()) {
-            ones_ = backend.allocate(output_.shape().withRows(output_.capacityRows()), output_.dtype());
+            ones_ =
+                backend.allocate(output_.shape().withRows(output_.capacityRows()), output_.dtype());
             derivative_ = backend.allocate(ones_.shape(), ones_.dtype());
             backend.fill(ones_, 1.0);
         }

@@ -19,11 +19,13 @@ namespace koto {
 
 class DropoutLayer final : public StochasticLayer {
 public:
-    DropoutLayer(std::string name, double keep) : StochasticLayer(std::move(name), "mask"), keep_(keep) {}
+    DropoutLayer(std::string name, double keep)
+        : StochasticLayer(std::move(name), "mask"), keep_(keep) {}
 
     std::string_view type() const override { return "dropout"; }
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
 
     double keep() const { return keep_; }
     // The mask of the last training pass (1/p for kept units, 0 for dropped ones).

@@ -26,7 +26,9 @@ public:
     Shape outputShape() const override { return outputShape_; }
     // Forward: X (which is also Z). Backward: dJ/dZ (which is also dJ/dX).
     std::vector<TracedBuffer> forwardTrace(Backend&) override { return {{"X", input_}}; }
-    std::vector<TracedBuffer> backwardTrace(Backend&) override { return {{"dJ/dZ", outputGradient_}}; }
+    std::vector<TracedBuffer> backwardTrace(Backend&) override {
+        return {{"dJ/dZ", outputGradient_}};
+    }
 
 private:
     Shape outputShape_;

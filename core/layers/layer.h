@@ -55,15 +55,23 @@ public:
 
     // Before a pass: training or not, and the keys of this step's random numbers. `position` is
     // the layer's index in its network (part of the key, so layers draw different numbers).
-    virtual void prepare(const StepContext& context, uint32_t position) { (void)context, (void)position; }
+    virtual void prepare(const StepContext& context, uint32_t position) {
+        (void)context, (void)position;
+    }
 
     // What the step-through inspector shows of the last forward or backward pass: the layer's
     // tensors in the order it computed them, the input first. Called between passes, on the
     // thread that runs them. A layer may first fill buffers of its own with values that the pass
     // used without storing them (the activation's derivative); it never changes what the pass
     // computed. A new layer type names its own tensors here.
-    virtual std::vector<TracedBuffer> forwardTrace(Backend& backend) { (void)backend; return {}; }
-    virtual std::vector<TracedBuffer> backwardTrace(Backend& backend) { (void)backend; return {}; }
+    virtual std::vector<TracedBuffer> forwardTrace(Backend& backend) {
+        (void)backend;
+        return {};
+    }
+    virtual std::vector<TracedBuffer> backwardTrace(Backend& backend) {
+        (void)backend;
+        return {};
+    }
 
     // Called on the output layer when the loss applies its activation (softmax or sigmoid with
     // cross-entropy): the layer then passes its logits on unchanged.
@@ -73,7 +81,9 @@ public:
     // once every layer of the network exists, a layer that shares finds the other by name here
     // (nullptr if there is none), and after the whole backward pass, when that layer has written
     // its own gradient, adds its share to it in finishBackward().
-    virtual void connect(const std::function<Layer*(const std::string&)>& layerNamed) { (void)layerNamed; }
+    virtual void connect(const std::function<Layer*(const std::string&)>& layerNamed) {
+        (void)layerNamed;
+    }
     virtual void finishBackward(Backend& backend) { (void)backend; }
 
 private:

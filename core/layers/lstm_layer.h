@@ -29,9 +29,12 @@ public:
     void setup(Backend& backend, const Shape& inputShape, DType type) override;
     void initialize(Backend& backend, Random& random) override;
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
     Shape outputShape() const override { return hidden_.shape(); }
-    std::vector<Parameter*> parameters() override { return {&inputWeights_, &recurrentWeights_, &bias_}; }
+    std::vector<Parameter*> parameters() override {
+        return {&inputWeights_, &recurrentWeights_, &bias_};
+    }
     // Forward: X, i, f, o, g, c, h (each N x T x U but X). Backward: dJ/dY, dJ/dh, dJ/dc,
     // dJ/da (N x T x 4U, the gates' pre-activations in the order i, f, o, g), dJ/dWx, dJ/dWh,
     // dJ/db, and dJ/dX when the layer to the left needs it.

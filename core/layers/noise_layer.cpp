@@ -16,7 +16,8 @@ const Tensor& NoiseLayer::forward(Backend& backend, const Tensor& input) {
     return output_;
 }
 
-const Tensor& NoiseLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
+const Tensor& NoiseLayer::backward(Backend& backend, const Tensor& outputGradient,
+                                   bool needInputGradient) {
     outputGradient_ = &outputGradient;
     inputGradientComputed_ = needInputGradient;
     if (!needInputGradient) return inputGradient_;

@@ -10,11 +10,13 @@ namespace koto {
 
 class NoiseLayer final : public StochasticLayer {
 public:
-    NoiseLayer(std::string name, double deviation) : StochasticLayer(std::move(name), "noise"), deviation_(deviation) {}
+    NoiseLayer(std::string name, double deviation)
+        : StochasticLayer(std::move(name), "noise"), deviation_(deviation) {}
 
     std::string_view type() const override { return "noise"; }
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
 
     double deviation() const { return deviation_; }
 

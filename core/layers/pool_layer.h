@@ -15,11 +15,14 @@ class PoolingLayer final : public Layer {
 public:
     PoolingLayer(std::string name, PoolingKind kind, int64_t kernel);
 
-    std::string_view type() const override { return kind_ == PoolingKind::Max ? "maxpool" : "avgpool"; }
+    std::string_view type() const override {
+        return kind_ == PoolingKind::Max ? "maxpool" : "avgpool";
+    }
     void setup(Backend& backend, const Shape& inputShape, DType type) override;
     void initialize(Backend&, Random&) override {}
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
     Shape outputShape() const override { return output_.shape(); }
     // Forward: X, Z, and for max pooling "winners" (X's shape: 1 where a window's maximum was).
     // Backward: dJ/dZ, and dJ/dX when the layer to the left needs it.

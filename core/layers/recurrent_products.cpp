@@ -12,27 +12,32 @@ Tensor perStep(const Tensor& sequence, int64_t steps) {
 
 }  // namespace
 
-void allocateRecurrentParameters(Backend& backend, int64_t inputs, int64_t units, int64_t gates, DType type,
-                                 Parameter& inputWeights, Parameter& recurrentWeights, Parameter& bias) {
+void allocateRecurrentParameters(Backend& backend, int64_t inputs, int64_t units, int64_t gates,
+                                 DType type, Parameter& inputWeights, Parameter& recurrentWeights,
+                                 Parameter& bias) {
     const int64_t width = gates * units;
-    for (Tensor* t : {&inputWeights.value, &inputWeights.gradient}) *t = backend.allocate({inputs, width}, type);
-    for (Tensor* t : {&recurrentWeights.value, &recurrentWeights.gradient}) *t = backend.allocate({units, width}, type);
+    for (Tensor* t : {&inputWeights.value, &inputWeights.gradient})
+        *t = backend.allocate({inputs, width}, type);
+    for (Tensor* t : {&recurrentWeights.value, &recurrentWeights.gradient})
+        *t = backend.allocate({units, width}, type);
     for (Tensor* t : {&bias.value, &bias.gradient}) *t = backend.allocate({1, width}, type);
 }
 
-void inputProducts(Backend& backend, int64_t steps, const Tensor& input, const Parameter& inputWeights,
-                   const Parameter& bias, Tensor& inputPart) {
+void inputProducts(Backend& backend, int64_t steps, const Tensor& input,
+                   const Parameter& inputWeights, const Parameter& bias, Tensor& inputPart) {
     Tensor allSteps = perStep(inputPart, steps);
     backend.gemm(false, false, 1.0, perStep(input, steps), inputWeights.value, 0.0, allSteps);
     backend.addRowVector(bias.value, allSteps);
 }
 
-void parameterGradients(Backend& backend, int64_t steps, const Tensor& input, const Tensor& previousHidden,
-                        const Tensor& preActivationGradient, Parameter& inputWeights, Parameter& recurrentWeights,
-                        Parameter& bias, Tensor* inputGradient) {
+void parameterGradients(Backend& backend, int64_t steps, const Tensor& input,
+                        const Tensor& previousHidden, const Tensor& preActivationGradient,
+                        Parameter& inputWeights, Parameter& recurrentWeights, Parameter& bias,
+                        Tensor* inputGradient) {
     const Tensor allSteps = perStep(preActivationGradient, steps);
     backend.gemm(true, false, 1.0, perStep(input, steps), allSteps, 0.0, inputWeights.gradient);
-    backend.gemm(true, false, 1.0, perStep(previousHidden, steps), allSteps, 0.0, recurrentWeights.gradient);
+    backend.gemm(true, false, 1.0, perStep(previousHidden, steps), allSteps, 0.0,
+                 recurrentWeights.gradient);
     backend.columnSums(allSteps, bias.gradient);
     if (inputGradient) {
         Tensor inputSteps = perStep(*inputGradient, steps);

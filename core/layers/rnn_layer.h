@@ -27,9 +27,12 @@ public:
     void setup(Backend& backend, const Shape& inputShape, DType type) override;
     void initialize(Backend& backend, Random& random) override;
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
     Shape outputShape() const override { return hidden_.shape(); }
-    std::vector<Parameter*> parameters() override { return {&inputWeights_, &recurrentWeights_, &bias_}; }
+    std::vector<Parameter*> parameters() override {
+        return {&inputWeights_, &recurrentWeights_, &bias_};
+    }
     // Forward: X, x(t) Wx + b (before the recurrent term), h. Backward: dJ/dY, dJ/dh, dJ/da,
     // dJ/dWx, dJ/dWh, dJ/db, and dJ/dX when the layer to the left needs it. Each sequence
     // tensor is N x T x width, sample n's step t at columns t*width .. t*width+width-1.

@@ -7,7 +7,8 @@ namespace {
 
 void requireSequences(const Layer& layer, const Shape& inputShape) {
     if (inputShape.rank() != 3)
-        throw std::invalid_argument(layer.name() + " needs sequences (N x T x U), not " + inputShape.text());
+        throw std::invalid_argument(layer.name() + " needs sequences (N x T x U), not " +
+                                    inputShape.text());
 }
 
 }  // namespace

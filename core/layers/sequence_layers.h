@@ -24,10 +24,13 @@ public:
     void setup(Backend& backend, const Shape& inputShape, DType type) override;
     void initialize(Backend&, Random&) override {}
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
     Shape outputShape() const override { return output_.shape(); }
     // Forward: X, Z (= h(T)). Backward: dJ/dZ, dJ/dX (zero but at step T).
-    std::vector<TracedBuffer> forwardTrace(Backend&) override { return {{"X", input_}, {"Z", &output_}}; }
+    std::vector<TracedBuffer> forwardTrace(Backend&) override {
+        return {{"X", input_}, {"Z", &output_}};
+    }
     std::vector<TracedBuffer> backwardTrace(Backend&) override {
         return {{"dJ/dZ", outputGradient_}, {"dJ/dX", &inputGradient_}};
     }
@@ -48,11 +51,14 @@ public:
     void setup(Backend&, const Shape& inputShape, DType) override;
     void initialize(Backend&, Random&) override {}
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
     Shape outputShape() const override { return outputShape_; }
     // Forward: X (which is also Z). Backward: dJ/dZ (which is also dJ/dX).
     std::vector<TracedBuffer> forwardTrace(Backend&) override { return {{"X", &output_}}; }
-    std::vector<TracedBuffer> backwardTrace(Backend&) override { return {{"dJ/dZ", &inputGradient_}}; }
+    std::vector<TracedBuffer> backwardTrace(Backend&) override {
+        return {{"dJ/dZ", &inputGradient_}};
+    }
 
 private:
     int64_t steps_ = 0;

@@ -4,7 +4,8 @@
 
 namespace koto {
 
-TiedDenseLayer::TiedDenseLayer(std::string name, int64_t units, Activation activation, std::string tiedTo)
+TiedDenseLayer::TiedDenseLayer(std::string name, int64_t units, Activation activation,
+                               std::string tiedTo)
     : Layer(std::move(name)), units_(units), activation_(activation), tiedTo_(std::move(tiedTo)) {}
 
 void TiedDenseLayer::setup(Backend& backend, const Shape& inputShape, DType type) {
@@ -21,10 +22,12 @@ void TiedDenseLayer::setup(Backend& backend, const Shape& inputShape, DType type
 void TiedDenseLayer::connect(const std::function<Layer*(const std::string&)>& layerNamed) {
     auto* encoder = dynamic_cast<DenseLayer*>(layerNamed(tiedTo_));
     if (encoder == nullptr)
-        throw SpecError(-1, name() + " is tied to \"" + tiedTo_ + "\", which is not a dense layer of the network");
+        throw SpecError(-1, name() + " is tied to \"" + tiedTo_ +
+                                "\", which is not a dense layer of the network");
     const Tensor& w = encoder->weights().value;
     if (w.rows() != units_ || w.cols() != inputSize_)
-        throw SpecError(-1, name() + " takes " + std::to_string(inputSize_) + " inputs to " + std::to_string(units_) +
+        throw SpecError(-1, name() + " takes " + std::to_string(inputSize_) + " inputs to " +
+                                std::to_string(units_) +
                                 " units, so it cannot use the transpose of " + tiedTo_ + "'s W (" +
                                 std::to_string(w.rows()) + " x " + std::to_string(w.cols()) + ")");
     sharedWeights_ = &encoder->weights();
@@ -44,14 +47,17 @@ const Tensor& TiedDenseLayer::forward(Backend& backend, const Tensor& input) {
     return output_;
 }
 
-const Tensor& TiedDenseLayer::backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) {
+const Tensor& TiedDenseLayer::backward(Backend& backend, const Tensor& outputGradient,
+                                       bool needInputGradient) {
     preActivationGradient_.setRows(outputGradient.rows());
-    backend.activationBackward(effectiveActivation(), output_, outputGradient, preActivationGradient_);
+    backend.activationBackward(effectiveActivation(), output_, outputGradient,
+                               preActivationGradient_);
     backend.columnSums(preActivationGradient_, bias_.gradient);
     inputGradientComputed_ = needInputGradient;
     if (needInputGradient) {
         inputGradient_.setRows(input_->rows());
-        backend.gemm(false, false, 1.0, preActivationGradient_, sharedWeights_->value, 0.0, inputGradient_);
+        backend.gemm(false, false, 1.0, preActivationGradient_, sharedWeights_->value, 0.0,
+                     inputGradient_);
     }
     backwardDone_ = true;
     return inputGradient_;

@@ -21,7 +21,8 @@ public:
     void setup(Backend& backend, const Shape& inputShape, DType type) override;
     void initialize(Backend& backend, Random& random) override;
     const Tensor& forward(Backend& backend, const Tensor& input) override;
-    const Tensor& backward(Backend& backend, const Tensor& outputGradient, bool needInputGradient) override;
+    const Tensor& backward(Backend& backend, const Tensor& outputGradient,
+                           bool needInputGradient) override;
     Shape outputShape() const override { return output_.shape(); }
     std::vector<Parameter*> parameters() override { return {&bias_}; }
     void setActivationFusedIntoLoss(bool fused) override { fused_ = fused; }

@@ -6,8 +6,8 @@
 
 namespace koto {
 
-void initializeWeights(Backend& backend, Random& random, Activation activation, int64_t fanIn, int64_t fanOut,
-                       Tensor& weights, Tensor& bias) {
+void initializeWeights(Backend& backend, Random& random, Activation activation, int64_t fanIn,
+                       int64_t fanOut, Tensor& weights, Tensor& bias) {
     std::vector<double> values(static_cast<size_t>(weights.size()));
     if (activation == Activation::Relu) {
         const double deviation = std::sqrt(2.0 / static_cast<double>(fanIn));
@@ -64,22 +64,30 @@ std::string_view recurrentInitName(RecurrentInit init) {
 }
 
 std::optional<RecurrentInit> recurrentInitFromName(std::string_view name) {
-    for (const RecurrentInit init : {RecurrentInit::Uniform, RecurrentInit::Xavier, RecurrentInit::Orthogonal})
+    for (const RecurrentInit init :
+         {RecurrentInit::Uniform, RecurrentInit::Xavier, RecurrentInit::Orthogonal})
         if (recurrentInitName(init) == name) return init;
     return std::nullopt;
 }
 
-void initializeRecurrentWeights(Backend& backend, Random& random, RecurrentInit init, int64_t blocks,
-                                Tensor& inputWeights, Tensor& recurrentWeights) {
+void initializeRecurrentWeights(Backend& backend, Random& random, RecurrentInit init,
+                                int64_t blocks, Tensor& inputWeights, Tensor& recurrentWeights) {
     const int64_t units = recurrentWeights.rows(), inputs = inputWeights.rows();
-    const auto fanLimit = [units](int64_t fanIn) { return std::sqrt(6.0 / static_cast<double>(fanIn + units)); };
+    const auto fanLimit = [units](int64_t fanIn) {
+        return std::sqrt(6.0 / static_cast<double>(fanIn + units));
+    };
     const double uniformLimit = 1.0 / std::sqrt(static_cast<double>(units));
     std::vector<double> input =
-        uniformValues(random, inputWeights.size(), init == RecurrentInit::Uniform ? uniformLimit : fanLimit(inputs));
+        uniformValues(random, inputWeights.size(),
+                      init == RecurrentInit::Uniform ? uniformLimit : fanLimit(inputs));
     std::vector<double> recurrent;
     switch (init) {
-    case RecurrentInit::Uniform: recurrent = uniformValues(random, recurrentWeights.size(), uniformLimit); break;
-    case RecurrentInit::Xavier: recurrent = uniformValues(random, recurrentWeights.size(), fanLimit(units)); break;
+    case RecurrentInit::Uniform:
+        recurrent = uniformValues(random, recurrentWeights.size(), uniformLimit);
+        break;
+    case RecurrentInit::Xavier:
+        recurrent = uniformValues(random, recurrentWeights.size(), fanLimit(units));
+        break;
     case RecurrentInit::Orthogonal: recurrent = orthogonalBlocks(random, units, blocks); break;
     }
     uploadRounded(backend, input, inputWeights);

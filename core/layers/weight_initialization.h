@@ -15,8 +15,8 @@
 namespace koto {
 
 // Fills `weights` (drawn element by element in order) and zeroes `bias`.
-void initializeWeights(Backend& backend, Random& random, Activation activation, int64_t fanIn, int64_t fanOut,
-                       Tensor& weights, Tensor& bias);
+void initializeWeights(Backend& backend, Random& random, Activation activation, int64_t fanIn,
+                       int64_t fanOut, Tensor& weights, Tensor& bias);
 
 // How a recurrent layer's weights start (part 13), the learner's choice, since it decides how
 // fast the gradient vanishes through time. The input weights Wx (D x G*U) and the recurrent
@@ -31,7 +31,7 @@ std::string_view recurrentInitName(RecurrentInit init);  // "uniform", "xavier",
 std::optional<RecurrentInit> recurrentInitFromName(std::string_view name);
 
 // Fills Wx, then Wh (drawn in that order), rounded through float as above.
-void initializeRecurrentWeights(Backend& backend, Random& random, RecurrentInit init, int64_t blocks,
-                                Tensor& inputWeights, Tensor& recurrentWeights);
+void initializeRecurrentWeights(Backend& backend, Random& random, RecurrentInit init,
+                                int64_t blocks, Tensor& inputWeights, Tensor& recurrentWeights);
 
 }  // namespace koto

@@ -13,11 +13,13 @@ Project captureAutoencoderProject(Trainer& trainer, const std::string& datasetSp
     return project;
 }
 
-Project captureRbmProject(RbmTrainer& trainer, const Dataset& dataset, const std::string& datasetSpec) {
+Project captureRbmProject(RbmTrainer& trainer, const Dataset& dataset,
+                          const std::string& datasetSpec) {
     Rbm& rbm = trainer.rbm();
     Project project;
     project.model = ModelKind::Rbm;
-    project.rbm = {rbm.shape().visible, rbm.shape().hidden, trainer.training().cdSteps, trainer.training().persistent};
+    project.rbm = {rbm.shape().visible, rbm.shape().hidden, trainer.training().cdSteps,
+                   trainer.training().persistent};
     project.training = trainer.settings();
     project.dataset = datasetSpec;
     project.pixelInputs = !dataset.train.pixels.empty();
@@ -47,12 +49,14 @@ Project captureRbmProject(RbmTrainer& trainer, const Dataset& dataset, const std
 void restoreRbmWeights(Rbm& rbm, const std::vector<SavedTensor>& weights) {
     const auto& parameters = rbm.parameters();
     if (weights.size() != parameters.size())
-        throw InputError("the saved weights have " + std::to_string(weights.size()) + " tensors, an RBM 3");
+        throw InputError("the saved weights have " + std::to_string(weights.size()) +
+                         " tensors, an RBM 3");
     for (size_t i = 0; i < weights.size(); ++i) {
         Tensor& value = parameters[i].parameter->value;
-        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() || weights[i].cols != value.cols())
-            throw InputError("the saved weights " + weights[i].name + " do not fit the RBM's " + parameters[i].id +
-                             " (" + value.shape().text() + ")");
+        if (weights[i].name != parameters[i].id || weights[i].rows != value.rows() ||
+            weights[i].cols != value.cols())
+            throw InputError("the saved weights " + weights[i].name + " do not fit the RBM's " +
+                             parameters[i].id + " (" + value.shape().text() + ")");
         rbm.backend().upload(std::span<const float>(weights[i].values), value);
     }
 }

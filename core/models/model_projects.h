@@ -15,7 +15,8 @@ namespace koto {
 Project captureAutoencoderProject(Trainer& trainer, const std::string& datasetSpec);
 // The RBM's sizes, CD settings, weights (rbm.W, rbm.b, rbm.c) and curves: the reconstruction
 // error as loss, its square root as rmse.
-Project captureRbmProject(RbmTrainer& trainer, const Dataset& dataset, const std::string& datasetSpec);
+Project captureRbmProject(RbmTrainer& trainer, const Dataset& dataset,
+                          const std::string& datasetSpec);
 // An autoencoder or RBM template as an untrained project, with the settings each model learns
 // well with (bench/unsupervised.sh: Adam 0.001 in batches of 64 for the autoencoder, momentum
 // 0.05 in batches of 20 for the RBM).

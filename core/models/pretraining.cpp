@@ -16,7 +16,9 @@ std::optional<PretrainKind> pretrainKindFromName(std::string_view name) {
     return std::nullopt;
 }
 
-std::string_view pretrainKindName(PretrainKind kind) { return kind == PretrainKind::Rbm ? "rbm" : "autoencoder"; }
+std::string_view pretrainKindName(PretrainKind kind) {
+    return kind == PretrainKind::Rbm ? "rbm" : "autoencoder";
+}
 
 int firstDenseLayer(const Network& classifier) {
     for (int i = 0; i < classifier.layerCount(); ++i) {
@@ -24,7 +26,8 @@ int firstDenseLayer(const Network& classifier) {
         if (layer.type() == "dense") return i;
         if (layer.type() != "noise" && layer.type() != "dropout") break;
     }
-    throw InputError("pre-training needs a dense layer first in the classifier (noise or dropout may come before it)");
+    throw InputError("pre-training needs a dense layer first in the classifier (noise or dropout "
+                     "may come before it)");
 }
 
 void copyIntoFirstDense(Network& classifier, const Tensor& weights, const Tensor& bias) {
@@ -40,13 +43,17 @@ void copyIntoFirstDense(Network& classifier, const Tensor& weights, const Tensor
     backend.copy(bias, b);
 }
 
-void pretrainFirstLayer(Network& classifier, const Dataset& dataset, const TrainingSettings& settings,
-                        const PretrainOptions& options, const std::function<void(const PretrainEpoch&)>& report) {
+void pretrainFirstLayer(Network& classifier, const Dataset& dataset,
+                        const TrainingSettings& settings, const PretrainOptions& options,
+                        const std::function<void(const PretrainEpoch&)>& report) {
     if (options.epochs < 1) throw InputError("pre-training needs at least one epoch");
     if (dataset.inputSize != classifier.inputSize())
-        throw InputError("the pre-training data " + dataset.name + " has " + std::to_string(dataset.inputSize) +
-                         " inputs per sample but the classifier takes " + std::to_string(classifier.inputSize()));
-    const auto& dense = static_cast<const DenseLayer&>(classifier.layer(firstDenseLayer(classifier)));
+        throw InputError("the pre-training data " + dataset.name + " has " +
+                         std::to_string(dataset.inputSize) +
+                         " inputs per sample but the classifier takes " +
+                         std::to_string(classifier.inputSize()));
+    const auto& dense =
+        static_cast<const DenseLayer&>(classifier.layer(firstDenseLayer(classifier)));
     // Only what a pre-training model uses: rate, batch, optimizer, seed.
     TrainingSettings plain;
     plain.learningRate = settings.learningRate;
@@ -60,7 +67,8 @@ void pretrainFirstLayer(Network& classifier, const Dataset& dataset, const Train
     const int64_t batch = std::min(plain.batchSize, dataset.train.count);
 
     if (options.kind == PretrainKind::Rbm) {
-        Rbm rbm(backend, {dataset.inputSize, dense.units()}, std::max<int64_t>(batch, 1), classifier.dtype());
+        Rbm rbm(backend, {dataset.inputSize, dense.units()}, std::max<int64_t>(batch, 1),
+                classifier.dtype());
         rbm.initialize(plain.seed);
         RbmTrainer trainer(rbm, *optimizer, dataset, plain, {options.cdSteps, options.persistent});
         trainer.train(options.epochs, [&](const RbmEpochMetrics& m) {
@@ -75,8 +83,8 @@ void pretrainFirstLayer(Network& classifier, const Dataset& dataset, const Train
     autoencoder.denoise = options.denoise;
     autoencoder.tied = options.tied;
     const Dataset reconstruction = reconstructionDataset(dataset);
-    Network network(backend, autoencoderSpec(dataset.inputSize, autoencoder), std::max<int64_t>(batch, 1),
-                    classifier.dtype());
+    Network network(backend, autoencoderSpec(dataset.inputSize, autoencoder),
+                    std::max<int64_t>(batch, 1), classifier.dtype());
     network.initialize(plain.seed);
     Trainer trainer(network, *optimizer, reconstruction, plain);
     for (int64_t epoch = 1; epoch <= options.epochs; ++epoch) {

@@ -31,7 +31,7 @@ struct PretrainOptions {
 
 struct PretrainEpoch {
     int64_t epoch = 0;
-    double reconstructionError = 0;  // mean squared, per value, on the training inputs
+    double reconstructionError = 0;    // mean squared, per value, on the training inputs
     double freeEnergy = std::nan("");  // RBM only: mean F(v) of the training inputs
 };
 
@@ -47,7 +47,8 @@ void copyIntoFirstDense(Network& classifier, const Tensor& weights, const Tensor
 // classifier's own, or other, unlabelled ones of the same size: labels are not used), with the
 // settings' learning rate, batch size, optimizer and seed (no augmentation, penalties or
 // validation), reporting each epoch; then copies its W and hidden bias into that layer.
-void pretrainFirstLayer(Network& classifier, const Dataset& dataset, const TrainingSettings& settings,
-                        const PretrainOptions& options, const std::function<void(const PretrainEpoch&)>& report = {});
+void pretrainFirstLayer(Network& classifier, const Dataset& dataset,
+                        const TrainingSettings& settings, const PretrainOptions& options,
+                        const std::function<void(const PretrainEpoch&)>& report = {});
 
 }  // namespace koto

@@ -13,7 +13,8 @@ constexpr int kMaxCdSteps = 1000;
 
 void requireCdSteps(int cdSteps) {
     if (cdSteps < 1 || cdSteps > kMaxCdSteps)
-        throw InputError("CD-k needs k between 1 and " + std::to_string(kMaxCdSteps) + ", not " + std::to_string(cdSteps));
+        throw InputError("CD-k needs k between 1 and " + std::to_string(kMaxCdSteps) + ", not " +
+                         std::to_string(cdSteps));
 }
 
 }  // namespace
@@ -23,7 +24,8 @@ Rbm::Rbm(Backend& backend, RbmShape shape, int64_t maxRows, DType type)
     if (shape.visible < 1 || shape.hidden < 1)
         throw InputError("an RBM needs at least one visible and one hidden unit");
     if (shape.hidden > 1'000'000 || shape.visible > 100'000'000 / shape.hidden)
-        throw InputError("an RBM of " + std::to_string(shape.visible) + " x " + std::to_string(shape.hidden) +
+        throw InputError("an RBM of " + std::to_string(shape.visible) + " x " +
+                         std::to_string(shape.hidden) +
                          " weights is too large (at most 100000000)");
     if (maxRows < 1) throw InputError("an RBM needs batches of at least one row");
     const int64_t d = shape.visible, m = shape.hidden;
@@ -62,9 +64,11 @@ void Rbm::initialize(uint64_t seed) {
 }
 
 void Rbm::checkRows(const Tensor& visible, const char* what) const {
-    if (visible.cols() != shape_.visible || visible.rows() < 1 || visible.rows() > maxRows_ || visible.dtype() != type_)
-        throw InputError(std::string(what) + ": the RBM takes 1 to " + std::to_string(maxRows_) + " rows of " +
-                         std::to_string(shape_.visible) + " values, not " + visible.shape().text());
+    if (visible.cols() != shape_.visible || visible.rows() < 1 || visible.rows() > maxRows_ ||
+        visible.dtype() != type_)
+        throw InputError(std::string(what) + ": the RBM takes 1 to " + std::to_string(maxRows_) +
+                         " rows of " + std::to_string(shape_.visible) + " values, not " +
+                         visible.shape().text());
 }
 
 void Rbm::hiddenProbabilities(const Tensor& visible, Tensor& hidden) {
@@ -106,7 +110,8 @@ void Rbm::contrastiveDivergence(const Tensor& batch, int cdSteps, uint64_t seed,
     writeGradient(batch);
 }
 
-void Rbm::persistentContrastiveDivergence(const Tensor& batch, int cdSteps, uint64_t seed, uint64_t step) {
+void Rbm::persistentContrastiveDivergence(const Tensor& batch, int cdSteps, uint64_t seed,
+                                          uint64_t step) {
     checkRows(batch, "persistent contrastive divergence");
     requireCdSteps(cdSteps);
     hData_.setRows(batch.rows());
@@ -148,10 +153,12 @@ double Rbm::meanFreeEnergy(const Tensor& visible) {
     // With targets 0, sigmoid cross-entropy's cost is (1/N) sum log(1 + exp(a)): the mean of
     // sum_j log(1 + exp(c_j + (vW)_j)), computed stably by the loss the networks use.
     backend_.fill(zeros_, 0.0);
-    const double softplus = backend_.sigmoidBinaryCrossEntropy(hEvaluation_, zeros_, softplusOut_, softplusGradient_);
+    const double softplus =
+        backend_.sigmoidBinaryCrossEntropy(hEvaluation_, zeros_, softplusOut_, softplusGradient_);
     // mean(v b^T) = (1/N) (sum_n v_n) b^T
     backend_.columnSums(visible, visibleSums_);
-    backend_.gemm(false, true, 1.0 / static_cast<double>(rows), visibleSums_, visibleBias_.value, 0.0, scalar_);
+    backend_.gemm(false, true, 1.0 / static_cast<double>(rows), visibleSums_, visibleBias_.value,
+                  0.0, scalar_);
     double visibleTerm = 0;
     backend_.download(scalar_, std::span<double>(&visibleTerm, 1));
     return -visibleTerm - softplus;
@@ -176,18 +183,20 @@ void Rbm::gibbsChain(const Tensor& start, int steps, uint64_t seed, uint64_t ste
     // Its own buffers: the persistent chains of training stay as they are.
     const int64_t rows = start.rows();
     if (out.cols() != shape_.visible || out.capacityRows() < rows || out.dtype() != type_)
-        throw InputError("Gibbs sampling: the output must hold " + std::to_string(rows) + " rows of " +
-                         std::to_string(shape_.visible) + " values");
+        throw InputError("Gibbs sampling: the output must hold " + std::to_string(rows) +
+                         " rows of " + std::to_string(shape_.visible) + " values");
     out.setRows(rows);
     Tensor h = backend_.allocate({rows, shape_.hidden}, type_);
     Tensor v = backend_.allocate({rows, shape_.visible}, type_);
     backend_.copy(start, v);
-    const uint64_t chainSeed = seed ^ 0x6769626273000000ULL;  // "gibbs": apart from training's numbers
+    const uint64_t chainSeed =
+        seed ^ 0x6769626273000000ULL;  // "gibbs": apart from training's numbers
     for (int i = 0; i < steps; ++i) {
         hiddenProbabilities(v, h);
         backend_.bernoulliSample({chainSeed, step + static_cast<uint64_t>(i), 0}, h, h);
         visibleProbabilities(h, out);
-        if (i + 1 < steps) backend_.bernoulliSample({chainSeed, step + static_cast<uint64_t>(i), 1}, out, v);
+        if (i + 1 < steps)
+            backend_.bernoulliSample({chainSeed, step + static_cast<uint64_t>(i), 1}, out, v);
     }
 }
 

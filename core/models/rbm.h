@@ -64,7 +64,8 @@ public:
     // The same with persistent chains (PCD): the model's statistics come from chains that carry
     // on from the state the previous call left, started at the first batch they see (as many
     // chains as it has rows). A CD call in between makes the next PCD call start them anew.
-    void persistentContrastiveDivergence(const Tensor& batch, int cdSteps, uint64_t seed, uint64_t step);
+    void persistentContrastiveDivergence(const Tensor& batch, int cdSteps, uint64_t seed,
+                                         uint64_t step);
 
     // Mean free energy F(v) over the rows of `visible`.
     double meanFreeEnergy(const Tensor& visible);
@@ -94,7 +95,7 @@ private:
     DType type_;
     Parameter weights_{"W", {}, {}}, visibleBias_{"b", {}, {}}, hiddenBias_{"c", {}, {}};
     std::vector<NamedParameter> parameters_;
-    Tensor hData_;                    // p(h|v) of the batch
+    Tensor hData_;                                            // p(h|v) of the batch
     Tensor hSample_, vProbability_, vSample_, hProbability_;  // the chains' state
     Tensor reconstruction_, squaredErrorGradient_;
     int64_t chainRows_ = 0;

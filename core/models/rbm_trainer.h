@@ -37,7 +37,8 @@ class RbmTrainer {
 public:
     // The RBM must take the dataset's inputs and batches of settings.batchSize rows (fewer if the
     // training part is smaller). Uses settings' learning rate, batch size, seed and optimizer.
-    RbmTrainer(Rbm& rbm, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings, RbmTraining training);
+    RbmTrainer(Rbm& rbm, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
+               RbmTraining training);
 
     using EpochReport = std::function<void(const RbmEpochMetrics&)>;
     // Trains `epochs` more epochs, reporting each one's metrics as it ends.
@@ -45,7 +46,8 @@ public:
     // One gradient step on the next mini-batch; true when it finished an epoch (whose metrics are
     // then the last of curve()).
     bool step();
-    // Reconstruction error and free energy of the training and test inputs with the current weights.
+    // Reconstruction error and free energy of the training and test inputs with the current
+    // weights.
     RbmEpochMetrics evaluate();
 
     const std::vector<RbmEpochMetrics>& curve() const { return curve_; }

@@ -30,11 +30,14 @@ LayerType denseType() {
         "Fully connected layer: a = XW + b, Z = s(a)",
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
             if (input.size() == 2)
-                throw SpecError(-1, spec.name + " expects one vector per sample but " + inputName +
-                                        " gives a sequence of " + shapeText(input) +
-                                        "; add seq:last (the last time step) or seq:many (every step) before it");
+                throw SpecError(
+                    -1,
+                    spec.name + " expects one vector per sample but " + inputName +
+                        " gives a sequence of " + shapeText(input) +
+                        "; add seq:last (the last time step) or seq:many (every step) before it");
             if (input.size() != 1)
-                throw SpecError(-1, spec.name + " expects a flat input (one vector per sample) but " +
+                throw SpecError(-1, spec.name +
+                                        " expects a flat input (one vector per sample) but " +
                                         inputName + " gives " + shapeText(input) +
                                         "; add a flatten layer before it");
             const int64_t units = spec.integer("units");
@@ -45,12 +48,14 @@ LayerType denseType() {
             // Checked before anything is allocated: a file may ask for absurd sizes.
             constexpr int64_t kMaxWeights = 100'000'000;
             if (input[0] > kMaxWeights / units)
-                throw SpecError(-1, spec.name + " would have " + std::to_string(input[0]) + " x " + std::to_string(units) +
+                throw SpecError(-1, spec.name + " would have " + std::to_string(input[0]) + " x " +
+                                        std::to_string(units) +
                                         " weights; a layer may have at most 100000000");
             return std::vector<int64_t>{units};
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
-            return std::make_unique<DenseLayer>(spec.name, spec.integer("units"), activationOf(spec));
+            return std::make_unique<DenseLayer>(spec.name, spec.integer("units"),
+                                                activationOf(spec));
         },
     };
 }
@@ -61,20 +66,23 @@ LayerType tiedDenseType() {
         "Decoder layer tied to an encoder dense layer: a = X W^T + b with that layer's W, Z = s(a)",
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
             if (input.size() != 1)
-                throw SpecError(-1, spec.name + " expects a flat input (one vector per sample) but " + inputName +
-                                        " gives " + shapeText(input));
+                throw SpecError(-1, spec.name +
+                                        " expects a flat input (one vector per sample) but " +
+                                        inputName + " gives " + shapeText(input));
             const int64_t units = spec.integer("units");
             if (units < 1 || units > 1'000'000)
-                throw SpecError(-1, spec.name + ": units must be between 1 and 1000000, not " + std::to_string(units));
+                throw SpecError(-1, spec.name + ": units must be between 1 and 1000000, not " +
+                                        std::to_string(units));
             activationOf(spec);
-            if (spec.text("tied_to").empty()) throw SpecError(-1, spec.name + ": tied_to must name a dense layer");
+            if (spec.text("tied_to").empty())
+                throw SpecError(-1, spec.name + ": tied_to must name a dense layer");
             // Whether tied_to names a dense layer of the right shape is checked when the network
             // is built (TiedDenseLayer::connect).
             return std::vector<int64_t>{units};
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
-            return std::make_unique<TiedDenseLayer>(spec.name, spec.integer("units"), activationOf(spec),
-                                                    spec.text("tied_to"));
+            return std::make_unique<TiedDenseLayer>(spec.name, spec.integer("units"),
+                                                    activationOf(spec), spec.text("tied_to"));
         },
     };
 }
@@ -86,7 +94,8 @@ LayerType dropoutType() {
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string&) {
             const double keep = spec.number("keep");
             if (!(keep > 0 && keep <= 1))
-                throw SpecError(-1, spec.name + ": the keep probability must be above 0 and at most 1");
+                throw SpecError(-1,
+                                spec.name + ": the keep probability must be above 0 and at most 1");
             return input;
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
@@ -101,7 +110,8 @@ LayerType noiseType() {
         "Gaussian noise: adds N(0, sigma^2) while training",
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string&) {
             const double sigma = spec.number("sigma");
-            if (!(sigma >= 0 && sigma <= 1e6)) throw SpecError(-1, spec.name + ": sigma must be a number of at least 0");
+            if (!(sigma >= 0 && sigma <= 1e6))
+                throw SpecError(-1, spec.name + ": sigma must be a number of at least 0");
             return input;
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
@@ -114,10 +124,13 @@ LayerType noiseType() {
 constexpr int64_t kMaxValuesPerSample = 100'000'000;
 
 // A conv or pool layer's input as images, or a SpecError that says what it got instead.
-ImageWindows imageInput(const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+ImageWindows imageInput(const LayerSpec& spec, const std::vector<int64_t>& input,
+                        const std::string& inputName) {
     if (input.size() != 3)
-        throw SpecError(-1, spec.name + " needs images (channels x height x width) but " + inputName + " gives " +
-                                shapeText(input) + (input.size() == 1 ? " values per sample; use an image dataset" : ""));
+        throw SpecError(-1,
+                        spec.name + " needs images (channels x height x width) but " + inputName +
+                            " gives " + shapeText(input) +
+                            (input.size() == 1 ? " values per sample; use an image dataset" : ""));
     if (input[0] > kMaxValuesPerSample / input[1] / input[2])
         throw SpecError(-1, spec.name + ": the input " + shapeText(input) + " is too large");
     return {input[0], input[1], input[2]};
@@ -127,17 +140,18 @@ ImageWindows imageInput(const LayerSpec& spec, const std::vector<int64_t>& input
 int64_t integerWithin(const LayerSpec& spec, const std::string& key, int64_t low, int64_t high) {
     const int64_t value = spec.integer(key);
     if (value < low || value > high)
-        throw SpecError(-1, spec.name + ": " + key + " must be between " + std::to_string(low) + " and " +
-                                std::to_string(high) + ", not " + std::to_string(value));
+        throw SpecError(-1, spec.name + ": " + key + " must be between " + std::to_string(low) +
+                                " and " + std::to_string(high) + ", not " + std::to_string(value));
     return value;
 }
 
 // The kernel must fit the (padded) input: else there is no window at all.
-void requireKernelFits(const LayerSpec& spec, const ImageWindows& w, const std::vector<int64_t>& input,
-                       const std::string& inputName) {
+void requireKernelFits(const LayerSpec& spec, const ImageWindows& w,
+                       const std::vector<int64_t>& input, const std::string& inputName) {
     if (w.kernel > w.height + 2 * w.padding || w.kernel > w.width + 2 * w.padding)
-        throw SpecError(-1, spec.name + ": a " + std::to_string(w.kernel) + "x" + std::to_string(w.kernel) +
-                                " kernel is larger than its input " + shapeText(input) + " from " + inputName +
+        throw SpecError(-1, spec.name + ": a " + std::to_string(w.kernel) + "x" +
+                                std::to_string(w.kernel) + " kernel is larger than its input " +
+                                shapeText(input) + " from " + inputName +
                                 (w.padding > 0 ? " padded by " + std::to_string(w.padding) : ""));
 }
 
@@ -157,13 +171,15 @@ LayerType convType() {
             if (w.patchSize() > kMaxValuesPerSample / filters ||
                 w.patchSize() > kMaxValuesPerSample / w.outputPixels() ||
                 w.outputPixels() > kMaxValuesPerSample / filters)
-                throw SpecError(-1, spec.name + " would be too large (at most 100000000 weights or values per sample)");
+                throw SpecError(
+                    -1, spec.name +
+                            " would be too large (at most 100000000 weights or values per sample)");
             return std::vector<int64_t>{filters, w.outputHeight(), w.outputWidth()};
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
-            return std::make_unique<ConvolutionLayer>(spec.name, spec.integer("filters"), spec.integer("kernel"),
-                                                      spec.integer("stride"), spec.integer("padding"),
-                                                      activationOf(spec));
+            return std::make_unique<ConvolutionLayer>(
+                spec.name, spec.integer("filters"), spec.integer("kernel"), spec.integer("stride"),
+                spec.integer("padding"), activationOf(spec));
         },
     };
 }
@@ -172,7 +188,8 @@ LayerType poolingType(PoolingKind kind) {
     const bool max = kind == PoolingKind::Max;
     return {
         max ? "maxpool" : "avgpool",
-        max ? "Max pooling: the largest value of each K x K window" : "Average pooling: the mean of each K x K window",
+        max ? "Max pooling: the largest value of each K x K window"
+            : "Average pooling: the mean of each K x K window",
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
             ImageWindows w = imageInput(spec, input, inputName);
             w.kernel = w.stride = integerWithin(spec, "kernel", 1, 1'000);
@@ -192,30 +209,35 @@ LayerType flattenType() {
         [](const LayerSpec& spec, const std::vector<int64_t>& input, const std::string&) {
             int64_t size = 1;
             for (const int64_t d : input) {
-                if (d > kMaxValuesPerSample / size) throw SpecError(-1, spec.name + ": the input is too large");
+                if (d > kMaxValuesPerSample / size)
+                    throw SpecError(-1, spec.name + ": the input is too large");
                 size *= d;
             }
             return std::vector<int64_t>{size};
         },
-        [](const LayerSpec& spec) -> std::unique_ptr<Layer> { return std::make_unique<FlattenLayer>(spec.name); },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<FlattenLayer>(spec.name);
+        },
     };
 }
 
 void checkOutputAndLoss(const NetworkSpec& spec) {
     const LayerSpec& last = spec.layers.back();
-    const Activation activation = last.parameters.count("activation")
-                                      ? activationFromName(last.text("activation")).value_or(Activation::Linear)
-                                      : Activation::Linear;
+    const Activation activation =
+        last.parameters.count("activation")
+            ? activationFromName(last.text("activation")).value_or(Activation::Linear)
+            : Activation::Linear;
     for (size_t i = 0; i + 1 < spec.layers.size(); ++i)
         if (spec.layers[i].parameters.count("activation") &&
             spec.layers[i].text("activation") == "softmax")
-            throw SpecError(static_cast<int>(i), spec.layers[i].name +
-                                                     ": softmax belongs to the output layer only");
+            throw SpecError(static_cast<int>(i),
+                            spec.layers[i].name + ": softmax belongs to the output layer only");
     switch (spec.loss) {
     case LossKind::CrossEntropy:
         if (activation != Activation::Softmax)
             throw SpecError(static_cast<int>(spec.layers.size() - 1),
-                            "cross-entropy needs a softmax output layer, but " + last.name + " is not");
+                            "cross-entropy needs a softmax output layer, but " + last.name +
+                                " is not");
         break;
     case LossKind::BinaryCrossEntropy:
         // One unit for two classes; several for values in [0, 1] (an autoencoder's pixels).
@@ -235,11 +257,18 @@ void checkOutputAndLoss(const NetworkSpec& spec) {
 }  // namespace
 
 const std::vector<LayerType>& layerRegistry() {
-    static const std::vector<LayerType> registry{denseType(),   dropoutType(), noiseType(),
-                                                 convType(),    poolingType(PoolingKind::Max),
-                                                 poolingType(PoolingKind::Average), flattenType(),
+    static const std::vector<LayerType> registry{denseType(),
+                                                 dropoutType(),
+                                                 noiseType(),
+                                                 convType(),
+                                                 poolingType(PoolingKind::Max),
+                                                 poolingType(PoolingKind::Average),
+                                                 flattenType(),
                                                  tiedDenseType(),
-                                                 simpleRnnType(), lstmType(), sequenceLastType(), sequenceManyType()};
+                                                 simpleRnnType(),
+                                                 lstmType(),
+                                                 sequenceLastType(),
+                                                 sequenceManyType()};
     return registry;
 }
 
@@ -262,13 +291,13 @@ std::vector<std::vector<int64_t>> inferShapes(const NetworkSpec& spec) {
     if (spec.schemaVersion > NetworkSpec::currentSchemaVersion)
         throw SpecError(-1, "the network was saved by a newer Kotohajime (schema version " +
                                 std::to_string(spec.schemaVersion) + ")");
-    if (spec.inputShape.empty())
-        throw SpecError(-1, "the network has no input shape");
+    if (spec.inputShape.empty()) throw SpecError(-1, "the network has no input shape");
     if (spec.inputShape.size() > 3)
         throw SpecError(-1, "the input shape " + shapeText(spec.inputShape) +
                                 " has more than 3 dimensions (channels x height x width)");
     for (int64_t d : spec.inputShape)
-        if (d < 1 || d > 100'000'000) throw SpecError(-1, "the input shape " + shapeText(spec.inputShape) + " is not valid");
+        if (d < 1 || d > 100'000'000)
+            throw SpecError(-1, "the input shape " + shapeText(spec.inputShape) + " is not valid");
     if (spec.layers.empty()) throw SpecError(-1, "the network has no layers");
 
     std::vector<std::vector<int64_t>> shapes;
@@ -278,11 +307,13 @@ std::vector<std::vector<int64_t>> inferShapes(const NetworkSpec& spec) {
     for (size_t i = 0; i < spec.layers.size(); ++i) {
         const LayerSpec& layer = spec.layers[i];
         const int index = static_cast<int>(i);
-        if (layer.name.empty()) throw SpecError(index, "layer " + std::to_string(i + 1) + " has no name");
+        if (layer.name.empty())
+            throw SpecError(index, "layer " + std::to_string(i + 1) + " has no name");
         if (!names.insert(layer.name).second)
             throw SpecError(index, "two layers are called " + layer.name);
         const LayerType* type = findLayerType(layer.type);
-        if (!type) throw SpecError(index, layer.name + ": unknown layer type \"" + layer.type + "\"");
+        if (!type)
+            throw SpecError(index, layer.name + ": unknown layer type \"" + layer.type + "\"");
         try {
             current = type->inferShape(layer, current, currentName);
         } catch (const SpecError& error) {

@@ -64,13 +64,15 @@ void Network::initialize(uint64_t seed) {
 }
 
 void Network::prepare(const StepContext& context) {
-    for (size_t i = 0; i < layers_.size(); ++i) layers_[i]->prepare(context, static_cast<uint32_t>(i));
+    for (size_t i = 0; i < layers_.size(); ++i)
+        layers_[i]->prepare(context, static_cast<uint32_t>(i));
 }
 
 bool Network::forward(const Tensor& input, LayerHooks* hooks) {
     if (input.cols() != inputSize() || input.rows() > maxRows_ || input.dtype() != type_)
-        throw InputError("the input has shape " + input.shape().text() + " but the network takes up to " +
-                         std::to_string(maxRows_) + " rows of " + std::to_string(inputSize()) + " values");
+        throw InputError("the input has shape " + input.shape().text() +
+                         " but the network takes up to " + std::to_string(maxRows_) + " rows of " +
+                         std::to_string(inputSize()) + " values");
     predictionsCurrent_ = false;
     const Tensor* current = &input;
     for (int i = 0; i < layerCount(); ++i) {
@@ -115,8 +117,12 @@ const Tensor& Network::predictions() {
     // No targets were given: apply the output activation the loss would have applied.
     probabilities_.setRows(output_->rows());
     switch (spec_.loss) {
-    case LossKind::CrossEntropy: backend_.activationForward(Activation::Softmax, *output_, probabilities_); break;
-    case LossKind::BinaryCrossEntropy: backend_.activationForward(Activation::Sigmoid, *output_, probabilities_); break;
+    case LossKind::CrossEntropy:
+        backend_.activationForward(Activation::Softmax, *output_, probabilities_);
+        break;
+    case LossKind::BinaryCrossEntropy:
+        backend_.activationForward(Activation::Sigmoid, *output_, probabilities_);
+        break;
     case LossKind::MeanSquaredError: backend_.copy(*output_, probabilities_); break;
     }
     predictionsCurrent_ = true;
@@ -126,19 +132,21 @@ const Tensor& Network::predictions() {
 std::vector<float> Network::predict(const std::vector<float>& inputs, int64_t rows) {
     const int64_t width = inputSize();
     if (static_cast<int64_t>(inputs.size()) != rows * width)
-        throw InputError("prediction input has " + std::to_string(inputs.size()) + " values, expected " +
-                         std::to_string(rows) + " rows of " + std::to_string(width));
+        throw InputError("prediction input has " + std::to_string(inputs.size()) +
+                         " values, expected " + std::to_string(rows) + " rows of " +
+                         std::to_string(width));
     const int64_t outputs = outputRowsPerSample() * outputSize();  // a sample's values
     std::vector<float> result(static_cast<size_t>(rows * outputs));
     prepare({});  // predicting: no dropout, no noise
     for (int64_t start = 0; start < rows; start += maxRows_) {
         const int64_t count = std::min(maxRows_, rows - start);
         scratchInput_.setRows(count);
-        backend_.upload(std::span<const float>(inputs.data() + start * width, static_cast<size_t>(count * width)),
+        backend_.upload(std::span<const float>(inputs.data() + start * width,
+                                               static_cast<size_t>(count * width)),
                         scratchInput_);
         forward(scratchInput_);
-        backend_.download(predictions(),
-                          std::span<float>(result.data() + start * outputs, static_cast<size_t>(count * outputs)));
+        backend_.download(predictions(), std::span<float>(result.data() + start * outputs,
+                                                          static_cast<size_t>(count * outputs)));
     }
     return result;
 }

@@ -35,9 +35,11 @@ int64_t LayerSpec::integer(const std::string& key) const {
 
 double LayerSpec::number(const std::string& key) const {
     const auto found = parameters.find(key);
-    if (found == parameters.end()) throw SpecError(-1, name + " needs the parameter \"" + key + "\"");
+    if (found == parameters.end())
+        throw SpecError(-1, name + " needs the parameter \"" + key + "\"");
     if (const auto* value = std::get_if<double>(&found->second)) return *value;
-    if (const auto* value = std::get_if<int64_t>(&found->second)) return static_cast<double>(*value);
+    if (const auto* value = std::get_if<int64_t>(&found->second))
+        return static_cast<double>(*value);
     throw SpecError(-1, name + ": \"" + key + "\" must be a number");
 }
 
@@ -66,9 +68,11 @@ void assignLayerNames(NetworkSpec& spec) {
 }
 
 bool trainsAlike(const NetworkSpec& a, const NetworkSpec& b, bool compareNames) {
-    if (a.inputShape != b.inputShape || a.loss != b.loss || a.layers.size() != b.layers.size()) return false;
+    if (a.inputShape != b.inputShape || a.loss != b.loss || a.layers.size() != b.layers.size())
+        return false;
     for (size_t i = 0; i < a.layers.size(); ++i)
-        if (a.layers[i].type != b.layers[i].type || a.layers[i].parameters != b.layers[i].parameters ||
+        if (a.layers[i].type != b.layers[i].type ||
+            a.layers[i].parameters != b.layers[i].parameters ||
             (compareNames && a.layers[i].name != b.layers[i].name))
             return false;
     return true;

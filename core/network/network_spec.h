@@ -20,9 +20,9 @@ std::optional<LossKind> lossFromName(std::string_view name);
 using LayerParameter = std::variant<int64_t, double, std::string>;
 
 struct LayerSpec {
-    std::string type;  // a type of the layer registry: "dense"
-    std::string name;  // unique in the network: "dense_1"
-    std::map<std::string, LayerParameter> parameters;  // "units": 8, "activation": "tanh"
+    std::string type;                                   // a type of the layer registry: "dense"
+    std::string name;                                   // unique in the network: "dense_1"
+    std::map<std::string, LayerParameter> parameters;   // "units": 8, "activation": "tanh"
     std::optional<std::pair<double, double>> position;  // where the editor draws the node
 
     int64_t integer(const std::string& key) const;  // throws SpecError if absent or not a number

@@ -14,19 +14,22 @@ namespace {
 constexpr int64_t kMaxValuesPerSample = 100'000'000;
 
 // The input as sequences {T, D}, or a SpecError that says what the layer got instead.
-void requireSequenceInput(const LayerSpec& spec, const std::vector<int64_t>& input, const std::string& inputName) {
+void requireSequenceInput(const LayerSpec& spec, const std::vector<int64_t>& input,
+                          const std::string& inputName) {
     if (input.size() != 2)
-        throw SpecError(-1, spec.name + " needs sequences (time steps x values) but " + inputName + " gives " +
-                                shapeText(input) +
-                                (input.size() == 1 ? " values per sample, not a sequence; use a sequence dataset "
-                                                     "(sine, firstbit:LEN, parity:LEN, seqimg:fashion-mnist)"
-                                                   : ""));
+        throw SpecError(-1, spec.name + " needs sequences (time steps x values) but " + inputName +
+                                " gives " + shapeText(input) +
+                                (input.size() == 1
+                                     ? " values per sample, not a sequence; use a sequence dataset "
+                                       "(sine, firstbit:LEN, parity:LEN, seqimg:fashion-mnist)"
+                                     : ""));
 }
 
 int64_t unitsOf(const LayerSpec& spec) {
     const int64_t units = spec.integer("units");
     if (units < 1 || units > 100'000)
-        throw SpecError(-1, spec.name + ": units must be between 1 and 100000, not " + std::to_string(units));
+        throw SpecError(-1, spec.name + ": units must be between 1 and 100000, not " +
+                                std::to_string(units));
     return units;
 }
 
@@ -45,7 +48,8 @@ Activation recurrentActivationOf(const LayerSpec& spec) {
     const std::string name = spec.parameters.count("activation") ? spec.text("activation") : "tanh";
     const auto activation = activationFromName(name);
     if (!activation || *activation == Activation::Softmax)
-        throw SpecError(-1, spec.name + ": unknown activation \"" + name + "\" (use tanh, sigmoid, relu or linear)");
+        throw SpecError(-1, spec.name + ": unknown activation \"" + name +
+                                "\" (use tanh, sigmoid, relu or linear)");
     return *activation;
 }
 
@@ -56,8 +60,10 @@ std::vector<int64_t> recurrentShape(const LayerSpec& spec, const std::vector<int
     const int64_t units = unitsOf(spec);
     initOf(spec);
     const int64_t steps = input[0], values = input[1];
-    if (values + units > kMaxValuesPerSample / (gates * units) || steps > kMaxValuesPerSample / (gates * units))
-        throw SpecError(-1, spec.name + " would be too large (at most 100000000 weights or values per sample)");
+    if (values + units > kMaxValuesPerSample / (gates * units) ||
+        steps > kMaxValuesPerSample / (gates * units))
+        throw SpecError(
+            -1, spec.name + " would be too large (at most 100000000 weights or values per sample)");
     return {steps, units};
 }
 
@@ -72,8 +78,8 @@ LayerType simpleRnnType() {
             return recurrentShape(spec, input, inputName, 1);
         },
         [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
-            return std::make_unique<SimpleRnnLayer>(spec.name, spec.integer("units"), recurrentActivationOf(spec),
-                                                    initOf(spec));
+            return std::make_unique<SimpleRnnLayer>(spec.name, spec.integer("units"),
+                                                    recurrentActivationOf(spec), initOf(spec));
         },
     };
 }
@@ -99,7 +105,9 @@ LayerType sequenceLastType() {
             requireSequenceInput(spec, input, inputName);
             return std::vector<int64_t>{input[1]};
         },
-        [](const LayerSpec& spec) -> std::unique_ptr<Layer> { return std::make_unique<SequenceLastLayer>(spec.name); },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<SequenceLastLayer>(spec.name);
+        },
     };
 }
 
@@ -111,7 +119,9 @@ LayerType sequenceManyType() {
             requireSequenceInput(spec, input, inputName);
             return std::vector<int64_t>{input[1]};
         },
-        [](const LayerSpec& spec) -> std::unique_ptr<Layer> { return std::make_unique<SequenceManyLayer>(spec.name); },
+        [](const LayerSpec& spec) -> std::unique_ptr<Layer> {
+            return std::make_unique<SequenceManyLayer>(spec.name);
+        },
     };
 }
 

@@ -44,7 +44,9 @@ void CheckpointKeeper::addEarlyStopping(TrainingCheckpoint& checkpoint) const {
     checkpoint.bestEpoch = best;
     if (best > 0 && best == latest_.epochs) checkpoint.bestWeights = latest_.weights;
     else if (best > 0 && best == heldBestEpoch_) checkpoint.bestWeights = heldBestWeights_;
-    else checkpoint.bestEpoch = 0;  // its weights were not kept: early stopping starts watching again
+    else
+        checkpoint.bestEpoch =
+            0;  // its weights were not kept: early stopping starts watching again
     checkpoint.bestValidationLoss = trainer_.bestValidationLoss();
 }
 
@@ -60,7 +62,8 @@ void continueFromProject(TrainingRun& run, const Project& project) {
 
 std::unique_ptr<TrainingRun> resumeTrainingRun(Backend& backend, const NetworkSpec& spec,
                                                std::shared_ptr<const Dataset> dataset,
-                                               const TrainingSettings& settings, const TrainingCheckpoint& checkpoint,
+                                               const TrainingSettings& settings,
+                                               const TrainingCheckpoint& checkpoint,
                                                TrainingControl* control) {
     auto run = std::make_unique<TrainingRun>(backend, spec, std::move(dataset), settings, control);
     restoreWeights(run->network(), checkpoint.weights);

@@ -100,7 +100,8 @@ void continueFromProject(TrainingRun& run, const Project& project);
 
 std::unique_ptr<TrainingRun> resumeTrainingRun(Backend& backend, const NetworkSpec& spec,
                                                std::shared_ptr<const Dataset> dataset,
-                                               const TrainingSettings& settings, const TrainingCheckpoint& checkpoint,
+                                               const TrainingSettings& settings,
+                                               const TrainingCheckpoint& checkpoint,
                                                TrainingControl* control = nullptr);
 
 }  // namespace koto

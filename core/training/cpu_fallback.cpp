@@ -29,7 +29,8 @@ void trainWithCpuFallback(ComputePlace& place, RecoverableRun& run) {
     }
 }
 
-FallbackTraining::FallbackTraining(Plan plan, RunWatcher& watcher) : plan_(std::move(plan)), watcher_(watcher) {}
+FallbackTraining::FallbackTraining(Plan plan, RunWatcher& watcher)
+    : plan_(std::move(plan)), watcher_(watcher) {}
 
 void FallbackTraining::attach(bool resumed) {
     // Only a device can fail in the middle of training; the CPU needs no checkpoints. The keeper
@@ -42,7 +43,8 @@ void FallbackTraining::attach(bool resumed) {
 }
 
 void FallbackTraining::build(Backend& backend) {
-    run_ = std::make_unique<TrainingRun>(backend, plan_.spec, plan_.dataset, plan_.settings, plan_.control);
+    run_ = std::make_unique<TrainingRun>(backend, plan_.spec, plan_.dataset, plan_.settings,
+                                         plan_.control);
     if (plan_.prepare) plan_.prepare(*run_);
     attach(false);
 }
@@ -56,13 +58,15 @@ Takeover FallbackTraining::salvage() {
     TrainingCheckpoint checkpoint = keeper_->recover();
     plan_.settings = run_->trainer().settings();  // with the changes made while it ran
     discard();
-    const Takeover takeover{checkpoint.steps, checkpoint.epochs, checkpoint.taken == TrainingCheckpoint::Taken::AtStart};
+    const Takeover takeover{checkpoint.steps, checkpoint.epochs,
+                            checkpoint.taken == TrainingCheckpoint::Taken::AtStart};
     resumedFrom_ = std::move(checkpoint);
     return takeover;
 }
 
 void FallbackTraining::resume(Backend& cpu) {
-    run_ = resumeTrainingRun(cpu, plan_.spec, plan_.dataset, plan_.settings, *resumedFrom_, plan_.control);
+    run_ = resumeTrainingRun(cpu, plan_.spec, plan_.dataset, plan_.settings, *resumedFrom_,
+                             plan_.control);
     attach(true);
 }
 

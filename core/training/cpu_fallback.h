@@ -93,7 +93,8 @@ public:
         TrainingSettings settings;
         TrainingControl* control = nullptr;
         int64_t epochs = 0;  // to train in all, across fallbacks
-        // After a run is made from its start: what carries it on (a project's weights, pre-training).
+        // After a run is made from its start: what carries it on (a project's weights,
+        // pre-training).
         std::function<void(TrainingRun&)> prepare;
     };
 

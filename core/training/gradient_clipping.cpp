@@ -4,7 +4,8 @@
 
 namespace koto {
 
-double clipGradientNorm(Backend& backend, const std::vector<NamedParameter>& parameters, double maxNorm) {
+double clipGradientNorm(Backend& backend, const std::vector<NamedParameter>& parameters,
+                        double maxNorm) {
     double sum = 0;
     for (const NamedParameter& p : parameters) sum += backend.sumOfSquares(p.parameter->gradient);
     const double norm = std::sqrt(sum);

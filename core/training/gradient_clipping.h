@@ -14,6 +14,7 @@
 namespace koto {
 
 // Returns ||g|| before clipping. maxNorm <= 0 clips nothing.
-double clipGradientNorm(Backend& backend, const std::vector<NamedParameter>& parameters, double maxNorm);
+double clipGradientNorm(Backend& backend, const std::vector<NamedParameter>& parameters,
+                        double maxNorm);
 
 }  // namespace koto

@@ -24,11 +24,12 @@ void LearningCurve::thin() {
 
 std::vector<EpochMetrics> LearningCurve::since(int64_t epoch) const {
     std::vector<EpochMetrics> result;
-    for (auto it = std::upper_bound(points_.begin(), points_.end(), epoch,
-                                    [](int64_t e, const EpochMetrics& m) { return e < m.epoch; });
+    const auto after = [](int64_t e, const EpochMetrics& point) { return e < point.epoch; };
+    for (auto it = std::upper_bound(points_.begin(), points_.end(), epoch, after);
          it != points_.end(); ++it)
         result.push_back(*it);
-    if (hasLatest_ && latest_.epoch > epoch && (result.empty() || result.back().epoch != latest_.epoch))
+    if (hasLatest_ && latest_.epoch > epoch &&
+        (result.empty() || result.back().epoch != latest_.epoch))
         result.push_back(latest_);
     return result;
 }

@@ -12,7 +12,8 @@ namespace {
 double number(const std::string& text, const std::string& schedule) {
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) || text.empty())
+    if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
+        text.empty())
         throw InputError("schedule \"" + schedule + "\": \"" + text + "\" is not a number");
     return value;
 }
@@ -28,7 +29,8 @@ LearningRateSchedule LearningRateSchedule::parse(const std::string& text) {
         const double every = number(fields[1], text);
         schedule.kind_ = Kind::Step;
         if (every < 1 || every != std::floor(every) || every > 1e9)
-            throw InputError("schedule \"" + text + "\": EVERY must be a whole number of epochs, at least 1");
+            throw InputError("schedule \"" + text +
+                             "\": EVERY must be a whole number of epochs, at least 1");
         schedule.every_ = static_cast<int64_t>(every);
         schedule.factor_ = number(fields[2], text);
         if (!(schedule.factor_ > 0 && schedule.factor_ <= 1))
@@ -41,7 +43,8 @@ LearningRateSchedule LearningRateSchedule::parse(const std::string& text) {
         if (schedule.k_ < 0) throw InputError("schedule \"" + text + "\": K cannot be negative");
         return schedule;
     }
-    throw InputError("unknown schedule \"" + text + "\" (constant, step:EVERY:FACTOR, inverse:K or exp:K)");
+    throw InputError("unknown schedule \"" + text +
+                     "\" (constant, step:EVERY:FACTOR, inverse:K or exp:K)");
 }
 
 double LearningRateSchedule::at(double rate, int64_t epoch) const {

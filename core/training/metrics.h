@@ -19,7 +19,9 @@ struct ConfusionMatrix {
     int64_t classes = 0;
     std::vector<int64_t> counts;
 
-    int64_t at(int64_t truth, int64_t predicted) const { return counts[static_cast<size_t>(truth * classes + predicted)]; }
+    int64_t at(int64_t truth, int64_t predicted) const {
+        return counts[static_cast<size_t>(truth * classes + predicted)];
+    }
     // Per class: the share of its samples classified right (NaN for a class with no samples).
     std::vector<double> perClassAccuracy() const;
 };

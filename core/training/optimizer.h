@@ -4,8 +4,10 @@
 //   momentum  v = mu * v - lr * g;  w += v
 //   nesterov  v = mu * v - lr * g;  w += mu * v - lr * g   (the look-ahead form)
 //   adagrad   cache += g^2;  w -= lr * g / (sqrt(cache) + eps), eps = 1e-10
-//   rmsprop   cache = decay * cache + (1 - decay) * g^2;  v = mu * v - lr * g / (sqrt(cache) + eps);
-//             w += v   (mu = 0: the curriculum's plain RMSprop; TensorFlow's RMSProp(lr, 0.99, 0.9))
+//   rmsprop   cache = decay * cache + (1 - decay) * g^2;  v = mu * v - lr * g / (sqrt(cache) +
+//   eps);
+//             w += v   (mu = 0: the curriculum's plain RMSprop; TensorFlow's RMSProp(lr, 0.99,
+//             0.9))
 //   adam      m, v: decaying means of g and g^2, bias-corrected; w -= lr * m^ / (sqrt(v^) + eps)
 // State (velocity, cache, moments) belongs to a parameter id such as "dense_1.W" and is made
 // anew when the id's shape changes, so a rebuilt network never reuses stale state.
@@ -29,8 +31,8 @@ public:
     // Applies one update to every parameter, or to none: if any parameter would become NaN or
     // Inf, no weight and no optimizer state changes, and the id of the first such parameter is
     // returned.
-    virtual std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
-                                             double learningRate) = 0;
+    virtual std::optional<std::string>
+    apply(Backend& backend, const std::vector<NamedParameter>& parameters, double learningRate) = 0;
     // Momentum can change while training runs (mu of momentum, nesterov and rmsprop).
     void setMomentum(double momentum) { momentum_ = momentum; }
     double momentum() const { return momentum_; }
@@ -38,7 +40,10 @@ public:
     // For the step-through inspector: the state the update of parameters[index] keeps, under
     // the curriculum's names ("v" velocity, "cache", Adam's "m" and "v"; none before the first
     // update or for sgd), and the constants the next update uses ("mu", "eps", Adam's "t").
-    virtual std::vector<TracedBuffer> state(size_t index) const { (void)index; return {}; }
+    virtual std::vector<TracedBuffer> state(size_t index) const {
+        (void)index;
+        return {};
+    }
     virtual std::vector<std::pair<std::string, double>> constants() const { return {}; }
 
 protected:
@@ -49,7 +54,8 @@ protected:
 class SgdOptimizer final : public Optimizer {
 public:
     std::string_view name() const override { return "sgd"; }
-    std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
+    std::optional<std::string> apply(Backend& backend,
+                                     const std::vector<NamedParameter>& parameters,
                                      double learningRate) override;
 };
 
@@ -57,7 +63,8 @@ public:
 // then every one is applied; each pass is one fused backend operation per parameter.
 class StatefulOptimizer : public Optimizer {
 public:
-    std::optional<std::string> apply(Backend& backend, const std::vector<NamedParameter>& parameters,
+    std::optional<std::string> apply(Backend& backend,
+                                     const std::vector<NamedParameter>& parameters,
                                      double learningRate) final;
     std::vector<TracedBuffer> state(size_t index) const final;
 
@@ -80,8 +87,8 @@ protected:
     };
 
     // Checks or applies this optimizer's update of one parameter (see Backend's UpdatePass).
-    virtual bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
-                        State& state) = 0;
+    virtual bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
+                        double learningRate, State& state) = 0;
     int64_t updates() const { return updates_; }  // updates applied before this one
 
 private:
@@ -95,14 +102,18 @@ private:
 
 class MomentumOptimizer final : public StatefulOptimizer {
 public:
-    MomentumOptimizer(double momentum, bool nesterov) : nesterov_(nesterov) { momentum_ = momentum; }
+    MomentumOptimizer(double momentum, bool nesterov) : nesterov_(nesterov) {
+        momentum_ = momentum;
+    }
     std::string_view name() const override { return nesterov_ ? "nesterov" : "momentum"; }
-    std::vector<std::pair<std::string, double>> constants() const override { return {{"mu", momentum_}}; }
+    std::vector<std::pair<std::string, double>> constants() const override {
+        return {{"mu", momentum_}};
+    }
 
 protected:
     std::vector<std::string> stateNames() const override { return {"v"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
-                State& state) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
+                double learningRate, State& state) override;
 
 private:
     bool nesterov_;
@@ -112,12 +123,14 @@ class AdaGradOptimizer final : public StatefulOptimizer {
 public:
     static constexpr double kEpsilon = 1e-10;  // the curriculum's
     std::string_view name() const override { return "adagrad"; }
-    std::vector<std::pair<std::string, double>> constants() const override { return {{"eps", kEpsilon}}; }
+    std::vector<std::pair<std::string, double>> constants() const override {
+        return {{"eps", kEpsilon}};
+    }
 
 protected:
     std::vector<std::string> stateNames() const override { return {"cache"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
-                State& state) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
+                double learningRate, State& state) override;
 };
 
 class RmsPropOptimizer final : public StatefulOptimizer {
@@ -131,8 +144,8 @@ public:
 
 protected:
     std::vector<std::string> stateNames() const override { return {"cache", "v"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
-                State& state) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
+                double learningRate, State& state) override;
 
 private:
     double decay_;
@@ -143,13 +156,16 @@ public:
     static constexpr double kBeta1 = 0.9, kBeta2 = 0.999, kEpsilon = 1e-8;
     std::string_view name() const override { return "adam"; }
     std::vector<std::pair<std::string, double>> constants() const override {
-        return {{"beta1", kBeta1}, {"beta2", kBeta2}, {"eps", kEpsilon}, {"t", static_cast<double>(updates() + 1)}};
+        return {{"beta1", kBeta1},
+                {"beta2", kBeta2},
+                {"eps", kEpsilon},
+                {"t", static_cast<double>(updates() + 1)}};
     }
 
 protected:
     std::vector<std::string> stateNames() const override { return {"m", "v"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter, double learningRate,
-                State& state) override;
+    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
+                double learningRate, State& state) override;
 };
 
 // The optimizer the settings name; throws InputError for an unknown name or a momentum or

@@ -12,6 +12,7 @@ namespace koto {
 
 // A project of the trainer's network, settings, weights and curves, after `earlier` curves of
 // training done before this trainer (a continued project, whose editor draft it keeps).
-Project captureProject(Trainer& trainer, const std::string& datasetSpec, const Project* earlier = nullptr);
+Project captureProject(Trainer& trainer, const std::string& datasetSpec,
+                       const Project* earlier = nullptr);
 
 }  // namespace koto

@@ -16,7 +16,8 @@ bool Regularization::applies(const NamedParameter& parameter) const {
     return includeBiases_ || parameter.parameter->name != "b";
 }
 
-double Regularization::penalty(Backend& backend, const std::vector<NamedParameter>& parameters) const {
+double Regularization::penalty(Backend& backend,
+                               const std::vector<NamedParameter>& parameters) const {
     double total = 0;
     for (const NamedParameter& p : parameters) {
         if (!applies(p)) continue;
@@ -26,13 +27,15 @@ double Regularization::penalty(Backend& backend, const std::vector<NamedParamete
     return total;
 }
 
-void Regularization::addToGradients(Backend& backend, const std::vector<NamedParameter>& parameters) const {
+void Regularization::addToGradients(Backend& backend,
+                                    const std::vector<NamedParameter>& parameters) const {
     if (l2_ <= 0) return;
     for (const NamedParameter& p : parameters)
         if (applies(p)) backend.addScaled(2 * l2_, p.parameter->value, p.parameter->gradient);
 }
 
-void Regularization::shrink(Backend& backend, const std::vector<NamedParameter>& parameters, double learningRate) const {
+void Regularization::shrink(Backend& backend, const std::vector<NamedParameter>& parameters,
+                            double learningRate) const {
     if (l1_ <= 0) return;
     for (const NamedParameter& p : parameters)
         if (applies(p)) backend.shrinkTowardZero(learningRate * l1_, p.parameter->value);

@@ -24,7 +24,8 @@ public:
     // Before the optimizer: dJ/dw += 2 l2 w.
     void addToGradients(Backend& backend, const std::vector<NamedParameter>& parameters) const;
     // After the optimizer: L1's step toward zero, for a step of this learning rate.
-    void shrink(Backend& backend, const std::vector<NamedParameter>& parameters, double learningRate) const;
+    void shrink(Backend& backend, const std::vector<NamedParameter>& parameters,
+                double learningRate) const;
 
 private:
     bool applies(const NamedParameter& parameter) const;

@@ -16,8 +16,8 @@ namespace {
 bool isFinite(Backend& backend, const Tensor& t) { return backend.sumIsFinite(0.0, t, t); }
 }  // namespace
 
-Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
-                 TrainingControl* control)
+Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
+                 TrainingSettings settings, TrainingControl* control)
     : network_(network), optimizer_(optimizer), dataset_(dataset), settings_(std::move(settings)),
       control_(control), schedule_(LearningRateSchedule::parse(settings_.schedule)),
       regularization_(settings_.l1, settings_.l2, settings_.regularizeBiases),
@@ -27,23 +27,28 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
         throw InputError("the learning rate must be a positive number");
     if (dataset.inputSize != network.inputSize())
         throw InputError(dataset.name + " has " + std::to_string(dataset.inputSize) +
-                         " inputs per sample but the network takes " + std::to_string(network.inputSize()));
+                         " inputs per sample but the network takes " +
+                         std::to_string(network.inputSize()));
     if (dataset.train.count < 1) throw InputError(dataset.name + " has no training samples");
     targetSteps_ = network.outputRowsPerSample();
     if (targetSteps_ != dataset.targetSteps()) {
         if (dataset.targetEveryStep)
-            throw InputError(dataset.name + " has a target at every time step: the network needs seq:many after its "
-                             "recurrent layer to give an answer at every step");
-        throw InputError("the network gives an answer at every time step (seq:many) but " + dataset.name +
-                         " has one target a sequence; use seq:last");
+            throw InputError(
+                dataset.name +
+                " has a target at every time step: the network needs seq:many after its "
+                "recurrent layer to give an answer at every step");
+        throw InputError("the network gives an answer at every time step (seq:many) but " +
+                         dataset.name + " has one target a sequence; use seq:last");
     }
     const int64_t batch = std::min(settings_.batchSize, dataset.train.count);
     if (batch > network.maxRows())
-        throw InputError("the network was built for batches of at most " + std::to_string(network.maxRows()) + " rows");
+        throw InputError("the network was built for batches of at most " +
+                         std::to_string(network.maxRows()) + " rows");
     settings_.batchSize = batch;
     if (settings_.patience < 0) throw InputError("the patience cannot be negative");
     if (!(settings_.clipNorm >= 0 && std::isfinite(settings_.clipNorm)))
-        throw InputError("the gradient clipping norm must be a number of at least 0 (0: no clipping)");
+        throw InputError(
+            "the gradient clipping norm must be a number of at least 0 (0: no clipping)");
     if (settings_.patience > 0 && dataset.validation.count == 0)
         throw InputError("early stopping needs a validation share of the training data");
     augmentation_ = Augmentation::parse(settings_.augment);
@@ -62,7 +67,8 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
     batchesPerEpoch_ = (dataset.train.count + batch - 1) / batch;
     order_.resize(static_cast<size_t>(dataset.train.count));
     std::iota(order_.begin(), order_.end(), 0);
-    identity_.resize(static_cast<size_t>(std::max({dataset.train.count, dataset.test.count, dataset.validation.count})));
+    identity_.resize(static_cast<size_t>(
+        std::max({dataset.train.count, dataset.test.count, dataset.validation.count})));
     std::iota(identity_.begin(), identity_.end(), 0);
 }
 
@@ -72,21 +78,26 @@ Trainer::DeviceSplit Trainer::upload(const DataSplit& split) {
     Backend& backend = network_.backend();
     const std::vector<float> targets = dataset_.targetMatrix(split, network_.outputSize());
     device.bytes = !split.pixels.empty();
-    device.inputs = backend.allocate({split.count, network_.inputSize()}, device.bytes ? DType::UInt8 : network_.dtype());
-    device.targets = backend.allocate({split.count, targetSteps_ * network_.outputSize()}, network_.dtype());
+    device.inputs = backend.allocate({split.count, network_.inputSize()},
+                                     device.bytes ? DType::UInt8 : network_.dtype());
+    device.targets =
+        backend.allocate({split.count, targetSteps_ * network_.outputSize()}, network_.dtype());
     if (device.bytes) backend.upload(std::span<const uint8_t>(split.pixels), device.inputs);
     else backend.upload(std::span<const float>(split.inputs), device.inputs);
     backend.upload(std::span<const float>(targets), device.targets);
     return device;
 }
 
-void Trainer::gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows, Tensor& destination) {
-    if (split.bytes) network_.backend().gatherRowsScaled(split.inputs, rows, 1.0 / 255.0, destination);
+void Trainer::gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows,
+                           Tensor& destination) {
+    if (split.bytes)
+        network_.backend().gatherRowsScaled(split.inputs, rows, 1.0 / 255.0, destination);
     else network_.backend().gatherRows(split.inputs, rows, destination);
 }
 
 void Trainer::shuffle() {
-    for (size_t i = order_.size(); i > 1; --i) std::swap(order_[i - 1], order_[shuffleRandom_.below(i)]);
+    for (size_t i = order_.size(); i > 1; --i)
+        std::swap(order_[i - 1], order_[shuffleRandom_.below(i)]);
 }
 
 Trainer::Outcome Trainer::train(int64_t epochs) {
@@ -105,19 +116,22 @@ Trainer::Outcome Trainer::train(int64_t epochs) {
 
 bool Trainer::step() {
     if (stepChoice_)
-        if (const std::optional<std::vector<int32_t>> chosen = stepChoice_()) return stepOn(*chosen);
+        if (const std::optional<std::vector<int32_t>> chosen = stepChoice_())
+            return stepOn(*chosen);
     if (batch_ == 0) {
         shuffle();
         epochStart_ = std::chrono::steady_clock::now();
     }
     const int64_t start = batch_ * settings_.batchSize;
     const int64_t rows = std::min(settings_.batchSize, dataset_.train.count - start);
-    return trainOn(std::span<const int32_t>(order_.data() + start, static_cast<size_t>(rows)), true);
+    return trainOn(std::span<const int32_t>(order_.data() + start, static_cast<size_t>(rows)),
+                   true);
 }
 
 bool Trainer::stepOn(std::span<const int32_t> rows) {
     if (rows.empty() || static_cast<int64_t>(rows.size()) > settings_.batchSize)
-        throw InputError("a step takes between 1 and " + std::to_string(settings_.batchSize) + " samples");
+        throw InputError("a step takes between 1 and " + std::to_string(settings_.batchSize) +
+                         " samples");
     for (const int32_t row : rows)
         if (row < 0 || row >= dataset_.train.count)
             throw InputError("there is no training sample " + std::to_string(row));
@@ -137,29 +151,34 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
 
     stepInputs_ = &batchInputs_;
     if (augmentation_.active()) {
-        const RandomStream stream{settings_.seed, static_cast<uint64_t>(steps_ + 1), kAugmentationStream};
+        const RandomStream stream{settings_.seed, static_cast<uint64_t>(steps_ + 1),
+                                  kAugmentationStream};
         transforms_.clear();
         for (int64_t i = 0; i < rows; ++i) transforms_.push_back(augmentation_.draw(stream, i));
         augmentedInputs_.setRows(rows);
-        backend.augmentImages(transforms_, dataset_.imageWidth, dataset_.imageHeight, batchInputs_, augmentedInputs_);
+        backend.augmentImages(transforms_, dataset_.imageWidth, dataset_.imageHeight, batchInputs_,
+                              augmentedInputs_);
         stepInputs_ = &augmentedInputs_;
     }
 
     network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
     if (!network_.forward(*stepInputs_, this)) return false;
     stepCost_ = network_.computeLoss(stepTargets_);
-    stepPenalty_ = regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
+    stepPenalty_ =
+        regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
     const double loss = stepCost_ + stepPenalty_;
     if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *stepInputs_);
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
-    if (settings_.clipNorm > 0) clipGradientNorm(backend, network_.parameters(), settings_.clipNorm);
+    if (settings_.clipNorm > 0)
+        clipGradientNorm(backend, network_.parameters(), settings_.clipNorm);
     const double rate = currentLearningRate();
     if (const auto failing = optimizer_.apply(backend, network_.parameters(), rate)) {
         std::string layer = failing->substr(0, failing->find('.'));
         throw DivergenceError(steps_ + 1, layer,
-                              "training diverged at step " + std::to_string(steps_ + 1) + ": the update of " +
-                                  *failing + " would make it NaN or infinite (try a smaller learning rate); "
+                              "training diverged at step " + std::to_string(steps_ + 1) +
+                                  ": the update of " + *failing +
+                                  " would make it NaN or infinite (try a smaller learning rate); "
                                   "the weights of the last finite step are kept");
     }
     regularization_.shrink(backend, network_.parameters(), rate);
@@ -182,9 +201,11 @@ void Trainer::writeProgress(TrainingCheckpoint& checkpoint) const {
 }
 
 void Trainer::resumeFrom(const TrainingCheckpoint& checkpoint) {
-    if (steps_ != 0 || epochs_ != 0) throw std::logic_error("resumeFrom: this trainer has trained already");
+    if (steps_ != 0 || epochs_ != 0)
+        throw std::logic_error("resumeFrom: this trainer has trained already");
     if (checkpoint.shuffleOrder.size() != order_.size())
-        throw InputError("the checkpoint shuffled " + std::to_string(checkpoint.shuffleOrder.size()) +
+        throw InputError("the checkpoint shuffled " +
+                         std::to_string(checkpoint.shuffleOrder.size()) +
                          " training samples, this run has " + std::to_string(order_.size()));
     const auto& parameters = network_.parameters();
     if (!checkpoint.bestWeights.empty()) {
@@ -194,7 +215,8 @@ void Trainer::resumeFrom(const TrainingCheckpoint& checkpoint) {
         for (size_t i = 0; i < parameters.size(); ++i) {
             const Tensor& value = parameters[i].parameter->value;
             bestWeights_.push_back(backend.allocate(value.shape(), value.dtype()));
-            backend.upload(std::span<const float>(checkpoint.bestWeights[i].values), bestWeights_.back());
+            backend.upload(std::span<const float>(checkpoint.bestWeights[i].values),
+                           bestWeights_.back());
         }
     }
     steps_ = checkpoint.steps;
@@ -230,17 +252,19 @@ void Trainer::reportNonFiniteLoss(double loss, const Tensor& inputs) {
         }
     }
     const std::string value = std::isnan(loss) ? "NaN" : "infinite";
-    throw DivergenceError(steps_ + 1, where,
-                          "training diverged at step " + std::to_string(steps_ + 1) + ": the loss became " + value +
-                              " (first non-finite values in " + where +
-                              "; try a smaller learning rate); the weights of the last finite step are kept");
+    throw DivergenceError(
+        steps_ + 1, where,
+        "training diverged at step " + std::to_string(steps_ + 1) + ": the loss became " + value +
+            " (first non-finite values in " + where +
+            "; try a smaller learning rate); the weights of the last finite step are kept");
 }
 
 void Trainer::finishEpoch() {
     batch_ = 0;
     ++epochs_;
     EpochMetrics metrics = evaluate();
-    metrics.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart_).count();
+    metrics.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - epochStart_).count();
     curve_.add(metrics);
     for (TrainingObserver* observer : observers_) observer->afterEpoch(metrics);
     watchValidation(metrics);  // after the observers: they see the epoch's own weights
@@ -255,10 +279,13 @@ void Trainer::watchValidation(const EpochMetrics& metrics) {
         bestEpoch_ = metrics.epoch;
         if (bestWeights_.empty())
             for (const NamedParameter& p : parameters)
-                bestWeights_.push_back(backend.allocate(p.parameter->value.shape(), p.parameter->value.dtype()));
-        for (size_t i = 0; i < parameters.size(); ++i) backend.copy(parameters[i].parameter->value, bestWeights_[i]);
+                bestWeights_.push_back(
+                    backend.allocate(p.parameter->value.shape(), p.parameter->value.dtype()));
+        for (size_t i = 0; i < parameters.size(); ++i)
+            backend.copy(parameters[i].parameter->value, bestWeights_[i]);
     } else if (metrics.epoch - bestEpoch_ >= settings_.patience) {
-        for (size_t i = 0; i < parameters.size(); ++i) backend.copy(bestWeights_[i], parameters[i].parameter->value);
+        for (size_t i = 0; i < parameters.size(); ++i)
+            backend.copy(bestWeights_[i], parameters[i].parameter->value);
         stoppedEarly_ = true;
     }
 }
@@ -273,7 +300,8 @@ EpochMetrics Trainer::evaluate() {
     metrics.test = evaluate(test_);
     metrics.hasValidation = validation_.host->count > 0;
     if (metrics.hasValidation) metrics.validation = evaluate(validation_);
-    if (regularization_.active()) {  // the reported cost includes the penalty, as training minimises it
+    if (regularization_
+            .active()) {  // the reported cost includes the penalty, as training minimises it
         const double penalty = regularization_.penalty(network_.backend(), network_.parameters());
         metrics.train.loss += penalty;
         if (test_.host->count > 0) metrics.test.loss += penalty;
@@ -291,7 +319,8 @@ SplitMetrics Trainer::evaluateTest() {
 }
 
 ConfusionMatrix Trainer::confusion(Part part) {
-    if (dataset_.task != Task::Classification) throw InputError("a confusion matrix needs classes, " + dataset_.name + " has values");
+    if (dataset_.task != Task::Classification)
+        throw InputError("a confusion matrix needs classes, " + dataset_.name + " has values");
     ConfusionMatrix matrix;
     matrix.classes = dataset_.classCount;
     matrix.counts.assign(static_cast<size_t>(matrix.classes * matrix.classes), 0);
@@ -333,20 +362,25 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split, ConfusionMatrix* confus
             const float* row = predictions.data() + n * outputs;
             if (dataset_.task == Task::Regression) {
                 for (int64_t k = 0; k < outputs; ++k) {
-                    const double difference = row[k] - host.targets[static_cast<size_t>((first + n) * outputs + k)];
+                    const double difference =
+                        row[k] - host.targets[static_cast<size_t>((first + n) * outputs + k)];
                     squaredErrorSum += difference * difference;
                 }
             } else {
-                const int32_t predicted = outputs == 1 ? (row[0] >= 0.5f ? 1 : 0)
-                                                       : static_cast<int32_t>(std::max_element(row, row + outputs) - row);
+                const int32_t predicted =
+                    outputs == 1 ? (row[0] >= 0.5f ? 1 : 0)
+                                 : static_cast<int32_t>(std::max_element(row, row + outputs) - row);
                 const int32_t truth = host.labels[static_cast<size_t>(first + n)];
                 correct += predicted == truth;
-                if (confusion) ++confusion->counts[static_cast<size_t>(truth * confusion->classes + predicted)];
+                if (confusion)
+                    ++confusion
+                          ->counts[static_cast<size_t>(truth * confusion->classes + predicted)];
             }
         }
     }
     result.loss = lossSum / static_cast<double>(host.count);
-    const double count = static_cast<double>(host.count * targetSteps_);  // answers: samples x steps
+    const double count =
+        static_cast<double>(host.count * targetSteps_);  // answers: samples x steps
     if (dataset_.task == Task::Regression) {
         result.rmse = std::sqrt(squaredErrorSum / (count * static_cast<double>(outputs)));
     } else {
@@ -363,7 +397,9 @@ Tensor Trainer::stepRows(const Tensor& sampleRows) const {
 
 bool Trainer::beforeLayer(Pass pass, int layerIndex) {
     // The first forward layer starts the step: that boundary is the batch boundary in train().
-    if (control_ && !(pass == Pass::Forward && layerIndex == 0) && !control_->permit(Boundary::Layer)) return false;
+    if (control_ && !(pass == Pass::Forward && layerIndex == 0) &&
+        !control_->permit(Boundary::Layer))
+        return false;
     for (TrainingObserver* observer : observers_) observer->beforeLayer(pass, layerIndex);
     return true;
 }

@@ -4,9 +4,10 @@
 // epoch, observers told of every layer, step and epoch, and a TrainingControl obeyed between
 // layers, batches and epochs.
 //
-// A step: X, T = next mini-batch (its images augmented, if asked); forward layer by layer; J = loss(Y, T); backward layer by
-// layer; every w = w - learning_rate * dJ/dw through the optimizer. If J or any new weight would
-// be NaN or Inf, the step is not applied and DivergenceError names the step and the layer.
+// A step: X, T = next mini-batch (its images augmented, if asked); forward layer by layer; J =
+// loss(Y, T); backward layer by layer; every w = w - learning_rate * dJ/dw through the optimizer.
+// If J or any new weight would be NaN or Inf, the step is not applied and DivergenceError names the
+// step and the layer.
 
 #include <chrono>
 #include <cstdint>
@@ -20,8 +21,8 @@
 #include "data/dataset.h"
 #include "network/network.h"
 #include "training/learning_curve.h"
-#include "training/metrics.h"
 #include "training/learning_rate_schedule.h"
+#include "training/metrics.h"
 #include "training/optimizer.h"
 #include "training/regularization.h"
 #include "training/training_control.h"
@@ -38,8 +39,8 @@ public:
     enum class Outcome { Finished, Stopped, StoppedEarly };
 
     // The network must have been built for at least settings.batchSize rows.
-    Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset, TrainingSettings settings,
-            TrainingControl* control = nullptr);
+    Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
+            TrainingSettings settings, TrainingControl* control = nullptr);
 
     void addObserver(TrainingObserver* observer) { observers_.push_back(observer); }
     void removeObserver(TrainingObserver* observer) { std::erase(observers_, observer); }
@@ -154,7 +155,7 @@ private:
     Tensor augmentedInputs_;
     const Tensor* stepInputs_ = &batchInputs_;
     double stepCost_ = 0, stepPenalty_ = 0;
-    std::vector<int32_t> order_;   // this epoch's shuffled sample order
+    std::vector<int32_t> order_;     // this epoch's shuffled sample order
     std::vector<int32_t> identity_;  // 0, 1, 2, ... for evaluating in chunks
     Random shuffleRandom_;
     int64_t batchesPerEpoch_ = 0;

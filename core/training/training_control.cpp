@@ -79,7 +79,8 @@ bool TrainingControl::permit(Boundary boundary) {
                 callback(boundary);
                 lock.lock();
             }
-            changed_.wait(lock, [this] { return state_ != State::Paused || stepping_ || callAgain_; });
+            changed_.wait(lock,
+                          [this] { return state_ != State::Paused || stepping_ || callAgain_; });
         }
     }
     if (stepping_) stepBegun_ = true;  // work goes on under the step request from here

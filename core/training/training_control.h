@@ -65,7 +65,9 @@ private:
     // so a training step never waits on a mutex.
     std::atomic<bool> free_{false};
 
-    void updateFree() { free_.store(state_ == State::Running && !stepping_, std::memory_order_release); }
+    void updateFree() {
+        free_.store(state_ == State::Running && !stepping_, std::memory_order_release);
+    }
 };
 
 }  // namespace koto

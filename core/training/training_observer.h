@@ -10,11 +10,11 @@
 namespace koto {
 
 struct StepReport {
-    int64_t step;   // 1-based count of optimizer steps since the start
-    int64_t epoch;  // 0-based epoch the step belongs to
-    int64_t batch;  // 0-based batch within the epoch
-    int64_t rows;   // samples in the batch
-    double loss;    // the batch's mean cost before the update
+    int64_t step;         // 1-based count of optimizer steps since the start
+    int64_t epoch;        // 0-based epoch the step belongs to
+    int64_t batch;        // 0-based batch within the epoch
+    int64_t rows;         // samples in the batch
+    double loss;          // the batch's mean cost before the update
     double learningRate;  // the rate the update used: schedule(A, epoch)
 };
 

@@ -6,10 +6,13 @@
 
 namespace koto {
 
-int64_t TrainingRun::rowsFor(const TrainingSettings& settings) { return std::max<int64_t>(settings.batchSize, 256); }
+int64_t TrainingRun::rowsFor(const TrainingSettings& settings) {
+    return std::max<int64_t>(settings.batchSize, 256);
+}
 
-TrainingRun::TrainingRun(Backend& backend, const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
-                         const TrainingSettings& settings, TrainingControl* control)
+TrainingRun::TrainingRun(Backend& backend, const NetworkSpec& spec,
+                         std::shared_ptr<const Dataset> dataset, const TrainingSettings& settings,
+                         TrainingControl* control)
     : dataset_(std::move(dataset)) {
     if (settings.validation > 0) {  // a copy of the data with the validation share held out
         auto held = std::make_shared<Dataset>(*dataset_);

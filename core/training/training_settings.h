@@ -10,7 +10,7 @@ struct TrainingSettings {
     double learningRate = 0.03;  // TF Playground's default; the schedule's A
     int64_t batchSize = 10;      // 1: stochastic, the training-set size: batch gradient descent
     int64_t epochs = 100;
-    uint64_t seed = 1;  // initial weights and the order of the mini-batches
+    uint64_t seed = 1;              // initial weights and the order of the mini-batches
     std::string optimizer = "sgd";  // sgd, momentum, nesterov, adagrad, rmsprop, adam
     double momentum = 0.9;          // mu of momentum, nesterov and rmsprop (0: rmsprop without it)
     double decay = 0.99;            // rmsprop: cache = decay * cache + (1 - decay) * g^2

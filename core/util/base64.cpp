@@ -21,7 +21,8 @@ std::string encodeBase64(const std::vector<uint8_t>& bytes) {
     std::string text;
     text.reserve((bytes.size() + 2) / 3 * 4);
     for (size_t i = 0; i < bytes.size(); i += 3) {
-        const uint32_t chunk = (uint32_t{bytes[i]} << 16) | (i + 1 < bytes.size() ? uint32_t{bytes[i + 1]} << 8 : 0) |
+        const uint32_t chunk = (uint32_t{bytes[i]} << 16) |
+                               (i + 1 < bytes.size() ? uint32_t{bytes[i + 1]} << 8 : 0) |
                                (i + 2 < bytes.size() ? uint32_t{bytes[i + 2]} : 0);
         text += kAlphabet[(chunk >> 18) & 63];
         text += kAlphabet[(chunk >> 12) & 63];

@@ -18,7 +18,9 @@ namespace koto {
 class FlushDenormals {
 public:
 #ifdef KOTO_HAS_MXCSR
-    FlushDenormals() : saved_(_mm_getcsr()) { _mm_setcsr(saved_ | kFlushToZero | kDenormalsAreZero); }
+    FlushDenormals() : saved_(_mm_getcsr()) {
+        _mm_setcsr(saved_ | kFlushToZero | kDenormalsAreZero);
+    }
     ~FlushDenormals() { _mm_setcsr(saved_); }
 #else
     FlushDenormals() = default;
@@ -28,7 +30,7 @@ public:
 
 private:
 #ifdef KOTO_HAS_MXCSR
-    static constexpr unsigned kFlushToZero = 0x8000;      // results that would be denormal become 0
+    static constexpr unsigned kFlushToZero = 0x8000;  // results that would be denormal become 0
     static constexpr unsigned kDenormalsAreZero = 0x0040;  // denormal inputs are read as 0
     unsigned saved_;
 #endif

@@ -17,8 +17,10 @@ inline PhiloxBlock philox4x32(PhiloxBlock counter, std::array<uint32_t, 2> key) 
     for (int round = 0; round < 10; ++round) {
         const uint64_t product0 = uint64_t{kMultiplier0} * counter[0];
         const uint64_t product1 = uint64_t{kMultiplier1} * counter[2];
-        counter = {static_cast<uint32_t>(product1 >> 32) ^ counter[1] ^ key[0], static_cast<uint32_t>(product1),
-                   static_cast<uint32_t>(product0 >> 32) ^ counter[3] ^ key[1], static_cast<uint32_t>(product0)};
+        counter = {static_cast<uint32_t>(product1 >> 32) ^ counter[1] ^ key[0],
+                   static_cast<uint32_t>(product1),
+                   static_cast<uint32_t>(product0 >> 32) ^ counter[3] ^ key[1],
+                   static_cast<uint32_t>(product0)};
         key[0] += kWeyl0;
         key[1] += kWeyl1;
     }
@@ -34,7 +36,8 @@ struct RandomStream {
 
     // Four 32-bit numbers for elements 4*block .. 4*block+3.
     PhiloxBlock block(uint64_t index) const {
-        return philox4x32({static_cast<uint32_t>(index), static_cast<uint32_t>(index >> 32) ^ (layer << 16),
+        return philox4x32({static_cast<uint32_t>(index),
+                           static_cast<uint32_t>(index >> 32) ^ (layer << 16),
                            static_cast<uint32_t>(step), static_cast<uint32_t>(step >> 32)},
                           {static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)});
     }

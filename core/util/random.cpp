@@ -18,7 +18,8 @@ Random::Random(uint64_t seed) {
     for (auto& s : state_) s = splitmix64(seed);
 }
 
-Random::Random(uint64_t seed, uint64_t stream) : Random(seed ^ (stream * 0xd1b54a32d192ed03ULL + 0x8bb84b93962eacc9ULL)) {}
+Random::Random(uint64_t seed, uint64_t stream)
+    : Random(seed ^ (stream * 0xd1b54a32d192ed03ULL + 0x8bb84b93962eacc9ULL)) {}
 
 uint64_t Random::next() {
     const uint64_t result = rotl(state_[1] * 5, 7) * 9;
@@ -39,14 +40,16 @@ double Random::uniform(double low, double high) { return low + (high - low) * un
 double Random::normal(double mean, double standardDeviation) {
     const double u1 = 1.0 - uniform();  // (0, 1]: log is finite
     const double u2 = uniform();
-    return mean + standardDeviation * std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    return mean + standardDeviation * std::sqrt(-2.0 * std::log(u1)) *
+                      std::cos(2.0 * std::numbers::pi * u2);
 }
 
 uint64_t Random::below(uint64_t bound) {
     if (bound <= 1) return 0;
     const uint64_t limit = ~uint64_t{0} - (~uint64_t{0} % bound);
     uint64_t value;
-    do value = next(); while (value >= limit);
+    do value = next();
+    while (value >= limit);
     return value % bound;
 }
 

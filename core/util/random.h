@@ -15,10 +15,10 @@ public:
     Random(uint64_t seed, uint64_t stream);
 
     uint64_t next();
-    double uniform();                       // [0, 1)
+    double uniform();  // [0, 1)
     double uniform(double low, double high);
     double normal(double mean, double standardDeviation);  // Box-Muller
-    uint64_t below(uint64_t bound);         // [0, bound), unbiased
+    uint64_t below(uint64_t bound);                        // [0, bound), unbiased
 
 private:
     uint64_t state_[4];

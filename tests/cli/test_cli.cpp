@@ -29,7 +29,8 @@ QList<QJsonObject> jsonLines(const QByteArray& text) {
         if (line.trimmed().isEmpty()) continue;
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(line, &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) return {};  // not JSON lines
+        if (error.error != QJsonParseError::NoError || !document.isObject())
+            return {};  // not JSON lines
         objects << document.object();
     }
     return objects;
@@ -72,8 +73,8 @@ private:
         const Result devices = cli({"devices", "--json"});
         for (const QJsonObject& line : jsonLines(devices.out)) {
             const QString problem = line.value("problem").toString();
-            if (problem.contains("no OpenCL platform") || problem.contains("crashed while listing") ||
-                problem.contains("did not answer"))
+            if (problem.contains("no OpenCL platform") ||
+                problem.contains("crashed while listing") || problem.contains("did not answer"))
                 return problem;
         }
         return {};
@@ -128,7 +129,8 @@ private slots:
 void TestCli::initTestCase() {
     QVERIFY(dir_.isValid());
     QVERIFY2(QFile::exists(QStringLiteral(KOTO_CLI_PATH)), KOTO_CLI_PATH);
-    const Result trained = cli({"train", "--dataset", "xor", "--epochs", "30", "--lr", "0.1", "--save", "xor.koto"});
+    const Result trained =
+        cli({"train", "--dataset", "xor", "--epochs", "30", "--lr", "0.1", "--save", "xor.koto"});
     QCOMPARE(trained.exitStatus, QProcess::NormalExit);
     QCOMPARE(trained.exitCode, 0);
     QVERIFY(QFile::exists(path("xor.koto")));
@@ -145,7 +147,8 @@ void TestCli::trainJsonPrintsEveryEpoch() {
     QVERIFY2(lines.size() == 3, r.out.constData());  // two epochs and the final summary
     for (int i = 0; i < lines.size(); ++i) {
         const QJsonObject& line = lines[i];
-        for (const char* key : {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds"})
+        for (const char* key :
+             {"epoch", "train_loss", "train_accuracy", "test_loss", "test_accuracy", "seconds"})
             QVERIFY2(line.value(key).isDouble(), key);
         QCOMPARE(line.value("epoch").toInt(), std::min(i + 1, 2));
         for (const char* key : {"train_accuracy", "test_accuracy"})
@@ -179,14 +182,16 @@ void TestCli::trainRegressionReportsRmse() {
 // seq:many on sine with a target at every step: trains, evaluates to the same numbers from the
 // file, and predicts a line per input row and time step.
 void TestCli::trainsManyToMany() {
-    const Result trained = cli({"train", "--dataset", "sine:targets=every,window=4,n=200", "--layers", "lstm:8,seq:many",
-                                "--optimizer", "adam", "--lr", "0.02", "--epochs", "3", "--json", "--save", "many.koto"});
+    const Result trained = cli({"train", "--dataset", "sine:targets=every,window=4,n=200",
+                                "--layers", "lstm:8,seq:many", "--optimizer", "adam", "--lr",
+                                "0.02", "--epochs", "3", "--json", "--save", "many.koto"});
     QCOMPARE(trained.exitCode, 0);
     const QJsonObject summary = jsonLines(trained.out).last();
     QCOMPARE(summary.value("layers").toString(), QStringLiteral("lstm:8:uniform,seq:many"));
     const Result evaluated = cli({"eval", "--project", "many.koto", "--json"});
     QCOMPARE(evaluated.exitCode, 0);
-    QCOMPARE(jsonLines(evaluated.out).value(0).value("test_rmse").toDouble(), summary.value("test_rmse").toDouble());
+    QCOMPARE(jsonLines(evaluated.out).value(0).value("test_rmse").toDouble(),
+             summary.value("test_rmse").toDouble());
 
     write("windows.csv", "0,0.25,0.48,0.68\n0.1,0.2,0.3,0.4\n");
     const Result predicted = cli({"predict", "--project", "many.koto", "--input", "windows.csv"});
@@ -199,7 +204,8 @@ void TestCli::trainsManyToMany() {
 }
 
 void TestCli::trainSaveThenEvalAndPredict() {
-    const Result trained = cli({"train", "--dataset", "xor", "--epochs", "30", "--lr", "0.1", "--json", "--save", "again.koto"});
+    const Result trained = cli({"train", "--dataset", "xor", "--epochs", "30", "--lr", "0.1",
+                                "--json", "--save", "again.koto"});
     QCOMPARE(trained.exitCode, 0);
     const QJsonObject summary = jsonLines(trained.out).last();
     QVERIFY(summary.value("final").toBool());
@@ -221,7 +227,8 @@ void TestCli::trainSaveThenEvalAndPredict() {
     QVERIFY(plain.out.contains("accuracy"));
 
     // predict: (3,3) and (-3,-3) are class 1 in xor (x*y >= 0), the other two class 0.
-    const Result predicted = cli({"predict", "--project", "again.koto", "--input", "points.csv", "--output", "out.csv"});
+    const Result predicted =
+        cli({"predict", "--project", "again.koto", "--input", "points.csv", "--output", "out.csv"});
     QCOMPARE(predicted.exitStatus, QProcess::NormalExit);
     QCOMPARE(predicted.exitCode, 0);
     QFile output(path("out.csv"));
@@ -253,7 +260,8 @@ void TestCli::predictsKaggleStyleTestPixels() {
         QByteArray line;
         for (int p = 0; p < 16; ++p) {
             const bool bright = (p % 4 >= 2) == (label == 1);
-            line += (p ? "," : "") + QByteArray::number(bright ? 200 + (p * 7 + variation) % 55 : (p + variation) % 30);
+            line += (p ? "," : "") + QByteArray::number(bright ? 200 + (p * 7 + variation) % 55
+                                                               : (p + variation) % 30);
         }
         return line;
     };
@@ -266,10 +274,12 @@ void TestCli::predictsKaggleStyleTestPixels() {
     for (int i = 0; i < 20; ++i) test += row(i % 2, 1000 + i) + "\n";
     write("digits-test.csv", test);
 
-    const Result trained = cli({"train", "--dataset", "csv:digits-train.csv", "--layers", "dense:8:relu", "--epochs", "20",
-                                "--lr", "0.1", "--save", "digits.koto"});
+    const Result trained =
+        cli({"train", "--dataset", "csv:digits-train.csv", "--layers", "dense:8:relu", "--epochs",
+             "20", "--lr", "0.1", "--save", "digits.koto"});
     QCOMPARE(trained.exitCode, 0);
-    const Result predicted = cli({"predict", "--project", "digits.koto", "--input", "digits-test.csv"});
+    const Result predicted =
+        cli({"predict", "--project", "digits.koto", "--input", "digits-test.csv"});
     QCOMPARE(predicted.exitCode, 0);
     const QList<QByteArray> lines = predicted.out.trimmed().split('\n');
     QCOMPARE(lines.size(), 21);
@@ -280,14 +290,17 @@ void TestCli::predictsKaggleStyleTestPixels() {
     QByteArray bad = header + "\n" + row(1, 5) + "\n";
     bad.replace(bad.lastIndexOf(','), bad.size() - bad.lastIndexOf(','), ",300\n");
     write("digits-bad.csv", bad);
-    const Result refused = cli({"predict", "--project", "digits.koto", "--input", "digits-bad.csv"});
+    const Result refused =
+        cli({"predict", "--project", "digits.koto", "--input", "digits-bad.csv"});
     QCOMPARE(refused.exitCode, 3);
-    QVERIFY2(refused.err.contains("data row 1, column 16: the network was trained on pixels from 0 to 255, not 300"),
+    QVERIFY2(refused.err.contains(
+                 "data row 1, column 16: the network was trained on pixels from 0 to 255, not 300"),
              refused.err.constData());
 }
 
 void TestCli::continueTrainingASavedProject() {
-    const Result r = cli({"train", "--project", "xor.koto", "--epochs", "2", "--json", "--save", "continued.koto"});
+    const Result r = cli(
+        {"train", "--project", "xor.koto", "--epochs", "2", "--json", "--save", "continued.koto"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
     const QList<QJsonObject> lines = jsonLines(r.out);
@@ -313,7 +326,8 @@ void TestCli::trainsAProjectAsTheAppSavesIt() {
         layer["position"] = QJsonArray{120.0 * i, 40.5};
         layers[i] = layer;
     }
-    layers.prepend(QJsonObject{{"type", "noise"}, {"name", "noise_1"}, {"sigma", 0.1}, {"position", QJsonArray{-80, 0}}});
+    layers.prepend(QJsonObject{
+        {"type", "noise"}, {"name", "noise_1"}, {"sigma", 0.1}, {"position", QJsonArray{-80, 0}}});
     network["layers"] = layers;
     project["network"] = network;
     QJsonObject training = project.value("training").toObject();
@@ -323,7 +337,8 @@ void TestCli::trainsAProjectAsTheAppSavesIt() {
     project["training"] = training;
     write("from-the-app.koto", QJsonDocument(project).toJson());
 
-    const Result r = cli({"train", "--project", "from-the-app.koto", "--epochs", "2", "--json", "--save", "app-continued.koto"});
+    const Result r = cli({"train", "--project", "from-the-app.koto", "--epochs", "2", "--json",
+                          "--save", "app-continued.koto"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QJsonObject> lines = jsonLines(r.out);
@@ -336,8 +351,10 @@ void TestCli::trainsAProjectAsTheAppSavesIt() {
     QFile continued(path("app-continued.koto"));
     QVERIFY(continued.open(QIODevice::ReadOnly));
     const QJsonObject saved = QJsonDocument::fromJson(continued.readAll()).object();
-    QCOMPARE(saved.value("network").toObject().value("layers").toArray(), layers);  // positions kept
-    QCOMPARE(saved.value("training").toObject().value("optimizer").toString(), QStringLiteral("momentum"));
+    QCOMPARE(saved.value("network").toObject().value("layers").toArray(),
+             layers);  // positions kept
+    QCOMPARE(saved.value("training").toObject().value("optimizer").toString(),
+             QStringLiteral("momentum"));
     QCOMPARE(saved.value("training").toObject().value("momentum").toDouble(), 0.8);
     QCOMPARE(saved.value("progress").toObject().value("epochs").toInt(), 32);
     QVERIFY(saved.value("weights").toArray() != project.value("weights").toArray());  // trained on
@@ -357,7 +374,8 @@ void TestCli::templatesAreListed() {
         QVERIFY(!line.value("dataset").toString().isEmpty());
         QVERIFY(plain.out.contains(line.value("name").toString().toUtf8()));
     }
-    for (const char* name : {"logistic", "mlp", "lenet"}) QVERIFY2(names.contains(QLatin1String(name)), name);
+    for (const char* name : {"logistic", "mlp", "lenet"})
+        QVERIFY2(names.contains(QLatin1String(name)), name);
 }
 
 void TestCli::confusionMatrixOfTheTestData() {
@@ -386,7 +404,8 @@ void TestCli::confusionMatrixOfTheTestData() {
 // --print-period N: a line at batches 0, N, 2N, ... of every epoch with the test cost then.
 void TestCli::printPeriodReportsTheTestCost() {
     // 250 training points in batches of 10: 25 batches, reports at 0, 10 and 20.
-    const Result r = cli({"train", "--dataset", "xor", "--epochs", "2", "--batch", "10", "--print-period", "10", "--json"});
+    const Result r = cli({"train", "--dataset", "xor", "--epochs", "2", "--batch", "10",
+                          "--print-period", "10", "--json"});
     QCOMPARE(r.exitCode, 0);
     QList<int> batches;
     for (const QJsonObject& line : jsonLines(r.out)) {
@@ -398,21 +417,25 @@ void TestCli::printPeriodReportsTheTestCost() {
     }
     QCOMPARE(batches, (QList<int>{0, 10, 20, 0, 10, 20}));
     const Result text = cli({"train", "--dataset", "xor", "--epochs", "1", "--print-period", "20"});
-    QVERIFY2(text.out.contains("test cost") && text.out.contains("error rate"), text.out.constData());
+    QVERIFY2(text.out.contains("test cost") && text.out.contains("error rate"),
+             text.out.constData());
 }
 
 void TestCli::samplesDrawsAugmentedCopies() {
-    if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")))
+    if (!QFile::exists(
+            QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")))
         QSKIP("needs Debian's dataset-fashion-mnist, which the set-up command installs");
-    const Result r = cli({"samples", "--dataset", "fashion-mnist:n=10,ntest=5", "--augment", "translate=2,flip",
-                          "--count", "2", "--variants", "3", "--scale", "2", "--out", "grid.pgm"});
+    const Result r =
+        cli({"samples", "--dataset", "fashion-mnist:n=10,ntest=5", "--augment", "translate=2,flip",
+             "--count", "2", "--variants", "3", "--scale", "2", "--out", "grid.pgm"});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.contains("sample 1: label 9 (Ankle boot)"), r.out.constData());
     QFile grid(path("grid.pgm"));
     QVERIFY(grid.open(QIODevice::ReadOnly));
     const QByteArray bytes = grid.readAll();
     // 4 images a row (the original and 3 copies), 2 rows; each 29 x 29 cells of 2 x 2 pixels.
-    const QByteArray header = "P5\n" + QByteArray::number(4 * 58 + 2) + " " + QByteArray::number(2 * 58 + 2) + "\n255\n";
+    const QByteArray header =
+        "P5\n" + QByteArray::number(4 * 58 + 2) + " " + QByteArray::number(2 * 58 + 2) + "\n255\n";
     QVERIFY(bytes.startsWith(header));
     QCOMPARE(bytes.size(), header.size() + (4 * 58 + 2) * (2 * 58 + 2));
     const Result digits = cli({"samples", "--dataset", "spiral", "--out", "no.pgm"});
@@ -424,8 +447,8 @@ void TestCli::listsDatasets() {
     const Result r = cli({"datasets"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
-    for (const char* name : {"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx", "csv",
-                             "sine", "firstbit", "parity", "seqimg"})
+    for (const char* name : {"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss",
+                             "fashion-mnist", "idx", "csv", "sine", "firstbit", "parity", "seqimg"})
         QVERIFY2(r.out.contains(name), name);
     const Result json = cli({"datasets", "--json"});
     QCOMPARE(json.exitCode, 0);
@@ -446,8 +469,10 @@ void TestCli::survivesACrashingOpenClDriver() {
     const Result devices = cli({"devices"}, 60000, environment);
     QCOMPARE(devices.exitStatus, QProcess::NormalExit);
     QCOMPARE(devices.exitCode, 0);
-    QVERIFY2(devices.out.contains("cpu") && devices.out.contains("crashed"), devices.out.constData());
-    const Result train = cli({"train", "--dataset", "xor", "--epochs", "1", "--backend", "opencl"}, 60000, environment);
+    QVERIFY2(devices.out.contains("cpu") && devices.out.contains("crashed"),
+             devices.out.constData());
+    const Result train = cli({"train", "--dataset", "xor", "--epochs", "1", "--backend", "opencl"},
+                             60000, environment);
     QCOMPARE(train.exitStatus, QProcess::NormalExit);
     QCOMPARE(train.exitCode, 0);
     QVERIFY2(train.err.contains("crashed") && train.err.contains("CPU"), train.err.constData());
@@ -458,8 +483,9 @@ void TestCli::stopsCleanlyWhenItsReaderGoesAway() {
     QProcess process;
     process.setWorkingDirectory(dir_.path());
     // bash reports the CLI's own status (141 had SIGPIPE killed it).
-    process.start(QStringLiteral("bash"), {"-c", "\"$0\" train --epochs 100000000 --json | head -1; exit ${PIPESTATUS[0]}",
-                                           QStringLiteral(KOTO_CLI_PATH)});
+    process.start(QStringLiteral("bash"),
+                  {"-c", "\"$0\" train --epochs 100000000 --json | head -1; exit ${PIPESTATUS[0]}",
+                   QStringLiteral(KOTO_CLI_PATH)});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
     QCOMPARE(process.exitCode(), 3);
@@ -477,46 +503,59 @@ void TestCli::saysWhenNoOpenClPlatformExists() {
     QCOMPARE(lines.size(), 2);
     QCOMPARE(lines[1].value("backend").toString(), QStringLiteral("opencl"));
     QVERIFY(lines[1].value("problem").toString().contains("no OpenCL platform"));
-    const Result train = cli({"train", "--dataset", "xor", "--epochs", "1", "--backend", "opencl"}, 60000, environment);
+    const Result train = cli({"train", "--dataset", "xor", "--epochs", "1", "--backend", "opencl"},
+                             60000, environment);
     QCOMPARE(train.exitCode, 0);
-    QVERIFY2(train.err.contains("no OpenCL platform is installed; training on the CPU"), train.err.constData());
+    QVERIFY2(train.err.contains("no OpenCL platform is installed; training on the CPU"),
+             train.err.constData());
 }
 
 // The same training on the OpenCL device gives the CPU's learning curve (within rounding), and
 // the project it saves evaluates and predicts there as on the CPU.
 void TestCli::trainsEvaluatesAndPredictsOnOpenCl() {
     if (const QString why = whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
-    const QStringList training{"train", "--dataset", "xor", "--epochs", "5", "--lr", "0.1", "--json"};
+    const QStringList training{"train", "--dataset", "xor", "--epochs",
+                               "5",     "--lr",      "0.1", "--json"};
     const Result onCpu = cli(training);
-    const Result onOpenCl = cli(training + QStringList{"--backend", "opencl:0", "--save", "opencl.koto"}, 120000);
+    const Result onOpenCl =
+        cli(training + QStringList{"--backend", "opencl:0", "--save", "opencl.koto"}, 120000);
     QCOMPARE(onOpenCl.exitStatus, QProcess::NormalExit);
     QCOMPARE(onOpenCl.exitCode, 0);
-    QVERIFY2(onOpenCl.err.contains("training on OpenCL device") && !onOpenCl.err.contains("on the CPU"),
+    QVERIFY2(onOpenCl.err.contains("training on OpenCL device") &&
+                 !onOpenCl.err.contains("on the CPU"),
              onOpenCl.err.constData());
     const QList<QJsonObject> expected = jsonLines(onCpu.out), actual = jsonLines(onOpenCl.out);
     QCOMPARE(actual.size(), 6);
     QCOMPARE(actual.size(), expected.size());
     for (int i = 0; i < actual.size(); ++i)
         for (const char* key : {"train_loss", "test_loss"})
-            QVERIFY2(std::abs(actual[i].value(key).toDouble() - expected[i].value(key).toDouble()) < 1e-3,
+            QVERIFY2(std::abs(actual[i].value(key).toDouble() - expected[i].value(key).toDouble()) <
+                         1e-3,
                      qPrintable(QStringLiteral("epoch %1 %2").arg(i + 1).arg(key)));
 
-    const Result evaluated = cli({"eval", "--project", "opencl.koto", "--json", "--backend", "opencl"}, 120000);
+    const Result evaluated =
+        cli({"eval", "--project", "opencl.koto", "--json", "--backend", "opencl"}, 120000);
     QCOMPARE(evaluated.exitCode, 0);
     QVERIFY2(evaluated.err.contains("evaluating on OpenCL device"), evaluated.err.constData());
     const QList<QJsonObject> eval = jsonLines(evaluated.out);
     QCOMPARE(eval.size(), 1);
-    QVERIFY(std::abs(eval[0].value("test_loss").toDouble() - actual.last().value("test_loss").toDouble()) < 1e-6);
+    QVERIFY(std::abs(eval[0].value("test_loss").toDouble() -
+                     actual.last().value("test_loss").toDouble()) < 1e-6);
 
-    const Result predictedOnCpu = cli({"predict", "--project", "opencl.koto", "--input", "points.csv"});
-    const Result predicted = cli({"predict", "--project", "opencl.koto", "--input", "points.csv", "--backend", "opencl"}, 120000);
+    const Result predictedOnCpu =
+        cli({"predict", "--project", "opencl.koto", "--input", "points.csv"});
+    const Result predicted =
+        cli({"predict", "--project", "opencl.koto", "--input", "points.csv", "--backend", "opencl"},
+            120000);
     QCOMPARE(predicted.exitCode, 0);
-    const QList<QByteArray> rows = predicted.out.trimmed().split('\n'), cpuRows = predictedOnCpu.out.trimmed().split('\n');
+    const QList<QByteArray> rows = predicted.out.trimmed().split('\n'),
+                            cpuRows = predictedOnCpu.out.trimmed().split('\n');
     QCOMPARE(rows.size(), 5);
     QCOMPARE(rows.size(), cpuRows.size());
     for (int i = 1; i < rows.size(); ++i) {
         QCOMPARE(rows[i].split(',')[0], cpuRows[i].split(',')[0]);  // the same class
-        QVERIFY(std::abs(rows[i].split(',')[2].toDouble() - cpuRows[i].split(',')[2].toDouble()) < 1e-5);
+        QVERIFY(std::abs(rows[i].split(',')[2].toDouble() - cpuRows[i].split(',')[2].toDouble()) <
+                1e-5);
     }
 }
 
@@ -525,9 +564,12 @@ void TestCli::trainsEvaluatesAndPredictsOnOpenCl() {
 void TestCli::fallsBackToTheCpuWhenOpenClFails_data() {
     QTest::addColumn<QString>("failure");
     QTest::addColumn<QString>("expected");  // in standard error
-    QTest::newRow("context") << "context" << "creating the context for";
-    QTest::newRow("kernel build") << "build" << "the kernels did not build";
-    QTest::newRow("allocation") << "allocation" << "CL_MEM_OBJECT_ALLOCATION_FAILURE";
+    QTest::newRow("context") << "context"
+                             << "creating the context for";
+    QTest::newRow("kernel build") << "build"
+                                  << "the kernels did not build";
+    QTest::newRow("allocation") << "allocation"
+                                << "CL_MEM_OBJECT_ALLOCATION_FAILURE";
 }
 
 void TestCli::fallsBackToTheCpuWhenOpenClFails() {
@@ -544,7 +586,8 @@ void TestCli::fallsBackToTheCpuWhenOpenClFails() {
     for (const QByteArray& line : r.err.split('\n'))
         if (line.startsWith("kotohajime-cli")) ours << line;
     QCOMPARE(ours.size(), 1);
-    QVERIFY2(ours[0].contains(expected.toUtf8()) && ours[0].contains("forced by KOTO_OPENCL_FAIL") &&
+    QVERIFY2(ours[0].contains(expected.toUtf8()) &&
+                 ours[0].contains("forced by KOTO_OPENCL_FAIL") &&
                  ours[0].endsWith("training on the CPU"),
              r.err.constData());
     // Exactly the CPU's run, but for the time it took.
@@ -562,8 +605,8 @@ void TestCli::continuesOnTheCpuWhenTheDeviceFailsMidRun() {
     if (const QString why = whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("KOTO_OPENCL_FAIL"), QStringLiteral("run:2000"));
-    const QStringList training{"train", "--dataset", "xor", "--epochs", "6", "--json", "--backend", "opencl",
-                               "--save", "taken-over.koto"};
+    const QStringList training{"train",  "--dataset", "xor",    "--epochs", "6",
+                               "--json", "--backend", "opencl", "--save",   "taken-over.koto"};
     const Result r = cli(training, 120000, environment);
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 0);
@@ -572,9 +615,10 @@ void TestCli::continuesOnTheCpuWhenTheDeviceFailsMidRun() {
         if (line.startsWith("kotohajime-cli")) ours << line;
     QCOMPARE(ours.size(), 2);
     QVERIFY2(ours[0].contains("training on OpenCL device"), r.err.constData());
-    const QRegularExpression takeover(QStringLiteral(
-        "^kotohajime-cli: OpenCL: .*CL_OUT_OF_RESOURCES.*forced by KOTO_OPENCL_FAIL.*; training goes on on the CPU "
-        "from step (\\d+) \\(epoch (\\d+)\\)$"));
+    const QRegularExpression takeover(
+        QStringLiteral("^kotohajime-cli: OpenCL: .*CL_OUT_OF_RESOURCES.*forced by "
+                       "KOTO_OPENCL_FAIL.*; training goes on on the CPU "
+                       "from step (\\d+) \\(epoch (\\d+)\\)$"));
     const QRegularExpressionMatch match = takeover.match(QString::fromUtf8(ours[1]));
     QVERIFY2(match.hasMatch(), ours[1].constData());
     const int step = match.captured(1).toInt(), epoch = match.captured(2).toInt();
@@ -598,7 +642,8 @@ void TestCli::continuesOnTheCpuWhenTheDeviceFailsMidRun() {
     QCOMPARE(project.value("progress").toObject().value("steps").toInt(), 150);
     const QJsonArray curves = project.value("curves").toArray();
     QCOMPARE(curves.size(), 6);
-    for (int i = 0; i < curves.size(); ++i) QCOMPARE(curves[i].toObject().value("epoch").toInt(), i + 1);
+    for (int i = 0; i < curves.size(); ++i)
+        QCOMPARE(curves[i].toObject().value("epoch").toInt(), i + 1);
 
     // Before the first epoch ends: the CPU starts again from the initial weights, and says so.
     // Those are drawn from the seed on the host, so the run is exactly the CPU's.
@@ -606,7 +651,8 @@ void TestCli::continuesOnTheCpuWhenTheDeviceFailsMidRun() {
     const QStringList shortRun{"train", "--dataset", "xor", "--epochs", "2", "--json"};
     const Result early = cli(shortRun + QStringList{"--backend", "opencl"}, 120000, environment);
     QCOMPARE(early.exitCode, 0);
-    QVERIFY2(early.err.contains("training goes on on the CPU from step 0 (epoch 0), its initial weights"),
+    QVERIFY2(early.err.contains(
+                 "training goes on on the CPU from step 0 (epoch 0), its initial weights"),
              early.err.constData());
     QList<QJsonObject> tookOver = jsonLines(early.out), onCpu = jsonLines(cli(shortRun).out);
     QCOMPARE(tookOver.size(), 3);
@@ -630,15 +676,24 @@ void TestCli::listsTheCpuDevice() {
 void TestCli::gradcheckJson_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QStringList>("tensors");
-    const QStringList threeLayers{"dense_1.W", "dense_1.b", "dense_2.W", "dense_2.b", "dense_3.W", "dense_3.b"};
+    const QStringList threeLayers{"dense_1.W", "dense_1.b", "dense_2.W",
+                                  "dense_2.b", "dense_3.W", "dense_3.b"};
     const QStringList twoLayers{"dense_1.W", "dense_1.b", "dense_2.W", "dense_2.b"};
     QTest::newRow("defaults") << QStringList{} << threeLayers;
-    QTest::newRow("relu layers") << QStringList{"--layers", "dense:8:relu,dense:8:relu"} << threeLayers;
-    QTest::newRow("sigmoid, bce") << QStringList{"--layers", "dense:6:sigmoid", "--loss", "bce", "--dataset", "xor"} << twoLayers;
-    QTest::newRow("plane, mse") << QStringList{"--layers", "dense:6:tanh", "--dataset", "plane", "--samples", "40"} << twoLayers;
+    QTest::newRow("relu layers") << QStringList{"--layers", "dense:8:relu,dense:8:relu"}
+                                 << threeLayers;
+    QTest::newRow("sigmoid, bce") << QStringList{"--layers", "dense:6:sigmoid", "--loss",
+                                                 "bce",      "--dataset",       "xor"}
+                                  << twoLayers;
+    QTest::newRow("plane, mse") << QStringList{"--layers", "dense:6:tanh", "--dataset",
+                                               "plane",    "--samples",    "40"}
+                                << twoLayers;
     QTest::newRow("rnn and lstm on firstbit")
-        << QStringList{"--dataset", "firstbit:5", "--layers", "rnn:4:tanh:xavier,lstm:3:orthogonal,seq:last", "--samples", "4"}
-        << QStringList{"rnn_1.Wx", "rnn_1.Wh", "rnn_1.b", "lstm_1.Wx", "lstm_1.Wh", "lstm_1.b", "dense_1.W", "dense_1.b"};
+        << QStringList{"--dataset", "firstbit:5",
+                       "--layers",  "rnn:4:tanh:xavier,lstm:3:orthogonal,seq:last",
+                       "--samples", "4"}
+        << QStringList{"rnn_1.Wx",  "rnn_1.Wh", "rnn_1.b",   "lstm_1.Wx",
+                       "lstm_1.Wh", "lstm_1.b", "dense_1.W", "dense_1.b"};
 }
 
 void TestCli::gradcheckJson() {
@@ -653,7 +708,9 @@ void TestCli::gradcheckJson() {
         names << line.value("tensor").toString();
         QVERIFY(line.value("max_relative_error").isDouble());
         QVERIFY2(line.value("max_relative_error").toDouble() < 1e-6,
-                 qPrintable(QStringLiteral("%1: %2").arg(line.value("tensor").toString()).arg(line.value("max_relative_error").toDouble())));
+                 qPrintable(QStringLiteral("%1: %2")
+                                .arg(line.value("tensor").toString())
+                                .arg(line.value("max_relative_error").toDouble())));
         QVERIFY(line.value("elements").toInt() > 0);
     }
     QCOMPARE(names, tensors);  // one object per parameter tensor, W and b of every layer
@@ -668,30 +725,36 @@ void TestCli::bpttJsonPrintsEveryStep() {
         if (r.exitStatus != QProcess::NormalExit || r.exitCode != 0) return values;
         int step = 0;
         for (const QJsonObject& line : jsonLines(r.out)) {
-            if (line.value("step").toInt() != ++step || !line.value(key).isDouble()) return std::vector<double>{};
+            if (line.value("step").toInt() != ++step || !line.value(key).isDouble())
+                return std::vector<double>{};
             values.push_back(line.value(key).toDouble());
         }
         return values;
     };
     const std::vector<double> rnn = norms({"--layers", "rnn:16,seq:last"}, "grad_norm");
     QCOMPARE(rnn.size(), size_t{10});
-    QVERIFY2(rnn.front() < 0.1 * rnn.back(), qPrintable(QStringLiteral("%1 at step 1, %2 at 10").arg(rnn.front()).arg(rnn.back())));
+    QVERIFY2(rnn.front() < 0.1 * rnn.back(),
+             qPrintable(QStringLiteral("%1 at step 1, %2 at 10").arg(rnn.front()).arg(rnn.back())));
     const std::vector<double> cells = norms({"--layers", "lstm:16,seq:last"}, "cell_grad_norm");
     QCOMPARE(cells.size(), size_t{10});
     QVERIFY(cells.front() > 0);
     const std::vector<double> lstm = norms({"--layers", "lstm:16,seq:last"}, "grad_norm");
     QCOMPARE(lstm.size(), size_t{10});
     QVERIFY(lstm.front() / lstm.back() > rnn.front() / rnn.back());
-    QVERIFY(norms({"--layers", "rnn:16,seq:last"}, "cell_grad_norm").empty());  // no cell, no such key
+    QVERIFY(
+        norms({"--layers", "rnn:16,seq:last"}, "cell_grad_norm").empty());  // no cell, no such key
     // The forget gate starts near sigmoid(1) = 0.73 (its bias is 1, the weights small).
     const std::vector<double> forget = norms({"--layers", "lstm:16,seq:last"}, "forget_gate_mean");
     QCOMPARE(forget.size(), size_t{10});
-    QVERIFY2(forget.front() > 0.6 && forget.front() < 0.85, qPrintable(QString::number(forget.front())));
+    QVERIFY2(forget.front() > 0.6 && forget.front() < 0.85,
+             qPrintable(QString::number(forget.front())));
     // After two epochs of training the weights, and so the norms, are others.
-    const std::vector<double> trained = norms({"--layers", "lstm:16,seq:last", "--epochs", "2"}, "cell_grad_norm");
+    const std::vector<double> trained =
+        norms({"--layers", "lstm:16,seq:last", "--epochs", "2"}, "cell_grad_norm");
     QCOMPARE(trained.size(), size_t{10});
     QVERIFY(trained.back() != cells.back());
-    const std::vector<double> orthogonal = norms({"--layers", "rnn:16,seq:last", "--init", "orthogonal"}, "grad_norm");
+    const std::vector<double> orthogonal =
+        norms({"--layers", "rnn:16,seq:last", "--init", "orthogonal"}, "grad_norm");
     QCOMPARE(orthogonal.size(), size_t{10});
     QVERIFY(orthogonal.front() != rnn.front());
 }
@@ -701,9 +764,12 @@ void TestCli::helpExitsZero_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("--help") << QStringList{"--help"} << "commands:";
     QTest::newRow("help") << QStringList{"help"} << "commands:";
-    for (const char* command : {"train", "eval", "predict", "gradcheck", "bptt", "datasets", "samples", "devices"})
-        QTest::addRow("%s --help", command) << QStringList{command, "--help"} << QString("kotohajime-cli ") + command;
-    QTest::newRow("help among other options") << QStringList{"train", "--epochs", "5", "-h"} << "--layers";
+    for (const char* command :
+         {"train", "eval", "predict", "gradcheck", "bptt", "datasets", "samples", "devices"})
+        QTest::addRow("%s --help", command)
+            << QStringList{command, "--help"} << QString("kotohajime-cli ") + command;
+    QTest::newRow("help among other options")
+        << QStringList{"train", "--epochs", "5", "-h"} << "--layers";
 }
 
 void TestCli::helpExitsZero() {
@@ -716,21 +782,24 @@ void TestCli::helpExitsZero() {
 }
 
 void TestCli::trainsAnAutoencoder() {
-    const Result r = cli({"train", "--model", "autoencoder:16,4:sigmoid", "--tied", "--denoise", "0.1", "--dataset",
-                          "fashion-mnist:n=200", "--optimizer", "adam", "--lr", "0.01", "--batch", "20", "--epochs", "4",
-                          "--json", "--save", "ae.koto"});
+    const Result r = cli({"train", "--model", "autoencoder:16,4:sigmoid", "--tied", "--denoise",
+                          "0.1", "--dataset", "fashion-mnist:n=200", "--optimizer", "adam", "--lr",
+                          "0.01", "--batch", "20", "--epochs", "4", "--json", "--save", "ae.koto"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QJsonObject> lines = jsonLines(r.out);
     QVERIFY2(lines.size() == 4, r.out.constData());
     for (const QJsonObject& line : lines)
-        for (const char* key : {"epoch", "train_reconstruction_mse", "test_reconstruction_mse", "train_loss"})
+        for (const char* key :
+             {"epoch", "train_reconstruction_mse", "test_reconstruction_mse", "train_loss"})
             QVERIFY2(line.value(key).isDouble(), key);
-    QVERIFY(lines.last().value("train_reconstruction_mse").toDouble() < lines.first().value("train_reconstruction_mse").toDouble());
+    QVERIFY(lines.last().value("train_reconstruction_mse").toDouble() <
+            lines.first().value("train_reconstruction_mse").toDouble());
     QFile saved(path("ae.koto"));
     QVERIFY(saved.open(QIODevice::ReadOnly));
     const QJsonObject project = QJsonDocument::fromJson(saved.readAll()).object();
-    QCOMPARE(project.value("model").toObject().value("kind").toString(), QStringLiteral("autoencoder"));
+    QCOMPARE(project.value("model").toObject().value("kind").toString(),
+             QStringLiteral("autoencoder"));
     // eval and predict are for classifiers and regression: said, not attempted.
     const Result evaluated = cli({"eval", "--project", "ae.koto"});
     QCOMPARE(evaluated.exitCode, 3);
@@ -741,57 +810,72 @@ void TestCli::trainsAnAutoencoder() {
 }
 
 void TestCli::trainsAnRbm() {
-    const Result r = cli({"train", "--model", "rbm:16", "--cd", "2", "--dataset", "fashion-mnist:n=200",
-                          "--lr", "0.05", "--batch", "20", "--epochs", "3", "--json", "--save", "rbm.koto"});
+    const Result r =
+        cli({"train", "--model", "rbm:16", "--cd", "2", "--dataset", "fashion-mnist:n=200", "--lr",
+             "0.05", "--batch", "20", "--epochs", "3", "--json", "--save", "rbm.koto"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QJsonObject> lines = jsonLines(r.out);
     QVERIFY2(lines.size() == 3, r.out.constData());
     for (const QJsonObject& line : lines)
-        for (const char* key : {"train_reconstruction_error", "test_reconstruction_error", "train_free_energy", "test_free_energy"})
+        for (const char* key : {"train_reconstruction_error", "test_reconstruction_error",
+                                "train_free_energy", "test_free_energy"})
             QVERIFY2(line.value(key).isDouble(), key);
     QCOMPARE(lines.last().value("steps").toInt(), 30);  // 200 images in batches of 20, 3 epochs
-    QVERIFY(lines.last().value("train_reconstruction_error").toDouble() < lines.first().value("train_reconstruction_error").toDouble());
+    QVERIFY(lines.last().value("train_reconstruction_error").toDouble() <
+            lines.first().value("train_reconstruction_error").toDouble());
     QFile saved(path("rbm.koto"));
     QVERIFY(saved.open(QIODevice::ReadOnly));
-    const QJsonObject model = QJsonDocument::fromJson(saved.readAll()).object().value("model").toObject();
+    const QJsonObject model =
+        QJsonDocument::fromJson(saved.readAll()).object().value("model").toObject();
     QCOMPARE(model.value("kind").toString(), QStringLiteral("rbm"));
     QCOMPARE(model.value("hidden").toInt(), 16);
     QCOMPARE(model.value("cd").toInt(), 2);
     QVERIFY(!model.value("persistent").toBool());
 
-    const Result readable = cli({"train", "--model", "rbm:8", "--persistent", "--dataset", "fashion-mnist:n=100", "--epochs", "1"});
+    const Result readable = cli({"train", "--model", "rbm:8", "--persistent", "--dataset",
+                                 "fashion-mnist:n=100", "--epochs", "1"});
     QCOMPARE(readable.exitCode, 0);
-    QVERIFY2(readable.out.contains("reconstruction error") && readable.out.contains("free energy"), readable.out.constData());
+    QVERIFY2(readable.out.contains("reconstruction error") && readable.out.contains("free energy"),
+             readable.out.constData());
 }
 
 void TestCli::pretrainsAClassifier() {
-    const Result r = cli({"train", "--dataset", "fashion-mnist:n=200", "--layers", "dense:16:sigmoid", "--pretrain", "rbm",
-                          "--pretrain-epochs", "2", "--epochs", "1", "--json"});
+    const Result r =
+        cli({"train", "--dataset", "fashion-mnist:n=200", "--layers", "dense:16:sigmoid",
+             "--pretrain", "rbm", "--pretrain-epochs", "2", "--epochs", "1", "--json"});
     QVERIFY2(r.exitCode == 0, r.err.constData());
     const QList<QJsonObject> lines = jsonLines(r.out);
-    QVERIFY2(lines.size() == 4, r.out.constData());  // two pre-training epochs, one epoch, the summary
+    QVERIFY2(lines.size() == 4,
+             r.out.constData());  // two pre-training epochs, one epoch, the summary
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(lines[i].value("pretrain").toString(), QStringLiteral("rbm"));
         QCOMPARE(lines[i].value("epoch").toInt(), i + 1);
-        QVERIFY(lines[i].value("reconstruction_error").isDouble() && lines[i].value("free_energy").isDouble());
+        QVERIFY(lines[i].value("reconstruction_error").isDouble() &&
+                lines[i].value("free_energy").isDouble());
     }
     QVERIFY(lines[2].value("test_accuracy").isDouble());
     QVERIFY(lines[3].value("final").toBool());
 
-    const Result autoencoder = cli({"train", "--dataset", "fashion-mnist:n=100", "--layers", "dense:8:relu", "--pretrain",
-                                    "autoencoder", "--pretrain-epochs", "1", "--epochs", "1"});
+    const Result autoencoder =
+        cli({"train", "--dataset", "fashion-mnist:n=100", "--layers", "dense:8:relu", "--pretrain",
+             "autoencoder", "--pretrain-epochs", "1", "--epochs", "1"});
     QVERIFY2(autoencoder.exitCode == 0, autoencoder.err.constData());
-    QVERIFY2(autoencoder.out.startsWith("pretrain autoencoder epoch   1  reconstruction error"), autoencoder.out.constData());
+    QVERIFY2(autoencoder.out.startsWith("pretrain autoencoder epoch   1  reconstruction error"),
+             autoencoder.out.constData());
 
     // Pre-training on other inputs: the unlabelled images beside a few labelled ones.
-    const Result elsewhere = cli({"train", "--dataset", "fashion-mnist:n=50", "--layers", "dense:8:sigmoid", "--pretrain",
-                                  "rbm", "--pretrain-data", "fashion-mnist:n=300", "--pretrain-epochs", "1", "--epochs", "1"});
+    const Result elsewhere =
+        cli({"train", "--dataset", "fashion-mnist:n=50", "--layers", "dense:8:sigmoid",
+             "--pretrain", "rbm", "--pretrain-data", "fashion-mnist:n=300", "--pretrain-epochs",
+             "1", "--epochs", "1"});
     QVERIFY2(elsewhere.exitCode == 0, elsewhere.err.constData());
-    const Result mismatch = cli({"train", "--dataset", "fashion-mnist:n=50", "--layers", "dense:8:sigmoid", "--pretrain",
-                                 "rbm", "--pretrain-data", "xor", "--epochs", "1"});
+    const Result mismatch =
+        cli({"train", "--dataset", "fashion-mnist:n=50", "--layers", "dense:8:sigmoid",
+             "--pretrain", "rbm", "--pretrain-data", "xor", "--epochs", "1"});
     QCOMPARE(mismatch.exitCode, 3);
-    QVERIFY2(mismatch.err.contains("the pre-training data xor has 2 inputs per sample but the classifier takes 784"),
+    QVERIFY2(mismatch.err.contains(
+                 "the pre-training data xor has 2 inputs per sample but the classifier takes 784"),
              mismatch.err.constData());
 }
 
@@ -799,49 +883,76 @@ void TestCli::usageErrorsExitTwo_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");  // in standard error
     QTest::newRow("no command") << QStringList{} << "";
-    QTest::newRow("--model gan") << QStringList{"train", "--model", "gan", "--dataset", "xor"} << "--model must be autoencoder:SIZES";
-    QTest::newRow("--model autoencoder:") << QStringList{"train", "--model", "autoencoder:", "--dataset", "xor"}
-                                          << "give the encoder's sizes";
-    QTest::newRow("--model with --layers") << QStringList{"train", "--model", "rbm:4", "--layers", "dense:2:tanh"}
-                                           << "drop --layers";
-    QTest::newRow("--cd for an autoencoder") << QStringList{"train", "--model", "autoencoder:4", "--dataset", "xor", "--cd", "2"}
-                                             << "--cd and --persistent are for an RBM";
-    QTest::newRow("--tied alone") << QStringList{"train", "--tied"} << "--tied needs --model or --pretrain";
-    QTest::newRow("--pretrain gan") << QStringList{"train", "--pretrain", "gan"} << "--pretrain must be rbm or autoencoder";
-    QTest::newRow("--pretrain a project") << QStringList{"train", "--pretrain", "rbm", "--project", "xor.koto"}
-                                          << "--project already has weights";
-    QTest::newRow("unknown command") << QStringList{"frobnicate"} << "unknown command \"frobnicate\"";
-    QTest::newRow("unknown option") << QStringList{"train", "--frob", "1"} << "unknown option --frob";
+    QTest::newRow("--model gan") << QStringList{"train", "--model", "gan", "--dataset", "xor"}
+                                 << "--model must be autoencoder:SIZES";
+    QTest::newRow("--model autoencoder:")
+        << QStringList{"train", "--model", "autoencoder:", "--dataset", "xor"}
+        << "give the encoder's sizes";
+    QTest::newRow("--model with --layers")
+        << QStringList{"train", "--model", "rbm:4", "--layers", "dense:2:tanh"} << "drop --layers";
+    QTest::newRow("--cd for an autoencoder")
+        << QStringList{"train", "--model", "autoencoder:4", "--dataset", "xor", "--cd", "2"}
+        << "--cd and --persistent are for an RBM";
+    QTest::newRow("--tied alone") << QStringList{"train", "--tied"}
+                                  << "--tied needs --model or --pretrain";
+    QTest::newRow("--pretrain gan")
+        << QStringList{"train", "--pretrain", "gan"} << "--pretrain must be rbm or autoencoder";
+    QTest::newRow("--pretrain a project")
+        << QStringList{"train", "--pretrain", "rbm", "--project", "xor.koto"}
+        << "--project already has weights";
+    QTest::newRow("unknown command")
+        << QStringList{"frobnicate"} << "unknown command \"frobnicate\"";
+    QTest::newRow("unknown option")
+        << QStringList{"train", "--frob", "1"} << "unknown option --frob";
     QTest::newRow("stray argument") << QStringList{"train", "spiral"} << "unexpected argument";
     QTest::newRow("--lr abc") << QStringList{"train", "--lr", "abc"} << "--lr needs a number";
-    QTest::newRow("--lr 0") << QStringList{"train", "--lr", "0"} << "--lr must be a positive number";
+    QTest::newRow("--lr 0") << QStringList{"train", "--lr", "0"}
+                            << "--lr must be a positive number";
     QTest::newRow("--lr -1") << QStringList{"train", "--lr=-1"} << "--lr must be a positive number";
-    QTest::newRow("--batch 0") << QStringList{"train", "--batch", "0"} << "--batch must be between 1";
-    QTest::newRow("--epochs 1.5") << QStringList{"train", "--epochs", "1.5"} << "--epochs needs a whole number";
-    QTest::newRow("--seed -1") << QStringList{"train", "--seed", "-1"} << "--seed must be between 0";
-    QTest::newRow("--loss xyz") << QStringList{"train", "--loss", "xyz"} << "--loss must be ce, bce or mse";
-    QTest::newRow("--clip-norm -1") << QStringList{"train", "--clip-norm", "-1"} << "--clip-norm must be";
-    QTest::newRow("bptt --init he") << QStringList{"bptt", "--init", "he"} << "--init must be uniform, xavier or orthogonal";
-    QTest::newRow("--optimizer lbfgs") << QStringList{"train", "--optimizer", "lbfgs"} << "--optimizer must be";
-    QTest::newRow("--momentum 1") << QStringList{"train", "--momentum", "1"} << "--momentum must be";
+    QTest::newRow("--batch 0") << QStringList{"train", "--batch", "0"}
+                               << "--batch must be between 1";
+    QTest::newRow("--epochs 1.5") << QStringList{"train", "--epochs", "1.5"}
+                                  << "--epochs needs a whole number";
+    QTest::newRow("--seed -1") << QStringList{"train", "--seed", "-1"}
+                               << "--seed must be between 0";
+    QTest::newRow("--loss xyz") << QStringList{"train", "--loss", "xyz"}
+                                << "--loss must be ce, bce or mse";
+    QTest::newRow("--clip-norm -1")
+        << QStringList{"train", "--clip-norm", "-1"} << "--clip-norm must be";
+    QTest::newRow("bptt --init he")
+        << QStringList{"bptt", "--init", "he"} << "--init must be uniform, xavier or orthogonal";
+    QTest::newRow("--optimizer lbfgs")
+        << QStringList{"train", "--optimizer", "lbfgs"} << "--optimizer must be";
+    QTest::newRow("--momentum 1") << QStringList{"train", "--momentum", "1"}
+                                  << "--momentum must be";
     QTest::newRow("--decay -0.1") << QStringList{"train", "--decay", "-0.1"} << "--decay must be";
-    QTest::newRow("--schedule step:0:0.5") << QStringList{"train", "--schedule", "step:0:0.5"} << "--schedule";
-    QTest::newRow("--schedule cosine") << QStringList{"train", "--schedule", "cosine"} << "unknown schedule";
-    QTest::newRow("--backend tpu") << QStringList{"train", "--backend", "tpu"} << "--backend must be cpu, opencl or opencl:N";
-    QTest::newRow("--backend opencl:x") << QStringList{"eval", "--project", "xor.koto", "--backend", "opencl:x"}
-                                        << "--backend must be cpu, opencl or opencl:N";
+    QTest::newRow("--schedule step:0:0.5")
+        << QStringList{"train", "--schedule", "step:0:0.5"} << "--schedule";
+    QTest::newRow("--schedule cosine")
+        << QStringList{"train", "--schedule", "cosine"} << "unknown schedule";
+    QTest::newRow("--backend tpu")
+        << QStringList{"train", "--backend", "tpu"} << "--backend must be cpu, opencl or opencl:N";
+    QTest::newRow("--backend opencl:x")
+        << QStringList{"eval", "--project", "xor.koto", "--backend", "opencl:x"}
+        << "--backend must be cpu, opencl or opencl:N";
     QTest::newRow("value missing") << QStringList{"train", "--epochs"} << "--epochs needs a value";
-    QTest::newRow("flag with a value") << QStringList{"train", "--json=yes"} << "--json takes no value";
+    QTest::newRow("flag with a value")
+        << QStringList{"train", "--json=yes"} << "--json takes no value";
     QTest::newRow("eval without --project") << QStringList{"eval"} << "--project is required";
-    QTest::newRow("predict without --input") << QStringList{"predict", "--project", "xor.koto"} << "--input is required";
-    QTest::newRow("--project with --layers") << QStringList{"train", "--project", "xor.koto", "--layers", "dense:4"}
-                                             << "drop --layers";
-    QTest::newRow("--augment shear") << QStringList{"train", "--augment", "shear=2"} << "--augment: augmentation: unknown";
-    QTest::newRow("--print-period 0") << QStringList{"train", "--print-period", "0"} << "--print-period must be between";
+    QTest::newRow("predict without --input")
+        << QStringList{"predict", "--project", "xor.koto"} << "--input is required";
+    QTest::newRow("--project with --layers")
+        << QStringList{"train", "--project", "xor.koto", "--layers", "dense:4"} << "drop --layers";
+    QTest::newRow("--augment shear")
+        << QStringList{"train", "--augment", "shear=2"} << "--augment: augmentation: unknown";
+    QTest::newRow("--print-period 0")
+        << QStringList{"train", "--print-period", "0"} << "--print-period must be between";
     QTest::newRow("samples without --out") << QStringList{"samples"} << "--out is required";
-    QTest::newRow("samples --variants without --augment") << QStringList{"samples", "--out", "x.pgm", "--variants", "2"}
-                                                           << "--variants needs --augment";
-    QTest::newRow("gradcheck --samples 0") << QStringList{"gradcheck", "--samples", "0"} << "--samples must be between";
+    QTest::newRow("samples --variants without --augment")
+        << QStringList{"samples", "--out", "x.pgm", "--variants", "2"}
+        << "--variants needs --augment";
+    QTest::newRow("gradcheck --samples 0")
+        << QStringList{"gradcheck", "--samples", "0"} << "--samples must be between";
 }
 
 void TestCli::usageErrorsExitTwo() {
@@ -856,39 +967,60 @@ void TestCli::usageErrorsExitTwo() {
 void TestCli::badInputExitsThree_data() {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<QString>("expected");  // in standard error
-    QTest::newRow("missing project file") << QStringList{"eval", "--project", "no-such.koto"} << "no-such.koto";
-    QTest::newRow("corrupt project file") << QStringList{"eval", "--project", "corrupt.koto"} << "not valid JSON";
-    QTest::newRow("corrupt project, predict") << QStringList{"predict", "--project", "corrupt.koto", "--input", "points.csv"}
-                                              << "corrupt.koto";
-    QTest::newRow("corrupt project, train") << QStringList{"train", "--project", "corrupt.koto"} << "corrupt.koto";
-    QTest::newRow("CSV as project") << QStringList{"eval", "--project", "points.csv"} << "not valid JSON";
-    QTest::newRow("unknown dataset") << QStringList{"train", "--dataset", "nosuch"} << "unknown dataset \"nosuch\"";
-    QTest::newRow("an RBM on spiral") << QStringList{"train", "--model", "rbm:4", "--dataset", "spiral"}
-                                      << "inputs must lie in [0, 1]";
-    QTest::newRow("pre-training a conv network") << QStringList{"train", "--dataset", "fashion-mnist:n=20", "--layers",
-                                                                "conv:2:3,flatten", "--pretrain", "rbm"}
-                                                 << "pre-training needs a dense layer first";
-    QTest::newRow("noise=2") << QStringList{"train", "--dataset", "spiral:noise=2"} << "noise must be between 0 and 0.5";
-    QTest::newRow("eval on an unknown dataset") << QStringList{"eval", "--project", "xor.koto", "--dataset", "nosuch"}
-                                                << "unknown dataset";
-    QTest::newRow("predict CSV with 3 columns") << QStringList{"predict", "--project", "xor.koto", "--input", "three-columns.csv"}
-                                                << "rows have 3 values, the network takes 2";
-    QTest::newRow("predict CSV missing") << QStringList{"predict", "--project", "xor.koto", "--input", "none.csv"} << "none.csv";
+    QTest::newRow("missing project file")
+        << QStringList{"eval", "--project", "no-such.koto"} << "no-such.koto";
+    QTest::newRow("corrupt project file")
+        << QStringList{"eval", "--project", "corrupt.koto"} << "not valid JSON";
+    QTest::newRow("corrupt project, predict")
+        << QStringList{"predict", "--project", "corrupt.koto", "--input", "points.csv"}
+        << "corrupt.koto";
+    QTest::newRow("corrupt project, train")
+        << QStringList{"train", "--project", "corrupt.koto"} << "corrupt.koto";
+    QTest::newRow("CSV as project")
+        << QStringList{"eval", "--project", "points.csv"} << "not valid JSON";
+    QTest::newRow("unknown dataset")
+        << QStringList{"train", "--dataset", "nosuch"} << "unknown dataset \"nosuch\"";
+    QTest::newRow("an RBM on spiral")
+        << QStringList{"train", "--model", "rbm:4", "--dataset", "spiral"}
+        << "inputs must lie in [0, 1]";
+    QTest::newRow("pre-training a conv network")
+        << QStringList{"train",    "--dataset",        "fashion-mnist:n=20",
+                       "--layers", "conv:2:3,flatten", "--pretrain",
+                       "rbm"}
+        << "pre-training needs a dense layer first";
+    QTest::newRow("noise=2") << QStringList{"train", "--dataset", "spiral:noise=2"}
+                             << "noise must be between 0 and 0.5";
+    QTest::newRow("eval on an unknown dataset")
+        << QStringList{"eval", "--project", "xor.koto", "--dataset", "nosuch"} << "unknown dataset";
+    QTest::newRow("predict CSV with 3 columns")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "three-columns.csv"}
+        << "rows have 3 values, the network takes 2";
+    QTest::newRow("predict CSV missing")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "none.csv"} << "none.csv";
     QTest::newRow("layer dense:0") << QStringList{"train", "--layers", "dense:0"} << "dense:0";
-    QTest::newRow("layer bogus:3") << QStringList{"train", "--layers", "bogus:3"} << "unknown layer token";
-    QTest::newRow("activation swish") << QStringList{"train", "--layers", "dense:4:swish"} << "unknown activation";
-    QTest::newRow("bce on regression") << QStringList{"train", "--dataset", "plane", "--loss", "bce"} << "regression";
-    QTest::newRow("augmenting points") << QStringList{"train", "--dataset", "spiral", "--augment", "translate=1"}
-                                       << "not an image dataset";
-    QTest::newRow("gradcheck, bad layers") << QStringList{"gradcheck", "--layers", "dense:x"} << "dense:x";
-    QTest::newRow("bptt on data that is not a sequence") << QStringList{"bptt", "--dataset", "xor", "--layers", "rnn:4,seq:last"}
-                                                         << "rnn_1 needs sequence data";
-    QTest::newRow("bptt without a recurrent layer") << QStringList{"bptt", "--dataset", "firstbit:4", "--layers", "dense:4:tanh"}
-                                                    << "needs a recurrent layer";
-    QTest::newRow("dense right after rnn") << QStringList{"train", "--dataset", "firstbit:4", "--layers", "rnn:4,dense:4:tanh"}
-                                           << "seq:last";
+    QTest::newRow("layer bogus:3")
+        << QStringList{"train", "--layers", "bogus:3"} << "unknown layer token";
+    QTest::newRow("activation swish")
+        << QStringList{"train", "--layers", "dense:4:swish"} << "unknown activation";
+    QTest::newRow("bce on regression")
+        << QStringList{"train", "--dataset", "plane", "--loss", "bce"} << "regression";
+    QTest::newRow("augmenting points")
+        << QStringList{"train", "--dataset", "spiral", "--augment", "translate=1"}
+        << "not an image dataset";
+    QTest::newRow("gradcheck, bad layers")
+        << QStringList{"gradcheck", "--layers", "dense:x"} << "dense:x";
+    QTest::newRow("bptt on data that is not a sequence")
+        << QStringList{"bptt", "--dataset", "xor", "--layers", "rnn:4,seq:last"}
+        << "rnn_1 needs sequence data";
+    QTest::newRow("bptt without a recurrent layer")
+        << QStringList{"bptt", "--dataset", "firstbit:4", "--layers", "dense:4:tanh"}
+        << "needs a recurrent layer";
+    QTest::newRow("dense right after rnn")
+        << QStringList{"train", "--dataset", "firstbit:4", "--layers", "rnn:4,dense:4:tanh"}
+        << "seq:last";
     QTest::newRow("seq:many on one target a sequence")
-        << QStringList{"train", "--dataset", "sine", "--layers", "lstm:4,seq:many"} << "targets=every";
+        << QStringList{"train", "--dataset", "sine", "--layers", "lstm:4,seq:many"}
+        << "targets=every";
 }
 
 void TestCli::badInputExitsThree() {
@@ -903,9 +1035,12 @@ void TestCli::badInputExitsThree() {
 // Settings that make training blow up within a few steps: the loss or the weights go NaN/Inf.
 void TestCli::divergenceExitsFour_data() {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("linear network, lr 1e30") << QStringList{"train", "--dataset", "plane", "--layers", "dense:8:linear", "--lr", "1e30"};
-    QTest::newRow("relu network, lr 1e30") << QStringList{"train", "--dataset", "spiral", "--layers", "dense:8:relu", "--lr", "1e30"};
-    QTest::newRow("regression, lr 100") << QStringList{"train", "--dataset", "plane", "--lr", "100"};
+    QTest::newRow("linear network, lr 1e30")
+        << QStringList{"train", "--dataset", "plane", "--layers", "dense:8:linear", "--lr", "1e30"};
+    QTest::newRow("relu network, lr 1e30")
+        << QStringList{"train", "--dataset", "spiral", "--layers", "dense:8:relu", "--lr", "1e30"};
+    QTest::newRow("regression, lr 100")
+        << QStringList{"train", "--dataset", "plane", "--lr", "100"};
     QTest::newRow("lr beyond float") << QStringList{"train", "--dataset", "xor", "--lr", "1e300"};
 }
 

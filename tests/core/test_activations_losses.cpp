@@ -17,7 +17,8 @@ Q_DECLARE_METATYPE(koto::Activation)
 
 namespace {
 
-Tensor tensorOf(CpuBackend& backend, int64_t rows, int64_t cols, const QList<double>& values, DType type) {
+Tensor tensorOf(CpuBackend& backend, int64_t rows, int64_t cols, const QList<double>& values,
+                DType type) {
     Tensor t = backend.allocate({rows, cols}, type);
     backend.upload(std::span<const double>(values.data(), static_cast<size_t>(values.size())), t);
     return t;
@@ -52,8 +53,8 @@ void addBothTypes(const char* name, auto&&... columns) {
     (QTest::addRow("%s, double", name) << DType::Float64 << ... << columns);
 }
 
-const double sigmoid2 = 0.8807970779778823;   // 1 / (1 + e^-2)
-const double sigmoidM2 = 0.11920292202211755; // 1 / (1 + e^2)
+const double sigmoid2 = 0.8807970779778823;    // 1 / (1 + e^-2)
+const double sigmoidM2 = 0.11920292202211755;  // 1 / (1 + e^2)
 const double tanh1 = 0.7615941559557649;
 // softmax([1, 2, 3])
 const QList<double> softmax123{0.09003057317038046, 0.24472847105479767, 0.6652409557748219};
@@ -87,11 +88,16 @@ void TestActivationsLosses::activationForward_data() {
     QTest::addColumn<Activation>("activation");
     QTest::addColumn<QList<double>>("a");
     QTest::addColumn<QList<double>>("z");
-    addBothTypes("linear: z = a", Activation::Linear, QList<double>{-2, 0, 3.5}, QList<double>{-2, 0, 3.5});
-    addBothTypes("sigmoid(0) = 0.5", Activation::Sigmoid, QList<double>{0, 2, -2}, QList<double>{0.5, sigmoid2, sigmoidM2});
-    addBothTypes("tanh(1)", Activation::Tanh, QList<double>{0, 1, -1}, QList<double>{0, tanh1, -tanh1});
-    addBothTypes("relu: a * (a > 0)", Activation::Relu, QList<double>{-1.5, 0, 2.5}, QList<double>{0, 0, 2.5});
-    addBothTypes("sigmoid saturates", Activation::Sigmoid, QList<double>{-100, 100, 40}, QList<double>{0, 1, 1});
+    addBothTypes("linear: z = a", Activation::Linear, QList<double>{-2, 0, 3.5},
+                 QList<double>{-2, 0, 3.5});
+    addBothTypes("sigmoid(0) = 0.5", Activation::Sigmoid, QList<double>{0, 2, -2},
+                 QList<double>{0.5, sigmoid2, sigmoidM2});
+    addBothTypes("tanh(1)", Activation::Tanh, QList<double>{0, 1, -1},
+                 QList<double>{0, tanh1, -tanh1});
+    addBothTypes("relu: a * (a > 0)", Activation::Relu, QList<double>{-1.5, 0, 2.5},
+                 QList<double>{0, 0, 2.5});
+    addBothTypes("sigmoid saturates", Activation::Sigmoid, QList<double>{-100, 100, 40},
+                 QList<double>{0, 1, 1});
 }
 
 void TestActivationsLosses::activationForward() {
@@ -114,14 +120,14 @@ void TestActivationsLosses::activationBackwardFromOutput_data() {
     QTest::addColumn<QList<double>>("z");
     QTest::addColumn<QList<double>>("dZ");
     QTest::addColumn<QList<double>>("dA");
-    addBothTypes("linear: dA = dZ", Activation::Linear, QList<double>{0.3, -0.7, 2}, QList<double>{1, 2, -3},
-                 QList<double>{1, 2, -3});
-    addBothTypes("sigmoid: dZ Z(1-Z)", Activation::Sigmoid, QList<double>{0.5, 0.25, 0.9}, QList<double>{1, 2, -1},
-                 QList<double>{0.25, 0.375, -0.09});
-    addBothTypes("tanh: dZ (1-Z^2)", Activation::Tanh, QList<double>{0, 0.5, -0.9}, QList<double>{1, 2, 3},
-                 QList<double>{1, 1.5, 0.57});
-    addBothTypes("relu: dZ u(Z)", Activation::Relu, QList<double>{0, 1.5, 0, 0.25}, QList<double>{4, 5, 6, -7},
-                 QList<double>{0, 5, 0, -7});
+    addBothTypes("linear: dA = dZ", Activation::Linear, QList<double>{0.3, -0.7, 2},
+                 QList<double>{1, 2, -3}, QList<double>{1, 2, -3});
+    addBothTypes("sigmoid: dZ Z(1-Z)", Activation::Sigmoid, QList<double>{0.5, 0.25, 0.9},
+                 QList<double>{1, 2, -1}, QList<double>{0.25, 0.375, -0.09});
+    addBothTypes("tanh: dZ (1-Z^2)", Activation::Tanh, QList<double>{0, 0.5, -0.9},
+                 QList<double>{1, 2, 3}, QList<double>{1, 1.5, 0.57});
+    addBothTypes("relu: dZ u(Z)", Activation::Relu, QList<double>{0, 1.5, 0, 0.25},
+                 QList<double>{4, 5, 6, -7}, QList<double>{0, 5, 0, -7});
 }
 
 void TestActivationsLosses::activationBackwardFromOutput() {
@@ -175,11 +181,12 @@ void TestActivationsLosses::softmaxCrossEntropyByHand() {
     Tensor d = backend.allocate({2, 3}, type);
     backend.fill(d, INFINITY);
     const double loss = backend.softmaxCrossEntropy(logits, targets, y, d);
-    QVERIFY2(near(loss, 0.7531091265562451, tolerance(type)), qPrintable(QString::number(loss, 'g', 17)));
+    QVERIFY2(near(loss, 0.7531091265562451, tolerance(type)),
+             qPrintable(QString::number(loss, 'g', 17)));
     const QList<double> third{1.0 / 3, 1.0 / 3, 1.0 / 3};
     expectNear(valuesOf(backend, y), softmax123 + third, type);
     const QList<double> gradient{softmax123[0] / 2, softmax123[1] / 2, (softmax123[2] - 1) / 2,
-                                 (1.0 / 3 - 1) / 2, 1.0 / 6, 1.0 / 6};
+                                 (1.0 / 3 - 1) / 2, 1.0 / 6,           1.0 / 6};
     expectNear(valuesOf(backend, d), gradient, type);
 }
 
@@ -196,7 +203,8 @@ void TestActivationsLosses::sigmoidBinaryCrossEntropyByHand() {
     Tensor d = backend.allocate({3, 1}, type);
     backend.fill(d, INFINITY);
     const double loss = backend.sigmoidBinaryCrossEntropy(logits, targets, p, d);
-    QVERIFY2(near(loss, 1.0444456263737136, tolerance(type)), qPrintable(QString::number(loss, 'g', 17)));
+    QVERIFY2(near(loss, 1.0444456263737136, tolerance(type)),
+             qPrintable(QString::number(loss, 'g', 17)));
     const double sigmoidM1 = 1 / (1 + std::exp(1.0));
     expectNear(valuesOf(backend, p), {0.5, sigmoid2, sigmoidM1}, type);
     expectNear(valuesOf(backend, d), {(0.5 - 1) / 3, sigmoid2 / 3, sigmoidM1 / 3}, type);

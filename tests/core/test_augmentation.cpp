@@ -60,7 +60,8 @@ std::shared_ptr<const Dataset> leftOrRight(int64_t trainCount, int64_t testCount
             const auto y = static_cast<int>(1 + random.below(5));
             std::vector<uint8_t> pixels(kSide * kSide, 0);
             for (int dy = 0; dy < 2; ++dy)
-                for (int dx = 0; dx < 2; ++dx) pixels[static_cast<size_t>((y + dy) * kSide + x + dx)] = 255;
+                for (int dx = 0; dx < 2; ++dx)
+                    pixels[static_cast<size_t>((y + dy) * kSide + x + dx)] = 255;
             split.pixels.insert(split.pixels.end(), pixels.begin(), pixels.end());
             split.labels.push_back(label);
         }
@@ -108,7 +109,8 @@ private slots:
         const std::vector<float> out = transformed(image({{6, 3}}), t);
         const std::vector<float> expected = image({{3, 1}});
         for (size_t i = 0; i < out.size(); ++i)
-            QVERIFY2(std::abs(out[i] - expected[i]) < 1e-5f, qPrintable(QStringLiteral("pixel %1: %2").arg(i).arg(out[i])));
+            QVERIFY2(std::abs(out[i] - expected[i]) < 1e-5f,
+                     qPrintable(QStringLiteral("pixel %1: %2").arg(i).arg(out[i])));
     }
 
     // Between pixels the value is interpolated: half a pixel right splits a bright pixel in two.
@@ -128,11 +130,12 @@ private slots:
         t.contrast = 2.0f;
         const std::vector<float> out = transformed(grey, t);
         QCOMPARE(out[1], 2.0f * (0.25f - 0.5f) + 0.5f + 0.1f);  // 0.1
-        QCOMPARE(out[0], 1.0f);                                  // 1.6, clamped
+        QCOMPARE(out[0], 1.0f);                                 // 1.6, clamped
     }
 
     void drawsAreSeededAndWithinRange() {
-        const Augmentation augmentation = Augmentation::parse("translate=2,rotate=10,flip,brightness=0.1,contrast=0.2");
+        const Augmentation augmentation =
+            Augmentation::parse("translate=2,rotate=10,flip,brightness=0.1,contrast=0.2");
         std::set<float> shifts;
         int mirrored = 0;
         for (int64_t sample = 0; sample < 400; ++sample) {
@@ -141,7 +144,8 @@ private slots:
             QCOMPARE(t.shiftX, again.shiftX);
             QCOMPARE(t.radians, again.radians);
             QCOMPARE(t.contrast, again.contrast);
-            QVERIFY(std::abs(t.shiftX) <= 2 && std::abs(t.shiftY) <= 2 && t.shiftX == std::floor(t.shiftX));
+            QVERIFY(std::abs(t.shiftX) <= 2 && std::abs(t.shiftY) <= 2 &&
+                    t.shiftX == std::floor(t.shiftX));
             QVERIFY(std::abs(t.radians) <= static_cast<float>(10 * std::numbers::pi / 180));
             QVERIFY(std::abs(t.brightness) <= 0.1f);
             QVERIFY(t.contrast >= 0.8f && t.contrast <= 1.2f);
@@ -157,8 +161,10 @@ private slots:
     }
 
     void textRoundTrips() {
-        const Augmentation a = Augmentation::parse("rotate=10,flip,translate=2,contrast=0.2,brightness=0.1");
-        QCOMPARE(qs(a.text()), QStringLiteral("translate=2,rotate=10,flip,brightness=0.1,contrast=0.2"));
+        const Augmentation a =
+            Augmentation::parse("rotate=10,flip,translate=2,contrast=0.2,brightness=0.1");
+        QCOMPARE(qs(a.text()),
+                 QStringLiteral("translate=2,rotate=10,flip,brightness=0.1,contrast=0.2"));
         QCOMPARE(qs(Augmentation::parse(a.text()).text()), qs(a.text()));
         QVERIFY(!Augmentation::parse("").active());
         QVERIFY(!Augmentation::parse("none").active());
@@ -184,10 +190,12 @@ private slots:
         CpuBackend backend;
         const auto spiral = kototest::dataset("spiral:n=100");
         const NetworkSpec spiralNet = networkSpecFromTokens("dense:4:tanh", *spiral);
-        QVERIFY_THROWS_EXCEPTION(InputError, TrainingRun(backend, spiralNet, spiral, settingsWith("translate=1")));
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, TrainingRun(backend, spiralNet, spiral, settingsWith("translate=1")));
         const auto images = leftOrRight(32, 8);
         const NetworkSpec imageNet = networkSpecFromTokens("dense:8:relu", *images);
-        QVERIFY_THROWS_EXCEPTION(InputError, TrainingRun(backend, imageNet, images, settingsWith("flip")));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 TrainingRun(backend, imageNet, images, settingsWith("flip")));
         TrainingRun allowed(backend, imageNet, images, settingsWith("translate=1,rotate=5"));
         QVERIFY(allowed.trainer().step());
     }
@@ -204,7 +212,8 @@ private slots:
         };
         const auto first = train("translate=1,rotate=10,brightness=0.1");
         const auto second = train("translate=1,rotate=10,brightness=0.1");
-        QVERIFY2(kototest::sameWeights(first, second), qPrintable(kototest::firstDifference(first, second)));
+        QVERIFY2(kototest::sameWeights(first, second),
+                 qPrintable(kototest::firstDifference(first, second)));
         QVERIFY(!kototest::sameWeights(first, train("")));
     }
 
@@ -225,11 +234,13 @@ private slots:
         CpuBackend backend;
         const Augmentation augmentation = Augmentation::parse("translate=2");
         const std::vector<int64_t> rows{1, 3};
-        const std::vector<float> copies = augmentedCopies(backend, *images, images->train, rows, augmentation, 3, 9);
+        const std::vector<float> copies =
+            augmentedCopies(backend, *images, images->train, rows, augmentation, 3, 9);
         QCOMPARE(copies.size(), size_t{2 * 3 * kSide * kSide});
         // Copy 2 of row 3 is sample 1 (its place) of step 3's draw, applied to that image.
         const ImageTransform t = augmentation.draw({9, 3, kAugmentationStream}, 1);
-        const std::vector<float> expected = transformed(images->train.floatInputs(3, 1, kSide * kSide), t);
+        const std::vector<float> expected =
+            transformed(images->train.floatInputs(3, 1, kSide * kSide), t);
         const std::vector<float> copy(copies.begin() + (1 * 3 + 2) * kSide * kSide,
                                       copies.begin() + (1 * 3 + 3) * kSide * kSide);
         QCOMPARE(copy, expected);

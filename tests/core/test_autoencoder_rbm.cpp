@@ -37,7 +37,7 @@ namespace {
 
 // A tiny RBM with fixed weights large enough to make the distribution far from uniform.
 constexpr int64_t kVisible = 4, kHidden = 3;
-const std::vector<double> kW = {2.7, -3.6, 1.2,  -2.1, 1.5, 3.3,  3.9, 0.6, -2.4,  -0.9, -3.0, 1.8};
+const std::vector<double> kW = {2.7, -3.6, 1.2, -2.1, 1.5, 3.3, 3.9, 0.6, -2.4, -0.9, -3.0, 1.8};
 const std::vector<double> kB = {0.2, -0.4, 0.1, 0.3};
 const std::vector<double> kC = {-0.2, 0.5, -0.1};
 
@@ -50,7 +50,8 @@ double energy(int v, int h) {
     for (int i = 0; i < kVisible; ++i) e -= bit(v, i) * kB[static_cast<size_t>(i)];
     for (int j = 0; j < kHidden; ++j) e -= bit(h, j) * kC[static_cast<size_t>(j)];
     for (int i = 0; i < kVisible; ++i)
-        for (int j = 0; j < kHidden; ++j) e -= bit(v, i) * kW[static_cast<size_t>(i * kHidden + j)] * bit(h, j);
+        for (int j = 0; j < kHidden; ++j)
+            e -= bit(v, i) * kW[static_cast<size_t>(i * kHidden + j)] * bit(h, j);
     return e;
 }
 
@@ -82,7 +83,8 @@ std::vector<double> exactGradient(const std::vector<int>& data) {
     for (const int v : data)
         for (int i = 0; i < kVisible; ++i) {
             gb[i] -= share * bit(v, i);
-            for (int j = 0; j < kHidden; ++j) gw[i * kHidden + j] -= share * bit(v, i) * hiddenProbability(v, j);
+            for (int j = 0; j < kHidden; ++j)
+                gw[i * kHidden + j] -= share * bit(v, i) * hiddenProbability(v, j);
         }
     for (const int v : data)
         for (int j = 0; j < kHidden; ++j) gc[j] -= share * hiddenProbability(v, j);
@@ -149,7 +151,8 @@ Dataset barsDataset(int64_t count, uint64_t seed) {
             bool on[4];
             for (bool& o : on) o = random.uniform() < 0.5;
             for (int y = 0; y < 4; ++y)
-                for (int x = 0; x < 4; ++x) split->inputs.push_back(on[vertical ? x : y] ? 1.0f : 0.0f);
+                for (int x = 0; x < 4; ++x)
+                    split->inputs.push_back(on[vertical ? x : y] ? 1.0f : 0.0f);
             split->labels.push_back(vertical ? 1 : 0);
         }
     }
@@ -199,7 +202,8 @@ void TestAutoencoderRbm::autoencoderOptionsRefuseBadText() {
             AutoencoderOptions::parse(text);
             QFAIL(qPrintable(QStringLiteral("accepted \"%1\"").arg(text)));
         } catch (const InputError& error) {
-            QVERIFY2(std::string(error.what()).find("autoencoder") != std::string::npos, error.what());
+            QVERIFY2(std::string(error.what()).find("autoencoder") != std::string::npos,
+                     error.what());
         }
     }
 }
@@ -250,12 +254,15 @@ void TestAutoencoderRbm::autoencoderGradients() {
     Random random(11, 1);
     for (int64_t i = 0; i < rows * inputs; ++i) data.inputs.push_back(random.uniform(0.05, 0.95));
     data.targets = data.inputs;  // an autoencoder's targets are its inputs
-    const std::vector<GradientCheckResult> results = checkGradients(autoencoderSpec(inputs, options), data, 5);
+    const std::vector<GradientCheckResult> results =
+        checkGradients(autoencoderSpec(inputs, options), data, 5);
     QVERIFY(!results.empty());
     for (const GradientCheckResult& r : results) {
         QVERIFY2(r.elementsChecked > 0, qPrintable(qs(r.tensor)));
-        QVERIFY2(r.maxRelativeError < 1e-6,
-                 qPrintable(QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
+        QVERIFY2(
+            r.maxRelativeError < 1e-6,
+            qPrintable(
+                QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
     }
 }
 
@@ -266,28 +273,38 @@ void TestAutoencoderRbm::tiedWeightsAreOneParameter() {
     Network network(backend, autoencoderSpec(8, options), 4);
     QStringList ids;
     for (const NamedParameter& p : network.parameters()) ids << qs(p.id);
-    QCOMPARE(ids, (QStringList{"dense_1.W", "dense_1.b", "dense_2.W", "dense_2.b", "tied_dense_1.b", "tied_dense_2.b"}));
+    QCOMPARE(ids, (QStringList{"dense_1.W", "dense_1.b", "dense_2.W", "dense_2.b", "tied_dense_1.b",
+                               "tied_dense_2.b"}));
 }
 
 void TestAutoencoderRbm::tiedLayerRefusesAWrongPartner() {
     CpuBackend backend;
-    LayerSpec tied{"tied_dense", "tied_dense_1", {{"units", int64_t{6}}, {"activation", std::string("sigmoid")},
-                                                  {"tied_to", std::string("dense_2")}}, {}};
+    LayerSpec tied{"tied_dense",
+                   "tied_dense_1",
+                   {{"units", int64_t{6}},
+                    {"activation", std::string("sigmoid")},
+                    {"tied_to", std::string("dense_2")}},
+                   {}};
     // dense_2 is 5 x 3, but this layer maps 3 values to 6: W^T would have to be 3 x 6.
-    NetworkSpec wrongShape = networkSpec({6}, LossKind::MeanSquaredError, {dense(5, "tanh"), dense(3, "tanh"), tied});
+    NetworkSpec wrongShape =
+        networkSpec({6}, LossKind::MeanSquaredError, {dense(5, "tanh"), dense(3, "tanh"), tied});
     try {
         Network network(backend, wrongShape, 2);
         QFAIL("a tied layer of the wrong shape was accepted");
     } catch (const SpecError& error) {
-        QVERIFY2(std::string(error.what()).find("cannot use the transpose of dense_2") != std::string::npos, error.what());
+        QVERIFY2(std::string(error.what()).find("cannot use the transpose of dense_2") !=
+                     std::string::npos,
+                 error.what());
     }
     tied.parameters["tied_to"] = std::string("dense_9");
-    NetworkSpec missing = networkSpec({6}, LossKind::MeanSquaredError, {dense(5, "tanh"), dense(3, "tanh"), tied});
+    NetworkSpec missing =
+        networkSpec({6}, LossKind::MeanSquaredError, {dense(5, "tanh"), dense(3, "tanh"), tied});
     try {
         Network network(backend, missing, 2);
         QFAIL("a tied layer without its partner was accepted");
     } catch (const SpecError& error) {
-        QVERIFY2(std::string(error.what()).find("\"dense_9\", which is not a dense layer") != std::string::npos,
+        QVERIFY2(std::string(error.what()).find("\"dense_9\", which is not a dense layer") !=
+                     std::string::npos,
                  error.what());
     }
 }
@@ -312,14 +329,17 @@ void TestAutoencoderRbm::autoencoderReconstructionFalls() {
     trainer.train(19);
     const double last = trainer.curve().latest().train.rmse;
     QVERIFY2(last * last < 0.5 * first * first,
-             qPrintable(QStringLiteral("reconstruction MSE %1 after 1 epoch, %2 after 20").arg(first * first).arg(last * last)));
+             qPrintable(QStringLiteral("reconstruction MSE %1 after 1 epoch, %2 after 20")
+                            .arg(first * first)
+                            .arg(last * last)));
 }
 
 void TestAutoencoderRbm::bernoulliSamplesHaveTheirProbabilities() {
     CpuBackend backend;
     constexpr int64_t count = 20000;
     std::vector<float> p(count);
-    for (int64_t i = 0; i < count; ++i) p[static_cast<size_t>(i)] = i % 4 == 0 ? 0.0f : i % 4 == 1 ? 1.0f : 0.3f;
+    for (int64_t i = 0; i < count; ++i)
+        p[static_cast<size_t>(i)] = i % 4 == 0 ? 0.0f : i % 4 == 1 ? 1.0f : 0.3f;
     Tensor probabilities = backend.allocate({count, 1}, DType::Float32);
     Tensor samples = backend.allocate({count, 1}, DType::Float32);
     backend.upload(std::span<const float>(p), probabilities);
@@ -335,7 +355,8 @@ void TestAutoencoderRbm::bernoulliSamplesHaveTheirProbabilities() {
     }
     QVERIFY2(std::abs(ones / draws - 0.3) < 0.015, qPrintable(QString::number(ones / draws)));
     // Double precision draws the same samples from the same stream.
-    Tensor p64 = backend.allocate({count, 1}, DType::Float64), s64 = backend.allocate({count, 1}, DType::Float64);
+    Tensor p64 = backend.allocate({count, 1}, DType::Float64),
+           s64 = backend.allocate({count, 1}, DType::Float64);
     backend.upload(std::span<const float>(p), p64);
     backend.bernoulliSample({5, 7, 2}, p64, s64);
     QCOMPARE(download(backend, s64), s);
@@ -351,7 +372,10 @@ void TestAutoencoderRbm::freeEnergyEqualsEnumeration() {
         backend.upload(std::span<const double>(patternRows({v})), one);
         const double expected = enumeratedFreeEnergy(v);
         QVERIFY2(std::abs(rbm.meanFreeEnergy(one) - expected) < 1e-12,
-                 qPrintable(QStringLiteral("v = %1: %2 against %3").arg(v).arg(rbm.meanFreeEnergy(one)).arg(expected)));
+                 qPrintable(QStringLiteral("v = %1: %2 against %3")
+                                .arg(v)
+                                .arg(rbm.meanFreeEnergy(one))
+                                .arg(expected)));
         mean += expected / (1 << kVisible);
     }
     std::vector<int> all(1 << kVisible);
@@ -392,7 +416,8 @@ void TestAutoencoderRbm::cdGradientApproachesTheExactGradient() {
     backend.upload(std::span<const double>(patternRows(data)), batch);
     std::vector<double> mean(exact.size(), 0.0);
     // PCD's chains start at the data: let them run 20 steps before the estimates count.
-    for (int warmUp = 0; persistent && warmUp < 20; ++warmUp) rbm.persistentContrastiveDivergence(batch, k, 9, 1000 + warmUp);
+    for (int warmUp = 0; persistent && warmUp < 20; ++warmUp)
+        rbm.persistentContrastiveDivergence(batch, k, 9, 1000 + warmUp);
     for (int e = 0; e < estimates; ++e) {
         if (persistent) rbm.persistentContrastiveDivergence(batch, k, 9, e + 1);
         else rbm.contrastiveDivergence(batch, k, 9, e + 1);
@@ -403,11 +428,14 @@ void TestAutoencoderRbm::cdGradientApproachesTheExactGradient() {
     size_t worstElement = 0;
     for (size_t i = 0; i < exact.size(); ++i) {
         largest = std::max(largest, std::abs(exact[i]));
-        if (std::abs(mean[i] - exact[i]) > worst) worst = std::abs(mean[i] - exact[i]), worstElement = i;
+        if (std::abs(mean[i] - exact[i]) > worst)
+            worst = std::abs(mean[i] - exact[i]), worstElement = i;
     }
     QVERIFY(largest > 0.1);  // the comparison means something: the gradient is far from zero
     const QString where = QStringLiteral("element %1: estimate %2, exact %3")
-                              .arg(worstElement).arg(mean[worstElement]).arg(exact[worstElement]);
+                              .arg(worstElement)
+                              .arg(mean[worstElement])
+                              .arg(exact[worstElement]);
     if (close) QVERIFY2(worst < 0.015, qPrintable(where));
     else QVERIFY2(worst > 0.05, qPrintable(where));
 }
@@ -432,8 +460,11 @@ void TestAutoencoderRbm::rbmReconstructionErrorFalls() {
     QVERIFY(curve.front().trainReconstructionError < before.trainReconstructionError);
     for (size_t e = 1; e < curve.size(); ++e)
         QVERIFY2(curve[e].trainReconstructionError < curve[e - 1].trainReconstructionError,
-                 qPrintable(QStringLiteral("epoch %1: %2, epoch %3: %4").arg(e).arg(curve[e - 1].trainReconstructionError)
-                                .arg(e + 1).arg(curve[e].trainReconstructionError)));
+                 qPrintable(QStringLiteral("epoch %1: %2, epoch %3: %4")
+                                .arg(e)
+                                .arg(curve[e - 1].trainReconstructionError)
+                                .arg(e + 1)
+                                .arg(curve[e].trainReconstructionError)));
     // The data grow more probable: their free energy falls.
     QVERIFY(curve.back().trainFreeEnergy < before.trainFreeEnergy);
 }
@@ -449,18 +480,22 @@ void TestAutoencoderRbm::rbmRefusesInputsOutsideZeroOne() {
         RbmTrainer trainer(rbm, *optimizer, bars, settings, {});
         QFAIL("an input of 2 was accepted");
     } catch (const InputError& error) {
-        QVERIFY2(std::string(error.what()).find("must lie in [0, 1], but sample 3 of bars has 2") != std::string::npos,
+        QVERIFY2(std::string(error.what()).find("must lie in [0, 1], but sample 3 of bars has 2") !=
+                     std::string::npos,
                  error.what());
     }
-    QVERIFY_THROWS_EXCEPTION(InputError, rbm.contrastiveDivergence(backend.allocate({2, 16}, DType::Float32), 0, 1, 1));
-    QVERIFY_THROWS_EXCEPTION(InputError, rbm.contrastiveDivergence(backend.allocate({2, 15}, DType::Float32), 1, 1, 1));
+    QVERIFY_THROWS_EXCEPTION(
+        InputError, rbm.contrastiveDivergence(backend.allocate({2, 16}, DType::Float32), 0, 1, 1));
+    QVERIFY_THROWS_EXCEPTION(
+        InputError, rbm.contrastiveDivergence(backend.allocate({2, 15}, DType::Float32), 1, 1, 1));
 }
 
 void TestAutoencoderRbm::gibbsChainGivesProbabilities() {
     CpuBackend backend;
     Rbm rbm(backend, {16, 8}, 4);
     rbm.initialize(1);
-    Tensor start = backend.allocate({3, 16}, DType::Float32), out = backend.allocate({4, 16}, DType::Float32);
+    Tensor start = backend.allocate({3, 16}, DType::Float32),
+           out = backend.allocate({4, 16}, DType::Float32);
     rbm.gibbsChain(start, 5, 1, 1, out);
     QCOMPARE(out.rows(), int64_t{3});
     for (const float p : download(backend, out)) QVERIFY(p > 0.0f && p < 1.0f);
@@ -483,13 +518,16 @@ void TestAutoencoderRbm::pretrainingCopiesWeightsExactly() {
     settings.learningRate = 0.1;
     settings.seed = 6;
     CpuBackend backend;
-    Network classifier(backend, networkSpec({16}, LossKind::CrossEntropy, {dense(6, "sigmoid"), dense(2, "softmax")}), 10);
+    Network classifier(
+        backend,
+        networkSpec({16}, LossKind::CrossEntropy, {dense(6, "sigmoid"), dense(2, "softmax")}), 10);
     classifier.initialize(6);
     PretrainOptions options;
     options.kind = *pretrainKindFromName(kind.toStdString());
     options.epochs = 2;
     std::vector<PretrainEpoch> reports;
-    pretrainFirstLayer(classifier, bars, settings, options, [&](const PretrainEpoch& e) { reports.push_back(e); });
+    pretrainFirstLayer(classifier, bars, settings, options,
+                       [&](const PretrainEpoch& e) { reports.push_back(e); });
     QCOMPARE(reports.size(), size_t{2});
     QCOMPARE(std::isnan(reports[0].freeEnergy), kind == "autoencoder");
 
@@ -523,16 +561,23 @@ void TestAutoencoderRbm::pretrainingCopiesWeightsExactly() {
 
 void TestAutoencoderRbm::pretrainingRefusesAWrongShape() {
     CpuBackend backend;
-    Network classifier(backend, networkSpec({16}, LossKind::CrossEntropy, {dense(6, "sigmoid"), dense(2, "softmax")}), 10);
-    Tensor w = backend.allocate({16, 5}, DType::Float32), b = backend.allocate({1, 5}, DType::Float32);
+    Network classifier(
+        backend,
+        networkSpec({16}, LossKind::CrossEntropy, {dense(6, "sigmoid"), dense(2, "softmax")}), 10);
+    Tensor w = backend.allocate({16, 5}, DType::Float32),
+           b = backend.allocate({1, 5}, DType::Float32);
     try {
         copyIntoFirstDense(classifier, w, b);
         QFAIL("weights of the wrong shape were copied");
     } catch (const InputError& error) {
-        QVERIFY2(std::string(error.what()).find("16 x 5 but dense_1's W is 16 x 6") != std::string::npos, error.what());
+        QVERIFY2(std::string(error.what()).find("16 x 5 but dense_1's W is 16 x 6") !=
+                     std::string::npos,
+                 error.what());
     }
-    Network convFirst(backend, networkSpec({1, 4, 4}, LossKind::CrossEntropy,
-                                           {LayerSpec{"flatten", "", {}, {}}, dense(2, "softmax")}), 2);
+    Network convFirst(backend,
+                      networkSpec({1, 4, 4}, LossKind::CrossEntropy,
+                                  {LayerSpec{"flatten", "", {}, {}}, dense(2, "softmax")}),
+                      2);
     QVERIFY_THROWS_EXCEPTION(InputError, firstDenseLayer(convFirst));
 }
 
@@ -557,11 +602,13 @@ void TestAutoencoderRbm::rbmProjectRoundTrip() {
     QVERIFY(loaded.rbm == (RbmModel{16, 6, 3, true}));
     QCOMPARE(loaded.curves.size(), size_t{2});
     QCOMPARE(loaded.curves[1].train.loss, trainer.curve()[1].trainReconstructionError);
-    QVERIFY2(kototest::sameWeights(loaded.weights, saved.weights), qPrintable(kototest::firstDifference(loaded.weights, saved.weights)));
+    QVERIFY2(kototest::sameWeights(loaded.weights, saved.weights),
+             qPrintable(kototest::firstDifference(loaded.weights, saved.weights)));
     Rbm restored(backend, {16, 6}, 10);
     restoreRbmWeights(restored, loaded.weights);
     QCOMPARE(download(backend, restored.weights().value), download(backend, rbm.weights().value));
-    QCOMPARE(download(backend, restored.hiddenBias().value), download(backend, rbm.hiddenBias().value));
+    QCOMPARE(download(backend, restored.hiddenBias().value),
+             download(backend, rbm.hiddenBias().value));
 
     // Weights that do not fit the sizes the file gives are refused as it opens.
     std::string wrong = json;
@@ -608,7 +655,9 @@ void TestAutoencoderRbm::anUnknownModelKindIsRefused() {
         projectFromJson(json.dump(), "gan.koto");
         QFAIL("an unknown model kind was accepted");
     } catch (const InputError& error) {
-        QVERIFY2(std::string(error.what()).find("gan.koto: unknown model kind \"gan\"") != std::string::npos, error.what());
+        QVERIFY2(std::string(error.what()).find("gan.koto: unknown model kind \"gan\"") !=
+                     std::string::npos,
+                 error.what());
     }
 }
 

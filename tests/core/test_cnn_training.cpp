@@ -23,10 +23,11 @@ class TestCnnTraining : public QObject {
 
 private slots:
     void lenetLearnsFashionMnist() {
-        if (!QFile::exists(QString::fromLatin1(kFashionMnist))) QSKIP("Debian's dataset-fashion-mnist is not installed");
+        if (!QFile::exists(QString::fromLatin1(kFashionMnist)))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
         const auto data = kototest::dataset("fashion-mnist:n=2000,ntest=500");
-        const NetworkSpec spec =
-            networkSpecFromTokens("conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu", *data);
+        const NetworkSpec spec = networkSpecFromTokens(
+            "conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu", *data);
         TrainingSettings settings;
         settings.optimizer = "adam";
         settings.learningRate = 0.002;
@@ -38,9 +39,10 @@ private slots:
         const std::vector<EpochMetrics> curve = run.trainer().curve().points();
         QCOMPARE(curve.size(), size_t{8});
         const double accuracy = curve.back().test.accuracy;
-        qInfo("test accuracy after %d epochs: %.4f (%.2f s for the last epoch)", static_cast<int>(curve.size()),
-              accuracy, curve.back().seconds);
-        QVERIFY2(accuracy >= kMinimumAccuracy, qPrintable(QStringLiteral("test accuracy %1").arg(accuracy)));
+        qInfo("test accuracy after %d epochs: %.4f (%.2f s for the last epoch)",
+              static_cast<int>(curve.size()), accuracy, curve.back().seconds);
+        QVERIFY2(accuracy >= kMinimumAccuracy,
+                 qPrintable(QStringLiteral("test accuracy %1").arg(accuracy)));
         QVERIFY(curve.back().train.loss < curve.front().train.loss);
     }
 

@@ -30,16 +30,20 @@ private slots:
         data->test = {5, {1, 0, 2, 5, -3, 1, -1, 0, 0.5f, 0}, {}, {0, 0, 0, 1, 1}, {}};
         CpuBackend backend;
         TrainingRun run(backend, networkSpecFromTokens("", *data), data, TrainingSettings{});
-        restoreWeights(run.network(), {{"dense_1.W", 2, 2, {1, -1, 0, 0}}, {"dense_1.b", 1, 2, {0, 0}}});
+        restoreWeights(run.network(),
+                       {{"dense_1.W", 2, 2, {1, -1, 0, 0}}, {"dense_1.b", 1, 2, {0, 0}}});
 
         const ConfusionMatrix matrix = run.trainer().confusion(Trainer::Part::Test);
         QCOMPARE(matrix.classes, int64_t{2});
-        QCOMPARE(matrix.counts, (std::vector<int64_t>{2, 1, 1, 1}));  // true 0: 2 right, 1 as 1; true 1: 1 as 0, 1 right
+        QCOMPARE(matrix.counts,
+                 (std::vector<int64_t>{2, 1, 1,
+                                       1}));  // true 0: 2 right, 1 as 1; true 1: 1 as 0, 1 right
         const std::vector<double> perClass = matrix.perClassAccuracy();
         QCOMPARE(perClass[0], 2.0 / 3.0);
         QCOMPARE(perClass[1], 0.5);
         QCOMPARE(run.trainer().evaluate().test.accuracy, 3.0 / 5.0);  // the diagonal over the total
-        QCOMPARE(run.trainer().confusion(Trainer::Part::Train).counts, (std::vector<int64_t>{1, 0, 0, 1}));
+        QCOMPARE(run.trainer().confusion(Trainer::Part::Train).counts,
+                 (std::vector<int64_t>{1, 0, 0, 1}));
     }
 
     void aClassWithoutSamplesHasNoAccuracy() {

@@ -28,7 +28,8 @@ using kototest::uniformValues;
 
 namespace {
 
-LayerSpec conv(int64_t filters, int64_t kernel, int64_t stride, int64_t padding, const std::string& activation) {
+LayerSpec conv(int64_t filters, int64_t kernel, int64_t stride, int64_t padding,
+               const std::string& activation) {
     LayerSpec layer;
     layer.type = "conv";
     layer.parameters = {{"filters", filters},
@@ -123,7 +124,8 @@ void TestConv::forwardEqualsDirectConvolution() {
     backend.upload(std::span<const double>(inputs), x);
     const Tensor& z = layer.forward(backend, x);
 
-    const int64_t outH = (h + 2 * padding - kernel) / stride + 1, outW = (w + 2 * padding - kernel) / stride + 1;
+    const int64_t outH = (h + 2 * padding - kernel) / stride + 1,
+                  outW = (w + 2 * padding - kernel) / stride + 1;
     QCOMPARE(z.shape(), (Shape{n, filters, outH, outW}));
     std::vector<double> actual(static_cast<size_t>(z.size()));
     backend.download(z, std::span<double>(actual));
@@ -136,12 +138,16 @@ void TestConv::forwardEqualsDirectConvolution() {
                     for (int64_t c = 0; c < channels; ++c)
                         for (int64_t ky = 0; ky < kernel; ++ky)
                             for (int64_t kx = 0; kx < kernel; ++kx) {
-                                const int64_t y = oy * stride - padding + ky, xx = ox * stride - padding + kx;
+                                const int64_t y = oy * stride - padding + ky,
+                                              xx = ox * stride - padding + kx;
                                 if (y < 0 || y >= h || xx < 0 || xx >= w) continue;
-                                sum += weights[static_cast<size_t>(((f * channels + c) * kernel + ky) * kernel + kx)] *
-                                       inputs[static_cast<size_t>(((s * channels + c) * h + y) * w + xx)];
+                                sum += weights[static_cast<size_t>(
+                                           ((f * channels + c) * kernel + ky) * kernel + kx)] *
+                                       inputs[static_cast<size_t>(((s * channels + c) * h + y) * w +
+                                                                  xx)];
                             }
-                    const double got = actual[static_cast<size_t>(((s * filters + f) * outH + oy) * outW + ox)];
+                    const double got =
+                        actual[static_cast<size_t>(((s * filters + f) * outH + oy) * outW + ox)];
                     worst = std::max(worst, std::abs(got - sum));
                 }
     QVERIFY2(worst < 1e-12, qPrintable(QStringLiteral("largest difference %1").arg(worst)));
@@ -149,8 +155,8 @@ void TestConv::forwardEqualsDirectConvolution() {
 
 // One 4 x 5 image in 2 x 2 windows: two windows across, two down, the last column left out.
 void TestConv::poolingOnHandWrittenImage() {
-    const std::vector<double> image{1, 5, 2, 2, 9,  //
-                                    3, 0, 2, 1, 9,  //
+    const std::vector<double> image{1,  5,  2, 2, 9,  //
+                                    3,  0,  2, 1, 9,  //
                                     -1, -2, 4, 8, 9,  //
                                     -3, -4, 8, 0, 9};
     CpuBackend backend;
@@ -164,7 +170,8 @@ void TestConv::poolingOnHandWrittenImage() {
         std::vector<double> values(4);
         backend.download(z, std::span<double>(values));
         if (kind == PoolingKind::Max) {
-            QCOMPARE(values, (std::vector<double>{5, 2, -1, 8}));  // 2 ties with 2, 8 with 8: the first wins
+            QCOMPARE(values, (std::vector<double>{5, 2, -1,
+                                                  8}));  // 2 ties with 2, 8 with 8: the first wins
             const std::vector<TracedBuffer> trace = layer.forwardTrace(backend);
             QCOMPARE(trace.size(), size_t{3});
             QCOMPARE(qs(trace[2].name), QStringLiteral("winners"));
@@ -177,16 +184,18 @@ void TestConv::poolingOnHandWrittenImage() {
         } else {
             QCOMPARE(values, (std::vector<double>{9.0 / 4, 7.0 / 4, -10.0 / 4, 20.0 / 4}));
         }
-        // dJ/dZ = 1, 2, 3, 4: max sends each to its winner, average a quarter to each of its window.
+        // dJ/dZ = 1, 2, 3, 4: max sends each to its winner, average a quarter to each of its
+        // window.
         Tensor dz = backend.allocate({1, 4}, DType::Float64);
         backend.upload(std::span<const double>(std::vector<double>{1, 2, 3, 4}), dz);
         std::vector<double> dx(20);
         backend.download(layer.backward(backend, dz, true), std::span<double>(dx));
         if (kind == PoolingKind::Max)
-            QCOMPARE(dx, (std::vector<double>{0, 1, 2, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 4, 0, 0, 0, 0, 0, 0}));
+            QCOMPARE(dx, (std::vector<double>{0, 1, 2, 0, 0, 0, 0, 0, 0, 0,
+                                              3, 0, 0, 4, 0, 0, 0, 0, 0, 0}));
         else
             QCOMPARE(dx, (std::vector<double>{0.25, 0.25, 0.5, 0.5, 0, 0.25, 0.25, 0.5, 0.5, 0,  //
-                                              0.75, 0.75, 1, 1, 0, 0.75, 0.75, 1, 1, 0}));
+                                              0.75, 0.75, 1,   1,   0, 0.75, 0.75, 1,   1,   0}));
     }
 }
 
@@ -216,7 +225,8 @@ void TestConv::maxPoolingTiesInWideRows() {
                     size_t best = static_cast<size_t>(2 * oy * width + 2 * ox);
                     for (int64_t ky = 0; ky < 2; ++ky)
                         for (int64_t kx = 0; kx < 2; ++kx) {
-                            const auto at = static_cast<size_t>((2 * oy + ky) * width + 2 * ox + kx);
+                            const auto at =
+                                static_cast<size_t>((2 * oy + ky) * width + 2 * ox + kx);
                             if (image[at] > image[best]) best = at;
                         }
                     QCOMPARE(maxima[static_cast<size_t>(oy * windows + ox)], image[best]);
@@ -226,14 +236,17 @@ void TestConv::maxPoolingTiesInWideRows() {
 
             // Backward: each window's dJ/dZ (here 1, 2, 3, ...) to its winner, 0 elsewhere.
             std::vector<double> outputGradient(maxima.size());
-            for (size_t i = 0; i < outputGradient.size(); ++i) outputGradient[i] = static_cast<double>(i + 1);
+            for (size_t i = 0; i < outputGradient.size(); ++i)
+                outputGradient[i] = static_cast<double>(i + 1);
             Tensor dz = backend.allocate({1, static_cast<int64_t>(maxima.size())}, type);
             backend.upload(std::span<const double>(outputGradient), dz);
             std::vector<double> dx(image.size());
             backend.download(layer.backward(backend, dz, true), std::span<double>(dx));
             for (size_t at = 0; at < image.size(); ++at) {
-                const int64_t y = static_cast<int64_t>(at) / width, x = static_cast<int64_t>(at) % width;
-                QCOMPARE(dx[at], expectedWinners[at] * outputGradient[static_cast<size_t>(y / 2 * windows + x / 2)]);
+                const int64_t y = static_cast<int64_t>(at) / width,
+                              x = static_cast<int64_t>(at) % width;
+                QCOMPARE(dx[at], expectedWinners[at] *
+                                     outputGradient[static_cast<size_t>(y / 2 * windows + x / 2)]);
             }
         }
 }
@@ -244,22 +257,25 @@ void TestConv::maxPoolingTiesInWideRows() {
 void TestConv::gradients_data() {
     QTest::addColumn<NetworkSpec>("spec");
     const auto softmax = dense(3, "softmax");
-    QTest::newRow("conv 3x3, 1 channel, tanh") << networkSpec({1, 6, 5}, LossKind::CrossEntropy,
-                                                              {conv(2, 3, 1, 0, "tanh"), flatten(), softmax});
-    QTest::newRow("conv 3x3, stride 2, padding 1, 2 channels, relu")
-        << networkSpec({2, 7, 6}, LossKind::CrossEntropy, {conv(3, 3, 2, 1, "relu"), flatten(), softmax});
-    QTest::newRow("conv 2x2, stride 3, padding 1, 3 channels, sigmoid")
-        << networkSpec({3, 5, 7}, LossKind::CrossEntropy, {conv(2, 2, 3, 1, "sigmoid"), flatten(), softmax});
-    QTest::newRow("conv 1x1, linear, then conv 4x4 padding 2") << networkSpec(
-        {2, 5, 5}, LossKind::CrossEntropy, {conv(3, 1, 1, 0, "linear"), conv(2, 4, 1, 2, "tanh"), flatten(), softmax});
-    QTest::newRow("conv, max pooling 2, dense") << networkSpec(
-        {1, 7, 7}, LossKind::CrossEntropy, {conv(2, 3, 1, 1, "tanh"), pool("maxpool", 2), flatten(), softmax});
-    QTest::newRow("conv, average pooling 3, dense") << networkSpec(
-        {2, 8, 7}, LossKind::CrossEntropy, {conv(2, 2, 1, 0, "relu"), pool("avgpool", 3), flatten(), softmax});
+    QTest::newRow("conv 3x3, 1 channel, tanh") << networkSpec(
+        {1, 6, 5}, LossKind::CrossEntropy, {conv(2, 3, 1, 0, "tanh"), flatten(), softmax});
+    QTest::newRow("conv 3x3, stride 2, padding 1, 2 channels, relu") << networkSpec(
+        {2, 7, 6}, LossKind::CrossEntropy, {conv(3, 3, 2, 1, "relu"), flatten(), softmax});
+    QTest::newRow("conv 2x2, stride 3, padding 1, 3 channels, sigmoid") << networkSpec(
+        {3, 5, 7}, LossKind::CrossEntropy, {conv(2, 2, 3, 1, "sigmoid"), flatten(), softmax});
+    QTest::newRow("conv 1x1, linear, then conv 4x4 padding 2")
+        << networkSpec({2, 5, 5}, LossKind::CrossEntropy,
+                       {conv(3, 1, 1, 0, "linear"), conv(2, 4, 1, 2, "tanh"), flatten(), softmax});
+    QTest::newRow("conv, max pooling 2, dense")
+        << networkSpec({1, 7, 7}, LossKind::CrossEntropy,
+                       {conv(2, 3, 1, 1, "tanh"), pool("maxpool", 2), flatten(), softmax});
+    QTest::newRow("conv, average pooling 3, dense")
+        << networkSpec({2, 8, 7}, LossKind::CrossEntropy,
+                       {conv(2, 2, 1, 0, "relu"), pool("avgpool", 3), flatten(), softmax});
     QTest::newRow("conv, pool, conv, pool, flatten, dense, dense (LeNet in small), mse")
         << networkSpec({1, 12, 12}, LossKind::MeanSquaredError,
-                       {conv(3, 3, 1, 0, "relu"), pool("maxpool", 2), conv(4, 3, 1, 1, "tanh"), pool("avgpool", 2),
-                        flatten(), dense(5, "relu"), dense(2, "linear")});
+                       {conv(3, 3, 1, 0, "relu"), pool("maxpool", 2), conv(4, 3, 1, 1, "tanh"),
+                        pool("avgpool", 2), flatten(), dense(5, "relu"), dense(2, "linear")});
 }
 
 void TestConv::gradients() {
@@ -272,14 +288,17 @@ void TestConv::gradients() {
     data.rows = 3;
     data.inputs = uniformValues(data.rows * inputs, -1, 1, 17);
     data.targets.assign(static_cast<size_t>(data.rows * outputs), 0.0);
-    for (int64_t n = 0; n < data.rows; ++n) data.targets[static_cast<size_t>(n * outputs + n % outputs)] = 1.0;
+    for (int64_t n = 0; n < data.rows; ++n)
+        data.targets[static_cast<size_t>(n * outputs + n % outputs)] = 1.0;
 
     const std::vector<GradientCheckResult> results = checkGradients(spec, data, /*seed=*/5);
     int64_t convTensors = 0;
     for (const GradientCheckResult& r : results) {
         QVERIFY2(r.elementsChecked > 0, qPrintable(qs(r.tensor)));
-        QVERIFY2(r.maxRelativeError < 1e-6,
-                 qPrintable(QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
+        QVERIFY2(
+            r.maxRelativeError < 1e-6,
+            qPrintable(
+                QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
         convTensors += r.tensor.starts_with("conv_") ? 1 : 0;
     }
     int64_t convLayers = 0;
@@ -290,19 +309,22 @@ void TestConv::gradients() {
 // The LeNet-like network on 28 x 28 images, from tokens.
 void TestConv::lenetShapesFromTokens() {
     const NetworkSpec spec = networkSpecFromTokens(
-        "conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu", imageDataset(28));
+        "conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu",
+        imageDataset(28));
     QCOMPARE(spec.inputShape, (std::vector<int64_t>{1, 28, 28}));
-    const std::vector<std::vector<int64_t>> expected{{6, 24, 24}, {6, 12, 12}, {16, 8, 8}, {16, 4, 4},
-                                                     {256},       {120},       {84},       {10}};
+    const std::vector<std::vector<int64_t>> expected{
+        {6, 24, 24}, {6, 12, 12}, {16, 8, 8}, {16, 4, 4}, {256}, {120}, {84}, {10}};
     QCOMPARE(inferShapes(spec), expected);
     QCOMPARE(qs(spec.layers[0].name), QStringLiteral("conv_1"));
     QCOMPARE(qs(spec.layers[0].text("activation")), QStringLiteral("relu"));
     QCOMPARE(spec.layers[0].integer("stride"), int64_t{1});
     QCOMPARE(spec.layers[0].integer("padding"), int64_t{0});
     // Dense layers first: the images stay flat vectors, as before.
-    QCOMPARE(networkSpecFromTokens("dense:8:tanh", imageDataset(28)).inputShape, (std::vector<int64_t>{784}));
+    QCOMPARE(networkSpecFromTokens("dense:8:tanh", imageDataset(28)).inputShape,
+             (std::vector<int64_t>{784}));
     // Stride and padding: (28 + 2 - 3) / 2 + 1 = 14.
-    const NetworkSpec strided = networkSpecFromTokens("conv:4:3:2:1:tanh,avgpool:3,flatten", imageDataset(28));
+    const NetworkSpec strided =
+        networkSpecFromTokens("conv:4:3:2:1:tanh,avgpool:3,flatten", imageDataset(28));
     QCOMPARE(inferShapes(strided)[0], (std::vector<int64_t>{4, 14, 14}));
     QCOMPARE(inferShapes(strided)[1], (std::vector<int64_t>{4, 4, 4}));
     QCOMPARE(qs(strided.layers[0].text("activation")), QStringLiteral("tanh"));
@@ -323,30 +345,38 @@ void TestConv::shapeErrorsNameTheLayer_data() {
     QTest::addColumn<int>("layer");
     QTest::addColumn<QStringList>("mentions");
     const auto softmax = dense(3, "softmax");
-    QTest::newRow("conv on flat data") << networkSpec({2}, LossKind::CrossEntropy, {conv(2, 3, 1, 0, "relu"), softmax})
-                                       << 0 << QStringList{"conv_1", "images", "2"};
+    QTest::newRow("conv on flat data")
+        << networkSpec({2}, LossKind::CrossEntropy, {conv(2, 3, 1, 0, "relu"), softmax}) << 0
+        << QStringList{"conv_1", "images", "2"};
     QTest::newRow("kernel larger than the input")
-        << networkSpec({1, 5, 6}, LossKind::CrossEntropy, {conv(2, 7, 1, 0, "relu"), flatten(), softmax}) << 0
-        << QStringList{"conv_1", "7x7", "1x5x6"};
+        << networkSpec({1, 5, 6}, LossKind::CrossEntropy,
+                       {conv(2, 7, 1, 0, "relu"), flatten(), softmax})
+        << 0 << QStringList{"conv_1", "7x7", "1x5x6"};
     QTest::newRow("kernel larger than the padded input")
-        << networkSpec({1, 5, 5}, LossKind::CrossEntropy, {conv(2, 3, 1, 0, "relu"), conv(2, 6, 1, 1, "relu"), flatten(), softmax})
+        << networkSpec({1, 5, 5}, LossKind::CrossEntropy,
+                       {conv(2, 3, 1, 0, "relu"), conv(2, 6, 1, 1, "relu"), flatten(), softmax})
         << 1 << QStringList{"conv_2", "6x6", "2x3x3", "conv_1", "padded by 1"};
     QTest::newRow("pool window larger than its input")
-        << networkSpec({1, 4, 4}, LossKind::CrossEntropy, {conv(1, 3, 1, 0, "relu"), pool("maxpool", 3), flatten(), softmax})
+        << networkSpec({1, 4, 4}, LossKind::CrossEntropy,
+                       {conv(1, 3, 1, 0, "relu"), pool("maxpool", 3), flatten(), softmax})
         << 1 << QStringList{"maxpool_1", "3x3", "1x2x2"};
-    QTest::newRow("pool on flat data") << networkSpec({4}, LossKind::CrossEntropy, {pool("avgpool", 2), softmax}) << 0
-                                       << QStringList{"avgpool_1", "images"};
+    QTest::newRow("pool on flat data")
+        << networkSpec({4}, LossKind::CrossEntropy, {pool("avgpool", 2), softmax}) << 0
+        << QStringList{"avgpool_1", "images"};
     QTest::newRow("dense after conv without flatten")
         << networkSpec({1, 5, 5}, LossKind::CrossEntropy, {conv(2, 3, 1, 0, "relu"), softmax}) << 1
         << QStringList{"dense_1", "2x3x3", "flatten"};
     QTest::newRow("padding as large as the kernel")
-        << networkSpec({1, 5, 5}, LossKind::CrossEntropy, {conv(2, 3, 1, 3, "relu"), flatten(), softmax}) << 0
-        << QStringList{"conv_1", "padding"};
+        << networkSpec({1, 5, 5}, LossKind::CrossEntropy,
+                       {conv(2, 3, 1, 3, "relu"), flatten(), softmax})
+        << 0 << QStringList{"conv_1", "padding"};
     QTest::newRow("softmax in a conv layer")
-        << networkSpec({1, 5, 5}, LossKind::CrossEntropy, {conv(2, 3, 1, 0, "softmax"), flatten(), softmax}) << 0
-        << QStringList{"conv_1", "softmax"};
+        << networkSpec({1, 5, 5}, LossKind::CrossEntropy,
+                       {conv(2, 3, 1, 0, "softmax"), flatten(), softmax})
+        << 0 << QStringList{"conv_1", "softmax"};
     QTest::newRow("absurdly many filters")
-        << networkSpec({1, 500, 500}, LossKind::CrossEntropy, {conv(100'000, 3, 1, 0, "relu"), flatten(), softmax})
+        << networkSpec({1, 500, 500}, LossKind::CrossEntropy,
+                       {conv(100'000, 3, 1, 0, "relu"), flatten(), softmax})
         << 0 << QStringList{"conv_1", "too large"};
 }
 
@@ -360,7 +390,8 @@ void TestConv::shapeErrorsNameTheLayer() {
     } catch (const SpecError& error) {
         QCOMPARE(error.layerIndex(), layer);
         for (const QString& word : mentions)
-            QVERIFY2(QString(error.what()).contains(word), qPrintable(QString(error.what()) + " lacks " + word));
+            QVERIFY2(QString(error.what()).contains(word),
+                     qPrintable(QString(error.what()) + " lacks " + word));
     }
 }
 

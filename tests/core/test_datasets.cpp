@@ -46,8 +46,9 @@ void TestDatasets::catalogNamesEveryDataset() {
         QCOMPARE(qs(d.name), qs(info.name));
         QCOMPARE(d.task, info.task);
     }
-    QCOMPARE(names, (QStringList{"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss", "fashion-mnist", "idx", "csv",
-                                 "sine", "firstbit", "parity", "seqimg"}));
+    QCOMPARE(names,
+             (QStringList{"circle", "xor", "gauss", "spiral", "moons", "plane", "multigauss",
+                          "fashion-mnist", "idx", "csv", "sine", "firstbit", "parity", "seqimg"}));
 }
 
 void TestDatasets::pointsCountsAndRanges_data() {
@@ -92,7 +93,8 @@ void TestDatasets::pointsCountsAndRanges() {
             // Playground: its values reach +-1.2 * (1 + noise).
             const double noise = spec.contains("noise=0.5") ? 0.5 : 0.0;
             const float bound = d.name == "plane" ? static_cast<float>(1.2 * (1 + noise)) : 1.0f;
-            for (float t : split.targets) QVERIFY2(std::abs(t) <= bound, qPrintable(QString::number(t)));
+            for (float t : split.targets)
+                QVERIFY2(std::abs(t) <= bound, qPrintable(QString::number(t)));
         }
     }
     if (d.task == Task::Classification) {
@@ -125,18 +127,21 @@ void TestDatasets::labelsFollowTheRule() {
             const QString where = QStringLiteral("point (%1, %2)").arg(x).arg(y);
             if (name == "xor") {
                 QVERIFY2(split.labels[size_t(n)] == (x * y >= 0 ? 1 : 0), qPrintable(where));
-                QVERIFY2(std::abs(x) >= 0.3 && std::abs(y) >= 0.3, qPrintable(where));  // the padding
+                QVERIFY2(std::abs(x) >= 0.3 && std::abs(y) >= 0.3,
+                         qPrintable(where));  // the padding
             } else if (name == "circle") {
                 const double r = std::hypot(x, y);
                 QVERIFY2(split.labels[size_t(n)] == (r < 2.5 ? 1 : 0), qPrintable(where));
-                QVERIFY2(r < 2.5 + 1e-5 || (r > 3.5 - 1e-5 && r <= 5 + 1e-5), qPrintable(where));  // the gap
+                QVERIFY2(r < 2.5 + 1e-5 || (r > 3.5 - 1e-5 && r <= 5 + 1e-5),
+                         qPrintable(where));  // the gap
             } else if (name == "gauss") {
                 // Spread 0.5 around (2, 2) and (-2, -2): the sign of x + y tells them apart.
                 QVERIFY2(split.labels[size_t(n)] == (x + y > 0 ? 1 : 0), qPrintable(where));
             } else if (name == "spiral") {
                 QVERIFY2(std::hypot(x, y) <= 5 + 1e-5, qPrintable(where));
             } else if (name == "plane") {
-                QVERIFY2(std::abs(split.targets[size_t(n)] - (x + y) / 10) < 1e-6, qPrintable(where));
+                QVERIFY2(std::abs(split.targets[size_t(n)] - (x + y) / 10) < 1e-6,
+                         qPrintable(where));
             }
         }
     }
@@ -173,24 +178,42 @@ void TestDatasets::specText() {
 void TestDatasets::badSpecsAreRefused_data() {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("noise=0.7") << "spiral:noise=0.7" << "noise must be between 0 and 0.5";
-    QTest::newRow("negative noise") << "circle:noise=-0.1" << "noise must be between 0 and 0.5";
-    QTest::newRow("n=2") << "spiral:n=2" << "number of points must be between 4 and 1000000";
-    QTest::newRow("n=2000000") << "xor:n=2000000" << "number of points must be between 4 and 1000000";
-    QTest::newRow("n=1.5") << "xor:n=1.5" << "n must be a whole number";
-    QTest::newRow("test=1") << "spiral:test=1" << "test fraction must be between 0 and 1";
-    QTest::newRow("test=0") << "spiral:test=0" << "test fraction must be between 0 and 1";
-    QTest::newRow("test leaves no training point") << "xor:n=4,test=0.9" << "leaves no training or no test points";
-    QTest::newRow("unknown option") << "spiral:colour=red" << "unknown option \"colour\"";
-    QTest::newRow("seed=-1") << "spiral:seed=-1" << "seed cannot be negative";
-    QTest::newRow("option without value") << "spiral:noise" << "not of the form key=value";
-    QTest::newRow("empty option") << "spiral:" << "not of the form key=value";
-    QTest::newRow("trailing comma") << "spiral:n=10," << "not of the form key=value";
-    QTest::newRow("noise=abc") << "spiral:noise=abc" << "noise=abc is not a number";
-    QTest::newRow("noise=nan") << "spiral:noise=nan" << "is not a number";
-    QTest::newRow("unknown dataset") << "mnist" << "unknown dataset \"mnist\"";
-    QTest::newRow("no name") << ":n=10" << "has no name";
-    QTest::newRow("empty") << "" << "has no name";
+    QTest::newRow("noise=0.7") << "spiral:noise=0.7"
+                               << "noise must be between 0 and 0.5";
+    QTest::newRow("negative noise") << "circle:noise=-0.1"
+                                    << "noise must be between 0 and 0.5";
+    QTest::newRow("n=2") << "spiral:n=2"
+                         << "number of points must be between 4 and 1000000";
+    QTest::newRow("n=2000000") << "xor:n=2000000"
+                               << "number of points must be between 4 and 1000000";
+    QTest::newRow("n=1.5") << "xor:n=1.5"
+                           << "n must be a whole number";
+    QTest::newRow("test=1") << "spiral:test=1"
+                            << "test fraction must be between 0 and 1";
+    QTest::newRow("test=0") << "spiral:test=0"
+                            << "test fraction must be between 0 and 1";
+    QTest::newRow("test leaves no training point") << "xor:n=4,test=0.9"
+                                                   << "leaves no training or no test points";
+    QTest::newRow("unknown option") << "spiral:colour=red"
+                                    << "unknown option \"colour\"";
+    QTest::newRow("seed=-1") << "spiral:seed=-1"
+                             << "seed cannot be negative";
+    QTest::newRow("option without value") << "spiral:noise"
+                                          << "not of the form key=value";
+    QTest::newRow("empty option") << "spiral:"
+                                  << "not of the form key=value";
+    QTest::newRow("trailing comma") << "spiral:n=10,"
+                                    << "not of the form key=value";
+    QTest::newRow("noise=abc") << "spiral:noise=abc"
+                               << "noise=abc is not a number";
+    QTest::newRow("noise=nan") << "spiral:noise=nan"
+                               << "is not a number";
+    QTest::newRow("unknown dataset") << "mnist"
+                                     << "unknown dataset \"mnist\"";
+    QTest::newRow("no name") << ":n=10"
+                             << "has no name";
+    QTest::newRow("empty") << ""
+                           << "has no name";
 }
 
 void TestDatasets::badSpecsAreRefused() {

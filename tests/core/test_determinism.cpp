@@ -30,7 +30,8 @@ TrainingSettings settingsWithSeed(uint64_t seed) {
 struct Run {
     Run(const QString& datasetSpec, const QString& layers, uint64_t seed)
         : data(kototest::dataset(datasetSpec.toStdString())),
-          run(backend, networkSpecFromTokens(layers.toStdString(), *data), data, settingsWithSeed(seed)) {}
+          run(backend, networkSpecFromTokens(layers.toStdString(), *data), data,
+              settingsWithSeed(seed)) {}
     std::vector<SavedTensor> train(int epochs) {
         run.trainer().train(epochs);
         return captureWeights(run.network());
@@ -41,7 +42,8 @@ struct Run {
 };
 
 bool sameSplit(const DataSplit& a, const DataSplit& b) {
-    return a.count == b.count && sameBits(a.inputs, b.inputs) && a.labels == b.labels && sameBits(a.targets, b.targets);
+    return a.count == b.count && sameBits(a.inputs, b.inputs) && a.labels == b.labels &&
+           sameBits(a.targets, b.targets);
 }
 
 }  // namespace
@@ -62,9 +64,12 @@ private slots:
 void TestDeterminism::sameSeedGivesBitIdenticalWeights_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<QString>("layers");
-    QTest::newRow("spiral, tanh") << "spiral" << "dense:8:tanh,dense:8:tanh";
-    QTest::newRow("xor with noise, relu") << "xor:noise=0.2" << "dense:8:relu";
-    QTest::newRow("plane regression, sigmoid") << "plane" << "dense:6:sigmoid";
+    QTest::newRow("spiral, tanh") << "spiral"
+                                  << "dense:8:tanh,dense:8:tanh";
+    QTest::newRow("xor with noise, relu") << "xor:noise=0.2"
+                                          << "dense:8:relu";
+    QTest::newRow("plane regression, sigmoid") << "plane"
+                                               << "dense:6:sigmoid";
 }
 
 void TestDeterminism::sameSeedGivesBitIdenticalWeights() {
@@ -81,7 +86,8 @@ void TestDeterminism::differentSeedGivesDifferentWeights() {
     const auto seed5 = Run("spiral", "dense:8:tanh", 5).train(5);
     const auto seed6 = Run("spiral", "dense:8:tanh", 6).train(5);
     QCOMPARE(seed5.size(), seed6.size());
-    for (size_t i = 0; i < seed5.size(); ++i) QVERIFY2(!sameBits(seed5[i].values, seed6[i].values), seed5[i].name.c_str());
+    for (size_t i = 0; i < seed5.size(); ++i)
+        QVERIFY2(!sameBits(seed5[i].values, seed6[i].values), seed5[i].name.c_str());
 }
 
 // Reset: the weights a network starts with depend on its spec and seed alone, so building it
@@ -100,11 +106,13 @@ void TestDeterminism::rebuildingFromTheSeedRestoresInitialWeights() {
 
     TrainingRun rebuilt(backend, spec, data, settings);
     const auto rebuiltWeights = captureWeights(rebuilt.network());
-    QVERIFY2(sameWeights(initial, rebuiltWeights), qPrintable(firstDifference(initial, rebuiltWeights)));
+    QVERIFY2(sameWeights(initial, rebuiltWeights),
+             qPrintable(firstDifference(initial, rebuiltWeights)));
 
     run.network().initialize(settings.seed);
     const auto reinitialized = captureWeights(run.network());
-    QVERIFY2(sameWeights(initial, reinitialized), qPrintable(firstDifference(initial, reinitialized)));
+    QVERIFY2(sameWeights(initial, reinitialized),
+             qPrintable(firstDifference(initial, reinitialized)));
 
     // And they are the curriculum's starting point: biases at zero, the tanh layer's weights
     // inside the Xavier limit sqrt(6 / (fan in + fan out)).
@@ -123,7 +131,8 @@ void TestDeterminism::datasetsAreDeterministicPerSeed_data() {
     for (const DatasetInfo& info : datasetCatalog()) {
         if (!isPlaygroundDataset(info.name)) continue;  // files, not generated: no seed
         QTest::addRow("%s", info.name.c_str()) << kototest::qs(info.name + ":");
-        QTest::addRow("%s, noise 0.1", info.name.c_str()) << kototest::qs(info.name + ":noise=0.1,");
+        QTest::addRow("%s, noise 0.1", info.name.c_str())
+            << kototest::qs(info.name + ":noise=0.1,");
     }
 }
 
@@ -151,7 +160,8 @@ void TestDeterminism::datasetDefaultsAreThePlaygrounds() {
     QCOMPARE(spiral.test.count, int64_t{250});
     QCOMPARE(spiral.inputSize, int64_t{2});
     QCOMPARE(spiral.classCount, int64_t{2});
-    const Dataset spelledOut = loadDataset(DatasetSpec::parse("spiral:n=500,noise=0,test=0.5,seed=1"));
+    const Dataset spelledOut =
+        loadDataset(DatasetSpec::parse("spiral:n=500,noise=0,test=0.5,seed=1"));
     QVERIFY(sameSplit(spiral.train, spelledOut.train));
     QVERIFY(sameSplit(spiral.test, spelledOut.test));
 }

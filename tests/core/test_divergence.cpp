@@ -24,7 +24,8 @@ namespace {
 // Keeps the weights after every successful step.
 class WeightRecorder final : public TrainingObserver {
 public:
-    explicit WeightRecorder(Network& network) : network_(network), weights(captureWeights(network)) {}
+    explicit WeightRecorder(Network& network)
+        : network_(network), weights(captureWeights(network)) {}
     void afterStep(const StepReport& report) override {
         lastStep = report.step;
         weights = captureWeights(network_);
@@ -49,17 +50,23 @@ void TestDivergence::divergenceKeepsLastFiniteWeights_data() {
     QTest::addColumn<QString>("dataset");
     QTest::addColumn<QString>("layers");
     QTest::addColumn<double>("learningRate");
-    QTest::addColumn<double>("inputScale");    // multiplies every training input
-    QTest::addColumn<bool>("nanInput");        // one training input is NaN
-    QTest::addColumn<QString>("expectedWhere"); // empty: any layer of the network or "the loss"
+    QTest::addColumn<double>("inputScale");      // multiplies every training input
+    QTest::addColumn<bool>("nanInput");          // one training input is NaN
+    QTest::addColumn<QString>("expectedWhere");  // empty: any layer of the network or "the loss"
 
     // lr * gradient overflows float in the very first update: the optimizer refuses it.
-    QTest::newRow("update overflows float") << "spiral" << "dense:8:tanh" << 1e300 << 1.0 << false << "dense_1";
-    QTest::newRow("lr 1e30, linear network") << "plane" << "dense:8:linear" << 1e30 << 1.0 << false << "";
-    QTest::newRow("lr 1e30, relu network") << "spiral" << "dense:8:relu" << 1e30 << 1.0 << false << "";
-    QTest::newRow("lr 10 on a regression") << "plane" << "dense:8:tanh" << 10.0 << 1.0 << false << "";
-    QTest::newRow("inputs scaled by 1e15") << "plane" << "dense:8:linear" << 0.03 << 1e15 << false << "";
-    QTest::newRow("a NaN in the data") << "xor" << "dense:4:tanh" << 0.03 << 1.0 << true << "the input data";
+    QTest::newRow("update overflows float") << "spiral"
+                                            << "dense:8:tanh" << 1e300 << 1.0 << false << "dense_1";
+    QTest::newRow("lr 1e30, linear network") << "plane"
+                                             << "dense:8:linear" << 1e30 << 1.0 << false << "";
+    QTest::newRow("lr 1e30, relu network") << "spiral"
+                                           << "dense:8:relu" << 1e30 << 1.0 << false << "";
+    QTest::newRow("lr 10 on a regression") << "plane"
+                                           << "dense:8:tanh" << 10.0 << 1.0 << false << "";
+    QTest::newRow("inputs scaled by 1e15") << "plane"
+                                           << "dense:8:linear" << 0.03 << 1e15 << false << "";
+    QTest::newRow("a NaN in the data") << "xor"
+                                       << "dense:4:tanh" << 0.03 << 1.0 << true << "the input data";
 }
 
 void TestDivergence::divergenceKeepsLastFiniteWeights() {
@@ -92,7 +99,8 @@ void TestDivergence::divergenceKeepsLastFiniteWeights() {
         QVERIFY(error.step() > 0);
         QCOMPARE(error.step(), recorder.lastStep + 1);
         QCOMPARE(run.trainer().stepsDone(), recorder.lastStep);
-        QVERIFY2(message.contains(QStringLiteral("step %1").arg(error.step())), qPrintable(message));
+        QVERIFY2(message.contains(QStringLiteral("step %1").arg(error.step())),
+                 qPrintable(message));
 
         const QString where = qs(error.layer());
         if (!expectedWhere.isEmpty()) {
@@ -105,7 +113,8 @@ void TestDivergence::divergenceKeepsLastFiniteWeights() {
         QVERIFY2(message.contains(where), qPrintable(message));
 
         const auto after = captureWeights(run.network());
-        QVERIFY2(sameWeights(after, recorder.weights), qPrintable(firstDifference(after, recorder.weights)));
+        QVERIFY2(sameWeights(after, recorder.weights),
+                 qPrintable(firstDifference(after, recorder.weights)));
         for (const SavedTensor& tensor : after)
             for (float w : tensor.values) QVERIFY(std::isfinite(w));
     }

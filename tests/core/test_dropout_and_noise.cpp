@@ -35,11 +35,13 @@ class TestDropoutAndNoise : public QObject {
 private slots:
     // Random123's known-answer tests for Philox4x32-10.
     void philoxKnownAnswers() {
-        QCOMPARE(philox4x32({0, 0, 0, 0}, {0, 0}), (PhiloxBlock{0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}));
+        QCOMPARE(philox4x32({0, 0, 0, 0}, {0, 0}),
+                 (PhiloxBlock{0x6627e8d5, 0xe169c58d, 0xbc57ac4c, 0x9b00dbd8}));
         QCOMPARE(philox4x32({~0u, ~0u, ~0u, ~0u}, {~0u, ~0u}),
                  (PhiloxBlock{0x408f276d, 0x41c83b0e, 0xa20bc7c6, 0x6d5451fd}));
-        QCOMPARE(philox4x32({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0}),
-                 (PhiloxBlock{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}));
+        QCOMPARE(
+            philox4x32({0x243f6a88, 0x85a308d3, 0x13198a2e, 0x03707344}, {0xa4093822, 0x299f31d0}),
+            (PhiloxBlock{0xd16cfe09, 0x94fdcceb, 0x5001e420, 0x24126ea1}));
     }
 
     void masksKeepTheShareAndAreReproducible() {
@@ -53,7 +55,8 @@ private slots:
             kept += v != 0.0;
         }
         const double share = kept / static_cast<double>(values.size());
-        QVERIFY2(std::abs(share - 0.8) < 0.005, qPrintable(QString::number(share)));  // 4 standard deviations
+        QVERIFY2(std::abs(share - 0.8) < 0.005,
+                 qPrintable(QString::number(share)));  // 4 standard deviations
         Tensor again = backend.allocate({1000, 101}, DType::Float32);
         backend.dropoutMask({7, 3, 1}, 0.8, again);
         QCOMPARE(read(backend, again), values);
@@ -81,7 +84,8 @@ private slots:
         const std::vector<double> predicted = read(backend, dropout.forward(backend, x));
         QCOMPARE(predicted, input);
         double predictionInput = 0;
-        for (int64_t i = 0; i < units; ++i) predictionInput += predicted[static_cast<size_t>(i)] * weights[static_cast<size_t>(i)];
+        for (int64_t i = 0; i < units; ++i)
+            predictionInput += predicted[static_cast<size_t>(i)] * weights[static_cast<size_t>(i)];
 
         const int samples = 20000;
         double meanOurs = 0, meanCurriculum = 0;
@@ -91,7 +95,8 @@ private slots:
             for (int64_t i = 0; i < units; ++i) {
                 const auto k = static_cast<size_t>(i);
                 meanOurs += z[k] * weights[k];
-                meanCurriculum += (z[k] * p) * (weights[k] / p);  // the curriculum's x*m times its W = W'/p
+                meanCurriculum +=
+                    (z[k] * p) * (weights[k] / p);  // the curriculum's x*m times its W = W'/p
             }
         }
         meanOurs /= samples;
@@ -120,14 +125,16 @@ private slots:
         QVERIFY2(std::abs(mean - 1.0) < 0.005, qPrintable(QString::number(mean)));
         QVERIFY2(std::abs(variance - 0.09) < 0.003, qPrintable(QString::number(variance)));
         noise.prepare({true, 5, 9}, 0);
-        QCOMPARE(read(backend, noise.forward(backend, x)), z);  // the same step gives the same noise
+        QCOMPARE(read(backend, noise.forward(backend, x)),
+                 z);  // the same step gives the same noise
         noise.prepare({false, 5, 9}, 0);
         for (double v : read(backend, noise.forward(backend, x))) QCOMPARE(v, 1.0);
     }
 
     void gradientsThroughDropoutAndNoise() {
         const Dataset data = loadDataset(DatasetSpec::parse("xor:n=40"));
-        const NetworkSpec spec = networkSpecFromTokens("noise:0.3,dense:6:tanh,dropout:0.5,dense:5:sigmoid,dropout:0.8", data);
+        const NetworkSpec spec = networkSpecFromTokens(
+            "noise:0.3,dense:6:tanh,dropout:0.5,dense:5:sigmoid,dropout:0.8", data);
         GradientCheckInput input;
         input.rows = 8;
         input.inputs.assign(data.train.inputs.begin(), data.train.inputs.begin() + 16);
@@ -143,9 +150,11 @@ private slots:
     void tokensRoundTripAndBadOnesAreRefused() {
         const Dataset data = loadDataset(DatasetSpec::parse("circle:n=20"));
         const NetworkSpec spec = networkSpecFromTokens("noise:0.1,dense:8:relu,dropout:0.5", data);
-        QCOMPARE(QString::fromStdString(hiddenLayerTokens(spec)), QStringLiteral("noise:0.1,dense:8:relu,dropout:0.5"));
+        QCOMPARE(QString::fromStdString(hiddenLayerTokens(spec)),
+                 QStringLiteral("noise:0.1,dense:8:relu,dropout:0.5"));
         QCOMPARE(QString::fromStdString(spec.layers[2].name), QStringLiteral("dropout_1"));
-        for (const char* bad : {"dropout:0", "dropout:1.5", "dropout", "dropout:x", "noise:-1", "noise:0.1:2"})
+        for (const char* bad :
+             {"dropout:0", "dropout:1.5", "dropout", "dropout:x", "noise:-1", "noise:0.1:2"})
             QVERIFY_THROWS_EXCEPTION(InputError, networkSpecFromTokens(bad, data));
     }
 };

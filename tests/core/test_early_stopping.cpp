@@ -24,7 +24,9 @@ namespace {
 class WeightsByEpoch final : public TrainingObserver {
 public:
     explicit WeightsByEpoch(Network& network) : network_(network) {}
-    void afterEpoch(const EpochMetrics& metrics) override { weights[metrics.epoch] = captureWeights(network_); }
+    void afterEpoch(const EpochMetrics& metrics) override {
+        weights[metrics.epoch] = captureWeights(network_);
+    }
     std::map<int64_t, std::vector<SavedTensor>> weights;
 
 private:
@@ -34,7 +36,8 @@ private:
 std::multiset<std::vector<float>> rowsOf(const DataSplit& split, int64_t width) {
     std::multiset<std::vector<float>> rows;
     for (int64_t n = 0; n < split.count; ++n)
-        rows.insert(std::vector<float>(split.inputs.begin() + n * width, split.inputs.begin() + (n + 1) * width));
+        rows.insert(std::vector<float>(split.inputs.begin() + n * width,
+                                       split.inputs.begin() + (n + 1) * width));
     return rows;
 }
 
@@ -64,13 +67,15 @@ private slots:
 
     void stopsAfterPatienceAndRestoresTheBestWeights() {
         CpuBackend backend;
-        auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("spiral:noise=0.3")));
+        auto data =
+            std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("spiral:noise=0.3")));
         TrainingSettings settings;
         settings.optimizer = "adam";
         settings.learningRate = 0.01;
         settings.validation = 0.2;
         settings.patience = 15;
-        TrainingRun run(backend, networkSpecFromTokens("dense:32:relu,dense:32:relu", *data), data, settings);
+        TrainingRun run(backend, networkSpecFromTokens("dense:32:relu,dense:32:relu", *data), data,
+                        settings);
         WeightsByEpoch weights(run.network());
         run.trainer().addObserver(&weights);
         QCOMPARE(run.trainer().train(2000), Trainer::Outcome::StoppedEarly);
@@ -78,9 +83,10 @@ private slots:
 
         // The best epoch is the one with the lowest validation loss...
         const auto& points = run.trainer().curve().points();
-        const auto best = std::min_element(points.begin(), points.end(), [](const EpochMetrics& a, const EpochMetrics& b) {
-            return a.validation.loss < b.validation.loss;
-        });
+        const auto best = std::min_element(points.begin(), points.end(),
+                                           [](const EpochMetrics& a, const EpochMetrics& b) {
+                                               return a.validation.loss < b.validation.loss;
+                                           });
         QCOMPARE(run.trainer().bestEpoch(), best->epoch);
         // ... training ended `patience` epochs after it ...
         QCOMPARE(run.trainer().epochsDone(), best->epoch + settings.patience);
@@ -96,7 +102,8 @@ private slots:
         auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("xor:n=40")));
         TrainingSettings settings;
         settings.patience = 5;
-        QVERIFY_THROWS_EXCEPTION(InputError, TrainingRun(backend, networkSpecFromTokens("", *data), data, settings));
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, TrainingRun(backend, networkSpecFromTokens("", *data), data, settings));
     }
 };
 

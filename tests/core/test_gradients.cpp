@@ -34,7 +34,8 @@ std::vector<double> sampleInputs(uint64_t seed) {
 
 // Targets that fit the loss: one-hot rows for ce, 0/1 for bce, values for mse (in (0, 1) when
 // the output is a sigmoid, which cannot reach anything else).
-std::vector<double> sampleTargets(LossKind loss, int64_t outputs, bool sigmoidOutput, uint64_t seed) {
+std::vector<double> sampleTargets(LossKind loss, int64_t outputs, bool sigmoidOutput,
+                                  uint64_t seed) {
     Random random(seed, 2);
     std::vector<double> targets(static_cast<size_t>(kRows * outputs), 0.0);
     for (int64_t n = 0; n < kRows; ++n) {
@@ -43,7 +44,8 @@ std::vector<double> sampleTargets(LossKind loss, int64_t outputs, bool sigmoidOu
         case LossKind::CrossEntropy: row[random.below(static_cast<uint64_t>(outputs))] = 1.0; break;
         case LossKind::BinaryCrossEntropy: row[0] = static_cast<double>(n % 2); break;
         case LossKind::MeanSquaredError:
-            for (int64_t k = 0; k < outputs; ++k) row[k] = sigmoidOutput ? random.uniform(0.1, 0.9) : random.uniform(-1, 1);
+            for (int64_t k = 0; k < outputs; ++k)
+                row[k] = sigmoidOutput ? random.uniform(0.1, 0.9) : random.uniform(-1, 1);
             break;
         }
     }
@@ -58,8 +60,10 @@ void expectGradientsAgree(const NetworkSpec& spec, const GradientCheckInput& inp
         const std::string expectedName = spec.layers[i / 2].name + (i % 2 == 0 ? ".W" : ".b");
         QCOMPARE(qs(r.tensor), qs(expectedName));
         QVERIFY2(r.elementsChecked > 0, qPrintable(qs(r.tensor)));
-        QVERIFY2(r.maxRelativeError < 1e-6,
-                 qPrintable(QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
+        QVERIFY2(
+            r.maxRelativeError < 1e-6,
+            qPrintable(
+                QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
     }
 }
 
@@ -89,7 +93,8 @@ void TestGradients::relativeErrorIsRelative() {
 // Two hidden layers of each activation under a softmax output trained with cross-entropy.
 void TestGradients::everyHiddenActivation_data() {
     QTest::addColumn<QString>("activation");
-    for (const char* name : {"linear", "sigmoid", "tanh", "relu"}) QTest::addRow("%s", name) << QString(name);
+    for (const char* name : {"linear", "sigmoid", "tanh", "relu"})
+        QTest::addRow("%s", name) << QString(name);
 }
 
 void TestGradients::everyHiddenActivation() {
@@ -110,7 +115,8 @@ void TestGradients::everyLoss_data() {
     QTest::addColumn<QString>("outputActivation");
     QTest::addColumn<int>("outputs");
     QTest::newRow("cross-entropy, softmax output") << LossKind::CrossEntropy << "softmax" << 3;
-    QTest::newRow("binary cross-entropy, one sigmoid unit") << LossKind::BinaryCrossEntropy << "sigmoid" << 1;
+    QTest::newRow("binary cross-entropy, one sigmoid unit")
+        << LossKind::BinaryCrossEntropy << "sigmoid" << 1;
     QTest::newRow("squared error, linear output") << LossKind::MeanSquaredError << "linear" << 2;
     QTest::newRow("squared error, sigmoid output") << LossKind::MeanSquaredError << "sigmoid" << 2;
 }
@@ -119,7 +125,8 @@ void TestGradients::everyLoss() {
     QFETCH(LossKind, loss);
     QFETCH(QString, outputActivation);
     QFETCH(int, outputs);
-    const NetworkSpec spec = networkSpec({kInputs}, loss, {dense(5, "tanh"), dense(outputs, outputActivation.toStdString())});
+    const NetworkSpec spec = networkSpec(
+        {kInputs}, loss, {dense(5, "tanh"), dense(outputs, outputActivation.toStdString())});
     GradientCheckInput input;
     input.rows = kRows;
     input.inputs = sampleInputs(23);
@@ -135,8 +142,10 @@ void TestGradients::staleInfinityInGradientsIsOverwritten_data() {
     QTest::addColumn<double>("stale");
     const double inf = std::numeric_limits<double>::infinity();
     for (const char* activation : {"linear", "sigmoid", "tanh", "relu"}) {
-        QTest::addRow("float32 %s, +Inf", activation) << DType::Float32 << QString(activation) << inf;
-        QTest::addRow("float64 %s, +Inf", activation) << DType::Float64 << QString(activation) << inf;
+        QTest::addRow("float32 %s, +Inf", activation)
+            << DType::Float32 << QString(activation) << inf;
+        QTest::addRow("float64 %s, +Inf", activation)
+            << DType::Float64 << QString(activation) << inf;
     }
     QTest::addRow("float32 tanh, NaN") << DType::Float32 << "tanh" << std::nan("");
     QTest::addRow("float64 tanh, -Inf") << DType::Float64 << "tanh" << -inf;
@@ -158,7 +167,8 @@ void TestGradients::staleInfinityInGradientsIsOverwritten() {
         Network network(backend, spec, kRows, type);
         network.initialize(3);
         if (prefill)
-            for (const NamedParameter& p : network.parameters()) backend.fill(p.parameter->gradient, stale);
+            for (const NamedParameter& p : network.parameters())
+                backend.fill(p.parameter->gradient, stale);
         Tensor x = backend.allocate({kRows, kInputs}, type);
         Tensor t = backend.allocate({kRows, 3}, type);
         backend.upload(std::span<const double>(inputs), x);
@@ -185,7 +195,8 @@ void TestGradients::staleInfinityInGradientsIsOverwritten() {
     for (size_t i = 0; i < prefilled.size(); ++i) {
         QCOMPARE(prefilled[i].size(), fresh[i].size());
         for (size_t k = 0; k < prefilled[i].size(); ++k) {
-            QVERIFY2(std::isfinite(prefilled[i][k]), qPrintable(QStringLiteral("tensor %1 element %2").arg(i).arg(k)));
+            QVERIFY2(std::isfinite(prefilled[i][k]),
+                     qPrintable(QStringLiteral("tensor %1 element %2").arg(i).arg(k)));
             QCOMPARE(prefilled[i][k], fresh[i][k]);
             anyNonZero = anyNonZero || prefilled[i][k] != 0.0;
         }

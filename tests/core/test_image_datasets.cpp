@@ -22,10 +22,12 @@ using namespace koto;
 
 namespace {
 
-std::string idx(const std::vector<uint32_t>& dims, const std::vector<uint8_t>& data, uint8_t type = 0x08) {
+std::string idx(const std::vector<uint32_t>& dims, const std::vector<uint8_t>& data,
+                uint8_t type = 0x08) {
     std::string bytes{'\0', '\0', static_cast<char>(type), static_cast<char>(dims.size())};
     for (uint32_t d : dims)
-        for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((d >> shift) & 0xff));
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes.push_back(static_cast<char>((d >> shift) & 0xff));
     bytes.append(data.begin(), data.end());
     return bytes;
 }
@@ -54,7 +56,8 @@ struct Images {
     explicit Images(uint32_t n) {
         for (uint32_t i = 0; i < n; ++i) {
             labels.push_back(static_cast<uint8_t>(i % 2));
-            for (int p = 0; p < 6; ++p) pixels.push_back(static_cast<uint8_t>((i % 2 ? 200 : 0) + (i + p) % 50));
+            for (int p = 0; p < 6; ++p)
+                pixels.push_back(static_cast<uint8_t>((i % 2 ? 200 : 0) + (i + p) % 50));
         }
     }
 };
@@ -62,7 +65,9 @@ struct Images {
 void writeFolder(const QString& folder, uint32_t train, uint32_t test, bool compressed) {
     const Images a(train), b(test);
     const QString gz = compressed ? QStringLiteral(".gz") : QString();
-    auto put = [&](const char* name, const std::string& raw) { write(folder + "/" + name + gz, compressed ? gzip(raw) : raw); };
+    auto put = [&](const char* name, const std::string& raw) {
+        write(folder + "/" + name + gz, compressed ? gzip(raw) : raw);
+    };
     put("train-images-idx3-ubyte", idx({train, 2, 3}, a.pixels));
     put("train-labels-idx1-ubyte", idx({train}, a.labels));
     put("t10k-images-idx3-ubyte", idx({test, 2, 3}, b.pixels));
@@ -92,8 +97,10 @@ private slots:
         QCOMPARE(data.test.count, int64_t{10});
         QVERIFY(data.train.inputs.empty());  // bytes, not floats
         QCOMPARE(data.train.pixels, Images(40).pixels);
-        QCOMPARE(std::vector<uint8_t>(data.train.labels.begin(), data.train.labels.end()), Images(40).labels);
-        const Dataset few = loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString() + ":n=8,ntest=3"));
+        QCOMPARE(std::vector<uint8_t>(data.train.labels.begin(), data.train.labels.end()),
+                 Images(40).labels);
+        const Dataset few =
+            loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString() + ":n=8,ntest=3"));
         QCOMPARE(few.train.count, int64_t{8});
         QCOMPARE(few.test.count, int64_t{3});
         QCOMPARE(few.train.pixels.size(), size_t{48});
@@ -111,13 +118,16 @@ private slots:
         row("floats", idx({4, 2, 3}, a.pixels, 0x0D), "only unsigned bytes");
         row("no dimensions", idx({}, {}), "dimensions");
         row("truncated header", idx({4, 2, 3}, {}).substr(0, 9), "truncated in its header");
-        row("truncated data", idx({4, 2, 3}, std::vector<uint8_t>(a.pixels.begin(), a.pixels.end() - 1)), "truncated");
+        row("truncated data",
+            idx({4, 2, 3}, std::vector<uint8_t>(a.pixels.begin(), a.pixels.end() - 1)),
+            "truncated");
         row("trailing bytes", idx({4, 2, 3}, a.pixels) + "xx", "more than the header says");
         row("sizes overflow", idx({0xffffffffu, 0xffffffffu, 0xffffffffu}, {}), "more than 1 GiB");
         row("two dimensions", idx({4, 6}, a.pixels), "3 dimensions");
         row("truncated gzip", gzip(idx({4, 2, 3}, a.pixels)).substr(0, 30), "truncated");
         std::string scrambled = gzip(idx({4, 2, 3}, a.pixels));
-        for (size_t i = 12; i < scrambled.size(); i += 3) scrambled[i] = static_cast<char>(~scrambled[i]);
+        for (size_t i = 12; i < scrambled.size(); i += 3)
+            scrambled[i] = static_cast<char>(~scrambled[i]);
         row("damaged gzip", scrambled, "compressed data");
     }
 
@@ -132,7 +142,8 @@ private slots:
             QFAIL("no error");
         } catch (const InputError& error) {
             const QString text = QString::fromStdString(error.what());
-            QVERIFY2(text.contains(message) && text.contains("train-images-idx3-ubyte"), qPrintable(text));
+            QVERIFY2(text.contains(message) && text.contains("train-images-idx3-ubyte"),
+                     qPrintable(text));
         }
     }
 
@@ -140,7 +151,8 @@ private slots:
         QTemporaryDir dir;
         writeFolder(dir.path(), 6, 2, false);
         write(dir.filePath("train-labels-idx1-ubyte"), idx({5}, {0, 1, 0, 1, 0}));
-        QVERIFY_THROWS_EXCEPTION(InputError, loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString())));
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString())));
         writeFolder(dir.path(), 6, 2, false);
         write(dir.filePath("train-labels-idx1-ubyte"), idx({6}, {0, 1, 2, 3, 4, 5}));
         try {  // more labels than the named classes
@@ -149,8 +161,10 @@ private slots:
         } catch (const InputError& error) {
             QVERIFY(QString::fromStdString(error.what()).contains("label 5"));
         }
-        QVERIFY_THROWS_EXCEPTION(InputError, loadDataset(DatasetSpec::parse("idx:/no/such/folder")));
-        QVERIFY_THROWS_EXCEPTION(InputError, loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString() + ":n=0")));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 loadDataset(DatasetSpec::parse("idx:/no/such/folder")));
+        QVERIFY_THROWS_EXCEPTION(InputError, loadDataset(DatasetSpec::parse(
+                                                 "idx:" + dir.path().toStdString() + ":n=0")));
     }
 
     void bytesBecomeUnitFloatsInEachBatch() {
@@ -171,7 +185,8 @@ private slots:
         QTemporaryDir dir;
         writeFolder(dir.path(), 200, 50, true);
         CpuBackend backend;
-        auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString())));
+        auto data = std::make_shared<const Dataset>(
+            loadDataset(DatasetSpec::parse("idx:" + dir.path().toStdString())));
         TrainingSettings settings;
         settings.learningRate = 0.1;
         settings.validation = 0.2;  // the held-out share keeps its bytes
@@ -184,7 +199,8 @@ private slots:
     }
 
     void fashionMnistWhenInstalled() {
-        if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz")))
+        if (!QFile::exists(
+                QStringLiteral("/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz")))
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         const Dataset data = loadDataset(DatasetSpec::parse("fashion-mnist:n=100,ntest=10"));
         QCOMPARE(data.inputSize, int64_t{784});

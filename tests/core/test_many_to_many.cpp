@@ -16,9 +16,9 @@
 #include "inspect/step_tracer.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
-#include "training/project_capture.h"
 #include "koto_test_support.h"
 #include "network/network.h"
+#include "training/project_capture.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -66,7 +66,8 @@ void TestManyToMany::sineGivesTheNextValueAtEveryStep() {
         for (int64_t t = 0; t + 1 < 6; ++t)
             QVERIFY(std::abs(every.train.targets[static_cast<size_t>(n * 6 + t)] -
                              every.train.inputs[static_cast<size_t>(n * 6 + t + 1)]) < 1e-6);
-        QCOMPARE(every.train.targets[static_cast<size_t>(n * 6 + 5)], last.train.targets[static_cast<size_t>(n)]);
+        QCOMPARE(every.train.targets[static_cast<size_t>(n * 6 + 5)],
+                 last.train.targets[static_cast<size_t>(n)]);
     }
 }
 
@@ -85,7 +86,8 @@ void TestManyToMany::bitsGiveTheirAnswerSoFar() {
             QCOMPARE(first.train.labels[static_cast<size_t>(n * 5 + t)],
                      static_cast<int32_t>(first.train.inputs[static_cast<size_t>(n * 5)]));
         }
-        QCOMPARE(parity.train.labels[static_cast<size_t>(n * 5 + 4)], parityLast.train.labels[static_cast<size_t>(n)]);
+        QCOMPARE(parity.train.labels[static_cast<size_t>(n * 5 + 4)],
+                 parityLast.train.labels[static_cast<size_t>(n)]);
     }
     QVERIFY_THROWS_EXCEPTION(InputError, load("parity:5,targets=some"));
 }
@@ -110,10 +112,12 @@ void TestManyToMany::validationKeepsASamplesStepsTogether() {
                     if (std::equal(row, row + 4, all.train.inputs.begin() + m * 4)) original = m;
                 QVERIFY(original >= 0);
                 for (size_t k = 0; k < targetsPerSample; ++k)
-                    QCOMPARE(split->targets[n * targetsPerSample + k], all.train.targets[original * targetsPerSample + k]);
+                    QCOMPARE(split->targets[n * targetsPerSample + k],
+                             all.train.targets[original * targetsPerSample + k]);
                 // Bit sequences may repeat; then their labels, which follow from the bits, do too.
                 for (size_t k = 0; k < labelsPerSample; ++k)
-                    QCOMPARE(split->labels[n * labelsPerSample + k], all.train.labels[original * labelsPerSample + k]);
+                    QCOMPARE(split->labels[n * labelsPerSample + k],
+                             all.train.labels[original * labelsPerSample + k]);
             }
         }
     }
@@ -131,11 +135,13 @@ void TestManyToMany::regressionLossIsTheMeanOverEveryStep() {
     const std::vector<float> y = run.network().predict(trainInputs(*data), 6);
     QCOMPARE(y.size(), size_t{24});  // 6 sequences x 4 steps x 1 value
     double squares = 0;
-    for (size_t i = 0; i < y.size(); ++i) squares += std::pow(double(y[i]) - data->train.targets[i], 2);
+    for (size_t i = 0; i < y.size(); ++i)
+        squares += std::pow(double(y[i]) - data->train.targets[i], 2);
     const double mse = squares / 24;
 
     const EpochMetrics metrics = run.trainer().evaluate();
-    QVERIFY2(std::abs(metrics.train.loss - mse) < 1e-6 * (1 + mse), qPrintable(QString::number(metrics.train.loss)));
+    QVERIFY2(std::abs(metrics.train.loss - mse) < 1e-6 * (1 + mse),
+             qPrintable(QString::number(metrics.train.loss)));
     QVERIFY(std::abs(metrics.train.rmse - std::sqrt(mse)) < 1e-6);
     QVERIFY(run.trainer().step());
     QVERIFY(std::abs(run.trainer().stepCost() - mse) < 1e-6 * (1 + mse));
@@ -163,14 +169,16 @@ void TestManyToMany::classificationCountsEveryStep() {
     QVERIFY(std::abs(metrics.train.loss - (-logSum / 24)) < 1e-6);
     QCOMPARE(metrics.train.accuracy, double(right) / 24);
     const ConfusionMatrix confusion = run.trainer().confusion(Trainer::Part::Train);
-    QCOMPARE(confusion.counts[0] + confusion.counts[1] + confusion.counts[2] + confusion.counts[3], int64_t{24});
+    QCOMPARE(confusion.counts[0] + confusion.counts[1] + confusion.counts[2] + confusion.counts[3],
+             int64_t{24});
     QCOMPARE(confusion.counts[0] + confusion.counts[3], right);
 }
 
 // The dataset spec keeps targets=every, and the saved network predicts the same after loading.
 void TestManyToMany::projectRoundTrip() {
     const std::string spec = "sine:targets=every,window=5,n=40";
-    QCOMPARE(qs(DatasetSpec::parse(DatasetSpec::parse(spec).text()).text()), qs(DatasetSpec::parse(spec).text()));
+    QCOMPARE(qs(DatasetSpec::parse(DatasetSpec::parse(spec).text()).text()),
+             qs(DatasetSpec::parse(spec).text()));
     auto data = std::make_shared<const Dataset>(load(spec));
     TrainingSettings settings;
     settings.batchSize = 8;
@@ -180,7 +188,8 @@ void TestManyToMany::projectRoundTrip() {
     TrainingRun run(cpu, networkSpecFromTokens("lstm:4,seq:many", *data), data, settings);
     run.trainer().train(1);
     const QTemporaryDir dir;
-    const std::string path = (std::filesystem::path(dir.path().toStdString()) / "many.koto").string();
+    const std::string path =
+        (std::filesystem::path(dir.path().toStdString()) / "many.koto").string();
     saveProject(captureProject(run.trainer(), DatasetSpec::parse(spec).text()), path);
     const Project loaded = loadProject(path);
     const Dataset again = loadDataset(DatasetSpec::parse(loaded.dataset));
@@ -216,18 +225,22 @@ void TestManyToMany::errorsNameTheLayer_data() {
     QTest::addColumn<QString>("tokens");
     QTest::addColumn<QStringList>("mentions");
     QTest::newRow("seq:many on one target a sequence")
-        << "sine:n=20" << "lstm:4,seq:many" << QStringList{"sequence_many_1", "every time step", "targets=every"};
+        << "sine:n=20"
+        << "lstm:4,seq:many" << QStringList{"sequence_many_1", "every time step", "targets=every"};
     QTest::newRow("seq:last on a target every step")
-        << "sine:targets=every,n=20" << "lstm:4,seq:last" << QStringList{"sequence_last_1", "seq:many"};
+        << "sine:targets=every,n=20"
+        << "lstm:4,seq:last" << QStringList{"sequence_last_1", "seq:many"};
     QTest::newRow("no sequence layer on a target every step")
-        << "parity:4,targets=every,n=20" << "dense:4:tanh" << QStringList{"parity", "seq:many"};
+        << "parity:4,targets=every,n=20"
+        << "dense:4:tanh" << QStringList{"parity", "seq:many"};
 }
 
 void TestManyToMany::errorsNameTheLayer() {
     QFETCH(QString, dataset);
     QFETCH(QString, tokens);
     QFETCH(QStringList, mentions);
-    const QString why = kototest::whyTokensNotRefused(tokens.toStdString(), load(dataset.toStdString()), mentions);
+    const QString why =
+        kototest::whyTokensNotRefused(tokens.toStdString(), load(dataset.toStdString()), mentions);
     QVERIFY2(why.isEmpty(), qPrintable(why));
 }
 
@@ -256,7 +269,8 @@ void TestManyToMany::lstmLearnsTheSineAtEveryStep() {
     const double before = run.trainer().evaluate().test.rmse;
     QCOMPARE(run.trainer().train(30), Trainer::Outcome::Finished);
     const double after = run.trainer().curve().latest().test.rmse;
-    qInfo("lstm:16,seq:many on sine:targets=every,window=20: test RMSE %.4f, at the start %.4f", after, before);
+    qInfo("lstm:16,seq:many on sine:targets=every,window=20: test RMSE %.4f, at the start %.4f",
+          after, before);
     QVERIFY2(before > 0.5, qPrintable(QString::number(before)));
     QVERIFY2(after < 0.1, qPrintable(QString::number(after)));
 }

@@ -12,9 +12,9 @@
 #include "data/dataset_spec.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
-#include "training/training_run.h"
 #include "training/learning_rate_schedule.h"
 #include "training/optimizer.h"
+#include "training/training_run.h"
 #include "util/errors.h"
 #include "util/flush_denormals.h"
 
@@ -25,10 +25,13 @@ namespace {
 // One parameter of two weights, in double, whose gradient is set by hand each step.
 struct Weights {
     CpuBackend backend;
-    Parameter parameter{"W", backend.allocate({1, 2}, DType::Float64), backend.allocate({1, 2}, DType::Float64)};
+    Parameter parameter{"W", backend.allocate({1, 2}, DType::Float64),
+                        backend.allocate({1, 2}, DType::Float64)};
     std::vector<NamedParameter> list{{"dense_1.W", "dense_1", &parameter}};
 
-    explicit Weights(std::vector<double> start) { backend.upload(std::span<const double>(start), parameter.value); }
+    explicit Weights(std::vector<double> start) {
+        backend.upload(std::span<const double>(start), parameter.value);
+    }
     std::vector<double> values() {
         std::vector<double> v(2);
         backend.download(parameter.value, std::span<double>(v));
@@ -45,7 +48,8 @@ struct Weights {
 // The reference: the same three steps, one weight at a time, from the formulas.
 using Rule = std::function<double(double w, double g, int step)>;
 
-std::vector<double> byFormula(std::vector<double> w, int steps, const std::function<Rule()>& makeRule) {
+std::vector<double> byFormula(std::vector<double> w, int steps,
+                              const std::function<Rule()>& makeRule) {
     for (double& x : w) {
         const Rule rule = makeRule();  // fresh state per weight
         for (int t = 1; t <= steps; ++t) x = rule(x, 2 * x + 1, t);
@@ -105,7 +109,8 @@ private slots:
                 return w - lr * mHat / (std::sqrt(vHat) + 1e-8);
             });
         };
-        for (const auto& [name, rule] : rules_) QTest::newRow(name.c_str()) << QString::fromStdString(name);
+        for (const auto& [name, rule] : rules_)
+            QTest::newRow(name.c_str()) << QString::fromStdString(name);
     }
 
     void threeStepsFollowTheFormulas() {
@@ -115,17 +120,23 @@ private slots:
         settings.momentum = 0.9;
         settings.decay = 0.99;
         const auto made = makeOptimizer(settings);
-        QCOMPARE(QString::fromLatin1(made->name().data(), static_cast<int>(made->name().size())), optimizer);
+        QCOMPARE(QString::fromLatin1(made->name().data(), static_cast<int>(made->name().size())),
+                 optimizer);
         Weights weights({3.0, -2.0});
         for (int step = 0; step < 3; ++step) {
             weights.computeGradient();
             QVERIFY(!made->apply(weights.backend, weights.list, 0.1));
         }
-        const std::vector<double> expected = byFormula({3.0, -2.0}, 3, rules_[optimizer.toStdString()]);
+        const std::vector<double> expected =
+            byFormula({3.0, -2.0}, 3, rules_[optimizer.toStdString()]);
         const std::vector<double> actual = weights.values();
         for (size_t i = 0; i < 2; ++i)
-            QVERIFY2(std::abs(actual[i] - expected[i]) <= 1e-12 * std::max(1.0, std::abs(expected[i])),
-                     qPrintable(QStringLiteral("w[%1] = %2, formula %3").arg(i).arg(actual[i], 0, 'g', 17).arg(expected[i], 0, 'g', 17)));
+            QVERIFY2(std::abs(actual[i] - expected[i]) <=
+                         1e-12 * std::max(1.0, std::abs(expected[i])),
+                     qPrintable(QStringLiteral("w[%1] = %2, formula %3")
+                                    .arg(i)
+                                    .arg(actual[i], 0, 'g', 17)
+                                    .arg(expected[i], 0, 'g', 17)));
         QVERIFY(actual != std::vector<double>({3.0, -2.0}));
     }
 
@@ -175,7 +186,8 @@ private slots:
     // Part 9: u = 20, cost u*u + u + 1, u <- u - 0.3 (2u + 1) twelve times gives -0.49966.
     void theCurriculumsQuadratic() {
         CpuBackend backend;
-        Parameter u{"u", backend.allocate({1, 1}, DType::Float64), backend.allocate({1, 1}, DType::Float64)};
+        Parameter u{"u", backend.allocate({1, 1}, DType::Float64),
+                    backend.allocate({1, 1}, DType::Float64)};
         const std::vector<NamedParameter> list{{"u", "", &u}};
         double value = 20;
         backend.upload(std::span<const double>(&value, 1), u.value);
@@ -202,7 +214,8 @@ private slots:
         renamed.list[0].id = "dense_7.W";
         renamed.computeGradient();
         momentum->apply(renamed.backend, renamed.list, 0.1);
-        QCOMPARE(renamed.values(), (std::vector<double>{0.7, 0.7}));  // a first step: no velocity carried over
+        QCOMPARE(renamed.values(),
+                 (std::vector<double>{0.7, 0.7}));  // a first step: no velocity carried over
     }
 
     void momentumCanChangeWhileTraining() {
@@ -250,7 +263,8 @@ private slots:
         QCOMPARE(LearningRateSchedule::parse("inverse:0.1").at(a, 10), a / (1 + 0.1 * 10));
         QCOMPARE(LearningRateSchedule::parse("exp:0.05").at(a, 20), a * std::exp(-0.05 * 20));
         QCOMPARE(QString::fromStdString(halving.text()), QStringLiteral("step:10:0.5"));
-        QCOMPARE(QString::fromStdString(LearningRateSchedule::parse("exp:0.05").text()), QStringLiteral("exp:0.05"));
+        QCOMPARE(QString::fromStdString(LearningRateSchedule::parse("exp:0.05").text()),
+                 QStringLiteral("exp:0.05"));
     }
 
     // The trainer steps with schedule(A, epoch): after 3 epochs of step:1:0.5 the rate is A/8.
@@ -281,7 +295,8 @@ private slots:
         auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("xor:n=40")));
         TrainingSettings settings;
         settings.learningRate = 0.5;
-        TrainingRun reference(backend, networkSpecFromTokens("dense:4:tanh", *data), data, settings);
+        TrainingRun reference(backend, networkSpecFromTokens("dense:4:tanh", *data), data,
+                              settings);
         QVERIFY(reference.trainer().step());
         settings.learningRate = 0.01;
         TrainingRun changed(backend, networkSpecFromTokens("dense:4:tanh", *data), data, settings);
@@ -298,8 +313,9 @@ private slots:
 
     void badSchedulesAreRefused_data() {
         QTest::addColumn<QString>("text");
-        for (const char* text : {"", "cosine", "step", "step:10", "step:0:0.5", "step:2.5:0.5", "step:10:0",
-                                 "step:10:1.5", "inverse", "inverse:-1", "exp:x", "constant:1"})
+        for (const char* text :
+             {"", "cosine", "step", "step:10", "step:0:0.5", "step:2.5:0.5", "step:10:0",
+              "step:10:1.5", "inverse", "inverse:-1", "exp:x", "constant:1"})
             QTest::newRow(*text ? text : "empty") << QString::fromLatin1(text);
     }
 

@@ -12,8 +12,8 @@
 
 #include "backend/cpu_backend.h"
 #include "check/gradient_check.h"
-#include "io/layer_tokens.h"
 #include "inspect/step_tracer.h"
+#include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "koto_test_support.h"
 #include "layers/lstm_layer.h"
@@ -68,8 +68,10 @@ Dataset firstBitDataset(int64_t length, int64_t trainCount, int64_t testCount, u
     for (DataSplit* split : {&data.train, &data.test}) {
         split->count = split == &data.train ? trainCount : testCount;
         for (int64_t n = 0; n < split->count; ++n) {
-            for (int64_t t = 0; t < length; ++t) split->inputs.push_back(random.uniform() < 0.5 ? 0.0f : 1.0f);
-            split->labels.push_back(static_cast<int32_t>(split->inputs[static_cast<size_t>(n * length)]));
+            for (int64_t t = 0; t < length; ++t)
+                split->inputs.push_back(random.uniform() < 0.5 ? 0.0f : 1.0f);
+            split->labels.push_back(
+                static_cast<int32_t>(split->inputs[static_cast<size_t>(n * length)]));
         }
     }
     return data;
@@ -91,8 +93,10 @@ struct HandNetwork {
         std::vector<double> a(static_cast<size_t>(width()));
         for (int64_t k = 0; k < width(); ++k) {
             double sum = b[static_cast<size_t>(k)];
-            for (int64_t d = 0; d < inputs; ++d) sum += x[d] * wx[static_cast<size_t>(d * width() + k)];
-            for (int64_t v = 0; v < units; ++v) sum += h[static_cast<size_t>(v)] * wh[static_cast<size_t>(v * width() + k)];
+            for (int64_t d = 0; d < inputs; ++d)
+                sum += x[d] * wx[static_cast<size_t>(d * width() + k)];
+            for (int64_t v = 0; v < units; ++v)
+                sum += h[static_cast<size_t>(v)] * wh[static_cast<size_t>(v * width() + k)];
             a[static_cast<size_t>(k)] = sum;
         }
         for (int64_t u = 0; u < units; ++u) {
@@ -101,7 +105,8 @@ struct HandNetwork {
                 h[i] = std::tanh(a[i]);
                 continue;
             }
-            const double in = sigmoid(a[i]), f = sigmoid(a[U + i]), o = sigmoid(a[2 * U + i]), g = std::tanh(a[3 * U + i]);
+            const double in = sigmoid(a[i]), f = sigmoid(a[U + i]), o = sigmoid(a[2 * U + i]),
+                         g = std::tanh(a[3 * U + i]);
             cell[i] = f * cell[i] + in * g;
             h[i] = o * std::tanh(cell[i]);
         }
@@ -113,7 +118,8 @@ struct HandNetwork {
         for (int64_t u = 0; u < units; ++u) {
             const int64_t k = 2 * units + u;
             double sum = b[static_cast<size_t>(k)];
-            for (int64_t d = 0; d < inputs; ++d) sum += x[d] * wx[static_cast<size_t>(d * width() + k)];
+            for (int64_t d = 0; d < inputs; ++d)
+                sum += x[d] * wx[static_cast<size_t>(d * width() + k)];
             for (int64_t v = 0; v < units; ++v)
                 sum += hPrevious[static_cast<size_t>(v)] * wh[static_cast<size_t>(v * width() + k)];
             o[static_cast<size_t>(u)] = sigmoid(sum);
@@ -127,7 +133,8 @@ struct HandNetwork {
         double largest = -1e300;
         for (int64_t k = 0; k < classes; ++k) {
             double sum = c[static_cast<size_t>(k)];
-            for (int64_t u = 0; u < units; ++u) sum += h[static_cast<size_t>(u)] * w[static_cast<size_t>(u * classes + k)];
+            for (int64_t u = 0; u < units; ++u)
+                sum += h[static_cast<size_t>(u)] * w[static_cast<size_t>(u * classes + k)];
             logits[static_cast<size_t>(k)] = sum;
             largest = std::max(largest, sum);
         }
@@ -137,14 +144,17 @@ struct HandNetwork {
     }
 
     // The cost of one sample whose state after step t (0-based) is (h, cell): the steps after t.
-    double costFrom(const double* sample, int64_t t, std::vector<double> h, std::vector<double> cell, int label) const {
+    double costFrom(const double* sample, int64_t t, std::vector<double> h,
+                    std::vector<double> cell, int label) const {
         for (int64_t s = t + 1; s < steps; ++s) step(sample + s * inputs, h, cell);
         return cost(h, label);
     }
 
     // The states after every step of one sample.
-    void run(const double* sample, std::vector<std::vector<double>>& hs, std::vector<std::vector<double>>& cells) const {
-        std::vector<double> h(static_cast<size_t>(units), 0.0), cell(static_cast<size_t>(units), 0.0);
+    void run(const double* sample, std::vector<std::vector<double>>& hs,
+             std::vector<std::vector<double>>& cells) const {
+        std::vector<double> h(static_cast<size_t>(units), 0.0),
+            cell(static_cast<size_t>(units), 0.0);
         for (int64_t t = 0; t < steps; ++t) {
             step(sample + t * inputs, h, cell);
             hs.push_back(h);
@@ -180,24 +190,28 @@ private slots:
 void TestRecurrent::gradients_data() {
     QTest::addColumn<NetworkSpec>("spec");
     QTest::newRow("rnn tanh, 4 steps, seq:last, softmax")
-        << networkSpec({4, 3}, LossKind::CrossEntropy, {rnn(5, "tanh"), sequenceLayer("sequence_last"), dense(3, "softmax")});
-    QTest::newRow("rnn sigmoid, orthogonal, 5 steps, mse")
-        << networkSpec({5, 2}, LossKind::MeanSquaredError,
-                       {rnn(4, "sigmoid", "orthogonal"), sequenceLayer("sequence_last"), dense(2, "linear")});
+        << networkSpec({4, 3}, LossKind::CrossEntropy,
+                       {rnn(5, "tanh"), sequenceLayer("sequence_last"), dense(3, "softmax")});
+    QTest::newRow("rnn sigmoid, orthogonal, 5 steps, mse") << networkSpec(
+        {5, 2}, LossKind::MeanSquaredError,
+        {rnn(4, "sigmoid", "orthogonal"), sequenceLayer("sequence_last"), dense(2, "linear")});
     QTest::newRow("lstm, 5 steps, seq:last, softmax")
-        << networkSpec({5, 2}, LossKind::CrossEntropy, {lstm(4), sequenceLayer("sequence_last"), dense(3, "softmax")});
+        << networkSpec({5, 2}, LossKind::CrossEntropy,
+                       {lstm(4), sequenceLayer("sequence_last"), dense(3, "softmax")});
     QTest::newRow("lstm xavier into rnn orthogonal (dJ/dX of the rnn)")
         << networkSpec({4, 3}, LossKind::CrossEntropy,
-                       {lstm(3, "xavier"), rnn(4, "tanh", "orthogonal"), sequenceLayer("sequence_last"),
-                        dense(2, "softmax")});
+                       {lstm(3, "xavier"), rnn(4, "tanh", "orthogonal"),
+                        sequenceLayer("sequence_last"), dense(2, "softmax")});
     QTest::newRow("rnn into lstm orthogonal (dJ/dX of the lstm)")
         << networkSpec({3, 2}, LossKind::MeanSquaredError,
-                       {rnn(3, "tanh"), lstm(2, "orthogonal"), sequenceLayer("sequence_last"), dense(1, "linear")});
+                       {rnn(3, "tanh"), lstm(2, "orthogonal"), sequenceLayer("sequence_last"),
+                        dense(1, "linear")});
     QTest::newRow("rnn, seq:many, dense per step, mse")
-        << networkSpec({4, 2}, LossKind::MeanSquaredError, {rnn(3, "tanh"), sequenceLayer("sequence_many"), dense(2, "linear")});
-    QTest::newRow("lstm, seq:many, hidden dense and softmax per step")
-        << networkSpec({3, 2}, LossKind::CrossEntropy,
-                       {lstm(3), sequenceLayer("sequence_many"), dense(4, "tanh"), dense(3, "softmax")});
+        << networkSpec({4, 2}, LossKind::MeanSquaredError,
+                       {rnn(3, "tanh"), sequenceLayer("sequence_many"), dense(2, "linear")});
+    QTest::newRow("lstm, seq:many, hidden dense and softmax per step") << networkSpec(
+        {3, 2}, LossKind::CrossEntropy,
+        {lstm(3), sequenceLayer("sequence_many"), dense(4, "tanh"), dense(3, "softmax")});
 }
 
 void TestRecurrent::gradients() {
@@ -213,7 +227,8 @@ void TestRecurrent::gradients() {
     const int64_t targetRows = data.rows * (perStep ? steps : 1);
     if (spec.loss == LossKind::CrossEntropy) {
         data.targets.assign(static_cast<size_t>(targetRows * outputs), 0.0);
-        for (int64_t n = 0; n < targetRows; ++n) data.targets[static_cast<size_t>(n * outputs + (n * 7 % 5) % outputs)] = 1.0;
+        for (int64_t n = 0; n < targetRows; ++n)
+            data.targets[static_cast<size_t>(n * outputs + (n * 7 % 5) % outputs)] = 1.0;
     } else {
         data.targets = uniformValues(targetRows * outputs, -1, 1, 23);
     }
@@ -222,12 +237,15 @@ void TestRecurrent::gradients() {
     int64_t recurrentTensors = 0;
     for (const GradientCheckResult& r : results) {
         QVERIFY2(r.elementsChecked > 0, qPrintable(qs(r.tensor)));
-        QVERIFY2(r.maxRelativeError < 1e-6,
-                 qPrintable(QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
+        QVERIFY2(
+            r.maxRelativeError < 1e-6,
+            qPrintable(
+                QStringLiteral("%1: relative error %2").arg(qs(r.tensor)).arg(r.maxRelativeError)));
         recurrentTensors += r.tensor.starts_with("rnn_") || r.tensor.starts_with("lstm_") ? 1 : 0;
     }
     int64_t recurrentLayers = 0;
-    for (const LayerSpec& layer : spec.layers) recurrentLayers += layer.type == "rnn" || layer.type == "lstm" ? 1 : 0;
+    for (const LayerSpec& layer : spec.layers)
+        recurrentLayers += layer.type == "rnn" || layer.type == "lstm" ? 1 : 0;
     QCOMPARE(recurrentTensors, 3 * recurrentLayers);  // Wx, Wh and b of every recurrent layer
 }
 
@@ -247,8 +265,8 @@ void TestRecurrent::stepNormsEqualFiniteDifferences() {
     const int64_t rows = 3;
     const NetworkSpec spec =
         networkSpec({hand.steps, hand.inputs}, LossKind::CrossEntropy,
-                    {isLstm ? lstm(hand.units) : rnn(hand.units, "tanh"), sequenceLayer("sequence_last"),
-                     dense(hand.classes, "softmax")});
+                    {isLstm ? lstm(hand.units) : rnn(hand.units, "tanh"),
+                     sequenceLayer("sequence_last"), dense(hand.classes, "softmax")});
     CpuBackend backend;
     Network network(backend, spec, rows, DType::Float64);
     network.initialize(3);
@@ -263,7 +281,8 @@ void TestRecurrent::stepNormsEqualFiniteDifferences() {
     const std::vector<double> x = uniformValues(rows * hand.steps * hand.inputs, -1, 1, 9);
     const std::vector<int> labels{1, 0, 1};
     std::vector<double> targets(static_cast<size_t>(rows * hand.classes), 0.0);
-    for (int64_t n = 0; n < rows; ++n) targets[static_cast<size_t>(n * hand.classes + labels[static_cast<size_t>(n)])] = 1;
+    for (int64_t n = 0; n < rows; ++n)
+        targets[static_cast<size_t>(n * hand.classes + labels[static_cast<size_t>(n)])] = 1;
     Tensor inputs = backend.allocate({rows, hand.steps * hand.inputs}, DType::Float64);
     Tensor targetTensor = backend.allocate({rows, hand.classes}, DType::Float64);
     backend.upload(std::span<const double>(x), inputs);
@@ -283,9 +302,11 @@ void TestRecurrent::stepNormsEqualFiniteDifferences() {
     for (int64_t n = 0; n < rows; ++n) {
         const double* sample = x.data() + n * hand.steps * hand.inputs;
         hand.run(sample, hs[static_cast<size_t>(n)], cells[static_cast<size_t>(n)]);
-        handLoss += hand.cost(hs[static_cast<size_t>(n)].back(), labels[static_cast<size_t>(n)]) / rows;
+        handLoss +=
+            hand.cost(hs[static_cast<size_t>(n)].back(), labels[static_cast<size_t>(n)]) / rows;
     }
-    QVERIFY2(std::abs(handLoss - loss) < 1e-12, qPrintable(QStringLiteral("%1 against %2").arg(handLoss).arg(loss)));
+    QVERIFY2(std::abs(handLoss - loss) < 1e-12,
+             qPrintable(QStringLiteral("%1 against %2").arg(handLoss).arg(loss)));
 
     const double h = 1e-5;
     for (int64_t t = 0; t < hand.steps; ++t) {
@@ -306,7 +327,8 @@ void TestRecurrent::stepNormsEqualFiniteDifferences() {
                 if (!isLstm) continue;
                 // c(t) moved: h(t) = o(t) tanh(c(t)) follows, o(t) does not depend on c(t).
                 const std::vector<double> previous =
-                    t > 0 ? hs[sn][st - 1] : std::vector<double>(static_cast<size_t>(hand.units), 0.0);
+                    t > 0 ? hs[sn][st - 1]
+                          : std::vector<double>(static_cast<size_t>(hand.units), 0.0);
                 const std::vector<double> o = hand.outputGate(sample + t * hand.inputs, previous);
                 auto movedCell = [&](double offset) {
                     std::vector<double> cell = cells[sn][st];
@@ -322,12 +344,16 @@ void TestRecurrent::stepNormsEqualFiniteDifferences() {
         const double hiddenExpected = std::sqrt(hiddenSquares);
         QVERIFY2(relativeError(hiddenNorms[static_cast<size_t>(t)], hiddenExpected) < 1e-7,
                  qPrintable(QStringLiteral("step %1: ||dJ/dh|| %2, finite differences %3")
-                                .arg(t + 1).arg(hiddenNorms[static_cast<size_t>(t)]).arg(hiddenExpected)));
+                                .arg(t + 1)
+                                .arg(hiddenNorms[static_cast<size_t>(t)])
+                                .arg(hiddenExpected)));
         if (isLstm) {
             const double cellExpected = std::sqrt(cellSquares);
             QVERIFY2(relativeError(cellNorms[static_cast<size_t>(t)], cellExpected) < 1e-7,
                      qPrintable(QStringLiteral("step %1: ||dJ/dc|| %2, finite differences %3")
-                                    .arg(t + 1).arg(cellNorms[static_cast<size_t>(t)]).arg(cellExpected)));
+                                    .arg(t + 1)
+                                    .arg(cellNorms[static_cast<size_t>(t)])
+                                    .arg(cellExpected)));
         }
     }
     // Through seq:last only step T receives gradient from the output; each earlier step only
@@ -339,7 +365,8 @@ void TestRecurrent::stepNormsEqualFiniteDifferences() {
 void TestRecurrent::lstmForgetBiasStartsAtOne() {
     const int64_t units = 5;
     const NetworkSpec spec =
-        networkSpec({3, 2}, LossKind::CrossEntropy, {lstm(units), sequenceLayer("sequence_last"), dense(2, "softmax")});
+        networkSpec({3, 2}, LossKind::CrossEntropy,
+                    {lstm(units), sequenceLayer("sequence_last"), dense(2, "softmax")});
     CpuBackend backend;
     Network network(backend, spec, 4);
     network.initialize(1);
@@ -371,16 +398,20 @@ void TestRecurrent::initializations() {
     CpuBackend backend;
     Network network(backend, spec, 2);
     network.initialize(4);
-    const std::vector<double> wx = downloaded<double>(backend, network.parameters()[0].parameter->value);
-    const std::vector<double> wh = downloaded<double>(backend, network.parameters()[1].parameter->value);
+    const std::vector<double> wx =
+        downloaded<double>(backend, network.parameters()[0].parameter->value);
+    const std::vector<double> wh =
+        downloaded<double>(backend, network.parameters()[1].parameter->value);
     const double uniformLimit = 1 / std::sqrt(double(units));
-    const double inputLimit = name == "uniform" ? uniformLimit : std::sqrt(6.0 / double(inputs + units));
+    const double inputLimit =
+        name == "uniform" ? uniformLimit : std::sqrt(6.0 / double(inputs + units));
     double largestInput = 0;
     for (const double v : wx) largestInput = std::max(largestInput, std::abs(v));
     QVERIFY(largestInput <= inputLimit);
     QVERIFY(largestInput > 0.5 * inputLimit);  // drawn over the range, not squeezed
     if (name == "orthogonal") {
-        // Every U x U block of Wh: its columns orthonormal, Wh_k^T Wh_k = I (within float rounding).
+        // Every U x U block of Wh: its columns orthonormal, Wh_k^T Wh_k = I (within float
+        // rounding).
         for (int64_t k = 0; k < blocks; ++k)
             for (int64_t i = 0; i < units; ++i)
                 for (int64_t j = 0; j < units; ++j) {
@@ -388,8 +419,10 @@ void TestRecurrent::initializations() {
                     for (int64_t r = 0; r < units; ++r)
                         dot += wh[static_cast<size_t>(r * blocks * units + k * units + i)] *
                                wh[static_cast<size_t>(r * blocks * units + k * units + j)];
-                    QVERIFY2(std::abs(dot - (i == j ? 1.0 : 0.0)) < 1e-6,
-                             qPrintable(QStringLiteral("block %1 (%2, %3): %4").arg(k).arg(i).arg(j).arg(dot)));
+                    QVERIFY2(
+                        std::abs(dot - (i == j ? 1.0 : 0.0)) < 1e-6,
+                        qPrintable(
+                            QStringLiteral("block %1 (%2, %3): %4").arg(k).arg(i).arg(j).arg(dot)));
                 }
     } else {
         const double limit = name == "uniform" ? uniformLimit : std::sqrt(6.0 / double(2 * units));
@@ -401,7 +434,8 @@ void TestRecurrent::initializations() {
 
 void TestRecurrent::tokensAndShapes() {
     const Dataset data = firstBitDataset(5, 4, 2, 1);
-    const NetworkSpec spec = networkSpecFromTokens("rnn:8:relu:orthogonal,lstm:6:xavier,seq:last", data);
+    const NetworkSpec spec =
+        networkSpecFromTokens("rnn:8:relu:orthogonal,lstm:6:xavier,seq:last", data);
     QCOMPARE(spec.inputShape, (std::vector<int64_t>{5, 1}));
     const std::vector<std::vector<int64_t>> expected{{5, 8}, {5, 6}, {6}, {2}};
     QCOMPARE(inferShapes(spec), expected);
@@ -409,14 +443,20 @@ void TestRecurrent::tokensAndShapes() {
     QCOMPARE(qs(spec.layers[0].text("init")), QStringLiteral("orthogonal"));
     QCOMPARE(qs(spec.layers[1].text("init")), QStringLiteral("xavier"));
     QCOMPARE(qs(spec.layers[2].type), QStringLiteral("sequence_last"));
-    QCOMPARE(qs(hiddenLayerTokens(spec)), QStringLiteral("rnn:8:relu:orthogonal,lstm:6:xavier,seq:last"));
+    QCOMPARE(qs(hiddenLayerTokens(spec)),
+             QStringLiteral("rnn:8:relu:orthogonal,lstm:6:xavier,seq:last"));
     // Defaults: tanh and uniform; the activation and the initialisation in either order.
     const NetworkSpec defaults = networkSpecFromTokens("rnn:4,seq:last,dense:3:tanh", data);
-    QCOMPARE(qs(hiddenLayerTokens(defaults)), QStringLiteral("rnn:4:tanh:uniform,seq:last,dense:3:tanh"));
-    QCOMPARE(qs(networkSpecFromTokens("rnn:4:xavier:sigmoid,seq:last", data).layers[0].text("activation")),
+    QCOMPARE(qs(hiddenLayerTokens(defaults)),
+             QStringLiteral("rnn:4:tanh:uniform,seq:last,dense:3:tanh"));
+    QCOMPARE(qs(networkSpecFromTokens("rnn:4:xavier:sigmoid,seq:last", data)
+                    .layers[0]
+                    .text("activation")),
              QStringLiteral("sigmoid"));
     // A spec written by hand may leave the activation and the initialisation out: tanh, uniform.
-    NetworkSpec bare = networkSpec({5, 1}, LossKind::CrossEntropy, {rnn(3, "tanh"), sequenceLayer("sequence_last"), dense(2, "softmax")});
+    NetworkSpec bare =
+        networkSpec({5, 1}, LossKind::CrossEntropy,
+                    {rnn(3, "tanh"), sequenceLayer("sequence_last"), dense(2, "softmax")});
     bare.layers[0].parameters.erase("activation");
     bare.layers[0].parameters.erase("init");
     QCOMPARE(inferShapes(bare).front(), (std::vector<int64_t>{5, 3}));
@@ -437,22 +477,26 @@ void TestRecurrent::errorsNameTheLayer_data() {
     QTest::addColumn<QString>("tokens");
     QTest::addColumn<bool>("sequenceData");
     QTest::addColumn<QStringList>("mentions");
-    QTest::newRow("rnn on data that is not a sequence") << "rnn:4,seq:last" << false
-                                                         << QStringList{"rnn_1", "sequence"};
+    QTest::newRow("rnn on data that is not a sequence")
+        << "rnn:4,seq:last" << false << QStringList{"rnn_1", "sequence"};
     QTest::newRow("lstm after dropout on data that is not a sequence")
         << "dropout:0.5,lstm:4,seq:last" << false << QStringList{"lstm_1", "sequence"};
-    QTest::newRow("dense directly after rnn") << "rnn:4,dense:3:tanh" << true
-                                              << QStringList{"dense_1", "rnn_1", "seq:last", "seq:many"};
-    QTest::newRow("output layer directly after lstm") << "lstm:4" << true << QStringList{"seq:last", "lstm_1"};
-    QTest::newRow("seq:last without a sequence") << "dense:4:tanh,seq:last" << true
-                                                 << QStringList{"sequence_last_1", "dense_1"};
+    QTest::newRow("dense directly after rnn")
+        << "rnn:4,dense:3:tanh" << true << QStringList{"dense_1", "rnn_1", "seq:last", "seq:many"};
+    QTest::newRow("output layer directly after lstm")
+        << "lstm:4" << true << QStringList{"seq:last", "lstm_1"};
+    QTest::newRow("seq:last without a sequence")
+        << "dense:4:tanh,seq:last" << true << QStringList{"sequence_last_1", "dense_1"};
     QTest::newRow("zero units") << "rnn:0,seq:last" << true << QStringList{"rnn:0", "units"};
     QTest::newRow("softmax inside") << "rnn:4:softmax,seq:last" << true << QStringList{"softmax"};
-    QTest::newRow("an lstm's activation") << "lstm:4:relu,seq:last" << true << QStringList{"relu", "initialisation"};
-    QTest::newRow("unknown initialisation") << "rnn:4:tanh:he,seq:last" << true << QStringList{"he", "orthogonal"};
+    QTest::newRow("an lstm's activation")
+        << "lstm:4:relu,seq:last" << true << QStringList{"relu", "initialisation"};
+    QTest::newRow("unknown initialisation")
+        << "rnn:4:tanh:he,seq:last" << true << QStringList{"he", "orthogonal"};
     QTest::newRow("seq:first") << "rnn:4,seq:first" << true << QStringList{"seq:first", "seq:last"};
-    QTest::newRow("seq:many without a target per step") << "rnn:4,seq:many" << true
-                                                        << QStringList{"sequence_many_1", "every time step", "seq:last"};
+    QTest::newRow("seq:many without a target per step")
+        << "rnn:4,seq:many" << true
+        << QStringList{"sequence_many_1", "every time step", "seq:last"};
 }
 
 void TestRecurrent::errorsNameTheLayer() {
@@ -467,10 +511,12 @@ void TestRecurrent::errorsNameTheLayer() {
 
 void TestRecurrent::clippingScalesTheGradientNorm() {
     const NetworkSpec spec =
-        networkSpec({3, 2}, LossKind::CrossEntropy, {rnn(2, "tanh"), sequenceLayer("sequence_last"), dense(2, "softmax")});
+        networkSpec({3, 2}, LossKind::CrossEntropy,
+                    {rnn(2, "tanh"), sequenceLayer("sequence_last"), dense(2, "softmax")});
     CpuBackend backend;
     Network network(backend, spec, 1, DType::Float64);
-    // Gradients of known values: every element of tensor i is (i + 1), so ||g||^2 = sum size_i (i+1)^2.
+    // Gradients of known values: every element of tensor i is (i + 1), so ||g||^2 = sum size_i
+    // (i+1)^2.
     double squares = 0;
     std::vector<std::vector<double>> before;
     for (size_t i = 0; i < network.parameters().size(); ++i) {
@@ -488,7 +534,8 @@ void TestRecurrent::clippingScalesTheGradientNorm() {
     QCOMPARE(clipGradientNorm(backend, network.parameters(), max), norm);
     double after = 0;
     for (size_t i = 0; i < network.parameters().size(); ++i) {
-        const std::vector<double> g = downloaded<double>(backend, network.parameters()[i].parameter->gradient);
+        const std::vector<double> g =
+            downloaded<double>(backend, network.parameters()[i].parameter->gradient);
         for (size_t k = 0; k < g.size(); ++k) {
             QVERIFY(std::abs(g[k] - before[i][k] / 4) < 1e-12);
             after += g[k] * g[k];
@@ -512,12 +559,15 @@ void TestRecurrent::trainerStepsAreClipped() {
         CpuBackend cpu;
         TrainingRun run(cpu, spec, data, settings);
         std::vector<std::vector<double>> before;
-        for (const NamedParameter& p : run.network().parameters()) before.push_back(downloaded<double>(cpu, p.parameter->value));
+        for (const NamedParameter& p : run.network().parameters())
+            before.push_back(downloaded<double>(cpu, p.parameter->value));
         run.trainer().step();
         double squares = 0;
         for (size_t i = 0; i < before.size(); ++i) {
-            const std::vector<double> after = downloaded<double>(cpu, run.network().parameters()[i].parameter->value);
-            for (size_t k = 0; k < after.size(); ++k) squares += (after[k] - before[i][k]) * (after[k] - before[i][k]);
+            const std::vector<double> after =
+                downloaded<double>(cpu, run.network().parameters()[i].parameter->value);
+            for (size_t k = 0; k < after.size(); ++k)
+                squares += (after[k] - before[i][k]) * (after[k] - before[i][k]);
         }
         return std::sqrt(squares);
     };
@@ -559,27 +609,32 @@ void TestRecurrent::lstmTraceShowsGatesAndStates() {
         QCOMPARE(t->rows, int64_t{5});
         QCOMPARE(t->cols, std::string(name) == "X" ? steps : steps * units);
     }
-    const TracedTensor &i = *forward->tensor("i"), &f = *forward->tensor("f"), &o = *forward->tensor("o"),
-                       &g = *forward->tensor("g"), &c = *forward->tensor("c"), &h = *forward->tensor("h");
+    const TracedTensor &i = *forward->tensor("i"), &f = *forward->tensor("f"),
+                       &o = *forward->tensor("o"), &g = *forward->tensor("g"),
+                       &c = *forward->tensor("c"), &h = *forward->tensor("h");
     for (int64_t n = 0; n < 5; ++n)
         for (int64_t t = 0; t < steps; ++t)
             for (int64_t u = 0; u < units; ++u) {
                 const int64_t k = t * units + u;
                 const double previous = t > 0 ? c.at(n, k - units) : 0.0;
-                QVERIFY(std::abs(c.at(n, k) - (f.at(n, k) * previous + i.at(n, k) * g.at(n, k))) < 1e-6);
+                QVERIFY(std::abs(c.at(n, k) - (f.at(n, k) * previous + i.at(n, k) * g.at(n, k))) <
+                        1e-6);
                 QVERIFY(std::abs(h.at(n, k) - o.at(n, k) * std::tanh(c.at(n, k))) < 1e-6);
             }
     const TraceStage* backward = trace->find(StageKind::Backward, 0);
     QVERIFY(backward);
     const auto& layer = dynamic_cast<const LstmLayer&>(run.network().layer(0));
-    for (const auto& [name, norms] : {std::pair{"dJ/dh", layer.hiddenGradientNorms()}, std::pair{"dJ/dc", layer.cellGradientNorms()}}) {
+    for (const auto& [name, norms] : {std::pair{"dJ/dh", layer.hiddenGradientNorms()},
+                                      std::pair{"dJ/dc", layer.cellGradientNorms()}}) {
         const TracedTensor* gradient = backward->tensor(name);
         QVERIFY2(gradient, name);
         for (int64_t t = 0; t < steps; ++t) {
             double squares = 0;
             for (int64_t n = 0; n < 5; ++n)
-                for (int64_t u = 0; u < units; ++u) squares += std::pow(gradient->at(n, t * units + u), 2);
-            QVERIFY(std::abs(std::sqrt(squares) - norms[static_cast<size_t>(t)]) < 1e-6 * (1 + norms[static_cast<size_t>(t)]));
+                for (int64_t u = 0; u < units; ++u)
+                    squares += std::pow(gradient->at(n, t * units + u), 2);
+            QVERIFY(std::abs(std::sqrt(squares) - norms[static_cast<size_t>(t)]) <
+                    1e-6 * (1 + norms[static_cast<size_t>(t)]));
         }
     }
 }
@@ -610,7 +665,8 @@ void TestRecurrent::learnsTheFirstBit() {
     const auto curve = run.trainer().curve().points();
     qInfo("%s: test accuracy %.3f after %d epochs", qPrintable(layers), curve.back().test.accuracy,
           static_cast<int>(curve.size()));
-    QVERIFY2(curve.back().test.accuracy >= 0.95, qPrintable(QStringLiteral("%1").arg(curve.back().test.accuracy)));
+    QVERIFY2(curve.back().test.accuracy >= 0.95,
+             qPrintable(QStringLiteral("%1").arg(curve.back().test.accuracy)));
 }
 
 QTEST_APPLESS_MAIN(TestRecurrent)

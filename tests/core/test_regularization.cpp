@@ -21,8 +21,10 @@ namespace {
 
 struct TwoParameters {
     CpuBackend backend;
-    Parameter w{"W", backend.allocate({1, 4}, DType::Float64), backend.allocate({1, 4}, DType::Float64)};
-    Parameter b{"b", backend.allocate({1, 2}, DType::Float64), backend.allocate({1, 2}, DType::Float64)};
+    Parameter w{"W", backend.allocate({1, 4}, DType::Float64),
+                backend.allocate({1, 4}, DType::Float64)};
+    Parameter b{"b", backend.allocate({1, 2}, DType::Float64),
+                backend.allocate({1, 2}, DType::Float64)};
     std::vector<NamedParameter> list{{"dense_1.W", "dense_1", &w}, {"dense_1.b", "dense_1", &b}};
 
     TwoParameters() {
@@ -44,7 +46,8 @@ std::vector<SavedTensor> trainSpiral(double l1, double l2) {
     settings.learningRate = 0.1;
     settings.l1 = l1;
     settings.l2 = l2;
-    TrainingRun run(backend, networkSpecFromTokens("dense:16:tanh,dense:16:tanh", *data), data, settings);
+    TrainingRun run(backend, networkSpecFromTokens("dense:16:tanh,dense:16:tanh", *data), data,
+                    settings);
     run.trainer().train(50);
     return captureWeights(run.network());
 }
@@ -86,9 +89,11 @@ private slots:
         p.backend.fill(p.w.gradient, 1.0);
         p.backend.fill(p.b.gradient, 1.0);
         Regularization(0, 0.5, false).addToGradients(p.backend, p.list);
-        const std::vector<double> expected{1.0 + 0.5, 1.0 - 0.05, 1.0 + 0.02, 1.0 - 0.8};  // g + 2 * 0.5 * w
+        const std::vector<double> expected{1.0 + 0.5, 1.0 - 0.05, 1.0 + 0.02,
+                                           1.0 - 0.8};  // g + 2 * 0.5 * w
         const std::vector<double> gradient = p.read(p.w.gradient);
-        for (size_t i = 0; i < expected.size(); ++i) QVERIFY(std::abs(gradient[i] - expected[i]) < 1e-15);
+        for (size_t i = 0; i < expected.size(); ++i)
+            QVERIFY(std::abs(gradient[i] - expected[i]) < 1e-15);
         QCOMPARE(p.read(p.b.gradient), (std::vector<double>{1.0, 1.0}));  // biases left alone
     }
 
@@ -123,7 +128,8 @@ private slots:
         settings.l1 = 0.01;
         settings.l2 = 0.02;
         TrainingRun regularized(backend, spec, data, settings);
-        const double penalty = Regularization(0.01, 0.02, false).penalty(backend, regularized.network().parameters());
+        const double penalty =
+            Regularization(0.01, 0.02, false).penalty(backend, regularized.network().parameters());
         QVERIFY(penalty > 0);
         const EpochMetrics a = plain.trainer().evaluate(), b = regularized.trainer().evaluate();
         QVERIFY(std::abs(b.train.loss - (a.train.loss + penalty)) < 1e-9);

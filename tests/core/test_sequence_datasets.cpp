@@ -25,10 +25,12 @@ namespace {
 Dataset load(const QString& spec) { return loadDataset(DatasetSpec::parse(spec.toStdString())); }
 
 // An IDX file of unsigned bytes (MNIST's format, big-endian sizes).
-void writeIdx(const QString& path, const std::vector<uint32_t>& dims, const std::vector<uint8_t>& data) {
+void writeIdx(const QString& path, const std::vector<uint32_t>& dims,
+              const std::vector<uint8_t>& data) {
     std::string bytes{'\0', '\0', '\x08', static_cast<char>(dims.size())};
     for (uint32_t d : dims)
-        for (int shift = 24; shift >= 0; shift -= 8) bytes.push_back(static_cast<char>((d >> shift) & 0xff));
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes.push_back(static_cast<char>((d >> shift) & 0xff));
     bytes.append(data.begin(), data.end());
     std::ofstream(path.toStdString(), std::ios::binary) << bytes;
 }
@@ -75,11 +77,14 @@ void TestSequenceDatasets::shapesAndSplit_data() {
     QTest::addColumn<int64_t>("train");
     QTest::addColumn<int64_t>("test");
     QTest::addRow("sine defaults") << "sine" << int64_t{20} << int64_t{800} << int64_t{200};
-    QTest::addRow("sine window 7") << "sine:window=7,n=50,test=0.5" << int64_t{7} << int64_t{25} << int64_t{25};
+    QTest::addRow("sine window 7")
+        << "sine:window=7,n=50,test=0.5" << int64_t{7} << int64_t{25} << int64_t{25};
     QTest::addRow("firstbit 12") << "firstbit:12" << int64_t{12} << int64_t{800} << int64_t{200};
     QTest::addRow("firstbit default") << "firstbit:n=10" << int64_t{8} << int64_t{8} << int64_t{2};
-    QTest::addRow("parity 5, comma") << "parity:5,n=100,test=0.3" << int64_t{5} << int64_t{70} << int64_t{30};
-    QTest::addRow("parity length=") << "parity:length=3,n=40" << int64_t{3} << int64_t{32} << int64_t{8};
+    QTest::addRow("parity 5, comma")
+        << "parity:5,n=100,test=0.3" << int64_t{5} << int64_t{70} << int64_t{30};
+    QTest::addRow("parity length=")
+        << "parity:length=3,n=40" << int64_t{3} << int64_t{32} << int64_t{8};
 }
 
 void TestSequenceDatasets::shapesAndSplit() {
@@ -132,7 +137,8 @@ void TestSequenceDatasets::bitLabelsFollowTheRule() {
                 QVERIFY(bit == 0.0f || bit == 1.0f);
                 sum += static_cast<int32_t>(bit);
             }
-            const int32_t expected = parity ? sum % 2 : static_cast<int32_t>(split->inputs[n * steps]);
+            const int32_t expected =
+                parity ? sum % 2 : static_cast<int32_t>(split->inputs[n * steps]);
             QCOMPARE(split->labels[n], expected);
             ones += split->labels[n];
             ++samples;
@@ -152,7 +158,8 @@ void TestSequenceDatasets::sineTargetIsTheWavesNextValue() {
             std::vector<double> s(split->inputs.begin() + static_cast<ptrdiff_t>(n * 6),
                                   split->inputs.begin() + static_cast<ptrdiff_t>(n * 6 + 6));
             s.push_back(split->targets[n]);
-            for (size_t t = 2; t < s.size(); ++t) QVERIFY(std::abs(s[t] - (twoCos * s[t - 1] - s[t - 2])) < 1e-5);
+            for (size_t t = 2; t < s.size(); ++t)
+                QVERIFY(std::abs(s[t] - (twoCos * s[t - 1] - s[t - 2])) < 1e-5);
             for (double value : s) QVERIFY(std::abs(value) <= 1.0);
         }
     }
@@ -174,8 +181,10 @@ void TestSequenceDatasets::sineNoiseHasTheStandardDeviationAskedFor() {
     const auto count = static_cast<double>(d.train.count);
     const double measured = std::sqrt(squares / count - (sum / count) * (sum / count));
     const double expected = sigma * std::sqrt(2 + twoCos * twoCos);
-    QVERIFY2(std::abs(measured / expected - 1) < 0.03, qPrintable(QString("%1 vs %2").arg(measured).arg(expected)));
-    for (float target : d.test.targets) QVERIFY(std::abs(target) <= 1.0f);  // the targets carry no noise
+    QVERIFY2(std::abs(measured / expected - 1) < 0.03,
+             qPrintable(QString("%1 vs %2").arg(measured).arg(expected)));
+    for (float target : d.test.targets)
+        QVERIFY(std::abs(target) <= 1.0f);  // the targets carry no noise
 }
 
 void TestSequenceDatasets::sameSeedSameData_data() {
@@ -200,13 +209,20 @@ void TestSequenceDatasets::sameSeedSameData() {
 void TestSequenceDatasets::specTextRoundTrips_data() {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("text");
-    QTest::addRow("sine") << "sine:window=30,noise=0.2" << "sine:noise=0.2,window=30";
-    QTest::addRow("firstbit") << "firstbit:12" << "firstbit:12";
-    QTest::addRow("firstbit, options") << "firstbit:12:n=100,seed=3" << "firstbit:12:n=100,seed=3";
-    QTest::addRow("parity, comma") << "parity:8,n=50" << "parity:8:n=50";
-    QTest::addRow("parity, no length") << "parity:n=50" << "parity:n=50";
-    QTest::addRow("seqimg") << "seqimg:fashion-mnist:n=100" << "seqimg:fashion-mnist:n=100";
-    QTest::addRow("seqimg idx") << "seqimg:idx:/data/mnist:n=5" << "seqimg:idx:/data/mnist:n=5";
+    QTest::addRow("sine") << "sine:window=30,noise=0.2"
+                          << "sine:noise=0.2,window=30";
+    QTest::addRow("firstbit") << "firstbit:12"
+                              << "firstbit:12";
+    QTest::addRow("firstbit, options") << "firstbit:12:n=100,seed=3"
+                                       << "firstbit:12:n=100,seed=3";
+    QTest::addRow("parity, comma") << "parity:8,n=50"
+                                   << "parity:8:n=50";
+    QTest::addRow("parity, no length") << "parity:n=50"
+                                       << "parity:n=50";
+    QTest::addRow("seqimg") << "seqimg:fashion-mnist:n=100"
+                            << "seqimg:fashion-mnist:n=100";
+    QTest::addRow("seqimg idx") << "seqimg:idx:/data/mnist:n=5"
+                                << "seqimg:idx:/data/mnist:n=5";
 }
 
 void TestSequenceDatasets::specTextRoundTrips() {
@@ -240,7 +256,8 @@ void TestSequenceDatasets::imageRowsBecomeTimeSteps() {
 }
 
 void TestSequenceDatasets::fashionMnistRowsAreTwentyEightSteps() {
-    if (!std::filesystem::exists(kFashionMnistFolder)) QSKIP("Debian's dataset-fashion-mnist is not installed");
+    if (!std::filesystem::exists(kFashionMnistFolder))
+        QSKIP("Debian's dataset-fashion-mnist is not installed");
     const Dataset d = load("seqimg:fashion-mnist:n=10,ntest=5");
     QCOMPARE(d.sequenceLength, int64_t{28});
     QCOMPARE(d.inputSize, int64_t{28 * 28});
@@ -253,26 +270,46 @@ void TestSequenceDatasets::fashionMnistRowsAreTwentyEightSteps() {
 void TestSequenceDatasets::badSpecsAreRefused_data() {
     QTest::addColumn<QString>("spec");
     QTest::addColumn<QString>("says");  // a part of the message that names what is wrong
-    QTest::addRow("no length") << "firstbit:0" << "length";
-    QTest::addRow("too long") << "parity:1001" << "length";
-    QTest::addRow("length not a number") << "parity:abc" << "not a number";
-    QTest::addRow("length not whole") << "parity:2.5" << "whole number";
-    QTest::addRow("window of one") << "sine:window=1" << "window";
-    QTest::addRow("noise too large") << "sine:noise=2" << "noise";
-    QTest::addRow("noise negative") << "sine:noise=-0.1" << "noise";
-    QTest::addRow("sine has no length") << "sine:length=5" << "unknown option";
-    QTest::addRow("bits have no window") << "firstbit:window=3" << "unknown option";
-    QTest::addRow("bits have no noise") << "parity:4:noise=0.1" << "unknown option";
-    QTest::addRow("too few") << "sine:n=3" << "between 4";
-    QTest::addRow("test of all") << "parity:4:test=1" << "test fraction";
-    QTest::addRow("test of none") << "firstbit:4:test=0" << "test fraction";
-    QTest::addRow("test leaves none") << "firstbit:4:n=4,test=0.01" << "no training or no test";
-    QTest::addRow("negative seed") << "sine:seed=-1" << "seed";
-    QTest::addRow("seqimg of nothing") << "seqimg" << "seqimg:fashion-mnist";
-    QTest::addRow("seqimg of points") << "seqimg:spiral" << "seqimg:fashion-mnist";
-    QTest::addRow("seqimg idx without folder") << "seqimg:idx" << "idx:DIR";
-    QTest::addRow("seqimg idx, no files") << "seqimg:idx:/nonexistent-koto" << "not found";
-    QTest::addRow("seqimg unknown option") << "seqimg:fashion-mnist:noise=0.1" << "unknown option";
+    QTest::addRow("no length") << "firstbit:0"
+                               << "length";
+    QTest::addRow("too long") << "parity:1001"
+                              << "length";
+    QTest::addRow("length not a number") << "parity:abc"
+                                         << "not a number";
+    QTest::addRow("length not whole") << "parity:2.5"
+                                      << "whole number";
+    QTest::addRow("window of one") << "sine:window=1"
+                                   << "window";
+    QTest::addRow("noise too large") << "sine:noise=2"
+                                     << "noise";
+    QTest::addRow("noise negative") << "sine:noise=-0.1"
+                                    << "noise";
+    QTest::addRow("sine has no length") << "sine:length=5"
+                                        << "unknown option";
+    QTest::addRow("bits have no window") << "firstbit:window=3"
+                                         << "unknown option";
+    QTest::addRow("bits have no noise") << "parity:4:noise=0.1"
+                                        << "unknown option";
+    QTest::addRow("too few") << "sine:n=3"
+                             << "between 4";
+    QTest::addRow("test of all") << "parity:4:test=1"
+                                 << "test fraction";
+    QTest::addRow("test of none") << "firstbit:4:test=0"
+                                  << "test fraction";
+    QTest::addRow("test leaves none") << "firstbit:4:n=4,test=0.01"
+                                      << "no training or no test";
+    QTest::addRow("negative seed") << "sine:seed=-1"
+                                   << "seed";
+    QTest::addRow("seqimg of nothing") << "seqimg"
+                                       << "seqimg:fashion-mnist";
+    QTest::addRow("seqimg of points") << "seqimg:spiral"
+                                      << "seqimg:fashion-mnist";
+    QTest::addRow("seqimg idx without folder") << "seqimg:idx"
+                                               << "idx:DIR";
+    QTest::addRow("seqimg idx, no files") << "seqimg:idx:/nonexistent-koto"
+                                          << "not found";
+    QTest::addRow("seqimg unknown option") << "seqimg:fashion-mnist:noise=0.1"
+                                           << "unknown option";
 }
 
 void TestSequenceDatasets::badSpecsAreRefused() {

@@ -17,10 +17,10 @@
 #include "io/network_spec_json.h"
 #include "io/numeric_csv.h"
 #include "io/project_file.h"
-#include "training/project_capture.h"
 #include "koto_test_support.h"
 #include "network/layer_registry.h"
 #include "network/network.h"
+#include "training/project_capture.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 
@@ -59,8 +59,22 @@ void writeFile(const QString& path, const QByteArray& contents) {
 // The floats a file must keep exactly: denormals, both zeros, the extremes.
 std::vector<float> awkwardFloats() {
     using limits = std::numeric_limits<float>;
-    return {limits::denorm_min(), -limits::denorm_min(), 1e-40f, -0.0f, 0.0f, limits::max(), limits::lowest(),
-            limits::min(), limits::epsilon(), 1.0f / 3.0f, -3.14159274f, 1e30f, -1e-30f, 123456.789f, 1.0f, -1.0f};
+    return {limits::denorm_min(),
+            -limits::denorm_min(),
+            1e-40f,
+            -0.0f,
+            0.0f,
+            limits::max(),
+            limits::lowest(),
+            limits::min(),
+            limits::epsilon(),
+            1.0f / 3.0f,
+            -3.14159274f,
+            1e30f,
+            -1e-30f,
+            123456.789f,
+            1.0f,
+            -1.0f};
 }
 
 // Unfinished editor work: dense_1 (0 units: not yet set) fed by the input and feeding nothing,
@@ -68,11 +82,21 @@ std::vector<float> awkwardFloats() {
 EditorDraft unfinishedDraft() {
     EditorDraft draft;
     draft.loss = LossKind::CrossEntropy;
-    draft.nodes = {{"dense", "dense_1", {{"units", int64_t{0}}, {"activation", std::string("tanh")}}, std::pair{0.0, 96.0}},
-                   {"dense", "dense_2", {{"units", int64_t{2}}, {"activation", std::string("softmax")}}, std::pair{300.0, 96.0}},
+    draft.nodes = {{"dense",
+                    "dense_1",
+                    {{"units", int64_t{0}}, {"activation", std::string("tanh")}},
+                    std::pair{0.0, 96.0}},
+                   {"dense",
+                    "dense_2",
+                    {{"units", int64_t{2}}, {"activation", std::string("softmax")}},
+                    std::pair{300.0, 96.0}},
                    {"dropout", "dropout_1", {{"keep", 0.8}}, std::pair{-12.5, 1e6}},
-                   {"dense", "relu_1", {{"units", int64_t{4}}, {"activation", std::string("relu")}}, std::pair{300.0, 0.0}}};
-    draft.links = {{kDraftInputName, "dense_1"}, {"relu_1", "dense_2"}, {"dense_2", kDraftOutputName}};
+                   {"dense",
+                    "relu_1",
+                    {{"units", int64_t{4}}, {"activation", std::string("relu")}},
+                    std::pair{300.0, 0.0}}};
+    draft.links = {
+        {kDraftInputName, "dense_1"}, {"relu_1", "dense_2"}, {"dense_2", kDraftOutputName}};
     draft.inputPosition = {0, -0.25};
     draft.outputPosition = {300, 192};
     return draft;
@@ -141,18 +165,32 @@ void TestSpecAndProject::specJsonHasTheDocumentedForm() {
 void TestSpecAndProject::specJsonRefusesBadInput_data() {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("expected");
-    const QString layers = R"("layers":[{"type":"dense","name":"d","units":2,"activation":"softmax"}])";
-    QTest::newRow("newer schema") << R"({"schema_version":2,"input":[2],"loss":"ce",)" + layers + "}" << "newer";
-    QTest::newRow("schema 0") << R"({"schema_version":0,"input":[2],"loss":"ce",)" + layers + "}" << "schema version";
-    QTest::newRow("unknown loss") << R"({"schema_version":1,"input":[2],"loss":"hinge",)" + layers + "}" << "unknown loss";
-    QTest::newRow("no layers key") << R"({"schema_version":1,"input":[2],"loss":"ce"})" << "incomplete";
-    QTest::newRow("input is text") << R"({"schema_version":1,"input":"2","loss":"ce",)" + layers + "}" << "wrong types";
-    QTest::newRow("not an object") << "[1,2,3]" << "not a JSON object";
-    QTest::newRow("layer is a number") << R"({"schema_version":1,"input":[2],"loss":"ce","layers":[7]})" << "not a JSON object";
-    QTest::newRow("position of three") << R"({"schema_version":1,"input":[2],"loss":"ce","layers":[{"type":"dense","name":"d","position":[1,2,3]}]})"
-                                       << "two numbers";
-    QTest::newRow("parameter is a list") << R"({"schema_version":1,"input":[2],"loss":"ce","layers":[{"type":"dense","name":"d","units":[2]}]})"
-                                         << "\"units\"";
+    const QString layers =
+        R"("layers":[{"type":"dense","name":"d","units":2,"activation":"softmax"}])";
+    QTest::newRow("newer schema") << R"({"schema_version":2,"input":[2],"loss":"ce",)" + layers +
+                                         "}"
+                                  << "newer";
+    QTest::newRow("schema 0") << R"({"schema_version":0,"input":[2],"loss":"ce",)" + layers + "}"
+                              << "schema version";
+    QTest::newRow("unknown loss") << R"({"schema_version":1,"input":[2],"loss":"hinge",)" + layers +
+                                         "}"
+                                  << "unknown loss";
+    QTest::newRow("no layers key") << R"({"schema_version":1,"input":[2],"loss":"ce"})"
+                                   << "incomplete";
+    QTest::newRow("input is text")
+        << R"({"schema_version":1,"input":"2","loss":"ce",)" + layers + "}"
+        << "wrong types";
+    QTest::newRow("not an object") << "[1,2,3]"
+                                   << "not a JSON object";
+    QTest::newRow("layer is a number")
+        << R"({"schema_version":1,"input":[2],"loss":"ce","layers":[7]})"
+        << "not a JSON object";
+    QTest::newRow("position of three")
+        << R"({"schema_version":1,"input":[2],"loss":"ce","layers":[{"type":"dense","name":"d","position":[1,2,3]}]})"
+        << "two numbers";
+    QTest::newRow("parameter is a list")
+        << R"({"schema_version":1,"input":[2],"loss":"ce","layers":[{"type":"dense","name":"d","units":[2]}]})"
+        << "\"units\"";
 }
 
 void TestSpecAndProject::specJsonRefusesBadInput() {
@@ -173,11 +211,13 @@ void TestSpecAndProject::shapeInferenceErrors_data() {
 
     NetworkSpec unknownType = smallSpec();
     unknownType.layers[0].type = "conv9";
-    QTest::newRow("unknown layer type") << unknownType << 0 << "dense_1: unknown layer type \"conv9\"";
+    QTest::newRow("unknown layer type")
+        << unknownType << 0 << "dense_1: unknown layer type \"conv9\"";
 
     NetworkSpec zeroUnits = smallSpec();
     zeroUnits.layers[0].parameters["units"] = int64_t{0};
-    QTest::newRow("units 0") << zeroUnits << 0 << "dense_1: units must be between 1 and 1000000, not 0";
+    QTest::newRow("units 0") << zeroUnits << 0
+                             << "dense_1: units must be between 1 and 1000000, not 0";
 
     NetworkSpec duplicate = smallSpec();
     duplicate.layers[1].name = "dense_1";
@@ -185,11 +225,13 @@ void TestSpecAndProject::shapeInferenceErrors_data() {
 
     NetworkSpec ceWithoutSoftmax = smallSpec();
     ceWithoutSoftmax.layers[1].parameters["activation"] = std::string("sigmoid");
-    QTest::newRow("ce without softmax output") << ceWithoutSoftmax << 1 << "cross-entropy needs a softmax output layer";
+    QTest::newRow("ce without softmax output")
+        << ceWithoutSoftmax << 1 << "cross-entropy needs a softmax output layer";
 
     NetworkSpec hiddenSoftmax = smallSpec();
     hiddenSoftmax.layers[0].parameters["activation"] = std::string("softmax");
-    QTest::newRow("softmax in a hidden layer") << hiddenSoftmax << 0 << "dense_1: softmax belongs to the output layer only";
+    QTest::newRow("softmax in a hidden layer")
+        << hiddenSoftmax << 0 << "dense_1: softmax belongs to the output layer only";
 
     NetworkSpec newer = smallSpec();
     newer.schemaVersion = NetworkSpec::currentSchemaVersion + 1;
@@ -198,7 +240,8 @@ void TestSpecAndProject::shapeInferenceErrors_data() {
     NetworkSpec bceTanh = smallSpec();
     bceTanh.loss = LossKind::BinaryCrossEntropy;
     bceTanh.layers[1].parameters["activation"] = std::string("tanh");
-    QTest::newRow("bce with a tanh output") << bceTanh << 1 << "binary cross-entropy needs sigmoid output units";
+    QTest::newRow("bce with a tanh output")
+        << bceTanh << 1 << "binary cross-entropy needs sigmoid output units";
 
     NetworkSpec mseSoftmax = smallSpec();
     mseSoftmax.loss = LossKind::MeanSquaredError;
@@ -278,7 +321,10 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     for (size_t i = 0; i < b1.size(); ++i) b1[i] = awkward[(i + 3) % awkward.size()];
     for (size_t i = 0; i < w2.size(); ++i) w2[i] = -awkward[i % awkward.size()];
     b2 = {std::numeric_limits<float>::denorm_min(), -0.0f};
-    project.weights = {{"dense_1.W", 2, 8, w1}, {"dense_1.b", 1, 8, b1}, {"dense_2.W", 8, 2, w2}, {"dense_2.b", 1, 2, b2}};
+    project.weights = {{"dense_1.W", 2, 8, w1},
+                       {"dense_1.b", 1, 8, b1},
+                       {"dense_2.W", 8, 2, w2},
+                       {"dense_2.b", 1, 2, b2}};
 
     const std::string path = dir.filePath("awkward.koto").toStdString();
     saveProject(project, path);
@@ -297,7 +343,8 @@ void TestSpecAndProject::projectRoundTripIsBitExact() {
     QVERIFY(back.pixelInputs);
     QCOMPARE(back.epochsTrained, int64_t{12});
     QCOMPARE(back.stepsTrained, int64_t{345});
-    QVERIFY2(sameWeights(back.weights, project.weights), qPrintable(firstDifference(back.weights, project.weights)));
+    QVERIFY2(sameWeights(back.weights, project.weights),
+             qPrintable(firstDifference(back.weights, project.weights)));
     QVERIFY(std::signbit(back.weights[3].values[1]));  // -0 stays negative
     // Saving is atomic: no temporary file is left beside the project.
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"awkward.koto"});
@@ -320,7 +367,8 @@ void TestSpecAndProject::anUnfinishedDraftRoundTripsExactly() {
     QVERIFY(back.draft);
     QVERIFY(*back.draft == unfinishedDraft());
     QVERIFY(back.network == project.network);
-    QVERIFY2(sameWeights(back.weights, project.weights), qPrintable(firstDifference(back.weights, project.weights)));
+    QVERIFY2(sameWeights(back.weights, project.weights),
+             qPrintable(firstDifference(back.weights, project.weights)));
     QCOMPARE(projectToJson(back), text);
     const std::vector<std::string> chain = draftChain(*back.draft);
     QCOMPARE(chain, std::vector<std::string>{"dense_1"});
@@ -388,7 +436,8 @@ void TestSpecAndProject::trainedProjectReloadsToTheSameNetwork() {
     const std::string path = dir.filePath("xor.koto").toStdString();
     saveProject(project, path);
     const Project loaded = loadProject(path);
-    QVERIFY2(sameWeights(loaded.weights, project.weights), qPrintable(firstDifference(loaded.weights, project.weights)));
+    QVERIFY2(sameWeights(loaded.weights, project.weights),
+             qPrintable(firstDifference(loaded.weights, project.weights)));
     QCOMPARE(loaded.curves.back().test.accuracy, project.curves.back().test.accuracy);
 
     CpuBackend backend;
@@ -414,52 +463,74 @@ void TestSpecAndProject::badProjectFiles_data() {
 
     QTest::newRow("not JSON") << QByteArray("this is not a project\n") << "not valid JSON";
     QTest::newRow("empty file") << QByteArray() << "not valid JSON";
-    QTest::newRow("truncated") << QByteArray::fromStdString(good.substr(0, good.size() / 2)) << "not valid JSON";
+    QTest::newRow("truncated") << QByteArray::fromStdString(good.substr(0, good.size() / 2))
+                               << "not valid JSON";
     QTest::newRow("binary junk") << QByteArray("\x00\xff\xfe{\x01", 5) << "not valid JSON";
     QTest::newRow("wrong format field") << edited([](auto& j) { j["format"] = "some-other-app"; })
                                         << "not a Kotohajime project file";
-    QTest::newRow("no format field") << edited([](auto& j) { j.erase("format"); }) << "not a Kotohajime project file";
+    QTest::newRow("no format field")
+        << edited([](auto& j) { j.erase("format"); }) << "not a Kotohajime project file";
     QTest::newRow("a JSON array") << QByteArray("[1, 2, 3]") << "not a Kotohajime project file";
-    QTest::newRow("newer schema") << edited([](auto& j) { j["schema_version"] = 99; }) << "newer Kotohajime";
-    QTest::newRow("newer network schema") << edited([](auto& j) { j["network"]["schema_version"] = 2; })
-                                          << "newer Kotohajime";
+    QTest::newRow("newer schema") << edited([](auto& j) { j["schema_version"] = 99; })
+                                  << "newer Kotohajime";
+    QTest::newRow("newer network schema")
+        << edited([](auto& j) { j["network"]["schema_version"] = 2; }) << "newer Kotohajime";
     QTest::newRow("deeply nested") << QByteArray(100000, '[') << "nested too deeply";
-    QTest::newRow("deeply nested objects") << QByteArray("{\"a\":").repeated(5000) << "nested too deeply";
-    QTest::newRow("base64 garbage") << edited([](auto& j) { j["weights"][0]["data"] = "!!!!****"; })
-                                    << "invalid character";
-    QTest::newRow("base64 wrong length") << edited([](auto& j) { j["weights"][0]["data"] = "AAAAA"; })
-                                         << "wrong length";
-    QTest::newRow("weights cut mid-float") << edited([](auto& j) { j["weights"][0]["data"] = "AAAA"; })
-                                           << "truncated";
-    QTest::newRow("wrong element count") << edited([](auto& j) { j["weights"][0]["data"] = "AAAAAAAAAAAAAAAA"; })
-                                         << "hold 3 numbers, their shape says 16";
-    QTest::newRow("negative shape") << edited([](auto& j) { j["weights"][0]["shape"] = {-2, 8}; }) << "invalid shape";
-    QTest::newRow("huge shape") << edited([](auto& j) { j["weights"][0]["shape"] = {int64_t{1} << 40, 8}; })
-                                << "invalid shape";
-    QTest::newRow("missing training") << edited([](auto& j) { j.erase("training"); }) << "missing or has the wrong type";
-    QTest::newRow("batch size as text") << edited([](auto& j) { j["training"]["batch_size"] = "ten"; })
-                                        << "missing or has the wrong type";
-    QTest::newRow("weights not a list") << edited([](auto& j) { j["weights"] = 5; }) << "missing or has the wrong type";
-    QTest::newRow("unknown layer type") << edited([](auto& j) { j["network"]["layers"][0]["type"] = "warp"; })
-                                        << "unknown layer type";
-    QTest::newRow("layer without units") << edited([](auto& j) { j["network"]["layers"][0].erase("units"); })
-                                         << "the network cannot be built";
-    QTest::newRow("same name twice") << edited([](auto& j) { j["network"]["layers"][1]["name"] = "dense_1"; })
-                                     << "the network cannot be built";
-    QTest::newRow("no layers") << edited([](auto& j) { j["network"]["layers"] = nlohmann::json::array(); })
-                               << "the network cannot be built";
+    QTest::newRow("deeply nested objects")
+        << QByteArray("{\"a\":").repeated(5000) << "nested too deeply";
+    QTest::newRow("base64 garbage")
+        << edited([](auto& j) { j["weights"][0]["data"] = "!!!!****"; }) << "invalid character";
+    QTest::newRow("base64 wrong length")
+        << edited([](auto& j) { j["weights"][0]["data"] = "AAAAA"; }) << "wrong length";
+    QTest::newRow("weights cut mid-float")
+        << edited([](auto& j) { j["weights"][0]["data"] = "AAAA"; }) << "truncated";
+    QTest::newRow("wrong element count")
+        << edited([](auto& j) { j["weights"][0]["data"] = "AAAAAAAAAAAAAAAA"; })
+        << "hold 3 numbers, their shape says 16";
+    QTest::newRow("negative shape") << edited([](auto& j) {
+        j["weights"][0]["shape"] = {-2, 8};
+    }) << "invalid shape";
+    QTest::newRow("huge shape") << edited([](auto& j) {
+        j["weights"][0]["shape"] = {int64_t{1} << 40, 8};
+    }) << "invalid shape";
+    QTest::newRow("missing training")
+        << edited([](auto& j) { j.erase("training"); }) << "missing or has the wrong type";
+    QTest::newRow("batch size as text")
+        << edited([](auto& j) { j["training"]["batch_size"] = "ten"; })
+        << "missing or has the wrong type";
+    QTest::newRow("weights not a list")
+        << edited([](auto& j) { j["weights"] = 5; }) << "missing or has the wrong type";
+    QTest::newRow("unknown layer type")
+        << edited([](auto& j) { j["network"]["layers"][0]["type"] = "warp"; })
+        << "unknown layer type";
+    QTest::newRow("layer without units")
+        << edited([](auto& j) { j["network"]["layers"][0].erase("units"); })
+        << "the network cannot be built";
+    QTest::newRow("same name twice")
+        << edited([](auto& j) { j["network"]["layers"][1]["name"] = "dense_1"; })
+        << "the network cannot be built";
+    QTest::newRow("no layers") << edited([](auto& j) {
+        j["network"]["layers"] = nlohmann::json::array();
+    }) << "the network cannot be built";
     // A decoder tied to an encoder that is not there (a dangling edge), or to itself (a cycle).
     QTest::newRow("tied to no layer") << edited([](auto& j) {
-        j["network"]["layers"][0] = {{"type", "tied_dense"}, {"name", "decoder"}, {"units", 8},
-                                     {"activation", "tanh"}, {"tied_to", "encoder"}};
+        j["network"]["layers"][0] = {{"type", "tied_dense"},
+                                     {"name", "decoder"},
+                                     {"units", 8},
+                                     {"activation", "tanh"},
+                                     {"tied_to", "encoder"}};
     }) << "not a dense layer of the network";
     QTest::newRow("tied to itself") << edited([](auto& j) {
-        j["network"]["layers"][0] = {{"type", "tied_dense"}, {"name", "decoder"}, {"units", 8},
-                                     {"activation", "tanh"}, {"tied_to", "decoder"}};
+        j["network"]["layers"][0] = {{"type", "tied_dense"},
+                                     {"name", "decoder"},
+                                     {"units", 8},
+                                     {"activation", "tanh"},
+                                     {"tied_to", "decoder"}};
     }) << "not a dense layer of the network";
-    QTest::newRow("weights of another network") << edited([](auto& j) { j["weights"][0]["name"] = "dense_9.W"; })
-                                                << "do not fit";
-    QTest::newRow("a weight missing") << edited([](auto& j) { j["weights"].erase(0); }) << "the saved weights have 3";
+    QTest::newRow("weights of another network")
+        << edited([](auto& j) { j["weights"][0]["name"] = "dense_9.W"; }) << "do not fit";
+    QTest::newRow("a weight missing")
+        << edited([](auto& j) { j["weights"].erase(0); }) << "the saved weights have 3";
 
     // The editor's draft: anything it could not show is refused as the file opens.
     auto drafted = [&](auto&& edit) {
@@ -468,35 +539,48 @@ void TestSpecAndProject::badProjectFiles_data() {
             edit(j["draft"]);
         });
     };
-    QTest::newRow("draft not an object") << drafted([](auto& d) { d = 3; }) << "the draft is not a JSON object";
-    QTest::newRow("draft without links") << drafted([](auto& d) { d.erase("links"); }) << "the draft is incomplete";
-    QTest::newRow("draft link to nowhere") << drafted([](auto& d) { d["links"].push_back({"dropout_1", "dense_9"}); })
-                                           << "a link goes to dense_9, which is not there";
-    QTest::newRow("draft link from nowhere") << drafted([](auto& d) { d["links"].push_back({"dense_9", "dropout_1"}); })
-                                             << "a link comes from dense_9, which is not there";
-    QTest::newRow("draft link of three") << drafted([](auto& d) { d["links"].push_back({"a", "b", "c"}); })
-                                         << "must name two nodes";
-    QTest::newRow("draft node fed twice") << drafted([](auto& d) { d["links"].push_back({"dropout_1", "dense_2"}); })
-                                          << "dense_2 is fed by two nodes";
-    QTest::newRow("draft node feeds two") << drafted([](auto& d) { d["links"].push_back({"relu_1", "dropout_1"}); })
-                                          << "relu_1 feeds two nodes";
+    QTest::newRow("draft not an object")
+        << drafted([](auto& d) { d = 3; }) << "the draft is not a JSON object";
+    QTest::newRow("draft without links")
+        << drafted([](auto& d) { d.erase("links"); }) << "the draft is incomplete";
+    QTest::newRow("draft link to nowhere") << drafted([](auto& d) {
+        d["links"].push_back({"dropout_1", "dense_9"});
+    }) << "a link goes to dense_9, which is not there";
+    QTest::newRow("draft link from nowhere") << drafted([](auto& d) {
+        d["links"].push_back({"dense_9", "dropout_1"});
+    }) << "a link comes from dense_9, which is not there";
+    QTest::newRow("draft link of three") << drafted([](auto& d) {
+        d["links"].push_back({"a", "b", "c"});
+    }) << "must name two nodes";
+    QTest::newRow("draft node fed twice") << drafted([](auto& d) {
+        d["links"].push_back({"dropout_1", "dense_2"});
+    }) << "dense_2 is fed by two nodes";
+    QTest::newRow("draft node feeds two") << drafted([](auto& d) {
+        d["links"].push_back({"relu_1", "dropout_1"});
+    }) << "relu_1 feeds two nodes";
     QTest::newRow("draft loop of three") << drafted([](auto& d) {
-        d["links"] = nlohmann::json::array(
-            {{"(input)", "dense_1"}, {"dropout_1", "relu_1"}, {"relu_1", "dense_2"}, {"dense_2", "dropout_1"}});
+        d["links"] = nlohmann::json::array({{"(input)", "dense_1"},
+                                            {"dropout_1", "relu_1"},
+                                            {"relu_1", "dense_2"},
+                                            {"dense_2", "dropout_1"}});
     }) << "its links make a loop";
     QTest::newRow("draft loop of two") << drafted([](auto& d) {
         d["links"] = nlohmann::json::array({{"dropout_1", "relu_1"}, {"relu_1", "dropout_1"}});
     }) << "its links make a loop";
-    QTest::newRow("draft unknown type") << drafted([](auto& d) { d["nodes"]["layers"][2]["type"] = "warp"; })
-                                        << "the layer type \"warp\", which this version does not know";
-    QTest::newRow("draft same name twice") << drafted([](auto& d) { d["nodes"]["layers"][1]["name"] = "dense_1"; })
-                                           << "two nodes are named dense_1";
-    QTest::newRow("draft node named as an end") << drafted([](auto& d) { d["nodes"]["layers"][2]["name"] = "(output)"; })
-                                                << "belongs to the input or the output";
-    QTest::newRow("draft position of one number") << drafted([](auto& d) { d["input_position"] = {1}; })
-                                                  << "input position must be two finite numbers";
-    QTest::newRow("draft of a newer version") << drafted([](auto& d) { d["nodes"]["schema_version"] = 2; })
-                                              << "newer Kotohajime";
+    QTest::newRow("draft unknown type")
+        << drafted([](auto& d) { d["nodes"]["layers"][2]["type"] = "warp"; })
+        << "the layer type \"warp\", which this version does not know";
+    QTest::newRow("draft same name twice")
+        << drafted([](auto& d) { d["nodes"]["layers"][1]["name"] = "dense_1"; })
+        << "two nodes are named dense_1";
+    QTest::newRow("draft node named as an end")
+        << drafted([](auto& d) { d["nodes"]["layers"][2]["name"] = "(output)"; })
+        << "belongs to the input or the output";
+    QTest::newRow("draft position of one number")
+        << drafted([](auto& d) { d["input_position"] = {1}; })
+        << "input position must be two finite numbers";
+    QTest::newRow("draft of a newer version")
+        << drafted([](auto& d) { d["nodes"]["schema_version"] = 2; }) << "newer Kotohajime";
 }
 
 void TestSpecAndProject::badProjectFiles() {
@@ -527,7 +611,8 @@ void TestSpecAndProject::missingProjectFile() {
 // network of 10^8 weights (400 MB, and as much again for the gradients) opens without building it.
 void TestSpecAndProject::aHugeNetworkIsNotBuiltJustToOpenIt() {
     Project project;
-    project.network = networkSpec({10'000}, LossKind::CrossEntropy, {dense(10'000, "tanh"), dense(2, "softmax")});
+    project.network =
+        networkSpec({10'000}, LossKind::CrossEntropy, {dense(10'000, "tanh"), dense(2, "softmax")});
     project.dataset = "xor";
     rusage before{};
     getrusage(RUSAGE_SELF, &before);
@@ -540,7 +625,8 @@ void TestSpecAndProject::aHugeNetworkIsNotBuiltJustToOpenIt() {
     rusage after{};
     getrusage(RUSAGE_SELF, &after);
     QVERIFY2(after.ru_maxrss - before.ru_maxrss < 100 * 1024,  // kilobytes
-             qPrintable(QString("the peak memory grew by %1 MB").arg((after.ru_maxrss - before.ru_maxrss) / 1024)));
+             qPrintable(QString("the peak memory grew by %1 MB")
+                            .arg((after.ru_maxrss - before.ru_maxrss) / 1024)));
     QVERIFY(back.network == project.network);
     // Its layers are still checked: an unknown type is refused.
     project.network.layers[0].type = "warp";
@@ -550,9 +636,12 @@ void TestSpecAndProject::aHugeNetworkIsNotBuiltJustToOpenIt() {
 void TestSpecAndProject::restoreWeightsRefusesMismatches_data() {
     QTest::addColumn<QString>("savedLayers");  // the network the weights come from
     QTest::addColumn<QString>("expected");
-    QTest::newRow("wider hidden layer") << "dense:16:tanh" << "do not fit dense_1.W";
-    QTest::newRow("one more layer") << "dense:8:tanh,dense:8:tanh" << "have 6 tensors, the network 4";
-    QTest::newRow("no hidden layer") << "" << "have 2 tensors, the network 4";
+    QTest::newRow("wider hidden layer") << "dense:16:tanh"
+                                        << "do not fit dense_1.W";
+    QTest::newRow("one more layer") << "dense:8:tanh,dense:8:tanh"
+                                    << "have 6 tensors, the network 4";
+    QTest::newRow("no hidden layer") << ""
+                                     << "have 2 tensors, the network 4";
 }
 
 void TestSpecAndProject::restoreWeightsRefusesMismatches() {
@@ -585,17 +674,22 @@ void TestSpecAndProject::csvTables_data() {
     QTest::addColumn<int>("rows");
     QTest::addColumn<int>("cols");
     QTest::addColumn<QList<float>>("values");
-    QTest::newRow("plain") << QByteArray("1,2\n3,4\n") << QStringList{} << 2 << 2 << QList<float>{1, 2, 3, 4};
-    QTest::newRow("header") << QByteArray("x,y\n1,2\n") << QStringList{"x", "y"} << 1 << 2 << QList<float>{1, 2};
-    QTest::newRow("BOM and header") << QByteArray("\xEF\xBB\xBFx,y\n-1.5,2e3\n") << QStringList{"x", "y"} << 1 << 2
-                                    << QList<float>{-1.5f, 2000};
-    QTest::newRow("BOM without header") << QByteArray("\xEF\xBB\xBF" "0.5,1\n") << QStringList{} << 1 << 2
-                                        << QList<float>{0.5f, 1};
-    QTest::newRow("CRLF") << QByteArray("a,b,c\r\n1,2,3\r\n4,5,6\r\n") << QStringList{"a", "b", "c"} << 2 << 3
-                          << QList<float>{1, 2, 3, 4, 5, 6};
-    QTest::newRow("no final newline") << QByteArray("1\n2") << QStringList{} << 2 << 1 << QList<float>{1, 2};
-    QTest::newRow("spaces, plus sign, blank lines") << QByteArray("\n 1 , +2\n\n\t3,4 \n\n") << QStringList{} << 2 << 2
-                                                     << QList<float>{1, 2, 3, 4};
+    QTest::newRow("plain") << QByteArray("1,2\n3,4\n") << QStringList{} << 2 << 2
+                           << QList<float>{1, 2, 3, 4};
+    QTest::newRow("header") << QByteArray("x,y\n1,2\n") << QStringList{"x", "y"} << 1 << 2
+                            << QList<float>{1, 2};
+    QTest::newRow("BOM and header") << QByteArray("\xEF\xBB\xBFx,y\n-1.5,2e3\n")
+                                    << QStringList{"x", "y"} << 1 << 2 << QList<float>{-1.5f, 2000};
+    QTest::newRow("BOM without header") << QByteArray("\xEF\xBB\xBF"
+                                                      "0.5,1\n")
+                                        << QStringList{} << 1 << 2 << QList<float>{0.5f, 1};
+    QTest::newRow("CRLF") << QByteArray("a,b,c\r\n1,2,3\r\n4,5,6\r\n") << QStringList{"a", "b", "c"}
+                          << 2 << 3 << QList<float>{1, 2, 3, 4, 5, 6};
+    QTest::newRow("no final newline")
+        << QByteArray("1\n2") << QStringList{} << 2 << 1 << QList<float>{1, 2};
+    QTest::newRow("spaces, plus sign, blank lines")
+        << QByteArray("\n 1 , +2\n\n\t3,4 \n\n") << QStringList{} << 2 << 2
+        << QList<float>{1, 2, 3, 4};
 }
 
 void TestSpecAndProject::csvTables() {
@@ -616,14 +710,21 @@ void TestSpecAndProject::csvTables() {
 void TestSpecAndProject::csvErrorsNameTheirPlace_data() {
     QTest::addColumn<QByteArray>("text");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("ragged row") << QByteArray("x,y\n1,2\n3\n") << "table.csv, line 3: 1 values, the rows before have 2";
-    QTest::newRow("row longer than header") << QByteArray("x,y\n1,2,3\n") << "table.csv, line 2: 3 values";
-    QTest::newRow("not a number") << QByteArray("1,2\n3,abc\n") << "table.csv, line 2, column 2: \"abc\" is not a number";
-    QTest::newRow("CRLF line numbers") << QByteArray("x,y\r\n1,2\r\n3,4x\r\n") << "table.csv, line 3, column 2";
-    QTest::newRow("text after numbers") << QByteArray("1,2\nx,y\n") << "line 2, column 1: \"x\" is not a number";
+    QTest::newRow("ragged row") << QByteArray("x,y\n1,2\n3\n")
+                                << "table.csv, line 3: 1 values, the rows before have 2";
+    QTest::newRow("row longer than header")
+        << QByteArray("x,y\n1,2,3\n") << "table.csv, line 2: 3 values";
+    QTest::newRow("not a number") << QByteArray("1,2\n3,abc\n")
+                                  << "table.csv, line 2, column 2: \"abc\" is not a number";
+    QTest::newRow("CRLF line numbers")
+        << QByteArray("x,y\r\n1,2\r\n3,4x\r\n") << "table.csv, line 3, column 2";
+    QTest::newRow("text after numbers")
+        << QByteArray("1,2\nx,y\n") << "line 2, column 1: \"x\" is not a number";
     QTest::newRow("empty field") << QByteArray("1,2,3\n4,,6\n") << "line 2, column 2";
-    QTest::newRow("infinity") << QByteArray("1,inf\n") << "line 1, column 2: the value is not finite";
-    QTest::newRow("too large for float") << QByteArray("1,1\n1e39,1\n") << "line 2, column 1: \"1e39\" is not a number";
+    QTest::newRow("infinity") << QByteArray("1,inf\n")
+                              << "line 1, column 2: the value is not finite";
+    QTest::newRow("too large for float")
+        << QByteArray("1,1\n1e39,1\n") << "line 2, column 1: \"1e39\" is not a number";
     QTest::newRow("only a header") << QByteArray("x,y\n") << "table.csv: no rows of numbers";
     QTest::newRow("empty") << QByteArray("") << "no rows of numbers";
 }
@@ -670,7 +771,8 @@ void TestSpecAndProject::specsTrainAlikeByLayersNotPositions() {
     QVERIFY(!trainsAlike(a, renamed, true));
     QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:5:tanh", data), false));
     QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:4:relu", data), false));
-    QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:4:tanh", data, LossKind::MeanSquaredError), false));
+    QVERIFY(!trainsAlike(a, networkSpecFromTokens("dense:4:tanh", data, LossKind::MeanSquaredError),
+                         false));
 }
 
 QTEST_APPLESS_MAIN(TestSpecAndProject)

@@ -77,7 +77,8 @@ struct ByHand {
             for (size_t k = 0; k < K; ++k) {
                 Y[n][k] = std::exp(logits[n][k]) / sum;
                 T[n][k] = labels[n] == static_cast<int32_t>(k) ? 1 : 0;
-                J -= T[n][k] * std::log(Y[n][k]) / static_cast<double>(N);  // J is the mean over the batch
+                J -= T[n][k] * std::log(Y[n][k]) /
+                     static_cast<double>(N);  // J is the mean over the batch
                 dLogits[n][k] = (Y[n][k] - T[n][k]) / static_cast<double>(N);
             }
         }
@@ -107,7 +108,8 @@ struct TinyRun {
     std::unique_ptr<Optimizer> optimizer;
     std::unique_ptr<Trainer> trainer;
 
-    explicit TinyRun(const std::string& optimizerName, const std::vector<LayerSpec>& hidden = {dense(3, "sigmoid")}) {
+    explicit TinyRun(const std::string& optimizerName,
+                     const std::vector<LayerSpec>& hidden = {dense(3, "sigmoid")}) {
         data.name = "tiny";
         data.inputSize = 2;
         data.classCount = 2;
@@ -116,7 +118,8 @@ struct TinyRun {
         data.train.labels = kLabels;
         std::vector<LayerSpec> layers = hidden;
         layers.push_back(dense(2, "softmax"));
-        network = std::make_unique<Network>(backend, networkSpec({2}, LossKind::CrossEntropy, layers), 2);
+        network =
+            std::make_unique<Network>(backend, networkSpec({2}, LossKind::CrossEntropy, layers), 2);
         setWeights(*network, backend);
         TrainingSettings settings;
         settings.batchSize = 2;
@@ -129,7 +132,8 @@ struct TinyRun {
     static void setWeights(Network& network, Backend& backend) {
         const std::vector<std::vector<float>> values{flat(kW), flat(kB), flat(kV), flat(kC)};
         for (size_t i = 0; i < network.parameters().size(); ++i)
-            backend.upload(std::span<const float>(values[i]), network.parameters()[i].parameter->value);
+            backend.upload(std::span<const float>(values[i]),
+                           network.parameters()[i].parameter->value);
     }
 };
 
@@ -138,13 +142,15 @@ std::vector<size_t> rowOrder(const TracedTensor& x) {
     std::vector<size_t> order;
     for (int64_t r = 0; r < x.rows; ++r)
         for (size_t k = 0; k < kX.size(); ++k)
-            if (x.at(r, 0) == static_cast<float>(kX[k][0]) && x.at(r, 1) == static_cast<float>(kX[k][1]))
+            if (x.at(r, 0) == static_cast<float>(kX[k][0]) &&
+                x.at(r, 1) == static_cast<float>(kX[k][1]))
                 order.push_back(k);
     return order;
 }
 
 // Every element of a traced tensor against the formula's, within float32 rounding.
-void compareRows(const TracedTensor* traced, const Matrix& expected, const std::vector<size_t>& order, const char* what) {
+void compareRows(const TracedTensor* traced, const Matrix& expected,
+                 const std::vector<size_t>& order, const char* what) {
     QVERIFY2(traced, what);
     QCOMPARE(traced->rows, static_cast<int64_t>(order.size()));
     QCOMPARE(traced->cols, static_cast<int64_t>(expected[0].size()));
@@ -153,7 +159,11 @@ void compareRows(const TracedTensor* traced, const Matrix& expected, const std::
             const double want = expected[order[static_cast<size_t>(r)]][static_cast<size_t>(c)];
             QVERIFY2(std::abs(traced->at(r, c) - want) <= 1e-6 + 1e-5 * std::abs(want),
                      qPrintable(QStringLiteral("%1[%2,%3] = %4, the formula gives %5")
-                                    .arg(what).arg(r).arg(c).arg(traced->at(r, c), 0, 'g', 9).arg(want, 0, 'g', 9)));
+                                    .arg(what)
+                                    .arg(r)
+                                    .arg(c)
+                                    .arg(traced->at(r, c), 0, 'g', 9)
+                                    .arg(want, 0, 'g', 9)));
         }
 }
 
@@ -178,18 +188,25 @@ struct CnnRun {
         data.inputSize = 2 * 7 * 7;
         data.classCount = 2;
         data.train.count = 3;
-        for (int i = 0; i < 3 * 98; ++i) data.train.inputs.push_back(static_cast<float>(std::sin(0.37 * i + 0.2) * 0.9));
+        for (int i = 0; i < 3 * 98; ++i)
+            data.train.inputs.push_back(static_cast<float>(std::sin(0.37 * i + 0.2) * 0.9));
         data.train.labels = {0, 1, 1};
-        const std::vector<LayerSpec> layers{
-            layer("conv", {{"filters", int64_t{3}}, {"kernel", int64_t{3}}, {"stride", int64_t{2}}, {"padding", int64_t{1}},
-                           {"activation", std::string("tanh")}}),
-            layer("maxpool", {{"kernel", int64_t{2}}}),
-            layer("conv", {{"filters", int64_t{2}}, {"kernel", int64_t{2}}, {"stride", int64_t{1}}, {"padding", int64_t{1}},
-                           {"activation", std::string("sigmoid")}}),
-            layer("avgpool", {{"kernel", int64_t{2}}}),
-            layer("flatten", {}),
-            dense(2, "softmax")};
-        network = std::make_unique<Network>(backend, networkSpec({2, 7, 7}, LossKind::CrossEntropy, layers), 3);
+        const std::vector<LayerSpec> layers{layer("conv", {{"filters", int64_t{3}},
+                                                           {"kernel", int64_t{3}},
+                                                           {"stride", int64_t{2}},
+                                                           {"padding", int64_t{1}},
+                                                           {"activation", std::string("tanh")}}),
+                                            layer("maxpool", {{"kernel", int64_t{2}}}),
+                                            layer("conv", {{"filters", int64_t{2}},
+                                                           {"kernel", int64_t{2}},
+                                                           {"stride", int64_t{1}},
+                                                           {"padding", int64_t{1}},
+                                                           {"activation", std::string("sigmoid")}}),
+                                            layer("avgpool", {{"kernel", int64_t{2}}}),
+                                            layer("flatten", {}),
+                                            dense(2, "softmax")};
+        network = std::make_unique<Network>(
+            backend, networkSpec({2, 7, 7}, LossKind::CrossEntropy, layers), 3);
         network->initialize(7);
         TrainingSettings settings;
         settings.batchSize = 3;
@@ -209,9 +226,10 @@ struct SequenceRun {
     std::unique_ptr<Trainer> trainer;
 
     explicit SequenceRun(const char* type) : data(kototest::tinySequences()) {
-        const std::vector<LayerSpec> layers{layer(type, {{"units", int64_t{3}}}), layer("sequence_last"),
-                                            dense(2, "softmax")};
-        network = std::make_unique<Network>(backend, networkSpec({4, 2}, LossKind::CrossEntropy, layers), 3);
+        const std::vector<LayerSpec> layers{layer(type, {{"units", int64_t{3}}}),
+                                            layer("sequence_last"), dense(2, "softmax")};
+        network = std::make_unique<Network>(backend,
+                                            networkSpec({4, 2}, LossKind::CrossEntropy, layers), 3);
         network->initialize(5);
         TrainingSettings settings;
         settings.batchSize = 3;
@@ -226,7 +244,9 @@ void compareSum(const WindowSum& sum, double traced, const QString& what) {
     for (const WindowTerm& t : sum.terms) size += std::abs(t.first * t.second);
     QVERIFY2(std::abs(sum.total() - traced) <= 1e-6 + 1e-5 * size,
              qPrintable(QStringLiteral("%1: the written-out sum gives %2, training computed %3")
-                            .arg(what).arg(sum.total(), 0, 'g', 9).arg(traced, 0, 'g', 9)));
+                            .arg(what)
+                            .arg(sum.total(), 0, 'g', 9)
+                            .arg(traced, 0, 'g', 9)));
 }
 
 }  // namespace
@@ -327,7 +347,8 @@ private slots:
     // weights and gradients, and the same optimizer kind, updated the same way step after step.
     void updateEqualsOneCallOfTheOptimizer_data() {
         QTest::addColumn<QString>("optimizer");
-        for (const char* name : {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"}) QTest::newRow(name) << name;
+        for (const char* name : {"sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"})
+            QTest::newRow(name) << name;
     }
     void updateEqualsOneCallOfTheOptimizer() {
         QFETCH(QString, optimizer);
@@ -345,25 +366,37 @@ private slots:
             for (size_t i = 0; i < parameters.size(); ++i) {
                 const ParameterUpdate* traced = update->update(parameters[i].id);
                 QVERIFY(traced);
-                QVERIFY(kototest::sameBits(kototest::downloaded<float>(backend, parameters[i].parameter->value), traced->before.values));
-                backend.upload(std::span<const float>(traced->gradient.values), parameters[i].parameter->gradient);
+                QVERIFY(kototest::sameBits(
+                    kototest::downloaded<float>(backend, parameters[i].parameter->value),
+                    traced->before.values));
+                backend.upload(std::span<const float>(traced->gradient.values),
+                               parameters[i].parameter->gradient);
                 // Before the first update the state shows as zeros under the names it will have.
-                QCOMPARE(traced->stateBefore.size(), reference->state(i).empty() ? traced->stateAfter.size()
-                                                                                  : reference->state(i).size());
+                QCOMPARE(traced->stateBefore.size(), reference->state(i).empty()
+                                                         ? traced->stateAfter.size()
+                                                         : reference->state(i).size());
                 const std::vector<TracedBuffer> state = reference->state(i);
                 for (size_t s = 0; s < state.size(); ++s)
-                    QVERIFY(kototest::sameBits(kototest::downloaded<float>(backend, *state[s].tensor), traced->stateBefore[s].values));
+                    QVERIFY(
+                        kototest::sameBits(kototest::downloaded<float>(backend, *state[s].tensor),
+                                           traced->stateBefore[s].values));
             }
             QVERIFY(!reference->apply(backend, parameters, *update->scalar("learning rate")));
             for (size_t i = 0; i < parameters.size(); ++i) {
                 const ParameterUpdate* traced = update->update(parameters[i].id);
-                QVERIFY2(kototest::sameBits(kototest::downloaded<float>(backend, parameters[i].parameter->value), traced->after.values),
-                         qPrintable(QStringLiteral("%1 at step %2").arg(kototest::qs(traced->id)).arg(step)));
+                QVERIFY2(
+                    kototest::sameBits(
+                        kototest::downloaded<float>(backend, parameters[i].parameter->value),
+                        traced->after.values),
+                    qPrintable(
+                        QStringLiteral("%1 at step %2").arg(kototest::qs(traced->id)).arg(step)));
                 const std::vector<TracedBuffer> state = reference->state(i);
                 QCOMPARE(state.size(), traced->stateAfter.size());
                 for (size_t s = 0; s < state.size(); ++s) {
                     QCOMPARE(kototest::qs(state[s].name), kototest::qs(traced->stateAfter[s].name));
-                    QVERIFY(kototest::sameBits(kototest::downloaded<float>(backend, *state[s].tensor), traced->stateAfter[s].values));
+                    QVERIFY(
+                        kototest::sameBits(kototest::downloaded<float>(backend, *state[s].tensor),
+                                           traced->stateAfter[s].values));
                 }
             }
         }
@@ -390,12 +423,14 @@ private slots:
         QVERIFY(trace);
         const WeightCheck check = checkWeight(*trace, parameter.toStdString(), row, col);
         QVERIFY2(check.relativeError < 1e-4, qPrintable(QStringLiteral("analytic %1, numeric %2")
-                                                            .arg(check.analytic, 0, 'g', 9).arg(check.numeric, 0, 'g', 9)));
+                                                            .arg(check.analytic, 0, 'g', 9)
+                                                            .arg(check.numeric, 0, 'g', 9)));
         QVERIFY(std::abs(check.analyticDouble - check.numeric) < 1e-8);
         QCOMPARE(check.numeric, (check.costPlus - check.costMinus) / (2 * check.step));
         QVERIFY(std::abs(check.analytic) > 1e-4);  // a real gradient, not two zeros agreeing
         // The weight before the update, not after it.
-        const ParameterUpdate* update = trace->find(StageKind::Update)->update(parameter.toStdString());
+        const ParameterUpdate* update =
+            trace->find(StageKind::Update)->update(parameter.toStdString());
         QCOMPARE(check.weight, static_cast<double>(update->before.at(row, col)));
         QVERIFY_THROWS_EXCEPTION(InputError, checkWeight(*trace, parameter.toStdString(), 7, 0));
     }
@@ -421,7 +456,10 @@ private slots:
         for (int col = 0; col < 3; ++col) {
             const WeightCheck check = checkWeight(*trace, "dense_1.W", 0, col);
             QVERIFY2(check.relativeError < 1e-4 || std::abs(check.analytic - check.numeric) < 1e-7,
-                     qPrintable(QStringLiteral("W[0,%1]: analytic %2, numeric %3").arg(col).arg(check.analytic).arg(check.numeric)));
+                     qPrintable(QStringLiteral("W[0,%1]: analytic %2, numeric %3")
+                                    .arg(col)
+                                    .arg(check.analytic)
+                                    .arg(check.numeric)));
         }
     }
 
@@ -441,25 +479,40 @@ private slots:
                     const ImagePoint p = g->outputPoint(col);
                     QCOMPARE(g->outputColumn(p), col);
                     compareSum(convolutionSum(*trace, l, n, p.channel, p.y, p.x), a->at(n, col),
-                               QStringLiteral("layer %1 a[%2,%3,%4,%5]").arg(l).arg(n).arg(p.channel).arg(p.y).arg(p.x));
+                               QStringLiteral("layer %1 a[%2,%3,%4,%5]")
+                                   .arg(l)
+                                   .arg(n)
+                                   .arg(p.channel)
+                                   .arg(p.y)
+                                   .arg(p.x));
                 }
             const TraceStage* back = trace->find(StageKind::Backward, l);
             const TracedTensor* dW = back->tensor("dJ/dW");
             double largest = 0;
             for (int64_t f = 0; f < dW->rows; ++f) {
-                compareSum(biasGradientSum(*trace, l, f), back->tensor("dJ/db")->at(0, f), QStringLiteral("dJ/db[%1]").arg(f));
+                compareSum(biasGradientSum(*trace, l, f), back->tensor("dJ/db")->at(0, f),
+                           QStringLiteral("dJ/db[%1]").arg(f));
                 for (int64_t c = 0; c < g->windows.channels; ++c)
                     for (int64_t ky = 0; ky < g->windows.kernel; ++ky)
                         for (int64_t kx = 0; kx < g->windows.kernel; ++kx) {
                             const double traced = dW->at(f, g->weightColumn(c, ky, kx));
                             largest = std::max(largest, std::abs(traced));
                             compareSum(weightGradientSum(*trace, l, f, c, ky, kx), traced,
-                                       QStringLiteral("layer %1 dJ/dW[%2,%3,%4,%5]").arg(l).arg(f).arg(c).arg(ky).arg(kx));
+                                       QStringLiteral("layer %1 dJ/dW[%2,%3,%4,%5]")
+                                           .arg(l)
+                                           .arg(f)
+                                           .arg(c)
+                                           .arg(ky)
+                                           .arg(kx));
                         }
             }
-            QVERIFY2(largest > 1e-4, qPrintable(QStringLiteral("layer %1: largest dJ/dW %2").arg(l).arg(largest)));  // real gradients, not zeros agreeing
+            QVERIFY2(largest > 1e-4,
+                     qPrintable(QStringLiteral("layer %1: largest dJ/dW %2")
+                                    .arg(l)
+                                    .arg(largest)));  // real gradients, not zeros agreeing
         }
-        // The first conv's window (0, 0) hangs over the padding: 2 x 2 of its 3 x 3 inputs per channel.
+        // The first conv's window (0, 0) hangs over the padding: 2 x 2 of its 3 x 3 inputs per
+        // channel.
         QCOMPARE(convolutionSum(*trace, 0, 0, 0, 0, 0).terms.size(), size_t(2 * 4));
         QCOMPARE(convolutionSum(*trace, 0, 0, 0, 1, 1).terms.size(), size_t(2 * 9));
         // dJ/dX of the second conv: each input pixel collects from every window it was in.
@@ -469,19 +522,28 @@ private slots:
         for (int64_t n = 0; n < dX->rows; ++n)
             for (int64_t col = 0; col < dX->cols; ++col) {
                 const ImagePoint p = g.inputPoint(col);
-                const WindowSum sum = convolutionInputGradientSum(*trace, 2, n, p.channel, p.y, p.x);
-                QCOMPARE(sum.terms.size(), size_t(2 * 4));  // 2 filters, a 2x2 kernel, stride 1, padding 1
+                const WindowSum sum =
+                    convolutionInputGradientSum(*trace, 2, n, p.channel, p.y, p.x);
+                QCOMPARE(sum.terms.size(),
+                         size_t(2 * 4));  // 2 filters, a 2x2 kernel, stride 1, padding 1
                 compareSum(sum, dX->at(n, col), QStringLiteral("dJ/dX[%1,%2]").arg(n).arg(col));
             }
-        QVERIFY_THROWS_EXCEPTION(InputError, convolutionInputGradientSum(*trace, 0, 0, 0, 0, 0));  // nobody needs it
-        QVERIFY_THROWS_EXCEPTION(InputError, convolutionSum(*trace, 0, 0, 3, 0, 0));  // only 3 filters
-        QVERIFY_THROWS_EXCEPTION(InputError, convolutionSum(*trace, 1, 0, 0, 0, 0));  // a pooling layer
-        QVERIFY(!imageGeometry(*trace, 4));  // flatten
+        QVERIFY_THROWS_EXCEPTION(
+            InputError, convolutionInputGradientSum(*trace, 0, 0, 0, 0, 0));  // nobody needs it
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 convolutionSum(*trace, 0, 0, 3, 0, 0));  // only 3 filters
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 convolutionSum(*trace, 1, 0, 0, 0, 0));  // a pooling layer
+        QVERIFY(!imageGeometry(*trace, 4));                               // flatten
         // The numerical check beside a conv weight, through pooling and the second conv.
         for (const char* parameter : {"conv_1.W", "conv_2.W", "conv_1.b"}) {
             const WeightCheck check = checkWeight(*trace, parameter, 0, 1);
-            QVERIFY2(check.relativeError < 1e-3 && std::abs(check.analyticDouble - check.numeric) < 1e-7,
-                     qPrintable(QStringLiteral("%1: analytic %2, numeric %3").arg(parameter).arg(check.analytic).arg(check.numeric)));
+            QVERIFY2(check.relativeError < 1e-3 &&
+                         std::abs(check.analyticDouble - check.numeric) < 1e-7,
+                     qPrintable(QStringLiteral("%1: analytic %2, numeric %3")
+                                    .arg(parameter)
+                                    .arg(check.analytic)
+                                    .arg(check.numeric)));
         }
     }
 
@@ -504,24 +566,29 @@ private slots:
                     QCOMPARE(window.inputs.terms.size(), size_t(4));
                     if (max) {
                         QVERIFY(window.winner >= 0);
-                        const double won = window.inputs.terms[static_cast<size_t>(window.winner)].first;
+                        const double won =
+                            window.inputs.terms[static_cast<size_t>(window.winner)].first;
                         QCOMPARE(won, static_cast<double>(z->at(n, col)));
                         for (const WindowTerm& t : window.inputs.terms) QVERIFY(t.first <= won);
                     } else {
                         QCOMPARE(window.winner, -1);
                     }
-                    compareSum(window.inputs, z->at(n, col), QStringLiteral("layer %1 Z[%2,%3]").arg(l).arg(n).arg(col));
+                    compareSum(window.inputs, z->at(n, col),
+                               QStringLiteral("layer %1 Z[%2,%3]").arg(l).arg(n).arg(col));
                 }
             const TracedTensor* dX = trace->find(StageKind::Backward, l)->tensor("dJ/dX");
             int routed = 0;
             for (int64_t n = 0; n < dX->rows; ++n)
                 for (int64_t col = 0; col < dX->cols; ++col) {
                     const ImagePoint p = g.inputPoint(col);
-                    const WindowSum sum = poolingInputGradientSum(*trace, l, n, p.channel, p.y, p.x);
-                    const bool edge = p.y >= 2 * g.windows.outputHeight() || p.x >= 2 * g.windows.outputWidth();
+                    const WindowSum sum =
+                        poolingInputGradientSum(*trace, l, n, p.channel, p.y, p.x);
+                    const bool edge =
+                        p.y >= 2 * g.windows.outputHeight() || p.x >= 2 * g.windows.outputWidth();
                     QCOMPARE(sum.terms.empty(), edge);
                     if (!sum.terms.empty() && sum.terms[0].second != 0) ++routed;
-                    compareSum(sum, dX->at(n, col), QStringLiteral("layer %1 dJ/dX[%2,%3]").arg(l).arg(n).arg(col));
+                    compareSum(sum, dX->at(n, col),
+                               QStringLiteral("layer %1 dJ/dX[%2,%3]").arg(l).arg(n).arg(col));
                 }
             // Max pooling: one input of each window; average pooling: every covered input.
             const int64_t windows = dX->rows * g.outputChannels * g.windows.outputPixels();
@@ -537,29 +604,38 @@ private slots:
         const std::optional<StepTrace> trace = traceStep(*run.trainer);
         QVERIFY(trace);
         const TraceStage* forward = trace->find(StageKind::Forward, 0);
-        const TracedTensor &i = *forward->tensor("i"), &f = *forward->tensor("f"), &o = *forward->tensor("o"),
-                           &g = *forward->tensor("g"), &c = *forward->tensor("c"), &h = *forward->tensor("h");
+        const TracedTensor &i = *forward->tensor("i"), &f = *forward->tensor("f"),
+                           &o = *forward->tensor("o"), &g = *forward->tensor("g"),
+                           &c = *forward->tensor("c"), &h = *forward->tensor("h");
         QCOMPARE(c.cols, int64_t(4 * 3));
         for (int64_t n = 0; n < 3; ++n)
             for (int64_t t = 0; t < 4; ++t)
                 for (int64_t j = 0; j < 3; ++j) {
                     const int64_t at = t * 3 + j;
                     const double previous = t == 0 ? 0.0 : c.at(n, at - 3);
-                    QVERIFY(std::abs(c.at(n, at) - (f.at(n, at) * previous + i.at(n, at) * g.at(n, at))) < 1e-6);
-                    QVERIFY(std::abs(h.at(n, at) - o.at(n, at) * std::tanh(static_cast<double>(c.at(n, at)))) < 1e-6);
+                    QVERIFY(std::abs(c.at(n, at) -
+                                     (f.at(n, at) * previous + i.at(n, at) * g.at(n, at))) < 1e-6);
+                    QVERIFY(std::abs(h.at(n, at) - o.at(n, at) * std::tanh(static_cast<double>(
+                                                                     c.at(n, at)))) < 1e-6);
                 }
         const TraceStage* backward = trace->find(StageKind::Backward, 0);
         QCOMPARE(backward->hiddenGradientNorms.size(), size_t(4));
         QCOMPARE(backward->cellGradientNorms.size(), size_t(4));
-        for (const auto& [name, norms] : {std::pair{"dJ/dh", &backward->hiddenGradientNorms}, std::pair{"dJ/dc", &backward->cellGradientNorms}}) {
+        for (const auto& [name, norms] : {std::pair{"dJ/dh", &backward->hiddenGradientNorms},
+                                          std::pair{"dJ/dc", &backward->cellGradientNorms}}) {
             const TracedTensor& gradient = *backward->tensor(name);
             for (int64_t t = 0; t < 4; ++t) {
                 double squares = 0;
                 for (int64_t n = 0; n < 3; ++n)
-                    for (int64_t j = 0; j < 3; ++j) squares += std::pow(gradient.at(n, t * 3 + j), 2);
+                    for (int64_t j = 0; j < 3; ++j)
+                        squares += std::pow(gradient.at(n, t * 3 + j), 2);
                 const double norm = (*norms)[static_cast<size_t>(t)];
                 QVERIFY2(std::abs(norm - std::sqrt(squares)) <= 1e-6 + 1e-5 * norm,
-                         qPrintable(QStringLiteral("%1 at t = %2: %3 reported, %4 traced").arg(name).arg(t + 1).arg(norm).arg(std::sqrt(squares))));
+                         qPrintable(QStringLiteral("%1 at t = %2: %3 reported, %4 traced")
+                                        .arg(name)
+                                        .arg(t + 1)
+                                        .arg(norm)
+                                        .arg(std::sqrt(squares))));
             }
             QVERIFY((*norms)[3] > 0);
         }
@@ -579,7 +655,8 @@ private slots:
             for (int64_t t = 0; t < 4; ++t)
                 for (int64_t j = 0; j < 3; ++j) {
                     double a = part.at(n, t * 3 + j);
-                    for (int64_t k = 0; t > 0 && k < 3; ++k) a += h.at(n, (t - 1) * 3 + k) * wh.at(k, j);
+                    for (int64_t k = 0; t > 0 && k < 3; ++k)
+                        a += h.at(n, (t - 1) * 3 + k) * wh.at(k, j);
                     QVERIFY(std::abs(h.at(n, t * 3 + j) - std::tanh(a)) < 1e-6);
                 }
         QCOMPARE(trace->find(StageKind::Backward, 0)->hiddenGradientNorms.size(), size_t(4));
@@ -607,21 +684,30 @@ private slots:
                     const TimeSum sum = recurrentGradientSum(*trace, 0, parameter, i, j);
                     QCOMPARE(sum.samples, int64_t(3));
                     QCOMPARE(sum.steps, int64_t(4));
-                    QCOMPARE(sum.terms.size(), size_t(std::string_view(parameter) == "Wh" ? 3 * 3 : 3 * 4));
+                    QCOMPARE(sum.terms.size(),
+                             size_t(std::string_view(parameter) == "Wh" ? 3 * 3 : 3 * 4));
                     double size = 0;
                     for (const TimeTerm& t : sum.terms) size += std::abs(t.first * t.second);
-                    QVERIFY2(size > 0 && std::abs(sum.total() - gradient.at(i, j)) <= 1e-7 + 1e-5 * size,
-                             qPrintable(QStringLiteral("%1 %2 dJ/d%3[%4,%5]: written out %6, training %7")
-                                            .arg(type, parameter).arg(i).arg(j).arg(sum.total(), 0, 'g', 9).arg(gradient.at(i, j), 0, 'g', 9)));
+                    QVERIFY2(size > 0 &&
+                                 std::abs(sum.total() - gradient.at(i, j)) <= 1e-7 + 1e-5 * size,
+                             qPrintable(
+                                 QStringLiteral("%1 %2 dJ/d%3[%4,%5]: written out %6, training %7")
+                                     .arg(type, parameter)
+                                     .arg(i)
+                                     .arg(j)
+                                     .arg(sum.total(), 0, 'g', 9)
+                                     .arg(gradient.at(i, j), 0, 'g', 9)));
                 }
         }
         QVERIFY_THROWS_EXCEPTION(InputError, recurrentGradientSum(*trace, 0, "Wh", 3, 0));
         QVERIFY_THROWS_EXCEPTION(InputError, recurrentGradientSum(*trace, 0, "W", 0, 0));
-        QVERIFY_THROWS_EXCEPTION(InputError, recurrentGradientSum(*trace, 2, "Wx", 0, 0));  // the dense layer
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 recurrentGradientSum(*trace, 2, "Wx", 0, 0));  // the dense layer
     }
 
     // With L1 and L2 the trace keeps their constants: the cost adds the penalty, g has 2·l2·w in
-    // it, and after the optimizer's step each weight moves learning_rate·l1 toward 0, stopping there.
+    // it, and after the optimizer's step each weight moves learning_rate·l1 toward 0, stopping
+    // there.
     void regularisationConstantsAreRecorded() {
         TinyRun run("sgd");
         TrainingSettings settings = run.trainer->settings();
@@ -646,9 +732,11 @@ private slots:
         const TraceStage* back = trace->find(StageKind::Backward, 0);
         for (size_t i = 0; i < w.before.values.size(); ++i) {
             const double before = w.before.values[i];
-            QVERIFY(std::abs(w.gradient.values[i] - (back->tensor("dJ/dW")->values[i] + 2 * 0.01 * before)) < 1e-6);
+            QVERIFY(std::abs(w.gradient.values[i] -
+                             (back->tensor("dJ/dW")->values[i] + 2 * 0.01 * before)) < 1e-6);
             const double stepped = before - 0.5 * w.gradient.values[i];
-            const double shrunk = std::copysign(std::max(0.0, std::abs(stepped) - 0.5 * 0.05), stepped);
+            const double shrunk =
+                std::copysign(std::max(0.0, std::abs(stepped) - 0.5 * 0.05), stepped);
             QVERIFY(std::abs(w.after.values[i] - shrunk) < 1e-6);
         }
         QVERIFY(!trace->find(StageKind::Update)->update("dense_1.b")->regularized);
@@ -721,10 +809,17 @@ private slots:
         QCOMPARE(j.minimum(), -0.5);
         QCOMPARE(int(descentBehaviour(j, rate)), behaviour);
         const auto steps = gradientDescent(j, 2.0, rate, 30);
-        const double first = std::abs(steps[0].x - j.minimum()), last = std::abs(steps[30].x - j.minimum());
+        const double first = std::abs(steps[0].x - j.minimum()),
+                     last = std::abs(steps[30].x - j.minimum());
         switch (DescentBehaviour(behaviour)) {
-        case DescentBehaviour::Converges: QVERIFY(last < 1e-3 * first); QVERIFY(steps[1].x <= steps[0].x); break;
-        case DescentBehaviour::Oscillates: QVERIFY(last < 1e-2 * first); QVERIFY((steps[1].x - j.minimum()) * (steps[0].x - j.minimum()) < 0); break;
+        case DescentBehaviour::Converges:
+            QVERIFY(last < 1e-3 * first);
+            QVERIFY(steps[1].x <= steps[0].x);
+            break;
+        case DescentBehaviour::Oscillates:
+            QVERIFY(last < 1e-2 * first);
+            QVERIFY((steps[1].x - j.minimum()) * (steps[0].x - j.minimum()) < 0);
+            break;
         case DescentBehaviour::Cycles: QVERIFY(std::abs(last - first) < 1e-9); break;
         case DescentBehaviour::Diverges: QVERIFY(last > 10 * first); break;
         }

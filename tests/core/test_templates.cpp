@@ -9,9 +9,9 @@
 #include "data/data_shape.h"
 #include "data/dataset_spec.h"
 #include "data/image_datasets.h"
+#include "models/model_projects.h"
 #include "network/layer_registry.h"
 #include "network/network.h"
-#include "models/model_projects.h"
 #include "network/templates.h"
 
 using namespace koto;
@@ -27,14 +27,16 @@ private slots:
             QVERIFY(!t.description.empty());
             QCOMPARE(findTemplate(t.name), &t);
         }
-        for (const char* name : {"logistic", "mlp", "deep-relu", "lenet", "rnn", "lstm", "autoencoder", "rbm"})
+        for (const char* name :
+             {"logistic", "mlp", "deep-relu", "lenet", "rnn", "lstm", "autoencoder", "rbm"})
             QVERIFY2(names.count(name), name);
         QCOMPARE(findTemplate("no-such-template"), nullptr);
     }
 
     void everyTemplateBuildsANetwork_data() {
         QTest::addColumn<QString>("name");
-        for (const Template& t : networkTemplates()) QTest::newRow(t.name.c_str()) << QString::fromStdString(t.name);
+        for (const Template& t : networkTemplates())
+            QTest::newRow(t.name.c_str()) << QString::fromStdString(t.name);
     }
     void everyTemplateBuildsANetwork() {
         QFETCH(QString, name);
@@ -49,8 +51,8 @@ private slots:
 
     void lenetHasLeNetsShapes() {
         const auto shapes = inferShapes(findTemplate("lenet")->network);
-        const std::vector<std::vector<int64_t>> expected{{6, 24, 24}, {6, 12, 12}, {16, 8, 8}, {16, 4, 4},
-                                                         {256},       {120},       {84},        {10}};
+        const std::vector<std::vector<int64_t>> expected{
+            {6, 24, 24}, {6, 12, 12}, {16, 8, 8}, {16, 4, 4}, {256}, {120}, {84}, {10}};
         QCOMPARE(shapes, expected);
     }
 
@@ -60,7 +62,8 @@ private slots:
         QFETCH(QString, name);
         const Template& t = *findTemplate(name.toStdString());
         const DatasetSpec dataSpec = DatasetSpec::parse(t.dataset);
-        if (t.dataset.find("fashion-mnist") != std::string::npos && !QFile::exists(QString::fromLatin1(kFashionMnistFolder)))
+        if (t.dataset.find("fashion-mnist") != std::string::npos &&
+            !QFile::exists(QString::fromLatin1(kFashionMnistFolder)))
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         const Dataset data = loadDataset(dataSpec);
         int64_t inputValues = 1;

@@ -89,7 +89,8 @@ public:
 // with a control and a Progress observer. The destructor stops and joins.
 class Session {
 public:
-    explicit Session(TrainingControl::State initial, const std::string& layers = "dense:4:tanh,dense:4:tanh")
+    explicit Session(TrainingControl::State initial,
+                     const std::string& layers = "dense:4:tanh,dense:4:tanh")
         : control(initial), data(kototest::dataset("xor")),
           run(backend, networkSpecFromTokens(layers, *data), data, settings(), &control) {
         control.setPauseCallback([this](Boundary boundary) { progress.paused(boundary); });
@@ -246,7 +247,8 @@ void TestTrainingControl::aStepAskedBeforeTrainingBeginsIsAWholeStep() {
         session.start(5);
         Progress& p = session.progress;
         QVERIFY(p.waitFor([&] { return p.pauses == 1; }));
-        QCOMPARE(p.read(p.steps), size == Boundary::Batch ? int64_t{1} : session.run.trainer().batchesPerEpoch());
+        QCOMPARE(p.read(p.steps),
+                 size == Boundary::Batch ? int64_t{1} : session.run.trainer().batchesPerEpoch());
         QCOMPARE(p.read(p.lastPause), size);
     }
 }
@@ -259,12 +261,13 @@ void TestTrainingControl::layerStepPausesBetweenLayers() {
     session.start(5);
     Progress& p = session.progress;
     QVERIFY(p.waitFor([&] { return p.pauses == 1; }));
-    const std::vector<std::pair<Pass, int>> order{{Pass::Forward, 0},  {Pass::Forward, 1},  {Pass::Forward, 2},
-                                                  {Pass::Backward, 2}, {Pass::Backward, 1}, {Pass::Backward, 0},
-                                                  {Pass::Forward, 0},  {Pass::Forward, 1}};
+    const std::vector<std::pair<Pass, int>> order{
+        {Pass::Forward, 0},  {Pass::Forward, 1},  {Pass::Forward, 2}, {Pass::Backward, 2},
+        {Pass::Backward, 1}, {Pass::Backward, 0}, {Pass::Forward, 0}, {Pass::Forward, 1}};
     for (size_t k = 1; k <= order.size(); ++k) {
         session.control.step(Boundary::Layer);
-        QVERIFY2(p.waitFor([&] { return p.pauses == static_cast<int>(k) + 1; }), qPrintable(QString::number(k)));
+        QVERIFY2(p.waitFor([&] { return p.pauses == static_cast<int>(k) + 1; }),
+                 qPrintable(QString::number(k)));
         const auto visits = p.read(p.layerVisits);
         QCOMPARE(visits.size(), k);
         QCOMPARE(visits.back().pass, order[k - 1].first);

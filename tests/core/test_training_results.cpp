@@ -28,7 +28,8 @@ struct Trained {
     size_t epochsRecorded;
 };
 
-Trained train(const QString& datasetSpec, const QString& layers, double learningRate, int batch, int epochs) {
+Trained train(const QString& datasetSpec, const QString& layers, double learningRate, int batch,
+              int epochs) {
     CpuBackend backend;
     const auto data = kototest::dataset(datasetSpec.toStdString());
     TrainingSettings settings;
@@ -56,11 +57,16 @@ void TestTrainingResults::classificationReachesAccuracy_data() {
     addColumns();
     QTest::addColumn<double>("minimumTestAccuracy");
     // TF Playground's spiral (500 points, no noise, half for testing) needs two layers of 16.
-    QTest::newRow("spiral") << "spiral" << "dense:16:tanh,dense:16:tanh" << 0.1 << 10 << 500 << 0.95;
-    QTest::newRow("xor") << "xor" << "dense:8:tanh,dense:8:tanh" << 0.03 << 10 << 100 << 0.97;
-    QTest::newRow("circle") << "circle" << "dense:8:tanh,dense:8:tanh" << 0.03 << 10 << 100 << 0.97;
-    QTest::newRow("gauss") << "gauss" << "dense:4:tanh" << 0.03 << 10 << 50 << 0.97;
-    QTest::newRow("moons") << "moons" << "dense:8:tanh,dense:8:tanh" << 0.03 << 10 << 100 << 0.97;
+    QTest::newRow("spiral") << "spiral"
+                            << "dense:16:tanh,dense:16:tanh" << 0.1 << 10 << 500 << 0.95;
+    QTest::newRow("xor") << "xor"
+                         << "dense:8:tanh,dense:8:tanh" << 0.03 << 10 << 100 << 0.97;
+    QTest::newRow("circle") << "circle"
+                            << "dense:8:tanh,dense:8:tanh" << 0.03 << 10 << 100 << 0.97;
+    QTest::newRow("gauss") << "gauss"
+                           << "dense:4:tanh" << 0.03 << 10 << 50 << 0.97;
+    QTest::newRow("moons") << "moons"
+                           << "dense:8:tanh,dense:8:tanh" << 0.03 << 10 << 100 << 0.97;
 }
 
 void TestTrainingResults::classificationReachesAccuracy() {
@@ -85,7 +91,8 @@ void TestTrainingResults::regressionReachesSmallError_data() {
     addColumns();
     QTest::addColumn<double>("maximumTestRmse");
     // The targets of plane, (x + y) / 10, spread over [-1, 1].
-    QTest::newRow("plane") << "plane" << "dense:8:tanh" << 0.03 << 10 << 100 << 0.05;
+    QTest::newRow("plane") << "plane"
+                           << "dense:8:tanh" << 0.03 << 10 << 100 << 0.05;
 }
 
 void TestTrainingResults::regressionReachesSmallError() {
@@ -98,7 +105,8 @@ void TestTrainingResults::regressionReachesSmallError() {
     const Trained result = train(dataset, layers, learningRate, batch, epochs);
     QCOMPARE(result.epochsRecorded, size_t(epochs));
     QVERIFY(result.last.regression);
-    QVERIFY2(result.last.test.rmse <= maximumTestRmse, qPrintable(QStringLiteral("test RMSE %1").arg(result.last.test.rmse)));
+    QVERIFY2(result.last.test.rmse <= maximumTestRmse,
+             qPrintable(QStringLiteral("test RMSE %1").arg(result.last.test.rmse)));
     // With mse the loss is the mean squared error itself: RMSE^2 for one output.
     QVERIFY(std::abs(result.last.test.loss - result.last.test.rmse * result.last.test.rmse) < 1e-6);
 }

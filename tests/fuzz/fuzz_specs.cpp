@@ -19,7 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const std::string layersText = newline == std::string::npos ? "" : text.substr(newline + 1);
     try {
         const koto::Augmentation augmentation = koto::Augmentation::parse(text);
-        if (koto::Augmentation::parse(augmentation.text()).text() != augmentation.text()) __builtin_trap();
+        if (koto::Augmentation::parse(augmentation.text()).text() != augmentation.text())
+            __builtin_trap();
     } catch (const koto::InputError&) {
     }
     try {

@@ -30,7 +30,8 @@ namespace {
 // schedule make the resumed run depend on the step and epoch counters too.
 struct XorRun {
     std::shared_ptr<const Dataset> data = kototest::dataset("xor");
-    NetworkSpec spec = networkSpecFromTokens("dense:8:tanh,dropout:0.8,dense:8:tanh", *data, std::nullopt);
+    NetworkSpec spec =
+        networkSpecFromTokens("dense:8:tanh,dropout:0.8,dense:8:tanh", *data, std::nullopt);
     TrainingSettings settings;
     XorRun(const std::string& optimizer = "sgd") {
         settings.optimizer = optimizer;
@@ -77,8 +78,9 @@ private:
 bool sameCurve(const std::vector<EpochMetrics>& a, const std::vector<EpochMetrics>& b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
-        if (a[i].epoch != b[i].epoch || a[i].steps != b[i].steps || a[i].train.loss != b[i].train.loss ||
-            a[i].test.loss != b[i].test.loss || a[i].train.accuracy != b[i].train.accuracy ||
+        if (a[i].epoch != b[i].epoch || a[i].steps != b[i].steps ||
+            a[i].train.loss != b[i].train.loss || a[i].test.loss != b[i].test.loss ||
+            a[i].train.accuracy != b[i].train.accuracy ||
             a[i].validation.loss != b[i].validation.loss)
             return false;
     return true;
@@ -96,7 +98,9 @@ std::string failureOf(int platform, int device, bool allocate = false) {
     }
 }
 
-bool mentions(const std::string& message, const char* part) { return message.find(part) != std::string::npos; }
+bool mentions(const std::string& message, const char* part) {
+    return message.find(part) != std::string::npos;
+}
 
 }  // namespace
 
@@ -108,7 +112,8 @@ private:
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
+        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         const OpenClDiscovery found = discoverOpenClDevices();
         QVERIFY2(!found.devices.empty(), found.problem.c_str());
         device_ = found.devices.front();
@@ -118,8 +123,10 @@ private slots:
     void contextCreationFails() {
         qputenv("KOTO_OPENCL_FAIL", "context");
         const std::string message = failureOf(device_.platformIndex, device_.deviceIndex);
-        QVERIFY2(mentions(message, "creating the context") && mentions(message, device_.name.c_str()) &&
-                     mentions(message, "CL_DEVICE_NOT_AVAILABLE") && mentions(message, "forced by KOTO_OPENCL_FAIL"),
+        QVERIFY2(mentions(message, "creating the context") &&
+                     mentions(message, device_.name.c_str()) &&
+                     mentions(message, "CL_DEVICE_NOT_AVAILABLE") &&
+                     mentions(message, "forced by KOTO_OPENCL_FAIL"),
                  message.c_str());
     }
 
@@ -136,7 +143,8 @@ private slots:
         qputenv("KOTO_OPENCL_FAIL", "allocation");
         const std::string message = failureOf(device_.platformIndex, device_.deviceIndex, true);
         QVERIFY2(mentions(message, "allocating 31360 bytes for a tensor of 10 x 784") &&
-                     mentions(message, "CL_MEM_OBJECT_ALLOCATION_FAILURE") && mentions(message, "out of memory"),
+                     mentions(message, "CL_MEM_OBJECT_ALLOCATION_FAILURE") &&
+                     mentions(message, "out of memory"),
                  message.c_str());
     }
 
@@ -148,9 +156,11 @@ private slots:
     }
 
     void anUnknownForcedFailureIsRefused() {
-        for (const char* value : {"everything", "run", "run:", "run:0", "run:-3", "run:x", "run:5x"}) {
+        for (const char* value :
+             {"everything", "run", "run:", "run:0", "run:-3", "run:x", "run:5x"}) {
             qputenv("KOTO_OPENCL_FAIL", value);
-            QVERIFY_THROWS_EXCEPTION(std::invalid_argument, OpenClBackend(device_.platformIndex, device_.deviceIndex));
+            QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                     OpenClBackend(device_.platformIndex, device_.deviceIndex));
         }
     }
 
@@ -166,21 +176,27 @@ private slots:
             train(run->trainer(), 1, 4);
             launches = clean.launchCount();
         }
-        qputenv("KOTO_OPENCL_FAIL", QByteArray::number(static_cast<qlonglong>(launches + 1)).prepend("run:"));
+        qputenv("KOTO_OPENCL_FAIL",
+                QByteArray::number(static_cast<qlonglong>(launches + 1)).prepend("run:"));
         OpenClBackend failing(device_.platformIndex, device_.deviceIndex);
         const auto run = xorRun.on(failing);
         train(run->trainer(), 1, 4);
         QCOMPARE(failing.launchCount(), launches);
         const std::string message = deviceErrorOf([&] { run->trainer().step(); });
-        QVERIFY2(mentions(message, "CL_OUT_OF_RESOURCES") && mentions(message, "ran out of resources") &&
+        QVERIFY2(mentions(message, "CL_OUT_OF_RESOURCES") &&
+                     mentions(message, "ran out of resources") &&
                      mentions(message, "forced by KOTO_OPENCL_FAIL"),
                  message.c_str());
         QCOMPARE(failing.launchCount(), launches + 1);
         QCOMPARE(run->trainer().stepsDone(), kStepsPerEpoch + 4);  // the failed step is not counted
         const std::string afterwards = deviceErrorOf([&] { captureWeights(run->network()); });
-        QVERIFY2(mentions(afterwards, "copying values from the device") && mentions(afterwards, "CL_OUT_OF_RESOURCES"),
+        QVERIFY2(mentions(afterwards, "copying values from the device") &&
+                     mentions(afterwards, "CL_OUT_OF_RESOURCES"),
                  afterwards.c_str());
-        QVERIFY(mentions(deviceErrorOf([&] { failing.allocate({2, 2}, DType::Float32); }), "CL_OUT_OF_RESOURCES"));
+        QVERIFY(mentions(deviceErrorOf([&] {
+                             failing.allocate({2, 2}, DType::Float32);
+                         }),
+                         "CL_OUT_OF_RESOURCES"));
     }
 
     // The device fails in the middle of epoch 3: the keeper gives back the end of epoch 2 (the
@@ -200,7 +216,8 @@ private slots:
             cleanWeights = each.weights;
             cleanCurve = run->trainer().curve().points();
         }
-        qputenv("KOTO_OPENCL_FAIL", QByteArray::number(static_cast<qlonglong>(launches + 1)).prepend("run:"));
+        qputenv("KOTO_OPENCL_FAIL",
+                QByteArray::number(static_cast<qlonglong>(launches + 1)).prepend("run:"));
         OpenClBackend failing(device_.platformIndex, device_.deviceIndex);
         const auto run = xorRun.on(failing);
         CheckpointKeeper keeper(run->trainer());
@@ -216,14 +233,17 @@ private slots:
                  qPrintable(firstDifference(checkpoint.weights, cleanWeights[1])));
 
         CpuBackend cpu;
-        const auto resumed = resumeTrainingRun(cpu, xorRun.spec, xorRun.data, xorRun.settings, checkpoint);
+        const auto resumed =
+            resumeTrainingRun(cpu, xorRun.spec, xorRun.data, xorRun.settings, checkpoint);
         Trainer& trainer = resumed->trainer();
-        QVERIFY2(sameWeights(captureWeights(resumed->network()), checkpoint.weights),
-                 qPrintable(firstDifference(captureWeights(resumed->network()), checkpoint.weights)));
+        QVERIFY2(
+            sameWeights(captureWeights(resumed->network()), checkpoint.weights),
+            qPrintable(firstDifference(captureWeights(resumed->network()), checkpoint.weights)));
         QCOMPARE(trainer.epochsDone(), 2);
         QCOMPARE(trainer.stepsDone(), 2 * kStepsPerEpoch);
         QVERIFY(sameCurve(trainer.curve().points(), cleanCurve));
-        QCOMPARE(trainer.train(xorRun.settings.epochs - checkpoint.epochs), Trainer::Outcome::Finished);
+        QCOMPARE(trainer.train(xorRun.settings.epochs - checkpoint.epochs),
+                 Trainer::Outcome::Finished);
         QCOMPARE(trainer.epochsDone(), xorRun.settings.epochs);
         QCOMPARE(trainer.stepsDone(), xorRun.settings.epochs * kStepsPerEpoch);
         const std::vector<EpochMetrics>& curve = trainer.curve().points();
@@ -278,8 +298,10 @@ private slots:
             stoppedAt = run->trainer().epochsDone();
             cleanWeights = each.weights;
         }
-        QVERIFY2(bestEpoch >= 2 && stoppedAt == bestEpoch + 3,
-                 qPrintable(QStringLiteral("best epoch %1, stopped after %2").arg(bestEpoch).arg(stoppedAt)));
+        QVERIFY2(
+            bestEpoch >= 2 && stoppedAt == bestEpoch + 3,
+            qPrintable(
+                QStringLiteral("best epoch %1, stopped after %2").arg(bestEpoch).arg(stoppedAt)));
         // Fail two epochs after the best one: the last checkpoint is a later epoch's, and the best
         // weights are those the keeper held back.
         int64_t launches = 0;
@@ -289,7 +311,8 @@ private slots:
             train(run->trainer(), bestEpoch + 1, 3);
             launches = clean.launchCount();
         }
-        qputenv("KOTO_OPENCL_FAIL", QByteArray::number(static_cast<qlonglong>(launches + 1)).prepend("run:"));
+        qputenv("KOTO_OPENCL_FAIL",
+                QByteArray::number(static_cast<qlonglong>(launches + 1)).prepend("run:"));
         OpenClBackend failing(device_.platformIndex, device_.deviceIndex);
         const auto run = xorRun.on(failing);
         CheckpointKeeper keeper(run->trainer());
@@ -298,14 +321,18 @@ private slots:
         const TrainingCheckpoint checkpoint = keeper.recover();
         QCOMPARE(checkpoint.epochs, bestEpoch + 1);
         QCOMPARE(checkpoint.bestEpoch, bestEpoch);
-        QVERIFY(sameWeights(checkpoint.bestWeights, cleanWeights[static_cast<size_t>(bestEpoch - 1)]));
+        QVERIFY(
+            sameWeights(checkpoint.bestWeights, cleanWeights[static_cast<size_t>(bestEpoch - 1)]));
 
         CpuBackend cpu;
-        const auto resumed = resumeTrainingRun(cpu, xorRun.spec, xorRun.data, xorRun.settings, checkpoint);
-        QCOMPARE(resumed->trainer().train(xorRun.settings.epochs - checkpoint.epochs), Trainer::Outcome::StoppedEarly);
+        const auto resumed =
+            resumeTrainingRun(cpu, xorRun.spec, xorRun.data, xorRun.settings, checkpoint);
+        QCOMPARE(resumed->trainer().train(xorRun.settings.epochs - checkpoint.epochs),
+                 Trainer::Outcome::StoppedEarly);
         QCOMPARE(resumed->trainer().bestEpoch(), bestEpoch);
         QCOMPARE(resumed->trainer().epochsDone(), stoppedAt);
-        QVERIFY(sameWeights(captureWeights(resumed->network()), cleanWeights[static_cast<size_t>(bestEpoch - 1)]));
+        QVERIFY(sameWeights(captureWeights(resumed->network()),
+                            cleanWeights[static_cast<size_t>(bestEpoch - 1)]));
     }
 
     // On one backend, a run resumed from an epoch-end checkpoint with plain gradient descent goes
@@ -319,9 +346,11 @@ private slots:
 
         const auto first = xorRun.on(cpu);
         first->trainer().train(2);
-        const TrainingCheckpoint checkpoint = takeCheckpoint(first->trainer(), TrainingCheckpoint::Taken::AtEpochEnd);
+        const TrainingCheckpoint checkpoint =
+            takeCheckpoint(first->trainer(), TrainingCheckpoint::Taken::AtEpochEnd);
         CpuBackend another;
-        const auto second = resumeTrainingRun(another, xorRun.spec, xorRun.data, xorRun.settings, checkpoint);
+        const auto second =
+            resumeTrainingRun(another, xorRun.spec, xorRun.data, xorRun.settings, checkpoint);
         second->trainer().train(xorRun.settings.epochs - checkpoint.epochs);
 
         const std::vector<SavedTensor> expected = captureWeights(whole->network());

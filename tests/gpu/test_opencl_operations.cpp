@@ -96,7 +96,9 @@ private:
     Pair random(const Shape& shape, DType type, double low = -2, double high = 2) {
         return make(shape, type, randomValues(shape.elementCount(), low, high, seed_++));
     }
-    Pair zeros(const Shape& shape, DType type) { return {cpu_.allocate(shape, type), gpu_->allocate(shape, type)}; }
+    Pair zeros(const Shape& shape, DType type) {
+        return {cpu_.allocate(shape, type), gpu_->allocate(shape, type)};
+    }
 
     // Empty when the two tensors agree within the tolerance, else where they differ most.
     QString mismatch(const Pair& p, double limit) {
@@ -112,7 +114,8 @@ private:
             }
         }
         if (worst <= limit) return {};
-        return QStringLiteral("relative difference %1 (limit %2) at element %3 of %4: CPU %5, OpenCL %6")
+        return QStringLiteral(
+                   "relative difference %1 (limit %2) at element %3 of %4: CPU %5, OpenCL %6")
             .arg(worst)
             .arg(limit)
             .arg(at)
@@ -165,26 +168,34 @@ private:
         struct Row {
             int64_t n, c, h, w, k, s, p;
         };
-        const Row convolutions[] = {{1, 1, 1, 1, 1, 1, 0}, {3, 2, 7, 5, 3, 1, 1}, {7, 3, 9, 13, 4, 2, 2},
-                                    {2, 1, 28, 28, 5, 1, 0}, {5, 4, 11, 6, 2, 3, 1}, {33, 1, 10, 7, 3, 2, 0}};
-        const Row poolings[] = {{1, 1, 1, 1, 1, 1, 0},   {3, 2, 7, 5, 2, 2, 0},  {7, 3, 9, 13, 3, 3, 0},
-                                {2, 6, 24, 24, 2, 2, 0}, {5, 1, 11, 6, 4, 4, 0}, {33, 2, 5, 5, 5, 5, 0}};
+        const Row convolutions[] = {{1, 1, 1, 1, 1, 1, 0},  {3, 2, 7, 5, 3, 1, 1},
+                                    {7, 3, 9, 13, 4, 2, 2}, {2, 1, 28, 28, 5, 1, 0},
+                                    {5, 4, 11, 6, 2, 3, 1}, {33, 1, 10, 7, 3, 2, 0}};
+        const Row poolings[] = {{1, 1, 1, 1, 1, 1, 0},  {3, 2, 7, 5, 2, 2, 0},
+                                {7, 3, 9, 13, 3, 3, 0}, {2, 6, 24, 24, 2, 2, 0},
+                                {5, 1, 11, 6, 4, 4, 0}, {33, 2, 5, 5, 5, 5, 0}};
         for (const DType type : {DType::Float32, DType::Float64})
-            for (const Row& r : pooling ? std::span<const Row>(poolings) : std::span<const Row>(convolutions))
-                QTest::addRow("%s N=%lld C=%lld %lldx%lld K=%lld S=%lld P=%lld", type == DType::Float32 ? "float" : "double",
-                              static_cast<long long>(r.n), static_cast<long long>(r.c), static_cast<long long>(r.h),
-                              static_cast<long long>(r.w), static_cast<long long>(r.k), static_cast<long long>(r.s),
+            for (const Row& r :
+                 pooling ? std::span<const Row>(poolings) : std::span<const Row>(convolutions))
+                QTest::addRow("%s N=%lld C=%lld %lldx%lld K=%lld S=%lld P=%lld",
+                              type == DType::Float32 ? "float" : "double",
+                              static_cast<long long>(r.n), static_cast<long long>(r.c),
+                              static_cast<long long>(r.h), static_cast<long long>(r.w),
+                              static_cast<long long>(r.k), static_cast<long long>(r.s),
                               static_cast<long long>(r.p))
                     << type << qint64(r.n) << ImageWindows{r.c, r.h, r.w, r.k, r.s, r.p};
     }
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
+        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         const OpenClDiscovery found = discoverOpenClDevices();
         QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex, found.devices.front().deviceIndex);
-        qInfo("OpenCL device: %s; kernels compiled in %.2f s", gpu_->name().c_str(), gpu_->kernelCompileSeconds());
+        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex,
+                                               found.devices.front().deviceIndex);
+        qInfo("OpenCL device: %s; kernels compiled in %.2f s", gpu_->name().c_str(),
+              gpu_->kernelCompileSeconds());
     }
 
     void transfersAndCopies_data() { addSizes(); }
@@ -227,7 +238,8 @@ private slots:
             for (const int64_t m : kSizes)
                 for (const int64_t n : kSizes)
                     for (const int64_t k : kSizes)
-                        QTest::addRow("%s %lldx%lldx%lld", type == DType::Float32 ? "float" : "double",
+                        QTest::addRow("%s %lldx%lldx%lld",
+                                      type == DType::Float32 ? "float" : "double",
                                       static_cast<long long>(m), static_cast<long long>(n),
                                       static_cast<long long>(k))
                             << type << qint64(m) << qint64(n) << qint64(k);
@@ -243,7 +255,8 @@ private slots:
                 Pair a = random({(transposeA ? k : m) + 3, transposeA ? m : k}, type);
                 Pair b = random({(transposeB ? n : k) + 3, transposeB ? k : n}, type);
                 Pair c = make({m + 3, n}, type,
-                              std::vector<double>(static_cast<size_t>((m + 3) * n), std::numeric_limits<double>::quiet_NaN()));
+                              std::vector<double>(static_cast<size_t>((m + 3) * n),
+                                                  std::numeric_limits<double>::quiet_NaN()));
                 for (Tensor* t : {&a.cpu, &a.gpu}) t->setRows(transposeA ? k : m);
                 for (Tensor* t : {&b.cpu, &b.gpu}) t->setRows(transposeB ? n : k);
                 for (Tensor* t : {&c.cpu, &c.gpu}) t->setRows(m);
@@ -252,11 +265,12 @@ private slots:
                     cpu_.gemm(transposeA, transposeB, alpha, a.cpu, b.cpu, beta, c.cpu);
                     gpu_->gemm(transposeA, transposeB, alpha, a.gpu, b.gpu, beta, c.gpu);
                     const QString problem = mismatch(c, gemmTolerance(type));
-                    QVERIFY2(problem.isEmpty(), qPrintable(QStringLiteral("transpose A %1, B %2, beta %3: ")
-                                                               .arg(transposeA)
-                                                               .arg(transposeB)
-                                                               .arg(beta) +
-                                                           problem));
+                    QVERIFY2(problem.isEmpty(),
+                             qPrintable(QStringLiteral("transpose A %1, B %2, beta %3: ")
+                                            .arg(transposeA)
+                                            .arg(transposeB)
+                                            .arg(beta) +
+                                        problem));
                 }
             }
     }
@@ -282,10 +296,12 @@ private slots:
         Pair matrix = random({rows, cols}, type), vector = random({1, cols}, type);
         cpu_.addRowVector(vector.cpu, matrix.cpu);
         gpu_->addRowVector(vector.gpu, matrix.gpu);
-        QVERIFY2(mismatch(matrix, tolerance(type)).isEmpty(), qPrintable(mismatch(matrix, tolerance(type))));
+        QVERIFY2(mismatch(matrix, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(matrix, tolerance(type))));
         cpu_.columnSums(matrix.cpu, vector.cpu);
         gpu_->columnSums(matrix.gpu, vector.gpu);
-        QVERIFY2(mismatch(vector, tolerance(type)).isEmpty(), qPrintable(mismatch(vector, tolerance(type))));
+        QVERIFY2(mismatch(vector, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(vector, tolerance(type))));
     }
 
     void activations_data() { addSizes(); }
@@ -294,17 +310,21 @@ private slots:
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
         for (const Activation activation :
-             {Activation::Linear, Activation::Sigmoid, Activation::Tanh, Activation::Relu, Activation::Softmax}) {
-            const QString name = QString::fromUtf8(activationName(activation).data(), activationName(activation).size());
+             {Activation::Linear, Activation::Sigmoid, Activation::Tanh, Activation::Relu,
+              Activation::Softmax}) {
+            const QString name = QString::fromUtf8(activationName(activation).data(),
+                                                   activationName(activation).size());
             Pair a = random({rows, cols}, type, -4, 4), z = zeros({rows, cols}, type);
             cpu_.activationForward(activation, a.cpu, z.cpu);
             gpu_->activationForward(activation, a.gpu, z.gpu);
-            QVERIFY2(mismatch(z, tolerance(type)).isEmpty(), qPrintable(name + ": " + mismatch(z, tolerance(type))));
+            QVERIFY2(mismatch(z, tolerance(type)).isEmpty(),
+                     qPrintable(name + ": " + mismatch(z, tolerance(type))));
             if (activation == Activation::Softmax) continue;
             Pair dZ = random({rows, cols}, type), dA = zeros({rows, cols}, type);
             cpu_.activationBackward(activation, z.cpu, dZ.cpu, dA.cpu);
             gpu_->activationBackward(activation, z.gpu, dZ.gpu, dA.gpu);
-            QVERIFY2(mismatch(dA, tolerance(type)).isEmpty(), qPrintable(name + " backward: " + mismatch(dA, tolerance(type))));
+            QVERIFY2(mismatch(dA, tolerance(type)).isEmpty(),
+                     qPrintable(name + " backward: " + mismatch(dA, tolerance(type))));
         }
     }
 
@@ -315,12 +335,14 @@ private slots:
         QFETCH(qint64, cols);
         std::vector<double> oneHot(static_cast<size_t>(rows * cols), 0.0);
         std::mt19937 generator(seed_++);
-        for (int64_t n = 0; n < rows; ++n) oneHot[static_cast<size_t>(n * cols + generator() % cols)] = 1.0;
+        for (int64_t n = 0; n < rows; ++n)
+            oneHot[static_cast<size_t>(n * cols + generator() % cols)] = 1.0;
         Pair logits = random({rows, cols}, type, -6, 6), targets = make({rows, cols}, type, oneHot);
         Pair y = zeros({rows, cols}, type), d = zeros({rows, cols}, type);
         const double expected = cpu_.softmaxCrossEntropy(logits.cpu, targets.cpu, y.cpu, d.cpu);
         const double actual = gpu_->softmaxCrossEntropy(logits.gpu, targets.gpu, y.gpu, d.gpu);
-        QVERIFY2(mismatch(expected, actual, tolerance(type)).isEmpty(), qPrintable(mismatch(expected, actual, tolerance(type))));
+        QVERIFY2(mismatch(expected, actual, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(expected, actual, tolerance(type))));
         QVERIFY2(mismatch(y, tolerance(type)).isEmpty(), qPrintable(mismatch(y, tolerance(type))));
         QVERIFY2(mismatch(d, tolerance(type)).isEmpty(), qPrintable(mismatch(d, tolerance(type))));
     }
@@ -334,9 +356,12 @@ private slots:
         for (double& t : labels) t = t < 0.5 ? 0.0 : 1.0;
         Pair logits = random({rows, cols}, type, -6, 6), targets = make({rows, cols}, type, labels);
         Pair y = zeros({rows, cols}, type), d = zeros({rows, cols}, type);
-        const double expected = cpu_.sigmoidBinaryCrossEntropy(logits.cpu, targets.cpu, y.cpu, d.cpu);
-        const double actual = gpu_->sigmoidBinaryCrossEntropy(logits.gpu, targets.gpu, y.gpu, d.gpu);
-        QVERIFY2(mismatch(expected, actual, tolerance(type)).isEmpty(), qPrintable(mismatch(expected, actual, tolerance(type))));
+        const double expected =
+            cpu_.sigmoidBinaryCrossEntropy(logits.cpu, targets.cpu, y.cpu, d.cpu);
+        const double actual =
+            gpu_->sigmoidBinaryCrossEntropy(logits.gpu, targets.gpu, y.gpu, d.gpu);
+        QVERIFY2(mismatch(expected, actual, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(expected, actual, tolerance(type))));
         QVERIFY2(mismatch(y, tolerance(type)).isEmpty(), qPrintable(mismatch(y, tolerance(type))));
         QVERIFY2(mismatch(d, tolerance(type)).isEmpty(), qPrintable(mismatch(d, tolerance(type))));
     }
@@ -346,10 +371,12 @@ private slots:
         QFETCH(DType, type);
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
-        Pair outputs = random({rows, cols}, type), targets = random({rows, cols}, type), d = zeros({rows, cols}, type);
+        Pair outputs = random({rows, cols}, type), targets = random({rows, cols}, type),
+             d = zeros({rows, cols}, type);
         const double expected = cpu_.meanSquaredError(outputs.cpu, targets.cpu, d.cpu);
         const double actual = gpu_->meanSquaredError(outputs.gpu, targets.gpu, d.gpu);
-        QVERIFY2(mismatch(expected, actual, tolerance(type)).isEmpty(), qPrintable(mismatch(expected, actual, tolerance(type))));
+        QVERIFY2(mismatch(expected, actual, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(expected, actual, tolerance(type))));
         QVERIFY2(mismatch(d, tolerance(type)).isEmpty(), qPrintable(mismatch(d, tolerance(type))));
     }
 
@@ -358,13 +385,16 @@ private slots:
         QFETCH(DType, type);
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
-        Pair a = random({rows, cols}, type), b = random({rows, cols}, type), out = zeros({rows, cols}, type);
+        Pair a = random({rows, cols}, type), b = random({rows, cols}, type),
+             out = zeros({rows, cols}, type);
         cpu_.multiply(a.cpu, b.cpu, out.cpu);
         gpu_->multiply(a.gpu, b.gpu, out.gpu);
-        QVERIFY2(mismatch(out, tolerance(type)).isEmpty(), qPrintable(mismatch(out, tolerance(type))));
+        QVERIFY2(mismatch(out, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(out, tolerance(type))));
         cpu_.add(a.cpu, b.cpu, out.cpu);
         gpu_->add(a.gpu, b.gpu, out.gpu);
-        QVERIFY2(mismatch(out, tolerance(type)).isEmpty(), qPrintable(mismatch(out, tolerance(type))));
+        QVERIFY2(mismatch(out, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(out, tolerance(type))));
     }
 
     void dropoutMaskIsBitIdentical_data() { addSizes(); }
@@ -374,7 +404,8 @@ private slots:
         QFETCH(qint64, cols);
         Pair mask = zeros({rows, cols}, type);
         // Seeds and steps above 2^32 use every word of Philox's key and counter.
-        for (const RandomStream stream : {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}})
+        for (const RandomStream stream :
+             {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}})
             for (const double keep : {0.5, 0.8}) {
                 cpu_.dropoutMask(stream, keep, mask.cpu);
                 gpu_->dropoutMask(stream, keep, mask.gpu);
@@ -388,7 +419,8 @@ private slots:
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
         Pair noise = zeros({rows, cols}, type);
-        for (const RandomStream stream : {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}}) {
+        for (const RandomStream stream :
+             {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}}) {
             cpu_.gaussianNoise(stream, 0.3, noise.cpu);
             gpu_->gaussianNoise(stream, 0.3, noise.gpu);
             QVERIFY2(bitMismatch(noise).isEmpty(), qPrintable(bitMismatch(noise)));
@@ -402,7 +434,8 @@ private slots:
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
         Pair probabilities = random({rows, cols}, type, 0, 1), samples = zeros({rows, cols}, type);
-        for (const RandomStream stream : {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}}) {
+        for (const RandomStream stream :
+             {RandomStream{1, 1, 0}, RandomStream{0x0123456789ABCDEFull, 0x100000005ull, 7}}) {
             cpu_.bernoulliSample(stream, probabilities.cpu, samples.cpu);
             gpu_->bernoulliSample(stream, probabilities.gpu, samples.gpu);
             QVERIFY2(bitMismatch(samples).isEmpty(), qPrintable(bitMismatch(samples)));
@@ -434,19 +467,24 @@ private slots:
         // Image bytes: gathered as bytes, then scaled into floats.
         std::vector<uint8_t> bytes(static_cast<size_t>(sourceRows * cols));
         for (uint8_t& b : bytes) b = static_cast<uint8_t>(generator());
-        Pair pixels{cpu_.allocate({sourceRows, cols}, DType::UInt8), gpu_->allocate({sourceRows, cols}, DType::UInt8)};
+        Pair pixels{cpu_.allocate({sourceRows, cols}, DType::UInt8),
+                    gpu_->allocate({sourceRows, cols}, DType::UInt8)};
         cpu_.upload(std::span<const uint8_t>(bytes), pixels.cpu);
         gpu_->upload(std::span<const uint8_t>(bytes), pixels.gpu);
-        Pair gathered{cpu_.allocate({rows, cols}, DType::UInt8), gpu_->allocate({rows, cols}, DType::UInt8)};
+        Pair gathered{cpu_.allocate({rows, cols}, DType::UInt8),
+                      gpu_->allocate({rows, cols}, DType::UInt8)};
         cpu_.gatherRows(pixels.cpu, indices, gathered.cpu);
         gpu_->gatherRows(pixels.gpu, indices, gathered.gpu);
         for (size_t i = 0; i < indices.size(); ++i) indices[i] = static_cast<int32_t>(i);
         cpu_.gatherRowsScaled(gathered.cpu, indices, 1.0 / 255.0, destination.cpu);
         gpu_->gatherRowsScaled(gathered.gpu, indices, 1.0 / 255.0, destination.gpu);
-        QVERIFY2(mismatch(destination, tolerance(type)).isEmpty(), qPrintable(mismatch(destination, tolerance(type))));
+        QVERIFY2(mismatch(destination, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(destination, tolerance(type))));
 
-        QVERIFY_THROWS_EXCEPTION(std::out_of_range, gpu_->gatherRows(source.gpu, std::vector<int32_t>(indices.size(), int32_t(sourceRows)),
-                                                                     destination.gpu));
+        QVERIFY_THROWS_EXCEPTION(
+            std::out_of_range,
+            gpu_->gatherRows(source.gpu, std::vector<int32_t>(indices.size(), int32_t(sourceRows)),
+                             destination.gpu));
     }
 
     void augmentImages_data() { addSizes(); }
@@ -469,7 +507,8 @@ private slots:
                 t.contrast = 1 + 0.3f * uniform(generator);
             }
         }
-        Pair images = random({rows, width * height}, type, 0, 1), out = zeros({rows, width * height}, type);
+        Pair images = random({rows, width * height}, type, 0, 1),
+             out = zeros({rows, width * height}, type);
         cpu_.augmentImages(transforms, width, height, images.cpu, out.cpu);
         gpu_->augmentImages(transforms, width, height, images.gpu, out.gpu);
         // A float source coordinate near x = 130 is only known to about 1e-5 (its last bit), and
@@ -494,19 +533,18 @@ private slots:
             std::function<bool(Backend&, UpdatePass, const Tensor&, Tensor&, Tensor&, Tensor&)> run;
         };
         const Update updates[] = {
-            {"momentum", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor&, Tensor& w) {
-                 return b.momentumUpdate(p, 0.1, 0.9, false, g, s1, w);
-             }},
-            {"nesterov", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor&, Tensor& w) {
-                 return b.momentumUpdate(p, 0.1, 0.9, true, g, s1, w);
-             }},
-            {"adagrad", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor&, Tensor& w) {
-                 return b.adagradUpdate(p, 0.1, 1e-10, g, s1, w);
-             }},
-            {"rmsprop", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor& s2, Tensor& w) {
+            {"momentum", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor&,
+                            Tensor& w) { return b.momentumUpdate(p, 0.1, 0.9, false, g, s1, w); }},
+            {"nesterov", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor&,
+                            Tensor& w) { return b.momentumUpdate(p, 0.1, 0.9, true, g, s1, w); }},
+            {"adagrad", [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor&,
+                           Tensor& w) { return b.adagradUpdate(p, 0.1, 1e-10, g, s1, w); }},
+            {"rmsprop",
+             [](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor& s2, Tensor& w) {
                  return b.rmspropUpdate(p, 0.01, 0.99, 0.9, 1e-8, g, s1, s2, w);
              }},
-            {"adam", [rows](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor& s2, Tensor& w) {
+            {"adam",
+             [rows](Backend& b, UpdatePass p, const Tensor& g, Tensor& s1, Tensor& s2, Tensor& w) {
                  return b.adamUpdate(p, 0.001, 0.9, 0.999, 1e-8, rows, g, s1, s2, w);
              }},
         };
@@ -517,18 +555,25 @@ private slots:
             Pair first = random(shape, type, 0, 1), second = random(shape, type, 0, 1);
             // What the pass returned on the CPU and on OpenCL, as "true true".
             auto both = [&](UpdatePass pass, const Pair& g) {
-                const bool expected = update.run(cpu_, pass, g.cpu, first.cpu, second.cpu, weights.cpu);
-                const bool actual = update.run(*gpu_, pass, g.gpu, first.gpu, second.gpu, weights.gpu);
-                return QStringLiteral("%1 %2").arg(expected ? "true" : "false", actual ? "true" : "false");
+                const bool expected =
+                    update.run(cpu_, pass, g.cpu, first.cpu, second.cpu, weights.cpu);
+                const bool actual =
+                    update.run(*gpu_, pass, g.gpu, first.gpu, second.gpu, weights.gpu);
+                return QStringLiteral("%1 %2").arg(expected ? "true" : "false",
+                                                   actual ? "true" : "false");
             };
             QCOMPARE(both(UpdatePass::Check, gradient), QStringLiteral("true true"));
-            for (int step = 0; step < 2; ++step) QCOMPARE(both(UpdatePass::Apply, gradient), QStringLiteral("true true"));
+            for (int step = 0; step < 2; ++step)
+                QCOMPARE(both(UpdatePass::Apply, gradient), QStringLiteral("true true"));
             for (const Pair* t : {&weights, &first, &second})
-                QVERIFY2(mismatch(*t, tolerance(type)).isEmpty(), qPrintable(name + ": " + mismatch(*t, tolerance(type))));
+                QVERIFY2(mismatch(*t, tolerance(type)).isEmpty(),
+                         qPrintable(name + ": " + mismatch(*t, tolerance(type))));
 
             const std::vector<char> before = bitsOf(*gpu_, weights.gpu);
-            QCOMPARE(both(UpdatePass::Check, make(shape, type, infinite)), QStringLiteral("false false"));
-            QVERIFY2(bitsOf(*gpu_, weights.gpu) == before, qPrintable(name + ": the check changed the weights"));
+            QCOMPARE(both(UpdatePass::Check, make(shape, type, infinite)),
+                     QStringLiteral("false false"));
+            QVERIFY2(bitsOf(*gpu_, weights.gpu) == before,
+                     qPrintable(name + ": the check changed the weights"));
         }
     }
 
@@ -538,10 +583,14 @@ private slots:
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
         Pair x = random({rows, cols}, type);
-        QVERIFY2(mismatch(cpu_.sumOfAbsolutes(x.cpu), gpu_->sumOfAbsolutes(x.gpu), tolerance(type)).isEmpty(),
-                 qPrintable(mismatch(cpu_.sumOfAbsolutes(x.cpu), gpu_->sumOfAbsolutes(x.gpu), tolerance(type))));
-        QVERIFY2(mismatch(cpu_.sumOfSquares(x.cpu), gpu_->sumOfSquares(x.gpu), tolerance(type)).isEmpty(),
-                 qPrintable(mismatch(cpu_.sumOfSquares(x.cpu), gpu_->sumOfSquares(x.gpu), tolerance(type))));
+        QVERIFY2(mismatch(cpu_.sumOfAbsolutes(x.cpu), gpu_->sumOfAbsolutes(x.gpu), tolerance(type))
+                     .isEmpty(),
+                 qPrintable(mismatch(cpu_.sumOfAbsolutes(x.cpu), gpu_->sumOfAbsolutes(x.gpu),
+                                     tolerance(type))));
+        QVERIFY2(mismatch(cpu_.sumOfSquares(x.cpu), gpu_->sumOfSquares(x.gpu), tolerance(type))
+                     .isEmpty(),
+                 qPrintable(mismatch(cpu_.sumOfSquares(x.cpu), gpu_->sumOfSquares(x.gpu),
+                                     tolerance(type))));
         cpu_.shrinkTowardZero(0.5, x.cpu);
         gpu_->shrinkTowardZero(0.5, x.gpu);
         QVERIFY2(mismatch(x, tolerance(type)).isEmpty(), qPrintable(mismatch(x, tolerance(type))));
@@ -558,7 +607,8 @@ private slots:
         QVERIFY2(mismatch(y, tolerance(type)).isEmpty(), qPrintable(mismatch(y, tolerance(type))));
         QCOMPARE(gpu_->sumIsFinite(-0.3, x.gpu, y.gpu), true);
         std::vector<double> values = valuesOf(cpu_, y.cpu);
-        for (const double bad : {std::numeric_limits<double>::quiet_NaN(), -std::numeric_limits<double>::infinity()}) {
+        for (const double bad :
+             {std::numeric_limits<double>::quiet_NaN(), -std::numeric_limits<double>::infinity()}) {
             values[values.size() / 2] = bad;
             Pair broken = make({rows, cols}, type, values);
             QCOMPARE(cpu_.sumIsFinite(-0.3, x.cpu, broken.cpu), false);
@@ -566,7 +616,8 @@ private slots:
         }
         // A sum that overflows although both terms are finite.
         const double huge = type == DType::Float32 ? 3e38 : 1.7e308;
-        Pair big = make({rows, cols}, type, std::vector<double>(static_cast<size_t>(rows * cols), huge));
+        Pair big =
+            make({rows, cols}, type, std::vector<double>(static_cast<size_t>(rows * cols), huge));
         QCOMPARE(cpu_.sumIsFinite(1.0, big.cpu, big.cpu), false);
         QCOMPARE(gpu_->sumIsFinite(1.0, big.gpu, big.gpu), false);
     }
@@ -582,26 +633,33 @@ private slots:
         for (const int64_t filters : {1, 6, 16, 17}) {
             const Shape outputs{images, filters, windows.outputHeight(), windows.outputWidth()};
             Pair x = random({images, windows.channels, windows.height, windows.width}, type);
-            Pair weights = random({filters, windows.patchSize()}, type), bias = random({1, filters}, type);
+            Pair weights = random({filters, windows.patchSize()}, type),
+                 bias = random({1, filters}, type);
             Pair a = random(outputs, type);
             cpu_.convolutionForward(windows, x.cpu, weights.cpu, bias.cpu, a.cpu);
             gpu_->convolutionForward(windows, x.gpu, weights.gpu, bias.gpu, a.gpu);
-            QVERIFY2(mismatch(a, gemmTolerance(type)).isEmpty(), qPrintable(mismatch(a, gemmTolerance(type))));
+            QVERIFY2(mismatch(a, gemmTolerance(type)).isEmpty(),
+                     qPrintable(mismatch(a, gemmTolerance(type))));
 
-            Pair gradient = random(outputs, type), dW = random({filters, windows.patchSize()}, type);
-            Pair db = random({1, filters}, type), dX = random({images, windows.channels, windows.height, windows.width}, type);
+            Pair gradient = random(outputs, type),
+                 dW = random({filters, windows.patchSize()}, type);
+            Pair db = random({1, filters}, type),
+                 dX = random({images, windows.channels, windows.height, windows.width}, type);
             cpu_.convolutionParameterGradients(windows, x.cpu, gradient.cpu, dW.cpu, db.cpu);
             gpu_->convolutionParameterGradients(windows, x.gpu, gradient.gpu, dW.gpu, db.gpu);
             for (const Pair* p : {&dW, &db})
-                QVERIFY2(mismatch(*p, gemmTolerance(type)).isEmpty(), qPrintable(mismatch(*p, gemmTolerance(type))));
+                QVERIFY2(mismatch(*p, gemmTolerance(type)).isEmpty(),
+                         qPrintable(mismatch(*p, gemmTolerance(type))));
             cpu_.convolutionInputGradient(windows, gradient.cpu, weights.cpu, dX.cpu);
             gpu_->convolutionInputGradient(windows, gradient.gpu, weights.gpu, dX.gpu);
-            QVERIFY2(mismatch(dX, gemmTolerance(type)).isEmpty(), qPrintable(mismatch(dX, gemmTolerance(type))));
+            QVERIFY2(mismatch(dX, gemmTolerance(type)).isEmpty(),
+                     qPrintable(mismatch(dX, gemmTolerance(type))));
         }
     }
 
     // Recurrent steps: `rows` samples, `cols` units, 3 time steps, each step in turn as a real
-    // layer runs them. Copying a step is exact; the steps' exp and tanh may differ in the last bits.
+    // layer runs them. Copying a step is exact; the steps' exp and tanh may differ in the last
+    // bits.
     void timeSteps_data() { addSizes(); }
     void timeSteps() {
         QFETCH(DType, type);
@@ -626,25 +684,35 @@ private slots:
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
         const int64_t steps = 3;
-        for (const Activation activation : {Activation::Tanh, Activation::Sigmoid, Activation::Relu, Activation::Linear}) {
-            Pair inputPart = random({rows, steps, cols}, type), recurrentPart = random({rows, cols}, type);
+        for (const Activation activation :
+             {Activation::Tanh, Activation::Sigmoid, Activation::Relu, Activation::Linear}) {
+            Pair inputPart = random({rows, steps, cols}, type),
+                 recurrentPart = random({rows, cols}, type);
             Pair hidden = zeros({rows, steps, cols}, type), last = zeros({rows, cols}, type);
-            Pair outputGradient = random({rows, steps, cols}, type), fromLater = random({rows, cols}, type);
-            Pair hiddenGradient = zeros({rows, steps, cols}, type), preActivationGradient = zeros({rows, steps, cols}, type);
+            Pair outputGradient = random({rows, steps, cols}, type),
+                 fromLater = random({rows, cols}, type);
+            Pair hiddenGradient = zeros({rows, steps, cols}, type),
+                 preActivationGradient = zeros({rows, steps, cols}, type);
             Pair stepGradient = zeros({rows, cols}, type);
             for (int64_t t = 0; t < steps; ++t) {
-                cpu_.rnnForwardStep(activation, t, inputPart.cpu, recurrentPart.cpu, hidden.cpu, last.cpu);
-                gpu_->rnnForwardStep(activation, t, inputPart.gpu, recurrentPart.gpu, hidden.gpu, last.gpu);
+                cpu_.rnnForwardStep(activation, t, inputPart.cpu, recurrentPart.cpu, hidden.cpu,
+                                    last.cpu);
+                gpu_->rnnForwardStep(activation, t, inputPart.gpu, recurrentPart.gpu, hidden.gpu,
+                                     last.gpu);
             }
             for (int64_t t = steps - 1; t >= 0; --t) {
-                cpu_.rnnBackwardStep(activation, t, hidden.cpu, outputGradient.cpu, fromLater.cpu, hiddenGradient.cpu,
-                                     preActivationGradient.cpu, stepGradient.cpu);
-                gpu_->rnnBackwardStep(activation, t, hidden.gpu, outputGradient.gpu, fromLater.gpu, hiddenGradient.gpu,
-                                      preActivationGradient.gpu, stepGradient.gpu);
+                cpu_.rnnBackwardStep(activation, t, hidden.cpu, outputGradient.cpu, fromLater.cpu,
+                                     hiddenGradient.cpu, preActivationGradient.cpu,
+                                     stepGradient.cpu);
+                gpu_->rnnBackwardStep(activation, t, hidden.gpu, outputGradient.gpu, fromLater.gpu,
+                                      hiddenGradient.gpu, preActivationGradient.gpu,
+                                      stepGradient.gpu);
             }
-            for (const Pair* p : {&hidden, &last, &hiddenGradient, &preActivationGradient, &stepGradient})
+            for (const Pair* p :
+                 {&hidden, &last, &hiddenGradient, &preActivationGradient, &stepGradient})
                 QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(),
-                         qPrintable(activationName(activation).data() + QStringLiteral(": ") + mismatch(*p, tolerance(type))));
+                         qPrintable(activationName(activation).data() + QStringLiteral(": ") +
+                                    mismatch(*p, tolerance(type))));
         }
     }
 
@@ -654,27 +722,39 @@ private slots:
         QFETCH(qint64, rows);
         QFETCH(qint64, cols);
         const int64_t steps = 3, units = cols;
-        Pair inputPart = random({rows, steps, 4 * units}, type), recurrentPart = random({rows, 4 * units}, type);
-        Pair gates = zeros({rows, steps, 4 * units}, type), cells = zeros({rows, steps, units}, type);
+        Pair inputPart = random({rows, steps, 4 * units}, type),
+             recurrentPart = random({rows, 4 * units}, type);
+        Pair gates = zeros({rows, steps, 4 * units}, type),
+             cells = zeros({rows, steps, units}, type);
         Pair hidden = zeros({rows, steps, units}, type), last = zeros({rows, units}, type);
         for (int64_t t = 0; t < steps; ++t) {
-            cpu_.lstmForwardStep(t, inputPart.cpu, recurrentPart.cpu, gates.cpu, cells.cpu, hidden.cpu, last.cpu);
-            gpu_->lstmForwardStep(t, inputPart.gpu, recurrentPart.gpu, gates.gpu, cells.gpu, hidden.gpu, last.gpu);
+            cpu_.lstmForwardStep(t, inputPart.cpu, recurrentPart.cpu, gates.cpu, cells.cpu,
+                                 hidden.cpu, last.cpu);
+            gpu_->lstmForwardStep(t, inputPart.gpu, recurrentPart.gpu, gates.gpu, cells.gpu,
+                                  hidden.gpu, last.gpu);
         }
         for (const Pair* p : {&gates, &cells, &hidden, &last})
-            QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(), qPrintable(mismatch(*p, tolerance(type))));
-        Pair outputGradient = random({rows, steps, units}, type), fromLater = random({rows, units}, type);
+            QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(),
+                     qPrintable(mismatch(*p, tolerance(type))));
+        Pair outputGradient = random({rows, steps, units}, type),
+             fromLater = random({rows, units}, type);
         Pair cellCarry = random({rows, units}, type);
-        Pair hiddenGradient = zeros({rows, steps, units}, type), cellGradient = zeros({rows, steps, units}, type);
-        Pair preActivationGradient = zeros({rows, steps, 4 * units}, type), stepGradient = zeros({rows, 4 * units}, type);
+        Pair hiddenGradient = zeros({rows, steps, units}, type),
+             cellGradient = zeros({rows, steps, units}, type);
+        Pair preActivationGradient = zeros({rows, steps, 4 * units}, type),
+             stepGradient = zeros({rows, 4 * units}, type);
         for (int64_t t = steps - 1; t >= 0; --t) {
-            cpu_.lstmBackwardStep(t, gates.cpu, cells.cpu, outputGradient.cpu, fromLater.cpu, cellCarry.cpu,
-                                  hiddenGradient.cpu, cellGradient.cpu, preActivationGradient.cpu, stepGradient.cpu);
-            gpu_->lstmBackwardStep(t, gates.gpu, cells.gpu, outputGradient.gpu, fromLater.gpu, cellCarry.gpu,
-                                   hiddenGradient.gpu, cellGradient.gpu, preActivationGradient.gpu, stepGradient.gpu);
+            cpu_.lstmBackwardStep(t, gates.cpu, cells.cpu, outputGradient.cpu, fromLater.cpu,
+                                  cellCarry.cpu, hiddenGradient.cpu, cellGradient.cpu,
+                                  preActivationGradient.cpu, stepGradient.cpu);
+            gpu_->lstmBackwardStep(t, gates.gpu, cells.gpu, outputGradient.gpu, fromLater.gpu,
+                                   cellCarry.gpu, hiddenGradient.gpu, cellGradient.gpu,
+                                   preActivationGradient.gpu, stepGradient.gpu);
         }
-        for (const Pair* p : {&cellCarry, &hiddenGradient, &cellGradient, &preActivationGradient, &stepGradient})
-            QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(), qPrintable(mismatch(*p, tolerance(type))));
+        for (const Pair* p :
+             {&cellCarry, &hiddenGradient, &cellGradient, &preActivationGradient, &stepGradient})
+            QVERIFY2(mismatch(*p, tolerance(type)).isEmpty(),
+                     qPrintable(mismatch(*p, tolerance(type))));
     }
 
     // Max pooling picks the same value and the same winner on both; the gradient follows it.
@@ -686,8 +766,12 @@ private slots:
         const Shape input{images, windows.channels, windows.height, windows.width};
         const Shape output{images, windows.channels, windows.outputHeight(), windows.outputWidth()};
         Pair x = random(input, type), dY = random(output, type);
-        Pair y = zeros(output, type), winners = make(input, type, std::vector<double>(static_cast<size_t>(input.elementCount()), 7.0));
-        Pair dX = make(input, type, std::vector<double>(static_cast<size_t>(input.elementCount()), 7.0));  // stale values to overwrite
+        Pair y = zeros(output, type),
+             winners = make(input, type,
+                            std::vector<double>(static_cast<size_t>(input.elementCount()), 7.0));
+        Pair dX = make(input, type,
+                       std::vector<double>(static_cast<size_t>(input.elementCount()),
+                                           7.0));  // stale values to overwrite
         cpu_.maxPoolForward(windows, x.cpu, y.cpu, winners.cpu);
         gpu_->maxPoolForward(windows, x.gpu, y.gpu, winners.gpu);
         QVERIFY2(bitMismatch(y).isEmpty(), qPrintable("max: " + bitMismatch(y)));
@@ -698,31 +782,44 @@ private slots:
 
         cpu_.averagePoolForward(windows, x.cpu, y.cpu);
         gpu_->averagePoolForward(windows, x.gpu, y.gpu);
-        QVERIFY2(mismatch(y, tolerance(type)).isEmpty(), qPrintable("average: " + mismatch(y, tolerance(type))));
+        QVERIFY2(mismatch(y, tolerance(type)).isEmpty(),
+                 qPrintable("average: " + mismatch(y, tolerance(type))));
         cpu_.averagePoolBackward(windows, dY.cpu, dX.cpu);
         gpu_->averagePoolBackward(windows, dY.gpu, dX.gpu);
-        QVERIFY2(mismatch(dX, tolerance(type)).isEmpty(), qPrintable("average backward: " + mismatch(dX, tolerance(type))));
+        QVERIFY2(mismatch(dX, tolerance(type)).isEmpty(),
+                 qPrintable("average backward: " + mismatch(dX, tolerance(type))));
     }
 
     // Misuse is refused as on the CPU, not run on the device.
     void refusesWhatTheCpuRefuses() {
-        Tensor floats = gpu_->allocate({3, 4}, DType::Float32), other = gpu_->allocate({4, 3}, DType::Float32);
+        Tensor floats = gpu_->allocate({3, 4}, DType::Float32),
+               other = gpu_->allocate({4, 3}, DType::Float32);
         Tensor bytes = gpu_->allocate({3, 4}, DType::UInt8);
         Tensor cpuTensor = cpu_.allocate({3, 4}, DType::Float32);
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->gemm(false, false, 1, floats, floats, 0, other));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 gpu_->gemm(false, false, 1, floats, floats, 0, other));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->fill(bytes, 1.0));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->copy(cpuTensor, floats));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->upload(std::vector<float>(5), floats));
-        QVERIFY_THROWS_EXCEPTION(std::logic_error, gpu_->activationBackward(Activation::Softmax, floats, floats, floats));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 gpu_->upload(std::vector<float>(5), floats));
+        QVERIFY_THROWS_EXCEPTION(
+            std::logic_error,
+            gpu_->activationBackward(Activation::Softmax, floats, floats, floats));
         const ImageWindows tooLarge{1, 2, 2, 3, 1, 0};  // a 3 x 3 kernel on 2 x 2 images
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->convolutionInputGradient(tooLarge, floats, floats, other));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 gpu_->convolutionInputGradient(tooLarge, floats, floats, other));
         const ImageWindows strided{1, 2, 2, 1, 2, 0};  // pooling windows move by their size
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->averagePoolForward(strided, floats, floats));
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 gpu_->averagePoolForward(strided, floats, floats));
         Tensor step = gpu_->allocate({3, 2}, DType::Float32);  // floats as 2 time steps of 2
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->copyTimeStep(floats, 2, step));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->placeTimeStep(other, 0, floats));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->rnnForwardStep(Activation::Softmax, 0, floats, step, floats, step));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, gpu_->lstmForwardStep(0, floats, step, floats, floats, floats, step));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument,
+            gpu_->rnnForwardStep(Activation::Softmax, 0, floats, step, floats, step));
+        QVERIFY_THROWS_EXCEPTION(
+            std::invalid_argument,
+            gpu_->lstmForwardStep(0, floats, step, floats, floats, floats, step));
     }
 };
 

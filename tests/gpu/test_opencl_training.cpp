@@ -41,10 +41,12 @@ private:
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty()) QSKIP(qPrintable(why));
+        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
+            QSKIP(qPrintable(why));
         const OpenClDiscovery found = discoverOpenClDevices();
         QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex, found.devices.front().deviceIndex);
+        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex,
+                                               found.devices.front().deviceIndex);
     }
 
     void learningCurvesAgree_data() {
@@ -57,31 +59,53 @@ private slots:
         QTest::addColumn<int>("epochs");
         QTest::addColumn<QString>("extra");  // penalties, augment, clip
         // 250 training points in batches of 10: 300 steps.
-        QTest::newRow("spiral MLP, SGD") << "spiral" << "dense:8:tanh,dense:8:tanh" << "" << "sgd" << 0.1 << 10 << 12 << "";
+        QTest::newRow("spiral MLP, SGD") << "spiral"
+                                         << "dense:8:tanh,dense:8:tanh"
+                                         << ""
+                                         << "sgd" << 0.1 << 10 << 12 << "";
         // 2000 images in batches of 64: 320 steps.
-        QTest::newRow("Fashion-MNIST MLP, dropout, Adam") << "fashion-mnist:n=2000,ntest=500" << "dense:64:relu,dropout:0.8"
-                                                          << "" << "adam" << 0.001 << 64 << 10 << "";
-        QTest::newRow("plane regression, Nesterov, L1 and L2") << "plane" << "dense:8:tanh" << "mse" << "nesterov" << 0.01
-                                                               << 10 << 12 << "penalties";
+        QTest::newRow("Fashion-MNIST MLP, dropout, Adam") << "fashion-mnist:n=2000,ntest=500"
+                                                          << "dense:64:relu,dropout:0.8"
+                                                          << ""
+                                                          << "adam" << 0.001 << 64 << 10 << "";
+        QTest::newRow("plane regression, Nesterov, L1 and L2")
+            << "plane"
+            << "dense:8:tanh"
+            << "mse"
+            << "nesterov" << 0.01 << 10 << 12 << "penalties";
         // RMSprop moves a weight by lr g / sqrt(cache): where a weight's gradients have all been
         // tiny (a ReLU unit that is nearly dead), that is a full step of about lr whose sign the
         // last bits decide, and two correct backends part ways (seen with dense:8:relu here).
         // With tanh units the run stays comparable.
-        QTest::newRow("xor, noise, binary cross-entropy, RMSprop") << "xor" << "noise:0.05,dense:8:tanh,dense:4:sigmoid"
-                                                                   << "bce" << "rmsprop" << 0.01 << 10 << 12 << "";
+        QTest::newRow("xor, noise, binary cross-entropy, RMSprop")
+            << "xor"
+            << "noise:0.05,dense:8:tanh,dense:4:sigmoid"
+            << "bce"
+            << "rmsprop" << 0.01 << 10 << 12 << "";
         // 512 images in batches of 32: 96 steps through conv, both poolings (the 3x3 one leaves an
         // edge out), flatten and dense, with stride and padding.
-        QTest::newRow("Fashion-MNIST small CNN, Adam") << "fashion-mnist:n=512,ntest=128"
-                                                       << "conv:4:5,maxpool:2,conv:6:3:2:1:tanh,avgpool:3,flatten,dense:16:relu"
-                                                       << "" << "adam" << 0.002 << 32 << 6 << "";
-        // 400 sequences in batches of 20: 160 steps of BPTT through a SimpleRNN and an LSTM, clipped.
-        QTest::newRow("firstbit RNN into LSTM, Adam, clipping") << "firstbit:8:n=400" << "rnn:8:tanh:orthogonal,lstm:6,seq:last"
-                                                               << "" << "adam" << 0.01 << 20 << 8 << "clip";
+        QTest::newRow("Fashion-MNIST small CNN, Adam")
+            << "fashion-mnist:n=512,ntest=128"
+            << "conv:4:5,maxpool:2,conv:6:3:2:1:tanh,avgpool:3,flatten,dense:16:relu"
+            << ""
+            << "adam" << 0.002 << 32 << 6 << "";
+        // 400 sequences in batches of 20: 160 steps of BPTT through a SimpleRNN and an LSTM,
+        // clipped.
+        QTest::newRow("firstbit RNN into LSTM, Adam, clipping")
+            << "firstbit:8:n=400"
+            << "rnn:8:tanh:orthogonal,lstm:6,seq:last"
+            << ""
+            << "adam" << 0.01 << 20 << 8 << "clip";
         // Many-to-many: 240 sequences in batches of 20, a target at each of the 8 steps: 72 steps.
-        QTest::newRow("sine at every step, LSTM, Adam") << "sine:targets=every,window=8,n=300" << "lstm:6,seq:many"
-                                                        << "" << "adam" << 0.01 << 20 << 6 << "";
-        QTest::newRow("Fashion-MNIST, augmented, AdaGrad") << "fashion-mnist:n=640,ntest=100" << "dense:32:sigmoid" << ""
-                                                          << "adagrad" << 0.01 << 64 << 10 << "augment";
+        QTest::newRow("sine at every step, LSTM, Adam") << "sine:targets=every,window=8,n=300"
+                                                        << "lstm:6,seq:many"
+                                                        << ""
+                                                        << "adam" << 0.01 << 20 << 6 << "";
+        QTest::newRow("Fashion-MNIST, augmented, AdaGrad")
+            << "fashion-mnist:n=640,ntest=100"
+            << "dense:32:sigmoid"
+            << ""
+            << "adagrad" << 0.01 << 64 << 10 << "augment";
     }
     void learningCurvesAgree() {
         QFETCH(QString, dataset);
@@ -92,11 +116,13 @@ private slots:
         QFETCH(int, batch);
         QFETCH(int, epochs);
         QFETCH(QString, extra);
-        if (dataset.startsWith("fashion-mnist") && !QFile::exists(QString::fromLatin1(kFashionMnist)))
+        if (dataset.startsWith("fashion-mnist") &&
+            !QFile::exists(QString::fromLatin1(kFashionMnist)))
             QSKIP("Debian's dataset-fashion-mnist is not installed");
         const auto data = kototest::dataset(dataset.toStdString());
-        const NetworkSpec spec = networkSpecFromTokens(layers.toStdString(), *data,
-                                                       loss.isEmpty() ? std::nullopt : lossFromName(loss.toStdString()));
+        const NetworkSpec spec =
+            networkSpecFromTokens(layers.toStdString(), *data,
+                                  loss.isEmpty() ? std::nullopt : lossFromName(loss.toStdString()));
         TrainingSettings settings;
         settings.optimizer = optimizer.toStdString();
         settings.learningRate = learningRate;
@@ -108,7 +134,8 @@ private slots:
             settings.regularizeBiases = true;
         }
         if (extra == "clip") settings.clipNorm = 0.5;
-        if (extra == "augment") settings.augment = "translate=2,rotate=10,flip,brightness=0.1,contrast=0.2";
+        if (extra == "augment")
+            settings.augment = "translate=2,rotate=10,flip,brightness=0.1,contrast=0.2";
 
         CpuBackend cpu;
         const std::vector<EpochMetrics> expected = trainOn(cpu, data, spec, settings);
@@ -117,12 +144,18 @@ private slots:
         QCOMPARE(actual.size(), static_cast<size_t>(epochs));
         for (size_t i = 0; i < expected.size(); ++i) {
             const auto explain = [&](const char* what, double e, double a) {
-                return QStringLiteral("epoch %1 %2 loss: CPU %3, OpenCL %4").arg(i + 1).arg(what).arg(e, 0, 'g', 9).arg(a, 0, 'g', 9);
+                return QStringLiteral("epoch %1 %2 loss: CPU %3, OpenCL %4")
+                    .arg(i + 1)
+                    .arg(what)
+                    .arg(e, 0, 'g', 9)
+                    .arg(a, 0, 'g', 9);
             };
             const double trainCpu = expected[i].train.loss, trainGpu = actual[i].train.loss;
             const double testCpu = expected[i].test.loss, testGpu = actual[i].test.loss;
-            QVERIFY2(std::abs(trainCpu - trainGpu) <= kLossTolerance, qPrintable(explain("training", trainCpu, trainGpu)));
-            QVERIFY2(std::abs(testCpu - testGpu) <= kLossTolerance, qPrintable(explain("test", testCpu, testGpu)));
+            QVERIFY2(std::abs(trainCpu - trainGpu) <= kLossTolerance,
+                     qPrintable(explain("training", trainCpu, trainGpu)));
+            QVERIFY2(std::abs(testCpu - testGpu) <= kLossTolerance,
+                     qPrintable(explain("test", testCpu, testGpu)));
         }
         // Training did something: the loss fell.
         QVERIFY(actual.back().train.loss < actual.front().train.loss);
@@ -131,7 +164,8 @@ private slots:
     // Part 12's models: a tied, denoising autoencoder (a network: its learning curve) and an RBM
     // trained by CD-2 (Gibbs sampling with the same random numbers on both backends).
     void unsupervisedModelsAgree() {
-        if (!QFile::exists(QString::fromLatin1(kFashionMnist))) QSKIP("Debian's dataset-fashion-mnist is not installed");
+        if (!QFile::exists(QString::fromLatin1(kFashionMnist)))
+            QSKIP("Debian's dataset-fashion-mnist is not installed");
         const auto images = kototest::dataset("fashion-mnist:n=400,ntest=100");
         TrainingSettings settings;
         settings.batchSize = 20;
@@ -142,13 +176,18 @@ private slots:
         options.denoise = 0.1;
         const auto reconstruction = std::make_shared<const Dataset>(reconstructionDataset(*images));
         CpuBackend cpu;
-        const std::vector<EpochMetrics> expected = trainOn(cpu, reconstruction, autoencoderSpec(784, options), settings);
-        const std::vector<EpochMetrics> actual = trainOn(*gpu_, reconstruction, autoencoderSpec(784, options), settings);
+        const std::vector<EpochMetrics> expected =
+            trainOn(cpu, reconstruction, autoencoderSpec(784, options), settings);
+        const std::vector<EpochMetrics> actual =
+            trainOn(*gpu_, reconstruction, autoencoderSpec(784, options), settings);
         QCOMPARE(actual.size(), size_t{3});
         for (size_t i = 0; i < expected.size(); ++i)
-            QVERIFY2(std::abs(expected[i].train.loss - actual[i].train.loss) <= kLossTolerance * expected[i].train.loss,
-                     qPrintable(QStringLiteral("autoencoder epoch %1: CPU %2, OpenCL %3").arg(i + 1)
-                                    .arg(expected[i].train.loss).arg(actual[i].train.loss)));
+            QVERIFY2(std::abs(expected[i].train.loss - actual[i].train.loss) <=
+                         kLossTolerance * expected[i].train.loss,
+                     qPrintable(QStringLiteral("autoencoder epoch %1: CPU %2, OpenCL %3")
+                                    .arg(i + 1)
+                                    .arg(expected[i].train.loss)
+                                    .arg(actual[i].train.loss)));
 
         auto rbmCurve = [&](Backend& backend) {
             Rbm rbm(backend, {784, 16}, settings.batchSize);
@@ -161,12 +200,19 @@ private slots:
         const std::vector<RbmEpochMetrics> cpuRbm = rbmCurve(cpu), gpuRbm = rbmCurve(*gpu_);
         QCOMPARE(gpuRbm.size(), size_t{3});
         for (size_t i = 0; i < cpuRbm.size(); ++i) {
-            QVERIFY2(std::abs(cpuRbm[i].trainReconstructionError - gpuRbm[i].trainReconstructionError) <= 1e-4,
-                     qPrintable(QStringLiteral("RBM epoch %1 reconstruction error: CPU %2, OpenCL %3").arg(i + 1)
-                                    .arg(cpuRbm[i].trainReconstructionError).arg(gpuRbm[i].trainReconstructionError)));
-            QVERIFY2(std::abs(cpuRbm[i].trainFreeEnergy - gpuRbm[i].trainFreeEnergy) <= 1e-3 * std::abs(cpuRbm[i].trainFreeEnergy),
-                     qPrintable(QStringLiteral("RBM epoch %1 free energy: CPU %2, OpenCL %3").arg(i + 1)
-                                    .arg(cpuRbm[i].trainFreeEnergy).arg(gpuRbm[i].trainFreeEnergy)));
+            QVERIFY2(
+                std::abs(cpuRbm[i].trainReconstructionError - gpuRbm[i].trainReconstructionError) <=
+                    1e-4,
+                qPrintable(QStringLiteral("RBM epoch %1 reconstruction error: CPU %2, OpenCL %3")
+                               .arg(i + 1)
+                               .arg(cpuRbm[i].trainReconstructionError)
+                               .arg(gpuRbm[i].trainReconstructionError)));
+            QVERIFY2(std::abs(cpuRbm[i].trainFreeEnergy - gpuRbm[i].trainFreeEnergy) <=
+                         1e-3 * std::abs(cpuRbm[i].trainFreeEnergy),
+                     qPrintable(QStringLiteral("RBM epoch %1 free energy: CPU %2, OpenCL %3")
+                                    .arg(i + 1)
+                                    .arg(cpuRbm[i].trainFreeEnergy)
+                                    .arg(gpuRbm[i].trainFreeEnergy)));
         }
         QVERIFY(gpuRbm.back().trainReconstructionError < gpuRbm.front().trainReconstructionError);
     }

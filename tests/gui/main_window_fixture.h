@@ -25,7 +25,8 @@ inline koto::gui::Lesson lesson(const std::string& dataset, const std::string& l
 // Waits until the latest snapshot the window has drawn satisfies the condition.
 template <typename Condition>
 bool waitForSnapshot(koto::gui::MainWindow& window, Condition condition, int timeoutMs = 20000) {
-    return QTest::qWaitFor([&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
+    return QTest::qWaitFor(
+        [&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
 }
 
 struct MainWindowFixture {
@@ -34,14 +35,18 @@ struct MainWindowFixture {
 
     // Opens the window; false if its first snapshot (paused, step 0) did not come.
     // openCl: what device discovery found; by default, no device ("not looked for").
-    bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson(), koto::OpenClDiscovery openCl = {}) {
+    bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson(),
+              koto::OpenClDiscovery openCl = {}) {
         language = std::make_unique<koto::gui::Language>();
         language->apply(QStringLiteral("en"));
-        if (openCl.devices.empty() && openCl.problem.empty()) openCl.problem = "not looked for in this test";
+        if (openCl.devices.empty() && openCl.problem.empty())
+            openCl.problem = "not looked for in this test";
         window = std::make_unique<koto::gui::MainWindow>(*language, lesson, openCl);
         koto::gui::ProjectSession::Dialogs quiet;
         quiet.chooseFile = [](bool, const QString&) { return QString(); };
-        quiet.askUnsaved = [](const QString&) { return koto::gui::ProjectSession::UnsavedChoice::Discard; };
+        quiet.askUnsaved = [](const QString&) {
+            return koto::gui::ProjectSession::UnsavedChoice::Discard;
+        };
         quiet.askRestore = [](const QString&, const QDateTime&) { return false; };
         quiet.showError = [](const QString& title, const QString& message) {
             qWarning("%s: %s", qPrintable(title), qPrintable(message));
@@ -49,7 +54,8 @@ struct MainWindowFixture {
         window->session().setDialogs(quiet);
         window->resize(1280, 800);
         window->show();
-        return waitForSnapshot(*window, [](const koto::gui::TrainingSnapshot& s) { return s.paused && s.steps == 0; });
+        return waitForSnapshot(
+            *window, [](const koto::gui::TrainingSnapshot& s) { return s.paused && s.steps == 0; });
     }
     void close() {
         window.reset();

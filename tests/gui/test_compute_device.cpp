@@ -8,11 +8,11 @@
 #include <QSettings>
 #include <QTest>
 
-#include "window/compute_menu.h"
-#include "views/loss_curve_view.h"
-#include "window/main_window.h"
 #include "main_window_fixture.h"
 #include "opencl_devices.h"
+#include "views/loss_curve_view.h"
+#include "window/compute_menu.h"
+#include "window/main_window.h"
 
 using namespace koto::gui;
 using kototest::waitForSnapshot;
@@ -43,36 +43,46 @@ private slots:
     }
 
     void anOpenClDeviceTrainsAndIsRemembered() {
-        if (discovered.devices.empty()) QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
+        if (discovered.devices.empty())
+            QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
         MainWindow& window = *fixture_.window;
         window.findChild<QAction*>(QStringLiteral("computeOpenCl0"))->trigger();
         const QString device = QString::fromStdString(discovered.devices.front().name);
         // A cold PoCL kernel cache takes seconds to fill.
-        QVERIFY(waitForSnapshot(window, [&](const TrainingSnapshot& s) { return s.backendName == device; }, 120000));
+        QVERIFY(waitForSnapshot(
+            window, [&](const TrainingSnapshot& s) { return s.backendName == device; }, 120000));
         QVERIFY(window.latestSnapshot()->deviceProblem.isEmpty());
-        QVERIFY(window.findChild<QLabel*>(QStringLiteral("computeStatus"))->text().contains(device));
+        QVERIFY(
+            window.findChild<QLabel*>(QStringLiteral("computeStatus"))->text().contains(device));
         window.controller().stepEpoch();
-        QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }, 60000));
+        QVERIFY(waitForSnapshot(
+            window, [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }, 60000));
         QVERIFY(window.latestSnapshot()->latest.train.loss > 0);
         // Remembered: a new window starts on the same device.
         fixture_.close();
         QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
-        QVERIFY(fixture_.window->findChild<QAction*>(QStringLiteral("computeOpenCl0"))->isChecked());
-        QVERIFY(waitForSnapshot(*fixture_.window, [&](const TrainingSnapshot& s) { return s.backendName == device; }, 120000));
+        QVERIFY(
+            fixture_.window->findChild<QAction*>(QStringLiteral("computeOpenCl0"))->isChecked());
+        QVERIFY(waitForSnapshot(
+            *fixture_.window, [&](const TrainingSnapshot& s) { return s.backendName == device; },
+            120000));
     }
 
     void aDeviceThatFailsLeavesTrainingOnTheCpu() {
-        if (discovered.devices.empty()) QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
+        if (discovered.devices.empty())
+            QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         qputenv("KOTO_OPENCL_FAIL", "context");
         QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
         MainWindow& window = *fixture_.window;
         window.findChild<QAction*>(QStringLiteral("computeOpenCl0"))->trigger();
-        QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return !s.deviceProblem.isEmpty(); }, 60000));
+        QVERIFY(waitForSnapshot(
+            window, [](const TrainingSnapshot& s) { return !s.deviceProblem.isEmpty(); }, 60000));
         QCOMPARE(window.latestSnapshot()->backendName, QStringLiteral("CPU (Eigen)"));
         auto* banner = window.findChild<QLabel*>(QStringLiteral("problemBanner"));
         QTRY_VERIFY(banner->isVisible());
-        QVERIFY2(banner->text().contains(QStringLiteral("forced by KOTO_OPENCL_FAIL")), qPrintable(banner->text()));
+        QVERIFY2(banner->text().contains(QStringLiteral("forced by KOTO_OPENCL_FAIL")),
+                 qPrintable(banner->text()));
         window.controller().stepBatch();
         QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 1; }));
     }
@@ -80,19 +90,24 @@ private slots:
     // The device fails in the third or so epoch: the banner says so, the run goes on on the CPU
     // from the last epoch's weights, and the learning curve goes on without a gap or a repeat.
     void aDeviceFailingMidTrainingHandsOverToTheCpu() {
-        if (discovered.devices.empty()) QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
+        if (discovered.devices.empty())
+            QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         qputenv("KOTO_OPENCL_FAIL", "run:2500");
         QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
         MainWindow& window = *fixture_.window;
         window.findChild<QAction*>(QStringLiteral("computeOpenCl0"))->trigger();
         const QString device = QString::fromStdString(discovered.devices.front().name);
-        QVERIFY(waitForSnapshot(window, [&](const TrainingSnapshot& s) { return s.backendName == device; }, 120000));
+        QVERIFY(waitForSnapshot(
+            window, [&](const TrainingSnapshot& s) { return s.backendName == device; }, 120000));
         window.controller().setStepLimit(8 * 25);  // eight epochs of the spiral's 25 batches
         window.controller().play();
-        QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 8 * 25 && s.paused; }, 60000));
+        QVERIFY(waitForSnapshot(
+            window, [](const TrainingSnapshot& s) { return s.steps == 8 * 25 && s.paused; },
+            60000));
         const auto& last = *window.latestSnapshot();
         QCOMPARE(last.backendName, QStringLiteral("CPU (Eigen)"));
-        QVERIFY2(last.deviceProblem.contains(QStringLiteral("training goes on from step")), qPrintable(last.deviceProblem));
+        QVERIFY2(last.deviceProblem.contains(QStringLiteral("training goes on from step")),
+                 qPrintable(last.deviceProblem));
         QCOMPARE(last.epochs, int64_t{8});
         QCOMPARE(window.lossCurve().pointCount(), 8);
         auto* banner = window.findChild<QLabel*>(QStringLiteral("problemBanner"));

@@ -21,23 +21,23 @@
 #include <memory>
 
 #include "backend/cpu_backend.h"
-#include "panels/dataset_panel.h"
-#include "views/decision_boundary_view.h"
-#include "views/image_gallery_view.h"
-#include "views/loss_curve_view.h"
 #include "data/dataset_spec.h"
-#include "views/feature_map_view.h"
-#include "views/image_stack_view.h"
 #include "inspect/feature_maps.h"
 #include "inspect/recurrent_states.h"
 #include "io/layer_tokens.h"
-#include "panels/layer_list_editor.h"
-#include "window/main_window.h"
 #include "main_window_fixture.h"
-#include "views/recurrent_state_view.h"
-#include "views/time_heatmap.h"
+#include "panels/dataset_panel.h"
+#include "panels/layer_list_editor.h"
 #include "util/errors.h"
 #include "util/random.h"
+#include "views/decision_boundary_view.h"
+#include "views/feature_map_view.h"
+#include "views/image_gallery_view.h"
+#include "views/image_stack_view.h"
+#include "views/loss_curve_view.h"
+#include "views/recurrent_state_view.h"
+#include "views/time_heatmap.h"
+#include "window/main_window.h"
 
 using namespace koto;
 using namespace koto::gui;
@@ -53,8 +53,10 @@ constexpr const char* kConvLayers = "conv:4:5,maxpool:2,flatten,dense:16:relu";
 // Images of random bytes with random labels of two classes.
 void fillSplit(DataSplit& split, int64_t count, Random& random) {
     split.count = count;
-    for (int64_t i = 0; i < count * kSide * kSide; ++i) split.pixels.push_back(static_cast<uint8_t>(random.below(256)));
-    for (int64_t i = 0; i < count; ++i) split.labels.push_back(static_cast<int32_t>(random.below(2)));
+    for (int64_t i = 0; i < count * kSide * kSide; ++i)
+        split.pixels.push_back(static_cast<uint8_t>(random.below(256)));
+    for (int64_t i = 0; i < count; ++i)
+        split.labels.push_back(static_cast<int32_t>(random.below(2)));
 }
 
 std::shared_ptr<const Dataset> tinyImages() {
@@ -78,9 +80,11 @@ std::vector<float> download(Backend& backend, const Tensor& tensor) {
 
 // The convolution by its definition, one output value at a time:
 //   a[f, y, x] = sum_{c, ky, kx} W[f, (c, ky, kx)] X[c, y*S - P + ky, x*S - P + kx] + b[f]
-ImageStack convolveByHand(const ImageStack& input, const std::vector<float>& weights, const std::vector<float>& bias,
-                          int64_t filters, int64_t kernel, int64_t padding, double (*activation)(double)) {
-    const int64_t height = input.height + 2 * padding - kernel + 1, width = input.width + 2 * padding - kernel + 1;
+ImageStack convolveByHand(const ImageStack& input, const std::vector<float>& weights,
+                          const std::vector<float>& bias, int64_t filters, int64_t kernel,
+                          int64_t padding, double (*activation)(double)) {
+    const int64_t height = input.height + 2 * padding - kernel + 1,
+                  width = input.width + 2 * padding - kernel + 1;
     ImageStack out{"", "conv", filters, height, width, {}};
     for (int64_t f = 0; f < filters; ++f)
         for (int64_t y = 0; y < height; ++y)
@@ -90,8 +94,10 @@ ImageStack convolveByHand(const ImageStack& input, const std::vector<float>& wei
                     for (int64_t ky = 0; ky < kernel; ++ky)
                         for (int64_t kx = 0; kx < kernel; ++kx) {
                             const int64_t iy = y - padding + ky, ix = x - padding + kx;
-                            if (iy < 0 || ix < 0 || iy >= input.height || ix >= input.width) continue;  // zero padding
-                            a += weights[static_cast<size_t>(((f * input.count + c) * kernel + ky) * kernel + kx)] *
+                            if (iy < 0 || ix < 0 || iy >= input.height || ix >= input.width)
+                                continue;  // zero padding
+                            a += weights[static_cast<size_t>(
+                                     ((f * input.count + c) * kernel + ky) * kernel + kx)] *
                                  input.at(c, iy, ix);
                         }
                 out.values.push_back(static_cast<float>(activation(a)));
@@ -101,7 +107,12 @@ ImageStack convolveByHand(const ImageStack& input, const std::vector<float>& wei
 
 // Windows of K x K moved by K: their maximum or their mean.
 ImageStack poolByHand(const ImageStack& input, int64_t kernel, bool maximum) {
-    ImageStack out{"", maximum ? "maxpool" : "avgpool", input.count, input.height / kernel, input.width / kernel, {}};
+    ImageStack out{"",
+                   maximum ? "maxpool" : "avgpool",
+                   input.count,
+                   input.height / kernel,
+                   input.width / kernel,
+                   {}};
     for (int64_t c = 0; c < out.count; ++c)
         for (int64_t y = 0; y < out.height; ++y)
             for (int64_t x = 0; x < out.width; ++x) {
@@ -112,14 +123,15 @@ ImageStack poolByHand(const ImageStack& input, int64_t kernel, bool maximum) {
                         best = std::max(best, v);
                         sum += v;
                     }
-                out.values.push_back(static_cast<float>(maximum ? best : sum / static_cast<double>(kernel * kernel)));
+                out.values.push_back(static_cast<float>(
+                    maximum ? best : sum / static_cast<double>(kernel * kernel)));
             }
     return out;
 }
 
 bool close(const ImageStack& shown, const ImageStack& expected, double tolerance) {
-    if (shown.count != expected.count || shown.height != expected.height || shown.width != expected.width ||
-        shown.values.size() != expected.values.size())
+    if (shown.count != expected.count || shown.height != expected.height ||
+        shown.width != expected.width || shown.values.size() != expected.values.size())
         return false;
     for (size_t i = 0; i < shown.values.size(); ++i)
         if (std::abs(shown.values[i] - expected.values[i]) > tolerance) return false;
@@ -132,7 +144,8 @@ bool drawsItsValues(const ImageStackView& view) {
     for (int64_t i = 0; i < stack.count; ++i)
         for (int64_t y = 0; y < stack.height; ++y)
             for (int64_t x = 0; x < stack.width; ++x)
-                if (view.shownColour(i, y, x) != view.scale().colour(stack.at(i, y, x))) return false;
+                if (view.shownColour(i, y, x) != view.scale().colour(stack.at(i, y, x)))
+                    return false;
     return true;
 }
 
@@ -152,7 +165,8 @@ std::shared_ptr<const Dataset> tinySequences() {
         split->count = 6;
         for (int64_t i = 0; i < split->count * dataset->inputSize; ++i)
             split->inputs.push_back(static_cast<float>(random.uniform(-1, 1)));
-        for (int64_t i = 0; i < split->count; ++i) split->targets.push_back(static_cast<float>(random.uniform(-1, 1)));
+        for (int64_t i = 0; i < split->count; ++i)
+            split->targets.push_back(static_cast<float>(random.uniform(-1, 1)));
     }
     return dataset;
 }
@@ -160,9 +174,11 @@ std::shared_ptr<const Dataset> tinySequences() {
 double sigmoid(double a) { return 1 / (1 + std::exp(-a)); }
 
 // Row r of x (1 x D) times the D x width matrix W, plus column k of it: (x W)[k].
-double product(const std::vector<double>& x, const std::vector<float>& weights, int64_t width, int64_t k) {
+double product(const std::vector<double>& x, const std::vector<float>& weights, int64_t width,
+               int64_t k) {
     double sum = 0;
-    for (size_t d = 0; d < x.size(); ++d) sum += x[d] * weights[d * static_cast<size_t>(width) + static_cast<size_t>(k)];
+    for (size_t d = 0; d < x.size(); ++d)
+        sum += x[d] * weights[d * static_cast<size_t>(width) + static_cast<size_t>(k)];
     return sum;
 }
 
@@ -170,27 +186,33 @@ double product(const std::vector<double>& x, const std::vector<float>& weights, 
 //   LSTM: a = x(t) Wx + h(t-1) Wh + b = [ai af ao ag]; i, f, o = sigmoid(ai, af, ao); g = tanh(ag)
 //         c(t) = f c(t-1) + i g;  h(t) = o tanh(c(t))
 //   SimpleRNN: h(t) = tanh(x(t) Wx + h(t-1) Wh + b)
-std::map<std::string, std::vector<double>> statesByHand(bool lstm, const std::vector<float>& sequence, int64_t units,
-                                                        const std::vector<float>& wx, const std::vector<float>& wh,
+std::map<std::string, std::vector<double>> statesByHand(bool lstm,
+                                                        const std::vector<float>& sequence,
+                                                        int64_t units, const std::vector<float>& wx,
+                                                        const std::vector<float>& wh,
                                                         const std::vector<float>& b) {
     const int64_t width = lstm ? 4 * units : units;
     std::vector<double> h(static_cast<size_t>(units), 0), c(static_cast<size_t>(units), 0);
     std::map<std::string, std::vector<double>> states;
     for (int64_t t = 0; t < kSteps; ++t) {
-        const std::vector<double> x(sequence.begin() + t * kValues, sequence.begin() + (t + 1) * kValues);
+        const std::vector<double> x(sequence.begin() + t * kValues,
+                                    sequence.begin() + (t + 1) * kValues);
         std::vector<double> a(static_cast<size_t>(width));
-        for (int64_t k = 0; k < width; ++k) a[k] = product(x, wx, width, k) + product(h, wh, width, k) + b[k];
+        for (int64_t k = 0; k < width; ++k)
+            a[k] = product(x, wx, width, k) + product(h, wh, width, k) + b[k];
         for (int64_t u = 0; u < units; ++u) {
             if (!lstm) {
                 h[u] = std::tanh(a[u]);
                 states["h"].push_back(h[u]);
                 continue;
             }
-            const double i = sigmoid(a[u]), f = sigmoid(a[units + u]), o = sigmoid(a[2 * units + u]);
+            const double i = sigmoid(a[u]), f = sigmoid(a[units + u]),
+                         o = sigmoid(a[2 * units + u]);
             const double g = std::tanh(a[3 * units + u]);
             c[u] = f * c[u] + i * g;
             h[u] = o * std::tanh(c[u]);
-            for (auto [name, value] : {std::pair{"i", i}, {"f", f}, {"o", o}, {"g", g}, {"c", c[u]}, {"h", h[u]}})
+            for (auto [name, value] :
+                 {std::pair{"i", i}, {"f", f}, {"o", o}, {"g", g}, {"c", c[u]}, {"h", h[u]}})
                 states[name].push_back(value);
         }
     }
@@ -224,7 +246,8 @@ void TestFeatureViews::mapsAreTheLayersOutputs() {
     Network network(backend, networkSpecFromTokens(kTokens, *data), 4);
     network.initialize(7);
     const int64_t sample = 3;
-    const FeatureMaps maps = computeFeatureMaps(network, data->test.floatInputs(sample, 1, data->inputSize));
+    const FeatureMaps maps =
+        computeFeatureMaps(network, data->test.floatInputs(sample, 1, data->inputSize));
 
     const std::vector<float> w1 = download(backend, network.layer(0).parameters()[0]->value);
     const std::vector<float> b1 = download(backend, network.layer(0).parameters()[1]->value);
@@ -236,7 +259,8 @@ void TestFeatureViews::mapsAreTheLayersOutputs() {
     QCOMPARE(maps.filters.height, int64_t{3});
     QVERIFY(maps.filters.values == w1);
 
-    const ImageStack input{"X", "input", 1, kSide, kSide, data->test.floatInputs(sample, 1, data->inputSize)};
+    const ImageStack input{"X",   "input", 1,
+                           kSide, kSide,   data->test.floatInputs(sample, 1, data->inputSize)};
     const auto tanhOf = [](double a) { return std::tanh(a); };
     const auto reluOf = [](double a) { return std::max(a, 0.0); };
     const ImageStack conv1 = convolveByHand(input, w1, b1, 3, 3, 1, tanhOf);
@@ -268,7 +292,8 @@ void TestFeatureViews::viewDrawsTheMaps() {
     view.resize(500, 700);
     view.show();
     view.setDataset(data);
-    view.findChild<QSpinBox*>(QStringLiteral("featureSampleSpin"))->setValue(3);  // shown from 1: sample 2
+    view.findChild<QSpinBox*>(QStringLiteral("featureSampleSpin"))
+        ->setValue(3);  // shown from 1: sample 2
     QCOMPARE(view.chosenSample(), int64_t{2});
     view.setFeatureMaps(maps, 2);
     const std::vector<const ImageStackView*> shown = view.stacksShown();
@@ -298,18 +323,21 @@ void TestFeatureViews::tabOnlyForConvolutionalNetworks() {
     dense.close();
 
     kototest::MainWindowFixture conv;
-    if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")))
+    if (!QFile::exists(
+            QStringLiteral("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")))
         QSKIP("Debian's dataset-fashion-mnist is not installed");
     QVERIFY(conv.open(kototest::lesson(kConvData, kConvLayers)));
     QTabWidget& charts = conv.window->charts();
     QVERIFY(charts.isTabVisible(charts.indexOf(&conv.window->featureMapView())));
-    QCOMPARE(charts.tabText(charts.indexOf(&conv.window->featureMapView())), QStringLiteral("Filters and feature maps"));
+    QCOMPARE(charts.tabText(charts.indexOf(&conv.window->featureMapView())),
+             QStringLiteral("Filters and feature maps"));
 }
 
 // The tab shown, the snapshots bring the maps of the chosen image: those of the network's
 // initial weights (seed 1) while paused at step 0, for image 1 and then for the image chosen.
 void TestFeatureViews::tabFollowsTheChosenImage() {
-    if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")))
+    if (!QFile::exists(
+            QStringLiteral("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")))
         QSKIP("Debian's dataset-fashion-mnist is not installed");
     kototest::MainWindowFixture fixture;
     const Lesson lesson = kototest::lesson(kConvData, kConvLayers);
@@ -317,15 +345,19 @@ void TestFeatureViews::tabFollowsTheChosenImage() {
     MainWindow& window = *fixture.window;
     QVERIFY(!window.latestSnapshot()->featureMaps);  // not computed while nobody looks
     window.charts().setCurrentWidget(&window.featureMapView());
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.featureMaps && s.featureSample == 0; }));
+    QVERIFY(waitForSnapshot(
+        window, [](const TrainingSnapshot& s) { return s.featureMaps && s.featureSample == 0; }));
 
-    const auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(lesson.dataset)));
+    const auto data =
+        std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(lesson.dataset)));
     CpuBackend backend;
     Network network(backend, networkSpecFromTokens(lesson.layers, *data), 4);
     network.initialize(1);
     window.featureMapView().findChild<QSpinBox*>(QStringLiteral("featureSampleSpin"))->setValue(6);
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.featureMaps && s.featureSample == 5; }));
-    const FeatureMaps expected = computeFeatureMaps(network, data->test.floatInputs(5, 1, data->inputSize));
+    QVERIFY(waitForSnapshot(
+        window, [](const TrainingSnapshot& s) { return s.featureMaps && s.featureSample == 5; }));
+    const FeatureMaps expected =
+        computeFeatureMaps(network, data->test.floatInputs(5, 1, data->inputSize));
     const std::vector<const ImageStackView*> shown = window.featureMapView().stacksShown();
     QCOMPARE(shown.size(), size_t{4});  // the image, the filters, the conv and the pooling maps
     QVERIFY(shown[0]->stack().values == data->test.floatInputs(5, 1, data->inputSize));
@@ -366,7 +398,8 @@ void TestFeatureViews::statesAreTheRecurrences() {
     QVERIFY(x.values == sequence);  // step after step, as the data holds it
 
     std::vector<std::vector<float>> weights;
-    for (Parameter* parameter : network.layer(0).parameters()) weights.push_back(download(backend, parameter->value));
+    for (Parameter* parameter : network.layer(0).parameters())
+        weights.push_back(download(backend, parameter->value));
     const auto expected = statesByHand(lstm, sequence, 3, weights[0], weights[1], weights[2]);
     for (const auto& [name, values] : expected) {
         const StateOverTime* state = states[0].find(name);
@@ -374,7 +407,8 @@ void TestFeatureViews::statesAreTheRecurrences() {
         QCOMPARE(state->rows, int64_t{3});
         QCOMPARE(state->steps, kSteps);
         for (size_t k = 0; k < values.size(); ++k)
-            QVERIFY2(std::abs(state->values[k] - values[k]) < 1e-5, qPrintable(QString::fromStdString(name)));
+            QVERIFY2(std::abs(state->values[k] - values[k]) < 1e-5,
+                     qPrintable(QString::fromStdString(name)));
     }
     QVERIFY_THROWS_EXCEPTION(InputError, computeRecurrentStates(network, std::vector<float>(3)));
 }
@@ -390,7 +424,8 @@ void TestFeatureViews::heatmapsShowTheStates() {
     view.resize(500, 900);
     view.show();
     view.setDataset(data);
-    view.findChild<QSpinBox*>(QStringLiteral("sequenceSampleSpin"))->setValue(2);  // shown from 1: sample 1
+    view.findChild<QSpinBox*>(QStringLiteral("sequenceSampleSpin"))
+        ->setValue(2);  // shown from 1: sample 1
     view.setStates(states, 1);
     const std::vector<const TimeHeatmap*> shown = view.heatmapsShown();
     QCOMPARE(shown.size(), size_t{7});  // x, i, f, o, g, c, h
@@ -399,7 +434,8 @@ void TestFeatureViews::heatmapsShowTheStates() {
         QCOMPARE(shown[k]->rows(), state.rows);
         QCOMPARE(shown[k]->steps(), state.steps);
         for (int64_t t = 0; t < state.steps; ++t)
-            for (int64_t r = 0; r < state.rows; ++r) QCOMPARE(shown[k]->shownValue(r, t), double(state.at(r, t)));
+            for (int64_t r = 0; r < state.rows; ++r)
+                QCOMPARE(shown[k]->shownValue(r, t), double(state.at(r, t)));
     }
     QVERIFY(shown[2]->title().contains(QStringLiteral("forget gate")));
     // The gates on a fixed 0..1 scale, the candidate and h on -1..1.
@@ -418,15 +454,21 @@ void TestFeatureViews::tabOnlyForRecurrentNetworks() {
     QVERIFY(charts.isTabVisible(charts.indexOf(&window.recurrentStateView())));
     QVERIFY(!charts.isTabVisible(charts.indexOf(&window.featureMapView())));
     charts.setCurrentWidget(&window.recurrentStateView());
-    window.recurrentStateView().findChild<QSpinBox*>(QStringLiteral("sequenceSampleSpin"))->setValue(4);
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.recurrentStates && s.featureSample == 3; }));
+    window.recurrentStateView()
+        .findChild<QSpinBox*>(QStringLiteral("sequenceSampleSpin"))
+        ->setValue(4);
+    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) {
+        return s.recurrentStates && s.featureSample == 3;
+    }));
     QVERIFY(!window.latestSnapshot()->featureMaps);
 
-    const auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(lesson.dataset)));
+    const auto data =
+        std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(lesson.dataset)));
     CpuBackend backend;
     Network network(backend, networkSpecFromTokens(lesson.layers, *data), 4);
     network.initialize(1);
-    const std::vector<RecurrentStates> expected = computeRecurrentStates(network, data->test.floatInputs(3, 1, 6));
+    const std::vector<RecurrentStates> expected =
+        computeRecurrentStates(network, data->test.floatInputs(3, 1, 6));
     const std::vector<const TimeHeatmap*> shown = window.recurrentStateView().heatmapsShown();
     QCOMPARE(shown.size(), size_t{7});
     for (size_t k = 0; k < shown.size(); ++k) {
@@ -437,7 +479,8 @@ void TestFeatureViews::tabOnlyForRecurrentNetworks() {
     }
     if (const QByteArray folder = qgetenv("KOTO_TEST_SCREENSHOTS"); !folder.isEmpty()) {
         QTest::qWait(300);  // for the layouts and the queued replots
-        window.grab().save(QString::fromLocal8Bit(folder) + QStringLiteral("/recurrent_states.png"));
+        window.grab().save(QString::fromLocal8Bit(folder) +
+                           QStringLiteral("/recurrent_states.png"));
     }
 
     // A dense network has neither tab.
@@ -448,7 +491,8 @@ void TestFeatureViews::tabOnlyForRecurrentNetworks() {
 }
 
 void TestFeatureViews::layerListShowsConvolutionAsWritten() {
-    const std::string lenet = "conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu,dropout:0.5";
+    const std::string lenet =
+        "conv:6:5,maxpool:2,conv:16:5,maxpool:2,flatten,dense:120:relu,dense:84:relu,dropout:0.5";
     QCOMPARE(LayerListEditor::unsupportedToken(lenet), std::string());
     QCOMPARE(LayerListEditor::unsupportedToken("noise:0.1,dense:8"), std::string("noise:0.1"));
     QCOMPARE(LayerListEditor::unsupportedToken("conv:4:3,dropout:0.5"), std::string("dropout:0.5"));
@@ -469,8 +513,11 @@ void TestFeatureViews::sequenceDataShowsTheChartsOnly() {
     QVERIFY(window.boundaryView().isVisible());
     auto* choice = window.findChild<QComboBox*>(QStringLiteral("datasetChoice"));
     choice->setCurrentIndex(choice->findData(QStringLiteral("parity")));
-    QCOMPARE(QString::fromStdString(window.datasetPanel().spec().text()), QStringLiteral("parity:8:n=1000,test=0.2"));
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0 && s.gridSize == 0; }));
+    QCOMPARE(QString::fromStdString(window.datasetPanel().spec().text()),
+             QStringLiteral("parity:8:n=1000,test=0.2"));
+    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) {
+        return s.paused && s.steps == 0 && s.gridSize == 0;
+    }));
     QVERIFY(!window.boundaryView().isVisible());
     QVERIFY(!window.gallery().isVisible());
     QVERIFY(window.lossCurve().isVisible());
@@ -487,7 +534,8 @@ void TestFeatureViews::sequenceDataShowsTheChartsOnly() {
 
     // Image rows from a folder of the user's stay those (the panel offers Fashion-MNIST's).
     window.datasetPanel().setSpec(DatasetSpec::parse("seqimg:idx:/data/mnist:n=500"));
-    QCOMPARE(QString::fromStdString(window.datasetPanel().spec().text()), QStringLiteral("seqimg:idx:/data/mnist:n=500"));
+    QCOMPARE(QString::fromStdString(window.datasetPanel().spec().text()),
+             QStringLiteral("seqimg:idx:/data/mnist:n=500"));
 
     choice->setCurrentIndex(choice->findData(QStringLiteral("spiral")));
     QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.gridSize > 0; }));
@@ -503,16 +551,19 @@ void TestFeatureViews::manyToManyTrainsInTheApp() {
     MainWindow& window = *fixture.window;
     auto* everyStep = window.findChild<QCheckBox*>(QStringLiteral("everyStepCheck"));
     QVERIFY(everyStep && everyStep->isVisible() && everyStep->isChecked());
-    QVERIFY(QString::fromStdString(window.datasetPanel().spec().text()).contains(QStringLiteral("targets=every")));
+    QVERIFY(QString::fromStdString(window.datasetPanel().spec().text())
+                .contains(QStringLiteral("targets=every")));
     window.controller().stepEpoch();
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }));
+    QVERIFY(waitForSnapshot(window,
+                            [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }));
     const EpochMetrics& metrics = window.latestSnapshot()->latest;
     QVERIFY(metrics.regression && std::isfinite(metrics.test.rmse) && metrics.test.rmse > 0);
     QVERIFY(std::abs(metrics.test.loss - metrics.test.rmse * metrics.test.rmse) < 1e-6);
     QVERIFY(window.lossCurve().isVisible());
     QVERIFY(!window.boundaryView().isVisible());
     window.charts().setCurrentWidget(&window.recurrentStateView());
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.recurrentStates != nullptr; }));
+    QVERIFY(waitForSnapshot(
+        window, [](const TrainingSnapshot& s) { return s.recurrentStates != nullptr; }));
     bool named = false;
     for (const QLabel* label : window.recurrentStateView().findChildren<QLabel*>())
         named = named || label->text().contains(QStringLiteral("last step"));
@@ -522,7 +573,8 @@ void TestFeatureViews::manyToManyTrainsInTheApp() {
     auto* play = window.findChild<QToolButton*>(QStringLiteral("playButton"));
     QVERIFY(!play->isEnabled());
     auto* banner = window.findChild<QLabel*>(QStringLiteral("problemBanner"));
-    QVERIFY2(banner->text().contains(QStringLiteral("sequence_many_1")), qPrintable(banner->text()));
+    QVERIFY2(banner->text().contains(QStringLiteral("sequence_many_1")),
+             qPrintable(banner->text()));
 }
 
 QTEST_MAIN(TestFeatureViews)

@@ -16,15 +16,15 @@
 
 #include "backend/cpu_backend.h"
 #include "data/dataset_spec.h"
-#include "views/gradient_through_time_view.h"
 #include "inspect/gradient_through_time.h"
 #include "io/layer_tokens.h"
-#include "panels/layer_list_editor.h"
 #include "layers/lstm_layer.h"
 #include "layers/recurrent_layer.h"
-#include "window/main_window.h"
 #include "main_window_fixture.h"
+#include "panels/layer_list_editor.h"
 #include "training/training_run.h"
+#include "views/gradient_through_time_view.h"
+#include "window/main_window.h"
 
 using namespace koto;
 using namespace koto::gui;
@@ -87,7 +87,9 @@ void TestGradientThroughTime::plotHoldsTheLayersNorms() {
     QVERIFY(window.showChart(QStringLiteral("gradients")));
     GradientThroughTimeView& view = window.gradientThroughTimeView();
     QVERIFY(view.plotted(Curve::Hidden).empty());  // no backward pass yet
-    QVERIFY(view.findChild<QLabel*>(QStringLiteral("gradientThroughTimeNote"))->text().contains(QLatin1String("Step")));
+    QVERIFY(view.findChild<QLabel*>(QStringLiteral("gradientThroughTimeNote"))
+                ->text()
+                .contains(QLatin1String("Step")));
     const std::optional<Project> project = window.captureProject();
     QVERIFY(project);
 
@@ -112,7 +114,8 @@ void TestGradientThroughTime::plotHoldsTheLayersNorms() {
         for (int64_t n = 0; n < rows; ++n)
             for (int64_t t = 0; t < kSteps; ++t)
                 for (int64_t u = 0; u < units; ++u)
-                    forget[t] += gates[static_cast<size_t>((n * kSteps + t) * 4 * units + units + u)];
+                    forget[t] +=
+                        gates[static_cast<size_t>((n * kSteps + t) * 4 * units + units + u)];
         for (double& mean : forget) mean /= static_cast<double>(rows * units);
         QVERIFY(near(view.plotted(Curve::ForgetGate), forget, 1e-5));
         for (double f : forget) QVERIFY(f > 0.5 && f < 1);  // the forget gate's bias starts at 1
@@ -149,16 +152,20 @@ void TestGradientThroughTime::initialisationChangesTheInitialCurve() {
     QVERIFY(!init->itemData(2, Qt::ToolTipRole).toString().isEmpty());
     QVERIFY(stepOnce(window));
     QVERIFY(stepOnce(window));
-    const std::vector<double> xavier = window.gradientThroughTimeView().plotted(Curve::InitialHidden);
+    const std::vector<double> xavier =
+        window.gradientThroughTimeView().plotted(Curve::InitialHidden);
     QCOMPARE(xavier.size(), size_t{kSteps});
     QVERIFY(xavier == window.latestSnapshot()->initialGradients->hidden);
 
-    init->setCurrentIndex(init->findData(QStringLiteral("orthogonal")));  // a new run from new weights
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 0 && !s.gradients; }));
+    init->setCurrentIndex(
+        init->findData(QStringLiteral("orthogonal")));  // a new run from new weights
+    QVERIFY(waitForSnapshot(
+        window, [](const TrainingSnapshot& s) { return s.steps == 0 && !s.gradients; }));
     QVERIFY(window.gradientThroughTimeView().plotted(Curve::InitialHidden).empty());
     QVERIFY(stepOnce(window));
     QVERIFY(stepOnce(window));
-    const std::vector<double> orthogonal = window.gradientThroughTimeView().plotted(Curve::InitialHidden);
+    const std::vector<double> orthogonal =
+        window.gradientThroughTimeView().plotted(Curve::InitialHidden);
     QCOMPARE(orthogonal.size(), size_t{kSteps});
     QVERIFY(!near(orthogonal, xavier, 1e-3));
     const std::optional<Project> project = window.captureProject();

@@ -19,14 +19,14 @@
 #include <memory>
 #include <numeric>
 
+#include "main_window_fixture.h"
 #include "panels/augmentation_panel.h"
-#include "views/confusion_matrix_view.h"
 #include "panels/dataset_panel.h"
+#include "util/random.h"
+#include "views/confusion_matrix_view.h"
 #include "views/decision_boundary_view.h"
 #include "views/image_gallery_view.h"
 #include "window/main_window.h"
-#include "main_window_fixture.h"
-#include "util/random.h"
 
 using namespace koto::gui;
 using kototest::waitForSnapshot;
@@ -37,14 +37,16 @@ QByteArray idx(const std::vector<uint32_t>& dims, const std::vector<uint8_t>& da
     QByteArray bytes("\0\0\x08", 3);
     bytes.append(static_cast<char>(dims.size()));
     for (uint32_t d : dims)
-        for (int shift = 24; shift >= 0; shift -= 8) bytes.append(static_cast<char>((d >> shift) & 0xff));
+        for (int shift = 24; shift >= 0; shift -= 8)
+            bytes.append(static_cast<char>((d >> shift) & 0xff));
     bytes.append(reinterpret_cast<const char*>(data.data()), static_cast<qsizetype>(data.size()));
     return bytes;
 }
 
 void writeFile(const QString& path, const QByteArray& bytes) {
     QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()) qFatal("cannot write %s", qPrintable(path));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        qFatal("cannot write %s", qPrintable(path));
 }
 
 // The four IDX files of 12 x 12 images whose class is the side a bright 3 x 3 block is on
@@ -59,7 +61,8 @@ void writeLeftOrRight(const QString& folder, int trainCount, int testCount) {
             const auto y = static_cast<int>(1 + random.below(8));
             std::vector<uint8_t> pixels(144, 0);
             for (int dy = 0; dy < 3; ++dy)
-                for (int dx = 0; dx < 3; ++dx) pixels[static_cast<size_t>((y + dy) * 12 + x + dx)] = 230;
+                for (int dx = 0; dx < 3; ++dx)
+                    pixels[static_cast<size_t>((y + dy) * 12 + x + dx)] = 230;
             images.insert(images.end(), pixels.begin(), pixels.end());
             labels.push_back(static_cast<uint8_t>(label));
         }
@@ -88,7 +91,8 @@ private slots:
         QVERIFY(folder_.isValid());
         writeLeftOrRight(folder_.path(), 300, 60);
         chosenFolder_ = folder_.path();
-        window_->datasetPanel().setPathChooser([this](bool folder) { return folder ? chosenFolder_ : QString(); });
+        window_->datasetPanel().setPathChooser(
+            [this](bool folder) { return folder ? chosenFolder_ : QString(); });
     }
 
     void cleanup() { fixture_.close(); }
@@ -114,7 +118,8 @@ private slots:
     void trainingAnswersUnderTheImagesAndFillsTheConfusionMatrix() {
         chooseIdx();
         window_->controller().stepEpoch();
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 1 && s.paused; }));
+        QVERIFY(waitForSnapshot(
+            *window_, [](const TrainingSnapshot& s) { return s.epochs >= 1 && s.paused; }));
         QTest::qWait(100);
         const auto snapshot = window_->latestSnapshot();
         QCOMPARE(snapshot->samplePredictions.size(), size_t{24});
@@ -123,13 +128,15 @@ private slots:
         QCOMPARE(counts, snapshot->confusion);
         QCOMPARE(counts.size(), size_t{4});
         QCOMPARE(std::accumulate(counts.begin(), counts.end(), int64_t{0}), int64_t{60});
-        // An easy task: after an epoch most answers are right, and the right ones are on the diagonal.
+        // An easy task: after an epoch most answers are right, and the right ones are on the
+        // diagonal.
         const double accuracy = static_cast<double>(counts[0] + counts[3]) / 60.0;
         QCOMPARE(accuracy, snapshot->latest.test.accuracy);
         QVERIFY2(window_->gallery().correctAnswersShown() >= 12,
                  qPrintable(QString::number(window_->gallery().correctAnswersShown())));
         keepPicture(*window_, QStringLiteral("gallery_answers.png"));
-        window_->findChild<QTabWidget*>(QStringLiteral("charts"))->setCurrentWidget(&window_->confusionMatrix());
+        window_->findChild<QTabWidget*>(QStringLiteral("charts"))
+            ->setCurrentWidget(&window_->confusionMatrix());
         keepPicture(*window_, QStringLiteral("confusion_matrix.png"));
     }
 
@@ -137,12 +144,15 @@ private slots:
         chooseIdx();
         window_->findChild<QSpinBox*>(QStringLiteral("translateSpin"))->setValue(2);
         window_->findChild<QSpinBox*>(QStringLiteral("rotateSpin"))->setValue(15);
-        QCOMPARE(QString::fromStdString(window_->augmentationPanel().text()), QStringLiteral("translate=2,rotate=15"));
+        QCOMPARE(QString::fromStdString(window_->augmentationPanel().text()),
+                 QStringLiteral("translate=2,rotate=15"));
         window_->gallery().setMode(ImageGalleryView::Mode::AugmentedImages);
-        QCOMPARE(window_->gallery().imagesShown(), 6 * 6);  // six training images, each with five copies
+        QCOMPARE(window_->gallery().imagesShown(),
+                 6 * 6);  // six training images, each with five copies
         keepPicture(*window_, QStringLiteral("gallery_augmented.png"));
         window_->controller().stepEpoch();
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 1 && s.paused; }));
+        QVERIFY(waitForSnapshot(
+            *window_, [](const TrainingSnapshot& s) { return s.epochs >= 1 && s.paused; }));
         QVERIFY(window_->latestSnapshot()->failure.isEmpty());
     }
 
@@ -150,7 +160,8 @@ private slots:
         QTemporaryDir damaged;
         QVERIFY(damaged.isValid());
         writeLeftOrRight(damaged.path(), 20, 10);
-        QFile::resize(damaged.filePath(QStringLiteral("train-images-idx3-ubyte")), 100);  // cut short
+        QFile::resize(damaged.filePath(QStringLiteral("train-images-idx3-ubyte")),
+                      100);  // cut short
         chosenFolder_ = damaged.path();
         QString said;
         QTimer::singleShot(0, this, [&] {
@@ -164,7 +175,8 @@ private slots:
         });
         chooseIdx();
         QVERIFY2(said.contains(QStringLiteral("train-images-idx3-ubyte")), qPrintable(said));
-        QCOMPARE(QString::fromStdString(window_->datasetPanel().spec().name), QStringLiteral("spiral"));
+        QCOMPARE(QString::fromStdString(window_->datasetPanel().spec().name),
+                 QStringLiteral("spiral"));
         QVERIFY(window_->boundaryView().isVisible());
         window_->controller().stepBatch();  // the run from before still trains
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 1; }));

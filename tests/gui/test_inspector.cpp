@@ -31,11 +31,11 @@
 #include "inspector/stage_text.h"
 #include "inspector/tensor_table_view.h"
 #include "koto_test_support.h"
-#include "window/language.h"
 #include "main_window_fixture.h"
 #include "network/network.h"
 #include "training/optimizer.h"
 #include "training/trainer.h"
+#include "window/language.h"
 
 using namespace koto;
 using namespace koto::gui;
@@ -71,10 +71,13 @@ StepTrace tinyTrace(double l1 = 0, double l2 = 0, double keep = 1) {
     }
     assignLayerNames(spec);
     Network network(backend, spec, 2);
-    const std::vector<std::vector<float>> weights{{0.1f, -0.2f, 0.3f, 0.4f, 0.5f, -0.6f}, {0.01f, -0.02f, 0.03f},
-                                                  {0.7f, -0.8f, 0.9f, 0.1f, -0.3f, 0.2f}, {0.05f, -0.05f}};
+    const std::vector<std::vector<float>> weights{{0.1f, -0.2f, 0.3f, 0.4f, 0.5f, -0.6f},
+                                                  {0.01f, -0.02f, 0.03f},
+                                                  {0.7f, -0.8f, 0.9f, 0.1f, -0.3f, 0.2f},
+                                                  {0.05f, -0.05f}};
     for (size_t i = 0; i < weights.size(); ++i)
-        backend.upload(std::span<const float>(weights[i]), network.parameters()[i].parameter->value);
+        backend.upload(std::span<const float>(weights[i]),
+                       network.parameters()[i].parameter->value);
     TrainingSettings settings;
     settings.batchSize = 2;
     settings.learningRate = 0.5;
@@ -94,12 +97,16 @@ StepTrace cnnTrace() {
     data.inputSize = 36;
     data.classCount = 2;
     data.train.count = 2;
-    for (int i = 0; i < 72; ++i) data.train.inputs.push_back(static_cast<float>(std::cos(0.7 * i) * 0.8));
+    for (int i = 0; i < 72; ++i)
+        data.train.inputs.push_back(static_cast<float>(std::cos(0.7 * i) * 0.8));
     data.train.labels = {1, 0};
     NetworkSpec spec;
     spec.inputShape = {1, 6, 6};
-    spec.layers = {layer("conv", {{"filters", int64_t{2}}, {"kernel", int64_t{3}}, {"stride", int64_t{1}},
-                                  {"padding", int64_t{1}}, {"activation", std::string("tanh")}}),
+    spec.layers = {layer("conv", {{"filters", int64_t{2}},
+                                  {"kernel", int64_t{3}},
+                                  {"stride", int64_t{1}},
+                                  {"padding", int64_t{1}},
+                                  {"activation", std::string("tanh")}}),
                    layer("maxpool", {{"kernel", int64_t{2}}}), layer("flatten", {}),
                    layer("dense", {{"units", int64_t{2}}, {"activation", std::string("softmax")}})};
     assignLayerNames(spec);
@@ -145,7 +152,8 @@ QString products(const WindowSum& sum, int from, int to) {
         return v < 0 ? QStringLiteral("(") + text + QStringLiteral(")") : text;
     };
     for (int i = from; i < to; ++i)
-        terms << factor(sum.terms[static_cast<size_t>(i)].first) + QStringLiteral("·") + factor(sum.terms[static_cast<size_t>(i)].second);
+        terms << factor(sum.terms[static_cast<size_t>(i)].first) + QStringLiteral("·") +
+                     factor(sum.terms[static_cast<size_t>(i)].second);
     return terms.join(QStringLiteral(" + "));
 }
 
@@ -171,8 +179,10 @@ private slots:
     void elementIsWrittenOutWithItsOperands_data() {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("title");
-        QTest::newRow("en") << "en" << "Backward, layer 2 of 2";
-        QTest::newRow("ja") << "ja" << "逆伝播";
+        QTest::newRow("en") << "en"
+                            << "Backward, layer 2 of 2";
+        QTest::newRow("ja") << "ja"
+                            << "逆伝播";
     }
     void elementIsWrittenOutWithItsOperands() {
         QFETCH(QString, language);
@@ -185,22 +195,27 @@ private slots:
 
         // dJ/dV[2,1] = (1/N) Σ_n (Y[n,1] − T[n,1]) Z[n,2], with the trace's own numbers.
         const ElementWorking w = text.working(stage, "dJ/dW", 2, 1);
-        QVERIFY2(w.symbolic.startsWith(QStringLiteral("dJ/dV[2,1] = (1/N) Σ_n (Y[n,1] − T[n,1]) Z[n,2]")), qPrintable(w.symbolic));
+        QVERIFY2(w.symbolic.startsWith(
+                     QStringLiteral("dJ/dV[2,1] = (1/N) Σ_n (Y[n,1] − T[n,1]) Z[n,2]")),
+                 qPrintable(w.symbolic));
         const TraceStage& loss = *trace.find(StageKind::Loss);
         const TracedTensor& z = *trace.find(StageKind::Forward, 1)->tensor("X");
         QString expected = QStringLiteral("(");
         for (int n = 0; n < 2; ++n) {
             if (n) expected += QStringLiteral(" + ");
             expected += QStringLiteral("(%1 − %2)·%3")
-                            .arg(StageText::number(loss.tensor("Y")->at(n, 1)), StageText::number(loss.tensor("T")->at(n, 1)),
+                            .arg(StageText::number(loss.tensor("Y")->at(n, 1)),
+                                 StageText::number(loss.tensor("T")->at(n, 1)),
                                  StageText::number(z.at(n, 2)));
         }
         expected += QStringLiteral(") / 2");
         QCOMPARE(w.operands, expected);
-        QCOMPARE(w.value, static_cast<double>(trace.find(StageKind::Backward, 1)->tensor("dJ/dW")->at(2, 1)));
+        QCOMPARE(w.value, static_cast<double>(
+                              trace.find(StageKind::Backward, 1)->tensor("dJ/dW")->at(2, 1)));
         // What the operands say is what training computed.
         double sum = 0;
-        for (int n = 0; n < 2; ++n) sum += (loss.tensor("Y")->at(n, 1) - loss.tensor("T")->at(n, 1)) * z.at(n, 2) / 2.0;
+        for (int n = 0; n < 2; ++n)
+            sum += (loss.tensor("Y")->at(n, 1) - loss.tensor("T")->at(n, 1)) * z.at(n, 2) / 2.0;
         QVERIFY(std::abs(sum - w.value) < 1e-6);
 
         // And the hidden layer's weight gradient, through the activation's derivative.
@@ -208,7 +223,8 @@ private slots:
         const ElementWorking derivative = text.working(hidden, "s'(a)", 1, 0);
         const double zHidden = trace.find(StageKind::Forward, 0)->tensor("Z")->at(1, 0);
         QCOMPARE(derivative.symbolic, QStringLiteral("s′(a1)[1,0] = Z[1,0] (1 − Z[1,0])"));
-        QCOMPARE(derivative.operands, StageText::number(zHidden) + QStringLiteral("·(1 − ") + StageText::number(zHidden) + QStringLiteral(")"));
+        QCOMPARE(derivative.operands, StageText::number(zHidden) + QStringLiteral("·(1 − ") +
+                                          StageText::number(zHidden) + QStringLiteral(")"));
         const ElementWorking a = text.working(trace.indexOf(StageKind::Forward, 0), "a", 0, 1);
         QCOMPARE(a.symbolic, QStringLiteral("a1[0,1] = b[1] + Σ_d X[0,d] W[d,1]"));
         QCOMPARE(a.operands, QStringLiteral("−0.02 + 0.5·(−0.2) + (−1)·0.5"));
@@ -221,8 +237,10 @@ private slots:
     void convolutionElementIsWrittenOutWithItsWindow_data() {
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("forward");
-        QTest::newRow("en") << "en" << "Forward, layer 1 of 4";
-        QTest::newRow("ja") << "ja" << "順伝播";
+        QTest::newRow("en") << "en"
+                            << "Forward, layer 1 of 4";
+        QTest::newRow("ja") << "ja"
+                            << "順伝播";
     }
     void convolutionElementIsWrittenOutWithItsWindow() {
         QFETCH(QString, language);
@@ -232,19 +250,28 @@ private slots:
         const StageText text(trace);
         const int stage = trace.indexOf(StageKind::Forward, 0);
         QVERIFY2(text.title(stage).contains(forward), qPrintable(text.title(stage)));
-        QVERIFY(text.formulas(stage).join(QLatin1Char('\n')).contains(QStringLiteral("a1 = W1 ∗ X + b1")));
+        QVERIFY(text.formulas(stage)
+                    .join(QLatin1Char('\n'))
+                    .contains(QStringLiteral("a1 = W1 ∗ X + b1")));
 
         // a1[1,1,2,3]: filter 1 at row 2, column 3 reads rows 1-3, columns 2-4 of X[1].
         const int64_t column = (1 * 6 + 2) * 6 + 3;
         const ElementWorking a = text.working(stage, "a", 1, column);
-        QCOMPARE(a.symbolic, QStringLiteral("a1[1,1,2,3] = b1[1] + Σ_{c,ky,kx} W1[1,c,ky,kx] X[1,c,2−1+ky,3−1+kx]"));
+        QCOMPARE(
+            a.symbolic,
+            QStringLiteral("a1[1,1,2,3] = b1[1] + Σ_{c,ky,kx} W1[1,c,ky,kx] X[1,c,2−1+ky,3−1+kx]"));
         const WindowSum sum = convolutionSum(trace, 0, 1, 1, 2, 3);
         QCOMPARE(sum.terms.size(), size_t(9));
-        QCOMPARE(a.operands, StageText::number(sum.constant) + QStringLiteral(" + ") + products(sum, 0, 9));
-        QCOMPARE(a.value, static_cast<double>(trace.find(StageKind::Forward, 0)->tensor("a")->at(1, column)));
-        QVERIFY(std::abs(sum.total() - a.value) < 1e-5);  // the operands add up to what training computed
-        QVERIFY2(a.note.contains(QStringLiteral("1–3")) && a.note.contains(QStringLiteral("2–4")), qPrintable(a.note));
-        // At the corner a quarter of the window lies on the padding: four products, the note says so.
+        QCOMPARE(a.operands,
+                 StageText::number(sum.constant) + QStringLiteral(" + ") + products(sum, 0, 9));
+        QCOMPARE(a.value, static_cast<double>(
+                              trace.find(StageKind::Forward, 0)->tensor("a")->at(1, column)));
+        QVERIFY(std::abs(sum.total() - a.value) <
+                1e-5);  // the operands add up to what training computed
+        QVERIFY2(a.note.contains(QStringLiteral("1–3")) && a.note.contains(QStringLiteral("2–4")),
+                 qPrintable(a.note));
+        // At the corner a quarter of the window lies on the padding: four products, the note says
+        // so.
         const ElementWorking corner = text.working(stage, "a", 0, 0);
         QCOMPARE(corner.operands.count(QStringLiteral("·")), 4);
         QVERIFY(corner.note.contains(QStringLiteral("5")));
@@ -253,7 +280,8 @@ private slots:
         // products that are 0 (max pooling passed no error back there) are left out.
         const int back = trace.indexOf(StageKind::Backward, 0);
         const ElementWorking dw = text.working(back, "dJ/dW", 0, 4);
-        QVERIFY2(dw.symbolic.startsWith(QStringLiteral("dJ/dW1[0,0,1,1] = Σ_{n,oy,ox} dJ/da1[n,0,oy,ox] X[n,0,oy−1+1,ox−1+1]")),
+        QVERIFY2(dw.symbolic.startsWith(QStringLiteral(
+                     "dJ/dW1[0,0,1,1] = Σ_{n,oy,ox} dJ/da1[n,0,oy,ox] X[n,0,oy−1+1,ox−1+1]")),
                  qPrintable(dw.symbolic));
         WindowSum gradient = weightGradientSum(trace, 0, 0, 0, 1, 1);
         QCOMPARE(gradient.terms.size(), size_t(72));
@@ -262,8 +290,11 @@ private slots:
         const int nonZero = static_cast<int>(gradient.terms.size());
         QVERIFY(nonZero > 4 && nonZero < 27);  // up to 27 terms are written in full
         QCOMPARE(dw.operands, products(gradient, 0, nonZero));
-        QVERIFY2(dw.note.contains(QString::number(72 - nonZero)) && dw.note.contains(QStringLiteral("72")), qPrintable(dw.note));
-        QCOMPARE(dw.value, static_cast<double>(trace.find(StageKind::Backward, 0)->tensor("dJ/dW")->at(0, 4)));
+        QVERIFY2(dw.note.contains(QString::number(72 - nonZero)) &&
+                     dw.note.contains(QStringLiteral("72")),
+                 qPrintable(dw.note));
+        QCOMPARE(dw.value, static_cast<double>(
+                               trace.find(StageKind::Backward, 0)->tensor("dJ/dW")->at(0, 4)));
     }
 
     // Max pooling names the input that won and routes the gradient to it alone.
@@ -271,17 +302,22 @@ private slots:
         const StepTrace trace = cnnTrace();
         const StageText text(trace);
         const int stage = trace.indexOf(StageKind::Forward, 1);
-        QVERIFY(text.formulas(stage).join(QLatin1Char('\n')).contains(QStringLiteral("P[n,c,oy,ox] = max_{ky,kx} Z1[n,c,2·oy+ky,2·ox+kx]")));
+        QVERIFY(
+            text.formulas(stage)
+                .join(QLatin1Char('\n'))
+                .contains(QStringLiteral("P[n,c,oy,ox] = max_{ky,kx} Z1[n,c,2·oy+ky,2·ox+kx]")));
         const int64_t column = (1 * 3 + 2) * 3 + 1;  // P[0,1,2,1]: rows 4-5, columns 2-3 of Z1[0,1]
         const ElementWorking p = text.working(stage, "Z", 0, column);
         QCOMPARE(p.symbolic, QStringLiteral("P[0,1,2,1] = max(Z1[0,1,4–5,2–3])"));
         const PoolingWindow window = poolingWindow(trace, 1, 0, 1, 2, 1);
         QStringList values;
         for (const WindowTerm& t : window.inputs.terms) values << StageText::number(t.first);
-        QCOMPARE(p.operands, QStringLiteral("max(") + values.join(QStringLiteral(", ")) + QStringLiteral(")"));
+        QCOMPARE(p.operands,
+                 QStringLiteral("max(") + values.join(QStringLiteral(", ")) + QStringLiteral(")"));
         const WindowTerm& won = window.inputs.terms[static_cast<size_t>(window.winner)];
         QCOMPARE(p.value, won.first);
-        QVERIFY2(p.note.contains(QStringLiteral("Z1[0,1,%1,%2]").arg(won.y).arg(won.x)), qPrintable(p.note));
+        QVERIFY2(p.note.contains(QStringLiteral("Z1[0,1,%1,%2]").arg(won.y).arg(won.x)),
+                 qPrintable(p.note));
 
         const int back = trace.indexOf(StageKind::Backward, 1);
         const TracedTensor& dx = *trace.find(StageKind::Backward, 1)->tensor("dJ/dX");
@@ -291,7 +327,8 @@ private slots:
             const ElementWorking g = text.working(back, "dJ/dX", 0, at);
             QCOMPARE(g.value, static_cast<double>(dx.at(0, at)));
             if (&t == &won) {
-                QCOMPARE(g.symbolic, QStringLiteral("dJ/dZ1[0,1,%1,%2] = dJ/dP[0,1,2,1]").arg(t.y).arg(t.x));
+                QCOMPARE(g.symbolic,
+                         QStringLiteral("dJ/dZ1[0,1,%1,%2] = dJ/dP[0,1,2,1]").arg(t.y).arg(t.x));
                 QCOMPARE(g.operands, StageText::number(dz.at(0, column)));
                 QCOMPARE(g.value, static_cast<double>(dz.at(0, column)));
             } else {
@@ -314,10 +351,12 @@ private slots:
         language_->apply(language);
         const StepTrace trace = cnnTrace();
         const StageText text(trace);
-        const int conv = trace.indexOf(StageKind::Backward, 0), pool = trace.indexOf(StageKind::Backward, 1);
+        const int conv = trace.indexOf(StageKind::Backward, 0),
+                  pool = trace.indexOf(StageKind::Backward, 1);
         int routed = 0;
         for (int64_t col = 0; col < 2 * 6 * 6; ++col) {
-            const ElementWorking z = text.working(conv, "dJ/dZ", 1, col), x = text.working(pool, "dJ/dX", 1, col);
+            const ElementWorking z = text.working(conv, "dJ/dZ", 1, col),
+                                 x = text.working(pool, "dJ/dX", 1, col);
             QCOMPARE(z.symbolic, x.symbolic);
             QCOMPARE(z.operands, x.operands);
             QCOMPARE(z.value, x.value);
@@ -328,14 +367,20 @@ private slots:
 
         const int64_t col = (1 * 3 + 2) * 3 + 1;  // channel 1, row 2, column 1 of the 3 x 3 maps
         const ElementWorking p = text.working(pool, "dJ/dZ", 1, col);
-        QCOMPARE(p.symbolic, QStringLiteral("dJ/dP[1,1,2,1] = dJ/dP[1,16] = Σ_k dJ/da2[1,k] W2[16,k]"));
+        QCOMPARE(p.symbolic,
+                 QStringLiteral("dJ/dP[1,1,2,1] = dJ/dP[1,16] = Σ_k dJ/da2[1,k] W2[16,k]"));
         const TracedTensor& da = *trace.find(StageKind::Backward, 3)->tensor("dJ/da");
         const TracedTensor& w = trace.find(StageKind::Update)->update("dense_1.W")->before;
-        QCOMPARE(p.operands, factorText(da.at(1, 0)) + QStringLiteral("·") + factorText(w.at(col, 0)) + QStringLiteral(" + ") +
-                                 factorText(da.at(1, 1)) + QStringLiteral("·") + factorText(w.at(col, 1)));
-        const double total = double(da.at(1, 0)) * w.at(col, 0) + double(da.at(1, 1)) * w.at(col, 1);
+        QCOMPARE(p.operands, factorText(da.at(1, 0)) + QStringLiteral("·") +
+                                 factorText(w.at(col, 0)) + QStringLiteral(" + ") +
+                                 factorText(da.at(1, 1)) + QStringLiteral("·") +
+                                 factorText(w.at(col, 1)));
+        const double total =
+            double(da.at(1, 0)) * w.at(col, 0) + double(da.at(1, 1)) * w.at(col, 1);
         QVERIFY(std::abs(total - p.value) < 1e-7 + 1e-5 * std::abs(p.value));
-        QVERIFY2(p.note.contains(QStringLiteral("= 16")) && p.note.contains(StageText::number(p.value)), qPrintable(p.note));
+        QVERIFY2(p.note.contains(QStringLiteral("= 16")) &&
+                     p.note.contains(StageText::number(p.value)),
+                 qPrintable(p.note));
     }
 
     // The feature maps beside a conv element: the element framed, its input patch and filter
@@ -360,7 +405,8 @@ private slots:
         const MapFocus& input = view.maps()[1];
         QCOMPARE(input.label, QStringLiteral("X[1]"));
         QCOMPARE(input.marks.size(), size_t(9));
-        for (const PixelMark& m : input.marks) QVERIFY(m.y >= 1 && m.y <= 3 && m.x >= 2 && m.x <= 4);
+        for (const PixelMark& m : input.marks)
+            QVERIFY(m.y >= 1 && m.y <= 3 && m.x >= 2 && m.x <= 4);
         QCOMPARE(view.maps()[2].label, QStringLiteral("W1[1]"));
 
         // Element (0, 5, 5) of filter 0 chosen on the maps, beyond the table's columns.
@@ -376,7 +422,8 @@ private slots:
         QVERIFY(panel.selectTensor("Z"));
         panel.selectElement(0, 0);
         int winners = 0;
-        for (const PixelMark& m : view.maps()[1].marks) winners += m.kind == PixelMark::Kind::Winner;
+        for (const PixelMark& m : view.maps()[1].marks)
+            winners += m.kind == PixelMark::Kind::Winner;
         QCOMPARE(winners, 1);
         inspector.showStage(StageKind::Forward, 3);  // the dense layer: no maps
         QVERIFY(!view.isVisible());
@@ -388,8 +435,12 @@ private slots:
         QTest::addColumn<QString>("language");
         QTest::addColumn<QString>("backward");
         QTest::addColumn<QString>("nineTerms");
-        QTest::newRow("en") << "en" << "Backward, layer 1 of 3" << " (9 terms)";
-        QTest::newRow("ja") << "ja" << "逆伝播" << "（9 項）";
+        QTest::newRow("en") << "en"
+                            << "Backward, layer 1 of 3"
+                            << " (9 terms)";
+        QTest::newRow("ja") << "ja"
+                            << "逆伝播"
+                            << "（9 項）";
     }
     void lstmIsWrittenOutGateByGate() {
         QFETCH(QString, language);
@@ -404,20 +455,27 @@ private slots:
         };
         const int64_t at = 2 * 3 + 1;  // sample 1, t = 3, unit 1
         const ElementWorking c = text.working(stage, "c", 1, at);
-        QCOMPARE(c.symbolic, QStringLiteral("c(3)[1,1] = f(3)[1,1] · c(2)[1,1] + i(3)[1,1] · g(3)[1,1]"));
-        QCOMPARE(c.operands, factorText(v("f", 1, 3, 1)) + QStringLiteral("·") + factorText(v("c", 1, 2, 1)) + QStringLiteral(" + ") +
-                                 factorText(v("i", 1, 3, 1)) + QStringLiteral("·") + factorText(v("g", 1, 3, 1)));
+        QCOMPARE(c.symbolic,
+                 QStringLiteral("c(3)[1,1] = f(3)[1,1] · c(2)[1,1] + i(3)[1,1] · g(3)[1,1]"));
+        QCOMPARE(c.operands, factorText(v("f", 1, 3, 1)) + QStringLiteral("·") +
+                                 factorText(v("c", 1, 2, 1)) + QStringLiteral(" + ") +
+                                 factorText(v("i", 1, 3, 1)) + QStringLiteral("·") +
+                                 factorText(v("g", 1, 3, 1)));
         QCOMPARE(c.value, v("c", 1, 3, 1));
-        QVERIFY(std::abs(v("f", 1, 3, 1) * v("c", 1, 2, 1) + v("i", 1, 3, 1) * v("g", 1, 3, 1) - c.value) < 1e-6);
+        QVERIFY(std::abs(v("f", 1, 3, 1) * v("c", 1, 2, 1) + v("i", 1, 3, 1) * v("g", 1, 3, 1) -
+                         c.value) < 1e-6);
         const ElementWorking h = text.working(stage, "h", 1, at);
         QCOMPARE(h.symbolic, QStringLiteral("h(3)[1,1] = o(3)[1,1] · tanh(c(3)[1,1])"));
         QVERIFY(std::abs(v("o", 1, 3, 1) * std::tanh(v("c", 1, 3, 1)) - h.value) < 1e-6);
 
         // The forget gate: σ of its bias, the input's products and the previous hidden state's.
         const ElementWorking gate = text.working(stage, "f", 1, at);
-        QCOMPARE(gate.symbolic, QStringLiteral("f(3)[1,1] = σ(b1f[1] + Σ_d X(3)[1,d] Wx1f[d,1] + Σ_k h(2)[1,k] Wh1f[k,1])"));
+        QCOMPARE(gate.symbolic,
+                 QStringLiteral(
+                     "f(3)[1,1] = σ(b1f[1] + Σ_d X(3)[1,d] Wx1f[d,1] + Σ_k h(2)[1,k] Wh1f[k,1])"));
         const TraceStage& update = *trace.find(StageKind::Update);
-        const TracedTensor &wx = update.update("lstm_1.Wx")->before, &wh = update.update("lstm_1.Wh")->before,
+        const TracedTensor &wx = update.update("lstm_1.Wx")->before,
+                           &wh = update.update("lstm_1.Wh")->before,
                            &b = update.update("lstm_1.b")->before;
         const int64_t k = 1 * 3 + 1;  // the forget gate's block, unit 1
         double a = b.at(0, k);
@@ -429,10 +487,12 @@ private slots:
         }
         for (int64_t m = 0; m < 3; ++m) {
             a += v("h", 1, 2, m) * wh.at(m, k);
-            recurrent << factorText(v("h", 1, 2, m)) + QStringLiteral("·") + factorText(wh.at(m, k));
+            recurrent << factorText(v("h", 1, 2, m)) + QStringLiteral("·") +
+                             factorText(wh.at(m, k));
         }
-        QCOMPARE(gate.operands, QStringLiteral("σ(") + StageText::number(b.at(0, k)) + QStringLiteral(" + ") +
-                                    inputs.join(QStringLiteral(" + ")) + QStringLiteral(" + ") + recurrent.join(QStringLiteral(" + ")) +
+        QCOMPARE(gate.operands, QStringLiteral("σ(") + StageText::number(b.at(0, k)) +
+                                    QStringLiteral(" + ") + inputs.join(QStringLiteral(" + ")) +
+                                    QStringLiteral(" + ") + recurrent.join(QStringLiteral(" + ")) +
                                     QStringLiteral(")"));
         QVERIFY(std::abs(1 / (1 + std::exp(-a)) - gate.value) < 1e-6);
 
@@ -442,15 +502,18 @@ private slots:
         const TraceStage& g = *trace.find(StageKind::Backward, 0);
         const int64_t early = 1 * 3 + 1;  // t = 2
         const ElementWorking dc = text.working(back, "dJ/dc", 1, early);
-        QCOMPARE(dc.symbolic, QStringLiteral("dJ/dc(2)[1,1] = dJ/dh(2)[1,1] · o(2)[1,1] · (1 − tanh²c(2)[1,1]) + dJ/dc(3)[1,1] · f(3)[1,1]"));
+        QCOMPARE(dc.symbolic, QStringLiteral("dJ/dc(2)[1,1] = dJ/dh(2)[1,1] · o(2)[1,1] · (1 − "
+                                             "tanh²c(2)[1,1]) + dJ/dc(3)[1,1] · f(3)[1,1]"));
         const double tanhC = std::tanh(v("c", 1, 2, 1));
-        const double expected = g.tensor("dJ/dh")->at(1, early) * v("o", 1, 2, 1) * (1 - tanhC * tanhC) +
-                                g.tensor("dJ/dc")->at(1, early + 3) * v("f", 1, 3, 1);
+        const double expected =
+            g.tensor("dJ/dh")->at(1, early) * v("o", 1, 2, 1) * (1 - tanhC * tanhC) +
+            g.tensor("dJ/dc")->at(1, early + 3) * v("f", 1, 3, 1);
         QVERIFY(std::abs(expected - dc.value) < 1e-7 + 1e-5 * std::abs(dc.value));
         QVERIFY(std::abs(dc.value) > 1e-6);
         QStringList norms;
         for (const double n : g.hiddenGradientNorms) norms << StageText::number(n);
-        QVERIFY2(text.formulas(back).contains(QStringLiteral("‖dJ/dh(t)‖, t = 1 … 4:  ") + norms.join(QStringLiteral(", "))),
+        QVERIFY2(text.formulas(back).contains(QStringLiteral("‖dJ/dh(t)‖, t = 1 … 4:  ") +
+                                              norms.join(QStringLiteral(", "))),
                  qPrintable(text.formulas(back).join(QLatin1Char('\n'))));
 
         // A recurrent weight's gradient over samples and time: column 4 of Wh is the forget
@@ -458,21 +521,26 @@ private slots:
         // written, adding up to the layer's gradient.
         QFETCH(QString, nineTerms);
         const ElementWorking dwh = text.working(back, "dJ/dWh", 2, 4);
-        QCOMPARE(dwh.symbolic, QStringLiteral("dJ/dWh1[2,4] = Σ_n Σ_t h(t−1)[n,2] dJ/da_f(t)[n,1]"));
+        QCOMPARE(dwh.symbolic,
+                 QStringLiteral("dJ/dWh1[2,4] = Σ_n Σ_t h(t−1)[n,2] dJ/da_f(t)[n,1]"));
         const TimeSum terms = recurrentGradientSum(trace, 0, "Wh", 2, 4);
         QCOMPARE(terms.terms.size(), size_t(9));
         auto product = [&](size_t i) {
-            return factorText(terms.terms[i].first) + QStringLiteral("·") + factorText(terms.terms[i].second);
+            return factorText(terms.terms[i].first) + QStringLiteral("·") +
+                   factorText(terms.terms[i].second);
         };
-        QCOMPARE(dwh.operands, product(0) + QStringLiteral(" + ") + product(1) + QStringLiteral(" + … + ") + product(8) + nineTerms);
+        QCOMPARE(dwh.operands, product(0) + QStringLiteral(" + ") + product(1) +
+                                   QStringLiteral(" + … + ") + product(8) + nineTerms);
         QCOMPARE(terms.terms[0].first, v("h", 0, 1, 2));
-        QCOMPARE(terms.terms[0].second, static_cast<double>(g.tensor("dJ/da")->at(0, 1 * 12 + 4)));  // t = 2
+        QCOMPARE(terms.terms[0].second,
+                 static_cast<double>(g.tensor("dJ/da")->at(0, 1 * 12 + 4)));  // t = 2
         QCOMPARE(dwh.value, static_cast<double>(g.tensor("dJ/dWh")->at(2, 4)));
         QVERIFY(std::abs(terms.total() - dwh.value) < 1e-7 + 1e-5 * std::abs(dwh.value));
         QVERIFY(dwh.note.contains(QStringLiteral("h(0)")));
         const ElementWorking db = text.working(back, "dJ/db", 0, 9);  // the candidate g's unit 0
         QCOMPARE(db.symbolic, QStringLiteral("dJ/db1[9] = Σ_n Σ_t dJ/da_g(t)[n,0]"));
-        QVERIFY(std::abs(recurrentGradientSum(trace, 0, "b", 0, 9).total() - db.value) < 1e-7 + 1e-5 * std::abs(db.value));
+        QVERIFY(std::abs(recurrentGradientSum(trace, 0, "b", 0, 9).total() - db.value) <
+                1e-7 + 1e-5 * std::abs(db.value));
     }
 
     // Recurrent layers drawn unrolled in time: a cell per step (a long sequence's first steps,
@@ -487,8 +555,9 @@ private slots:
 
         NetworkSpec many;
         many.inputShape = {6, 2};
-        many.layers = {layer("rnn", {{"units", int64_t{3}}}), layer("sequence_many", {}),
-                       layer("dense", {{"units", int64_t{2}}, {"activation", std::string("softmax")}})};
+        many.layers = {
+            layer("rnn", {{"units", int64_t{3}}}), layer("sequence_many", {}),
+            layer("dense", {{"units", int64_t{2}}, {"activation", std::string("softmax")}})};
         assignLayerNames(many);
         NetworkDiagramView manyView;
         manyView.setNetwork(many);
@@ -500,7 +569,8 @@ private slots:
         inspector.show();
         QVERIFY(QTest::qWaitForWindowExposed(&inspector));
         NetworkDiagramView& diagram = inspector.diagram();
-        const std::vector<int> steps{diagram.columnSteps(0), diagram.columnSteps(1), diagram.columnSteps(2), diagram.columnSteps(3)};
+        const std::vector<int> steps{diagram.columnSteps(0), diagram.columnSteps(1),
+                                     diagram.columnSteps(2), diagram.columnSteps(3)};
         QCOMPARE(steps, (std::vector<int>{4, 4, 0, 0}));  // X(t), h(t), then h(T) and Y as units
         inspector.showStage(StageKind::Backward, 0);
         FormulaPanel& panel = inspector.formulas();
@@ -509,7 +579,8 @@ private slots:
         QCOMPARE(diagram.timeStep(), 3);
         auto colourOf = [&](int step) {  // inside the cell's border, left of its label
             const QRectF r = diagram.stepRect(1, step);
-            return diagram.grab().toImage().pixelColor(QPoint(static_cast<int>(r.left() + 4), static_cast<int>(r.center().y())));
+            return diagram.grab().toImage().pixelColor(
+                QPoint(static_cast<int>(r.left() + 4), static_cast<int>(r.center().y())));
         };
         const QColor current = colourOf(3), other = colourOf(2);
         QVERIFY2(current.red() - current.blue() > 100 && current != other,
@@ -530,7 +601,8 @@ private slots:
         inspector.showTrace(std::make_shared<const StepTrace>(lstmTrace()));
         inspector.showStage(StageKind::Forward, 0);
         FormulaPanel& panel = inspector.formulas();
-        QCOMPARE(panel.currentTensor()->key, std::string("h"));  // the stage opens on h at a middle step
+        QCOMPARE(panel.currentTensor()->key,
+                 std::string("h"));  // the stage opens on h at a middle step
         QCOMPARE(panel.selectedColumn(), 2 * 3);
         QVERIFY(panel.selectTensor("c"));
         panel.selectElement(1, 1);
@@ -540,19 +612,23 @@ private slots:
         QCOMPARE(step->maximum(), 4);
         step->setValue(3);
         QCOMPARE(panel.selectedColumn(), 2 * 3 + 1);
-        QVERIFY2(panel.workingText().startsWith(QStringLiteral("c(3)[1,1] = f(3)[1,1]")), qPrintable(panel.workingText()));
+        QVERIFY2(panel.workingText().startsWith(QStringLiteral("c(3)[1,1] = f(3)[1,1]")),
+                 qPrintable(panel.workingText()));
         panel.selectElement(0, 10);  // t = 4 chosen in the table: the control follows
         QCOMPARE(step->value(), 4);
 
         QVERIFY(!panel.gradientNorms().isVisibleTo(&panel));  // forward: no gradient yet
         inspector.showStage(StageKind::Backward, 0);
         QVERIFY(panel.gradientNorms().isVisibleTo(&panel));
-        QCOMPARE(panel.gradientNorms().hiddenNorms(), inspector.trace()->find(StageKind::Backward, 0)->hiddenGradientNorms);
+        QCOMPARE(panel.gradientNorms().hiddenNorms(),
+                 inspector.trace()->find(StageKind::Backward, 0)->hiddenGradientNorms);
         QVERIFY(panel.selectTensor("dJ/dWh"));
         panel.selectElement(2, 4);
-        QVERIFY2(panel.numericalCheckText().contains(QStringLiteral("dJ/dWh1[2,4]")), qPrintable(panel.numericalCheckText()));
+        QVERIFY2(panel.numericalCheckText().contains(QStringLiteral("dJ/dWh1[2,4]")),
+                 qPrintable(panel.numericalCheckText()));
         const WeightCheck check = checkWeight(*inspector.trace(), "lstm_1.Wh", 2, 4);
-        QVERIFY2(check.relativeError < 1e-3, qPrintable(QStringLiteral("%1 vs %2").arg(check.analytic).arg(check.numeric)));
+        QVERIFY2(check.relativeError < 1e-3,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(check.analytic).arg(check.numeric)));
         inspector.showStage(StageKind::Backward, 2);  // the dense layer: no time steps
         QVERIFY(!step->isVisibleTo(&panel));
     }
@@ -568,19 +644,27 @@ private slots:
         QFETCH(int, network);
         TrainingController controller;
         InspectorWindow inspector(controller);
-        inspector.showTrace(std::make_shared<const StepTrace>(network == 0 ? cnnTrace() : lstmTrace()));
+        inspector.showTrace(
+            std::make_shared<const StepTrace>(network == 0 ? cnnTrace() : lstmTrace()));
         FormulaPanel& panel = inspector.formulas();
         for (int stage = 0; stage < inspector.stageCount(); ++stage) {
             inspector.showStage(stage);
             const StageText text(*inspector.trace());
             for (const ShownTensor& shown : text.tensors(stage)) {
                 QVERIFY(panel.selectTensor(shown.key));
-                const int rows = static_cast<int>(shown.tensor->rows), cols = static_cast<int>(shown.tensor->cols);
-                for (const auto& [row, col] : {std::pair{0, 0}, std::pair{rows / 2, cols / 2}, std::pair{rows - 1, cols - 1}}) {
+                const int rows = static_cast<int>(shown.tensor->rows),
+                          cols = static_cast<int>(shown.tensor->cols);
+                for (const auto& [row, col] : {std::pair{0, 0}, std::pair{rows / 2, cols / 2},
+                                               std::pair{rows - 1, cols - 1}}) {
                     panel.selectElement(row, col);
                     const QString value = StageText::number(shown.tensor->at(row, col));
                     QVERIFY2(panel.workingText().contains(QStringLiteral("= ") + value),
-                             qPrintable(QStringLiteral("stage %1, %2[%3,%4]: %5").arg(stage).arg(QString::fromStdString(shown.key)).arg(row).arg(col).arg(panel.workingText())));
+                             qPrintable(QStringLiteral("stage %1, %2[%3,%4]: %5")
+                                            .arg(stage)
+                                            .arg(QString::fromStdString(shown.key))
+                                            .arg(row)
+                                            .arg(col)
+                                            .arg(panel.workingText())));
                 }
             }
         }
@@ -592,14 +676,20 @@ private slots:
         const StageText text(trace);
         const int stage = trace.indexOf(StageKind::Forward, 1);
         const TracedTensor& mask = *trace.find(StageKind::Forward, 1)->tensor("mask");
-        const int dropped = static_cast<int>(std::count(mask.values.begin(), mask.values.end(), 0.0f));
-        QVERIFY2(text.formulas(stage).join(QLatin1Char('\n')).contains(QStringLiteral("dropped %1 of the 6 units").arg(dropped)),
+        const int dropped =
+            static_cast<int>(std::count(mask.values.begin(), mask.values.end(), 0.0f));
+        QVERIFY2(text.formulas(stage)
+                     .join(QLatin1Char('\n'))
+                     .contains(QStringLiteral("dropped %1 of the 6 units").arg(dropped)),
                  qPrintable(text.formulas(stage).join(QLatin1Char('\n'))));
         for (int64_t n = 0; n < 2; ++n)
             for (int64_t j = 0; j < 3; ++j) {
                 const ElementWorking w = text.working(stage, "Z", n, j);
-                QVERIFY(w.note.contains(mask.at(n, j) == 0 ? QStringLiteral("dropped") : QStringLiteral("kept")));
-                QCOMPARE(w.value, static_cast<double>(trace.find(StageKind::Forward, 1)->tensor("X")->at(n, j) * mask.at(n, j)));
+                QVERIFY(w.note.contains(mask.at(n, j) == 0 ? QStringLiteral("dropped")
+                                                           : QStringLiteral("kept")));
+                QCOMPARE(w.value, static_cast<double>(
+                                      trace.find(StageKind::Forward, 1)->tensor("X")->at(n, j) *
+                                      mask.at(n, j)));
             }
     }
 
@@ -619,32 +709,40 @@ private slots:
         QVERIFY2(loss.contains(QStringLiteral("penalty = l1·Σ|w| + l2·Σw² = ")), qPrintable(loss));
         const int update = trace.indexOf(StageKind::Update);
         const QString formulas = text.formulas(update).join(QLatin1Char('\n'));
-        QVERIFY2(formulas.contains(QStringLiteral("w ← sign(w)·max(0, |w| − learning_rate·l1),   learning_rate·l1 = 0.025")),
+        QVERIFY2(formulas.contains(QStringLiteral(
+                     "w ← sign(w)·max(0, |w| − learning_rate·l1),   learning_rate·l1 = 0.025")),
                  qPrintable(formulas));
         QVERIFY(formulas.contains(QStringLiteral("g = dJ/dw + 2·l2·w")));
 
         const ParameterUpdate& v = *trace.find(StageKind::Update)->update("dense_2.W");
         const ElementWorking after = text.working(update, "dense_2.W|after", 2, 1);
-        QCOMPARE(after.symbolic, QStringLiteral("V′[2,1] = sign(u)·max(0, |u| − learning_rate·l1),   u = V[2,1] − learning_rate·g[2,1]"));
+        QCOMPARE(after.symbolic, QStringLiteral("V′[2,1] = sign(u)·max(0, |u| − learning_rate·l1), "
+                                                "  u = V[2,1] − learning_rate·g[2,1]"));
         auto factor = [](double value) {
             const QString t = StageText::number(value);
             return value < 0 ? QStringLiteral("(") + t + QStringLiteral(")") : t;
         };
-        QCOMPARE(after.operands, QStringLiteral("sign(u)·max(0, |u| − 0.025),   u = ") + StageText::number(v.before.at(2, 1)) +
+        QCOMPARE(after.operands, QStringLiteral("sign(u)·max(0, |u| − 0.025),   u = ") +
+                                     StageText::number(v.before.at(2, 1)) +
                                      QStringLiteral(" − 0.5·") + factor(v.gradient.at(2, 1)));
         QCOMPARE(after.value, static_cast<double>(v.after.at(2, 1)));
         const double u = v.before.at(2, 1) - 0.5 * v.gradient.at(2, 1);
-        QVERIFY(std::abs(std::copysign(std::max(0.0, std::abs(u) - 0.025), u) - after.value) < 1e-6);
+        QVERIFY(std::abs(std::copysign(std::max(0.0, std::abs(u) - 0.025), u) - after.value) <
+                1e-6);
 
         const ElementWorking g = text.working(update, "dense_2.W|g", 2, 1);
         QCOMPARE(g.symbolic, QStringLiteral("g[2,1] = dJ/dV[2,1] + 2·l2·V[2,1]"));
         const double dv = trace.find(StageKind::Backward, 1)->tensor("dJ/dW")->at(2, 1);
         QCOMPARE(g.operands, factor(dv) + QStringLiteral(" + 2·0.01·") + factor(v.before.at(2, 1)));
         // Biases are not penalised unless asked: c′ is the plain step.
-        QVERIFY(!text.working(update, "dense_2.b|after", 0, 1).symbolic.contains(QStringLiteral("sign")));
+        QVERIFY(!text.working(update, "dense_2.b|after", 0, 1)
+                     .symbolic.contains(QStringLiteral("sign")));
         // Without penalties nothing of this is said.
         const StepTrace plain = tinyTrace();
-        QVERIFY(!StageText(plain).formulas(plain.indexOf(StageKind::Update)).join(QString()).contains(QStringLiteral("l1")));
+        QVERIFY(!StageText(plain)
+                     .formulas(plain.indexOf(StageKind::Update))
+                     .join(QString())
+                     .contains(QStringLiteral("l1")));
     }
 
     void stepBackShowsExactlyTheValuesBefore() {
@@ -701,7 +799,8 @@ private slots:
         QVERIFY(panel.workingText().endsWith(QStringLiteral("= ?")));
         const double correct = trace->find(StageKind::Backward, 1)->tensor("dJ/dW")->at(2, 1);
         // Rounded to three digits, with a typographic minus: still right.
-        QVERIFY(panel.checkAnswer(QString::number(correct * 1.004, 'g', 3).replace(QLatin1Char('-'), QChar(0x2212))));
+        QVERIFY(panel.checkAnswer(
+            QString::number(correct * 1.004, 'g', 3).replace(QLatin1Char('-'), QChar(0x2212))));
         QVERIFY(panel.verdictText().startsWith(QStringLiteral("Right")));
         QVERIFY(!panel.awaitingAnswer());
         QCOMPARE(panel.table().cellText(2, 1), StageText::number(correct));
@@ -755,7 +854,8 @@ private slots:
             return count;
         };
         QCOMPARE(coloured(), 0);
-        const double value = inspector.trace()->find(StageKind::Forward, 0)->tensor("a")->at(1, col);
+        const double value =
+            inspector.trace()->find(StageKind::Forward, 0)->tensor("a")->at(1, col);
         QVERIFY(std::abs(value) > 0.01);
         QVERIFY(panel.checkAnswer(QString::number(value)));
         QVERIFY(!view.hidesChosen());
@@ -771,12 +871,14 @@ private slots:
         QVERIFY(inspector.formulas().selectTensor("dJ/dW"));
         inspector.formulas().selectElement(1, 2);
         const QString check = inspector.formulas().numericalCheckText();
-        QVERIFY2(check.contains(QStringLiteral("dJ/dW[1,2]")) && check.contains(QStringLiteral("(J(w + h) − J(w − h)) / 2h")),
+        QVERIFY2(check.contains(QStringLiteral("dJ/dW[1,2]")) &&
+                     check.contains(QStringLiteral("(J(w + h) − J(w − h)) / 2h")),
                  qPrintable(check));
         const WeightCheck expected = checkWeight(*inspector.trace(), "dense_1.W", 1, 2);
         QVERIFY(check.contains(QString::number(expected.numeric, 'g', 8)));
         QVERIFY(expected.relativeError < 1e-4);
-        QVERIFY(inspector.formulas().selectTensor("a") == false);  // not a tensor of the backward pass
+        QVERIFY(inspector.formulas().selectTensor("a") ==
+                false);  // not a tensor of the backward pass
         inspector.showStage(StageKind::Forward, 0);
         QVERIFY(inspector.formulas().numericalCheckText().isEmpty());
     }
@@ -793,7 +895,8 @@ private slots:
         QCOMPARE(inspector.trace()->step, int64_t(1));
         QVERIFY(!inspector.trace()->oneSample);
         QCOMPARE(inspector.stageCount(), 6);
-        QVERIFY(kototest::waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 1 && s.paused; }));
+        QVERIFY(kototest::waitForSnapshot(
+            window, [](const TrainingSnapshot& s) { return s.steps == 1 && s.paused; }));
 
         // One chosen sample: a batch of that sample alone.
         inspector.findChild<QComboBox*>()->setCurrentIndex(1);
@@ -812,7 +915,8 @@ private slots:
         inspector.takeStep();
         QVERIFY(shown.wait(20000));
         QCOMPARE(inspector.trace()->step, int64_t(3));
-        QCOMPARE(inspector.trace()->find(StageKind::Update)->scalar("learning rate").value_or(0), 0.3);
+        QCOMPARE(inspector.trace()->find(StageKind::Update)->scalar("learning rate").value_or(0),
+                 0.3);
 
         // Asked while training plays: training pauses and the next step is traced.
         window.controller().play();
@@ -821,7 +925,8 @@ private slots:
         QVERIFY(shown.wait(20000));
         QVERIFY(!window.controller().isPlaying());
         const int64_t traced = inspector.trace()->step;
-        QVERIFY(kototest::waitForSnapshot(window, [&](const TrainingSnapshot& s) { return s.steps == traced && s.paused; }));
+        QVERIFY(kototest::waitForSnapshot(
+            window, [&](const TrainingSnapshot& s) { return s.steps == traced && s.paused; }));
         fixture.close();
     }
 
@@ -836,7 +941,8 @@ private slots:
         view.setLesson(0);
         view.setLearningRate(1.1);
         QVERIFY(view.behaviourText().contains(QStringLiteral("diverges")));
-        QVERIFY(std::abs(view.iterates().back().x + 0.5) > 5 * std::abs(view.iterates().front().x + 0.5));  // 1.2^12 = 8.9
+        QVERIFY(std::abs(view.iterates().back().x + 0.5) >
+                5 * std::abs(view.iterates().front().x + 0.5));  // 1.2^12 = 8.9
     }
 
 private:

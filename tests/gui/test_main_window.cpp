@@ -4,8 +4,8 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QFile>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -13,12 +13,12 @@
 #include <QToolButton>
 #include <memory>
 
-#include "views/decision_boundary_view.h"
-#include "project/default_lesson.h"
-#include "window/language.h"
-#include "views/loss_curve_view.h"
-#include "window/main_window.h"
 #include "main_window_fixture.h"
+#include "project/default_lesson.h"
+#include "views/decision_boundary_view.h"
+#include "views/loss_curve_view.h"
+#include "window/language.h"
+#include "window/main_window.h"
 
 using namespace koto::gui;
 using kototest::waitForSnapshot;
@@ -29,7 +29,8 @@ std::vector<double> boundaryValues(const MainWindow& window) {
     const DecisionBoundaryView& view = window.boundaryView();
     std::vector<double> values;
     for (int row = 0; row < view.gridSize(); row += 7)
-        for (int column = 0; column < view.gridSize(); column += 7) values.push_back(view.shownValue(column, row));
+        for (int column = 0; column < view.gridSize(); column += 7)
+            values.push_back(view.shownValue(column, row));
     return values;
 }
 
@@ -74,7 +75,8 @@ private slots:
         QSignalSpy shown(window_, &MainWindow::snapshotShown);
         QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
         QTest::qWait(1000);
-        QVERIFY2(shown.count() >= 10, qPrintable(QString("only %1 snapshots in a second").arg(shown.count())));
+        QVERIFY2(shown.count() >= 10,
+                 qPrintable(QString("only %1 snapshots in a second").arg(shown.count())));
     }
 
     void pauseStopsUpdates() {
@@ -95,7 +97,8 @@ private slots:
         for (int i = 0; i < 3; ++i) {
             const int64_t before = window_->latestSnapshot()->steps;
             QTest::mouseClick(button(*window_, "stepButton"), Qt::LeftButton);
-            QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps != before; }));
+            QVERIFY(waitForSnapshot(*window_,
+                                    [&](const TrainingSnapshot& s) { return s.steps != before; }));
             QTest::qWait(100);
             QCOMPARE(window_->latestSnapshot()->steps, before + 1);
             QVERIFY(window_->latestSnapshot()->paused);
@@ -111,7 +114,8 @@ private slots:
         QVERIFY(!window_->controller().isPlaying());
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 0; }));
         QCOMPARE(window_->lossCurve().pointCount(), 0);
-        QCOMPARE(boundaryValues(*window_), initial);  // exactly: the same seed gives the same weights
+        QCOMPARE(boundaryValues(*window_),
+                 initial);  // exactly: the same seed gives the same weights
     }
 
     void learningRateChangesWhileTraining() {
@@ -122,7 +126,8 @@ private slots:
         const int64_t steps = window_->latestSnapshot()->steps;
         choice->setCurrentIndex(choice->findData(10.0));
         // Training goes on (no reset: the steps keep counting up).
-        QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps > steps + 10; }));
+        QVERIFY(waitForSnapshot(*window_,
+                                [&](const TrainingSnapshot& s) { return s.steps > steps + 10; }));
     }
 
     // A rate chosen while training is paused is the rate of the very next Step's update.
@@ -133,7 +138,8 @@ private slots:
             const int64_t before = window_->latestSnapshot()->steps;
             choice->setCurrentIndex(choice->findData(rate));
             QTest::mouseClick(button(*window_, "stepButton"), Qt::LeftButton);
-            QVERIFY(waitForSnapshot(*window_, [&](const TrainingSnapshot& s) { return s.steps == before + 1; }));
+            QVERIFY(waitForSnapshot(
+                *window_, [&](const TrainingSnapshot& s) { return s.steps == before + 1; }));
             QCOMPARE(window_->latestSnapshot()->stepLearningRate, rate);
         }
     }
@@ -163,7 +169,8 @@ private slots:
         decay->setValue(0.9);
         QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 0; }));
         window_->controller().stepEpoch();
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }));
+        QVERIFY(waitForSnapshot(
+            *window_, [](const TrainingSnapshot& s) { return s.epochs == 1 && s.paused; }));
     }
 
     void dropoutAndInputNoiseTrain() {
@@ -173,7 +180,8 @@ private slots:
         keep->setValue(0.5);
         noise->setValue(0.2);
         QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.epochs >= 3 && !s.diverged; }));
+        QVERIFY(waitForSnapshot(
+            *window_, [](const TrainingSnapshot& s) { return s.epochs >= 3 && !s.diverged; }));
         QVERIFY(window_->latestSnapshot()->failure.isEmpty());
     }
 
@@ -186,12 +194,14 @@ private slots:
         validation->setValue(20);
         patience->setValue(3);
         QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
-        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.stoppedEarly; }, 60000));
+        QVERIFY(waitForSnapshot(
+            *window_, [](const TrainingSnapshot& s) { return s.stoppedEarly; }, 60000));
         const auto snapshot = window_->latestSnapshot();
         QVERIFY(snapshot->bestEpoch > 0);
         QCOMPARE(snapshot->epochs, snapshot->bestEpoch + 3);
         auto* banner = window_->findChild<QLabel*>(QStringLiteral("problemBanner"));
-        QVERIFY(banner->isVisible() && banner->text().contains(QString::number(snapshot->bestEpoch)));
+        QVERIFY(banner->isVisible() &&
+                banner->text().contains(QString::number(snapshot->bestEpoch)));
         QVERIFY(!window_->controller().isPlaying());
         QVERIFY(!button(*window_, "playButton")->isEnabled());
     }

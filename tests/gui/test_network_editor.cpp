@@ -9,9 +9,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
-#include <QLineEdit>
 #include <QDragEnterEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
 #include <QSpinBox>
@@ -59,12 +59,14 @@ DataShape twoClassesOnThePlane() {
     return data;
 }
 
-// Every node has at most one input and feeds at most one node, and no link ends at a node that is gone.
+// Every node has at most one input and feeds at most one node, and no link ends at a node that is
+// gone.
 bool linksAreSequential(const NetworkDraft& draft) {
     std::set<std::string> targets;
     for (const auto& [from, to] : draft.links) {
         if (!targets.insert(to).second) return false;
-        if ((from != kInputNode && !draft.node(from)) || (to != kOutputNode && !draft.node(to))) return false;
+        if ((from != kInputNode && !draft.node(from)) || (to != kOutputNode && !draft.node(to)))
+            return false;
     }
     return true;
 }
@@ -73,8 +75,12 @@ bool linksAreSequential(const NetworkDraft& draft) {
 const std::map<QString, std::function<void(NetworkDocument&)>>& edits() {
     static const std::map<QString, std::function<void(NetworkDocument&)>> table{
         {"add", [](NetworkDocument& d) { d.addLayer(dense(8, "relu"), QPointF(300, 40)); }},
-        {"add into a link", [](NetworkDocument& d) { d.addLayer(dense(8, "relu"), QPointF(0, 40), "dense_1"); }},
-        {"append", [](NetworkDocument& d) { d.appendLayer({"dropout", "", {{"keep", 0.5}}, std::nullopt}); }},
+        {"add into a link",
+         [](NetworkDocument& d) { d.addLayer(dense(8, "relu"), QPointF(0, 40), "dense_1"); }},
+        {"append",
+         [](NetworkDocument& d) {
+             d.appendLayer({"dropout", "", {{"keep", 0.5}}, std::nullopt});
+         }},
         {"remove", [](NetworkDocument& d) { d.removeNodes({"dense_1"}); }},
         {"disconnect", [](NetworkDocument& d) { d.disconnectNodes("dense_1"); }},
         {"connect",
@@ -83,10 +89,17 @@ const std::map<QString, std::function<void(NetworkDocument&)>>& edits() {
              d.undoStack().clear();  // the step under test is the connection alone
              d.connectNodes("dense_1", "dense_2");
          }},
-        {"move", [](NetworkDocument& d) { d.moveNodes({{"dense_1", QPointF(55, 66)}, {kOutputNode, QPointF(1, 2)}}, 1); }},
-        {"change parameter", [](NetworkDocument& d) { d.setParameter("dense_1", "units", int64_t{9}); }},
+        {"move",
+         [](NetworkDocument& d) {
+             d.moveNodes({{"dense_1", QPointF(55, 66)}, {kOutputNode, QPointF(1, 2)}}, 1);
+         }},
+        {"change parameter",
+         [](NetworkDocument& d) { d.setParameter("dense_1", "units", int64_t{9}); }},
         {"change loss", [](NetworkDocument& d) { d.setLoss(LossKind::MeanSquaredError); }},
-        {"paste", [](NetworkDocument& d) { d.paste(d.copy({"dense_1", "dense_2"}), QPointF(40, 40)); }},
+        {"paste",
+         [](NetworkDocument& d) {
+             d.paste(d.copy({"dense_1", "dense_2"}), QPointF(40, 40));
+         }},
         {"apply template", [](NetworkDocument& d) { d.applyTemplate(*findTemplate("deep-relu")); }},
         {"lay out",
          [](NetworkDocument& d) {
@@ -94,7 +107,10 @@ const std::map<QString, std::function<void(NetworkDocument&)>>& edits() {
              d.undoStack().clear();
              d.layOutNodes();
          }},
-        {"adopt a network", [](NetworkDocument& d) { d.adoptNetwork(findTemplate("mlp")->network, QStringLiteral("list")); }},
+        {"adopt a network",
+         [](NetworkDocument& d) {
+             d.adoptNetwork(findTemplate("mlp")->network, QStringLiteral("list"));
+         }},
         {"fit the output",
          [](NetworkDocument& d) {
              DataShape data = twoClassesOnThePlane();
@@ -109,7 +125,9 @@ const std::map<QString, std::function<void(NetworkDocument&)>>& edits() {
 // The viewport point of a scene point.
 QPoint at(NetworkView& view, QPointF scenePoint) { return view.mapFromScene(scenePoint); }
 
-QPointF centreOf(NodeItem& node) { return node.pos() + QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2); }
+QPointF centreOf(NodeItem& node) {
+    return node.pos() + QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2);
+}
 
 // Drags from one node's output port to another node with the mouse, as a learner does.
 void dragLink(NetworkEditor& editor, const std::string& from, const std::string& to) {
@@ -166,7 +184,9 @@ private slots:
         auto pick = [&](int n) { return static_cast<int>(random() % static_cast<unsigned>(n)); };
         auto anyNode = [&]() -> std::string {
             const auto& nodes = document.draft().nodes;
-            return nodes.empty() ? kInputNode : nodes[static_cast<size_t>(pick(static_cast<int>(nodes.size())))].name;
+            return nodes.empty()
+                       ? kInputNode
+                       : nodes[static_cast<size_t>(pick(static_cast<int>(nodes.size())))].name;
         };
         const char* const types[] = {"dense", "dropout", "noise", "flatten"};
         int refused = 0;
@@ -178,22 +198,38 @@ private slots:
                 if (layer.type == "dense") layer = dense(1 + pick(20), "relu");
                 if (layer.type == "dropout") layer.parameters["keep"] = 0.5;
                 if (layer.type == "noise") layer.parameters["sigma"] = 0.1;
-                if (document.draft().nodes.size() < 30) document.addLayer(layer, QPointF(pick(900), pick(900)), pick(2) ? anyNode() : "");
+                if (document.draft().nodes.size() < 30)
+                    document.addLayer(layer, QPointF(pick(900), pick(900)),
+                                      pick(2) ? anyNode() : "");
                 break;
             }
             case 2: document.removeNodes({anyNode()}); break;
             case 3:
-            case 4: refused += !document.connectNodes(pick(5) ? anyNode() : kInputNode, pick(5) ? anyNode() : kOutputNode).isEmpty(); break;
+            case 4:
+                refused += !document
+                                .connectNodes(pick(5) ? anyNode() : kInputNode,
+                                              pick(5) ? anyNode() : kOutputNode)
+                                .isEmpty();
+                break;
             case 5: document.disconnectNodes(pick(4) ? anyNode() : kInputNode); break;
-            case 6: document.moveNodes({{anyNode(), QPointF(pick(900), pick(900))}}, pick(3)); break;
+            case 6:
+                document.moveNodes({{anyNode(), QPointF(pick(900), pick(900))}}, pick(3));
+                break;
             case 7: {
                 const std::string name = anyNode();
                 const LayerSpec* node = document.draft().node(name);
-                if (node && node->type == "dense") document.setParameter(name, "units", int64_t{1 + pick(64)});
+                if (node && node->type == "dense")
+                    document.setParameter(name, "units", int64_t{1 + pick(64)});
                 break;
             }
-            case 8: document.paste(document.copy({anyNode(), anyNode()}), QPointF(pick(99), pick(99))); break;
-            case 9: pick(2) ? document.layOutNodes() : document.setLoss(pick(2) ? LossKind::CrossEntropy : LossKind::MeanSquaredError); break;
+            case 8:
+                document.paste(document.copy({anyNode(), anyNode()}), QPointF(pick(99), pick(99)));
+                break;
+            case 9:
+                pick(2) ? document.layOutNodes()
+                        : document.setLoss(pick(2) ? LossKind::CrossEntropy
+                                                   : LossKind::MeanSquaredError);
+                break;
             }
             QVERIFY(linksAreSequential(document.draft()));
         }
@@ -213,7 +249,8 @@ private slots:
         document.load(smallSpec());
         for (int64_t units : {5, 6, 7}) document.setParameter("dense_1", "units", units);
         QCOMPARE(document.undoStack().count(), 1);
-        document.setParameter("dense_1", "activation", std::string("relu"));  // another parameter: a step of its own
+        document.setParameter("dense_1", "activation",
+                              std::string("relu"));  // another parameter: a step of its own
         QCOMPARE(document.undoStack().count(), 2);
         document.setParameter("dense_1", "units", int64_t{9});
         QCOMPARE(document.undoStack().count(), 3);
@@ -251,7 +288,8 @@ private slots:
         QCOMPARE(batchShapeText(check.shapes.at(kInputNode)), QStringLiteral("N x 1 x 28 x 28"));
         QCOMPARE(batchShapeText(check.shapes.at("conv_1")), QStringLiteral("N x 6 x 24 x 24"));
         QCOMPARE(batchShapeText(check.shapes.at("dense_1")), QStringLiteral("N x 120"));
-        // Without the flatten a dense layer cannot take the images: it says so, and Play has that reason.
+        // Without the flatten a dense layer cannot take the images: it says so, and Play has that
+        // reason.
         QVERIFY(document.removeNodes({"flatten_1"}).isEmpty());
         QVERIFY(!document.network());
         QVERIFY(document.check().errors.at("dense_1").contains(QStringLiteral("flatten")));
@@ -294,7 +332,8 @@ private slots:
         QVERIFY(item);
         std::unique_ptr<QMimeData> carried(editor.palette().tree().mimeData({item}));
         QVERIFY(carried);
-        const QPoint dropAt = at(view, scene.node(kInputNode)->pos() + QPointF(kColumnSpacing + 100, 30));
+        const QPoint dropAt =
+            at(view, scene.node(kInputNode)->pos() + QPointF(kColumnSpacing + 100, 30));
         QVERIFY(view.viewport()->rect().contains(dropAt));
         QDragEnterEvent enter(dropAt, Qt::CopyAction, carried.get(), Qt::LeftButton, {});
         QApplication::sendEvent(view.viewport(), &enter);
@@ -318,7 +357,8 @@ private slots:
         // Select the link from the input and delete it, then connect input -> dense_2 -> dense_1.
         EdgeItem* link = scene.edgeFrom(kInputNode);
         QVERIFY(link);
-        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at(view, link->path().pointAtPercent(0.5)));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          at(view, link->path().pointAtPercent(0.5)));
         QVERIFY(link->isSelected());
         QTest::keyClick(view.viewport(), Qt::Key_Delete);
         QVERIFY(!document.draft().links.count(kInputNode));
@@ -335,7 +375,8 @@ private slots:
         QVERIFY(editor.statusText().contains(QStringLiteral("loop")));
 
         // Click dense_2 and change its units in the inspector: the node and the link show N x 32.
-        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at(view, centreOf(*scene.node("dense_2"))));
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          at(view, centreOf(*scene.node("dense_2"))));
         QCOMPARE(editor.properties().shownNode(), std::string("dense_2"));
         auto* units = qobject_cast<QSpinBox*>(editor.properties().field("units"));
         QVERIFY(units);
@@ -345,8 +386,10 @@ private slots:
         QCOMPARE(scene.node("dense_2")->shapeText(), QStringLiteral("N x 32"));
         QCOMPARE(scene.edgeFrom("dense_2")->shapeText(), QStringLiteral("N x 32"));
 
-        // Output units that do not fit the data: the output turns red, and so does the link into it.
-        QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, at(view, centreOf(*scene.node("dense_1"))));
+        // Output units that do not fit the data: the output turns red, and so does the link into
+        // it.
+        QTest::mouseClick(view.viewport(), Qt::LeftButton, {},
+                          at(view, centreOf(*scene.node("dense_1"))));
         qobject_cast<QSpinBox*>(editor.properties().field("units"))->setValue(3);
         QVERIFY(!scene.node(kOutputNode)->errorText().isEmpty());
         QVERIFY(!scene.edgeFrom("dense_1")->errorText().isEmpty());
@@ -358,12 +401,15 @@ private slots:
         const int steps = document.undoStack().index();
         const QPointF start = centreOf(*scene.node("dense_2"));
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, at(view, start));
-        for (int i = 1; i <= 5; ++i) QTest::mouseMove(view.viewport(), at(view, start + QPointF(12 * i, 3 * i)));
+        for (int i = 1; i <= 5; ++i)
+            QTest::mouseMove(view.viewport(), at(view, start + QPointF(12 * i, 3 * i)));
         QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, at(view, start + QPointF(60, 15)));
         QCOMPARE(document.undoStack().index(), steps + 1);
         QVERIFY(document.draft().node("dense_2")->position->first > 30);
         document.undoStack().undo();
-        QCOMPARE(scene.node("dense_2")->pos() + QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2), start);
+        QCOMPARE(scene.node("dense_2")->pos() +
+                     QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2),
+                 start);
 
         // Copy and paste with the keyboard: a second dense layer like it, not connected.
         scene.selectNodes({"dense_2"});
@@ -383,7 +429,9 @@ private slots:
         QTest::keyClick(view.viewport(), Qt::Key_Equal, Qt::ControlModifier);
         QVERIFY(view.zoom() > zoom);
         view.fitAll();
-        QVERIFY(view.mapToScene(view.viewport()->rect()).boundingRect().contains(scene.itemsBoundingRect()));
+        QVERIFY(view.mapToScene(view.viewport()->rect())
+                    .boundingRect()
+                    .contains(scene.itemsBoundingRect()));
 
         // A rubber band from corner to corner selects every layer.
         scene.clearSelection();
@@ -405,25 +453,31 @@ private slots:
         NetworkDocument& document = window.networkDocument();
         QVERIFY(document.network().has_value());
         QCOMPARE(document.network()->layers.size(), size_t{4});
-        QVERIFY(kototest::waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+        QVERIFY(kototest::waitForSnapshot(window,
+                                          [](const TrainingSnapshot& s) { return s.steps == 0; }));
         auto* play = window.findChild<QToolButton*>(QStringLiteral("playButton"));
         QVERIFY(play->isEnabled());
         QVERIFY(window.isWindowModified());
 
-        // The training page's layer list shows the same network; an edit in either shows in the other.
-        const QList<QSpinBox*> listUnits = window.findChildren<QSpinBox*>(QStringLiteral("unitsSpin"));
+        // The training page's layer list shows the same network; an edit in either shows in the
+        // other.
+        const QList<QSpinBox*> listUnits =
+            window.findChildren<QSpinBox*>(QStringLiteral("unitsSpin"));
         QCOMPARE(listUnits.size(), 3);
         QCOMPARE(listUnits[0]->value(), 32);
         listUnits[0]->setValue(20);
         QCOMPARE(document.draft().node("dense_1")->integer("units"), 20);
         QCOMPARE(document.undoStack().undoText(), QStringLiteral("Change the layer list"));
         document.setParameter("dense_2", "units", int64_t{24});
-        QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);  // the list's rows are new
-        const QList<QSpinBox*> shownUnits = window.findChildren<QSpinBox*>(QStringLiteral("unitsSpin"));
+        QCoreApplication::sendPostedEvents(nullptr,
+                                           QEvent::DeferredDelete);  // the list's rows are new
+        const QList<QSpinBox*> shownUnits =
+            window.findChildren<QSpinBox*>(QStringLiteral("unitsSpin"));
         QCOMPARE(shownUnits.size(), 3);
         QCOMPARE(shownUnits[0]->value(), 20);
         QCOMPARE(shownUnits[1]->value(), 24);
-        QVERIFY(kototest::waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+        QVERIFY(kototest::waitForSnapshot(window,
+                                          [](const TrainingSnapshot& s) { return s.steps == 0; }));
 
         // A layer on its own: the network cannot train, Play is disabled, and the banner says why.
         QVERIFY(document.addLayer(dense(3, "relu"), QPointF(900, 0)).isEmpty());
@@ -435,9 +489,11 @@ private slots:
         QVERIFY(play->isEnabled());
         QVERIFY(document.appendLayer({"dropout", "", {{"keep", 0.8}}, std::nullopt}).isEmpty());
         QVERIFY(play->isEnabled());
-        QVERIFY(kototest::waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+        QVERIFY(kototest::waitForSnapshot(window,
+                                          [](const TrainingSnapshot& s) { return s.steps == 0; }));
         window.controller().stepBatch();
-        QVERIFY(kototest::waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 1 && s.failure.isEmpty(); }));
+        QVERIFY(kototest::waitForSnapshot(
+            window, [](const TrainingSnapshot& s) { return s.steps == 1 && s.failure.isEmpty(); }));
 
         // While training runs, the structure cannot change; a parameter can (a new run starts).
         window.controller().play();
@@ -446,12 +502,14 @@ private slots:
         window.controller().pause();
         QVERIFY(!document.structureLocked());
 
-        // A project saved now has the nodes where they are now, though moving them started no new run.
+        // A project saved now has the nodes where they are now, though moving them started no new
+        // run.
         document.moveNodes({{"dense_2", QPointF(123, 456)}}, 99);
         const std::optional<Project> project = window.captureProject();
         QVERIFY(project);
-        const auto moved = std::find_if(project->network.layers.begin(), project->network.layers.end(),
-                                        [](const LayerSpec& layer) { return layer.name == "dense_2"; });
+        const auto moved =
+            std::find_if(project->network.layers.begin(), project->network.layers.end(),
+                         [](const LayerSpec& layer) { return layer.name == "dense_2"; });
         QVERIFY(moved != project->network.layers.end());
         QCOMPARE(*moved->position, std::pair(123.0, 456.0));
         fixture.close();
@@ -529,8 +587,10 @@ private slots:
         QVERIFY(unsupervised->isVisible());
         auto* kind = unsupervised->findChild<QComboBox*>(QStringLiteral("modelKind"));
         QCOMPARE(kind->currentIndex(), 0);
-        QCOMPARE(unsupervised->findChild<QLineEdit*>(QStringLiteral("encoderSizes"))->text(), QStringLiteral("128,32"));
-        QCOMPARE(unsupervised->findChild<QDoubleSpinBox*>(QStringLiteral("learningRate"))->value(), 0.001);
+        QCOMPARE(unsupervised->findChild<QLineEdit*>(QStringLiteral("encoderSizes"))->text(),
+                 QStringLiteral("128,32"));
+        QCOMPARE(unsupervised->findChild<QDoubleSpinBox*>(QStringLiteral("learningRate"))->value(),
+                 0.001);
         QVERIFY(QTest::qWaitFor([&] { return unsupervised->shown() != nullptr; }, 20000));
         QCOMPARE(unsupervised->shown()->failure, QString());
 
@@ -538,7 +598,8 @@ private slots:
         QCOMPARE(window.findChildren<UnsupervisedWindow*>().size(), 1);
         QCOMPARE(kind->currentIndex(), 1);
         QCOMPARE(unsupervised->findChild<QSpinBox*>(QStringLiteral("hiddenUnits"))->value(), 64);
-        QCOMPARE(unsupervised->findChild<QDoubleSpinBox*>(QStringLiteral("learningRate"))->value(), 0.05);
+        QCOMPARE(unsupervised->findChild<QDoubleSpinBox*>(QStringLiteral("learningRate"))->value(),
+                 0.05);
         QVERIFY(window.networkDocument().draft() == before);
         fixture.close();
     }

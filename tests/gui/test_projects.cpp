@@ -7,31 +7,31 @@
 
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLockFile>
-#include <QToolButton>
-#include <QUndoStack>
 #include <QMenu>
-#include <QFile>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
-#include <cmath>
+#include <QToolButton>
+#include <QUndoStack>
 #include <cerrno>
+#include <cmath>
 #include <csignal>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <sys/resource.h>
 
-#include "panels/dataset_panel.h"
-#include "views/decision_boundary_view.h"
 #include "editor/network_document.h"
 #include "editor/network_editor.h"
 #include "io/project_file.h"
 #include "koto_test_support.h"
+#include "main_window_fixture.h"
+#include "panels/dataset_panel.h"
+#include "views/decision_boundary_view.h"
 #include "views/loss_curve_view.h"
 #include "window/main_window.h"
-#include "main_window_fixture.h"
 
 using namespace koto;
 using namespace koto::gui;
@@ -61,9 +61,9 @@ Lesson xorLesson() {
 
 // What the session asked and said, with the answers the test gives.
 struct Dialogs {
-    QStringList errors;          // "title: message"
-    QStringList unsavedAsked;    // document names
-    QStringList restoreAsked;    // document names
+    QStringList errors;        // "title: message"
+    QStringList unsavedAsked;  // document names
+    QStringList restoreAsked;  // document names
     int filesAsked = 0;
     QString fileToChoose;
     ProjectSession::UnsavedChoice unsavedAnswer = ProjectSession::UnsavedChoice::Cancel;
@@ -83,7 +83,9 @@ struct Dialogs {
             restoreAsked << name;
             return restoreAnswer;
         };
-        hooks.showError = [this](const QString& title, const QString& message) { errors << title + ": " + message; };
+        hooks.showError = [this](const QString& title, const QString& message) {
+            errors << title + ": " + message;
+        };
         window.session().setDialogs(hooks);
     }
 };
@@ -93,14 +95,16 @@ bool trainTo(MainWindow& window, int64_t steps) {
     window.controller().setEpochsPerSecond(0);
     window.controller().setStepLimit(steps);
     window.controller().play();
-    return waitForSnapshot(window, [&](const TrainingSnapshot& s) { return s.steps >= steps && s.paused; });
+    return waitForSnapshot(window,
+                           [&](const TrainingSnapshot& s) { return s.steps >= steps && s.paused; });
 }
 
 std::vector<double> boundaryValues(const MainWindow& window) {
     const DecisionBoundaryView& view = window.boundaryView();
     std::vector<double> values;
     for (int row = 0; row < view.gridSize(); row += 7)
-        for (int column = 0; column < view.gridSize(); column += 7) values.push_back(view.shownValue(column, row));
+        for (int column = 0; column < view.gridSize(); column += 7)
+            values.push_back(view.shownValue(column, row));
     return values;
 }
 
@@ -196,7 +200,8 @@ void TestProjects::savedProjectOpensWithItsWeightsCurvesSettingsAndData() {
     batch->setValue(5);
     emit batch->editingFinished();
     child<QSpinBox>(first, "validationSpin")->setValue(20);
-    QVERIFY(waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
+    QVERIFY(
+        waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
     QVERIFY(trainTo(first, 120));
     QVERIFY(first.session().isModified());
     QVERIFY(first.isWindowModified());
@@ -224,7 +229,8 @@ void TestProjects::savedProjectOpensWithItsWeightsCurvesSettingsAndData() {
     // The file holds the run's weights, bit for bit: the training thread hands them over again.
     const std::optional<Project> again = first.captureProject();
     QVERIFY(again);
-    QVERIFY2(sameWeights(again->weights, saved.weights), qPrintable(firstDifference(again->weights, saved.weights)));
+    QVERIFY2(sameWeights(again->weights, saved.weights),
+             qPrintable(firstDifference(again->weights, saved.weights)));
 
     // Node positions belong to the network and come back too (the editor draws them).
     Project placed = saved;
@@ -237,22 +243,26 @@ void TestProjects::savedProjectOpensWithItsWeightsCurvesSettingsAndData() {
     MainWindow& second = openSecond(secondDialogs);
     QVERIFY(second.session().openFile(placedFile));
     QVERIFY2(secondDialogs.errors.isEmpty(), qPrintable(secondDialogs.errors.join('\n')));
-    QVERIFY(waitForSnapshot(second, [](const TrainingSnapshot& s) { return s.paused && s.steps == 120; }));
+    QVERIFY(waitForSnapshot(second,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 120; }));
     QCOMPARE(second.session().filePath(), placedFile);
     QVERIFY(!second.session().isModified());
     QVERIFY(second.windowTitle().contains(QStringLiteral("placed.koto")));
     // The panels show the settings; the learning curve shows the saved epochs.
-    QCOMPARE(child<QComboBox>(second, "optimizerChoice")->currentData().toString(), QStringLiteral("momentum"));
+    QCOMPARE(child<QComboBox>(second, "optimizerChoice")->currentData().toString(),
+             QStringLiteral("momentum"));
     QCOMPARE(child<QSpinBox>(second, "batchSizeSpin")->value(), 5);
     QCOMPARE(child<QSpinBox>(second, "validationSpin")->value(), 20);
     QCOMPARE(second.datasetPanel().spec().text(), saved.dataset);
-    QVERIFY(QTest::qWaitFor([&] { return second.lossCurve().pointCount() == static_cast<int>(saved.curves.size()); }));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return second.lossCurve().pointCount() == static_cast<int>(saved.curves.size()); }));
     // The same weights draw the same decision boundary.
     QCOMPARE(boundaryValues(second), boundaryValues(first));
 
     const std::optional<Project> restored = second.captureProject();
     QVERIFY(restored);
-    QVERIFY2(sameWeights(restored->weights, saved.weights), qPrintable(firstDifference(restored->weights, saved.weights)));
+    QVERIFY2(sameWeights(restored->weights, saved.weights),
+             qPrintable(firstDifference(restored->weights, saved.weights)));
     QVERIFY(restored->network == placed.network);
     QCOMPARE(restored->dataset, saved.dataset);
     QCOMPARE(restored->training.optimizer, saved.training.optimizer);
@@ -279,7 +289,8 @@ void TestProjects::savedProjectOpensWithItsWeightsCurvesSettingsAndData() {
 
     // Training carries on from those weights: the steps and epochs count on.
     second.controller().stepBatch();
-    QVERIFY(waitForSnapshot(second, [](const TrainingSnapshot& s) { return s.paused && s.steps == 121; }));
+    QVERIFY(waitForSnapshot(second,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 121; }));
     QVERIFY(second.session().isModified());
     const std::optional<Project> onwards = second.captureProject();
     QVERIFY(onwards);
@@ -308,7 +319,8 @@ void TestProjects::aSaveThatFailsKeepsTheOldFileAndTheWork() {
     QString target = file;
     bool saved = true;
     if (fullDisk) {
-        // Files may grow no larger than 256 bytes: the write runs out of room part-way, as on a full disk.
+        // Files may grow no larger than 256 bytes: the write runs out of room part-way, as on a
+        // full disk.
         rlimit old{};
         QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
         const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
@@ -324,7 +336,8 @@ void TestProjects::aSaveThatFailsKeepsTheOldFileAndTheWork() {
     }
     QVERIFY(!saved);
     QCOMPARE(dialogs_.errors.size(), 1);
-    QVERIFY2(dialogs_.errors[0].startsWith(QStringLiteral("The project was not saved")), qPrintable(dialogs_.errors[0]));
+    QVERIFY2(dialogs_.errors[0].startsWith(QStringLiteral("The project was not saved")),
+             qPrintable(dialogs_.errors[0]));
     QVERIFY2(dialogs_.errors[0].contains(target), qPrintable(dialogs_.errors[0]));
     // The old file is intact, no temporary file is left, and the work is still open and unsaved.
     QCOMPARE(contents(file), before);
@@ -358,9 +371,12 @@ void TestProjects::autosaveIsOfferedAfterACrashAndRestores() {
     QVERIFY(trainTo(first, 50));
     const QString autosave = first.session().autosave().pathFor(titled ? file : QString());
     QVERIFY(QTest::qWaitFor([&] { return QFile::exists(autosave); }, 10000));
-    QVERIFY(QTest::qWaitFor([&] {
-        return QFile::exists(autosave) && loadProject(autosave.toStdString()).stepsTrained == 50;
-    }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return QFile::exists(autosave) &&
+                   loadProject(autosave.toStdString()).stepsTrained == 50;
+        },
+        10000));
     const Project autosaved = loadProject(autosave.toStdString());
 
     first_.close();  // a crash: no closing, no questions, the autosave stays
@@ -371,15 +387,20 @@ void TestProjects::autosaveIsOfferedAfterACrashAndRestores() {
     MainWindow& second = openSecond(secondDialogs);
     second.session().autosave().setDirectory(autosaves);
     QVERIFY(second.session().offerRecovery());
-    QCOMPARE(secondDialogs.restoreAsked, QStringList{titled ? QStringLiteral("work.koto") : QStringLiteral("Untitled")});
-    QVERIFY(waitForSnapshot(second, [](const TrainingSnapshot& s) { return s.paused && s.steps == 50; }));
+    QCOMPARE(secondDialogs.restoreAsked,
+             QStringList{titled ? QStringLiteral("work.koto") : QStringLiteral("Untitled")});
+    QVERIFY(waitForSnapshot(second,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 50; }));
     QCOMPARE(second.session().filePath(), titled ? QFileInfo(file).absoluteFilePath() : QString());
     QVERIFY(second.session().isModified());  // the restored changes are in no file yet
     QVERIFY(second.isWindowModified());
     const std::optional<Project> restored = second.captureProject();
     QVERIFY(restored);
-    QVERIFY2(sameWeights(restored->weights, autosaved.weights), qPrintable(firstDifference(restored->weights, autosaved.weights)));
-    if (titled) QCOMPARE(loadProject(file.toStdString()).stepsTrained, int64_t{20});  // the file is as it was
+    QVERIFY2(sameWeights(restored->weights, autosaved.weights),
+             qPrintable(firstDifference(restored->weights, autosaved.weights)));
+    if (titled)
+        QCOMPARE(loadProject(file.toStdString()).stepsTrained,
+                 int64_t{20});  // the file is as it was
 
     // The autosave stays until the work is saved.
     QVERIFY(QFile::exists(autosave));
@@ -425,11 +446,13 @@ void TestProjects::anAutosaveOlderThanItsFileIsNotOffered() {
     first.session().autosave().write(*project, file);
     QTest::qWait(20);
     QVERIFY(first.session().saveTo(file));  // saved after the autosave was written
-    // (the save removed that autosave; put it back older than the file, as a crash after a save would leave it)
+    // (the save removed that autosave; put it back older than the file, as a crash after a save
+    // would leave it)
     first.session().autosave().write(*project, file);
     QFile autosave(first.session().autosave().pathFor(file));
     QVERIFY(autosave.open(QIODevice::ReadWrite));
-    QVERIFY(autosave.setFileTime(QFileInfo(file).lastModified().addSecs(-60), QFileDevice::FileModificationTime));
+    QVERIFY(autosave.setFileTime(QFileInfo(file).lastModified().addSecs(-60),
+                                 QFileDevice::FileModificationTime));
     autosave.close();
     first_.close();
 
@@ -446,8 +469,8 @@ void TestProjects::badFilesLeaveTheWorkUntouched_data() {
     QTest::addColumn<QString>("expected");  // the sentence that explains it
 
     Project good;
-    good.network = kototest::networkSpec({2}, LossKind::CrossEntropy,
-                                         {kototest::dense(4, "tanh"), kototest::dense(2, "softmax")});
+    good.network = kototest::networkSpec(
+        {2}, LossKind::CrossEntropy, {kototest::dense(4, "tanh"), kototest::dense(2, "softmax")});
     good.dataset = "xor";
     const std::string text = projectToJson(good);
     auto edited = [&](auto&& edit) {
@@ -459,26 +482,38 @@ void TestProjects::badFilesLeaveTheWorkUntouched_data() {
     const QString damaged = QStringLiteral("damaged or is not a Kotohajime project");
     const QString network = QStringLiteral("The network it describes cannot be built");
     QTest::newRow("newer version") << edited([](auto& j) { j["schema_version"] = 7; }) << newer;
-    QTest::newRow("newer network") << edited([](auto& j) { j["network"]["schema_version"] = 7; }) << newer;
-    QTest::newRow("corrupt") << QByteArray::fromStdString(text.substr(0, text.size() / 2)) << damaged;
+    QTest::newRow("newer network")
+        << edited([](auto& j) { j["network"]["schema_version"] = 7; }) << newer;
+    QTest::newRow("corrupt") << QByteArray::fromStdString(text.substr(0, text.size() / 2))
+                             << damaged;
     QTest::newRow("not a project") << QByteArray("{\"format\":\"something-else\"}") << damaged;
     QTest::newRow("deeply nested") << QByteArray(100000, '[') << damaged;
-    QTest::newRow("unknown layer type") << edited([](auto& j) { j["network"]["layers"][0]["type"] = "warp"; }) << network;
+    QTest::newRow("unknown layer type")
+        << edited([](auto& j) { j["network"]["layers"][0]["type"] = "warp"; }) << network;
     QTest::newRow("dangling tie") << edited([](auto& j) {
-        j["network"]["layers"][0] = {{"type", "tied_dense"}, {"name", "decoder"}, {"units", 4},
-                                     {"activation", "tanh"}, {"tied_to", "encoder"}};
+        j["network"]["layers"][0] = {{"type", "tied_dense"},
+                                     {"name", "decoder"},
+                                     {"units", 4},
+                                     {"activation", "tanh"},
+                                     {"tied_to", "encoder"}};
     }) << network;
     QTest::newRow("cycle") << edited([](auto& j) {
-        j["network"]["layers"][0] = {{"type", "tied_dense"}, {"name", "decoder"}, {"units", 4},
-                                     {"activation", "tanh"}, {"tied_to", "decoder"}};
+        j["network"]["layers"][0] = {{"type", "tied_dense"},
+                                     {"name", "decoder"},
+                                     {"units", 4},
+                                     {"activation", "tanh"},
+                                     {"tied_to", "decoder"}};
     }) << network;
     QTest::newRow("an RBM") << edited([](auto& j) {
         j.erase("network");
         j["model"] = {{"kind", "rbm"}, {"visible", 2}, {"hidden", 3}};
     }) << QStringLiteral("It holds an autoencoder or an RBM");
-    const QString data = QStringLiteral("Its data cannot be loaded, or its network does not fit the data");
-    QTest::newRow("data that is not there") << edited([](auto& j) { j["dataset"] = "idx:/no/such/folder"; }) << data;
-    QTest::newRow("network for other data") << edited([](auto& j) { j["network"]["input"] = {3}; }) << data;
+    const QString data =
+        QStringLiteral("Its data cannot be loaded, or its network does not fit the data");
+    QTest::newRow("data that is not there")
+        << edited([](auto& j) { j["dataset"] = "idx:/no/such/folder"; }) << data;
+    QTest::newRow("network for other data")
+        << edited([](auto& j) { j["network"]["input"] = {3}; }) << data;
 }
 
 void TestProjects::badFilesLeaveTheWorkUntouched() {
@@ -499,7 +534,8 @@ void TestProjects::badFilesLeaveTheWorkUntouched() {
     dialogs_.unsavedAnswer = ProjectSession::UnsavedChoice::Discard;
     QVERIFY(!first.session().openFile(bad));
     QCOMPARE(dialogs_.errors.size(), 1);
-    QVERIFY2(dialogs_.errors[0].startsWith(QStringLiteral("The project cannot be opened: bad.koto could not be opened")),
+    QVERIFY2(dialogs_.errors[0].startsWith(
+                 QStringLiteral("The project cannot be opened: bad.koto could not be opened")),
              qPrintable(dialogs_.errors[0]));
     QVERIFY2(dialogs_.errors[0].contains(expected), qPrintable(dialogs_.errors[0]));
 
@@ -510,7 +546,8 @@ void TestProjects::badFilesLeaveTheWorkUntouched() {
     QCOMPARE(first.latestSnapshot()->steps, int64_t{40});
     const std::optional<Project> after = first.captureProject();
     QVERIFY(after);
-    QVERIFY2(sameWeights(after->weights, before->weights), qPrintable(firstDifference(after->weights, before->weights)));
+    QVERIFY2(sameWeights(after->weights, before->weights),
+             qPrintable(firstDifference(after->weights, before->weights)));
     QVERIFY(after->network == before->network);
     QCOMPARE(after->dataset, before->dataset);
     QCOMPARE(after->stepsTrained, before->stepsTrained);
@@ -524,10 +561,11 @@ void TestProjects::unsavedChangesAreAskedAbout() {
     document.moveNodes({{document.draft().nodes.front().name, QPointF(40, 40)}}, 1);
     QVERIFY(document.undoStack().canUndo());
     QVERIFY(first.session().saveTo(other));
-    QVERIFY(first.session().newProject());  // nothing unsaved: no question
+    QVERIFY(first.session().newProject());     // nothing unsaved: no question
     QVERIFY(!document.undoStack().canUndo());  // a new project starts a new history
     QVERIFY(dialogs_.unsavedAsked.isEmpty());
-    QVERIFY(waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
+    QVERIFY(
+        waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
     QVERIFY(first.windowTitle().startsWith(QStringLiteral("Untitled")));
     QVERIFY(trainTo(first, 5));
     QVERIFY(first.isWindowModified());
@@ -546,7 +584,8 @@ void TestProjects::unsavedChangesAreAskedAbout() {
     QVERIFY(first.session().openFile(other));
     QCOMPARE(dialogs_.filesAsked, 1);
     QCOMPARE(loadProject(path("untitled-work.koto").toStdString()).stepsTrained, int64_t{5});
-    QVERIFY(waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 15; }));
+    QVERIFY(waitForSnapshot(first,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 15; }));
     QCOMPARE(first.session().filePath(), other);
 
     // Discard: the changes go, the window closes.
@@ -568,7 +607,8 @@ void TestProjects::savingWhileTrainingRunsKeepsItRunning() {
     QVERIFY2(dialogs_.errors.isEmpty(), qPrintable(dialogs_.errors.join('\n')));
     QVERIFY(first.controller().isPlaying());
     const int64_t stepsThen = first.latestSnapshot()->steps;
-    QVERIFY(waitForSnapshot(first, [&](const TrainingSnapshot& s) { return s.steps > stepsThen + 50; }));
+    QVERIFY(waitForSnapshot(first,
+                            [&](const TrainingSnapshot& s) { return s.steps > stepsThen + 50; }));
     first.controller().pause();
 
     const Project saved = loadProject(file.toStdString());
@@ -576,10 +616,13 @@ void TestProjects::savingWhileTrainingRunsKeepsItRunning() {
     Dialogs secondDialogs;
     MainWindow& second = openSecond(secondDialogs);
     QVERIFY(second.session().openFile(file));
-    QVERIFY(waitForSnapshot(second, [&](const TrainingSnapshot& s) { return s.paused && s.steps == saved.stepsTrained; }));
+    QVERIFY(waitForSnapshot(second, [&](const TrainingSnapshot& s) {
+        return s.paused && s.steps == saved.stepsTrained;
+    }));
     const std::optional<Project> opened = second.captureProject();
     QVERIFY(opened);
-    QVERIFY2(sameWeights(opened->weights, saved.weights), qPrintable(firstDifference(opened->weights, saved.weights)));
+    QVERIFY2(sameWeights(opened->weights, saved.weights),
+             qPrintable(firstDifference(opened->weights, saved.weights)));
 }
 
 // File > Open Recent lists the files saved, newest first, and opens them.
@@ -600,7 +643,8 @@ void TestProjects::openRecentListsAndOpensSavedFiles() {
     QCOMPARE(entries[1]->text(), QStringLiteral("&2 older.koto"));
     entries[1]->trigger();
     QCOMPARE(second.session().filePath(), QFileInfo(path("older.koto")).absoluteFilePath());
-    QVERIFY(waitForSnapshot(second, [](const TrainingSnapshot& s) { return s.paused && s.steps == 10; }));
+    QVERIFY(waitForSnapshot(second,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 10; }));
 }
 
 // Divergence ends the training thread; the run it handed over as it ended is what is saved: the
@@ -638,7 +682,8 @@ void TestProjects::theModifiedMarkFollowsTheUndoHistory() {
     QVERIFY(!modified());
     const std::string node = document.draft().chainFromInput().front();
 
-    // Edit, undo: not modified. A move, then a parameter (which starts a new run, untrained as before).
+    // Edit, undo: not modified. A move, then a parameter (which starts a new run, untrained as
+    // before).
     document.moveNodes({{node, QPointF(50, 60)}}, 1);
     QVERIFY(bothModified());
     history.undo();
@@ -672,7 +717,8 @@ void TestProjects::theModifiedMarkFollowsTheUndoHistory() {
     QVERIFY(!modified());
     // A new run gives up the trained weights: undoing the edit brings the network back, not them.
     document.setParameter(node, "units", int64_t{4});
-    QVERIFY(waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
+    QVERIFY(
+        waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 0; }));
     history.undo();
     QVERIFY(history.isClean());
     QVERIFY(bothModified());
@@ -687,8 +733,13 @@ void TestProjects::unfinishedWorkIsSavedAndOpensAsItWas() {
     NetworkDocument& document = first.networkDocument();
     const NetworkSpec trained = *document.network();
     std::string lone;
-    QVERIFY(document.addLayer({"dense", "", {{"units", int64_t{3}}, {"activation", std::string("relu")}}, std::nullopt},
-                              QPointF(700, 40), {}, &lone).isEmpty());
+    QVERIFY(document
+                .addLayer({"dense",
+                           "",
+                           {{"units", int64_t{3}}, {"activation", std::string("relu")}},
+                           std::nullopt},
+                          QPointF(700, 40), {}, &lone)
+                .isEmpty());
     QVERIFY(document.disconnectNodes(document.draft().source(kOutputNode)).isEmpty());
     QVERIFY(!document.network());
     const NetworkDraft unfinished = document.draft();
@@ -708,14 +759,16 @@ void TestProjects::unfinishedWorkIsSavedAndOpensAsItWas() {
     MainWindow& second = openSecond(secondDialogs);
     QVERIFY(second.session().openFile(file));
     QVERIFY2(secondDialogs.errors.isEmpty(), qPrintable(secondDialogs.errors.join('\n')));
-    QVERIFY(waitForSnapshot(second, [](const TrainingSnapshot& s) { return s.paused && s.steps == 10; }));
+    QVERIFY(waitForSnapshot(second,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 10; }));
     NetworkDocument& opened = second.networkDocument();
     QVERIFY(opened.draft() == unfinished);
     QCOMPARE(opened.check().problem, problem);
     QVERIFY(!second.session().isModified());
     QVERIFY(!opened.undoStack().canUndo());
     // The reason, on the editor's page and on the training page, and nothing to play.
-    QVERIFY2(second.networkEditor().statusText().contains(problem), qPrintable(second.networkEditor().statusText()));
+    QVERIFY2(second.networkEditor().statusText().contains(problem),
+             qPrintable(second.networkEditor().statusText()));
     auto* banner = child<QLabel>(second, "problemBanner");
     QVERIFY2(banner->text().contains(problem), qPrintable(banner->text()));
     QVERIFY(!child<QToolButton>(second, "playButton")->isEnabled());
@@ -724,7 +777,8 @@ void TestProjects::unfinishedWorkIsSavedAndOpensAsItWas() {
     const std::optional<Project> again = second.captureProject();
     QVERIFY(again);
     QVERIFY(again->draft == saved.draft);
-    QVERIFY2(sameWeights(again->weights, saved.weights), qPrintable(firstDifference(again->weights, saved.weights)));
+    QVERIFY2(sameWeights(again->weights, saved.weights),
+             qPrintable(firstDifference(again->weights, saved.weights)));
 
     // The autosave keeps unfinished work too.
     const QString autosaves = path("autosave-draft");
@@ -790,13 +844,17 @@ void TestProjects::runningCopiesKeepTheirOwnAutosaves() {
     QVERIFY(trainTo(second, 20));
     const QString secondAutosave = second.session().autosave().pathFor({});
     QVERIFY(secondAutosave != firstAutosave);
-    QVERIFY(QTest::qWaitFor([&] {
-        return QFile::exists(secondAutosave) && loadProject(secondAutosave.toStdString()).stepsTrained == 20;
-    }, 10000));
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return QFile::exists(secondAutosave) &&
+                   loadProject(secondAutosave.toStdString()).stepsTrained == 20;
+        },
+        10000));
     QCOMPARE(loadProject(firstAutosave.toStdString()).stepsTrained, int64_t{10});
 
     // The first copy crashes: its autosave stays, and its lock, which names a process now gone.
-    const QString lockPath = firstAutosave.chopped(QStringLiteral(".koto").size()) + QStringLiteral(".lock");
+    const QString lockPath =
+        firstAutosave.chopped(QStringLiteral(".koto").size()) + QStringLiteral(".lock");
     first_.close();
     QVERIFY(!QFile::exists(lockPath));  // (closing released it; a crash leaves it, so put it back)
     const qint64 deadPid = unusedProcessId();
@@ -820,7 +878,8 @@ void TestProjects::runningCopiesKeepTheirOwnAutosaves() {
     third.window->session().autosave().setDirectory(autosaves);
     QVERIFY(third.window->session().offerRecovery());
     QCOMPARE(thirdDialogs.restoreAsked, QStringList{"Untitled"});
-    QVERIFY(waitForSnapshot(*third.window, [](const TrainingSnapshot& s) { return s.paused && s.steps == 10; }));
+    QVERIFY(waitForSnapshot(*third.window,
+                            [](const TrainingSnapshot& s) { return s.paused && s.steps == 10; }));
     QCOMPARE(third.window->session().autosave().pathFor({}), firstAutosave);
     thirdDialogs.fileToChoose = path("recovered.koto");
     QVERIFY(third.window->session().save());

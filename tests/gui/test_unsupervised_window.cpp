@@ -14,8 +14,8 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDataStream>
-#include <QDoubleSpinBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -28,13 +28,13 @@
 #include <memory>
 
 #include "data/dataset_spec.h"
-#include "views/image_stack_view.h"
 #include "main_window_fixture.h"
 #include "opencl_devices.h"
 #include "unsupervised/reconstruction_curve_view.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
 #include "util/random.h"
+#include "views/image_stack_view.h"
 
 using namespace koto;
 using namespace koto::gui;
@@ -59,7 +59,8 @@ std::shared_ptr<const Dataset> barImages() {
             const bool vertical = n % 2 == 1;
             const auto line = static_cast<int>(random.below(8));
             for (int y = 0; y < 8; ++y)
-                for (int x = 0; x < 8; ++x) split->pixels.push_back((vertical ? x : y) == line ? 255 : 0);
+                for (int x = 0; x < 8; ++x)
+                    split->pixels.push_back((vertical ? x : y) == line ? 255 : 0);
             split->labels.push_back(vertical ? 1 : 0);
         }
     }
@@ -69,7 +70,8 @@ std::shared_ptr<const Dataset> barImages() {
 // The same images as an IDX folder (idx:DIR), for projects whose data the main window loads.
 bool writeIdxFolder(const QString& folder, const Dataset& data) {
     for (auto [split, prefix] : {std::pair{&data.train, "train"}, std::pair{&data.test, "t10k"}}) {
-        QFile images(folder + "/" + prefix + "-images-idx3-ubyte"), labels(folder + "/" + prefix + "-labels-idx1-ubyte");
+        QFile images(folder + "/" + prefix + "-images-idx3-ubyte"),
+            labels(folder + "/" + prefix + "-labels-idx1-ubyte");
         if (!images.open(QIODevice::WriteOnly) || !labels.open(QIODevice::WriteOnly)) return false;
         QDataStream i(&images), l(&labels);  // big-endian, as IDX is
         i << qint32(0x803) << qint32(split->count) << qint32(8) << qint32(8);
@@ -81,7 +83,9 @@ bool writeIdxFolder(const QString& folder, const Dataset& data) {
 }
 
 bool waitUntilFinished(UnsupervisedWindow& window, int timeoutMs = 30000) {
-    return QTest::qWaitFor([&] { return window.shown() && window.shown()->finished && !window.isPlaying(); }, timeoutMs);
+    return QTest::qWaitFor(
+        [&] { return window.shown() && window.shown()->finished && !window.isPlaying(); },
+        timeoutMs);
 }
 
 template <typename Condition>
@@ -91,7 +95,10 @@ bool waitForSnapshot(UnsupervisedWindow& window, Condition condition, int timeou
 
 bool pausedAtStart(UnsupervisedWindow& window, int timeoutMs = 20000) {
     return waitForSnapshot(
-        window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps == 0 && !s.preparingKernels && s.failure.isEmpty(); },
+        window,
+        [](const UnsupervisedSnapshot& s) {
+            return s.paused && s.steps == 0 && !s.preparingKernels && s.failure.isEmpty();
+        },
         timeoutMs);
 }
 
@@ -110,7 +117,8 @@ void openOnBars(UnsupervisedWindow& window, int kind) {
 }
 
 QString sameWeightsOrWhy(const std::vector<SavedTensor>& a, const std::vector<SavedTensor>& b) {
-    if (a.size() != b.size()) return QStringLiteral("%1 tensors against %2").arg(a.size()).arg(b.size());
+    if (a.size() != b.size())
+        return QStringLiteral("%1 tensors against %2").arg(a.size()).arg(b.size());
     for (size_t i = 0; i < a.size(); ++i)
         if (!(a[i] == b[i])) return QString::fromStdString(a[i].name + " differs");
     return {};
@@ -146,16 +154,20 @@ private slots:
         QCOMPARE(window.findChild<ImageStackView*>("inputImages")->stack().count, int64_t{12});
         QCOMPARE(window.findChild<ImageStackView*>("reconstructions")->stack().count, int64_t{12});
         QCOMPARE(window.findChild<ImageStackView*>("reconstructions")->stack().width, int64_t{8});
-        QCOMPARE(window.findChild<ImageStackView*>("features")->stack().count, int64_t{16});  // the first layer's units
+        QCOMPARE(window.findChild<ImageStackView*>("features")->stack().count,
+                 int64_t{16});  // the first layer's units
         QVERIFY(!window.findChild<ImageStackView*>("gibbsSamples")->isVisible());
         const QString status = window.findChild<QLabel*>("status")->text();
-        QVERIFY2(status.startsWith("Epoch 4: reconstruction error") && status.contains("are done"), qPrintable(status));
+        QVERIFY2(status.startsWith("Epoch 4: reconstruction error") && status.contains("are done"),
+                 qPrintable(status));
         QCOMPARE(play->text(), QStringLiteral("Play"));
         QVERIFY(!play->isEnabled());  // all epochs done: more epochs let it go on
         window.findChild<QSpinBox*>("epochs")->setValue(5);
         QTRY_VERIFY(play->isEnabled());
         window.play();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.epochs.size() == 5 && s.paused; }));
+        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) {
+            return s.epochs.size() == 5 && s.paused;
+        }));
     }
 
     // Play greyed out at the epoch limit says why, and what to do, in the status and on Play.
@@ -174,7 +186,8 @@ private slots:
         QVERIFY(!play->toolTip().contains(why));  // training: nothing to explain
         QVERIFY(waitUntilFinished(window));
         QVERIFY(!play->isEnabled());
-        QVERIFY2(status->text().contains(why) && status->text().contains("2 epoch"), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(why) && status->text().contains("2 epoch"),
+                 qPrintable(status->text()));
         QVERIFY2(play->toolTip().contains(why), qPrintable(play->toolTip()));
         epochs->setValue(3);  // more epochs: Play can go on, and nothing is left to explain
         QTRY_VERIFY(play->isEnabled());
@@ -231,7 +244,8 @@ private slots:
         kind->setCurrentIndex(1);
         QCOMPARE(asked, QList<qint64>{3});
         QCOMPARE(kind->currentIndex(), 0);
-        QVERIFY(window.findChild<QLineEdit*>("encoderSizes")->isVisible());  // still the autoencoder's controls
+        QVERIFY(window.findChild<QLineEdit*>("encoderSizes")
+                    ->isVisible());  // still the autoencoder's controls
         QVERIFY(!window.findChild<QSpinBox*>("hiddenUnits")->isVisible());
         QCOMPARE(rate->value(), 0.001);
         QTest::qWait(100);  // no restart on its way
@@ -247,7 +261,8 @@ private slots:
         kind->setCurrentIndex(1);
         QCOMPARE(asked.size(), 2);
         QCOMPARE(kind->currentIndex(), 0);
-        QCOMPARE(suggested, QStringLiteral("Autoencoder.koto"));  // the model saved, not the kind chosen
+        QCOMPARE(suggested,
+                 QStringLiteral("Autoencoder.koto"));  // the model saved, not the kind chosen
         QTest::qWait(100);
         QCOMPARE(window.shown()->steps, int64_t{3});
 
@@ -265,7 +280,8 @@ private slots:
 
         // Discard: a trained RBM gives way to a new autoencoder.
         window.step();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps == 1; }));
+        QVERIFY(waitForSnapshot(
+            window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps == 1; }));
         answer = Choice::Discard;
         kind->setCurrentIndex(0);
         QCOMPARE(asked.size(), 4);
@@ -289,7 +305,8 @@ private slots:
         QCOMPARE(shown->epochs.size(), size_t{3});
         QCOMPARE(window.curve().pointCount(), 3);
         QCOMPARE(window.curve().freeEnergyPointCount(), 3);
-        for (const UnsupervisedEpoch& e : shown->epochs) QVERIFY(std::isfinite(e.freeEnergy) && e.trainError > 0);
+        for (const UnsupervisedEpoch& e : shown->epochs)
+            QVERIFY(std::isfinite(e.freeEnergy) && e.trainError > 0);
         QCOMPARE(window.findChild<ImageStackView*>("features")->stack().count, int64_t{10});
         const ImageStack& samples = window.findChild<ImageStackView*>("gibbsSamples")->stack();
         QCOMPARE(samples.count, int64_t{12});
@@ -319,9 +336,12 @@ private slots:
         auto* sizes = window.findChild<QLineEdit*>("encoderSizes");
         sizes->setText("16,x");
         emit sizes->editingFinished();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return !s.failure.isEmpty(); }));
+        QVERIFY(waitForSnapshot(
+            window, [](const UnsupervisedSnapshot& s) { return !s.failure.isEmpty(); }));
         const QString status = window.findChild<QLabel*>("status")->text();
-        QVERIFY2(status.startsWith("Cannot train: ") && status.contains("\"x\" is not a layer size"), qPrintable(status));
+        QVERIFY2(status.startsWith("Cannot train: ") &&
+                     status.contains("\"x\" is not a layer size"),
+                 qPrintable(status));
         QVERIFY(!window.findChild<QPushButton*>("playButton")->isEnabled());
         QVERIFY(!window.findChild<QPushButton*>("stepButton")->isEnabled());
         sizes->setText("16");  // put right, it trains again
@@ -362,7 +382,8 @@ private slots:
         QVERIFY(initial);
         QCOMPARE(initial->stepsTrained, int64_t{0});
         QTest::mouseClick(window.findChild<QPushButton*>("stepButton"), Qt::LeftButton);
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 1 && s.paused; }));
+        QVERIFY(waitForSnapshot(
+            window, [](const UnsupervisedSnapshot& s) { return s.steps == 1 && s.paused; }));
         QTest::qWait(200);  // and no more
         QCOMPARE(window.shown()->steps, int64_t{1});
         QVERIFY(window.shown()->epochs.empty());
@@ -398,7 +419,8 @@ private slots:
 
     // The chosen OpenCL device trains (PoCL in CI); the snapshots say where.
     void trainsOnTheChosenDevice() {
-        if (discovered.devices.empty()) QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
+        if (discovered.devices.empty())
+            QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         const OpenClDevice& found = discovered.devices.front();
         UnsupervisedWindow window;
         window.setComputeDevice({true, found.platformIndex, found.deviceIndex, found.name});
@@ -407,7 +429,9 @@ private slots:
         QVERIFY(pausedAtStart(window, 120000));
         QCOMPARE(window.shown()->backendName, QString::fromStdString(found.name));
         QVERIFY(window.shown()->deviceProblem.isEmpty());
-        QVERIFY(window.findChild<QLabel*>("computeStatus")->text().contains(QString::fromStdString(found.name)));
+        QVERIFY(window.findChild<QLabel*>("computeStatus")
+                    ->text()
+                    .contains(QString::fromStdString(found.name)));
         window.findChild<QSpinBox*>("epochs")->setValue(1);
         window.play();
         QVERIFY(waitUntilFinished(window, 60000));
@@ -421,7 +445,8 @@ private slots:
 
     // A device that cannot be used: the CPU trains instead, and the banner says why.
     void aDeviceThatFailsLeavesTrainingOnTheCpu() {
-        if (discovered.devices.empty()) QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
+        if (discovered.devices.empty())
+            QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         qputenv("KOTO_OPENCL_FAIL", "context");
         const OpenClDevice& found = discovered.devices.front();
         UnsupervisedWindow window;
@@ -434,12 +459,14 @@ private slots:
         QVERIFY(banner->isVisible());
         QVERIFY2(banner->text().contains("forced by KOTO_OPENCL_FAIL"), qPrintable(banner->text()));
         window.step();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
+        QVERIFY(
+            waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
     }
 
     // The device gives out while training: the model starts again on the CPU and trains to the end.
     void aDeviceFailingMidTrainingHandsOverToTheCpu() {
-        if (discovered.devices.empty()) QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
+        if (discovered.devices.empty())
+            QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         qputenv("KOTO_OPENCL_FAIL", "run:5000");
         const OpenClDevice& found = discovered.devices.front();
         UnsupervisedWindow window;
@@ -454,7 +481,8 @@ private slots:
         QVERIFY(waitUntilFinished(window, 60000));
         const auto& last = *window.shown();
         QCOMPARE(last.backendName, QStringLiteral("CPU (Eigen)"));
-        QVERIFY2(last.deviceProblem.contains(QStringLiteral("training starts again on the CPU")), qPrintable(last.deviceProblem));
+        QVERIFY2(last.deviceProblem.contains(QStringLiteral("training starts again on the CPU")),
+                 qPrintable(last.deviceProblem));
         QCOMPARE(last.epochs.size(), size_t{3});
         QCOMPARE(window.curve().pointCount(), 3);
         QTRY_VERIFY(window.findChild<QLabel*>("deviceBanner")->isVisible());
@@ -481,7 +509,9 @@ private slots:
         window.play();
         QVERIFY(waitUntilFinished(window));
         window.step();  // and a step into the third epoch
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.paused && s.steps % s.batchesPerEpoch == 1; }));
+        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) {
+            return s.paused && s.steps % s.batchesPerEpoch == 1;
+        }));
         QTest::mouseClick(window.findChild<QPushButton*>("saveButton"), Qt::LeftButton);
         QCOMPARE(window.filePath(), file);
         QCOMPARE(suggested, QString(kind == 0 ? "Autoencoder.koto" : "RBM.koto"));
@@ -503,9 +533,12 @@ private slots:
         UnsupervisedWindow opened;
         opened.openProject(finer, barImages(), file);
         QCOMPARE(opened.filePath(), file);
-        QVERIFY(waitForSnapshot(opened, [&](const UnsupervisedSnapshot& s) { return s.steps == saved.stepsTrained; }));
+        QVERIFY(waitForSnapshot(
+            opened, [&](const UnsupervisedSnapshot& s) { return s.steps == saved.stepsTrained; }));
         QCOMPARE(opened.findChild<QComboBox*>("modelKind")->currentIndex(), kind);
-        if (kind == 0) QCOMPARE(opened.findChild<QLineEdit*>("encoderSizes")->text(), QStringLiteral("16,4:sigmoid"));
+        if (kind == 0)
+            QCOMPARE(opened.findChild<QLineEdit*>("encoderSizes")->text(),
+                     QStringLiteral("16,4:sigmoid"));
         else QCOMPARE(opened.findChild<QSpinBox*>("hiddenUnits")->value(), 10);
         QCOMPARE(opened.curve().pointCount(), 2);
         const std::optional<Project> reopened = opened.captureProject();
@@ -537,7 +570,8 @@ private slots:
         rbm.dataset = "bars";
         QVERIFY_THROWS_EXCEPTION(InputError, window.openProject(rbm, barImages(), "other.koto"));
         Project network;  // a classifier is no model of this window
-        QVERIFY_THROWS_EXCEPTION(InputError, window.openProject(network, barImages(), "other.koto"));
+        QVERIFY_THROWS_EXCEPTION(InputError,
+                                 window.openProject(network, barImages(), "other.koto"));
         QCOMPARE(window.findChild<QSpinBox*>("hiddenUnits")->value(), 10);
         QVERIFY(window.filePath().isEmpty());
         QCOMPARE(window.shown()->steps, int64_t{0});
@@ -549,20 +583,25 @@ private slots:
         UnsupervisedWindow window;
         QStringList errors;
         window.setDialogs({[&](const QString&) { return file; },
-                           [&](const QString& title, const QString& message) { errors << title + ": " + message; }});
+                           [&](const QString& title, const QString& message) {
+                               errors << title + ": " + message;
+                           }});
         openOnBars(window, 1);
         QVERIFY(pausedAtStart(window));
         window.step();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
+        QVERIFY(
+            waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
         QVERIFY(window.saveAs());
         QFile kept(file);
         QVERIFY(kept.open(QIODevice::ReadOnly));
         const QByteArray before = kept.readAll();
         kept.close();
         window.step();
-        QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 2; }));
+        QVERIFY(
+            waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 2; }));
 
-        // Files may grow no larger than 256 bytes: the write runs out of room part-way, as on a full disk.
+        // Files may grow no larger than 256 bytes: the write runs out of room part-way, as on a
+        // full disk.
         rlimit old{};
         QCOMPARE(getrlimit(RLIMIT_FSIZE, &old), 0);
         const auto oldHandler = std::signal(SIGXFSZ, SIG_IGN);
@@ -575,11 +614,13 @@ private slots:
 
         QVERIFY(!saved);
         QCOMPARE(errors.size(), 1);
-        QVERIFY2(errors[0].startsWith("The model was not saved") && errors[0].contains(file), qPrintable(errors[0]));
+        QVERIFY2(errors[0].startsWith("The model was not saved") && errors[0].contains(file),
+                 qPrintable(errors[0]));
         QVERIFY(kept.open(QIODevice::ReadOnly));
         QCOMPARE(kept.readAll(), before);
         kept.close();
-        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"kept.koto"});
+        QCOMPARE(QDir(folder.path()).entryList(QDir::Files | QDir::Hidden),
+                 QStringList{"kept.koto"});
         QCOMPARE(loadProject(file.toStdString()).stepsTrained, int64_t{1});
         QVERIFY(window.saveTo(file));  // with room again
         QCOMPARE(loadProject(file.toStdString()).stepsTrained, int64_t{2});
@@ -595,13 +636,17 @@ private slots:
         Project saved;
         {
             UnsupervisedWindow window;
-            window.setDialogs({[&](const QString&) { return file; }, [](const QString&, const QString&) {}});
+            window.setDialogs(
+                {[&](const QString&) { return file; }, [](const QString&, const QString&) {}});
             window.setDataset(data, spec);
             window.findChild<QComboBox*>("modelKind")->setCurrentIndex(1);
             window.findChild<QSpinBox*>("hiddenUnits")->setValue(6);
-            QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.paused && !s.preparingKernels; }));
+            QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) {
+                return s.paused && !s.preparingKernels;
+            }));
             window.step();
-            QVERIFY(waitForSnapshot(window, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
+            QVERIFY(waitForSnapshot(window,
+                                    [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
             QVERIFY(window.saveAs());
             saved = loadProject(file.toStdString());
             QCOMPARE(saved.dataset, spec);
@@ -614,7 +659,9 @@ private slots:
         QVERIFY(opened && opened->isVisible());
         QCOMPARE(opened->filePath(), file);
         QCOMPARE(opened->findChild<QSpinBox*>("hiddenUnits")->value(), 6);
-        QVERIFY(waitForSnapshot(*opened, [](const UnsupervisedSnapshot& s) { return s.steps == 1 && !s.preparingKernels; }));
+        QVERIFY(waitForSnapshot(*opened, [](const UnsupervisedSnapshot& s) {
+            return s.steps == 1 && !s.preparingKernels;
+        }));
         const std::optional<Project> shown = opened->captureProject();
         QVERIFY(shown);
         const QString why = sameWeightsOrWhy(shown->weights, saved.weights);
@@ -624,7 +671,8 @@ private slots:
         QCOMPARE(fixture.window->latestSnapshot()->steps, int64_t{0});
         // and a change there (a new run on the same data) leaves the model opened here as it is.
         fixture.window->findChild<QDoubleSpinBox*>("inputNoiseSpin")->setValue(0.1);
-        QVERIFY(waitForSnapshot(*opened, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
+        QVERIFY(
+            waitForSnapshot(*opened, [](const UnsupervisedSnapshot& s) { return s.steps == 1; }));
         QTest::qWait(100);
         QCOMPARE(opened->shown()->steps, int64_t{1});
         QCOMPARE(opened->filePath(), file);
@@ -648,12 +696,15 @@ private slots:
         QVERIFY(window);
         QStringList errors;
         window->setDialogs({[](const QString&) { return QString(); },
-                            [&](const QString& title, const QString& message) { errors << title + ": " + message; }});
+                            [&](const QString& title, const QString& message) {
+                                errors << title + ": " + message;
+                            }});
         auto* button = window->findChild<QPushButton*>("firstLayerButton");
         QVERIFY(button->isVisible());
         QCOMPARE(button->text(), QStringLiteral("Use as the first layer of the classifier"));
         window->findChild<QComboBox*>("modelKind")->setCurrentIndex(1);
-        window->findChild<QSpinBox*>("hiddenUnits")->setValue(6);  // the classifier's layer has 10 units
+        window->findChild<QSpinBox*>("hiddenUnits")
+            ->setValue(6);  // the classifier's layer has 10 units
         window->findChild<QSpinBox*>("epochs")->setValue(2);
         window->play();
         QVERIFY(waitUntilFinished(*window));
@@ -661,7 +712,8 @@ private slots:
         // Shapes that differ: said, nothing changes.
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(errors.size(), 1);
-        QVERIFY2(errors[0].contains("64 x 6") && errors[0].contains("64 x 10"), qPrintable(errors[0]));
+        QVERIFY2(errors[0].contains("64 x 6") && errors[0].contains("64 x 10"),
+                 qPrintable(errors[0]));
 
         window->findChild<QSpinBox*>("hiddenUnits")->setValue(10);
         window->play();

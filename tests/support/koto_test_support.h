@@ -37,7 +37,8 @@ namespace kototest {
 inline QString qs(const std::string& text) { return QString::fromStdString(text); }
 
 // A layer of a spec by its type and parameters, as the project file holds it.
-inline koto::LayerSpec layer(const std::string& type, std::map<std::string, koto::LayerParameter> parameters = {}) {
+inline koto::LayerSpec layer(const std::string& type,
+                             std::map<std::string, koto::LayerParameter> parameters = {}) {
     koto::LayerSpec spec;
     spec.type = type;
     spec.parameters = std::move(parameters);
@@ -45,7 +46,8 @@ inline koto::LayerSpec layer(const std::string& type, std::map<std::string, koto
 }
 
 // One dense layer of a spec; the name is given by assignLayerNames unless set.
-inline koto::LayerSpec dense(int64_t units, const std::string& activation, const std::string& name = {}) {
+inline koto::LayerSpec dense(int64_t units, const std::string& activation,
+                             const std::string& name = {}) {
     koto::LayerSpec layer;
     layer.type = "dense";
     layer.name = name;
@@ -73,7 +75,8 @@ inline koto::Dataset tinySequences() {
     data.sequenceLength = 4;
     data.classCount = 2;
     data.train.count = 3;
-    for (int i = 0; i < 24; ++i) data.train.inputs.push_back(static_cast<float>(std::sin(0.9 * i + 0.3)));
+    for (int i = 0; i < 24; ++i)
+        data.train.inputs.push_back(static_cast<float>(std::sin(0.9 * i + 0.3)));
     data.train.labels = {1, 0, 1};
     return data;
 }
@@ -101,13 +104,15 @@ std::vector<T> downloaded(koto::Backend& backend, const koto::Tensor& tensor) {
 // What is wrong with layer tokens that must be refused for `data`: empty when they are refused
 // with an InputError whose message mentions every one of `mentions`, else why not ("accepted",
 // or the message and what it leaves out).
-inline QString whyTokensNotRefused(const std::string& tokens, const koto::Dataset& data, const QStringList& mentions) {
+inline QString whyTokensNotRefused(const std::string& tokens, const koto::Dataset& data,
+                                   const QStringList& mentions) {
     try {
         koto::networkSpecFromTokens(tokens, data);
     } catch (const koto::InputError& error) {
         const QString message = QString::fromStdString(error.what());
         for (const QString& mention : mentions)
-            if (!message.contains(mention)) return message + QStringLiteral(" does not mention ") + mention;
+            if (!message.contains(mention))
+                return message + QStringLiteral(" does not mention ") + mention;
         return {};
     }
     return QStringLiteral("accepted");
@@ -115,12 +120,14 @@ inline QString whyTokensNotRefused(const std::string& tokens, const koto::Datase
 
 template <typename T>
 bool sameBits(const std::vector<T>& a, const std::vector<T>& b) {
-    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+    return a.size() == b.size() &&
+           (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
 }
 
 // Whether two sets of weights are identical: names, shapes and every bit of every value
 // (memcmp, so that -0 and +0 differ and NaN equals itself).
-inline bool sameWeights(const std::vector<koto::SavedTensor>& a, const std::vector<koto::SavedTensor>& b) {
+inline bool sameWeights(const std::vector<koto::SavedTensor>& a,
+                        const std::vector<koto::SavedTensor>& b) {
     if (a.size() != b.size()) return false;
     for (size_t i = 0; i < a.size(); ++i)
         if (a[i].name != b[i].name || a[i].rows != b[i].rows || a[i].cols != b[i].cols ||
@@ -130,11 +137,17 @@ inline bool sameWeights(const std::vector<koto::SavedTensor>& a, const std::vect
 }
 
 // The first place where two sets of weights differ, for failure messages.
-inline QString firstDifference(const std::vector<koto::SavedTensor>& a, const std::vector<koto::SavedTensor>& b) {
-    if (a.size() != b.size()) return QStringLiteral("%1 tensors against %2").arg(a.size()).arg(b.size());
+inline QString firstDifference(const std::vector<koto::SavedTensor>& a,
+                               const std::vector<koto::SavedTensor>& b) {
+    if (a.size() != b.size())
+        return QStringLiteral("%1 tensors against %2").arg(a.size()).arg(b.size());
     for (size_t i = 0; i < a.size(); ++i) {
-        if (a[i].name != b[i].name) return QStringLiteral("tensor %1 is %2 against %3").arg(i).arg(qs(a[i].name), qs(b[i].name));
-        if (a[i].values.size() != b[i].values.size()) return qs(a[i].name) + QStringLiteral(": sizes differ");
+        if (a[i].name != b[i].name)
+            return QStringLiteral("tensor %1 is %2 against %3")
+                .arg(i)
+                .arg(qs(a[i].name), qs(b[i].name));
+        if (a[i].values.size() != b[i].values.size())
+            return qs(a[i].name) + QStringLiteral(": sizes differ");
         for (size_t k = 0; k < a[i].values.size(); ++k)
             if (std::memcmp(&a[i].values[k], &b[i].values[k], sizeof(float)) != 0)
                 return QStringLiteral("%1[%2]: %3 against %4")

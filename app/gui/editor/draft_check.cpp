@@ -13,10 +13,12 @@ std::vector<int64_t> inputShapeFor(const NetworkDraft& draft, const std::vector<
     for (const std::string& name : chain) {
         const std::string& type = draft.node(name)->type;
         if (type == "dropout" || type == "noise") continue;
-        const bool images = data.imageHeight > 0 && data.imageWidth > 0 && data.imageHeight * data.imageWidth == data.values;
+        const bool images = data.imageHeight > 0 && data.imageWidth > 0 &&
+                            data.imageHeight * data.imageWidth == data.values;
         if ((type == "conv" || type == "maxpool" || type == "avgpool") && images)
             return {1, data.imageHeight, data.imageWidth};
-        if ((type == "rnn" || type == "lstm") && data.sequenceLength > 0 && data.values % data.sequenceLength == 0)
+        if ((type == "rnn" || type == "lstm") && data.sequenceLength > 0 &&
+            data.values % data.sequenceLength == 0)
             return {data.sequenceLength, data.values / data.sequenceLength};
         break;
     }
@@ -25,25 +27,32 @@ std::vector<int64_t> inputShapeFor(const NetworkDraft& draft, const std::vector<
 
 // seq:many answers at every time step, seq:last once a sequence: the data's targets must match.
 // Where the chain and the data disagree (a node, or the output) and why; nothing if they agree.
-std::optional<std::pair<std::string, QString>> targetStepsProblem(const NetworkDraft& draft,
-                                                                  const std::vector<std::string>& chain,
-                                                                  const DataShape& data) {
+std::optional<std::pair<std::string, QString>>
+targetStepsProblem(const NetworkDraft& draft, const std::vector<std::string>& chain,
+                   const DataShape& data) {
     bool manyToMany = false;
     for (const std::string& name : chain) {
         const std::string& type = draft.node(name)->type;
         const QString node = QString::fromStdString(name);
         if (type == "sequence_many" && !data.targetEveryStep)
-            return std::pair{name, DraftCheck::tr("%1 (seq:many) answers at every time step, but the data have one target "
-                                                  "per sequence: choose \"A target at every time step\" in the data, or "
-                                                  "use seq:last").arg(node)};
+            return std::pair{
+                name, DraftCheck::tr(
+                          "%1 (seq:many) answers at every time step, but the data have one target "
+                          "per sequence: choose \"A target at every time step\" in the data, or "
+                          "use seq:last")
+                          .arg(node)};
         if (type == "sequence_last" && data.targetEveryStep)
-            return std::pair{name, DraftCheck::tr("%1 (seq:last) answers once per sequence, but the data have a target at "
-                                                  "every time step: use seq:many").arg(node)};
+            return std::pair{
+                name, DraftCheck::tr(
+                          "%1 (seq:last) answers once per sequence, but the data have a target at "
+                          "every time step: use seq:many")
+                          .arg(node)};
         manyToMany = manyToMany || type == "sequence_many";
     }
     if (data.targetEveryStep && !manyToMany)
         return std::pair{std::string(kOutputNode),
-                         DraftCheck::tr("The data have a target at every time step: put seq:many after the recurrent layer")};
+                         DraftCheck::tr("The data have a target at every time step: put seq:many "
+                                        "after the recurrent layer")};
     return std::nullopt;
 }
 
@@ -69,8 +78,9 @@ DraftCheck DraftCheck::of(const NetworkDraft& draft, const DataShape& data) {
         const LayerSpec& layer = *draft.node(name);
         const LayerType* type = findLayerType(layer.type);
         if (!type) {
-            check.errors[name] = tr("%1: this version does not know the layer type \"%2\"")
-                                     .arg(QString::fromStdString(name), QString::fromStdString(layer.type));
+            check.errors[name] =
+                tr("%1: this version does not know the layer type \"%2\"")
+                    .arg(QString::fromStdString(name), QString::fromStdString(layer.type));
             shapesKnown = false;
         }
         if (!shapesKnown) continue;
@@ -88,12 +98,15 @@ DraftCheck DraftCheck::of(const NetworkDraft& draft, const DataShape& data) {
     const bool reachesOutput = end != draft.links.end() && end->second == kOutputNode;
     if (!reachesOutput)
         check.errors[kOutputNode] =
-            tr("Nothing is connected to the output: drag from the output port (bottom) of %1 to the output's input port")
+            tr("Nothing is connected to the output: drag from the output port (bottom) of %1 to "
+               "the output's input port")
                 .arg(last == kInputNode ? tr("the input") : QString::fromStdString(last));
     else if (chain.empty())
-        check.errors[kOutputNode] = tr("The network has no layers: drag a layer from the palette between the input and the output");
+        check.errors[kOutputNode] = tr("The network has no layers: drag a layer from the palette "
+                                       "between the input and the output");
     if (data.regression && draft.loss != LossKind::MeanSquaredError)
-        check.errors[kOutputNode] = tr("The data are a regression task: the output needs the loss mean squared error");
+        check.errors[kOutputNode] =
+            tr("The data are a regression task: the output needs the loss mean squared error");
 
     if (check.errors.empty() && shapesKnown) {
         NetworkSpec spec;
@@ -107,18 +120,21 @@ DraftCheck DraftCheck::of(const NetworkDraft& draft, const DataShape& data) {
             if (data.outputs > 0 && output != std::vector<int64_t>{wanted})
                 check.errors[kOutputNode] =
                     draft.loss == LossKind::CrossEntropy
-                        ? tr("The data have %1 classes, so the last layer needs %1 units (softmax gives one probability "
+                        ? tr("The data have %1 classes, so the last layer needs %1 units (softmax "
+                             "gives one probability "
                              "per class), but %2 gives %3")
-                              .arg(wanted).arg(QString::fromStdString(chain.back()), batchShapeText(output))
+                              .arg(wanted)
+                              .arg(QString::fromStdString(chain.back()), batchShapeText(output))
                         : tr("The output must give %1 value(s) per sample, but %2 gives %3")
-                              .arg(wanted).arg(QString::fromStdString(chain.back()), batchShapeText(output));
+                              .arg(wanted)
+                              .arg(QString::fromStdString(chain.back()), batchShapeText(output));
             else if (const auto steps = targetStepsProblem(draft, chain, data))
                 check.errors[steps->first] = steps->second;
-            else
-                check.network = spec;
+            else check.network = spec;
         } catch (const SpecError& error) {
             const int index = error.layerIndex();
-            const std::string& where = index >= 0 && index < static_cast<int>(chain.size()) ? chain[index] : kOutputNode;
+            const std::string& where =
+                index >= 0 && index < static_cast<int>(chain.size()) ? chain[index] : kOutputNode;
             check.errors[where] = QString::fromStdString(error.what());
         }
     }
@@ -127,10 +143,10 @@ DraftCheck DraftCheck::of(const NetworkDraft& draft, const DataShape& data) {
     // Every node off the chain.
     for (const LayerSpec& layer : draft.nodes)
         if (std::find(chain.begin(), chain.end(), layer.name) == chain.end())
-            check.errors[layer.name] =
-                tr("%1 is not connected to the input: the network is one chain from the input to the output, so "
-                   "connect it (or delete it)")
-                    .arg(QString::fromStdString(layer.name));
+            check.errors[layer.name] = tr("%1 is not connected to the input: the network is one "
+                                          "chain from the input to the output, so "
+                                          "connect it (or delete it)")
+                                           .arg(QString::fromStdString(layer.name));
 
     // Why Play is disabled: the first reason from the input down, then the output, then the rest.
     for (const std::string& name : chain)
@@ -138,8 +154,10 @@ DraftCheck DraftCheck::of(const NetworkDraft& draft, const DataShape& data) {
             check.problem = check.errors.at(name);
             break;
         }
-    if (check.problem.isEmpty() && check.errors.count(kOutputNode)) check.problem = check.errors.at(kOutputNode);
-    if (check.problem.isEmpty() && !check.errors.empty()) check.problem = check.errors.begin()->second;
+    if (check.problem.isEmpty() && check.errors.count(kOutputNode))
+        check.problem = check.errors.at(kOutputNode);
+    if (check.problem.isEmpty() && !check.errors.empty())
+        check.problem = check.errors.begin()->second;
     if (!check.errors.empty()) check.network.reset();
     return check;
 }

@@ -4,10 +4,10 @@
 
 namespace koto::gui {
 
-DraftCommand::DraftCommand(NetworkDocument& document, Kind kind, const QString& text, NetworkDraft before,
-                           NetworkDraft after, QString mergeKey)
-    : QUndoCommand(text), document_(document), kind_(kind), before_(std::move(before)), after_(std::move(after)),
-      mergeKey_(std::move(mergeKey)) {}
+DraftCommand::DraftCommand(NetworkDocument& document, Kind kind, const QString& text,
+                           NetworkDraft before, NetworkDraft after, QString mergeKey)
+    : QUndoCommand(text), document_(document), kind_(kind), before_(std::move(before)),
+      after_(std::move(after)), mergeKey_(std::move(mergeKey)) {}
 
 void DraftCommand::undo() { document_.replaceDraft(before_); }
 

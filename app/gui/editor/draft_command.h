@@ -1,8 +1,8 @@
 #pragma once
 // One edit of the network: the draft before and after it. Every edit the document offers (add,
 // remove, connect, disconnect, move, change a parameter, paste, apply a template, lay out, take
-// the layer list's network) is one of these; undo puts the draft back exactly as it was. Successive moves of one drag, and
-// successive changes of one parameter of one node, merge into one undo step.
+// the layer list's network) is one of these; undo puts the draft back exactly as it was. Successive
+// moves of one drag, and successive changes of one parameter of one node, merge into one undo step.
 
 #include <QUndoCommand>
 
@@ -14,12 +14,23 @@ class NetworkDocument;
 
 class DraftCommand : public QUndoCommand {
 public:
-    enum Kind { Add, Remove, Connect, Disconnect, Move, ChangeParameter, Paste, ApplyTemplate, LayOut, Replace };
+    enum Kind {
+        Add,
+        Remove,
+        Connect,
+        Disconnect,
+        Move,
+        ChangeParameter,
+        Paste,
+        ApplyTemplate,
+        LayOut,
+        Replace
+    };
 
     // mergeKey: edits of the same kind and the same non-empty key merge ("dense_1/units", a drag's
     // number).
-    DraftCommand(NetworkDocument& document, Kind kind, const QString& text, NetworkDraft before, NetworkDraft after,
-                 QString mergeKey = {});
+    DraftCommand(NetworkDocument& document, Kind kind, const QString& text, NetworkDraft before,
+                 NetworkDraft after, QString mergeKey = {});
 
     void undo() override;
     void redo() override;

@@ -73,8 +73,8 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     font.setPointSizeF(8);
     painter->setFont(font);
     painter->setPen(bad ? kErrorColour : QColor(0x0b, 0x4f, 0x8a));
-    painter->drawText(QRectF(labelAt_ - QPointF(0, 10), QSizeF(kLabelWidth, 20)), Qt::AlignLeft | Qt::AlignVCenter,
-                      shape_);
+    painter->drawText(QRectF(labelAt_ - QPointF(0, 10), QSizeF(kLabelWidth, 20)),
+                      Qt::AlignLeft | Qt::AlignVCenter, shape_);
 }
 
 }  // namespace koto::gui

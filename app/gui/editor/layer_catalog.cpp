@@ -17,12 +17,20 @@ Parameters defaultsOf(const std::string& type) {
     if (type == "dropout") return {{"keep", 0.5}};
     if (type == "noise") return {{"sigma", 0.1}};
     if (type == "conv")
-        return {{"filters", int64_t{8}}, {"kernel", int64_t{3}}, {"stride", int64_t{1}}, {"padding", int64_t{0}},
+        return {{"filters", int64_t{8}},
+                {"kernel", int64_t{3}},
+                {"stride", int64_t{1}},
+                {"padding", int64_t{0}},
                 {"activation", std::string("relu")}};
     if (type == "maxpool" || type == "avgpool") return {{"kernel", int64_t{2}}};
     if (type == "tied_dense")
-        return {{"units", int64_t{2}}, {"activation", std::string("sigmoid")}, {"tied_to", std::string("dense_1")}};
-    if (type == "rnn") return {{"units", int64_t{16}}, {"activation", std::string("tanh")}, {"init", std::string("uniform")}};
+        return {{"units", int64_t{2}},
+                {"activation", std::string("sigmoid")},
+                {"tied_to", std::string("dense_1")}};
+    if (type == "rnn")
+        return {{"units", int64_t{16}},
+                {"activation", std::string("tanh")},
+                {"init", std::string("uniform")}};
     if (type == "lstm") return {{"units", int64_t{16}}, {"init", std::string("uniform")}};
     return {};
 }
@@ -57,7 +65,8 @@ LayerGroup LayerCatalog::groupOf(const std::string& type) {
     if (type == "dropout" || type == "noise") return LayerGroup::Regularisation;
     if (type == "conv" || type == "maxpool" || type == "avgpool" || type == "flatten")
         return LayerGroup::ConvolutionPooling;
-    if (type == "rnn" || type == "lstm" || type.rfind("sequence", 0) == 0) return LayerGroup::Recurrent;
+    if (type == "rnn" || type == "lstm" || type.rfind("sequence", 0) == 0)
+        return LayerGroup::Recurrent;
     if (type == "tied_dense" || type == "rbm" || type == "autoencoder") return LayerGroup::Models;
     return LayerGroup::InputsData;
 }
@@ -66,15 +75,19 @@ std::vector<PaletteEntry> LayerCatalog::entries() {
     std::vector<PaletteEntry> list;
     for (const LayerType& type : layerRegistry()) {
         const std::string name(type.type);
-        list.push_back({QString::fromStdString(name), groupOf(name), layerOf(name, defaultsOf(name))});
+        list.push_back(
+            {QString::fromStdString(name), groupOf(name), layerOf(name, defaultsOf(name))});
     }
     // The output layer: a dense layer whose activation goes with the loss.
-    list.push_back({QStringLiteral("softmax-output"), LayerGroup::LossesOutputs,
-                    layerOf("dense", {{"units", int64_t{2}}, {"activation", std::string("softmax")}})});
-    list.push_back({QStringLiteral("sigmoid-output"), LayerGroup::LossesOutputs,
-                    layerOf("dense", {{"units", int64_t{1}}, {"activation", std::string("sigmoid")}})});
-    list.push_back({QStringLiteral("linear-output"), LayerGroup::LossesOutputs,
-                    layerOf("dense", {{"units", int64_t{1}}, {"activation", std::string("linear")}})});
+    list.push_back(
+        {QStringLiteral("softmax-output"), LayerGroup::LossesOutputs,
+         layerOf("dense", {{"units", int64_t{2}}, {"activation", std::string("softmax")}})});
+    list.push_back(
+        {QStringLiteral("sigmoid-output"), LayerGroup::LossesOutputs,
+         layerOf("dense", {{"units", int64_t{1}}, {"activation", std::string("sigmoid")}})});
+    list.push_back(
+        {QStringLiteral("linear-output"), LayerGroup::LossesOutputs,
+         layerOf("dense", {{"units", int64_t{1}}, {"activation", std::string("linear")}})});
     return list;
 }
 
@@ -124,24 +137,36 @@ QString LayerCatalog::title(const PaletteEntry& entry) {
 QString LayerCatalog::description(const PaletteEntry& entry) {
     const QString& id = entry.id;
     if (id == QLatin1String("dense")) return tr("Fully connected: a = XW + b, Z = s(a)");
-    if (id == QLatin1String("dropout")) return tr("Keeps each unit with probability p while training (scaled by 1/p)");
+    if (id == QLatin1String("dropout"))
+        return tr("Keeps each unit with probability p while training (scaled by 1/p)");
     if (id == QLatin1String("noise")) return tr("Adds Gaussian noise N(0, σ²) while training");
-    if (id == QLatin1String("conv")) return tr("F filters of K x K slide over the images: a = W * X + b, Z = s(a)");
+    if (id == QLatin1String("conv"))
+        return tr("F filters of K x K slide over the images: a = W * X + b, Z = s(a)");
     if (id == QLatin1String("maxpool")) return tr("The largest value of each K x K window");
     if (id == QLatin1String("avgpool")) return tr("The mean of each K x K window");
-    if (id == QLatin1String("flatten")) return tr("C x H x W images become vectors of C·H·W values, for dense layers");
-    if (id == QLatin1String("tied_dense")) return tr("Decoder reusing an encoder's weights: a = XWᵀ + b");
-    if (id == QLatin1String("rnn")) return tr("Reads a sequence step by step: h(t) = s(x(t)Wx + h(t-1)Wh + b)");
-    if (id == QLatin1String("lstm")) return tr("Input, forget and output gates guard a cell state c(t); h(t) = o·tanh(c(t))");
-    if (id == QLatin1String("sequence_last")) return tr("Many-to-one: only the last step's h(T) goes on");
-    if (id == QLatin1String("sequence_many")) return tr("Many-to-many: every step goes on, one target per step");
+    if (id == QLatin1String("flatten"))
+        return tr("C x H x W images become vectors of C·H·W values, for dense layers");
+    if (id == QLatin1String("tied_dense"))
+        return tr("Decoder reusing an encoder's weights: a = XWᵀ + b");
+    if (id == QLatin1String("rnn"))
+        return tr("Reads a sequence step by step: h(t) = s(x(t)Wx + h(t-1)Wh + b)");
+    if (id == QLatin1String("lstm"))
+        return tr("Input, forget and output gates guard a cell state c(t); h(t) = o·tanh(c(t))");
+    if (id == QLatin1String("sequence_last"))
+        return tr("Many-to-one: only the last step's h(T) goes on");
+    if (id == QLatin1String("sequence_many"))
+        return tr("Many-to-many: every step goes on, one target per step");
     if (id == QLatin1String("softmax-output"))
         return tr("One probability per class, Y = softmax(ZV + c), trained with cross-entropy");
     if (id == QLatin1String("sigmoid-output"))
-        return tr("One probability for two classes, y = s(ZV + c), trained with binary cross-entropy");
-    if (id == QLatin1String("linear-output")) return tr("Numbers for regression, y = ZV + c, trained with squared error");
+        return tr(
+            "One probability for two classes, y = s(ZV + c), trained with binary cross-entropy");
+    if (id == QLatin1String("linear-output"))
+        return tr("Numbers for regression, y = ZV + c, trained with squared error");
     const LayerType* type = findLayerType(entry.layer.type);
-    return type ? QString::fromUtf8(type->description.data(), static_cast<int>(type->description.size())) : QString();
+    return type ? QString::fromUtf8(type->description.data(),
+                                    static_cast<int>(type->description.size()))
+                : QString();
 }
 
 QColor LayerCatalog::colour(LayerGroup group) {
@@ -180,12 +205,14 @@ QIcon LayerCatalog::icon(const PaletteEntry& entry) {
 QString LayerCatalog::keyParameters(const LayerSpec& layer) {
     const auto integer = [&](const char* key) {
         const auto found = layer.parameters.find(key);
-        const auto* value = found == layer.parameters.end() ? nullptr : std::get_if<int64_t>(&found->second);
+        const auto* value =
+            found == layer.parameters.end() ? nullptr : std::get_if<int64_t>(&found->second);
         return value ? QString::number(*value) : QStringLiteral("?");
     };
     const auto text = [&](const char* key) {
         const auto found = layer.parameters.find(key);
-        const auto* value = found == layer.parameters.end() ? nullptr : std::get_if<std::string>(&found->second);
+        const auto* value =
+            found == layer.parameters.end() ? nullptr : std::get_if<std::string>(&found->second);
         return value ? QString::fromStdString(*value) : QStringLiteral("?");
     };
     const auto number = [&](const char* key) {
@@ -200,8 +227,10 @@ QString LayerCatalog::keyParameters(const LayerSpec& layer) {
     if (layer.type == "lstm") return tr("%1 units").arg(integer("units"));
     if (layer.type == "conv")
         return tr("%1 filters %2x%2, stride %3, pad %4, %5")
-            .arg(integer("filters"), integer("kernel"), integer("stride"), integer("padding"), text("activation"));
-    if (layer.type == "maxpool" || layer.type == "avgpool") return tr("%1x%1 windows").arg(integer("kernel"));
+            .arg(integer("filters"), integer("kernel"), integer("stride"), integer("padding"),
+                 text("activation"));
+    if (layer.type == "maxpool" || layer.type == "avgpool")
+        return tr("%1x%1 windows").arg(integer("kernel"));
     if (layer.type == "dropout") return tr("keep p = %1").arg(number("keep"));
     if (layer.type == "noise") return tr("σ = %1").arg(number("sigma"));
     QStringList parts;

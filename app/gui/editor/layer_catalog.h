@@ -13,12 +13,20 @@
 
 namespace koto::gui {
 
-enum class LayerGroup { InputsData, DenseActivations, Regularisation, ConvolutionPooling, Recurrent, LossesOutputs, Models };
+enum class LayerGroup {
+    InputsData,
+    DenseActivations,
+    Regularisation,
+    ConvolutionPooling,
+    Recurrent,
+    LossesOutputs,
+    Models
+};
 
 struct PaletteEntry {
-    QString id;        // "dense", "softmax-output": what a drag carries
+    QString id;  // "dense", "softmax-output": what a drag carries
     LayerGroup group;
-    LayerSpec layer;   // type and default parameters (no name, no position)
+    LayerSpec layer;  // type and default parameters (no name, no position)
 };
 
 class LayerCatalog {

@@ -13,9 +13,11 @@ namespace koto::gui {
 QStringList PaletteTree::mimeTypes() const { return {QLatin1String(kMimeType)}; }
 
 QMimeData* PaletteTree::mimeData(const QList<QTreeWidgetItem*>& items) const {
-    if (items.isEmpty() || items.first()->data(0, Qt::UserRole).toString().isEmpty()) return nullptr;
+    if (items.isEmpty() || items.first()->data(0, Qt::UserRole).toString().isEmpty())
+        return nullptr;
     auto* data = new QMimeData;
-    data->setData(QLatin1String(kMimeType), items.first()->data(0, Qt::UserRole).toString().toUtf8());
+    data->setData(QLatin1String(kMimeType),
+                  items.first()->data(0, Qt::UserRole).toString().toUtf8());
     return data;
 }
 
@@ -56,7 +58,8 @@ void LayerPalette::fill() {
     search_->setPlaceholderText(tr("Search layers"));
     std::map<LayerGroup, QTreeWidgetItem*> groups;
     const std::vector<PaletteEntry> entries = LayerCatalog::entries();
-    for (const PaletteEntry& entry : entries) groups[entry.group] = nullptr;  // in the groups' order
+    for (const PaletteEntry& entry : entries)
+        groups[entry.group] = nullptr;  // in the groups' order
     for (auto& [group, item] : groups) {
         item = new QTreeWidgetItem(tree_, {LayerCatalog::groupTitle(group)});
         item->setFlags(Qt::ItemIsEnabled);
@@ -83,9 +86,10 @@ void LayerPalette::filter(const QString& text) {
         int shown = 0;
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem* item = group->child(i);
-            const bool match = text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive) ||
-                               item->toolTip(0).contains(text, Qt::CaseInsensitive) ||
-                               item->data(0, Qt::UserRole).toString().contains(text, Qt::CaseInsensitive);
+            const bool match =
+                text.isEmpty() || item->text(0).contains(text, Qt::CaseInsensitive) ||
+                item->toolTip(0).contains(text, Qt::CaseInsensitive) ||
+                item->data(0, Qt::UserRole).toString().contains(text, Qt::CaseInsensitive);
             item->setHidden(!match);
             shown += match;
         }

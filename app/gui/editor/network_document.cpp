@@ -35,7 +35,8 @@ void NetworkDocument::setStructureLocked(bool locked) {
 }
 
 QString NetworkDocument::lockedReason() const {
-    return locked_ ? tr("Training is running: pause it before changing the network's structure") : QString();
+    return locked_ ? tr("Training is running: pause it before changing the network's structure")
+                   : QString();
 }
 
 void NetworkDocument::replaceDraft(const NetworkDraft& draft) {
@@ -44,13 +45,15 @@ void NetworkDocument::replaceDraft(const NetworkDraft& draft) {
     emit changed();
 }
 
-void NetworkDocument::push(int kind, const QString& text, NetworkDraft after, const QString& mergeKey) {
+void NetworkDocument::push(int kind, const QString& text, NetworkDraft after,
+                           const QString& mergeKey) {
     if (after == draft_) return;  // nothing would change: no empty undo step
-    undo_.push(new DraftCommand(*this, static_cast<DraftCommand::Kind>(kind), text, draft_, std::move(after), mergeKey));
+    undo_.push(new DraftCommand(*this, static_cast<DraftCommand::Kind>(kind), text, draft_,
+                                std::move(after), mergeKey));
 }
 
-QString NetworkDocument::addLayer(LayerSpec layer, QPointF position, const std::string& intoLinkFrom,
-                                  std::string* name) {
+QString NetworkDocument::addLayer(LayerSpec layer, QPointF position,
+                                  const std::string& intoLinkFrom, std::string* name) {
     if (locked_) return lockedReason();
     NetworkDraft after = draft_;
     layer.name = after.freeName(layer.type);
@@ -71,11 +74,13 @@ QString NetworkDocument::appendLayer(LayerSpec layer, bool outputLayer, std::str
     std::string previous = draft_.source(kOutputNode);
     if (previous.empty()) {
         double right = draft_.inputPosition.first;
-        for (const LayerSpec& node : draft_.nodes) right = std::max(right, node.position.value_or(std::pair{0.0, 0.0}).first);
-        return addLayer(std::move(layer), QPointF(right + kColumnSpacing, draft_.inputPosition.second), {}, name);
+        for (const LayerSpec& node : draft_.nodes)
+            right = std::max(right, node.position.value_or(std::pair{0.0, 0.0}).first);
+        return addLayer(std::move(layer),
+                        QPointF(right + kColumnSpacing, draft_.inputPosition.second), {}, name);
     }
-    if (const LayerSpec* last = draft_.node(previous); !outputLayer && last && last->type == "dense" &&
-                                                              !draft_.source(previous).empty()) {
+    if (const LayerSpec* last = draft_.node(previous);
+        !outputLayer && last && last->type == "dense" && !draft_.source(previous).empty()) {
         next = previous;
         previous = draft_.source(next);
     }
@@ -86,7 +91,8 @@ QString NetworkDocument::appendLayer(LayerSpec layer, bool outputLayer, std::str
     after.links[layer.name] = next;
     // The new node takes the place of the next one, which moves down, and so on to the output.
     layer.position = next == kOutputNode ? after.outputPosition : *after.node(next)->position;
-    for (std::string at = next; at != kOutputNode; at = after.links.at(at)) after.node(at)->position->second += kRowSpacing;
+    for (std::string at = next; at != kOutputNode; at = after.links.at(at))
+        after.node(at)->position->second += kRowSpacing;
     after.outputPosition.second += kRowSpacing;
     after.nodes.push_back(layer);
     push(DraftCommand::Add, tr("Add %1").arg(qs(layer.name)), std::move(after));
@@ -99,7 +105,8 @@ QString NetworkDocument::removeNodes(const std::vector<std::string>& names) {
     QStringList removed;
     for (const std::string& name : names) {
         if (!after.node(name)) continue;  // the two ends stay
-        // The nodes before and after it are joined, so deleting a layer from a chain keeps the chain.
+        // The nodes before and after it are joined, so deleting a layer from a chain keeps the
+        // chain.
         const std::string from = after.source(name);
         const auto to = after.links.find(name);
         const std::string next = to == after.links.end() ? std::string() : to->second;
@@ -109,35 +116,44 @@ QString NetworkDocument::removeNodes(const std::vector<std::string>& names) {
         std::erase_if(after.nodes, [&](const LayerSpec& layer) { return layer.name == name; });
         removed << qs(name);
     }
-    if (removed.isEmpty()) return tr("The input and the output belong to every network and cannot be deleted");
-    push(DraftCommand::Remove, tr("Delete %1").arg(removed.join(QStringLiteral(", "))), std::move(after));
+    if (removed.isEmpty())
+        return tr("The input and the output belong to every network and cannot be deleted");
+    push(DraftCommand::Remove, tr("Delete %1").arg(removed.join(QStringLiteral(", "))),
+         std::move(after));
     return {};
 }
 
 QString NetworkDocument::connectNodes(const std::string& from, const std::string& to) {
     if (locked_) return lockedReason();
     const auto shown = [](const std::string& name) {
-        return name == kInputNode ? tr("the input") : name == kOutputNode ? tr("the output") : qs(name);
+        return name == kInputNode    ? tr("the input")
+               : name == kOutputNode ? tr("the output")
+                                     : qs(name);
     };
-    if (from == kOutputNode) return tr("The output is the end of the network: nothing comes out of it");
+    if (from == kOutputNode)
+        return tr("The output is the end of the network: nothing comes out of it");
     if (to == kInputNode) return tr("The input is where the data come in: nothing can feed it");
     if (from == to) return tr("A layer cannot feed itself");
     if ((from != kInputNode && !draft_.node(from)) || (to != kOutputNode && !draft_.node(to)))
         return tr("There is no such node");
     if (draft_.reaches(to, from))
-        return tr("This link would make a loop (%1 already leads to %2): data must flow from the input to the output")
+        return tr("This link would make a loop (%1 already leads to %2): data must flow from the "
+                  "input to the output")
             .arg(shown(to), shown(from));
     if (const auto taken = draft_.links.find(from); taken != draft_.links.end())
-        return tr("%1 already feeds %2: in a sequential network each layer feeds exactly one layer; delete that "
+        return tr("%1 already feeds %2: in a sequential network each layer feeds exactly one "
+                  "layer; delete that "
                   "link first (select it and press Delete)")
             .arg(shown(from), shown(taken->second));
     if (const std::string source = draft_.source(to); !source.empty())
-        return tr("%1 already takes its input from %2: in a sequential network each layer has exactly one input; "
+        return tr("%1 already takes its input from %2: in a sequential network each layer has "
+                  "exactly one input; "
                   "delete that link first")
             .arg(shown(to), shown(source));
     NetworkDraft after = draft_;
     after.links[from] = to;
-    push(DraftCommand::Connect, tr("Connect %1 to %2").arg(shown(from), shown(to)), std::move(after));
+    push(DraftCommand::Connect, tr("Connect %1 to %2").arg(shown(from), shown(to)),
+         std::move(after));
     return {};
 }
 
@@ -160,19 +176,21 @@ void NetworkDocument::moveNodes(const std::map<std::string, QPointF>& positions,
     push(DraftCommand::Move, tr("Move"), std::move(after), QStringLiteral("drag %1").arg(dragId));
 }
 
-void NetworkDocument::setParameter(const std::string& node, const std::string& key, const LayerParameter& value) {
+void NetworkDocument::setParameter(const std::string& node, const std::string& key,
+                                   const LayerParameter& value) {
     NetworkDraft after = draft_;
     LayerSpec* layer = after.node(node);
     if (!layer) return;
     layer->parameters[key] = value;
-    push(DraftCommand::ChangeParameter, tr("Change %1 of %2").arg(qs(key), qs(node)), std::move(after),
-         qs(node + "/" + key));
+    push(DraftCommand::ChangeParameter, tr("Change %1 of %2").arg(qs(key), qs(node)),
+         std::move(after), qs(node + "/" + key));
 }
 
 void NetworkDocument::setLoss(LossKind loss) {
     NetworkDraft after = draft_;
     after.loss = loss;
-    push(DraftCommand::ChangeParameter, tr("Change the loss"), std::move(after), QStringLiteral("loss"));
+    push(DraftCommand::ChangeParameter, tr("Change the loss"), std::move(after),
+         QStringLiteral("loss"));
 }
 
 NetworkDraft NetworkDocument::copy(const std::vector<std::string>& names) const {
@@ -185,7 +203,8 @@ NetworkDraft NetworkDocument::copy(const std::vector<std::string>& names) const 
     return clip;
 }
 
-QString NetworkDocument::paste(const NetworkDraft& clip, QPointF offset, std::vector<std::string>* names) {
+QString NetworkDocument::paste(const NetworkDraft& clip, QPointF offset,
+                               std::vector<std::string>* names) {
     if (locked_) return lockedReason();
     if (clip.nodes.empty()) return tr("Nothing to paste: copy some layers first");
     NetworkDraft after = draft_;
@@ -200,13 +219,15 @@ QString NetworkDocument::paste(const NetworkDraft& clip, QPointF offset, std::ve
         if (names) names->push_back(fresh);
     }
     for (const auto& [from, to] : clip.links) after.links[renamed.at(from)] = renamed.at(to);
-    push(DraftCommand::Paste, tr("Paste %n layer(s)", nullptr, static_cast<int>(clip.nodes.size())), std::move(after));
+    push(DraftCommand::Paste, tr("Paste %n layer(s)", nullptr, static_cast<int>(clip.nodes.size())),
+         std::move(after));
     return {};
 }
 
 QString NetworkDocument::applyTemplate(const Template& networkTemplate) {
     if (locked_) return lockedReason();
-    push(DraftCommand::ApplyTemplate, tr("Template %1").arg(qs(networkTemplate.name)), draftFromSpec(networkTemplate.network));
+    push(DraftCommand::ApplyTemplate, tr("Template %1").arg(qs(networkTemplate.name)),
+         draftFromSpec(networkTemplate.network));
     return {};
 }
 

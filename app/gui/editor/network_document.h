@@ -59,7 +59,8 @@ public:
     // The nodes and the links among them, for the clipboard.
     NetworkDraft copy(const std::vector<std::string>& names) const;
     // Adds the clip's nodes under fresh names, moved by offset; returns their names.
-    QString paste(const NetworkDraft& clip, QPointF offset, std::vector<std::string>* names = nullptr);
+    QString paste(const NetworkDraft& clip, QPointF offset,
+                  std::vector<std::string>* names = nullptr);
     QString applyTemplate(const Template& networkTemplate);
     // The network as another view edited it (the layer list): nodes that keep their name and
     // type keep their place.

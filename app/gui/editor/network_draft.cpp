@@ -83,7 +83,8 @@ EditorDraft savedDraft(const NetworkDraft& draft) {
 }
 
 NetworkDraft draftFromSaved(const EditorDraft& saved) {
-    NetworkDraft draft{saved.nodes, saved.links, saved.loss, saved.inputPosition, saved.outputPosition};
+    NetworkDraft draft{saved.nodes, saved.links, saved.loss, saved.inputPosition,
+                       saved.outputPosition};
     for (const LayerSpec& node : draft.nodes)
         if (!node.position) {
             layOut(draft);
@@ -107,7 +108,8 @@ void layOut(NetworkDraft& draft) {
     const size_t rows = (main.size() + columns - 1) / columns;
     std::set<std::string> placed;
     for (size_t i = 0; i < main.size(); ++i) {
-        place(main[i], static_cast<double>(i / rows) * kColumnSpacing, static_cast<double>(i % rows) * kRowSpacing);
+        place(main[i], static_cast<double>(i / rows) * kColumnSpacing,
+              static_cast<double>(i % rows) * kRowSpacing);
         placed.insert(main[i]);
     }
     double x = static_cast<double>(columns) * kColumnSpacing;

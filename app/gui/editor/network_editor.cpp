@@ -21,7 +21,8 @@
 
 namespace koto::gui {
 
-NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent) : QWidget(parent), document_(document) {
+NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent)
+    : QWidget(parent), document_(document) {
     setObjectName(QStringLiteral("networkEditor"));
     palette_ = new LayerPalette;
     scene_ = new NetworkScene(document_, this);
@@ -67,9 +68,11 @@ NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent) : QWidg
         const PaletteEntry* entry = LayerCatalog::find(id);
         std::string name;
         LayerSpec layer = entry->layer;
-        if (entry->group == LayerGroup::LossesOutputs && layer.text("activation") != "sigmoid" && document_.data().outputs > 0)
+        if (entry->group == LayerGroup::LossesOutputs && layer.text("activation") != "sigmoid" &&
+            document_.data().outputs > 0)
             layer.parameters["units"] = document_.data().outputs;
-        const QString refused = document_.appendLayer(layer, entry->group == LayerGroup::LossesOutputs, &name);
+        const QString refused =
+            document_.appendLayer(layer, entry->group == LayerGroup::LossesOutputs, &name);
         refused_ = refused;
         showStatus();
         if (refused.isEmpty()) scene_->selectNodes({name});
@@ -101,7 +104,8 @@ void NetworkEditor::buildActions() {
         removeAction(onCanvas);
         view_->addAction(onCanvas);
     }
-    layOut_ = make(QStyle::SP_FileDialogListView, QKeySequence(Qt::CTRL | Qt::Key_L), "layOutAction");
+    layOut_ =
+        make(QStyle::SP_FileDialogListView, QKeySequence(Qt::CTRL | Qt::Key_L), "layOutAction");
     fit_ = make(QStyle::SP_TitleBarMaxButton, QKeySequence(Qt::CTRL | Qt::Key_0), "fitAction");
     zoomIn_ = make(QStyle::SP_ArrowUp, QKeySequence::ZoomIn, "zoomInAction");
     zoomIn_->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
@@ -111,7 +115,8 @@ void NetworkEditor::buildActions() {
     toolBar_->addActions({delete_, copy_, paste_});
     toolBar_->addSeparator();
     toolBar_->addActions({layOut_, fit_, zoomIn_, zoomOut_});
-    // Undo and redo as arrows: their text names the edit ("Undo Add dense_2") and shows as a tooltip.
+    // Undo and redo as arrows: their text names the edit ("Undo Add dense_2") and shows as a
+    // tooltip.
     for (QAction* action : {undo_, redo_})
         if (auto* button = qobject_cast<QToolButton*>(toolBar_->widgetForAction(action)))
             button->setToolButtonStyle(Qt::ToolButtonIconOnly);
@@ -168,16 +173,20 @@ void NetworkEditor::showStatus() {
     const DraftCheck& check = document_.check();
     const bool trouble = !refused_.isEmpty() || !check.problem.isEmpty();
     if (!refused_.isEmpty()) status_->setText(refused_);
-    else if (!check.problem.isEmpty()) status_->setText(tr("Cannot train yet: %1").arg(check.problem));
+    else if (!check.problem.isEmpty())
+        status_->setText(tr("Cannot train yet: %1").arg(check.problem));
     else if (document_.data().values < 1) status_->setText(QString());
     else
-        status_->setText(tr("Ready to train: %n layer(s) from %1 to %2", nullptr,
-                            static_cast<int>(document_.draft().nodes.size()))
-                             .arg(batchShapeText(check.shapes.at(kInputNode)),
-                                  batchShapeText(check.network->layers.empty() ? check.shapes.at(kInputNode)
-                                                                               : check.shapes.at(check.network->layers.back().name))));
-    status_->setStyleSheet(trouble ? QStringLiteral("QLabel { color: #611a15; background: #fdecea; padding: 4px; }")
-                                   : QStringLiteral("QLabel { color: #1b5e20; background: #e8f5e9; padding: 4px; }"));
+        status_->setText(
+            tr("Ready to train: %n layer(s) from %1 to %2", nullptr,
+               static_cast<int>(document_.draft().nodes.size()))
+                .arg(batchShapeText(check.shapes.at(kInputNode)),
+                     batchShapeText(check.network->layers.empty()
+                                        ? check.shapes.at(kInputNode)
+                                        : check.shapes.at(check.network->layers.back().name))));
+    status_->setStyleSheet(
+        trouble ? QStringLiteral("QLabel { color: #611a15; background: #fdecea; padding: 4px; }")
+                : QStringLiteral("QLabel { color: #1b5e20; background: #e8f5e9; padding: 4px; }"));
     const bool locked = document_.structureLocked();
     for (QAction* action : {delete_, paste_}) action->setEnabled(!locked);
     palette_->setEnabled(!locked);
@@ -189,7 +198,8 @@ void NetworkEditor::retranslate() {
     copy_->setText(tr("Copy"));
     paste_->setText(tr("Paste"));
     layOut_->setText(tr("Lay out"));
-    layOut_->setToolTip(tr("Arrange the nodes in columns, the network from the input down (Ctrl+L)"));
+    layOut_->setToolTip(
+        tr("Arrange the nodes in columns, the network from the input down (Ctrl+L)"));
     fit_->setText(tr("Fit"));
     fit_->setToolTip(tr("Show the whole network (Ctrl+0)"));
     zoomIn_->setText(QStringLiteral("+"));

@@ -1,7 +1,7 @@
 #pragma once
 // The network editor: the palette on the left, the canvas in the middle with its tool bar (undo,
-// redo, delete, copy, paste, lay out, fit, zoom), the selected node's properties on the right, and under
-// the canvas a line that says whether the network can train and, if not, why.
+// redo, delete, copy, paste, lay out, fit, zoom), the selected node's properties on the right, and
+// under the canvas a line that says whether the network can train and, if not, why.
 
 #include <QWidget>
 
@@ -54,7 +54,7 @@ private:
     QLabel* status_;
     QString refused_;  // the last refused edit's reason, until the next edit
     NetworkDraft clip_;
-    int pastes_ = 0;   // successive pastes land a little further each time
+    int pastes_ = 0;  // successive pastes land a little further each time
     bool fitted_ = false;
     QAction* undo_;
     QAction* redo_;

@@ -10,7 +10,8 @@
 
 namespace koto::gui {
 
-NetworkScene::NetworkScene(NetworkDocument& document, QObject* parent) : QGraphicsScene(parent), document_(document) {
+NetworkScene::NetworkScene(NetworkDocument& document, QObject* parent)
+    : QGraphicsScene(parent), document_(document) {
     connect(&document_, &NetworkDocument::changed, this, &NetworkScene::sync);
     sync();
 }
@@ -34,7 +35,8 @@ EdgeItem* NetworkScene::edgeFrom(const std::string& from) const {
 std::vector<std::string> NetworkScene::selectedNodeNames() const {
     std::vector<std::string> names;
     for (const LayerSpec& layer : document_.draft().nodes)  // in the draft's order
-        if (nodes_.count(layer.name) && nodes_.at(layer.name)->isSelected()) names.push_back(layer.name);
+        if (nodes_.count(layer.name) && nodes_.at(layer.name)->isSelected())
+            names.push_back(layer.name);
     return names;
 }
 
@@ -66,11 +68,13 @@ void NetworkScene::sync() {
     };
     const auto shapeOf = [&](const std::string& name) {
         const auto found = check.shapes.find(name);
-        return found == check.shapes.end() ? QStringLiteral("N x ?") : batchShapeText(found->second);
+        return found == check.shapes.end() ? QStringLiteral("N x ?")
+                                           : batchShapeText(found->second);
     };
     syncing_ = true;
     std::map<std::string, NodeItem*> kept;
-    auto place = [&](const std::string& name, bool hasInput, bool hasOutput, QColor colour, std::pair<double, double> at) {
+    auto place = [&](const std::string& name, bool hasInput, bool hasOutput, QColor colour,
+                     std::pair<double, double> at) {
         NodeItem* item = node(name);
         if (!item) {
             item = new NodeItem(*this, name, hasInput, hasOutput, colour);
@@ -82,19 +86,21 @@ void NetworkScene::sync() {
     };
     const QColor endColour(0x45, 0x5a, 0x64);
     place(kInputNode, false, true, endColour, draft.inputPosition)
-        ->setContent(tr("Input X"), QString(), tr("one sample a row"), shapeOf(kInputNode), errorOf(kInputNode),
-                     tr("The data go in here: a mini-batch of N samples"));
+        ->setContent(tr("Input X"), QString(), tr("one sample a row"), shapeOf(kInputNode),
+                     errorOf(kInputNode), tr("The data go in here: a mini-batch of N samples"));
     const std::string last = draft.source(kOutputNode);
-    place(kOutputNode, true, false, LayerCatalog::colour(LayerGroup::LossesOutputs), draft.outputPosition)
+    place(kOutputNode, true, false, LayerCatalog::colour(LayerGroup::LossesOutputs),
+          draft.outputPosition)
         ->setContent(tr("Output and loss"), QString(), tr("loss: %1").arg(lossTitle(draft.loss)),
                      last.empty() ? QStringLiteral("N x ?") : shapeOf(last), errorOf(kOutputNode),
                      tr("The network's answer Y, compared with the targets T by the loss J"));
     for (const LayerSpec& layer : draft.nodes) {
-        NodeItem* item = place(layer.name, true, true, LayerCatalog::colour(LayerCatalog::groupOf(layer.type)),
-                               layer.position.value_or(std::pair{0.0, 0.0}));
+        NodeItem* item =
+            place(layer.name, true, true, LayerCatalog::colour(LayerCatalog::groupOf(layer.type)),
+                  layer.position.value_or(std::pair{0.0, 0.0}));
         item->setContent(LayerCatalog::typeTitle(layer.type), QString::fromStdString(layer.name),
-                         LayerCatalog::keyParameters(layer), shapeOf(layer.name), errorOf(layer.name),
-                         LayerCatalog::typeTitle(layer.type));
+                         LayerCatalog::keyParameters(layer), shapeOf(layer.name),
+                         errorOf(layer.name), LayerCatalog::typeTitle(layer.type));
     }
     for (auto& [name, item] : nodes_)
         if (!kept.count(name)) delete item;
@@ -107,7 +113,8 @@ void NetworkScene::sync() {
         auto* edge = new EdgeItem(from, to);
         addItem(edge);
         const auto shape = check.shapes.find(from);
-        edge->setContent(shape == check.shapes.end() ? QString() : batchShapeText(shape->second), errorOf(to));
+        edge->setContent(shape == check.shapes.end() ? QString() : batchShapeText(shape->second),
+                         errorOf(to));
         edges_.push_back(edge);
     }
     placeEdges();
@@ -116,7 +123,8 @@ void NetworkScene::sync() {
 }
 
 void NetworkScene::placeEdges() {
-    for (EdgeItem* edge : edges_) edge->setEnds(node(edge->from())->outputPort(), node(edge->to())->inputPort());
+    for (EdgeItem* edge : edges_)
+        edge->setEnds(node(edge->from())->outputPort(), node(edge->to())->inputPort());
 }
 
 void NetworkScene::nodeMoved() {
@@ -134,7 +142,8 @@ void NetworkScene::mousePressEvent(QGraphicsSceneMouseEvent* event) {
         for (auto& [name, item] : nodes_) {
             if (!item->onOutputPort(event->scenePos())) continue;
             pendingFrom_ = name;
-            pending_ = addLine(QLineF(item->outputPort(), event->scenePos()), QPen(QColor(0x19, 0x76, 0xd2), 2, Qt::DashLine));
+            pending_ = addLine(QLineF(item->outputPort(), event->scenePos()),
+                               QPen(QColor(0x19, 0x76, 0xd2), 2, Qt::DashLine));
             event->accept();
             return;
         }
@@ -164,7 +173,8 @@ void NetworkScene::mouseReleaseEvent(QGraphicsSceneMouseEvent* event) {
         pending_ = nullptr;
         const std::string from = std::exchange(pendingFrom_, {});
         NodeItem* target = nodeAt(event->scenePos());
-        if (target && target->name() != from) emit message(document_.connectNodes(from, target->name()));
+        if (target && target->name() != from)
+            emit message(document_.connectNodes(from, target->name()));
         return;
     }
     dragging_ = false;

@@ -11,7 +11,8 @@
 
 namespace koto::gui {
 
-NetworkView::NetworkView(NetworkScene& scene, QWidget* parent) : QGraphicsView(&scene, parent), scene_(scene) {
+NetworkView::NetworkView(NetworkScene& scene, QWidget* parent)
+    : QGraphicsView(&scene, parent), scene_(scene) {
     setObjectName(QStringLiteral("networkCanvas"));
     setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
     setDragMode(QGraphicsView::RubberBandDrag);
@@ -76,17 +77,20 @@ void NetworkView::mouseReleaseEvent(QMouseEvent* event) {
 }
 
 void NetworkView::dragEnterEvent(QDragEnterEvent* event) {
-    if (event->mimeData()->hasFormat(QLatin1String(PaletteTree::kMimeType))) event->acceptProposedAction();
+    if (event->mimeData()->hasFormat(QLatin1String(PaletteTree::kMimeType)))
+        event->acceptProposedAction();
     else QGraphicsView::dragEnterEvent(event);
 }
 
 void NetworkView::dragMoveEvent(QDragMoveEvent* event) {
-    if (event->mimeData()->hasFormat(QLatin1String(PaletteTree::kMimeType))) event->acceptProposedAction();
+    if (event->mimeData()->hasFormat(QLatin1String(PaletteTree::kMimeType)))
+        event->acceptProposedAction();
     else QGraphicsView::dragMoveEvent(event);
 }
 
 void NetworkView::dropEvent(QDropEvent* event) {
-    const QString id = QString::fromUtf8(event->mimeData()->data(QLatin1String(PaletteTree::kMimeType)));
+    const QString id =
+        QString::fromUtf8(event->mimeData()->data(QLatin1String(PaletteTree::kMimeType)));
     const PaletteEntry* entry = LayerCatalog::find(id);
     if (!entry) {
         QGraphicsView::dropEvent(event);
@@ -96,11 +100,12 @@ void NetworkView::dropEvent(QDropEvent* event) {
     LayerSpec layer = entry->layer;
     NetworkDocument& document = scene_.document();
     // An output layer starts with as many units as the data want.
-    if (entry->group == LayerGroup::LossesOutputs && layer.text("activation") != "sigmoid" && document.data().outputs > 0)
+    if (entry->group == LayerGroup::LossesOutputs && layer.text("activation") != "sigmoid" &&
+        document.data().outputs > 0)
         layer.parameters["units"] = document.data().outputs;
     std::string name;
-    const QString refused = document.addLayer(layer, at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2),
-                                              scene_.linkAt(at), &name);
+    const QString refused = document.addLayer(
+        layer, at - QPointF(NodeItem::kWidth / 2, NodeItem::kHeight / 2), scene_.linkAt(at), &name);
     emit scene_.message(refused);
     if (refused.isEmpty()) scene_.selectNodes({name});
     event->acceptProposedAction();

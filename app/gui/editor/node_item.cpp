@@ -1,9 +1,9 @@
 #include "editor/node_item.h"
 
 #include <QFontMetrics>
-#include <algorithm>
 #include <QPainter>
 #include <QStyleOptionGraphicsItem>
+#include <algorithm>
 
 #include "editor/network_scene.h"
 
@@ -13,15 +13,19 @@ const QColor kErrorColour(0xc6, 0x28, 0x28);
 const QColor kShapeColour(0x0b, 0x4f, 0x8a);
 }  // namespace
 
-NodeItem::NodeItem(NetworkScene& scene, std::string name, bool hasInput, bool hasOutput, QColor colour)
-    : scene_(scene), name_(std::move(name)), hasInput_(hasInput), hasOutput_(hasOutput), colour_(colour) {
+NodeItem::NodeItem(NetworkScene& scene, std::string name, bool hasInput, bool hasOutput,
+                   QColor colour)
+    : scene_(scene), name_(std::move(name)), hasInput_(hasInput), hasOutput_(hasOutput),
+      colour_(colour) {
     setFlags(ItemIsMovable | ItemIsSelectable | ItemSendsGeometryChanges);
     setZValue(1);  // above the edges
 }
 
-void NodeItem::setContent(const QString& title, const QString& layerName, const QString& detail, const QString& shape,
-                          const QString& error, const QString& description) {
-    if (title == title_ && layerName == layerName_ && detail == detail_ && shape == shape_ && error == error_) return;
+void NodeItem::setContent(const QString& title, const QString& layerName, const QString& detail,
+                          const QString& shape, const QString& error, const QString& description) {
+    if (title == title_ && layerName == layerName_ && detail == detail_ && shape == shape_ &&
+        error == error_)
+        return;
     title_ = title;
     layerName_ = layerName;
     detail_ = detail;
@@ -67,15 +71,19 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setFont(font);
     const double nameNeeds = painter->fontMetrics().horizontalAdvance(layerName_);
     const double gap = layerName_.isEmpty() ? 0 : 8;
-    const double titleWidth = titleNeeds + gap + nameNeeds <= width ? titleNeeds : std::max(width - gap - nameNeeds, 0.6 * width);
+    const double titleWidth = titleNeeds + gap + nameNeeds <= width
+                                  ? titleNeeds
+                                  : std::max(width - gap - nameNeeds, 0.6 * width);
     const double nameWidth = std::max(0.0, width - titleWidth - gap);
     painter->setPen(QColor(0x75, 0x75, 0x75));
-    painter->drawText(QRectF(left + width - nameWidth, 4, nameWidth, 19), Qt::AlignRight | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(layerName_, Qt::ElideRight, static_cast<int>(nameWidth)));
+    painter->drawText(
+        QRectF(left + width - nameWidth, 4, nameWidth, 19), Qt::AlignRight | Qt::AlignVCenter,
+        painter->fontMetrics().elidedText(layerName_, Qt::ElideRight, static_cast<int>(nameWidth)));
     painter->setFont(bold);
     painter->setPen(Qt::black);
     painter->drawText(QRectF(left, 4, titleWidth + 1, 19), Qt::AlignLeft | Qt::AlignVCenter,
-                      painter->fontMetrics().elidedText(title_, Qt::ElideRight, static_cast<int>(titleWidth + 1)));
+                      painter->fontMetrics().elidedText(title_, Qt::ElideRight,
+                                                        static_cast<int>(titleWidth + 1)));
     painter->setFont(font);
     const QFontMetrics metrics = painter->fontMetrics();
     painter->setPen(QColor(0x42, 0x42, 0x42));
@@ -90,7 +98,8 @@ void NodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     painter->setBrush(QColor(0xee, 0xee, 0xee));
     if (hasInput_) painter->drawEllipse(QPointF(kWidth / 2, 0), kPortRadius - 1, kPortRadius - 1);
     painter->setBrush(colour_);
-    if (hasOutput_) painter->drawEllipse(QPointF(kWidth / 2, kHeight), kPortRadius - 1, kPortRadius - 1);
+    if (hasOutput_)
+        painter->drawEllipse(QPointF(kWidth / 2, kHeight), kPortRadius - 1, kPortRadius - 1);
 }
 
 QVariant NodeItem::itemChange(GraphicsItemChange change, const QVariant& value) {

@@ -21,8 +21,8 @@ public:
     const std::string& name() const { return name_; }
     // What the card says: the title in bold with the layer's name beside it, a line of detail,
     // and the output shape, or the error instead when there is one.
-    void setContent(const QString& title, const QString& layerName, const QString& detail, const QString& shape,
-                    const QString& error, const QString& description);
+    void setContent(const QString& title, const QString& layerName, const QString& detail,
+                    const QString& shape, const QString& error, const QString& description);
     const QString& shapeText() const { return shape_; }
     const QString& errorText() const { return error_; }
 

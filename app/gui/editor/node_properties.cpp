@@ -18,13 +18,15 @@ namespace koto::gui {
 namespace {
 const char* const kActivations[] = {"linear", "sigmoid", "tanh", "relu", "softmax"};
 const char* const kRecurrentInits[] = {"uniform", "xavier", "orthogonal"};
-const LossKind kLosses[] = {LossKind::CrossEntropy, LossKind::BinaryCrossEntropy, LossKind::MeanSquaredError};
+const LossKind kLosses[] = {LossKind::CrossEntropy, LossKind::BinaryCrossEntropy,
+                            LossKind::MeanSquaredError};
 
 // The parameters in the order a learner reads a layer (size, window, then the nonlinearity);
 // parameters not named here follow in alphabetical order.
 std::vector<std::string> inReadingOrder(const LayerSpec& layer) {
-    static const std::vector<std::string> order{"units", "filters", "kernel", "stride", "padding",
-                                                "activation", "keep", "sigma", "init", "tied_to"};
+    static const std::vector<std::string> order{"units",   "filters",    "kernel", "stride",
+                                                "padding", "activation", "keep",   "sigma",
+                                                "init",    "tied_to"};
     std::vector<std::string> keys;
     for (const std::string& key : order)
         if (layer.parameters.count(key)) keys.push_back(key);
@@ -50,8 +52,9 @@ NodeProperties::NodeProperties(NetworkDocument& document, QWidget* parent)
     error_ = new QLabel(this);
     error_->setObjectName(QStringLiteral("nodeError"));
     error_->setWordWrap(true);
-    error_->setStyleSheet(QStringLiteral("QLabel { color: #611a15; background: #fdecea; border: 1px solid #f5c2c0; "
-                                         "border-radius: 4px; padding: 4px; }"));
+    error_->setStyleSheet(
+        QStringLiteral("QLabel { color: #611a15; background: #fdecea; border: 1px solid #f5c2c0; "
+                       "border-radius: 4px; padding: 4px; }"));
     layout->addWidget(heading_);
     layout->addWidget(shape_);
     layout->addLayout(form_);
@@ -95,10 +98,12 @@ void NodeProperties::rebuild() {
             if (key == "activation" || key == "init") {
                 auto* box = new QComboBox;
                 if (key == "init")
-                    for (const char* init : kRecurrentInits) box->addItem(QString::fromLatin1(init), QString::fromLatin1(init));
+                    for (const char* init : kRecurrentInits)
+                        box->addItem(QString::fromLatin1(init), QString::fromLatin1(init));
                 else
                     for (const char* activation : kActivations)
-                        box->addItem(activationTitle(*activationFromName(activation)), QString::fromLatin1(activation));
+                        box->addItem(activationTitle(*activationFromName(activation)),
+                                     QString::fromLatin1(activation));
                 connect(box, &QComboBox::activated, this, [this, name, key, box] {
                     document_.setParameter(name, key, box->currentData().toString().toStdString());
                 });
@@ -117,9 +122,8 @@ void NodeProperties::rebuild() {
                 spin->setDecimals(3);
                 spin->setSingleStep(key == "keep" ? 0.05 : 0.1);
                 spin->setKeyboardTracking(false);
-                connect(spin, &QDoubleSpinBox::valueChanged, this, [this, name, key](double v) {
-                    document_.setParameter(name, key, v);
-                });
+                connect(spin, &QDoubleSpinBox::valueChanged, this,
+                        [this, name, key](double v) { document_.setParameter(name, key, v); });
                 editor = spin;
             } else {
                 auto* line = new QLineEdit;
@@ -142,19 +146,23 @@ void NodeProperties::refresh() {
     const std::string type = layer ? layer->type : node_;
     const bool exists = layer || node_ == kInputNode || node_ == kOutputNode;
     if (!exists && !node_.empty()) node_.clear();
-    if (type != shownType_ || (layer && fields_.size() != layer->parameters.size())) return rebuild();
+    if (type != shownType_ || (layer && fields_.size() != layer->parameters.size()))
+        return rebuild();
 
     if (node_.empty()) heading_->setText(tr("Select a node to see and change its parameters"));
     else if (node_ == kInputNode) heading_->setText(tr("Input X: the data, one sample a row"));
     else if (node_ == kOutputNode) heading_->setText(tr("Output Y and the loss J"));
-    else heading_->setText(LayerCatalog::typeTitle(layer->type) + QStringLiteral(" · ") + QString::fromStdString(node_));
+    else
+        heading_->setText(LayerCatalog::typeTitle(layer->type) + QStringLiteral(" · ") +
+                          QString::fromStdString(node_));
 
     const DraftCheck& check = document_.check();
     const std::string shapeKey = node_ == kOutputNode ? draft.source(kOutputNode) : node_;
     const auto shape = check.shapes.find(shapeKey);
     shape_->setText(node_.empty() ? QString()
-                    : shape == check.shapes.end() ? tr("Output shape: not known yet")
-                                                  : tr("Output shape: %1").arg(batchShapeText(shape->second)));
+                    : shape == check.shapes.end()
+                        ? tr("Output shape: not known yet")
+                        : tr("Output shape: %1").arg(batchShapeText(shape->second)));
     const auto error = check.errors.find(node_);
     error_->setVisible(error != check.errors.end());
     if (error != check.errors.end()) error_->setText(error->second);

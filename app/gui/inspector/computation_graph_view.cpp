@@ -14,13 +14,17 @@ QString rowText(const TracedTensor* t, int row) {
     if (!t || t->rows == 0) return {};
     const int64_t r = std::min<int64_t>(row, t->rows - 1);
     QStringList values;
-    for (int64_t c = 0; c < std::min<int64_t>(t->cols, 3); ++c) values << QString::number(t->at(r, c), 'g', 3).replace(QLatin1Char('-'), QChar(0x2212));
-    return QStringLiteral("[") + values.join(QStringLiteral(", ")) + (t->cols > 3 ? QStringLiteral(" …]") : QStringLiteral("]"));
+    for (int64_t c = 0; c < std::min<int64_t>(t->cols, 3); ++c)
+        values << QString::number(t->at(r, c), 'g', 3).replace(QLatin1Char('-'), QChar(0x2212));
+    return QStringLiteral("[") + values.join(QStringLiteral(", ")) +
+           (t->cols > 3 ? QStringLiteral(" …]") : QStringLiteral("]"));
 }
 
 }  // namespace
 
-ComputationGraphView::ComputationGraphView(QWidget* parent) : QWidget(parent) { setMinimumSize(480, 300); }
+ComputationGraphView::ComputationGraphView(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(480, 300);
+}
 
 void ComputationGraphView::setTrace(const StepTrace* trace, const StageText* text) {
     trace_ = trace;
@@ -56,80 +60,109 @@ void ComputationGraphView::rebuild() {
         const TraceStage* forward = trace_->find(StageKind::Forward, l);
         const TraceStage* backward = trace_->find(StageKind::Backward, l);
         const bool f = reached(StageKind::Forward, l), b = reached(StageKind::Backward, l);
-        auto value = [&](const char* name) { return f ? rowText(forward->tensor(name), sample_) : QString(); };
-        auto gradient = [&](const char* name) { return b ? rowText(backward->tensor(name), sample_) : QString(); };
+        auto value = [&](const char* name) {
+            return f ? rowText(forward->tensor(name), sample_) : QString();
+        };
+        auto gradient = [&](const char* name) {
+            return b ? rowText(backward->tensor(name), sample_) : QString();
+        };
         const std::string& type = trace_->spec.layers[static_cast<size_t>(l)].type;
         if (n.convolution) {
-            nodes_.push_back({QStringLiteral("conv  %1 ∗ %2 + %3").arg(n.weight, n.input, n.bias),
-                              QStringLiteral("∂/∂%1 = %2 patch,  ∂/∂%2 = %1").arg(n.weight, n.input), l,
-                              value("a"), gradient("dJ/da")});
+            nodes_.push_back(
+                {QStringLiteral("conv  %1 ∗ %2 + %3").arg(n.weight, n.input, n.bias),
+                 QStringLiteral("∂/∂%1 = %2 patch,  ∂/∂%2 = %1").arg(n.weight, n.input), l,
+                 value("a"), gradient("dJ/da")});
         } else if (n.pooling) {
             const bool max = type == "maxpool";
-            nodes_.push_back({QStringLiteral("%1  → %2").arg(max ? QStringLiteral("max pool") : QStringLiteral("avg pool"), n.output),
-                              max ? QStringLiteral("∂%1/∂%2 = 1 (winner), 0").arg(n.output, n.input)
-                                  : QStringLiteral("∂%1/∂%2 = 1/K²").arg(n.output, n.input),
-                              l, value("Z"), gradient("dJ/dZ")});
+            nodes_.push_back(
+                {QStringLiteral("%1  → %2")
+                     .arg(max ? QStringLiteral("max pool") : QStringLiteral("avg pool"), n.output),
+                 max ? QStringLiteral("∂%1/∂%2 = 1 (winner), 0").arg(n.output, n.input)
+                     : QStringLiteral("∂%1/∂%2 = 1/K²").arg(n.output, n.input),
+                 l, value("Z"), gradient("dJ/dZ")});
             continue;
         } else if (n.recurrent) {
             const bool lstm = type == "lstm";
-            nodes_.push_back({lstm ? QStringLiteral("LSTM  i f o g → c, h") : QStringLiteral("RNN  → h(1 … T)"),
-                              lstm ? QStringLiteral("∂c(t)/∂c(t−1) = f(t)") : QStringLiteral("∂h(t)/∂h(t−1) = s′·%1ᵀ").arg(n.recurrentWeight),
-                              l, value("h"), gradient("dJ/dh")});
+            nodes_.push_back(
+                {lstm ? QStringLiteral("LSTM  i f o g → c, h") : QStringLiteral("RNN  → h(1 … T)"),
+                 lstm ? QStringLiteral("∂c(t)/∂c(t−1) = f(t)")
+                      : QStringLiteral("∂h(t)/∂h(t−1) = s′·%1ᵀ").arg(n.recurrentWeight),
+                 l, value("h"), gradient("dJ/dh")});
             continue;
         } else if (type == "sequence_last" || type == "sequence_many") {
-            nodes_.push_back({type == "sequence_last" ? QStringLiteral("last step  → %1").arg(n.output) : QStringLiteral("every t  → rows"),
-                              QStringLiteral("∂/∂%1 = 1").arg(n.input), l, value(type == "sequence_last" ? "Z" : "X"),
-                              gradient("dJ/dZ")});
+            nodes_.push_back({type == "sequence_last"
+                                  ? QStringLiteral("last step  → %1").arg(n.output)
+                                  : QStringLiteral("every t  → rows"),
+                              QStringLiteral("∂/∂%1 = 1").arg(n.input), l,
+                              value(type == "sequence_last" ? "Z" : "X"), gradient("dJ/dZ")});
             continue;
         } else if (type == "flatten") {
-            nodes_.push_back({QStringLiteral("flatten  → %1").arg(n.output), QStringLiteral("∂/∂%1 = 1").arg(n.input), l,
-                              value("X"), gradient("dJ/dZ")});
+            nodes_.push_back({QStringLiteral("flatten  → %1").arg(n.output),
+                              QStringLiteral("∂/∂%1 = 1").arg(n.input), l, value("X"),
+                              gradient("dJ/dZ")});
             continue;
         } else if (n.dense) {
             nodes_.push_back({QStringLiteral("matmul  %1·%2").arg(n.input, n.weight),
                               QStringLiteral("∂/∂%1 = %2ᵀ,  ∂/∂%2 = %1").arg(n.weight, n.input), l,
-                              f ? QStringLiteral("%1×%2").arg(forward->tensor("a")->rows).arg(forward->tensor("a")->cols) : QString(),
-                              b ? QStringLiteral("dJ/d%1: ").arg(n.weight) + rowText(backward->tensor("dJ/dW"), 0) : QString()});
-            nodes_.push_back({QStringLiteral("+ %1  → %2").arg(n.bias, n.preActivation), QStringLiteral("∂/∂%1 = 1").arg(n.bias), l,
-                              value("a"), gradient("dJ/da")});
+                              f ? QStringLiteral("%1×%2")
+                                      .arg(forward->tensor("a")->rows)
+                                      .arg(forward->tensor("a")->cols)
+                                : QString(),
+                              b ? QStringLiteral("dJ/d%1: ").arg(n.weight) +
+                                      rowText(backward->tensor("dJ/dW"), 0)
+                                : QString()});
+            nodes_.push_back({QStringLiteral("+ %1  → %2").arg(n.bias, n.preActivation),
+                              QStringLiteral("∂/∂%1 = 1").arg(n.bias), l, value("a"),
+                              gradient("dJ/da")});
         }
         if (n.dense || n.convolution) {
             if (forward->tensor("Z")) {
-                const QString local = n.activation == Activation::Sigmoid ? QStringLiteral("%1(1 − %1)").arg(n.output)
-                                      : n.activation == Activation::Tanh  ? QStringLiteral("1 − %1").arg(n.output) + QStringLiteral("²")
-                                      : n.activation == Activation::Relu  ? QStringLiteral("u(%1)").arg(n.output)
-                                                                          : QStringLiteral("1");
+                const QString local =
+                    n.activation == Activation::Sigmoid ? QStringLiteral("%1(1 − %1)").arg(n.output)
+                    : n.activation == Activation::Tanh
+                        ? QStringLiteral("1 − %1").arg(n.output) + QStringLiteral("²")
+                    : n.activation == Activation::Relu ? QStringLiteral("u(%1)").arg(n.output)
+                                                       : QStringLiteral("1");
                 const QString name = n.activation == Activation::Sigmoid ? QStringLiteral("σ")
                                      : n.activation == Activation::Tanh  ? QStringLiteral("tanh")
                                      : n.activation == Activation::Relu  ? QStringLiteral("relu")
                                                                          : QStringLiteral("id");
-                nodes_.push_back({QStringLiteral("%1  → %2").arg(name, n.output), QStringLiteral("∂%1/∂%2 = ").arg(n.output, n.preActivation) + local, l,
-                                  value("Z"), gradient("dJ/dZ")});
+                nodes_.push_back(
+                    {QStringLiteral("%1  → %2").arg(name, n.output),
+                     QStringLiteral("∂%1/∂%2 = ").arg(n.output, n.preActivation) + local, l,
+                     value("Z"), gradient("dJ/dZ")});
             }
         } else {
             const bool mask = forward->tensor("mask") != nullptr;
-            nodes_.push_back({(mask ? QStringLiteral("× M  → ") : QStringLiteral("+ ε  → ")) + n.output,
-                              QStringLiteral("∂%1/∂%2 = ").arg(n.output, n.input) + (mask ? QStringLiteral("M") : QStringLiteral("1")), l,
-                              value("Z"), gradient("dJ/dZ")});
+            nodes_.push_back(
+                {(mask ? QStringLiteral("× M  → ") : QStringLiteral("+ ε  → ")) + n.output,
+                 QStringLiteral("∂%1/∂%2 = ").arg(n.output, n.input) +
+                     (mask ? QStringLiteral("M") : QStringLiteral("1")),
+                 l, value("Z"), gradient("dJ/dZ")});
         }
     }
     const TraceStage* loss = trace_->find(StageKind::Loss);
     const bool lossReached = reached(StageKind::Loss, -1);
     const int last = notation.layerCount() - 1;
     const bool lastBack = reached(StageKind::Backward, last);
-    const QString lossName = trace_->spec.loss == LossKind::CrossEntropy          ? QStringLiteral("softmax + CE")
-                             : trace_->spec.loss == LossKind::BinaryCrossEntropy ? QStringLiteral("σ + CE")
-                                                                                  : QStringLiteral("squared error");
-    const TracedTensor* lastGradient = trace_->find(StageKind::Backward, last)->tensor(
-        trace_->find(StageKind::Forward, last)->tensor("Z") ? "dJ/dZ" : "dJ/da");
-    nodes_.push_back({lossName + QStringLiteral("  → Y"),
-                      trace_->spec.loss == LossKind::MeanSquaredError ? QStringLiteral("∂J/∂Y = 2(Y − T)/N")
-                                                                        : QStringLiteral("∂J/∂%1 = (Y − T)/N").arg(notation.layer(last).preActivation),
-                      -1, lossReached ? rowText(loss->tensor("Y"), sample_) : QString(),
-                      lastBack ? rowText(lastGradient, sample_) : QString()});
+    const QString lossName =
+        trace_->spec.loss == LossKind::CrossEntropy         ? QStringLiteral("softmax + CE")
+        : trace_->spec.loss == LossKind::BinaryCrossEntropy ? QStringLiteral("σ + CE")
+                                                            : QStringLiteral("squared error");
+    const TracedTensor* lastGradient =
+        trace_->find(StageKind::Backward, last)
+            ->tensor(trace_->find(StageKind::Forward, last)->tensor("Z") ? "dJ/dZ" : "dJ/da");
+    nodes_.push_back(
+        {lossName + QStringLiteral("  → Y"),
+         trace_->spec.loss == LossKind::MeanSquaredError
+             ? QStringLiteral("∂J/∂Y = 2(Y − T)/N")
+             : QStringLiteral("∂J/∂%1 = (Y − T)/N").arg(notation.layer(last).preActivation),
+         -1, lossReached ? rowText(loss->tensor("Y"), sample_) : QString(),
+         lastBack ? rowText(lastGradient, sample_) : QString()});
     nodes_.push_back({QStringLiteral("J"), QStringLiteral("∂J/∂J = 1"), -1,
                       lossReached ? StageText::number(loss->scalar("J").value_or(0)) : QString(),
-                      lossReached && stage_ > trace_->indexOf(StageKind::Loss) ? QStringLiteral("1") : QString()});
+                      lossReached && stage_ > trace_->indexOf(StageKind::Loss) ? QStringLiteral("1")
+                                                                               : QString()});
     update();
 }
 
@@ -139,8 +172,10 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
     painter.fillRect(rect(), palette().base());
     if (nodes_.empty()) return;
     const TraceStage* current = trace_ && stage_ < static_cast<int>(trace_->stages.size())
-                                    ? &trace_->stages[static_cast<size_t>(stage_)] : nullptr;
-    const int perRow = std::max(1, std::min<int>(static_cast<int>(nodes_.size()), (width() - 20) / 200));
+                                    ? &trace_->stages[static_cast<size_t>(stage_)]
+                                    : nullptr;
+    const int perRow =
+        std::max(1, std::min<int>(static_cast<int>(nodes_.size()), (width() - 20) / 200));
     const int rows = (static_cast<int>(nodes_.size()) + perRow - 1) / perRow;
     const double cellWidth = (width() - 20.0) / perRow;
     const double cellHeight = std::max(120.0, (height() - 20.0) / rows);
@@ -159,8 +194,11 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
         const bool lit = current && ((node.layer >= 0 && node.layer == current->layer) ||
                                      (node.layer < 0 && current->kind == StageKind::Loss));
         const bool goingBack = current && current->kind == StageKind::Backward;
-        painter.setPen(QPen(lit ? (goingBack ? backward : forward) : QColor(120, 120, 120), lit ? 2.5 : 1));
-        painter.setBrush(lit ? QColor(goingBack ? 255 : 232, goingBack ? 240 : 240, goingBack ? 225 : 255) : QColor(250, 250, 250));
+        painter.setPen(
+            QPen(lit ? (goingBack ? backward : forward) : QColor(120, 120, 120), lit ? 2.5 : 1));
+        painter.setBrush(
+            lit ? QColor(goingBack ? 255 : 232, goingBack ? 240 : 240, goingBack ? 225 : 255)
+                : QColor(250, 250, 250));
         painter.drawRoundedRect(box, 8, 8);
         painter.setPen(palette().text().color());
         QFont bold = font();
@@ -168,7 +206,9 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
         painter.setFont(bold);
         // Long texts are elided to the space they have rather than clipped.
         auto write = [&](const QRectF& area, const QString& text) {
-            painter.drawText(area, Qt::AlignCenter, painter.fontMetrics().elidedText(text, Qt::ElideRight, static_cast<int>(area.width())));
+            painter.drawText(area, Qt::AlignCenter,
+                             painter.fontMetrics().elidedText(text, Qt::ElideRight,
+                                                              static_cast<int>(area.width())));
         };
         write(box.adjusted(4, 4, -4, -boxHeight / 2), node.operation);
         painter.setFont(small);

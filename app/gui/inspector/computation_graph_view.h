@@ -1,9 +1,9 @@
 #pragma once
 // The network as a computation graph (parts 8 and 9 of the curriculum: Theano's and
 // TensorFlow's graphs): one node per operation (matmul, add bias, convolution, pooling, flatten,
-// activation, dropout's mask, softmax with cross-entropy, J), each with its local derivative. Forward values flow right
-// (above each node, for one sample), gradients flow back left (below it), and each appears once
-// the walk through the step has reached it.
+// activation, dropout's mask, softmax with cross-entropy, J), each with its local derivative.
+// Forward values flow right (above each node, for one sample), gradients flow back left (below it),
+// and each appears once the walk through the step has reached it.
 
 #include <QWidget>
 #include <vector>
@@ -18,11 +18,11 @@ class ComputationGraphView : public QWidget {
     Q_OBJECT
 public:
     struct Node {
-        QString operation;   // "matmul", "+ b", "σ", "softmax + cross-entropy"
-        QString local;       // its local derivative: "∂/∂W = Xᵀ"
-        int layer = -1;      // the layer it belongs to (-1: the cost)
-        QString value;       // forward value for the sample, once computed
-        QString gradient;    // the gradient flowing back out of it, once computed
+        QString operation;  // "matmul", "+ b", "σ", "softmax + cross-entropy"
+        QString local;      // its local derivative: "∂/∂W = Xᵀ"
+        int layer = -1;     // the layer it belongs to (-1: the cost)
+        QString value;      // forward value for the sample, once computed
+        QString gradient;   // the gradient flowing back out of it, once computed
     };
 
     explicit ComputationGraphView(QWidget* parent = nullptr);

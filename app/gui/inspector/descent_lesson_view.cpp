@@ -50,7 +50,8 @@ DescentLessonView::DescentLessonView(QWidget* parent) : QWidget(parent) {
     plot_->graph(0)->setPen(QPen(QColor(120, 120, 120), 2));
     plot_->addGraph();  // the steps
     plot_->graph(1)->setPen(QPen(QColor(235, 130, 20), 1.5));
-    plot_->graph(1)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 110, 220), 7));
+    plot_->graph(1)->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 110, 220), 7));
     plot_->graph(1)->setLineStyle(QCPGraph::lsLine);
     table_ = new QPlainTextEdit;
     table_->setReadOnly(true);
@@ -79,7 +80,9 @@ DescentLessonView::DescentLessonView(QWidget* parent) : QWidget(parent) {
 
 void DescentLessonView::setLesson(int lesson) { lesson_->setCurrentIndex(lesson); }
 
-void DescentLessonView::setLearningRate(double rate) { rate_->setValue(static_cast<int>(std::lround(rate * kRateScale))); }
+void DescentLessonView::setLearningRate(double rate) {
+    rate_->setValue(static_cast<int>(std::lround(rate * kRateScale)));
+}
 
 double DescentLessonView::learningRate() const { return rate_->value() / kRateScale; }
 
@@ -108,29 +111,42 @@ void DescentLessonView::recompute() {
     QString what;
     switch (descentBehaviour(lesson.cost, rate)) {
     case DescentBehaviour::Converges:
-        what = tr("Each step multiplies the distance to the minimum %1 = %2 by %3: it creeps down one side of the valley.")
-                   .arg(v).arg(best).arg(r, 0, 'g', 3);
+        what = tr("Each step multiplies the distance to the minimum %1 = %2 by %3: it creeps down "
+                  "one side of the valley.")
+                   .arg(v)
+                   .arg(best)
+                   .arg(r, 0, 'g', 3);
         break;
     case DescentBehaviour::Oscillates:
-        what = tr("The step overshoots: the distance to the minimum is multiplied by %1, so %2 bounces across the valley "
-                  "but still settles.").arg(r, 0, 'g', 3).arg(v);
+        what = tr("The step overshoots: the distance to the minimum is multiplied by %1, so %2 "
+                  "bounces across the valley "
+                  "but still settles.")
+                   .arg(r, 0, 'g', 3)
+                   .arg(v);
         break;
     case DescentBehaviour::Cycles:
-        what = tr("The step is exactly twice too long: %1 bounces between two points for ever.").arg(v);
+        what = tr("The step is exactly twice too long: %1 bounces between two points for ever.")
+                   .arg(v);
         break;
     case DescentBehaviour::Diverges:
-        what = tr("Too large a learning rate: each step lands farther away (times %1), and %2 diverges.").arg(r, 0, 'g', 3).arg(v);
+        what = tr("Too large a learning rate: each step lands farther away (times %1), and %2 "
+                  "diverges.")
+                   .arg(r, 0, 'g', 3)
+                   .arg(v);
         break;
     }
     const DescentIterate& last = iterates_.back();
     behaviour_->setText(what + QLatin1Char(' ') +
                         tr("After %n step(s): %1 = %2, cost %3.", nullptr, last.step)
-                            .arg(v).arg(last.x, 0, 'g', 6).arg(last.cost, 0, 'g', 6));
+                            .arg(v)
+                            .arg(last.x, 0, 'g', 6)
+                            .arg(last.cost, 0, 'g', 6));
 
     // The curve over the range the steps cover (never narrower than the start's side).
     double low = std::min(best - 1.0, lesson.start), high = std::max(best + 1.0, lesson.start);
     for (const DescentIterate& i : iterates_)
-        if (std::isfinite(i.x) && std::abs(i.x) < 1e4) low = std::min(low, i.x), high = std::max(high, i.x);
+        if (std::isfinite(i.x) && std::abs(i.x) < 1e4)
+            low = std::min(low, i.x), high = std::max(high, i.x);
     const double margin = 0.08 * (high - low);
     low -= margin;
     high += margin;
@@ -153,9 +169,13 @@ void DescentLessonView::recompute() {
     plot_->yAxis->setLabel(lesson_->currentIndex() == 1 ? tr("cost") : QStringLiteral("J"));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 
-    QString rows = QStringLiteral("%1  %2  %3\n").arg(QStringLiteral("i"), 3).arg(v, 12).arg(tr("cost"), 12);
+    QString rows =
+        QStringLiteral("%1  %2  %3\n").arg(QStringLiteral("i"), 3).arg(v, 12).arg(tr("cost"), 12);
     for (const DescentIterate& i : iterates_)
-        rows += QStringLiteral("%1  %2  %3\n").arg(i.step, 3).arg(i.x, 12, 'g', 6).arg(i.cost, 12, 'g', 6);
+        rows += QStringLiteral("%1  %2  %3\n")
+                    .arg(i.step, 3)
+                    .arg(i.x, 12, 'g', 6)
+                    .arg(i.cost, 12, 'g', 6);
     table_->setPlainText(rows);
 }
 

@@ -40,7 +40,8 @@ const TracedTensor* stateTensor(const std::vector<TracedTensor>& states, const s
 
 }  // namespace
 
-ElementWorking StageText::working(int index, const std::string& key, int64_t row, int64_t col) const {
+ElementWorking StageText::working(int index, const std::string& key, int64_t row,
+                                  int64_t col) const {
     const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
     if (isImageStage(stage)) return imageWorking(stage, key, row, col);
     if (isSequenceStage(stage)) return sequenceWorking(stage, key, row, col);
@@ -53,7 +54,8 @@ ElementWorking StageText::working(int index, const std::string& key, int64_t row
     return {};
 }
 
-ElementWorking StageText::forwardWorking(const TraceStage& stage, const std::string& key, int64_t n, int64_t j) const {
+ElementWorking StageText::forwardWorking(const TraceStage& stage, const std::string& key, int64_t n,
+                                         int64_t j) const {
     const LayerNotation& nt = notation_.layer(stage.layer);
     const TracedTensor& t = *stage.tensor(key);
     ElementWorking w;
@@ -64,9 +66,15 @@ ElementWorking StageText::forwardWorking(const TraceStage& stage, const std::str
     if (nt.dense && key == "a") {
         const TracedTensor* weights = weightsOf(stage.layer, "W");
         const TracedTensor* bias = weightsOf(stage.layer, "b");
-        w.symbolic += QStringLiteral(" = %1[%2] + Σ_d %3[%4,d] %5[d,%2]").arg(nt.bias).arg(j).arg(nt.input).arg(n).arg(nt.weight);
+        w.symbolic += QStringLiteral(" = %1[%2] + Σ_d %3[%4,d] %5[d,%2]")
+                          .arg(nt.bias)
+                          .arg(j)
+                          .arg(nt.input)
+                          .arg(n)
+                          .arg(nt.weight);
         QStringList terms;
-        for (int64_t d = 0; d < x->cols; ++d) terms << factor(x->at(n, d)) + kTimes + factor(weights->at(d, j));
+        for (int64_t d = 0; d < x->cols; ++d)
+            terms << factor(x->at(n, d)) + kTimes + factor(weights->at(d, j));
         w.operands = number(bias->at(0, j)) + QStringLiteral(" + ") + sum(terms);
     } else if (nt.dense && key == "Z") {
         const double a = stage.tensor("a")->at(n, j);
@@ -90,20 +98,25 @@ ElementWorking StageText::forwardWorking(const TraceStage& stage, const std::str
             break;
         }
     } else if (key == "Z" && stage.tensor("mask")) {
-        w.symbolic += QStringLiteral(" = %1 · %2").arg(index2(nt.input, n, j), index2(QStringLiteral("M"), n, j));
+        w.symbolic += QStringLiteral(" = %1 · %2")
+                          .arg(index2(nt.input, n, j), index2(QStringLiteral("M"), n, j));
         w.operands = factor(x->at(n, j)) + kTimes + factor(stage.tensor("mask")->at(n, j));
-        w.note = stage.tensor("mask")->at(n, j) == 0 ? tr("Unit %1 of sample %2 was dropped in this step.").arg(j).arg(n)
-                                                     : tr("Unit %1 of sample %2 was kept, and scaled by 1/p.").arg(j).arg(n);
+        w.note = stage.tensor("mask")->at(n, j) == 0
+                     ? tr("Unit %1 of sample %2 was dropped in this step.").arg(j).arg(n)
+                     : tr("Unit %1 of sample %2 was kept, and scaled by 1/p.").arg(j).arg(n);
     } else if (key == "Z" && stage.tensor("noise")) {
-        w.symbolic += QStringLiteral(" = %1 + %2").arg(index2(nt.input, n, j), index2(QStringLiteral("ε"), n, j));
-        w.operands = number(x->at(n, j)) + QStringLiteral(" + ") + factor(stage.tensor("noise")->at(n, j));
+        w.symbolic += QStringLiteral(" = %1 + %2")
+                          .arg(index2(nt.input, n, j), index2(QStringLiteral("ε"), n, j));
+        w.operands =
+            number(x->at(n, j)) + QStringLiteral(" + ") + factor(stage.tensor("noise")->at(n, j));
     } else if (key == "Z") {
         w.symbolic += QStringLiteral(" = ") + index2(nt.input, n, j);
     }
     return w;
 }
 
-ElementWorking StageText::lossWorking(const TraceStage& stage, const std::string& key, int64_t n, int64_t k) const {
+ElementWorking StageText::lossWorking(const TraceStage& stage, const std::string& key, int64_t n,
+                                      int64_t k) const {
     const TracedTensor& t = *stage.tensor(key);
     ElementWorking w;
     w.value = t.at(n, k);
@@ -114,9 +127,11 @@ ElementWorking StageText::lossWorking(const TraceStage& stage, const std::string
     const QString a = notation_.layer(last).preActivation;
     const TracedTensor* logits = output->tensor("a");
     if (trace_.spec.loss == LossKind::CrossEntropy) {
-        w.symbolic += QStringLiteral(" = exp(%1) / Σ_j exp(%2)").arg(index2(a, n, k), index2(a, QString::number(n), QStringLiteral("j")));
+        w.symbolic += QStringLiteral(" = exp(%1) / Σ_j exp(%2)")
+                          .arg(index2(a, n, k), index2(a, QString::number(n), QStringLiteral("j")));
         QStringList terms;
-        for (int64_t j = 0; j < logits->cols; ++j) terms << QStringLiteral("exp(%1)").arg(number(logits->at(n, j)));
+        for (int64_t j = 0; j < logits->cols; ++j)
+            terms << QStringLiteral("exp(%1)").arg(number(logits->at(n, j)));
         w.operands = QStringLiteral("exp(%1) / (%2)").arg(number(logits->at(n, k)), sum(terms));
     } else if (trace_.spec.loss == LossKind::BinaryCrossEntropy) {
         w.symbolic += QStringLiteral(" = σ(%1) = 1 / (1 + exp(−%1))").arg(index2(a, n, k));
@@ -129,7 +144,8 @@ ElementWorking StageText::lossWorking(const TraceStage& stage, const std::string
     return w;
 }
 
-ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::string& key, int64_t r, int64_t c) const {
+ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::string& key,
+                                          int64_t r, int64_t c) const {
     const int l = stage.layer;
     const LayerNotation& nt = notation_.layer(l);
     const TracedTensor& t = *stage.tensor(key);
@@ -148,7 +164,8 @@ ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::st
     const bool fused = nt.dense && nt.last && !z;
     const QString daName = QStringLiteral("dJ/d") + nt.preActivation;
     auto yMinusT = [&](int64_t n, int64_t k) {
-        return QStringLiteral("(") + number(y->at(n, k)) + kMinus + number(target->at(n, k)) + QStringLiteral(")");
+        return QStringLiteral("(") + number(y->at(n, k)) + kMinus + number(target->at(n, k)) +
+               QStringLiteral(")");
     };
 
     if (key == "dJ/dZ") {
@@ -163,14 +180,20 @@ ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::st
         if (next.dense) {
             const TracedTensor* nextDa = nextBack->tensor("dJ/da");
             const TracedTensor* v = weightsOf(l + 1, "W");
-            w.symbolic += QStringLiteral(" = Σ_k dJ/d%1[%2,k] %3[%4,k]").arg(next.preActivation).arg(r).arg(next.weight).arg(c);
+            w.symbolic += QStringLiteral(" = Σ_k dJ/d%1[%2,k] %3[%4,k]")
+                              .arg(next.preActivation)
+                              .arg(r)
+                              .arg(next.weight)
+                              .arg(c);
             QStringList terms;
-            for (int64_t k = 0; k < nextDa->cols; ++k) terms << factor(nextDa->at(r, k)) + kTimes + factor(v->at(c, k));
+            for (int64_t k = 0; k < nextDa->cols; ++k)
+                terms << factor(nextDa->at(r, k)) + kTimes + factor(v->at(c, k));
             w.operands = sum(terms);
         } else {
             const TracedTensor* incoming = nextBack->tensor("dJ/dZ");
             const TracedTensor* mask = nextForward->tensor("mask");
-            w.symbolic += QStringLiteral(" = ") + index2(QStringLiteral("dJ/d") + next.output, r, c);
+            w.symbolic +=
+                QStringLiteral(" = ") + index2(QStringLiteral("dJ/d") + next.output, r, c);
             if (mask) {
                 w.symbolic += QStringLiteral(" · ") + index2(QStringLiteral("M"), r, c);
                 w.operands = factor(incoming->at(r, c)) + kTimes + factor(mask->at(r, c));
@@ -218,20 +241,28 @@ ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::st
             w.operands = yMinusT(r, c) + QStringLiteral(" / ") + rows;
         } else {
             w.symbolic += QStringLiteral(" = %1 · %2")
-                              .arg(index2(QStringLiteral("dJ/d") + nt.output, r, c), index2(QStringLiteral("s′(%1)").arg(nt.preActivation), r, c));
-            w.operands = factor(stage.tensor("dJ/dZ")->at(r, c)) + kTimes + factor(stage.tensor("s'(a)")->at(r, c));
+                              .arg(index2(QStringLiteral("dJ/d") + nt.output, r, c),
+                                   index2(QStringLiteral("s′(%1)").arg(nt.preActivation), r, c));
+            w.operands = factor(stage.tensor("dJ/dZ")->at(r, c)) + kTimes +
+                         factor(stage.tensor("s'(a)")->at(r, c));
         }
         return w;
     }
     if (key == "dJ/dW") {
         QStringList terms;
         if (fused) {
-            w.symbolic += QStringLiteral(" = (1/N) Σ_n (Y[n,%1] − T[n,%1]) %2[n,%3]").arg(c).arg(nt.input).arg(r);
-            for (int64_t n = 0; n < x->rows; ++n) terms << yMinusT(n, c) + kTimes + factor(x->at(n, r));
+            w.symbolic += QStringLiteral(" = (1/N) Σ_n (Y[n,%1] − T[n,%1]) %2[n,%3]")
+                              .arg(c)
+                              .arg(nt.input)
+                              .arg(r);
+            for (int64_t n = 0; n < x->rows; ++n)
+                terms << yMinusT(n, c) + kTimes + factor(x->at(n, r));
             w.operands = QStringLiteral("(") + sum(terms) + QStringLiteral(") / ") + rows;
         } else {
-            w.symbolic += QStringLiteral(" = Σ_n %1[n,%2] %3[n,%4]").arg(nt.input).arg(r).arg(daName).arg(c);
-            for (int64_t n = 0; n < x->rows; ++n) terms << factor(x->at(n, r)) + kTimes + factor(da->at(n, c));
+            w.symbolic +=
+                QStringLiteral(" = Σ_n %1[n,%2] %3[n,%4]").arg(nt.input).arg(r).arg(daName).arg(c);
+            for (int64_t n = 0; n < x->rows; ++n)
+                terms << factor(x->at(n, r)) + kTimes + factor(da->at(n, c));
             w.operands = sum(terms);
         }
         return w;
@@ -251,15 +282,18 @@ ElementWorking StageText::backwardWorking(const TraceStage& stage, const std::st
     }
     if (key == "dJ/dX") {
         const TracedTensor* weights = weightsOf(l, "W");
-        w.symbolic += QStringLiteral(" = Σ_m %1[%2,m] %3[%4,m]").arg(daName).arg(r).arg(nt.weight).arg(c);
+        w.symbolic +=
+            QStringLiteral(" = Σ_m %1[%2,m] %3[%4,m]").arg(daName).arg(r).arg(nt.weight).arg(c);
         QStringList terms;
-        for (int64_t m = 0; m < da->cols; ++m) terms << factor(da->at(r, m)) + kTimes + factor(weights->at(c, m));
+        for (int64_t m = 0; m < da->cols; ++m)
+            terms << factor(da->at(r, m)) + kTimes + factor(weights->at(c, m));
         w.operands = sum(terms);
     }
     return w;
 }
 
-ElementWorking StageText::updateWorking(const TraceStage& stage, const std::string& key, int64_t r, int64_t c) const {
+ElementWorking StageText::updateWorking(const TraceStage& stage, const std::string& key, int64_t r,
+                                        int64_t c) const {
     const auto [id, role] = splitKey(key);
     const ParameterUpdate& u = *stage.update(id);
     const QString p = notation_.parameterName(trace_.spec, id);
@@ -274,13 +308,16 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
     if (role == "before" || role == "g") {
         const TracedTensor& t = role == "g" ? u.gradient : u.before;
         w.value = t.at(r, c);
-        w.symbolic = role == "g" ? at(QStringLiteral("g")) + QStringLiteral(" = ") + at(QStringLiteral("dJ/d") + p) : at(p);
+        w.symbolic = role == "g" ? at(QStringLiteral("g")) + QStringLiteral(" = ") +
+                                       at(QStringLiteral("dJ/d") + p)
+                                 : at(p);
         const std::optional<double> l2 = stage.scalar("l2");
         const TraceStage* backward = trace_.find(StageKind::Backward, u.layer);
         const TracedTensor* dw = backward ? backward->tensor("dJ/d" + u.name) : nullptr;
         if (role == "g" && l2 && u.regularized && dw) {
             w.symbolic += QStringLiteral(" + 2·l2·") + at(p);
-            w.operands = factor(dw->at(r, c)) + QStringLiteral(" + 2·") + number(*l2) + kTimes + factor(w0);
+            w.operands =
+                factor(dw->at(r, c)) + QStringLiteral(" + 2·") + number(*l2) + kTimes + factor(w0);
         }
         return w;
     }
@@ -296,26 +333,36 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
         if (!after) return w;
         const double old = before->at(r, c);
         if (name == "v" && (o == "momentum" || o == "nesterov")) {
-            w.symbolic += QStringLiteral(" = μ·%1 − learning_rate·%2").arg(at(s), at(QStringLiteral("g")));
-            w.operands = number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes + factor(g);
+            w.symbolic +=
+                QStringLiteral(" = μ·%1 − learning_rate·%2").arg(at(s), at(QStringLiteral("g")));
+            w.operands =
+                number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes + factor(g);
         } else if (name == "cache" && o == "adagrad") {
-            w.symbolic += QStringLiteral(" = %1 + %2").arg(at(s), at(QStringLiteral("g"))) + QStringLiteral("²");
+            w.symbolic += QStringLiteral(" = %1 + %2").arg(at(s), at(QStringLiteral("g"))) +
+                          QStringLiteral("²");
             w.operands = number(old) + QStringLiteral(" + ") + factor(g) + QStringLiteral("²");
         } else if (name == "cache") {  // rmsprop
-            w.symbolic += QStringLiteral(" = decay·%1 + (1 − decay)·%2").arg(at(s), at(QStringLiteral("g"))) + QStringLiteral("²");
+            w.symbolic +=
+                QStringLiteral(" = decay·%1 + (1 − decay)·%2").arg(at(s), at(QStringLiteral("g"))) +
+                QStringLiteral("²");
             w.operands = number(constant("decay")) + kTimes + factor(old) + QStringLiteral(" + ") +
                          number(1 - constant("decay")) + kTimes + factor(g) + QStringLiteral("²");
         } else if (name == "v" && o == "rmsprop") {
             const double cache = stateTensor(u.stateAfter, "cache")->at(r, c);
-            w.symbolic += QStringLiteral(" = μ·%1 − learning_rate·%2 / (√%3 + ε)").arg(at(s), at(QStringLiteral("g")), at(QStringLiteral("cache′")));
-            w.operands = number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes + factor(g) +
-                         QStringLiteral(" / (√") + number(cache) + QStringLiteral(" + ") + number(constant("eps")) + QStringLiteral(")");
+            w.symbolic += QStringLiteral(" = μ·%1 − learning_rate·%2 / (√%3 + ε)")
+                              .arg(at(s), at(QStringLiteral("g")), at(QStringLiteral("cache′")));
+            w.operands = number(constant("mu")) + kTimes + factor(old) + kMinus + rate + kTimes +
+                         factor(g) + QStringLiteral(" / (√") + number(cache) +
+                         QStringLiteral(" + ") + number(constant("eps")) + QStringLiteral(")");
         } else if (name == "m") {  // adam
-            w.symbolic += QStringLiteral(" = β1·%1 + (1 − β1)·%2").arg(at(s), at(QStringLiteral("g")));
+            w.symbolic +=
+                QStringLiteral(" = β1·%1 + (1 − β1)·%2").arg(at(s), at(QStringLiteral("g")));
             w.operands = number(constant("beta1")) + kTimes + factor(old) + QStringLiteral(" + ") +
                          number(1 - constant("beta1")) + kTimes + factor(g);
         } else if (name == "v") {  // adam
-            w.symbolic += QStringLiteral(" = β2·%1 + (1 − β2)·%2").arg(at(s), at(QStringLiteral("g"))) + QStringLiteral("²");
+            w.symbolic +=
+                QStringLiteral(" = β2·%1 + (1 − β2)·%2").arg(at(s), at(QStringLiteral("g"))) +
+                QStringLiteral("²");
             w.operands = number(constant("beta2")) + kTimes + factor(old) + QStringLiteral(" + ") +
                          number(1 - constant("beta2")) + kTimes + factor(g) + QStringLiteral("²");
         }
@@ -334,27 +381,34 @@ ElementWorking StageText::updateWorking(const TraceStage& stage, const std::stri
         w.symbolic += QStringLiteral(" = %1 + %2").arg(wp, at(QStringLiteral("v′")));
         w.operands = number(w0) + QStringLiteral(" + ") + factor(stateAfter("v"));
     } else if (o == "nesterov") {
-        w.symbolic += QStringLiteral(" = %1 + μ·%2 − learning_rate·%3").arg(wp, at(QStringLiteral("v′")), gp);
-        w.operands = number(w0) + QStringLiteral(" + ") + number(constant("mu")) + kTimes + factor(stateAfter("v")) + kMinus +
-                     rate + kTimes + factor(g);
+        w.symbolic +=
+            QStringLiteral(" = %1 + μ·%2 − learning_rate·%3").arg(wp, at(QStringLiteral("v′")), gp);
+        w.operands = number(w0) + QStringLiteral(" + ") + number(constant("mu")) + kTimes +
+                     factor(stateAfter("v")) + kMinus + rate + kTimes + factor(g);
     } else if (o == "adagrad") {
-        w.symbolic += QStringLiteral(" = %1 − learning_rate·%2 / (√%3 + ε)").arg(wp, gp, at(QStringLiteral("cache′")));
-        w.operands = number(w0) + kMinus + rate + kTimes + factor(g) + QStringLiteral(" / (√") + number(stateAfter("cache")) +
-                     QStringLiteral(" + ") + number(constant("eps")) + QStringLiteral(")");
+        w.symbolic += QStringLiteral(" = %1 − learning_rate·%2 / (√%3 + ε)")
+                          .arg(wp, gp, at(QStringLiteral("cache′")));
+        w.operands = number(w0) + kMinus + rate + kTimes + factor(g) + QStringLiteral(" / (√") +
+                     number(stateAfter("cache")) + QStringLiteral(" + ") + number(constant("eps")) +
+                     QStringLiteral(")");
     } else if (o == "adam") {
         const QString t = number(constant("t"));
-        w.symbolic += QStringLiteral(" = %1 − learning_rate·(%2 / (1 − β1^t)) / (√(%3 / (1 − β2^t)) + ε)")
-                          .arg(wp, at(QStringLiteral("m′")), at(QStringLiteral("v′")));
-        w.operands = number(w0) + kMinus + rate + QStringLiteral("·(") + number(stateAfter("m")) + QStringLiteral(" / (1 − ") +
-                     number(constant("beta1")) + QStringLiteral("^") + t + QStringLiteral(")) / (√(") + number(stateAfter("v")) +
-                     QStringLiteral(" / (1 − ") + number(constant("beta2")) + QStringLiteral("^") + t + QStringLiteral(")) + ") +
-                     number(constant("eps")) + QStringLiteral(")");
+        w.symbolic +=
+            QStringLiteral(" = %1 − learning_rate·(%2 / (1 − β1^t)) / (√(%3 / (1 − β2^t)) + ε)")
+                .arg(wp, at(QStringLiteral("m′")), at(QStringLiteral("v′")));
+        w.operands = number(w0) + kMinus + rate + QStringLiteral("·(") + number(stateAfter("m")) +
+                     QStringLiteral(" / (1 − ") + number(constant("beta1")) + QStringLiteral("^") +
+                     t + QStringLiteral(")) / (√(") + number(stateAfter("v")) +
+                     QStringLiteral(" / (1 − ") + number(constant("beta2")) + QStringLiteral("^") +
+                     t + QStringLiteral(")) + ") + number(constant("eps")) + QStringLiteral(")");
     }
     if (const std::optional<double> l1 = stage.scalar("l1"); l1 && u.regularized) {
         // The optimizer's step gives u; L1 then moves u learning_rate·l1 toward 0, stopping at 0.
         const QString step = w.symbolic.mid(w.symbolic.indexOf(QLatin1Char('=')) + 2);
-        w.symbolic = at(p + QStringLiteral("′")) + QStringLiteral(" = sign(u)·max(0, |u| − learning_rate·l1),   u = ") + step;
-        w.operands = QStringLiteral("sign(u)·max(0, |u| − %1),   u = ").arg(number(lr * *l1)) + w.operands;
+        w.symbolic = at(p + QStringLiteral("′")) +
+                     QStringLiteral(" = sign(u)·max(0, |u| − learning_rate·l1),   u = ") + step;
+        w.operands =
+            QStringLiteral("sign(u)·max(0, |u| − %1),   u = ").arg(number(lr * *l1)) + w.operands;
     }
     return w;
 }

@@ -17,7 +17,9 @@
 namespace koto::gui {
 namespace {
 
-QString html(const QString& text) { return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>")); }
+QString html(const QString& text) {
+    return text.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"));
+}
 
 }  // namespace
 
@@ -31,7 +33,8 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
     formulas_ = new QLabel;
     formulas_->setWordWrap(true);
     formulas_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    formulas_->setStyleSheet(QStringLiteral("QLabel { background: #f6f8fc; border: 1px solid #d8deea; padding: 6px; }"));
+    formulas_->setStyleSheet(
+        QStringLiteral("QLabel { background: #f6f8fc; border: 1px solid #d8deea; padding: 6px; }"));
     tensorLabel_ = new QLabel;
     tensorChoice_ = new QComboBox;
     tensorChoice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -46,7 +49,8 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
     working_ = new QLabel;
     working_->setWordWrap(true);
     working_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    working_->setStyleSheet(QStringLiteral("QLabel { background: #fffbea; border: 1px solid #eadca0; padding: 6px; }"));
+    working_->setStyleSheet(
+        QStringLiteral("QLabel { background: #fffbea; border: 1px solid #eadca0; padding: 6px; }"));
     numerical_ = new QLabel;
     numerical_->setWordWrap(true);
     numerical_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -121,7 +125,8 @@ void FormulaPanel::setStage(int stage) {
     // convolution's a, whose element is its window written out.
     int chosen = -1;
     const bool convolution = trace_ && !text_->imageFocus(stage, "a", 0, 0).empty();
-    for (const char* key : {convolution ? "a" : "dJ/dW", "dJ/dW", "Z", "a", "h", "dJ/dh", "Y", "dJ/dX"})
+    for (const char* key :
+         {convolution ? "a" : "dJ/dW", "dJ/dW", "Z", "a", "h", "dJ/dh", "Y", "dJ/dX"})
         for (size_t i = 0; i < tensors_.size() && chosen < 0; ++i)
             if (tensors_[i].key == key) chosen = static_cast<int>(i);
     for (size_t i = 0; i < tensors_.size() && chosen < 0; ++i)
@@ -131,8 +136,12 @@ void FormulaPanel::setStage(int stage) {
         const QSignalBlocker block(tensorChoice_);
         tensorChoice_->clear();
         for (const ShownTensor& t : tensors_)
-            tensorChoice_->addItem(QStringLiteral("%1   (%2)").arg(t.label, t.shape.isEmpty() ? QStringLiteral("%1×%2").arg(t.tensor->rows).arg(t.tensor->cols)
-                                                                                              : t.shape));
+            tensorChoice_->addItem(
+                QStringLiteral("%1   (%2)")
+                    .arg(t.label,
+                         t.shape.isEmpty()
+                             ? QStringLiteral("%1×%2").arg(t.tensor->rows).arg(t.tensor->cols)
+                             : t.shape));
         tensorChoice_->setCurrentIndex(chosen);
     }
     tensor_ = chosen;
@@ -141,8 +150,11 @@ void FormulaPanel::setStage(int stage) {
     if (trace_ && chosen >= 0 && stage != previous) {
         const std::string& key = tensors_[static_cast<size_t>(chosen)].key;
         const std::vector<MapFocus> maps = text_->imageFocus(stage, key, 0, 0);
-        if (!maps.empty()) column_ = static_cast<int>(maps.front().height / 2 * maps.front().width + maps.front().width / 2);
-        if (const auto steps = text_->timeSteps(stage, key)) column_ = static_cast<int>(steps->first / 2 * steps->second);
+        if (!maps.empty())
+            column_ = static_cast<int>(maps.front().height / 2 * maps.front().width +
+                                       maps.front().width / 2);
+        if (const auto steps = text_->timeSteps(stage, key))
+            column_ = static_cast<int>(steps->first / 2 * steps->second);
     }
     refresh();
 }
@@ -178,7 +190,9 @@ void FormulaPanel::selectTimeStep(int t) {
 }
 
 const ShownTensor* FormulaPanel::currentTensor() const {
-    return tensor_ >= 0 && tensor_ < static_cast<int>(tensors_.size()) ? &tensors_[static_cast<size_t>(tensor_)] : nullptr;
+    return tensor_ >= 0 && tensor_ < static_cast<int>(tensors_.size())
+               ? &tensors_[static_cast<size_t>(tensor_)]
+               : nullptr;
 }
 
 bool FormulaPanel::awaitingAnswer() const {
@@ -199,11 +213,15 @@ bool FormulaPanel::checkAnswer(const QString& typed) {
     const QString correct = StageText::number(w.value);
     const QString allowed = StageText::number(tolerance_.allowedDifference(w.value));
     if (right) {
-        verdict_->setText(tr("Right: %1 is within %2 of %3.").arg(typed.trimmed(), allowed, correct));
+        verdict_->setText(
+            tr("Right: %1 is within %2 of %3.").arg(typed.trimmed(), allowed, correct));
         verdict_->setStyleSheet(QStringLiteral("color: #1a7f37; font-weight: bold;"));
     } else {
-        verdict_->setText(tr("Not quite: the value is %1 (answers within %2 of it count). The working: %3")
-                              .arg(correct, allowed, w.symbolic + (w.operands.isEmpty() ? QString() : QStringLiteral(" = ") + w.operands)));
+        verdict_->setText(
+            tr("Not quite: the value is %1 (answers within %2 of it count). The working: %3")
+                .arg(correct, allowed,
+                     w.symbolic +
+                         (w.operands.isEmpty() ? QString() : QStringLiteral(" = ") + w.operands)));
         verdict_->setStyleSheet(QStringLiteral("color: #b42318; font-weight: bold;"));
     }
     revealed_ = true;
@@ -242,7 +260,8 @@ void FormulaPanel::refresh() {
     // Beside feature maps, or with a time step to choose, the table mostly chooses the sample: a
     // few rows are enough, and it comes after the working, which stays in view (below BPTT's
     // gradient norms too, for a recurrent layer's weights).
-    const bool compact = !maps.empty() || steps || !trace_->stages[static_cast<size_t>(stage_)].hiddenGradientNorms.empty();
+    const bool compact = !maps.empty() || steps ||
+                         !trace_->stages[static_cast<size_t>(stage_)].hiddenGradientNorms.empty();
     table_->setShownRows(compact ? 3 : 10);
     table_->showTensor(t->tensor, hide ? row_ : -1, hide ? column_ : -1);
     table_->selectElement(row_, column_);
@@ -294,13 +313,12 @@ void FormulaPanel::showNumericalCheck() {
     std::string parameter;
     // Beside a parameter's gradient (dJ/dW, dJ/db, a recurrent layer's dJ/dWx and dJ/dWh).
     const TraceStage* update = trace_->find(StageKind::Update);
-    const std::string gradientOf = stage.kind == StageKind::Backward && t->key.rfind("dJ/d", 0) == 0
-                                       ? trace_->spec.layers[static_cast<size_t>(stage.layer)].name + "." + t->key.substr(4)
-                                       : std::string();
-    if (!gradientOf.empty() && update && update->update(gradientOf))
-        parameter = gradientOf;
-    else if (stage.kind == StageKind::Update)
-        parameter = t->key.substr(0, t->key.find('|'));
+    const std::string gradientOf =
+        stage.kind == StageKind::Backward && t->key.rfind("dJ/d", 0) == 0
+            ? trace_->spec.layers[static_cast<size_t>(stage.layer)].name + "." + t->key.substr(4)
+            : std::string();
+    if (!gradientOf.empty() && update && update->update(gradientOf)) parameter = gradientOf;
+    else if (stage.kind == StageKind::Update) parameter = t->key.substr(0, t->key.find('|'));
     if (parameter.empty() || awaitingAnswer()) return;
     try {
         const WeightCheck check = checkWeight(*trace_, parameter, row_, column_);
@@ -311,10 +329,12 @@ void FormulaPanel::showNumericalCheck() {
         numerical_->setText(
             tr("Numerical check of dJ/d%1, in double precision with h = %2:\n"
                "(J(w + h) − J(w − h)) / 2h = (%3 − %4) / %5 = %6\n"
-               "Backward pass: %7 (float32, as training computed it), %8 in double. Relative error: %9")
+               "Backward pass: %7 (float32, as training computed it), %8 in double. Relative "
+               "error: %9")
                 .arg(at, StageText::number(check.step), QString::number(check.costPlus, 'f', 10),
                      QString::number(check.costMinus, 'f', 10), StageText::number(2 * check.step),
-                     QString::number(check.numeric, 'g', 8), QString::number(check.analytic, 'g', 8),
+                     QString::number(check.numeric, 'g', 8),
+                     QString::number(check.analytic, 'g', 8),
                      QString::number(check.analyticDouble, 'g', 8))
                 .arg(QString::number(check.relativeError, 'g', 2)));
     } catch (const std::exception& error) {
@@ -323,7 +343,9 @@ void FormulaPanel::showNumericalCheck() {
 }
 
 QString FormulaPanel::titleText() const { return title_->text(); }
-QString FormulaPanel::formulaText() const { return trace_ ? text_->formulas(stage_).join(QLatin1Char('\n')) : QString(); }
+QString FormulaPanel::formulaText() const {
+    return trace_ ? text_->formulas(stage_).join(QLatin1Char('\n')) : QString();
+}
 QString FormulaPanel::workingText() const { return workingPlain_; }
 QString FormulaPanel::numericalCheckText() const { return numerical_->text(); }
 QString FormulaPanel::verdictText() const { return verdict_->text(); }

@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <cmath>
 
-
 namespace koto::gui {
 
 GradientNormView::GradientNormView(QWidget* parent) : QWidget(parent) { setMinimumHeight(120); }
@@ -33,15 +32,20 @@ void GradientNormView::paintEvent(QPaintEvent*) {
                 smallest = smallest == 0 ? v : std::min(smallest, v);
             }
     if (largest == 0) return;
-    const double low = std::log10(std::max(smallest, largest * 1e-6)) - 0.5, high = std::log10(largest);
+    const double low = std::log10(std::max(smallest, largest * 1e-6)) - 0.5,
+                 high = std::log10(largest);
     const QRectF area(8, 18, width() - 16, height() - 38);
     const int steps = static_cast<int>(hidden_.size());
     const double slot = area.width() / steps;
     const int series = cell_.empty() ? 1 : 2;
-    auto barHeight = [&](double v) { return v <= 0 ? 0.0 : area.height() * std::clamp((std::log10(v) - low) / (high - low), 0.02, 1.0); };
+    auto barHeight = [&](double v) {
+        return v <= 0 ? 0.0
+                      : area.height() * std::clamp((std::log10(v) - low) / (high - low), 0.02, 1.0);
+    };
     painter.setPen(palette().text().color());
     painter.drawText(QRectF(area.left(), 0, area.width(), 16), Qt::AlignLeft | Qt::AlignVCenter,
-                     cell_.empty() ? QStringLiteral("‖dJ/dh(t)‖ (log)") : QStringLiteral("‖dJ/dh(t)‖, ‖dJ/dc(t)‖ (log)"));
+                     cell_.empty() ? QStringLiteral("‖dJ/dh(t)‖ (log)")
+                                   : QStringLiteral("‖dJ/dh(t)‖, ‖dJ/dc(t)‖ (log)"));
     const QColor colours[] = {QColor(40, 110, 220), QColor(235, 130, 20)};
     for (int t = 0; t < steps; ++t) {
         const double left = area.left() + slot * t;
@@ -49,7 +53,8 @@ void GradientNormView::paintEvent(QPaintEvent*) {
             const double v = (s == 0 ? hidden_ : cell_)[static_cast<size_t>(t)];
             const double h = barHeight(v);
             const double barWidth = std::max(2.0, (slot - 6) / series);
-            painter.fillRect(QRectF(left + 3 + s * barWidth, area.bottom() - h, barWidth - 1, h), colours[s]);
+            painter.fillRect(QRectF(left + 3 + s * barWidth, area.bottom() - h, barWidth - 1, h),
+                             colours[s]);
         }
         if (t + 1 == chosen_) {
             painter.setPen(QPen(Qt::black, 1.5));
@@ -59,7 +64,8 @@ void GradientNormView::paintEvent(QPaintEvent*) {
         const int every = std::max(1, static_cast<int>(std::ceil(24.0 / slot)));
         if ((t + 1) % every == 0 || t == 0) {
             painter.setPen(palette().text().color());
-            painter.drawText(QRectF(left - 10, area.bottom() + 2, slot + 20, 16), Qt::AlignCenter, QString::number(t + 1));
+            painter.drawText(QRectF(left - 10, area.bottom() + 2, slot + 20, 16), Qt::AlignCenter,
+                             QString::number(t + 1));
         }
     }
 }

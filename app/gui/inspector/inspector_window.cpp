@@ -81,13 +81,15 @@ InspectorWindow::InspectorWindow(TrainingController& controller, QWidget* parent
     layout->addWidget(status_);
     layout->addWidget(split, 1);
 
-    connect(source_, &QComboBox::currentIndexChanged, this, [this](int index) { sample_->setEnabled(index == 1); });
+    connect(source_, &QComboBox::currentIndexChanged, this,
+            [this](int index) { sample_->setEnabled(index == 1); });
     connect(take_, &QPushButton::clicked, this, &InspectorWindow::takeStep);
     connect(back_, &QPushButton::clicked, this, &InspectorWindow::stepBack);
     connect(forward_, &QPushButton::clicked, this, &InspectorWindow::stepForward);
     connect(toEnd_, &QPushButton::clicked, this, &InspectorWindow::runToEnd);
     connect(byHand_, &QCheckBox::toggled, this, &InspectorWindow::setByHand);
-    connect(formulas_, &FormulaPanel::elementChosen, this, [this](int row, int) { graph_->setSample(row); });
+    connect(formulas_, &FormulaPanel::elementChosen, this,
+            [this](int row, int) { graph_->setSample(row); });
     connect(formulas_, &FormulaPanel::timeStepShown, diagram_, &NetworkDiagramView::setTimeStep);
     connect(&controller_, &TrainingController::traceReady, this, &InspectorWindow::showTrace);
     retranslate();
@@ -119,16 +121,22 @@ void InspectorWindow::showTrace(std::shared_ptr<const StepTrace> trace) {
     emit traceShown();
 }
 
-int InspectorWindow::stageCount() const { return trace_ ? static_cast<int>(trace_->stages.size()) : 0; }
+int InspectorWindow::stageCount() const {
+    return trace_ ? static_cast<int>(trace_->stages.size()) : 0;
+}
 
 void InspectorWindow::showStage(int stage) {
     if (!trace_) return;
     stage_ = std::clamp(stage, 0, stageCount() - 1);
     const TraceStage& s = trace_->stages[static_cast<size_t>(stage_)];
     switch (s.kind) {
-    case StageKind::Forward: diagram_->setHighlight(NetworkDiagramView::Highlight::Forward, s.layer); break;
+    case StageKind::Forward:
+        diagram_->setHighlight(NetworkDiagramView::Highlight::Forward, s.layer);
+        break;
     case StageKind::Loss: diagram_->setHighlight(NetworkDiagramView::Highlight::Loss); break;
-    case StageKind::Backward: diagram_->setHighlight(NetworkDiagramView::Highlight::Backward, s.layer); break;
+    case StageKind::Backward:
+        diagram_->setHighlight(NetworkDiagramView::Highlight::Backward, s.layer);
+        break;
     case StageKind::Update: diagram_->setHighlight(NetworkDiagramView::Highlight::Update); break;
     }
     formulas_->setStage(stage_);
@@ -170,7 +178,8 @@ void InspectorWindow::retranslate() {
     source_->setItemText(0, tr("The next mini-batch"));
     source_->setItemText(1, tr("One training sample:"));
     take_->setText(trace_ ? tr("Next step") : tr("Take a step"));
-    take_->setToolTip(tr("Pause training and make one real training step, recorded stage by stage"));
+    take_->setToolTip(
+        tr("Pause training and make one real training step, recorded stage by stage"));
     back_->setText(tr("Step back"));
     forward_->setText(tr("Step forward"));
     toEnd_->setText(tr("To the end of the step"));
@@ -182,11 +191,16 @@ void InspectorWindow::retranslate() {
         status_->setText(tr("Waiting for the training thread to make the step…"));
     } else if (trace_) {
         const QString on = trace_->oneSample ? tr("on training sample %1").arg(trace_->sample)
-                                             : tr("on a mini-batch of %n sample(s)", nullptr, static_cast<int>(trace_->samples()));
-        status_->setText(tr("Training step %1, %2. The values are those training used (float32); the weights have "
-                            "been updated.").arg(trace_->step).arg(on));
+                                             : tr("on a mini-batch of %n sample(s)", nullptr,
+                                                  static_cast<int>(trace_->samples()));
+        status_->setText(tr("Training step %1, %2. The values are those training used (float32); "
+                            "the weights have "
+                            "been updated.")
+                             .arg(trace_->step)
+                             .arg(on));
     } else {
-        status_->setText(tr("Take a step to record one training step of the network, then walk through it."));
+        status_->setText(
+            tr("Take a step to record one training step of the network, then walk through it."));
     }
     updateButtons();
 }

@@ -12,7 +12,7 @@ namespace {
 
 constexpr int kGap = 6;
 constexpr int kTitleHeight = 18;
-constexpr int kMaxTile = 100;  // a tile's largest side on screen
+constexpr int kMaxTile = 100;               // a tile's largest side on screen
 const QColor kHiddenColour(205, 205, 205);  // an element still to be worked out by hand
 
 float valueAt(const MapFocus& m, int64_t channel, int64_t y, int64_t x) {
@@ -41,9 +41,12 @@ std::vector<MarkedMapsView::Placed> MarkedMapsView::place(int width, int* height
     for (const MapFocus& m : maps_) {
         Placed p;
         // Small maps (a 5 x 5 filter) are drawn large, big ones (28 x 28) fitted to kMaxTile.
-        p.cell = std::clamp(kMaxTile / static_cast<int>(std::max<int64_t>({m.height, m.width, 1})), 2, 16);
-        const int tileWidth = static_cast<int>(m.width) * p.cell, tileHeight = static_cast<int>(m.height) * p.cell;
-        const int perLine = std::max(1, std::min(static_cast<int>(m.channels), (width + kGap) / (tileWidth + kGap)));
+        p.cell = std::clamp(kMaxTile / static_cast<int>(std::max<int64_t>({m.height, m.width, 1})),
+                            2, 16);
+        const int tileWidth = static_cast<int>(m.width) * p.cell,
+                  tileHeight = static_cast<int>(m.height) * p.cell;
+        const int perLine = std::max(
+            1, std::min(static_cast<int>(m.channels), (width + kGap) / (tileWidth + kGap)));
         const int blockWidth = std::max(perLine * (tileWidth + kGap) - kGap, 120);
         if (left > 0 && left + blockWidth > width) {
             left = 0;
@@ -52,7 +55,8 @@ std::vector<MarkedMapsView::Placed> MarkedMapsView::place(int width, int* height
         p.title = QRect(left, top, blockWidth, kTitleHeight);
         for (int64_t c = 0; c < m.channels; ++c) {
             const int line = static_cast<int>(c) / perLine, column = static_cast<int>(c) % perLine;
-            p.tiles.emplace_back(left + column * (tileWidth + kGap), top + kTitleHeight + line * (tileHeight + kGap), tileWidth,
+            p.tiles.emplace_back(left + column * (tileWidth + kGap),
+                                 top + kTitleHeight + line * (tileHeight + kGap), tileWidth,
                                  tileHeight);
         }
         lineBottom = std::max(lineBottom, p.tiles.back().bottom() + 1 + 2 * kGap);
@@ -75,7 +79,8 @@ QRect MarkedMapsView::pixelRect(int block, int64_t channel, int64_t y, int64_t x
     const Placed& p = placed[static_cast<size_t>(block)];
     if (channel < 0 || channel >= static_cast<int64_t>(p.tiles.size())) return {};
     const QRect& tile = p.tiles[static_cast<size_t>(channel)];
-    return {tile.x() + static_cast<int>(x) * p.cell, tile.y() + static_cast<int>(y) * p.cell, p.cell, p.cell};
+    return {tile.x() + static_cast<int>(x) * p.cell, tile.y() + static_cast<int>(y) * p.cell,
+            p.cell, p.cell};
 }
 
 void MarkedMapsView::paintEvent(QPaintEvent*) {
@@ -86,7 +91,11 @@ void MarkedMapsView::paintEvent(QPaintEvent*) {
         const Placed& p = placed[b];
         painter.setPen(palette().text().color());
         painter.drawText(p.title, Qt::AlignLeft | Qt::AlignVCenter,
-                         QStringLiteral("%1   %2×%3×%4").arg(m.label).arg(m.channels).arg(m.height).arg(m.width));
+                         QStringLiteral("%1   %2×%3×%4")
+                             .arg(m.label)
+                             .arg(m.channels)
+                             .arg(m.height)
+                             .arg(m.width));
         // The element asked for by hand: neutral, and out of the scale (were it the largest, the
         // others' shades would tell).
         const PixelMark* hidden = nullptr;
@@ -99,15 +108,20 @@ void MarkedMapsView::paintEvent(QPaintEvent*) {
         for (int64_t c = 0; c < m.channels; ++c)
             for (int64_t y = 0; y < m.height; ++y)
                 for (int64_t x = 0; x < m.width; ++x)
-                    if (!isHidden(c, y, x)) largest = std::max(largest, std::abs(valueAt(m, c, y, x)));
+                    if (!isHidden(c, y, x))
+                        largest = std::max(largest, std::abs(valueAt(m, c, y, x)));
         for (int64_t c = 0; c < m.channels; ++c) {
-            QImage tile(static_cast<int>(m.width), static_cast<int>(m.height), QImage::Format_RGB32);
+            QImage tile(static_cast<int>(m.width), static_cast<int>(m.height),
+                        QImage::Format_RGB32);
             for (int64_t y = 0; y < m.height; ++y)
                 for (int64_t x = 0; x < m.width; ++x) {
                     const float value = valueAt(m, c, y, x);
-                    const int fade = static_cast<int>(255 - 200 * (largest == 0 ? 0 : std::abs(value) / largest));
+                    const int fade = static_cast<int>(
+                        255 - 200 * (largest == 0 ? 0 : std::abs(value) / largest));
                     tile.setPixel(static_cast<int>(x), static_cast<int>(y),
-                                  isHidden(c, y, x) ? kHiddenColour.rgb() : value >= 0 ? qRgb(255, fade, fade) : qRgb(fade, fade, 255));
+                                  isHidden(c, y, x) ? kHiddenColour.rgb()
+                                  : value >= 0      ? qRgb(255, fade, fade)
+                                                    : qRgb(fade, fade, 255));
                 }
             const QRect& r = p.tiles[static_cast<size_t>(c)];
             painter.drawImage(r, tile);
@@ -123,16 +137,20 @@ void MarkedMapsView::paintEvent(QPaintEvent*) {
         for (const auto& [channel, y, x] : window) {
             const QRectF r = pixelRect(static_cast<int>(b), channel, y, x);
             if (!window.count({channel, y - 1, x})) painter.drawLine(r.topLeft(), r.topRight());
-            if (!window.count({channel, y + 1, x})) painter.drawLine(r.bottomLeft(), r.bottomRight());
+            if (!window.count({channel, y + 1, x}))
+                painter.drawLine(r.bottomLeft(), r.bottomRight());
             if (!window.count({channel, y, x - 1})) painter.drawLine(r.topLeft(), r.bottomLeft());
             if (!window.count({channel, y, x + 1})) painter.drawLine(r.topRight(), r.bottomRight());
         }
         for (const PixelMark::Kind kind : {PixelMark::Kind::Winner, PixelMark::Kind::Chosen})
             for (const PixelMark& mark : m.marks) {
                 if (mark.kind != kind) continue;
-                painter.setPen(QPen(kind == PixelMark::Kind::Winner ? QColor(20, 150, 60) : QColor(0, 0, 0), 2.5));
+                painter.setPen(QPen(
+                    kind == PixelMark::Kind::Winner ? QColor(20, 150, 60) : QColor(0, 0, 0), 2.5));
                 painter.setBrush(Qt::NoBrush);
-                painter.drawRect(QRectF(pixelRect(static_cast<int>(b), mark.channel, mark.y, mark.x)).adjusted(0.5, 0.5, -0.5, -0.5));
+                painter.drawRect(
+                    QRectF(pixelRect(static_cast<int>(b), mark.channel, mark.y, mark.x))
+                        .adjusted(0.5, 0.5, -0.5, -0.5));
             }
         if (hidden) {  // the "?" over the element, readable even where a pixel is a few points wide
             const QRect r = pixelRect(static_cast<int>(b), hidden->channel, hidden->y, hidden->x);
@@ -156,7 +174,9 @@ void MarkedMapsView::mousePressEvent(QMouseEvent* event) {
         if (!tile.contains(event->position().toPoint())) continue;
         const int64_t x = (event->position().toPoint().x() - tile.x()) / p.cell;
         const int64_t y = (event->position().toPoint().y() - tile.y()) / p.cell;
-        emit elementChosen(static_cast<int>(m.row), static_cast<int>((static_cast<int64_t>(c) * m.height + y) * m.width + x));
+        emit elementChosen(
+            static_cast<int>(m.row),
+            static_cast<int>((static_cast<int64_t>(c) * m.height + y) * m.width + x));
         return;
     }
 }

@@ -56,16 +56,20 @@ void NetworkDiagramView::setNetwork(const NetworkSpec& spec) {
         sizes_.push_back(size);
         shapes_.push_back(shape);
         names_.push_back(name);
-        steps_.push_back(shape.size() == 2 ? static_cast<int>(shape[0]) : shape.size() == 1 ? perStep : 0);
+        steps_.push_back(shape.size() == 2   ? static_cast<int>(shape[0])
+                         : shape.size() == 1 ? perStep
+                                             : 0);
         recurrent_.push_back(recurrent);
     };
     add(spec.inputShape, QStringLiteral("X"), false);
     for (size_t i = 0; i < spec.layers.size(); ++i) {
         if (spec.layers[i].type == "sequence_many") perStep = steps_.back();
-        add(shapes[i], notation.layer(static_cast<int>(i)).output, isRecurrentType(spec.layers[i].type));
+        add(shapes[i], notation.layer(static_cast<int>(i)).output,
+            isRecurrentType(spec.layers[i].type));
     }
     // Stacks of feature maps and their shapes need room.
-    const bool images = std::any_of(shapes_.begin(), shapes_.end(), [](const auto& s) { return s.size() == 3; });
+    const bool images =
+        std::any_of(shapes_.begin(), shapes_.end(), [](const auto& s) { return s.size() == 3; });
     setMinimumWidth(images ? 70 * static_cast<int>(shapes_.size()) : 220);
     update();
 }
@@ -85,7 +89,8 @@ std::vector<int> NetworkDiagramView::stepsDrawn(int steps, int current) {
     std::vector<int> drawn;
     for (int t = 1; t <= steps; ++t) {
         const bool shown = steps <= kMaxStepsDrawn || t <= 3 || t == steps || t == current;
-        if (shown && !drawn.empty() && drawn.back() != 0 && drawn.back() != t - 1) drawn.push_back(0);
+        if (shown && !drawn.empty() && drawn.back() != 0 && drawn.back() != t - 1)
+            drawn.push_back(0);
         if (shown) drawn.push_back(t);
     }
     return drawn;
@@ -99,7 +104,8 @@ double NetworkDiagramView::columnX(int column) const {
 
 QRectF NetworkDiagramView::slotRect(int column, int slot, int slotCount) const {
     const int columns = static_cast<int>(sizes_.size());
-    const double spacing = columns == 1 ? width() - 2 * kMargin : (width() - 2 * kMargin) / (columns - 1);
+    const double spacing =
+        columns == 1 ? width() - 2 * kMargin : (width() - 2 * kMargin) / (columns - 1);
     const double bottom = height() - kBottomSpace, pitch = (bottom - kTop) / std::max(slotCount, 1);
     const double h = std::min(30.0, pitch * 0.7), w = std::clamp(spacing * 0.5, 36.0, 60.0);
     return {columnX(column) - w / 2, kTop + pitch * (slot + 0.5) - h / 2, w, h};
@@ -119,9 +125,12 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
     painter.fillRect(rect(), palette().base());
     if (sizes_.empty()) return;
     const int columns = static_cast<int>(sizes_.size());
-    const double left = kMargin, right = width() - kMargin, top = kTop, bottom = height() - kBottomSpace;
+    const double left = kMargin, right = width() - kMargin, top = kTop,
+                 bottom = height() - kBottomSpace;
     auto columnX = [this](int c) { return this->columnX(c); };
-    auto shown = [&](int c) { return static_cast<int>(std::min<int64_t>(sizes_[static_cast<size_t>(c)], kMaxUnitsDrawn)); };
+    auto shown = [&](int c) {
+        return static_cast<int>(std::min<int64_t>(sizes_[static_cast<size_t>(c)], kMaxUnitsDrawn));
+    };
     auto unitY = [&](int c, int u) {
         const int n = shown(c) + (sizes_[static_cast<size_t>(c)] > kMaxUnitsDrawn ? 1 : 0);
         return top + (bottom - top) * (u + 0.5) / n;
@@ -141,8 +150,11 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
     const double spacing = columns == 1 ? right - left : (right - left) / (columns - 1);
     const double side = std::max(14.0, std::min({56.0, spacing * 0.5, (bottom - top) * 0.4}));
     const double middle = (top + bottom) / 2;
-    auto maps = [&](int c) { return static_cast<int>(std::min<int64_t>(shapes_[static_cast<size_t>(c)][0], 4)); };
-    auto mapRect = [&](int c, int k) {  // k = 0 is the front map; the others lie behind, up and right
+    auto maps = [&](int c) {
+        return static_cast<int>(std::min<int64_t>(shapes_[static_cast<size_t>(c)][0], 4));
+    };
+    auto mapRect = [&](int c,
+                       int k) {  // k = 0 is the front map; the others lie behind, up and right
         const double shift = 5.0 * k;
         return QRectF(columnX(c) - side / 2 + shift, middle - side / 2 - shift, side, side);
     };
@@ -154,25 +166,29 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
                 for (const int t : stepsDrawn(steps, step_))
                     if (t > 0) {
                         const QRectF from = stepRect(c, t), to = stepRect(c + 1, t);
-                        drawArrow(painter, QPointF(from.right(), from.center().y()), QPointF(to.left() - 1, to.center().y()));
+                        drawArrow(painter, QPointF(from.right(), from.center().y()),
+                                  QPointF(to.left() - 1, to.center().y()));
                     }
             } else {  // seq:last: only h(T) goes on
                 const QRectF last = stepRect(c, steps);
                 for (int b = 0; b < shown(c + 1); ++b)
-                    painter.drawLine(QPointF(last.right(), last.center().y()), QPointF(columnX(c + 1) - 9, unitY(c + 1, b)));
+                    painter.drawLine(QPointF(last.right(), last.center().y()),
+                                     QPointF(columnX(c + 1) - 9, unitY(c + 1, b)));
             }
             continue;
         }
         if (isImage(c)) {
             // A window of the input stack read into one value of the next column.
             const QRectF from = mapRect(c, 0);
-            const QRectF window(from.center().x() - side / 6, from.center().y() - side / 6, side / 3, side / 3);
+            const QRectF window(from.center().x() - side / 6, from.center().y() - side / 6,
+                                side / 3, side / 3);
             painter.setBrush(Qt::NoBrush);
             painter.drawRect(window);
             const std::vector<QPointF> targets =
                 isImage(c + 1) ? std::vector<QPointF>{mapRect(c + 1, 0).center()} : [&] {
                     std::vector<QPointF> units;
-                    for (int b = 0; b < shown(c + 1); ++b) units.emplace_back(columnX(c + 1), unitY(c + 1, b));
+                    for (int b = 0; b < shown(c + 1); ++b)
+                        units.emplace_back(columnX(c + 1), unitY(c + 1, b));
                     return units;
                 }();
             for (const QPointF& target : targets) {
@@ -186,23 +202,30 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
         for (int a = 0; a < shown(c); ++a)
             for (int b = 0; b < shown(c + 1); ++b) {
                 // A layer without weights (dropout, noise) joins each unit to its own only.
-                const bool joined = names_[static_cast<size_t>(c + 1)].endsWith(QChar(0x0303)) ? (same && a == b) : true;
-                if (joined) painter.drawLine(QPointF(columnX(c), unitY(c, a)), QPointF(columnX(c + 1), unitY(c + 1, b)));
+                const bool joined = names_[static_cast<size_t>(c + 1)].endsWith(QChar(0x0303))
+                                        ? (same && a == b)
+                                        : true;
+                if (joined)
+                    painter.drawLine(QPointF(columnX(c), unitY(c, a)),
+                                     QPointF(columnX(c + 1), unitY(c + 1, b)));
             }
     }
     for (int c = 0; c < columns; ++c) {
         const bool lit = (highlight_ == Highlight::Forward && c == layer_ + 1) ||
                          (highlight_ == Highlight::Backward && c == layer_ + 1) ||
                          (highlight_ == Highlight::Loss && c == columns - 1);
-        const QColor fill = !lit ? QColor(245, 245, 245) : highlight_ == Highlight::Backward ? backward.lighter(150)
-                                                                                            : forward.lighter(160);
+        const QColor fill = !lit                                ? QColor(245, 245, 245)
+                            : highlight_ == Highlight::Backward ? backward.lighter(150)
+                                                                : forward.lighter(160);
         painter.setPen(QPen(Qt::darkGray, 1));
         painter.setBrush(fill);
         const std::vector<int64_t>& shape = shapes_[static_cast<size_t>(c)];
         if (const int steps = steps_[static_cast<size_t>(c)]; steps > 0) {
             // The step being stepped through: filled strongly in the layer's column, outlined in
             // its input's.
-            const bool input = (highlight_ == Highlight::Forward || highlight_ == Highlight::Backward) && c == layer_;
+            const bool input =
+                (highlight_ == Highlight::Forward || highlight_ == Highlight::Backward) &&
+                c == layer_;
             const QColor strong = highlight_ == Highlight::Backward ? backward : forward;
             const std::vector<int> drawn = stepsDrawn(steps, step_);
             const int slotCount = static_cast<int>(drawn.size());
@@ -212,8 +235,10 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
                     const QColor colour = edgeColour(c - 1);
                     painter.setPen(QPen(colour == quiet ? Qt::gray : colour, 1.2));
                     const QRectF above = slotRect(c, i - 1, slotCount);
-                    drawArrow(painter, QPointF(above.center().x(), above.bottom() + 1), QPointF(r.center().x(), r.top() - 1),
-                              drawn[static_cast<size_t>(i)] == 0 || drawn[static_cast<size_t>(i - 1)] == 0);
+                    drawArrow(painter, QPointF(above.center().x(), above.bottom() + 1),
+                              QPointF(r.center().x(), r.top() - 1),
+                              drawn[static_cast<size_t>(i)] == 0 ||
+                                  drawn[static_cast<size_t>(i - 1)] == 0);
                 }
                 const int t = drawn[static_cast<size_t>(i)];
                 if (t == 0) continue;  // "⋮", drawn below over the arrows
@@ -222,24 +247,30 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
                 painter.setBrush(current && lit ? strong.lighter(125) : fill);
                 painter.drawRoundedRect(r, 4, 4);
                 painter.setPen(current && lit ? QColor(Qt::white) : palette().text().color());
-                painter.drawText(r, Qt::AlignCenter, QStringLiteral("%1(%2)").arg(names_[static_cast<size_t>(c)]).arg(t));
+                painter.drawText(
+                    r, Qt::AlignCenter,
+                    QStringLiteral("%1(%2)").arg(names_[static_cast<size_t>(c)]).arg(t));
             }
             painter.setPen(palette().text().color());
             for (int i = 0; i < slotCount; ++i)
                 if (drawn[static_cast<size_t>(i)] == 0)
-                    painter.drawText(slotRect(c, i, slotCount), Qt::AlignCenter, QStringLiteral("⋮"));
+                    painter.drawText(slotRect(c, i, slotCount), Qt::AlignCenter,
+                                     QStringLiteral("⋮"));
         } else if (isImage(c)) {
             for (int k = maps(c) - 1; k >= 0; --k) painter.drawRect(mapRect(c, k));
             painter.setPen(palette().text().color());
             // Shapes alternate under and over their stacks, so that neighbours do not overlap.
-            const double y = c % 2 == 0 ? mapRect(c, 0).bottom() + 4 : mapRect(c, maps(c) - 1).top() - 20;
+            const double y =
+                c % 2 == 0 ? mapRect(c, 0).bottom() + 4 : mapRect(c, maps(c) - 1).top() - 20;
             painter.drawText(QRectF(columnX(c) - spacing, y, 2 * spacing, 16), Qt::AlignCenter,
                              QStringLiteral("%1×%2×%3").arg(shape[0]).arg(shape[1]).arg(shape[2]));
         } else {
-            for (int u = 0; u < shown(c); ++u) painter.drawEllipse(QPointF(columnX(c), unitY(c, u)), 9, 9);
+            for (int u = 0; u < shown(c); ++u)
+                painter.drawEllipse(QPointF(columnX(c), unitY(c, u)), 9, 9);
             if (sizes_[static_cast<size_t>(c)] > kMaxUnitsDrawn) {
                 painter.setPen(palette().text().color());
-                painter.drawText(QRectF(columnX(c) - 30, unitY(c, shown(c)) - 8, 60, 16), Qt::AlignCenter,
+                painter.drawText(QRectF(columnX(c) - 30, unitY(c, shown(c)) - 8, 60, 16),
+                                 Qt::AlignCenter,
                                  QStringLiteral("… %1").arg(sizes_[static_cast<size_t>(c)]));
             }
         }
@@ -247,12 +278,14 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
         QFont bold = font();
         bold.setBold(true);
         painter.setFont(bold);
-        painter.drawText(QRectF(columnX(c) - 40, bottom + 8, 80, 20), Qt::AlignCenter, names_[static_cast<size_t>(c)]);
+        painter.drawText(QRectF(columnX(c) - 40, bottom + 8, 80, 20), Qt::AlignCenter,
+                         names_[static_cast<size_t>(c)]);
         painter.setFont(font());
     }
     if (highlight_ == Highlight::Loss) {
         painter.setPen(backward);
-        painter.drawText(QRectF(columnX(columns - 1) - 28, top - 22, 56, 18), Qt::AlignCenter, QStringLiteral("J"));
+        painter.drawText(QRectF(columnX(columns - 1) - 28, top - 22, 56, 18), Qt::AlignCenter,
+                         QStringLiteral("J"));
     }
 }
 

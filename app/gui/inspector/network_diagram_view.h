@@ -56,8 +56,8 @@ private:
     std::vector<int64_t> sizes_;  // units per column: the input, then each layer's output
     std::vector<std::vector<int64_t>> shapes_;  // each column's shape per sample: {D} or {C, H, W}
     std::vector<QString> names_;
-    std::vector<int> steps_;        // each column's time steps: T for a sequence, else 0
-    std::vector<bool> recurrent_;   // the column is a recurrent layer's h(t): h(t−1) → h(t)
+    std::vector<int> steps_;       // each column's time steps: T for a sequence, else 0
+    std::vector<bool> recurrent_;  // the column is a recurrent layer's h(t): h(t−1) → h(t)
     Highlight highlight_ = Highlight::None;
     int layer_ = -1;
     int step_ = 0;

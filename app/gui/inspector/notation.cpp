@@ -11,7 +11,8 @@ Notation::Notation(const NetworkSpec& spec) {
     int denseCount = 0, weighted = 0, poolCount = 0;
     for (const LayerSpec& layer : spec.layers) {
         denseCount += layer.type == "dense";
-        weighted += layer.type == "dense" || layer.type == "conv" || layer.type == "rnn" || layer.type == "lstm";
+        weighted += layer.type == "dense" || layer.type == "conv" || layer.type == "rnn" ||
+                    layer.type == "lstm";
         poolCount += layer.type == "maxpool" || layer.type == "avgpool";
     }
     // The curriculum's own network: W, b, V, c.
@@ -36,7 +37,8 @@ Notation::Notation(const NetworkSpec& spec) {
             const QString number = weighted == 1 ? QString() : QString::number(dense);
             n.recurrent = true;
             // An rnn's s is tanh unless chosen; the LSTM's tanh is fixed.
-            n.activation = layerSpec.parameters.count("activation") ? activationOf(layerSpec) : Activation::Tanh;
+            n.activation = layerSpec.parameters.count("activation") ? activationOf(layerSpec)
+                                                                    : Activation::Tanh;
             n.weight = QStringLiteral("Wx") + number;
             n.recurrentWeight = QStringLiteral("Wh") + number;
             n.bias = QStringLiteral("b") + number;
@@ -55,7 +57,9 @@ Notation::Notation(const NetworkSpec& spec) {
                 n.weight = QStringLiteral("W") + number;
                 n.bias = QStringLiteral("b") + number;
             }
-            n.output = n.last ? QStringLiteral("Y") : classic ? QStringLiteral("Z") : QStringLiteral("Z") + number;
+            n.output = n.last    ? QStringLiteral("Y")
+                       : classic ? QStringLiteral("Z")
+                                 : QStringLiteral("Z") + number;
         } else {
             n.output = current + QChar(0x0303);  // combining tilde: Z̃
         }

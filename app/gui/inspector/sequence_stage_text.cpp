@@ -8,8 +8,8 @@
 #include "inspector/stage_text.h"
 
 #include "inspect/time_sums.h"
-#include "network/layer_registry.h"
 #include "look/ui_text.h"
+#include "network/layer_registry.h"
 
 namespace koto::gui {
 namespace {
@@ -44,21 +44,25 @@ QString StageText::sequenceLayerDescription(int layer) const {
     const LayerSpec& spec = trace_.spec.layers[static_cast<size_t>(layer)];
     const int units = spec.parameters.count("units") ? static_cast<int>(spec.integer("units")) : 0;
     if (spec.type == "rnn")
-        return tr("SimpleRNN, %n unit(s), %1", nullptr, units).arg(activationTitle(notation_.layer(layer).activation));
+        return tr("SimpleRNN, %n unit(s), %1", nullptr, units)
+            .arg(activationTitle(notation_.layer(layer).activation));
     if (spec.type == "lstm") return tr("LSTM, %n unit(s)", nullptr, units);
     if (spec.type == "sequence_last") return tr("the last time step h(T) goes on");
     if (spec.type == "sequence_many") return tr("every time step goes on as a row of its own");
     return {};
 }
 
-std::optional<std::pair<int64_t, int64_t>> StageText::timeSteps(int index, const std::string& key) const {
+std::optional<std::pair<int64_t, int64_t>> StageText::timeSteps(int index,
+                                                                const std::string& key) const {
     const TraceStage& stage = trace_.stages[static_cast<size_t>(index)];
-    if (!isSequenceStage(stage) || key.rfind("dJ/dW", 0) == 0 || key == "dJ/db") return std::nullopt;
+    if (!isSequenceStage(stage) || key.rfind("dJ/dW", 0) == 0 || key == "dJ/db")
+        return std::nullopt;
     const std::string& type = trace_.spec.layers[static_cast<size_t>(stage.layer)].type;
     if (type == "sequence_last" && key != "X" && key != "dJ/dX") return std::nullopt;
     // A copy: inferShapes returns a temporary whose elements a reference would outlive.
     const std::vector<int64_t> input =
-        stage.layer == 0 ? trace_.spec.inputShape : inferShapes(trace_.spec)[static_cast<size_t>(stage.layer - 1)];
+        stage.layer == 0 ? trace_.spec.inputShape
+                         : inferShapes(trace_.spec)[static_cast<size_t>(stage.layer - 1)];
     const TracedTensor* t = stage.tensor(key);
     if (input.size() != 2 || !t || t->cols % input[0] != 0) return std::nullopt;
     return std::pair{input[0], t->cols / input[0]};
@@ -68,7 +72,8 @@ QStringList StageText::sequenceFormulas(const TraceStage& stage) const {
     const int l = stage.layer;
     const LayerNotation& n = notation_.layer(l);
     const std::string& type = trace_.spec.layers[static_cast<size_t>(l)].type;
-    const std::optional<std::pair<int64_t, int64_t>> steps = timeSteps(trace_.indexOf(stage.kind, l), "X");
+    const std::optional<std::pair<int64_t, int64_t>> steps =
+        timeSteps(trace_.indexOf(stage.kind, l), "X");
     const int64_t T = steps ? steps->first : 0;
     QStringList lines;
     if (type == "sequence_last") {
@@ -76,7 +81,8 @@ QStringList StageText::sequenceFormulas(const TraceStage& stage) const {
             lines << QStringLiteral("%1 = %2(T),   T = %3").arg(n.output, n.input).arg(T)
                   << tr("One answer per sequence: only the last step's hidden state goes on.");
         else
-            lines << tr("dJ/d%1(T) = dJ/d%2; the earlier steps get 0 here, and their gradient through the recurrence.")
+            lines << tr("dJ/d%1(T) = dJ/d%2; the earlier steps get 0 here, and their gradient "
+                        "through the recurrence.")
                          .arg(n.input, n.output);
         return lines;
     }
@@ -84,74 +90,100 @@ QStringList StageText::sequenceFormulas(const TraceStage& stage) const {
     const QString x = n.input, wx = n.weight, wh = n.recurrentWeight, b = n.bias;
     if (stage.kind == StageKind::Forward) {
         if (lstm) {
-            lines << QStringLiteral("i(t) = σ(%1(t) %2i + h(t−1) %3i + %4i)").arg(x, wx, wh, b) + QStringLiteral("   ") + tr("(input gate: how much new content enters)")
-                  << QStringLiteral("f(t) = σ(%1(t) %2f + h(t−1) %3f + %4f)").arg(x, wx, wh, b) + QStringLiteral("   ") + tr("(forget gate: how much of c(t−1) is kept)")
-                  << QStringLiteral("o(t) = σ(%1(t) %2o + h(t−1) %3o + %4o)").arg(x, wx, wh, b) + QStringLiteral("   ") + tr("(output gate: how much of the cell is shown)")
-                  << QStringLiteral("g(t) = tanh(%1(t) %2g + h(t−1) %3g + %4g)").arg(x, wx, wh, b) + QStringLiteral("   ") + tr("(candidate content)")
-                  << QStringLiteral("c(t) = f(t) ∘ c(t−1) + i(t) ∘ g(t),   h(t) = o(t) ∘ tanh(c(t)),   h(0) = c(0) = 0");
+            lines << QStringLiteral("i(t) = σ(%1(t) %2i + h(t−1) %3i + %4i)").arg(x, wx, wh, b) +
+                         QStringLiteral("   ") + tr("(input gate: how much new content enters)")
+                  << QStringLiteral("f(t) = σ(%1(t) %2f + h(t−1) %3f + %4f)").arg(x, wx, wh, b) +
+                         QStringLiteral("   ") + tr("(forget gate: how much of c(t−1) is kept)")
+                  << QStringLiteral("o(t) = σ(%1(t) %2o + h(t−1) %3o + %4o)").arg(x, wx, wh, b) +
+                         QStringLiteral("   ") + tr("(output gate: how much of the cell is shown)")
+                  << QStringLiteral("g(t) = tanh(%1(t) %2g + h(t−1) %3g + %4g)").arg(x, wx, wh, b) +
+                         QStringLiteral("   ") + tr("(candidate content)")
+                  << QStringLiteral("c(t) = f(t) ∘ c(t−1) + i(t) ∘ g(t),   h(t) = o(t) ∘ "
+                                    "tanh(c(t)),   h(0) = c(0) = 0");
         } else {
-            lines << QStringLiteral("h(t) = %1(%2(t) %3 + h(t−1) %4 + %5),   h(0) = 0").arg(squashName(n.activation), x, wx, wh, b);
+            lines << QStringLiteral("h(t) = %1(%2(t) %3 + h(t−1) %4 + %5),   h(0) = 0")
+                         .arg(squashName(n.activation), x, wx, wh, b);
         }
         lines << tr("T = %1 time steps, t = 1 … T; the same weights at every step.").arg(T);
         return lines;
     }
-    lines << QStringLiteral("dJ/dh(t) = dJ/dY(t) + dJ/da(t+1) %1ᵀ").arg(wh) + QStringLiteral("   ") +
+    lines << QStringLiteral("dJ/dh(t) = dJ/dY(t) + dJ/da(t+1) %1ᵀ").arg(wh) +
+                 QStringLiteral("   ") +
                  tr("(the gradient from this step's output and from the step after it)");
     if (lstm) {
-        lines << QStringLiteral("dJ/dc(t) = dJ/dh(t) ∘ o(t) ∘ (1 − tanh²c(t)) + dJ/dc(t+1) ∘ f(t+1)")
-              << QStringLiteral("dJ/da_i = dJ/dc ∘ i(1 − i) ∘ g,  dJ/da_f = dJ/dc ∘ f(1 − f) ∘ c(t−1),  dJ/da_o = dJ/dh ∘ o(1 − o) ∘ tanh c,  "
+        lines << QStringLiteral(
+                     "dJ/dc(t) = dJ/dh(t) ∘ o(t) ∘ (1 − tanh²c(t)) + dJ/dc(t+1) ∘ f(t+1)")
+              << QStringLiteral("dJ/da_i = dJ/dc ∘ i(1 − i) ∘ g,  dJ/da_f = dJ/dc ∘ f(1 − f) ∘ "
+                                "c(t−1),  dJ/da_o = dJ/dh ∘ o(1 − o) ∘ tanh c,  "
                                 "dJ/da_g = dJ/dc ∘ i ∘ (1 − g²)");
     } else {
         lines << QStringLiteral("dJ/da(t) = dJ/dh(t) ∘ s′(a(t))");
     }
-    lines << QStringLiteral("dJ/d%1 = Σ_t %2(t)ᵀ dJ/da(t),   dJ/d%3 = Σ_t h(t−1)ᵀ dJ/da(t),   dJ/d%4 = Σ_t Σ_n dJ/da(t)").arg(wx, x, wh, b);
+    lines << QStringLiteral("dJ/d%1 = Σ_t %2(t)ᵀ dJ/da(t),   dJ/d%3 = Σ_t h(t−1)ᵀ dJ/da(t),   "
+                            "dJ/d%4 = Σ_t Σ_n dJ/da(t)")
+                 .arg(wx, x, wh, b);
     auto norms = [](const std::vector<double>& values) {
         QStringList text;
         for (const double v : values) text << number(v);
         return text.join(QStringLiteral(", "));
     };
     if (!stage.hiddenGradientNorms.empty())
-        lines << QStringLiteral("‖dJ/dh(t)‖, t = 1 … %1:  ").arg(stage.hiddenGradientNorms.size()) + norms(stage.hiddenGradientNorms);
+        lines << QStringLiteral("‖dJ/dh(t)‖, t = 1 … %1:  ").arg(stage.hiddenGradientNorms.size()) +
+                     norms(stage.hiddenGradientNorms);
     if (!stage.cellGradientNorms.empty())
-        lines << QStringLiteral("‖dJ/dc(t)‖, t = 1 … %1:  ").arg(stage.cellGradientNorms.size()) + norms(stage.cellGradientNorms);
-    lines << (lstm ? tr("Through the cell the gradient goes back multiplied only by the forget gate f: while f stays near 1 "
+        lines << QStringLiteral("‖dJ/dc(t)‖, t = 1 … %1:  ").arg(stage.cellGradientNorms.size()) +
+                     norms(stage.cellGradientNorms);
+    lines << (lstm ? tr("Through the cell the gradient goes back multiplied only by the forget "
+                        "gate f: while f stays near 1 "
                         "it survives far back in time.")
-                   : tr("Each step back multiplies the gradient by Whᵀ and s′: through a SimpleRNN it shrinks (or "
+                   : tr("Each step back multiplies the gradient by Whᵀ and s′: through a SimpleRNN "
+                        "it shrinks (or "
                         "explodes) as it goes back in time."));
     return lines;
 }
 
-ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::string& key, int64_t row, int64_t col) const {
+ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::string& key,
+                                          int64_t row, int64_t col) const {
     const int l = stage.layer;
     const LayerNotation& nt = notation_.layer(l);
     const TracedTensor& tensor = *stage.tensor(key);
     ElementWorking w;
     w.value = tensor.at(row, col);
-    const std::optional<std::pair<int64_t, int64_t>> steps = timeSteps(trace_.indexOf(stage.kind, l), key);
+    const std::optional<std::pair<int64_t, int64_t>> steps =
+        timeSteps(trace_.indexOf(stage.kind, l), key);
     const QString name = notation_.tensorName(l, key);
     if (!steps) {  // weights' gradients, seq:last's output
         w.symbolic = QStringLiteral("%1[%2,%3]").arg(name).arg(row).arg(col);
-        if (stage.kind == StageKind::Backward && (key == "dJ/dWx" || key == "dJ/dWh" || key == "dJ/db")) {
+        if (stage.kind == StageKind::Backward &&
+            (key == "dJ/dWx" || key == "dJ/dWh" || key == "dJ/db")) {
             const std::string parameter = key.substr(4);
             if (parameter == "b") w.symbolic = QStringLiteral("%1[%2]").arg(name).arg(col);
             // One product for every sample and time step: the same weights act at every step.
-            const TimeSum s = recurrentGradientSum(trace_, l, parameter, parameter == "b" ? 0 : row, col);
+            const TimeSum s =
+                recurrentGradientSum(trace_, l, parameter, parameter == "b" ? 0 : row, col);
             const bool lstm = trace_.spec.layers[static_cast<size_t>(l)].type == "lstm";
             const int64_t U = lstm ? stage.tensor("dJ/da")->cols / s.steps / 4 : 0;
-            const QString da = lstm ? QStringLiteral("dJ/da_%1(t)[n,%2]").arg(QString::fromLatin1(kGates[col / U])).arg(col % U)
+            const QString da = lstm ? QStringLiteral("dJ/da_%1(t)[n,%2]")
+                                          .arg(QString::fromLatin1(kGates[col / U]))
+                                          .arg(col % U)
                                     : QStringLiteral("dJ/da(t)[n,%1]").arg(col);
             w.symbolic += QStringLiteral(" = Σ_n Σ_t ");
-            if (parameter == "Wx") w.symbolic += QStringLiteral("%1(t)[n,%2] ").arg(nt.input).arg(row);
+            if (parameter == "Wx")
+                w.symbolic += QStringLiteral("%1(t)[n,%2] ").arg(nt.input).arg(row);
             if (parameter == "Wh") w.symbolic += QStringLiteral("h(t−1)[n,%1] ").arg(row);
             w.symbolic += da;
             QStringList terms;
             for (const TimeTerm& term : s.terms)
-                terms << (parameter == "b" ? factor(term.second) : factor(term.first) + kTimes + factor(term.second));
+                terms << (parameter == "b" ? factor(term.second)
+                                           : factor(term.first) + kTimes + factor(term.second));
             w.operands = sum(terms);
-            w.note = tr("One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through "
-                        "t = 1 … %1: the same weights act at every step.", nullptr, static_cast<int>(s.samples))
+            w.note = tr("One product for each of the %n sample(s) at each of the %1 time steps, "
+                        "sample by sample through "
+                        "t = 1 … %1: the same weights act at every step.",
+                        nullptr, static_cast<int>(s.samples))
                          .arg(s.steps);
-            if (parameter == "Wh") w.note += QLatin1Char(' ') + tr("h(0) = 0, so t = 1 adds nothing.");
+            if (parameter == "Wh")
+                w.note += QLatin1Char(' ') + tr("h(0) = 0, so t = 1 adds nothing.");
         }
         return w;
     }
@@ -178,9 +210,12 @@ ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::st
     auto preActivation = [&](int64_t k, bool withInput) {
         QStringList inputs, recurrent;
         const int64_t D = forward->tensor("X")->cols / T;
-        for (int64_t d = 0; withInput && d < D; ++d) inputs << factor(value(forward, "X", t, d)) + kTimes + factor(wx->at(d, k));
-        for (int64_t m = 0; t > 1 && m < U; ++m) recurrent << factor(value(forward, "h", t - 1, m)) + kTimes + factor(wh->at(m, k));
-        QString text = withInput ? number(bias->at(0, k)) + QStringLiteral(" + ") + sum(inputs) : QString();
+        for (int64_t d = 0; withInput && d < D; ++d)
+            inputs << factor(value(forward, "X", t, d)) + kTimes + factor(wx->at(d, k));
+        for (int64_t m = 0; t > 1 && m < U; ++m)
+            recurrent << factor(value(forward, "h", t - 1, m)) + kTimes + factor(wh->at(m, k));
+        QString text =
+            withInput ? number(bias->at(0, k)) + QStringLiteral(" + ") + sum(inputs) : QString();
         if (!recurrent.isEmpty()) text += QStringLiteral(" + ") + sum(recurrent);
         return text;
     };
@@ -191,44 +226,69 @@ ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::st
             const QString g = QString::fromLatin1(kGates[gate]);
             const QString squash = gate == 3 ? QStringLiteral("tanh") : QStringLiteral("σ");
             // f(3)[1,2] = σ(b1f[2] + Σ_d X(3)[1,d] Wx1f[d,2] + Σ_k h(2)[1,k] Wh1f[k,2])
-            w.symbolic += QStringLiteral(" = ") + squash + QStringLiteral("(") + nt.bias + g + QStringLiteral("[%1]").arg(j) +
-                          QStringLiteral(" + Σ_d %1(%2)[%3,d] ").arg(nt.input).arg(t).arg(row) + nt.weight + g + QStringLiteral("[d,%1]").arg(j);
+            w.symbolic += QStringLiteral(" = ") + squash + QStringLiteral("(") + nt.bias + g +
+                          QStringLiteral("[%1]").arg(j) +
+                          QStringLiteral(" + Σ_d %1(%2)[%3,d] ").arg(nt.input).arg(t).arg(row) +
+                          nt.weight + g + QStringLiteral("[d,%1]").arg(j);
             if (t > 1)
-                w.symbolic += QStringLiteral(" + Σ_k h(%1)[%2,k] ").arg(t - 1).arg(row) + nt.recurrentWeight + g +
-                              QStringLiteral("[k,%1]").arg(j);
+                w.symbolic += QStringLiteral(" + Σ_k h(%1)[%2,k] ").arg(t - 1).arg(row) +
+                              nt.recurrentWeight + g + QStringLiteral("[k,%1]").arg(j);
             w.symbolic += QStringLiteral(")");
-            if (wx) w.operands = squash + QStringLiteral("(") + preActivation(gate * U + j, true) + QStringLiteral(")");
+            if (wx)
+                w.operands = squash + QStringLiteral("(") + preActivation(gate * U + j, true) +
+                             QStringLiteral(")");
             return w;
         }
         if (key == "c") {
-            w.symbolic += QStringLiteral(" = %1 · %2 + %3 · %4")
-                              .arg(at(QStringLiteral("f"), t, row, j), at(QStringLiteral("c"), t - 1, row, j), at(QStringLiteral("i"), t, row, j),
-                                   at(QStringLiteral("g"), t, row, j));
-            w.operands = factor(value(forward, "f", t, j)) + kTimes + factor(value(forward, "c", t - 1, j)) + QStringLiteral(" + ") +
-                         factor(value(forward, "i", t, j)) + kTimes + factor(value(forward, "g", t, j));
+            w.symbolic +=
+                QStringLiteral(" = %1 · %2 + %3 · %4")
+                    .arg(at(QStringLiteral("f"), t, row, j), at(QStringLiteral("c"), t - 1, row, j),
+                         at(QStringLiteral("i"), t, row, j), at(QStringLiteral("g"), t, row, j));
+            w.operands = factor(value(forward, "f", t, j)) + kTimes +
+                         factor(value(forward, "c", t - 1, j)) + QStringLiteral(" + ") +
+                         factor(value(forward, "i", t, j)) + kTimes +
+                         factor(value(forward, "g", t, j));
             return w;
         }
         if (key == "h" && type == "lstm") {
-            w.symbolic += QStringLiteral(" = %1 · tanh(%2)").arg(at(QStringLiteral("o"), t, row, j), at(QStringLiteral("c"), t, row, j));
-            w.operands = factor(value(forward, "o", t, j)) + QStringLiteral("·tanh(") + number(value(forward, "c", t, j)) + QStringLiteral(")");
+            w.symbolic +=
+                QStringLiteral(" = %1 · tanh(%2)")
+                    .arg(at(QStringLiteral("o"), t, row, j), at(QStringLiteral("c"), t, row, j));
+            w.operands = factor(value(forward, "o", t, j)) + QStringLiteral("·tanh(") +
+                         number(value(forward, "c", t, j)) + QStringLiteral(")");
             return w;
         }
         if (key == "h") {  // SimpleRNN: s(x(t) Wx + b, traced, + h(t−1) Wh)
             const QString part = at(QStringLiteral("p"), t, row, j);
             w.symbolic += QStringLiteral(" = %1(%2").arg(squashName(nt.activation), part);
-            if (t > 1) w.symbolic += QStringLiteral(" + Σ_k h(%1)[%2,k] %3[k,%4]").arg(t - 1).arg(row).arg(nt.recurrentWeight).arg(j);
-            w.symbolic += QStringLiteral("),   p = %1(t) %2 + %3").arg(nt.input, nt.weight, nt.bias);
-            if (wh) w.operands = squashName(nt.activation) + QStringLiteral("(") + number(value(forward, "x(t) Wx + b", t, j)) +
-                                 preActivation(j, false) + QStringLiteral(")");
+            if (t > 1)
+                w.symbolic += QStringLiteral(" + Σ_k h(%1)[%2,k] %3[k,%4]")
+                                  .arg(t - 1)
+                                  .arg(row)
+                                  .arg(nt.recurrentWeight)
+                                  .arg(j);
+            w.symbolic +=
+                QStringLiteral("),   p = %1(t) %2 + %3").arg(nt.input, nt.weight, nt.bias);
+            if (wh)
+                w.operands = squashName(nt.activation) + QStringLiteral("(") +
+                             number(value(forward, "x(t) Wx + b", t, j)) + preActivation(j, false) +
+                             QStringLiteral(")");
             return w;
         }
         if (key == "x(t) Wx + b") {
             w.symbolic = at(QStringLiteral("p"), t, row, j) +
-                         QStringLiteral(" = %1[%2] + Σ_d %3(%4)[%5,d] %6[d,%2]").arg(nt.bias).arg(j).arg(nt.input).arg(t).arg(row).arg(nt.weight);
+                         QStringLiteral(" = %1[%2] + Σ_d %3(%4)[%5,d] %6[d,%2]")
+                             .arg(nt.bias)
+                             .arg(j)
+                             .arg(nt.input)
+                             .arg(t)
+                             .arg(row)
+                             .arg(nt.weight);
             if (wx) {
                 QStringList inputs;
                 const int64_t D = forward->tensor("X")->cols / T;
-                for (int64_t d = 0; d < D; ++d) inputs << factor(value(forward, "X", t, d)) + kTimes + factor(wx->at(d, j));
+                for (int64_t d = 0; d < D; ++d)
+                    inputs << factor(value(forward, "X", t, d)) + kTimes + factor(wx->at(d, j));
                 w.operands = number(bias->at(0, j)) + QStringLiteral(" + ") + sum(inputs);
             }
             return w;
@@ -241,22 +301,33 @@ ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::st
         w.symbolic += QStringLiteral(" = ") + at(QStringLiteral("dJ/dY"), t, row, j);
         w.operands = factor(value(backward, "dJ/dY", t, j));
         if (t < T && wh) {
-            w.symbolic += QStringLiteral(" + Σ_k dJ/da(%1)[%2,k] %3[%4,k]").arg(t + 1).arg(row).arg(nt.recurrentWeight).arg(j);
+            w.symbolic += QStringLiteral(" + Σ_k dJ/da(%1)[%2,k] %3[%4,k]")
+                              .arg(t + 1)
+                              .arg(row)
+                              .arg(nt.recurrentWeight)
+                              .arg(j);
             QStringList terms;
-            for (int64_t k = 0; k < wh->cols; ++k) terms << factor(value(backward, "dJ/da", t + 1, k)) + kTimes + factor(wh->at(j, k));
+            for (int64_t k = 0; k < wh->cols; ++k)
+                terms << factor(value(backward, "dJ/da", t + 1, k)) + kTimes + factor(wh->at(j, k));
             w.operands += QStringLiteral(" + ") + sum(terms);
         }
         return w;
     }
     if (key == "dJ/dc") {
         const double c = value(forward, "c", t, j);
-        w.symbolic += QStringLiteral(" = %1 · %2 · (1 − tanh²%3)")
-                          .arg(at(QStringLiteral("dJ/dh"), t, row, j), at(QStringLiteral("o"), t, row, j), at(QStringLiteral("c"), t, row, j));
-        w.operands = factor(value(backward, "dJ/dh", t, j)) + kTimes + factor(value(forward, "o", t, j)) + QStringLiteral("·(1 − tanh²") +
-                     factor(c) + QStringLiteral(")");
+        w.symbolic +=
+            QStringLiteral(" = %1 · %2 · (1 − tanh²%3)")
+                .arg(at(QStringLiteral("dJ/dh"), t, row, j), at(QStringLiteral("o"), t, row, j),
+                     at(QStringLiteral("c"), t, row, j));
+        w.operands = factor(value(backward, "dJ/dh", t, j)) + kTimes +
+                     factor(value(forward, "o", t, j)) + QStringLiteral("·(1 − tanh²") + factor(c) +
+                     QStringLiteral(")");
         if (t < T) {
-            w.symbolic += QStringLiteral(" + %1 · %2").arg(at(QStringLiteral("dJ/dc"), t + 1, row, j), at(QStringLiteral("f"), t + 1, row, j));
-            w.operands += QStringLiteral(" + ") + factor(value(backward, "dJ/dc", t + 1, j)) + kTimes + factor(value(forward, "f", t + 1, j));
+            w.symbolic += QStringLiteral(" + %1 · %2")
+                              .arg(at(QStringLiteral("dJ/dc"), t + 1, row, j),
+                                   at(QStringLiteral("f"), t + 1, row, j));
+            w.operands += QStringLiteral(" + ") + factor(value(backward, "dJ/dc", t + 1, j)) +
+                          kTimes + factor(value(forward, "f", t + 1, j));
         }
         return w;
     }
@@ -266,27 +337,33 @@ ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::st
         const QString g = QString::fromLatin1(kGates[gate]);
         w.symbolic = at(QStringLiteral("dJ/da_") + g, t, row, u);
         const double dc = value(backward, "dJ/dc", t, u), dh = value(backward, "dJ/dh", t, u);
-        const double gi = value(forward, "i", t, u), gf = value(forward, "f", t, u), go = value(forward, "o", t, u),
-                     gg = value(forward, "g", t, u);
+        const double gi = value(forward, "i", t, u), gf = value(forward, "f", t, u),
+                     go = value(forward, "o", t, u), gg = value(forward, "g", t, u);
         const QString dcAt = at(QStringLiteral("dJ/dc"), t, row, u);
         switch (gate) {
         case 0:
             w.symbolic += QStringLiteral(" = %1 · i(1 − i) · g").arg(dcAt);
-            w.operands = factor(dc) + kTimes + number(gi) + QStringLiteral("·(1 − ") + number(gi) + QStringLiteral(")·") + factor(gg);
+            w.operands = factor(dc) + kTimes + number(gi) + QStringLiteral("·(1 − ") + number(gi) +
+                         QStringLiteral(")·") + factor(gg);
             break;
         case 1:
-            w.symbolic += QStringLiteral(" = %1 · f(1 − f) · %2").arg(dcAt, at(QStringLiteral("c"), t - 1, row, u));
-            w.operands = factor(dc) + kTimes + number(gf) + QStringLiteral("·(1 − ") + number(gf) + QStringLiteral(")·") +
-                         factor(value(forward, "c", t - 1, u));
+            w.symbolic += QStringLiteral(" = %1 · f(1 − f) · %2")
+                              .arg(dcAt, at(QStringLiteral("c"), t - 1, row, u));
+            w.operands = factor(dc) + kTimes + number(gf) + QStringLiteral("·(1 − ") + number(gf) +
+                         QStringLiteral(")·") + factor(value(forward, "c", t - 1, u));
             break;
         case 2:
-            w.symbolic += QStringLiteral(" = %1 · o(1 − o) · tanh %2").arg(at(QStringLiteral("dJ/dh"), t, row, u), at(QStringLiteral("c"), t, row, u));
-            w.operands = factor(dh) + kTimes + number(go) + QStringLiteral("·(1 − ") + number(go) + QStringLiteral(")·tanh(") +
-                         number(value(forward, "c", t, u)) + QStringLiteral(")");
+            w.symbolic += QStringLiteral(" = %1 · o(1 − o) · tanh %2")
+                              .arg(at(QStringLiteral("dJ/dh"), t, row, u),
+                                   at(QStringLiteral("c"), t, row, u));
+            w.operands = factor(dh) + kTimes + number(go) + QStringLiteral("·(1 − ") + number(go) +
+                         QStringLiteral(")·tanh(") + number(value(forward, "c", t, u)) +
+                         QStringLiteral(")");
             break;
         default:
             w.symbolic += QStringLiteral(" = %1 · i · (1 − g²)").arg(dcAt);
-            w.operands = factor(dc) + kTimes + factor(gi) + QStringLiteral("·(1 − ") + factor(gg) + QStringLiteral("²)");
+            w.operands = factor(dc) + kTimes + factor(gi) + QStringLiteral("·(1 − ") + factor(gg) +
+                         QStringLiteral("²)");
             break;
         }
         return w;
@@ -294,7 +371,8 @@ ElementWorking StageText::sequenceWorking(const TraceStage& stage, const std::st
     if (key == "dJ/da") {  // SimpleRNN: dJ/dh(t) s'(a(t)), s' written through h(t)
         const double h = value(forward, "h", t, j);
         const QString hAt = at(QStringLiteral("h"), t, row, j);
-        w.symbolic += QStringLiteral(" = ") + at(QStringLiteral("dJ/dh"), t, row, j) + QStringLiteral(" · ");
+        w.symbolic +=
+            QStringLiteral(" = ") + at(QStringLiteral("dJ/dh"), t, row, j) + QStringLiteral(" · ");
         w.operands = factor(value(backward, "dJ/dh", t, j)) + kTimes;
         switch (nt.activation) {
         case Activation::Tanh:

@@ -66,7 +66,8 @@ public:
     // For an element of a conv or pooling stage: the chosen tensor's maps with the element marked,
     // then where it comes from (the input patch, the filter, the windows it was in). Empty for
     // other stages and tensors.
-    std::vector<MapFocus> imageFocus(int stage, const std::string& key, int64_t row, int64_t col) const;
+    std::vector<MapFocus> imageFocus(int stage, const std::string& key, int64_t row,
+                                     int64_t col) const;
     // For a tensor of a recurrent stage that runs through time, N x T x width (sample n's step t
     // at columns t·width ...): T and the width. Nothing for other tensors.
     std::optional<std::pair<int64_t, int64_t>> timeSteps(int stage, const std::string& key) const;
@@ -80,21 +81,27 @@ public:
 private:
     QString layerDescription(int layer) const;
     QStringList updateFormulas() const;
-    ElementWorking forwardWorking(const TraceStage& stage, const std::string& key, int64_t n, int64_t j) const;
-    ElementWorking lossWorking(const TraceStage& stage, const std::string& key, int64_t n, int64_t k) const;
-    ElementWorking backwardWorking(const TraceStage& stage, const std::string& key, int64_t r, int64_t c) const;
-    ElementWorking updateWorking(const TraceStage& stage, const std::string& key, int64_t r, int64_t c) const;
+    ElementWorking forwardWorking(const TraceStage& stage, const std::string& key, int64_t n,
+                                  int64_t j) const;
+    ElementWorking lossWorking(const TraceStage& stage, const std::string& key, int64_t n,
+                               int64_t k) const;
+    ElementWorking backwardWorking(const TraceStage& stage, const std::string& key, int64_t r,
+                                   int64_t c) const;
+    ElementWorking updateWorking(const TraceStage& stage, const std::string& key, int64_t r,
+                                 int64_t c) const;
     // Conv and pooling stages (image_stage_text.cpp).
     bool isImageStage(const TraceStage& stage) const;
     QString imageLayerDescription(int layer) const;
     QStringList imageFormulas(const TraceStage& stage) const;
-    ElementWorking imageWorking(const TraceStage& stage, const std::string& key, int64_t row, int64_t col) const;
+    ElementWorking imageWorking(const TraceStage& stage, const std::string& key, int64_t row,
+                                int64_t col) const;
     QString imageShape(const TraceStage& stage, const std::string& key) const;
     // Recurrent stages, stepping through time (sequence_stage_text.cpp).
     bool isSequenceStage(const TraceStage& stage) const;
     QString sequenceLayerDescription(int layer) const;
     QStringList sequenceFormulas(const TraceStage& stage) const;
-    ElementWorking sequenceWorking(const TraceStage& stage, const std::string& key, int64_t row, int64_t col) const;
+    ElementWorking sequenceWorking(const TraceStage& stage, const std::string& key, int64_t row,
+                                   int64_t col) const;
     // Σ over terms, the long ones elided (more than `shown` terms: the first two and the last).
     QString sum(const QStringList& terms, int shown = 4) const;
     const TracedTensor* weightsOf(int layer, const char* which) const;  // before the update

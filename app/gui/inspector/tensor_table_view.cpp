@@ -31,7 +31,8 @@ void TensorTableView::showTensor(const TracedTensor* tensor, int hiddenRow, int 
     setColumnCount(columns);
     // As tall as its rows (up to ten of them), so that the working below stays close.
     const int shownRows = std::min(rows, shownRows_);
-    setFixedHeight(horizontalHeader()->sizeHint().height() + shownRows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() +
+    setFixedHeight(horizontalHeader()->sizeHint().height() +
+                   shownRows * verticalHeader()->defaultSectionSize() + 2 * frameWidth() +
                    (columns > 12 ? 18 : 2));
     // Indices from 0, as the formulas write them.
     QStringList rowLabels, columnLabels;
@@ -46,7 +47,8 @@ void TensorTableView::showTensor(const TracedTensor* tensor, int hiddenRow, int 
         for (int c = 0; c < columns; ++c) {
             const float value = tensor->at(r, c);
             const bool hidden = r == hiddenRow && c == hiddenColumn;
-            auto* item = new QTableWidgetItem(hidden ? QStringLiteral("?") : StageText::number(value));
+            auto* item =
+                new QTableWidgetItem(hidden ? QStringLiteral("?") : StageText::number(value));
             item->setTextAlignment(Qt::AlignCenter);
             const double strength = hidden || largest == 0 ? 0 : std::abs(value) / largest;
             const int fade = static_cast<int>(255 - 150 * strength);

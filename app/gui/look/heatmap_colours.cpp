@@ -13,10 +13,16 @@ struct Stop {
 };
 
 // ColorBrewer's RdBu (reversed: blue low, red high) and the viridis scale, a few stops each.
-constexpr std::array<Stop, 5> kDiverging{{{0.0, 33, 102, 172}, {0.25, 146, 197, 222}, {0.5, 247, 247, 247},
-                                          {0.75, 244, 165, 130}, {1.0, 178, 24, 43}}};
-constexpr std::array<Stop, 5> kSequential{{{0.0, 68, 1, 84}, {0.25, 59, 82, 139}, {0.5, 33, 145, 140},
-                                           {0.75, 94, 201, 98}, {1.0, 253, 231, 37}}};
+constexpr std::array<Stop, 5> kDiverging{{{0.0, 33, 102, 172},
+                                          {0.25, 146, 197, 222},
+                                          {0.5, 247, 247, 247},
+                                          {0.75, 244, 165, 130},
+                                          {1.0, 178, 24, 43}}};
+constexpr std::array<Stop, 5> kSequential{{{0.0, 68, 1, 84},
+                                           {0.25, 59, 82, 139},
+                                           {0.5, 33, 145, 140},
+                                           {0.75, 94, 201, 98},
+                                           {1.0, 253, 231, 37}}};
 
 template <size_t N>
 QRgb interpolate(const std::array<Stop, N>& stops, double t) {
@@ -44,7 +50,8 @@ ColourScale ColourScale::forRange(double min, double max) {
 QRgb ColourScale::colour(double value) const {
     const double t = (value - low) / (high - low);
     if (grey) {
-        const int level = static_cast<int>(std::lround(std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 255));
+        const int level =
+            static_cast<int>(std::lround(std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 255));
         return qRgb(level, level, level);
     }
     return diverging ? interpolate(kDiverging, t) : interpolate(kSequential, t);

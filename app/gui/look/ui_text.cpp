@@ -11,14 +11,19 @@ QString datasetTitle(const std::string& name) {
     if (name == "spiral") return QCoreApplication::translate("UiText", "Spiral");
     if (name == "moons") return QCoreApplication::translate("UiText", "Two moons");
     if (name == "plane") return QCoreApplication::translate("UiText", "Plane (regression)");
-    if (name == "multigauss") return QCoreApplication::translate("UiText", "Multi-Gaussian (regression)");
-    if (name == "fashion-mnist") return QCoreApplication::translate("UiText", "Fashion-MNIST (clothing images)");
+    if (name == "multigauss")
+        return QCoreApplication::translate("UiText", "Multi-Gaussian (regression)");
+    if (name == "fashion-mnist")
+        return QCoreApplication::translate("UiText", "Fashion-MNIST (clothing images)");
     if (name == "idx") return QCoreApplication::translate("UiText", "Images in IDX files (MNIST)…");
     if (name == "csv") return QCoreApplication::translate("UiText", "Table in a CSV file…");
-    if (name == "sine") return QCoreApplication::translate("UiText", "Sine wave: the next value (sequence)");
-    if (name == "firstbit") return QCoreApplication::translate("UiText", "First bit of a bit sequence");
+    if (name == "sine")
+        return QCoreApplication::translate("UiText", "Sine wave: the next value (sequence)");
+    if (name == "firstbit")
+        return QCoreApplication::translate("UiText", "First bit of a bit sequence");
     if (name == "parity") return QCoreApplication::translate("UiText", "Parity of a bit sequence");
-    if (name == "seqimg") return QCoreApplication::translate("UiText", "Fashion-MNIST, row by row (sequence)");
+    if (name == "seqimg")
+        return QCoreApplication::translate("UiText", "Fashion-MNIST, row by row (sequence)");
     return QString::fromStdString(name);
 }
 
@@ -50,8 +55,10 @@ QString activationTitle(Activation activation) {
 QString lossTitle(LossKind loss) {
     switch (loss) {
     case LossKind::CrossEntropy: return QCoreApplication::translate("UiText", "cross-entropy");
-    case LossKind::BinaryCrossEntropy: return QCoreApplication::translate("UiText", "binary cross-entropy");
-    case LossKind::MeanSquaredError: return QCoreApplication::translate("UiText", "mean squared error");
+    case LossKind::BinaryCrossEntropy:
+        return QCoreApplication::translate("UiText", "binary cross-entropy");
+    case LossKind::MeanSquaredError:
+        return QCoreApplication::translate("UiText", "mean squared error");
     }
     return {};
 }

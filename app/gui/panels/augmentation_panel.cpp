@@ -81,8 +81,9 @@ void AugmentationPanel::setText(const std::string& text) {
 void AugmentationPanel::setDataset(const Dataset& dataset) {
     images_ = dataset.imageWidth > 0;
     mirrorKeepsClass_ = dataset.mirrorKeepsClass;
-    for (QWidget* w : std::initializer_list<QWidget*>{translate_, rotate_, brightness_, contrast_, translateLabel_,
-                                                      rotateLabel_, brightnessLabel_, contrastLabel_})
+    for (QWidget* w : std::initializer_list<QWidget*>{translate_, rotate_, brightness_, contrast_,
+                                                      translateLabel_, rotateLabel_,
+                                                      brightnessLabel_, contrastLabel_})
         w->setEnabled(images_);
     flip_->setEnabled(images_ && mirrorKeepsClass_);
     unavailable_->setVisible(!images_);
@@ -96,21 +97,26 @@ void AugmentationPanel::changeEvent(QEvent* event) {
 
 void AugmentationPanel::retranslate() {
     setTitle(tr("Data augmentation"));
-    setToolTip(tr("More data from the data you have: each time a training image is used it is changed a little "
-                  "at random, so the network must learn what stays the same. Test images are never changed."));
+    setToolTip(tr("More data from the data you have: each time a training image is used it is "
+                  "changed a little "
+                  "at random, so the network must learn what stays the same. Test images are never "
+                  "changed."));
     unavailable_->setText(tr("For image data only."));
     translateLabel_->setText(tr("Shift"));
     translate_->setSuffix(tr(" px"));
-    translate_->setToolTip(tr("Move each image by up to this many pixels left or right and up or down"));
+    translate_->setToolTip(
+        tr("Move each image by up to this many pixels left or right and up or down"));
     rotateLabel_->setText(tr("Rotation"));
     rotate_->setToolTip(tr("Turn each image by up to this many degrees either way"));
     flip_->setText(tr("Mirror left-right"));
-    flip_->setToolTip(mirrorKeepsClass_ || !images_
-                          ? tr("Mirror half of the images: a mirrored shirt is still a shirt")
-                          : tr("Not for this data: a mirrored image may belong to another class (a mirrored 2 is "
-                               "no 2)"));
+    flip_->setToolTip(
+        mirrorKeepsClass_ || !images_
+            ? tr("Mirror half of the images: a mirrored shirt is still a shirt")
+            : tr("Not for this data: a mirrored image may belong to another class (a mirrored 2 is "
+                 "no 2)"));
     brightnessLabel_->setText(tr("Brightness"));
-    brightness_->setToolTip(tr("Add or take away up to this much from every pixel (pixels run from 0 to 1)"));
+    brightness_->setToolTip(
+        tr("Add or take away up to this much from every pixel (pixels run from 0 to 1)"));
     contrastLabel_->setText(tr("Contrast"));
     contrast_->setToolTip(tr("Multiply the contrast by a factor between 1 − C and 1 + C"));
 }

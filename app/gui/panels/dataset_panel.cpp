@@ -20,7 +20,8 @@ namespace koto::gui {
 DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     choice_ = new QComboBox(this);
     choice_->setObjectName(QStringLiteral("datasetChoice"));
-    for (const DatasetInfo& info : datasetCatalog()) choice_->addItem(QString(), QString::fromStdString(info.name));
+    for (const DatasetInfo& info : datasetCatalog())
+        choice_->addItem(QString(), QString::fromStdString(info.name));
     points_ = new QSpinBox(this);
     points_->setObjectName(QStringLiteral("pointsSpin"));
     points_->setRange(20, 5000);
@@ -59,8 +60,10 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     pathButton_ = new QPushButton(this);
     pathButton_->setObjectName(QStringLiteral("choosePathButton"));
     choosePath_ = [this](bool folder) {
-        return folder ? QFileDialog::getExistingDirectory(this, tr("Folder with the four IDX files"), folder_)
-                      : QFileDialog::getOpenFileName(this, tr("Table of numbers"), file_, tr("CSV files (*.csv);;All files (*)"));
+        return folder ? QFileDialog::getExistingDirectory(
+                            this, tr("Folder with the four IDX files"), folder_)
+                      : QFileDialog::getOpenFileName(this, tr("Table of numbers"), file_,
+                                                     tr("CSV files (*.csv);;All files (*)"));
     };
 
     auto* form = new QFormLayout(this);
@@ -76,7 +79,8 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
     form->addRow(pathButton_);
 
     connect(choice_, &QComboBox::currentIndexChanged, this, [this] {
-        const bool needsPath = (kind() == "idx" && folder_.isEmpty()) || (kind() == "csv" && file_.isEmpty());
+        const bool needsPath =
+            (kind() == "idx" && folder_.isEmpty()) || (kind() == "csv" && file_.isEmpty());
         if (needsPath && !askForPath()) {
             const QSignalBlocker block(choice_);
             choice_->setCurrentIndex(previous_);
@@ -119,8 +123,10 @@ DatasetSpec DatasetPanel::spec() const {
     if (spec.name == "fashion-mnist" || spec.name == "idx" || spec.name == "seqimg") {
         if (spec.name == "idx") spec.options["dir"] = folder_.toStdString();
         if (spec.name == "seqimg") spec.options["source"] = rowSource_;
-        if (spec.name == "seqimg" && rowSource_ == "idx") spec.options["dir"] = folder_.toStdString();
-        if (images_->value() < images_->maximum()) spec.options["n"] = std::to_string(images_->value());
+        if (spec.name == "seqimg" && rowSource_ == "idx")
+            spec.options["dir"] = folder_.toStdString();
+        if (images_->value() < images_->maximum())
+            spec.options["n"] = std::to_string(images_->value());
         return spec;
     }
     if (spec.name == "csv") {
@@ -133,14 +139,17 @@ DatasetSpec DatasetPanel::spec() const {
         spec.options["n"] = std::to_string(points_->value());
         spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
         spec.options[spec.name == "sine" ? "window" : "length"] = std::to_string(steps_->value());
-        if (spec.name == "sine") spec.options["noise"] = QString::number(noise_->value() / 100.0).toStdString();
+        if (spec.name == "sine")
+            spec.options["noise"] = QString::number(noise_->value() / 100.0).toStdString();
         if (everyStep_->isChecked()) spec.options["targets"] = "every";
         if (seed_ != 1) spec.options["seed"] = std::to_string(seed_);
         return spec;
     }
     if (points_->value() != 500) spec.options["n"] = std::to_string(points_->value());
-    if (noise_->value() != 0) spec.options["noise"] = QString::number(noise_->value() / 100.0).toStdString();
-    if (testShare_->value() != 50) spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
+    if (noise_->value() != 0)
+        spec.options["noise"] = QString::number(noise_->value() / 100.0).toStdString();
+    if (testShare_->value() != 50)
+        spec.options["test"] = QString::number(testShare_->value() / 100.0).toStdString();
     if (seed_ != 1) spec.options["seed"] = std::to_string(seed_);
     return spec;
 }
@@ -160,7 +169,8 @@ void DatasetPanel::updateVisibility() {
     const bool table = name == "csv";
     const bool points = !images && !table;
     const bool bits = name == "firstbit" || name == "parity";
-    for (QWidget* w : std::initializer_list<QWidget*>{points_, pointsLabel_, regenerate_}) w->setVisible(points);
+    for (QWidget* w : std::initializer_list<QWidget*>{points_, pointsLabel_, regenerate_})
+        w->setVisible(points);
     noise_->setVisible(points && !bits);
     noiseLabel_->setVisible(points && !bits);
     steps_->setVisible(isSequenceDataset(name));
@@ -181,22 +191,28 @@ void DatasetPanel::updateVisibility() {
 }
 
 void DatasetPanel::setSpec(const DatasetSpec& spec) {
-    const QSignalBlocker blockChoice(choice_), blockPoints(points_), blockNoise(noise_), blockTest(testShare_);
+    const QSignalBlocker blockChoice(choice_), blockPoints(points_), blockNoise(noise_),
+        blockTest(testShare_);
     const QSignalBlocker blockImages(images_), blockSteps(steps_), blockEveryStep(everyStep_);
     const int index = choice_->findData(QString::fromStdString(spec.name));
     if (index >= 0) choice_->setCurrentIndex(index);
     previous_ = choice_->currentIndex();
-    if (const auto dir = spec.options.find("dir"); dir != spec.options.end()) folder_ = QString::fromStdString(dir->second);
-    if (const auto file = spec.options.find("path"); file != spec.options.end()) file_ = QString::fromStdString(file->second);
+    if (const auto dir = spec.options.find("dir"); dir != spec.options.end())
+        folder_ = QString::fromStdString(dir->second);
+    if (const auto file = spec.options.find("path"); file != spec.options.end())
+        file_ = QString::fromStdString(file->second);
     if (spec.name == "seqimg") {
         const auto source = spec.options.find("source");
-        rowSource_ = source != spec.options.end() && source->second == "idx" ? "idx" : "fashion-mnist";
+        rowSource_ =
+            source != spec.options.end() && source->second == "idx" ? "idx" : "fashion-mnist";
     }
     const bool images = spec.name == "fashion-mnist" || spec.name == "idx" || spec.name == "seqimg";
     auto option = [&](const char* key, double fallback) {
         const auto found = spec.options.find(key);
         bool ok = false;  // QString::toDouble reads the C locale whatever the system's is
-        const double value = found == spec.options.end() ? fallback : QString::fromStdString(found->second).toDouble(&ok);
+        const double value = found == spec.options.end()
+                                 ? fallback
+                                 : QString::fromStdString(found->second).toDouble(&ok);
         return ok ? value : fallback;
     };
     if (images) images_->setValue(static_cast<int>(option("n", images_->maximum())));
@@ -208,10 +224,13 @@ void DatasetPanel::setSpec(const DatasetSpec& spec) {
         const SequenceOptions defaults;
         const bool sine = spec.name == "sine";
         points_->setValue(static_cast<int>(option("n", static_cast<double>(defaults.samples))));
-        testShare_->setValue(static_cast<int>(std::lround(option("test", defaults.testFraction) * 100)));
-        steps_->setValue(static_cast<int>(sine ? option("window", static_cast<double>(defaults.window))
-                                               : option("length", static_cast<double>(defaults.length))));
-        if (sine) noise_->setValue(static_cast<int>(std::lround(option("noise", defaults.noise) * 100)));
+        testShare_->setValue(
+            static_cast<int>(std::lround(option("test", defaults.testFraction) * 100)));
+        steps_->setValue(
+            static_cast<int>(sine ? option("window", static_cast<double>(defaults.window))
+                                  : option("length", static_cast<double>(defaults.length))));
+        if (sine)
+            noise_->setValue(static_cast<int>(std::lround(option("noise", defaults.noise) * 100)));
         const auto targets = spec.options.find("targets");
         everyStep_->setChecked(targets != spec.options.end() && targets->second == "every");
     }
@@ -227,16 +246,19 @@ void DatasetPanel::retranslate() {
     setTitle(tr("Data"));
     for (int i = 0; i < choice_->count(); ++i)
         choice_->setItemText(i, datasetTitle(choice_->itemData(i).toString().toStdString()));
-    choice_->setToolTip(tr("What to learn from: points of the plane (orange and blue are the two classes), "
-                           "images of clothes, your own MNIST files, a table of numbers, or sequences for "
-                           "recurrent layers"));
+    choice_->setToolTip(
+        tr("What to learn from: points of the plane (orange and blue are the two classes), "
+           "images of clothes, your own MNIST files, a table of numbers, or sequences for "
+           "recurrent layers"));
     imagesLabel_->setText(tr("Training images"));
     images_->setToolTip(tr("Use the first this many training images (fewer train faster)"));
-    steps_->setToolTip(tr("How many time steps a sequence has: a recurrent layer reads one value a step"));
+    steps_->setToolTip(
+        tr("How many time steps a sequence has: a recurrent layer reads one value a step"));
     everyStep_->setText(tr("A target at every time step"));
-    everyStep_->setToolTip(tr("Many-to-many: the question is asked at every step (the next value, the first bit, "
-                              "the parity so far), not only after the last; the network then needs seq:many "
-                              "after its recurrent layer"));
+    everyStep_->setToolTip(
+        tr("Many-to-many: the question is asked at every step (the next value, the first bit, "
+           "the parity so far), not only after the last; the network then needs seq:many "
+           "after its recurrent layer"));
 
     regenerate_->setText(tr("Regenerate"));
     regenerate_->setToolTip(tr("Draw new random points with the same settings"));
@@ -246,7 +268,8 @@ void DatasetPanel::retranslate() {
 void DatasetPanel::updateValueLabels() {
     noiseLabel_->setText(tr("Noise: %1 %").arg(noise_->value()));
     testShareLabel_->setText(tr("Test data: %1 %").arg(testShare_->value()));
-    testShare_->setToolTip(tr("The share of points held out to test how well the network generalises"));
+    testShare_->setToolTip(
+        tr("The share of points held out to test how well the network generalises"));
 }
 
 }  // namespace koto::gui

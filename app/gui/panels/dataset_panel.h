@@ -67,7 +67,7 @@ private:
     QString folder_, file_;  // the IDX folder and the CSV file chosen
     // The images seqimg reads row by row: fashion-mnist, or idx (the folder_) as a spec gave it.
     std::string rowSource_ = "fashion-mnist";
-    int previous_ = 0;       // the choice before this one, to go back to when a choice is cancelled
+    int previous_ = 0;  // the choice before this one, to go back to when a choice is cancelled
     PathChooser choosePath_;
 };
 

@@ -24,19 +24,23 @@ struct LayerListEditor::Row {
     QDoubleSpinBox* keep = nullptr;
     QPushButton* remove;
     std::string writtenToken;  // a row shown as written: its token ("conv:6:5"); "" for dense
-    // A SimpleRNN or LSTM row's weight initialisation, chosen here; its token is written without it.
+    // A SimpleRNN or LSTM row's weight initialisation, chosen here; its token is written without
+    // it.
     QComboBox* init = nullptr;
 };
 
 namespace {
-const Activation kHiddenActivations[] = {Activation::Tanh, Activation::Sigmoid, Activation::Relu, Activation::Linear};
-const RecurrentInit kRecurrentInits[] = {RecurrentInit::Uniform, RecurrentInit::Xavier, RecurrentInit::Orthogonal};
+const Activation kHiddenActivations[] = {Activation::Tanh, Activation::Sigmoid, Activation::Relu,
+                                         Activation::Linear};
+const RecurrentInit kRecurrentInits[] = {RecurrentInit::Uniform, RecurrentInit::Xavier,
+                                         RecurrentInit::Orthogonal};
 
 // Layers the list shows as they are written, read-only (the network editor will edit them):
 // convolution and pooling, flatten, and the recurrent layers.
 bool shownAsWritten(const QString& type) {
-    static const QStringList kTypes{QStringLiteral("conv"),    QStringLiteral("maxpool"), QStringLiteral("avgpool"),
-                                    QStringLiteral("flatten"), QStringLiteral("rnn"),     QStringLiteral("lstm"),
+    static const QStringList kTypes{QStringLiteral("conv"),    QStringLiteral("maxpool"),
+                                    QStringLiteral("avgpool"), QStringLiteral("flatten"),
+                                    QStringLiteral("rnn"),     QStringLiteral("lstm"),
                                     QStringLiteral("seq")};
     return kTypes.contains(type);
 }
@@ -69,12 +73,15 @@ std::string LayerListEditor::tokens() const {
             text += row->writtenToken;
             // The default, uniform, left unwritten as the command line leaves it.
             const QString init = row->init ? row->init->currentData().toString() : QString();
-            if (!init.isEmpty() && init != QLatin1String(recurrentInitName(RecurrentInit::Uniform).data()))
+            if (!init.isEmpty() &&
+                init != QLatin1String(recurrentInitName(RecurrentInit::Uniform).data()))
                 text += (QStringLiteral(":") + init).toStdString();
             continue;
         }
-        text += "dense:" + std::to_string(row->units->value()) + ":" + row->activation->currentData().toString().toStdString();
-        if (row->keep->value() < 1.0) text += ",dropout:" + QString::number(row->keep->value()).toStdString();
+        text += "dense:" + std::to_string(row->units->value()) + ":" +
+                row->activation->currentData().toString().toStdString();
+        if (row->keep->value() < 1.0)
+            text += ",dropout:" + QString::number(row->keep->value()).toStdString();
     }
     return text;
 }
@@ -84,8 +91,10 @@ void LayerListEditor::setTokens(const std::string& tokens) {
     const QStringList items = QString::fromStdString(tokens).split(',', Qt::SkipEmptyParts);
     for (const QString& item : items) {
         const QStringList fields = item.split(':');
-        if (fields.size() == 2 && fields[0] == QLatin1String("dropout") && !rows_.empty() && rows_.back()->keep) {
-            rows_.back()->keep->setValue(fields[1].toDouble());  // dropout after the layer before it
+        if (fields.size() == 2 && fields[0] == QLatin1String("dropout") && !rows_.empty() &&
+            rows_.back()->keep) {
+            rows_.back()->keep->setValue(
+                fields[1].toDouble());  // dropout after the layer before it
             continue;
         }
         if (layerCount() >= kMaxLayers) continue;
@@ -103,10 +112,12 @@ std::string LayerListEditor::unsupportedToken(const std::string& tokens) {
     bool afterDense = false;  // dropout follows a dense row
     for (const QString& item : QString::fromStdString(tokens).split(',', Qt::SkipEmptyParts)) {
         const QStringList fields = item.split(':');
-        const bool isDense = fields.size() >= 2 && fields[0] == QLatin1String("dense") && fields[1].toInt() >= 1 &&
-                             fields[1].toInt() <= kMaxUnits && ++layers <= kMaxLayers;
+        const bool isDense = fields.size() >= 2 && fields[0] == QLatin1String("dense") &&
+                             fields[1].toInt() >= 1 && fields[1].toInt() <= kMaxUnits &&
+                             ++layers <= kMaxLayers;
         const bool isWritten = !isDense && shownAsWritten(fields[0]) && ++layers <= kMaxLayers;
-        const bool isDropout = fields.size() == 2 && fields[0] == QLatin1String("dropout") && afterDense;
+        const bool isDropout =
+            fields.size() == 2 && fields[0] == QLatin1String("dropout") && afterDense;
         if (!isDense && !isWritten && !isDropout) return item.toStdString();
         if (!isDropout) afterDense = isDense;
     }
@@ -132,7 +143,8 @@ void LayerListEditor::addRow(int units, const QString& activation, double keep) 
     row->units->setObjectName(QStringLiteral("unitsSpin"));
     row->activation = new QComboBox(row->widget);
     row->activation->setObjectName(QStringLiteral("activationChoice"));
-    for (Activation a : kHiddenActivations) row->activation->addItem(activationTitle(a), QString::fromLatin1(activationName(a).data()));
+    for (Activation a : kHiddenActivations)
+        row->activation->addItem(activationTitle(a), QString::fromLatin1(activationName(a).data()));
     const int index = row->activation->findData(activation);
     row->activation->setCurrentIndex(index >= 0 ? index : 0);
     row->keep = new QDoubleSpinBox(row->widget);
@@ -153,7 +165,8 @@ void LayerListEditor::addRow(int units, const QString& activation, double keep) 
     rows_.push_back(row);
 
     connect(row->units, &QSpinBox::valueChanged, this, &LayerListEditor::layersChanged);
-    connect(row->activation, &QComboBox::currentIndexChanged, this, &LayerListEditor::layersChanged);
+    connect(row->activation, &QComboBox::currentIndexChanged, this,
+            &LayerListEditor::layersChanged);
     connect(row->keep, &QDoubleSpinBox::valueChanged, this, &LayerListEditor::layersChanged);
     QWidget* widget = row->widget;
     connect(row->remove, &QPushButton::clicked, this, [this, widget] {
@@ -196,7 +209,8 @@ void LayerListEditor::addWrittenRow(const std::string& token) {
         row->init->setObjectName(QStringLiteral("recurrentInitChoice"));
         for (RecurrentInit choice : kRecurrentInits)
             row->init->addItem(QString(), QString::fromLatin1(recurrentInitName(choice).data()));
-        row->init->setCurrentIndex(row->init->findData(QString::fromLatin1(recurrentInitName(*init).data())));
+        row->init->setCurrentIndex(
+            row->init->findData(QString::fromLatin1(recurrentInitName(*init).data())));
         connect(row->init, &QComboBox::currentIndexChanged, this, &LayerListEditor::layersChanged);
         layout->addWidget(row->init, 1);
     }
@@ -224,14 +238,18 @@ void LayerListEditor::removeRow(QWidget* widget) {
 }
 
 void LayerListEditor::retranslateInit(QComboBox& init) {
-    init.setToolTip(tr("How the recurrent weights Wx and Wh start (U units). It decides how fast the gradient "
-                       "fades as it travels back through time: see the Gradient through time tab"));
+    init.setToolTip(
+        tr("How the recurrent weights Wx and Wh start (U units). It decides how fast the gradient "
+           "fades as it travels back through time: see the Gradient through time tab"));
     const QString titles[] = {tr("Uniform"), tr("Xavier"), tr("Orthogonal")};
     const QString tips[] = {
         tr("Every weight of Wx and Wh uniform within ±1/√U (PyTorch's default)"),
-        tr("Each gate's block uniform within ±√(6 / (fan-in + U)), the fan-in D for Wx and U for Wh"),
-        tr("Wx as Xavier; each U × U block of Wh a random orthogonal matrix: all its singular values are 1, so "
-           "h(t−1) Wh, and the gradient going back through Whᵀ, neither shrinks nor grows by itself")};
+        tr("Each gate's block uniform within ±√(6 / (fan-in + U)), the fan-in D for Wx and U for "
+           "Wh"),
+        tr("Wx as Xavier; each U × U block of Wh a random orthogonal matrix: all its singular "
+           "values are 1, so "
+           "h(t−1) Wh, and the gradient going back through Whᵀ, neither shrinks nor grows by "
+           "itself")};
     for (int k = 0; k < init.count(); ++k) {
         init.setItemText(k, titles[k]);
         init.setItemData(k, tips[k], Qt::ToolTipRole);
@@ -252,9 +270,10 @@ void LayerListEditor::retranslate() {
         row->title->setText(tr("Layer %1").arg(i + 1));
         row->remove->setToolTip(tr("Remove this layer"));
         if (!row->units) {
-            row->widget->setToolTip(tr("This layer is shown as written on the command line (kotohajime-cli train "
-                                       "--help explains it); it can be removed here, and edited in the network "
-                                       "editor"));
+            row->widget->setToolTip(
+                tr("This layer is shown as written on the command line (kotohajime-cli train "
+                   "--help explains it); it can be removed here, and edited in the network "
+                   "editor"));
             if (row->init) retranslateInit(*row->init);
             continue;
         }
@@ -262,10 +281,13 @@ void LayerListEditor::retranslate() {
         row->units->setToolTip(tr("Number of units (neurons) in this layer"));
         row->activation->setToolTip(tr("The nonlinearity s in Z = s(XW + b)"));
         for (int k = 0; k < row->activation->count(); ++k)
-            row->activation->setItemText(k, activationTitle(*activationFromName(row->activation->itemData(k).toString().toStdString())));
+            row->activation->setItemText(
+                k, activationTitle(
+                       *activationFromName(row->activation->itemData(k).toString().toStdString())));
         row->keep->setPrefix(tr("p "));
-        row->keep->setToolTip(tr("Dropout: while training, each unit of this layer is kept with probability p (0.5 "
-                                 "is usual for hidden layers; 1 is no dropout)"));
+        row->keep->setToolTip(
+            tr("Dropout: while training, each unit of this layer is kept with probability p (0.5 "
+               "is usual for hidden layers; 1 is no dropout)"));
     }
 }
 

@@ -27,7 +27,8 @@ constexpr int kScheduleEpochs = 100;
 TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     optimizer_ = new QComboBox(this);
     optimizer_->setObjectName(QStringLiteral("optimizerChoice"));
-    for (const std::string& name : optimizerNames()) optimizer_->addItem(QString(), QString::fromStdString(name));
+    for (const std::string& name : optimizerNames())
+        optimizer_->addItem(QString(), QString::fromStdString(name));
     momentum_ = new QDoubleSpinBox(this);
     momentum_->setObjectName(QStringLiteral("momentumSpin"));
     momentum_->setRange(0, 0.99);
@@ -46,7 +47,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     for (double rate : kRates) learningRate_->addItem(QString::number(rate), rate);
     schedule_ = new QComboBox(this);
     schedule_->setObjectName(QStringLiteral("scheduleChoice"));
-    for (const char* schedule : kSchedules) schedule_->addItem(QString(), QString::fromLatin1(schedule));
+    for (const char* schedule : kSchedules)
+        schedule_->addItem(QString(), QString::fromLatin1(schedule));
     schedulePlot_ = new QCustomPlot(this);
     schedulePlot_->setObjectName(QStringLiteral("schedulePlot"));
     schedulePlot_->setFixedHeight(76);
@@ -158,7 +160,8 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
         emit methodChanged();
     });
     connect(batchSize_, &QSpinBox::editingFinished, this, &TrainingPanel::methodChanged);
-    connect(speed_, &QComboBox::currentIndexChanged, this, [this] { emit speedChanged(epochsPerSecond()); });
+    connect(speed_, &QComboBox::currentIndexChanged, this,
+            [this] { emit speedChanged(epochsPerSecond()); });
     updateMomentumAvailability();
     retranslate();
 }
@@ -180,7 +183,9 @@ void TrainingPanel::setBatchSize(int size) { batchSize_->setValue(size); }
 
 double TrainingPanel::epochsPerSecond() const { return speed_->currentData().toDouble(); }
 
-std::string TrainingPanel::optimizer() const { return optimizer_->currentData().toString().toStdString(); }
+std::string TrainingPanel::optimizer() const {
+    return optimizer_->currentData().toString().toStdString();
+}
 
 double TrainingPanel::momentum() const { return momentum_->value(); }
 
@@ -200,14 +205,17 @@ int TrainingPanel::patience() const { return validation_->value() > 0 ? patience
 
 double TrainingPanel::clipNorm() const { return clipNorm_->value(); }
 
-std::string TrainingPanel::schedule() const { return schedule_->currentData().toString().toStdString(); }
+std::string TrainingPanel::schedule() const {
+    return schedule_->currentData().toString().toStdString();
+}
 
 void TrainingPanel::setSettings(const TrainingSettings& settings, double inputNoise) {
     const QSignalBlocker block(this);
     const QSignalBlocker blockRate(learningRate_);
     auto choose = [](QComboBox* box, const std::string& value) {
         int index = box->findData(QString::fromStdString(value));
-        if (index < 0) {  // a schedule the list does not offer (written by the command line): shown as it is spelt
+        if (index < 0) {  // a schedule the list does not offer (written by the command line): shown
+                          // as it is spelt
             box->addItem(QString::fromStdString(value), QString::fromStdString(value));
             index = box->count() - 1;
         }
@@ -260,65 +268,81 @@ void TrainingPanel::changeEvent(QEvent* event) {
 void TrainingPanel::retranslate() {
     setTitle(tr("Training"));
     optimizerLabel_->setText(tr("Optimizer"));
-    const QString optimizerTitles[] = {tr("Gradient descent"), tr("Momentum"), tr("Nesterov momentum"), tr("AdaGrad"),
-                                       tr("RMSprop"), tr("Adam")};
-    const QString optimizerTips[] = {
-        tr("w = w − learning_rate · dJ/dw"),
-        tr("v = μ·v − learning_rate · dJ/dw; w = w + v: the velocity carries the weights through small bumps"),
-        tr("v = μ·v − learning_rate · g; w = w + μ·v − learning_rate · g: momentum that looks one step ahead"),
-        tr("cache = cache + g²; w = w − learning_rate · g / (√cache + ε): each weight gets its own, shrinking rate"),
-        tr("cache = decay · cache + (1 − decay) · g²; the update as AdaGrad's, with momentum μ: the cache "
-           "forgets old gradients"),
-        tr("Running means of g and g², corrected for their start at zero: momentum and a per-weight rate together")};
+    const QString optimizerTitles[] = {tr("Gradient descent"),  tr("Momentum"),
+                                       tr("Nesterov momentum"), tr("AdaGrad"),
+                                       tr("RMSprop"),           tr("Adam")};
+    const QString optimizerTips[] = {tr("w = w − learning_rate · dJ/dw"),
+                                     tr("v = μ·v − learning_rate · dJ/dw; w = w + v: the velocity "
+                                        "carries the weights through small bumps"),
+                                     tr("v = μ·v − learning_rate · g; w = w + μ·v − learning_rate "
+                                        "· g: momentum that looks one step ahead"),
+                                     tr("cache = cache + g²; w = w − learning_rate · g / (√cache + "
+                                        "ε): each weight gets its own, shrinking rate"),
+                                     tr("cache = decay · cache + (1 − decay) · g²; the update as "
+                                        "AdaGrad's, with momentum μ: the cache "
+                                        "forgets old gradients"),
+                                     tr("Running means of g and g², corrected for their start at "
+                                        "zero: momentum and a per-weight rate together")};
     for (int i = 0; i < optimizer_->count(); ++i) {
         optimizer_->setItemText(i, optimizerTitles[i]);
         optimizer_->setItemData(i, optimizerTips[i], Qt::ToolTipRole);
     }
     optimizer_->setToolTip(tr("How the weights move once the gradient is known"));
     momentumLabel_->setText(tr("Momentum μ"));
-    momentum_->setToolTip(tr("How much of the last change carries over (0.9 is usual). It can be changed while "
-                             "training runs."));
+    momentum_->setToolTip(
+        tr("How much of the last change carries over (0.9 is usual). It can be changed while "
+           "training runs."));
     decayLabel_->setText(tr("Decay"));
-    decay_->setToolTip(tr("RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many "
-                          "past gradients (0.99 is usual)"));
+    decay_->setToolTip(
+        tr("RMSprop: cache = decay · cache + (1 − decay) · g². Near 1 the cache remembers many "
+           "past gradients (0.99 is usual)"));
     learningRateLabel_->setText(tr("Learning rate"));
-    learningRate_->setToolTip(tr("The step size in w = w - learning_rate * dJ/dw. Too large bounces across the "
-                                 "valley or diverges; too small is slow. It can be changed while training runs."));
+    learningRate_->setToolTip(
+        tr("The step size in w = w - learning_rate * dJ/dw. Too large bounces across the "
+           "valley or diverges; too small is slow. It can be changed while training runs."));
     scheduleLabel_->setText(tr("Schedule"));
     schedule_->setItemText(0, tr("Constant"));
     schedule_->setItemText(1, tr("Halve every 10 epochs"));
     schedule_->setItemText(2, tr("Inverse decay A/(1 + 0.05t)"));
     schedule_->setItemText(3, tr("Exponential decay A·exp(−0.02t)"));
-    schedule_->setToolTip(tr("How the learning rate A changes with the epoch t; the curve shows the first 100 "
-                             "epochs"));
+    schedule_->setToolTip(
+        tr("How the learning rate A changes with the epoch t; the curve shows the first 100 "
+           "epochs"));
     schedulePlot_->xAxis->setLabel(tr("epoch t"));
     drawSchedule();
     l1Label_->setText(tr("L1"));
     l1_->setToolTip(tr("Adds l1 · Σ|w| to the cost: it drives weights to exactly zero (sparsity)"));
     l2Label_->setText(tr("L2"));
     biases_->setText(tr("Penalise the biases b too"));
-    biases_->setToolTip(tr("As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ..."));
-    l2_->setToolTip(tr("Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero"));
+    biases_->setToolTip(
+        tr("As the curriculum writes the penalties: |W1| + |b1| + ... and W1² + b1² + ..."));
+    l2_->setToolTip(
+        tr("Adds l2 · Σw² to the cost: it shrinks the weights, its pull fading near zero"));
     noiseLabel_->setText(tr("Input noise σ"));
-    noise_->setToolTip(tr("While training, Gaussian noise of mean 0 and this standard deviation is added to the "
-                          "inputs: the network cannot rely on any exact position"));
+    noise_->setToolTip(
+        tr("While training, Gaussian noise of mean 0 and this standard deviation is added to the "
+           "inputs: the network cannot rely on any exact position"));
     validationLabel_->setText(tr("Validation"));
-    validation_->setToolTip(tr("The share of the training points held out to watch for overfitting (its loss is "
-                               "the third curve)"));
+    validation_->setToolTip(
+        tr("The share of the training points held out to watch for overfitting (its loss is "
+           "the third curve)"));
     patienceLabel_->setText(tr("Stop after"));
     patience_->setSpecialValueText(tr("never"));
     patience_->setSuffix(tr(" epochs"));
-    patience_->setToolTip(tr("Early stopping: stop when the validation loss has not improved for this many epochs, "
-                             "and go back to the weights of its best epoch"));
+    patience_->setToolTip(
+        tr("Early stopping: stop when the validation loss has not improved for this many epochs, "
+           "and go back to the weights of its best epoch"));
     clipNormLabel_->setText(tr("Clip gradients at"));
     clipNorm_->setSpecialValueText(tr("off"));
-    clipNorm_->setToolTip(tr("Gradient clipping: with g all the weights' gradients together and ‖g‖ = √(Σ g²), when "
-                             "‖g‖ > θ every gradient is scaled: g = g · θ / ‖g‖, before the update. It keeps an "
-                             "exploding gradient (through time, in a recurrent layer) from throwing the weights "
-                             "away; 0 is off"));
+    clipNorm_->setToolTip(
+        tr("Gradient clipping: with g all the weights' gradients together and ‖g‖ = √(Σ g²), when "
+           "‖g‖ > θ every gradient is scaled: g = g · θ / ‖g‖, before the update. It keeps an "
+           "exploding gradient (through time, in a recurrent layer) from throwing the weights "
+           "away; 0 is off"));
     batchSizeLabel_->setText(tr("Batch size"));
-    batchSize_->setToolTip(tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
-                              "points is batch gradient descent, in between is mini-batch."));
+    batchSize_->setToolTip(
+        tr("Samples per gradient step: 1 is stochastic gradient descent, all training "
+           "points is batch gradient descent, in between is mini-batch."));
     speedLabel_->setText(tr("Speed"));
     speed_->setItemText(0, tr("Slow (2 epochs/s)"));
     speed_->setItemText(1, tr("Normal (30 epochs/s)"));

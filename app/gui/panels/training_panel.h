@@ -1,8 +1,8 @@
 #pragma once
 // How to train: the optimizer with its momentum (and RMSprop's decay), the learning rate and its
 // schedule (drawn as a small curve), L1 and L2 penalties, input noise, early stopping, gradient
-// clipping, the mini-batch size and how fast to go. The learning rate and the momentum apply while training
-// runs; the rest starts the run again from the same initial weights, so that choices are
+// clipping, the mini-batch size and how fast to go. The learning rate and the momentum apply while
+// training runs; the rest starts the run again from the same initial weights, so that choices are
 // compared fairly.
 
 #include <QGroupBox>
@@ -31,15 +31,15 @@ public:
     double epochsPerSecond() const;  // 0: full speed
     std::string optimizer() const;   // "sgd", "momentum", ...
     double momentum() const;
-    double decay() const;  // RMSprop's cache decay
+    double decay() const;          // RMSprop's cache decay
     std::string schedule() const;  // "constant", "step:10:0.5", ...
     double l1() const;
     double l2() const;
     bool regularizeBiases() const;
-    double inputNoise() const;       // sigma of the Gaussian noise added to the inputs while training
+    double inputNoise() const;  // sigma of the Gaussian noise added to the inputs while training
     double validationShare() const;  // 0: none
-    int patience() const;            // early stopping after this many epochs without progress; 0: off
-    double clipNorm() const;         // gradient clipping's largest norm; 0: off
+    int patience() const;     // early stopping after this many epochs without progress; 0: off
+    double clipNorm() const;  // gradient clipping's largest norm; 0: off
     // Shows saved settings (an opened project's), without signals; values beyond what the
     // controls offer show as their nearest. The speed stays as it is.
     void setSettings(const TrainingSettings& settings, double inputNoise);

@@ -22,7 +22,9 @@ const QString kLockSuffix = QStringLiteral(".lock");
 QString besideAutosave(const QString& autosavePath, const QString& suffix) {
     return autosavePath.left(autosavePath.size() - QStringLiteral(".koto").size()) + suffix;
 }
-QString sourceFileOf(const QString& autosavePath) { return besideAutosave(autosavePath, kSourceSuffix); }
+QString sourceFileOf(const QString& autosavePath) {
+    return besideAutosave(autosavePath, kSourceSuffix);
+}
 }  // namespace
 
 Autosave::Autosave(QObject* parent) : QObject(parent) {
@@ -32,7 +34,8 @@ Autosave::Autosave(QObject* parent) : QObject(parent) {
 }
 
 QString Autosave::defaultDirectory() {
-    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) + QStringLiteral("/autosave");
+    return QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation) +
+           QStringLiteral("/autosave");
 }
 
 Autosave::~Autosave() = default;  // the locks go with it: a copy that closes holds nothing
@@ -64,19 +67,21 @@ QString Autosave::pathFor(const QString& documentPath) {
         // The first untitled autosave that no running copy holds and no crashed one left behind.
         for (int k = 1; untitled_.isEmpty() && enabled(); ++k) {
             const QString candidate = directory_ + QLatin1Char('/') + kUntitled +
-                                      (k == 1 ? QString() : QStringLiteral("-%1").arg(k)) + QStringLiteral(".koto");
+                                      (k == 1 ? QString() : QStringLiteral("-%1").arg(k)) +
+                                      QStringLiteral(".koto");
             if (!QFile::exists(candidate) && lock(candidate)) untitled_ = candidate;
-            if (k > 1000) return candidate;  // a folder that cannot hold locks: share rather than loop
+            if (k > 1000)
+                return candidate;  // a folder that cannot hold locks: share rather than loop
         }
         return untitled_;
     }
     // The document's name, for a person looking in the folder, and a hash of its whole path, so
     // that two documents of the same name have autosaves of their own.
     const QString absolute = QFileInfo(documentPath).absoluteFilePath();
-    const QString hash =
-        QString::fromLatin1(QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
-    return directory_ + QLatin1Char('/') + QFileInfo(documentPath).completeBaseName() + QLatin1Char('-') + hash +
-           QStringLiteral(".koto");
+    const QString hash = QString::fromLatin1(
+        QCryptographicHash::hash(absolute.toUtf8(), QCryptographicHash::Sha1).toHex().left(12));
+    return directory_ + QLatin1Char('/') + QFileInfo(documentPath).completeBaseName() +
+           QLatin1Char('-') + hash + QStringLiteral(".koto");
 }
 
 void Autosave::write(const Project& project, const QString& documentPath) {
@@ -89,8 +94,10 @@ void Autosave::write(const Project& project, const QString& documentPath) {
         path = pathFor(documentPath);
     }
     if (!lock(path))
-        throw InputError("another running Kotohajime autosaves " + documentPath.toStdString() + " already");
-    const QString source = documentPath.isEmpty() ? QString() : QFileInfo(documentPath).absoluteFilePath();
+        throw InputError("another running Kotohajime autosaves " + documentPath.toStdString() +
+                         " already");
+    const QString source =
+        documentPath.isEmpty() ? QString() : QFileInfo(documentPath).absoluteFilePath();
     writeFileAtomically(sourceFileOf(path).toStdString(), source.toStdString());
     saveProject(project, path.toStdString());
 }
@@ -130,7 +137,8 @@ std::optional<Autosave::Found> Autosave::findRecoverable() {
     if (!enabled()) return std::nullopt;
     std::optional<Found> newest;
     const QFileInfoList autosaves =
-        QDir(directory_).entryInfoList({QStringLiteral("*.koto")}, QDir::Files, QDir::Time);  // newest first
+        QDir(directory_)
+            .entryInfoList({QStringLiteral("*.koto")}, QDir::Files, QDir::Time);  // newest first
     for (const QFileInfo& autosave : autosaves) {
         // Another running copy's work (or this copy's own): not to offer, nor to remove.
         if (locks_.count(autosave.filePath())) continue;
@@ -139,8 +147,9 @@ std::optional<Autosave::Found> Autosave::findRecoverable() {
         if (!probe.tryLock(0)) continue;
         probe.unlock();
         QFile sourceFile(sourceFileOf(autosave.filePath()));
-        const QString document =
-            sourceFile.open(QIODevice::ReadOnly) ? QString::fromUtf8(sourceFile.readAll()).trimmed() : QString();
+        const QString document = sourceFile.open(QIODevice::ReadOnly)
+                                     ? QString::fromUtf8(sourceFile.readAll()).trimmed()
+                                     : QString();
         const QFileInfo documentInfo(document);
         const bool worthRestoring = document.isEmpty() || !documentInfo.exists() ||
                                     autosave.lastModified() > documentInfo.lastModified();

@@ -16,15 +16,20 @@ namespace {
 const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kSuffix = QStringLiteral(".koto");
 
-bool contains(const std::string& text, const char* part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const char* part) {
+    return text.find(part) != std::string::npos;
+}
 }  // namespace
 
 ProjectSession::ProjectSession(Host& host, QWidget* dialogParent, QObject* parent)
     : QObject(parent), host_(host), dialogParent_(dialogParent) {
     dialogs_.chooseFile = [this](bool saving, const QString& suggested) {
         const QString filter = tr("Kotohajime projects (*.koto)");
-        if (!saving) return QFileDialog::getOpenFileName(dialogParent_, tr("Open Project"), suggested, filter);
-        QString path = QFileDialog::getSaveFileName(dialogParent_, tr("Save Project"), suggested, filter);
+        if (!saving)
+            return QFileDialog::getOpenFileName(dialogParent_, tr("Open Project"), suggested,
+                                                filter);
+        QString path =
+            QFileDialog::getSaveFileName(dialogParent_, tr("Save Project"), suggested, filter);
         if (!path.isEmpty() && !path.endsWith(kSuffix)) path += kSuffix;
         return path;
     };
@@ -39,7 +44,8 @@ ProjectSession::ProjectSession(Host& host, QWidget* dialogParent, QObject* paren
     };
     dialogs_.askRestore = [this](const QString& name, const QDateTime& written) {
         QMessageBox box(QMessageBox::Question, tr("Restore unsaved work?"),
-                        tr("Kotohajime did not close properly last time. An autosave of %1 from %2 holds changes "
+                        tr("Kotohajime did not close properly last time. An autosave of %1 from %2 "
+                           "holds changes "
                            "that were not saved. Restore them?")
                             .arg(name, QLocale().toString(written, QLocale::ShortFormat)),
                         QMessageBox::NoButton, dialogParent_);
@@ -87,7 +93,8 @@ bool ProjectSession::newProject() {
 }
 
 bool ProjectSession::open() {
-    const QString path = dialogs_.chooseFile(false, filePath_.isEmpty() ? QString() : QFileInfo(filePath_).path());
+    const QString path =
+        dialogs_.chooseFile(false, filePath_.isEmpty() ? QString() : QFileInfo(filePath_).path());
     return !path.isEmpty() && openFile(path);
 }
 
@@ -110,11 +117,13 @@ bool ProjectSession::openFile(const QString& path) {
         try {
             host_.showModelProject(project, path);
         } catch (const std::exception& error) {
-            showError(title, tr("%1 could not be opened.\n\n%2\n\nThe work you had open stays as it was.")
-                                 .arg(QFileInfo(path).fileName(),
-                                      tr("It holds an autoencoder or an RBM, which opens in the Autoencoder and RBM "
-                                         "window, but not this one: %1")
-                                          .arg(QString::fromStdString(error.what()))));
+            showError(title,
+                      tr("%1 could not be opened.\n\n%2\n\nThe work you had open stays as it was.")
+                          .arg(QFileInfo(path).fileName(),
+                               tr("It holds an autoencoder or an RBM, which opens in the "
+                                  "Autoencoder and RBM "
+                                  "window, but not this one: %1")
+                                   .arg(QString::fromStdString(error.what()))));
             return false;
         }
         addRecent(path);
@@ -145,14 +154,17 @@ bool ProjectSession::saveTo(const QString& path) {
     const QString title = tr("The project was not saved");
     const std::optional<Project> project = host_.captureProject();
     if (!project) {
-        showError(title, tr("Training did not hand over its weights in time. Pause training and save again."));
+        showError(
+            title,
+            tr("Training did not hand over its weights in time. Pause training and save again."));
         return false;
     }
     try {
         saveProject(*project, path.toStdString());
     } catch (const std::exception& error) {
         // The file before is intact (the write is atomic) and the work stays open and unsaved.
-        showError(title, tr("%1 could not be written.\n\n%2\n\nYour work is still open: save it somewhere else, or "
+        showError(title, tr("%1 could not be written.\n\n%2\n\nYour work is still open: save it "
+                            "somewhere else, or "
                             "make room and save again.")
                              .arg(path, QString::fromStdString(error.what())));
         return false;
@@ -183,7 +195,8 @@ bool ProjectSession::maybeSave() {
 bool ProjectSession::offerRecovery() {
     const std::optional<Autosave::Found> found = autosave_.findRecoverable();
     if (!found) return false;
-    const QString name = found->documentPath.isEmpty() ? tr("Untitled") : QFileInfo(found->documentPath).fileName();
+    const QString name =
+        found->documentPath.isEmpty() ? tr("Untitled") : QFileInfo(found->documentPath).fileName();
     if (!dialogs_.askRestore(name, found->written)) {
         autosave_.discard(*found);
         return false;
@@ -192,17 +205,21 @@ bool ProjectSession::offerRecovery() {
         host_.showProject(loadProject(found->autosavePath.toStdString()));
     } catch (const std::exception& error) {
         showError(tr("The autosave cannot be restored"),
-                  tr("The autosave of %1 could not be opened.\n\n%2").arg(name, explainOpenProblem(error.what(), false)));
+                  tr("The autosave of %1 could not be opened.\n\n%2")
+                      .arg(name, explainOpenProblem(error.what(), false)));
         autosave_.discard(*found);
         return false;
     }
     autosave_.adopt(*found);
-    // The restored changes are in no file yet: the autosave stays until they are saved or discarded.
+    // The restored changes are in no file yet: the autosave stays until they are saved or
+    // discarded.
     setDocument(found->documentPath, true);
     return true;
 }
 
-QStringList ProjectSession::recentFiles() { return QSettings().value(kRecentFilesKey).toStringList(); }
+QStringList ProjectSession::recentFiles() {
+    return QSettings().value(kRecentFilesKey).toStringList();
+}
 
 void ProjectSession::writeAutosave() {
     if (!isModified()) return;
@@ -236,21 +253,24 @@ void ProjectSession::addRecent(const QString& path) {
     emit recentFilesChanged();
 }
 
-void ProjectSession::showError(const QString& title, const QString& message) { dialogs_.showError(title, message); }
+void ProjectSession::showError(const QString& title, const QString& message) {
+    dialogs_.showError(title, message);
+}
 
 QString ProjectSession::explainOpenProblem(const std::string& detail, bool showing) {
     QString lead;
-    if (showing)
-        lead = tr("Its data cannot be loaded, or its network does not fit the data.");
+    if (showing) lead = tr("Its data cannot be loaded, or its network does not fit the data.");
     else if (contains(detail, "newer Kotohajime"))
         lead = tr("It was made by a newer version of Kotohajime. Update Kotohajime to open it.");
-    else if (contains(detail, "cannot be built") || contains(detail, "do not fit") || contains(detail, "saved weights"))
-        lead = tr("The network it describes cannot be built: a layer of an unknown type, a connection to a layer "
+    else if (contains(detail, "cannot be built") || contains(detail, "do not fit") ||
+             contains(detail, "saved weights"))
+        lead = tr("The network it describes cannot be built: a layer of an unknown type, a "
+                  "connection to a layer "
                   "that is not there, or weights that do not fit the network.");
-    else if (contains(detail, "cannot open") || contains(detail, "No such file") || contains(detail, "cannot read"))
+    else if (contains(detail, "cannot open") || contains(detail, "No such file") ||
+             contains(detail, "cannot read"))
         lead = tr("The file cannot be read.");
-    else
-        lead = tr("The file is damaged or is not a Kotohajime project.");
+    else lead = tr("The file is damaged or is not a Kotohajime project.");
     return lead + QStringLiteral("\n\n") + tr("Details: %1").arg(QString::fromStdString(detail));
 }
 

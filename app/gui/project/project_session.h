@@ -16,8 +16,8 @@
 #include <functional>
 #include <optional>
 
-#include "project/autosave.h"
 #include "io/project_file.h"
+#include "project/autosave.h"
 
 class QUndoStack;
 class QWidget;

@@ -20,8 +20,8 @@ std::optional<InspectStage> InspectStage::parse(const QString& text) {
     return std::nullopt;
 }
 
-InspectorScreenshotRun::InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage, QString path,
-                                               int timeLimitSeconds)
+InspectorScreenshotRun::InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage,
+                                               QString path, int timeLimitSeconds)
     : ScreenshotRun(window, steps, std::move(path), timeLimitSeconds,
                     QStringLiteral("the traced step did not come in time")),
       stage_(stage) {}
@@ -33,7 +33,8 @@ void InspectorScreenshotRun::trained(const TrainingSnapshot& snapshot) {
         return;
     }
     InspectorWindow& inspector = window().openInspector();
-    connect(&inspector, &InspectorWindow::traceShown, this, &InspectorScreenshotRun::render, Qt::SingleShotConnection);
+    connect(&inspector, &InspectorWindow::traceShown, this, &InspectorScreenshotRun::render,
+            Qt::SingleShotConnection);
     inspector.takeStep();
 }
 

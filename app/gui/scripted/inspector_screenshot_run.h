@@ -1,5 +1,6 @@
 #pragma once
-// The scripted inspector render: `kotohajime ... --train-steps N --inspect forward:L|backward:L|loss|update
+// The scripted inspector render: `kotohajime ... --train-steps N --inspect
+// forward:L|backward:L|loss|update
 // --screenshot FILE.png` trains N steps at full speed, opens the inspector, takes the next step
 // traced, shows the asked stage (L counts layers from 1, as the layer names do) and saves the
 // inspector window as a PNG, then quits (0, or 1 if something failed on the way).
@@ -25,7 +26,8 @@ struct InspectStage {
 class InspectorScreenshotRun : public ScreenshotRun {
     Q_OBJECT
 public:
-    InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage, QString path, int timeLimitSeconds = 120);
+    InspectorScreenshotRun(MainWindow& window, qint64 steps, InspectStage stage, QString path,
+                           int timeLimitSeconds = 120);
 
 protected:
     void trained(const TrainingSnapshot& snapshot) override;

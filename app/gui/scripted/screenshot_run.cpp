@@ -33,7 +33,8 @@ void ScreenshotRun::start() {
 void ScreenshotRun::check() {
     const auto snapshot = window_.latestSnapshot();
     if (done_ || !snapshot) return;
-    const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged || !snapshot->failure.isEmpty();
+    const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged ||
+                         !snapshot->failure.isEmpty();
     if (!arrived) return;
     done_ = true;
     trained(*snapshot);

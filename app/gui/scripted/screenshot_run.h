@@ -19,8 +19,9 @@ class ScreenshotRun : public QObject {
     Q_OBJECT
 public:
     // lateMessage: what to say if the time limit passes first.
-    ScreenshotRun(MainWindow& window, qint64 steps, QString path, int timeLimitSeconds = 120,
-                  QString lateMessage = QStringLiteral("training did not reach the steps asked for in time"));
+    ScreenshotRun(
+        MainWindow& window, qint64 steps, QString path, int timeLimitSeconds = 120,
+        QString lateMessage = QStringLiteral("training did not reach the steps asked for in time"));
     void start();
 
 protected:

@@ -8,13 +8,14 @@
 
 namespace koto::gui {
 
-UnsupervisedScreenshotRun::UnsupervisedScreenshotRun(UnsupervisedWindow& window, qint64 steps, QString path,
-                                                     int timeLimitSeconds)
+UnsupervisedScreenshotRun::UnsupervisedScreenshotRun(UnsupervisedWindow& window, qint64 steps,
+                                                     QString path, int timeLimitSeconds)
     : window_(window), steps_(steps), path_(std::move(path)) {
     timeLimit_.setSingleShot(true);
     timeLimit_.setInterval(timeLimitSeconds * 1000);
     connect(&timeLimit_, &QTimer::timeout, this, [this] {
-        std::fprintf(stderr, "kotohajime: the Autoencoder and RBM window did not reach the steps asked for in time\n");
+        std::fprintf(stderr, "kotohajime: the Autoencoder and RBM window did not reach the steps "
+                             "asked for in time\n");
         finish(1);
     });
     connect(&window_, &UnsupervisedWindow::snapshotShown, this, &UnsupervisedScreenshotRun::check);
@@ -29,7 +30,8 @@ void UnsupervisedScreenshotRun::check() {
     const auto shown = window_.shown();
     if (done_ || !shown || shown->preparingKernels) return;
     const bool failed = !shown->failure.isEmpty();
-    if (!failed && (!shown->paused || shown->steps < stepsAsked_)) return;  // the step asked is on its way
+    if (!failed && (!shown->paused || shown->steps < stepsAsked_))
+        return;  // the step asked is on its way
     if (!failed && shown->steps < steps_) {
         stepsAsked_ = shown->steps + 1;
         window_.step();

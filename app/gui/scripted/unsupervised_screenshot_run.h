@@ -16,7 +16,8 @@ class UnsupervisedWindow;
 class UnsupervisedScreenshotRun : public QObject {
     Q_OBJECT
 public:
-    UnsupervisedScreenshotRun(UnsupervisedWindow& window, qint64 steps, QString path, int timeLimitSeconds = 120);
+    UnsupervisedScreenshotRun(UnsupervisedWindow& window, qint64 steps, QString path,
+                              int timeLimitSeconds = 120);
     void start();
 
 private:

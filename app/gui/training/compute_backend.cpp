@@ -6,7 +6,8 @@
 
 namespace koto::gui {
 
-Backend& ComputeBackend::acquire(const ComputeDevice& device, const std::function<void()>& preparing) {
+Backend& ComputeBackend::acquire(const ComputeDevice& device,
+                                 const std::function<void()>& preparing) {
     {
         std::lock_guard lock(mutex_);
         if (made_ && madeFor_ == device) return *backend_;

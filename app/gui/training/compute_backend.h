@@ -18,11 +18,12 @@ namespace koto::gui {
 struct ComputeDevice {
     bool openCl = false;
     int platformIndex = 0, deviceIndex = 0;  // as OpenCL discovery numbers them
-    std::string name;                       // the device's, for messages and settings
+    std::string name;                        // the device's, for messages and settings
 
     bool operator==(const ComputeDevice& other) const {
-        return openCl == other.openCl && (!openCl || (platformIndex == other.platformIndex &&
-                                                      deviceIndex == other.deviceIndex && name == other.name));
+        return openCl == other.openCl &&
+               (!openCl || (platformIndex == other.platformIndex &&
+                            deviceIndex == other.deviceIndex && name == other.name));
     }
 };
 

@@ -5,7 +5,8 @@ namespace koto::gui {
 void SnapshotMailbox::post(TrainingSnapshot snapshot) {
     const std::lock_guard lock(mutex_);
     if (pending_ && pending_->generation == snapshot.generation) {
-        snapshot.newEpochs.insert(snapshot.newEpochs.begin(), pending_->newEpochs.begin(), pending_->newEpochs.end());
+        snapshot.newEpochs.insert(snapshot.newEpochs.begin(), pending_->newEpochs.begin(),
+                                  pending_->newEpochs.end());
         // A run asked for to be saved stays until the GUI takes it.
         if (!snapshot.savedRun) snapshot.savedRun = std::move(pending_->savedRun);
     }
@@ -20,8 +21,9 @@ std::shared_ptr<const TrainingSnapshot> SnapshotMailbox::take() {
 
 bool SnapshotMailbox::waitForSavedRun(uint64_t generation, std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
-    return posted_.wait_for(lock, timeout,
-                            [&] { return pending_ && pending_->generation == generation && pending_->savedRun; });
+    return posted_.wait_for(lock, timeout, [&] {
+        return pending_ && pending_->generation == generation && pending_->savedRun;
+    });
 }
 
 }  // namespace koto::gui

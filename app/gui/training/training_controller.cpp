@@ -14,7 +14,8 @@ TrainingController::TrainingController(QObject* parent) : QObject(parent) {
 TrainingController::~TrainingController() { stopThread(); }
 
 void TrainingController::start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
-                               const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
+                               const TrainingSettings& settings,
+                               std::shared_ptr<const Project> continueFrom) {
     request_.spec = spec;
     request_.dataset = std::move(dataset);
     request_.settings = settings;
@@ -108,17 +109,20 @@ void TrainingController::setMomentum(double momentum) {
     request_.settings.momentum = momentum;
 }
 
-void TrainingController::setEpochsPerSecond(double epochsPerSecond) { live_->epochsPerSecond = epochsPerSecond; }
+void TrainingController::setEpochsPerSecond(double epochsPerSecond) {
+    live_->epochsPerSecond = epochsPerSecond;
+}
 
 void TrainingController::setStepLimit(int64_t steps) { live_->stepLimit = steps; }
 
 void TrainingController::deliverSnapshot() {
     if (traces_)
-        if (std::shared_ptr<const StepTrace> trace = traces_->takeResult()) emit traceReady(std::move(trace));
+        if (std::shared_ptr<const StepTrace> trace = traces_->takeResult())
+            emit traceReady(std::move(trace));
     const auto snapshot = mailbox_.take();
     if (!snapshot || snapshot->generation != request_.generation) return;
-    if (snapshot->diverged || snapshot->stoppedEarly || !snapshot->failure.isEmpty() || (snapshot->paused && playing_ &&
-                                                                control_->state() != TrainingControl::State::Running))
+    if (snapshot->diverged || snapshot->stoppedEarly || !snapshot->failure.isEmpty() ||
+        (snapshot->paused && playing_ && control_->state() != TrainingControl::State::Running))
         setPlaying(false);
     emit snapshotReady(snapshot);
 }

@@ -9,8 +9,8 @@
 #include <memory>
 #include <thread>
 
-#include "training/traced_step_exchange.h"
 #include "training/snapshot_mailbox.h"
+#include "training/traced_step_exchange.h"
 #include "training/training_worker.h"
 
 namespace koto::gui {
@@ -23,7 +23,8 @@ public:
 
     // Starts a new run, paused at its initial weights (from settings.seed), or carrying on from
     // a saved project of this spec (its weights, epoch and step counters and learning curve).
-    void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset, const TrainingSettings& settings,
+    void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+               const TrainingSettings& settings,
                std::shared_ptr<const Project> continueFrom = nullptr);
     // The same run again from the same initial weights (of the seed, also after a project).
     void reset();
@@ -57,8 +58,8 @@ public:
     // False if the thread did not answer within the time (or there is no run).
     bool handOverSavedRun(std::chrono::milliseconds timeout);
 
-    // Whether the snapshots carry the network's insides (feature maps, recurrent states) for a view that is shown,
-    // and for which test sample; a waiting thread posts a fresh snapshot with them.
+    // Whether the snapshots carry the network's insides (feature maps, recurrent states) for a view
+    // that is shown, and for which test sample; a waiting thread posts a fresh snapshot with them.
     void setInsidesWanted(bool wanted);
     void setInsideSample(int64_t sample);
 
@@ -78,7 +79,8 @@ private:
     std::shared_ptr<LiveSettings> live_ = std::make_shared<LiveSettings>();
     SnapshotMailbox mailbox_;
     QTimer poll_;  // takes the latest snapshot at the screen's pace
-    // A std::thread rather than a QThread: its join is visible to ThreadSanitizer, Qt's wait is not.
+    // A std::thread rather than a QThread: its join is visible to ThreadSanitizer, Qt's wait is
+    // not.
     std::thread thread_;
     std::shared_ptr<TracedStepExchange> traces_;  // this run's
     bool playing_ = false;

@@ -11,8 +11,8 @@
 #include "inspect/gradient_through_time.h"
 #include "inspect/recurrent_states.h"
 #include "io/project_file.h"
-#include "training/run_snapshot.h"
 #include "training/metrics.h"
+#include "training/run_snapshot.h"
 
 namespace koto::gui {
 

@@ -23,10 +23,11 @@ class TrainingWorker::Reporter final : public TrainingObserver {
 public:
     // publishedEpoch: the last epoch the GUI has been sent already (a run resumed on the CPU
     // after its device failed goes on from there).
-    Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control, LiveSettings& live,
-             SnapshotMailbox& mailbox, StepTracer& tracer, TracedStepExchange& traces, int64_t publishedEpoch)
-        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox), tracer_(tracer),
-          traces_(traces), publishedEpoch_(publishedEpoch) {
+    Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control,
+             LiveSettings& live, SnapshotMailbox& mailbox, StepTracer& tracer,
+             TracedStepExchange& traces, int64_t publishedEpoch)
+        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox),
+          tracer_(tracer), traces_(traces), publishedEpoch_(publishedEpoch) {
         const Dataset& data = run_.dataset();
         if (data.inputSize == 2) {
             for (int row = 0; row < kGridSize; ++row) {
@@ -65,7 +66,8 @@ public:
         const int64_t limit = live_.stepLimit.load();
         if (limit > 0 && report.step >= limit) control_.pause();
         if (recurrent_) keepGradients(report.step);
-        if (live_.savedRunWanted.load() || std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval)
+        if (live_.savedRunWanted.load() ||
+            std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval)
             publish();
     }
 
@@ -130,7 +132,8 @@ private:
         const int64_t width = network.outputSize();
         const int64_t column = width >= 2 ? 1 : 0;
         std::vector<float> grid(static_cast<size_t>(kGridSize * kGridSize));
-        for (size_t i = 0; i < grid.size(); ++i) grid[i] = outputs[i * static_cast<size_t>(width) + static_cast<size_t>(column)];
+        for (size_t i = 0; i < grid.size(); ++i)
+            grid[i] = outputs[i * static_cast<size_t>(width) + static_cast<size_t>(column)];
         return grid;
     }
 
@@ -140,14 +143,17 @@ private:
     void showInsides(TrainingSnapshot& snapshot) {
         const Dataset& data = run_.dataset();
         if (!(convolutional_ || recurrent_) || data.test.count < 1) return;
-        const int64_t sample = std::clamp<int64_t>(live_.insideSample.load(), 0, data.test.count - 1);
+        const int64_t sample =
+            std::clamp<int64_t>(live_.insideSample.load(), 0, data.test.count - 1);
         const auto now = std::chrono::steady_clock::now();
         if (snapshot.paused || sample != insidesSample_ || now - insidesMade_ >= kInsidesInterval) {
             const std::vector<float> input = data.test.floatInputs(sample, 1, data.inputSize);
-            if (convolutional_) featureMaps_ = std::make_shared<const FeatureMaps>(computeFeatureMaps(run_.network(), input));
+            if (convolutional_)
+                featureMaps_ =
+                    std::make_shared<const FeatureMaps>(computeFeatureMaps(run_.network(), input));
             if (recurrent_)
-                recurrentStates_ =
-                    std::make_shared<const std::vector<RecurrentStates>>(computeRecurrentStates(run_.network(), input));
+                recurrentStates_ = std::make_shared<const std::vector<RecurrentStates>>(
+                    computeRecurrentStates(run_.network(), input));
             insidesSample_ = sample;
             insidesMade_ = now;
         }
@@ -161,12 +167,15 @@ private:
     // the gates: taken for the first step, while stepping, and at most once a publishing interval.
     void keepGradients(int64_t step) {
         const auto now = std::chrono::steady_clock::now();
-        const bool withForgetGate = step == 1 || control_.state() != TrainingControl::State::Running ||
+        const bool withForgetGate = step == 1 ||
+                                    control_.state() != TrainingControl::State::Running ||
                                     now - gradientsMade_ >= kPublishInterval;
-        std::optional<GradientThroughTime> latest = latestGradientThroughTime(run_.network(), step, withForgetGate);
+        std::optional<GradientThroughTime> latest =
+            latestGradientThroughTime(run_.network(), step, withForgetGate);
         if (!latest) return;
         if (withForgetGate) gradientsMade_ = now;
-        else if (gradients_) latest->forgetGate = gradients_->forgetGate;  // the last mean stands in until the next
+        else if (gradients_)
+            latest->forgetGate = gradients_->forgetGate;  // the last mean stands in until the next
         gradients_ = std::make_shared<const GradientThroughTime>(std::move(*latest));
         if (step == 1) initialGradients_ = gradients_;
     }
@@ -202,7 +211,8 @@ private:
             const auto slot = std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                 std::chrono::duration<double>(1.0 / perSecond));
             const auto until = lastEpochEnd_ + slot;
-            while (std::chrono::steady_clock::now() < until && control_.state() == TrainingControl::State::Running) {
+            while (std::chrono::steady_clock::now() < until &&
+                   control_.state() == TrainingControl::State::Running) {
                 std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
                     std::chrono::milliseconds(10), until - std::chrono::steady_clock::now()));
                 if (std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval) publish();
@@ -220,7 +230,7 @@ private:
     SnapshotMailbox& mailbox_;
     StepTracer& tracer_;
     TracedStepExchange& traces_;
-    std::vector<float> gridInputs_;   // 2-D data: the grid's points
+    std::vector<float> gridInputs_;    // 2-D data: the grid's points
     std::vector<float> sampleInputs_;  // image data: the gallery's test images
     int64_t sampleCount_ = 0;
     std::vector<int64_t> confusion_;
@@ -236,8 +246,8 @@ private:
     std::chrono::steady_clock::time_point gradientsMade_{};
     std::chrono::steady_clock::time_point insidesMade_{};
     EpochMetrics initial_;
-    int64_t publishedEpoch_;  // the last epoch posted to the GUI
-    double recentLoss_ = -1;  // moving average of the mini-batch losses
+    int64_t publishedEpoch_;       // the last epoch posted to the GUI
+    double recentLoss_ = -1;       // moving average of the mini-batch losses
     double stepLearningRate_ = 0;  // the rate the latest step used (0 before the first)
     std::chrono::steady_clock::time_point lastPublish_{};
     std::chrono::steady_clock::time_point lastEpochEnd_{};
@@ -247,7 +257,8 @@ private:
 // while OpenCL kernels compile, a snapshot says so.
 class TrainingWorker::Place final : public ComputePlace {
 public:
-    Place(const RunRequest& request, SnapshotMailbox& mailbox) : request_(request), mailbox_(mailbox) {}
+    Place(const RunRequest& request, SnapshotMailbox& mailbox)
+        : request_(request), mailbox_(mailbox) {}
 
     Backend& backend() override {
         return request_.compute->acquire(request_.device, [this] {
@@ -262,8 +273,8 @@ public:
     Backend& fallBackToCpu(const DeviceFailure& failure) override {
         std::string reason = failure.what;
         if (failure.takeover)
-            reason += "; training goes on from step " + std::to_string(failure.takeover->steps) + " (epoch " +
-                      std::to_string(failure.takeover->epochs) + ")";
+            reason += "; training goes on from step " + std::to_string(failure.takeover->steps) +
+                      " (epoch " + std::to_string(failure.takeover->epochs) + ")";
         return request_.compute->fallBackToCpu(reason);
     }
 
@@ -284,8 +295,9 @@ public:
     void watch(TrainingRun& run, bool resumed) override {
         Trainer& trainer = run.trainer();
         tracer_ = std::make_unique<StepTracer>(trainer);
-        reporter_ = std::make_unique<Reporter>(run, worker_.request_, *worker_.control_, *worker_.live_,
-                                               worker_.mailbox_, *tracer_, *worker_.traces_, publishedEpoch_);
+        reporter_ = std::make_unique<Reporter>(run, worker_.request_, *worker_.control_,
+                                               *worker_.live_, worker_.mailbox_, *tracer_,
+                                               *worker_.traces_, publishedEpoch_);
         trainer.addObserver(tracer_.get());
         trainer.addObserver(reporter_.get());
         // The inspector's request is taken as a step starts: trace it, on one sample if asked.
@@ -329,10 +341,16 @@ void TrainingWorker::run() {
     Watcher watcher(*this);
     request_.settings.learningRate = live_->learningRate.load();
     request_.settings.momentum = live_->momentum.load();
-    FallbackTraining::Plan plan{request_.spec, request_.dataset, request_.settings, control_.get(),
-                                std::numeric_limits<int64_t>::max() / 2, nullptr};
+    FallbackTraining::Plan plan{request_.spec,
+                                request_.dataset,
+                                request_.settings,
+                                control_.get(),
+                                std::numeric_limits<int64_t>::max() / 2,
+                                nullptr};
     if (request_.continueFrom)
-        plan.prepare = [this](TrainingRun& run) { continueFromProject(run, *request_.continueFrom); };
+        plan.prepare = [this](TrainingRun& run) {
+            continueFromProject(run, *request_.continueFrom);
+        };
     FallbackTraining training(std::move(plan), watcher);
     try {
         trainWithCpuFallback(place, training);

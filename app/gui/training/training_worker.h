@@ -9,14 +9,14 @@
 #include <cstdint>
 #include <memory>
 
-#include "training/compute_backend.h"
 #include "data/dataset.h"
-#include "training/traced_step_exchange.h"
 #include "network/network_spec.h"
+#include "training/compute_backend.h"
 #include "training/snapshot_mailbox.h"
+#include "training/traced_step_exchange.h"
 #include "training/trainer.h"
-#include "training/training_run.h"
 #include "training/training_control.h"
+#include "training/training_run.h"
 
 namespace koto::gui {
 
@@ -35,8 +35,8 @@ struct RunRequest {
 struct LiveSettings {
     std::atomic<double> learningRate{0.03};
     std::atomic<double> momentum{0.9};
-    std::atomic<double> epochsPerSecond{0};  // 0: as fast as the machine goes
-    std::atomic<int64_t> stepLimit{0};       // pause once this many steps are done (0: never)
+    std::atomic<double> epochsPerSecond{0};   // 0: as fast as the machine goes
+    std::atomic<int64_t> stepLimit{0};        // pause once this many steps are done (0: never)
     std::atomic<bool> savedRunWanted{false};  // the next snapshot carries the run as a project
     // Whether snapshots carry the network's insides for a view that is shown (feature maps,
     // recurrent states), and for which test sample.
@@ -48,13 +48,14 @@ class TrainingWorker {
 public:
     static constexpr int kGridSize = 100;
     static constexpr std::chrono::milliseconds kPublishInterval{50};
-    static constexpr std::chrono::milliseconds kInsidesInterval{200};  // feature maps, recurrent states
+    static constexpr std::chrono::milliseconds kInsidesInterval{
+        200};  // feature maps, recurrent states
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
                    std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,
                    std::shared_ptr<TracedStepExchange> traces)
-        : request_(std::move(request)), control_(std::move(control)), live_(std::move(live)), mailbox_(mailbox),
-          traces_(std::move(traces)) {}
+        : request_(std::move(request)), control_(std::move(control)), live_(std::move(live)),
+          mailbox_(mailbox), traces_(std::move(traces)) {}
 
     // Runs on the training thread until the control stops it.
     void run();

@@ -24,7 +24,8 @@ ReconstructionCurveView::ReconstructionCurveView(QWidget* parent) : QWidget(pare
     // The colours of the main window's learning curve: training blue, test orange.
     plot_->addGraph()->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
     plot_->addGraph()->setPen(QPen(QColor(0xf5, 0x93, 0x22), 2));
-    plot_->addGraph(plot_->xAxis, plot_->yAxis2)->setPen(QPen(QColor(0x6a, 0x3d, 0x9a), 2, Qt::DashLine));
+    plot_->addGraph(plot_->xAxis, plot_->yAxis2)
+        ->setPen(QPen(QColor(0x6a, 0x3d, 0x9a), 2, Qt::DashLine));
     for (int i = 0; i < plot_->graphCount(); ++i) {
         plot_->graph(i)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
         plot_->graph(i)->setLineStyle(QCPGraph::lsLine);
@@ -34,7 +35,8 @@ ReconstructionCurveView::ReconstructionCurveView(QWidget* parent) : QWidget(pare
     retranslate();
 }
 
-void ReconstructionCurveView::setEpochs(const std::vector<UnsupervisedEpoch>& epochs, bool freeEnergy) {
+void ReconstructionCurveView::setEpochs(const std::vector<UnsupervisedEpoch>& epochs,
+                                        bool freeEnergy) {
     QVector<double> epochAxis, train, test, energyEpochs, energy;
     double largest = 0;
     for (const UnsupervisedEpoch& e : epochs) {
@@ -43,7 +45,8 @@ void ReconstructionCurveView::setEpochs(const std::vector<UnsupervisedEpoch>& ep
         test.push_back(e.testError);
         for (const double error : {e.trainError, e.testError})
             if (std::isfinite(error)) largest = std::max(largest, error);
-        // A project's earlier epochs have no free energy recorded: the line starts where it is known.
+        // A project's earlier epochs have no free energy recorded: the line starts where it is
+        // known.
         if (freeEnergy && std::isfinite(e.freeEnergy)) {
             energyEpochs.push_back(static_cast<double>(e.epoch));
             energy.push_back(e.freeEnergy);
@@ -68,7 +71,9 @@ void ReconstructionCurveView::setEpochs(const std::vector<UnsupervisedEpoch>& ep
 
 int ReconstructionCurveView::pointCount() const { return plot_->graph(TrainError)->dataCount(); }
 
-int ReconstructionCurveView::freeEnergyPointCount() const { return plot_->graph(FreeEnergy)->dataCount(); }
+int ReconstructionCurveView::freeEnergyPointCount() const {
+    return plot_->graph(FreeEnergy)->dataCount();
+}
 
 void ReconstructionCurveView::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) retranslate();

@@ -44,14 +44,16 @@ ImageStack imagesOf(std::vector<float> values, int64_t count, const Dataset& dat
 }
 
 // The first `count` columns of W (inputs x units) as images: unit j's weights from every pixel.
-ImageStack columnsAsImages(Backend& backend, const Tensor& weights, int64_t count, const Dataset& data) {
+ImageStack columnsAsImages(Backend& backend, const Tensor& weights, int64_t count,
+                           const Dataset& data) {
     std::vector<float> w(static_cast<size_t>(weights.size()));
     backend.download(weights, std::span<float>(w));
     const int64_t units = weights.cols(), pixels = weights.rows();
     count = std::min(count, units);
     std::vector<float> tiles(static_cast<size_t>(count * pixels));
     for (int64_t j = 0; j < count; ++j)
-        for (int64_t p = 0; p < pixels; ++p) tiles[static_cast<size_t>(j * pixels + p)] = w[static_cast<size_t>(p * units + j)];
+        for (int64_t p = 0; p < pixels; ++p)
+            tiles[static_cast<size_t>(j * pixels + p)] = w[static_cast<size_t>(p * units + j)];
     return imagesOf(std::move(tiles), count, data);
 }
 
@@ -69,9 +71,11 @@ struct ShownImages {
 
 class AutoencoderModel final : public UnsupervisedModel {
 public:
-    AutoencoderModel(Backend& backend, const Dataset& source, const UnsupervisedSettings& settings, const Project* from)
+    AutoencoderModel(Backend& backend, const Dataset& source, const UnsupervisedSettings& settings,
+                     const Project* from)
         : data_(std::make_shared<const Dataset>(reconstructionDataset(source))),
-          run_(backend, autoencoderSpec(data_->inputSize, autoencoderOptions(settings)), data_, trainingSettings(settings)),
+          run_(backend, autoencoderSpec(data_->inputSize, autoencoderOptions(settings)), data_,
+               trainingSettings(settings)),
           shown_(*data_, kShownImages) {
         if (from) {
             continueFromProject(run_, *from);
@@ -97,7 +101,8 @@ public:
         UnsupervisedPictures p;
         p.inputs = imagesOf(shown_.values, shown_.count, *data_);
         if (shown_.count > 0)
-            p.reconstructions = imagesOf(run_.network().predict(shown_.values, shown_.count), shown_.count, *data_);
+            p.reconstructions =
+                imagesOf(run_.network().predict(shown_.values, shown_.count), shown_.count, *data_);
         p.features = columnsAsImages(backend(), encoder_->weights().value, kShownFeatures, *data_);
         return p;
     }
@@ -121,11 +126,13 @@ private:
 
 class RbmModel final : public UnsupervisedModel {
 public:
-    RbmModel(Backend& backend, std::shared_ptr<const Dataset> data, const UnsupervisedSettings& settings,
-             const Project* from)
-        : data_(std::move(data)), training_(trainingSettings(settings)), shown_(*data_, kShownImages),
+    RbmModel(Backend& backend, std::shared_ptr<const Dataset> data,
+             const UnsupervisedSettings& settings, const Project* from)
+        : data_(std::move(data)), training_(trainingSettings(settings)),
+          shown_(*data_, kShownImages),
           rbm_(backend, {data_->inputSize, settings.hidden},
-               std::max({std::min(training_.batchSize, data_->train.count), shown_.count, int64_t{1}})),
+               std::max(
+                   {std::min(training_.batchSize, data_->train.count), shown_.count, int64_t{1}})),
           optimizer_(makeOptimizer(training_)) {
         rbm_.initialize(training_.seed);
         trainer_ = std::make_unique<RbmTrainer>(rbm_, *optimizer_, *data_, training_,
@@ -136,9 +143,11 @@ public:
             earlier_ = from->curves;
             earlierEpochs_ = from->epochsTrained;
             earlierSteps_ = from->stepsTrained;
-            for (const EpochMetrics& m : earlier_) epochs_.push_back({m.epoch, m.train.loss, m.test.loss, kUnknown});
+            for (const EpochMetrics& m : earlier_)
+                epochs_.push_back({m.epoch, m.train.loss, m.test.loss, kUnknown});
         }
-        shownImages_ = backend.allocate({std::max<int64_t>(shown_.count, 1), data_->inputSize}, DType::Float32);
+        shownImages_ = backend.allocate({std::max<int64_t>(shown_.count, 1), data_->inputSize},
+                                        DType::Float32);
         dreamt_ = backend.allocate(shownImages_.shape(), DType::Float32);
         shownImages_.setRows(shown_.count);
         backend.upload(std::span<const float>(shown_.values), shownImages_);
@@ -147,8 +156,8 @@ public:
     bool step() override {
         if (!trainer_->step()) return false;
         const RbmEpochMetrics& m = trainer_->curve().back();
-        epochs_.push_back({m.epoch + earlierEpochs_, m.trainReconstructionError, m.testReconstructionError,
-                           m.trainFreeEnergy});
+        epochs_.push_back({m.epoch + earlierEpochs_, m.trainReconstructionError,
+                           m.testReconstructionError, m.trainFreeEnergy});
         return true;
     }
     int64_t stepsDone() const override { return trainer_->stepsDone() + earlierSteps_; }
@@ -166,8 +175,10 @@ public:
             rbm_.reconstructionError(shownImages_);
             backend().download(rbm_.reconstructions(), std::span<float>(values));
             p.reconstructions = imagesOf(values, shown_.count, *data_);
-            // A new chain each time (the step number keys its random numbers), from the test images.
-            rbm_.gibbsChain(shownImages_, kGibbsSteps, training_.seed, static_cast<uint64_t>(stepsDone()), dreamt_);
+            // A new chain each time (the step number keys its random numbers), from the test
+            // images.
+            rbm_.gibbsChain(shownImages_, kGibbsSteps, training_.seed,
+                            static_cast<uint64_t>(stepsDone()), dreamt_);
             backend().download(dreamt_, std::span<float>(values));
             p.gibbsSamples = imagesOf(std::move(values), shown_.count, *data_);
             p.gibbsSteps = kGibbsSteps;
@@ -202,7 +213,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<UnsupervisedModel> UnsupervisedModel::make(Backend& backend, std::shared_ptr<const Dataset> dataset,
+std::unique_ptr<UnsupervisedModel> UnsupervisedModel::make(Backend& backend,
+                                                           std::shared_ptr<const Dataset> dataset,
                                                            const UnsupervisedSettings& settings,
                                                            const Project* continueFrom) {
     if (settings.kind == UnsupervisedKind::Autoencoder)
@@ -223,7 +235,8 @@ UnsupervisedSettings settingsOfProject(const Project& project) {
         s.persistent = project.rbm.persistent;
         return s;
     }
-    if (project.model != ModelKind::Autoencoder) throw InputError("the project holds a network, not an autoencoder or an RBM");
+    if (project.model != ModelKind::Autoencoder)
+        throw InputError("the project holds a network, not an autoencoder or an RBM");
     // The encoder is the first half of the dense layers, after the input noise if any.
     s.kind = UnsupervisedKind::Autoencoder;
     const std::vector<LayerSpec>& layers = project.network.layers;
@@ -245,9 +258,11 @@ UnsupervisedSettings settingsOfProject(const Project& project) {
     // The window builds the mirror of an encoder with a mean squared error: anything else it
     // would build differently, so it says so rather than train another model.
     if (project.network.inputShape.empty() ||
-        !(autoencoderSpec(project.network.inputShape.front(), autoencoderOptions(s)) == project.network))
-        throw InputError("the project's autoencoder is not one this window builds (the mirror of its encoder, "
-                         "with a mean squared error)");
+        !(autoencoderSpec(project.network.inputShape.front(), autoencoderOptions(s)) ==
+          project.network))
+        throw InputError(
+            "the project's autoencoder is not one this window builds (the mirror of its encoder, "
+            "with a mean squared error)");
     return s;
 }
 

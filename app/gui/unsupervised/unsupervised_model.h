@@ -20,7 +20,8 @@ enum class UnsupervisedKind { Autoencoder, Rbm };
 
 struct UnsupervisedSettings {
     UnsupervisedKind kind = UnsupervisedKind::Autoencoder;
-    std::string encoder = "256,64";  // autoencoder: the encoder's sizes, as --model autoencoder:SIZES
+    std::string encoder =
+        "256,64";  // autoencoder: the encoder's sizes, as --model autoencoder:SIZES
     bool tied = false;
     double denoise = 0;
     int64_t hidden = 64;  // RBM: hidden units
@@ -68,7 +69,8 @@ public:
     // Built on `backend` from the settings and seed, or, with `continueFrom`, with that project's
     // weights, counters and curves. Throws InputError / SpecError for settings or data core
     // refuses, DeviceError if the backend's device refuses the model. The dataset must hold images.
-    static std::unique_ptr<UnsupervisedModel> make(Backend& backend, std::shared_ptr<const Dataset> dataset,
+    static std::unique_ptr<UnsupervisedModel> make(Backend& backend,
+                                                   std::shared_ptr<const Dataset> dataset,
                                                    const UnsupervisedSettings& settings,
                                                    const Project* continueFrom = nullptr);
     virtual ~UnsupervisedModel() = default;

@@ -52,7 +52,8 @@ public:
 
     void build(Backend& backend) override {
         const UnsupervisedRequest& request = owner_.request_;
-        model_ = UnsupervisedModel::make(backend, request.dataset, request.settings, request.continueFrom.get());
+        model_ = UnsupervisedModel::make(backend, request.dataset, request.settings,
+                                         request.continueFrom.get());
     }
 
     void train() override {
@@ -102,8 +103,8 @@ private:
 };
 
 UnsupervisedRun::UnsupervisedRun(UnsupervisedRequest request, Publish publish)
-    : request_(std::move(request)), publish_(std::move(publish)), epochTarget_(request_.settings.epochs),
-      thread_([this] {
+    : request_(std::move(request)), publish_(std::move(publish)),
+      epochTarget_(request_.settings.epochs), thread_([this] {
           try {
               Place place(*this);
               Training training(*this);
@@ -154,7 +155,8 @@ void UnsupervisedRun::publish(UnsupervisedModel& model, bool paused, bool withPr
     snapshot->finished = model.epochsDone() >= epochTarget_;
     snapshot->pictures = model.pictures();
     snapshot->describeCompute(model.backend().name(), *request_.compute);
-    if (withProject) snapshot->project = std::make_shared<const Project>(model.capture(request_.datasetSpec));
+    if (withProject)
+        snapshot->project = std::make_shared<const Project>(model.capture(request_.datasetSpec));
     publish_(std::move(snapshot));
 }
 

@@ -16,9 +16,9 @@
 #include <thread>
 #include <vector>
 
-#include "training/compute_backend.h"
 #include "data/dataset.h"
 #include "io/project_file.h"
+#include "training/compute_backend.h"
 #include "training/run_snapshot.h"
 #include "training/training_control.h"
 #include "unsupervised_model.h"
@@ -38,7 +38,7 @@ struct UnsupervisedRequest {
     std::string datasetSpec;                 // as the main window loaded it, for saved projects
     UnsupervisedSettings settings;
     ComputeDevice device;
-    std::shared_ptr<ComputeBackend> compute;  // kept from run to run; one run at a time uses it
+    std::shared_ptr<ComputeBackend> compute;      // kept from run to run; one run at a time uses it
     std::shared_ptr<const Project> continueFrom;  // a saved model to carry on, or null
 };
 

@@ -17,17 +17,17 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
-#include <chrono>
 #include <QVBoxLayout>
+#include <chrono>
 #include <cmath>
 
 #include "backend/cpu_backend.h"
-#include "views/image_stack_view.h"
 #include "models/model_projects.h"
 #include "models/rbm.h"
 #include "network/network.h"
 #include "reconstruction_curve_view.h"
 #include "util/errors.h"
+#include "views/image_stack_view.h"
 
 namespace koto::gui {
 namespace {
@@ -46,12 +46,14 @@ bool sameModel(UnsupervisedSettings a, UnsupervisedSettings b) {
 
 // Checks that a project's weights fit the model its settings make on data of inputSize values,
 // on a model of one row, so that a project that cannot be shown changes nothing.
-void checkProjectFits(const Project& project, const UnsupervisedSettings& settings, int64_t inputSize) {
+void checkProjectFits(const Project& project, const UnsupervisedSettings& settings,
+                      int64_t inputSize) {
     CpuBackend backend;
     if (settings.kind == UnsupervisedKind::Rbm) {
         if (project.rbm.visible != inputSize)
-            throw InputError("the RBM has " + std::to_string(project.rbm.visible) + " visible units, but its data " +
-                             std::to_string(inputSize) + " values per image");
+            throw InputError("the RBM has " + std::to_string(project.rbm.visible) +
+                             " visible units, but its data " + std::to_string(inputSize) +
+                             " values per image");
         Rbm rbm(backend, {project.rbm.visible, project.rbm.hidden}, 1);
         if (!project.weights.empty()) restoreRbmWeights(rbm, project.weights);
         return;
@@ -78,15 +80,20 @@ UnsupervisedWindow::UnsupervisedWindow(QWidget* parent) : QWidget(parent, Qt::Wi
     };
     dialogs_.askDiscardTrained = [this](qint64 steps) {
         const int n = static_cast<int>(steps);
-        const QString question =
-            runningKind() == UnsupervisedKind::Autoencoder
-                ? tr("The autoencoder has trained %n step(s). Switching to the restricted Boltzmann machine (RBM) "
-                     "starts a new model: the autoencoder's weights and learning curve are lost unless you save "
-                     "them first.", nullptr, n)
-                : tr("The restricted Boltzmann machine (RBM) has trained %n step(s). Switching to the autoencoder "
-                     "starts a new model: the RBM's weights and learning curve are lost unless you save them first.",
-                     nullptr, n);
-        QMessageBox box(QMessageBox::Question, tr("Switch the model?"), question, QMessageBox::NoButton, this);
+        const QString question = runningKind() == UnsupervisedKind::Autoencoder
+                                     ? tr("The autoencoder has trained %n step(s). Switching to "
+                                          "the restricted Boltzmann machine (RBM) "
+                                          "starts a new model: the autoencoder's weights and "
+                                          "learning curve are lost unless you save "
+                                          "them first.",
+                                          nullptr, n)
+                                     : tr("The restricted Boltzmann machine (RBM) has trained %n "
+                                          "step(s). Switching to the autoencoder "
+                                          "starts a new model: the RBM's weights and learning "
+                                          "curve are lost unless you save them first.",
+                                          nullptr, n);
+        QMessageBox box(QMessageBox::Question, tr("Switch the model?"), question,
+                        QMessageBox::NoButton, this);
         QPushButton* save = box.addButton(tr("Save As…"), QMessageBox::AcceptRole);
         QPushButton* discard = box.addButton(tr("Discard"), QMessageBox::DestructiveRole);
         QPushButton* cancel = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
@@ -106,7 +113,8 @@ UnsupervisedWindow::UnsupervisedWindow(QWidget* parent) : QWidget(parent, Qt::Wi
     showKindControls();
 }
 
-void UnsupervisedWindow::setDataset(std::shared_ptr<const Dataset> dataset, const std::string& spec) {
+void UnsupervisedWindow::setDataset(std::shared_ptr<const Dataset> dataset,
+                                    const std::string& spec) {
     if (dataset == dataset_) return;
     dataset_ = std::move(dataset);
     datasetSpec_ = spec;
@@ -131,14 +139,17 @@ UnsupervisedKind UnsupervisedWindow::chosenKind() const {
     return kind_->currentIndex() == 0 ? UnsupervisedKind::Autoencoder : UnsupervisedKind::Rbm;
 }
 
-UnsupervisedKind UnsupervisedWindow::runningKind() const { return run_ ? run_->request().settings.kind : chosenKind(); }
+UnsupervisedKind UnsupervisedWindow::runningKind() const {
+    return run_ ? run_->request().settings.kind : chosenKind();
+}
 
 void UnsupervisedWindow::kindChosen() {
     // The other kind is a new model: a trained one goes only when the learner says so.
     if (const qint64 steps = stepsTrained(); steps > 0 && run_ && runningKind() != chosenKind()) {
         const TrainedModelChoice choice = dialogs_.askDiscardTrained(steps);
         // Save As… may be cancelled or fail: then the model stays, as with Cancel.
-        if (choice == TrainedModelChoice::Cancel || (choice == TrainedModelChoice::Save && !saveAs())) {
+        if (choice == TrainedModelChoice::Cancel ||
+            (choice == TrainedModelChoice::Save && !saveAs())) {
             const QSignalBlocker block(kind_);
             kind_->setCurrentIndex(runningKind() == UnsupervisedKind::Autoencoder ? 0 : 1);
             return;
@@ -171,27 +182,32 @@ void UnsupervisedWindow::restart(std::shared_ptr<const Project> continueFrom) {
     shown_.reset();
     setPlaying(false);
     curve_->setEpochs({}, false);
-    for (ImageStackView* view : {inputs_, reconstructions_, features_, samples_}) view->setStack({}, QString(), kTileSide);
+    for (ImageStackView* view : {inputs_, reconstructions_, features_, samples_})
+        view->setStack({}, QString(), kTileSide);
     if (hasImages()) {
-        UnsupervisedRequest request{dataset_, datasetSpec_, settings, device_, compute_, std::move(continueFrom)};
-        run_ = std::make_unique<UnsupervisedRun>(std::move(request), [this](std::shared_ptr<const UnsupervisedSnapshot> snapshot) {
-            // On the training thread: keep only the newest (and a project handed over until it
-            // is taken), then let the GUI thread draw it.
-            {
-                const std::lock_guard lock(latestMutex_);
-                if (snapshot->project) handedOver_ = snapshot->project;
-                latest_ = std::move(snapshot);
-            }
-            projectHandedOver_.notify_all();
-            QMetaObject::invokeMethod(this, "showLatest", Qt::QueuedConnection);
-        });
+        UnsupervisedRequest request{dataset_, datasetSpec_, settings,
+                                    device_,  compute_,     std::move(continueFrom)};
+        run_ = std::make_unique<UnsupervisedRun>(
+            std::move(request), [this](std::shared_ptr<const UnsupervisedSnapshot> snapshot) {
+                // On the training thread: keep only the newest (and a project handed over until it
+                // is taken), then let the GUI thread draw it.
+                {
+                    const std::lock_guard lock(latestMutex_);
+                    if (snapshot->project) handedOver_ = snapshot->project;
+                    latest_ = std::move(snapshot);
+                }
+                projectHandedOver_.notify_all();
+                QMetaObject::invokeMethod(this, "showLatest", Qt::QueuedConnection);
+            });
     }
     showStatus();
     updateButtons();
 }
 
 void UnsupervisedWindow::restartIfChanged() {
-    if (restartTimer_->isActive() || !run_ || !sameModel(run_->request().settings, settingsFromControls())) restart();
+    if (restartTimer_->isActive() || !run_ ||
+        !sameModel(run_->request().settings, settingsFromControls()))
+        restart();
 }
 
 void UnsupervisedWindow::play() {
@@ -233,7 +249,8 @@ std::optional<Project> UnsupervisedWindow::captureProject() {
     // The training thread answers between two steps, or at once while it waits: no event loop
     // runs meanwhile, so nothing else happens in the GUI.
     std::unique_lock lock(latestMutex_);
-    if (!projectHandedOver_.wait_for(lock, kHandOverTimeout, [this] { return handedOver_ != nullptr; }))
+    if (!projectHandedOver_.wait_for(lock, kHandOverTimeout,
+                                     [this] { return handedOver_ != nullptr; }))
         return std::nullopt;
     const std::shared_ptr<const Project> project = handedOver_;
     lock.unlock();
@@ -243,7 +260,8 @@ std::optional<Project> UnsupervisedWindow::captureProject() {
 
 bool UnsupervisedWindow::saveAs() {
     // The model that is saved is the run's, whatever the kind combo shows now.
-    const QString name = runningKind() == UnsupervisedKind::Autoencoder ? tr("Autoencoder") : tr("RBM");
+    const QString name =
+        runningKind() == UnsupervisedKind::Autoencoder ? tr("Autoencoder") : tr("RBM");
     const QString suggested = filePath_.isEmpty() ? name + kSuffix : filePath_;
     const QString path = dialogs_.chooseSaveFile(suggested);
     return !path.isEmpty() && saveTo(path);
@@ -253,15 +271,18 @@ bool UnsupervisedWindow::saveTo(const QString& path) {
     const QString title = tr("The model was not saved");
     const std::optional<Project> project = captureProject();
     if (!project) {
-        dialogs_.showError(title, tr("The training thread did not hand over the model in time, or there is none "
-                                     "(choose image data first). Nothing was written."));
+        dialogs_.showError(
+            title, tr("The training thread did not hand over the model in time, or there is none "
+                      "(choose image data first). Nothing was written."));
         return false;
     }
     try {
-        saveProject(*project, path.toStdString());  // atomic: a failure leaves the old file as it was
+        saveProject(*project,
+                    path.toStdString());  // atomic: a failure leaves the old file as it was
     } catch (const std::exception& error) {
-        dialogs_.showError(title, tr("%1 could not be written.\n\n%2\n\nA file that was there stays as it was.")
-                                      .arg(path, QString::fromStdString(error.what())));
+        dialogs_.showError(
+            title, tr("%1 could not be written.\n\n%2\n\nA file that was there stays as it was.")
+                       .arg(path, QString::fromStdString(error.what())));
         return false;
     }
     filePath_ = path;
@@ -278,7 +299,9 @@ bool UnsupervisedWindow::useAsFirstLayer() {
     if (!firstLayerTaker_) return false;
     const std::optional<Project> project = captureProject();
     if (!project) {
-        dialogs_.showError(title, tr("The training thread did not hand over the model in time, or there is none."));
+        dialogs_.showError(
+            title,
+            tr("The training thread did not hand over the model in time, or there is none."));
         return false;
     }
     // The hidden layer the inputs meet first: the RBM's W and c, the encoder's first W and b.
@@ -306,7 +329,8 @@ void UnsupervisedWindow::openProject(const Project& project, std::shared_ptr<con
     // Everything that can fail comes first, so that a project that cannot be shown changes nothing.
     const UnsupervisedSettings settings = settingsOfProject(project);
     if (!dataset || dataset->imageWidth == 0)
-        throw InputError("its data (" + project.dataset + ") are not images, and this window learns from images");
+        throw InputError("its data (" + project.dataset +
+                         ") are not images, and this window learns from images");
     checkProjectFits(project, settings, dataset->inputSize);
 
     showSettings(settings);
@@ -331,12 +355,16 @@ void UnsupervisedWindow::showLatest() {
         const UnsupervisedPictures& p = snapshot->pictures;
         const ColourScale pixels{0, 1, false, true};
         inputs_->setStack(p.inputs, tr("Input images X"), kTileSide, {}, pixels);
-        reconstructions_->setStack(p.reconstructions, tr("Their reconstructions"), kTileSide, {}, pixels);
-        features_->setStack(p.features, tr("Learned features: each hidden unit's weights W, as an image"), kTileSide);
+        reconstructions_->setStack(p.reconstructions, tr("Their reconstructions"), kTileSide, {},
+                                   pixels);
+        features_->setStack(p.features,
+                            tr("Learned features: each hidden unit's weights W, as an image"),
+                            kTileSide);
         if (!p.gibbsSamples.values.empty())
-            samples_->setStack(p.gibbsSamples,
-                               tr("Gibbs chain: p(v|h) after %1 steps from the images above").arg(p.gibbsSteps),
-                               kTileSide, {}, pixels);
+            samples_->setStack(
+                p.gibbsSamples,
+                tr("Gibbs chain: p(v|h) after %1 steps from the images above").arg(p.gibbsSteps),
+                kTileSide, {}, pixels);
     }
     banner_->setVisible(!snapshot->deviceProblem.isEmpty());
     showStatus();
@@ -358,8 +386,9 @@ void UnsupervisedWindow::updateButtons() {
 void UnsupervisedWindow::showStatus() {
     computeLabel_->clear();
     if (!hasImages()) {
-        status_->setText(tr("Choose image data (Fashion-MNIST, IDX or CSV images) in the main window: these models "
-                            "learn from the pixels alone."));
+        status_->setText(tr(
+            "Choose image data (Fashion-MNIST, IDX or CSV images) in the main window: these models "
+            "learn from the pixels alone."));
         return;
     }
     if (!shown_) {
@@ -372,35 +401,44 @@ void UnsupervisedWindow::showStatus() {
     }
     const QString device = shown_->backendName;
     if (shown_->preparingKernels) {
-        status_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(device));
+        status_->setText(
+            tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(device));
         return;
     }
-    computeLabel_->setText(shown_->kernelSeconds > 0 ? tr("Computing on %1 (kernels prepared in %2 s)")
-                                                           .arg(device)
-                                                           .arg(shown_->kernelSeconds, 0, 'f', 1)
-                                                     : tr("Computing on %1").arg(device));
+    computeLabel_->setText(shown_->kernelSeconds > 0
+                               ? tr("Computing on %1 (kernels prepared in %2 s)")
+                                     .arg(device)
+                                     .arg(shown_->kernelSeconds, 0, 'f', 1)
+                               : tr("Computing on %1").arg(device));
     banner_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1")
                          .arg(shown_->deviceProblem));
     QString text;
     if (shown_->epochs.empty()) {
-        text = shown_->steps == 0 ? tr("Paused at the initial weights: Play trains, Step makes one mini-batch step.")
-                                  : tr("Step %1").arg(shown_->steps);
+        text =
+            shown_->steps == 0
+                ? tr("Paused at the initial weights: Play trains, Step makes one mini-batch step.")
+                : tr("Step %1").arg(shown_->steps);
     } else {
         const UnsupervisedEpoch& e = shown_->epochs.back();
         text = tr("Epoch %1: reconstruction error (mean squared, per pixel) training %2, test %3")
                    .arg(e.epoch)
                    .arg(e.trainError, 0, 'f', 5)
                    .arg(e.testError, 0, 'f', 5);
-        if (std::isfinite(e.freeEnergy)) text += tr("; mean free energy %1").arg(e.freeEnergy, 0, 'f', 2);
-        text += QLatin1Char('\n') + tr("Step %1 (%2 steps per epoch)").arg(shown_->steps).arg(shown_->batchesPerEpoch);
+        if (std::isfinite(e.freeEnergy))
+            text += tr("; mean free energy %1").arg(e.freeEnergy, 0, 'f', 2);
+        text += QLatin1Char('\n') +
+                tr("Step %1 (%2 steps per epoch)").arg(shown_->steps).arg(shown_->batchesPerEpoch);
     }
     if (const QString why = whyPlayWaits(); !why.isEmpty()) text += QLatin1Char('\n') + why;
     status_->setText(text);
 }
 
 QString UnsupervisedWindow::whyPlayWaits() const {
-    if (playing_ || !shown_ || !shown_->finished || !shown_->failure.isEmpty() || shown_->preparingKernels) return {};
-    return tr("All %n epoch(s) are done: raise Epochs to train on, or Step.", nullptr, epochs_->value());
+    if (playing_ || !shown_ || !shown_->finished || !shown_->failure.isEmpty() ||
+        shown_->preparingKernels)
+        return {};
+    return tr("All %n epoch(s) are done: raise Epochs to train on, or Step.", nullptr,
+              epochs_->value());
 }
 
 void UnsupervisedWindow::changeEvent(QEvent* event) {

@@ -8,16 +8,16 @@
 // model is saved as a .koto project (Save As…) and such a project opens here (File > Open).
 
 #include <QWidget>
+#include <condition_variable>
 #include <functional>
 #include <memory>
-#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string>
 
-#include "training/compute_backend.h"
 #include "data/dataset.h"
 #include "io/project_file.h"
+#include "training/compute_backend.h"
 #include "unsupervised_run.h"
 
 class QCheckBox;
@@ -59,7 +59,8 @@ public:
     // Pre-training (part 12): the button "Use as the first layer of the classifier" hands the
     // model's first-layer W (D x M) and hidden bias (1 x M) to this function (the main window's),
     // which puts them in its network and returns "", or returns why it cannot (said in a dialog).
-    using FirstLayerTaker = std::function<QString(const SavedTensor& weights, const SavedTensor& bias)>;
+    using FirstLayerTaker =
+        std::function<QString(const SavedTensor& weights, const SavedTensor& bias)>;
     void setFirstLayerTaker(FirstLayerTaker taker);
     // Hands the model's first layer over as the button does; false if it could not (said).
     bool useAsFirstLayer();
@@ -88,7 +89,8 @@ public:
     // Shows a saved autoencoder or RBM with its settings and weights, ready to train on from
     // them, on `dataset` (loaded from the project's dataset spec). Throws InputError, with the
     // window left as it was, if the project does not fit this window or the data.
-    void openProject(const Project& project, std::shared_ptr<const Dataset> dataset, const QString& path);
+    void openProject(const Project& project, std::shared_ptr<const Dataset> dataset,
+                     const QString& path);
 
     // The last snapshot drawn (null before the first).
     std::shared_ptr<const UnsupervisedSnapshot> shown() const { return shown_; }
@@ -118,7 +120,8 @@ private:
     UnsupervisedSettings settingsFromControls() const;
     void showSettings(const UnsupervisedSettings& settings);
     bool hasImages() const { return dataset_ && dataset_->imageWidth > 0; }
-    // A new run, paused, with the controls' settings: fresh from the seed, or carrying on a project.
+    // A new run, paused, with the controls' settings: fresh from the seed, or carrying on a
+    // project.
     void restart(std::shared_ptr<const Project> continueFrom = nullptr);
     // Before Play or Step: a new run if a setting changed since this one started.
     void restartIfChanged();
@@ -145,7 +148,8 @@ private:
     QTimer* restartTimer_;  // one restart for several settings changed at once
 
     QComboBox* kind_;
-    QLabel *sizesLabel_, *hiddenLabel_, *denoiseLabel_, *cdLabel_, *rateLabel_, *epochsLabel_, *status_;
+    QLabel *sizesLabel_, *hiddenLabel_, *denoiseLabel_, *cdLabel_, *rateLabel_, *epochsLabel_,
+        *status_;
     QLabel *banner_, *computeLabel_;
     QLineEdit* sizes_;
     QSpinBox *hidden_, *cd_, *epochs_;

@@ -21,13 +21,15 @@
 namespace koto::gui {
 namespace {
 
-const QString kWarningStyle = QStringLiteral(
-    "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }");
+const QString kWarningStyle =
+    QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
+                   "border-radius: 4px; padding: 6px; }");
 
 // The exact value behind a spin box that shows it rounded to `decimals`, unless the learner
 // has set another (a project's learning rate 0.00125 shows as 0.0013).
 double exactBehind(const QDoubleSpinBox& spin, double exact) {
-    return std::abs(spin.value() - exact) <= 0.5 * std::pow(10.0, -spin.decimals()) ? exact : spin.value();
+    return std::abs(spin.value() - exact) <= 0.5 * std::pow(10.0, -spin.decimals()) ? exact
+                                                                                    : spin.value();
 }
 
 }  // namespace
@@ -123,8 +125,9 @@ void UnsupervisedWindow::buildControls() {
     curve_->setMinimumHeight(240);
     auto* views = new QWidget;
     auto* stacks = new QVBoxLayout(views);
-    for (auto [view, name] : {std::pair{&inputs_, "inputImages"}, std::pair{&reconstructions_, "reconstructions"},
-                              std::pair{&features_, "features"}, std::pair{&samples_, "gibbsSamples"}}) {
+    for (auto [view, name] :
+         {std::pair{&inputs_, "inputImages"}, std::pair{&reconstructions_, "reconstructions"},
+          std::pair{&features_, "features"}, std::pair{&samples_, "gibbsSamples"}}) {
         *view = new ImageStackView;
         (*view)->setObjectName(QLatin1String(name));
         stacks->addWidget(*view);
@@ -149,8 +152,10 @@ void UnsupervisedWindow::buildControls() {
     // Every setting of the model starts a new run, paused at its initial weights, as in the main
     // window; the epochs only say where training pauses.
     connect(sizes_, &QLineEdit::editingFinished, restartTimer_, qOverload<>(&QTimer::start));
-    for (QCheckBox* box : {tied_, persistent_}) connect(box, &QCheckBox::toggled, restartTimer_, qOverload<>(&QTimer::start));
-    for (QSpinBox* spin : {hidden_, cd_}) connect(spin, &QSpinBox::valueChanged, restartTimer_, qOverload<>(&QTimer::start));
+    for (QCheckBox* box : {tied_, persistent_})
+        connect(box, &QCheckBox::toggled, restartTimer_, qOverload<>(&QTimer::start));
+    for (QSpinBox* spin : {hidden_, cd_})
+        connect(spin, &QSpinBox::valueChanged, restartTimer_, qOverload<>(&QTimer::start));
     for (QDoubleSpinBox* spin : {denoise_, rate_})
         connect(spin, &QDoubleSpinBox::valueChanged, restartTimer_, qOverload<>(&QTimer::start));
     connect(epochs_, &QSpinBox::valueChanged, this, [this](int epochs) {
@@ -170,11 +175,13 @@ UnsupervisedWindow::~UnsupervisedWindow() { run_.reset(); }  // joins the thread
 
 void UnsupervisedWindow::showKindControls() {
     const bool autoencoder = kind_->currentIndex() == 0;
-    for (QWidget* w : {static_cast<QWidget*>(sizes_), static_cast<QWidget*>(sizesLabel_), static_cast<QWidget*>(tied_),
-                       static_cast<QWidget*>(denoise_), static_cast<QWidget*>(denoiseLabel_)})
+    for (QWidget* w : {static_cast<QWidget*>(sizes_), static_cast<QWidget*>(sizesLabel_),
+                       static_cast<QWidget*>(tied_), static_cast<QWidget*>(denoise_),
+                       static_cast<QWidget*>(denoiseLabel_)})
         w->setVisible(autoencoder);
-    for (QWidget* w : {static_cast<QWidget*>(hidden_), static_cast<QWidget*>(hiddenLabel_), static_cast<QWidget*>(cd_),
-                       static_cast<QWidget*>(cdLabel_), static_cast<QWidget*>(persistent_)})
+    for (QWidget* w : {static_cast<QWidget*>(hidden_), static_cast<QWidget*>(hiddenLabel_),
+                       static_cast<QWidget*>(cd_), static_cast<QWidget*>(cdLabel_),
+                       static_cast<QWidget*>(persistent_)})
         w->setVisible(!autoencoder);
     samples_->setVisible(!autoencoder);
 }
@@ -203,8 +210,9 @@ UnsupervisedSettings UnsupervisedWindow::settingsFromControls() const {
 }
 
 void UnsupervisedWindow::showSettings(const UnsupervisedSettings& s) {
-    const QSignalBlocker blockKind(kind_), blockSizes(sizes_), blockTied(tied_), blockDenoise(denoise_),
-        blockHidden(hidden_), blockCd(cd_), blockPersistent(persistent_), blockRate(rate_), blockEpochs(epochs_);
+    const QSignalBlocker blockKind(kind_), blockSizes(sizes_), blockTied(tied_),
+        blockDenoise(denoise_), blockHidden(hidden_), blockCd(cd_), blockPersistent(persistent_),
+        blockRate(rate_), blockEpochs(epochs_);
     kind_->setCurrentIndex(s.kind == UnsupervisedKind::Autoencoder ? 0 : 1);
     sizes_->setText(QString::fromStdString(s.encoder));
     tied_->setChecked(s.tied);
@@ -237,10 +245,12 @@ void UnsupervisedWindow::retranslate() {
     resetButton_->setText(tr("Reset"));
     resetButton_->setToolTip(tr("Back to the same initial weights (same seed)"));
     saveButton_->setText(tr("Save As…"));
-    saveButton_->setToolTip(tr("Save the model, its settings, weights and learning curve as a .koto project"));
+    saveButton_->setToolTip(
+        tr("Save the model, its settings, weights and learning curve as a .koto project"));
     firstLayerButton_->setText(tr("Use as the first layer of the classifier"));
-    firstLayerButton_->setToolTip(tr("Pre-training: the main window's network starts from this W and hidden bias "
-                                     "in its first dense layer, and learns from the labels from there"));
+    firstLayerButton_->setToolTip(
+        tr("Pre-training: the main window's network starts from this W and hidden bias "
+           "in its first dense layer, and learns from the labels from there"));
     updateButtons();
     showStatus();
     if (shown_) {

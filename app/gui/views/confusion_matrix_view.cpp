@@ -7,7 +7,9 @@
 
 namespace koto::gui {
 
-ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) { setMinimumSize(260, 200); }
+ConfusionMatrixView::ConfusionMatrixView(QWidget* parent) : QWidget(parent) {
+    setMinimumSize(260, 200);
+}
 
 void ConfusionMatrixView::setClassNames(const std::vector<std::string>& names) {
     names_ = names;
@@ -37,27 +39,35 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const int line = metrics.height();
     const QRect title(6, 4, width() - 12, line * 2 + 4);
     painter.drawText(title, Qt::TextWordWrap,
-                     tr("Test data: each row a true class, each column the network's answer; right answers on the "
+                     tr("Test data: each row a true class, each column the network's answer; right "
+                        "answers on the "
                         "diagonal."));
     if (classes < 1 || static_cast<int>(counts_.size()) != classes * classes) {
-        painter.drawText(rect().adjusted(6, title.bottom(), -6, -6), Qt::AlignCenter | Qt::TextWordWrap,
+        painter.drawText(rect().adjusted(6, title.bottom(), -6, -6),
+                         Qt::AlignCenter | Qt::TextWordWrap,
                          tr("Press Step or Play: the matrix appears after the first epoch."));
         return;
     }
     // Row headers "k name" on the left, column headers "k" on top, accuracy on the right.
     int nameWidth = 0;
     for (int k = 0; k < classes; ++k)
-        nameWidth = std::max(nameWidth, metrics.horizontalAdvance(rowName(k, names_[static_cast<size_t>(k)])));
+        nameWidth = std::max(nameWidth,
+                             metrics.horizontalAdvance(rowName(k, names_[static_cast<size_t>(k)])));
     nameWidth = std::min(nameWidth + 8, width() / 3);
     const QString accuracyHeader = tr("accuracy");
-    const int accuracyWidth = std::max(metrics.horizontalAdvance(accuracyHeader), metrics.horizontalAdvance(QStringLiteral("100.0 %"))) + 10;
+    const int accuracyWidth = std::max(metrics.horizontalAdvance(accuracyHeader),
+                                       metrics.horizontalAdvance(QStringLiteral("100.0 %"))) +
+                              10;
     const int top = title.bottom() + 4 + line + 4;
-    const int cell = std::max(8, std::min((width() - nameWidth - accuracyWidth - 12) / classes, (height() - top - 6) / classes));
+    const int cell = std::max(8, std::min((width() - nameWidth - accuracyWidth - 12) / classes,
+                                          (height() - top - 6) / classes));
     const int left = 6 + nameWidth;
     const QColor strong(0x08, 0x51, 0x9c), base = palette().base().color();
     for (int p = 0; p < classes; ++p)
-        painter.drawText(QRect(left + p * cell, top - line - 4, cell, line), Qt::AlignCenter, QString::number(p));
-    painter.drawText(QRect(left + classes * cell + 6, top - line - 4, accuracyWidth, line), Qt::AlignLeft, accuracyHeader);
+        painter.drawText(QRect(left + p * cell, top - line - 4, cell, line), Qt::AlignCenter,
+                         QString::number(p));
+    painter.drawText(QRect(left + classes * cell + 6, top - line - 4, accuracyWidth, line),
+                     Qt::AlignLeft, accuracyHeader);
     QFont cellFont = font();
     cellFont.setPointSizeF(std::max(6.0, std::min(cellFont.pointSizeF(), cell / 3.2)));
     for (int t = 0; t < classes; ++t) {
@@ -67,13 +77,16 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
         painter.setFont(font());
         painter.setPen(palette().text().color());
         painter.drawText(QRect(6, y, nameWidth - 6, cell), Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(rowName(t, names_[static_cast<size_t>(t)]), Qt::ElideRight, nameWidth - 6));
+                         metrics.elidedText(rowName(t, names_[static_cast<size_t>(t)]),
+                                            Qt::ElideRight, nameWidth - 6));
         for (int p = 0; p < classes; ++p) {
             const int64_t count = counts_[static_cast<size_t>(t * classes + p)];
-            const double share = rowTotal > 0 ? static_cast<double>(count) / static_cast<double>(rowTotal) : 0.0;
-            const QColor fill = QColor::fromRgbF(base.redF() + (strong.redF() - base.redF()) * share,
-                                                 base.greenF() + (strong.greenF() - base.greenF()) * share,
-                                                 base.blueF() + (strong.blueF() - base.blueF()) * share);
+            const double share =
+                rowTotal > 0 ? static_cast<double>(count) / static_cast<double>(rowTotal) : 0.0;
+            const QColor fill =
+                QColor::fromRgbF(base.redF() + (strong.redF() - base.redF()) * share,
+                                 base.greenF() + (strong.greenF() - base.greenF()) * share,
+                                 base.blueF() + (strong.blueF() - base.blueF()) * share);
             const QRect box(left + p * cell, y, cell - 1, cell - 1);
             painter.fillRect(box, fill);
             if (t == p) {
@@ -89,10 +102,13 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
         painter.setFont(font());
         painter.setPen(palette().text().color());
         const int64_t right = counts_[static_cast<size_t>(t * classes + t)];
-        const QString accuracy = rowTotal > 0 ? QStringLiteral("%1 %").arg(100.0 * static_cast<double>(right) /
-                                                                              static_cast<double>(rowTotal), 0, 'f', 1)
-                                              : QStringLiteral("–");
-        painter.drawText(QRect(left + classes * cell + 6, y, accuracyWidth, cell), Qt::AlignVCenter | Qt::AlignLeft, accuracy);
+        const QString accuracy =
+            rowTotal > 0
+                ? QStringLiteral("%1 %").arg(
+                      100.0 * static_cast<double>(right) / static_cast<double>(rowTotal), 0, 'f', 1)
+                : QStringLiteral("–");
+        painter.drawText(QRect(left + classes * cell + 6, y, accuracyWidth, cell),
+                         Qt::AlignVCenter | Qt::AlignLeft, accuracy);
     }
 }
 

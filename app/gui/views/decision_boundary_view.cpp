@@ -24,7 +24,6 @@ QCPColorGradient playgroundGradient() {
     return gradient;
 }
 
-
 }  // namespace
 
 DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
@@ -37,7 +36,8 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
     colorMap_->setInterpolate(true);
     colorMap_->setTightBoundary(true);
     colorMap_->setDataRange(QCPRange(0, 1));
-    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis}) axis->setRange(-kPlaygroundExtent, kPlaygroundExtent);
+    for (QCPAxis* axis : {plot_->xAxis, plot_->yAxis})
+        axis->setRange(-kPlaygroundExtent, kPlaygroundExtent);
     plot_->axisRect()->setupFullAxesBox(true);
     for (int test = 0; test < 2; ++test) {
         for (int bin = 0; bin < kColourBins; ++bin) {
@@ -46,7 +46,8 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
             const double position = bin / double(kColourBins - 1);
             const QColor fill = playgroundGradient().color(position, QCPRange(0, 1));
             const QPen outline = test ? QPen(QColor(0x30, 0x30, 0x30), 1.5) : QPen(Qt::white, 1.2);
-            graph->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(fill), 8));
+            graph->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(fill), 8));
             (test ? testGraphs_ : trainGraphs_).push_back(graph);
         }
     }
@@ -64,8 +65,9 @@ void DecisionBoundaryView::showPoints(const DataSplit& split, bool test) {
     std::vector<QVector<double>> xs(kColourBins), ys(kColourBins);
     for (int64_t n = 0; n < split.count; ++n) {
         // Colour position 0..1: the class for classification, (value + 1) / 2 for regression.
-        const double position = regression_ ? std::clamp((split.targets[static_cast<size_t>(n)] + 1.0) / 2.0, 0.0, 1.0)
-                                            : split.labels[static_cast<size_t>(n)];
+        const double position =
+            regression_ ? std::clamp((split.targets[static_cast<size_t>(n)] + 1.0) / 2.0, 0.0, 1.0)
+                        : split.labels[static_cast<size_t>(n)];
         const auto bin = static_cast<size_t>(std::lround(position * (kColourBins - 1)));
         xs[bin].push_back(split.inputs[static_cast<size_t>(2 * n)]);
         ys[bin].push_back(split.inputs[static_cast<size_t>(2 * n + 1)]);
@@ -90,7 +92,9 @@ void DecisionBoundaryView::setOutputGrid(int size, const std::vector<float>& val
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
-double DecisionBoundaryView::shownValue(int column, int row) const { return colorMap_->data()->cell(column, row); }
+double DecisionBoundaryView::shownValue(int column, int row) const {
+    return colorMap_->data()->cell(column, row);
+}
 
 void DecisionBoundaryView::resizeEvent(QResizeEvent* event) {
     // Keep the square square: the plot takes the largest square that fits, centred.

@@ -4,8 +4,8 @@
 #include <QSpinBox>
 #include <algorithm>
 
-#include "views/image_stack_view.h"
 #include "look/ui_text.h"
+#include "views/image_stack_view.h"
 
 namespace koto::gui {
 namespace {
@@ -14,7 +14,8 @@ constexpr int kInputTile = 84;
 constexpr int kMapTile = 56;
 }  // namespace
 
-FeatureMapView::FeatureMapView(QWidget* parent) : OneSampleView(QStringLiteral("featureSampleSpin"), parent) {
+FeatureMapView::FeatureMapView(QWidget* parent)
+    : OneSampleView(QStringLiteral("featureSampleSpin"), parent) {
     column_->setSpacing(12);
     retranslate();
 }
@@ -39,12 +40,17 @@ std::vector<const ImageStackView*> FeatureMapView::stacksShown() const { return 
 void FeatureMapView::showInput() {
     if (!dataset_ || dataset_->imageWidth < 1 || dataset_->test.count < 1) return;
     const int64_t sample = std::min<int64_t>(chosenSample(), dataset_->test.count - 1);
-    ImageStack input{"X", "input", 1, dataset_->imageHeight, dataset_->imageWidth,
+    ImageStack input{"X",
+                     "input",
+                     1,
+                     dataset_->imageHeight,
+                     dataset_->imageWidth,
                      dataset_->test.floatInputs(sample, 1, dataset_->inputSize)};
     const auto label = static_cast<size_t>(dataset_->test.labels[static_cast<size_t>(sample)]);
     about_->setText(tr("Class: %1").arg(classTitle(dataset_->classNames.at(label))));
-    picture(stacks_, 0)->setStack(std::move(input), tr("Input X (test image %1)").arg(sample + 1), kInputTile,
-                                  {QString()}, ColourScale{0, 1, false, true});
+    picture(stacks_, 0)
+        ->setStack(std::move(input), tr("Input X (test image %1)").arg(sample + 1), kInputTile,
+                   {QString()}, ColourScale{0, 1, false, true});
 }
 
 // The input first, then the filters and each layer's maps, in the network's order.
@@ -54,34 +60,39 @@ void FeatureMapView::redraw() {
     showInput();
     // The maps are those of the chosen image once the training thread has caught up.
     const bool current = maps_ && mapsSample_ == chosenSample();
-    note_->setText(current ? tr("Each tile is one channel, its values as colours (the scale under its title). A "
-                                "filter's map is bright where the image has that filter's pattern: "
-                                "Z = s(W ∗ X + b). Pooling keeps the strongest answer of each window.")
-                           : tr("The maps appear once the training thread has computed them for this image "
-                                "(also while training is paused)."));
+    note_->setText(
+        current
+            ? tr("Each tile is one channel, its values as colours (the scale under its title). A "
+                 "filter's map is bright where the image has that filter's pattern: "
+                 "Z = s(W ∗ X + b). Pooling keeps the strongest answer of each window.")
+            : tr("The maps appear once the training thread has computed them for this image "
+                 "(also while training is paused)."));
     if (!maps_) return;
     const QString layer = QString::fromStdString(maps_->filters.layer);
-    const QString filtersTitle =
-        maps_->filterChannels == 1
-            ? tr("Filters W of %1: %2 of %3 × %3").arg(layer).arg(maps_->filters.count).arg(maps_->filters.height)
-            : tr("Filters W of %1: %2 filters × %3 channels of %4 × %4")
-                  .arg(layer)
-                  .arg(maps_->filters.count / maps_->filterChannels)
-                  .arg(maps_->filterChannels)
-                  .arg(maps_->filters.height);
+    const QString filtersTitle = maps_->filterChannels == 1
+                                     ? tr("Filters W of %1: %2 of %3 × %3")
+                                           .arg(layer)
+                                           .arg(maps_->filters.count)
+                                           .arg(maps_->filters.height)
+                                     : tr("Filters W of %1: %2 filters × %3 channels of %4 × %4")
+                                           .arg(layer)
+                                           .arg(maps_->filters.count / maps_->filterChannels)
+                                           .arg(maps_->filterChannels)
+                                           .arg(maps_->filters.height);
     size_t next = 1;
     picture(stacks_, next++)->setStack(maps_->filters, filtersTitle, kFilterTile);
     for (const ImageStack& stack : maps_->maps) {
         const QString kind = stack.type == "conv"      ? tr("convolution")
                              : stack.type == "maxpool" ? tr("max pooling")
                                                        : tr("average pooling");
-        picture(stacks_, next++)->setStack(stack,
-                                           tr("%1 (%2): Z, %3 channels of %4 × %5")
-                                               .arg(QString::fromStdString(stack.layer), kind)
-                                               .arg(stack.count)
-                                               .arg(stack.height)
-                                               .arg(stack.width),
-                                           kMapTile);
+        picture(stacks_, next++)
+            ->setStack(stack,
+                       tr("%1 (%2): Z, %3 channels of %4 × %5")
+                           .arg(QString::fromStdString(stack.layer), kind)
+                           .arg(stack.count)
+                           .arg(stack.height)
+                           .arg(stack.width),
+                       kMapTile);
     }
 }
 

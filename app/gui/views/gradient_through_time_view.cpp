@@ -31,7 +31,8 @@ protected:
         const long exponent = std::lround(std::log10(tick));
         QString label = QStringLiteral("10");
         if (exponent < 0) label += QStringLiteral("⁻");
-        for (const QChar digit : QString::number(std::labs(exponent))) label += digits[digit.digitValue()];
+        for (const QChar digit : QString::number(std::labs(exponent)))
+            label += digits[digit.digitValue()];
         return label;
     }
 };
@@ -91,7 +92,8 @@ QCPGraph* GradientThroughTimeView::graph(Curve curve) const {
 
 void GradientThroughTimeView::setGradients(std::shared_ptr<const GradientThroughTime> latest,
                                            std::shared_ptr<const GradientThroughTime> initial) {
-    if (latest == latest_ && initial == initial_) return;  // the same measurement in a newer snapshot
+    if (latest == latest_ && initial == initial_)
+        return;  // the same measurement in a newer snapshot
     latest_ = std::move(latest);
     initial_ = std::move(initial);
     draw();
@@ -103,7 +105,9 @@ std::vector<double> GradientThroughTimeView::plotted(Curve curve) const {
     return values;
 }
 
-bool GradientThroughTimeView::logarithmic() const { return plot_->yAxis->scaleType() == QCPAxis::stLogarithmic; }
+bool GradientThroughTimeView::logarithmic() const {
+    return plot_->yAxis->scaleType() == QCPAxis::stLogarithmic;
+}
 
 void GradientThroughTimeView::draw() {
     double smallest = 0, largest = 0;
@@ -135,7 +139,8 @@ void GradientThroughTimeView::draw() {
     plot_->yAxis2->setVisible(latest_ && !latest_->forgetGate.empty());
     // The legend names the curves drawn, in rows of three: the latest step's first.
     plot_->legend->clearItems();
-    for (Curve curve : {Curve::Hidden, Curve::Cell, Curve::ForgetGate, Curve::InitialHidden, Curve::InitialCell})
+    for (Curve curve :
+         {Curve::Hidden, Curve::Cell, Curve::ForgetGate, Curve::InitialHidden, Curve::InitialCell})
         if (!graph(curve)->data()->isEmpty()) graph(curve)->addToLegend();
     plot_->legend->setWrap(3);
     plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
@@ -163,29 +168,44 @@ void GradientThroughTimeView::retranslate() {
     plot_->yAxis2->setLabel(tr("forget gate f"));
     if (!latest_) {
         title_->setText(tr("<b>Gradient through time</b>"));
-        note_->setText(tr("How much of the gradient reaches each time step appears after the first training step "
-                          "(press Step): the recurrent layer measures it in that step's own backward pass."));
+        note_->setText(tr(
+            "How much of the gradient reaches each time step appears after the first training step "
+            "(press Step): the recurrent layer measures it in that step's own backward pass."));
     } else {
-        title_->setText(tr("<b>Gradient through time</b> of %1, measured in the backward pass of training step %2 "
+        title_->setText(tr("<b>Gradient through time</b> of %1, measured in the backward pass of "
+                           "training step %2 "
                            "(its mini-batch)")
                             .arg(QString::fromStdString(latest_->layer))
                             .arg(latest_->step));
-        note_->setText(
-            lstm ? tr("Backpropagation through time goes from the last step t = T back to t = 1. The cell passes its "
-                      "gradient back multiplied only by the forget gate, dJ/dc(t−1) gets f(t) · dJ/dc(t), with no "
-                      "squashing in between: the nearer f stays to 1 (green, right axis), the less the gradient "
-                      "shrinks each step and the further back the first inputs can still teach the weights. A "
-                      "SimpleRNN has no such path. The forget gate's bias starts at 1 (f ≈ 0.73); as training goes "
-                      "on, watch whether it opens wider where the task needs memory. Faint lines: the first step, at "
-                      "the initial weights.")
-                 : tr("Backpropagation through time goes from the last step t = T back to t = 1, and every step "
-                      "multiplies the gradient by s′(a(t)) (at most 1 for tanh) and by Whᵀ: dJ/dh(t−1) gets "
-                      "(dJ/dh(t) ⊙ s′(a(t))) Whᵀ. Where these factors are below 1, ‖dJ/dh(t)‖ shrinks by about the "
-                      "same factor every step, a straight fall on this log scale toward t = 1: the vanishing "
-                      "gradient. The first inputs then hardly change the weights, so what they carry is not "
-                      "learned. How fast it falls depends on Wh: compare the initialisations (uniform, Xavier, "
-                      "orthogonal) in the layer list, and an LSTM. Gradient clipping (training panel) tames the "
-                      "opposite, an exploding gradient. Faint line: the first step, at the initial weights."));
+        note_->setText(lstm ? tr("Backpropagation through time goes from the last step t = T back "
+                                 "to t = 1. The cell passes its "
+                                 "gradient back multiplied only by the forget gate, dJ/dc(t−1) "
+                                 "gets f(t) · dJ/dc(t), with no "
+                                 "squashing in between: the nearer f stays to 1 (green, right "
+                                 "axis), the less the gradient "
+                                 "shrinks each step and the further back the first inputs can "
+                                 "still teach the weights. A "
+                                 "SimpleRNN has no such path. The forget gate's bias starts at 1 "
+                                 "(f ≈ 0.73); as training goes "
+                                 "on, watch whether it opens wider where the task needs memory. "
+                                 "Faint lines: the first step, at "
+                                 "the initial weights.")
+                            : tr("Backpropagation through time goes from the last step t = T back "
+                                 "to t = 1, and every step "
+                                 "multiplies the gradient by s′(a(t)) (at most 1 for tanh) and by "
+                                 "Whᵀ: dJ/dh(t−1) gets "
+                                 "(dJ/dh(t) ⊙ s′(a(t))) Whᵀ. Where these factors are below 1, "
+                                 "‖dJ/dh(t)‖ shrinks by about the "
+                                 "same factor every step, a straight fall on this log scale toward "
+                                 "t = 1: the vanishing "
+                                 "gradient. The first inputs then hardly change the weights, so "
+                                 "what they carry is not "
+                                 "learned. How fast it falls depends on Wh: compare the "
+                                 "initialisations (uniform, Xavier, "
+                                 "orthogonal) in the layer list, and an LSTM. Gradient clipping "
+                                 "(training panel) tames the "
+                                 "opposite, an exploding gradient. Faint line: the first step, at "
+                                 "the initial weights."));
     }
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

@@ -25,7 +25,8 @@ QImage imageOf(const float* values, int64_t width, int64_t height) {
     for (int64_t y = 0; y < height; ++y) {
         uchar* line = image.scanLine(static_cast<int>(y));
         for (int64_t x = 0; x < width; ++x)
-            line[x] = static_cast<uchar>(std::clamp(values[y * width + x], 0.0f, 1.0f) * 255.0f + 0.5f);
+            line[x] =
+                static_cast<uchar>(std::clamp(values[y * width + x], 0.0f, 1.0f) * 255.0f + 0.5f);
     }
     return image;
 }
@@ -53,21 +54,30 @@ protected:
         painter.fillRect(rect(), palette().base());
         if (tiles.empty()) return;
         const int count = static_cast<int>(tiles.size());
-        const int lines = std::any_of(tiles.begin(), tiles.end(), [](const Tile& t) { return !t.answer.isEmpty(); }) ? 2 : 1;
+        const int lines = std::any_of(tiles.begin(), tiles.end(),
+                                      [](const Tile& t) { return !t.answer.isEmpty(); })
+                              ? 2
+                              : 1;
         QFont small = font();
         small.setPointSizeF(small.pointSizeF() * 0.9);
         const QFontMetrics metrics(small);
         const int textHeight = metrics.height() * lines + 4;
-        // The largest whole scale (up to 8) at which every tile fits; 1 if none does. Tiles are wide
-        // enough for most answers under the image ("Pullover 100 %"); longer ones are elided.
+        // The largest whole scale (up to 8) at which every tile fits; 1 if none does. Tiles are
+        // wide enough for most answers under the image ("Pullover 100 %"); longer ones are elided.
         const QSize imageSize = tiles.front().image.size();
-        const int textWidth = lines == 2 ? metrics.horizontalAdvance(QStringLiteral("Pullover 100 %")) : 0;
-        auto tileWidthAt = [&](int scale) { return std::max(imageSize.width() * scale, textWidth) + 12; };
-        auto across = [&](int scale) { return columns > 0 ? columns : std::max(1, width() / tileWidthAt(scale)); };
+        const int textWidth =
+            lines == 2 ? metrics.horizontalAdvance(QStringLiteral("Pullover 100 %")) : 0;
+        auto tileWidthAt = [&](int scale) {
+            return std::max(imageSize.width() * scale, textWidth) + 12;
+        };
+        auto across = [&](int scale) {
+            return columns > 0 ? columns : std::max(1, width() / tileWidthAt(scale));
+        };
         int scale = 1;
         for (int s = 8; s > 1; --s) {
             const int rows = (count + across(s) - 1) / across(s);
-            if (across(s) * tileWidthAt(s) <= width() && rows * (imageSize.height() * s + textHeight + 10) <= height()) {
+            if (across(s) * tileWidthAt(s) <= width() &&
+                rows * (imageSize.height() * s + textHeight + 10) <= height()) {
                 scale = s;
                 break;
             }
@@ -78,7 +88,8 @@ protected:
         const int left = std::max(0, (width() - perRow * tileWidth) / 2);
         for (int i = 0; i < count; ++i) {
             const Tile& tile = tiles[static_cast<size_t>(i)];
-            const int x = left + i % perRow * tileWidth + (tileWidth - imageSize.width() * scale) / 2;
+            const int x =
+                left + i % perRow * tileWidth + (tileWidth - imageSize.width() * scale) / 2;
             const int y = i / perRow * tileHeight + 6;
             const QRect picture(x, y, imageSize.width() * scale, imageSize.height() * scale);
             painter.drawImage(picture, tile.image);
@@ -91,12 +102,14 @@ protected:
             }
             painter.setFont(small);
             painter.setPen(palette().text().color());
-            const QRect text(left + i % perRow * tileWidth + 2, picture.bottom() + 3, tileWidth - 4, metrics.height());
+            const QRect text(left + i % perRow * tileWidth + 2, picture.bottom() + 3, tileWidth - 4,
+                             metrics.height());
             painter.drawText(text, Qt::AlignHCenter | Qt::AlignTop,
                              metrics.elidedText(tile.caption, Qt::ElideRight, text.width()));
             if (!tile.answer.isEmpty()) {
                 painter.setPen(tile.right ? kRight : kWrong);
-                painter.drawText(text.translated(0, metrics.height()), Qt::AlignHCenter | Qt::AlignTop,
+                painter.drawText(text.translated(0, metrics.height()),
+                                 Qt::AlignHCenter | Qt::AlignTop,
                                  metrics.elidedText(tile.answer, Qt::ElideRight, text.width()));
             }
         }
@@ -134,29 +147,37 @@ void ImageGalleryView::setAugmentation(const Augmentation& augmentation) {
     retranslate();
 }
 
-void ImageGalleryView::setPredictions(std::vector<int32_t> classes, std::vector<float> probabilities) {
+void ImageGalleryView::setPredictions(std::vector<int32_t> classes,
+                                      std::vector<float> probabilities) {
     predicted_ = std::move(classes);
     probabilities_ = std::move(probabilities);
     if (mode() == Mode::TestImages) retranslate();
 }
 
-void ImageGalleryView::setMode(Mode mode) { mode_->setCurrentIndex(mode_->findData(static_cast<int>(mode))); }
+void ImageGalleryView::setMode(Mode mode) {
+    mode_->setCurrentIndex(mode_->findData(static_cast<int>(mode)));
+}
 
-ImageGalleryView::Mode ImageGalleryView::mode() const { return static_cast<Mode>(mode_->currentData().toInt()); }
+ImageGalleryView::Mode ImageGalleryView::mode() const {
+    return static_cast<Mode>(mode_->currentData().toInt());
+}
 
 int ImageGalleryView::imagesShown() const { return static_cast<int>(canvas_->tiles.size()); }
 
 int ImageGalleryView::correctAnswersShown() const {
-    return static_cast<int>(std::count_if(canvas_->tiles.begin(), canvas_->tiles.end(),
-                                          [](const Canvas::Tile& t) { return !t.answer.isEmpty() && t.right; }));
+    return static_cast<int>(
+        std::count_if(canvas_->tiles.begin(), canvas_->tiles.end(),
+                      [](const Canvas::Tile& t) { return !t.answer.isEmpty() && t.right; }));
 }
 
 void ImageGalleryView::makeAugmentedCopies() {
     copies_.clear();
     if (!dataset_ || dataset_->imageWidth < 1 || !augmentation_.active()) return;
     std::vector<int64_t> rows;
-    for (int64_t r = 0; r < std::min<int64_t>(kAugmentedRows, dataset_->train.count); ++r) rows.push_back(r);
-    CpuBackend backend;  // a few small images: computed here, apart from the training thread's network
+    for (int64_t r = 0; r < std::min<int64_t>(kAugmentedRows, dataset_->train.count); ++r)
+        rows.push_back(r);
+    CpuBackend
+        backend;  // a few small images: computed here, apart from the training thread's network
     copies_ = augmentedCopies(backend, *dataset_, dataset_->train, rows, augmentation_, kCopies, 1);
 }
 
@@ -166,8 +187,10 @@ void ImageGalleryView::changeEvent(QEvent* event) {
 }
 
 void ImageGalleryView::retranslate() {
-    mode_->setItemText(mode_->findData(static_cast<int>(Mode::TestImages)), tr("Test images and the network's answers"));
-    mode_->setItemText(mode_->findData(static_cast<int>(Mode::AugmentedImages)), tr("Training images, augmented"));
+    mode_->setItemText(mode_->findData(static_cast<int>(Mode::TestImages)),
+                       tr("Test images and the network's answers"));
+    mode_->setItemText(mode_->findData(static_cast<int>(Mode::AugmentedImages)),
+                       tr("Training images, augmented"));
     canvas_->tiles.clear();
     if (!dataset_ || dataset_->imageWidth < 1) {
         note_->clear();
@@ -186,38 +209,52 @@ void ImageGalleryView::retranslate() {
         for (int64_t i = 0; i < count; ++i) {
             const std::vector<float> pixels = data.test.floatInputs(i, 1, data.inputSize);
             Canvas::Tile tile{imageOf(pixels.data(), data.imageWidth, data.imageHeight),
-                              className(data.test.labels[static_cast<size_t>(i)]), {}, false, false};
+                              className(data.test.labels[static_cast<size_t>(i)]),
+                              {},
+                              false,
+                              false};
             if (static_cast<size_t>(i) < predicted_.size()) {
                 const int32_t answer = predicted_[static_cast<size_t>(i)];
                 tile.right = answer == data.test.labels[static_cast<size_t>(i)];
-                tile.answer = tr("%1 %2 %").arg(className(answer)).arg(
-                    qRound(probabilities_[static_cast<size_t>(i)] * 100));
+                tile.answer = tr("%1 %2 %")
+                                  .arg(className(answer))
+                                  .arg(qRound(probabilities_[static_cast<size_t>(i)] * 100));
             }
             canvas_->tiles.push_back(tile);
         }
-        note_->setText(predicted_.empty() ? tr("Under each image its class; press Step or Play to see the network's "
-                                               "answers.")
-                                          : tr("Under each image its class and the network's answer with its "
-                                               "probability: green when right, red when wrong."));
+        note_->setText(
+            predicted_.empty()
+                ? tr("Under each image its class; press Step or Play to see the network's "
+                     "answers.")
+                : tr("Under each image its class and the network's answer with its "
+                     "probability: green when right, red when wrong."));
     } else {
         canvas_->columns = 1 + (augmentation_.active() ? kCopies : 0);
         const auto rows = std::min<int64_t>(kAugmentedRows, data.train.count);
         for (int64_t r = 0; r < rows; ++r) {
             const std::vector<float> pixels = data.train.floatInputs(r, 1, data.inputSize);
             const QString caption = className(data.train.labels[static_cast<size_t>(r)]);
-            canvas_->tiles.push_back({imageOf(pixels.data(), data.imageWidth, data.imageHeight), caption, {}, false,
+            canvas_->tiles.push_back({imageOf(pixels.data(), data.imageWidth, data.imageHeight),
+                                      caption,
+                                      {},
+                                      false,
                                       augmentation_.active()});
             if (!augmentation_.active()) continue;
             for (int k = 0; k < kCopies; ++k)
-                canvas_->tiles.push_back({imageOf(copies_.data() + (r * kCopies + k) * data.inputSize, data.imageWidth,
-                                                  data.imageHeight),
-                                          caption, {}, false, false});
+                canvas_->tiles.push_back(
+                    {imageOf(copies_.data() + (r * kCopies + k) * data.inputSize, data.imageWidth,
+                             data.imageHeight),
+                     caption,
+                     {},
+                     false,
+                     false});
         }
-        note_->setText(augmentation_.active()
-                           ? tr("Each row: a training image (framed), then copies changed as training changes it. "
-                                "The class stays the same.")
-                           : tr("No augmentation chosen: set shift, rotation, mirror, brightness or contrast under "
-                                "Data augmentation."));
+        note_->setText(augmentation_.active() ? tr("Each row: a training image (framed), then "
+                                                   "copies changed as training changes it. "
+                                                   "The class stays the same.")
+                                              : tr("No augmentation chosen: set shift, rotation, "
+                                                   "mirror, brightness or contrast under "
+                                                   "Data augmentation."));
     }
     canvas_->update();
 }

@@ -10,8 +10,8 @@
 #include <optional>
 #include <vector>
 
-#include "look/heatmap_colours.h"
 #include "inspect/feature_maps.h"
+#include "look/heatmap_colours.h"
 
 namespace koto::gui {
 
@@ -22,7 +22,8 @@ public:
 
     // tileSide: the side of a tile on screen, in pixels; captions: under each tile (empty: its
     // number from 1); scale: the colours (by default from the values' range).
-    void setStack(ImageStack stack, const QString& title, int tileSide, const QStringList& captions = {},
+    void setStack(ImageStack stack, const QString& title, int tileSide,
+                  const QStringList& captions = {},
                   std::optional<ColourScale> scale = std::nullopt);
 
     const ImageStack& stack() const { return stack_; }

@@ -53,7 +53,8 @@ void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
     // Redraw from the bounded curve, with the latest epoch as the line's end.
     QVector<double> epochAxis, train, test, validationEpochs, validation;
     std::vector<EpochMetrics> points = curve_.points();
-    if (points.empty() || points.back().epoch != curve_.latest().epoch) points.push_back(curve_.latest());
+    if (points.empty() || points.back().epoch != curve_.latest().epoch)
+        points.push_back(curve_.latest());
     for (const EpochMetrics& m : points) {
         epochAxis.push_back(static_cast<double>(m.epoch));
         train.push_back(m.train.loss);
@@ -89,8 +90,9 @@ void LossCurveView::showLatest(const EpochMetrics& m, double recentBatchLoss) {
                                        .arg(m.test.loss, 0, 'f', 4)
                                        .arg(m.test.accuracy * 100, 0, 'f', 1);
     if (recentBatchLoss >= 0)
-        text += QLatin1Char('\n') + tr("Recent mini-batches: loss %1 (their mean, updated every step)")
-                                        .arg(recentBatchLoss, 0, 'f', 4);
+        text +=
+            QLatin1Char('\n') + tr("Recent mini-batches: loss %1 (their mean, updated every step)")
+                                    .arg(recentBatchLoss, 0, 'f', 4);
     figures_->setText(text);
 }
 

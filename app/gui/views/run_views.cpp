@@ -39,7 +39,8 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
     charts_ = new QTabWidget;
     charts_->setObjectName(QStringLiteral("charts"));
-    for (QWidget* chart : std::initializer_list<QWidget*>{lossCurve_, confusion_, featureMaps_, recurrentStates_, gradients_})
+    for (QWidget* chart : std::initializer_list<QWidget*>{lossCurve_, confusion_, featureMaps_,
+                                                          recurrentStates_, gradients_})
         charts_->addTab(chart, QString());
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
@@ -55,7 +56,8 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
 
     connect(charts_, &QTabWidget::currentChanged, this, &RunViews::chartChosen);
     connect(featureMaps_, &FeatureMapView::sampleChosen, this, &RunViews::insideSampleChosen);
-    connect(recurrentStates_, &RecurrentStateView::sampleChosen, this, &RunViews::insideSampleChosen);
+    connect(recurrentStates_, &RecurrentStateView::sampleChosen, this,
+            &RunViews::insideSampleChosen);
     retranslate();
 }
 
@@ -118,18 +120,24 @@ void RunViews::show(const TrainingSnapshot& snapshot) {
     if (!snapshot.samplePredictions.empty())
         gallery_->setPredictions(snapshot.samplePredictions, snapshot.sampleProbabilities);
     if (!snapshot.confusion.empty()) confusion_->setCounts(snapshot.confusion);
-    if (snapshot.featureMaps) featureMaps_->setFeatureMaps(snapshot.featureMaps, snapshot.featureSample);
-    if (snapshot.recurrentStates) recurrentStates_->setStates(snapshot.recurrentStates, snapshot.featureSample);
+    if (snapshot.featureMaps)
+        featureMaps_->setFeatureMaps(snapshot.featureMaps, snapshot.featureSample);
+    if (snapshot.recurrentStates)
+        recurrentStates_->setStates(snapshot.recurrentStates, snapshot.featureSample);
     gradients_->setGradients(snapshot.gradients, snapshot.initialGradients);
 }
 
 bool RunViews::showChart(const QString& name) {
-    const std::pair<const char*, QWidget*> tabs[] = {
-        {"curve", lossCurve_}, {"confusion", confusion_}, {"feature-maps", featureMaps_}, {"states", recurrentStates_},
-        {"gradients", gradients_}};
+    const std::pair<const char*, QWidget*> tabs[] = {{"curve", lossCurve_},
+                                                     {"confusion", confusion_},
+                                                     {"feature-maps", featureMaps_},
+                                                     {"states", recurrentStates_},
+                                                     {"gradients", gradients_}};
     for (const auto& [tabName, widget] : tabs) {
         const int index = charts_->indexOf(widget);
-        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) || !charts_->isTabEnabled(index)) continue;
+        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) ||
+            !charts_->isTabEnabled(index))
+            continue;
         charts_->setCurrentIndex(index);
         return true;
     }

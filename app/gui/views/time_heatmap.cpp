@@ -50,8 +50,8 @@ TimeHeatmap::TimeHeatmap(QWidget* parent) : QWidget(parent) {
     layout->addWidget(plot_);
 }
 
-void TimeHeatmap::setState(const StateOverTime& state, const QString& title, const QString& rowsLabel,
-                           std::optional<ColourScale> scale) {
+void TimeHeatmap::setState(const StateOverTime& state, const QString& title,
+                           const QString& rowsLabel, std::optional<ColourScale> scale) {
     rows_ = state.rows;
     steps_ = state.steps;
     titleText_ = title;
@@ -79,7 +79,8 @@ void TimeHeatmap::setState(const StateOverTime& state, const QString& title, con
     };
     data->setRange(centres(steps_), centres(rows_));
     for (int64_t t = 0; t < steps_; ++t)
-        for (int64_t r = 0; r < rows_; ++r) data->setCell(static_cast<int>(t), static_cast<int>(r), state.at(r, t));
+        for (int64_t r = 0; r < rows_; ++r)
+            data->setCell(static_cast<int>(t), static_cast<int>(r), state.at(r, t));
     map_->setGradient(gradientOf(scale_));
     map_->setDataRange(QCPRange(scale_.low, scale_.high));
     plot_->xAxis->setRange(0.5, static_cast<double>(steps_) + 0.5);

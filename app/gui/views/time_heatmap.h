@@ -7,8 +7,8 @@
 #include <QWidget>
 #include <optional>
 
-#include "look/heatmap_colours.h"
 #include "inspect/recurrent_states.h"
+#include "look/heatmap_colours.h"
 
 class QCustomPlot;
 class QCPColorMap;

@@ -19,7 +19,8 @@ QString settingOf(const ComputeDevice& device) {
 }  // namespace
 
 ComputeMenu::ComputeMenu(const OpenClDiscovery& discovery, QWidget* parent)
-    : QMenu(parent), devices_(discovery.devices), problem_(QString::fromStdString(discovery.problem)) {
+    : QMenu(parent), devices_(discovery.devices),
+      problem_(QString::fromStdString(discovery.problem)) {
     setObjectName(QStringLiteral("computeMenu"));
     group_ = new QActionGroup(this);
     cpu_ = addAction(QString());
@@ -72,11 +73,12 @@ void ComputeMenu::retranslate() {
     for (size_t i = 0; i < devices_.size(); ++i) {
         const OpenClDevice& d = devices_[i];
         deviceActions_[i]->setText(tr("OpenCL: %1").arg(QString::fromStdString(d.name)));
-        deviceActions_[i]->setToolTip(tr("%1 · %2 · %3 GiB · %4 compute units")
-                                          .arg(QString::fromStdString(d.vendor), QString::fromStdString(d.platform))
-                                          .arg(static_cast<double>(d.globalMemoryBytes) / (1024.0 * 1024.0 * 1024.0), 0,
-                                               'f', 1)
-                                          .arg(d.computeUnits));
+        deviceActions_[i]->setToolTip(
+            tr("%1 · %2 · %3 GiB · %4 compute units")
+                .arg(QString::fromStdString(d.vendor), QString::fromStdString(d.platform))
+                .arg(static_cast<double>(d.globalMemoryBytes) / (1024.0 * 1024.0 * 1024.0), 0, 'f',
+                     1)
+                .arg(d.computeUnits));
     }
     none_->setText(tr("No OpenCL device: %1").arg(problem_));
 }

@@ -6,8 +6,8 @@
 #include <QMenu>
 #include <vector>
 
-#include "training/compute_backend.h"
 #include "opencl_devices.h"
+#include "training/compute_backend.h"
 
 class QActionGroup;
 

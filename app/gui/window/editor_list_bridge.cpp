@@ -16,13 +16,15 @@ const std::string kInputNoiseName = "input_noise";
 
 // The network without the input noise the training panel puts in front of it.
 NetworkSpec withoutInputNoise(NetworkSpec spec, double inputNoise) {
-    if (inputNoise > 0 && !spec.layers.empty() && spec.layers.front().type == "noise") spec.layers.erase(spec.layers.begin());
+    if (inputNoise > 0 && !spec.layers.empty() && spec.layers.front().type == "noise")
+        spec.layers.erase(spec.layers.begin());
     return spec;
 }
 
 }  // namespace
 
-EditorListBridge::EditorListBridge(NetworkDocument& document, LayerListEditor& list, QObject* parent)
+EditorListBridge::EditorListBridge(NetworkDocument& document, LayerListEditor& list,
+                                   QObject* parent)
     : QObject(parent), document_(document), list_(list) {
     connect(&document_, &NetworkDocument::changed, this, [this] {
         if (!following_) emit networkEdited();
@@ -63,7 +65,8 @@ bool EditorListBridge::showInEditor(const NetworkSpec& trained, double inputNois
     following_ = true;
     const auto done = qScopeGuard([this] { following_ = false; });
     const bool unsavedSteps = !document_.undoStack().isClean();
-    document_.load(withoutInputNoise(trained, inputNoise));  // a project opened: its own history starts here
+    document_.load(
+        withoutInputNoise(trained, inputNoise));  // a project opened: its own history starts here
     listTokensShown_ = list_.tokens();
     return unsavedSteps;  // the steps are gone from the history, not their changes
 }
@@ -77,16 +80,19 @@ void EditorListBridge::showInList(const Dataset& data) {
         if (LayerListEditor::unsupportedToken(tokens).empty()) {
             const QSignalBlocker block(&list_);
             list_.setTokens(tokens);
-            // Only if the list, read back, is this very network (it cannot show every output and loss).
-            shown = trainsAlike(networkSpecFromTokens(list_.tokens(), data, network->loss), *network, false);
+            // Only if the list, read back, is this very network (it cannot show every output and
+            // loss).
+            shown = trainsAlike(networkSpecFromTokens(list_.tokens(), data, network->loss),
+                                *network, false);
         }
     } catch (const std::exception&) {
         shown = false;  // layers the tokens cannot write
     }
     list_.setEnabled(shown);
-    list_.setToolTip(shown ? QString()
-                           : tr("This network has layers or an output the list cannot show: edit it in the "
-                                "network editor"));
+    list_.setToolTip(
+        shown ? QString()
+              : tr("This network has layers or an output the list cannot show: edit it in the "
+                   "network editor"));
     listTokensShown_ = list_.tokens();
 }
 
@@ -98,7 +104,8 @@ void EditorListBridge::applyTemplate(const Template& networkTemplate) {
 
 void EditorListBridge::placeAsInEditor(NetworkSpec& spec) const {
     for (LayerSpec& layer : spec.layers)
-        if (const LayerSpec* node = document_.draft().node(layer.name)) layer.position = node->position;
+        if (const LayerSpec* node = document_.draft().node(layer.name))
+            layer.position = node->position;
 }
 
 }  // namespace koto::gui

@@ -16,30 +16,32 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "panels/augmentation_panel.h"
-#include "window/compute_menu.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
-#include "panels/dataset_panel.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
-#include "window/language.h"
+#include "look/ui_text.h"
+#include "panels/augmentation_panel.h"
+#include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
 #include "panels/training_panel.h"
-#include "window/editor_list_bridge.h"
-#include "look/ui_text.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
+#include "window/compute_menu.h"
+#include "window/editor_list_bridge.h"
+#include "window/language.h"
 
 namespace koto::gui {
 namespace {
-const QString kWarningStyle = QStringLiteral(
-    "QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; border-radius: 4px; padding: 6px; }");
-const QString kNewsStyle = QStringLiteral(
-    "QLabel { background: #e8f1fa; color: #0b3a5e; border: 1px solid #b9d4ec; border-radius: 4px; padding: 6px; }");
+const QString kWarningStyle =
+    QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
+                   "border-radius: 4px; padding: 6px; }");
+const QString kNewsStyle = QStringLiteral("QLabel { background: #e8f1fa; color: #0b3a5e; border: "
+                                          "1px solid #b9d4ec; border-radius: 4px; padding: 6px; }");
 }  // namespace
 
-MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent)
+MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl,
+                       QWidget* parent)
     : QMainWindow(parent), language_(language) {
     setObjectName(QStringLiteral("mainWindow"));
     session_ = new ProjectSession(*this, this, this);
@@ -105,21 +107,26 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(layers_, &LayerListEditor::layersChanged, this, &MainWindow::rebuild);
     connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::rebuild);
     connect(augmentation_, &AugmentationPanel::augmentationChanged, this, &MainWindow::rebuild);
-    connect(trainingPanel_, &TrainingPanel::momentumChanged, &controller_, &TrainingController::setMomentum);
-    connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_, &TrainingController::setLearningRate);
-    connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_, &TrainingController::setEpochsPerSecond);
+    connect(trainingPanel_, &TrainingPanel::momentumChanged, &controller_,
+            &TrainingController::setMomentum);
+    connect(trainingPanel_, &TrainingPanel::learningRateChanged, &controller_,
+            &TrainingController::setLearningRate);
+    connect(trainingPanel_, &TrainingPanel::speedChanged, &controller_,
+            &TrainingController::setEpochsPerSecond);
     // Every edit of the data or the training is a change of the project (the speed is not saved);
     // an edit of the layers is a step of the editor's history (buildEditor).
     connect(datasetPanel_, &DatasetPanel::datasetChanged, this, &MainWindow::projectEdited);
     connect(trainingPanel_, &TrainingPanel::methodChanged, this, &MainWindow::projectEdited);
     connect(trainingPanel_, &TrainingPanel::learningRateChanged, this, &MainWindow::projectEdited);
     connect(trainingPanel_, &TrainingPanel::momentumChanged, this, &MainWindow::projectEdited);
-    connect(augmentation_, &AugmentationPanel::augmentationChanged, this, &MainWindow::projectEdited);
+    connect(augmentation_, &AugmentationPanel::augmentationChanged, this,
+            &MainWindow::projectEdited);
     connect(session_, &ProjectSession::documentChanged, this, &MainWindow::updateTitle);
     connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
     connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
     connect(views_, &RunViews::insidesWanted, &controller_, &TrainingController::setInsidesWanted);
-    connect(views_, &RunViews::insideSampleChosen, &controller_, &TrainingController::setInsideSample);
+    connect(views_, &RunViews::insideSampleChosen, &controller_,
+            &TrainingController::setInsideSample);
 
     retranslate();
     resize(1280, 800);
@@ -135,7 +142,8 @@ void MainWindow::buildActions() {
     reset_ = action(QStyle::SP_BrowserReload, QKeySequence(Qt::CTRL | Qt::Key_R));
     play_ = action(QStyle::SP_MediaPlay, QKeySequence(Qt::Key_Space));
     step_ = action(QStyle::SP_MediaSkipForward, QKeySequence(Qt::CTRL | Qt::Key_Right));
-    stepEpoch_ = action(QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    stepEpoch_ =
+        action(QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
     connect(play_, &QAction::triggered, this, [this] {
         if (controller_.isPlaying()) controller_.pause();
         else controller_.play();
@@ -165,8 +173,9 @@ void MainWindow::buildToolBar() {
     bar->setMovable(false);
     bar->setIconSize(QSize(28, 28));
     bar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    for (auto [action, name] : {std::pair{reset_, "resetButton"}, std::pair{play_, "playButton"},
-                                std::pair{step_, "stepButton"}, std::pair{inspect_, "inspectButton"}}) {
+    for (auto [action, name] :
+         {std::pair{reset_, "resetButton"}, std::pair{play_, "playButton"},
+          std::pair{step_, "stepButton"}, std::pair{inspect_, "inspectButton"}}) {
         auto* button = new QToolButton;
         button->setObjectName(QLatin1String(name));
         button->setDefaultAction(action);
@@ -209,10 +218,11 @@ void MainWindow::buildMenus() {
     }
     helpMenu_ = menuBar()->addMenu(QString());
     about_ = helpMenu_->addAction(QString(), this, [this] {
-        QMessageBox::about(this, tr("About Kotohajime"),
-                           tr("<h3>Kotohajime %1</h3><p>Learn deep learning by watching it happen: every number "
-                              "the network computes, on your own data.</p>")
-                               .arg(QCoreApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About Kotohajime"),
+            tr("<h3>Kotohajime %1</h3><p>Learn deep learning by watching it happen: every number "
+               "the network computes, on your own data.</p>")
+                .arg(QCoreApplication::applicationVersion()));
     });
 }
 
@@ -227,7 +237,8 @@ InspectorWindow& MainWindow::openInspector() {
 
 std::shared_ptr<const Dataset> MainWindow::loadChosenData() {
     const std::string chosen = datasetPanel_->spec().text();
-    if (dataset_ && chosen == loadedDataSpec_) return dataset_;  // the same data: no need to read it again
+    if (dataset_ && chosen == loadedDataSpec_)
+        return dataset_;  // the same data: no need to read it again
     try {
         QApplication::setOverrideCursor(Qt::WaitCursor);  // image files take a moment
         auto loaded = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(chosen)));
@@ -236,9 +247,10 @@ std::shared_ptr<const Dataset> MainWindow::loadChosenData() {
         return loaded;
     } catch (const std::exception& error) {
         QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("The data cannot be used"),
-                             tr("This data could not be loaded:\n\n%1\n\nThe data you had before stays.")
-                                 .arg(QString::fromStdString(error.what())));
+        QMessageBox::warning(
+            this, tr("The data cannot be used"),
+            tr("This data could not be loaded:\n\n%1\n\nThe data you had before stays.")
+                .arg(QString::fromStdString(error.what())));
         if (!loadedDataSpec_.empty()) {
             const QSignalBlocker block(datasetPanel_);
             datasetPanel_->setSpec(DatasetSpec::parse(loadedDataSpec_));
@@ -291,12 +303,14 @@ TrainingSettings MainWindow::settingsFromPanels() const {
     return settings;
 }
 
-void MainWindow::startRun(const TrainingSettings& settings, std::shared_ptr<const Project> continueFrom) {
+void MainWindow::startRun(const TrainingSettings& settings,
+                          std::shared_ptr<const Project> continueFrom) {
     views_->startRun(Augmentation::parse(settings.augment));
     latest_.reset();
     savedRun_.reset();
     views_->showNetwork(spec_);
-    if (!continueFrom && stepsShown_ != 0) projectEdited();  // the trained weights are gone, even if the edit is undone
+    if (!continueFrom && stepsShown_ != 0)
+        projectEdited();  // the trained weights are gone, even if the edit is undone
     stepsShown_ = continueFrom ? continueFrom->stepsTrained : 0;
     networkProblem_.clear();  // a run starts: its network can train
     if (bridge_->showInEditor(spec_, trainingPanel_->inputNoise())) projectEdited();
@@ -307,42 +321,55 @@ void MainWindow::startRun(const TrainingSettings& settings, std::shared_ptr<cons
 void MainWindow::describeLesson() {
     if (spec_.layers.empty() || !dataset_) return;
     const LayerSpec& output = spec_.layers.back();
-    layers_->setOutputDescription(tr("Output layer: %n unit(s), %1, trained with %2", nullptr,
-                                     static_cast<int>(output.integer("units")))
-                                      .arg(activationTitle(*activationFromName(output.text("activation"))))
-                                      .arg(lossTitle(spec_.loss)));
+    layers_->setOutputDescription(
+        tr("Output layer: %n unit(s), %1, trained with %2", nullptr,
+           static_cast<int>(output.integer("units")))
+            .arg(activationTitle(*activationFromName(output.text("activation"))))
+            .arg(lossTitle(spec_.loss)));
     const QString background =
         dataset_->imageWidth > 0 && dataset_->sequenceLength > 0
-            ? tr("Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, "
-                 "which a recurrent layer reads in order. Under each test image: its class and the network's answer.")
+            ? tr("Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 "
+                 "pixels each, "
+                 "which a recurrent layer reads in order. Under each test image: its class and the "
+                 "network's answer.")
                   .arg(dataset_->imageHeight)
                   .arg(dataset_->imageWidth)
-        : dataset_->imageWidth > 0
-            ? tr("Each image is a row of %1 numbers, its pixels from 0 (black) to 1 (white); the network's "
-                 "softmax output gives a probability to each of the %2 classes. Under each test image: its class "
-                 "and the network's answer.")
-                  .arg(dataset_->inputSize)
-                  .arg(dataset_->classCount)
+        : dataset_->imageWidth > 0 ? tr("Each image is a row of %1 numbers, its pixels from 0 "
+                                        "(black) to 1 (white); the network's "
+                                        "softmax output gives a probability to each of the %2 "
+                                        "classes. Under each test image: its class "
+                                        "and the network's answer.")
+                                         .arg(dataset_->inputSize)
+                                         .arg(dataset_->classCount)
         : dataset_->sequenceLength > 0 && dataset_->targetEveryStep
-            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); "
-                 "a recurrent layer reads the steps in order, and seq:many passes on its state at every step, so "
-                 "the network answers at every step t. The curves show how well it does, averaged over all steps.")
+            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row "
+                 "x(1) … x(%1); "
+                 "a recurrent layer reads the steps in order, and seq:many passes on its state at "
+                 "every step, so "
+                 "the network answers at every step t. The curves show how well it does, averaged "
+                 "over all steps.")
                   .arg(dataset_->sequenceLength)
         : dataset_->sequenceLength > 0
-            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row x(1) … x(%1); "
-                 "a recurrent layer reads the steps in order, a dense layer sees them all at once. The curves "
+            ? tr("Each sample is a sequence of %1 time steps, one value a step, written as one row "
+                 "x(1) … x(%1); "
+                 "a recurrent layer reads the steps in order, a dense layer sees them all at once. "
+                 "The curves "
                  "show how well the network predicts the answer at the end of the sequence.")
                   .arg(dataset_->sequenceLength)
         : dataset_->task == Task::Regression
-            ? tr("The background is the network's output y for every point of the plane: orange near −1, blue "
+            ? tr("The background is the network's output y for every point of the plane: orange "
+                 "near −1, blue "
                  "near +1, pale near 0; the points are coloured by their target value.")
-            : tr("The background is the network's answer for every point of the plane: orange for one class, "
+            : tr("The background is the network's answer for every point of the plane: orange for "
+                 "one class, "
                  "blue for the other, pale where it is unsure.");
-    views_->setExplanation(
-        tr("<b>What you see</b><br>%1 Each step computes the cost J on a mini-batch, sends its gradient back "
-           "through the layers (backpropagation) and moves every weight: w = w − learning_rate · dJ/dw. When "
-           "the test loss rises while the training loss falls, the network is memorising (overfitting).")
-            .arg(background));
+    views_->setExplanation(tr("<b>What you see</b><br>%1 Each step computes the cost J on a "
+                              "mini-batch, sends its gradient back "
+                              "through the layers (backpropagation) and moves every weight: w = w "
+                              "− learning_rate · dJ/dw. When "
+                              "the test loss rises while the training loss falls, the network is "
+                              "memorising (overfitting).")
+                               .arg(background));
 }
 
 void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot) {
@@ -359,7 +386,8 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
         stepsShown_ = snapshot->steps;
         projectEdited();
     }
-    if (snapshot->diverged) setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
+    if (snapshot->diverged)
+        setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
     if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
     else if (!snapshot->deviceProblem.isEmpty() && problemShown_.kind == Problem::None)
         setProblem({Problem::DeviceFallback, snapshot->deviceProblem});
@@ -376,22 +404,29 @@ void MainWindow::showProblem() {
     const Problem& p = problemShown_;
     switch (p.kind) {
     case Problem::None: problem_->hide(); return;
-    case Problem::BadSettings: problem_->setText(tr("These settings cannot be used: %1").arg(p.detail)); break;
-    case Problem::CannotStart: problem_->setText(tr("Training could not start: %1").arg(p.detail)); break;
+    case Problem::BadSettings:
+        problem_->setText(tr("These settings cannot be used: %1").arg(p.detail));
+        break;
+    case Problem::CannotStart:
+        problem_->setText(tr("Training could not start: %1").arg(p.detail));
+        break;
     case Problem::DeviceFallback:
-        problem_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1").arg(p.detail));
+        problem_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1")
+                              .arg(p.detail));
         break;
     case Problem::StoppedEarly:
-        problem_->setText(tr("Early stopping: the validation loss has not improved since epoch %1, so training "
-                             "stopped and the weights of epoch %1 are back. Press Reset to train again.")
-                              .arg(p.step));
+        problem_->setText(
+            tr("Early stopping: the validation loss has not improved since epoch %1, so training "
+               "stopped and the weights of epoch %1 are back. Press Reset to train again.")
+                .arg(p.step));
         break;
     case Problem::Diverged: {
         // Core names the layer, or "the loss" / "the input data", which are ours to translate.
         const QString where = p.detail == QLatin1String("the loss")         ? tr("the loss")
                               : p.detail == QLatin1String("the input data") ? tr("the input data")
                                                                             : p.detail;
-        problem_->setText(tr("Training diverged at step %1: NaN or infinity appeared in %2. The weights of the last "
+        problem_->setText(tr("Training diverged at step %1: NaN or infinity appeared in %2. The "
+                             "weights of the last "
                              "finite step are kept. Lower the learning rate and press Reset.")
                               .arg(p.step)
                               .arg(where));
@@ -406,7 +441,8 @@ void MainWindow::showProblem() {
 void MainWindow::updateCounters() {
     const int64_t epochs = latest_ ? latest_->epochs : 0;
     const int64_t steps = latest_ ? latest_->steps : 0;
-    epochLabel_->setText(tr("Epoch %1 · step %2").arg(QLocale().toString(static_cast<qlonglong>(epochs)))
+    epochLabel_->setText(tr("Epoch %1 · step %2")
+                             .arg(QLocale().toString(static_cast<qlonglong>(epochs)))
                              .arg(QLocale().toString(static_cast<qlonglong>(steps))));
     const bool diverged = latest_ && (latest_->diverged || latest_->stoppedEarly);
     // A network that cannot train (the editor says why) has nothing to play.
@@ -438,7 +474,8 @@ void MainWindow::changeEvent(QEvent* event) {
 
 void MainWindow::showComputeStatus(const TrainingSnapshot& snapshot) {
     if (snapshot.preparingKernels) {
-        deviceLabel_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(snapshot.backendName));
+        deviceLabel_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)")
+                                  .arg(snapshot.backendName));
     } else if (snapshot.backendName.isEmpty()) {
         return;  // a snapshot of a run that could not start says nothing about the device
     } else if (snapshot.kernelSeconds > 0) {
@@ -465,7 +502,8 @@ void MainWindow::retranslate() {
     trainingMenu_->setTitle(tr("&Training"));
     inspect_->setText(tr("Step through backpropagation…"));
     unsupervised_->setText(tr("Autoencoder and RBM…"));
-    inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's formulas and the real numbers"));
+    inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's "
+                            "formulas and the real numbers"));
     describeLesson();
     showProblem();
     // The panels retranslate after this window: size the column once they have.

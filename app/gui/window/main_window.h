@@ -9,11 +9,11 @@
 
 #include "data/dataset.h"
 #include "network/templates.h"
-#include "project/default_lesson.h"
-#include "views/run_views.h"
 #include "opencl_devices.h"
+#include "project/default_lesson.h"
 #include "project/project_session.h"
 #include "training/training_controller.h"
+#include "views/run_views.h"
 
 class QAction;
 class QCloseEvent;
@@ -46,7 +46,8 @@ class MainWindow : public QMainWindow, public ProjectSession::Host {
     Q_OBJECT
 public:
     // openCl: what device discovery found (at start-up, before Qt started its threads).
-    MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl, QWidget* parent = nullptr);
+    MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl,
+               QWidget* parent = nullptr);
 
     TrainingController& controller() { return controller_; }
     // What the window draws of the run (its views are reached through it).
@@ -57,7 +58,9 @@ public:
     ConfusionMatrixView& confusionMatrix() const { return views_->confusionMatrix(); }
     FeatureMapView& featureMapView() const { return views_->featureMapView(); }
     RecurrentStateView& recurrentStateView() const { return views_->recurrentStateView(); }
-    GradientThroughTimeView& gradientThroughTimeView() const { return views_->gradientThroughTimeView(); }
+    GradientThroughTimeView& gradientThroughTimeView() const {
+        return views_->gradientThroughTimeView();
+    }
     QTabWidget& charts() const { return views_->charts(); }
     DatasetPanel& datasetPanel() const { return *datasetPanel_; }
     AugmentationPanel& augmentationPanel() const { return *augmentation_; }
@@ -85,7 +88,8 @@ public:
     std::optional<Project> captureProject() override;
     void showProject(const Project& project) override;
     void showNewProject() override;
-    // An autoencoder or RBM project opens in the unsupervised window (main_window_unsupervised.cpp).
+    // An autoencoder or RBM project opens in the unsupervised window
+    // (main_window_unsupervised.cpp).
     void showModelProject(const Project& project, const QString& path) override;
     // The autoencoder and RBM window, made on first use, shown and raised.
     UnsupervisedWindow& showUnsupervisedWindow();
@@ -136,7 +140,14 @@ private:
     void showSnapshot(const std::shared_ptr<const TrainingSnapshot>& snapshot);
     // What went wrong, kept as data so that a language switch can say it again.
     struct Problem {
-        enum Kind { None, BadSettings, CannotStart, Diverged, StoppedEarly, DeviceFallback } kind = None;
+        enum Kind {
+            None,
+            BadSettings,
+            CannotStart,
+            Diverged,
+            StoppedEarly,
+            DeviceFallback
+        } kind = None;
         QString detail;    // core's explanation, or where a divergence showed
         int64_t step = 0;  // the step that diverged, or the best epoch of early stopping
     };
@@ -180,19 +191,21 @@ private:
     QAction* unsupervised_;  // opens the autoencoder and RBM window on the current image data
     UnsupervisedWindow* unsupervisedWindow_ = nullptr;
     ProjectSession* session_;
-    // The run as a project, from the latest snapshot that carried it (TrainingController::requestSavedRun).
+    // The run as a project, from the latest snapshot that carried it
+    // (TrainingController::requestSavedRun).
     std::shared_ptr<const Project> savedRun_;
-    int64_t stepsShown_ = 0;  // the steps of the latest snapshot: training moved on when they change
+    int64_t stepsShown_ =
+        0;  // the steps of the latest snapshot: training moved on when they change
     NetworkDocument* document_;
     NetworkEditor* editor_;
-    QTabWidget* pages_;          // training and the network editor
+    QTabWidget* pages_;  // training and the network editor
     QWidget* trainingPage_;
     QMenu* templatesMenu_;
     QMenu* editMenu_;
     QAction* undo_;
     QAction* redo_;
-    EditorListBridge* bridge_;     // keeps the editor and the layer list showing one network
-    QString networkProblem_;       // why the network cannot train ("" when it can)
+    EditorListBridge* bridge_;  // keeps the editor and the layer list showing one network
+    QString networkProblem_;    // why the network cannot train ("" when it can)
     QMenu* fileMenu_;
     QAction* new_;
     QAction* open_;

@@ -5,22 +5,22 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QUndoStack>
 #include <QSignalBlocker>
 #include <QTabWidget>
 #include <QTimer>
+#include <QUndoStack>
 
 #include "data/dataset_spec.h"
-#include "panels/dataset_panel.h"
 #include "editor/network_document.h"
 #include "editor/network_editor.h"
 #include "editor/network_scene.h"
 #include "editor/network_view.h"
 #include "models/model_projects.h"
+#include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
+#include "panels/training_panel.h"
 #include "window/editor_list_bridge.h"
 #include "window/main_window.h"
-#include "panels/training_panel.h"
 
 namespace koto::gui {
 void MainWindow::buildEditor() {
@@ -37,7 +37,8 @@ void MainWindow::buildEditor() {
     templatesMenu_->setObjectName(QStringLiteral("templatesMenu"));
     templatesMenu_->setToolTipsVisible(true);
     for (const Template& networkTemplate : networkTemplates()) {
-        QAction* action = templatesMenu_->addAction(QString(), this, [this, &networkTemplate] { openTemplate(networkTemplate); });
+        QAction* action = templatesMenu_->addAction(
+            QString(), this, [this, &networkTemplate] { openTemplate(networkTemplate); });
         action->setData(QString::fromStdString(networkTemplate.name));
     }
 
@@ -75,8 +76,10 @@ void MainWindow::buildEditMenu() {
 void MainWindow::retranslateEditMenu() {
     const QUndoStack& history = document_->undoStack();
     editMenu_->setTitle(tr("&Edit"));
-    undo_->setText(history.undoText().isEmpty() ? tr("&Undo") : tr("&Undo %1").arg(history.undoText()));
-    redo_->setText(history.redoText().isEmpty() ? tr("&Redo") : tr("&Redo %1").arg(history.redoText()));
+    undo_->setText(history.undoText().isEmpty() ? tr("&Undo")
+                                                : tr("&Undo %1").arg(history.undoText()));
+    redo_->setText(history.redoText().isEmpty() ? tr("&Redo")
+                                                : tr("&Redo %1").arg(history.redoText()));
 }
 
 void MainWindow::retranslateEditor() {
@@ -87,28 +90,31 @@ void MainWindow::retranslateEditor() {
     for (QAction* action : templatesMenu_->actions()) {
         const QString name = action->data().toString();
         const Template& shown = *findTemplate(name.toStdString());
-        action->setText(name == QLatin1String("logistic")      ? tr("Logistic regression")
-                        : name == QLatin1String("mlp")         ? tr("One hidden layer (sigmoid, softmax)")
-                        : name == QLatin1String("deep-relu")   ? tr("Deep ReLU network")
-                        : name == QLatin1String("lenet")       ? tr("LeNet-like CNN (Fashion-MNIST)")
-                        : name == QLatin1String("rnn")         ? tr("Simple RNN (remember the first bit)")
-                        : name == QLatin1String("lstm")        ? tr("LSTM classifier (images row by row)")
+        action->setText(name == QLatin1String("logistic") ? tr("Logistic regression")
+                        : name == QLatin1String("mlp") ? tr("One hidden layer (sigmoid, softmax)")
+                        : name == QLatin1String("deep-relu") ? tr("Deep ReLU network")
+                        : name == QLatin1String("lenet")     ? tr("LeNet-like CNN (Fashion-MNIST)")
+                        : name == QLatin1String("rnn")  ? tr("Simple RNN (remember the first bit)")
+                        : name == QLatin1String("lstm") ? tr("LSTM classifier (images row by row)")
                         : name == QLatin1String("autoencoder") ? tr("Autoencoder")
                         : name == QLatin1String("rbm")         ? tr("Restricted Boltzmann machine")
-                                                               : QString::fromStdString(shown.title));
-        action->setToolTip(shown.model.empty() ? QString::fromStdString(shown.description)
-                                               : tr("Opens in the Autoencoder and RBM window: %1")
-                                                     .arg(QString::fromStdString(shown.description)));
+                                                       : QString::fromStdString(shown.title));
+        action->setToolTip(shown.model.empty()
+                               ? QString::fromStdString(shown.description)
+                               : tr("Opens in the Autoencoder and RBM window: %1")
+                                     .arg(QString::fromStdString(shown.description)));
     }
 }
 
 void MainWindow::openTemplate(const Template& networkTemplate) {
-    // An autoencoder or an RBM learns without labels, in a window of its own; this one stays as it is.
+    // An autoencoder or an RBM learns without labels, in a window of its own; this one stays as it
+    // is.
     if (!networkTemplate.model.empty()) {
         try {
             showModelProject(untrainedModelProject(networkTemplate), QString());
         } catch (const std::exception& error) {
-            QMessageBox::warning(this, tr("The template cannot be opened"), QString::fromStdString(error.what()));
+            QMessageBox::warning(this, tr("The template cannot be opened"),
+                                 QString::fromStdString(error.what()));
         }
         return;
     }

@@ -8,18 +8,18 @@
 #include <QSignalBlocker>
 #include <chrono>
 
-#include "panels/augmentation_panel.h"
 #include "backend/cpu_backend.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
-#include "panels/dataset_panel.h"
 #include "editor/network_document.h"
+#include "panels/augmentation_panel.h"
+#include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
+#include "panels/training_panel.h"
+#include "training/learning_rate_schedule.h"
+#include "util/errors.h"
 #include "window/editor_list_bridge.h"
 #include "window/main_window.h"
-#include "training/learning_rate_schedule.h"
-#include "panels/training_panel.h"
-#include "util/errors.h"
 
 namespace koto::gui {
 namespace {
@@ -47,7 +47,8 @@ std::optional<Project> MainWindow::captureProject() {
         project.training = settingsFromPanels();
     }
     project.dataset = loadedDataSpec_;
-    bridge_->placeAsInEditor(project.network);  // the nodes where the learner has moved them since the run began
+    bridge_->placeAsInEditor(
+        project.network);  // the nodes where the learner has moved them since the run began
     // Work in the editor that cannot train yet goes beside the network that last could.
     if (!document_->network()) project.draft = savedDraft(document_->draft());
     return project;
@@ -57,27 +58,32 @@ void MainWindow::showProject(const Project& project) {
     // Everything that can fail comes first, so that a project that cannot be shown changes nothing.
     if (project.model != ModelKind::Network)
         throw InputError("the app trains networks on labelled data, and this project holds an " +
-                         std::string(modelKindName(project.model)) + ", which the Autoencoder and RBM window opens");
+                         std::string(modelKindName(project.model)) +
+                         ", which the Autoencoder and RBM window opens");
     std::shared_ptr<const Dataset> data = dataset_;
     if (!dataset_ || project.dataset != loadedDataSpec_)
         data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(project.dataset)));
     {
-        CpuBackend backend;  // a network of one row, only to check that the spec and weights fit the data
+        CpuBackend
+            backend;  // a network of one row, only to check that the spec and weights fit the data
         Network network(backend, project.network, 1);
         if (network.inputSize() != data->inputSize)
-            throw InputError("the network takes " + std::to_string(network.inputSize()) + " inputs per sample, but " +
-                             data->name + " has " + std::to_string(data->inputSize));
+            throw InputError("the network takes " + std::to_string(network.inputSize()) +
+                             " inputs per sample, but " + data->name + " has " +
+                             std::to_string(data->inputSize));
         if (!project.weights.empty()) restoreWeights(network, project.weights);
     }
     // Input noise in front of the network is a setting of the training panel.
     const std::vector<LayerSpec>& layers = project.network.layers;
-    const double noise = !layers.empty() && layers.front().type == "noise" ? layers.front().number("sigma") : 0;
+    const double noise =
+        !layers.empty() && layers.front().type == "noise" ? layers.front().number("sigma") : 0;
     const Augmentation augmentation = Augmentation::parse(project.training.augment);
     if (augmentation.active()) augmentation.checkFor(*data);
     LearningRateSchedule::parse(project.training.schedule);
 
     {
-        const QSignalBlocker blockData(datasetPanel_), blockTraining(trainingPanel_), blockAugmentation(augmentation_);
+        const QSignalBlocker blockData(datasetPanel_), blockTraining(trainingPanel_),
+            blockAugmentation(augmentation_);
         datasetPanel_->setSpec(DatasetSpec::parse(project.dataset));
         trainingPanel_->setSettings(project.training, noise);
         augmentation_->setDataset(*data);
@@ -95,7 +101,8 @@ void MainWindow::showProject(const Project& project) {
     describeLesson();
     if (newData) views_->showData(dataset_);
     // The editor shows the network (startRun), and the layer list too where it can.
-    startRun(project.training, project.weights.empty() ? nullptr : std::make_shared<const Project>(project));
+    startRun(project.training,
+             project.weights.empty() ? nullptr : std::make_shared<const Project>(project));
     showNetworkInList();
     // Unfinished work replaces it in the editor, which says why it cannot train (networkEdited);
     // the run of the network goes on, ready to be saved again.
@@ -105,8 +112,8 @@ void MainWindow::showProject(const Project& project) {
 void MainWindow::showNewProject() {
     const Lesson lesson = defaultLesson();
     {
-        const QSignalBlocker blockData(datasetPanel_), blockLayers(layers_), blockTraining(trainingPanel_),
-            blockAugmentation(augmentation_);
+        const QSignalBlocker blockData(datasetPanel_), blockLayers(layers_),
+            blockTraining(trainingPanel_), blockAugmentation(augmentation_);
         datasetPanel_->setSpec(DatasetSpec::parse(lesson.dataset));
         layers_->setTokens(lesson.layers);
         trainingPanel_->setSettings(lesson.settings, 0);
@@ -125,14 +132,16 @@ void MainWindow::projectEdited() {
 
 void MainWindow::buildFileMenu() {
     fileMenu_ = menuBar()->addMenu(QString());
-    new_ = fileMenu_->addAction(QString(), QKeySequence::New, this, [this] { session_->newProject(); });
+    new_ = fileMenu_->addAction(QString(), QKeySequence::New, this,
+                                [this] { session_->newProject(); });
     open_ = fileMenu_->addAction(QString(), QKeySequence::Open, this, [this] { session_->open(); });
     recentMenu_ = fileMenu_->addMenu(QString());
     recentMenu_->setObjectName(QStringLiteral("recentMenu"));
     connect(recentMenu_, &QMenu::aboutToShow, this, &MainWindow::fillRecentMenu);
     fileMenu_->addSeparator();
     save_ = fileMenu_->addAction(QString(), QKeySequence::Save, this, [this] { session_->save(); });
-    saveAs_ = fileMenu_->addAction(QString(), QKeySequence::SaveAs, this, [this] { session_->saveAs(); });
+    saveAs_ =
+        fileMenu_->addAction(QString(), QKeySequence::SaveAs, this, [this] { session_->saveAs(); });
     fileMenu_->addSeparator();
     quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 }
@@ -142,9 +151,9 @@ void MainWindow::fillRecentMenu() {
     const QStringList files = ProjectSession::recentFiles();
     for (int i = 0; i < files.size(); ++i) {
         const QString path = files[i];
-        QAction* action =
-            recentMenu_->addAction(QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
-                                   [this, path] { session_->openFile(path); });
+        QAction* action = recentMenu_->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()), this,
+            [this, path] { session_->openFile(path); });
         action->setToolTip(path);
     }
     if (files.isEmpty()) recentMenu_->addAction(tr("No recent projects"))->setEnabled(false);

@@ -3,19 +3,20 @@
 // layer to the main window's network (pre-training).
 
 #include "backend/cpu_backend.h"
-#include "window/compute_menu.h"
 #include "data/dataset_spec.h"
-#include "window/main_window.h"
 #include "models/pretraining.h"
 #include "unsupervised/unsupervised_window.h"
+#include "window/compute_menu.h"
+#include "window/main_window.h"
 
 namespace koto::gui {
 
 UnsupervisedWindow* MainWindow::makeUnsupervisedWindow() {
     auto* window = new UnsupervisedWindow(this);
     window->setComputeDevice(computeMenu_->current());
-    window->setFirstLayerTaker(
-        [this](const SavedTensor& weights, const SavedTensor& bias) { return takeFirstLayer(weights, bias); });
+    window->setFirstLayerTaker([this](const SavedTensor& weights, const SavedTensor& bias) {
+        return takeFirstLayer(weights, bias);
+    });
     return window;
 }
 
@@ -34,7 +35,8 @@ void MainWindow::showModelProject(const Project& project, const QString& path) {
     std::shared_ptr<const Dataset> data = dataset_;
     if (!dataset_ || project.dataset != loadedDataSpec_)
         data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(project.dataset)));
-    UnsupervisedWindow* window = unsupervisedWindow_ ? unsupervisedWindow_ : makeUnsupervisedWindow();
+    UnsupervisedWindow* window =
+        unsupervisedWindow_ ? unsupervisedWindow_ : makeUnsupervisedWindow();
     try {
         window->openProject(project, std::move(data), path);
     } catch (...) {
@@ -49,7 +51,8 @@ QString MainWindow::takeFirstLayer(const SavedTensor& weights, const SavedTensor
     // The training thread owns the network: new weights go in through a new run, which would
     // pull the classifier from under a learner watching it train.
     if (controller_.isPlaying())
-        return tr("The network in the main window is training: pause it first, then hand the weights over again.");
+        return tr("The network in the main window is training: pause it first, then hand the "
+                  "weights over again.");
     std::optional<Project> project = captureProject();
     if (!project) return tr("The main window's training did not hand over its network in time.");
     try {
@@ -64,7 +67,8 @@ QString MainWindow::takeFirstLayer(const SavedTensor& weights, const SavedTensor
         copyIntoFirstDense(network, w, b);
         project->weights = captureWeights(network);
     } catch (const std::exception& error) {
-        return tr("The network in the main window cannot take them: %1").arg(QString::fromStdString(error.what()));
+        return tr("The network in the main window cannot take them: %1")
+            .arg(QString::fromStdString(error.what()));
     }
     startRun(project->training, std::make_shared<const Project>(*project));
     projectEdited();
