@@ -93,7 +93,7 @@ public:
         const LearningCurve& curve = trainer.curve();
         snapshot.newEpochs = curve.since(publishedEpoch_);
         snapshot.latest = curve.empty() ? initial_ : curve.latest();
-        publishedEpoch_ = snapshot.latest.epoch;
+        const int64_t posting = snapshot.latest.epoch;
         if (!gridInputs_.empty()) {
             snapshot.gridSize = kGridSize;
             snapshot.grid = outputOverGrid();
@@ -116,6 +116,9 @@ public:
         if (live_.savedRunWanted.exchange(false) || divergence || snapshot.stoppedEarly)
             snapshot.savedRun = std::make_shared<const Project>(captureProject(trainer, {}));
         mailbox_.post(std::move(snapshot));
+        // Only now: drawing the grid or the gallery runs the network on the device, and a device
+        // that fails there must leave these epochs to the run that goes on on the CPU.
+        publishedEpoch_ = posting;
         lastPublish_ = std::chrono::steady_clock::now();
     }
 

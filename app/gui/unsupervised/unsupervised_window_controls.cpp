@@ -10,13 +10,16 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "unsupervised/reconstruction_curve_view.h"
 #include "unsupervised/unsupervised_window.h"
+#include "views/image_stack_view.h"
 
 namespace koto::gui {
 namespace {
