@@ -33,7 +33,9 @@ struct MainWindowFixture {
     std::unique_ptr<koto::gui::Language> language;
     std::unique_ptr<koto::gui::MainWindow> window;
 
-    // Opens the window; false if its first snapshot (paused, step 0) did not come.
+    // Opens the window; false if its first snapshot (paused, step 0) did not come. The wait is
+    // long because loading a large dataset under ASan on a slow CI machine takes tens of seconds;
+    // it ends as soon as the snapshot comes.
     // openCl: what device discovery found; by default, no device ("not looked for").
     bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson(),
               koto::OpenClDiscovery openCl = {}) {
@@ -55,7 +57,8 @@ struct MainWindowFixture {
         window->resize(1280, 800);
         window->show();
         return waitForSnapshot(
-            *window, [](const koto::gui::TrainingSnapshot& s) { return s.paused && s.steps == 0; });
+            *window, [](const koto::gui::TrainingSnapshot& s) { return s.paused && s.steps == 0; },
+            120000);
     }
     void close() {
         window.reset();
