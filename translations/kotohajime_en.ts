@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ComputeStatus</name>
+    <message>
+        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
+        <translation>Preparing GPU kernels on %1… (the first time takes seconds)</translation>
+    </message>
+    <message>
+        <source>Paused: computes on %1 (kernels prepared in %2 s)</source>
+        <translation>Paused: computes on %1 (kernels prepared in %2 s)</translation>
+    </message>
+    <message>
+        <source>Computing on %1 (kernels prepared in %2 s)</source>
+        <translation>Computing on %1 (kernels prepared in %2 s)</translation>
+    </message>
+    <message>
+        <source>Paused: computes on %1</source>
+        <translation>Paused: computes on %1</translation>
+    </message>
+    <message>
+        <source>Computing on %1</source>
+        <translation>Computing on %1</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Circle</source>
@@ -424,12 +447,15 @@
         <translation>The data have %1 classes, so the last layer needs %1 units (softmax gives one probability per class), but %2 gives %3</translation>
     </message>
     <message>
-        <source>The output must give %1 value(s) per sample, but %2 gives %3</source>
-        <translation>The output must give %1 value(s) per sample, but %2 gives %3</translation>
-    </message>
-    <message>
         <source>%1 is not connected to the input: the network is one chain from the input to the output, so connect it (or delete it)</source>
         <translation>%1 is not connected to the input: the network is one chain from the input to the output, so connect it (or delete it)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The output must give %n value(s) per sample, but %1 gives %2</source>
+        <translation>
+            <numerusform>The output must give %n value per sample, but %1 gives %2</numerusform>
+            <numerusform>The output must give %n values per sample, but %1 gives %2</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -466,10 +492,6 @@
         <translation>Filters W of %1: %2 of %3 × %3</translation>
     </message>
     <message>
-        <source>Filters W of %1: %2 filters × %3 channels of %4 × %4</source>
-        <translation>Filters W of %1: %2 filters × %3 channels of %4 × %4</translation>
-    </message>
-    <message>
         <source>convolution</source>
         <translation>convolution</translation>
     </message>
@@ -482,16 +504,26 @@
         <translation>average pooling</translation>
     </message>
     <message>
-        <source>%1 (%2): Z, %3 channels of %4 × %5</source>
-        <translation>%1 (%2): Z, %3 channels of %4 × %5</translation>
-    </message>
-    <message>
         <source>Test image</source>
         <translation>Test image</translation>
     </message>
     <message>
         <source>Which test image to follow through the network</source>
         <translation>Which test image to follow through the network</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filters W of %1: %2 filters × %n channel(s) of %3 × %3</source>
+        <translation>
+            <numerusform>Filters W of %1: %2 filters × %n channel of %3 × %3</numerusform>
+            <numerusform>Filters W of %1: %2 filters × %n channels of %3 × %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): Z, %n channel(s) of %3 × %4</source>
+        <translation>
+            <numerusform>%1 (%2): Z, %n channel of %3 × %4</numerusform>
+            <numerusform>%1 (%2): Z, %n channels of %3 × %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -848,18 +880,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <translation>Numbers for regression, y = ZV + c, trained with squared error</translation>
     </message>
     <message>
-        <source>%1 units, %2</source>
-        <translation>%1 units, %2</translation>
-    </message>
-    <message>
-        <source>%1 units</source>
-        <translation>%1 units</translation>
-    </message>
-    <message>
-        <source>%1 filters %2x%2, stride %3, pad %4, %5</source>
-        <translation>%1 filters %2x%2, stride %3, pad %4, %5</translation>
-    </message>
-    <message>
         <source>%1x%1 windows</source>
         <translation>%1x%1 windows</translation>
     </message>
@@ -910,6 +930,27 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Initial weights</source>
         <translation>Initial weights</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s), %1</source>
+        <translation>
+            <numerusform>%n unit, %1</numerusform>
+            <numerusform>%n units, %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n unit</numerusform>
+            <numerusform>%n units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) %1x%1, stride %2, pad %3, %4</source>
+        <translation>
+            <numerusform>%n filter %1x%1, stride %2, pad %3, %4</numerusform>
+            <numerusform>%n filters %1x%1, stride %2, pad %3, %4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1185,18 +1226,6 @@ The data you had before stays.</translation>
     <message>
         <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>
         <translation>The OpenCL device could not be used, so training runs on the CPU: %1</translation>
-    </message>
-    <message>
-        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
-        <translation>Preparing GPU kernels on %1… (the first time takes seconds)</translation>
-    </message>
-    <message>
-        <source>Computing on %1 (kernels prepared in %2 s)</source>
-        <translation>Computing on %1 (kernels prepared in %2 s)</translation>
-    </message>
-    <message>
-        <source>Computing on %1</source>
-        <translation>Computing on %1</translation>
     </message>
     <message>
         <source>Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, which a recurrent layer reads in order. Under each test image: its class and the network&apos;s answer.</source>
@@ -2410,14 +2439,6 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
         <translation>Preparing GPU kernels on %1… (the first time takes seconds)</translation>
-    </message>
-    <message>
-        <source>Computing on %1 (kernels prepared in %2 s)</source>
-        <translation>Computing on %1 (kernels prepared in %2 s)</translation>
-    </message>
-    <message>
-        <source>Computing on %1</source>
-        <translation>Computing on %1</translation>
     </message>
     <message>
         <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>

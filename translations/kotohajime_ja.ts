@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>ComputeStatus</name>
+    <message>
+        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
+        <translation>%1 で GPU カーネルを準備中…（初回は数秒かかります）</translation>
+    </message>
+    <message>
+        <source>Paused: computes on %1 (kernels prepared in %2 s)</source>
+        <translation>一時停止中: 計算は %1（カーネルの準備 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Computing on %1 (kernels prepared in %2 s)</source>
+        <translation>%1 で計算中（カーネルの準備 %2 秒）</translation>
+    </message>
+    <message>
+        <source>Paused: computes on %1</source>
+        <translation>一時停止中: 計算は %1</translation>
+    </message>
+    <message>
+        <source>Computing on %1</source>
+        <translation>%1 で計算中</translation>
+    </message>
+</context>
+<context>
     <name>UiText</name>
     <message>
         <source>Circle</source>
@@ -423,12 +446,14 @@
         <translation>データには %1 個のクラスがあるので、最後の層には %1 個のユニットが必要です（ソフトマックスはクラスごとに1つの確率を出します）。しかし %2 の出力は %3 です</translation>
     </message>
     <message>
-        <source>The output must give %1 value(s) per sample, but %2 gives %3</source>
-        <translation>出力はサンプルごとに %1 個の値を出す必要がありますが、%2 の出力は %3 です</translation>
-    </message>
-    <message>
         <source>%1 is not connected to the input: the network is one chain from the input to the output, so connect it (or delete it)</source>
         <translation>%1 が入力につながっていません。ネットワークは入力から出力までの1本の鎖なので、つなぐか削除してください</translation>
+    </message>
+    <message numerus="yes">
+        <source>The output must give %n value(s) per sample, but %1 gives %2</source>
+        <translation>
+            <numerusform>出力はサンプルごとに %n 個の値を出す必要がありますが、%1 の出力は %2 です</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -465,10 +490,6 @@
         <translation>%1 のフィルタ W: %3 × %3 が %2 個</translation>
     </message>
     <message>
-        <source>Filters W of %1: %2 filters × %3 channels of %4 × %4</source>
-        <translation>%1 のフィルタ W: %2 個のフィルタ × %3 チャンネル、各 %4 × %4</translation>
-    </message>
-    <message>
         <source>convolution</source>
         <translation>畳み込み</translation>
     </message>
@@ -481,16 +502,24 @@
         <translation>平均プーリング</translation>
     </message>
     <message>
-        <source>%1 (%2): Z, %3 channels of %4 × %5</source>
-        <translation>%1（%2）: Z、%4 × %5 の %3 チャンネル</translation>
-    </message>
-    <message>
         <source>Test image</source>
         <translation>テスト画像</translation>
     </message>
     <message>
         <source>Which test image to follow through the network</source>
         <translation>ネットワークの中をたどるテスト画像</translation>
+    </message>
+    <message numerus="yes">
+        <source>Filters W of %1: %2 filters × %n channel(s) of %3 × %3</source>
+        <translation>
+            <numerusform>%1 のフィルタ W: %2 個のフィルタ × %n チャンネル、各 %3 × %3</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2): Z, %n channel(s) of %3 × %4</source>
+        <translation>
+            <numerusform>%1（%2）: Z、%3 × %4 の %n チャンネル</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -846,18 +875,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <translation>回帰の数値、y = ZV + c、二乗誤差で学習</translation>
     </message>
     <message>
-        <source>%1 units, %2</source>
-        <translation>%1 ユニット、%2</translation>
-    </message>
-    <message>
-        <source>%1 units</source>
-        <translation>%1 ユニット</translation>
-    </message>
-    <message>
-        <source>%1 filters %2x%2, stride %3, pad %4, %5</source>
-        <translation>フィルタ %1 個 %2x%2、ストライド %3、パディング %4、%5</translation>
-    </message>
-    <message>
         <source>%1x%1 windows</source>
         <translation>%1x%1 の窓</translation>
     </message>
@@ -908,6 +925,24 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Initial weights</source>
         <translation>初期重み</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s), %1</source>
+        <translation>
+            <numerusform>%n ユニット、%1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation>
+            <numerusform>%n ユニット</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n filter(s) %1x%1, stride %2, pad %3, %4</source>
+        <translation>
+            <numerusform>フィルタ %n 個 %1x%1、ストライド %2、パディング %3、%4</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1182,18 +1217,6 @@ The data you had before stays.</source>
     <message>
         <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>
         <translation>OpenCL デバイスを使えなかったので、CPU で学習しています: %1</translation>
-    </message>
-    <message>
-        <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
-        <translation>%1 で GPU カーネルを準備中…（初回は数秒かかります）</translation>
-    </message>
-    <message>
-        <source>Computing on %1 (kernels prepared in %2 s)</source>
-        <translation>%1 で計算中（カーネルの準備 %2 秒）</translation>
-    </message>
-    <message>
-        <source>Computing on %1</source>
-        <translation>%1 で計算中</translation>
     </message>
     <message>
         <source>Each image is read row by row: its %1 rows are %1 time steps x(1) … x(%1) of %2 pixels each, which a recurrent layer reads in order. Under each test image: its class and the network&apos;s answer.</source>
@@ -2392,14 +2415,6 @@ A file that was there stays as it was.</source>
     <message>
         <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
         <translation>%1 で GPU カーネルを準備中…（初回は数秒かかります）</translation>
-    </message>
-    <message>
-        <source>Computing on %1 (kernels prepared in %2 s)</source>
-        <translation>%1 で計算中（カーネルの準備 %2 秒）</translation>
-    </message>
-    <message>
-        <source>Computing on %1</source>
-        <translation>%1 で計算中</translation>
     </message>
     <message>
         <source>The OpenCL device could not be used, so training runs on the CPU: %1</source>

@@ -93,6 +93,18 @@ private slots:
         QCOMPARE(window_->latestSnapshot()->steps, steps);
     }
 
+    // The status bar says "Computing" only while something computes.
+    void computeStatusSaysPausedWhileNothingRuns() {
+        const auto* status = window_->findChild<QLabel*>(QStringLiteral("computeStatus"));
+        QCOMPARE(status->text(), QStringLiteral("Paused: computes on CPU (Eigen)"));
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return !s.paused; }));
+        QCOMPARE(status->text(), QStringLiteral("Computing on CPU (Eigen)"));
+        QTest::mouseClick(button(*window_, "playButton"), Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.paused; }));
+        QCOMPARE(status->text(), QStringLiteral("Paused: computes on CPU (Eigen)"));
+    }
+
     void stepAdvancesExactlyOneBatch() {
         for (int i = 0; i < 3; ++i) {
             const int64_t before = window_->latestSnapshot()->steps;

@@ -125,8 +125,8 @@ DraftCheck DraftCheck::of(const NetworkDraft& draft, const DataShape& data) {
                              "per class), but %2 gives %3")
                               .arg(wanted)
                               .arg(QString::fromStdString(chain.back()), batchShapeText(output))
-                        : tr("The output must give %1 value(s) per sample, but %2 gives %3")
-                              .arg(wanted)
+                        : tr("The output must give %n value(s) per sample, but %1 gives %2",
+                             nullptr, static_cast<int>(wanted))
                               .arg(QString::fromStdString(chain.back()), batchShapeText(output));
             else if (const auto steps = targetStepsProblem(draft, chain, data))
                 check.errors[steps->first] = steps->second;

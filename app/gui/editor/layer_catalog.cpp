@@ -209,6 +209,13 @@ QString LayerCatalog::keyParameters(const LayerSpec& layer) {
             found == layer.parameters.end() ? nullptr : std::get_if<int64_t>(&found->second);
         return value ? QString::number(*value) : QStringLiteral("?");
     };
+    // A count for tr()'s %n (English "1 unit", "2 units"); a missing one reads as 0.
+    const auto count = [&](const char* key) {
+        const auto found = layer.parameters.find(key);
+        const auto* value =
+            found == layer.parameters.end() ? nullptr : std::get_if<int64_t>(&found->second);
+        return value ? static_cast<int>(*value) : 0;
+    };
     const auto text = [&](const char* key) {
         const auto found = layer.parameters.find(key);
         const auto* value =
@@ -223,12 +230,11 @@ QString LayerCatalog::keyParameters(const LayerSpec& layer) {
         return QStringLiteral("?");
     };
     if (layer.type == "dense" || layer.type == "tied_dense" || layer.type == "rnn")
-        return tr("%1 units, %2").arg(integer("units"), text("activation"));
-    if (layer.type == "lstm") return tr("%1 units").arg(integer("units"));
+        return tr("%n unit(s), %1", nullptr, count("units")).arg(text("activation"));
+    if (layer.type == "lstm") return tr("%n unit(s)", nullptr, count("units"));
     if (layer.type == "conv")
-        return tr("%1 filters %2x%2, stride %3, pad %4, %5")
-            .arg(integer("filters"), integer("kernel"), integer("stride"), integer("padding"),
-                 text("activation"));
+        return tr("%n filter(s) %1x%1, stride %2, pad %3, %4", nullptr, count("filters"))
+            .arg(integer("kernel"), integer("stride"), integer("padding"), text("activation"));
     if (layer.type == "maxpool" || layer.type == "avgpool")
         return tr("%1x%1 windows").arg(integer("kernel"));
     if (layer.type == "dropout") return tr("keep p = %1").arg(number("keep"));

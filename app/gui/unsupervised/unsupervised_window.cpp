@@ -26,6 +26,7 @@
 #include "models/rbm.h"
 #include "network/network.h"
 #include "reconstruction_curve_view.h"
+#include "training/compute_status_text.h"
 #include "util/errors.h"
 #include "views/image_stack_view.h"
 
@@ -405,11 +406,7 @@ void UnsupervisedWindow::showStatus() {
             tr("Preparing GPU kernels on %1… (the first time takes seconds)").arg(device));
         return;
     }
-    computeLabel_->setText(shown_->kernelSeconds > 0
-                               ? tr("Computing on %1 (kernels prepared in %2 s)")
-                                     .arg(device)
-                                     .arg(shown_->kernelSeconds, 0, 'f', 1)
-                               : tr("Computing on %1").arg(device));
+    computeLabel_->setText(computeStatusText(*shown_));
     banner_->setText(tr("The OpenCL device could not be used, so training runs on the CPU: %1")
                          .arg(shown_->deviceProblem));
     QString text;

@@ -74,10 +74,10 @@ void FeatureMapView::redraw() {
                                            .arg(layer)
                                            .arg(maps_->filters.count)
                                            .arg(maps_->filters.height)
-                                     : tr("Filters W of %1: %2 filters × %3 channels of %4 × %4")
+                                     : tr("Filters W of %1: %2 filters × %n channel(s) of %3 × %3",
+                                          nullptr, static_cast<int>(maps_->filterChannels))
                                            .arg(layer)
                                            .arg(maps_->filters.count / maps_->filterChannels)
-                                           .arg(maps_->filterChannels)
                                            .arg(maps_->filters.height);
     size_t next = 1;
     picture(stacks_, next++)->setStack(maps_->filters, filtersTitle, kFilterTile);
@@ -86,13 +86,13 @@ void FeatureMapView::redraw() {
                              : stack.type == "maxpool" ? tr("max pooling")
                                                        : tr("average pooling");
         picture(stacks_, next++)
-            ->setStack(stack,
-                       tr("%1 (%2): Z, %3 channels of %4 × %5")
-                           .arg(QString::fromStdString(stack.layer), kind)
-                           .arg(stack.count)
-                           .arg(stack.height)
-                           .arg(stack.width),
-                       kMapTile);
+            ->setStack(
+                stack,
+                tr("%1 (%2): Z, %n channel(s) of %3 × %4", nullptr, static_cast<int>(stack.count))
+                    .arg(QString::fromStdString(stack.layer), kind)
+                    .arg(stack.height)
+                    .arg(stack.width),
+                kMapTile);
     }
 }
 

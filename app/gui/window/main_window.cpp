@@ -25,6 +25,7 @@
 #include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
 #include "panels/training_panel.h"
+#include "training/compute_status_text.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
 #include "window/compute_menu.h"
@@ -473,18 +474,8 @@ void MainWindow::changeEvent(QEvent* event) {
 }
 
 void MainWindow::showComputeStatus(const TrainingSnapshot& snapshot) {
-    if (snapshot.preparingKernels) {
-        deviceLabel_->setText(tr("Preparing GPU kernels on %1… (the first time takes seconds)")
-                                  .arg(snapshot.backendName));
-    } else if (snapshot.backendName.isEmpty()) {
-        return;  // a snapshot of a run that could not start says nothing about the device
-    } else if (snapshot.kernelSeconds > 0) {
-        deviceLabel_->setText(tr("Computing on %1 (kernels prepared in %2 s)")
-                                  .arg(snapshot.backendName)
-                                  .arg(snapshot.kernelSeconds, 0, 'f', 1));
-    } else {
-        deviceLabel_->setText(tr("Computing on %1").arg(snapshot.backendName));
-    }
+    // A snapshot of a run that could not start says nothing about the device.
+    if (!snapshot.backendName.isEmpty()) deviceLabel_->setText(computeStatusText(snapshot));
 }
 
 void MainWindow::retranslate() {
