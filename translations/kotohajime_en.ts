@@ -1030,6 +1030,10 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <source>Search layers</source>
         <translation>Search layers</translation>
     </message>
+    <message>
+        <source>Drag a layer onto the canvas, or double-click it to add it at the end.</source>
+        <translation>Drag a layer onto the canvas, or double-click it to add it at the end.</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::LossCurveView</name>

@@ -1022,6 +1022,10 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <source>Search layers</source>
         <translation>層を検索</translation>
     </message>
+    <message>
+        <source>Drag a layer onto the canvas, or double-click it to add it at the end.</source>
+        <translation>層をキャンバスへドラッグするか、ダブルクリックして最後に追加します。</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::LossCurveView</name>

@@ -311,6 +311,74 @@ private slots:
         QCOMPARE(document.draft().nodes.size(), size_t{8});
     }
 
+    // The palette says in a visible line what the entry pointed at computes.
+    void paletteShowsTheDescriptionOfTheEntryPointedAt() {
+        NetworkDocument document;
+        NetworkEditor editor(document);
+        editor.resize(1100, 800);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        const auto* line =
+            editor.palette().findChild<QLabel*>(QStringLiteral("paletteDescription"));
+        QVERIFY(line && line->isVisible());
+        QVERIFY(editor.palette().shownDescription().contains(QStringLiteral("Drag")));
+        QTreeWidgetItem* lstm = editor.palette().item(QStringLiteral("lstm"));
+        editor.palette().tree().setCurrentItem(lstm);
+        QCOMPARE(editor.palette().shownDescription(), lstm->toolTip(0));
+        QVERIFY(editor.palette().shownDescription().contains(QStringLiteral("forget")));
+        QTreeWidgetItem* dense = editor.palette().item(QStringLiteral("dense"));
+        emit editor.palette().tree().itemEntered(dense, 0);
+        QCOMPARE(editor.palette().shownDescription(),
+                 QStringLiteral("Fully connected: a = XW + b, Z = s(a)"));
+    }
+
+    // A layer dropped onto a link takes the place of the node the link led to; that node and the
+    // rest of the chain move down a row, so no two nodes overlap (before, they did until Lay out).
+    void layerDroppedOnALinkMakesRoom() {
+        NetworkDocument document;
+        NetworkSpec spec;
+        spec.inputShape = {2};
+        spec.layers = {dense(4, "tanh"), dense(3, "tanh"), dense(2, "softmax")};
+        document.load(spec);
+        NetworkEditor editor(document);
+        editor.resize(1100, 800);
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        NetworkView& view = editor.view();
+        NetworkScene& scene = editor.scene();
+        view.fitAll();
+        EdgeItem* link = scene.edgeFrom("dense_1");
+        QVERIFY(link);
+        const auto before = document.draft();
+        const QPoint dropAt = at(view, link->path().pointAtPercent(0.5));
+        std::unique_ptr<QMimeData> carried(
+            editor.palette().tree().mimeData({editor.palette().item(QStringLiteral("dense"))}));
+        QDragEnterEvent enter(dropAt, Qt::CopyAction, carried.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view.viewport(), &enter);
+        QDragMoveEvent move(dropAt, Qt::CopyAction, carried.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view.viewport(), &move);
+        QDropEvent drop(dropAt, Qt::CopyAction, carried.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view.viewport(), &drop);
+
+        const NetworkDraft& after = document.draft();
+        QCOMPARE(after.links.at("dense_1"), std::string("dense_4"));
+        QCOMPARE(after.links.at("dense_4"), std::string("dense_2"));
+        QCOMPARE(*after.node("dense_4")->position, *before.node("dense_2")->position);
+        QCOMPARE(after.node("dense_2")->position->second,
+                 before.node("dense_2")->position->second + kRowSpacing);
+        QCOMPARE(after.outputPosition.second, before.outputPosition.second + kRowSpacing);
+        QCOMPARE(*after.node("dense_1")->position, *before.node("dense_1")->position);
+        const std::vector<std::string> names{kInputNode, "dense_1", "dense_4",
+                                             "dense_2",  "dense_3", kOutputNode};
+        for (size_t i = 0; i < names.size(); ++i)
+            for (size_t j = i + 1; j < names.size(); ++j)
+                QVERIFY2(!scene.node(names[i])->sceneBoundingRect().intersects(
+                             scene.node(names[j])->sceneBoundingRect()),
+                         (names[i] + " overlaps " + names[j]).c_str());
+        document.undoStack().undo();  // one undo step puts everything back
+        QVERIFY(document.draft() == before);
+    }
+
     void dragAndDropOnTheCanvas() {
         NetworkDocument document;
         document.setData(twoClassesOnThePlane());

@@ -2,6 +2,7 @@
 
 #include <QEvent>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QVBoxLayout>
@@ -35,8 +36,23 @@ LayerPalette::LayerPalette(QWidget* parent) : QWidget(parent) {
     tree_->setIconSize(QSize(22, 22));
     tree_->setRootIsDecorated(false);
     tree_->setIndentation(8);
+    tree_->setMouseTracking(true);  // itemEntered while the mouse only passes over an entry
+    description_ = new QLabel(this);
+    description_->setObjectName(QStringLiteral("paletteDescription"));
+    description_->setWordWrap(true);
+    description_->setTextFormat(Qt::PlainText);
+    // Room for three lines, so the palette does not jump as descriptions of other lengths show.
+    description_->setMinimumHeight(3 * fontMetrics().lineSpacing() + 6);
+    description_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    description_->setFrameShape(QFrame::StyledPanel);
+    description_->setMargin(3);
     layout->addWidget(search_);
     layout->addWidget(tree_, 1);
+    layout->addWidget(description_);
+    connect(tree_, &QTreeWidget::itemEntered, this,
+            [this](QTreeWidgetItem* item) { describe(item); });
+    connect(tree_, &QTreeWidget::currentItemChanged, this,
+            [this](QTreeWidgetItem* item) { describe(item); });
     connect(search_, &QLineEdit::textChanged, this, &LayerPalette::filter);
     connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem* item) {
         const QString id = item->data(0, Qt::UserRole).toString();
@@ -78,7 +94,17 @@ void LayerPalette::fill() {
     }
     tree_->expandAll();
     filter(search_->text());
+    describe(tree_->currentItem());
 }
+
+void LayerPalette::describe(const QTreeWidgetItem* item) {
+    const bool entry = item && !item->data(0, Qt::UserRole).toString().isEmpty();
+    description_->setText(entry ? item->toolTip(0)
+                                : tr("Drag a layer onto the canvas, or double-click it to add it "
+                                     "at the end."));
+}
+
+QString LayerPalette::shownDescription() const { return description_->text(); }
 
 void LayerPalette::filter(const QString& text) {
     for (int g = 0; g < tree_->topLevelItemCount(); ++g) {

@@ -8,6 +8,30 @@ namespace koto::gui {
 namespace {
 std::pair<double, double> pairOf(QPointF p) { return {p.x(), p.y()}; }
 QString qs(const std::string& text) { return QString::fromStdString(text); }
+
+// Where a layer put in front of `next` goes: `next`'s place, after `next` and every node after it
+// (to the output, or to the end of its chain) have moved down a row to make room; `otherwise`
+// where `next` has no place yet.
+std::pair<double, double> makeRoomBefore(NetworkDraft& draft, const std::string& next,
+                                         std::pair<double, double> otherwise) {
+    const auto place = [&](const std::string& name) -> std::pair<double, double>* {
+        if (name == kOutputNode) return &draft.outputPosition;
+        LayerSpec* node = draft.node(name);
+        return node && node->position ? &*node->position : nullptr;
+    };
+    const std::pair<double, double>* taken = place(next);
+    if (!taken) return otherwise;
+    const std::pair<double, double> result = *taken;
+    std::set<std::string> moved;  // a broken draft may hold a loop: move each node once
+    for (std::string at = next; !at.empty() && moved.insert(at).second;) {
+        std::pair<double, double>* position = place(at);
+        if (!position) break;
+        position->second += kRowSpacing;
+        const auto link = draft.links.find(at);
+        at = link == draft.links.end() ? std::string() : link->second;
+    }
+    return result;
+}
 }  // namespace
 
 NetworkDocument::NetworkDocument(QObject* parent) : QObject(parent) {
@@ -60,6 +84,9 @@ QString NetworkDocument::addLayer(LayerSpec layer, QPointF position,
     layer.position = pairOf(position);
     if (name) *name = layer.name;
     if (const auto link = after.links.find(intoLinkFrom); link != after.links.end()) {
+        // Dropped onto a link: the layer takes the place of the node the link led to, which moves
+        // down a row with the rest of the chain, so nothing overlaps.
+        layer.position = makeRoomBefore(after, link->second, *layer.position);
         after.links[layer.name] = link->second;
         link->second = layer.name;
     }
@@ -89,11 +116,7 @@ QString NetworkDocument::appendLayer(LayerSpec layer, bool outputLayer, std::str
     if (name) *name = layer.name;
     after.links[previous] = layer.name;
     after.links[layer.name] = next;
-    // The new node takes the place of the next one, which moves down, and so on to the output.
-    layer.position = next == kOutputNode ? after.outputPosition : *after.node(next)->position;
-    for (std::string at = next; at != kOutputNode; at = after.links.at(at))
-        after.node(at)->position->second += kRowSpacing;
-    after.outputPosition.second += kRowSpacing;
+    layer.position = makeRoomBefore(after, next, after.outputPosition);
     after.nodes.push_back(layer);
     push(DraftCommand::Add, tr("Add %1").arg(qs(layer.name)), std::move(after));
     return {};
