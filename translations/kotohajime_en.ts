@@ -1445,8 +1445,8 @@ The data you had before stays.</translation>
     <message numerus="yes">
         <source>Paste %n layer(s)</source>
         <translation>
-            <numerusform>Paste %n layer(s)</numerusform>
-            <numerusform>Paste %n layer(s)</numerusform>
+            <numerusform>Paste %n layer</numerusform>
+            <numerusform>Paste %n layers</numerusform>
         </translation>
     </message>
     <message>
@@ -1479,8 +1479,8 @@ The data you had before stays.</translation>
     <message numerus="yes">
         <source>Ready to train: %n layer(s) from %1 to %2</source>
         <translation>
-            <numerusform>Ready to train: %n layer(s) from %1 to %2</numerusform>
-            <numerusform>Ready to train: %n layer(s) from %1 to %2</numerusform>
+            <numerusform>Ready to train: %n layer from %1 to %2</numerusform>
+            <numerusform>Ready to train: %n layers from %1 to %2</numerusform>
         </translation>
     </message>
     <message>
@@ -1761,8 +1761,8 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>%1: input x(t), %n value(s) a step</source>
         <translation>
-            <numerusform>%1: input x(t), %n value(s) a step</numerusform>
-            <numerusform>%1: input x(t), %n value(s) a step</numerusform>
+            <numerusform>%1: input x(t), %n value a step</numerusform>
+            <numerusform>%1: input x(t), %n values a step</numerusform>
         </translation>
     </message>
     <message>
@@ -1939,8 +1939,8 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>convolution, %n filter(s) of %1×%1, %2</source>
         <translation>
-            <numerusform>convolution, %n filter(s) of %1×%1, %2</numerusform>
-            <numerusform>convolution, %n filter(s) of %1×%1, %2</numerusform>
+            <numerusform>convolution, %n filter of %1×%1, %2</numerusform>
+            <numerusform>convolution, %n filters of %1×%1, %2</numerusform>
         </translation>
     </message>
     <message>
@@ -1966,8 +1966,8 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>The last %n row(s) or column(s), which no whole window covers, are left out.</source>
         <translation>
-            <numerusform>The last %n row(s) or column(s), which no whole window covers, are left out.</numerusform>
-            <numerusform>The last %n row(s) or column(s), which no whole window covers, are left out.</numerusform>
+            <numerusform>The last %n row or column, which no whole window covers, is left out.</numerusform>
+            <numerusform>The last %n rows or columns, which no whole window covers, are left out.</numerusform>
         </translation>
     </message>
     <message>
@@ -1988,8 +1988,8 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</source>
         <translation>
-            <numerusform>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</numerusform>
-            <numerusform>Weight (%1, %2) of channel %3 of filter %4 met %n input(s): one in each window of each sample, where the window did not lie on the zero padding.</numerusform>
+            <numerusform>Weight (%1, %2) of channel %3 of filter %4 met %n input: one in each window of each sample, where the window did not lie on the zero padding.</numerusform>
+            <numerusform>Weight (%1, %2) of channel %3 of filter %4 met %n inputs: one in each window of each sample, where the window did not lie on the zero padding.</numerusform>
         </translation>
     </message>
     <message>
@@ -2014,8 +2014,8 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>%1 was in %n window(s) of each filter: %2.</source>
         <translation>
-            <numerusform>%1 was in %n window(s) of each filter: %2.</numerusform>
-            <numerusform>%1 was in %n window(s) of each filter: %2.</numerusform>
+            <numerusform>%1 was in %n window of each filter: %2.</numerusform>
+            <numerusform>%1 was in %n windows of each filter: %2.</numerusform>
         </translation>
     </message>
     <message>
@@ -2033,15 +2033,15 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>SimpleRNN, %n unit(s), %1</source>
         <translation>
-            <numerusform>SimpleRNN, %n unit(s), %1</numerusform>
-            <numerusform>SimpleRNN, %n unit(s), %1</numerusform>
+            <numerusform>SimpleRNN, %n unit, %1</numerusform>
+            <numerusform>SimpleRNN, %n units, %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>LSTM, %n unit(s)</source>
         <translation>
-            <numerusform>LSTM, %n unit(s)</numerusform>
-            <numerusform>LSTM, %n unit(s)</numerusform>
+            <numerusform>LSTM, %n unit</numerusform>
+            <numerusform>LSTM, %n units</numerusform>
         </translation>
     </message>
     <message>
@@ -2139,17 +2139,20 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message numerus="yes">
         <source>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</source>
         <translation>
-            <numerusform>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</numerusform>
-            <numerusform>One product for each of the %n sample(s) at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</numerusform>
+            <numerusform>One product for each of the %n sample at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</numerusform>
+            <numerusform>One product for each of the %n samples at each of the %1 time steps, sample by sample through t = 1 … %1: the same weights act at every step.</numerusform>
         </translation>
     </message>
     <message>
         <source>h(0) = 0, so t = 1 adds nothing.</source>
         <translation>h(0) = 0, so t = 1 adds nothing.</translation>
     </message>
-    <message>
-        <source>N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their mean cost.</source>
-        <translation>N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their mean cost.</translation>
+    <message numerus="yes">
+        <source>N = %1 rows: %n sequence(s) x %2 time steps (seq:many answers at every step); J is their mean cost.</source>
+        <translation>
+            <numerusform>N = %1 rows: %n sequence x %2 time steps (seq:many answers at every step); J is their mean cost.</numerusform>
+            <numerusform>N = %1 rows: %n sequences x %2 time steps (seq:many answers at every step); J is their mean cost.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

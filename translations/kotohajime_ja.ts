@@ -2123,9 +2123,11 @@ Your work is still open: save it somewhere else, or make room and save again.</s
         <source>h(0) = 0, so t = 1 adds nothing.</source>
         <translation>h(0) = 0 なので、t = 1 の項は何も加えません。</translation>
     </message>
-    <message>
-        <source>N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every step); J is their mean cost.</source>
-        <translation>N = %1 行: %2 個の系列 × %3 タイムステップ（seq:many はすべてのステップで答えます）。J はその平均コストです。</translation>
+    <message numerus="yes">
+        <source>N = %1 rows: %n sequence(s) x %2 time steps (seq:many answers at every step); J is their mean cost.</source>
+        <translation>
+            <numerusform>N = %1 行: %n 個の系列 × %2 タイムステップ（seq:many はすべてのステップで答えます）。J はその平均コストです。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

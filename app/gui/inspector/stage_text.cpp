@@ -103,11 +103,10 @@ QStringList StageText::formulas(int index) const {
             break;
         }
         if (const std::optional<double> steps = stage.scalar("steps"))
-            lines << tr("N = %1 rows: %2 sequence(s) x %3 time steps (seq:many answers at every "
-                        "step); J is their "
-                        "mean cost.")
+            lines << tr("N = %1 rows: %n sequence(s) x %2 time steps (seq:many answers at every "
+                        "step); J is their mean cost.",
+                        nullptr, static_cast<int>(trace_.samples()))
                          .arg(rows)
-                         .arg(trace_.samples())
                          .arg(*steps);
         else
             lines << tr("N = %n sample(s) in this step; J is their mean cost.", nullptr,
