@@ -165,14 +165,6 @@ int main(int argc, char** argv) {
 
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
-    if (parser.isSet(view) && !window.showChart(parser.value(view))) {
-        std::fprintf(
-            stderr,
-            "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
-            "gradients (with rnn or lstm layers), not \"%s\"\n",
-            qPrintable(parser.value(view)));
-        return 2;
-    }
     const bool scripted = parser.isSet(screenshot);
     if (modelTemplate && scripted) {
         try {  // no dialog in a script: its data that cannot be loaded is said on stderr
@@ -204,6 +196,15 @@ int main(int argc, char** argv) {
         if (trainSteps > 0) stepsBefore = koto::loadProject(path.toStdString()).stepsTrained;
     } else if (!scripted) {
         QTimer::singleShot(0, &window, [&window] { window.session().offerRecovery(); });
+    }
+    // The tab asked for, once the template or project has shown which tabs its network has.
+    if (parser.isSet(view) && !window.showChart(parser.value(view))) {
+        std::fprintf(
+            stderr,
+            "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
+            "gradients (with rnn or lstm layers), not \"%s\"\n",
+            qPrintable(parser.value(view)));
+        return 2;
     }
     if (modelTemplate && scripted) {
         auto* run = new koto::gui::UnsupervisedScreenshotRun(window.showUnsupervisedWindow(),

@@ -2,13 +2,17 @@
 // follow; Pause stops them; Step advances exactly one batch; Reset returns to the same initial
 // weights; the language switches live; closing mid-training exits cleanly.
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
+#include <QMouseEvent>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QSplitter>
 #include <QTest>
 #include <QToolButton>
 #include <memory>
@@ -216,6 +220,37 @@ private slots:
                 banner->text().contains(QString::number(snapshot->bestEpoch)));
         QVERIFY(!window_->controller().isPlaying());
         QVERIFY(!button(*window_, "playButton")->isEnabled());
+    }
+
+    // The charts' tab titles are whole, and the divider between the picture and the charts can
+    // be dragged; the next window opens with the split the learner left.
+    void viewsShareTheRoomAsTheLearnerDrags() {
+        QSettings().remove(QStringLiteral("views"));
+        QTabWidget& charts = window_->charts();
+        QCOMPARE(charts.elideMode(), Qt::ElideNone);
+        auto* split = window_->findChild<QSplitter*>(QStringLiteral("viewsSplit"));
+        QVERIFY(split);
+        const QList<int> before = split->sizes();
+        QSplitterHandle* handle = split->handle(1);
+        const QPoint grip = handle->rect().center();
+        QTest::mousePress(handle, Qt::LeftButton, {}, grip);
+        for (int dx = 20; dx <= 120; dx += 20) {
+            QMouseEvent drag(QEvent::MouseMove, grip + QPoint(dx, 0),
+                             handle->mapToGlobal(grip + QPoint(dx, 0)), Qt::NoButton,
+                             Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(handle, &drag);
+        }
+        QTest::mouseRelease(handle, Qt::LeftButton, {}, grip + QPoint(120, 0));
+        const QList<int> after = split->sizes();
+        QVERIFY2(after[0] > before[0] + 60,
+                 qPrintable(QStringLiteral("%1 -> %2").arg(before[0]).arg(after[0])));
+
+        fixture_.close();
+        QVERIFY(fixture_.open());
+        window_ = fixture_.window.get();
+        auto* reopened = window_->findChild<QSplitter*>(QStringLiteral("viewsSplit"));
+        QCOMPARE(reopened->sizes(), after);
+        QSettings().remove(QStringLiteral("views"));
     }
 
     void languageSwitchesLive() {

@@ -3,9 +3,11 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QScrollArea>
+#include <QSettings>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
-#include <QVBoxLayout>
 #include <algorithm>
 
 #include "views/confusion_matrix_view.h"
@@ -17,6 +19,11 @@
 #include "views/recurrent_state_view.h"
 
 namespace koto::gui {
+namespace {
+QString settingKey(const QSplitter& splitter) {
+    return QStringLiteral("views/") + splitter.objectName();
+}
+}  // namespace
 
 RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     boundary_ = new DecisionBoundaryView;
@@ -46,13 +53,40 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     explanation_->setWordWrap(true);
     explanation_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
-    auto* right = new QVBoxLayout;
-    right->addWidget(charts_, 3);
-    right->addWidget(explanation_, 1);
+    // Whole tab titles, scrolled when they do not fit, never cut to "earning curve".
+    charts_->setElideMode(Qt::ElideNone);
+    charts_->setUsesScrollButtons(true);
+
+    // The picture, the charts and the explanation share the room as the learner drags their
+    // dividers; the split is remembered for the next start.
+    right_ = new QSplitter(Qt::Vertical);
+    right_->setObjectName(QStringLiteral("chartsSplit"));
+    right_->addWidget(charts_);
+    // A long explanation scrolls rather than being cut off at the bottom of the window.
+    auto* explanationScroll = new QScrollArea;
+    explanationScroll->setObjectName(QStringLiteral("explanationScroll"));
+    explanationScroll->setWidget(explanation_);
+    explanationScroll->setWidgetResizable(true);
+    explanationScroll->setFrameShape(QFrame::NoFrame);
+    explanationScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    right_->addWidget(explanationScroll);
+    right_->setStretchFactor(0, 3);
+    right_->setStretchFactor(1, 1);
+    split_ = new QSplitter(Qt::Horizontal);
+    split_->setObjectName(QStringLiteral("viewsSplit"));
+    split_->addWidget(pictures_);
+    split_->addWidget(right_);
+    split_->setStretchFactor(0, 5);
+    split_->setStretchFactor(1, 4);
+    for (QSplitter* splitter : {split_, right_}) {
+        splitter->setChildrenCollapsible(false);
+        splitter->restoreState(QSettings().value(settingKey(*splitter)).toByteArray());
+        connect(splitter, &QSplitter::splitterMoved, this,
+                [splitter] { QSettings().setValue(settingKey(*splitter), splitter->saveState()); });
+    }
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(pictures_, 5);
-    layout->addLayout(right, 4);
+    layout->addWidget(split_);
 
     connect(charts_, &QTabWidget::currentChanged, this, &RunViews::chartChosen);
     connect(featureMaps_, &FeatureMapView::sampleChosen, this, &RunViews::insideSampleChosen);

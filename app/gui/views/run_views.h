@@ -2,8 +2,9 @@
 // Everything the main window draws of a run, from its snapshots: in the middle the decision
 // boundary (2-D data) or the image gallery (images), on the right the charts (learning curve,
 // confusion matrix, and for the networks that have them feature maps, states over time and the
-// gradient through time) above the lesson's explanation. It asks the training thread for the
-// network's insides only while a view of them is shown (insidesWanted, insideSampleChosen).
+// gradient through time) above the lesson's explanation, with dividers the learner can drag
+// (remembered in the settings). It asks the training thread for the network's insides only while
+// a view of them is shown (insidesWanted, insideSampleChosen).
 
 #include <QWidget>
 #include <memory>
@@ -14,6 +15,7 @@
 #include "training/training_snapshot.h"
 
 class QLabel;
+class QSplitter;
 class QStackedWidget;
 class QTabWidget;
 
@@ -71,6 +73,8 @@ private:
     void retranslate();
     void chartChosen();
 
+    QSplitter* split_;  // the picture | the charts over the explanation
+    QSplitter* right_;  // the charts over the explanation
     QStackedWidget* pictures_;
     DecisionBoundaryView* boundary_;
     ImageGalleryView* gallery_;

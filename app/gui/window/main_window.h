@@ -64,8 +64,8 @@ public:
     QTabWidget& charts() const { return views_->charts(); }
     DatasetPanel& datasetPanel() const { return *datasetPanel_; }
     AugmentationPanel& augmentationPanel() const { return *augmentation_; }
-    // Shows a tab beside the plot by name (RunViews::showChart).
-    bool showChart(const QString& name) { return views_->showChart(name); }
+    // Shows the training page and a tab beside the plot by name (RunViews::showChart).
+    bool showChart(const QString& name);
     // The step-through inspector, opened (made on first use).
     InspectorWindow& openInspector();
     // The latest snapshot drawn (null before the first).

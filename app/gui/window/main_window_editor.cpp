@@ -82,6 +82,12 @@ void MainWindow::retranslateEditMenu() {
                                                 : tr("&Redo %1").arg(history.redoText()));
 }
 
+bool MainWindow::showChart(const QString& name) {
+    if (!views_->showChart(name)) return false;
+    pages_->setCurrentWidget(trainingPage_);
+    return true;
+}
+
 void MainWindow::retranslateEditor() {
     retranslateEditMenu();
     pages_->setTabText(pages_->indexOf(trainingPage_), tr("Training"));
