@@ -3,13 +3,15 @@
 #include <charconv>
 #include <cmath>
 
+#include "util/text.h"
+
 namespace koto::cli {
 
 Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::string>& valued,
                      const std::set<std::string>& flags) {
     for (size_t i = 0; i < words.size(); ++i) {
         const std::string& word = words[i];
-        if (word.rfind("--", 0) != 0) throw UsageError("unexpected argument \"" + word + "\"");
+        if (word.rfind("--", 0) != 0) throw UsageError("unexpected argument " + inQuotes(word));
         std::string name = word.substr(2);
         std::optional<std::string> inlineValue;
         if (const auto equals = name.find('='); equals != std::string::npos) {
@@ -56,7 +58,7 @@ double Arguments::number(const std::string& name, double fallback) const {
     const std::string& text = found->second;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
-        throw UsageError("--" + name + " needs a number, not \"" + text + "\"");
+        throw UsageError("--" + name + " needs a number, not " + inQuotes(text));
     return value;
 }
 
@@ -68,7 +70,7 @@ int64_t Arguments::integer(const std::string& name, int64_t fallback, int64_t mi
     const std::string& text = found->second;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size())
-        throw UsageError("--" + name + " needs a whole number, not \"" + text + "\"");
+        throw UsageError("--" + name + " needs a whole number, not " + inQuotes(text));
     if (value < minimum || value > maximum)
         throw UsageError("--" + name + " must be between " + std::to_string(minimum) + " and " +
                          std::to_string(maximum));

@@ -7,6 +7,7 @@
 #include "arguments.h"
 #include "opencl_backend.h"
 #include "opencl_devices.h"
+#include "util/text.h"
 
 namespace koto::cli {
 
@@ -19,8 +20,8 @@ BackendChoice parseBackendChoice(const std::string& text) {
         text.find_first_not_of("0123456789", prefix.size()) == std::string::npos)
         return {true, std::stoi(text.substr(prefix.size()))};
     throw UsageError("--backend must be cpu, opencl or opencl:N (N as kotohajime-cli devices "
-                     "numbers them), not \"" +
-                     text + "\"");
+                     "numbers them), not " +
+                     inQuotes(text));
 }
 
 void reportCpuFallback(const std::string& reason, const std::string& activity) {

@@ -9,6 +9,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace {
 
@@ -26,6 +27,10 @@ constexpr Command kCommands[] = {
     {"devices", koto::cli::devicesCommand},     {"bptt", koto::cli::bpttCommand},
     {"templates", koto::cli::templatesCommand},
 };
+
+// A message as one line: core's messages already quote input as short escaped excerpts; this
+// keeps any other from breaking the one-line-per-error rule scripts rely on.
+std::string oneLine(const std::exception& error) { return koto::excerpt(error.what(), 4096); }
 
 bool wantsHelp(const Words& words) {
     for (const std::string& word : words)
@@ -55,28 +60,28 @@ int main(int argc, char** argv) {
         try {
             return command.run(rest);
         } catch (const koto::cli::UsageError& error) {
-            std::cerr << "kotohajime-cli " << name << ": " << error.what()
+            std::cerr << "kotohajime-cli " << name << ": " << oneLine(error)
                       << "\n(see kotohajime-cli " << name << " --help)\n";
             return 2;
         } catch (const koto::DivergenceError& error) {
-            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            std::cerr << "kotohajime-cli " << name << ": " << oneLine(error) << '\n';
             return 4;
         } catch (const koto::InputError& error) {
-            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            std::cerr << "kotohajime-cli " << name << ": " << oneLine(error) << '\n';
             return 3;
         } catch (const koto::SpecError& error) {
-            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            std::cerr << "kotohajime-cli " << name << ": " << oneLine(error) << '\n';
             return 3;
         } catch (const std::bad_alloc&) {
             std::cerr << "kotohajime-cli " << name
                       << ": not enough memory for this data or network\n";
             return 3;
         } catch (const std::exception& error) {
-            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            std::cerr << "kotohajime-cli " << name << ": " << oneLine(error) << '\n';
             return 3;
         }
     }
-    std::cerr << "kotohajime-cli: unknown command \"" << name << "\"\n\n"
+    std::cerr << "kotohajime-cli: unknown command " << koto::inQuotes(name) << "\n\n"
               << koto::cli::helpText("");
     return 2;
 }

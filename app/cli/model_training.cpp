@@ -14,6 +14,7 @@
 #include "models/rbm_trainer.h"
 #include "training/training_run.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto::cli {
 namespace {
@@ -116,8 +117,8 @@ int trainRbm(const Arguments& args, const std::string& hiddenText, const Dataset
         hidden = 0;
     }
     if (hidden < 1 || hidden > 1'000'000)
-        throw UsageError("--model rbm:M needs the number of hidden units M (1 to 1000000), not \"" +
-                         hiddenText + "\"");
+        throw UsageError("--model rbm:M needs the number of hidden units M (1 to 1000000), not " +
+                         inQuotes(hiddenText));
     const RbmTraining training{cdSteps(args), args.has("persistent")};
     const bool json = args.has("json");
 
@@ -159,8 +160,8 @@ int trainModel(const Arguments& args) {
     const std::string rest = colon == std::string::npos ? "" : model.substr(colon + 1);
     if (kind != "autoencoder" && kind != "rbm")
         throw UsageError(
-            "--model must be autoencoder:SIZES (as autoencoder:256,64) or rbm:M, not \"" + model +
-            "\"");
+            "--model must be autoencoder:SIZES (as autoencoder:256,64) or rbm:M, not " +
+            inQuotes(model));
     const TrainingSettings settings = settingsFrom(args, TrainingSettings{});
     const std::string datasetText = args.required("dataset");
     const Dataset data = loadDataset(DatasetSpec::parse(datasetText));
@@ -185,7 +186,8 @@ std::optional<PretrainChoice> pretrainChoice(const Arguments& args) {
         throw UsageError("--pretrain starts a classifier from pre-trained weights, but --project "
                          "already has weights");
     const auto kind = pretrainKindFromName(*kindText);
-    if (!kind) throw UsageError("--pretrain must be rbm or autoencoder, not \"" + *kindText + "\"");
+    if (!kind)
+        throw UsageError("--pretrain must be rbm or autoencoder, not " + inQuotes(*kindText));
     PretrainOptions options;
     options.kind = *kind;
     options.epochs = args.integer("pretrain-epochs", 5, 1, 1'000'000);

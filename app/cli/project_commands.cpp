@@ -21,9 +21,10 @@ namespace {
 
 Project loadTrainedProject(const std::string& path) {
     Project project = loadProject(path);
-    if (project.weights.empty()) throw InputError(path + ": the project holds no trained weights");
+    if (project.weights.empty())
+        throw InputError(printablePath(path) + ": the project holds no trained weights");
     if (project.model != ModelKind::Network)
-        throw InputError(path + ": the project holds an " +
+        throw InputError(printablePath(path) + ": the project holds an " +
                          std::string(modelKindName(project.model)) +
                          "; eval and predict work on classification and regression networks");
     return project;
@@ -63,6 +64,8 @@ int evalCommand(const Words& words) {
 int predictCommand(const Words& words) {
     const Arguments args(words, {"project", "input", "output", "backend"}, {});
     const BackendChoice backendChoice = parseBackendChoice(args.text("backend", "cpu"));
+    const std::optional<std::string> outputPath = args.optionalText("output");
+    if (outputPath) checkWritableTarget(*outputPath);  // before the work it would keep
     const Project project = loadTrainedProject(args.required("project"));
     const std::string inputPath = args.required("input");
     const NumericTable table = readNumericCsv(inputPath);
@@ -77,13 +80,13 @@ int predictCommand(const Words& words) {
         });
     Network& network = *built;
     if (table.cols != network.inputSize())
-        throw InputError(inputPath + ": rows have " + std::to_string(table.cols) +
+        throw InputError(printablePath(inputPath) + ": rows have " + std::to_string(table.cols) +
                          " values, the network takes " + std::to_string(network.inputSize()));
     std::vector<float> inputs = table.values;
     if (project.pixelInputs) {  // as in training: pixels 0-255 become 0-1
         for (size_t i = 0; i < inputs.size(); ++i) {
             if (!(inputs[i] >= 0 && inputs[i] <= 255))
-                throw InputError(inputPath + ", data row " +
+                throw InputError(printablePath(inputPath) + ", data row " +
                                  std::to_string(i / static_cast<size_t>(table.cols) + 1) +
                                  ", column " +
                                  std::to_string(i % static_cast<size_t>(table.cols) + 1) +
@@ -122,8 +125,7 @@ int predictCommand(const Words& words) {
         }
         csv << '\n';
     }
-    if (const auto outputPath = args.optionalText("output"))
-        writeFileAtomically(*outputPath, csv.str());
+    if (outputPath) writeFileAtomically(*outputPath, csv.str());
     else std::cout << csv.str();
     return 0;
 }

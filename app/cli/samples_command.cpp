@@ -51,6 +51,7 @@ int samplesCommand(const Words& words) {
         words, {"dataset", "augment", "count", "variants", "first", "seed", "scale", "out"},
         {"test"});
     const std::string out = args.required("out");
+    checkWritableTarget(out);  // before the work it would keep
     Augmentation augmentation;
     try {
         augmentation = Augmentation::parse(args.text("augment", ""));

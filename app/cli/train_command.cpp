@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
+#include "io/atomic_file.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "metrics_output.h"
@@ -18,6 +19,7 @@
 #include "training/project_capture.h"
 #include "training/training_run.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto::cli {
 namespace {
@@ -107,7 +109,7 @@ std::optional<LossKind> lossOption(const Arguments& args) {
     const auto text = args.optionalText("loss");
     if (!text) return std::nullopt;
     const auto loss = lossFromName(*text);
-    if (!loss) throw UsageError("--loss must be ce, bce or mse, not \"" + *text + "\"");
+    if (!loss) throw UsageError("--loss must be ce, bce or mse, not " + inQuotes(*text));
     return loss;
 }
 
@@ -122,8 +124,8 @@ TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) 
     const auto& known = optimizerNames();
     if (std::find(known.begin(), known.end(), settings.optimizer) == known.end())
         throw UsageError(
-            "--optimizer must be sgd, momentum, nesterov, adagrad, rmsprop or adam, not \"" +
-            settings.optimizer + "\"");
+            "--optimizer must be sgd, momentum, nesterov, adagrad, rmsprop or adam, not " +
+            inQuotes(settings.optimizer));
     settings.momentum = args.number("momentum", settings.momentum);
     if (!(settings.momentum >= 0 && settings.momentum < 1))
         throw UsageError("--momentum must be at least 0 and below 1");
@@ -167,6 +169,9 @@ int trainCommand(const Words& words) {
                                  "clip-norm",  "model",           "denoise",      "cd",
                                  "pretrain",   "pretrain-epochs", "pretrain-data"},
                          {"json", "regularize-biases", "confusion", "tied", "persistent"});
+    // A --save that could never be written (a device, a FIFO, a folder) is refused now, not after
+    // the training it would keep.
+    if (const auto path = args.optionalText("save")) checkWritableTarget(*path);
     // An autoencoder or an RBM rather than a classifier or regression network (model_training.h).
     if (args.has("model")) return trainModel(args);
     const std::optional<PretrainChoice> pretrain = pretrainChoice(args);
@@ -182,7 +187,7 @@ int trainCommand(const Words& words) {
         earlier = std::make_unique<Project>(loadProject(*projectPath));
         if (earlier->model != ModelKind::Network)
             throw InputError(
-                *projectPath + ": the project holds an " +
+                printablePath(*projectPath) + ": the project holds an " +
                 std::string(modelKindName(earlier->model)) +
                 "; --project carries on training classification and regression networks only");
         spec = earlier->network;

@@ -17,7 +17,7 @@ double numberOf(const std::string& word, const std::string& value, double lowest
     in.imbue(std::locale::classic());
     if (!(in >> number) || !in.eof() || !(number >= lowest && number <= highest))
         throw InputError("augmentation: " + word + " must be a number from " + shortNumber(lowest) +
-                         " to " + shortNumber(highest) + ", not \"" + value + "\"");
+                         " to " + shortNumber(highest) + ", not " + inQuotes(value));
     return number;
 }
 
@@ -43,20 +43,20 @@ Augmentation Augmentation::parse(const std::string& text) {
             continue;
         }
         if (equals == std::string::npos)
-            throw InputError("augmentation: \"" + word + "\" needs a value, as in translate=2");
+            throw InputError("augmentation: " + inQuotes(word) +
+                             " needs a value, as in translate=2");
         if (word == "translate") {
             const double pixels = numberOf(word, value, 0, 14);
             if (pixels != std::floor(pixels))
-                throw InputError("augmentation: translate counts whole pixels, not \"" + value +
-                                 "\"");
+                throw InputError("augmentation: translate counts whole pixels, not " +
+                                 inQuotes(value));
             result.translate = static_cast<int64_t>(pixels);
         } else if (word == "rotate") result.rotate = numberOf(word, value, 0, 180);
         else if (word == "brightness") result.brightness = numberOf(word, value, 0, 1);
         else if (word == "contrast") result.contrast = numberOf(word, value, 0, 1);
         else
-            throw InputError(
-                "augmentation: unknown \"" + word +
-                "\" (translate=PIXELS, rotate=DEGREES, flip, brightness=B, contrast=C)");
+            throw InputError("augmentation: unknown " + inQuotes(word) +
+                             " (translate=PIXELS, rotate=DEGREES, flip, brightness=B, contrast=C)");
     }
     return result;
 }

@@ -8,6 +8,7 @@
 #include "io/numeric_csv.h"
 #include "util/errors.h"
 #include "util/random.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -24,8 +25,8 @@ int64_t labelIndex(const NumericTable& table, const std::string& column, const s
     if (error == std::errc() && end == column.data() + column.size() && number >= 1 &&
         number <= table.cols)
         return number - 1;
-    throw InputError(path + ": no column \"" + column + "\" (name a header or a number from 1 to " +
-                     std::to_string(table.cols) + ")");
+    throw InputError(printablePath(path) + ": no column " + inQuotes(column) +
+                     " (name a header or a number from 1 to " + std::to_string(table.cols) + ")");
 }
 
 // Kaggle's digit-recognizer layout: a "label" column and pixel columns holding 0-255.
@@ -49,7 +50,8 @@ Dataset loadCsvDataset(const std::string& path, const std::string& labelColumn, 
         throw InputError("csv: the test share must be between 0 and 1");
     const NumericTable table = readNumericCsv(path);
     if (table.cols < 2)
-        throw InputError(path + ": a label and at least one input column are needed");
+        throw InputError(printablePath(path) +
+                         ": a label and at least one input column are needed");
     const int64_t label = labelIndex(table, labelColumn, path);
     const bool pixels = holdsPixels(table, label);
 
@@ -67,8 +69,8 @@ Dataset loadCsvDataset(const std::string& path, const std::string& labelColumn, 
     for (int64_t r = 0; r < table.rows; ++r) {
         const float value = table.values[static_cast<size_t>(r * table.cols + label)];
         if (!(value >= 0 && value < 10000 && value == std::floor(value)))
-            throw InputError(path + ", data row " + std::to_string(r + 1) + ", column " +
-                             std::to_string(label + 1) +
+            throw InputError(printablePath(path) + ", data row " + std::to_string(r + 1) +
+                             ", column " + std::to_string(label + 1) +
                              ": the label must be a whole number from 0 to 9999");
         labels[static_cast<size_t>(r)] = static_cast<int32_t>(value);
         largest = std::max(largest, labels[static_cast<size_t>(r)]);
@@ -84,7 +86,7 @@ Dataset loadCsvDataset(const std::string& path, const std::string& labelColumn, 
     const auto testCount =
         static_cast<int64_t>(std::llround(static_cast<double>(table.rows) * testFraction));
     if (testCount < 1 || testCount >= table.rows)
-        throw InputError(path + ": " + std::to_string(table.rows) +
+        throw InputError(printablePath(path) + ": " + std::to_string(table.rows) +
                          " rows are too few to hold out a test share");
     for (size_t i = 0; i < order.size(); ++i) {
         DataSplit& split =

@@ -9,6 +9,7 @@
 #include "data/playground_datasets.h"
 #include "data/sequence_datasets.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -20,7 +21,7 @@ double numberOption(const DatasetSpec& spec, const std::string& key, double fall
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value))
-        throw InputError(spec.name + ": option " + key + "=" + text + " is not a number");
+        throw InputError(spec.name + ": option " + excerpt(key + "=" + text) + " is not a number");
     return value;
 }
 
@@ -53,17 +54,16 @@ bool targetsOption(const DatasetSpec& spec) {
     if (found == spec.options.end() || found->second == "last") return false;
     if (found->second == "every") return true;
     throw InputError(
-        spec.name +
-        ": targets must be last (one a sequence) or every (one every time step), not \"" +
-        found->second + "\"");
+        spec.name + ": targets must be last (one a sequence) or every (one every time step), not " +
+        inQuotes(found->second));
 }
 
 void rejectUnknownOptions(const DatasetSpec& spec, const std::set<std::string>& known,
                           const std::string& listed) {
     for (const auto& [key, value] : spec.options)
         if (!known.count(key))
-            throw InputError(spec.name + ": unknown option \"" + key + "\" (known: " + listed +
-                             ")");
+            throw InputError(spec.name + ": unknown option " + inQuotes(key) +
+                             " (known: " + listed + ")");
 }
 
 }  // namespace
@@ -72,7 +72,7 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
     DatasetSpec spec;
     const auto colon = text.find(':');
     spec.name = text.substr(0, colon);
-    if (spec.name.empty()) throw InputError("the dataset spec \"" + text + "\" has no name");
+    if (spec.name.empty()) throw InputError("the dataset spec " + inQuotes(text) + " has no name");
     if (colon == std::string::npos) return spec;
     std::string rest = text.substr(colon + 1);
     std::vector<std::string> keys = positionalKeys(spec.name);
@@ -95,8 +95,8 @@ DatasetSpec DatasetSpec::parse(const std::string& text) {
             rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
         const auto equals = item.find('=');
         if (equals == std::string::npos || equals == 0)
-            throw InputError("dataset option \"" + item + "\" in \"" + text +
-                             "\" is not of the form key=value");
+            throw InputError("dataset option " + inQuotes(item) + " in " + inQuotes(text) +
+                             " is not of the form key=value");
         spec.options[item.substr(0, equals)] = item.substr(equals + 1);
         if (comma == std::string::npos) break;
         start = comma + 1;
@@ -226,7 +226,7 @@ Dataset loadDataset(const DatasetSpec& spec) {
     std::string known;
     for (const DatasetInfo& info : datasetCatalog())
         known += (known.empty() ? "" : ", ") + info.name;
-    throw InputError("unknown dataset \"" + spec.name + "\" (known: " + known + ")");
+    throw InputError("unknown dataset " + inQuotes(spec.name) + " (known: " + known + ")");
 }
 
 }  // namespace koto

@@ -5,17 +5,20 @@
 
 #include "io/idx_file.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
 
 std::string findFile(const std::string& name, const std::string& folder, const std::string& file) {
     for (const std::string& candidate : {folder + "/" + file, folder + "/" + file + ".gz"}) {
-        std::error_code error;  // a name too long or unreadable is "not found", not an exception
-        if (std::filesystem::is_regular_file(candidate, error)) return candidate;
+        // A name too long or unreadable is "not found", not an exception. Something there that is
+        // not a file (a FIFO, a device) is found: reading it then says what it is.
+        std::error_code error;
+        if (std::filesystem::exists(candidate, error)) return candidate;
     }
     std::string hint = name == "fashion-mnist" ? " (install Debian's dataset-fashion-mnist)" : "";
-    throw InputError(name + ": " + folder + "/" + file + "[.gz] not found" + hint);
+    throw InputError(name + ": " + printablePath(folder + "/" + file) + "[.gz] not found" + hint);
 }
 
 DataSplit loadSplit(const std::string& name, const std::string& folder, const std::string& prefix,
@@ -25,16 +28,20 @@ DataSplit loadSplit(const std::string& name, const std::string& folder, const st
     IdxArray images = readIdx(imagesPath, maxItems);
     IdxArray labels = readIdx(labelsPath, maxItems);
     if (images.dims.size() != 3)
-        throw InputError(imagesPath + ": images need 3 dimensions (count, rows, columns)");
-    if (labels.dims.size() != 1) throw InputError(labelsPath + ": labels need 1 dimension");
+        throw InputError(printablePath(imagesPath) +
+                         ": images need 3 dimensions (count, rows, columns)");
+    if (labels.dims.size() != 1)
+        throw InputError(printablePath(labelsPath) + ": labels need 1 dimension");
     if (images.dims[0] != labels.dims[0])
-        throw InputError(imagesPath + " holds " + std::to_string(images.dims[0]) + " images but " +
-                         labelsPath + " " + std::to_string(labels.dims[0]) + " labels");
+        throw InputError(printablePath(imagesPath) + " holds " + std::to_string(images.dims[0]) +
+                         " images but " + printablePath(labelsPath) + " " +
+                         std::to_string(labels.dims[0]) + " labels");
     const int64_t size = images.dims[1] * images.dims[2];
-    if (size < 1) throw InputError(imagesPath + ": the images are empty");
+    if (size < 1) throw InputError(printablePath(imagesPath) + ": the images are empty");
     if (dataset.inputSize != 0 &&
         (dataset.imageHeight != images.dims[1] || dataset.imageWidth != images.dims[2]))
-        throw InputError(imagesPath + ": images of another size than the training images");
+        throw InputError(printablePath(imagesPath) +
+                         ": images of another size than the training images");
     dataset.inputSize = size;
     dataset.imageHeight = images.dims[1];
     dataset.imageWidth = images.dims[2];

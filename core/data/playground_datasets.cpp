@@ -8,6 +8,7 @@
 
 #include "util/errors.h"
 #include "util/random.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -182,7 +183,7 @@ bool isPlaygroundDataset(const std::string& name) { return findGenerator(name) !
 
 Dataset makePlaygroundDataset(const std::string& name, const PlaygroundOptions& options) {
     const Generator* generator = findGenerator(name);
-    if (!generator) throw InputError("unknown 2-D dataset \"" + name + "\"");
+    if (!generator) throw InputError("unknown 2-D dataset " + inQuotes(name));
     if (options.points < 4 || options.points > 1'000'000)
         throw InputError(name + ": the number of points must be between 4 and 1000000");
     if (!(options.noise >= 0 && options.noise <= 0.5))

@@ -5,6 +5,7 @@
 
 #include "util/errors.h"
 #include "util/random.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -65,7 +66,7 @@ bool isSequenceDataset(const std::string& name) {
 }
 
 Dataset makeSequenceDataset(const std::string& name, const SequenceOptions& options) {
-    if (!isSequenceDataset(name)) throw InputError("unknown sequence dataset \"" + name + "\"");
+    if (!isSequenceDataset(name)) throw InputError("unknown sequence dataset " + inQuotes(name));
     checkOptions(name, options);
     const auto trainCount = static_cast<int64_t>(
         std::llround(static_cast<double>(options.samples) * (1.0 - options.testFraction)));
@@ -99,7 +100,7 @@ Dataset makeSequenceDataset(const std::string& name, const SequenceOptions& opti
 
 Dataset asImageRowSequences(Dataset images) {
     if (images.imageHeight < 1 || images.imageWidth < 1)
-        throw InputError("seqimg: \"" + images.name + "\" is not an image dataset");
+        throw InputError("seqimg: " + inQuotes(images.name) + " is not an image dataset");
     images.name = "seqimg";
     images.sequenceLength = images.imageHeight;
     return images;

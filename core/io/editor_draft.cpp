@@ -6,6 +6,7 @@
 #include "io/network_spec_json.h"
 #include "network/layer_registry.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -51,14 +52,15 @@ EditorDraft editorDraftFromJson(const nlohmann::json& json) {
         std::set<std::string> names;
         for (const LayerSpec& node : draft.nodes) {
             if (node.name.empty() || node.name == kDraftInputName || node.name == kDraftOutputName)
-                throw InputError("the draft cannot be built: a node has the name \"" + node.name +
-                                 "\", which is empty or belongs to the input or the output");
+                throw InputError("the draft cannot be built: a node has the name " +
+                                 inQuotes(node.name) +
+                                 ", which is empty or belongs to the input or the output");
             if (!names.insert(node.name).second)
                 throw InputError("the draft cannot be built: two nodes are named " + node.name);
             if (!findLayerType(node.type))
                 throw InputError("the draft cannot be built: " + node.name +
-                                 " has the layer type \"" + node.type +
-                                 "\", which this version does not know");
+                                 " has the layer type " + inQuotes(node.type) +
+                                 ", which this version does not know");
             if (node.position &&
                 (!std::isfinite(node.position->first) || !std::isfinite(node.position->second)))
                 throw InputError("the draft's position of " + node.name +

@@ -4,6 +4,7 @@
 
 #include "io/atomic_file.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 
@@ -84,7 +85,8 @@ IdxArray parseIdx(const std::string& input, const std::string& what, int64_t max
 }
 
 IdxArray readIdx(const std::string& path, int64_t maxItems) {
-    return parseIdx(readWholeFile(path, static_cast<size_t>(kMaxIdxBytes)), path, maxItems);
+    return parseIdx(readWholeFile(path, static_cast<size_t>(kMaxIdxBytes)), printablePath(path),
+                    maxItems);
 }
 
 }  // namespace koto

@@ -15,18 +15,19 @@ namespace {
 LayerSpec denseFromToken(const std::string& token) {
     const auto fields = splitText(token, ':');
     if (fields.size() < 2 || fields.size() > 3)
-        throw InputError("layer token \"" + token + "\" should look like dense:UNITS[:ACTIVATION]");
+        throw InputError("layer token " + inQuotes(token) +
+                         " should look like dense:UNITS[:ACTIVATION]");
     int64_t units = 0;
     const std::string& unitText = fields[1];
     const auto [end, error] =
         std::from_chars(unitText.data(), unitText.data() + unitText.size(), units);
     if (error != std::errc() || end != unitText.data() + unitText.size() || units < 1)
-        throw InputError("layer token \"" + token +
-                         "\": the number of units must be a positive whole number");
+        throw InputError("layer token " + inQuotes(token) +
+                         ": the number of units must be a positive whole number");
     const std::string activation = fields.size() == 3 ? fields[2] : "tanh";
     if (!activationFromName(activation))
-        throw InputError("layer token \"" + token + "\": unknown activation \"" + activation +
-                         "\" (linear, sigmoid, tanh, relu or softmax)");
+        throw InputError("layer token " + inQuotes(token) + ": unknown activation " +
+                         inQuotes(activation) + " (linear, sigmoid, tanh, relu or softmax)");
     LayerSpec layer;
     layer.type = "dense";
     layer.parameters["units"] = units;
@@ -41,7 +42,7 @@ int64_t wholeNumberIn(const std::string& token, const std::string& text, const c
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || text.empty() ||
         value < (allowZero ? 0 : 1))
-        throw InputError("layer token \"" + token + "\": " + what + " must be a " +
+        throw InputError("layer token " + inQuotes(token) + ": " + what + " must be a " +
                          (allowZero ? "whole number of at least 0" : "positive whole number"));
     return value;
 }
@@ -60,11 +61,11 @@ LayerSpec convolutionFromToken(const std::string& token) {
         fields.pop_back();
     }
     if (fields.size() < 3 || fields.size() > 5)
-        throw InputError("layer token \"" + token +
-                         "\" should look like conv:FILTERS:KERNEL[:STRIDE[:PADDING]][:ACTIVATION]");
+        throw InputError("layer token " + inQuotes(token) +
+                         " should look like conv:FILTERS:KERNEL[:STRIDE[:PADDING]][:ACTIVATION]");
     if (!activationFromName(activation) || activation == "softmax")
-        throw InputError("layer token \"" + token + "\": unknown activation \"" + activation +
-                         "\" (linear, sigmoid, tanh or relu)");
+        throw InputError("layer token " + inQuotes(token) + ": unknown activation " +
+                         inQuotes(activation) + " (linear, sigmoid, tanh or relu)");
     LayerSpec layer;
     layer.type = "conv";
     layer.parameters["filters"] = wholeNumberIn(token, fields[1], "the number of filters");
@@ -84,11 +85,11 @@ LayerSpec imageLayerFromToken(const std::string& token) {
     layer.type = fields[0];
     if (layer.type == "flatten") {
         if (fields.size() != 1)
-            throw InputError("layer token \"" + token + "\": flatten takes no parameters");
+            throw InputError("layer token " + inQuotes(token) + ": flatten takes no parameters");
         return layer;
     }
     if (fields.size() != 2)
-        throw InputError("layer token \"" + token + "\" should look like " + layer.type +
+        throw InputError("layer token " + inQuotes(token) + " should look like " + layer.type +
                          ":KERNEL");
     layer.parameters["kernel"] = wholeNumberIn(token, fields[1], "the window size");
     return layer;
@@ -102,7 +103,7 @@ double numberIn(const std::string& token, const std::string& text, const char* w
     double value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || text.empty())
-        throw InputError("layer token \"" + token + "\": " + what + " must be a number");
+        throw InputError("layer token " + inQuotes(token) + ": " + what + " must be a number");
     return value;
 }
 
@@ -111,20 +112,20 @@ LayerSpec stochasticFromToken(const std::string& token) {
     const auto fields = splitText(token, ':');
     const bool dropout = fields[0] == "dropout";
     if (fields.size() != 2)
-        throw InputError("layer token \"" + token + "\" should look like " +
+        throw InputError("layer token " + inQuotes(token) + " should look like " +
                          (dropout ? "dropout:KEEP" : "noise:SIGMA"));
     LayerSpec layer;
     layer.type = fields[0];
     if (dropout) {
         const double keep = numberIn(token, fields[1], "the keep probability");
         if (!(keep > 0 && keep <= 1))
-            throw InputError("layer token \"" + token +
-                             "\": the keep probability must be above 0 and at most 1");
+            throw InputError("layer token " + inQuotes(token) +
+                             ": the keep probability must be above 0 and at most 1");
         layer.parameters["keep"] = keep;
     } else {
         const double sigma = numberIn(token, fields[1], "sigma");
         if (!(sigma >= 0 && sigma <= 1e6))
-            throw InputError("layer token \"" + token + "\": sigma must be at least 0");
+            throw InputError("layer token " + inQuotes(token) + ": sigma must be at least 0");
         layer.parameters["sigma"] = sigma;
     }
     return layer;
@@ -137,7 +138,7 @@ LayerSpec recurrentFromToken(const std::string& token) {
     const bool lstm = fields[0] == "lstm";
     const char* form = lstm ? "lstm:UNITS[:INIT]" : "rnn:UNITS[:ACTIVATION][:INIT]";
     if (fields.size() < 2 || fields.size() > (lstm ? 3u : 4u))
-        throw InputError("layer token \"" + token + "\" should look like " + form);
+        throw InputError("layer token " + inQuotes(token) + " should look like " + form);
     LayerSpec layer;
     layer.type = fields[0];
     layer.parameters["units"] = wholeNumberIn(token, fields[1], "the number of units");
@@ -150,7 +151,7 @@ LayerSpec recurrentFromToken(const std::string& token) {
             layer.parameters["activation"] = fields[i];
         else
             throw InputError(
-                "layer token \"" + token + "\": \"" + fields[i] + "\" is " +
+                "layer token " + inQuotes(token) + ": " + inQuotes(fields[i]) + " is " +
                 (lstm ? "not a weight initialisation (uniform, xavier or orthogonal)"
                       : "neither an activation (tanh, sigmoid, relu, linear) nor a weight "
                         "initialisation (uniform, xavier, orthogonal)"));
@@ -165,7 +166,7 @@ LayerSpec sequenceFromToken(const std::string& token) {
         layer.type = token == "seq:last" ? "sequence_last" : "sequence_many";
         return layer;
     }
-    throw InputError("layer token \"" + token + "\" should be seq:last or seq:many");
+    throw InputError("layer token " + inQuotes(token) + " should be seq:last or seq:many");
 }
 
 bool isRecurrent(const LayerSpec& layer) { return layer.type == "rnn" || layer.type == "lstm"; }
@@ -215,8 +216,8 @@ NetworkSpec networkSpecFromTokens(const std::string& tokens, const Dataset& data
             else if (type == "seq") spec.layers.push_back(sequenceFromToken(token));
             else
                 throw InputError(
-                    "unknown layer token \"" + token +
-                    "\" (this version knows dense:UNITS:ACTIVATION, dropout:KEEP, noise:SIGMA, "
+                    "unknown layer token " + inQuotes(token) +
+                    " (this version knows dense:UNITS:ACTIVATION, dropout:KEEP, noise:SIGMA, "
                     "conv:F:K[:S[:P]][:ACTIVATION], maxpool:K, avgpool:K, flatten, "
                     "rnn:U[:ACTIVATION][:INIT], "
                     "lstm:U[:INIT], seq:last and seq:many)");

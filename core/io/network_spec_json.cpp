@@ -1,6 +1,7 @@
 #include "io/network_spec_json.h"
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -41,7 +42,7 @@ NetworkSpec networkSpecFromJson(const nlohmann::json& json) {
         spec.inputShape = json.at("input").get<std::vector<int64_t>>();
         const std::string loss = json.at("loss").get<std::string>();
         const auto lossKind = lossFromName(loss);
-        if (!lossKind) throw InputError("unknown loss \"" + loss + "\"");
+        if (!lossKind) throw InputError("unknown loss " + inQuotes(loss));
         spec.loss = *lossKind;
         for (const auto& object : json.at("layers")) {
             if (!object.is_object()) throw InputError("a layer is not a JSON object");
@@ -60,8 +61,8 @@ NetworkSpec networkSpecFromJson(const nlohmann::json& json) {
                 else if (value.is_number()) layer.parameters[key] = value.get<double>();
                 else if (value.is_string()) layer.parameters[key] = value.get<std::string>();
                 else
-                    throw InputError(layer.name + ": parameter \"" + key +
-                                     "\" must be a number or text");
+                    throw InputError(layer.name + ": parameter " + inQuotes(key) +
+                                     " must be a number or text");
             }
             spec.layers.push_back(std::move(layer));
         }

@@ -61,8 +61,8 @@ NumericTable parseNumericCsv(const std::string& input, const std::string& what) 
         }
         const std::string place = what + ", line " + std::to_string(lineNumber);
         if (!numeric)
-            throw InputError(place + ", column " + std::to_string(badColumn + 1) + ": \"" +
-                             fields[badColumn] + "\" is not a number");
+            throw InputError(place + ", column " + std::to_string(badColumn + 1) + ": " +
+                             inQuotes(fields[badColumn]) + " is not a number");
         for (size_t i = 0; i < row.size(); ++i)
             if (!std::isfinite(row[i]))
                 throw InputError(place + ", column " + std::to_string(i + 1) +
@@ -79,7 +79,7 @@ NumericTable parseNumericCsv(const std::string& input, const std::string& what) 
 }
 
 NumericTable readNumericCsv(const std::string& path) {
-    return parseNumericCsv(readWholeFile(path, size_t{2} << 30), path);
+    return parseNumericCsv(readWholeFile(path, size_t{2} << 30), printablePath(path));
 }
 
 }  // namespace koto

@@ -12,6 +12,7 @@
 #include "network/layer_registry.h"
 #include "util/base64.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -135,7 +136,8 @@ void readModel(const nlohmann::json& model, Project& project) {
             project.rbm.visible > 100'000'000 / project.rbm.hidden)
             throw InputError("the RBM's sizes are not valid");
     } else if (kind != "network") {
-        throw InputError("unknown model kind \"" + kind + "\" (a newer Kotohajime may know it)");
+        throw InputError("unknown model kind " + inQuotes(kind) +
+                         " (a newer Kotohajime may know it)");
     }
 }
 
@@ -322,7 +324,7 @@ void saveProject(const Project& project, const std::string& path) {
 }
 
 Project loadProject(const std::string& path) {
-    return projectFromJson(readWholeFile(path, kMaxJsonBytes), path);
+    return projectFromJson(readWholeFile(path, kMaxJsonBytes), printablePath(path));
 }
 
 std::vector<SavedTensor> captureWeights(Network& network) {

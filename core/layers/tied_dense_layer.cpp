@@ -1,6 +1,7 @@
 #include "layers/tied_dense_layer.h"
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 
@@ -22,8 +23,8 @@ void TiedDenseLayer::setup(Backend& backend, const Shape& inputShape, DType type
 void TiedDenseLayer::connect(const std::function<Layer*(const std::string&)>& layerNamed) {
     auto* encoder = dynamic_cast<DenseLayer*>(layerNamed(tiedTo_));
     if (encoder == nullptr)
-        throw SpecError(-1, name() + " is tied to \"" + tiedTo_ +
-                                "\", which is not a dense layer of the network");
+        throw SpecError(-1, name() + " is tied to " + inQuotes(tiedTo_) +
+                                ", which is not a dense layer of the network");
     const Tensor& w = encoder->weights().value;
     if (w.rows() != units_ || w.cols() != inputSize_)
         throw SpecError(-1, name() + " takes " + std::to_string(inputSize_) + " inputs to " +

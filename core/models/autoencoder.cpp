@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -31,8 +32,8 @@ AutoencoderOptions AutoencoderOptions::parse(std::string_view text) {
         const std::string_view name = text.substr(colon + 1);
         const auto activation = activationFromName(name);
         if (!activation || *activation == Activation::Softmax)
-            throw InputError("autoencoder: unknown hidden activation \"" + std::string(name) +
-                             "\" (use sigmoid, tanh, relu or linear)");
+            throw InputError("autoencoder: unknown hidden activation " +
+                             inQuotes(std::string(name)) + " (use sigmoid, tanh, relu or linear)");
         options.activation = *activation;
     }
     while (!sizes.empty()) {
@@ -43,8 +44,8 @@ AutoencoderOptions AutoencoderOptions::parse(std::string_view text) {
         if (error != std::errc() || end != token.data() + token.size() || units < 1 ||
             units > 1'000'000)
             throw InputError(
-                "autoencoder: \"" + std::string(token) +
-                "\" is not a layer size (write the encoder's sizes as autoencoder:256,64)");
+                "autoencoder: " + inQuotes(std::string(token)) +
+                " is not a layer size (write the encoder's sizes as autoencoder:256,64)");
         options.encoder.push_back(units);
         sizes = comma == std::string_view::npos ? std::string_view{} : sizes.substr(comma + 1);
     }

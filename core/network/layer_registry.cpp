@@ -11,6 +11,7 @@
 #include "layers/tied_dense_layer.h"
 #include "network/recurrent_layer_types.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -19,8 +20,8 @@ Activation activationOf(const LayerSpec& spec) {
     const std::string name = spec.text("activation");
     const auto activation = activationFromName(name);
     if (!activation)
-        throw SpecError(-1, spec.name + ": unknown activation \"" + name +
-                                "\" (use linear, sigmoid, tanh, relu or softmax)");
+        throw SpecError(-1, spec.name + ": unknown activation " + inQuotes(name) +
+                                " (use linear, sigmoid, tanh, relu or softmax)");
     return *activation;
 }
 
@@ -313,7 +314,7 @@ std::vector<std::vector<int64_t>> inferShapes(const NetworkSpec& spec) {
             throw SpecError(index, "two layers are called " + layer.name);
         const LayerType* type = findLayerType(layer.type);
         if (!type)
-            throw SpecError(index, layer.name + ": unknown layer type \"" + layer.type + "\"");
+            throw SpecError(index, layer.name + ": unknown layer type " + inQuotes(layer.type));
         try {
             current = type->inferShape(layer, current, currentName);
         } catch (const SpecError& error) {

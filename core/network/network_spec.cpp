@@ -3,6 +3,7 @@
 #include <array>
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -28,27 +29,27 @@ std::optional<LossKind> lossFromName(std::string_view name) {
 int64_t LayerSpec::integer(const std::string& key) const {
     const auto found = parameters.find(key);
     if (found == parameters.end())
-        throw SpecError(-1, name + " needs the parameter \"" + key + "\"");
+        throw SpecError(-1, name + " needs the parameter " + inQuotes(key));
     if (const auto* value = std::get_if<int64_t>(&found->second)) return *value;
-    throw SpecError(-1, name + ": \"" + key + "\" must be a whole number");
+    throw SpecError(-1, name + ": " + inQuotes(key) + " must be a whole number");
 }
 
 double LayerSpec::number(const std::string& key) const {
     const auto found = parameters.find(key);
     if (found == parameters.end())
-        throw SpecError(-1, name + " needs the parameter \"" + key + "\"");
+        throw SpecError(-1, name + " needs the parameter " + inQuotes(key));
     if (const auto* value = std::get_if<double>(&found->second)) return *value;
     if (const auto* value = std::get_if<int64_t>(&found->second))
         return static_cast<double>(*value);
-    throw SpecError(-1, name + ": \"" + key + "\" must be a number");
+    throw SpecError(-1, name + ": " + inQuotes(key) + " must be a number");
 }
 
 std::string LayerSpec::text(const std::string& key) const {
     const auto found = parameters.find(key);
     if (found == parameters.end())
-        throw SpecError(-1, name + " needs the parameter \"" + key + "\"");
+        throw SpecError(-1, name + " needs the parameter " + inQuotes(key));
     if (const auto* value = std::get_if<std::string>(&found->second)) return *value;
-    throw SpecError(-1, name + ": \"" + key + "\" must be text");
+    throw SpecError(-1, name + ": " + inQuotes(key) + " must be text");
 }
 
 void assignLayerNames(NetworkSpec& spec) {

@@ -6,6 +6,7 @@
 #include "layers/rnn_layer.h"
 #include "layers/sequence_layers.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -39,8 +40,8 @@ RecurrentInit initOf(const LayerSpec& spec) {
     const std::string name = spec.text("init");
     const auto init = recurrentInitFromName(name);
     if (!init)
-        throw SpecError(-1, spec.name + ": unknown weight initialisation \"" + name +
-                                "\" (use uniform, xavier or orthogonal)");
+        throw SpecError(-1, spec.name + ": unknown weight initialisation " + inQuotes(name) +
+                                " (use uniform, xavier or orthogonal)");
     return *init;
 }
 
@@ -48,8 +49,8 @@ Activation recurrentActivationOf(const LayerSpec& spec) {
     const std::string name = spec.parameters.count("activation") ? spec.text("activation") : "tanh";
     const auto activation = activationFromName(name);
     if (!activation || *activation == Activation::Softmax)
-        throw SpecError(-1, spec.name + ": unknown activation \"" + name +
-                                "\" (use tanh, sigmoid, relu or linear)");
+        throw SpecError(-1, spec.name + ": unknown activation " + inQuotes(name) +
+                                " (use tanh, sigmoid, relu or linear)");
     return *activation;
 }
 

@@ -14,7 +14,8 @@ double number(const std::string& text, const std::string& schedule) {
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size() || !std::isfinite(value) ||
         text.empty())
-        throw InputError("schedule \"" + schedule + "\": \"" + text + "\" is not a number");
+        throw InputError("schedule " + inQuotes(schedule) + ": " + inQuotes(text) +
+                         " is not a number");
     return value;
 }
 
@@ -29,22 +30,24 @@ LearningRateSchedule LearningRateSchedule::parse(const std::string& text) {
         const double every = number(fields[1], text);
         schedule.kind_ = Kind::Step;
         if (every < 1 || every != std::floor(every) || every > 1e9)
-            throw InputError("schedule \"" + text +
-                             "\": EVERY must be a whole number of epochs, at least 1");
+            throw InputError("schedule " + inQuotes(text) +
+                             ": EVERY must be a whole number of epochs, at least 1");
         schedule.every_ = static_cast<int64_t>(every);
         schedule.factor_ = number(fields[2], text);
         if (!(schedule.factor_ > 0 && schedule.factor_ <= 1))
-            throw InputError("schedule \"" + text + "\": FACTOR must be above 0 and at most 1");
+            throw InputError("schedule " + inQuotes(text) +
+                             ": FACTOR must be above 0 and at most 1");
         return schedule;
     }
     if ((kind == "inverse" || kind == "exp") && fields.size() == 2) {
         schedule.kind_ = kind == "inverse" ? Kind::Inverse : Kind::Exponential;
         schedule.k_ = number(fields[1], text);
-        if (schedule.k_ < 0) throw InputError("schedule \"" + text + "\": K cannot be negative");
+        if (schedule.k_ < 0)
+            throw InputError("schedule " + inQuotes(text) + ": K cannot be negative");
         return schedule;
     }
-    throw InputError("unknown schedule \"" + text +
-                     "\" (constant, step:EVERY:FACTOR, inverse:K or exp:K)");
+    throw InputError("unknown schedule " + inQuotes(text) +
+                     " (constant, step:EVERY:FACTOR, inverse:K or exp:K)");
 }
 
 double LearningRateSchedule::at(double rate, int64_t epoch) const {

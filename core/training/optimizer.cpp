@@ -1,6 +1,7 @@
 #include "training/optimizer.h"
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 
@@ -104,8 +105,8 @@ std::unique_ptr<Optimizer> makeOptimizer(const TrainingSettings& settings) {
     if (name == "rmsprop")
         return std::make_unique<RmsPropOptimizer>(settings.decay, settings.momentum);
     if (name == "adam") return std::make_unique<AdamOptimizer>();
-    throw InputError("unknown optimizer \"" + name +
-                     "\" (sgd, momentum, nesterov, adagrad, rmsprop or adam)");
+    throw InputError("unknown optimizer " + inQuotes(name) +
+                     " (sgd, momentum, nesterov, adagrad, rmsprop or adam)");
 }
 
 }  // namespace koto

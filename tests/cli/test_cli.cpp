@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -13,7 +14,11 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
+
+#include "resource_limits.h"
 
 namespace {
 
@@ -66,6 +71,28 @@ private:
         result.err = process.readAllStandardError();
         return result;
     }
+    // The CLI on a hostile file (tests/support/resource_limits.h): 20 seconds at most, and, outside
+    // sanitizer builds, at most 1 GiB of address space, so that reading /dev/zero to the end or
+    // waiting on a FIFO fails the test rather than the machine.
+    Result cliUnderLimits(const QStringList& arguments) {
+        QProcess process;
+        process.setWorkingDirectory(dir_.path());
+        process.setChildProcessModifier([] { kototest::limitAddressSpace(rlim_t{1} << 30); });
+        process.start(QStringLiteral(KOTO_CLI_PATH), arguments);
+        Result result;
+        if (!process.waitForStarted(10000) || !process.waitForFinished(20000)) {
+            process.kill();
+            process.waitForFinished(5000);
+            qWarning("kotohajime-cli %s did not finish in time", qPrintable(arguments.join(' ')));
+            return result;
+        }
+        result.exitCode = process.exitCode();
+        result.exitStatus = process.exitStatus();
+        result.out = process.readAllStandardOutput();
+        result.err = process.readAllStandardError();
+        return result;
+    }
+    void makeHostileFiles();
     QString path(const QString& name) const { return dir_.filePath(name); }
     // Why OpenCL cannot be tested here, or empty: the OpenCL tests skip only where no platform can
     // be used at all, by the rule of tests/support/opencl_test_support.h.
@@ -121,6 +148,9 @@ private slots:
     void usageErrorsExitTwo();
     void badInputExitsThree_data();
     void badInputExitsThree();
+    void hostileFilesExitThree_data();
+    void hostileFilesExitThree();
+    void savesThroughASymbolicLink();
     void divergenceExitsFour_data();
     void divergenceExitsFour();
 };
@@ -1030,6 +1060,116 @@ void TestCli::badInputExitsThree() {
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 3);
     QVERIFY2(r.err.contains(expected.toUtf8()), r.err.constData());
+}
+
+// Files that are not files, saves over what is not a file, and cells no message should echo
+// whole (issue 18): each is refused promptly with exit code 3 and one line on standard error, and
+// nothing that was there is replaced.
+void TestCli::makeHostileFiles() {
+    if (QFile::exists(path("hostile.fifo"))) return;
+    QCOMPARE(::mkfifo(qPrintable(path("hostile.fifo")), 0600), 0);
+    QCOMPARE(::symlink("hostile.fifo", qPrintable(path("fifo.link"))), 0);
+    QVERIFY(QDir(dir_.path()).mkdir("a-folder"));
+    // A project whose dataset is /dev/zero.
+    QFile trained(path("xor.koto"));
+    QVERIFY(trained.open(QIODevice::ReadOnly));
+    QJsonObject project = QJsonDocument::fromJson(trained.readAll()).object();
+    project["dataset"] = "csv:/dev/zero";
+    write("zero-data.koto", QJsonDocument(project).toJson());
+    // A 50 MB cell, and one holding a NUL and an escape sequence.
+    write("huge-cell.csv", "x,y\n1,2\n3," + QByteArray(50 << 20, '7') + "z\n");
+    write("nul-cell.csv", QByteArray("x,y\n1,2\n3,4\0\x1b[2Jz\n", 18));
+}
+
+void TestCli::hostileFilesExitThree_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");  // in the one line on standard error
+    const QString device = "is a character device, not a file";
+    const QString fifo = "is a FIFO (named pipe), not a file";
+    QTest::newRow("train on csv:/dev/zero")
+        << QStringList{"train", "--dataset", "csv:/dev/zero"} << device;
+    QTest::newRow("train on a FIFO")
+        << QStringList{"train", "--dataset", "csv:hostile.fifo"} << fifo;
+    QTest::newRow("project /dev/zero") << QStringList{"eval", "--project", "/dev/zero"} << device;
+    QTest::newRow("project a FIFO") << QStringList{"eval", "--project", "hostile.fifo"} << fifo;
+    QTest::newRow("continue a FIFO") << QStringList{"train", "--project", "fifo.link"} << fifo;
+    QTest::newRow("project's dataset /dev/zero")
+        << QStringList{"eval", "--project", "zero-data.koto"} << device;
+    QTest::newRow("eval on a FIFO")
+        << QStringList{"eval", "--project", "xor.koto", "--dataset", "csv:fifo.link"} << fifo;
+    QTest::newRow("predict /dev/zero")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "/dev/zero"} << device;
+    QTest::newRow("predict /dev/urandom")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "/dev/urandom"} << device;
+    QTest::newRow("predict a FIFO")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "hostile.fifo"} << fifo;
+    QTest::newRow("predict a folder")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "a-folder"}
+        << "is a folder, not a file";
+    const QString notReplaced = "; only a regular file is replaced, and nothing was written";
+    QTest::newRow("save onto a FIFO")
+        << QStringList{"train", "--dataset", "xor", "--epochs", "1", "--save", "hostile.fifo"}
+        << "cannot write hostile.fifo: it " + fifo + notReplaced;
+    QTest::newRow("save through a link to a FIFO")
+        << QStringList{"train", "--dataset", "xor", "--epochs", "1", "--save", "fifo.link"}
+        << "cannot write fifo.link: it leads to hostile.fifo, which " + fifo + notReplaced;
+    QTest::newRow("save an RBM onto a FIFO")
+        << QStringList{"train",  "--model",     "rbm:4", "--dataset", "fashion-mnist:n=10,ntest=5",
+                       "--save", "hostile.fifo"}
+        << fifo;
+    QTest::newRow("save onto a folder")
+        << QStringList{"train", "--dataset", "xor", "--epochs", "1", "--save", "a-folder"}
+        << "it is a folder, not a file";
+    QTest::newRow("predict's output onto a FIFO")
+        << QStringList{"predict",    "--project", "xor.koto", "--input",
+                       "points.csv", "--output",  "fifo.link"}
+        << fifo;
+    QTest::newRow("samples onto a FIFO")
+        << QStringList{"samples", "--dataset", "spiral", "--out", "hostile.fifo"} << fifo;
+    QTest::newRow("a 50 MB cell")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "huge-cell.csv"}
+        << "line 3, column 2: \"777777777777777777777777777777777777777777777777...\" is not "
+           "a number";
+    QTest::newRow("a NUL in a cell")
+        << QStringList{"predict", "--project", "xor.koto", "--input", "nul-cell.csv"}
+        << "line 3, column 2: \"4\\x00\\x1b[2Jz\" is not a number";
+}
+
+void TestCli::hostileFilesExitThree() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    makeHostileFiles();
+    QElapsedTimer timer;
+    timer.start();
+    const Result r = cliUnderLimits(arguments);
+    QVERIFY2(timer.elapsed() < 20000, "not refused in time");
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY2(r.err.contains(expected.toUtf8()), r.err.left(400).constData());
+    QVERIFY2(r.err.count('\n') == 1 && r.err.endsWith('\n'), r.err.left(400).constData());
+    QVERIFY2(r.err.size() < 400, r.err.left(400).constData());
+    // Nothing there was replaced.
+    struct stat info = {};
+    QCOMPARE(::lstat(qPrintable(path("hostile.fifo")), &info), 0);
+    QVERIFY(S_ISFIFO(info.st_mode));
+    QCOMPARE(::lstat(qPrintable(path("fifo.link")), &info), 0);
+    QVERIFY(S_ISLNK(info.st_mode));
+    QCOMPARE(QDir(dir_.path()).entryList({"*.tmp-*"}, QDir::AllEntries | QDir::System),
+             QStringList());
+}
+
+// --save onto a link writes the file it leads to; the link stays a link.
+void TestCli::savesThroughASymbolicLink() {
+    QVERIFY(QDir(dir_.path()).mkpath("saved"));
+    write("saved/real.koto", "old");
+    QCOMPARE(::symlink("saved/real.koto", qPrintable(path("link.koto"))), 0);
+    const Result r =
+        cliUnderLimits({"train", "--dataset", "xor", "--epochs", "1", "--save", "link.koto"});
+    QCOMPARE(r.exitCode, 0);
+    struct stat info = {};
+    QCOMPARE(::lstat(qPrintable(path("link.koto")), &info), 0);
+    QVERIFY(S_ISLNK(info.st_mode));
+    QCOMPARE(cliUnderLimits({"eval", "--project", "saved/real.koto"}).exitCode, 0);
 }
 
 // Settings that make training blow up within a few steps: the loss or the weights go NaN/Inf.

@@ -146,16 +146,19 @@ std::optional<Autosave::Found> Autosave::findRecoverable() {
         probe.setStaleLockTime(0);
         if (!probe.tryLock(0)) continue;
         probe.unlock();
-        QFile sourceFile(sourceFileOf(autosave.filePath()));
-        const QString document = sourceFile.open(QIODevice::ReadOnly)
-                                     ? QString::fromUtf8(sourceFile.readAll()).trimmed()
-                                     : QString();
+        const QString sourceFile = sourceFileOf(autosave.filePath());
+        QString document;
+        try {  // through core's reader: a FIFO or a device put there must not hang the start
+            document = QString::fromStdString(readWholeFile(sourceFile.toStdString(), 64 * 1024))
+                           .trimmed();
+        } catch (const InputError&) {
+        }
         const QFileInfo documentInfo(document);
         const bool worthRestoring = document.isEmpty() || !documentInfo.exists() ||
                                     autosave.lastModified() > documentInfo.lastModified();
         if (!worthRestoring) {
             QFile::remove(autosave.filePath());
-            QFile::remove(sourceFile.fileName());
+            QFile::remove(sourceFile);
         } else if (!newest) {
             newest = Found{autosave.filePath(), document, autosave.lastModified()};
         }

@@ -1,9 +1,13 @@
 #include "scripted/screenshot_run.h"
 
+#include <QBuffer>
 #include <QCoreApplication>
 #include <QPixmap>
+#include <QWidget>
 #include <cstdio>
 
+#include "io/atomic_file.h"
+#include "util/errors.h"
 #include "window/main_window.h"
 
 namespace koto::gui {
@@ -45,11 +49,23 @@ void ScreenshotRun::trained(const TrainingSnapshot&) {
 }
 
 void ScreenshotRun::saveAndQuit(QWidget& widget, int delayMs) {
-    QTimer::singleShot(delayMs, this, [this, &widget] {
-        const bool saved = widget.grab().save(path_, "PNG");
-        if (!saved) std::fprintf(stderr, "kotohajime: cannot write %s\n", qPrintable(path_));
-        finish(saved ? 0 : 1);
-    });
+    QTimer::singleShot(delayMs, this, [this, &widget] { finish(writePng(widget, path_) ? 0 : 1); });
+}
+
+bool ScreenshotRun::writePng(QWidget& widget, const QString& path) {
+    QByteArray png;
+    QBuffer buffer(&png);
+    if (!buffer.open(QIODevice::WriteOnly) || !widget.grab().save(&buffer, "PNG")) {
+        std::fprintf(stderr, "kotohajime: cannot render %s\n", qPrintable(path));
+        return false;
+    }
+    try {
+        writeFileAtomically(path.toStdString(), png.toStdString());
+    } catch (const InputError& error) {
+        std::fprintf(stderr, "kotohajime: %s\n", error.what());
+        return false;
+    }
+    return true;
 }
 
 void ScreenshotRun::finish(int exitCode) {

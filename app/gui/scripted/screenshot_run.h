@@ -23,6 +23,9 @@ public:
         MainWindow& window, qint64 steps, QString path, int timeLimitSeconds = 120,
         QString lateMessage = QStringLiteral("training did not reach the steps asked for in time"));
     void start();
+    // Renders the widget as a PNG written through core's writeFileAtomically (io/atomic_file.h):
+    // never over a device, a FIFO or a folder. Says on standard error why not; false then.
+    static bool writePng(QWidget& widget, const QString& path);
 
 protected:
     // Training has got there (or stopped: diverged, or could not start): render what to render.

@@ -4,6 +4,7 @@
 #include <QPixmap>
 #include <cstdio>
 
+#include "scripted/screenshot_run.h"
 #include "unsupervised/unsupervised_window.h"
 
 namespace koto::gui {
@@ -39,11 +40,8 @@ void UnsupervisedScreenshotRun::check() {
     }
     done_ = true;
     // After the queued repaints of this snapshot's pictures and curve.
-    QTimer::singleShot(100, this, [this] {
-        const bool saved = window_.grab().save(path_, "PNG");
-        if (!saved) std::fprintf(stderr, "kotohajime: cannot write %s\n", qPrintable(path_));
-        finish(saved ? 0 : 1);
-    });
+    QTimer::singleShot(100, this,
+                       [this] { finish(ScreenshotRun::writePng(window_, path_) ? 0 : 1); });
 }
 
 void UnsupervisedScreenshotRun::finish(int exitCode) {
