@@ -27,7 +27,7 @@ InspectorScreenshotRun::InspectorScreenshotRun(MainWindow& window, qint64 steps,
       stage_(stage) {}
 
 void InspectorScreenshotRun::trained(const TrainingSnapshot& snapshot) {
-    if (snapshot.diverged || !snapshot.failure.isEmpty()) {
+    if (snapshot.diverged) {
         std::fprintf(stderr, "kotohajime: training stopped before the traced step\n");
         finish(1);
         return;

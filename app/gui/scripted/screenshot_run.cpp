@@ -22,6 +22,14 @@ ScreenshotRun::ScreenshotRun(MainWindow& window, qint64 steps, QString path, int
         finish(1);
     });
     connect(&window_, &MainWindow::snapshotShown, this, &ScreenshotRun::check);
+    // A run that cannot train (its project's settings, data or network refused) ends a script as
+    // a file that cannot be opened does, rather than waiting behind the banner.
+    connect(&window_, &MainWindow::trainingCannotStart, this, [this](const QString& reason) {
+        if (done_) return;
+        done_ = true;
+        std::fprintf(stderr, "kotohajime: cannot train: %s\n", qPrintable(reason));
+        finish(3);
+    });
 }
 
 void ScreenshotRun::start() {
@@ -37,8 +45,7 @@ void ScreenshotRun::start() {
 void ScreenshotRun::check() {
     const auto snapshot = window_.latestSnapshot();
     if (done_ || !snapshot) return;
-    const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged ||
-                         !snapshot->failure.isEmpty();
+    const bool arrived = (snapshot->steps >= steps_ && snapshot->paused) || snapshot->diverged;
     if (!arrived) return;
     done_ = true;
     trained(*snapshot);

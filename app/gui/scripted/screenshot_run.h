@@ -1,8 +1,9 @@
 #pragma once
 // Scripted runs for documentation and checks: train a given number of steps at full speed, then
 // render a window to a PNG and quit (exit code 0, or 1 if it could not be written or training did
-// not get there within the time limit). This one renders the main window; a subclass may render
-// something else once training has got there (the inspector's run does).
+// not get there within the time limit; 3, as for a file that cannot be opened, if the run cannot
+// train at all). This one renders the main window; a subclass may render something else once
+// training has got there (the inspector's run does).
 
 #include <QObject>
 #include <QString>

@@ -39,6 +39,11 @@ void UnsupervisedScreenshotRun::check() {
         return;
     }
     done_ = true;
+    if (failed) {  // as ScreenshotRun: a run that cannot train ends the script with 3
+        std::fprintf(stderr, "kotohajime: cannot train: %s\n", qPrintable(shown->failure));
+        finish(3);
+        return;
+    }
     // After the queued repaints of this snapshot's pictures and curve.
     QTimer::singleShot(100, this,
                        [this] { finish(ScreenshotRun::writePng(window_, path_) ? 0 : 1); });

@@ -379,6 +379,7 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
     if (snapshot->preparingKernels) return;  // nothing trained yet: only where it will compute
     if (!snapshot->failure.isEmpty()) {
         setProblem({Problem::CannotStart, snapshot->failure});
+        emit trainingCannotStart(snapshot->failure);
         return;
     }
     views_->show(*snapshot);

@@ -97,6 +97,9 @@ public:
 signals:
     // After a snapshot has been drawn.
     void snapshotShown();
+    // The run could not start (core refused its settings, data or network): why, as the banner
+    // says it.
+    void trainingCannotStart(const QString& reason);
 
 protected:
     void changeEvent(QEvent* event) override;
