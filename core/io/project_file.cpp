@@ -23,7 +23,8 @@ static_assert(std::endian::native == std::endian::little,
 
 std::string encodeFloats(const std::vector<float>& values) {
     std::vector<uint8_t> bytes(values.size() * sizeof(float));
-    std::memcpy(bytes.data(), values.data(), bytes.size());
+    // No memcpy of an empty vector: its data() may be null, which memcpy may not be given.
+    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
     return encodeBase64(bytes);
 }
 
@@ -32,7 +33,7 @@ std::vector<float> decodeFloats(const std::string& text, const std::string& name
     if (bytes.size() % sizeof(float) != 0)
         throw InputError("the weights of " + name + " are truncated");
     std::vector<float> values(bytes.size() / sizeof(float));
-    std::memcpy(values.data(), bytes.data(), bytes.size());
+    if (!bytes.empty()) std::memcpy(values.data(), bytes.data(), bytes.size());
     return values;
 }
 
