@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(project_file network_spec numeric_csv specs idx_file)
+((${#targets[@]})) || targets=(project_file project_validation network_spec numeric_csv specs idx_file)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKOTO_FUZZ=ON -DKOTO_BUILD_APP=OFF -DKOTO_NATIVE=OFF >/dev/null

@@ -69,7 +69,10 @@ void printRbmEpoch(const RbmEpochMetrics& m, bool json) {
     requireOpenOutput();
 }
 
-int cdSteps(const Arguments& args) { return static_cast<int>(args.integer("cd", 1, 1, 1000)); }
+// The same limit as a project file's model.cd (io/project_file.h).
+int cdSteps(const Arguments& args) {
+    return static_cast<int>(args.integer("cd", 1, 1, kMaxRbmCdSteps));
+}
 
 int trainAutoencoder(const Arguments& args, const std::string& sizes, const Dataset& images,
                      const TrainingSettings& settings, const std::string& datasetText) {
@@ -116,9 +119,9 @@ int trainRbm(const Arguments& args, const std::string& hiddenText, const Dataset
     } catch (const std::exception&) {
         hidden = 0;
     }
-    if (hidden < 1 || hidden > 1'000'000)
-        throw UsageError("--model rbm:M needs the number of hidden units M (1 to 1000000), not " +
-                         inQuotes(hiddenText));
+    if (hidden < 1 || hidden > kMaxRbmHidden)
+        throw UsageError("--model rbm:M needs the number of hidden units M (1 to " +
+                         std::to_string(kMaxRbmHidden) + "), not " + inQuotes(hiddenText));
     const RbmTraining training{cdSteps(args), args.has("persistent")};
     const bool json = args.has("json");
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
@@ -16,8 +17,10 @@
 #include "metrics_output.h"
 #include "model_training.h"
 #include "training/cpu_fallback.h"
+#include "training/learning_rate_schedule.h"
 #include "training/project_capture.h"
 #include "training/training_run.h"
+#include "training/training_settings.h"
 #include "util/errors.h"
 #include "util/text.h"
 
@@ -113,50 +116,77 @@ std::optional<LossKind> lossOption(const Arguments& args) {
     return loss;
 }
 
+namespace {
+
+// The flag that sets each training setting.
+const char* flagOf(TrainingSetting setting) {
+    switch (setting) {
+    case TrainingSetting::LearningRate: return "lr";
+    case TrainingSetting::BatchSize: return "batch";
+    case TrainingSetting::Epochs: return "epochs";
+    case TrainingSetting::Seed: return "seed";
+    case TrainingSetting::Optimizer: return "optimizer";
+    case TrainingSetting::Momentum: return "momentum";
+    case TrainingSetting::Decay: return "decay";
+    case TrainingSetting::Schedule: return "schedule";
+    case TrainingSetting::L1: return "l1";
+    case TrainingSetting::L2: return "l2";
+    case TrainingSetting::RegularizeBiases: return "regularize-biases";
+    case TrainingSetting::Validation: return "validation";
+    case TrainingSetting::Patience: return "early-stop";
+    case TrainingSetting::Augment: return "augment";
+    case TrainingSetting::ClipNorm: return "clip-norm";
+    }
+    return "";
+}
+
+// A whole number as the flag writes it; its range is the setting's rule, checked with the rest.
+int64_t wholeFlag(const Arguments& args, TrainingSetting setting, int64_t fallback) {
+    const auto limit = std::numeric_limits<int64_t>::max();
+    return args.integer(flagOf(setting), fallback, std::numeric_limits<int64_t>::min(), limit);
+}
+
+}  // namespace
+
 TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings) {
+    using S = TrainingSetting;
     settings.learningRate = args.number("lr", settings.learningRate);
-    if (!(settings.learningRate > 0)) throw UsageError("--lr must be a positive number");
-    settings.batchSize = args.integer("batch", settings.batchSize, 1, 1'000'000);
-    settings.epochs = args.integer("epochs", settings.epochs, 0, 100'000'000);
-    settings.seed = static_cast<uint64_t>(args.integer("seed", static_cast<int64_t>(settings.seed),
-                                                       0, std::numeric_limits<int64_t>::max()));
+    settings.batchSize = wholeFlag(args, S::BatchSize, settings.batchSize);
+    settings.epochs = wholeFlag(args, S::Epochs, settings.epochs);
+    if (const auto seed = args.optionalText("seed")) {
+        // Every uint64_t is a seed; a whole number below 0 breaks the seed's rule.
+        const char* end = seed->data() + seed->size();
+        const auto read = std::from_chars(seed->data(), end, settings.seed);
+        if (read.ec != std::errc() || read.ptr != end) {
+            int64_t whole = 0;
+            const auto signedRead = std::from_chars(seed->data(), end, whole);
+            if (signedRead.ec == std::errc() && signedRead.ptr == end && whole < 0)
+                throw UsageError(settingProblem(S::Seed, *seed).messageFor("--seed"));
+            throw UsageError("--seed needs a whole number, not " + inQuotes(*seed));
+        }
+    }
     settings.optimizer = args.text("optimizer", settings.optimizer);
-    const auto& known = optimizerNames();
-    if (std::find(known.begin(), known.end(), settings.optimizer) == known.end())
-        throw UsageError(
-            "--optimizer must be sgd, momentum, nesterov, adagrad, rmsprop or adam, not " +
-            inQuotes(settings.optimizer));
     settings.momentum = args.number("momentum", settings.momentum);
-    if (!(settings.momentum >= 0 && settings.momentum < 1))
-        throw UsageError("--momentum must be at least 0 and below 1");
     settings.decay = args.number("decay", settings.decay);
-    if (!(settings.decay >= 0 && settings.decay < 1))
-        throw UsageError("--decay must be at least 0 and below 1");
     settings.l1 = args.number("l1", settings.l1);
     settings.l2 = args.number("l2", settings.l2);
-    if (settings.l1 < 0 || settings.l2 < 0) throw UsageError("--l1 and --l2 cannot be negative");
     if (args.has("regularize-biases")) settings.regularizeBiases = true;
-    settings.patience = args.integer("early-stop", settings.patience, 0, 1'000'000);
+    settings.patience = wholeFlag(args, S::Patience, settings.patience);
     settings.validation =
         args.number("validation",
                     settings.patience > 0 && settings.validation == 0 ? 0.2 : settings.validation);
-    if (settings.validation != 0 && !(settings.validation > 0 && settings.validation < 1))
-        throw UsageError("--validation must be a share between 0 and 1");
     settings.clipNorm = args.number("clip-norm", settings.clipNorm);
-    if (!(settings.clipNorm >= 0 && std::isfinite(settings.clipNorm)))
-        throw UsageError("--clip-norm must be a number of at least 0 (0: no clipping)");
     settings.augment = args.text("augment", settings.augment);
-    try {
-        settings.augment = Augmentation::parse(settings.augment).text();
-    } catch (const InputError& error) {
-        throw UsageError(std::string("--augment: ") + error.what());
-    }
     settings.schedule = args.text("schedule", settings.schedule);
-    try {
-        settings.schedule = LearningRateSchedule::parse(settings.schedule).text();
-    } catch (const InputError& error) {
-        throw UsageError(std::string("--schedule: ") + error.what());
+    // The rules are core's, shared with project files (training_settings.h). A project's own
+    // settings were checked as it was read, so a broken rule is a flag's, named as such.
+    if (const std::optional<SettingProblem> problem = findSettingsProblem(settings)) {
+        const std::string flag = flagOf(problem->setting);
+        if (args.has(flag)) throw UsageError(problem->messageFor("--" + flag));
+        throw InputError(problem->messageFor(std::string(trainingSettingKey(problem->setting))));
     }
+    settings.augment = Augmentation::parse(settings.augment).text();
+    settings.schedule = LearningRateSchedule::parse(settings.schedule).text();
     return settings;
 }
 

@@ -33,13 +33,24 @@ NetworkSpec networkSpecFromJson(const nlohmann::json& json) {
     try {
         if (!json.is_object()) throw InputError("the network is not a JSON object");
         NetworkSpec spec;
-        spec.schemaVersion = json.at("schema_version").get<int>();
-        if (spec.schemaVersion > NetworkSpec::currentSchemaVersion)
+        // Whole numbers only: a double out of range is never cast (1e308 would be undefined).
+        const nlohmann::json& version = json.at("schema_version");
+        if (!version.is_number_integer())
+            throw InputError("the network's schema version is not valid");
+        const int64_t versionNumber = version.get<int64_t>();
+        if (versionNumber > NetworkSpec::currentSchemaVersion)
             throw InputError("the network was saved by a newer Kotohajime (schema version " +
-                             std::to_string(spec.schemaVersion) + ", this version reads " +
+                             version.dump() + ", this version reads " +
                              std::to_string(NetworkSpec::currentSchemaVersion) + ")");
-        if (spec.schemaVersion < 1) throw InputError("the network's schema version is not valid");
-        spec.inputShape = json.at("input").get<std::vector<int64_t>>();
+        if (versionNumber < 1) throw InputError("the network's schema version is not valid");
+        spec.schemaVersion = static_cast<int>(versionNumber);
+        const nlohmann::json& input = json.at("input");
+        if (!input.is_array()) throw InputError("the network's input shape must be a JSON array");
+        for (const auto& size : input) {
+            if (!size.is_number_integer())
+                throw InputError("the network's input shape must be whole numbers");
+            spec.inputShape.push_back(size.get<int64_t>());
+        }
         const std::string loss = json.at("loss").get<std::string>();
         const auto lossKind = lossFromName(loss);
         if (!lossKind) throw InputError("unknown loss " + inQuotes(loss));

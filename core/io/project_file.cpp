@@ -3,6 +3,7 @@
 #include <bit>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <memory>
 
 #include "backend/cpu_backend.h"
@@ -22,7 +23,8 @@ static_assert(std::endian::native == std::endian::little,
 
 std::string encodeFloats(const std::vector<float>& values) {
     std::vector<uint8_t> bytes(values.size() * sizeof(float));
-    std::memcpy(bytes.data(), values.data(), bytes.size());
+    // No memcpy of an empty vector: its data() may be null, which memcpy may not be given.
+    if (!bytes.empty()) std::memcpy(bytes.data(), values.data(), bytes.size());
     return encodeBase64(bytes);
 }
 
@@ -31,7 +33,7 @@ std::vector<float> decodeFloats(const std::string& text, const std::string& name
     if (bytes.size() % sizeof(float) != 0)
         throw InputError("the weights of " + name + " are truncated");
     std::vector<float> values(bytes.size() / sizeof(float));
-    std::memcpy(values.data(), bytes.data(), bytes.size());
+    if (!bytes.empty()) std::memcpy(values.data(), bytes.data(), bytes.size());
     return values;
 }
 
@@ -39,8 +41,168 @@ std::vector<float> decodeFloats(const std::string& text, const std::string& name
 nlohmann::json number(double value) {
     return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json();
 }
-double numberFrom(const nlohmann::json& json) {
-    return json.is_number() ? json.get<double>() : std::nan("");
+
+// Reading the fields of a project: each that is missing, of the wrong type or holding a value no
+// field can hold is refused by its name ("training.epochs must be ..., not 1e+308"); the caller
+// puts the file's name in front. Ranges are checked afterwards, on the values read
+// (findProjectProblem), so that saving checks them the same way.
+
+// The value as the file writes it, cut short if long.
+std::string shown(const nlohmann::json& value) {
+    std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    if (text.size() > 60) text = text.substr(0, 57) + "...";
+    return text;
+}
+
+// A message as one line: control characters from the file (a newline inside a name) escaped.
+std::string oneLine(const std::string& message) {
+    std::string line;
+    for (const char c : message) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '\n') line += "\\n";
+        else if (c == '\r') line += "\\r";
+        else if (c == '\t') line += "\\t";
+        else if (byte < 0x20 || byte == 0x7f) {
+            const char* hex = "0123456789abcdef";
+            line += std::string("\\x") + hex[byte >> 4] + hex[byte & 15];
+        } else line += c;
+    }
+    return line;
+}
+
+[[noreturn]] void refuse(const std::string& field, const std::string& rule,
+                         const nlohmann::json& value) {
+    throw InputError(field + " " + rule + ", not " + shown(value));
+}
+
+const nlohmann::json& member(const nlohmann::json& object, const std::string& key,
+                             const std::string& field) {
+    const auto found = object.find(key);
+    if (found == object.end()) throw InputError(field + " is missing");
+    return *found;
+}
+
+const nlohmann::json& objectOf(const nlohmann::json& value, const std::string& field) {
+    if (!value.is_object()) refuse(field, "must be a JSON object", value);
+    return value;
+}
+
+const nlohmann::json& arrayOf(const nlohmann::json& value, const std::string& field) {
+    if (!value.is_array()) refuse(field, "must be a JSON array", value);
+    return value;
+}
+
+// A whole number a 64-bit integer holds: written as one, or as a number with no fraction (10.0).
+// Never a cast of a double out of range.
+std::optional<int64_t> wholeFrom(const nlohmann::json& value) {
+    if (value.is_number_integer() && !value.is_number_unsigned()) return value.get<int64_t>();
+    if (value.is_number_unsigned()) {
+        const uint64_t n = value.get<uint64_t>();
+        if (n > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return std::nullopt;
+        return static_cast<int64_t>(n);
+    }
+    if (value.is_number_float()) {
+        const double d = value.get<double>();
+        // 2^63 is the first double past int64's range.
+        if (std::isfinite(d) && d == std::floor(d) && d >= -9223372036854775808.0 &&
+            d < 9223372036854775808.0)
+            return static_cast<int64_t>(d);
+    }
+    return std::nullopt;
+}
+
+int64_t wholeNumber(const nlohmann::json& value, const std::string& field, int64_t lowest,
+                    int64_t highest) {
+    const std::optional<int64_t> n = wholeFrom(value);
+    if (!n || *n < lowest || *n > highest)
+        refuse(field,
+               lowest == highest ? "must be " + std::to_string(lowest)
+                                 : "must be a whole number from " + std::to_string(lowest) +
+                                       " to " + std::to_string(highest),
+               value);
+    return *n;
+}
+
+std::string textOf(const nlohmann::json& value, const std::string& field) {
+    if (!value.is_string()) refuse(field, "must be text", value);
+    return value.get<std::string>();
+}
+
+bool truthOf(const nlohmann::json& value, const std::string& field) {
+    if (!value.is_boolean()) refuse(field, "must be true or false", value);
+    return value.get<bool>();
+}
+
+// A metric: a number, or null for one that was not finite (NaN when read).
+double metricFrom(const nlohmann::json& point, const std::string& key, const std::string& at) {
+    const nlohmann::json& value = member(point, key, at + key);
+    if (value.is_null()) return std::nan("");
+    if (!value.is_number() || !std::isfinite(value.get<double>()))
+        refuse(at + key, "must be a number or null", value);
+    return value.get<double>();
+}
+
+// The settings as a file writes them: each of the wrong type, or a whole number no setting can
+// hold, is refused by its setting's rule.
+void readTraining(const nlohmann::json& t, TrainingSettings& settings) {
+    using S = TrainingSetting;
+    auto field = [](S setting) { return "training." + std::string(trainingSettingKey(setting)); };
+    auto refuseSetting = [&](S setting, const nlohmann::json& value) {
+        throw InputError(settingProblem(setting, shown(value)).messageFor(field(setting)));
+    };
+    // The first five were in every file; those added later are absent from older ones.
+    auto value = [&](S setting, bool required) -> const nlohmann::json* {
+        const auto found = t.find(std::string(trainingSettingKey(setting)));
+        if (found != t.end()) return &*found;
+        if (required) throw InputError(field(setting) + " is missing");
+        return nullptr;
+    };
+    auto number = [&](S setting, double& into, bool required) {
+        if (const nlohmann::json* v = value(setting, required)) {
+            if (!v->is_number()) refuseSetting(setting, *v);
+            into = v->get<double>();
+        }
+    };
+    auto whole = [&](S setting, int64_t& into, bool required) {
+        if (const nlohmann::json* v = value(setting, required)) {
+            const std::optional<int64_t> n = wholeFrom(*v);
+            if (!n) refuseSetting(setting, *v);
+            into = *n;
+        }
+    };
+    auto text = [&](S setting, std::string& into, bool required) {
+        if (const nlohmann::json* v = value(setting, required)) {
+            if (!v->is_string()) refuseSetting(setting, *v);
+            into = v->get<std::string>();
+        }
+    };
+    number(S::LearningRate, settings.learningRate, true);
+    whole(S::BatchSize, settings.batchSize, true);
+    whole(S::Epochs, settings.epochs, true);
+    // Every uint64_t is a seed: written as an integer, or as a number with no fraction below 2^64.
+    const nlohmann::json& seed = *value(S::Seed, true);
+    if (seed.is_number_unsigned()) {
+        settings.seed = seed.get<uint64_t>();
+    } else {
+        const double d = seed.is_number() ? seed.get<double>() : -1;
+        if (!(d >= 0 && d < 18446744073709551616.0 && d == std::floor(d)))
+            refuseSetting(S::Seed, seed);
+        settings.seed = static_cast<uint64_t>(d);
+    }
+    text(S::Optimizer, settings.optimizer, true);
+    number(S::Momentum, settings.momentum, false);
+    number(S::Decay, settings.decay, false);
+    text(S::Schedule, settings.schedule, false);
+    number(S::L1, settings.l1, false);
+    number(S::L2, settings.l2, false);
+    if (const nlohmann::json* v = value(S::RegularizeBiases, false)) {
+        if (!v->is_boolean()) refuseSetting(S::RegularizeBiases, *v);
+        settings.regularizeBiases = v->get<bool>();
+    }
+    number(S::Validation, settings.validation, false);
+    whole(S::Patience, settings.patience, false);
+    text(S::Augment, settings.augment, false);
+    number(S::ClipNorm, settings.clipNorm, false);
 }
 
 nlohmann::json curvePoint(const EpochMetrics& m) {
@@ -64,30 +226,33 @@ nlohmann::json curvePoint(const EpochMetrics& m) {
     return point;
 }
 
-EpochMetrics curvePointFrom(const nlohmann::json& point) {
+// `at`: "curves[3]." for the fourth point.
+EpochMetrics curvePointFrom(const nlohmann::json& point, const std::string& at) {
+    objectOf(point, at.substr(0, at.size() - 1));
+    const auto maximum = std::numeric_limits<int64_t>::max();
     EpochMetrics m;
-    m.epoch = point.at("epoch").get<int64_t>();
-    m.steps = point.at("steps").get<int64_t>();
-    m.seconds = numberFrom(point.at("seconds"));
-    m.train.loss = numberFrom(point.at("train_loss"));
-    m.test.loss = numberFrom(point.at("test_loss"));
+    m.epoch = wholeNumber(member(point, "epoch", at + "epoch"), at + "epoch", 0, maximum);
+    m.steps = wholeNumber(member(point, "steps", at + "steps"), at + "steps", 0, maximum);
+    m.seconds = metricFrom(point, "seconds", at);
+    m.train.loss = metricFrom(point, "train_loss", at);
+    m.test.loss = metricFrom(point, "test_loss", at);
     m.regression = point.contains("train_rmse");
     if (m.regression) {
-        m.train.rmse = numberFrom(point.at("train_rmse"));
-        m.test.rmse = numberFrom(point.at("test_rmse"));
+        m.train.rmse = metricFrom(point, "train_rmse", at);
+        m.test.rmse = metricFrom(point, "test_rmse", at);
     } else {
-        m.train.accuracy = numberFrom(point.at("train_accuracy"));
-        m.test.accuracy = numberFrom(point.at("test_accuracy"));
+        m.train.accuracy = metricFrom(point, "train_accuracy", at);
+        m.test.accuracy = metricFrom(point, "test_accuracy", at);
         m.train.errorRate = 1 - m.train.accuracy;
         m.test.errorRate = 1 - m.test.accuracy;
     }
     m.hasValidation = point.contains("validation_loss");
     if (m.hasValidation) {
-        m.validation.loss = numberFrom(point.at("validation_loss"));
+        m.validation.loss = metricFrom(point, "validation_loss", at);
         if (m.regression) {
-            m.validation.rmse = numberFrom(point.at("validation_rmse"));
+            m.validation.rmse = metricFrom(point, "validation_rmse", at);
         } else {
-            m.validation.accuracy = numberFrom(point.at("validation_accuracy"));
+            m.validation.accuracy = metricFrom(point, "validation_accuracy", at);
             m.validation.errorRate = 1 - m.validation.accuracy;
         }
     }
@@ -122,19 +287,25 @@ nlohmann::json modelJson(const Project& project) {
     return model;
 }
 
-void readModel(const nlohmann::json& model, Project& project) {
-    const std::string kind = model.at("kind").get<std::string>();
+void readModel(const nlohmann::json& json, Project& project) {
+    const nlohmann::json& model = objectOf(json, "model");
+    const std::string kind = textOf(member(model, "kind", "model.kind"), "model.kind");
     if (kind == "autoencoder") {
         project.model = ModelKind::Autoencoder;
     } else if (kind == "rbm") {
         project.model = ModelKind::Rbm;
-        project.rbm.visible = model.at("visible").get<int64_t>();
-        project.rbm.hidden = model.at("hidden").get<int64_t>();
-        project.rbm.cdSteps = model.value("cd", 1);
-        project.rbm.persistent = model.value("persistent", false);
-        if (project.rbm.visible < 1 || project.rbm.hidden < 1 || project.rbm.hidden > 1'000'000 ||
-            project.rbm.visible > 100'000'000 / project.rbm.hidden)
-            throw InputError("the RBM's sizes are not valid");
+        // Sizes past these are refused by findProjectProblem; these only keep the numbers whole.
+        const auto maximum = std::numeric_limits<int64_t>::max();
+        const auto minimum = std::numeric_limits<int64_t>::min();
+        project.rbm.visible = wholeNumber(member(model, "visible", "model.visible"),
+                                          "model.visible", minimum, maximum);
+        project.rbm.hidden =
+            wholeNumber(member(model, "hidden", "model.hidden"), "model.hidden", minimum, maximum);
+        if (model.contains("cd"))
+            project.rbm.cdSteps =
+                static_cast<int>(wholeNumber(model["cd"], "model.cd", 1, kMaxRbmCdSteps));
+        if (model.contains("persistent"))
+            project.rbm.persistent = truthOf(model["persistent"], "model.persistent");
     } else if (kind != "network") {
         throw InputError("unknown model kind " + inQuotes(kind) +
                          " (a newer Kotohajime may know it)");
@@ -234,20 +405,139 @@ std::string projectToJson(const Project& project) {
     return json.dump(1) + "\n";
 }
 
+std::optional<std::string> findProjectProblem(const Project& project) {
+    if (auto problem = findSettingsProblem(project.training))
+        return problem->messageFor("training." + std::string(trainingSettingKey(problem->setting)));
+    if (project.epochsTrained < 0)
+        return "progress.epochs must be at least 0, not " + std::to_string(project.epochsTrained);
+    if (project.stepsTrained < 0)
+        return "progress.steps must be at least 0, not " + std::to_string(project.stepsTrained);
+    if (project.model == ModelKind::Rbm) {
+        const RbmModel& rbm = project.rbm;
+        if (rbm.visible < 1 || rbm.visible > kMaxRbmWeights)
+            return "model.visible must be a whole number from 1 to " +
+                   std::to_string(kMaxRbmWeights) + ", not " + std::to_string(rbm.visible);
+        if (rbm.hidden < 1 || rbm.hidden > kMaxRbmHidden)
+            return "model.hidden must be a whole number from 1 to " +
+                   std::to_string(kMaxRbmHidden) + ", not " + std::to_string(rbm.hidden);
+        if (rbm.visible > kMaxRbmWeights / rbm.hidden)
+            return "model.visible x model.hidden must be at most " +
+                   std::to_string(kMaxRbmWeights) + ", not " + std::to_string(rbm.visible) + " x " +
+                   std::to_string(rbm.hidden);
+        if (rbm.cdSteps < 1 || rbm.cdSteps > kMaxRbmCdSteps)
+            return "model.cd must be a whole number from 1 to " + std::to_string(kMaxRbmCdSteps) +
+                   ", not " + std::to_string(rbm.cdSteps);
+    }
+    for (const SavedTensor& tensor : project.weights)
+        for (size_t i = 0; i < tensor.values.size(); ++i)
+            if (!std::isfinite(tensor.values[i])) {
+                const auto cols = static_cast<size_t>(std::max<int64_t>(tensor.cols, 1));
+                return "weights " + tensor.name + " holds " +
+                       (std::isnan(tensor.values[i]) ? "a NaN" : "an infinity") + " at [" +
+                       std::to_string(i / cols) + ", " + std::to_string(i % cols) + "]";
+            }
+    // Metrics may be NaN (null in the file: not measured, or not finite when they were).
+    for (size_t i = 0; i < project.curves.size(); ++i) {
+        const EpochMetrics& m = project.curves[i];
+        const std::string at = "curves[" + std::to_string(i) + "].";
+        auto check = [&](const char* key, double value, double lowest,
+                         double highest) -> std::optional<std::string> {
+            if (std::isnan(value) || (value >= lowest && value <= highest)) return std::nullopt;
+            return at + key + " must be " +
+                   (highest < 2   ? "a share from 0 to 1"
+                    : lowest == 0 ? "a number of at least 0"
+                                  : "a number") +
+                   " or null, not " + shortNumber(value);
+        };
+        const double huge = std::numeric_limits<double>::max();
+        if (m.epoch < 0) return at + "epoch must be at least 0, not " + std::to_string(m.epoch);
+        if (m.steps < 0) return at + "steps must be at least 0, not " + std::to_string(m.steps);
+        std::optional<std::string> problem = check("seconds", m.seconds, 0, huge);
+        if (!problem) problem = check("train_loss", m.train.loss, -huge, huge);
+        if (!problem) problem = check("test_loss", m.test.loss, -huge, huge);
+        if (!problem && m.regression) problem = check("train_rmse", m.train.rmse, 0, huge);
+        if (!problem && m.regression) problem = check("test_rmse", m.test.rmse, 0, huge);
+        if (!problem && !m.regression) problem = check("train_accuracy", m.train.accuracy, 0, 1);
+        if (!problem && !m.regression) problem = check("test_accuracy", m.test.accuracy, 0, 1);
+        if (!problem && m.hasValidation)
+            problem = check("validation_loss", m.validation.loss, -huge, huge);
+        if (!problem && m.hasValidation && m.regression)
+            problem = check("validation_rmse", m.validation.rmse, 0, huge);
+        if (!problem && m.hasValidation && !m.regression)
+            problem = check("validation_accuracy", m.validation.accuracy, 0, 1);
+        if (problem) return problem;
+    }
+    return std::nullopt;
+}
+
 Project projectFromJson(const std::string& text, const std::string& what) {
-    const nlohmann::json json = parseJson(text, what);
     try {
-        if (!json.is_object() || json.value("format", "") != "kotohajime-project")
+        const nlohmann::json json = parseJson(text, what);
+        if (!json.is_object() || !json.contains("format") || json["format"] != "kotohajime-project")
             throw InputError(what + ": not a Kotohajime project file");
-        const int version = json.at("schema_version").get<int>();
-        if (version > Project::currentSchemaVersion)
+        const nlohmann::json& versionJson = member(json, "schema_version", "schema_version");
+        const std::optional<int64_t> version = wholeFrom(versionJson);
+        if (version && *version > Project::currentSchemaVersion)
             throw InputError(what + ": made by a newer Kotohajime (project schema " +
-                             std::to_string(version) + ")");
+                             std::to_string(*version) + ")");
+        wholeNumber(versionJson, "schema_version", 1, Project::currentSchemaVersion);
         Project project;
-        if (json.contains("model")) readModel(json.at("model"), project);
+        if (json.contains("model")) readModel(json["model"], project);
         // An RBM has no network: its sizes are in "model".
         if (project.model != ModelKind::Rbm)
-            project.network = networkSpecFromJson(json.at("network"));
+            project.network = networkSpecFromJson(member(json, "network", "network"));
+        project.dataset = textOf(member(json, "dataset", "dataset"), "dataset");
+        if (json.contains("pixel_inputs"))
+            project.pixelInputs = truthOf(json["pixel_inputs"], "pixel_inputs");
+        readTraining(objectOf(member(json, "training", "training"), "training"), project.training);
+        if (json.contains("progress")) {
+            const nlohmann::json& progress = objectOf(json["progress"], "progress");
+            const auto minimum = std::numeric_limits<int64_t>::min();
+            const auto maximum = std::numeric_limits<int64_t>::max();
+            project.epochsTrained = wholeNumber(member(progress, "epochs", "progress.epochs"),
+                                                "progress.epochs", minimum, maximum);
+            project.stepsTrained = wholeNumber(member(progress, "steps", "progress.steps"),
+                                               "progress.steps", minimum, maximum);
+        }
+        const nlohmann::json& weights = arrayOf(member(json, "weights", "weights"), "weights");
+        for (size_t i = 0; i < weights.size(); ++i) {
+            const std::string at = "weights[" + std::to_string(i) + "]";
+            const nlohmann::json& w = objectOf(weights[i], at);
+            SavedTensor tensor;
+            tensor.name = textOf(member(w, "name", at + ".name"), at + ".name");
+            const std::string field = "weights " + tensor.name;
+            const nlohmann::json& shape = member(w, "shape", field + ": shape");
+            const int64_t largest = int64_t{1} << 31;
+            auto size = [&](size_t k) -> std::optional<int64_t> {
+                if (!shape.is_array() || shape.size() != 2) return std::nullopt;
+                const std::optional<int64_t> n = wholeFrom(shape[k]);
+                if (!n || *n < 0 || *n > largest) return std::nullopt;
+                return n;
+            };
+            if (!size(0) || !size(1))
+                refuse(field + ": shape",
+                       "must be [ROWS, COLUMNS], each from 0 to " + std::to_string(largest), shape);
+            tensor.rows = *size(0);
+            tensor.cols = *size(1);
+            tensor.values = decodeFloats(
+                textOf(member(w, "data", field + ": data"), field + ": data"), tensor.name);
+            if (static_cast<int64_t>(tensor.values.size()) != tensor.rows * tensor.cols)
+                throw InputError(what + ": the weights " + tensor.name + " hold " +
+                                 std::to_string(tensor.values.size()) +
+                                 " numbers, their shape says " +
+                                 std::to_string(tensor.rows * tensor.cols));
+            project.weights.push_back(std::move(tensor));
+        }
+        if (json.contains("curves")) {
+            const nlohmann::json& curves = arrayOf(json["curves"], "curves");
+            for (size_t i = 0; i < curves.size(); ++i)
+                project.curves.push_back(
+                    curvePointFrom(curves[i], "curves[" + std::to_string(i) + "]."));
+        }
+        // Every value in range, as saving checks them: a file that breaks a rule is refused here,
+        // naming the field, rather than trained or evaluated into nonsense.
+        if (const std::optional<std::string> problem = findProjectProblem(project))
+            throw InputError(*problem);
         // Unknown layer types, bad parameters, shapes that do not fit, a layer tied to one that is
         // not there: refused as the file opens, not when training starts. Built for one row, on
         // the CPU, only to check it (and only if small enough to build here).
@@ -259,67 +549,26 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         } catch (const SpecError& error) {
             throw InputError(std::string("the network cannot be built: ") + error.what());
         }
-        project.dataset = json.at("dataset").get<std::string>();
-        project.pixelInputs = json.value("pixel_inputs", false);
-        const auto& t = json.at("training");
-        project.training.learningRate = t.at("learning_rate").get<double>();
-        project.training.batchSize = t.at("batch_size").get<int64_t>();
-        project.training.epochs = t.at("epochs").get<int64_t>();
-        project.training.seed = t.at("seed").get<uint64_t>();
-        project.training.optimizer = t.at("optimizer").get<std::string>();
-        // Added after the first files were written: absent means the defaults.
-        project.training.momentum = t.value("momentum", project.training.momentum);
-        project.training.decay = t.value("decay", project.training.decay);
-        project.training.schedule = t.value("schedule", project.training.schedule);
-        project.training.l1 = t.value("l1", project.training.l1);
-        project.training.l2 = t.value("l2", project.training.l2);
-        project.training.regularizeBiases =
-            t.value("regularize_biases", project.training.regularizeBiases);
-        project.training.validation = t.value("validation", project.training.validation);
-        project.training.patience = t.value("patience", project.training.patience);
-        project.training.augment = t.value("augment", project.training.augment);
-        project.training.clipNorm = t.value("clip_norm", project.training.clipNorm);
-        if (json.contains("progress")) {
-            project.epochsTrained = json["progress"].at("epochs").get<int64_t>();
-            project.stepsTrained = json["progress"].at("steps").get<int64_t>();
-        }
-        for (const auto& w : json.at("weights")) {
-            SavedTensor tensor;
-            tensor.name = w.at("name").get<std::string>();
-            const auto shape = w.at("shape").get<std::vector<int64_t>>();
-            if (shape.size() != 2 || shape[0] < 0 || shape[1] < 0 ||
-                shape[0] > (int64_t{1} << 31) || shape[1] > (int64_t{1} << 31))
-                throw InputError(what + ": the weights " + tensor.name + " have an invalid shape");
-            tensor.rows = shape[0];
-            tensor.cols = shape[1];
-            tensor.values = decodeFloats(w.at("data").get<std::string>(), tensor.name);
-            if (static_cast<int64_t>(tensor.values.size()) != tensor.rows * tensor.cols)
-                throw InputError(what + ": the weights " + tensor.name + " hold " +
-                                 std::to_string(tensor.values.size()) +
-                                 " numbers, their shape says " +
-                                 std::to_string(tensor.rows * tensor.cols));
-            project.weights.push_back(std::move(tensor));
-        }
         if (!project.weights.empty()) {
             if (network) checkWeightsFit(*network, project.weights);
             else checkRbmWeightsFit(project.rbm, project.weights);
         }
-        if (json.contains("curves"))
-            for (const auto& point : json["curves"])
-                project.curves.push_back(curvePointFrom(point));
-        if (json.contains("draft")) project.draft = editorDraftFromJson(json.at("draft"));
+        if (json.contains("draft")) project.draft = editorDraftFromJson(json["draft"]);
         return project;
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(what + ": a part of the project is missing or has the wrong type (" +
-                         error.what() + ")");
+        throw InputError(oneLine(what +
+                                 ": a part of the project is missing or has the wrong type (" +
+                                 error.what() + ")"));
     } catch (const InputError& error) {
         const std::string message = error.what();
-        if (message.rfind(what, 0) == 0) throw;
-        throw InputError(what + ": " + message);
+        throw InputError(oneLine(message.rfind(what, 0) == 0 ? message : what + ": " + message));
     }
 }
 
 void saveProject(const Project& project, const std::string& path) {
+    // What could not be read back is not written: the file on disk stays as it was.
+    if (const std::optional<std::string> problem = findProjectProblem(project))
+        throw InputError(path + ": not saved, since " + *problem);
     writeFileAtomically(path, projectToJson(project));
 }
 

@@ -44,6 +44,11 @@ struct SavedTensor {
 enum class ModelKind { Network, Autoencoder, Rbm };
 std::string_view modelKindName(ModelKind kind);  // "network", "autoencoder", "rbm"
 
+// An RBM's sizes and contrastive-divergence steps, as files may hold them.
+constexpr int64_t kMaxRbmHidden = 1'000'000;
+constexpr int64_t kMaxRbmWeights = 100'000'000;  // visible x hidden
+constexpr int64_t kMaxRbmCdSteps = 1000;
+
 struct RbmModel {
     int64_t visible = 0, hidden = 0;
     int cdSteps = 1;
@@ -69,11 +74,23 @@ struct Project {
     std::optional<EditorDraft> draft;  // the editor's work, while it cannot train
 };
 
+// The first value of the project that breaks its rule, named as the file names it:
+// "training.learning_rate must be a positive number, not -1", "progress.steps must be at least
+// 0, not -3", "weights dense_1.W holds a NaN at [3, 5]" (row, column, from 0), "model.cd ...",
+// "curves[2].train_accuracy ...". Nothing when every value is in range. Reading and saving both
+// check it; the training settings by findSettingsProblem (training/training_settings.h).
+std::optional<std::string> findProjectProblem(const Project& project);
+
 std::string projectToJson(const Project& project);
-// Throws InputError naming `what` (the file) and the problem.
+// Throws InputError naming `what` (the file) and the problem, as one line: "p.koto:
+// training.epochs must be a whole number from 0 to 100000000, not 1e+308". Every field is checked:
+// its type, that its value fits (never a cast of a double out of range), and its range
+// (findProjectProblem); the network is built to check it when small enough.
 Project projectFromJson(const std::string& text, const std::string& what);
 
-void saveProject(const Project& project, const std::string& path);  // atomic
+// Atomic. Throws InputError naming `path` and leaves the file as it was if findProjectProblem
+// finds a problem: a project is never saved that could not be read back.
+void saveProject(const Project& project, const std::string& path);
 Project loadProject(const std::string& path);
 
 std::vector<SavedTensor> captureWeights(Network& network);

@@ -2,7 +2,10 @@
 // How a network is trained: plain data, stored in project files and edited in the app.
 
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace koto {
 
@@ -31,5 +34,52 @@ struct TrainingSettings {
     // exceeds this are scaled down to it (training/gradient_clipping.h); 0: off.
     double clipNorm = 0;
 };
+
+// The rules every setting keeps, in one place: a project file is checked by them as it is read
+// (naming the file and "training.KEY"), the CLI's flags by them as they are parsed (naming the
+// flag), and the app's panels keep within them.
+enum class TrainingSetting {
+    LearningRate,      // a positive number
+    BatchSize,         // 1 to kMaxBatchSize
+    Epochs,            // 0 to kMaxEpochs
+    Seed,              // 0 to kMaxSeed (every uint64_t)
+    Optimizer,         // one of optimizerNames()
+    Momentum,          // [0, 1)
+    Decay,             // [0, 1)
+    Schedule,          // as LearningRateSchedule::parse reads it
+    L1,                // at least 0
+    L2,                // at least 0
+    RegularizeBiases,  // true or false
+    Validation,        // [0, 1)
+    Patience,          // 0 to kMaxPatience
+    Augment,           // as Augmentation::parse reads it
+    ClipNorm,          // at least 0 (0: off)
+};
+
+constexpr int64_t kMaxBatchSize = 1'000'000;
+constexpr int64_t kMaxEpochs = 100'000'000;
+constexpr int64_t kMaxPatience = 1'000'000;
+constexpr uint64_t kMaxSeed = std::numeric_limits<uint64_t>::max();  // any seed
+
+// What is wrong with one setting. `detail` follows the setting's name: "must be a positive
+// number, not -1", or, for a schedule or an augmentation, its parser's words.
+struct SettingProblem {
+    TrainingSetting setting;
+    std::string detail;
+    bool fromParser = false;  // joined with ": " rather than " "
+
+    // "training.learning_rate must be a positive number, not -1", "--lr must be ...".
+    std::string messageFor(std::string_view settingName) const;
+};
+
+// The key a project file stores the setting under: "learning_rate", "batch_size", ...
+std::string_view trainingSettingKey(TrainingSetting setting);
+// The rule alone: "must be a whole number from 1 to 1000000".
+std::string trainingSettingRule(TrainingSetting setting);
+// The setting's rule broken by a value shown as `shown` (for values no field can hold: 1e308 as
+// a batch size, a negative seed, text for a number).
+SettingProblem settingProblem(TrainingSetting setting, const std::string& shown);
+// The first setting that breaks its rule, or nothing.
+std::optional<SettingProblem> findSettingsProblem(const TrainingSettings& settings);
 
 }  // namespace koto

@@ -16,6 +16,10 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
 #include <vector>
 
 #include "resource_limits.h"
@@ -151,6 +155,8 @@ private slots:
     void hostileFilesExitThree_data();
     void hostileFilesExitThree();
     void savesThroughASymbolicLink();
+    void badProjectValuesExitThree_data();
+    void badProjectValuesExitThree();
     void divergenceExitsFour_data();
     void divergenceExitsFour();
 };
@@ -940,11 +946,11 @@ void TestCli::usageErrorsExitTwo_data() {
                             << "--lr must be a positive number";
     QTest::newRow("--lr -1") << QStringList{"train", "--lr=-1"} << "--lr must be a positive number";
     QTest::newRow("--batch 0") << QStringList{"train", "--batch", "0"}
-                               << "--batch must be between 1";
+                               << "--batch must be a whole number from 1 to 1000000, not 0";
     QTest::newRow("--epochs 1.5") << QStringList{"train", "--epochs", "1.5"}
                                   << "--epochs needs a whole number";
     QTest::newRow("--seed -1") << QStringList{"train", "--seed", "-1"}
-                               << "--seed must be between 0";
+                               << "--seed must be a whole number from 0";
     QTest::newRow("--loss xyz") << QStringList{"train", "--loss", "xyz"}
                                 << "--loss must be ce, bce or mse";
     QTest::newRow("--clip-norm -1")
@@ -977,6 +983,20 @@ void TestCli::usageErrorsExitTwo_data() {
         << QStringList{"train", "--augment", "shear=2"} << "--augment: augmentation: unknown";
     QTest::newRow("--print-period 0")
         << QStringList{"train", "--print-period", "0"} << "--print-period must be between";
+    QTest::newRow("--lr -1 beside a project")
+        << QStringList{"train", "--project", "xor.koto", "--lr", "-1"}
+        << "--lr must be a positive number, not -1";
+    QTest::newRow("--batch 1e15 digits")
+        << QStringList{"train", "--batch", "1000000000000000"}
+        << "--batch must be a whole number from 1 to 1000000, not 1000000000000000";
+    QTest::newRow("--validation 2")
+        << QStringList{"train", "--validation", "2"}
+        << "--validation must be a share of at least 0 and below 1, not 2";
+    QTest::newRow("--augment rotate=1e308")
+        << QStringList{"train", "--augment", "rotate=1e308"}
+        << "--augment: augmentation: rotate must be a number from 0 to 180";
+    QTest::newRow("--early-stop -1") << QStringList{"train", "--early-stop", "-1"}
+                                     << "--early-stop must be a whole number from 0 to 1000000";
     QTest::newRow("samples without --out") << QStringList{"samples"} << "--out is required";
     QTest::newRow("samples --variants without --augment")
         << QStringList{"samples", "--out", "x.pgm", "--variants", "2"}
@@ -1170,6 +1190,101 @@ void TestCli::savesThroughASymbolicLink() {
     QCOMPARE(::lstat(qPrintable(path("link.koto")), &info), 0);
     QVERIFY(S_ISLNK(info.st_mode));
     QCOMPARE(cliUnderLimits({"eval", "--project", "saved/real.koto"}).exitCode, 0);
+}
+
+// A project whose values are out of range, or whose weights are not finite, is refused as it is
+// read: exit 3 and one line naming the file and the field, never a flag the user did not pass.
+void TestCli::badProjectValuesExitThree_data() {
+    QTest::addColumn<QString>("command");
+    QTest::addColumn<QString>("section");  // "" for the top level
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected");
+    struct Case {
+        const char* name;
+        QString section, key;
+        QJsonValue value;
+        QString expected;
+    };
+    const std::vector<Case> cases{
+        {"learning rate -1", "training", "learning_rate", -1,
+         "training.learning_rate must be a positive number, not -1"},
+        {"batch size 0", "training", "batch_size", 0,
+         "training.batch_size must be a whole number from 1 to 1000000, not 0"},
+        {"batch size 1e15", "training", "batch_size", 1e15,
+         "training.batch_size must be a whole number from 1 to 1000000"},
+        {"epochs 1e308", "training", "epochs", 1e308,
+         "training.epochs must be a whole number from 0 to 100000000, not 1e+308"},
+        {"epochs -1", "training", "epochs", -1,
+         "training.epochs must be a whole number from 0 to 100000000, not -1"},
+        {"seed -1", "training", "seed", -1, "training.seed must be a whole number from 0"},
+        {"clip norm -1", "training", "clip_norm", -1, "training.clip_norm must be a number"},
+        {"unknown optimizer", "training", "optimizer", "lbfgs",
+         "training.optimizer must be sgd, momentum"},
+        {"unknown schedule", "training", "schedule", "cosine",
+         "training.schedule: unknown schedule \"cosine\""},
+        {"validation 2", "training", "validation", 2.0,
+         "training.validation must be a share of at least 0 and below 1, not 2"},
+        {"rotate 1e308", "training", "augment", "rotate=1e308",
+         "training.augment: augmentation: rotate must be a number from 0 to 180"},
+        {"negative steps", "progress", "steps", -1, "progress.steps must be at least 0, not -1"},
+        {"schema version -1", "", "schema_version", -1, "schema_version must be 1, not -1"},
+    };
+    for (const Case& c : cases)
+        for (const QString command : {"eval", "train"})
+            QTest::newRow(qPrintable(command + ", " + c.name))
+                << command << c.section << c.key << c.value << c.expected;
+    // The weights: a float put at dense_1.W [0, 1] (2 x 8).
+    for (const QString command : {"eval", "train"}) {
+        QTest::newRow(qPrintable(command + ", NaN weights"))
+            << command << "weights"
+            << "" << QJsonValue("nan") << "weights dense_1.W holds a NaN at [0, 1]";
+        QTest::newRow(qPrintable(command + ", infinite weights"))
+            << command << "weights"
+            << "" << QJsonValue("inf") << "weights dense_1.W holds an infinity at [0, 1]";
+    }
+}
+
+void TestCli::badProjectValuesExitThree() {
+    QFETCH(QString, command);
+    QFETCH(QString, section);
+    QFETCH(QString, key);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    QFile good(path("xor.koto"));
+    QVERIFY(good.open(QIODevice::ReadOnly));
+    QJsonObject project = QJsonDocument::fromJson(good.readAll()).object();
+    if (section == "weights") {
+        QJsonArray weights = project["weights"].toArray();
+        QJsonObject first = weights[0].toObject();
+        QByteArray data = QByteArray::fromBase64(first["data"].toString().toLatin1());
+        const float bad =
+            value.toString() == "nan" ? std::nanf("") : std::numeric_limits<float>::infinity();
+        std::memcpy(data.data() + sizeof(float), &bad, sizeof(float));
+        first["data"] = QString::fromLatin1(data.toBase64());
+        weights[0] = first;
+        project["weights"] = weights;
+    } else if (section.isEmpty()) {
+        project[key] = value;
+    } else {
+        QJsonObject inner = project[section].toObject();
+        inner[key] = value;
+        project[section] = inner;
+    }
+    write("bad.koto", QJsonDocument(project).toJson());
+    QStringList arguments{command, "--project", "bad.koto"};
+    if (command == "train")
+        arguments << "--epochs"
+                  << "1";
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 3);
+    const QString err = QString::fromUtf8(r.err).trimmed();
+    QVERIFY2(err.startsWith("kotohajime-cli " + command + ": bad.koto: " + expected),
+             r.err.constData());
+    QVERIFY2(!err.contains('\n'), r.err.constData());  // one line
+    QVERIFY2(!err.contains("--"), r.err.constData());  // no flag was passed wrongly
+    QVERIFY(r.out.isEmpty());
 }
 
 // Settings that make training blow up within a few steps: the loss or the weights go NaN/Inf.

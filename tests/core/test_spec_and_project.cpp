@@ -179,7 +179,13 @@ void TestSpecAndProject::specJsonRefusesBadInput_data() {
                                    << "incomplete";
     QTest::newRow("input is text")
         << R"({"schema_version":1,"input":"2","loss":"ce",)" + layers + "}"
-        << "wrong types";
+        << "input shape must be a JSON array";
+    QTest::newRow("input 1e308")  // never cast from a double out of range
+        << R"({"schema_version":1,"input":[1e308],"loss":"ce",)" + layers + "}"
+        << "input shape must be whole numbers";
+    QTest::newRow("schema version 1e308")
+        << R"({"schema_version":1e308,"input":[2],"loss":"ce",)" + layers + "}"
+        << "schema version is not valid";
     QTest::newRow("not an object") << "[1,2,3]"
                                    << "not a JSON object";
     QTest::newRow("layer is a number")
@@ -489,17 +495,17 @@ void TestSpecAndProject::badProjectFiles_data() {
         << "hold 3 numbers, their shape says 16";
     QTest::newRow("negative shape") << edited([](auto& j) {
         j["weights"][0]["shape"] = {-2, 8};
-    }) << "invalid shape";
+    }) << "weights dense_1.W: shape must be [ROWS, COLUMNS]";
     QTest::newRow("huge shape") << edited([](auto& j) {
         j["weights"][0]["shape"] = {int64_t{1} << 40, 8};
-    }) << "invalid shape";
+    }) << "weights dense_1.W: shape must be [ROWS, COLUMNS]";
     QTest::newRow("missing training")
-        << edited([](auto& j) { j.erase("training"); }) << "missing or has the wrong type";
+        << edited([](auto& j) { j.erase("training"); }) << "training is missing";
     QTest::newRow("batch size as text")
         << edited([](auto& j) { j["training"]["batch_size"] = "ten"; })
-        << "missing or has the wrong type";
+        << "training.batch_size must be a whole number from 1 to 1000000, not \"ten\"";
     QTest::newRow("weights not a list")
-        << edited([](auto& j) { j["weights"] = 5; }) << "missing or has the wrong type";
+        << edited([](auto& j) { j["weights"] = 5; }) << "weights must be a JSON array, not 5";
     QTest::newRow("unknown layer type")
         << edited([](auto& j) { j["network"]["layers"][0]["type"] = "warp"; })
         << "unknown layer type";
