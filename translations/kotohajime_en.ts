@@ -1657,18 +1657,6 @@ The work you had open stays as it was.</translation>
         <translation>Training did not hand over its weights in time. Pause training and save again.</translation>
     </message>
     <message>
-        <source>%1 could not be written.
-
-%2
-
-Your work is still open: save it somewhere else, or make room and save again.</source>
-        <translation>%1 could not be written.
-
-%2
-
-Your work is still open: save it somewhere else, or make room and save again.</translation>
-    </message>
-    <message>
         <source>The autosave cannot be restored</source>
         <translation>The autosave cannot be restored</translation>
     </message>
@@ -1703,6 +1691,22 @@ Your work is still open: save it somewhere else, or make room and save again.</t
     <message>
         <source>Details: %1</source>
         <translation>Details: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2
+
+Your work is still open: save it somewhere else, or mend what is said above and save again.</source>
+        <translation>%1 could not be written.
+
+%2
+
+Your work is still open: save it somewhere else, or mend what is said above and save again.</translation>
+    </message>
+    <message>
+        <source>A value in it is out of range: a setting, a count, or a weight that is not a finite number. The details name the field.</source>
+        <translation>A value in it is out of range: a setting, a count, or a weight that is not a finite number. The details name the field.</translation>
     </message>
 </context>
 <context>

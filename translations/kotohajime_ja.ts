@@ -1646,18 +1646,6 @@ The work you had open stays as it was.</source>
         <translation>学習スレッドが時間内に重みを渡しませんでした。学習を一時停止して、もう一度保存してください。</translation>
     </message>
     <message>
-        <source>%1 could not be written.
-
-%2
-
-Your work is still open: save it somewhere else, or make room and save again.</source>
-        <translation>%1 に書き込めませんでした。
-
-%2
-
-作業はまだ開いたままです。別の場所に保存するか、空き容量を作ってもう一度保存してください。</translation>
-    </message>
-    <message>
         <source>The autosave cannot be restored</source>
         <translation>自動保存を復元できません</translation>
     </message>
@@ -1692,6 +1680,22 @@ Your work is still open: save it somewhere else, or make room and save again.</s
     <message>
         <source>Details: %1</source>
         <translation>詳細: %1</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2
+
+Your work is still open: save it somewhere else, or mend what is said above and save again.</source>
+        <translation>%1 に書き込めませんでした。
+
+%2
+
+作業はまだ開いたままです。別の場所に保存するか、上に書かれた問題を直してもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>A value in it is out of range: a setting, a count, or a weight that is not a finite number. The details name the field.</source>
+        <translation>範囲外の値があります（設定値、回数、または有限の数でない重み）。詳細にその項目が書かれています。</translation>
     </message>
 </context>
 <context>

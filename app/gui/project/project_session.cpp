@@ -164,8 +164,7 @@ bool ProjectSession::saveTo(const QString& path) {
     } catch (const std::exception& error) {
         // The file before is intact (the write is atomic) and the work stays open and unsaved.
         showError(title, tr("%1 could not be written.\n\n%2\n\nYour work is still open: save it "
-                            "somewhere else, or "
-                            "make room and save again.")
+                            "somewhere else, or mend what is said above and save again.")
                              .arg(path, QString::fromStdString(error.what())));
         return false;
     }
@@ -267,6 +266,10 @@ QString ProjectSession::explainOpenProblem(const std::string& detail, bool showi
         lead = tr("The network it describes cannot be built: a layer of an unknown type, a "
                   "connection to a layer "
                   "that is not there, or weights that do not fit the network.");
+    else if (contains(detail, " must be ") || contains(detail, "holds a NaN") ||
+             contains(detail, "holds an infinity"))
+        lead = tr("A value in it is out of range: a setting, a count, or a weight that is not a "
+                  "finite number. The details name the field.");
     else if (contains(detail, "cannot open") || contains(detail, "No such file") ||
              contains(detail, "cannot read"))
         lead = tr("The file cannot be read.");
