@@ -15,6 +15,7 @@
 #include "io/layer_tokens.h"
 #include "koto_test_support.h"
 #include "memory_guard.h"
+#include "models/rbm.h"
 #include "network/memory_estimate.h"
 #include "network/network.h"
 #include "network/templates.h"
@@ -63,6 +64,7 @@ private slots:
     void refusesOverTheLimitWithTheEstimate();
     void networkTooLargeIsRefusedBeforeAllocating();
     void trainingRunTooLargeIsRefused();
+    void rbmTooLargeIsRefused();
     void hostLimitRule();
     void bytesReadWell();
 };
@@ -242,6 +244,26 @@ void TestResources::trainingRunTooLargeIsRefused() {
         QVERIFY2(message.contains("training this network needs about") &&
                      message.contains("optimizer state 5.2 GiB"),
                  qPrintable(message));
+    }
+}
+
+// The RBM builds no Network: its constructor checks its own memory the same way.
+void TestResources::rbmTooLargeIsRefused() {
+    CpuBackend backend;
+    Rbm small(backend, {784, 64}, 20);
+    int64_t parameterBytes = 0;
+    for (const NamedParameter& p : small.parameters())
+        parameterBytes += p.parameter->value.size() * 4;
+    const MemoryEstimate estimate = Rbm::memoryNeeded({784, 64}, 20);
+    QCOMPARE(estimate.parameters, parameterBytes);
+    QCOMPARE(estimate.gradients, parameterBytes);
+    QCOMPARE(estimate.activations, int64_t{4} * (20 * (7 * 64 + 4 * 784) + 784 + 64 + 1));
+    // 100 visible units, a million hidden ones, chains of a million rows: 26 TiB.
+    try {
+        Rbm huge(backend, {100, 1'000'000}, 1'000'000);
+        QFAIL("an RBM of 26 TiB was built");
+    } catch (const SpecError& error) {
+        QVERIFY2(QString::fromUtf8(error.what()).contains("the RBM needs about"), error.what());
     }
 }
 
