@@ -31,8 +31,13 @@
 #define KOTO_RSS_CEILING_MB "4096"
 
 #ifdef KOTO_TEST_SANITIZED
-extern "C" const char* __asan_default_options() { return "hard_rss_limit_mb=" KOTO_RSS_CEILING_MB; }
-extern "C" const char* __tsan_default_options() { return "hard_rss_limit_mb=" KOTO_RSS_CEILING_MB; }
+// The sanitizer's runtime calls these, if the program defines them, before reading its options.
+extern "C" __attribute__((used, visibility("default"))) const char* __asan_default_options() {
+    return "hard_rss_limit_mb=" KOTO_RSS_CEILING_MB;
+}
+extern "C" __attribute__((used, visibility("default"))) const char* __tsan_default_options() {
+    return "hard_rss_limit_mb=" KOTO_RSS_CEILING_MB;
+}
 #endif
 
 namespace kototest {
