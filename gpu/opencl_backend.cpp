@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <initializer_list>
+#include <limits>
 #include <stdexcept>
 #include <string_view>
 #include <type_traits>
@@ -61,6 +62,18 @@ OpenClBackend::OpenClBackend(int platformIndex, int deviceIndex) : forced_(force
 }
 
 std::string OpenClBackend::name() const { return context_->deviceName(); }
+
+MemoryCapacity OpenClBackend::memoryCapacity() const {
+    MemoryCapacity capacity;
+    // A driver that does not say is trusted: its allocations are still checked as they are made.
+    const int64_t global = context_->globalMemoryBytes(),
+                  largest = context_->largestAllocationBytes();
+    capacity.totalBytes = global > 0 ? global / 10 * 9 : std::numeric_limits<int64_t>::max();
+    capacity.largestTensorBytes = largest > 0 ? largest : capacity.totalBytes;
+    capacity.device = true;
+    capacity.where = "the memory of " + name();
+    return capacity;
+}
 
 OpenClProgram& OpenClBackend::program(DType type) {
     std::unique_ptr<OpenClProgram>& slot = type == DType::Float64 ? doubleProgram_ : floatProgram_;

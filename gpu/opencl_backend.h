@@ -52,6 +52,8 @@ public:
 
     std::string name() const override;
     bool isDevice() const override { return true; }
+    // 9/10 of the device's global memory; a tensor at most its largest allocation.
+    MemoryCapacity memoryCapacity() const override;
     Tensor allocate(const Shape& shape, DType type) override;
     void upload(std::span<const float> values, Tensor& destination) override;
     void upload(std::span<const double> values, Tensor& destination) override;

@@ -2,6 +2,8 @@
 
 #include <CL/cl_ext.h>
 
+#include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "opencl_status.h"
@@ -27,6 +29,15 @@ bool hasDoubles(cl_device_id device) {
     return clGetDeviceInfo(device, CL_DEVICE_DOUBLE_FP_CONFIG, sizeof config, &config, nullptr) ==
                CL_SUCCESS &&
            config != 0;
+}
+
+// A cl_ulong property of the device in bytes (0 if the driver does not say).
+int64_t bytesProperty(cl_device_id device, cl_device_info property) {
+    cl_ulong bytes = 0;
+    if (clGetDeviceInfo(device, property, sizeof bytes, &bytes, nullptr) != CL_SUCCESS) return 0;
+    return bytes > static_cast<cl_ulong>(std::numeric_limits<int64_t>::max())
+               ? std::numeric_limits<int64_t>::max()
+               : static_cast<int64_t>(bytes);
 }
 
 }  // namespace
@@ -60,6 +71,8 @@ OpenClContext::OpenClContext(int platformIndex, int deviceIndex, bool failContex
     device_ = devices[static_cast<size_t>(deviceIndex)];
     deviceName_ = nameOf(device_);
     doublePrecision_ = hasDoubles(device_);
+    globalMemoryBytes_ = bytesProperty(device_, CL_DEVICE_GLOBAL_MEM_SIZE);
+    largestAllocationBytes_ = bytesProperty(device_, CL_DEVICE_MAX_MEM_ALLOC_SIZE);
 
     const cl_context_properties properties[] = {
         CL_CONTEXT_PLATFORM, reinterpret_cast<cl_context_properties>(platform), 0};

@@ -8,6 +8,7 @@
 
 #include <CL/cl.h>
 
+#include <cstdint>
 #include <string>
 
 namespace koto {
@@ -29,6 +30,9 @@ public:
     const std::string& deviceName() const { return deviceName_; }
     // Whether the device computes in double precision (cl_khr_fp64).
     bool hasDoublePrecision() const { return doublePrecision_; }
+    // CL_DEVICE_GLOBAL_MEM_SIZE and CL_DEVICE_MAX_MEM_ALLOC_SIZE in bytes (0 if not said).
+    int64_t globalMemoryBytes() const { return globalMemoryBytes_; }
+    int64_t largestAllocationBytes() const { return largestAllocationBytes_; }
 
 private:
     cl_device_id device_ = nullptr;
@@ -36,6 +40,7 @@ private:
     cl_command_queue queue_ = nullptr;
     std::string deviceName_;
     bool doublePrecision_ = false;
+    int64_t globalMemoryBytes_ = 0, largestAllocationBytes_ = 0;
 };
 
 }  // namespace koto

@@ -1,13 +1,16 @@
 // kotohajime-cli: the scriptable face of Kotohajime's core.
-// Exit codes: 0 success, 2 usage error, 3 bad input (file or data), 4 training diverged.
+// Exit codes: 0 success, 2 usage error, 3 bad input (file or data), 4 training diverged,
+// 5 the output could not be written (standard_output.h).
 
 #include <csignal>
 #include <exception>
 #include <iostream>
 #include <new>
+#include <string>
 
 #include "arguments.h"
 #include "commands.h"
+#include "standard_output.h"
 #include "util/errors.h"
 #include "util/text.h"
 
@@ -38,6 +41,17 @@ bool wantsHelp(const Words& words) {
     return false;
 }
 
+// The exit code, unless what was written to standard output was lost: then 5, said in one line.
+int finish(int code, const std::string& who) {
+    try {
+        koto::cli::checkStandardOutput();
+        return code;
+    } catch (const koto::cli::OutputError& error) {
+        std::cerr << who << ": " << error.what() << '\n';
+        return 5;
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -47,7 +61,7 @@ int main(int argc, char** argv) {
     const Words all(argv + 1, argv + argc);
     if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
         std::cout << koto::cli::helpText("");
-        return all.empty() ? 2 : 0;
+        return finish(all.empty() ? 2 : 0, "kotohajime-cli");
     }
     const std::string name = all[0];
     const Words rest(all.begin() + 1, all.end());
@@ -55,10 +69,15 @@ int main(int argc, char** argv) {
         if (name != command.name) continue;
         if (wantsHelp(rest)) {
             std::cout << koto::cli::helpText(name);
-            return 0;
+            return finish(0, "kotohajime-cli " + name);
         }
         try {
-            return command.run(rest);
+            const int code = command.run(rest);
+            koto::cli::checkStandardOutput();
+            return code;
+        } catch (const koto::cli::OutputError& error) {
+            std::cerr << "kotohajime-cli " << name << ": " << error.what() << '\n';
+            return 5;
         } catch (const koto::cli::UsageError& error) {
             std::cerr << "kotohajime-cli " << name << ": " << oneLine(error)
                       << "\n(see kotohajime-cli " << name << " --help)\n";

@@ -1,7 +1,8 @@
 #pragma once
 // The subcommands of kotohajime-cli. Each takes the words after its name and returns the exit
 // code; bad input throws koto::InputError (exit 3), usage mistakes cli::UsageError (exit 2),
-// divergence koto::DivergenceError (exit 4).
+// divergence koto::DivergenceError (exit 4), output that cannot be written cli::OutputError
+// (exit 5, standard_output.h).
 
 #include <string>
 #include <vector>

@@ -176,7 +176,8 @@ commands:
   devices    list the compute backends and OpenCL devices
 
 kotohajime-cli COMMAND --help shows a command's options.
-exit codes: 0 success, 2 usage error, 3 bad input, 4 training diverged
+exit codes: 0 success, 2 usage error, 3 bad input (or a network too large for the memory),
+4 training diverged (NaN, infinity or a loss that grew 10000-fold), 5 the output could not be written
 )";
 }
 

@@ -12,18 +12,13 @@
 #include "models/model_projects.h"
 #include "models/rbm.h"
 #include "models/rbm_trainer.h"
+#include "standard_output.h"
 #include "training/training_run.h"
 #include "util/errors.h"
 #include "util/text.h"
 
 namespace koto::cli {
 namespace {
-
-void requireOpenOutput() {
-    std::fflush(stdout);
-    if (!std::cout || std::ferror(stdout))
-        throw InputError("standard output was closed; training stopped");
-}
 
 // One epoch of an autoencoder: its cost and the reconstruction error per value, (Y - X)^2
 // averaged over every pixel (rmse^2 of the trainer's metrics, whatever the cost).
@@ -43,7 +38,7 @@ public:
             std::printf("epoch %5lld  reconstruction MSE train %.5f test %.5f  (cost %.5f)\n",
                         static_cast<long long>(m.epoch), train, test, m.train.loss);
         }
-        requireOpenOutput();
+        checkStandardOutput();
     }
 
 private:
@@ -66,7 +61,7 @@ void printRbmEpoch(const RbmEpochMetrics& m, bool json) {
                     static_cast<long long>(m.epoch), m.trainReconstructionError,
                     m.testReconstructionError, m.trainFreeEnergy, m.testFreeEnergy);
     }
-    requireOpenOutput();
+    checkStandardOutput();
 }
 
 // The same limit as a project file's model.cd (io/project_file.h).
@@ -232,7 +227,7 @@ void pretrainClassifier(Network& classifier, const Dataset& dataset,
                         kind.c_str(), static_cast<long long>(e.epoch), e.reconstructionError,
                         e.freeEnergy);
         }
-        requireOpenOutput();
+        checkStandardOutput();
     });
 }
 

@@ -16,6 +16,7 @@
 #include "io/project_file.h"
 #include "metrics_output.h"
 #include "model_training.h"
+#include "standard_output.h"
 #include "training/cpu_fallback.h"
 #include "training/learning_rate_schedule.h"
 #include "training/project_capture.h"
@@ -37,10 +38,10 @@ public:
     void afterEpoch(const EpochMetrics& metrics) override {
         EpochMetrics shown = metrics;
         shown.epoch += offset_;
-        if (json_) std::cout << metricsJson(shown).dump() << std::endl;
+        if (json_) std::cout << metricsJson(shown).dump() << '\n';
         else if (metrics.epoch % every_ == 0 || metrics.epoch == 1)
-            std::cout << metricsLine(shown) << std::endl;
-        if (!std::cout) throw InputError("standard output was closed; training stopped");
+            std::cout << metricsLine(shown) << '\n';
+        checkStandardOutput();  // stops training when nobody can read it
     }
 
 private:
@@ -68,7 +69,7 @@ public:
             if (trainer_.dataset().task == Task::Classification)
                 line["test_error_rate"] = test.errorRate;
             else line["test_rmse"] = test.rmse;
-            std::cout << line.dump() << std::endl;
+            std::cout << line.dump() << '\n';
         } else if (trainer_.dataset().task == Task::Classification) {
             std::printf(
                 "epoch %5lld batch %6lld  batch loss %.5f  test cost %.5f error rate %.4f\n",
@@ -79,9 +80,7 @@ public:
                         static_cast<long long>(epoch), static_cast<long long>(report.batch),
                         report.loss, test.loss, test.rmse);
         }
-        if (!json_) std::fflush(stdout);
-        if (!std::cout || std::ferror(stdout))
-            throw InputError("standard output was closed; training stopped");
+        checkStandardOutput();
     }
 
 private:

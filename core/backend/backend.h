@@ -14,6 +14,7 @@
 #include "backend/activation.h"
 #include "backend/image_transform.h"
 #include "backend/image_windows.h"
+#include "backend/memory_capacity.h"
 #include "tensor/tensor.h"
 #include "util/philox.h"
 
@@ -31,6 +32,9 @@ public:
     // Whether this backend computes on a separate device, which can fail in the middle of
     // training (the host's CPU does not): a run on it keeps checkpoints to fall back to the CPU.
     virtual bool isDevice() const = 0;
+    // How much memory its tensors may take (backend/memory_capacity.h): networks and training
+    // runs are checked against it before they allocate (network/memory_estimate.h).
+    virtual MemoryCapacity memoryCapacity() const = 0;
 
     // A zero-filled tensor.
     virtual Tensor allocate(const Shape& shape, DType type) = 0;

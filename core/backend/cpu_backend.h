@@ -15,6 +15,7 @@ public:
 
     std::string name() const override;
     bool isDevice() const override { return false; }
+    MemoryCapacity memoryCapacity() const override { return hostMemoryCapacity(); }
     Tensor allocate(const Shape& shape, DType type) override;
     void upload(std::span<const float> values, Tensor& destination) override;
     void upload(std::span<const double> values, Tensor& destination) override;

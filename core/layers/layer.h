@@ -1,11 +1,12 @@
 #pragma once
 // A layer of a network. Written once over Backend operations, it never sees a device.
 //
-// Life cycle: setup() for an input shape whose row count is the largest batch it will see;
-// initialize() draws the weights; then forward() and backward() for each batch, which may have
-// fewer rows than the set-up size. forward() keeps what backward() needs (the input X and the
-// output Z). backward() receives dJ/dZ, writes every parameter gradient completely and returns
-// dJ/dX for the layer to the left.
+// Life cycle: setup() for an input shape whose row count is the largest batch it will see (it
+// only allocates: network/memory_estimate.h measures a network by calling it on a backend that
+// counts allocations and computes nothing); initialize() draws the weights; then forward() and
+// backward() for each batch, which may have fewer rows than the set-up size. forward() keeps what
+// backward() needs (the input X and the output Z). backward() receives dJ/dZ, writes every
+// parameter gradient completely and returns dJ/dX for the layer to the left.
 
 #include <functional>
 #include <memory>

@@ -1,5 +1,6 @@
 #include "models/rbm.h"
 
+#include <algorithm>
 #include <string>
 
 #include "util/errors.h"
@@ -28,6 +29,7 @@ Rbm::Rbm(Backend& backend, RbmShape shape, int64_t maxRows, DType type)
                          std::to_string(shape.hidden) +
                          " weights is too large (at most 100000000)");
     if (maxRows < 1) throw InputError("an RBM needs batches of at least one row");
+    checkFitsInMemory(memoryNeeded(shape, maxRows, type), backend.memoryCapacity(), "the RBM");
     const int64_t d = shape.visible, m = shape.hidden;
     const auto add = [&](Parameter& parameter, int64_t rows, int64_t cols) {
         parameter.value = backend.allocate({rows, cols}, type);
@@ -51,6 +53,24 @@ Rbm::Rbm(Backend& backend, RbmShape shape, int64_t maxRows, DType type)
     softplusOut_ = backend.allocate({maxRows, m}, type);
     softplusGradient_ = backend.allocate({maxRows, m}, type);
     scalar_ = backend.allocate({1, 1}, type);
+}
+
+MemoryEstimate Rbm::memoryNeeded(RbmShape shape, int64_t maxRows, DType type) {
+    const int64_t d = shape.visible, m = shape.hidden, bytes = bytesPerElement(type);
+    MemoryEstimate estimate;
+    estimate.rows = maxRows;
+    estimate.parameters =
+        multiplyBytes(addBytes(multiplyBytes(d, m), addBytes(d, m)), bytes);  // W, b, c
+    estimate.gradients = estimate.parameters;
+    // Seven buffers of rows x M, four of rows x D; the sums over a batch and one scalar.
+    const int64_t perRow = addBytes(multiplyBytes(7, m), multiplyBytes(4, d));
+    estimate.activations =
+        multiplyBytes(addBytes(multiplyBytes(maxRows, perRow), addBytes(d, m) + 1), bytes);
+    estimate.largestTensor = multiplyBytes(
+        std::max({multiplyBytes(d, m), multiplyBytes(maxRows, std::max(d, m))}), bytes);
+    estimate.layers.push_back(
+        {"rbm", estimate.parameters, estimate.gradients, estimate.activations});
+    return estimate;
 }
 
 void Rbm::initialize(uint64_t seed) {

@@ -22,6 +22,7 @@
 
 #include "backend/backend.h"
 #include "layers/layer.h"
+#include "network/memory_estimate.h"
 #include "network/network.h"
 
 namespace koto {
@@ -33,8 +34,14 @@ struct RbmShape {
 
 class Rbm {
 public:
-    // Buffers for batches (and chains) of up to maxRows rows. Throws InputError for sizes below 1.
+    // Buffers for batches (and chains) of up to maxRows rows. Throws InputError for sizes below 1,
+    // and, before allocating, what checkFitsInMemory throws (network/memory_estimate.h) when
+    // memoryNeeded() is more than the backend has.
     Rbm(Backend& backend, RbmShape shape, int64_t maxRows, DType type = DType::Float32);
+    // What the constructor allocates: W, b and c with their gradients, and the Gibbs chain's
+    // buffers, rows x (7 M + 4 D) values.
+    static MemoryEstimate memoryNeeded(RbmShape shape, int64_t maxRows,
+                                       DType type = DType::Float32);
     Rbm(const Rbm&) = delete;
     Rbm& operator=(const Rbm&) = delete;
 

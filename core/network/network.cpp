@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "network/layer_registry.h"
+#include "network/memory_estimate.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -21,8 +22,10 @@ Shape batchShape(int64_t maxRows, const std::vector<int64_t>& sample) {
 
 Network::Network(Backend& backend, NetworkSpec spec, int64_t maxRows, DType type)
     : backend_(backend), spec_(std::move(spec)), maxRows_(maxRows), type_(type) {
-    if (maxRows < 1) throw SpecError(-1, "a batch needs at least one row");
-    inferShapes(spec_);
+    // The spec is checked (inferShapes) and its memory measured before anything is allocated:
+    // a network too large for the backend is refused with its size, not allocated until the
+    // machine runs out.
+    checkFitsInMemory(estimateNetworkMemory(spec_, maxRows, type_), backend_.memoryCapacity());
     Shape input = batchShape(maxRows, spec_.inputShape);
     for (size_t i = 0; i < spec_.layers.size(); ++i) {
         const LayerSpec& layerSpec = spec_.layers[i];

@@ -35,7 +35,9 @@ struct NamedParameter {
 
 class Network {
 public:
-    // Validates the spec (SpecError) and creates the layers, sized for batches of up to maxRows.
+    // Validates the spec (SpecError), checks that it fits the backend's memory (checkFitsInMemory
+    // in network/memory_estimate.h: SpecError, or DeviceError on a device) and creates the layers,
+    // sized for batches of up to maxRows.
     Network(Backend& backend, NetworkSpec spec, int64_t maxRows, DType type = DType::Float32);
 
     const NetworkSpec& spec() const { return spec_; }

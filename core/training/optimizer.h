@@ -45,6 +45,9 @@ public:
         return {};
     }
     virtual std::vector<std::pair<std::string, double>> constants() const { return {}; }
+    // Tensors of state it keeps per parameter, each the parameter's shape: 0 for sgd, 1 for
+    // momentum, nesterov and adagrad, 2 for rmsprop and adam (training/training_memory.h).
+    virtual int64_t stateTensorsPerParameter() const { return 0; }
 
 protected:
     double momentum_ = 0;
@@ -67,6 +70,9 @@ public:
                                      const std::vector<NamedParameter>& parameters,
                                      double learningRate) final;
     std::vector<TracedBuffer> state(size_t index) const final;
+    int64_t stateTensorsPerParameter() const final {
+        return static_cast<int64_t>(stateNames().size());
+    }
 
 protected:
     // What the state tensors are called, first then second.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 #include <stdexcept>
 
@@ -168,6 +169,8 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
         regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
     const double loss = stepCost_ + stepPenalty_;
     if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *stepInputs_);
+    if (!firstLoss_) firstLoss_ = loss;
+    else if (lossBlewUp(loss, *firstLoss_)) reportLossBlowUp(loss);
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
     if (settings_.clipNorm > 0)
@@ -257,6 +260,25 @@ void Trainer::reportNonFiniteLoss(double loss, const Tensor& inputs) {
         "training diverged at step " + std::to_string(steps_ + 1) + ": the loss became " + value +
             " (first non-finite values in " + where +
             "; try a smaller learning rate); the weights of the last finite step are kept");
+}
+
+void Trainer::reportLossBlowUp(double loss) {
+    char numbers[200];
+    if (*firstLoss_ > kBlowUpFloor)
+        std::snprintf(numbers, sizeof numbers,
+                      "the loss grew to %.4g, more than %.0f times its first value %.4g", loss,
+                      kBlowUpFactor, *firstLoss_);
+    else
+        std::snprintf(numbers, sizeof numbers,
+                      "the loss grew to %.4g, more than %.0f times %.4g (its first value %.4g, "
+                      "counted as at least %.4g)",
+                      loss, kBlowUpFactor, kBlowUpFloor, *firstLoss_, kBlowUpFloor);
+    throw DivergenceError(steps_ + 1, "the loss",
+                          "training diverged at step " + std::to_string(steps_ + 1) + ": " +
+                              numbers +
+                              " (try a smaller learning rate); the weights the step began with "
+                              "are kept",
+                          DivergenceError::Kind::LossGrew);
 }
 
 void Trainer::finishEpoch() {

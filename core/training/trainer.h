@@ -7,7 +7,7 @@
 // A step: X, T = next mini-batch (its images augmented, if asked); forward layer by layer; J =
 // loss(Y, T); backward layer by layer; every w = w - learning_rate * dJ/dw through the optimizer.
 // If J or any new weight would be NaN or Inf, the step is not applied and DivergenceError names the
-// step and the layer.
+// step and the layer. So it is when J, still finite, has blown up (lossBlewUp below).
 
 #include <chrono>
 #include <cstdint>
@@ -44,6 +44,19 @@ public:
 
     void addObserver(TrainingObserver* observer) { observers_.push_back(observer); }
     void removeObserver(TrainingObserver* observer) { std::erase(observers_, observer); }
+
+    // Divergence without NaN: a learning rate far too large on saturating units (tanh,
+    // sigmoid) drives the loss from 0.7 to 2,000,000 and keeps it there, finite. A step whose
+    // loss J (the penalty included) is above kBlowUpFactor x max(J of this trainer's first step,
+    // kBlowUpFloor) has blown up: it is not applied, and DivergenceError (Kind::LossGrew) names
+    // it. Four orders of magnitude stay far above the noise of mini-batch losses, even of single
+    // samples; the floor keeps a first batch that happens to cost almost nothing from making an
+    // ordinary later batch look like a blow-up.
+    static constexpr double kBlowUpFactor = 1e4;
+    static constexpr double kBlowUpFloor = 1.0;
+    static bool lossBlewUp(double loss, double firstLoss) {
+        return loss > kBlowUpFactor * (firstLoss > kBlowUpFloor ? firstLoss : kBlowUpFloor);
+    }
 
     // Trains until `epochs` more whole epochs are done, the control stops it, or early stopping
     // ends it (the weights then are those of the best validation epoch).
@@ -133,6 +146,7 @@ private:
     void finishEpoch();
     SplitMetrics evaluate(const DeviceSplit& split, ConfusionMatrix* confusion = nullptr);
     [[noreturn]] void reportNonFiniteLoss(double loss, const Tensor& inputs);
+    [[noreturn]] void reportLossBlowUp(double loss);
 
     Network& network_;
     Optimizer& optimizer_;
@@ -155,8 +169,9 @@ private:
     Tensor augmentedInputs_;
     const Tensor* stepInputs_ = &batchInputs_;
     double stepCost_ = 0, stepPenalty_ = 0;
-    std::vector<int32_t> order_;     // this epoch's shuffled sample order
-    std::vector<int32_t> identity_;  // 0, 1, 2, ... for evaluating in chunks
+    std::optional<double> firstLoss_;  // J of this trainer's first step, for lossBlewUp
+    std::vector<int32_t> order_;       // this epoch's shuffled sample order
+    std::vector<int32_t> identity_;    // 0, 1, 2, ... for evaluating in chunks
     Random shuffleRandom_;
     int64_t batchesPerEpoch_ = 0;
     int64_t batch_ = 0;  // next batch within the epoch

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "training/training_memory.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -22,6 +23,9 @@ TrainingRun::TrainingRun(Backend& backend, const NetworkSpec& spec,
     if (settings.batchSize < 1 || settings.batchSize > 1'000'000)
         throw InputError("the batch size must be between 1 and 1000000");
     optimizer_ = makeOptimizer(settings);
+    // The whole run, optimizer state and data included, before any of it is allocated.
+    checkFitsInMemory(estimateTrainingMemory(spec, settings, dataset_.get()),
+                      backend.memoryCapacity(), "training this network");
     network_ = std::make_unique<Network>(backend, spec, rowsFor(settings));
     network_->initialize(settings.seed);
     trainer_ = std::make_unique<Trainer>(*network_, *optimizer_, *dataset_, settings, control);

@@ -16,6 +16,8 @@ namespace koto {
 class TrainingRun {
 public:
     // Throws SpecError for a bad spec and InputError for settings or data that do not fit it.
+    // Before anything is allocated, the whole run's memory (training/training_memory.h) is
+    // checked against the backend's: SpecError over the host's, DeviceError over a device's.
     TrainingRun(Backend& backend, const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
                 const TrainingSettings& settings, TrainingControl* control = nullptr);
 

@@ -26,18 +26,24 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// Training produced a NaN or Inf: the step and the layer where it showed. The weights are those
-// of the last finite step.
+// Training diverged: the step and where it showed. Either a NaN or Inf appeared (in a layer,
+// "the loss" or "the input data"; the weights are those of the last finite step), or the loss
+// grew past Trainer::kBlowUpFactor times its first value without reaching either (layer "the
+// loss"; the weights are those the step began with).
 class DivergenceError : public std::runtime_error {
 public:
-    DivergenceError(int64_t step, std::string layer, const std::string& message)
-        : std::runtime_error(message), step_(step), layer_(std::move(layer)) {}
+    enum class Kind { NotFinite, LossGrew };
+    DivergenceError(int64_t step, std::string layer, const std::string& message,
+                    Kind kind = Kind::NotFinite)
+        : std::runtime_error(message), step_(step), layer_(std::move(layer)), kind_(kind) {}
     int64_t step() const { return step_; }
     const std::string& layer() const { return layer_; }
+    Kind kind() const { return kind_; }
 
 private:
     int64_t step_;
     std::string layer_;
+    Kind kind_;
 };
 
 // A compute device that cannot be used or failed while computing: no OpenCL platform or device,

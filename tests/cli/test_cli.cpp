@@ -1,6 +1,8 @@
 // kotohajime-cli as a user runs it: real processes on real files, checking what they print and
-// every exit code (0 success, 2 usage error, 3 bad input, 4 training diverged). No input may
-// crash it.
+// every exit code (0 success, 2 usage error, 3 bad input, 4 training diverged, 5 output that
+// cannot be written). No input may crash it. The tests of each class of failure run the CLI
+// under a time limit and a memory ceiling (guardedCli, memory_guard.h): a regression fails
+// instead of hanging CI or exhausting the machine.
 
 #include <QtTest>
 
@@ -22,7 +24,7 @@
 #include <limits>
 #include <vector>
 
-#include "resource_limits.h"
+#include "memory_guard.h"
 
 namespace {
 
@@ -54,9 +56,23 @@ private:
     // Runs the CLI in the temporary folder; fails the test if it does not end normally in time.
     Result cli(const QStringList& arguments, int timeoutMs = 60000,
                const QProcessEnvironment& environment = QProcessEnvironment::systemEnvironment()) {
+        return runCli(arguments, timeoutMs, environment, {}, false);
+    }
+    // The same under the memory ceiling of memory_guard.h, standard output going to
+    // `standardOutput` where one is named ("/dev/full").
+    Result guardedCli(const QStringList& arguments, const QString& standardOutput = {},
+                      int timeoutMs = 60000) {
+        return runCli(arguments, timeoutMs, QProcessEnvironment::systemEnvironment(),
+                      standardOutput, true);
+    }
+    Result runCli(const QStringList& arguments, int timeoutMs,
+                  const QProcessEnvironment& environment, const QString& standardOutput,
+                  bool guarded) {
         QProcess process;
         process.setProcessEnvironment(environment);
         process.setWorkingDirectory(dir_.path());
+        if (!standardOutput.isEmpty()) process.setStandardOutputFile(standardOutput);
+        if (guarded) kototest::limitChildMemory(process);
         process.start(QStringLiteral(KOTO_CLI_PATH), arguments);
         Result result;
         if (!process.waitForStarted(10000)) {
@@ -75,27 +91,9 @@ private:
         result.err = process.readAllStandardError();
         return result;
     }
-    // The CLI on a hostile file (tests/support/resource_limits.h): 20 seconds at most, and, outside
-    // sanitizer builds, at most 1 GiB of address space, so that reading /dev/zero to the end or
-    // waiting on a FIFO fails the test rather than the machine.
-    Result cliUnderLimits(const QStringList& arguments) {
-        QProcess process;
-        process.setWorkingDirectory(dir_.path());
-        process.setChildProcessModifier([] { kototest::limitAddressSpace(rlim_t{1} << 30); });
-        process.start(QStringLiteral(KOTO_CLI_PATH), arguments);
-        Result result;
-        if (!process.waitForStarted(10000) || !process.waitForFinished(20000)) {
-            process.kill();
-            process.waitForFinished(5000);
-            qWarning("kotohajime-cli %s did not finish in time", qPrintable(arguments.join(' ')));
-            return result;
-        }
-        result.exitCode = process.exitCode();
-        result.exitStatus = process.exitStatus();
-        result.out = process.readAllStandardOutput();
-        result.err = process.readAllStandardError();
-        return result;
-    }
+    // The CLI on a hostile file: 20 seconds at most, under the memory ceiling of memory_guard.h,
+    // so that reading /dev/zero to the end or waiting on a FIFO fails the test, not the machine.
+    Result cliUnderLimits(const QStringList& arguments) { return guardedCli(arguments, {}, 20000); }
     void makeHostileFiles();
     QString path(const QString& name) const { return dir_.filePath(name); }
     // Why OpenCL cannot be tested here, or empty: the OpenCL tests skip only where no platform can
@@ -159,6 +157,9 @@ private slots:
     void badProjectValuesExitThree();
     void divergenceExitsFour_data();
     void divergenceExitsFour();
+    void networkTooLargeForTheMemoryExitsThree();
+    void outputThatCannotBeWrittenExitsFive_data();
+    void outputThatCannotBeWrittenExitsFive();
 };
 
 // A trained xor project and a few files, shared by the tests.
@@ -514,7 +515,7 @@ void TestCli::survivesACrashingOpenClDriver() {
     QVERIFY2(train.err.contains("crashed") && train.err.contains("CPU"), train.err.constData());
 }
 
-// `kotohajime-cli train --json | head -1`: no SIGPIPE death, a clear stop with exit code 3.
+// `kotohajime-cli train --json | head -1`: no SIGPIPE death, a clear stop with exit code 5.
 void TestCli::stopsCleanlyWhenItsReaderGoesAway() {
     QProcess process;
     process.setWorkingDirectory(dir_.path());
@@ -524,9 +525,9 @@ void TestCli::stopsCleanlyWhenItsReaderGoesAway() {
                    QStringLiteral(KOTO_CLI_PATH)});
     QVERIFY(process.waitForFinished(60000));
     QCOMPARE(process.exitStatus(), QProcess::NormalExit);
-    QCOMPARE(process.exitCode(), 3);
+    QCOMPARE(process.exitCode(), 5);
     QVERIFY(process.readAllStandardOutput().startsWith("{\"epoch\":1,"));
-    QVERIFY(process.readAllStandardError().contains("standard output was closed"));
+    QVERIFY(process.readAllStandardError().contains("cannot write the output"));
 }
 
 void TestCli::saysWhenNoOpenClPlatformExists() {
@@ -1297,20 +1298,82 @@ void TestCli::divergenceExitsFour_data() {
     QTest::newRow("regression, lr 100")
         << QStringList{"train", "--dataset", "plane", "--lr", "100"};
     QTest::newRow("lr beyond float") << QStringList{"train", "--dataset", "xor", "--lr", "1e300"};
+    // Saturating units: the loss grows to millions without reaching NaN (Trainer::lossBlewUp).
+    QTest::newRow("tanh network, lr 1e6, loss grows")
+        << QStringList{"train", "--dataset", "xor", "--layers", "dense:8:tanh", "--lr", "1e6"};
+    QTest::newRow("sigmoid network, lr 1e6, loss grows") << QStringList{
+        "train", "--dataset", "spiral", "--layers", "dense:8:sigmoid", "--lr", "1e6"};
 }
 
 void TestCli::divergenceExitsFour() {
     QFETCH(QStringList, arguments);
-    const Result r = cli(arguments + QStringList{"--epochs", "5", "--save", "diverged.koto"});
+    const Result r =
+        guardedCli(arguments + QStringList{"--epochs", "5", "--save", "diverged.koto"});
     QCOMPARE(r.exitStatus, QProcess::NormalExit);
     QCOMPARE(r.exitCode, 4);
     QVERIFY2(r.err.contains("diverged at step"), r.err.constData());
+    QCOMPARE(r.err.count('\n'), 1);
+    if (QString(QTest::currentDataTag()).contains("loss grows"))
+        QVERIFY2(r.err.contains("the loss grew to") && r.err.contains("more than 10000 times"),
+                 r.err.constData());
     // The weights of the last finite step are saved: the project loads and evaluates.
     QVERIFY(QFile::exists(path("diverged.koto")));
     const Result evaluated = cli({"eval", "--project", "diverged.koto", "--json"});
     QCOMPARE(evaluated.exitStatus, QProcess::NormalExit);
     QCOMPARE(evaluated.exitCode, 0);
     QFile::remove(path("diverged.koto"));
+}
+
+// The eight dense layers of 10,000 units, in batches of a million rows: about 1.3 TB,
+// refused at once with the estimate, before anything is allocated.
+void TestCli::networkTooLargeForTheMemoryExitsThree() {
+    QStringList layers;
+    for (int i = 0; i < 8; ++i) layers << QStringLiteral("dense:10000:tanh");
+    QElapsedTimer timer;
+    timer.start();
+    const Result r = guardedCli({"train", "--dataset", "xor", "--layers", layers.join(','),
+                                 "--batch", "1000000", "--optimizer", "adam", "--epochs", "1"});
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 3);
+    QVERIFY(timer.elapsed() < 30000);
+    QCOMPARE(r.err.count('\n'), 1);
+    for (const char* part : {"training this network needs about", "TiB (parameters 2.6 GiB",
+                             "optimizer state 5.2 GiB", "memory allows", "dense_"})
+        QVERIFY2(r.err.contains(part), r.err.constData());
+    QVERIFY(r.out.isEmpty());
+}
+
+void TestCli::outputThatCannotBeWrittenExitsFive_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("datasets") << QStringList{"datasets"};
+    QTest::newRow("templates") << QStringList{"templates"};
+    QTest::newRow("help") << QStringList{"--help"};
+    QTest::newRow("train --help") << QStringList{"train", "--help"};
+    QTest::newRow("eval") << QStringList{"eval", "--project", "xor.koto"};
+    QTest::newRow("eval --json") << QStringList{"eval", "--project", "xor.koto", "--json"};
+    QTest::newRow("predict") << QStringList{"predict", "--project", "xor.koto", "--input",
+                                            "points.csv"};
+    QTest::newRow("gradcheck") << QStringList{"gradcheck", "--dataset", "xor", "--layers",
+                                              "dense:3:tanh"};
+    QTest::newRow("bptt") << QStringList{"bptt", "--dataset", "firstbit:5", "--layers",
+                                         "rnn:4,seq:last"};
+    // Training stops at its first line instead of training on for nobody.
+    QTest::newRow("train") << QStringList{"train", "--dataset", "xor", "--epochs", "100000000"};
+    QTest::newRow("train --json") << QStringList{"train",    "--dataset", "xor",
+                                                 "--epochs", "100000000", "--json"};
+}
+
+// `> /dev/full`: every write fails with ENOSPC. Before, these exited 0.
+void TestCli::outputThatCannotBeWrittenExitsFive() {
+    QFETCH(QStringList, arguments);
+    if (!QFile::exists(QStringLiteral("/dev/full"))) QSKIP("this system has no /dev/full");
+    const Result r = guardedCli(arguments, QStringLiteral("/dev/full"));
+    QCOMPARE(r.exitStatus, QProcess::NormalExit);
+    QCOMPARE(r.exitCode, 5);
+    QCOMPARE(r.err.count('\n'), 1);
+    QVERIFY2(r.err.startsWith("kotohajime-cli") &&
+                 r.err.contains(": cannot write the output: No space left on device"),
+             r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -6,7 +6,7 @@
 // temporaries a killed save left are cleaned up. Messages quote at most a short escaped excerpt.
 //
 // Every test function runs under an alarm and, outside sanitizer builds, the whole program under
-// an address-space limit (tests/support/resource_limits.h): a regression fails here quickly
+// an address-space limit (tests/support/memory_guard.h): a regression fails here quickly
 // rather than hanging or filling the machine.
 
 #include <QtTest>
@@ -30,7 +30,7 @@
 #include "io/layer_tokens.h"
 #include "io/numeric_csv.h"
 #include "io/project_file.h"
-#include "resource_limits.h"
+#include "memory_guard.h"
 #include "util/errors.h"
 #include "util/text.h"
 
@@ -109,8 +109,8 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(dir_.isValid());
-        // 1 GiB: the 50 MB cell below needs a few copies; a loader reading /dev/zero needs all.
-        kototest::limitAddressSpace(rlim_t{1} << 30);
+        // The 50 MB cell below needs a few copies; a loader reading /dev/zero needs all memory.
+        kototest::limitMemory();
     }
     void init() { kototest::dieAfter(60); }
     void cleanup() { kototest::dieAfter(0); }
