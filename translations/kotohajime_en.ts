@@ -1836,6 +1836,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
         <source>Gradient through time</source>
         <translation>Gradient through time</translation>
     </message>
+    <message>
+        <source>Weights</source>
+        <translation>Weights</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::StageText</name>
@@ -2603,6 +2607,277 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Switch the model?</source>
         <translation>Switch the model?</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::WeightView</name>
+    <message>
+        <source>%1 of %2 (%3 × %4)</source>
+        <translation>%1 of %2 (%3 × %4)</translation>
+    </message>
+    <message>
+        <source>The weights appear once the training thread has copied them (also while training is paused).</source>
+        <translation>The weights appear once the training thread has copied them (also while training is paused).</translation>
+    </message>
+    <message>
+        <source>%1 (%2) after step %3</source>
+        <translation>%1 (%2) after step %3</translation>
+    </message>
+    <message>
+        <source>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</source>
+        <translation>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</translation>
+    </message>
+    <message>
+        <source>dJ/d%1 (%2) of step %3</source>
+        <translation>dJ/d%1 (%2) of step %3</translation>
+    </message>
+    <message>
+        <source>The gradient appears after the first step.</source>
+        <translation>The gradient appears after the first step.</translation>
+    </message>
+    <message>
+        <source>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</source>
+        <translation>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2)</source>
+        <translation>Δ%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2) of step %3</source>
+        <translation>Δ%1 (%2) of step %3</translation>
+    </message>
+    <message>
+        <source>The update appears after the next step (Step, or Play).</source>
+        <translation>The update appears after the next step (Step, or Play).</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</source>
+        <translation>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</source>
+        <translation>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</source>
+        <translation>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</translation>
+    </message>
+    <message>
+        <source>Point at a cell: what it connects and its value.</source>
+        <translation>Point at a cell: what it connects and its value.</translation>
+    </message>
+    <message>
+        <source>Each hidden unit&apos;s incoming weights as a %1 × %2 image</source>
+        <translation>Each hidden unit&apos;s incoming weights as a %1 × %2 image</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>cells</translation>
+    </message>
+    <message>
+        <source>How the values shown spread (outside the range: at its ends)</source>
+        <translation>How the values shown spread (outside the range: at its ends)</translation>
+    </message>
+    <message>
+        <source>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</source>
+        <translation>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>bias</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>filter</translation>
+    </message>
+    <message>
+        <source>filter %1</source>
+        <translation>filter %1</translation>
+    </message>
+    <message>
+        <source>h(t−1), unit</source>
+        <translation>h(t−1), unit</translation>
+    </message>
+    <message>
+        <source>h%1(t−1)</source>
+        <translation>h%1(t−1)</translation>
+    </message>
+    <message>
+        <source>input pixel (row by row)</source>
+        <translation>input pixel (row by row)</translation>
+    </message>
+    <message>
+        <source>pixel (%1, %2)</source>
+        <translation>pixel (%1, %2)</translation>
+    </message>
+    <message>
+        <source>input %1 (channel, row, column)</source>
+        <translation>input %1 (channel, row, column)</translation>
+    </message>
+    <message>
+        <source>%1 channel %2 at (%3, %4)</source>
+        <translation>%1 channel %2 at (%3, %4)</translation>
+    </message>
+    <message>
+        <source>input x(t), value</source>
+        <translation>input x(t), value</translation>
+    </message>
+    <message>
+        <source>input x_i</source>
+        <translation>input x_i</translation>
+    </message>
+    <message>
+        <source>input x%1(t)</source>
+        <translation>input x%1(t)</translation>
+    </message>
+    <message>
+        <source>input x%1</source>
+        <translation>input x%1</translation>
+    </message>
+    <message>
+        <source>h(T), unit</source>
+        <translation>h(T), unit</translation>
+    </message>
+    <message>
+        <source>h%1(T)</source>
+        <translation>h%1(T)</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>hidden unit</translation>
+    </message>
+    <message>
+        <source>hidden unit %1</source>
+        <translation>hidden unit %1</translation>
+    </message>
+    <message>
+        <source>hidden unit of %1</source>
+        <translation>hidden unit of %1</translation>
+    </message>
+    <message>
+        <source>hidden unit %1 of %2</source>
+        <translation>hidden unit %1 of %2</translation>
+    </message>
+    <message>
+        <source>weight of the window (channel, row, column)</source>
+        <translation>weight of the window (channel, row, column)</translation>
+    </message>
+    <message>
+        <source>channel %1 at (%2, %3) of its %4 × %4 window</source>
+        <translation>channel %1 at (%2, %3) of its %4 × %4 window</translation>
+    </message>
+    <message>
+        <source>input gate i</source>
+        <translation>input gate i</translation>
+    </message>
+    <message>
+        <source>forget gate f</source>
+        <translation>forget gate f</translation>
+    </message>
+    <message>
+        <source>output gate o</source>
+        <translation>output gate o</translation>
+    </message>
+    <message>
+        <source>candidate g</source>
+        <translation>candidate g</translation>
+    </message>
+    <message>
+        <source>%1, unit</source>
+        <translation>%1, unit</translation>
+    </message>
+    <message>
+        <source>%1 of unit %2</source>
+        <translation>%1 of unit %2</translation>
+    </message>
+    <message>
+        <source>h(t), unit</source>
+        <translation>h(t), unit</translation>
+    </message>
+    <message>
+        <source>h%1(t)</source>
+        <translation>h%1(t)</translation>
+    </message>
+    <message>
+        <source>output y_k</source>
+        <translation>output y_k</translation>
+    </message>
+    <message>
+        <source>output y%1</source>
+        <translation>output y%1</translation>
+    </message>
+    <message>
+        <source>exactly 0</source>
+        <translation>exactly 0</translation>
+    </message>
+    <message>
+        <source>bias of %1</source>
+        <translation>bias of %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3</source>
+        <translation>%1 = %2: %3</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>Matrix</translation>
+    </message>
+    <message>
+        <source>Which weights to show, by the curriculum&apos;s names</source>
+        <translation>Which weights to show, by the curriculum&apos;s names</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Weights W</source>
+        <translation>Weights W</translation>
+    </message>
+    <message>
+        <source>Gradient dJ/dW</source>
+        <translation>Gradient dJ/dW</translation>
+    </message>
+    <message>
+        <source>Last update ΔW</source>
+        <translation>Last update ΔW</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colours</translation>
+    </message>
+    <message>
+        <source>Automatic range</source>
+        <translation>Automatic range</translation>
+    </message>
+    <message>
+        <source>Fixed range</source>
+        <translation>Fixed range</translation>
+    </message>
+    <message>
+        <source>Automatic: ± the largest magnitude shown. Fixed: the same colours from step to step, so that changes compare.</source>
+        <translation>Automatic: ± the largest magnitude shown. Fixed: the same colours from step to step, so that changes compare.</translation>
+    </message>
+    <message>
+        <source>As images</source>
+        <translation>As images</translation>
+    </message>
+    <message>
+        <source>Each hidden unit&apos;s incoming weights, one per pixel, as an image</source>
+        <translation>Each hidden unit&apos;s incoming weights, one per pixel, as an image</translation>
     </message>
 </context>
 </TS>

@@ -1824,6 +1824,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
         <source>Gradient through time</source>
         <translation>時間をさかのぼる勾配</translation>
     </message>
+    <message>
+        <source>Weights</source>
+        <translation>重み</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::StageText</name>
@@ -2575,6 +2579,277 @@ A file that was there stays as it was.</source>
     <message>
         <source>Switch the model?</source>
         <translation>モデルを切り替えますか？</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::WeightView</name>
+    <message>
+        <source>%1 of %2 (%3 × %4)</source>
+        <translation>%2 の %1（%3 × %4）</translation>
+    </message>
+    <message>
+        <source>The weights appear once the training thread has copied them (also while training is paused).</source>
+        <translation>学習スレッドが重みをコピーすると表示されます（一時停止中も）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) after step %3</source>
+        <translation>ステップ %3 の後の %1（%2）</translation>
+    </message>
+    <message>
+        <source>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</source>
+        <translation>各セルが 1 つの重み %1[i, j] です（行 i と列 j は 1 から数えます）。0 より小さいと青、大きいと赤、0 に近いと白。セルにマウスを重ねると、その重みが何と何をつなぐかが表示されます。</translation>
+    </message>
+    <message>
+        <source>dJ/d%1 (%2) of step %3</source>
+        <translation>ステップ %3 の dJ/d%1（%2）</translation>
+    </message>
+    <message>
+        <source>The gradient appears after the first step.</source>
+        <translation>勾配は最初のステップの後に表示されます。</translation>
+    </message>
+    <message>
+        <source>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</source>
+        <translation>更新に使われた勾配です（L1 と L2 の項を含みます）。ステップは各重みを勾配と逆向きに動かします。ふつうの勾配降下法なら %1 − learning_rate · dJ/d%1 です。</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2)</source>
+        <translation>Δ%1（%2）</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2) of step %3</source>
+        <translation>ステップ %3 の Δ%1（%2）</translation>
+    </message>
+    <message>
+        <source>The update appears after the next step (Step, or Play).</source>
+        <translation>更新量は次のステップの後に表示されます（「1ステップ」または「再生」）。</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</source>
+        <translation>Δ%1 = ステップ後の %1 − ステップ前の %1：このステップで各重みがどれだけ動いたかです。</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</source>
+        <translation>Δ%1 = ステップ後の %1 − ステップ前の %1（ステップ %2）：学習中に最後にコピーした更新量です（「1ステップ」で次の更新量を表示します）。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</source>
+        <translation>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; 黒：ちょうど 0（%2 セル中 %1）</translation>
+    </message>
+    <message>
+        <source>Point at a cell: what it connects and its value.</source>
+        <translation>セルにマウスを重ねると、その重みがつなぐものと値が表示されます。</translation>
+    </message>
+    <message>
+        <source>Each hidden unit&apos;s incoming weights as a %1 × %2 image</source>
+        <translation>各隠れユニットに入る重みを %1 × %2 の画像で</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>セル数</translation>
+    </message>
+    <message>
+        <source>How the values shown spread (outside the range: at its ends)</source>
+        <translation>表示中の値の分布（範囲の外の値は両端に数えます）</translation>
+    </message>
+    <message>
+        <source>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</source>
+        <translation>%1 の値の分布のエポックごとの変化：中央値、25–75 %、5–95 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>バイアス</translation>
+    </message>
+    <message>
+        <source>filter</source>
+        <translation>フィルタ</translation>
+    </message>
+    <message>
+        <source>filter %1</source>
+        <translation>フィルタ %1</translation>
+    </message>
+    <message>
+        <source>h(t−1), unit</source>
+        <translation>h(t−1) のユニット</translation>
+    </message>
+    <message>
+        <source>h%1(t−1)</source>
+        <translation>h%1(t−1)</translation>
+    </message>
+    <message>
+        <source>input pixel (row by row)</source>
+        <translation>入力ピクセル（行ごとに並べたもの）</translation>
+    </message>
+    <message>
+        <source>pixel (%1, %2)</source>
+        <translation>ピクセル (%1, %2)</translation>
+    </message>
+    <message>
+        <source>input %1 (channel, row, column)</source>
+        <translation>入力 %1（チャネル、行、列）</translation>
+    </message>
+    <message>
+        <source>%1 channel %2 at (%3, %4)</source>
+        <translation>%1 のチャネル %2 の (%3, %4)</translation>
+    </message>
+    <message>
+        <source>input x(t), value</source>
+        <translation>入力 x(t) の値</translation>
+    </message>
+    <message>
+        <source>input x_i</source>
+        <translation>入力 x_i</translation>
+    </message>
+    <message>
+        <source>input x%1(t)</source>
+        <translation>入力 x%1(t)</translation>
+    </message>
+    <message>
+        <source>input x%1</source>
+        <translation>入力 x%1</translation>
+    </message>
+    <message>
+        <source>h(T), unit</source>
+        <translation>h(T) のユニット</translation>
+    </message>
+    <message>
+        <source>h%1(T)</source>
+        <translation>h%1(T)</translation>
+    </message>
+    <message>
+        <source>hidden unit</source>
+        <translation>隠れユニット</translation>
+    </message>
+    <message>
+        <source>hidden unit %1</source>
+        <translation>隠れユニット %1</translation>
+    </message>
+    <message>
+        <source>hidden unit of %1</source>
+        <translation>%1 の隠れユニット</translation>
+    </message>
+    <message>
+        <source>hidden unit %1 of %2</source>
+        <translation>%2 の隠れユニット %1</translation>
+    </message>
+    <message>
+        <source>weight of the window (channel, row, column)</source>
+        <translation>窓の中の重み（チャネル、行、列）</translation>
+    </message>
+    <message>
+        <source>channel %1 at (%2, %3) of its %4 × %4 window</source>
+        <translation>%4 × %4 の窓のチャネル %1 の (%2, %3)</translation>
+    </message>
+    <message>
+        <source>input gate i</source>
+        <translation>入力ゲート i</translation>
+    </message>
+    <message>
+        <source>forget gate f</source>
+        <translation>忘却ゲート f</translation>
+    </message>
+    <message>
+        <source>output gate o</source>
+        <translation>出力ゲート o</translation>
+    </message>
+    <message>
+        <source>candidate g</source>
+        <translation>候補 g</translation>
+    </message>
+    <message>
+        <source>%1, unit</source>
+        <translation>%1 のユニット</translation>
+    </message>
+    <message>
+        <source>%1 of unit %2</source>
+        <translation>ユニット %2 の %1</translation>
+    </message>
+    <message>
+        <source>h(t), unit</source>
+        <translation>h(t) のユニット</translation>
+    </message>
+    <message>
+        <source>h%1(t)</source>
+        <translation>h%1(t)</translation>
+    </message>
+    <message>
+        <source>output y_k</source>
+        <translation>出力 y_k</translation>
+    </message>
+    <message>
+        <source>output y%1</source>
+        <translation>出力 y%1</translation>
+    </message>
+    <message>
+        <source>exactly 0</source>
+        <translation>ちょうど 0</translation>
+    </message>
+    <message>
+        <source>bias of %1</source>
+        <translation>%1 のバイアス</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3</source>
+        <translation>%1 = %2：%3</translation>
+    </message>
+    <message>
+        <source>Matrix</source>
+        <translation>行列</translation>
+    </message>
+    <message>
+        <source>Which weights to show, by the curriculum&apos;s names</source>
+        <translation>表示する重み（カリキュラムの名前で）</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Weights W</source>
+        <translation>重み W</translation>
+    </message>
+    <message>
+        <source>Gradient dJ/dW</source>
+        <translation>勾配 dJ/dW</translation>
+    </message>
+    <message>
+        <source>Last update ΔW</source>
+        <translation>直前の更新量 ΔW</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>色</translation>
+    </message>
+    <message>
+        <source>Automatic range</source>
+        <translation>自動の範囲</translation>
+    </message>
+    <message>
+        <source>Fixed range</source>
+        <translation>固定の範囲</translation>
+    </message>
+    <message>
+        <source>Automatic: ± the largest magnitude shown. Fixed: the same colours from step to step, so that changes compare.</source>
+        <translation>自動：表示中の値の絶対値の最大を ± の範囲にします。固定：ステップが進んでも色の意味が変わらないので、変化を比べられます。</translation>
+    </message>
+    <message>
+        <source>As images</source>
+        <translation>画像で表示</translation>
+    </message>
+    <message>
+        <source>Each hidden unit&apos;s incoming weights, one per pixel, as an image</source>
+        <translation>各隠れユニットに入る重みを、1 ピクセルに 1 つずつ画像として表示します</translation>
     </message>
 </context>
 </TS>

@@ -81,8 +81,9 @@ int main(int argc, char** argv) {
         QStringLiteral("NAME"));
     const QCommandLineOption view(
         QStringLiteral("view"),
-        QStringLiteral("Show this tab beside the plot: curve, confusion, feature-maps (conv "
-                       "networks), states or gradients (recurrent networks)"),
+        QStringLiteral(
+            "Show this tab beside the plot: curve, confusion, feature-maps (conv "
+            "networks), states or gradients (recurrent networks), or weights (any network)"),
         QStringLiteral("TAB"));
     parser.addOptions(
         {dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
@@ -202,7 +203,7 @@ int main(int argc, char** argv) {
         std::fprintf(
             stderr,
             "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
-            "gradients (with rnn or lstm layers), not \"%s\"\n",
+            "gradients (with rnn or lstm layers) or weights, not \"%s\"\n",
             qPrintable(parser.value(view)));
         return 2;
     }

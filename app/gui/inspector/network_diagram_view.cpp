@@ -3,7 +3,7 @@
 #include <QPainter>
 #include <algorithm>
 
-#include "inspector/notation.h"
+#include "look/notation.h"
 #include "network/layer_registry.h"
 
 namespace koto::gui {

@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "inspect/step_trace.h"
-#include "inspector/notation.h"
+#include "look/notation.h"
 
 namespace koto::gui {
 

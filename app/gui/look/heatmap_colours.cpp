@@ -48,6 +48,7 @@ ColourScale ColourScale::forRange(double min, double max) {
 }
 
 QRgb ColourScale::colour(double value) const {
+    if (markZero && value == 0) return kExactZeroColour;
     const double t = (value - low) / (high - low);
     if (grey) {
         const int level =

@@ -7,6 +7,9 @@ void SnapshotMailbox::post(TrainingSnapshot snapshot) {
     if (pending_ && pending_->generation == snapshot.generation) {
         snapshot.newEpochs.insert(snapshot.newEpochs.begin(), pending_->newEpochs.begin(),
                                   pending_->newEpochs.end());
+        snapshot.newWeightPercentiles.insert(snapshot.newWeightPercentiles.begin(),
+                                             pending_->newWeightPercentiles.begin(),
+                                             pending_->newWeightPercentiles.end());
         // A run asked for to be saved stays until the GUI takes it.
         if (!snapshot.savedRun) snapshot.savedRun = std::move(pending_->savedRun);
     }

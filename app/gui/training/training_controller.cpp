@@ -94,6 +94,11 @@ void TrainingController::setInsidesWanted(bool wanted) {
     control_->callPauseCallbackAgain();
 }
 
+void TrainingController::setWeightsWanted(bool wanted) {
+    if (live_->weightsWanted.exchange(wanted) == wanted || !wanted || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
 void TrainingController::setInsideSample(int64_t sample) {
     if (live_->insideSample.exchange(sample) == sample || !control_) return;
     control_->callPauseCallbackAgain();

@@ -62,6 +62,9 @@ public:
     // that is shown, and for which test sample; a waiting thread posts a fresh snapshot with them.
     void setInsidesWanted(bool wanted);
     void setInsideSample(int64_t sample);
+    // Whether the snapshots carry every parameter's W, dJ/dW and ΔW, for the weights view; a
+    // waiting thread posts a fresh snapshot with them.
+    void setWeightsWanted(bool wanted);
 
 signals:
     void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);

@@ -9,6 +9,7 @@
 
 #include "inspect/feature_maps.h"
 #include "inspect/gradient_through_time.h"
+#include "inspect/network_weights.h"
 #include "inspect/recurrent_states.h"
 #include "io/project_file.h"
 #include "training/metrics.h"
@@ -59,6 +60,15 @@ struct TrainingSnapshot : RunSnapshot {
     // project).
     std::shared_ptr<const GradientThroughTime> gradients;
     std::shared_ptr<const GradientThroughTime> initialGradients;
+    // While the weights view is shown (null otherwise): every parameter's values W, the latest
+    // step's gradient dJ/dW and the last update ΔW, made again at most
+    // TrainingWorker::kWeightsInterval apart while training runs, after every step it is asked
+    // for (Step, the last of --train-steps) and whenever training pauses.
+    std::shared_ptr<const NetworkWeights> weights;
+    // The percentiles of every parameter's values at each epoch that ended since the previous
+    // snapshot the GUI took (epoch 0, or the epoch a project went on from, first: the weights it
+    // started from). Recorded always: once an epoch is cheap.
+    std::vector<EpochWeightPercentiles> newWeightPercentiles;
 
     // Training stopped with NaN or Inf at this step, where it first showed (a layer's name,
     // "the loss" or "the input data"); the weights are those of the step before.

@@ -7,6 +7,7 @@
 #include "data/playground_datasets.h"
 #include "inspect/feature_maps.h"
 #include "inspect/gradient_through_time.h"
+#include "inspect/network_weights.h"
 #include "inspect/recurrent_states.h"
 #include "inspect/step_tracer.h"
 #include "training/checkpoint.h"
@@ -44,6 +45,7 @@ public:
         convolutional_ = hasConvolution(run_.network());
         recurrent_ = hasRecurrentLayer(run_.network());
         initial_ = run_.trainer().evaluate();
+        newPercentiles_.push_back(weightPercentiles(run_.network(), run_.trainer().epochsDone()));
         updateConfusion();
         lastEpochEnd_ = std::chrono::steady_clock::now();
     }
@@ -55,6 +57,7 @@ public:
         if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
         const double momentum = live_.momentum.load();
         if (momentum != run_.trainer().settings().momentum) run_.trainer().setMomentum(momentum);
+        keepWeightsBefore();
     }
 
     void afterStep(const StepReport& report) override {
@@ -66,6 +69,7 @@ public:
         const int64_t limit = live_.stepLimit.load();
         if (limit > 0 && report.step >= limit) control_.pause();
         if (recurrent_) keepGradients(report.step);
+        if (beforeStep_ == report.step) keepWeightsAfter(report.step);
         if (live_.savedRunWanted.load() ||
             std::chrono::steady_clock::now() - lastPublish_ >= kPublishInterval)
             publish();
@@ -73,8 +77,9 @@ public:
 
     int64_t publishedEpoch() const { return publishedEpoch_; }
 
-    void afterEpoch(const EpochMetrics&) override {
+    void afterEpoch(const EpochMetrics& metrics) override {
         updateConfusion();
+        newPercentiles_.push_back(weightPercentiles(run_.network(), metrics.epoch));
         keepPace();
     }
 
@@ -101,6 +106,9 @@ public:
         snapshot.confusion = confusion_;
         if (sampleCount_ > 0) predictSamples(snapshot);
         if (live_.insidesWanted.load()) showInsides(snapshot);
+        if (live_.weightsWanted.load()) showWeights(snapshot);
+        snapshot.newWeightPercentiles = std::move(newPercentiles_);
+        newPercentiles_.clear();
         snapshot.gradients = gradients_;
         snapshot.initialGradients = initialGradients_;
         snapshot.stoppedEarly = trainer.stoppedEarly();
@@ -183,6 +191,57 @@ private:
         if (step == 1) initialGradients_ = gradients_;
     }
 
+    // ΔW = W after the step - W before it, for the weights view: W is copied before a step
+    // whose update will be shown, at most kWeightsInterval apart while training runs, and before
+    // every step it is asked for (Step, Step one epoch) and the last one of a step limit.
+    void keepWeightsBefore() {
+        beforeStep_ = 0;
+        if (!live_.weightsWanted.load()) return;
+        const int64_t step = run_.trainer().stepsDone() + 1;
+        const int64_t limit = live_.stepLimit.load();
+        if (control_.state() == TrainingControl::State::Running && step != limit &&
+            std::chrono::steady_clock::now() - weightsMade_ < kWeightsInterval)
+            return;
+        copyParameterValues(run_.network(), weightsBefore_);
+        beforeStep_ = step;
+    }
+
+    void keepWeightsAfter(int64_t step) {
+        NetworkWeights weights = captureNetworkWeights(run_.network(), step);
+        for (size_t p = 0; p < weights.matrices.size() && p < weightsBefore_.size(); ++p) {
+            WeightMatrix& matrix = weights.matrices[p];
+            const std::vector<float>& before = weightsBefore_[p];
+            matrix.update.resize(matrix.values.size());
+            for (size_t i = 0; i < matrix.values.size(); ++i)
+                matrix.update[i] = matrix.values[i] - before[i];
+        }
+        weights.updateStep = step;
+        weights_ = std::make_shared<const NetworkWeights>(std::move(weights));
+        weightsMade_ = std::chrono::steady_clock::now();
+        beforeStep_ = 0;
+    }
+
+    // The weights for the view: those kept after the latest step whose update is known while
+    // training runs; taken afresh when they are older and it pauses (or a while has passed),
+    // the last update known going with them (the view says of which step it is).
+    void showWeights(TrainingSnapshot& snapshot) {
+        const int64_t step = run_.trainer().stepsDone();
+        const auto now = std::chrono::steady_clock::now();
+        if (!weights_ || (weights_->step != step &&
+                          (snapshot.paused || now - weightsMade_ >= kWeightsInterval))) {
+            NetworkWeights weights = captureNetworkWeights(run_.network(), step);
+            if (weights_ && weights_->updateStep > 0 &&
+                weights_->matrices.size() == weights.matrices.size()) {
+                weights.updateStep = weights_->updateStep;
+                for (size_t p = 0; p < weights.matrices.size(); ++p)
+                    weights.matrices[p].update = weights_->matrices[p].update;
+            }
+            weights_ = std::make_shared<const NetworkWeights>(std::move(weights));
+            weightsMade_ = now;
+        }
+        snapshot.weights = weights_;
+    }
+
     void updateConfusion() {
         if (run_.dataset().task == Task::Classification && run_.dataset().test.count > 0)
             confusion_ = run_.trainer().confusion(Trainer::Part::Test).counts;
@@ -248,6 +307,13 @@ private:
     std::shared_ptr<const GradientThroughTime> gradients_, initialGradients_;
     std::chrono::steady_clock::time_point gradientsMade_{};
     std::chrono::steady_clock::time_point insidesMade_{};
+    // The weights view's: W before the step beforeStep_ (0: not copied), the weights last made
+    // and when, and the percentiles of the epochs not yet posted.
+    std::vector<std::vector<float>> weightsBefore_;
+    int64_t beforeStep_ = 0;
+    std::shared_ptr<const NetworkWeights> weights_;
+    std::chrono::steady_clock::time_point weightsMade_{};
+    std::vector<EpochWeightPercentiles> newPercentiles_;
     EpochMetrics initial_;
     int64_t publishedEpoch_;       // the last epoch posted to the GUI
     double recentLoss_ = -1;       // moving average of the mini-batch losses

@@ -42,6 +42,8 @@ struct LiveSettings {
     // recurrent states), and for which test sample.
     std::atomic<bool> insidesWanted{false};
     std::atomic<int64_t> insideSample{0};
+    // Whether snapshots carry every parameter's W, dJ/dW and ΔW, for the weights view.
+    std::atomic<bool> weightsWanted{false};
 };
 
 class TrainingWorker {
@@ -50,6 +52,7 @@ public:
     static constexpr std::chrono::milliseconds kPublishInterval{50};
     static constexpr std::chrono::milliseconds kInsidesInterval{
         200};  // feature maps, recurrent states
+    static constexpr std::chrono::milliseconds kWeightsInterval{100};  // W, dJ/dW, ΔW
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
                    std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,

@@ -17,6 +17,7 @@
 #include "views/image_gallery_view.h"
 #include "views/loss_curve_view.h"
 #include "views/recurrent_state_view.h"
+#include "views/weight_view.h"
 
 namespace koto::gui {
 namespace {
@@ -44,10 +45,12 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     recurrentStates_->setObjectName(QStringLiteral("recurrentStates"));
     gradients_ = new GradientThroughTimeView;
     gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
+    weights_ = new WeightView;
+    weights_->setObjectName(QStringLiteral("weights"));
     charts_ = new QTabWidget;
     charts_->setObjectName(QStringLiteral("charts"));
     for (QWidget* chart : std::initializer_list<QWidget*>{lossCurve_, confusion_, featureMaps_,
-                                                          recurrentStates_, gradients_})
+                                                          recurrentStates_, gradients_, weights_})
         charts_->addTab(chart, QString());
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
@@ -102,6 +105,7 @@ void RunViews::chartChosen() {
     if (shown == featureMaps_) emit insideSampleChosen(featureMaps_->chosenSample());
     if (shown == recurrentStates_) emit insideSampleChosen(recurrentStates_->chosenSample());
     emit insidesWanted(shown == featureMaps_ || shown == recurrentStates_);
+    emit weightsWanted(shown == weights_);
 }
 
 void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
@@ -110,6 +114,7 @@ void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
     if (images) gallery_->setDataset(data);
     featureMaps_->setDataset(data);
     recurrentStates_->setDataset(data);
+    weights_->setDataset(data);
     if (plane) boundary_->setDataset(*data);
     pictures_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
     // Other data (sequences, tables) has no picture of its own: the charts take the room.
@@ -129,6 +134,7 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
     featureMaps_->setFeatureMaps(nullptr, -1);
     recurrentStates_->setStates(nullptr, -1);
     gradients_->setGradients(nullptr, nullptr);
+    weights_->setNetwork(spec);
     for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
                                std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
                                std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
@@ -143,9 +149,13 @@ void RunViews::startRun(const Augmentation& augmentation) {
     gallery_->setPredictions({}, {});
     confusion_->setCounts({});
     lossCurve_->clear();
+    weights_->clearHistory();
 }
 
-void RunViews::clearCurve() { lossCurve_->clear(); }
+void RunViews::clearCurve() {
+    lossCurve_->clear();
+    weights_->clearHistory();
+}
 
 void RunViews::show(const TrainingSnapshot& snapshot) {
     lossCurve_->addEpochs(snapshot.newEpochs);
@@ -159,14 +169,14 @@ void RunViews::show(const TrainingSnapshot& snapshot) {
     if (snapshot.recurrentStates)
         recurrentStates_->setStates(snapshot.recurrentStates, snapshot.featureSample);
     gradients_->setGradients(snapshot.gradients, snapshot.initialGradients);
+    weights_->addPercentiles(snapshot.newWeightPercentiles);
+    if (snapshot.weights) weights_->setWeights(snapshot.weights);
 }
 
 bool RunViews::showChart(const QString& name) {
-    const std::pair<const char*, QWidget*> tabs[] = {{"curve", lossCurve_},
-                                                     {"confusion", confusion_},
-                                                     {"feature-maps", featureMaps_},
-                                                     {"states", recurrentStates_},
-                                                     {"gradients", gradients_}};
+    const std::pair<const char*, QWidget*> tabs[] = {
+        {"curve", lossCurve_},        {"confusion", confusion_}, {"feature-maps", featureMaps_},
+        {"states", recurrentStates_}, {"gradients", gradients_}, {"weights", weights_}};
     for (const auto& [tabName, widget] : tabs) {
         const int index = charts_->indexOf(widget);
         if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) ||
@@ -191,6 +201,7 @@ void RunViews::retranslate() {
     charts_->setTabText(charts_->indexOf(featureMaps_), tr("Filters and feature maps"));
     charts_->setTabText(charts_->indexOf(recurrentStates_), tr("States over time"));
     charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
+    charts_->setTabText(charts_->indexOf(weights_), tr("Weights"));
 }
 
 }  // namespace koto::gui

@@ -4,7 +4,8 @@
 // confusion matrix, and for the networks that have them feature maps, states over time and the
 // gradient through time) above the lesson's explanation, with dividers the learner can drag
 // (remembered in the settings). It asks the training thread for the network's insides only while
-// a view of them is shown (insidesWanted, insideSampleChosen).
+// a view of them is shown (insidesWanted, insideSampleChosen), and the weights only while the
+// weights view is (weightsWanted).
 
 #include <QWidget>
 #include <memory>
@@ -28,6 +29,7 @@ class GradientThroughTimeView;
 class ImageGalleryView;
 class LossCurveView;
 class RecurrentStateView;
+class WeightView;
 
 class RunViews : public QWidget {
     Q_OBJECT
@@ -41,6 +43,7 @@ public:
     FeatureMapView& featureMapView() const { return *featureMaps_; }
     RecurrentStateView& recurrentStateView() const { return *recurrentStates_; }
     GradientThroughTimeView& gradientThroughTimeView() const { return *gradients_; }
+    WeightView& weightView() const { return *weights_; }
     QTabWidget& charts() const { return *charts_; }
 
     // New data: the picture it has (a plane, images, or none: the charts take the room), and the
@@ -55,7 +58,8 @@ public:
     void clearCurve();
     // Draws a snapshot of a run that trains.
     void show(const TrainingSnapshot& snapshot);
-    // Shows a chart by name: "curve", "confusion", "feature-maps", "states" or "gradients";
+    // Shows a chart by name: "curve", "confusion", "feature-maps", "states", "gradients" or
+    // "weights";
     // false if there is no such tab for this data and network.
     bool showChart(const QString& name);
     // The lesson's explanation under the charts (rich text).
@@ -65,6 +69,8 @@ signals:
     // Whether a view of the network's insides is shown, and for which test sample.
     void insidesWanted(bool wanted);
     void insideSampleChosen(int64_t sample);
+    // Whether the weights view is shown (the snapshots then carry W, dJ/dW and ΔW).
+    void weightsWanted(bool wanted);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -84,6 +90,7 @@ private:
     FeatureMapView* featureMaps_;          // its tab only for convolutional networks
     RecurrentStateView* recurrentStates_;  // its tab only for recurrent networks
     GradientThroughTimeView* gradients_;   // its tab only for recurrent networks
+    WeightView* weights_;
     QLabel* explanation_;
 };
 

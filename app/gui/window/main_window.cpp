@@ -126,6 +126,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
     connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
     connect(views_, &RunViews::insidesWanted, &controller_, &TrainingController::setInsidesWanted);
+    connect(views_, &RunViews::weightsWanted, &controller_, &TrainingController::setWeightsWanted);
     connect(views_, &RunViews::insideSampleChosen, &controller_,
             &TrainingController::setInsideSample);
 

@@ -39,6 +39,7 @@ class Language;
 class LayerListEditor;
 class LossCurveView;
 class RecurrentStateView;
+class WeightView;
 class TrainingPanel;
 class UnsupervisedWindow;
 
@@ -58,6 +59,7 @@ public:
     ConfusionMatrixView& confusionMatrix() const { return views_->confusionMatrix(); }
     FeatureMapView& featureMapView() const { return views_->featureMapView(); }
     RecurrentStateView& recurrentStateView() const { return views_->recurrentStateView(); }
+    WeightView& weightView() const { return views_->weightView(); }
     GradientThroughTimeView& gradientThroughTimeView() const {
         return views_->gradientThroughTimeView();
     }

@@ -1,4 +1,4 @@
-#include "inspector/notation.h"
+#include "look/notation.h"
 
 namespace koto::gui {
 

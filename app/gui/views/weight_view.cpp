@@ -1,0 +1,655 @@
+#include "views/weight_view.h"
+
+#include <qcustomplot.h>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QScrollArea>
+#include <QToolTip>
+#include <QVBoxLayout>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "look/notation.h"
+#include "look/plot_style.h"
+#include "look/ui_text.h"
+#include "views/image_stack_view.h"
+
+namespace koto::gui {
+namespace {
+
+constexpr int kHistogramBins = 41;
+constexpr int kUnitTile = 56;
+const char* const kGates[] = {"i", "f", "o", "g"};
+
+// The scale's colours at each eighth, exact zeros (NaN in the map) in their own colour.
+QCPColorGradient gradientOf(const ColourScale& scale) {
+    QCPColorGradient gradient;
+    for (int i = 0; i <= 8; ++i) {
+        const double t = i / 8.0;
+        ColourScale plain = scale;
+        plain.markZero = false;
+        gradient.setColorStopAt(t, QColor(plain.colour(scale.low + t * (scale.high - scale.low))));
+    }
+    gradient.setColorInterpolation(QCPColorGradient::ciRGB);
+    gradient.setNanHandling(QCPColorGradient::nhNanColor);
+    gradient.setNanColor(QColor(kExactZeroColour));
+    return gradient;
+}
+
+// Whole-number ticks: rows and columns are counted.
+void countedTicks(QCPAxis* axis) {
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    const double range = axis->range().size();
+    ticker->setTickStep(range <= 16 ? 1 : range <= 40 ? 5 : range <= 200 ? 20 : 100);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
+QString number(double value) { return QString::number(value, 'g', 4); }
+
+}  // namespace
+
+WeightView::WeightView(QWidget* parent) : QWidget(parent) {
+    matrixLabel_ = new QLabel(this);
+    matrix_ = new QComboBox(this);
+    matrix_->setObjectName(QStringLiteral("weightMatrixChoice"));
+    matrix_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    quantityLabel_ = new QLabel(this);
+    quantity_ = new QComboBox(this);
+    quantity_->setObjectName(QStringLiteral("weightQuantityChoice"));
+    quantity_->addItems({QString(), QString(), QString()});
+    rangeLabel_ = new QLabel(this);
+    rangeMode_ = new QComboBox(this);
+    rangeMode_->setObjectName(QStringLiteral("weightRangeChoice"));
+    rangeMode_->addItems({QString(), QString()});
+    rangeMode_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    quantity_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    range_ = new QDoubleSpinBox(this);
+    range_->setObjectName(QStringLiteral("weightRangeSpin"));
+    range_->setDecimals(4);
+    range_->setRange(0.0001, 1000);
+    range_->setValue(1);
+    range_->setPrefix(QStringLiteral("± "));
+    range_->setEnabled(false);
+    asImages_ = new QCheckBox(this);
+    asImages_->setObjectName(QStringLiteral("weightsAsImagesCheck"));
+
+    // The matrix's name and size on a row of their own: they are the longest.
+    auto* controls = new QGridLayout;
+    controls->addWidget(matrixLabel_, 0, 0);
+    auto* matrixRow = new QHBoxLayout;
+    matrixRow->addWidget(matrix_);
+    matrixRow->addStretch(1);
+    controls->addLayout(matrixRow, 0, 1);
+    controls->addWidget(quantityLabel_, 1, 0);
+    auto* quantityRow = new QHBoxLayout;
+    quantityRow->addWidget(quantity_);
+    quantityRow->addWidget(asImages_);
+    quantityRow->addStretch(1);
+    controls->addLayout(quantityRow, 1, 1);
+    controls->addWidget(rangeLabel_, 2, 0);
+    auto* rangeRow = new QHBoxLayout;
+    rangeRow->addWidget(rangeMode_);
+    rangeRow->addWidget(range_);
+    rangeRow->addStretch(1);
+    controls->addLayout(rangeRow, 2, 1);
+    controls->setColumnStretch(1, 1);
+
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    title_ = new QLabel;
+    title_->setWordWrap(true);
+    QFont bold = title_->font();
+    bold.setBold(true);
+    title_->setFont(bold);
+    note_ = new QLabel;
+    note_->setWordWrap(true);
+    heatmap_ = new QCustomPlot;
+    heatmap_->setObjectName(QStringLiteral("weightHeatmap"));
+    heatmap_->setBackground(palette().window());
+    heatmap_->setMinimumSize(240, 260);
+    map_ = new QCPColorMap(heatmap_->xAxis, heatmap_->yAxis);
+    map_->setInterpolate(false);  // each weight a cell of its own
+    colourScale_ = new QCPColorScale(heatmap_);
+    heatmap_->plotLayout()->addElement(0, 1, colourScale_);
+    colourScale_->setBarWidth(10);
+    map_->setColorScale(colourScale_);
+    auto* margins = new QCPMarginGroup(heatmap_);
+    heatmap_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    colourScale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    heatmap_->yAxis->setRangeReversed(true);  // row 1 at the top, as a matrix is written
+    heatmap_->setMouseTracking(true);
+    connect(heatmap_, &QCustomPlot::mouseMove, this, &WeightView::hover);
+    hoverText_ = new QLabel;
+    hoverText_->setObjectName(QStringLiteral("weightHoverText"));
+    hoverText_->setWordWrap(true);
+    zeroLegend_ = new QLabel;
+    zeroLegend_->setWordWrap(true);
+    images_ = new ImageStackView;
+    images_->hide();
+    histogramTitle_ = new QLabel;
+    histogramTitle_->setWordWrap(true);
+    histogramTitle_->setFont(bold);
+    histogram_ = makeCurvePlot(this, QStringLiteral("weightHistogram"));
+    histogram_->setMinimumSize(240, 180);
+    bars_ = new QCPBars(histogram_->xAxis, histogram_->yAxis);
+    bars_->setPen(Qt::NoPen);
+    bars_->setBrush(QColor(90, 90, 90));
+    historyTitle_ = new QLabel;
+    historyTitle_->setWordWrap(true);
+    historyTitle_->setFont(bold);
+    historyPlot_ = makeCurvePlot(this, QStringLiteral("weightHistory"));
+    historyPlot_->setMinimumSize(240, 180);
+    for (QWidget* widget :
+         std::initializer_list<QWidget*>{title_, note_, heatmap_, hoverText_, zeroLegend_, images_,
+                                         histogramTitle_, histogram_, historyTitle_, historyPlot_})
+        column->addWidget(widget);
+    column->addStretch(1);
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(controls);
+    layout->addWidget(scroll, 1);
+
+    connect(matrix_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    connect(quantity_, &QComboBox::currentIndexChanged, this, [this] { redraw(); });
+    connect(rangeMode_, &QComboBox::currentIndexChanged, this, [this](int mode) {
+        range_->setEnabled(mode == 1);
+        redraw();
+    });
+    connect(range_, &QDoubleSpinBox::valueChanged, this, [this] { redraw(); });
+    connect(asImages_, &QCheckBox::toggled, this, [this] { redraw(); });
+    retranslate();
+}
+
+void WeightView::setDataset(std::shared_ptr<const Dataset> dataset) {
+    dataset_ = std::move(dataset);
+    redraw();
+}
+
+void WeightView::setNetwork(const NetworkSpec& spec) {
+    spec_ = spec;
+    weights_.reset();
+    clearHistory();
+    rebuildEntries();
+}
+
+void WeightView::setWeights(std::shared_ptr<const NetworkWeights> weights) {
+    if (!weights || weights == weights_) return;  // the same weights in a newer snapshot
+    const bool sameParameters =
+        weights_ && weights_->matrices.size() == weights->matrices.size() &&
+        std::equal(weights_->matrices.begin(), weights_->matrices.end(), weights->matrices.begin(),
+                   [](const WeightMatrix& a, const WeightMatrix& b) {
+                       return a.id == b.id && a.rows == b.rows && a.cols == b.cols;
+                   });
+    weights_ = std::move(weights);
+    if (sameParameters) redraw();
+    else rebuildEntries();
+}
+
+void WeightView::addPercentiles(const std::vector<EpochWeightPercentiles>& percentiles) {
+    if (percentiles.empty()) return;
+    for (const EpochWeightPercentiles& epoch : percentiles) {
+        while (!history_.empty() && history_.back().epoch >= epoch.epoch) history_.pop_back();
+        history_.push_back(epoch);
+    }
+    if (isVisible()) drawHistory();
+    else historyStale_ = true;
+}
+
+void WeightView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (historyStale_) drawHistory();
+}
+
+void WeightView::clearHistory() {
+    history_.clear();
+    drawHistory();
+}
+
+QString WeightView::matrixName(int index) const {
+    return entries_.at(static_cast<size_t>(index)).name;
+}
+
+void WeightView::chooseMatrix(int index) { matrix_->setCurrentIndex(index); }
+
+void WeightView::setQuantity(Quantity quantity) {
+    quantity_->setCurrentIndex(static_cast<int>(quantity));
+}
+
+void WeightView::setFixedRange(bool fixed, double range) {
+    range_->setValue(range);
+    rangeMode_->setCurrentIndex(fixed ? 1 : 0);
+}
+
+// The curriculum's name of each parameter (an LSTM's split into its gates' blocks), in the
+// network's order; the choice stays where it still exists.
+void WeightView::rebuildEntries() {
+    entries_.clear();
+    if (weights_) {
+        const Notation notation(spec_);
+        for (size_t p = 0; p < weights_->matrices.size(); ++p) {
+            const WeightMatrix& matrix = weights_->matrices[p];
+            const QString name = notation.parameterName(spec_, matrix.id);
+            if (matrix.layerType == "lstm" && matrix.cols % 4 == 0) {
+                // Wx = [Wxi Wxf Wxo Wxg]: the gate's letter after the name's letters (Wxi1).
+                qsizetype letters = name.size();
+                while (letters > 0 && name[letters - 1].isDigit()) --letters;
+                const int64_t units = matrix.cols / 4;
+                for (int gate = 0; gate < 4; ++gate)
+                    entries_.push_back(
+                        {p, gate * units, units, gate,
+                         name.left(letters) + QLatin1String(kGates[gate]) + name.mid(letters)});
+            } else {
+                entries_.push_back({p, 0, matrix.cols, -1, name});
+            }
+        }
+    }
+    const QSignalBlocker block(matrix_);
+    const int chosen = matrix_->currentIndex();
+    matrix_->clear();
+    for (const Entry& entry : entries_) {
+        const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+        matrix_->addItem(tr("%1 of %2 (%3 × %4)")
+                             .arg(entry.name, QString::fromStdString(matrix.layer))
+                             .arg(matrix.rows)
+                             .arg(entry.cols));
+    }
+    matrix_->setCurrentIndex(chosen >= 0 && chosen < matrix_->count() ? chosen : 0);
+    redraw();
+}
+
+const std::vector<float>* WeightView::quantityOf(const WeightMatrix& matrix) const {
+    switch (static_cast<Quantity>(quantity_->currentIndex())) {
+    case Quantity::Gradient: return &matrix.gradient;
+    case Quantity::Update: return &matrix.update;
+    default: return &matrix.values;
+    }
+}
+
+bool WeightView::imagesPossible(const Entry& entry) const {
+    if (!weights_ || !dataset_ || dataset_->imageWidth < 1) return false;
+    const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+    const int64_t pixels = dataset_->imageWidth * dataset_->imageHeight;
+    int64_t inputs = 1;
+    for (int64_t d : matrix.inputShape) inputs *= d;
+    // The first dense layer, on the image's pixels (or one channel of them, flattened).
+    return matrix.layerType == "dense" && matrix.name == "W" && entry.parameter == 0 &&
+           inputs == pixels && matrix.rows == pixels;
+}
+
+void WeightView::redraw() {
+    const int index = matrix_->currentIndex();
+    const bool have = weights_ && index >= 0 && index < static_cast<int>(entries_.size());
+    for (QWidget* widget : std::initializer_list<QWidget*>{heatmap_, hoverText_, zeroLegend_,
+                                                           histogramTitle_, histogram_})
+        widget->setVisible(have);
+    asImages_->setVisible(have && imagesPossible(entries_[static_cast<size_t>(index)]));
+    shown_.clear();
+    shownRows_ = shownCols_ = 0;
+    if (!have) {
+        title_->setText(QString());
+        note_->setText(tr("The weights appear once the training thread has copied them (also "
+                          "while training is paused)."));
+        images_->hide();
+        drawHistory();
+        return;
+    }
+    const Entry& entry = entries_[static_cast<size_t>(index)];
+    const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+    const auto quantity = static_cast<Quantity>(quantity_->currentIndex());
+    const std::vector<float>& values = *quantityOf(matrix);
+    if (values.size() == static_cast<size_t>(matrix.rows * matrix.cols)) {
+        shownRows_ = matrix.rows;
+        shownCols_ = entry.cols;
+        for (int64_t r = 0; r < matrix.rows; ++r)
+            for (int64_t c = 0; c < entry.cols; ++c)
+                shown_.push_back(values[static_cast<size_t>(r * matrix.cols + entry.column + c)]);
+    }
+    const QString size = QStringLiteral("%1 × %2").arg(shownRows_).arg(shownCols_);
+    switch (quantity) {
+    case Quantity::Weights:
+        title_->setText(tr("%1 (%2) after step %3").arg(entry.name, size).arg(weights_->step));
+        note_->setText(tr("Each cell is one weight %1[i, j], row i and column j counted from 1: "
+                          "blue below 0, red above, white near 0. Point at a cell to see what "
+                          "it connects.")
+                           .arg(entry.name));
+        break;
+    case Quantity::Gradient:
+        title_->setText(tr("dJ/d%1 (%2) of step %3").arg(entry.name, size).arg(weights_->step));
+        note_->setText(shown_.empty()
+                           ? tr("The gradient appears after the first step.")
+                           : tr("The gradient the update used (with the L1 and L2 terms): the "
+                                "step moves each weight against it, %1 − learning_rate · "
+                                "dJ/d%1 for plain gradient descent.")
+                                 .arg(entry.name));
+        break;
+    case Quantity::Update:
+        title_->setText(
+            shown_.empty()
+                ? tr("Δ%1 (%2)").arg(entry.name, size)
+                : tr("Δ%1 (%2) of step %3").arg(entry.name, size).arg(weights_->updateStep));
+        note_->setText(
+            shown_.empty() ? tr("The update appears after the next step (Step, or Play).")
+            : weights_->updateStep == weights_->step
+                ? tr("Δ%1 = %1 after the step − %1 before it: how this step moved each weight.")
+                      .arg(entry.name)
+                : tr("Δ%1 = %1 after the step − %1 before it, of step %2: the last update "
+                     "copied while training ran (Step shows the next one).")
+                      .arg(entry.name)
+                      .arg(weights_->updateStep));
+        break;
+    }
+    drawHeatmap(shown_);
+    drawHistogram(shown_);
+    drawHistory();
+}
+
+void WeightView::drawHeatmap(const std::vector<float>& shown) {
+    const Entry& entry = entries_[static_cast<size_t>(matrix_->currentIndex())];
+    double extent = 0;
+    int64_t zeros = 0;
+    for (float v : shown) {
+        if (std::isfinite(v)) extent = std::max(extent, std::abs(static_cast<double>(v)));
+        zeros += v == 0;
+    }
+    if (rangeMode_->currentIndex() == 1) extent = range_->value();
+    extent = std::max(extent, 1e-12);
+    scale_ = ColourScale{-extent, extent, true, false, true};
+
+    QCPColorMapData* data = map_->data();
+    data->setSize(static_cast<int>(shownCols_), static_cast<int>(shownRows_));
+    auto centres = [](int64_t count) {
+        return count > 1 ? QCPRange(1, static_cast<double>(count)) : QCPRange(0.5, 1.5);
+    };
+    data->setRange(centres(shownCols_), centres(shownRows_));
+    for (int64_t r = 0; r < shownRows_; ++r)
+        for (int64_t c = 0; c < shownCols_; ++c) {
+            const float v = shown[static_cast<size_t>(r * shownCols_ + c)];
+            data->setCell(static_cast<int>(c), static_cast<int>(r),
+                          v == 0 ? std::numeric_limits<double>::quiet_NaN() : v);
+        }
+    map_->setGradient(gradientOf(scale_));
+    map_->setDataRange(QCPRange(scale_.low, scale_.high));
+    heatmap_->xAxis->setRange(0.5, static_cast<double>(shownCols_) + 0.5);
+    heatmap_->yAxis->setRange(0.5, static_cast<double>(shownRows_) + 0.5);
+    countedTicks(heatmap_->xAxis);
+    countedTicks(heatmap_->yAxis);
+    heatmap_->yAxis->setLabel(rowMeaning(entry, -1));
+    heatmap_->xAxis->setLabel(colMeaning(entry, -1));
+    // About 6 pixels a row, within what fits beside the other charts.
+    heatmap_->setMinimumHeight(
+        static_cast<int>(std::clamp<int64_t>(6 * shownRows_ + 80, 200, 420)));
+    heatmap_->replot(QCustomPlot::rpQueuedReplot);
+    zeroLegend_->setText(
+        tr("<span style=\"color:black\">■</span> black: exactly 0 (%1 of %2 cells)")
+            .arg(zeros)
+            .arg(shown.size()));
+    if (hoverText_->text().isEmpty() || shownRows_ == 0)
+        hoverText_->setText(tr("Point at a cell: what it connects and its value."));
+
+    const bool images = !asImages_->isHidden() && asImages_->isChecked() && !shown.empty();
+    images_->setVisible(images);
+    heatmap_->setVisible(!images);
+    if (images) {
+        // Column j of W, the weights into unit j, one value a pixel.
+        const int64_t height = dataset_->imageHeight, width = dataset_->imageWidth;
+        ImageStack stack{"", "dense", shownCols_, height, width, {}};
+        for (int64_t j = 0; j < shownCols_; ++j)
+            for (int64_t i = 0; i < shownRows_; ++i)
+                stack.values.push_back(shown[static_cast<size_t>(i * shownCols_ + j)]);
+        images_->setStack(
+            std::move(stack),
+            tr("Each hidden unit's incoming weights as a %1 × %2 image").arg(height).arg(width),
+            kUnitTile, {}, scale_);
+    }
+}
+
+void WeightView::drawHistogram(const std::vector<float>& shown) {
+    const double low = scale_.low, high = scale_.high;
+    const double width = (high - low) / kHistogramBins;
+    QVector<double> keys, counts(kHistogramBins, 0);
+    for (int b = 0; b < kHistogramBins; ++b) keys.push_back(low + (b + 0.5) * width);
+    for (float v : shown) {
+        if (!std::isfinite(v)) continue;
+        const int bin =
+            std::clamp(static_cast<int>(std::floor((v - low) / width)), 0, kHistogramBins - 1);
+        counts[bin] += 1;
+    }
+    bars_->setData(keys, counts, true);
+    bars_->setWidth(width);
+    histogram_->xAxis->setRange(low, high);
+    histogram_->yAxis->setRange(0, std::max(1.0, *std::max_element(counts.begin(), counts.end())) *
+                                       1.1);
+    histogram_->xAxis->setLabel(tr("value"));
+    histogram_->yAxis->setLabel(tr("cells"));
+    histogramTitle_->setText(tr("How the values shown spread (outside the range: at its ends)"));
+    histogram_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// The percentiles of the chosen parameter's values epoch by epoch: 5-95 % and 25-75 % as bands
+// around the median.
+void WeightView::drawHistory() {
+    const int index = matrix_->currentIndex();
+    const bool have =
+        weights_ && index >= 0 && index < static_cast<int>(entries_.size()) && !history_.empty();
+    historyStale_ = false;
+    historyTitle_->setVisible(have);
+    historyPlot_->setVisible(have);
+    if (!have) return;
+    const Entry& entry = entries_[static_cast<size_t>(index)];
+    const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+    const QString whole =
+        entry.gate >= 0 ? Notation(spec_).parameterName(spec_, matrix.id) : entry.name;
+    historyTitle_->setText(
+        tr("How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %")
+            .arg(whole));
+    historyPlot_->clearGraphs();
+    QVector<double> epochs;
+    std::array<QVector<double>, 5> lines;
+    for (const EpochWeightPercentiles& epoch : history_) {
+        if (entry.parameter >= epoch.parameters.size()) continue;
+        epochs.push_back(static_cast<double>(epoch.epoch));
+        for (size_t k = 0; k < lines.size(); ++k)
+            lines[k].push_back(epoch.parameters[entry.parameter][k]);
+    }
+    std::array<QCPGraph*, 5> graphs{};
+    const QColor line(33, 102, 172);
+    for (size_t k = 0; k < graphs.size(); ++k) {
+        graphs[k] = historyPlot_->addGraph();
+        graphs[k]->setData(epochs, lines[k], true);
+        graphs[k]->setPen(k == 2 ? QPen(line, 2) : QPen(Qt::NoPen));
+        if (epochs.size() == 1) graphs[k]->setScatterStyle(QCPScatterStyle::ssDisc);
+    }
+    // The outer band from the 5th to the 95th percentile, the inner one from the 25th to the 75th.
+    QColor outer = line, inner = line;
+    outer.setAlpha(50);
+    inner.setAlpha(110);
+    graphs[0]->setBrush(outer);
+    graphs[0]->setChannelFillGraph(graphs[4]);
+    graphs[1]->setBrush(inner);
+    graphs[1]->setChannelFillGraph(graphs[3]);
+    historyPlot_->rescaleAxes();
+    if (epochs.size() == 1) historyPlot_->xAxis->setRange(epochs.front() - 1, epochs.front() + 1);
+    const QCPRange values = historyPlot_->yAxis->range();
+    const double pad = std::max(values.size() * 0.05, 1e-6);
+    historyPlot_->yAxis->setRange(values.lower - pad, values.upper + pad);
+    historyPlot_->xAxis->setLabel(tr("epoch"));
+    historyPlot_->yAxis->setLabel(tr("value"));
+    historyPlot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+double WeightView::shownValue(int64_t row, int64_t col) const {
+    return map_->data()->cell(static_cast<int>(col), static_cast<int>(row));
+}
+
+bool WeightView::shownAsExactZero(int64_t row, int64_t col) const {
+    return std::isnan(shownValue(row, col));
+}
+
+QRgb WeightView::zeroColour() const { return map_->gradient().nanColor().rgb(); }
+
+const ImageStackView* WeightView::unitImages() const {
+    return images_->isHidden() ? nullptr : images_;
+}
+
+// What a layer's output is called: "hidden unit 3", "hidden unit 3 of Z2", "output y2".
+QString WeightView::layerOutputName(const std::string& layer) const {
+    const Notation notation(spec_);
+    for (size_t i = 0; i < spec_.layers.size(); ++i)
+        if (spec_.layers[i].name == layer) return notation.layer(static_cast<int>(i)).output;
+    return QString::fromStdString(layer);
+}
+
+bool WeightView::lastWeightLayer(const std::string& layer) const {
+    return !spec_.layers.empty() && spec_.layers.back().name == layer;
+}
+
+// What row `row` of the chosen matrix stands for (-1: what the rows are, for the axis).
+QString WeightView::rowMeaning(const Entry& entry, int64_t row) const {
+    const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+    const auto n = row + 1;
+    if (matrix.name == "b") return row < 0 ? tr("bias") : QString();
+    if (matrix.layerType == "conv") return row < 0 ? tr("filter") : tr("filter %1").arg(n);
+    if (matrix.name == "Wh") return row < 0 ? tr("h(t−1), unit") : tr("h%1(t−1)").arg(n);
+    // What comes in: the data's inputs, or the layer before's units.
+    const std::vector<int64_t>& in = matrix.inputShape;
+    const bool first = entry.parameter == 0;
+    if (first && dataset_ && dataset_->imageWidth > 0 &&
+        matrix.rows == dataset_->imageWidth * dataset_->imageHeight) {
+        if (row < 0) return tr("input pixel (row by row)");
+        return tr("pixel (%1, %2)")
+            .arg(row / dataset_->imageWidth + 1)
+            .arg(row % dataset_->imageWidth + 1);
+    }
+    if (in.size() == 3 && matrix.rows == in[0] * in[1] * in[2]) {
+        // A flattened stack of feature maps: channel, then row and column.
+        const int64_t area = in[1] * in[2];
+        QString from = QStringLiteral("?");
+        const Notation notation(spec_);
+        for (size_t i = 0; i < spec_.layers.size(); ++i)
+            if (spec_.layers[i].name == matrix.layer)
+                from = notation.layer(static_cast<int>(i)).input;
+        if (row < 0) return tr("input %1 (channel, row, column)").arg(from);
+        return tr("%1 channel %2 at (%3, %4)")
+            .arg(from)
+            .arg(row / area + 1)
+            .arg(row % area / in[2] + 1)
+            .arg(row % in[2] + 1);
+    }
+    if (first) {
+        const bool sequence = matrix.layerType == "rnn" || matrix.layerType == "lstm";
+        if (row < 0) return sequence ? tr("input x(t), value") : tr("input x_i");
+        return sequence ? tr("input x%1(t)").arg(n) : tr("input x%1").arg(n);
+    }
+    // The units of the weight layer before.
+    QString before;
+    for (size_t i = 0; i < spec_.layers.size(); ++i)
+        if (spec_.layers[i].name == matrix.layer)
+            before = Notation(spec_).layer(static_cast<int>(i)).input;
+    if (before == QLatin1String("h(T)") || before.startsWith(QLatin1Char('h')))
+        return row < 0 ? tr("h(T), unit") : tr("h%1(T)").arg(n);
+    if (before == QLatin1String("Z"))
+        return row < 0 ? tr("hidden unit") : tr("hidden unit %1").arg(n);
+    return row < 0 ? tr("hidden unit of %1").arg(before)
+                   : tr("hidden unit %1 of %2").arg(n).arg(before);
+}
+
+// What column `col` of the chosen matrix stands for (-1: what the columns are).
+QString WeightView::colMeaning(const Entry& entry, int64_t col) const {
+    const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+    const auto n = col + 1;
+    if (matrix.layerType == "conv") {
+        if (matrix.name == "b") return col < 0 ? tr("filter") : tr("filter %1").arg(n);
+        const int64_t k = std::max<int64_t>(matrix.kernel, 1);
+        if (col < 0) return tr("weight of the window (channel, row, column)");
+        return tr("channel %1 at (%2, %3) of its %4 × %4 window")
+            .arg(col / (k * k) + 1)
+            .arg(col % (k * k) / k + 1)
+            .arg(col % k + 1)
+            .arg(k);
+    }
+    if (entry.gate >= 0) {
+        static const char* const gateNames[] = {
+            QT_TR_NOOP("input gate i"), QT_TR_NOOP("forget gate f"), QT_TR_NOOP("output gate o"),
+            QT_TR_NOOP("candidate g")};
+        const QString gate = tr(gateNames[entry.gate]);
+        return col < 0 ? tr("%1, unit").arg(gate) : tr("%1 of unit %2").arg(gate).arg(n);
+    }
+    if (matrix.layerType == "rnn") return col < 0 ? tr("h(t), unit") : tr("h%1(t)").arg(n);
+    if (lastWeightLayer(matrix.layer)) return col < 0 ? tr("output y_k") : tr("output y%1").arg(n);
+    const QString out = layerOutputName(matrix.layer);
+    if (out == QLatin1String("Z")) return col < 0 ? tr("hidden unit") : tr("hidden unit %1").arg(n);
+    return col < 0 ? tr("hidden unit of %1").arg(out) : tr("hidden unit %1 of %2").arg(n).arg(out);
+}
+
+QString WeightView::cellText(int64_t row, int64_t col) const {
+    const int index = matrix_->currentIndex();
+    if (!weights_ || index < 0 || index >= static_cast<int>(entries_.size()) || row < 0 ||
+        col < 0 || row >= shownRows_ || col >= shownCols_)
+        return {};
+    const Entry& entry = entries_[static_cast<size_t>(index)];
+    const WeightMatrix& matrix = weights_->matrices[entry.parameter];
+    const float value = shown_[static_cast<size_t>(row * shownCols_ + col)];
+    const auto quantity = static_cast<Quantity>(quantity_->currentIndex());
+    const QString name = quantity == Quantity::Gradient ? QStringLiteral("dJ/d") + entry.name
+                         : quantity == Quantity::Update ? QStringLiteral("Δ") + entry.name
+                                                        : entry.name;
+    const QString element = matrix.name == "b"
+                                ? QStringLiteral("%1[%2]").arg(name).arg(col + 1)
+                                : QStringLiteral("%1[%2,%3]").arg(name).arg(row + 1).arg(col + 1);
+    const QString valueText = value == 0 ? tr("exactly 0") : number(value);
+    const QString meaning = matrix.name == "b"
+                                ? tr("bias of %1").arg(colMeaning(entry, col))
+                                : tr("%1 → %2").arg(rowMeaning(entry, row), colMeaning(entry, col));
+    return tr("%1 = %2: %3").arg(element, valueText, meaning);
+}
+
+void WeightView::hover(QMouseEvent* event) {
+    if (shownRows_ == 0) return;
+    const QPointF at = event->position();
+    const int64_t col = std::lround(heatmap_->xAxis->pixelToCoord(at.x())) - 1;
+    const int64_t row = std::lround(heatmap_->yAxis->pixelToCoord(at.y())) - 1;
+    const QString text = cellText(row, col);
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        return;
+    }
+    hoverText_->setText(text);
+    QToolTip::showText(event->globalPosition().toPoint(), text, heatmap_);
+}
+
+void WeightView::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) retranslate();
+    QWidget::changeEvent(event);
+}
+
+void WeightView::retranslate() {
+    matrixLabel_->setText(tr("Matrix"));
+    matrix_->setToolTip(tr("Which weights to show, by the curriculum's names"));
+    quantityLabel_->setText(tr("Show"));
+    quantity_->setItemText(0, tr("Weights W"));
+    quantity_->setItemText(1, tr("Gradient dJ/dW"));
+    quantity_->setItemText(2, tr("Last update ΔW"));
+    rangeLabel_->setText(tr("Colours"));
+    rangeMode_->setItemText(0, tr("Automatic range"));
+    rangeMode_->setItemText(1, tr("Fixed range"));
+    rangeMode_->setToolTip(tr("Automatic: ± the largest magnitude shown. Fixed: the same "
+                              "colours from step to step, so that changes compare."));
+    asImages_->setText(tr("As images"));
+    asImages_->setToolTip(tr("Each hidden unit's incoming weights, one per pixel, as an image"));
+    hoverText_->clear();
+    rebuildEntries();
+}
+
+}  // namespace koto::gui
