@@ -1359,6 +1359,10 @@ The data you had before stays.</translation>
         <source>The network in the main window cannot take them: %1</source>
         <translation>The network in the main window cannot take them: %1</translation>
     </message>
+    <message>
+        <source>Training diverged at step %1: the loss grew to more than %2 times its first value. The weights before that step are kept. Lower the learning rate and press Reset.</source>
+        <translation>Training diverged at step %1: the loss grew to more than %2 times its first value. The weights before that step are kept. Lower the learning rate and press Reset.</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::NetworkDocument</name>

@@ -1350,6 +1350,10 @@ The data you had before stays.</source>
         <source>The network in the main window cannot take them: %1</source>
         <translation>メインウィンドウのネットワークはこの重みを受け取れません: %1</translation>
     </message>
+    <message>
+        <source>Training diverged at step %1: the loss grew to more than %2 times its first value. The weights before that step are kept. Lower the learning rate and press Reset.</source>
+        <translation>ステップ %1 で学習が発散しました: 損失が最初の値の %2 倍を超えて大きくなりました。そのステップの前の重みを残しています。学習率を下げて「リセット」を押してください。</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::NetworkDocument</name>

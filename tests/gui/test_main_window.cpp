@@ -278,6 +278,11 @@ private slots:
         QVERIFY(banner && banner->isVisible());
         const int64_t step = window_->latestSnapshot()->divergenceStep;
         QVERIFY2(banner->text().contains(QString::number(step)), qPrintable(banner->text()));
+        // The squared error grows by orders of magnitude long before it overflows: core's
+        // blow-up rule stops it, and the banner says the loss grew (not that NaN appeared).
+        QVERIFY(window_->latestSnapshot()->lossGrew);
+        QVERIFY2(banner->text().contains(QStringLiteral("the loss grew to more than 10,000 times")),
+                 qPrintable(banner->text()));
         QVERIFY(!window_->controller().isPlaying());
         QVERIFY(!button(*window_, "playButton")->isEnabled());
         fixture_.language->apply(QStringLiteral("ja"));  // the message follows the language

@@ -72,7 +72,10 @@ struct TrainingSnapshot : RunSnapshot {
 
     // Training stopped with NaN or Inf at this step, where it first showed (a layer's name,
     // "the loss" or "the input data"); the weights are those of the step before.
+    // Or, lossGrew, the loss grew past Trainer::kBlowUpFactor times its first value without
+    // reaching NaN; the weights are those before that step.
     bool diverged = false;
+    bool lossGrew = false;
     int64_t divergenceStep = 0;
     QString divergenceWhere;
     // Early stopping ended training: the weights are back at the best validation epoch.

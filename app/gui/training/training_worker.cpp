@@ -119,6 +119,7 @@ public:
             snapshot.paused = true;
             snapshot.divergenceStep = divergence->step();
             snapshot.divergenceWhere = QString::fromStdString(divergence->layer());
+            snapshot.lossGrew = divergence->kind() == DivergenceError::Kind::LossGrew;
         }
         // Asked for, or the last chance: a run that diverged or stopped early ends its thread.
         if (live_.savedRunWanted.exchange(false) || divergence || snapshot.stoppedEarly)

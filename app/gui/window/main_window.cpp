@@ -5,6 +5,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
@@ -26,6 +27,7 @@
 #include "panels/layer_list_editor.h"
 #include "panels/training_panel.h"
 #include "training/compute_status_text.h"
+#include "training/trainer.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
 #include "window/compute_menu.h"
@@ -390,7 +392,8 @@ void MainWindow::showSnapshot(const std::shared_ptr<const TrainingSnapshot>& sna
         projectEdited();
     }
     if (snapshot->diverged)
-        setProblem({Problem::Diverged, snapshot->divergenceWhere, snapshot->divergenceStep});
+        setProblem({snapshot->lossGrew ? Problem::LossGrew : Problem::Diverged,
+                    snapshot->divergenceWhere, snapshot->divergenceStep});
     if (snapshot->stoppedEarly) setProblem({Problem::StoppedEarly, {}, snapshot->bestEpoch});
     else if (!snapshot->deviceProblem.isEmpty() && problemShown_.kind == Problem::None)
         setProblem({Problem::DeviceFallback, snapshot->deviceProblem});
@@ -422,6 +425,14 @@ void MainWindow::showProblem() {
             tr("Early stopping: the validation loss has not improved since epoch %1, so training "
                "stopped and the weights of epoch %1 are back. Press Reset to train again.")
                 .arg(p.step));
+        break;
+    case Problem::LossGrew:
+        problem_->setText(
+            tr("Training diverged at step %1: the loss grew to more than %2 times its "
+               "first value. The weights before that step are kept. Lower the "
+               "learning rate and press Reset.")
+                .arg(p.step)
+                .arg(QLocale().toString(Trainer::kBlowUpFactor, 'f', 0)));
         break;
     case Problem::Diverged: {
         // Core names the layer, or "the loss" / "the input data", which are ours to translate.

@@ -150,6 +150,7 @@ private:
             BadSettings,
             CannotStart,
             Diverged,
+            LossGrew,
             StoppedEarly,
             DeviceFallback
         } kind = None;
