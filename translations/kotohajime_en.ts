@@ -1363,6 +1363,10 @@ The data you had before stays.</translation>
         <source>Training diverged at step %1: the loss grew to more than %2 times its first value. The weights before that step are kept. Lower the learning rate and press Reset.</source>
         <translation>Training diverged at step %1: the loss grew to more than %2 times its first value. The weights before that step are kept. Lower the learning rate and press Reset.</translation>
     </message>
+    <message>
+        <source>Training takes about %1 of memory (this computer allows %2).</source>
+        <translation>Training takes about %1 of memory (this computer allows %2).</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::NetworkDocument</name>

@@ -1354,6 +1354,10 @@ The data you had before stays.</source>
         <source>Training diverged at step %1: the loss grew to more than %2 times its first value. The weights before that step are kept. Lower the learning rate and press Reset.</source>
         <translation>ステップ %1 で学習が発散しました: 損失が最初の値の %2 倍を超えて大きくなりました。そのステップの前の重みを残しています。学習率を下げて「リセット」を押してください。</translation>
     </message>
+    <message>
+        <source>Training takes about %1 of memory (this computer allows %2).</source>
+        <translation>学習に使うメモリは約 %1 です（このコンピュータで使えるのは %2）。</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::NetworkDocument</name>

@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QMouseEvent>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -17,8 +18,11 @@
 #include <QToolButton>
 #include <memory>
 
+#include "backend/memory_capacity.h"
+#include "data/dataset_spec.h"
 #include "main_window_fixture.h"
 #include "project/default_lesson.h"
+#include "training/training_memory.h"
 #include "views/decision_boundary_view.h"
 #include "views/loss_curve_view.h"
 #include "window/language.h"
@@ -251,6 +255,32 @@ private slots:
         auto* reopened = window_->findChild<QSplitter*>(QStringLiteral("viewsSplit"));
         QCOMPARE(reopened->sizes(), after);
         QSettings().remove(QStringLiteral("views"));
+    }
+
+    // Under the layer list: the memory training takes, as core estimates it before allocating,
+    // and what this computer allows; a larger network shows a larger figure.
+    void memoryEstimateIsShownBesideTheNetwork() {
+        const auto* label = window_->findChild<QLabel*>(QStringLiteral("memoryEstimate"));
+        QVERIFY(label && label->isVisible());
+        auto expected = [&] {
+            const std::optional<koto::Project> project = window_->captureProject();
+            const koto::Dataset data =
+                koto::loadDataset(koto::DatasetSpec::parse(project->dataset));
+            const koto::MemoryEstimate estimate =
+                koto::estimateTrainingMemory(project->network, project->training, &data);
+            return std::pair{estimate.total(),
+                             QString::fromStdString(koto::memoryText(estimate.total()))};
+        };
+        const auto [smaller, smallerText] = expected();
+        QVERIFY2(label->text().contains(smallerText), qPrintable(label->text()));
+        QVERIFY(label->text().contains(
+            QString::fromStdString(koto::memoryText(koto::hostMemoryCapacity().totalBytes))));
+        QTest::mouseClick(window_->findChild<QPushButton*>(QStringLiteral("addLayerButton")),
+                          Qt::LeftButton);
+        QVERIFY(waitForSnapshot(*window_, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+        const auto [larger, largerText] = expected();
+        QVERIFY(larger > smaller);
+        QVERIFY2(label->text().contains(largerText), qPrintable(label->text()));
     }
 
     void languageSwitchesLive() {

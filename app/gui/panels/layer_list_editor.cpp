@@ -58,6 +58,10 @@ LayerListEditor::LayerListEditor(QWidget* parent) : QGroupBox(parent) {
     output_ = new QLabel(this);
     output_->setWordWrap(true);
     layout->addWidget(output_);
+    memory_ = new QLabel(this);
+    memory_->setObjectName(QStringLiteral("memoryEstimate"));
+    memory_->setWordWrap(true);
+    layout->addWidget(memory_);
     connect(add_, &QPushButton::clicked, this, [this] {
         addRow(8, QStringLiteral("tanh"), 1.0);
         emit layersChanged();
@@ -130,6 +134,11 @@ LayerListEditor::~LayerListEditor() {
 }
 
 void LayerListEditor::setOutputDescription(const QString& text) { output_->setText(text); }
+
+void LayerListEditor::setMemoryDescription(const QString& text) {
+    memory_->setText(text);
+    memory_->setVisible(!text.isEmpty());
+}
 
 void LayerListEditor::addRow(int units, const QString& activation, double keep) {
     auto* row = new Row;

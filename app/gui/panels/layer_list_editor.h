@@ -38,6 +38,8 @@ public:
     static constexpr int kMaxUnits = 4096;
     // The text under the list describing the output layer.
     void setOutputDescription(const QString& text);
+    // The line under it saying how much memory training the network takes.
+    void setMemoryDescription(const QString& text);
     int layerCount() const { return static_cast<int>(rows_.size()); }
 
 signals:
@@ -60,6 +62,7 @@ private:
     std::vector<Row*> rows_;
     QPushButton* add_;
     QLabel* output_;
+    QLabel* memory_;
 };
 
 }  // namespace koto::gui

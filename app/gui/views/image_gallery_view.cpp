@@ -32,15 +32,18 @@ QImage imageOf(const float* values, int64_t width, int64_t height) {
 }
 
 // A line of text centred in `box`: in a smaller font when that makes it fit (a longer class name,
-// as "アンクルブーツ 14 %" is), down to three quarters of `font`; elided only beyond that.
-void drawFitted(QPainter& painter, QFont font, const QRect& box, const QString& text) {
-    const double full = font.pointSizeF();
-    const int wide = QFontMetrics(font).horizontalAdvance(text);
-    if (wide > box.width()) font.setPointSizeF(std::max(0.75 * full, full * box.width() / wide));
-    painter.setFont(font);
-    const QFontMetrics fitted(font);
+// as "アンクルブーツ 14 %" is), down to three quarters of `font`; elided only beyond that. Measured
+// with the painter's own metrics, which follow its device's resolution.
+void drawFitted(QPainter& painter, const QFont& font, const QRect& box, const QString& text) {
+    for (int percent = 100; percent >= 75; percent -= 5) {
+        QFont smaller = font;
+        if (font.pointSizeF() > 0) smaller.setPointSizeF(font.pointSizeF() * percent / 100);
+        else smaller.setPixelSize(std::max(1, font.pixelSize() * percent / 100));
+        painter.setFont(smaller);
+        if (painter.fontMetrics().elidedText(text, Qt::ElideRight, box.width()) == text) break;
+    }
     painter.drawText(box, Qt::AlignHCenter | Qt::AlignVCenter,
-                     fitted.elidedText(text, Qt::ElideRight, box.width()));
+                     painter.fontMetrics().elidedText(text, Qt::ElideRight, box.width()));
 }
 
 }  // namespace

@@ -17,6 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "backend/memory_capacity.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
 #include "inspector/inspector_window.h"
@@ -28,6 +29,7 @@
 #include "panels/training_panel.h"
 #include "training/compute_status_text.h"
 #include "training/trainer.h"
+#include "training/training_memory.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
 #include "window/compute_menu.h"
@@ -318,8 +320,23 @@ void MainWindow::startRun(const TrainingSettings& settings,
     stepsShown_ = continueFrom ? continueFrom->stepsTrained : 0;
     networkProblem_.clear();  // a run starts: its network can train
     if (bridge_->showInEditor(spec_, trainingPanel_->inputNoise())) projectEdited();
+    describeMemory(settings);
     controller_.start(spec_, dataset_, settings, std::move(continueFrom));
     updateCounters();
+}
+
+void MainWindow::describeMemory(const TrainingSettings& settings) {
+    // The estimate core checks before the run allocates (training/training_memory.h): a network
+    // over the limit is refused there, and the banner says so with the same figures.
+    try {
+        const MemoryEstimate estimate = estimateTrainingMemory(spec_, settings, dataset_.get());
+        layers_->setMemoryDescription(
+            tr("Training takes about %1 of memory (this computer allows %2).")
+                .arg(QString::fromStdString(memoryText(estimate.total())),
+                     QString::fromStdString(memoryText(hostMemoryCapacity().totalBytes))));
+    } catch (const std::exception&) {
+        layers_->setMemoryDescription({});  // a network that cannot be built: its run says why
+    }
 }
 
 void MainWindow::describeLesson() {

@@ -164,6 +164,8 @@ private:
     void retranslate();
     // The output layer's line and the explanation, for the current data and network.
     void describeLesson();
+    // The memory estimate of this network's run, under the layer list.
+    void describeMemory(const TrainingSettings& settings);
     void fitSettingsColumn();
     // Where training computes, as the latest snapshot says (the status bar's text).
     void showComputeStatus(const TrainingSnapshot& snapshot);
