@@ -7,6 +7,8 @@
 #include <QSpinBox>
 #include <algorithm>
 
+#include "look/column_scroll.h"
+
 namespace koto::gui {
 
 OneSampleView::OneSampleView(const QString& chooserName, QWidget* parent) : QWidget(parent) {
@@ -26,11 +28,7 @@ OneSampleView::OneSampleView(const QString& chooserName, QWidget* parent) : QWid
     column_ = new QVBoxLayout(content);
     column_->addWidget(note_);
     column_->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QScrollArea* scroll = columnScroll(content, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(chooser);

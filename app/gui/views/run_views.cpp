@@ -10,6 +10,7 @@
 #include <QTabWidget>
 #include <algorithm>
 
+#include "look/column_scroll.h"
 #include "views/confusion_matrix_view.h"
 #include "views/decision_boundary_view.h"
 #include "views/feature_map_view.h"
@@ -66,13 +67,7 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     right_->setObjectName(QStringLiteral("chartsSplit"));
     right_->addWidget(charts_);
     // A long explanation scrolls rather than being cut off at the bottom of the window.
-    auto* explanationScroll = new QScrollArea;
-    explanationScroll->setObjectName(QStringLiteral("explanationScroll"));
-    explanationScroll->setWidget(explanation_);
-    explanationScroll->setWidgetResizable(true);
-    explanationScroll->setFrameShape(QFrame::NoFrame);
-    explanationScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    right_->addWidget(explanationScroll);
+    right_->addWidget(columnScroll(explanation_));
     right_->setStretchFactor(0, 3);
     right_->setStretchFactor(1, 1);
     split_ = new QSplitter(Qt::Horizontal);

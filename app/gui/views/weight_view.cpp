@@ -15,6 +15,7 @@
 #include <cmath>
 #include <limits>
 
+#include "look/column_scroll.h"
 #include "look/notation.h"
 #include "look/plot_style.h"
 #include "look/ui_text.h"
@@ -151,11 +152,7 @@ WeightView::WeightView(QWidget* parent) : QWidget(parent) {
                                          histogramTitle_, histogram_, historyTitle_, historyPlot_})
         column->addWidget(widget);
     column->addStretch(1);
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    QScrollArea* scroll = columnScroll(content, this);
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(controls);

@@ -22,6 +22,7 @@
 #include "data/dataset_spec.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
+#include "look/column_scroll.h"
 #include "look/ui_text.h"
 #include "panels/augmentation_panel.h"
 #include "panels/dataset_panel.h"
@@ -68,11 +69,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     settingsLayout->addWidget(trainingPanel_);
     settingsLayout->addWidget(augmentation_);
     settingsLayout->addStretch(1);
-    auto* scroll = settingsScroll_ = new QScrollArea;
-    scroll->setWidget(settings);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* scroll = settingsScroll_ = columnScroll(settings);
 
     auto* centre = new QVBoxLayout;
     centre->addWidget(problem_);
