@@ -15,6 +15,7 @@ const QColor kBar(0x78, 0x90, 0x9c);     // a grey blue, apart from any class co
 const QColor kTarget(0x1b, 0x7f, 0x3b);  // the gallery's green for a right answer
 const QColor kWrong(0xc6, 0x28, 0x28);   // and its red for a wrong one
 constexpr double kBarWidth = 0.6;
+constexpr double kRegressionBarWidth = 0.3;
 }  // namespace
 
 OutputProbabilityView::OutputProbabilityView(QWidget* parent)
@@ -54,6 +55,14 @@ OutputProbabilityView::OutputProbabilityView(QWidget* parent)
 
 void OutputProbabilityView::setDataset(std::shared_ptr<const Dataset> dataset) {
     dataset_ = std::move(dataset);
+    // Regression: one scale for every sample, over all the test targets (and 0).
+    targetLow_ = 0;
+    targetHigh_ = 0;
+    if (dataset_)
+        for (float t : dataset_->test.targets) {
+            targetLow_ = std::min(targetLow_, double(t));
+            targetHigh_ = std::max(targetHigh_, double(t));
+        }
     output_.reset();
     outputSample_ = -1;
     setSampleRange(dataset_.get());
@@ -151,6 +160,7 @@ void OutputProbabilityView::drawClasses(const std::vector<float>& output, int64_
         text->setColor(inside ? QColor(Qt::white) : palette().text().color());
     }
     plot_->xAxis->setRange(0, 1);
+    bars_->setWidth(kBarWidth);
     plot_->xAxis->setLabel(tr("probability P(Y = k | X)"));
     plot_->yAxis->setRange(-0.5, count - 0.5);
     bars_->setName(tr("P(Y = k | X)"));
@@ -189,13 +199,14 @@ void OutputProbabilityView::drawRegression(const std::vector<float>& output, int
     const size_t first = static_cast<size_t>((sample * steps + steps - 1) * width);
     auto ticker = plot_->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
     ticker->clear();
-    double low = 0, high = 0;
+    double low = targetLow_, high = targetHigh_;
     for (int64_t k = 0; k < width; ++k) {
         const double y = output[static_cast<size_t>(k)];
         const double t = first + static_cast<size_t>(k) < data.test.targets.size()
                              ? data.test.targets[first + static_cast<size_t>(k)]
                              : 0.0;
         bars_->addData(static_cast<double>(k), y);
+        bars_->setWidth(kRegressionBarWidth);
         targetPoints_->addData(static_cast<double>(k), t);
         ticker->addTick(static_cast<double>(k), width == 1 ? tr("Y") : tr("output %1").arg(k + 1));
         low = std::min({low, y, t});
@@ -203,17 +214,17 @@ void OutputProbabilityView::drawRegression(const std::vector<float>& output, int
         while (values_.size() <= static_cast<size_t>(k)) values_.push_back(new QCPItemText(plot_));
         QCPItemText* text = values_[static_cast<size_t>(k)];
         text->setVisible(true);
-        text->position->setCoords(y, static_cast<double>(k) - kBarWidth / 2);
+        text->position->setCoords(y, static_cast<double>(k) - kRegressionBarWidth / 2);
         text->setText(QString::number(y, 'f', 3));
         text->setPositionAlignment((y < 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
         text->setPadding(QMargins(4, 0, 4, 2));
         text->setColor(palette().text().color());
     }
     // Room for the numbers beyond the longest bar.
-    const double margin = std::max(0.1, 0.2 * (high - low));
+    const double margin = std::max(0.05, 0.1 * (high - low));
     plot_->xAxis->setRange(low < 0 ? low - margin : 0, high > 0 ? high + margin : 0);
     plot_->xAxis->setLabel(tr("value"));
-    plot_->yAxis->setRange(-0.5 - kBarWidth / 2, static_cast<double>(width) - 0.5);
+    plot_->yAxis->setRange(-0.5 - kRegressionBarWidth / 2, static_cast<double>(width) - 0.5);
     bars_->setName(tr("prediction Y"));
     targetPoints_->setName(tr("target T"));
     bars_->addToLegend();

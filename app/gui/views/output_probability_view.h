@@ -62,6 +62,7 @@ private:
     QCPBars* target_;                   // the target class's bar again, over it, marked
     QCPGraph* targetPoints_;            // regression: the targets
     std::vector<QCPItemText*> values_;  // the number at each bar
+    double targetLow_ = 0, targetHigh_ = 0;  // regression: the test targets' range, with 0
     int targetClass_ = -1;
     int answer_ = -1;
 };
