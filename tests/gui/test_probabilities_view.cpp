@@ -2,7 +2,8 @@
 // chosen test sample's output only while the tab is shown; its bars are the probabilities
 // `kotohajime-cli predict` gives for that sample from the window's saved project (softmax on the
 // spiral and on XOR); a click on a test point of the boundary plot or on a gallery image chooses
-// that sample and shows the tab; for regression (plane) the prediction beside the target.
+// that sample and shows the tab; one sigmoid unit gives both classes; for regression (plane) the
+// prediction beside the target.
 
 #include <qcustomplot.h>
 
@@ -15,6 +16,7 @@
 #include <cmath>
 
 #include "data/dataset_spec.h"
+#include "io/project_file.h"
 #include "main_window_fixture.h"
 #include "training/training_controller.h"
 #include "views/decision_boundary_view.h"
@@ -80,6 +82,7 @@ class TestProbabilitiesView : public QObject {
 private slots:
     void barsAreThePredictCommandsProbabilities_data();
     void barsAreThePredictCommandsProbabilities();
+    void sigmoidOutputGivesBothClasses();
     void clickingATestPointChoosesIt();
     void clickingAGalleryImageChoosesIt();
     void regressionShowsPredictionAndTarget();
@@ -150,6 +153,51 @@ void TestProbabilitiesView::barsAreThePredictCommandsProbabilities() {
     QVERIFY(waitForSnapshot(window,
                             [](const TrainingSnapshot& s) { return s.steps == 31 && s.paused; }));
     QVERIFY(!window.latestSnapshot()->sampleOutput);
+}
+
+// One sigmoid unit (binary cross-entropy, from a project the CLI trained): the bars are
+// P(Y = 0 | X) = 1 - P(Y = 1 | X) and P(Y = 1 | X), as `predict` writes them.
+void TestProbabilitiesView::sigmoidOutputGivesBothClasses() {
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    const QString project = folder.filePath(QStringLiteral("bce.koto"));
+    QProcess train;
+    train.start(QStringLiteral(KOTO_CLI_PATH),
+                {QStringLiteral("train"), QStringLiteral("--dataset"), QStringLiteral("gauss"),
+                 QStringLiteral("--layers"), QStringLiteral("dense:4:tanh"),
+                 QStringLiteral("--loss"), QStringLiteral("bce"), QStringLiteral("--epochs"),
+                 QStringLiteral("3"), QStringLiteral("--save"), project});
+    QVERIFY(train.waitForFinished(60000) && train.exitCode() == 0);
+    const int64_t steps = loadProject(project.toStdString()).stepsTrained;
+    QVERIFY(steps > 0);
+
+    kototest::MainWindowFixture fixture;
+    QVERIFY(fixture.open());
+    MainWindow& window = *fixture.window;
+    QVERIFY(window.session().openFile(project));
+    QVERIFY(waitForSnapshot(
+        window, [steps](const TrainingSnapshot& s) { return s.paused && s.steps == steps; }));
+    QVERIFY(window.showChart(QStringLiteral("probabilities")));
+    const int64_t sample = 12;
+    window.views().outputView().chooseSample(sample);
+    QVERIFY(waitForSnapshot(
+        window, [sample, steps](const TrainingSnapshot& s) { return outputOf(s, sample, steps); }));
+    QTest::qWait(50);
+    OutputProbabilityView& view = window.views().outputView();
+    QCOMPARE(window.latestSnapshot()->sampleOutput->size(), size_t(1));
+    const std::vector<double> bars = view.shownBars();
+    QCOMPARE(bars.size(), size_t(2));
+    QVERIFY(view.shownTitle().startsWith(
+        QStringLiteral("Test sample 13: sigmoid output Y = P(Y = 1 | X) (target: ")));
+
+    const auto data = loadDataset(DatasetSpec::parse("gauss"));
+    const std::vector<double> cli =
+        cliPrediction(project, data.test.floatInputs(sample, 1, data.inputSize), folder.path());
+    QCOMPARE(cli.size(), size_t(3));  // class, p0 = 1 - p, p1 = p
+    QCOMPARE(view.shownAnswer(), static_cast<int>(cli[0]));
+    QVERIFY(sameFloat(bars[0], cli[1]));
+    QVERIFY(sameFloat(bars[1], cli[2]));
+    QCOMPARE(view.shownTargetClass(), data.test.labels[static_cast<size_t>(sample)]);
 }
 
 // A click on the boundary plot chooses the test point nearest to it and shows the tab.
