@@ -1631,11 +1631,11 @@ The data you had before stays.</source>
     </message>
     <message>
         <source>The network answers %1 (P = %2): right.</source>
-        <translation>ネットワークの答えは %1（P = %2）: 正解。</translation>
+        <translation>答えは %1（P = %2）: 正解。</translation>
     </message>
     <message>
         <source>The network answers %1 (P = %2): wrong.</source>
-        <translation>ネットワークの答えは %1（P = %2）: 不正解。</translation>
+        <translation>答えは %1（P = %2）: 不正解。</translation>
     </message>
     <message>
         <source>One sigmoid output gives P(Y = 1 | X); the other class has P(Y = 0 | X) = 1 − P(Y = 1 | X). The target class&apos;s bar is green and framed; the network answers class 1 where P(Y = 1 | X) ≥ 0.5.</source>

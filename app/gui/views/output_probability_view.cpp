@@ -47,6 +47,9 @@ OutputProbabilityView::OutputProbabilityView(QWidget* parent)
     plot_->plotLayout()->addElement(0, 0, title_);
     plot_->plotLayout()->setRowStretchFactor(0, 0.001);
 
+    // The answer beside the chooser wraps rather than widening the window (a long class name in
+    // Japanese).
+    about_->setWordWrap(true);
     // The plot takes the room under the note; the column's stretch keeps none of it.
     column_->insertWidget(1, plot_, 1);
     column_->setStretch(column_->count() - 1, 0);
