@@ -154,6 +154,22 @@
         <source>Fashion-MNIST, row by row (sequence)</source>
         <translation>Fashion-MNIST, row by row (sequence)</translation>
     </message>
+    <message>
+        <source>orange</source>
+        <translation>orange</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>blue</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>even</translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation>odd</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::AugmentationPanel</name>
@@ -1595,6 +1611,93 @@ The data you had before stays.</translation>
     </message>
 </context>
 <context>
+    <name>koto::gui::OutputProbabilityView</name>
+    <message>
+        <source>Test sample %1</source>
+        <translation>Test sample %1</translation>
+    </message>
+    <message>
+        <source>The output appears once the training thread has computed it for this sample (also while training is paused).</source>
+        <translation>The output appears once the training thread has computed it for this sample (also while training is paused).</translation>
+    </message>
+    <message>
+        <source>probability P(Y = k | X)</source>
+        <translation>probability P(Y = k | X)</translation>
+    </message>
+    <message>
+        <source>P(Y = k | X)</source>
+        <translation>P(Y = k | X)</translation>
+    </message>
+    <message>
+        <source>the target class</source>
+        <translation>the target class</translation>
+    </message>
+    <message>
+        <source>Test sample %1: sigmoid output Y = P(Y = 1 | X) (target: %2)</source>
+        <translation>Test sample %1: sigmoid output Y = P(Y = 1 | X) (target: %2)</translation>
+    </message>
+    <message>
+        <source>Test sample %1: softmax output Y (target: %2)</source>
+        <translation>Test sample %1: softmax output Y (target: %2)</translation>
+    </message>
+    <message>
+        <source>The network answers %1 (P = %2): right.</source>
+        <translation>The network answers %1 (P = %2): right.</translation>
+    </message>
+    <message>
+        <source>The network answers %1 (P = %2): wrong.</source>
+        <translation>The network answers %1 (P = %2): wrong.</translation>
+    </message>
+    <message>
+        <source>One sigmoid output gives P(Y = 1 | X); the other class has P(Y = 0 | X) = 1 − P(Y = 1 | X). The target class&apos;s bar is green and framed; the network answers class 1 where P(Y = 1 | X) ≥ 0.5.</source>
+        <translation>One sigmoid output gives P(Y = 1 | X); the other class has P(Y = 0 | X) = 1 − P(Y = 1 | X). The target class&apos;s bar is green and framed; the network answers class 1 where P(Y = 1 | X) ≥ 0.5.</translation>
+    </message>
+    <message>
+        <source>Each bar is the probability the network gives a class for this sample, the softmax output Y[k] = exp(a[k]) / Σ exp(a[j]): the bars add up to 1. The target class&apos;s bar is green and framed; the network answers the class with the highest probability.</source>
+        <translation>Each bar is the probability the network gives a class for this sample, the softmax output Y[k] = exp(a[k]) / Σ exp(a[j]): the bars add up to 1. The target class&apos;s bar is green and framed; the network answers the class with the highest probability.</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>output %1</source>
+        <translation>output %1</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>prediction Y</source>
+        <translation>prediction Y</translation>
+    </message>
+    <message>
+        <source>target T</source>
+        <translation>target T</translation>
+    </message>
+    <message>
+        <source>Test sample %1: prediction Y and target T</source>
+        <translation>Test sample %1: prediction Y and target T</translation>
+    </message>
+    <message>
+        <source>Y = %1, T = %2: off by %3.</source>
+        <translation>Y = %1, T = %2: off by %3.</translation>
+    </message>
+    <message>
+        <source>For regression the output is the prediction itself: each bar is a prediction Y, the diamond on its line the target T it should be.</source>
+        <translation>For regression the output is the prediction itself: each bar is a prediction Y, the diamond on its line the target T it should be.</translation>
+    </message>
+    <message>
+        <source>Test sample</source>
+        <translation>Test sample</translation>
+    </message>
+    <message>
+        <source>Which test sample&apos;s output to show; clicking a point of the plot or an image of the gallery chooses it too</source>
+        <translation>Which test sample&apos;s output to show; clicking a point of the plot or an image of the gallery chooses it too</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ProjectSession</name>
     <message>
         <source>Kotohajime projects (*.koto)</source>
@@ -1847,6 +1950,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Weights</source>
         <translation>Weights</translation>
+    </message>
+    <message>
+        <source>Output probabilities</source>
+        <translation>Output probabilities</translation>
     </message>
 </context>
 <context>

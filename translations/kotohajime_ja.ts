@@ -154,6 +154,22 @@
         <source>Fashion-MNIST, row by row (sequence)</source>
         <translation>Fashion-MNIST を1行ずつ（系列）</translation>
     </message>
+    <message>
+        <source>orange</source>
+        <translation>オレンジ</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>青</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>偶数</translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation>奇数</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::AugmentationPanel</name>
@@ -1584,6 +1600,93 @@ The data you had before stays.</source>
     </message>
 </context>
 <context>
+    <name>koto::gui::OutputProbabilityView</name>
+    <message>
+        <source>Test sample %1</source>
+        <translation>テストサンプル %1</translation>
+    </message>
+    <message>
+        <source>The output appears once the training thread has computed it for this sample (also while training is paused).</source>
+        <translation>学習スレッドがこのサンプルについて計算すると出力が表示されます（学習の一時停止中も）。</translation>
+    </message>
+    <message>
+        <source>probability P(Y = k | X)</source>
+        <translation>確率 P(Y = k | X)</translation>
+    </message>
+    <message>
+        <source>P(Y = k | X)</source>
+        <translation>P(Y = k | X)</translation>
+    </message>
+    <message>
+        <source>the target class</source>
+        <translation>正しいクラス（目標）</translation>
+    </message>
+    <message>
+        <source>Test sample %1: sigmoid output Y = P(Y = 1 | X) (target: %2)</source>
+        <translation>テストサンプル %1: シグモイド出力 Y = P(Y = 1 | X)（目標: %2）</translation>
+    </message>
+    <message>
+        <source>Test sample %1: softmax output Y (target: %2)</source>
+        <translation>テストサンプル %1: ソフトマックス出力 Y（目標: %2）</translation>
+    </message>
+    <message>
+        <source>The network answers %1 (P = %2): right.</source>
+        <translation>答えは %1（P = %2）: 正解。</translation>
+    </message>
+    <message>
+        <source>The network answers %1 (P = %2): wrong.</source>
+        <translation>答えは %1（P = %2）: 不正解。</translation>
+    </message>
+    <message>
+        <source>One sigmoid output gives P(Y = 1 | X); the other class has P(Y = 0 | X) = 1 − P(Y = 1 | X). The target class&apos;s bar is green and framed; the network answers class 1 where P(Y = 1 | X) ≥ 0.5.</source>
+        <translation>シグモイド出力1つが P(Y = 1 | X) を与え、もう一方のクラスは P(Y = 0 | X) = 1 − P(Y = 1 | X) です。正しいクラスの棒は緑で枠付き。ネットワークは P(Y = 1 | X) ≥ 0.5 のときクラス1と答えます。</translation>
+    </message>
+    <message>
+        <source>Each bar is the probability the network gives a class for this sample, the softmax output Y[k] = exp(a[k]) / Σ exp(a[j]): the bars add up to 1. The target class&apos;s bar is green and framed; the network answers the class with the highest probability.</source>
+        <translation>各棒は、このサンプルに対してネットワークがそのクラスに与える確率、ソフトマックス出力 Y[k] = exp(a[k]) / Σ exp(a[j]) です。棒の合計は1になります。正しいクラスの棒は緑で枠付き。ネットワークは確率がいちばん高いクラスを答えます。</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>output %1</source>
+        <translation>出力 %1</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>prediction Y</source>
+        <translation>予測 Y</translation>
+    </message>
+    <message>
+        <source>target T</source>
+        <translation>目標 T</translation>
+    </message>
+    <message>
+        <source>Test sample %1: prediction Y and target T</source>
+        <translation>テストサンプル %1: 予測 Y と目標 T</translation>
+    </message>
+    <message>
+        <source>Y = %1, T = %2: off by %3.</source>
+        <translation>Y = %1、T = %2: 差は %3。</translation>
+    </message>
+    <message>
+        <source>For regression the output is the prediction itself: each bar is a prediction Y, the diamond on its line the target T it should be.</source>
+        <translation>回帰では出力が予測そのものです。各棒が予測 Y、同じ行のひし形がなるべき目標 T です。</translation>
+    </message>
+    <message>
+        <source>Test sample</source>
+        <translation>テストサンプル</translation>
+    </message>
+    <message>
+        <source>Which test sample&apos;s output to show; clicking a point of the plot or an image of the gallery chooses it too</source>
+        <translation>出力を表示するテストサンプル。図の点やギャラリーの画像をクリックしても選べます</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ProjectSession</name>
     <message>
         <source>Kotohajime projects (*.koto)</source>
@@ -1835,6 +1938,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Weights</source>
         <translation>重み</translation>
+    </message>
+    <message>
+        <source>Output probabilities</source>
+        <translation>出力の確率</translation>
     </message>
 </context>
 <context>

@@ -38,6 +38,11 @@ QString classTitle(const std::string& name) {
     if (name == "Sneaker") return QCoreApplication::translate("UiText", "Sneaker");
     if (name == "Bag") return QCoreApplication::translate("UiText", "Bag");
     if (name == "Ankle boot") return QCoreApplication::translate("UiText", "Ankle boot");
+    // The playground's two classes, by their colours, and the parity lesson's.
+    if (name == "orange") return QCoreApplication::translate("UiText", "orange");
+    if (name == "blue") return QCoreApplication::translate("UiText", "blue");
+    if (name == "even") return QCoreApplication::translate("UiText", "even");
+    if (name == "odd") return QCoreApplication::translate("UiText", "odd");
     return QString::fromStdString(name);
 }
 

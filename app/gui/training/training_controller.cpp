@@ -99,6 +99,16 @@ void TrainingController::setWeightsWanted(bool wanted) {
     control_->callPauseCallbackAgain();
 }
 
+void TrainingController::setOutputWanted(bool wanted) {
+    if (live_->outputWanted.exchange(wanted) == wanted || !wanted || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
+void TrainingController::setOutputSample(int64_t sample) {
+    if (live_->outputSample.exchange(sample) == sample || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
 void TrainingController::setInsideSample(int64_t sample) {
     if (live_->insideSample.exchange(sample) == sample || !control_) return;
     control_->callPauseCallbackAgain();

@@ -65,6 +65,10 @@ public:
     // Whether the snapshots carry every parameter's W, dJ/dW and ΔW, for the weights view; a
     // waiting thread posts a fresh snapshot with them.
     void setWeightsWanted(bool wanted);
+    // Whether the snapshots carry the network's output for one test sample, for the output
+    // probabilities view, and for which; a waiting thread posts a fresh snapshot with it.
+    void setOutputWanted(bool wanted);
+    void setOutputSample(int64_t sample);
 
 signals:
     void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);

@@ -53,6 +53,13 @@ struct TrainingSnapshot : RunSnapshot {
     std::shared_ptr<const FeatureMaps> featureMaps;
     std::shared_ptr<const std::vector<RecurrentStates>> recurrentStates;
     int64_t featureSample = -1;
+    // While the output probabilities view is shown (null otherwise): the network's output Y for
+    // test sample outputSample, one forward pass on its row as evaluation makes it (for seq:many
+    // the last time step's): the softmax's K probabilities, the sigmoid's P(class 1), or the
+    // predictions for regression. Made again at most TrainingWorker::kOutputInterval apart while
+    // training runs, and whenever training pauses or another sample is chosen.
+    std::shared_ptr<const std::vector<float>> sampleOutput;
+    int64_t outputSample = -1;
     // For a recurrent network, once it has trained: the gradient through time of its first
     // SimpleRNN or LSTM layer, as that layer measured it in the latest training step's backward
     // pass, and as it measured it in the first step (at the initial weights), for comparison

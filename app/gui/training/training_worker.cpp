@@ -107,6 +107,7 @@ public:
         if (sampleCount_ > 0) predictSamples(snapshot);
         if (live_.insidesWanted.load()) showInsides(snapshot);
         if (live_.weightsWanted.load()) showWeights(snapshot);
+        if (live_.outputWanted.load()) showOutput(snapshot);
         snapshot.newWeightPercentiles = std::move(newPercentiles_);
         newPercentiles_.clear();
         snapshot.gradients = gradients_;
@@ -243,6 +244,32 @@ private:
         snapshot.weights = weights_;
     }
 
+    // The output of the test sample asked for, for the output probabilities view: one forward
+    // pass on its row, as predictSamples and the CLI's predict make it.
+    void showOutput(TrainingSnapshot& snapshot) {
+        const Dataset& data = run_.dataset();
+        if (data.test.count < 1) return;
+        const int64_t sample =
+            std::clamp<int64_t>(live_.outputSample.load(), 0, data.test.count - 1);
+        const int64_t step = run_.trainer().stepsDone();
+        const auto now = std::chrono::steady_clock::now();
+        if (!output_ || sample != outputOf_ || snapshot.paused ||
+            (step != outputStep_ && now - outputMade_ >= kOutputInterval)) {
+            Network& network = run_.network();
+            const std::vector<float> input = data.test.floatInputs(sample, 1, data.inputSize);
+            const std::vector<float> outputs = network.predict(input, 1);
+            // seq:many answers at every time step: the last one's.
+            const auto width = static_cast<ptrdiff_t>(network.outputSize());
+            output_ =
+                std::make_shared<const std::vector<float>>(outputs.end() - width, outputs.end());
+            outputOf_ = sample;
+            outputStep_ = step;
+            outputMade_ = now;
+        }
+        snapshot.sampleOutput = output_;
+        snapshot.outputSample = sample;
+    }
+
     void updateConfusion() {
         if (run_.dataset().task == Task::Classification && run_.dataset().test.count > 0)
             confusion_ = run_.trainer().confusion(Trainer::Part::Test).counts;
@@ -315,6 +342,11 @@ private:
     std::shared_ptr<const NetworkWeights> weights_;
     std::chrono::steady_clock::time_point weightsMade_{};
     std::vector<EpochWeightPercentiles> newPercentiles_;
+    // The output view's: the output last made, for which sample, after which step and when.
+    std::shared_ptr<const std::vector<float>> output_;
+    int64_t outputOf_ = -1;
+    int64_t outputStep_ = -1;
+    std::chrono::steady_clock::time_point outputMade_{};
     EpochMetrics initial_;
     int64_t publishedEpoch_;       // the last epoch posted to the GUI
     double recentLoss_ = -1;       // moving average of the mini-batch losses

@@ -44,6 +44,10 @@ struct LiveSettings {
     std::atomic<int64_t> insideSample{0};
     // Whether snapshots carry every parameter's W, dJ/dW and ΔW, for the weights view.
     std::atomic<bool> weightsWanted{false};
+    // Whether snapshots carry the network's output for one test sample, for the output
+    // probabilities view, and for which.
+    std::atomic<bool> outputWanted{false};
+    std::atomic<int64_t> outputSample{0};
 };
 
 class TrainingWorker {
@@ -53,6 +57,7 @@ public:
     static constexpr std::chrono::milliseconds kInsidesInterval{
         200};  // feature maps, recurrent states
     static constexpr std::chrono::milliseconds kWeightsInterval{100};  // W, dJ/dW, ΔW
+    static constexpr std::chrono::milliseconds kOutputInterval{100};   // one sample's Y
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
                    std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "data/playground_datasets.h"
 
@@ -51,11 +52,49 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
             (test ? testGraphs_ : trainGraphs_).push_back(graph);
         }
     }
+    chosen_ = plot_->addGraph();
+    chosen_->setLineStyle(QCPGraph::lsNone);
+    chosen_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.5), Qt::NoBrush, 18));
+    // A click chooses the nearest test point (for the output probabilities view).
+    connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        const QPointF at = event->position();
+        if (!plot_->axisRect()->rect().contains(at.toPoint()) || testInputs_.empty()) return;
+        const double x = plot_->xAxis->pixelToCoord(at.x());
+        const double y = plot_->yAxis->pixelToCoord(at.y());
+        int64_t nearest = 0;
+        double best = std::numeric_limits<double>::max();
+        for (size_t n = 0; 2 * n + 1 < testInputs_.size(); ++n) {
+            const double dx = testInputs_[2 * n] - x, dy = testInputs_[2 * n + 1] - y;
+            if (dx * dx + dy * dy < best) {
+                best = dx * dx + dy * dy;
+                nearest = static_cast<int64_t>(n);
+            }
+        }
+        emit testPointClicked(nearest);
+    });
     retranslate();
+}
+
+void DecisionBoundaryView::setChosenSample(int64_t sample) {
+    chosen_->data()->clear();
+    const auto n = static_cast<size_t>(sample);
+    if (sample >= 0 && 2 * n + 1 < testInputs_.size())
+        chosen_->addData(testInputs_[2 * n], testInputs_[2 * n + 1]);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QPointF DecisionBoundaryView::testPointPixel(int64_t sample) const {
+    const auto n = static_cast<size_t>(sample);
+    if (sample < 0 || 2 * n + 1 >= testInputs_.size()) return {};
+    return {plot_->xAxis->coordToPixel(testInputs_[2 * n]),
+            plot_->yAxis->coordToPixel(testInputs_[2 * n + 1])};
 }
 
 void DecisionBoundaryView::setDataset(const Dataset& dataset) {
     regression_ = dataset.task == Task::Regression;
+    testInputs_ = dataset.test.floatInputs(0, dataset.test.count, dataset.inputSize);
+    chosen_->data()->clear();
     showPoints(dataset.train, false);
     showPoints(dataset.test, true);
     plot_->replot(QCustomPlot::rpQueuedReplot);

@@ -24,10 +24,19 @@ public:
     // size x size values, row by row from the bottom of the square.
     void setOutputGrid(int size, const std::vector<float>& values);
 
+    // Rings test point `sample` (counted from 0) as the one chosen for the output view (-1: none).
+    void setChosenSample(int64_t sample);
+    // Where test point `sample` is drawn, in the plot's pixels (for tests).
+    QPointF testPointPixel(int64_t sample) const;
+
     // The value drawn at a cell (for tests and the status bar).
     double shownValue(int column, int row) const;
     int gridSize() const { return gridSize_; }
     QCustomPlot* plot() const { return plot_; }
+
+signals:
+    // A click in the square chose the test point nearest to it, counted from 0.
+    void testPointClicked(int64_t sample);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -41,6 +50,8 @@ private:
     QCPColorMap* colorMap_;
     // Points binned by colour, training and test apart (QCustomPlot colours a graph, not a point).
     std::vector<QCPGraph*> trainGraphs_, testGraphs_;
+    QCPGraph* chosen_;               // a ring around the chosen test point
+    std::vector<float> testInputs_;  // the test points (x₁, x₂), for finding the one clicked
     bool regression_ = false;
     int gridSize_ = 0;
 };

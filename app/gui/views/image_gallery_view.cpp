@@ -4,9 +4,11 @@
 #include <QEvent>
 #include <QImage>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <functional>
 
 #include "backend/cpu_backend.h"
 #include "look/ui_text.h"
@@ -63,50 +65,92 @@ public:
     std::vector<Tile> tiles;
     int columns = 6;  // tiles per row; 0: as many as fit
 
-protected:
-    void paintEvent(QPaintEvent*) override {
-        QPainter painter(this);
-        painter.fillRect(rect(), palette().base());
-        if (tiles.empty()) return;
+    std::function<void(int)> clicked;  // a tile clicked, by its index
+    int chosen = -1;                   // the tile framed as chosen (-1: none)
+
+    // Where the tiles go in this size: the scale of the images, how many to a row, each tile's
+    // size and the left edge of the rows.
+    struct Geometry {
+        int scale = 1, perRow = 1, tileWidth = 1, tileHeight = 1, left = 0;
+        int lines = 1;  // of text under each image
+    };
+    Geometry geometry() const {
+        Geometry g;
         const int count = static_cast<int>(tiles.size());
-        const int lines = std::any_of(tiles.begin(), tiles.end(),
-                                      [](const Tile& t) { return !t.answer.isEmpty(); })
-                              ? 2
-                              : 1;
-        QFont small = font();
-        small.setPointSizeF(small.pointSizeF() * 0.9);
-        const QFontMetrics metrics(small);
-        const int textHeight = metrics.height() * lines + 4;
+        g.lines = std::any_of(tiles.begin(), tiles.end(),
+                              [](const Tile& t) { return !t.answer.isEmpty(); })
+                      ? 2
+                      : 1;
+        const QFontMetrics metrics(smallFont());
+        const int textHeight = metrics.height() * g.lines + 4;
         // The largest whole scale (up to 8) at which every tile fits; 1 if none does. Tiles are
         // wide enough for most answers under the image ("Pullover 100 %"); longer ones are elided.
         const QSize imageSize = tiles.front().image.size();
         const int textWidth =
-            lines == 2 ? metrics.horizontalAdvance(QStringLiteral("Pullover 100 %")) : 0;
+            g.lines == 2 ? metrics.horizontalAdvance(QStringLiteral("Pullover 100 %")) : 0;
         auto tileWidthAt = [&](int scale) {
             return std::max(imageSize.width() * scale, textWidth) + 12;
         };
         auto across = [&](int scale) {
             return columns > 0 ? columns : std::max(1, width() / tileWidthAt(scale));
         };
-        int scale = 1;
         for (int s = 8; s > 1; --s) {
             const int rows = (count + across(s) - 1) / across(s);
             if (across(s) * tileWidthAt(s) <= width() &&
                 rows * (imageSize.height() * s + textHeight + 10) <= height()) {
-                scale = s;
+                g.scale = s;
                 break;
             }
         }
-        const int perRow = across(scale);
-        const int tileWidth = tileWidthAt(scale);
-        const int tileHeight = imageSize.height() * scale + textHeight + 10;
-        const int left = std::max(0, (width() - perRow * tileWidth) / 2);
+        g.perRow = across(g.scale);
+        g.tileWidth = tileWidthAt(g.scale);
+        g.tileHeight = imageSize.height() * g.scale + textHeight + 10;
+        g.left = std::max(0, (width() - g.perRow * g.tileWidth) / 2);
+        return g;
+    }
+    // The rectangle of tile i's image.
+    QRect pictureRect(const Geometry& g, int i) const {
+        const QSize imageSize = tiles.front().image.size();
+        const int x =
+            g.left + i % g.perRow * g.tileWidth + (g.tileWidth - imageSize.width() * g.scale) / 2;
+        const int y = i / g.perRow * g.tileHeight + 6;
+        return {x, y, imageSize.width() * g.scale, imageSize.height() * g.scale};
+    }
+
+protected:
+    QFont smallFont() const {
+        QFont small = font();
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        return small;
+    }
+
+    void mousePressEvent(QMouseEvent* event) override {
+        if (tiles.empty() || !clicked) return;
+        const Geometry g = geometry();
+        for (int i = 0; i < static_cast<int>(tiles.size()); ++i) {
+            const QRect tile(g.left + i % g.perRow * g.tileWidth, i / g.perRow * g.tileHeight,
+                             g.tileWidth, g.tileHeight);
+            if (tile.contains(event->position().toPoint())) {
+                clicked(i);
+                return;
+            }
+        }
+    }
+
+    void paintEvent(QPaintEvent*) override {
+        QPainter painter(this);
+        painter.fillRect(rect(), palette().base());
+        if (tiles.empty()) return;
+        const int count = static_cast<int>(tiles.size());
+        const Geometry g = geometry();
+        const QFont small = smallFont();
+        const QFontMetrics metrics(small);
+        const int perRow = g.perRow;
+        const int tileWidth = g.tileWidth;
+        const int left = g.left;
         for (int i = 0; i < count; ++i) {
             const Tile& tile = tiles[static_cast<size_t>(i)];
-            const int x =
-                left + i % perRow * tileWidth + (tileWidth - imageSize.width() * scale) / 2;
-            const int y = i / perRow * tileHeight + 6;
-            const QRect picture(x, y, imageSize.width() * scale, imageSize.height() * scale);
+            const QRect picture = pictureRect(g, i);
             painter.drawImage(picture, tile.image);
             if (!tile.answer.isEmpty()) {
                 painter.setPen(QPen(tile.right ? kRight : kWrong, 3));
@@ -114,6 +158,11 @@ protected:
             } else if (tile.separated) {
                 painter.setPen(QPen(palette().highlight().color(), 2));
                 painter.drawRect(picture.adjusted(-2, -2, 1, 1));
+            }
+            if (i == chosen) {
+                painter.setPen(QPen(palette().highlight().color(), 2, Qt::DashLine));
+                painter.drawRect(QRect(left + i % perRow * tileWidth + 1, picture.top() - 5,
+                                       tileWidth - 2, g.tileHeight - 4));
             }
             painter.setFont(small);
             painter.setPen(palette().text().color());
@@ -142,6 +191,9 @@ ImageGalleryView::ImageGalleryView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(note_);
     layout->addWidget(canvas_, 1);
     connect(mode_, &QComboBox::currentIndexChanged, this, [this] { retranslate(); });
+    canvas_->clicked = [this](int tile) {
+        if (mode() == Mode::TestImages) emit testImageClicked(tile);
+    };
     retranslate();
 }
 
@@ -172,6 +224,18 @@ void ImageGalleryView::setMode(Mode mode) {
 
 ImageGalleryView::Mode ImageGalleryView::mode() const {
     return static_cast<Mode>(mode_->currentData().toInt());
+}
+
+void ImageGalleryView::setChosenSample(int64_t sample) {
+    chosen_ = sample;
+    canvas_->chosen = mode() == Mode::TestImages ? static_cast<int>(chosen_) : -1;
+    canvas_->update();
+}
+
+QPoint ImageGalleryView::imageCentre(int64_t sample) const {
+    if (canvas_->tiles.empty() || sample < 0 || sample >= imagesShown()) return {};
+    return canvas_->mapTo(
+        this, canvas_->pictureRect(canvas_->geometry(), static_cast<int>(sample)).center());
 }
 
 int ImageGalleryView::imagesShown() const { return static_cast<int>(canvas_->tiles.size()); }
@@ -217,6 +281,7 @@ void ImageGalleryView::retranslate() {
     };
     if (mode() == Mode::TestImages) {
         canvas_->columns = 0;
+        canvas_->chosen = static_cast<int>(chosen_);
         const auto count = std::min<int64_t>(kGallerySamples, data.test.count);
         for (int64_t i = 0; i < count; ++i) {
             const std::vector<float> pixels = data.test.floatInputs(i, 1, data.inputSize);
@@ -242,6 +307,7 @@ void ImageGalleryView::retranslate() {
                      "probability: green when right, red when wrong."));
     } else {
         canvas_->columns = 1 + (augmentation_.active() ? kCopies : 0);
+        canvas_->chosen = -1;
         const auto rows = std::min<int64_t>(kAugmentedRows, data.train.count);
         for (int64_t r = 0; r < rows; ++r) {
             const std::vector<float> pixels = data.train.floatInputs(r, 1, data.inputSize);

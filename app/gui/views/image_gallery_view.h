@@ -26,12 +26,22 @@ public:
     // The network's class and its probability for each of the first test images (empty: none yet).
     void setPredictions(std::vector<int32_t> classes, std::vector<float> probabilities);
 
+    // Frames the test image `sample` (counted from 0) as the one chosen for the output view (-1:
+    // none).
+    void setChosenSample(int64_t sample);
+    // Where test image `sample`'s picture is drawn, in this widget (for tests).
+    QPoint imageCentre(int64_t sample) const;
+
     enum class Mode { TestImages, AugmentedImages };
     void setMode(Mode mode);
     Mode mode() const;
     // What is drawn, for tests: how many images, and how many of the answers shown are right.
     int imagesShown() const;
     int correctAnswersShown() const;
+
+signals:
+    // A test image clicked, counted from 0 (the first kGallerySamples of the test data).
+    void testImageClicked(int64_t sample);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -46,6 +56,7 @@ private:
     std::vector<float> copies_;  // kAugmentedRows x kCopies images
     std::vector<int32_t> predicted_;
     std::vector<float> probabilities_;
+    int64_t chosen_ = -1;  // the test image chosen for the output view
     QComboBox* mode_;
     QLabel* note_;
     Canvas* canvas_;

@@ -17,6 +17,7 @@
 #include "views/gradient_through_time_view.h"
 #include "views/image_gallery_view.h"
 #include "views/loss_curve_view.h"
+#include "views/output_probability_view.h"
 #include "views/recurrent_state_view.h"
 #include "views/weight_view.h"
 
@@ -48,10 +49,12 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     gradients_->setObjectName(QStringLiteral("gradientThroughTime"));
     weights_ = new WeightView;
     weights_->setObjectName(QStringLiteral("weights"));
+    output_ = new OutputProbabilityView;
+    output_->setObjectName(QStringLiteral("outputProbabilities"));
     charts_ = new QTabWidget;
     charts_->setObjectName(QStringLiteral("charts"));
-    for (QWidget* chart : std::initializer_list<QWidget*>{lossCurve_, confusion_, featureMaps_,
-                                                          recurrentStates_, gradients_, weights_})
+    for (QWidget* chart : std::initializer_list<QWidget*>{
+             lossCurve_, confusion_, featureMaps_, recurrentStates_, gradients_, weights_, output_})
         charts_->addTab(chart, QString());
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
@@ -90,6 +93,14 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     connect(featureMaps_, &FeatureMapView::sampleChosen, this, &RunViews::insideSampleChosen);
     connect(recurrentStates_, &RecurrentStateView::sampleChosen, this,
             &RunViews::insideSampleChosen);
+    connect(output_, &OutputProbabilityView::sampleChosen, this, [this](int64_t sample) {
+        boundary_->setChosenSample(sample);
+        gallery_->setChosenSample(sample);
+        emit outputSampleChosen(sample);
+    });
+    connect(boundary_, &DecisionBoundaryView::testPointClicked, this,
+            &RunViews::outputSampleClicked);
+    connect(gallery_, &ImageGalleryView::testImageClicked, this, &RunViews::outputSampleClicked);
     retranslate();
 }
 
@@ -101,6 +112,14 @@ void RunViews::chartChosen() {
     if (shown == recurrentStates_) emit insideSampleChosen(recurrentStates_->chosenSample());
     emit insidesWanted(shown == featureMaps_ || shown == recurrentStates_);
     emit weightsWanted(shown == weights_);
+    if (shown == output_) emit outputSampleChosen(output_->chosenSample());
+    emit outputWanted(shown == output_);
+}
+
+// A test point or test image clicked: its output, in the output probabilities view.
+void RunViews::outputSampleClicked(int64_t sample) {
+    output_->chooseSample(sample);
+    charts_->setCurrentWidget(output_);
 }
 
 void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
@@ -110,6 +129,9 @@ void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
     featureMaps_->setDataset(data);
     recurrentStates_->setDataset(data);
     weights_->setDataset(data);
+    output_->setDataset(data);
+    boundary_->setChosenSample(-1);
+    gallery_->setChosenSample(-1);
     if (plane) boundary_->setDataset(*data);
     pictures_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
     // Other data (sequences, tables) has no picture of its own: the charts take the room.
@@ -130,6 +152,7 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
     recurrentStates_->setStates(nullptr, -1);
     gradients_->setGradients(nullptr, nullptr);
     weights_->setNetwork(spec);
+    output_->setOutput(nullptr, -1);
     for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
                                std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
                                std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
@@ -142,6 +165,7 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
 void RunViews::startRun(const Augmentation& augmentation) {
     gallery_->setAugmentation(augmentation);
     gallery_->setPredictions({}, {});
+    output_->setOutput(nullptr, -1);
     confusion_->setCounts({});
     lossCurve_->clear();
     weights_->clearHistory();
@@ -166,12 +190,14 @@ void RunViews::show(const TrainingSnapshot& snapshot) {
     gradients_->setGradients(snapshot.gradients, snapshot.initialGradients);
     weights_->addPercentiles(snapshot.newWeightPercentiles);
     if (snapshot.weights) weights_->setWeights(snapshot.weights);
+    if (snapshot.sampleOutput) output_->setOutput(snapshot.sampleOutput, snapshot.outputSample);
 }
 
 bool RunViews::showChart(const QString& name) {
     const std::pair<const char*, QWidget*> tabs[] = {
         {"curve", lossCurve_},        {"confusion", confusion_}, {"feature-maps", featureMaps_},
-        {"states", recurrentStates_}, {"gradients", gradients_}, {"weights", weights_}};
+        {"states", recurrentStates_}, {"gradients", gradients_}, {"weights", weights_},
+        {"probabilities", output_}};
     for (const auto& [tabName, widget] : tabs) {
         const int index = charts_->indexOf(widget);
         if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) ||
@@ -197,6 +223,7 @@ void RunViews::retranslate() {
     charts_->setTabText(charts_->indexOf(recurrentStates_), tr("States over time"));
     charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
     charts_->setTabText(charts_->indexOf(weights_), tr("Weights"));
+    charts_->setTabText(charts_->indexOf(output_), tr("Output probabilities"));
 }
 
 }  // namespace koto::gui

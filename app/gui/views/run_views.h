@@ -4,8 +4,10 @@
 // confusion matrix, and for the networks that have them feature maps, states over time and the
 // gradient through time) above the lesson's explanation, with dividers the learner can drag
 // (remembered in the settings). It asks the training thread for the network's insides only while
-// a view of them is shown (insidesWanted, insideSampleChosen), and the weights only while the
-// weights view is (weightsWanted).
+// a view of them is shown (insidesWanted, insideSampleChosen), the weights only while the
+// weights view is (weightsWanted), and one test sample's output only while the output
+// probabilities view is (outputWanted, outputSampleChosen); a click on a test point or a test
+// image chooses that sample and shows that view.
 
 #include <QWidget>
 #include <memory>
@@ -28,6 +30,7 @@ class FeatureMapView;
 class GradientThroughTimeView;
 class ImageGalleryView;
 class LossCurveView;
+class OutputProbabilityView;
 class RecurrentStateView;
 class WeightView;
 
@@ -44,6 +47,7 @@ public:
     RecurrentStateView& recurrentStateView() const { return *recurrentStates_; }
     GradientThroughTimeView& gradientThroughTimeView() const { return *gradients_; }
     WeightView& weightView() const { return *weights_; }
+    OutputProbabilityView& outputView() const { return *output_; }
     QTabWidget& charts() const { return *charts_; }
 
     // New data: the picture it has (a plane, images, or none: the charts take the room), and the
@@ -58,8 +62,8 @@ public:
     void clearCurve();
     // Draws a snapshot of a run that trains.
     void show(const TrainingSnapshot& snapshot);
-    // Shows a chart by name: "curve", "confusion", "feature-maps", "states", "gradients" or
-    // "weights";
+    // Shows a chart by name: "curve", "confusion", "feature-maps", "states", "gradients",
+    // "weights" or "probabilities";
     // false if there is no such tab for this data and network.
     bool showChart(const QString& name);
     // The lesson's explanation under the charts (rich text).
@@ -71,6 +75,10 @@ signals:
     void insideSampleChosen(int64_t sample);
     // Whether the weights view is shown (the snapshots then carry W, dJ/dW and ΔW).
     void weightsWanted(bool wanted);
+    // Whether the output probabilities view is shown, and for which test sample (the snapshots
+    // then carry its output).
+    void outputWanted(bool wanted);
+    void outputSampleChosen(int64_t sample);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -78,6 +86,7 @@ protected:
 private:
     void retranslate();
     void chartChosen();
+    void outputSampleClicked(int64_t sample);
 
     QSplitter* split_;  // the picture | the charts over the explanation
     QSplitter* right_;  // the charts over the explanation
@@ -91,6 +100,7 @@ private:
     RecurrentStateView* recurrentStates_;  // its tab only for recurrent networks
     GradientThroughTimeView* gradients_;   // its tab only for recurrent networks
     WeightView* weights_;
+    OutputProbabilityView* output_;
     QLabel* explanation_;
 };
 

@@ -130,6 +130,9 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(views_, &RunViews::weightsWanted, &controller_, &TrainingController::setWeightsWanted);
     connect(views_, &RunViews::insideSampleChosen, &controller_,
             &TrainingController::setInsideSample);
+    connect(views_, &RunViews::outputWanted, &controller_, &TrainingController::setOutputWanted);
+    connect(views_, &RunViews::outputSampleChosen, &controller_,
+            &TrainingController::setOutputSample);
 
     retranslate();
     resize(1280, 800);

@@ -1,0 +1,256 @@
+#include "views/output_probability_view.h"
+
+#include <qcustomplot.h>
+
+#include <QLabel>
+#include <QSpinBox>
+#include <algorithm>
+
+#include "look/plot_style.h"
+#include "look/ui_text.h"
+
+namespace koto::gui {
+namespace {
+const QColor kBar(0x78, 0x90, 0x9c);     // a grey blue, apart from any class colour
+const QColor kTarget(0x1b, 0x7f, 0x3b);  // the gallery's green for a right answer
+const QColor kWrong(0xc6, 0x28, 0x28);   // and its red for a wrong one
+constexpr double kBarWidth = 0.6;
+constexpr double kRegressionBarWidth = 0.3;
+}  // namespace
+
+OutputProbabilityView::OutputProbabilityView(QWidget* parent)
+    : OneSampleView(QStringLiteral("probabilitySampleSpin"), parent) {
+    plot_ = makeCurvePlot(this, QStringLiteral("probabilityPlot"));
+    plot_->setMinimumSize(320, 260);
+    // Bars lying down: the classes' names down the left read as text, class 0 at the top.
+    bars_ = new QCPBars(plot_->yAxis, plot_->xAxis);
+    bars_->setWidth(kBarWidth);
+    bars_->setPen(QPen(kBar.darker(130), 1));
+    bars_->setBrush(kBar);
+    target_ = new QCPBars(plot_->yAxis, plot_->xAxis);
+    target_->setWidth(kBarWidth);
+    target_->setPen(QPen(Qt::black, 2.5));
+    target_->setBrush(kTarget);
+    targetPoints_ = new QCPGraph(plot_->yAxis, plot_->xAxis);
+    targetPoints_->setLineStyle(QCPGraph::lsNone);
+    targetPoints_->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), QBrush(kTarget), 14));
+    plot_->yAxis->setRangeReversed(true);
+    plot_->yAxis->grid()->setVisible(false);
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    putLegendBelow(*plot_);
+    // The title in a row of its own above the plot.
+    plot_->plotLayout()->insertRow(0);
+    QFont titleFont = font();
+    titleFont.setBold(true);
+    title_ = new QCPTextElement(plot_, QString(), titleFont);
+    plot_->plotLayout()->addElement(0, 0, title_);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+
+    // The answer beside the chooser wraps rather than widening the window (a long class name in
+    // Japanese).
+    about_->setWordWrap(true);
+    // The plot takes the room under the note; the column's stretch keeps none of it.
+    column_->insertWidget(1, plot_, 1);
+    column_->setStretch(column_->count() - 1, 0);
+    retranslate();
+}
+
+void OutputProbabilityView::setDataset(std::shared_ptr<const Dataset> dataset) {
+    dataset_ = std::move(dataset);
+    // Regression: one scale for every sample, over all the test targets (and 0).
+    targetLow_ = 0;
+    targetHigh_ = 0;
+    if (dataset_)
+        for (float t : dataset_->test.targets) {
+            targetLow_ = std::min(targetLow_, double(t));
+            targetHigh_ = std::max(targetHigh_, double(t));
+        }
+    output_.reset();
+    outputSample_ = -1;
+    setSampleRange(dataset_.get());
+    redraw();
+}
+
+void OutputProbabilityView::setOutput(std::shared_ptr<const std::vector<float>> output,
+                                      int64_t sample) {
+    if (output == output_ && sample == outputSample_) return;  // the same in a newer snapshot
+    output_ = std::move(output);
+    outputSample_ = sample;
+    redraw();
+}
+
+void OutputProbabilityView::chooseSample(int64_t sample) {
+    sample_->setValue(static_cast<int>(sample + 1));
+}
+
+std::vector<double> OutputProbabilityView::shownBars() const {
+    std::vector<double> values;
+    for (int i = 0; i < bars_->data()->size(); ++i) values.push_back(bars_->data()->at(i)->value);
+    return values;
+}
+
+std::vector<double> OutputProbabilityView::shownTargets() const {
+    std::vector<double> values;
+    for (int i = 0; i < targetPoints_->data()->size(); ++i)
+        values.push_back(targetPoints_->data()->at(i)->value);
+    return values;
+}
+
+QString OutputProbabilityView::shownTitle() const { return title_->text(); }
+
+QString OutputProbabilityView::className(int64_t k) const {
+    if (dataset_ && k >= 0 && static_cast<size_t>(k) < dataset_->classNames.size())
+        return classTitle(dataset_->classNames[static_cast<size_t>(k)]);
+    return QString::number(k);
+}
+
+void OutputProbabilityView::clearPlot() {
+    bars_->data()->clear();
+    target_->data()->clear();
+    targetPoints_->data()->clear();
+    for (QCPItemText* text : values_) text->setVisible(false);
+    targetClass_ = -1;
+    answer_ = -1;
+    about_->clear();
+}
+
+void OutputProbabilityView::redraw() {
+    clearPlot();
+    const int64_t sample = chosenSample();
+    const bool current = dataset_ && output_ && !output_->empty() && outputSample_ == sample &&
+                         sample < dataset_->test.count;
+    title_->setText(tr("Test sample %1").arg(sample + 1));
+    if (current && dataset_->task == Task::Classification) drawClasses(*output_, sample);
+    else if (current) drawRegression(*output_, sample);
+    else
+        note_->setText(tr("The output appears once the training thread has computed it for this "
+                          "sample (also while training is paused)."));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+// P(Y = k | X) for every class, the target's bar again over its own, the number at each bar.
+void OutputProbabilityView::drawClasses(const std::vector<float>& output, int64_t sample) {
+    const Dataset& data = *dataset_;
+    const bool sigmoid = output.size() == 1;
+    // One sigmoid unit gives P(Y = 1 | X); P(Y = 0 | X) = 1 - P(Y = 1 | X), as the CLI writes it.
+    const std::vector<float> probabilities =
+        sigmoid ? std::vector<float>{1.0f - output[0], output[0]} : output;
+    const auto count = static_cast<int>(probabilities.size());
+    const int64_t steps = data.targetEveryStep ? std::max<int64_t>(1, data.sequenceLength) : 1;
+    targetClass_ = data.test.labels[static_cast<size_t>(sample * steps + steps - 1)];
+    answer_ = sigmoid
+                  ? (output[0] >= 0.5f ? 1 : 0)
+                  : static_cast<int>(std::max_element(probabilities.begin(), probabilities.end()) -
+                                     probabilities.begin());
+
+    auto ticker = plot_->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    ticker->clear();
+    for (int k = 0; k < count; ++k) {
+        const double p = probabilities[static_cast<size_t>(k)];
+        bars_->addData(k, p);
+        if (k == targetClass_) target_->addData(k, p);
+        ticker->addTick(k, className(k));
+        while (values_.size() <= static_cast<size_t>(k)) values_.push_back(new QCPItemText(plot_));
+        QCPItemText* text = values_[static_cast<size_t>(k)];
+        text->setVisible(true);
+        text->position->setCoords(p, k);
+        text->setText(QString::number(p, 'f', 3));
+        // Inside the end of a long bar, in white; after a short one, in the text's colour.
+        const bool inside = p > 0.8;
+        text->setPositionAlignment((inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
+        text->setPadding(inside ? QMargins(0, 0, 6, 0) : QMargins(6, 0, 0, 0));
+        text->setColor(inside ? QColor(Qt::white) : palette().text().color());
+    }
+    plot_->xAxis->setRange(0, 1);
+    bars_->setWidth(kBarWidth);
+    plot_->xAxis->setLabel(tr("probability P(Y = k | X)"));
+    plot_->yAxis->setRange(-0.5, count - 0.5);
+    bars_->setName(tr("P(Y = k | X)"));
+    target_->setName(tr("the target class"));
+    bars_->addToLegend();
+    target_->addToLegend();
+    targetPoints_->removeFromLegend();
+
+    const QString target = className(targetClass_);
+    title_->setText(
+        sigmoid ? tr("Test sample %1: sigmoid output Y = P(Y = 1 | X) (target: %2)")
+                      .arg(sample + 1)
+                      .arg(target)
+                : tr("Test sample %1: softmax output Y (target: %2)").arg(sample + 1).arg(target));
+    const bool right = answer_ == targetClass_;
+    about_->setText((right ? tr("The network answers %1 (P = %2): right.")
+                           : tr("The network answers %1 (P = %2): wrong."))
+                        .arg(className(answer_))
+                        .arg(probabilities[static_cast<size_t>(answer_)], 0, 'f', 3));
+    about_->setStyleSheet(QStringLiteral("color: %1;").arg((right ? kTarget : kWrong).name()));
+    note_->setText(
+        sigmoid ? tr("One sigmoid output gives P(Y = 1 | X); the other class has "
+                     "P(Y = 0 | X) = 1 − P(Y = 1 | X). The target class's bar is green and "
+                     "framed; the network answers class 1 where P(Y = 1 | X) ≥ 0.5.")
+                : tr("Each bar is the probability the network gives a class for this sample, "
+                     "the softmax output Y[k] = exp(a[k]) / Σ exp(a[j]): the bars add up to 1. "
+                     "The target class's bar is green and framed; the network answers the class "
+                     "with the highest probability."));
+}
+
+// Each output's prediction Y as a bar, its target T as a diamond on the same line.
+void OutputProbabilityView::drawRegression(const std::vector<float>& output, int64_t sample) {
+    const Dataset& data = *dataset_;
+    const auto width = static_cast<int64_t>(output.size());
+    const int64_t steps = data.targetEveryStep ? std::max<int64_t>(1, data.sequenceLength) : 1;
+    const size_t first = static_cast<size_t>((sample * steps + steps - 1) * width);
+    auto ticker = plot_->yAxis->ticker().dynamicCast<QCPAxisTickerText>();
+    ticker->clear();
+    double low = targetLow_, high = targetHigh_;
+    for (int64_t k = 0; k < width; ++k) {
+        const double y = output[static_cast<size_t>(k)];
+        const double t = first + static_cast<size_t>(k) < data.test.targets.size()
+                             ? data.test.targets[first + static_cast<size_t>(k)]
+                             : 0.0;
+        bars_->addData(static_cast<double>(k), y);
+        bars_->setWidth(kRegressionBarWidth);
+        targetPoints_->addData(static_cast<double>(k), t);
+        ticker->addTick(static_cast<double>(k), width == 1 ? tr("Y") : tr("output %1").arg(k + 1));
+        low = std::min({low, y, t});
+        high = std::max({high, y, t});
+        while (values_.size() <= static_cast<size_t>(k)) values_.push_back(new QCPItemText(plot_));
+        QCPItemText* text = values_[static_cast<size_t>(k)];
+        text->setVisible(true);
+        text->position->setCoords(y, static_cast<double>(k) - kRegressionBarWidth / 2);
+        text->setText(QString::number(y, 'f', 3));
+        text->setPositionAlignment((y < 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
+        text->setPadding(QMargins(4, 0, 4, 2));
+        text->setColor(palette().text().color());
+    }
+    // Room for the numbers beyond the longest bar.
+    const double margin = std::max(0.05, 0.1 * (high - low));
+    plot_->xAxis->setRange(low < 0 ? low - margin : 0, high > 0 ? high + margin : 0);
+    plot_->xAxis->setLabel(tr("value"));
+    plot_->yAxis->setRange(-0.5 - kRegressionBarWidth / 2, static_cast<double>(width) - 0.5);
+    bars_->setName(tr("prediction Y"));
+    targetPoints_->setName(tr("target T"));
+    bars_->addToLegend();
+    targetPoints_->addToLegend();
+    target_->removeFromLegend();
+
+    title_->setText(tr("Test sample %1: prediction Y and target T").arg(sample + 1));
+    about_->setStyleSheet(QString());
+    if (width == 1)
+        about_->setText(
+            tr("Y = %1, T = %2: off by %3.")
+                .arg(output[0], 0, 'f', 3)
+                .arg(targetPoints_->data()->at(0)->value, 0, 'f', 3)
+                .arg(std::abs(output[0] - targetPoints_->data()->at(0)->value), 0, 'f', 3));
+    note_->setText(tr("For regression the output is the prediction itself: each bar is a "
+                      "prediction Y, the diamond on its line the target T it should be."));
+}
+
+void OutputProbabilityView::retranslate() {
+    sampleLabel_->setText(tr("Test sample"));
+    sample_->setToolTip(tr("Which test sample's output to show; clicking a point of the plot or "
+                           "an image of the gallery chooses it too"));
+    redraw();
+}
+
+}  // namespace koto::gui
