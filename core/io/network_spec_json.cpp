@@ -60,6 +60,10 @@ NetworkSpec networkSpecFromJson(const nlohmann::json& json) {
             LayerSpec layer;
             layer.type = object.at("type").get<std::string>();
             layer.name = object.at("name").get<std::string>();
+            if (!isPlainName(layer.name))
+                throw InputError("a layer's name must be at most " + std::to_string(kMaxNameBytes) +
+                                 " characters without control characters, not " +
+                                 inQuotes(layer.name));
             if (object.contains("position")) {
                 const auto position = object.at("position").get<std::vector<double>>();
                 if (position.size() != 2)

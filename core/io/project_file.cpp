@@ -505,6 +505,10 @@ Project projectFromJson(const std::string& text, const std::string& what) {
             const nlohmann::json& w = objectOf(weights[i], at);
             SavedTensor tensor;
             tensor.name = textOf(member(w, "name", at + ".name"), at + ".name");
+            if (!isPlainName(tensor.name))
+                throw InputError(at + ".name must be at most " + std::to_string(kMaxNameBytes) +
+                                 " characters without control characters, not " +
+                                 inQuotes(tensor.name));
             const std::string field = "weights " + tensor.name;
             const nlohmann::json& shape = member(w, "shape", field + ": shape");
             const int64_t largest = int64_t{1} << 31;

@@ -85,4 +85,13 @@ std::string inQuotes(const std::string& text, size_t maxBytes) {
 
 std::string printablePath(const std::string& path) { return excerpt(path, 512); }
 
+bool isPlainName(const std::string& name) {
+    if (name.size() > kMaxNameBytes) return false;
+    for (const char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f) return false;
+    }
+    return true;
+}
+
 }  // namespace koto

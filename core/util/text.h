@@ -24,4 +24,10 @@ std::string inQuotes(const std::string& text, size_t maxBytes = kExcerptBytes);
 // A file's path as a message names it: escaped as above, cut only when absurdly long.
 std::string printablePath(const std::string& path);
 
+// Whether a name read from a file (a layer's, a saved tensor's) is one that messages may show as
+// it is: at most kMaxNameBytes bytes, none of them a control byte. Files name layers "dense_1";
+// a name that is not plain is refused as the file is read, so no later message echoes it.
+inline constexpr size_t kMaxNameBytes = 64;
+bool isPlainName(const std::string& name);
+
 }  // namespace koto

@@ -253,6 +253,16 @@ void TestProjectValidation::badValuesAreRefusedNamingTheFileAndField_data() {
     row(
         "weights without a name", [](Json& j) { j["weights"][2].erase("name"); },
         "weights[2].name is missing");
+    // Names are echoed by later messages: only plain ones are read (no control bytes, short).
+    row(
+        "weights name with a newline",
+        [](Json& j) { j["weights"][0]["name"] = "dense_1.W\nrm -rf"; },
+        "weights[0].name must be at most 64 characters without control characters, not "
+        "\"dense_1.W\\nrm -rf\"");
+    row(
+        "layer name of 100 KB",
+        [](Json& j) { j["network"]["layers"][0]["name"] = std::string(100000, 'x'); },
+        "a layer's name must be at most 64 characters without control characters, not \"xxx");
     row(
         "weights data a number", [](Json& j) { j["weights"][0]["data"] = 7; },
         "weights dense_1.W: data must be text, not 7");
