@@ -6,6 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
+# UBSan only prints by default: a report must stop the fuzzer, as ASan's do, or it is lost in the
+# output (fuzz_project_validation's null memcpy was found this way).
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(project_file project_validation network_spec numeric_csv specs idx_file)
