@@ -2,7 +2,8 @@
 # Builds and runs the tests under sanitizers.
 #   scripts/sanitize.sh address   ASan + UBSan: every test, the app's GUI tests too (build-asan)
 #   scripts/sanitize.sh thread    TSan: the trainer's control, and the app's training threads as the
-#                                 GUI tests drive them: saving from the worker, the live views, the
+#                                 GUI tests drive them: saving from the worker, the live views (the
+#                                 weights and output probabilities among them), the
 #                                 autoencoder/RBM window's own thread (build-tsan)
 # KOTO_WERROR=ON (as .ci/run sets it) builds with warnings as errors.
 set -euo pipefail
@@ -24,8 +25,11 @@ case "$kind" in
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
       -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" >/dev/null
     cmake --build $dir --target test_training_control test_determinism test_main_window test_image_data test_inspector \
-      test_projects test_feature_views test_gradient_through_time test_unsupervised_window
-    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:suppressions=$PWD/tests/tsan-suppressions.txt" \
-      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data|test_inspector|test_projects|test_feature_views|test_gradient_through_time|test_unsupervised_window)$" ;;
+      test_projects test_feature_views test_gradient_through_time test_unsupervised_window \
+      test_weights_view test_probabilities_view
+    # die_after_fork=0: test_probabilities_view runs kotohajime-cli through QProcess, which forks
+    # the multi-threaded test and execs at once; TSan would otherwise end the test at the fork.
+    TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$PWD/tests/tsan-suppressions.txt" \
+      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data|test_inspector|test_projects|test_feature_views|test_gradient_through_time|test_unsupervised_window|test_weights_view|test_probabilities_view)$" ;;
   *) echo "usage: $0 address|thread" >&2; exit 2 ;;
 esac
