@@ -49,13 +49,11 @@ public:
     // step-through inspector.
     void traceStep(int32_t sample = -1);
 
-    // Asks the training thread for the run as a project, to save it: one of the next snapshots
-    // carries it (savedRun), soon, whether training runs or waits.
-    void requestSavedRun();
-    // The same, for a save that needs it now: waits for the training thread to hand the run over
-    // (between two steps, or at once while it waits) and delivers that snapshot (snapshotReady)
-    // before it returns. No event loop runs meanwhile, so nothing else happens in the GUI.
-    // False if the thread did not answer within the time (or there is no run).
+    // Asks the training thread for the run as a project, for a save that needs it now: waits for
+    // the training thread to hand the run over (between two steps, or at once while it waits) and
+    // delivers that snapshot (snapshotReady, its savedRun) before it returns. No event loop runs
+    // meanwhile, so nothing else happens in the GUI. False if the thread did not answer within the
+    // time (or there is no run).
     bool handOverSavedRun(std::chrono::milliseconds timeout);
 
     // Whether the snapshots carry the network's insides (feature maps, recurrent states) for a view
@@ -76,6 +74,9 @@ signals:
     void traceReady(std::shared_ptr<const koto::StepTrace> trace);
 
 private:
+    // Asks the training thread for the run as a project: one of the next snapshots carries it
+    // (savedRun), soon, whether training runs or waits.
+    void requestSavedRun();
     void deliverSnapshot();
     void launch();
     void stopThread();

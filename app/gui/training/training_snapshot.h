@@ -90,7 +90,7 @@ struct TrainingSnapshot : RunSnapshot {
     int64_t bestEpoch = 0;
     // The run as a project, for saving it (its dataset left empty): a host copy of the weights,
     // the whole learning curve and the counters. Only in a snapshot posted after the GUI asked
-    // for it (TrainingController::requestSavedRun), and in the last one of a run that diverged
+    // for it (TrainingController::handOverSavedRun), and in the last one of a run that diverged
     // or stopped early; null otherwise, as copying the weights costs time.
     std::shared_ptr<const Project> savedRun;
 };

@@ -200,7 +200,7 @@ private:
     UnsupervisedWindow* unsupervisedWindow_ = nullptr;
     ProjectSession* session_;
     // The run as a project, from the latest snapshot that carried it
-    // (TrainingController::requestSavedRun).
+    // (TrainingController::handOverSavedRun).
     std::shared_ptr<const Project> savedRun_;
     int64_t stepsShown_ =
         0;  // the steps of the latest snapshot: training moved on when they change
