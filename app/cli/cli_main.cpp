@@ -33,7 +33,9 @@ constexpr Command kCommands[] = {
 
 // A message as one line: core's messages already quote input as short escaped excerpts; this
 // keeps any other from breaking the one-line-per-error rule scripts rely on.
-std::string oneLine(const std::exception& error) { return koto::excerpt(error.what(), 4096); }
+std::string oneLine(const std::exception& error) {
+    return koto::excerpt(error.what(), koto::kMessageBytes);
+}
 
 bool wantsHelp(const Words& words) {
     for (const std::string& word : words)

@@ -8,6 +8,7 @@
 
 #include "backend/cpu_backend.h"
 #include "io/atomic_file.h"
+#include "io/json_fields.h"
 #include "io/json_limits.h"
 #include "io/network_spec_json.h"
 #include "network/layer_registry.h"
@@ -17,6 +18,8 @@
 
 namespace koto {
 namespace {
+
+using namespace json_fields;
 
 static_assert(std::endian::native == std::endian::little,
               "project files store little-endian floats");
@@ -40,106 +43,6 @@ std::vector<float> decodeFloats(const std::string& text, const std::string& name
 // JSON has no NaN: a metric that is not finite is stored as null.
 nlohmann::json number(double value) {
     return std::isfinite(value) ? nlohmann::json(value) : nlohmann::json();
-}
-
-// Reading the fields of a project: each that is missing, of the wrong type or holding a value no
-// field can hold is refused by its name ("training.epochs must be ..., not 1e+308"); the caller
-// puts the file's name in front. Ranges are checked afterwards, on the values read
-// (findProjectProblem), so that saving checks them the same way.
-
-// The value as the file writes it, cut short if long.
-std::string shown(const nlohmann::json& value) {
-    std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return text;
-}
-
-// A message as one line: control characters from the file (a newline inside a name) escaped.
-std::string oneLine(const std::string& message) {
-    std::string line;
-    for (const char c : message) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '\n') line += "\\n";
-        else if (c == '\r') line += "\\r";
-        else if (c == '\t') line += "\\t";
-        else if (byte < 0x20 || byte == 0x7f) {
-            const char* hex = "0123456789abcdef";
-            line += std::string("\\x") + hex[byte >> 4] + hex[byte & 15];
-        } else line += c;
-    }
-    return line;
-}
-
-[[noreturn]] void refuse(const std::string& field, const std::string& rule,
-                         const nlohmann::json& value) {
-    throw InputError(field + " " + rule + ", not " + shown(value));
-}
-
-const nlohmann::json& member(const nlohmann::json& object, const std::string& key,
-                             const std::string& field) {
-    const auto found = object.find(key);
-    if (found == object.end()) throw InputError(field + " is missing");
-    return *found;
-}
-
-const nlohmann::json& objectOf(const nlohmann::json& value, const std::string& field) {
-    if (!value.is_object()) refuse(field, "must be a JSON object", value);
-    return value;
-}
-
-const nlohmann::json& arrayOf(const nlohmann::json& value, const std::string& field) {
-    if (!value.is_array()) refuse(field, "must be a JSON array", value);
-    return value;
-}
-
-// A whole number a 64-bit integer holds: written as one, or as a number with no fraction (10.0).
-// Never a cast of a double out of range.
-std::optional<int64_t> wholeFrom(const nlohmann::json& value) {
-    if (value.is_number_integer() && !value.is_number_unsigned()) return value.get<int64_t>();
-    if (value.is_number_unsigned()) {
-        const uint64_t n = value.get<uint64_t>();
-        if (n > static_cast<uint64_t>(std::numeric_limits<int64_t>::max())) return std::nullopt;
-        return static_cast<int64_t>(n);
-    }
-    if (value.is_number_float()) {
-        const double d = value.get<double>();
-        // 2^63 is the first double past int64's range.
-        if (std::isfinite(d) && d == std::floor(d) && d >= -9223372036854775808.0 &&
-            d < 9223372036854775808.0)
-            return static_cast<int64_t>(d);
-    }
-    return std::nullopt;
-}
-
-int64_t wholeNumber(const nlohmann::json& value, const std::string& field, int64_t lowest,
-                    int64_t highest) {
-    const std::optional<int64_t> n = wholeFrom(value);
-    if (!n || *n < lowest || *n > highest)
-        refuse(field,
-               lowest == highest ? "must be " + std::to_string(lowest)
-                                 : "must be a whole number from " + std::to_string(lowest) +
-                                       " to " + std::to_string(highest),
-               value);
-    return *n;
-}
-
-std::string textOf(const nlohmann::json& value, const std::string& field) {
-    if (!value.is_string()) refuse(field, "must be text", value);
-    return value.get<std::string>();
-}
-
-bool truthOf(const nlohmann::json& value, const std::string& field) {
-    if (!value.is_boolean()) refuse(field, "must be true or false", value);
-    return value.get<bool>();
-}
-
-// A metric: a number, or null for one that was not finite (NaN when read).
-double metricFrom(const nlohmann::json& point, const std::string& key, const std::string& at) {
-    const nlohmann::json& value = member(point, key, at + key);
-    if (value.is_null()) return std::nan("");
-    if (!value.is_number() || !std::isfinite(value.get<double>()))
-        refuse(at + key, "must be a number or null", value);
-    return value.get<double>();
 }
 
 // The settings as a file writes them: each of the wrong type, or a whole number no setting can
@@ -560,12 +463,14 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         if (json.contains("draft")) project.draft = editorDraftFromJson(json["draft"]);
         return project;
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(oneLine(what +
-                                 ": a part of the project is missing or has the wrong type (" +
-                                 error.what() + ")"));
+        throw InputError(excerpt(what +
+                                     ": a part of the project is missing or has the wrong type (" +
+                                     error.what() + ")",
+                                 kMessageBytes));
     } catch (const InputError& error) {
         const std::string message = error.what();
-        throw InputError(oneLine(message.rfind(what, 0) == 0 ? message : what + ": " + message));
+        throw InputError(
+            excerpt(message.rfind(what, 0) == 0 ? message : what + ": " + message, kMessageBytes));
     }
 }
 

@@ -21,6 +21,9 @@ inline constexpr size_t kExcerptBytes = 48;
 std::string excerpt(const std::string& text, size_t maxBytes = kExcerptBytes);
 // The excerpt between double quotes: "abc", as messages quote a token or a cell.
 std::string inQuotes(const std::string& text, size_t maxBytes = kExcerptBytes);
+// A whole error message shown on one line (excerpt(message, kMessageBytes)): control bytes from
+// a file escaped, cut only when absurdly long.
+inline constexpr size_t kMessageBytes = 4096;
 // A file's path as a message names it: escaped as above, cut only when absurdly long.
 std::string printablePath(const std::string& path);
 
