@@ -2725,87 +2725,7 @@ A file that was there stays as it was.</translation>
     </message>
 </context>
 <context>
-    <name>koto::gui::WeightView</name>
-    <message>
-        <source>%1 of %2 (%3 × %4)</source>
-        <translation>%1 of %2 (%3 × %4)</translation>
-    </message>
-    <message>
-        <source>The weights appear once the training thread has copied them (also while training is paused).</source>
-        <translation>The weights appear once the training thread has copied them (also while training is paused).</translation>
-    </message>
-    <message>
-        <source>%1 (%2) after step %3</source>
-        <translation>%1 (%2) after step %3</translation>
-    </message>
-    <message>
-        <source>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</source>
-        <translation>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</translation>
-    </message>
-    <message>
-        <source>dJ/d%1 (%2) of step %3</source>
-        <translation>dJ/d%1 (%2) of step %3</translation>
-    </message>
-    <message>
-        <source>The gradient appears after the first step.</source>
-        <translation>The gradient appears after the first step.</translation>
-    </message>
-    <message>
-        <source>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</source>
-        <translation>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</translation>
-    </message>
-    <message>
-        <source>Δ%1 (%2)</source>
-        <translation>Δ%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Δ%1 (%2) of step %3</source>
-        <translation>Δ%1 (%2) of step %3</translation>
-    </message>
-    <message>
-        <source>The update appears after the next step (Step, or Play).</source>
-        <translation>The update appears after the next step (Step, or Play).</translation>
-    </message>
-    <message>
-        <source>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</source>
-        <translation>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</translation>
-    </message>
-    <message>
-        <source>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</source>
-        <translation>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</source>
-        <translation>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</translation>
-    </message>
-    <message>
-        <source>Point at a cell: what it connects and its value.</source>
-        <translation>Point at a cell: what it connects and its value.</translation>
-    </message>
-    <message>
-        <source>Each hidden unit&apos;s incoming weights as a %1 × %2 image</source>
-        <translation>Each hidden unit&apos;s incoming weights as a %1 × %2 image</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>value</translation>
-    </message>
-    <message>
-        <source>cells</source>
-        <translation>cells</translation>
-    </message>
-    <message>
-        <source>How the values shown spread (outside the range: at its ends)</source>
-        <translation>How the values shown spread (outside the range: at its ends)</translation>
-    </message>
-    <message>
-        <source>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</source>
-        <translation>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>epoch</translation>
-    </message>
+    <name>koto::gui::WeightMeaning</name>
     <message>
         <source>bias</source>
         <translation>bias</translation>
@@ -2929,6 +2849,89 @@ A file that was there stays as it was.</translation>
     <message>
         <source>output y%1</source>
         <translation>output y%1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::WeightView</name>
+    <message>
+        <source>%1 of %2 (%3 × %4)</source>
+        <translation>%1 of %2 (%3 × %4)</translation>
+    </message>
+    <message>
+        <source>The weights appear once the training thread has copied them (also while training is paused).</source>
+        <translation>The weights appear once the training thread has copied them (also while training is paused).</translation>
+    </message>
+    <message>
+        <source>%1 (%2) after step %3</source>
+        <translation>%1 (%2) after step %3</translation>
+    </message>
+    <message>
+        <source>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</source>
+        <translation>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</translation>
+    </message>
+    <message>
+        <source>dJ/d%1 (%2) of step %3</source>
+        <translation>dJ/d%1 (%2) of step %3</translation>
+    </message>
+    <message>
+        <source>The gradient appears after the first step.</source>
+        <translation>The gradient appears after the first step.</translation>
+    </message>
+    <message>
+        <source>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</source>
+        <translation>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2)</source>
+        <translation>Δ%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2) of step %3</source>
+        <translation>Δ%1 (%2) of step %3</translation>
+    </message>
+    <message>
+        <source>The update appears after the next step (Step, or Play).</source>
+        <translation>The update appears after the next step (Step, or Play).</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</source>
+        <translation>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</source>
+        <translation>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</source>
+        <translation>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</translation>
+    </message>
+    <message>
+        <source>Point at a cell: what it connects and its value.</source>
+        <translation>Point at a cell: what it connects and its value.</translation>
+    </message>
+    <message>
+        <source>Each hidden unit&apos;s incoming weights as a %1 × %2 image</source>
+        <translation>Each hidden unit&apos;s incoming weights as a %1 × %2 image</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>cells</translation>
+    </message>
+    <message>
+        <source>How the values shown spread (outside the range: at its ends)</source>
+        <translation>How the values shown spread (outside the range: at its ends)</translation>
+    </message>
+    <message>
+        <source>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</source>
+        <translation>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epoch</translation>
     </message>
     <message>
         <source>exactly 0</source>

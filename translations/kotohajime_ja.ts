@@ -2697,87 +2697,7 @@ A file that was there stays as it was.</source>
     </message>
 </context>
 <context>
-    <name>koto::gui::WeightView</name>
-    <message>
-        <source>%1 of %2 (%3 × %4)</source>
-        <translation>%2 の %1（%3 × %4）</translation>
-    </message>
-    <message>
-        <source>The weights appear once the training thread has copied them (also while training is paused).</source>
-        <translation>学習スレッドが重みをコピーすると表示されます（一時停止中も）。</translation>
-    </message>
-    <message>
-        <source>%1 (%2) after step %3</source>
-        <translation>ステップ %3 の後の %1（%2）</translation>
-    </message>
-    <message>
-        <source>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</source>
-        <translation>各セルが 1 つの重み %1[i, j] です（行 i と列 j は 1 から数えます）。0 より小さいと青、大きいと赤、0 に近いと白。セルにマウスを重ねると、その重みが何と何をつなぐかが表示されます。</translation>
-    </message>
-    <message>
-        <source>dJ/d%1 (%2) of step %3</source>
-        <translation>ステップ %3 の dJ/d%1（%2）</translation>
-    </message>
-    <message>
-        <source>The gradient appears after the first step.</source>
-        <translation>勾配は最初のステップの後に表示されます。</translation>
-    </message>
-    <message>
-        <source>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</source>
-        <translation>更新に使われた勾配です（L1 と L2 の項を含みます）。ステップは各重みを勾配と逆向きに動かします。ふつうの勾配降下法なら %1 − learning_rate · dJ/d%1 です。</translation>
-    </message>
-    <message>
-        <source>Δ%1 (%2)</source>
-        <translation>Δ%1（%2）</translation>
-    </message>
-    <message>
-        <source>Δ%1 (%2) of step %3</source>
-        <translation>ステップ %3 の Δ%1（%2）</translation>
-    </message>
-    <message>
-        <source>The update appears after the next step (Step, or Play).</source>
-        <translation>更新量は次のステップの後に表示されます（「1ステップ」または「再生」）。</translation>
-    </message>
-    <message>
-        <source>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</source>
-        <translation>Δ%1 = ステップ後の %1 − ステップ前の %1：このステップで各重みがどれだけ動いたかです。</translation>
-    </message>
-    <message>
-        <source>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</source>
-        <translation>Δ%1 = ステップ後の %1 − ステップ前の %1（ステップ %2）：学習中に最後にコピーした更新量です（「1ステップ」で次の更新量を表示します）。</translation>
-    </message>
-    <message>
-        <source>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</source>
-        <translation>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; 黒：ちょうど 0（%2 セル中 %1）</translation>
-    </message>
-    <message>
-        <source>Point at a cell: what it connects and its value.</source>
-        <translation>セルにマウスを重ねると、その重みがつなぐものと値が表示されます。</translation>
-    </message>
-    <message>
-        <source>Each hidden unit&apos;s incoming weights as a %1 × %2 image</source>
-        <translation>各隠れユニットに入る重みを %1 × %2 の画像で</translation>
-    </message>
-    <message>
-        <source>value</source>
-        <translation>値</translation>
-    </message>
-    <message>
-        <source>cells</source>
-        <translation>セル数</translation>
-    </message>
-    <message>
-        <source>How the values shown spread (outside the range: at its ends)</source>
-        <translation>表示中の値の分布（範囲の外の値は両端に数えます）</translation>
-    </message>
-    <message>
-        <source>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</source>
-        <translation>%1 の値の分布のエポックごとの変化：中央値、25–75 %、5–95 %</translation>
-    </message>
-    <message>
-        <source>epoch</source>
-        <translation>エポック</translation>
-    </message>
+    <name>koto::gui::WeightMeaning</name>
     <message>
         <source>bias</source>
         <translation>バイアス</translation>
@@ -2901,6 +2821,89 @@ A file that was there stays as it was.</source>
     <message>
         <source>output y%1</source>
         <translation>出力 y%1</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::WeightView</name>
+    <message>
+        <source>%1 of %2 (%3 × %4)</source>
+        <translation>%2 の %1（%3 × %4）</translation>
+    </message>
+    <message>
+        <source>The weights appear once the training thread has copied them (also while training is paused).</source>
+        <translation>学習スレッドが重みをコピーすると表示されます（一時停止中も）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2) after step %3</source>
+        <translation>ステップ %3 の後の %1（%2）</translation>
+    </message>
+    <message>
+        <source>Each cell is one weight %1[i, j], row i and column j counted from 1: blue below 0, red above, white near 0. Point at a cell to see what it connects.</source>
+        <translation>各セルが 1 つの重み %1[i, j] です（行 i と列 j は 1 から数えます）。0 より小さいと青、大きいと赤、0 に近いと白。セルにマウスを重ねると、その重みが何と何をつなぐかが表示されます。</translation>
+    </message>
+    <message>
+        <source>dJ/d%1 (%2) of step %3</source>
+        <translation>ステップ %3 の dJ/d%1（%2）</translation>
+    </message>
+    <message>
+        <source>The gradient appears after the first step.</source>
+        <translation>勾配は最初のステップの後に表示されます。</translation>
+    </message>
+    <message>
+        <source>The gradient the update used (with the L1 and L2 terms): the step moves each weight against it, %1 − learning_rate · dJ/d%1 for plain gradient descent.</source>
+        <translation>更新に使われた勾配です（L1 と L2 の項を含みます）。ステップは各重みを勾配と逆向きに動かします。ふつうの勾配降下法なら %1 − learning_rate · dJ/d%1 です。</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2)</source>
+        <translation>Δ%1（%2）</translation>
+    </message>
+    <message>
+        <source>Δ%1 (%2) of step %3</source>
+        <translation>ステップ %3 の Δ%1（%2）</translation>
+    </message>
+    <message>
+        <source>The update appears after the next step (Step, or Play).</source>
+        <translation>更新量は次のステップの後に表示されます（「1ステップ」または「再生」）。</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it: how this step moved each weight.</source>
+        <translation>Δ%1 = ステップ後の %1 − ステップ前の %1：このステップで各重みがどれだけ動いたかです。</translation>
+    </message>
+    <message>
+        <source>Δ%1 = %1 after the step − %1 before it, of step %2: the last update copied while training ran (Step shows the next one).</source>
+        <translation>Δ%1 = ステップ後の %1 − ステップ前の %1（ステップ %2）：学習中に最後にコピーした更新量です（「1ステップ」で次の更新量を表示します）。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; black: exactly 0 (%1 of %2 cells)</source>
+        <translation>&lt;span style=&quot;color:black&quot;&gt;■&lt;/span&gt; 黒：ちょうど 0（%2 セル中 %1）</translation>
+    </message>
+    <message>
+        <source>Point at a cell: what it connects and its value.</source>
+        <translation>セルにマウスを重ねると、その重みがつなぐものと値が表示されます。</translation>
+    </message>
+    <message>
+        <source>Each hidden unit&apos;s incoming weights as a %1 × %2 image</source>
+        <translation>各隠れユニットに入る重みを %1 × %2 の画像で</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>値</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>セル数</translation>
+    </message>
+    <message>
+        <source>How the values shown spread (outside the range: at its ends)</source>
+        <translation>表示中の値の分布（範囲の外の値は両端に数えます）</translation>
+    </message>
+    <message>
+        <source>How the values of %1 spread, epoch by epoch: the median, 25–75 % and 5–95 %</source>
+        <translation>%1 の値の分布のエポックごとの変化：中央値、25–75 %、5–95 %</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>エポック</translation>
     </message>
     <message>
         <source>exactly 0</source>

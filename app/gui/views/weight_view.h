@@ -93,10 +93,6 @@ private:
     void drawHistory();
     void hover(QMouseEvent* event);
     const std::vector<float>* quantityOf(const WeightMatrix& matrix) const;
-    QString rowMeaning(const Entry& entry, int64_t row) const;
-    QString colMeaning(const Entry& entry, int64_t col) const;
-    QString layerOutputName(const std::string& layer) const;
-    bool lastWeightLayer(const std::string& layer) const;
     bool imagesPossible(const Entry& entry) const;
 
     std::shared_ptr<const Dataset> dataset_;
