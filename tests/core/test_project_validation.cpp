@@ -22,8 +22,6 @@
 #include "util/errors.h"
 
 using namespace koto;
-using kototest::dense;
-using kototest::networkSpec;
 using kototest::qs;
 
 using Json = nlohmann::json;
@@ -34,53 +32,9 @@ Q_DECLARE_METATYPE(ProjectEdit)
 
 namespace {
 
-// A classifier on 2 inputs, dense_1 (3, tanh) and dense_2 (2, softmax), with weights and curves,
-// made without training.
-Project networkProject() {
-    Project project;
-    project.network =
-        networkSpec({2}, LossKind::CrossEntropy, {dense(3, "tanh"), dense(2, "softmax")});
-    project.dataset = "xor";
-    project.training.epochs = 2;
-    project.epochsTrained = 2;
-    project.stepsTrained = 50;
-    auto tensor = [](const std::string& name, int64_t rows, int64_t cols) {
-        SavedTensor t{name, rows, cols, std::vector<float>(static_cast<size_t>(rows * cols))};
-        for (size_t i = 0; i < t.values.size(); ++i) t.values[i] = 0.125f * float(i) - 0.5f;
-        return t;
-    };
-    project.weights = {tensor("dense_1.W", 2, 3), tensor("dense_1.b", 1, 3),
-                       tensor("dense_2.W", 3, 2), tensor("dense_2.b", 1, 2)};
-    EpochMetrics first;
-    first.epoch = 1;
-    first.steps = 25;
-    first.seconds = 0.01;
-    first.train = {0.69, 0.5, 0.5, 0};
-    first.test = {0.7, 0.48, 0.52, 0};
-    EpochMetrics second = first;
-    second.epoch = 2;
-    second.steps = 50;
-    second.hasValidation = true;
-    second.validation = {0.68, 0.4, 0.6, 0};
-    project.curves = {first, second};
-    return project;
-}
-
-// An RBM of 4 visible and 3 hidden units.
-Project rbmProject() {
-    Project project;
-    project.model = ModelKind::Rbm;
-    project.rbm = {4, 3, 2, true};
-    project.dataset = "bars";
-    project.weights = {{"rbm.W", 4, 3, std::vector<float>(12, 0.25f)},
-                       {"rbm.b", 1, 4, std::vector<float>(4, 0.0f)},
-                       {"rbm.c", 1, 3, std::vector<float>(3, -0.5f)}};
-    return project;
-}
-
 // The first weights with `value` put at row 1, column 2.
 std::string weightsWith(float value) {
-    std::vector<float> w = networkProject().weights[0].values;
+    std::vector<float> w = kototest::classifierProject().weights[0].values;
     w[1 * 3 + 2] = value;
     std::vector<uint8_t> bytes(w.size() * sizeof(float));
     std::memcpy(bytes.data(), w.data(), bytes.size());
@@ -334,7 +288,8 @@ void TestProjectValidation::badValuesAreRefusedNamingTheFileAndField() {
     QFETCH(bool, rbm);
     QFETCH(Edit, edit);
     QFETCH(QString, expected);
-    const QString message = qs(refusal(rbm ? rbmProject() : networkProject(), edit, "p.koto"));
+    const QString message =
+        qs(refusal(rbm ? kototest::rbmProject() : kototest::classifierProject(), edit, "p.koto"));
     QVERIFY2(!message.isEmpty(), "the project was accepted");
     QVERIFY2(message.startsWith("p.koto: " + expected), qPrintable(message));
     QVERIFY2(!message.contains('\n'), qPrintable(message));  // one line
@@ -342,7 +297,7 @@ void TestProjectValidation::badValuesAreRefusedNamingTheFileAndField() {
 
 // Older writers and other tools may write 10 as 10.0: a whole number is read as one.
 void TestProjectValidation::wholeNumbersWrittenAsDecimalsAreRead() {
-    Json json = Json::parse(projectToJson(networkProject()));
+    Json json = Json::parse(projectToJson(kototest::classifierProject()));
     json["training"]["batch_size"] = 10.0;
     json["training"]["seed"] = 7.0;
     json["progress"]["steps"] = 50.0;
@@ -400,7 +355,7 @@ void TestProjectValidation::savingRefusesWhatCouldNotBeReadBack() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const std::string path = dir.filePath("p.koto").toStdString();
-    const Project good = networkProject();
+    const Project good = kototest::classifierProject();
     saveProject(good, path);
     const std::string before = projectToJson(loadProject(path));
 
@@ -426,7 +381,7 @@ void TestProjectValidation::savingRefusesWhatCouldNotBeReadBack() {
         }
         QCOMPARE(qs(projectToJson(loadProject(path))), qs(before));
     }
-    Project rbm = rbmProject();
+    Project rbm = kototest::rbmProject();
     rbm.rbm.cdSteps = 0;
     QVERIFY_THROWS_EXCEPTION(InputError, saveProject(rbm, path));
 }
@@ -498,7 +453,7 @@ void TestProjectValidation::everyValidProjectSavesAndReloadsEqual_data() {
 void TestProjectValidation::everyValidProjectSavesAndReloadsEqual() {
     QFETCH(bool, rbm);
     QFETCH(ProjectEdit, edit);
-    Project project = rbm ? rbmProject() : networkProject();
+    Project project = rbm ? kototest::rbmProject() : kototest::classifierProject();
     edit(project);
     QVERIFY(!findProjectProblem(project));
     QTemporaryDir dir;

@@ -24,14 +24,13 @@
 
 #include "io/json_limits.h"
 #include "io/project_file.h"
+#include "sample_projects.h"
 #include "util/errors.h"
 
 namespace {
 
 using koto::EpochMetrics;
-using koto::LayerSpec;
 using koto::Project;
-using koto::SavedTensor;
 
 const char* const kFields[] = {
     "/format",
@@ -93,61 +92,22 @@ const char* const kFields[] = {
     "/network/layers/0/activation",
 };
 
-LayerSpec dense(int64_t units, const std::string& activation) {
-    LayerSpec layer;
-    layer.type = "dense";
-    layer.parameters["units"] = units;
-    layer.parameters["activation"] = activation;
-    return layer;
-}
-
-SavedTensor tensor(const std::string& name, int64_t rows, int64_t cols) {
-    SavedTensor t{name, rows, cols, std::vector<float>(static_cast<size_t>(rows * cols))};
-    for (size_t i = 0; i < t.values.size(); ++i) t.values[i] = 0.25f * static_cast<float>(i) - 1;
-    return t;
-}
-
 // The projects the fuzzer edits, as JSON.
 std::vector<nlohmann::json> validProjects() {
-    Project classifier;
-    classifier.network.inputShape = {2};
-    classifier.network.loss = koto::LossKind::CrossEntropy;
-    classifier.network.layers = {dense(3, "tanh"), dense(2, "softmax")};
-    koto::assignLayerNames(classifier.network);
-    classifier.dataset = "xor";
+    Project classifier = kototest::classifierProject();
     classifier.training.augment = "translate=1";
     classifier.training.schedule = "step:10:0.5";
-    classifier.epochsTrained = 2;
-    classifier.stepsTrained = 50;
-    classifier.weights = {tensor("dense_1.W", 2, 3), tensor("dense_1.b", 1, 3),
-                          tensor("dense_2.W", 3, 2), tensor("dense_2.b", 1, 2)};
-    EpochMetrics first;
-    first.epoch = 1;
-    first.steps = 25;
-    first.seconds = 0.5;
-    first.train = {0.69, 0.5, 0.5, 0};
-    first.test = {0.7, 0.48, 0.52, 0};
-    EpochMetrics second = first;
-    second.epoch = 2;
-    second.steps = 50;
-    second.hasValidation = true;
-    second.validation = {0.68, 0.4, 0.6, 0};
-    classifier.curves = {first, second};
 
     Project regression = classifier;
     regression.network.loss = koto::LossKind::MeanSquaredError;
-    regression.network.layers[1] = dense(2, "linear");
+    regression.network.layers[1] = kototest::dense(2, "linear");
     koto::assignLayerNames(regression.network);
     for (EpochMetrics& m : regression.curves) {
         m.regression = true;
         m.train.rmse = m.test.rmse = m.validation.rmse = 0.5;
     }
 
-    Project rbm;
-    rbm.model = koto::ModelKind::Rbm;
-    rbm.rbm = {4, 3, 2, true};
-    rbm.dataset = "bars";
-    rbm.weights = {tensor("rbm.W", 4, 3), tensor("rbm.b", 1, 4), tensor("rbm.c", 1, 3)};
+    Project rbm = kototest::rbmProject();
     rbm.curves = {regression.curves[0]};
 
     Project autoencoder = regression;

@@ -24,6 +24,7 @@
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "network/network_spec.h"
+#include "sample_projects.h"
 #include "tensor/tensor.h"
 #include "util/errors.h"
 #include "util/random.h"
@@ -42,27 +43,6 @@ inline koto::LayerSpec layer(const std::string& type,
     koto::LayerSpec spec;
     spec.type = type;
     spec.parameters = std::move(parameters);
-    return spec;
-}
-
-// One dense layer of a spec; the name is given by assignLayerNames unless set.
-inline koto::LayerSpec dense(int64_t units, const std::string& activation,
-                             const std::string& name = {}) {
-    koto::LayerSpec layer;
-    layer.type = "dense";
-    layer.name = name;
-    layer.parameters["units"] = units;
-    layer.parameters["activation"] = activation;
-    return layer;
-}
-
-inline koto::NetworkSpec networkSpec(std::vector<int64_t> input, koto::LossKind loss,
-                                     std::vector<koto::LayerSpec> layers) {
-    koto::NetworkSpec spec;
-    spec.inputShape = std::move(input);
-    spec.loss = loss;
-    spec.layers = std::move(layers);
-    koto::assignLayerNames(spec);
     return spec;
 }
 
