@@ -374,8 +374,8 @@
         <translation>x₂</translation>
     </message>
     <message>
-        <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</source>
-        <translation>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</translation>
+        <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data. For classes, the dark line is where the network is unsure, P = 0.5: its decision boundary.</source>
+        <translation>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data. For classes, the dark line is where the network is unsure, P = 0.5: its decision boundary.</translation>
     </message>
 </context>
 <context>
@@ -422,6 +422,13 @@
     <message>
         <source>cost</source>
         <translation>cost</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::DiagramCanvas</name>
+    <message>
+        <source>%1 of %2 units</source>
+        <translation>%1 of %2 units</translation>
     </message>
 </context>
 <context>
@@ -1557,6 +1564,81 @@ The data you had before stays.</translation>
     </message>
 </context>
 <context>
+    <name>koto::gui::NetworkPlaygroundView</name>
+    <message>
+        <source>Inputs %1</source>
+        <translation>Inputs %1</translation>
+    </message>
+    <message>
+        <source>excitatory</source>
+        <translation>excitatory</translation>
+    </message>
+    <message>
+        <source>inhibitory</source>
+        <translation>inhibitory</translation>
+    </message>
+    <message>
+        <source>no effect</source>
+        <translation>no effect</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3 (%4)</source>
+        <translation>%1 = %2: %3 (%4)</translation>
+    </message>
+    <message>
+        <source>The constant 1: its links are the next layer&apos;s biases.</source>
+        <translation>The constant 1: its links are the next layer&apos;s biases.</translation>
+    </message>
+    <message>
+        <source>%1: its value over the plane</source>
+        <translation>%1: its value over the plane</translation>
+    </message>
+    <message>
+        <source>%1: its output over the plane</source>
+        <translation>%1: its output over the plane</translation>
+    </message>
+    <message>
+        <source>Click a unit to see its output over the plane.</source>
+        <translation>Click a unit to see its output over the plane.</translation>
+    </message>
+    <message>
+        <source>Its bias %1 = %2</source>
+        <translation>Its bias %1 = %2</translation>
+    </message>
+    <message>
+        <source>Click a link or a unit to set its weight or bias by hand.</source>
+        <translation>Click a link or a unit to set its weight or bias by hand.</translation>
+    </message>
+    <message>
+        <source>Showing the %1 strongest of %2 weights and biases.</source>
+        <translation>Showing the %1 strongest of %2 weights and biases.</translation>
+    </message>
+    <message>
+        <source>set %1 to %2</source>
+        <translation>set %1 to %2</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>Set</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Pause training to set a weight by hand.</source>
+        <translation>Pause training to set a weight by hand.</translation>
+    </message>
+    <message>
+        <source>Red links excite (w &amp;gt; 0), blue links inhibit (w &amp;lt; 0); the thicker, the larger &lt;span style=&quot;white-space:nowrap&quot;&gt;|w|&lt;/span&gt;. Each unit shows its output over the input plane.</source>
+        <translation>Red links excite (w &amp;gt; 0), blue links inhibit (w &amp;lt; 0); the thicker, the larger &lt;span style=&quot;white-space:nowrap&quot;&gt;|w|&lt;/span&gt;. Each unit shows its output over the input plane.</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::NetworkScene</name>
     <message>
         <source>Input X</source>
@@ -1954,6 +2036,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Output probabilities</source>
         <translation>Output probabilities</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
     </message>
 </context>
 <context>
@@ -2850,6 +2936,14 @@ A file that was there stays as it was.</translation>
         <source>output y%1</source>
         <translation>output y%1</translation>
     </message>
+    <message>
+        <source>bias of %1</source>
+        <translation>bias of %1</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::WeightView</name>
@@ -2936,14 +3030,6 @@ A file that was there stays as it was.</translation>
     <message>
         <source>exactly 0</source>
         <translation>exactly 0</translation>
-    </message>
-    <message>
-        <source>bias of %1</source>
-        <translation>bias of %1</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>%1 = %2: %3</source>

@@ -374,8 +374,8 @@
         <translation>x₂</translation>
     </message>
     <message>
-        <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data.</source>
-        <translation>入力平面全体に対するネットワークの出力。白い縁の点は訓練データ、黒い縁の点はテストデータです。</translation>
+        <source>The network&apos;s output over the input plane. Filled points: training data; outlined points: test data. For classes, the dark line is where the network is unsure, P = 0.5: its decision boundary.</source>
+        <translation>入力平面全体に対するネットワークの出力。白い縁の点は訓練データ、黒い縁の点はテストデータです。クラス分類では、濃い線がネットワークの迷うところ P = 0.5、つまり決定境界です。</translation>
     </message>
 </context>
 <context>
@@ -421,6 +421,13 @@
     <message>
         <source>cost</source>
         <translation>コスト</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::DiagramCanvas</name>
+    <message>
+        <source>%1 of %2 units</source>
+        <translation>%2 ユニット中 %1</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1553,81 @@ The data you had before stays.</source>
     </message>
 </context>
 <context>
+    <name>koto::gui::NetworkPlaygroundView</name>
+    <message>
+        <source>Inputs %1</source>
+        <translation>入力 %1</translation>
+    </message>
+    <message>
+        <source>excitatory</source>
+        <translation>興奮性</translation>
+    </message>
+    <message>
+        <source>inhibitory</source>
+        <translation>抑制性</translation>
+    </message>
+    <message>
+        <source>no effect</source>
+        <translation>効果なし</translation>
+    </message>
+    <message>
+        <source>%1 = %2: %3 (%4)</source>
+        <translation>%1 = %2: %3（%4）</translation>
+    </message>
+    <message>
+        <source>The constant 1: its links are the next layer&apos;s biases.</source>
+        <translation>定数 1: ここから出る結合が次の層のバイアスです。</translation>
+    </message>
+    <message>
+        <source>%1: its value over the plane</source>
+        <translation>%1: 平面上でのその値</translation>
+    </message>
+    <message>
+        <source>%1: its output over the plane</source>
+        <translation>%1: 平面上でのその出力</translation>
+    </message>
+    <message>
+        <source>Click a unit to see its output over the plane.</source>
+        <translation>ユニットをクリックすると、平面上でのその出力が見られます。</translation>
+    </message>
+    <message>
+        <source>Its bias %1 = %2</source>
+        <translation>そのバイアス %1 = %2</translation>
+    </message>
+    <message>
+        <source>Click a link or a unit to set its weight or bias by hand.</source>
+        <translation>結合やユニットをクリックすると、その重みやバイアスを手で設定できます。</translation>
+    </message>
+    <message>
+        <source>Showing the %1 strongest of %2 weights and biases.</source>
+        <translation>重みとバイアス %2 個のうち、強い順に %1 個を表示しています。</translation>
+    </message>
+    <message>
+        <source>set %1 to %2</source>
+        <translation>%1 を %2 に設定</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>元に戻す</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>やり直す</translation>
+    </message>
+    <message>
+        <source>Pause training to set a weight by hand.</source>
+        <translation>重みを手で設定するには学習を一時停止してください。</translation>
+    </message>
+    <message>
+        <source>Red links excite (w &amp;gt; 0), blue links inhibit (w &amp;lt; 0); the thicker, the larger &lt;span style=&quot;white-space:nowrap&quot;&gt;|w|&lt;/span&gt;. Each unit shows its output over the input plane.</source>
+        <translation>赤い結合は興奮性（w &amp;gt; 0）、青い結合は抑制性（w &amp;lt; 0）で、太いほど &lt;span style=&quot;white-space:nowrap&quot;&gt;|w|&lt;/span&gt; が大きいことを表します。各ユニットには、入力平面上でのその出力が描かれています。</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::NetworkScene</name>
     <message>
         <source>Input X</source>
@@ -1942,6 +2024,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Output probabilities</source>
         <translation>出力の確率</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>ネットワーク</translation>
     </message>
 </context>
 <context>
@@ -2822,6 +2908,14 @@ A file that was there stays as it was.</source>
         <source>output y%1</source>
         <translation>出力 y%1</translation>
     </message>
+    <message>
+        <source>bias of %1</source>
+        <translation>%1 のバイアス</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::WeightView</name>
@@ -2908,14 +3002,6 @@ A file that was there stays as it was.</source>
     <message>
         <source>exactly 0</source>
         <translation>ちょうど 0</translation>
-    </message>
-    <message>
-        <source>bias of %1</source>
-        <translation>%1 のバイアス</translation>
-    </message>
-    <message>
-        <source>%1 → %2</source>
-        <translation>%1 → %2</translation>
     </message>
     <message>
         <source>%1 = %2: %3</source>

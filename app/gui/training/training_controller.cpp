@@ -104,6 +104,17 @@ void TrainingController::setOutputWanted(bool wanted) {
     control_->callPauseCallbackAgain();
 }
 
+void TrainingController::setNetworkWanted(bool wanted) {
+    if (live_->networkWanted.exchange(wanted) == wanted || !wanted || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
+void TrainingController::editWeight(const std::string& parameter, int64_t index, float value) {
+    if (!control_) return;
+    live_->edits.ask({request_.generation, parameter, index, value});
+    control_->callPauseCallbackAgain();
+}
+
 void TrainingController::setOutputSample(int64_t sample) {
     if (live_->outputSample.exchange(sample) == sample || !control_) return;
     control_->callPauseCallbackAgain();

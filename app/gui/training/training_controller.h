@@ -67,6 +67,13 @@ public:
     // probabilities view, and for which; a waiting thread posts a fresh snapshot with it.
     void setOutputWanted(bool wanted);
     void setOutputSample(int64_t sample);
+    // Whether the snapshots carry each unit's output over the plane and the weights, for the
+    // network diagram; a waiting thread posts a fresh snapshot with them.
+    void setNetworkWanted(bool wanted);
+    // Sets one weight (parameter "dense_1.W", element row * cols + col) of the run; applied on
+    // the training thread before its next step, or at once while it waits paused, which then
+    // posts a snapshot drawn with it.
+    void editWeight(const std::string& parameter, int64_t index, float value);
 
 signals:
     void snapshotReady(std::shared_ptr<const koto::gui::TrainingSnapshot> snapshot);

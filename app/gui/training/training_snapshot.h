@@ -10,6 +10,7 @@
 #include "inspect/feature_maps.h"
 #include "inspect/gradient_through_time.h"
 #include "inspect/network_weights.h"
+#include "inspect/neuron_maps.h"
 #include "inspect/recurrent_states.h"
 #include "io/project_file.h"
 #include "training/metrics.h"
@@ -72,6 +73,13 @@ struct TrainingSnapshot : RunSnapshot {
     // TrainingWorker::kWeightsInterval apart while training runs, after every step it is asked
     // for (Step, the last of --train-steps) and whenever training pauses.
     std::shared_ptr<const NetworkWeights> weights;
+    // While the network diagram is shown, for a network of dense layers on 2-D data (null
+    // otherwise): every dense unit's output over a unitGridSize x unitGridSize grid of the input
+    // square, ordered as `grid` is; the weights come with them. Made again at most
+    // TrainingWorker::kNetworkInterval apart while training runs, and whenever it pauses or a
+    // weight is set by hand.
+    std::shared_ptr<const NeuronMaps> neuronMaps;
+    int unitGridSize = 0;
     // The percentiles of every parameter's values at each epoch that ended since the previous
     // snapshot the GUI took (epoch 0, or the epoch a project went on from, first: the weights it
     // started from). Recorded always: once an epoch is cheap.

@@ -8,8 +8,10 @@
 #include "inspect/feature_maps.h"
 #include "inspect/gradient_through_time.h"
 #include "inspect/network_weights.h"
+#include "inspect/neuron_maps.h"
 #include "inspect/recurrent_states.h"
 #include "inspect/step_tracer.h"
+#include "network/parameter_edit.h"
 #include "training/checkpoint.h"
 #include "training/cpu_fallback.h"
 #include "training/project_capture.h"
@@ -33,14 +35,22 @@ public:
         if (data.inputSize == 2) {
             for (int row = 0; row < kGridSize; ++row) {
                 for (int column = 0; column < kGridSize; ++column) {
-                    gridInputs_.push_back(static_cast<float>(cellCentre(column)));
-                    gridInputs_.push_back(static_cast<float>(cellCentre(row)));
+                    gridInputs_.push_back(static_cast<float>(cellCentre(column, kGridSize)));
+                    gridInputs_.push_back(static_cast<float>(cellCentre(row, kGridSize)));
                 }
             }
         }
         if (data.imageWidth > 0) {
             sampleCount_ = std::min<int64_t>(kGallerySamples, data.test.count);
             sampleInputs_ = data.test.floatInputs(0, sampleCount_, data.inputSize);
+        }
+        if (drawsAsNeuronMaps(run_.network())) {
+            for (int row = 0; row < kUnitGridSize; ++row) {
+                for (int column = 0; column < kUnitGridSize; ++column) {
+                    unitGridInputs_.push_back(static_cast<float>(cellCentre(column, kUnitGridSize)));
+                    unitGridInputs_.push_back(static_cast<float>(cellCentre(row, kUnitGridSize)));
+                }
+            }
         }
         convolutional_ = hasConvolution(run_.network());
         recurrent_ = hasRecurrentLayer(run_.network());
@@ -53,6 +63,7 @@ public:
     // The learning rate and momentum as the panel has them now: Step, and the step the inspector
     // records, use a rate changed while training was paused.
     void beforeStep() override {
+        applyEdits();
         const double rate = live_.learningRate.load();
         if (rate != run_.trainer().learningRate()) run_.trainer().setLearningRate(rate);
         const double momentum = live_.momentum.load();
@@ -76,6 +87,18 @@ public:
     }
 
     int64_t publishedEpoch() const { return publishedEpoch_; }
+
+    // The weights set by hand in this run since the last look, in the order they were set.
+    void applyEdits() {
+        for (const WeightEdit& edit : live_.edits.take()) {
+            if (edit.generation != request_.generation) continue;
+            try {
+                setParameterValue(run_.network(), edit.parameter, edit.index, edit.value);
+                edited_ = true;
+            } catch (const InputError&) {
+            }
+        }
+    }
 
     void afterEpoch(const EpochMetrics& metrics) override {
         updateConfusion();
@@ -106,8 +129,10 @@ public:
         snapshot.confusion = confusion_;
         if (sampleCount_ > 0) predictSamples(snapshot);
         if (live_.insidesWanted.load()) showInsides(snapshot);
-        if (live_.weightsWanted.load()) showWeights(snapshot);
+        if (live_.weightsWanted.load() || live_.networkWanted.load()) showWeights(snapshot);
+        if (live_.networkWanted.load()) showNeuronMaps(snapshot);
         if (live_.outputWanted.load()) showOutput(snapshot);
+        edited_ = false;  // every view above has drawn the edited weights
         snapshot.newWeightPercentiles = std::move(newPercentiles_);
         newPercentiles_.clear();
         snapshot.gradients = gradients_;
@@ -133,8 +158,8 @@ public:
     }
 
 private:
-    static double cellCentre(int index) {
-        const double cell = 2 * kPlaygroundExtent / kGridSize;
+    static double cellCentre(int index, int gridSize) {
+        const double cell = 2 * kPlaygroundExtent / gridSize;
         return -kPlaygroundExtent + (index + 0.5) * cell;
     }
 
@@ -229,8 +254,9 @@ private:
     void showWeights(TrainingSnapshot& snapshot) {
         const int64_t step = run_.trainer().stepsDone();
         const auto now = std::chrono::steady_clock::now();
-        if (!weights_ || (weights_->step != step &&
-                          (snapshot.paused || now - weightsMade_ >= kWeightsInterval))) {
+        if (!weights_ || edited_ ||
+            (weights_->step != step &&
+             (snapshot.paused || now - weightsMade_ >= kWeightsInterval))) {
             NetworkWeights weights = captureNetworkWeights(run_.network(), step);
             if (weights_ && weights_->updateStep > 0 &&
                 weights_->matrices.size() == weights.matrices.size()) {
@@ -253,7 +279,7 @@ private:
             std::clamp<int64_t>(live_.outputSample.load(), 0, data.test.count - 1);
         const int64_t step = run_.trainer().stepsDone();
         const auto now = std::chrono::steady_clock::now();
-        if (!output_ || sample != outputOf_ || snapshot.paused ||
+        if (!output_ || sample != outputOf_ || snapshot.paused || edited_ ||
             (step != outputStep_ && now - outputMade_ >= kOutputInterval)) {
             Network& network = run_.network();
             const std::vector<float> input = data.test.floatInputs(sample, 1, data.inputSize);
@@ -268,6 +294,22 @@ private:
         }
         snapshot.sampleOutput = output_;
         snapshot.outputSample = sample;
+    }
+
+    // Each dense unit's output over the unit grid, for the network diagram.
+    void showNeuronMaps(TrainingSnapshot& snapshot) {
+        if (unitGridInputs_.empty()) return;
+        const int64_t step = run_.trainer().stepsDone();
+        const auto now = std::chrono::steady_clock::now();
+        if (!neuronMaps_ || edited_ || snapshot.paused ||
+            (step != neuronMapsStep_ && now - neuronMapsMade_ >= kNetworkInterval)) {
+            neuronMaps_ = std::make_shared<const NeuronMaps>(computeNeuronMaps(
+                run_.network(), unitGridInputs_, kUnitGridSize * kUnitGridSize));
+            neuronMapsStep_ = step;
+            neuronMapsMade_ = now;
+        }
+        snapshot.neuronMaps = neuronMaps_;
+        snapshot.unitGridSize = kUnitGridSize;
     }
 
     void updateConfusion() {
@@ -321,6 +363,7 @@ private:
     StepTracer& tracer_;
     TracedStepExchange& traces_;
     std::vector<float> gridInputs_;    // 2-D data: the grid's points
+    std::vector<float> unitGridInputs_;  // a dense network on 2-D data: the units' grid
     std::vector<float> sampleInputs_;  // image data: the gallery's test images
     int64_t sampleCount_ = 0;
     std::vector<int64_t> confusion_;
@@ -347,6 +390,11 @@ private:
     int64_t outputOf_ = -1;
     int64_t outputStep_ = -1;
     std::chrono::steady_clock::time_point outputMade_{};
+    // The network diagram's: the units' outputs last made, after which step and when.
+    std::shared_ptr<const NeuronMaps> neuronMaps_;
+    int64_t neuronMapsStep_ = -1;
+    std::chrono::steady_clock::time_point neuronMapsMade_{};
+    bool edited_ = false;  // a weight was set by hand since the last snapshot
     EpochMetrics initial_;
     int64_t publishedEpoch_;       // the last epoch posted to the GUI
     double recentLoss_ = -1;       // moving average of the mini-batch losses
@@ -418,8 +466,12 @@ public:
         Reporter& reporter = *reporter_;
         control.setPauseCallback([&control, &traces, &reporter](Boundary boundary) {
             // A traced step asked for while a step was under way: make it now, instead of waiting.
-            if (boundary != Boundary::Layer && traces.hasRequest()) control.step(Boundary::Batch);
-            else reporter.publish();
+            if (boundary != Boundary::Layer && traces.hasRequest()) {
+                control.step(Boundary::Batch);
+            } else {
+                reporter.applyEdits();
+                reporter.publish();
+            }
         });
         if (resumed) reporter.publish();
     }

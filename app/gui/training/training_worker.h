@@ -17,6 +17,7 @@
 #include "training/trainer.h"
 #include "training/training_control.h"
 #include "training/training_run.h"
+#include "training/weight_edits.h"
 
 namespace koto::gui {
 
@@ -48,6 +49,11 @@ struct LiveSettings {
     // probabilities view, and for which.
     std::atomic<bool> outputWanted{false};
     std::atomic<int64_t> outputSample{0};
+    // Whether snapshots carry each unit's output over the plane and the weights, for the network
+    // diagram (dense networks on 2-D data).
+    std::atomic<bool> networkWanted{false};
+    // Weights set by hand while paused, applied on the training thread before anything else.
+    WeightEdits edits;
 };
 
 class TrainingWorker {
@@ -58,6 +64,10 @@ public:
         200};  // feature maps, recurrent states
     static constexpr std::chrono::milliseconds kWeightsInterval{100};  // W, dJ/dW, ΔW
     static constexpr std::chrono::milliseconds kOutputInterval{100};   // one sample's Y
+    // The network diagram's units' outputs: over a coarser grid than the boundary's (its
+    // pictures are small), made at most kNetworkInterval apart while training runs.
+    static constexpr int kUnitGridSize = 40;
+    static constexpr std::chrono::milliseconds kNetworkInterval{150};
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,
                    std::shared_ptr<LiveSettings> live, SnapshotMailbox& mailbox,

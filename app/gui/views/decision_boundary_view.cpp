@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "data/playground_datasets.h"
+#include "views/level_line.h"
 
 namespace koto::gui {
 namespace {
@@ -52,6 +53,8 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
             (test ? testGraphs_ : trainGraphs_).push_back(graph);
         }
     }
+    decisionLine_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    decisionLine_->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.6));
     chosen_ = plot_->addGraph();
     chosen_->setLineStyle(QCPGraph::lsNone);
     chosen_->setScatterStyle(
@@ -128,7 +131,25 @@ void DecisionBoundaryView::setOutputGrid(int size, const std::vector<float>& val
         for (int column = 0; column < size; ++column)
             data->setCell(column, row, values[static_cast<size_t>(row * size + column)]);
     colorMap_->setDataRange(regression_ ? QCPRange(-1, 1) : QCPRange(0, 1));
+    // The pieces of the line one curve, a NaN point between pieces (QCustomPlot leaves a gap).
+    QVector<QCPCurveData> line;
+    if (!regression_) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        for (const LineSegment& segment : levelLine(values, size, 0.5, kPlaygroundExtent)) {
+            for (const QPointF& point : segment)
+                line.append(QCPCurveData(line.size(), point.x(), point.y()));
+            line.append(QCPCurveData(line.size(), nan, nan));
+        }
+    }
+    decisionLine_->data()->set(line, true);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::vector<QPointF> DecisionBoundaryView::decisionLine() const {
+    std::vector<QPointF> points;
+    for (const QCPCurveData& point : *decisionLine_->data())
+        points.emplace_back(point.key, point.value);
+    return points;
 }
 
 double DecisionBoundaryView::shownValue(int column, int row) const {
@@ -151,7 +172,8 @@ void DecisionBoundaryView::retranslate() {
     plot_->xAxis->setLabel(tr("x₁"));
     plot_->yAxis->setLabel(tr("x₂"));
     setToolTip(tr("The network's output over the input plane. Filled points: training data; "
-                  "outlined points: test data."));
+                  "outlined points: test data. For classes, the dark line is where the network "
+                  "is unsure, P = 0.5: its decision boundary."));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

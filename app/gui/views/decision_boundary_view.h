@@ -2,7 +2,7 @@
 // The input square with the network's output painted over it (orange for one class, blue for the
 // other, the paler the less sure: TF Playground's colours) and the data points on top: training
 // points filled, test points with a dark outline. For regression the colour is the value, -1
-// orange to +1 blue.
+// orange to +1 blue. For classes, a line where P(class 1) = 0.5: the decision boundary itself.
 
 #include <QWidget>
 #include <vector>
@@ -11,6 +11,7 @@
 
 class QCustomPlot;
 class QCPColorMap;
+class QCPCurve;
 class QCPGraph;
 
 namespace koto::gui {
@@ -32,6 +33,8 @@ public:
     // The value drawn at a cell (for tests and the status bar).
     double shownValue(int column, int row) const;
     int gridSize() const { return gridSize_; }
+    // The line P(class 1) = 0.5 as drawn: its points, pieces apart by NaN (for tests).
+    std::vector<QPointF> decisionLine() const;
     QCustomPlot* plot() const { return plot_; }
 
 signals:
@@ -51,6 +54,7 @@ private:
     // Points binned by colour, training and test apart (QCustomPlot colours a graph, not a point).
     std::vector<QCPGraph*> trainGraphs_, testGraphs_;
     QCPGraph* chosen_;               // a ring around the chosen test point
+    QCPCurve* decisionLine_;         // P(class 1) = 0.5, for classes
     std::vector<float> testInputs_;  // the test points (x₁, x₂), for finding the one clicked
     bool regression_ = false;
     int gridSize_ = 0;

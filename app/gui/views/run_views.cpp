@@ -17,6 +17,7 @@
 #include "views/gradient_through_time_view.h"
 #include "views/image_gallery_view.h"
 #include "views/loss_curve_view.h"
+#include "views/network_playground_view.h"
 #include "views/output_probability_view.h"
 #include "views/recurrent_state_view.h"
 #include "views/weight_view.h"
@@ -51,10 +52,13 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     weights_->setObjectName(QStringLiteral("weights"));
     output_ = new OutputProbabilityView;
     output_->setObjectName(QStringLiteral("outputProbabilities"));
+    network_ = new NetworkPlaygroundView;
+    network_->setObjectName(QStringLiteral("networkPlayground"));
     charts_ = new QTabWidget;
     charts_->setObjectName(QStringLiteral("charts"));
     for (QWidget* chart : std::initializer_list<QWidget*>{
-             lossCurve_, confusion_, featureMaps_, recurrentStates_, gradients_, weights_, output_})
+             lossCurve_, network_, confusion_, featureMaps_, recurrentStates_, gradients_, weights_,
+             output_})
         charts_->addTab(chart, QString());
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
@@ -98,6 +102,7 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
         gallery_->setChosenSample(sample);
         emit outputSampleChosen(sample);
     });
+    connect(network_, &NetworkPlaygroundView::weightSet, this, &RunViews::weightSet);
     connect(boundary_, &DecisionBoundaryView::testPointClicked, this,
             &RunViews::outputSampleClicked);
     connect(gallery_, &ImageGalleryView::testImageClicked, this, &RunViews::outputSampleClicked);
@@ -114,6 +119,7 @@ void RunViews::chartChosen() {
     emit weightsWanted(shown == weights_);
     if (shown == output_) emit outputSampleChosen(output_->chosenSample());
     emit outputWanted(shown == output_);
+    emit networkWanted(shown == network_);
 }
 
 // A test point or test image clicked: its output, in the output probabilities view.
@@ -136,6 +142,8 @@ void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
     pictures_->setCurrentWidget(images ? static_cast<QWidget*>(gallery_) : boundary_);
     // Other data (sequences, tables) has no picture of its own: the charts take the room.
     pictures_->setVisible(images || plane);
+    data_ = data;
+    showNetworkTab();
     const bool classes = data->task == Task::Classification;
     confusion_->setClassNames(classes ? data->classNames : std::vector<std::string>{});
     charts_->setTabEnabled(charts_->indexOf(confusion_), classes);
@@ -153,6 +161,8 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
     gradients_->setGradients(nullptr, nullptr);
     weights_->setNetwork(spec);
     output_->setOutput(nullptr, -1);
+    spec_ = spec;
+    showNetworkTab();
     for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
                                std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
                                std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
@@ -162,7 +172,21 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
     }
 }
 
+void RunViews::showNetworkTab() {
+    const bool plane = data_ && data_->inputSize == 2 && data_->sequenceLength == 0;
+    const bool dense = !spec_.layers.empty() &&
+                       std::all_of(spec_.layers.begin(), spec_.layers.end(), [](const LayerSpec& layer) {
+                           return layer.type == "dense" || layer.type == "dropout" ||
+                                  layer.type == "noise";
+                       });
+    network_->setNetwork(spec_, data_);
+    const int tab = charts_->indexOf(network_);
+    if (!(plane && dense) && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
+    charts_->setTabVisible(tab, plane && dense);
+}
+
 void RunViews::startRun(const Augmentation& augmentation) {
+    network_->forgetEdits();
     gallery_->setAugmentation(augmentation);
     gallery_->setPredictions({}, {});
     output_->setOutput(nullptr, -1);
@@ -191,13 +215,16 @@ void RunViews::show(const TrainingSnapshot& snapshot) {
     weights_->addPercentiles(snapshot.newWeightPercentiles);
     if (snapshot.weights) weights_->setWeights(snapshot.weights);
     if (snapshot.sampleOutput) output_->setOutput(snapshot.sampleOutput, snapshot.outputSample);
+    if (charts_->currentWidget() == network_)
+        network_->setState(snapshot.weights, snapshot.neuronMaps, snapshot.unitGridSize,
+                           snapshot.paused);
 }
 
 bool RunViews::showChart(const QString& name) {
     const std::pair<const char*, QWidget*> tabs[] = {
         {"curve", lossCurve_},        {"confusion", confusion_}, {"feature-maps", featureMaps_},
         {"states", recurrentStates_}, {"gradients", gradients_}, {"weights", weights_},
-        {"probabilities", output_}};
+        {"probabilities", output_},   {"network", network_}};
     for (const auto& [tabName, widget] : tabs) {
         const int index = charts_->indexOf(widget);
         if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) ||
@@ -224,6 +251,7 @@ void RunViews::retranslate() {
     charts_->setTabText(charts_->indexOf(gradients_), tr("Gradient through time"));
     charts_->setTabText(charts_->indexOf(weights_), tr("Weights"));
     charts_->setTabText(charts_->indexOf(output_), tr("Output probabilities"));
+    charts_->setTabText(charts_->indexOf(network_), tr("Network"));
 }
 
 }  // namespace koto::gui

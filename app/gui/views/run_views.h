@@ -6,8 +6,9 @@
 // (remembered in the settings). It asks the training thread for the network's insides only while
 // a view of them is shown (insidesWanted, insideSampleChosen), the weights only while the
 // weights view is (weightsWanted), and one test sample's output only while the output
-// probabilities view is (outputWanted, outputSampleChosen); a click on a test point or a test
-// image chooses that sample and shows that view.
+// probabilities view is (outputWanted, outputSampleChosen), and the units' outputs over the plane
+// only while the network diagram is (networkWanted); a click on a test point or a test image
+// chooses that sample and shows the output probabilities view.
 
 #include <QWidget>
 #include <memory>
@@ -30,6 +31,7 @@ class FeatureMapView;
 class GradientThroughTimeView;
 class ImageGalleryView;
 class LossCurveView;
+class NetworkPlaygroundView;
 class OutputProbabilityView;
 class RecurrentStateView;
 class WeightView;
@@ -48,6 +50,7 @@ public:
     GradientThroughTimeView& gradientThroughTimeView() const { return *gradients_; }
     WeightView& weightView() const { return *weights_; }
     OutputProbabilityView& outputView() const { return *output_; }
+    NetworkPlaygroundView& networkView() const { return *network_; }
     QTabWidget& charts() const { return *charts_; }
 
     // New data: the picture it has (a plane, images, or none: the charts take the room), and the
@@ -63,7 +66,7 @@ public:
     // Draws a snapshot of a run that trains.
     void show(const TrainingSnapshot& snapshot);
     // Shows a chart by name: "curve", "confusion", "feature-maps", "states", "gradients",
-    // "weights" or "probabilities";
+    // "weights", "probabilities" or "network";
     // false if there is no such tab for this data and network.
     bool showChart(const QString& name);
     // The lesson's explanation under the charts (rich text).
@@ -79,6 +82,10 @@ signals:
     // then carry its output).
     void outputWanted(bool wanted);
     void outputSampleChosen(int64_t sample);
+    // Whether the network diagram is shown (the snapshots then carry the units' outputs over the
+    // plane and the weights), and a weight set by hand in it.
+    void networkWanted(bool wanted);
+    void weightSet(const QString& parameter, qint64 index, float value);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -87,6 +94,8 @@ private:
     void retranslate();
     void chartChosen();
     void outputSampleClicked(int64_t sample);
+    // The network diagram's tab: only for dense networks on 2-D data.
+    void showNetworkTab();
 
     QSplitter* split_;  // the picture | the charts over the explanation
     QSplitter* right_;  // the charts over the explanation
@@ -101,6 +110,9 @@ private:
     GradientThroughTimeView* gradients_;   // its tab only for recurrent networks
     WeightView* weights_;
     OutputProbabilityView* output_;
+    NetworkPlaygroundView* network_;  // its tab only for dense networks on 2-D data
+    std::shared_ptr<const Dataset> data_;
+    NetworkSpec spec_;
     QLabel* explanation_;
 };
 

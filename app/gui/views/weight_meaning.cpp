@@ -90,4 +90,17 @@ QString WeightMeaning::to(const WeightMatrix& matrix, int gate, int64_t col) con
     return col < 0 ? tr("hidden unit of %1").arg(out) : tr("hidden unit %1 of %2").arg(n).arg(out);
 }
 
+QString WeightMeaning::connects(const WeightMatrix& matrix, bool first, int gate, int64_t row,
+                                int64_t col) const {
+    const QString target = to(matrix, gate, col);
+    return matrix.name == "b" ? tr("bias of %1").arg(target)
+                              : tr("%1 → %2").arg(from(matrix, first, row), target);
+}
+
+QString WeightMeaning::element(const QString& name, const WeightMatrix& matrix, int64_t row,
+                               int64_t col) {
+    return matrix.name == "b" ? QStringLiteral("%1[%2]").arg(name).arg(col + 1)
+                              : QStringLiteral("%1[%2,%3]").arg(name).arg(row + 1).arg(col + 1);
+}
+
 }  // namespace koto::gui

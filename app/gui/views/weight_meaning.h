@@ -29,6 +29,13 @@ public:
     // Where the weights of column `col` go (-1: what the columns are); `gate`: an LSTM block's gate, 0..3
     // for i, f, o, g, or -1.
     QString to(const WeightMatrix& matrix, int gate, int64_t col) const;
+    // What one weight links, "input x2 → hidden unit 7", or whose bias it is, "bias of output y1".
+    QString connects(const WeightMatrix& matrix, bool first, int gate, int64_t row,
+                     int64_t col) const;
+    // The element as the curriculum writes it, counting from 1: "W[2,7]", "b[7]" (name: "W",
+    // "dJ/dW", ...).
+    static QString element(const QString& name, const WeightMatrix& matrix, int64_t row,
+                           int64_t col);
 
 private:
     // What a layer's output is called: "hidden unit 3", "hidden unit 3 of Z2", "output y2".

@@ -515,16 +515,11 @@ QString WeightView::cellText(int64_t row, int64_t col) const {
     const QString name = quantity == Quantity::Gradient ? QStringLiteral("dJ/d") + entry.name
                          : quantity == Quantity::Update ? QStringLiteral("Δ") + entry.name
                                                         : entry.name;
-    const QString element = matrix.name == "b"
-                                ? QStringLiteral("%1[%2]").arg(name).arg(col + 1)
-                                : QStringLiteral("%1[%2,%3]").arg(name).arg(row + 1).arg(col + 1);
     const QString valueText = value == 0 ? tr("exactly 0") : number(value);
     const WeightMeaning meaning(spec_, dataset_.get());
-    const QString from = meaning.from(matrix, entry.parameter == 0, row);
-    const QString to = meaning.to(matrix, entry.gate, col);
-    const QString connects =
-        matrix.name == "b" ? tr("bias of %1").arg(to) : tr("%1 → %2").arg(from, to);
-    return tr("%1 = %2: %3").arg(element, valueText, connects);
+    return tr("%1 = %2: %3")
+        .arg(WeightMeaning::element(name, matrix, row, col), valueText,
+             meaning.connects(matrix, entry.parameter == 0, entry.gate, row, col));
 }
 
 void WeightView::hover(QMouseEvent* event) {

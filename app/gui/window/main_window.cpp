@@ -131,6 +131,11 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(views_, &RunViews::insideSampleChosen, &controller_,
             &TrainingController::setInsideSample);
     connect(views_, &RunViews::outputWanted, &controller_, &TrainingController::setOutputWanted);
+    connect(views_, &RunViews::networkWanted, &controller_, &TrainingController::setNetworkWanted);
+    connect(views_, &RunViews::weightSet, this,
+            [this](const QString& parameter, qint64 index, float value) {
+                controller_.editWeight(parameter.toStdString(), index, value);
+            });
     connect(views_, &RunViews::outputSampleChosen, &controller_,
             &TrainingController::setOutputSample);
 
