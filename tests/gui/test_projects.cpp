@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLockFile>
 #include <QMenu>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -28,6 +29,7 @@
 #include "io/project_file.h"
 #include "koto_test_support.h"
 #include "main_window_fixture.h"
+#include "sample_projects.h"
 #include "panels/dataset_panel.h"
 #include "views/decision_boundary_view.h"
 #include "views/loss_curve_view.h"
@@ -174,6 +176,7 @@ private slots:
     void unfinishedWorkIsSavedAndOpensAsItWas();
     void aScriptedRunAddsNoRecentFile();
     void runningCopiesKeepTheirOwnAutosaves();
+    void aProjectOnDataOfAnotherShapeTrainsOnAtPlay();
 
 private:
     MainWindow& window() { return *first_.window; }
@@ -897,4 +900,34 @@ void TestProjects::runningCopiesKeepTheirOwnAutosaves() {
 }
 
 QTEST_MAIN(TestProjects)
+// A project on data of another shape than the window had (images after points), as the CLI
+// saves one: Play trains it on from its weights, neither refused nor started over (the editor
+// checks its network against the project's data, not the data before).
+void TestProjects::aProjectOnDataOfAnotherShapeTrainsOnAtPlay() {
+    Project project;
+    project.network = kototest::networkSpec(
+        {784}, LossKind::CrossEntropy, {kototest::dense(8, "relu"), kototest::dense(10, "softmax")});
+    project.dataset = "fashion-mnist:n=200";
+    project.stepsTrained = 20;
+    for (auto [name, rows, cols] : {std::tuple{"dense_1.W", 784, 8}, std::tuple{"dense_1.b", 1, 8},
+                                    std::tuple{"dense_2.W", 8, 10}, std::tuple{"dense_2.b", 1, 10}}) {
+        SavedTensor tensor{name, rows, cols, std::vector<float>(size_t(rows * cols))};
+        for (size_t i = 0; i < tensor.values.size(); ++i)
+            tensor.values[i] = 0.01f * static_cast<float>(int(i % 11) - 5);
+        project.weights.push_back(std::move(tensor));
+    }
+    const QString file = path("images.koto");
+    saveProject(project, file.toStdString());
+
+    MainWindow& first = window();
+    QSignalSpy refused(&first, &MainWindow::trainingCannotStart);
+    QVERIFY(first.session().openFile(file));
+    first.controller().setStepLimit(25);
+    first.controller().play();  // at once, as a script does
+    QVERIFY(waitForSnapshot(first, [](const TrainingSnapshot& s) { return s.paused && s.steps == 25; }));
+    QCOMPARE(refused.count(), 0);
+    const std::optional<Project> trained = first.captureProject();
+    QVERIFY(trained && trained->network.layers.front().integer("units") == 8);
+}
+
 #include "test_projects.moc"

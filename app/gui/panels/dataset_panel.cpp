@@ -93,13 +93,19 @@ DatasetPanel::DatasetPanel(QWidget* parent) : QGroupBox(parent) {
         updateVisibility();
         emit datasetChanged();
     });
-    connect(images_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
-    connect(steps_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
+    // A spin box finishes editing whenever it loses the focus, changed or not: only a change
+    // makes the data again (and so starts training over).
+    connect(this, &DatasetPanel::datasetChanged, this, [this] { announced_ = spec().text(); });
+    auto announceIfChanged = [this] {
+        if (spec().text() != announced_) emit datasetChanged();
+    };
+    connect(images_, &QSpinBox::editingFinished, this, announceIfChanged);
+    connect(steps_, &QSpinBox::editingFinished, this, announceIfChanged);
     connect(everyStep_, &QCheckBox::toggled, this, &DatasetPanel::datasetChanged);
     connect(pathButton_, &QPushButton::clicked, this, [this] {
         if (askForPath()) emit datasetChanged();
     });
-    connect(points_, &QSpinBox::editingFinished, this, &DatasetPanel::datasetChanged);
+    connect(points_, &QSpinBox::editingFinished, this, announceIfChanged);
     for (QSlider* slider : {noise_, testShare_}) {
         connect(slider, &QSlider::valueChanged, this, [this, slider] {
             updateValueLabels();
@@ -235,6 +241,7 @@ void DatasetPanel::setSpec(const DatasetSpec& spec) {
         everyStep_->setChecked(targets != spec.options.end() && targets->second == "every");
     }
     updateVisibility();
+    announced_ = this->spec().text();
 }
 
 void DatasetPanel::changeEvent(QEvent* event) {

@@ -68,6 +68,7 @@ private:
     // The images seqimg reads row by row: fashion-mnist, or idx (the folder_) as a spec gave it.
     std::string rowSource_ = "fashion-mnist";
     int previous_ = 0;  // the choice before this one, to go back to when a choice is cancelled
+    std::string announced_;  // the data last announced (datasetChanged) or set
     PathChooser choosePath_;
 };
 

@@ -55,6 +55,12 @@ NetworkSpec EditorListBridge::networkToTrain(const Dataset& data, bool newData, 
     return spec;
 }
 
+void EditorListBridge::followData(const Dataset& data) {
+    following_ = true;
+    const auto done = qScopeGuard([this] { following_ = false; });
+    document_.setData(dataShapeOf(data));
+}
+
 bool EditorListBridge::editorTrains(const NetworkSpec& trained, double inputNoise) const {
     const auto& network = document_.network();
     return network && trainsAlike(*network, withoutInputNoise(trained, inputNoise), true);

@@ -32,6 +32,9 @@ public:
     bool showInEditor(const NetworkSpec& trained, double inputNoise);
     // The list shows the editor's network where it can (`data`: what its tokens are read against).
     void showInList(const Dataset& data);
+    // Data a project brought: the editor checks the network against its shape from now on (the
+    // project's own network follows; nothing is started again).
+    void followData(const Dataset& data);
     // The editor opens a template, as one undo step.
     void applyTemplate(const Template& networkTemplate);
     // Gives the spec's layers the positions their nodes have in the editor now.

@@ -99,7 +99,12 @@ void MainWindow::showProject(const Project& project) {
     loadedDataSpec_ = project.dataset;
     spec_ = project.network;  // as saved, node positions and all
     describeLesson();
-    if (newData) views_->showData(dataset_);
+    if (newData) {
+        views_->showData(dataset_);
+        // Else the editor would check the project's network against the data before, find it
+        // wrong and start training over at the next edit, even at Play (which locks it).
+        bridge_->followData(*dataset_);
+    }
     // The editor shows the network (startRun), and the layer list too where it can.
     startRun(project.training,
              project.weights.empty() ? nullptr : std::make_shared<const Project>(project));
