@@ -482,6 +482,45 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::DropoutNoiseView</name>
+    <message>
+        <source>Dropout and noise act only while training: take a step, or play, to see what they do to each mini-batch.</source>
+        <translation>Dropout and noise act only while training: take a step, or play, to see what they do to each mini-batch.</translation>
+    </message>
+    <message>
+        <source>The first samples of the mini-batch of step %1, as the layers changed them (rows: samples; columns: units or values). Each step draws anew.</source>
+        <translation>The first samples of the mini-batch of step %1, as the layers changed them (rows: samples; columns: units or values). Each step draws anew.</translation>
+    </message>
+    <message>
+        <source>%1, keep p = %2: X above, Z below</source>
+        <translation>%1, keep p = %2: X above, Z below</translation>
+    </message>
+    <message>
+        <source>%1, σ = %2: X above, Z = X + noise below</source>
+        <translation>%1, σ = %2: X above, Z = X + noise below</translation>
+    </message>
+    <message>
+        <source>%1 (p = %2): %3 of %4 dropped</source>
+        <translation>%1 (p = %2): %3 of %4 dropped</translation>
+    </message>
+    <message>
+        <source>mask M</source>
+        <translation>mask M</translation>
+    </message>
+    <message>
+        <source>%1, σ = %2: X and Z = X + noise</source>
+        <translation>%1, σ = %2: X and Z = X + noise</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Z = X + noise</source>
+        <translation>Z = X + noise</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::EditorListBridge</name>
     <message>
         <source>Change the layer list</source>
@@ -2040,6 +2079,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Network</source>
         <translation>Network</translation>
+    </message>
+    <message>
+        <source>Dropout and noise</source>
+        <translation>Dropout and noise</translation>
     </message>
 </context>
 <context>

@@ -480,6 +480,45 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::DropoutNoiseView</name>
+    <message>
+        <source>Dropout and noise act only while training: take a step, or play, to see what they do to each mini-batch.</source>
+        <translation>ドロップアウトとノイズは学習中にだけ働きます。1 ステップ進めるか再生すると、各ミニバッチに何をするかが見られます。</translation>
+    </message>
+    <message>
+        <source>The first samples of the mini-batch of step %1, as the layers changed them (rows: samples; columns: units or values). Each step draws anew.</source>
+        <translation>ステップ %1 のミニバッチの最初のサンプルを、層が変えたとおりに示します（行: サンプル、列: ユニットまたは値）。ステップごとに新しく引き直されます。</translation>
+    </message>
+    <message>
+        <source>%1, keep p = %2: X above, Z below</source>
+        <translation>%1、残す確率 p = %2: 上が X、下が Z</translation>
+    </message>
+    <message>
+        <source>%1, σ = %2: X above, Z = X + noise below</source>
+        <translation>%1、σ = %2: 上が X、下が Z = X + ノイズ</translation>
+    </message>
+    <message>
+        <source>%1 (p = %2): %3 of %4 dropped</source>
+        <translation>%1（p = %2）: %4 個中 %3 個を落とした</translation>
+    </message>
+    <message>
+        <source>mask M</source>
+        <translation>マスク M</translation>
+    </message>
+    <message>
+        <source>%1, σ = %2: X and Z = X + noise</source>
+        <translation>%1、σ = %2: X と Z = X + ノイズ</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Z = X + noise</source>
+        <translation>Z = X + ノイズ</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::EditorListBridge</name>
     <message>
         <source>Change the layer list</source>
@@ -2028,6 +2067,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Network</source>
         <translation>ネットワーク</translation>
+    </message>
+    <message>
+        <source>Dropout and noise</source>
+        <translation>ドロップアウトとノイズ</translation>
     </message>
 </context>
 <context>

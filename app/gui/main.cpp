@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
         QStringLiteral(
             "Show this tab beside the plot: curve, confusion, feature-maps (conv "
             "networks), states or gradients (recurrent networks), network (dense networks on 2-D "
-            "data), weights or probabilities (any network)"),
+            "data), dropout (networks with dropout or noise), weights or probabilities (any "
+            "network)"),
         QStringLiteral("TAB"));
     parser.addOptions(
         {dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
@@ -204,8 +205,8 @@ int main(int argc, char** argv) {
         std::fprintf(
             stderr,
             "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
-            "gradients (with rnn or lstm layers), network (dense layers on 2-D data), weights or "
-            "probabilities, not \"%s\"\n",
+            "gradients (with rnn or lstm layers), network (dense layers on 2-D data), dropout "
+            "(with dropout or noise layers), weights or probabilities, not \"%s\"\n",
             qPrintable(parser.value(view)));
         return 2;
     }

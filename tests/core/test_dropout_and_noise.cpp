@@ -10,10 +10,13 @@
 
 #include "backend/cpu_backend.h"
 #include "check/gradient_check.h"
+#include "data/dataset.h"
 #include "data/dataset_spec.h"
+#include "inspect/stochastic_passes.h"
 #include "io/layer_tokens.h"
 #include "layers/dropout_layer.h"
 #include "layers/noise_layer.h"
+#include "network/network.h"
 #include "util/errors.h"
 #include "util/philox.h"
 
@@ -156,6 +159,54 @@ private slots:
         for (const char* bad :
              {"dropout:0", "dropout:1.5", "dropout", "dropout:x", "noise:-1", "noise:0.1:2"})
             QVERIFY_THROWS_EXCEPTION(InputError, networkSpecFromTokens(bad, data));
+    }
+
+    // What the app's dropout and noise view shows: after a training pass, each layer's X, its
+    // mask or noise and Z = X * mask or X + noise, for the first rows; nothing after a prediction.
+    void aTrainingPassIsCaptured() {
+        const Dataset data = loadDataset(DatasetSpec::parse("spiral:n=40"));
+        CpuBackend backend;
+        Network network(backend, networkSpecFromTokens("noise:0.5,dense:6:tanh,dropout:0.5", data), 8);
+        network.initialize(3);
+        Tensor x = backend.allocate({8, 2}, DType::Float32);
+        std::vector<float> inputs;
+        for (int i = 0; i < 16; ++i) inputs.push_back(0.25f * static_cast<float>(i) - 2);
+        backend.upload(std::span<const float>(inputs), x);
+        network.prepare({true, 7, 4});
+        network.forward(x);
+        const std::vector<StochasticPass> passes = captureStochasticPasses(network, 5);
+        QCOMPARE(passes.size(), size_t{2});
+        const StochasticPass& noise = passes[0];
+        QCOMPARE(QString::fromStdString(noise.type), QStringLiteral("noise"));
+        QCOMPARE(noise.setting, 0.5);
+        QCOMPARE(noise.layerIndex, 0);
+        QCOMPARE(noise.rows, int64_t{5});
+        QCOMPARE(noise.values, int64_t{2});
+        bool someNoise = false;
+        for (int64_t r = 0; r < 5; ++r)
+            for (int64_t v = 0; v < 2; ++v) {
+                QCOMPARE(noise.at(noise.input, r, v), inputs[static_cast<size_t>(r * 2 + v)]);
+                QVERIFY(std::abs(noise.at(noise.output, r, v) -
+                                 (noise.at(noise.input, r, v) + noise.at(noise.random, r, v))) < 1e-6f);
+                someNoise = someNoise || noise.at(noise.random, r, v) != 0;
+            }
+        QVERIFY(someNoise);
+        const StochasticPass& dropout = passes[1];
+        QCOMPARE(QString::fromStdString(dropout.type), QStringLiteral("dropout"));
+        QCOMPARE(dropout.values, int64_t{6});
+        int dropped = 0;
+        for (int64_t r = 0; r < 5; ++r)
+            for (int64_t v = 0; v < 6; ++v) {
+                const float mask = dropout.at(dropout.random, r, v);
+                QVERIFY(mask == 0 || std::abs(mask - 2.0f) < 1e-6f);
+                dropped += mask == 0;
+                QVERIFY(std::abs(dropout.at(dropout.output, r, v) -
+                                 dropout.at(dropout.input, r, v) * mask) < 1e-6f);
+            }
+        QVERIFY(dropped > 0 && dropped < 30);
+        // A prediction draws nothing: nothing to show.
+        network.predict(inputs, 8);
+        QVERIFY(captureStochasticPasses(network, 5).empty());
     }
 };
 

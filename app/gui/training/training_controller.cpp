@@ -109,6 +109,11 @@ void TrainingController::setNetworkWanted(bool wanted) {
     control_->callPauseCallbackAgain();
 }
 
+void TrainingController::setStochasticWanted(bool wanted) {
+    if (live_->stochasticWanted.exchange(wanted) == wanted || !wanted || !control_) return;
+    control_->callPauseCallbackAgain();
+}
+
 void TrainingController::editWeight(const std::string& parameter, int64_t index, float value) {
     if (!control_) return;
     live_->edits.ask({request_.generation, parameter, index, value});

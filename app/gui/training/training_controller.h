@@ -70,6 +70,8 @@ public:
     // Whether the snapshots carry each unit's output over the plane and the weights, for the
     // network diagram; a waiting thread posts a fresh snapshot with them.
     void setNetworkWanted(bool wanted);
+    // Whether the snapshots carry what dropout and noise did to the latest mini-batch.
+    void setStochasticWanted(bool wanted);
     // Sets one weight (parameter "dense_1.W", element row * cols + col) of the run; applied on
     // the training thread before its next step, or at once while it waits paused, which then
     // posts a snapshot drawn with it.

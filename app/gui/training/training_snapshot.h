@@ -12,6 +12,7 @@
 #include "inspect/network_weights.h"
 #include "inspect/neuron_maps.h"
 #include "inspect/recurrent_states.h"
+#include "inspect/stochastic_passes.h"
 #include "io/project_file.h"
 #include "training/metrics.h"
 #include "training/run_snapshot.h"
@@ -80,6 +81,12 @@ struct TrainingSnapshot : RunSnapshot {
     // weight is set by hand.
     std::shared_ptr<const NeuronMaps> neuronMaps;
     int unitGridSize = 0;
+    // While the dropout and noise view is shown (null otherwise, and before the first step): what
+    // each dropout and noise layer did in training step stochasticStep, taken right after it, at
+    // most TrainingWorker::kInsidesInterval apart while training runs and after every step asked
+    // for (Step, the last of a step limit).
+    std::shared_ptr<const std::vector<StochasticPass>> stochasticPasses;
+    int64_t stochasticStep = 0;
     // The percentiles of every parameter's values at each epoch that ended since the previous
     // snapshot the GUI took (epoch 0, or the epoch a project went on from, first: the weights it
     // started from). Recorded always: once an epoch is cheap.

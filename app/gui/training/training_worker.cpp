@@ -11,6 +11,7 @@
 #include "inspect/neuron_maps.h"
 #include "inspect/recurrent_states.h"
 #include "inspect/step_tracer.h"
+#include "inspect/stochastic_passes.h"
 #include "network/parameter_edit.h"
 #include "training/checkpoint.h"
 #include "training/cpu_fallback.h"
@@ -75,6 +76,8 @@ public:
         // The tracer, an observer before this one, has finished a traced step: hand it over
         // before the snapshot posted as training pauses after it.
         if (std::optional<StepTrace> trace = tracer_.take()) traces_.deliver(std::move(*trace));
+        // Before anything else runs the network: a prediction leaves the masks behind.
+        if (live_.stochasticWanted.load()) keepStochasticPasses(report.step);
         recentLoss_ = recentLoss_ < 0 ? report.loss : 0.98 * recentLoss_ + 0.02 * report.loss;
         stepLearningRate_ = report.learningRate;
         const int64_t limit = live_.stepLimit.load();
@@ -131,6 +134,10 @@ public:
         if (live_.insidesWanted.load()) showInsides(snapshot);
         if (live_.weightsWanted.load() || live_.networkWanted.load()) showWeights(snapshot);
         if (live_.networkWanted.load()) showNeuronMaps(snapshot);
+        if (live_.stochasticWanted.load()) {
+            snapshot.stochasticPasses = stochasticPasses_;
+            snapshot.stochasticStep = stochasticStep_;
+        }
         if (live_.outputWanted.load()) showOutput(snapshot);
         edited_ = false;  // every view above has drawn the edited weights
         snapshot.newWeightPercentiles = std::move(newPercentiles_);
@@ -296,6 +303,20 @@ private:
         snapshot.outputSample = sample;
     }
 
+    // What dropout and noise did in this step, for their view: every step while stepping or
+    // before a step limit's pause, at most kInsidesInterval apart while training runs.
+    void keepStochasticPasses(int64_t step) {
+        const auto now = std::chrono::steady_clock::now();
+        const int64_t limit = live_.stepLimit.load();
+        if (control_.state() == TrainingControl::State::Running && step != limit &&
+            now - stochasticMade_ < kInsidesInterval)
+            return;
+        stochasticPasses_ = std::make_shared<const std::vector<StochasticPass>>(
+            captureStochasticPasses(run_.network(), kStochasticRows));
+        stochasticStep_ = step;
+        stochasticMade_ = now;
+    }
+
     // Each dense unit's output over the unit grid, for the network diagram.
     void showNeuronMaps(TrainingSnapshot& snapshot) {
         if (unitGridInputs_.empty()) return;
@@ -395,6 +416,10 @@ private:
     int64_t neuronMapsStep_ = -1;
     std::chrono::steady_clock::time_point neuronMapsMade_{};
     bool edited_ = false;  // a weight was set by hand since the last snapshot
+    // The dropout and noise view's: the latest step's passes, which step, and when.
+    std::shared_ptr<const std::vector<StochasticPass>> stochasticPasses_;
+    int64_t stochasticStep_ = 0;
+    std::chrono::steady_clock::time_point stochasticMade_{};
     EpochMetrics initial_;
     int64_t publishedEpoch_;       // the last epoch posted to the GUI
     double recentLoss_ = -1;       // moving average of the mini-batch losses

@@ -52,6 +52,8 @@ struct LiveSettings {
     // Whether snapshots carry each unit's output over the plane and the weights, for the network
     // diagram (dense networks on 2-D data).
     std::atomic<bool> networkWanted{false};
+    // Whether snapshots carry what dropout and noise did to the latest mini-batch.
+    std::atomic<bool> stochasticWanted{false};
     // Weights set by hand while paused, applied on the training thread before anything else.
     WeightEdits edits;
 };
@@ -67,6 +69,8 @@ public:
     // The network diagram's units' outputs: over a coarser grid than the boundary's (its
     // pictures are small), made at most kNetworkInterval apart while training runs.
     static constexpr int kUnitGridSize = 40;
+    // The dropout and noise view's: how many of the mini-batch's first rows it shows.
+    static constexpr int64_t kStochasticRows = 16;
     static constexpr std::chrono::milliseconds kNetworkInterval{150};
 
     TrainingWorker(RunRequest request, std::shared_ptr<TrainingControl> control,

@@ -13,6 +13,7 @@
 #include "look/column_scroll.h"
 #include "views/confusion_matrix_view.h"
 #include "views/decision_boundary_view.h"
+#include "views/dropout_noise_view.h"
 #include "views/feature_map_view.h"
 #include "views/gradient_through_time_view.h"
 #include "views/image_gallery_view.h"
@@ -54,11 +55,13 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     output_->setObjectName(QStringLiteral("outputProbabilities"));
     network_ = new NetworkPlaygroundView;
     network_->setObjectName(QStringLiteral("networkPlayground"));
+    stochastic_ = new DropoutNoiseView;
+    stochastic_->setObjectName(QStringLiteral("dropoutNoise"));
     charts_ = new QTabWidget;
     charts_->setObjectName(QStringLiteral("charts"));
     for (QWidget* chart : std::initializer_list<QWidget*>{
              lossCurve_, network_, confusion_, featureMaps_, recurrentStates_, gradients_, weights_,
-             output_})
+             output_, stochastic_})
         charts_->addTab(chart, QString());
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
@@ -120,6 +123,7 @@ void RunViews::chartChosen() {
     if (shown == output_) emit outputSampleChosen(output_->chosenSample());
     emit outputWanted(shown == output_);
     emit networkWanted(shown == network_);
+    emit stochasticWanted(shown == stochastic_);
 }
 
 // A test point or test image clicked: its output, in the output probabilities view.
@@ -136,6 +140,7 @@ void RunViews::showData(const std::shared_ptr<const Dataset>& data) {
     recurrentStates_->setDataset(data);
     weights_->setDataset(data);
     output_->setDataset(data);
+    stochastic_->setDataset(data);
     boundary_->setChosenSample(-1);
     gallery_->setChosenSample(-1);
     if (plane) boundary_->setDataset(*data);
@@ -163,7 +168,9 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
     output_->setOutput(nullptr, -1);
     spec_ = spec;
     showNetworkTab();
+    stochastic_->setPasses(nullptr, 0);
     for (auto [view, shown] : {std::pair<QWidget*, bool>{featureMaps_, has({"conv"})},
+                               std::pair<QWidget*, bool>{stochastic_, has({"dropout", "noise"})},
                                std::pair<QWidget*, bool>{recurrentStates_, has({"rnn", "lstm"})},
                                std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
         const int tab = charts_->indexOf(view);
@@ -187,6 +194,7 @@ void RunViews::showNetworkTab() {
 
 void RunViews::startRun(const Augmentation& augmentation) {
     network_->forgetEdits();
+    stochastic_->setPasses(nullptr, 0);
     gallery_->setAugmentation(augmentation);
     gallery_->setPredictions({}, {});
     output_->setOutput(nullptr, -1);
@@ -215,6 +223,8 @@ void RunViews::show(const TrainingSnapshot& snapshot) {
     weights_->addPercentiles(snapshot.newWeightPercentiles);
     if (snapshot.weights) weights_->setWeights(snapshot.weights);
     if (snapshot.sampleOutput) output_->setOutput(snapshot.sampleOutput, snapshot.outputSample);
+    if (snapshot.stochasticPasses)
+        stochastic_->setPasses(snapshot.stochasticPasses, snapshot.stochasticStep);
     if (charts_->currentWidget() == network_)
         network_->setState(snapshot.weights, snapshot.neuronMaps, snapshot.unitGridSize,
                            snapshot.paused);
@@ -224,7 +234,7 @@ bool RunViews::showChart(const QString& name) {
     const std::pair<const char*, QWidget*> tabs[] = {
         {"curve", lossCurve_},        {"confusion", confusion_}, {"feature-maps", featureMaps_},
         {"states", recurrentStates_}, {"gradients", gradients_}, {"weights", weights_},
-        {"probabilities", output_},   {"network", network_}};
+        {"probabilities", output_},   {"network", network_},     {"dropout", stochastic_}};
     for (const auto& [tabName, widget] : tabs) {
         const int index = charts_->indexOf(widget);
         if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) ||
@@ -252,6 +262,7 @@ void RunViews::retranslate() {
     charts_->setTabText(charts_->indexOf(weights_), tr("Weights"));
     charts_->setTabText(charts_->indexOf(output_), tr("Output probabilities"));
     charts_->setTabText(charts_->indexOf(network_), tr("Network"));
+    charts_->setTabText(charts_->indexOf(stochastic_), tr("Dropout and noise"));
 }
 
 }  // namespace koto::gui

@@ -30,6 +30,7 @@ class DecisionBoundaryView;
 class FeatureMapView;
 class GradientThroughTimeView;
 class ImageGalleryView;
+class DropoutNoiseView;
 class LossCurveView;
 class NetworkPlaygroundView;
 class OutputProbabilityView;
@@ -51,6 +52,7 @@ public:
     WeightView& weightView() const { return *weights_; }
     OutputProbabilityView& outputView() const { return *output_; }
     NetworkPlaygroundView& networkView() const { return *network_; }
+    DropoutNoiseView& dropoutNoiseView() const { return *stochastic_; }
     QTabWidget& charts() const { return *charts_; }
 
     // New data: the picture it has (a plane, images, or none: the charts take the room), and the
@@ -66,7 +68,7 @@ public:
     // Draws a snapshot of a run that trains.
     void show(const TrainingSnapshot& snapshot);
     // Shows a chart by name: "curve", "confusion", "feature-maps", "states", "gradients",
-    // "weights", "probabilities" or "network";
+    // "weights", "probabilities", "network" or "dropout";
     // false if there is no such tab for this data and network.
     bool showChart(const QString& name);
     // The lesson's explanation under the charts (rich text).
@@ -86,6 +88,8 @@ signals:
     // plane and the weights), and a weight set by hand in it.
     void networkWanted(bool wanted);
     void weightSet(const QString& parameter, qint64 index, float value);
+    // Whether the dropout and noise view is shown (the snapshots then carry their masks).
+    void stochasticWanted(bool wanted);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -111,6 +115,7 @@ private:
     WeightView* weights_;
     OutputProbabilityView* output_;
     NetworkPlaygroundView* network_;  // its tab only for dense networks on 2-D data
+    DropoutNoiseView* stochastic_;    // its tab only for networks with dropout or noise
     std::shared_ptr<const Dataset> data_;
     NetworkSpec spec_;
     QLabel* explanation_;

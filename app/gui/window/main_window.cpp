@@ -132,6 +132,8 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
             &TrainingController::setInsideSample);
     connect(views_, &RunViews::outputWanted, &controller_, &TrainingController::setOutputWanted);
     connect(views_, &RunViews::networkWanted, &controller_, &TrainingController::setNetworkWanted);
+    connect(views_, &RunViews::stochasticWanted, &controller_,
+            &TrainingController::setStochasticWanted);
     connect(views_, &RunViews::weightSet, this,
             [this](const QString& parameter, qint64 index, float value) {
                 controller_.editWeight(parameter.toStdString(), index, value);
