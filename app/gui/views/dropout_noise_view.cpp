@@ -104,8 +104,14 @@ void DropoutNoiseView::redraw() {
                 dropout
                     ? tr("%1, keep p = %2: X above, Z below").arg(name).arg(pass.setting)
                     : tr("%1, σ = %2: X above, Z = X + noise below").arg(name).arg(pass.setting);
+            // Grey as images are, from the darkest value to the brightest (noise leaves 0..1).
+            float low = 0, high = 1;
+            for (float v : images.values) {
+                low = std::min(low, v);
+                high = std::max(high, v);
+            }
             view.setStack(std::move(images), title, kImageTile, captions,
-                          dropout ? ColourScale{0, 1, false, true} : std::optional<ColourScale>());
+                          ColourScale{low, high, false, true});
         } else if (dropout) {
             // The mask: white where the unit was kept (1/p), black where it was dropped (0).
             std::vector<float> kept(pass.random.size());

@@ -70,6 +70,9 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     settingsLayout->addWidget(augmentation_);
     settingsLayout->addStretch(1);
     auto* scroll = settingsScroll_ = columnScroll(settings);
+    // The column follows what it holds: other data shows other settings (images: augmentation),
+    // a project other layers; fitted again whenever their layout changes.
+    settings->installEventFilter(this);
 
     auto* centre = new QVBoxLayout;
     centre->addWidget(problem_);
@@ -503,6 +506,12 @@ void MainWindow::fitSettingsColumn() {
                       settingsScroll_->verticalScrollBar()->sizeHint().width();
     settingsScroll_->setMinimumWidth(width);
     settingsScroll_->setMaximumWidth(width + 40);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == settingsScroll_->widget() && event->type() == QEvent::LayoutRequest)
+        QTimer::singleShot(0, this, &MainWindow::fitSettingsColumn);
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::changeEvent(QEvent* event) {

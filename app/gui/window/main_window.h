@@ -105,6 +105,7 @@ signals:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
     // Asks about unsaved changes first (Save / Discard / Cancel).
     void closeEvent(QCloseEvent* event) override;
 
