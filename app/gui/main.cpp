@@ -13,12 +13,12 @@
 #include <optional>
 
 #include "data/dataset_spec.h"
+#include "io/atomic_file.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "models/model_projects.h"
 #include "opencl_devices.h"
 #include "panels/layer_list_editor.h"
-#include "io/atomic_file.h"
 #include "project/default_lesson.h"
 #include "scripted/export_run.h"
 #include "scripted/inspector_screenshot_run.h"

@@ -135,10 +135,10 @@ QString exportAll(ExportableView& view, const QTemporaryDir& folder, const QStri
     return problem.isEmpty() ? QString() : name + QStringLiteral(": ") + problem;
 }
 
-#define EXPORT_ALL(view, name)                                                  \
-    do {                                                                        \
-        const QString problem = exportAll(view, folder, QStringLiteral(name), rows); \
-        QVERIFY2(problem.isEmpty(), qPrintable(problem));                       \
+#define EXPORT_ALL(view, name)                                                                     \
+    do {                                                                                           \
+        const QString problem = exportAll(view, folder, QStringLiteral(name), rows);               \
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));                                          \
     } while (false)
 
 // The number a CSV field holds, read as other programs read it (C's strtof); NaN (equal to
@@ -156,8 +156,8 @@ float asFloat(const QString& text) {
 bool train(MainWindow& window, int64_t steps) {
     window.controller().setStepLimit(steps);
     window.controller().play();
-    return waitForSnapshot(window,
-                           [steps](const TrainingSnapshot& s) { return s.steps == steps && s.paused; });
+    return waitForSnapshot(
+        window, [steps](const TrainingSnapshot& s) { return s.steps == steps && s.paused; });
 }
 
 bool fashionMnistInstalled() {
@@ -259,7 +259,7 @@ void TestViewExport::planeViews() {
     for (size_t k = 0; k < weights.matrices.size(); ++k) {
         const WeightMatrix& m = weights.matrices[k];
         QCOMPARE(rows[at++], (QStringList{"weights", names[int(k)], QString::fromStdString(m.id),
-                                           QString::number(m.rows), QString::number(m.cols)}));
+                                          QString::number(m.rows), QString::number(m.cols)}));
         for (int64_t i = 0; i < m.rows; ++i, ++at) {
             QCOMPARE(rows[at].size(), qsizetype(m.cols));
             for (int64_t j = 0; j < m.cols; ++j) QCOMPARE(asFloat(rows[at][int(j)]), m.at(i, j));
@@ -269,7 +269,8 @@ void TestViewExport::planeViews() {
 
     // One test point's probabilities: a row a class, the bars drawn.
     QVERIFY(window.showChart(QStringLiteral("probabilities")));
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return bool(s.sampleOutput); }));
+    QVERIFY(
+        waitForSnapshot(window, [](const TrainingSnapshot& s) { return bool(s.sampleOutput); }));
     QTRY_VERIFY(!window.views().outputView().shownBars().empty());
     OutputProbabilityView& output = window.views().outputView();
     EXPORT_ALL(output, "probabilities");
@@ -298,8 +299,8 @@ void TestViewExport::imageViews() {
     std::vector<QStringList> rows;
     EXPORT_ALL(gallery, "gallery");
     QCOMPARE(rows.size(), size_t(images + 1));
-    QCOMPARE(rows[0].mid(0, 5), (QStringList{"sample", "true_class", "answer", "probability",
-                                             "x1"}));
+    QCOMPARE(rows[0].mid(0, 5),
+             (QStringList{"sample", "true_class", "answer", "probability", "x1"}));
     QCOMPARE(rows[0].size(), qsizetype(4 + 28 * 28));
     for (size_t i = 1; i < rows.size(); ++i) {
         QCOMPARE(rows[i].size(), rows[0].size());
@@ -344,7 +345,8 @@ void TestViewExport::recurrentViews() {
     QCOMPARE(rows[1][3].toDouble(), measured.forgetGate.front());
 
     QVERIFY(window.showChart(QStringLiteral("states")));
-    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return bool(s.recurrentStates); }));
+    QVERIFY(
+        waitForSnapshot(window, [](const TrainingSnapshot& s) { return bool(s.recurrentStates); }));
     RecurrentStateView& states = window.recurrentStateView();
     QTRY_VERIFY(!states.heatmapsShown().empty());
     size_t cells = 0;
@@ -376,10 +378,11 @@ void TestViewExport::menusSaveTheViewShown() {
     MainWindow& window = *fixture.window;
     QVERIFY(train(window, 10));
     QTemporaryDir folder;
-    QString chosen, error;
+    QString chosen, error, suggested;
     QStringList offered;
     ViewExportMenu::Dialogs dialogs;
-    dialogs.chooseFile = [&](const QString&, const QString&, const QStringList& filters) {
+    dialogs.chooseFile = [&](const QString&, const QString& name, const QStringList& filters) {
+        suggested = name;
         offered = filters;
         return chosen;
     };
@@ -389,6 +392,7 @@ void TestViewExport::menusSaveTheViewShown() {
     QVERIFY(window.showChart(QStringLiteral("confusion")));
     chosen = folder.filePath(QStringLiteral("shown.csv"));
     window.viewExport().exportChartAction().trigger();
+    QCOMPARE(suggested, QStringLiteral("confusionMatrix.png"));
     QCOMPARE(offered.size(), 3);
     QCOMPARE(csvRecords(chosen).front().front(), QStringLiteral("true_class"));
     chosen = folder.filePath(QStringLiteral("plane.csv"));
@@ -440,10 +444,10 @@ void TestViewExport::commandLineWritesTheProjectsWeights() {
     QCOMPARE(saved.weights.size(), size_t(6));
     const QString csv = folder.filePath(QStringLiteral("weights.csv"));
     QString errors;
-    QCOMPARE(runApp({"--project", project, "--view", "weights", "--export-view", csv, "--lang",
-                     "en"},
-                    &errors),
-             0);
+    QCOMPARE(
+        runApp({"--project", project, "--view", "weights", "--export-view", csv, "--lang", "en"},
+               &errors),
+        0);
     const std::vector<QStringList> rows = csvRecords(csv);
     size_t at = 1;
     for (const SavedTensor& tensor : saved.weights) {

@@ -27,8 +27,8 @@ private:
     void exportWhenDrawn();
 
     QString viewName_;
-    QTimer poll_;  // looks whether the view has drawn its data
-    int pollsLeft_;          // without data, before it gives up waiting
+    QTimer poll_;    // looks whether the view has drawn its data
+    int pollsLeft_;  // without data, before it gives up waiting
     int pollsWithData_ = 0;
 };
 

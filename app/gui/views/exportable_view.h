@@ -6,7 +6,8 @@
 //
 // The CSV is UTF-8 with a header row first, its column names plain ASCII identifiers and class
 // names as the dataset stores them, whatever the interface's language: data to be read by other
-// programs. Numbers are written so that they read back exactly (views/csv_text.h).
+// programs. Counts (samples, units, time steps, tiles) start at 1, as the views show them.
+// Numbers are written so that they read back exactly (views/csv_text.h).
 
 #include <QString>
 

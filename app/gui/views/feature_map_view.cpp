@@ -40,9 +40,9 @@ std::vector<const ImageStackView*> FeatureMapView::stacksShown() const { return 
 QString FeatureMapView::csv() const {
     const std::vector<const ImageStackView*> shownStacks = stacksShown();
     if (shownStacks.empty()) return {};
-    QString text = csvRow({QStringLiteral("quantity"), QStringLiteral("layer"),
-                           QStringLiteral("tile"), QStringLiteral("row"), QStringLiteral("column"),
-                           QStringLiteral("value")});
+    QString text =
+        csvRow({QStringLiteral("quantity"), QStringLiteral("layer"), QStringLiteral("tile"),
+                QStringLiteral("row"), QStringLiteral("column"), QStringLiteral("value")});
     for (size_t k = 0; k < shownStacks.size(); ++k) {
         const ImageStack& stack = shownStacks[k]->stack();
         const QString quantity = k == 0   ? QStringLiteral("input")
@@ -52,9 +52,9 @@ QString FeatureMapView::csv() const {
         for (int64_t image = 0; image < stack.count; ++image)
             for (int64_t y = 0; y < stack.height; ++y)
                 for (int64_t x = 0; x < stack.width; ++x)
-                    text += csvRow({quantity, layer, QString::number(image + 1),
-                                    QString::number(y + 1), QString::number(x + 1),
-                                    csvNumber(stack.at(image, y, x))});
+                    text +=
+                        csvRow({quantity, layer, QString::number(image + 1), QString::number(y + 1),
+                                QString::number(x + 1), csvNumber(stack.at(image, y, x))});
     }
     return text;
 }

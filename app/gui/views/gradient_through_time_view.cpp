@@ -105,12 +105,11 @@ const std::vector<double>* GradientThroughTimeView::values(Curve curve) const {
 }
 
 QString GradientThroughTimeView::csv() const {
-    const std::pair<Curve, const char*> columns[] = {
-        {Curve::Hidden, "hidden_norm"},
-        {Curve::Cell, "cell_norm"},
-        {Curve::ForgetGate, "mean_forget_gate"},
-        {Curve::InitialHidden, "initial_hidden_norm"},
-        {Curve::InitialCell, "initial_cell_norm"}};
+    const std::pair<Curve, const char*> columns[] = {{Curve::Hidden, "hidden_norm"},
+                                                     {Curve::Cell, "cell_norm"},
+                                                     {Curve::ForgetGate, "mean_forget_gate"},
+                                                     {Curve::InitialHidden, "initial_hidden_norm"},
+                                                     {Curve::InitialCell, "initial_cell_norm"}};
     QStringList header{QStringLiteral("t")};
     std::vector<const std::vector<double>*> drawn;
     size_t steps = 0;

@@ -88,8 +88,8 @@ QString LossCurveView::csv() const {
                                         [](const EpochMetrics& m) { return m.hasValidation; });
     const QString measure = regression ? QStringLiteral("rmse") : QStringLiteral("accuracy");
     QStringList header{QStringLiteral("epoch"), QStringLiteral("steps")};
-    for (const QString& split : {QStringLiteral("train"), QStringLiteral("test"),
-                                QStringLiteral("validation")}) {
+    for (const QString& split :
+         {QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("validation")}) {
         if (split == QLatin1String("validation") && !validation) continue;
         header << split + QStringLiteral("_loss") << split + QLatin1Char('_') + measure;
     }
@@ -97,13 +97,11 @@ QString LossCurveView::csv() const {
     for (const EpochMetrics& m : points) {
         QStringList row{QString::number(m.epoch), QString::number(m.steps)};
         for (const SplitMetrics* split : {&m.train, &m.test})
-            row << csvNumber(split->loss)
-                << csvNumber(regression ? split->rmse : split->accuracy);
+            row << csvNumber(split->loss) << csvNumber(regression ? split->rmse : split->accuracy);
         if (validation && m.hasValidation)
             row << csvNumber(m.validation.loss)
                 << csvNumber(regression ? m.validation.rmse : m.validation.accuracy);
-        else if (validation)
-            row << QString() << QString();  // no validation measured at this epoch
+        else if (validation) row << QString() << QString();  // no validation measured at this epoch
         text += csvRow(row);
     }
     return text;

@@ -59,7 +59,8 @@ QString exportView(ExportableView& view, const QString& path) {
         replotPlots(widget);
         contents = *format == ExportFormat::Png ? pngPicture(widget) : svgPicture(widget);
         if (contents.isEmpty())
-            return QCoreApplication::translate("ViewExport", "The picture of %1 could not be drawn.")
+            return QCoreApplication::translate("ViewExport",
+                                               "The picture of %1 could not be drawn.")
                 .arg(path);
     }
     try {

@@ -21,7 +21,8 @@ namespace koto::gui {
 ViewExportMenu::ViewExportMenu(RunViews& views, QMenu& fileMenu, QWidget& dialogParent)
     : QObject(&dialogParent), views_(views), dialogParent_(dialogParent) {
     exportChart_ = fileMenu.addAction(QString(), this, [this] {
-        if (ExportableView* chart = views_.shownChart()) exportWithDialog(*chart, Offer::Everything);
+        if (ExportableView* chart = views_.shownChart())
+            exportWithDialog(*chart, Offer::Everything);
     });
     exportChart_->setObjectName(QStringLiteral("exportViewAction"));
     exportPicture_ = fileMenu.addAction(QString(), this, [this] {
@@ -70,12 +71,13 @@ void ViewExportMenu::showContextMenu(QWidget& widget, ExportableView& view,
 }
 
 bool ViewExportMenu::eventFilter(QObject* watched, QEvent* event) {
-    auto* plot = event->type() == QEvent::ContextMenu ? qobject_cast<QCustomPlot*>(watched)
-                                                      : nullptr;
+    auto* plot =
+        event->type() == QEvent::ContextMenu ? qobject_cast<QCustomPlot*>(watched) : nullptr;
     for (QWidget* inside = plot; inside; inside = inside->parentWidget())
         for (const auto& [widget, view] : exportable_)
             if (widget == inside) {
-                showContextMenu(*widget, *view, static_cast<QContextMenuEvent*>(event)->globalPos());
+                showContextMenu(*widget, *view,
+                                static_cast<QContextMenuEvent*>(event)->globalPos());
                 return true;
             }
     return QObject::eventFilter(watched, event);
@@ -97,9 +99,10 @@ bool ViewExportMenu::exportWithDialog(ExportableView& view, Offer offer) {
         filters << tr("PNG image (*.png)") << tr("SVG drawing, sharp at any size (*.svg)");
     if (offer != Offer::Picture) filters << tr("CSV data (*.csv)");
     const QString title = offer == Offer::Data ? tr("Save Data as CSV") : tr("Export View");
-    const QString base = view.pictureWidget().objectName().isEmpty()
-                             ? QStringLiteral("view")
-                             : view.pictureWidget().objectName();
+    // The view's own name ("lossCurve", "weights") for the file.
+    const auto* widget = dynamic_cast<const QWidget*>(&view);
+    const QString base =
+        widget && !widget->objectName().isEmpty() ? widget->objectName() : QStringLiteral("view");
     const QString suggested =
         base + (offer == Offer::Data ? QStringLiteral(".csv") : QStringLiteral(".png"));
     const QString path = dialogs_.chooseFile(title, suggested, filters);
@@ -121,10 +124,9 @@ QString ViewExportMenu::chooseWithDialog(const QString& title, const QString& su
         return QRegularExpression(QStringLiteral("\\*\\.(\\w+)")).match(filter).captured(1);
     };
     dialog.setDefaultSuffix(suffixOf(filters.value(0)));
-    connect(&dialog, &QFileDialog::filterSelected, &dialog,
-            [&dialog, suffixOf](const QString& filter) {
-                dialog.setDefaultSuffix(suffixOf(filter));
-            });
+    connect(
+        &dialog, &QFileDialog::filterSelected, &dialog,
+        [&dialog, suffixOf](const QString& filter) { dialog.setDefaultSuffix(suffixOf(filter)); });
     if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty()) return QString();
     return dialog.selectedFiles().constFirst();
 }
