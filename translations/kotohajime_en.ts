@@ -172,6 +172,29 @@
     </message>
 </context>
 <context>
+    <name>ViewExport</name>
+    <message>
+        <source>%1: a view is saved as a picture (.png or .svg) or as its data (.csv); the name must end in one of these.</source>
+        <translation>%1: a view is saved as a picture (.png or .svg) or as its data (.csv); the name must end in one of these.</translation>
+    </message>
+    <message>
+        <source>The view shows no data yet, so there is nothing to save as CSV. Press Step or Play first.</source>
+        <translation>The view shows no data yet, so there is nothing to save as CSV. Press Step or Play first.</translation>
+    </message>
+    <message>
+        <source>The picture of %1 could not be drawn.</source>
+        <translation>The picture of %1 could not be drawn.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2</source>
+        <translation>%1 could not be written.
+
+%2</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::AugmentationPanel</name>
     <message>
         <source>Data augmentation</source>
@@ -2851,6 +2874,57 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Switch the model?</source>
         <translation>Switch the model?</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ViewExportMenu</name>
+    <message>
+        <source>E&amp;xport View…</source>
+        <translation>E&amp;xport View…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a picture (PNG or SVG) or its data as CSV</source>
+        <translation>Save the chart shown as a picture (PNG or SVG) or its data as CSV</translation>
+    </message>
+    <message>
+        <source>Export &amp;Picture…</source>
+        <translation>Export &amp;Picture…</translation>
+    </message>
+    <message>
+        <source>Save the decision boundary or the image gallery as a picture (PNG or SVG) or its data as CSV</source>
+        <translation>Save the decision boundary or the image gallery as a picture (PNG or SVG) or its data as CSV</translation>
+    </message>
+    <message>
+        <source>Save as Picture…</source>
+        <translation>Save as Picture…</translation>
+    </message>
+    <message>
+        <source>Save Data as CSV…</source>
+        <translation>Save Data as CSV…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing, sharp at any size (*.svg)</source>
+        <translation>SVG drawing, sharp at any size (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV data (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save Data as CSV</source>
+        <translation>Save Data as CSV</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>Export View</translation>
+    </message>
+    <message>
+        <source>The view was not saved</source>
+        <translation>The view was not saved</translation>
     </message>
 </context>
 <context>

@@ -172,6 +172,29 @@
     </message>
 </context>
 <context>
+    <name>ViewExport</name>
+    <message>
+        <source>%1: a view is saved as a picture (.png or .svg) or as its data (.csv); the name must end in one of these.</source>
+        <translation>%1: 表示は画像（.png か .svg）またはそのデータ（.csv）として保存します。ファイル名はこのどれかで終わる必要があります。</translation>
+    </message>
+    <message>
+        <source>The view shows no data yet, so there is nothing to save as CSV. Press Step or Play first.</source>
+        <translation>この表示にはまだデータがないので、CSV で保存するものがありません。先に「1ステップ」か「再生」を押してください。</translation>
+    </message>
+    <message>
+        <source>The picture of %1 could not be drawn.</source>
+        <translation>%1 の画像を描けませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2</source>
+        <translation>%1 に書き込めませんでした。
+
+%2</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::AugmentationPanel</name>
     <message>
         <source>Data augmentation</source>
@@ -2823,6 +2846,57 @@ A file that was there stays as it was.</source>
     <message>
         <source>Switch the model?</source>
         <translation>モデルを切り替えますか？</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::ViewExportMenu</name>
+    <message>
+        <source>E&amp;xport View…</source>
+        <translation>表示を書き出す(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the chart shown as a picture (PNG or SVG) or its data as CSV</source>
+        <translation>表示中のグラフを画像（PNG か SVG）として、またはそのデータを CSV で保存します</translation>
+    </message>
+    <message>
+        <source>Export &amp;Picture…</source>
+        <translation>図を書き出す(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save the decision boundary or the image gallery as a picture (PNG or SVG) or its data as CSV</source>
+        <translation>決定境界または画像ギャラリーを画像（PNG か SVG）として、またはそのデータを CSV で保存します</translation>
+    </message>
+    <message>
+        <source>Save as Picture…</source>
+        <translation>画像として保存…</translation>
+    </message>
+    <message>
+        <source>Save Data as CSV…</source>
+        <translation>データを CSV で保存…</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 画像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing, sharp at any size (*.svg)</source>
+        <translation>SVG 図（どの大きさでも鮮明） (*.svg)</translation>
+    </message>
+    <message>
+        <source>CSV data (*.csv)</source>
+        <translation>CSV データ (*.csv)</translation>
+    </message>
+    <message>
+        <source>Save Data as CSV</source>
+        <translation>データを CSV で保存</translation>
+    </message>
+    <message>
+        <source>Export View</source>
+        <translation>表示を書き出す</translation>
+    </message>
+    <message>
+        <source>The view was not saved</source>
+        <translation>表示は保存されませんでした</translation>
     </message>
 </context>
 <context>

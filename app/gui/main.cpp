@@ -1,8 +1,9 @@
 // kotohajime: the desktop app. Opens on the default lesson (or the dataset and layers given),
-// optionally trains a number of steps and saves a screenshot.
+// optionally trains a number of steps and saves a screenshot (or one view as a file).
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
 #include <QIcon>
 #include <QTimer>
 #include <algorithm>
@@ -12,16 +13,19 @@
 #include <optional>
 
 #include "data/dataset_spec.h"
+#include "io/atomic_file.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "models/model_projects.h"
 #include "opencl_devices.h"
 #include "panels/layer_list_editor.h"
 #include "project/default_lesson.h"
+#include "scripted/export_run.h"
 #include "scripted/inspector_screenshot_run.h"
 #include "scripted/screenshot_run.h"
 #include "scripted/unsupervised_screenshot_run.h"
 #include "unsupervised/unsupervised_window.h"
+#include "views/view_export.h"
 #include "window/language.h"
 #include "window/main_window.h"
 
@@ -85,10 +89,16 @@ int main(int argc, char** argv) {
             "Show this tab beside the plot: curve, confusion, feature-maps (conv "
             "networks), states or gradients (recurrent networks), network (dense networks on 2-D "
             "data), dropout (networks with dropout or noise), weights or probabilities (any "
-            "network)"),
+            "network); or, for --export-view, the picture: boundary (2-D data) or gallery "
+            "(images)"),
         QStringLiteral("TAB"));
-    parser.addOptions(
-        {dataset, layers, steps, screenshot, language, inspect, project, networkTemplate, view});
+    const QCommandLineOption exportView(
+        QStringLiteral("export-view"),
+        QStringLiteral("Save the --view after training (none: a project as saved) as a picture "
+                       "(.png, .svg) or as its data (.csv), then quit"),
+        QStringLiteral("FILE"));
+    parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project,
+                       networkTemplate, view, exportView});
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
@@ -119,6 +129,28 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "kotohajime: --inspect needs forward:L, backward:L, loss or "
                                  "update, and --screenshot\n");
             return 2;
+        }
+    }
+
+    if (parser.isSet(exportView)) {
+        const QString path = parser.value(exportView);
+        if (!parser.isSet(view) || parser.isSet(screenshot) || inspectStage) {
+            std::fprintf(stderr, "kotohajime: --export-view needs --view, and goes with neither "
+                                 "--screenshot nor --inspect\n");
+            return 2;
+        }
+        if (!koto::gui::exportFormatOf(path)) {
+            std::fprintf(stderr,
+                         "kotohajime: --export-view writes a picture (.png, .svg) or data (.csv), "
+                         "not \"%s\"\n",
+                         qPrintable(path));
+            return 2;
+        }
+        try {  // a folder, a FIFO or a device is refused before any training
+            koto::checkWritableTarget(QFile::encodeName(path).toStdString());
+        } catch (const std::exception& error) {
+            std::fprintf(stderr, "kotohajime: %s\n", error.what());
+            return 1;
         }
     }
 
@@ -168,7 +200,7 @@ int main(int argc, char** argv) {
 
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
-    const bool scripted = parser.isSet(screenshot);
+    const bool scripted = parser.isSet(screenshot) || parser.isSet(exportView);
     if (modelTemplate && scripted) {
         try {  // no dialog in a script: its data that cannot be loaded is said on stderr
             window.showModelProject(koto::untrainedModelProject(*chosenTemplate), QString());
@@ -206,7 +238,8 @@ int main(int argc, char** argv) {
             stderr,
             "kotohajime: --view takes curve, confusion, feature-maps (with conv layers), states or "
             "gradients (with rnn or lstm layers), network (dense layers on 2-D data), dropout "
-            "(with dropout or noise layers), weights or probabilities, not \"%s\"\n",
+            "(with dropout or noise layers), weights, probabilities, boundary (with 2-D data) or "
+            "gallery (with images), not \"%s\"\n",
             qPrintable(parser.value(view)));
         return 2;
     }
@@ -218,6 +251,11 @@ int main(int argc, char** argv) {
     } else if (inspectStage) {
         auto* run = new koto::gui::InspectorScreenshotRun(window, stepsBefore + trainSteps,
                                                           *inspectStage, parser.value(screenshot));
+        run->setParent(&window);
+        run->start();
+    } else if (parser.isSet(exportView)) {
+        auto* run = new koto::gui::ExportRun(window, stepsBefore + trainSteps, parser.value(view),
+                                             parser.value(exportView));
         run->setParent(&window);
         run->start();
     } else if (parser.isSet(screenshot)) {

@@ -35,6 +35,7 @@ protected:
     void saveAndQuit(QWidget& widget, int delayMs);
     void finish(int exitCode);
     MainWindow& window() { return window_; }
+    const QString& path() const { return path_; }
 
 private:
     void check();

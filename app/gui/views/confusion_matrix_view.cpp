@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "look/ui_text.h"
+#include "views/csv_text.h"
 
 namespace koto::gui {
 
@@ -20,6 +21,20 @@ void ConfusionMatrixView::setClassNames(const std::vector<std::string>& names) {
 void ConfusionMatrixView::setCounts(std::vector<int64_t> counts) {
     counts_ = std::move(counts);
     update();
+}
+
+QString ConfusionMatrixView::csv() const {
+    const size_t classes = names_.size();
+    if (classes < 1 || counts_.size() != classes * classes) return {};
+    QStringList header{QStringLiteral("true_class")};
+    for (const std::string& name : names_) header << QString::fromStdString(name);
+    QString text = csvRow(header);
+    for (size_t t = 0; t < classes; ++t) {
+        QStringList row{QString::fromStdString(names_[t])};
+        for (size_t p = 0; p < classes; ++p) row << QString::number(counts_[t * classes + p]);
+        text += csvRow(row);
+    }
+    return text;
 }
 
 namespace {

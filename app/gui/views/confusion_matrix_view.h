@@ -8,9 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "views/exportable_view.h"
+
 namespace koto::gui {
 
-class ConfusionMatrixView : public QWidget {
+class ConfusionMatrixView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit ConfusionMatrixView(QWidget* parent = nullptr);
@@ -19,6 +21,11 @@ public:
     // counts[t * K + p]: test samples of class t the network put in class p (empty: none yet).
     void setCounts(std::vector<int64_t> counts);
     const std::vector<int64_t>& counts() const { return counts_; }
+
+    // K + 1 rows: "true_class" and the classes answered, then each true class's name and its
+    // counts.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 protected:
     void paintEvent(QPaintEvent* event) override;

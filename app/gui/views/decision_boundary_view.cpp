@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "data/playground_datasets.h"
+#include "views/csv_text.h"
 #include "views/level_line.h"
 
 namespace koto::gui {
@@ -60,7 +61,9 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
     chosen_->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.5), Qt::NoBrush, 18));
     // A click chooses the nearest test point (for the output probabilities view).
+    // (A right click is for the context menu.)
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        if (event->button() != Qt::LeftButton) return;
         const QPointF at = event->position();
         if (!plot_->axisRect()->rect().contains(at.toPoint()) || testInputs_.empty()) return;
         const double x = plot_->xAxis->pixelToCoord(at.x());
@@ -98,6 +101,7 @@ void DecisionBoundaryView::setDataset(const Dataset& dataset) {
     regression_ = dataset.task == Task::Regression;
     testInputs_ = dataset.test.floatInputs(0, dataset.test.count, dataset.inputSize);
     chosen_->data()->clear();
+    points_.clear();
     showPoints(dataset.train, false);
     showPoints(dataset.test, true);
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -111,8 +115,13 @@ void DecisionBoundaryView::showPoints(const DataSplit& split, bool test) {
             regression_ ? std::clamp((split.targets[static_cast<size_t>(n)] + 1.0) / 2.0, 0.0, 1.0)
                         : split.labels[static_cast<size_t>(n)];
         const auto bin = static_cast<size_t>(std::lround(position * (kColourBins - 1)));
-        xs[bin].push_back(split.inputs[static_cast<size_t>(2 * n)]);
-        ys[bin].push_back(split.inputs[static_cast<size_t>(2 * n + 1)]);
+        const float x1 = split.inputs[static_cast<size_t>(2 * n)];
+        const float x2 = split.inputs[static_cast<size_t>(2 * n + 1)];
+        xs[bin].push_back(x1);
+        ys[bin].push_back(x2);
+        points_.push_back({test, x1, x2,
+                           regression_ ? split.targets[static_cast<size_t>(n)]
+                                       : static_cast<float>(split.labels[static_cast<size_t>(n)])});
     }
     auto& graphs = test ? testGraphs_ : trainGraphs_;
     for (size_t bin = 0; bin < graphs.size(); ++bin) graphs[bin]->setData(xs[bin], ys[bin], true);
@@ -155,6 +164,26 @@ std::vector<QPointF> DecisionBoundaryView::decisionLine() const {
 double DecisionBoundaryView::shownValue(int column, int row) const {
     return colorMap_->data()->cell(column, row);
 }
+
+QString DecisionBoundaryView::csv() const {
+    if (gridSize_ == 0 && points_.empty()) return {};
+    QString text = csvRow({QStringLiteral("kind"), QStringLiteral("x1"), QStringLiteral("x2"),
+                           QStringLiteral("value")});
+    QCPColorMapData& data = *colorMap_->data();  // (its cellToCoord is not const)
+    for (int row = 0; row < gridSize_; ++row)
+        for (int column = 0; column < gridSize_; ++column) {
+            double x1 = 0, x2 = 0;
+            data.cellToCoord(column, row, &x1, &x2);
+            text += csvRow({QStringLiteral("grid"), csvNumber(x1), csvNumber(x2),
+                            csvNumber(static_cast<float>(data.cell(column, row)))});
+        }
+    for (const DataPoint& point : points_)
+        text += csvRow({point.test ? QStringLiteral("test") : QStringLiteral("train"),
+                        csvNumber(point.x1), csvNumber(point.x2), csvNumber(point.value)});
+    return text;
+}
+
+QWidget& DecisionBoundaryView::pictureWidget() { return *plot_; }
 
 void DecisionBoundaryView::resizeEvent(QResizeEvent* event) {
     // Keep the square square: the plot takes the largest square that fits, centred.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "views/exportable_view.h"
 
 class QCustomPlot;
 class QCPColorMap;
@@ -16,7 +17,7 @@ class QCPGraph;
 
 namespace koto::gui {
 
-class DecisionBoundaryView : public QWidget {
+class DecisionBoundaryView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit DecisionBoundaryView(QWidget* parent = nullptr);
@@ -37,6 +38,13 @@ public:
     std::vector<QPointF> decisionLine() const;
     QCustomPlot* plot() const { return plot_; }
 
+    // kind,x1,x2,value: a "grid" row for each cell of the output (its centre and the output
+    // drawn there), then a "train" and a "test" row for each data point (its class, or its target
+    // for regression).
+    QString csv() const override;
+    // The square, without the room around it.
+    QWidget& pictureWidget() override;
+
 signals:
     // A click in the square chose the test point nearest to it, counted from 0.
     void testPointClicked(int64_t sample);
@@ -56,6 +64,12 @@ private:
     QCPGraph* chosen_;               // a ring around the chosen test point
     QCPCurve* decisionLine_;         // P(class 1) = 0.5, for classes
     std::vector<float> testInputs_;  // the test points (x₁, x₂), for finding the one clicked
+    // The data points as drawn, for the CSV: the class, or the target for regression.
+    struct DataPoint {
+        bool test = false;
+        float x1 = 0, x2 = 0, value = 0;
+    };
+    std::vector<DataPoint> points_;
     bool regression_ = false;
     int gridSize_ = 0;
 };

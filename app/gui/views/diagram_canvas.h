@@ -32,6 +32,8 @@ public:
 
     const DiagramLayout& layout() const { return layout_; }
     const NetworkWeights* weights() const { return weights_.get(); }
+    const NeuronMaps* maps() const { return maps_.get(); }
+    int gridSize() const { return gridSize_; }
     // The picture of what a node's unit outputs over the plane (top row: x2 = 6), null if none.
     QImage unitImage(const DiagramNode& node) const;
     // A link's colour and pen width: red or blue by sign, stronger and wider with |w|.

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "look/column_scroll.h"
+#include "views/csv_text.h"
 #include "views/image_stack_view.h"
 
 namespace koto::gui {
@@ -139,6 +140,24 @@ void DropoutNoiseView::redraw() {
                           ColourScale{-extent, extent, true});
         }
     }
+}
+
+QString DropoutNoiseView::csv() const {
+    if (!passes_ || passes_->empty()) return {};
+    QString text =
+        csvRow({QStringLiteral("step"), QStringLiteral("layer"), QStringLiteral("type"),
+                QStringLiteral("setting"), QStringLiteral("sample"), QStringLiteral("value"),
+                QStringLiteral("x"), QStringLiteral("random"), QStringLiteral("z")});
+    for (const StochasticPass& pass : *passes_)
+        for (int64_t row = 0; row < pass.rows; ++row)
+            for (int64_t value = 0; value < pass.values; ++value)
+                text += csvRow({QString::number(step_), QString::fromStdString(pass.layer),
+                                QString::fromStdString(pass.type), csvNumber(pass.setting),
+                                QString::number(row + 1), QString::number(value + 1),
+                                csvNumber(pass.at(pass.input, row, value)),
+                                csvNumber(pass.at(pass.random, row, value)),
+                                csvNumber(pass.at(pass.output, row, value))});
+    return text;
 }
 
 void DropoutNoiseView::changeEvent(QEvent* event) {

@@ -12,6 +12,7 @@
 
 #include "data/dataset.h"
 #include "inspect/stochastic_passes.h"
+#include "views/exportable_view.h"
 
 class QLabel;
 class QVBoxLayout;
@@ -20,7 +21,7 @@ namespace koto::gui {
 
 class ImageStackView;
 
-class DropoutNoiseView : public QWidget {
+class DropoutNoiseView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit DropoutNoiseView(QWidget* parent = nullptr);
@@ -31,6 +32,10 @@ public:
 
     // The pictures shown, one for each layer (for tests).
     std::vector<const ImageStackView*> stacksShown() const;
+
+    // Each layer's X, mask or noise and Z, value by value, for the samples shown.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 protected:
     void changeEvent(QEvent* event) override;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "look/ui_text.h"
+#include "views/csv_text.h"
 #include "views/image_stack_view.h"
 
 namespace koto::gui {
@@ -35,6 +36,28 @@ void FeatureMapView::setFeatureMaps(std::shared_ptr<const FeatureMaps> maps, int
 }
 
 std::vector<const ImageStackView*> FeatureMapView::stacksShown() const { return shown(stacks_); }
+
+QString FeatureMapView::csv() const {
+    const std::vector<const ImageStackView*> shownStacks = stacksShown();
+    if (shownStacks.empty()) return {};
+    QString text =
+        csvRow({QStringLiteral("quantity"), QStringLiteral("layer"), QStringLiteral("tile"),
+                QStringLiteral("row"), QStringLiteral("column"), QStringLiteral("value")});
+    for (size_t k = 0; k < shownStacks.size(); ++k) {
+        const ImageStack& stack = shownStacks[k]->stack();
+        const QString quantity = k == 0   ? QStringLiteral("input")
+                                 : k == 1 ? QStringLiteral("filter")
+                                          : QStringLiteral("feature_map");
+        const QString layer = QString::fromStdString(stack.layer);
+        for (int64_t image = 0; image < stack.count; ++image)
+            for (int64_t y = 0; y < stack.height; ++y)
+                for (int64_t x = 0; x < stack.width; ++x)
+                    text +=
+                        csvRow({quantity, layer, QString::number(image + 1), QString::number(y + 1),
+                                QString::number(x + 1), csvNumber(stack.at(image, y, x))});
+    }
+    return text;
+}
 
 // The chosen test image and its class, as the data holds them (pixels 0..1), first.
 void FeatureMapView::showInput() {

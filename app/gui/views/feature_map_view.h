@@ -9,13 +9,14 @@
 
 #include "data/dataset.h"
 #include "inspect/feature_maps.h"
+#include "views/exportable_view.h"
 #include "views/one_sample_view.h"
 
 namespace koto::gui {
 
 class ImageStackView;
 
-class FeatureMapView : public OneSampleView {
+class FeatureMapView : public OneSampleView, public ExportableView {
     Q_OBJECT
 public:
     explicit FeatureMapView(QWidget* parent = nullptr);
@@ -27,6 +28,12 @@ public:
 
     // What is drawn, for tests: the sample's image, the filters, then each layer's maps.
     std::vector<const ImageStackView*> stacksShown() const;
+
+    // quantity,layer,tile,row,column,value: a row for each value drawn, counted from 1 as the
+    // tiles are: the input X, the filters W (tile f·C + c for filter f, channel c), then each
+    // layer's feature maps Z (a tile a channel).
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 private:
     void retranslate() override;

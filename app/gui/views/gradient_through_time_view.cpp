@@ -10,6 +10,7 @@
 #include <cstdlib>
 
 #include "look/plot_style.h"
+#include "views/csv_text.h"
 
 namespace koto::gui {
 namespace {
@@ -90,6 +91,46 @@ QCPGraph* GradientThroughTimeView::graph(Curve curve) const {
     return nullptr;
 }
 
+const std::vector<double>* GradientThroughTimeView::values(Curve curve) const {
+    // The first step's own curves would lie under the latest ones: shown once training moved on.
+    const bool compare = initial_ && latest_ && latest_->step != initial_->step;
+    switch (curve) {
+    case Curve::Hidden: return latest_ ? &latest_->hidden : nullptr;
+    case Curve::Cell: return latest_ ? &latest_->cell : nullptr;
+    case Curve::InitialHidden: return compare ? &initial_->hidden : nullptr;
+    case Curve::InitialCell: return compare ? &initial_->cell : nullptr;
+    case Curve::ForgetGate: return latest_ ? &latest_->forgetGate : nullptr;
+    }
+    return nullptr;
+}
+
+QString GradientThroughTimeView::csv() const {
+    const std::pair<Curve, const char*> columns[] = {{Curve::Hidden, "hidden_norm"},
+                                                     {Curve::Cell, "cell_norm"},
+                                                     {Curve::ForgetGate, "mean_forget_gate"},
+                                                     {Curve::InitialHidden, "initial_hidden_norm"},
+                                                     {Curve::InitialCell, "initial_cell_norm"}};
+    QStringList header{QStringLiteral("t")};
+    std::vector<const std::vector<double>*> drawn;
+    size_t steps = 0;
+    for (const auto& [curve, name] : columns) {
+        const std::vector<double>* curveValues = values(curve);
+        if (!curveValues || curveValues->empty()) continue;
+        header << QLatin1String(name);
+        drawn.push_back(curveValues);
+        steps = std::max(steps, curveValues->size());
+    }
+    if (drawn.empty()) return {};
+    QString text = csvRow(header);
+    for (size_t t = 0; t < steps; ++t) {
+        QStringList row{QString::number(t + 1)};
+        for (const std::vector<double>* curveValues : drawn)
+            row << (t < curveValues->size() ? csvNumber((*curveValues)[t]) : QString());
+        text += csvRow(row);
+    }
+    return text;
+}
+
 void GradientThroughTimeView::setGradients(std::shared_ptr<const GradientThroughTime> latest,
                                            std::shared_ptr<const GradientThroughTime> initial) {
     if (latest == latest_ && initial == initial_)
@@ -113,11 +154,11 @@ void GradientThroughTimeView::draw() {
     double smallest = 0, largest = 0;
     int64_t steps = 0;
     // Each value at its time step t = 1..T; a norm of exactly 0 has no place on a log scale.
-    auto show = [&](Curve curve, const std::vector<double>* values, bool norm) {
+    auto show = [&](Curve curve, const std::vector<double>* drawn, bool norm) {
         QVector<double> t, v;
-        if (values) {
-            for (size_t k = 0; k < values->size(); ++k) {
-                const double value = (*values)[k];
+        if (drawn) {
+            for (size_t k = 0; k < drawn->size(); ++k) {
+                const double value = (*drawn)[k];
                 if (norm && !(value > 0)) continue;
                 t.push_back(static_cast<double>(k + 1));
                 v.push_back(value);
@@ -125,17 +166,13 @@ void GradientThroughTimeView::draw() {
                 smallest = smallest == 0 ? value : std::min(smallest, value);
                 largest = std::max(largest, value);
             }
-            steps = std::max(steps, static_cast<int64_t>(values->size()));
+            steps = std::max(steps, static_cast<int64_t>(drawn->size()));
         }
         graph(curve)->setData(t, v, true);
     };
-    show(Curve::Hidden, latest_ ? &latest_->hidden : nullptr, true);
-    show(Curve::Cell, latest_ ? &latest_->cell : nullptr, true);
-    // The first step's own curves would lie under the latest ones: shown once training moved on.
-    const bool compare = initial_ && latest_ && latest_->step != initial_->step;
-    show(Curve::InitialHidden, compare ? &initial_->hidden : nullptr, true);
-    show(Curve::InitialCell, compare ? &initial_->cell : nullptr, true);
-    show(Curve::ForgetGate, latest_ ? &latest_->forgetGate : nullptr, false);
+    for (Curve curve : {Curve::Hidden, Curve::Cell, Curve::InitialHidden, Curve::InitialCell})
+        show(curve, values(curve), true);
+    show(Curve::ForgetGate, values(Curve::ForgetGate), false);
     plot_->yAxis2->setVisible(latest_ && !latest_->forgetGate.empty());
     // The legend names the curves drawn, in rows of three: the latest step's first.
     plot_->legend->clearItems();

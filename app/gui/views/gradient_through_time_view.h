@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "inspect/gradient_through_time.h"
+#include "views/exportable_view.h"
 
 class QCustomPlot;
 class QCPGraph;
@@ -18,7 +19,7 @@ class QLabel;
 
 namespace koto::gui {
 
-class GradientThroughTimeView : public QWidget {
+class GradientThroughTimeView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     enum class Curve { Hidden, Cell, InitialHidden, InitialCell, ForgetGate };
@@ -33,6 +34,13 @@ public:
     std::vector<double> plotted(Curve curve) const;
     bool logarithmic() const;
 
+    // A row for each time step t (from 1) with a column for each curve drawn: hidden_norm
+    // ‖dJ/dh(t)‖, cell_norm ‖dJ/dc(t)‖, mean_forget_gate, and the first step's
+    // initial_hidden_norm and initial_cell_norm (norms of exactly 0 too, which the log scale
+    // cannot draw).
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
+
 protected:
     void changeEvent(QEvent* event) override;
 
@@ -40,6 +48,8 @@ private:
     void retranslate();
     void draw();
     QCPGraph* graph(Curve curve) const;
+    // The values a curve draws (null: not drawn).
+    const std::vector<double>* values(Curve curve) const;
 
     std::shared_ptr<const GradientThroughTime> latest_, initial_;
     QLabel* title_;

@@ -12,6 +12,7 @@
 
 #include "backend/cpu_backend.h"
 #include "look/ui_text.h"
+#include "views/csv_text.h"
 
 namespace koto::gui {
 namespace {
@@ -125,7 +126,8 @@ protected:
     }
 
     void mousePressEvent(QMouseEvent* event) override {
-        if (tiles.empty() || !clicked) return;
+        // (A right click is for the context menu.)
+        if (tiles.empty() || !clicked || event->button() != Qt::LeftButton) return;
         const Geometry g = geometry();
         for (int i = 0; i < static_cast<int>(tiles.size()); ++i) {
             const QRect tile(g.left + i % g.perRow * g.tileWidth, i / g.perRow * g.tileHeight,
@@ -244,6 +246,52 @@ int ImageGalleryView::correctAnswersShown() const {
     return static_cast<int>(
         std::count_if(canvas_->tiles.begin(), canvas_->tiles.end(),
                       [](const Canvas::Tile& t) { return !t.answer.isEmpty() && t.right; }));
+}
+
+QWidget& ImageGalleryView::pictureWidget() { return *canvas_; }
+
+QString ImageGalleryView::csv() const {
+    if (!dataset_ || dataset_->imageWidth < 1 || canvas_->tiles.empty()) return {};
+    const Dataset& data = *dataset_;
+    const bool test = mode() == Mode::TestImages;
+    QStringList header = test ? QStringList{QStringLiteral("sample"), QStringLiteral("true_class"),
+                                            QStringLiteral("answer"), QStringLiteral("probability")}
+                              : QStringList{QStringLiteral("training_image"),
+                                            QStringLiteral("copy"), QStringLiteral("class")};
+    for (int64_t i = 1; i <= data.inputSize; ++i) header << QStringLiteral("x%1").arg(i);
+    QString text = csvRow(header);
+    auto name = [&](int32_t label) {
+        return label >= 0 && static_cast<size_t>(label) < data.classNames.size()
+                   ? QString::fromStdString(data.classNames[static_cast<size_t>(label)])
+                   : QString::number(label);
+    };
+    auto withPixels = [&](QStringList row, const float* pixels) {
+        for (int64_t i = 0; i < data.inputSize; ++i) row << csvNumber(pixels[i]);
+        text += csvRow(row);
+    };
+    const auto shown = static_cast<int64_t>(canvas_->tiles.size());
+    if (test) {
+        for (int64_t i = 0; i < shown; ++i) {
+            const auto n = static_cast<size_t>(i);
+            const bool answered = n < predicted_.size();
+            withPixels({QString::number(i + 1), name(data.test.labels[n]),
+                        answered ? name(predicted_[n]) : QString(),
+                        answered ? csvNumber(probabilities_[n]) : QString()},
+                       data.test.floatInputs(i, 1, data.inputSize).data());
+        }
+        return text;
+    }
+    // Each training image, then its copies (as many as the tiles show).
+    const int64_t copies = augmentation_.active() ? kCopies : 0;
+    for (int64_t r = 0; r * (1 + copies) < shown; ++r) {
+        const QString label = name(data.train.labels[static_cast<size_t>(r)]);
+        withPixels({QString::number(r + 1), QStringLiteral("0"), label},
+                   data.train.floatInputs(r, 1, data.inputSize).data());
+        for (int64_t k = 0; k < copies; ++k)
+            withPixels({QString::number(r + 1), QString::number(k + 1), label},
+                       copies_.data() + (r * kCopies + k) * data.inputSize);
+    }
+    return text;
 }
 
 void ImageGalleryView::makeAugmentedCopies() {

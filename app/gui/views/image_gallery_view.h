@@ -10,13 +10,14 @@
 #include "data/augmentation.h"
 #include "data/dataset.h"
 #include "training/training_snapshot.h"
+#include "views/exportable_view.h"
 
 class QComboBox;
 class QLabel;
 
 namespace koto::gui {
 
-class ImageGalleryView : public QWidget {
+class ImageGalleryView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit ImageGalleryView(QWidget* parent = nullptr);
@@ -38,6 +39,13 @@ public:
     // What is drawn, for tests: how many images, and how many of the answers shown are right.
     int imagesShown() const;
     int correctAnswersShown() const;
+
+    // A row for each image shown, its pixels x1, x2, ... (row by row, 0 to 1) last: the test
+    // images (sample,true_class,answer,probability; no answer before training), or the training
+    // images and their augmented copies (training_image,copy,class; copy 0 the image itself).
+    QString csv() const override;
+    // The images, without the mode's chooser and the note above them.
+    QWidget& pictureWidget() override;
 
 signals:
     // A test image clicked, counted from 0 (the first kGallerySamples of the test data).

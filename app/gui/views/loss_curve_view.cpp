@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "look/plot_style.h"
+#include "views/csv_text.h"
 
 namespace koto::gui {
 
@@ -50,12 +51,8 @@ void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
         for (double loss : {m.train.loss, m.test.loss, m.hasValidation ? m.validation.loss : 0.0})
             if (std::isfinite(loss)) largestLoss_ = std::max(largestLoss_, loss);
     }
-    // Redraw from the bounded curve, with the latest epoch as the line's end.
     QVector<double> epochAxis, train, test, validationEpochs, validation;
-    std::vector<EpochMetrics> points = curve_.points();
-    if (points.empty() || points.back().epoch != curve_.latest().epoch)
-        points.push_back(curve_.latest());
-    for (const EpochMetrics& m : points) {
+    for (const EpochMetrics& m : shownPoints()) {
         epochAxis.push_back(static_cast<double>(m.epoch));
         train.push_back(m.train.loss);
         test.push_back(m.test.loss);
@@ -73,6 +70,41 @@ void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
     plot_->yAxis->setRange(0, std::max(1e-3, largestLoss_ * 1.05));
     showLatest(epochs.back(), recentBatchLoss_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::vector<EpochMetrics> LossCurveView::shownPoints() const {
+    if (curve_.empty()) return {};
+    std::vector<EpochMetrics> points = curve_.points();
+    if (points.empty() || points.back().epoch != curve_.latest().epoch)
+        points.push_back(curve_.latest());
+    return points;
+}
+
+QString LossCurveView::csv() const {
+    const std::vector<EpochMetrics> points = shownPoints();
+    if (points.empty()) return {};
+    const bool regression = points.back().regression;
+    const bool validation = std::any_of(points.begin(), points.end(),
+                                        [](const EpochMetrics& m) { return m.hasValidation; });
+    const QString measure = regression ? QStringLiteral("rmse") : QStringLiteral("accuracy");
+    QStringList header{QStringLiteral("epoch"), QStringLiteral("steps")};
+    for (const QString& split :
+         {QStringLiteral("train"), QStringLiteral("test"), QStringLiteral("validation")}) {
+        if (split == QLatin1String("validation") && !validation) continue;
+        header << split + QStringLiteral("_loss") << split + QLatin1Char('_') + measure;
+    }
+    QString text = csvRow(header);
+    for (const EpochMetrics& m : points) {
+        QStringList row{QString::number(m.epoch), QString::number(m.steps)};
+        for (const SplitMetrics* split : {&m.train, &m.test})
+            row << csvNumber(split->loss) << csvNumber(regression ? split->rmse : split->accuracy);
+        if (validation && m.hasValidation)
+            row << csvNumber(m.validation.loss)
+                << csvNumber(regression ? m.validation.rmse : m.validation.accuracy);
+        else if (validation) row << QString() << QString();  // no validation measured at this epoch
+        text += csvRow(row);
+    }
+    return text;
 }
 
 void LossCurveView::showLatest(const EpochMetrics& m, double recentBatchLoss) {

@@ -7,13 +7,14 @@
 #include <vector>
 
 #include "training/learning_curve.h"
+#include "views/exportable_view.h"
 
 class QCustomPlot;
 class QLabel;
 
 namespace koto::gui {
 
-class LossCurveView : public QWidget {
+class LossCurveView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit LossCurveView(QWidget* parent = nullptr);
@@ -26,11 +27,18 @@ public:
     int pointCount() const;
     QCustomPlot* plot() const { return plot_; }
 
+    // A row for each epoch drawn (epoch 0 first): its steps, and the training, test and (where
+    // there is one) validation loss with the accuracy, or for regression the RMSE.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
+
 protected:
     void changeEvent(QEvent* event) override;
 
 private:
     void retranslate();
+    // The epochs drawn: the bounded curve's points, with the latest epoch as the line's end.
+    std::vector<EpochMetrics> shownPoints() const;
 
     QLabel* figures_;
     QCustomPlot* plot_;

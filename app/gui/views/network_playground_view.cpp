@@ -9,10 +9,13 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "data/playground_datasets.h"
 #include "look/notation.h"
+#include "views/csv_text.h"
 #include "views/diagram_canvas.h"
 #include "views/weight_meaning.h"
 
@@ -258,6 +261,44 @@ bool NetworkPlaygroundView::setChosenValue(double value) {
             .arg(WeightMeaning::element(notation.parameterName(spec_, matrix.id), matrix, row, col),
                  number(after))));
     return true;
+}
+
+QString NetworkPlaygroundView::csv() const {
+    const NetworkWeights* weights = canvas_->weights();
+    if (!weights) return {};
+    const DiagramLayout& layout = canvas_->layout();
+    QString text = csvRow({QStringLiteral("kind"), QStringLiteral("parameter"),
+                           QStringLiteral("row"), QStringLiteral("column"), QStringLiteral("x1"),
+                           QStringLiteral("x2"), QStringLiteral("value"), QStringLiteral("shown")});
+    for (size_t m = 0; m < weights->matrices.size(); ++m) {
+        const WeightMatrix& matrix = weights->matrices[m];
+        if (matrix.layerType != "dense") continue;
+        for (int64_t i = 0; i < matrix.rows * matrix.cols; ++i) {
+            const bool shown =
+                std::any_of(layout.links.begin(), layout.links.end(), [&](const DiagramLink& link) {
+                    return link.matrix == m && link.index == i;
+                });
+            text +=
+                csvRow({QStringLiteral("weight"), QString::fromStdString(matrix.id),
+                        QString::number(i / matrix.cols + 1), QString::number(i % matrix.cols + 1),
+                        QString(), QString(), csvNumber(matrix.values[static_cast<size_t>(i)]),
+                        shown ? QStringLiteral("1") : QStringLiteral("0")});
+        }
+    }
+    // Each unit's output at the grid's cell centres, row by row from the bottom.
+    const NeuronMaps* maps = canvas_->maps();
+    const int size = canvas_->gridSize();
+    if (!maps || size <= 0 || maps->points != static_cast<int64_t>(size) * size) return text;
+    const double cell = 2 * kPlaygroundExtent / size;
+    for (const LayerMaps& layer : maps->layers)
+        for (int64_t unit = 0; unit < layer.units; ++unit)
+            for (int64_t point = 0; point < maps->points; ++point)
+                text += csvRow({QStringLiteral("output"), QString::fromStdString(layer.layer),
+                                QString::number(unit + 1), QString(),
+                                csvNumber(-kPlaygroundExtent + (point % size + 0.5) * cell),
+                                csvNumber(-kPlaygroundExtent + (point / size + 0.5) * cell),
+                                csvNumber(layer.at(point, unit)), QString()});
+    return text;
 }
 
 void NetworkPlaygroundView::changeEvent(QEvent* event) {

@@ -14,6 +14,7 @@
 #include "inspect/network_weights.h"
 #include "inspect/neuron_maps.h"
 #include "network/network_spec.h"
+#include "views/exportable_view.h"
 
 class QDoubleSpinBox;
 class QLabel;
@@ -27,7 +28,7 @@ class DiagramCanvas;
 struct DiagramNode;
 struct DiagramLink;
 
-class NetworkPlaygroundView : public QWidget {
+class NetworkPlaygroundView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit NetworkPlaygroundView(QWidget* parent = nullptr);
@@ -46,6 +47,11 @@ public:
     // Sets the chosen link's weight or the chosen unit's bias, as the Set button does (false if
     // nothing settable is chosen or training runs).
     bool setChosenValue(double value);
+
+    // Every weight and bias of the dense layers (shown: 1 where a link is drawn), then every
+    // unit's output at each point of the grid.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 signals:
     // A weight set by hand (or given back by Undo): parameter "dense_1.W", element, value.

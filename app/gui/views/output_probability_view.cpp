@@ -8,6 +8,7 @@
 
 #include "look/plot_style.h"
 #include "look/ui_text.h"
+#include "views/csv_text.h"
 
 namespace koto::gui {
 namespace {
@@ -98,6 +99,33 @@ std::vector<double> OutputProbabilityView::shownTargets() const {
 }
 
 QString OutputProbabilityView::shownTitle() const { return title_->text(); }
+
+QString OutputProbabilityView::csv() const {
+    const std::vector<double> bars = shownBars();
+    if (bars.empty()) return {};
+    const QString sample = QString::number(chosenSample() + 1);
+    const bool regression = targetClass_ < 0;
+    QString text = csvRow(
+        {QStringLiteral("sample"), regression ? QStringLiteral("output") : QStringLiteral("class"),
+         regression ? QStringLiteral("prediction") : QStringLiteral("probability"),
+         QStringLiteral("target")});
+    const std::vector<double> targets = shownTargets();
+    for (size_t k = 0; k < bars.size(); ++k) {
+        // The bars hold the network's floats (as doubles): written as the floats they are.
+        const QString bar = csvNumber(static_cast<float>(bars[k]));
+        if (regression) {
+            text += csvRow(
+                {sample, QString::number(k + 1), bar,
+                 k < targets.size() ? csvNumber(static_cast<float>(targets[k])) : QString()});
+            continue;
+        }
+        const bool named = dataset_ && k < dataset_->classNames.size();
+        text += csvRow(
+            {sample, named ? QString::fromStdString(dataset_->classNames[k]) : QString::number(k),
+             bar, static_cast<int>(k) == targetClass_ ? QStringLiteral("1") : QStringLiteral("0")});
+    }
+    return text;
+}
 
 QString OutputProbabilityView::className(int64_t k) const {
     if (dataset_ && k >= 0 && static_cast<size_t>(k) < dataset_->classNames.size())

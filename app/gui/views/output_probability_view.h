@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "data/dataset.h"
+#include "views/exportable_view.h"
 #include "views/one_sample_view.h"
 
 class QCustomPlot;
@@ -21,7 +22,7 @@ class QCPTextElement;
 
 namespace koto::gui {
 
-class OutputProbabilityView : public OneSampleView {
+class OutputProbabilityView : public OneSampleView, public ExportableView {
     Q_OBJECT
 public:
     explicit OutputProbabilityView(QWidget* parent = nullptr);
@@ -44,6 +45,11 @@ public:
     int shownAnswer() const { return answer_; }
     QString shownTitle() const;
     QCustomPlot* plot() const { return plot_; }
+
+    // A row for each bar: sample,class,probability,target (target 1 for the target class, else
+    // 0), or for regression sample,output,prediction,target.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 private:
     void retranslate() override;

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "look/ui_text.h"
+#include "views/csv_text.h"
 #include "views/time_heatmap.h"
 
 namespace koto::gui {
@@ -32,6 +33,20 @@ void RecurrentStateView::setStates(std::shared_ptr<const std::vector<RecurrentSt
 
 std::vector<const TimeHeatmap*> RecurrentStateView::heatmapsShown() const {
     return shown(heatmaps_);
+}
+
+QString RecurrentStateView::csv() const {
+    if (!states_) return {};
+    QString text = csvRow({QStringLiteral("layer"), QStringLiteral("state"), QStringLiteral("row"),
+                           QStringLiteral("t"), QStringLiteral("value")});
+    for (const RecurrentStates& layer : *states_)
+        for (const StateOverTime& state : layer.states)
+            for (int64_t r = 0; r < state.rows; ++r)
+                for (int64_t t = 0; t < state.steps; ++t)
+                    text += csvRow({QString::fromStdString(layer.layer),
+                                    QString::fromStdString(state.name), QString::number(r + 1),
+                                    QString::number(t + 1), csvNumber(state.at(r, t))});
+    return text;
 }
 
 QString RecurrentStateView::describeSample(int64_t sample) const {

@@ -9,13 +9,14 @@
 
 #include "data/dataset.h"
 #include "inspect/recurrent_states.h"
+#include "views/exportable_view.h"
 #include "views/one_sample_view.h"
 
 namespace koto::gui {
 
 class TimeHeatmap;
 
-class RecurrentStateView : public OneSampleView {
+class RecurrentStateView : public OneSampleView, public ExportableView {
     Q_OBJECT
 public:
     explicit RecurrentStateView(QWidget* parent = nullptr);
@@ -27,6 +28,11 @@ public:
 
     // What is drawn, for tests: a heatmap for each state of each layer, in order.
     std::vector<const TimeHeatmap*> heatmapsShown() const;
+
+    // layer,state,row,t,value: a row for each cell of each heatmap, the unit (or input value)
+    // and the time step counted from 1; state is x, i, f, o, g, c or h.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 private:
     void retranslate() override;

@@ -181,11 +181,11 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
 
 void RunViews::showNetworkTab() {
     const bool plane = data_ && data_->inputSize == 2 && data_->sequenceLength == 0;
-    const bool dense = !spec_.layers.empty() &&
-                       std::all_of(spec_.layers.begin(), spec_.layers.end(), [](const LayerSpec& layer) {
-                           return layer.type == "dense" || layer.type == "dropout" ||
-                                  layer.type == "noise";
-                       });
+    const bool dense =
+        !spec_.layers.empty() &&
+        std::all_of(spec_.layers.begin(), spec_.layers.end(), [](const LayerSpec& layer) {
+            return layer.type == "dense" || layer.type == "dropout" || layer.type == "noise";
+        });
     network_->setNetwork(spec_, data_);
     const int tab = charts_->indexOf(network_);
     if (!(plane && dense) && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
@@ -230,20 +230,59 @@ void RunViews::show(const TrainingSnapshot& snapshot) {
                            snapshot.paused);
 }
 
+std::vector<RunViews::NamedView> RunViews::namedViews() const {
+    return {{"boundary", boundary_, boundary_},
+            {"gallery", gallery_, gallery_},
+            {"curve", lossCurve_, lossCurve_},
+            {"confusion", confusion_, confusion_},
+            {"feature-maps", featureMaps_, featureMaps_},
+            {"states", recurrentStates_, recurrentStates_},
+            {"gradients", gradients_, gradients_},
+            {"weights", weights_, weights_},
+            {"probabilities", output_, output_},
+            {"network", network_, network_},
+            {"dropout", stochastic_, stochastic_}};
+}
+
+bool RunViews::offers(const QWidget* view) const {
+    if (view == boundary_ || view == gallery_)
+        return !pictures_->isHidden() && pictures_->currentWidget() == view;
+    const int index = charts_->indexOf(view);
+    return charts_->isTabVisible(index) && charts_->isTabEnabled(index);
+}
+
 bool RunViews::showChart(const QString& name) {
-    const std::pair<const char*, QWidget*> tabs[] = {
-        {"curve", lossCurve_},        {"confusion", confusion_}, {"feature-maps", featureMaps_},
-        {"states", recurrentStates_}, {"gradients", gradients_}, {"weights", weights_},
-        {"probabilities", output_},   {"network", network_},     {"dropout", stochastic_}};
-    for (const auto& [tabName, widget] : tabs) {
-        const int index = charts_->indexOf(widget);
-        if (name != QLatin1String(tabName) || !charts_->isTabVisible(index) ||
-            !charts_->isTabEnabled(index))
-            continue;
-        charts_->setCurrentIndex(index);
+    for (const NamedView& named : namedViews()) {
+        if (name != QLatin1String(named.name) || !offers(named.widget)) continue;
+        if (charts_->indexOf(named.widget) >= 0) charts_->setCurrentWidget(named.widget);
         return true;
     }
     return false;
+}
+
+std::vector<std::pair<QWidget*, ExportableView*>> RunViews::exportableViews() const {
+    std::vector<std::pair<QWidget*, ExportableView*>> views;
+    for (const NamedView& named : namedViews()) views.emplace_back(named.widget, named.view);
+    return views;
+}
+
+ExportableView* RunViews::exportableView(const QString& name) const {
+    for (const NamedView& named : namedViews())
+        if (name == QLatin1String(named.name) && offers(named.widget)) return named.view;
+    return nullptr;
+}
+
+ExportableView* RunViews::shownChart() const {
+    for (const NamedView& named : namedViews())
+        if (named.widget == charts_->currentWidget()) return named.view;
+    return nullptr;
+}
+
+ExportableView* RunViews::shownPicture() const {
+    if (pictures_->isHidden()) return nullptr;
+    for (const NamedView& named : namedViews())
+        if (named.widget == pictures_->currentWidget()) return named.view;
+    return nullptr;
 }
 
 void RunViews::setExplanation(const QString& text) { explanation_->setText(text); }

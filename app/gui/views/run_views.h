@@ -12,11 +12,14 @@
 
 #include <QWidget>
 #include <memory>
+#include <utility>
+#include <vector>
 
 #include "data/augmentation.h"
 #include "data/dataset.h"
 #include "network/network_spec.h"
 #include "training/training_snapshot.h"
+#include "views/exportable_view.h"
 
 class QLabel;
 class QSplitter;
@@ -68,9 +71,19 @@ public:
     // Draws a snapshot of a run that trains.
     void show(const TrainingSnapshot& snapshot);
     // Shows a chart by name: "curve", "confusion", "feature-maps", "states", "gradients",
-    // "weights", "probabilities", "network" or "dropout";
-    // false if there is no such tab for this data and network.
+    // "weights", "probabilities", "network" or "dropout"; "boundary" and "gallery" name the
+    // picture, always in sight when there is one. False if there is no such tab or picture for
+    // this data and network.
     bool showChart(const QString& name);
+
+    // The views that can be saved to a file (File > Export view…, their context menus), each
+    // with its widget: the pictures and every chart.
+    std::vector<std::pair<QWidget*, ExportableView*>> exportableViews() const;
+    // A view by its name in showChart, if this data and network show it; else null.
+    ExportableView* exportableView(const QString& name) const;
+    // The chart whose tab is shown, and the picture (null where the data has none).
+    ExportableView* shownChart() const;
+    ExportableView* shownPicture() const;
     // The lesson's explanation under the charts (rich text).
     void setExplanation(const QString& text);
 
@@ -100,6 +113,15 @@ private:
     void outputSampleClicked(int64_t sample);
     // The network diagram's tab: only for dense networks on 2-D data.
     void showNetworkTab();
+    // Every view by its name in showChart.
+    struct NamedView {
+        const char* name;
+        QWidget* widget;
+        ExportableView* view;
+    };
+    std::vector<NamedView> namedViews() const;
+    // Whether this data and network show the view: its picture, or its tab (visible, enabled).
+    bool offers(const QWidget* view) const;
 
     QSplitter* split_;  // the picture | the charts over the explanation
     QSplitter* right_;  // the charts over the explanation

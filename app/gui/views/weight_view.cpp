@@ -19,6 +19,7 @@
 #include "look/notation.h"
 #include "look/plot_style.h"
 #include "look/ui_text.h"
+#include "views/csv_text.h"
 #include "views/image_stack_view.h"
 #include "views/weight_meaning.h"
 
@@ -487,6 +488,32 @@ void WeightView::drawHistory() {
     historyPlot_->xAxis->setLabel(tr("epoch"));
     historyPlot_->yAxis->setLabel(tr("value"));
     historyPlot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString WeightView::csv() const {
+    if (!weights_) return {};
+    const char* const quantities[] = {"weights", "gradient", "update"};
+    const QString quantity = QLatin1String(quantities[quantity_->currentIndex()]);
+    const Notation notation(spec_);
+    QString blocks;
+    for (const WeightMatrix& matrix : weights_->matrices) {
+        const std::vector<float>& values = *quantityOf(matrix);
+        if (values.size() != static_cast<size_t>(matrix.rows * matrix.cols)) continue;
+        blocks += csvRow({quantity, notation.parameterName(spec_, matrix.id),
+                          QString::fromStdString(matrix.id), QString::number(matrix.rows),
+                          QString::number(matrix.cols)});
+        for (int64_t r = 0; r < matrix.rows; ++r) {
+            QStringList row;
+            for (int64_t c = 0; c < matrix.cols; ++c)
+                row << csvNumber(values[static_cast<size_t>(r * matrix.cols + c)]);
+            blocks += csvRow(row);
+        }
+    }
+    if (blocks.isEmpty()) return {};  // no gradient or update yet
+    return csvRow({QStringLiteral("quantity"), QStringLiteral("matrix"),
+                   QStringLiteral("parameter"), QStringLiteral("rows"),
+                   QStringLiteral("columns")}) +
+           blocks;
 }
 
 double WeightView::shownValue(int64_t row, int64_t col) const {

@@ -18,6 +18,7 @@
 #include "inspect/network_weights.h"
 #include "look/heatmap_colours.h"
 #include "network/network_spec.h"
+#include "views/exportable_view.h"
 
 class QCheckBox;
 class QComboBox;
@@ -33,7 +34,7 @@ namespace koto::gui {
 
 class ImageStackView;
 
-class WeightView : public QWidget {
+class WeightView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     enum class Quantity { Weights, Gradient, Update };
@@ -70,6 +71,13 @@ public:
     QRgb zeroColour() const;  // the colour map's colour for exact zeros
     // Whether the units' weights are drawn as images, and that picture.
     const ImageStackView* unitImages() const;
+
+    // Every parameter of the network (not only the one shown; an LSTM's whole Wx, Wh and b), in
+    // the quantity shown: under the header "quantity,matrix,parameter,rows,columns" a block for
+    // each, a line "weights,W,dense_1.W,2,8" (gradient or update for dJ/dW and ΔW) and then its
+    // rows of values, each the float itself.
+    QString csv() const override;
+    QWidget& pictureWidget() override { return *this; }
 
 protected:
     void changeEvent(QEvent* event) override;

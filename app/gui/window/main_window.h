@@ -42,6 +42,7 @@ class RecurrentStateView;
 class WeightView;
 class TrainingPanel;
 class UnsupervisedWindow;
+class ViewExportMenu;
 
 class MainWindow : public QMainWindow, public ProjectSession::Host {
     Q_OBJECT
@@ -68,6 +69,8 @@ public:
     AugmentationPanel& augmentationPanel() const { return *augmentation_; }
     // Shows the training page and a tab beside the plot by name (RunViews::showChart).
     bool showChart(const QString& name);
+    // File > Export view… and the views' context menus (window/view_export_menu.h).
+    ViewExportMenu& viewExport() const { return *viewExport_; }
     // The step-through inspector, opened (made on first use).
     InspectorWindow& openInspector();
     // The latest snapshot drawn (null before the first).
@@ -221,6 +224,7 @@ private:
     QMenu* recentMenu_;
     QAction* save_;
     QAction* saveAs_;
+    ViewExportMenu* viewExport_;
     QMenu* trainingMenu_;
     QMenu* languageMenu_;
     QMenu* helpMenu_;

@@ -20,6 +20,7 @@
 #include "util/errors.h"
 #include "window/editor_list_bridge.h"
 #include "window/main_window.h"
+#include "window/view_export_menu.h"
 
 namespace koto::gui {
 namespace {
@@ -148,6 +149,8 @@ void MainWindow::buildFileMenu() {
     saveAs_ =
         fileMenu_->addAction(QString(), QKeySequence::SaveAs, this, [this] { session_->saveAs(); });
     fileMenu_->addSeparator();
+    viewExport_ = new ViewExportMenu(*views_, *fileMenu_, *this);
+    fileMenu_->addSeparator();
     quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
 }
 
@@ -171,6 +174,7 @@ void MainWindow::retranslateFileMenu() {
     recentMenu_->setTitle(tr("Open &Recent"));
     save_->setText(tr("&Save"));
     saveAs_->setText(tr("Save &As…"));
+    viewExport_->retranslate();
     quit_->setText(tr("&Quit"));
     updateTitle();
 }
