@@ -24,12 +24,16 @@ case "$kind" in
     dir=build-tsan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
       -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" >/dev/null
-    cmake --build $dir --target test_training_control test_determinism test_main_window test_image_data test_inspector \
-      test_projects test_feature_views test_gradient_through_time test_unsupervised_window \
-      test_weights_view test_probabilities_view
-    # die_after_fork=0: test_probabilities_view runs kotohajime-cli through QProcess, which forks
-    # the multi-threaded test and execs at once; TSan would otherwise end the test at the fork.
+    # The tests of the training thread and the windows that read its snapshots.
+    tests="test_training_control test_determinism test_main_window test_image_data test_inspector
+      test_projects test_feature_views test_gradient_through_time test_unsupervised_window
+      test_weights_view test_probabilities_view test_network_view test_dropout_view test_view_export"
+    # shellcheck disable=SC2086
+    cmake --build $dir --target $tests
+    # die_after_fork=0: test_probabilities_view and test_view_export run the CLI and the app
+    # through QProcess, which forks the multi-threaded test and execs at once; TSan would
+    # otherwise end the test at the fork.
     TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1:die_after_fork=0:suppressions=$PWD/tests/tsan-suppressions.txt" \
-      ctest --test-dir $dir --output-on-failure -R "^(test_training_control|test_determinism|test_main_window|test_image_data|test_inspector|test_projects|test_feature_views|test_gradient_through_time|test_unsupervised_window|test_weights_view|test_probabilities_view)$" ;;
+      ctest --test-dir $dir --output-on-failure -R "^($(echo $tests | tr ' ' '|'))$" ;;
   *) echo "usage: $0 address|thread" >&2; exit 2 ;;
 esac
