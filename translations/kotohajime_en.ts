@@ -1037,6 +1037,13 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
             <numerusform>%n filters %1x%1, stride %2, pad %3, %4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n filter(s) %1x%1, %2</source>
+        <translation>
+            <numerusform>%n filter %1x%1, %2</numerusform>
+            <numerusform>%n filters %1x%1, %2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::LayerListEditor</name>

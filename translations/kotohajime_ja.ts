@@ -1029,6 +1029,12 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
             <numerusform>フィルタ %n 個 %1x%1、ストライド %2、パディング %3、%4</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n filter(s) %1x%1, %2</source>
+        <translation>
+            <numerusform>フィルタ %n 個 %1x%1、%2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::LayerListEditor</name>

@@ -24,6 +24,7 @@
 #include <set>
 
 #include "editor/edge_item.h"
+#include "editor/layer_catalog.h"
 #include "editor/layer_palette.h"
 #include "editor/network_document.h"
 #include "editor/network_editor.h"
@@ -34,6 +35,7 @@
 #include "main_window_fixture.h"
 #include "network/templates.h"
 #include "unsupervised/unsupervised_window.h"
+#include "window/language.h"
 
 using namespace koto;
 using namespace koto::gui;
@@ -147,6 +149,25 @@ class TestNetworkEditor : public QObject {
     Q_OBJECT
 
 private slots:
+    // A node's line of key parameters: a convolution's stride and padding only when not 1 and 0,
+    // so that it fits its node in Japanese too.
+    void convolutionNodesSayStrideAndPaddingOnlyWhenNotPlain() {
+        LayerSpec conv{"conv",
+                       "conv_1",
+                       {{"filters", int64_t{6}},
+                        {"kernel", int64_t{5}},
+                        {"stride", int64_t{1}},
+                        {"padding", int64_t{0}},
+                        {"activation", std::string("relu")}},
+                       std::nullopt};
+        Language language;  // English, with its plural forms
+        language.apply(QStringLiteral("en"));
+        QCOMPARE(LayerCatalog::keyParameters(conv), QStringLiteral("6 filters 5x5, relu"));
+        conv.parameters["stride"] = int64_t{2};
+        QCOMPARE(LayerCatalog::keyParameters(conv),
+                 QStringLiteral("6 filters 5x5, stride 2, pad 0, relu"));
+    }
+
     void everyCommandRedoesAndUndoesExactly_data() {
         QTest::addColumn<QString>("edit");
         for (const auto& [name, edit] : edits()) QTest::newRow(qPrintable(name)) << name;

@@ -232,9 +232,15 @@ QString LayerCatalog::keyParameters(const LayerSpec& layer) {
     if (layer.type == "dense" || layer.type == "tied_dense" || layer.type == "rnn")
         return tr("%n unit(s), %1", nullptr, count("units")).arg(text("activation"));
     if (layer.type == "lstm") return tr("%n unit(s)", nullptr, count("units"));
-    if (layer.type == "conv")
+    if (layer.type == "conv") {
+        // Stride 1 without padding, as most networks slide: said only when otherwise, so that
+        // the line fits its node in every language.
+        if (integer("stride") == QLatin1String("1") && integer("padding") == QLatin1String("0"))
+            return tr("%n filter(s) %1x%1, %2", nullptr, count("filters"))
+                .arg(integer("kernel"), text("activation"));
         return tr("%n filter(s) %1x%1, stride %2, pad %3, %4", nullptr, count("filters"))
             .arg(integer("kernel"), integer("stride"), integer("padding"), text("activation"));
+    }
     if (layer.type == "maxpool" || layer.type == "avgpool")
         return tr("%1x%1 windows").arg(integer("kernel"));
     if (layer.type == "dropout") return tr("keep p = %1").arg(number("keep"));

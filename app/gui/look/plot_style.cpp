@@ -1,5 +1,7 @@
 #include "look/plot_style.h"
 
+#include <algorithm>
+
 #include <qcustomplot.h>
 
 namespace koto::gui {
@@ -20,6 +22,19 @@ void putLegendBelow(QCustomPlot& plot) {
     plot.legend->setBrush(Qt::NoBrush);
     plot.plotLayout()->addElement(1, 0, plot.legend);
     plot.plotLayout()->setRowStretchFactor(1, 0.001);
+}
+
+void fitLegendColumns(QCustomPlot& plot) {
+    QCPLegend& legend = *plot.legend;
+    int widest = 0;
+    for (int i = 0; i < legend.itemCount(); ++i)  // a grid's empty cells hold no item
+        if (const QCPAbstractLegendItem* item = legend.item(i))
+            widest = std::max(widest, item->minimumOuterSizeHint().width());
+    if (widest <= 0) return;
+    const int room = plot.width() - legend.margins().left() - legend.margins().right();
+    legend.setWrap(
+        std::max(1, (room + legend.columnSpacing()) / (widest + legend.columnSpacing())));
+    legend.setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
 }
 
 }  // namespace koto::gui

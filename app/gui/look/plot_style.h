@@ -16,5 +16,8 @@ QCustomPlot* makeCurvePlot(QWidget* owner, const QString& objectName);
 // Shows the legend in a row of its own under the plot, without a frame: inside the plot it hid
 // the curves.
 void putLegendBelow(QCustomPlot& plot);
+// Lays the legend's entries out in as many columns as the plot's width holds (at least one), row
+// after row, so that no name is cut where a language's names are longer.
+void fitLegendColumns(QCustomPlot& plot);
 
 }  // namespace koto::gui

@@ -77,6 +77,7 @@ GradientThroughTimeView::GradientThroughTimeView(QWidget* parent) : QWidget(pare
     plot_->xAxis->setTicker(steps);
 
     putLegendBelow(*plot_);
+    plot_->installEventFilter(this);
     retranslate();
 }
 
@@ -174,18 +175,24 @@ void GradientThroughTimeView::draw() {
         show(curve, values(curve), true);
     show(Curve::ForgetGate, values(Curve::ForgetGate), false);
     plot_->yAxis2->setVisible(latest_ && !latest_->forgetGate.empty());
-    // The legend names the curves drawn, in rows of three: the latest step's first.
+    // The legend names the curves drawn, the latest step's first (laid out once named).
     plot_->legend->clearItems();
     for (Curve curve :
          {Curve::Hidden, Curve::Cell, Curve::ForgetGate, Curve::InitialHidden, Curve::InitialCell})
         if (!graph(curve)->data()->isEmpty()) graph(curve)->addToLegend();
-    plot_->legend->setWrap(3);
-    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     plot_->xAxis->setRange(0.5, std::max<double>(2, static_cast<double>(steps)) + 0.5);
     if (largest > 0) plot_->yAxis->setRange(smallest / 3, largest * 3);
     else plot_->yAxis->setRange(1e-3, 1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
     retranslate();
+}
+
+bool GradientThroughTimeView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_ && event->type() == QEvent::Resize) {
+        fitLegendColumns(*plot_);
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void GradientThroughTimeView::changeEvent(QEvent* event) {
@@ -203,6 +210,7 @@ void GradientThroughTimeView::retranslate() {
     plot_->xAxis->setLabel(tr("time step t"));
     plot_->yAxis->setLabel(tr("gradient norm (log scale)"));
     plot_->yAxis2->setLabel(tr("forget gate f"));
+    fitLegendColumns(*plot_);
     if (!latest_) {
         title_->setText(tr("<b>Gradient through time</b>"));
         note_->setText(tr(

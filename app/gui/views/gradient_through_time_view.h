@@ -43,6 +43,8 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // The plot resized: as many legend columns as now fit.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();
