@@ -113,6 +113,12 @@ NetworkPlaygroundView::NetworkPlaygroundView(QWidget* parent) : QWidget(parent) 
     retranslate();
 }
 
+NetworkPlaygroundView::~NetworkPlaygroundView() {
+    // The undo stack, a child, goes after this view's members: its last signals (it clears
+    // itself) must not reach showChosen.
+    disconnect(undo_, nullptr, this, nullptr);
+}
+
 void NetworkPlaygroundView::setNetwork(const NetworkSpec& spec,
                                        std::shared_ptr<const Dataset> dataset) {
     spec_ = spec;

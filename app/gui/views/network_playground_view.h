@@ -32,6 +32,7 @@ class NetworkPlaygroundView : public QWidget, public ExportableView {
     Q_OBJECT
 public:
     explicit NetworkPlaygroundView(QWidget* parent = nullptr);
+    ~NetworkPlaygroundView() override;
 
     // The network and its data (their names); forgets what was set by hand (a new run).
     void setNetwork(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset);
