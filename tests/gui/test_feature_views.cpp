@@ -25,6 +25,7 @@
 #include "inspect/feature_maps.h"
 #include "inspect/recurrent_states.h"
 #include "io/layer_tokens.h"
+#include "koto_test_support.h"
 #include "main_window_fixture.h"
 #include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
@@ -41,6 +42,7 @@
 
 using namespace koto;
 using namespace koto::gui;
+using kototest::downloadFloats;
 using kototest::waitForSnapshot;
 
 namespace {
@@ -70,12 +72,6 @@ std::shared_ptr<const Dataset> tinyImages() {
     fillSplit(dataset->train, 12, random);
     fillSplit(dataset->test, 6, random);
     return dataset;
-}
-
-std::vector<float> download(Backend& backend, const Tensor& tensor) {
-    std::vector<float> values(static_cast<size_t>(tensor.size()));
-    backend.download(tensor, std::span<float>(values));
-    return values;
 }
 
 // The convolution by its definition, one output value at a time:
@@ -249,10 +245,10 @@ void TestFeatureViews::mapsAreTheLayersOutputs() {
     const FeatureMaps maps =
         computeFeatureMaps(network, data->test.floatInputs(sample, 1, data->inputSize));
 
-    const std::vector<float> w1 = download(backend, network.layer(0).parameters()[0]->value);
-    const std::vector<float> b1 = download(backend, network.layer(0).parameters()[1]->value);
-    const std::vector<float> w2 = download(backend, network.layer(2).parameters()[0]->value);
-    const std::vector<float> b2 = download(backend, network.layer(2).parameters()[1]->value);
+    const std::vector<float> w1 = downloadFloats(backend, network.layer(0).parameters()[0]->value);
+    const std::vector<float> b1 = downloadFloats(backend, network.layer(0).parameters()[1]->value);
+    const std::vector<float> w2 = downloadFloats(backend, network.layer(2).parameters()[0]->value);
+    const std::vector<float> b2 = downloadFloats(backend, network.layer(2).parameters()[1]->value);
     QCOMPARE(maps.filters.layer, network.layer(0).name());
     QCOMPARE(maps.filterChannels, int64_t{1});
     QCOMPARE(maps.filters.count, int64_t{3});
@@ -399,7 +395,7 @@ void TestFeatureViews::statesAreTheRecurrences() {
 
     std::vector<std::vector<float>> weights;
     for (Parameter* parameter : network.layer(0).parameters())
-        weights.push_back(download(backend, parameter->value));
+        weights.push_back(downloadFloats(backend, parameter->value));
     const auto expected = statesByHand(lstm, sequence, 3, weights[0], weights[1], weights[2]);
     for (const auto& [name, values] : expected) {
         const StateOverTime* state = states[0].find(name);

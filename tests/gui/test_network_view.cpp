@@ -17,6 +17,7 @@
 #include "data/playground_datasets.h"
 #include "inspect/neuron_maps.h"
 #include "io/layer_tokens.h"
+#include "koto_test_support.h"
 #include "main_window_fixture.h"
 #include "training/training_controller.h"
 #include "training/training_worker.h"
@@ -28,15 +29,10 @@
 
 using namespace koto;
 using namespace koto::gui;
+using kototest::downloadFloats;
 using kototest::waitForSnapshot;
 
 namespace {
-
-std::vector<float> download(Backend& backend, const Tensor& tensor) {
-    std::vector<float> values(static_cast<size_t>(tensor.size()));
-    backend.download(tensor, std::span<float>(values));
-    return values;
-}
 
 NetworkPlaygroundView& networkView(MainWindow& window) {
     return *window.findChild<NetworkPlaygroundView*>(QStringLiteral("networkPlayground"));
@@ -87,7 +83,7 @@ void TestNetworkView::linksAndPicturesAreTheNetworks() {
     network.initialize(1);
     std::vector<std::vector<float>> parameters;
     for (const NamedParameter& named : network.parameters())
-        parameters.push_back(download(backend, named.parameter->value));
+        parameters.push_back(downloadFloats(backend, named.parameter->value));
 
     const DiagramCanvas& canvas = view.canvas();
     const DiagramLayout& layout = canvas.layout();

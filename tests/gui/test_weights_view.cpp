@@ -17,6 +17,7 @@
 #include "backend/cpu_backend.h"
 #include "data/dataset_spec.h"
 #include "io/layer_tokens.h"
+#include "koto_test_support.h"
 #include "main_window_fixture.h"
 #include "training/training_controller.h"
 #include "views/loss_curve_view.h"
@@ -25,15 +26,10 @@
 
 using namespace koto;
 using namespace koto::gui;
+using kototest::downloadFloats;
 using kototest::waitForSnapshot;
 
 namespace {
-
-std::vector<float> download(Backend& backend, const Tensor& tensor) {
-    std::vector<float> values(static_cast<size_t>(tensor.size()));
-    backend.download(tensor, std::span<float>(values));
-    return values;
-}
 
 // Every cell of the view's chosen matrix holds `values` (rows x cols, from column `column` of a
 // wider matrix), exact zeros drawn apart.
@@ -91,12 +87,13 @@ void TestWeightsView::cellsAreTheNetworksWeights() {
         QCOMPARE(view.matrixName(k), names[k]);
         view.chooseMatrix(k);
         const Parameter& p = *network.parameters()[static_cast<size_t>(k)].parameter;
-        QVERIFY2(showsValues(view, download(backend, p.value), p.value.rows(), p.value.cols()),
-                 qPrintable(names[k]));
+        QVERIFY2(
+            showsValues(view, downloadFloats(backend, p.value), p.value.rows(), p.value.cols()),
+            qPrintable(names[k]));
     }
     // W[2,7] connects input x2 to hidden unit 7 (counted from 1); V[7,2] hidden unit 7 to y2.
     view.chooseMatrix(0);
-    const std::vector<float> w = download(backend, network.parameters()[0].parameter->value);
+    const std::vector<float> w = downloadFloats(backend, network.parameters()[0].parameter->value);
     QCOMPARE(view.cellText(1, 6), QStringLiteral("W[2,7] = %1: input x2 → hidden unit 7")
                                       .arg(QString::number(w[1 * 8 + 6], 'g', 4)));
     view.chooseMatrix(2);

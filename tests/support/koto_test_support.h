@@ -37,6 +37,13 @@ namespace kototest {
 
 inline QString qs(const std::string& text) { return QString::fromStdString(text); }
 
+// A tensor's values, on any backend, as floats.
+inline std::vector<float> downloadFloats(koto::Backend& backend, const koto::Tensor& tensor) {
+    std::vector<float> values(static_cast<size_t>(tensor.size()));
+    backend.download(tensor, std::span<float>(values));
+    return values;
+}
+
 // A layer of a spec by its type and parameters, as the project file holds it.
 inline koto::LayerSpec layer(const std::string& type,
                              std::map<std::string, koto::LayerParameter> parameters = {}) {
