@@ -59,7 +59,24 @@ private slots:
     void gradientAndUpdateOfTheStep();
     void l1ZerosAreShownAsZeros();
     void lstmGateBlocks();
+    void historyStaysBoundedInALongRun();
 };
+
+// A million epochs at full speed must not grow memory: the percentiles kept are thinned as the
+// learning curve is, every second epoch once full, the first epoch always kept.
+void TestWeightsView::historyStaysBoundedInALongRun() {
+    WeightView view;
+    for (int64_t start = 0; start < 100000; start += 1000) {
+        std::vector<EpochWeightPercentiles> batch;
+        for (int64_t e = start; e < start + 1000; ++e)
+            batch.push_back({e, {{-1.0f, -0.5f, 0.0f, 0.5f, 1.0f}}});
+        view.addPercentiles(batch);
+    }
+    const auto& kept = view.history();
+    QVERIFY(kept.size() <= 2048 && kept.size() > 1024);
+    QCOMPARE(kept.front().epoch, int64_t{0});
+    for (size_t i = 1; i < kept.size(); ++i) QVERIFY(kept[i].epoch > kept[i - 1].epoch);
+}
 
 // The curriculum's two-layer network on XOR: W (2 x 8), b, V (8 x 2), c at their initial values.
 void TestWeightsView::cellsAreTheNetworksWeights() {

@@ -89,7 +89,9 @@ struct TrainingSnapshot : RunSnapshot {
     int64_t stochasticStep = 0;
     // The percentiles of every parameter's values at each epoch that ended since the previous
     // snapshot the GUI took (epoch 0, or the epoch a project went on from, first: the weights it
-    // started from). Recorded always: once an epoch is cheap.
+    // started from), at the epochs the learning curve keeps (every one until it thins, then every
+    // second, fourth, ...). Recorded whether the weights view is shown or not: the bands then
+    // cover the whole run.
     std::vector<EpochWeightPercentiles> newWeightPercentiles;
 
     // Training stopped with NaN or Inf at this step, where it first showed (a layer's name,

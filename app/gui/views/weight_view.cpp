@@ -202,6 +202,13 @@ void WeightView::addPercentiles(const std::vector<EpochWeightPercentiles>& perce
         while (!history_.empty() && history_.back().epoch >= epoch.epoch) history_.pop_back();
         history_.push_back(epoch);
     }
+    // As the learning curve does: full, every second epoch kept (the first stays), so that a run
+    // of millions of epochs keeps memory and drawing bounded.
+    while (history_.size() > kHistoryPoints) {
+        size_t kept = 0;
+        for (size_t i = 0; i < history_.size(); i += 2) history_[kept++] = std::move(history_[i]);
+        history_.resize(kept);
+    }
     if (isVisible()) drawHistory();
     else historyStale_ = true;
 }

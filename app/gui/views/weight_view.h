@@ -50,6 +50,8 @@ public:
     // again from there (a Reset, a new run).
     void addPercentiles(const std::vector<EpochWeightPercentiles>& percentiles);
     void clearHistory();
+    // The epochs whose percentiles are kept (thinned as the learning curve is).
+    const std::vector<EpochWeightPercentiles>& history() const { return history_; }
 
     // The matrices one can choose (an LSTM's gate blocks each one), and the chosen one.
     int matrixCount() const { return static_cast<int>(entries_.size()); }
@@ -106,7 +108,8 @@ private:
     std::shared_ptr<const Dataset> dataset_;
     NetworkSpec spec_;
     std::shared_ptr<const NetworkWeights> weights_;
-    std::vector<EpochWeightPercentiles> history_;
+    std::vector<EpochWeightPercentiles> history_;  // at most kHistoryPoints epochs
+    static constexpr size_t kHistoryPoints = 2048;
     bool historyStale_ = false;  // epochs came while hidden: drawn when shown
     std::vector<Entry> entries_;
     std::vector<float> shown_;  // the chosen quantity of the chosen matrix, row by row
