@@ -29,6 +29,15 @@ void runEventLoop(double seconds) {
     loop.exec();
 }
 
+// The process's resident memory now (VmRSS), in MiB.
+double residentMiB() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line))
+        if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;  // in kB
+    return 0;
+}
+
 // The training steps of the latest snapshot the window drew, and when it drew it.
 struct Progress {
     Clock::time_point at = Clock::now();
@@ -156,14 +165,6 @@ private:
 
 WorkloadFigures measureWorkload(gui::MainWindow& window, const Schedule& schedule) {
     return Measurement(window, schedule).run();
-}
-
-double residentMiB() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;  // in kB
-    return 0;
 }
 
 }  // namespace koto::bench

@@ -48,7 +48,4 @@ struct WorkloadFigures {
 // Trains the window's run (which must be paused, at its initial weights) and measures it.
 WorkloadFigures measureWorkload(gui::MainWindow& window, const Schedule& schedule);
 
-// The process's resident memory now (VmRSS), in MiB.
-double residentMiB();
-
 }  // namespace koto::bench
