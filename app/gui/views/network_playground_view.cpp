@@ -124,6 +124,7 @@ void NetworkPlaygroundView::setNetwork(const NetworkSpec& spec,
     spec_ = spec;
     dataset_ = std::move(dataset);
     forgetEdits();
+    nameColumns();
     canvas_->setWeights(nullptr);
     canvas_->setMaps(nullptr, 0);
     showChosen();
@@ -201,11 +202,15 @@ QString NetworkPlaygroundView::describe(const DiagramNode* node, const DiagramLi
     return {};
 }
 
-void NetworkPlaygroundView::showChosen() {
-    QStringList names;
-    for (size_t column = 0; column < canvas_->layout().columns.size(); ++column)
-        names << columnName(static_cast<int>(column));
+// The names over the columns follow the network and the language, not the snapshots.
+void NetworkPlaygroundView::nameColumns() {
+    QStringList names{columnName(0)};
+    for (const LayerSpec& layer : spec_.layers)
+        if (layer.type == "dense") names << columnName(static_cast<int>(names.size()));
     canvas_->setColumnNames(names);
+}
+
+void NetworkPlaygroundView::showChosen() {
     const DiagramNode* node = canvas_->chosenNode();
     const DiagramLink* link = canvas_->chosenLink();
     if (node && node->unit >= 0) {
@@ -321,6 +326,7 @@ void NetworkPlaygroundView::retranslate() {
         tr("Red links excite (w &gt; 0), blue links inhibit (w &lt; 0); the thicker, the "
            "larger <span style=\"white-space:nowrap\">|w|</span>. Each unit shows "
            "its output over the input plane."));
+    nameColumns();
     showChosen();
 }
 

@@ -70,6 +70,7 @@ private:
     Settable settable() const;
     QString describe(const DiagramNode* node, const DiagramLink* link) const;
     QString columnName(int column) const;
+    void nameColumns();
     void showChosen();
     void retranslate();
 
