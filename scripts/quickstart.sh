@@ -14,9 +14,16 @@ packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev
   libqcustomplot-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev dataset-fashion-mnist
+  libonnx-dev libprotobuf-dev
   libclblast-dev ocl-icd-opencl-dev ocl-icd-libopencl1 opencl-headers pocl-opencl-icd
   fonts-noto-cjk
 )
+# The tests check exported models with tools that are not ours: onnx's checker, NumPy and PyTorch
+# (Debian's python3 modules), and ONNX Runtime from npm (scripts/install-onnxruntime.sh).
+if [ "$mode" = test ]; then
+  packages+=(python3-onnx python3-numpy python3-torch)
+  command -v npm >/dev/null || packages+=(nodejs npm)
+fi
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
@@ -41,4 +48,5 @@ mkdir -p "$POCL_CACHE_DIR"
 if [ "$mode" = run ]; then
   exec "$build/app/gui/kotohajime"
 fi
+scripts/install-onnxruntime.sh "$build/ort"
 ctest --test-dir "$build" --output-on-failure -j2

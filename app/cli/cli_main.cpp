@@ -28,7 +28,8 @@ constexpr Command kCommands[] = {
     {"predict", koto::cli::predictCommand},     {"gradcheck", koto::cli::gradcheckCommand},
     {"datasets", koto::cli::datasetsCommand},   {"samples", koto::cli::samplesCommand},
     {"devices", koto::cli::devicesCommand},     {"bptt", koto::cli::bpttCommand},
-    {"templates", koto::cli::templatesCommand},
+    {"templates", koto::cli::templatesCommand}, {"export", koto::cli::exportCommand},
+    {"import", koto::cli::importCommand},
 };
 
 // A message as one line: core's messages already quote input as short escaped excerpts; this

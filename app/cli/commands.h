@@ -20,6 +20,8 @@ int datasetsCommand(const Words& words);
 int templatesCommand(const Words& words);
 int samplesCommand(const Words& words);
 int devicesCommand(const Words& words);
+int exportCommand(const Words& words);
+int importCommand(const Words& words);
 
 // The help text of a command, or of the whole program for "".
 std::string helpText(const std::string& command);

@@ -110,6 +110,36 @@ std::string helpText(const std::string& command) {
                         step, both named in the first two columns (row,step,...)
   --backend B           cpu (default), opencl or opencl:N, as for train
 )";
+    if (command == "export")
+        return R"(kotohajime-cli export: take a trained project with you
+
+  --project FILE.koto   the project
+  --format F            onnx     an ONNX model (opset 13) that ONNX Runtime and other tools run:
+                                 input X [N, ...], output Y (probabilities, values, the
+                                 reconstruction or an RBM's p(h|v)); pixels 0-255 are divided by
+                                 255 inside the model
+                        npz      every parameter as a float32 NumPy array named as the curriculum
+                                 names it (W, b, V, c; W1, b1, ...; conv1_W, lstm1_Wx ...) and
+                                 "layers", a JSON description: numpy.load(F, allow_pickle=False)
+                        numpy    a Python script with forward(X) written with the curriculum's
+                                 formulas in NumPy, its weights in an .npz beside it
+                        pytorch  a Python script with the network as a torch.nn.Module, to go on
+                                 training in PyTorch, its weights in an .npz beside it
+                        curves   the learning curves as CSV, an epoch a line
+                        confusion  the test data's confusion matrix as CSV
+  --out PATH            the file to write (numpy and pytorch also write PATH with .npz)
+  --backend B           for confusion: cpu (default), opencl or opencl:N
+)";
+    if (command == "import")
+        return R"(kotohajime-cli import: open an ONNX model as a Kotohajime project
+
+  --onnx FILE.onnx      a chain of Gemm or MatMul + Add, Sigmoid, Tanh, Relu, Softmax, Conv,
+                        MaxPool, AveragePool, Flatten or Reshape, RNN, LSTM, Dropout and Identity,
+                        as Kotohajime and torch.onnx.export write them; anything else is refused,
+                        naming the operator and node
+  --dataset SPEC        the data it works on (its input size must match the model's)
+  --save FILE.koto      the project to write: eval, predict, train --project and the app open it
+)";
     if (command == "gradcheck")
         return R"(kotohajime-cli gradcheck: analytic gradients against finite differences, in double
 
@@ -168,6 +198,8 @@ commands:
   train      train a network (or an autoencoder or RBM) on a dataset and print its learning curve
   eval       evaluate a trained .koto project
   predict    predict with a trained project on a CSV of inputs
+  export     a trained project as ONNX, NPZ, NumPy or PyTorch code; its curves or confusion matrix
+  import     an ONNX model as a project, ready to evaluate, step through and train
   gradcheck  check the gradients of a network against finite differences
   bptt       the gradient norm at every time step of a recurrent network (vanishing gradients)
   datasets   list the datasets

@@ -1,0 +1,56 @@
+#pragma once
+// An exported model as one Python 3 file that needs only NumPy: the curriculum's formulas, one line
+// per layer (Z = tanh(X.dot(W) + b), Y = softmax(Z.dot(V) + c)), the convolution and pooling as
+// loops over the kernel offsets, the RNN and LSTM as loops over the time steps, all in float32 so
+// that it agrees with the app to about 1e-6. The weights come from the NPZ file beside it
+// (np.load(..., allow_pickle=False)) under the tensors' own names: W, b, V, c or W1, b1, ...
+//
+// The script defines forward(X) (the output: probabilities, values, the reconstruction or the
+// hidden probabilities; X is N rows of prod(inputShape) values or already N x inputShape) and
+// predict(X) (the classes, or the values). Run as `python3 script.py input.csv` it prints the CSV
+// that `kotohajime-cli predict` prints for that input.
+
+#include <string>
+#include <vector>
+
+#include "export/exported_model.h"
+
+namespace koto {
+
+// Requires a model as describeForExport gives it: at least one layer, tensor names that are
+// Python identifiers, a ce output layer that is dense softmax, a bce one dense sigmoid.
+std::string numpyScript(const ExportedModel& model, const std::string& npzFileName);
+
+// The parts that the NumPy and the PyTorch script share.
+namespace python {
+
+// text as a Python string literal in double quotes.
+std::string stringLiteral(const std::string& text);
+// Text from the project (the dataset, class names) as a docstring may hold it: no backslash or
+// quotes can end it early, and no control character can break its lines.
+std::string docText(const std::string& text);
+// text as a paragraph of a docstring, its lines broken at spaces before column 93.
+std::string paragraph(const std::string& text);
+// {4, 12, 12} -> "4 x 12 x 12" (separator " x ") or "4, 12, 12" (separator ", ").
+std::string joinedShape(const std::vector<int64_t>& shape, const std::string& separator);
+// Each layer's output for one sample as a comment writes it ("4 x 12 x 12"); after seq:many the
+// time steps come first ("5 x 3").
+std::vector<std::string> outputShapes(const ExportedModel& model);
+// The variable each layer's output goes to in forward(): "Y" for the last, "Z" when only one
+// other layer has an output of its own, else "Z1", "Z2", ... A seq:many layer that is not the
+// last computes nothing: it gets its input's variable.
+std::vector<std::string> outputVariables(const ExportedModel& model);
+// Whether the last layer's softmax/sigmoid is the one that the ce/bce loss applies.
+bool hasLossActivation(const ExportedModel& model);
+// What comes out for one sample: "the probabilities of the 3 classes".
+std::string outputText(const ExportedModel& model);
+// The docstring's description of the model: what it is, its input, its output and its layers.
+std::string modelDescription(const ExportedModel& model);
+// read_csv(path) and csv_line(y): the CSV in and a sample's line of the predict CSV out.
+std::string csvFunctions(const ExportedModel& model);
+// The `if __name__ == "__main__":` block: computeOutputs (lines indented by 4) makes the
+// outputs Y (a NumPy array) from the inputs X that the block has read; the block prints them.
+std::string mainBlock(const ExportedModel& model, const std::string& computeOutputs);
+
+}  // namespace python
+}  // namespace koto
