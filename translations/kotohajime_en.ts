@@ -1461,6 +1461,93 @@ The data you had before stays.</translation>
     </message>
 </context>
 <context>
+    <name>koto::gui::ModelExportMenu</name>
+    <message>
+        <source>ONNX model (.onnx)</source>
+        <translation>ONNX model (.onnx)</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (.npz)</source>
+        <translation>NumPy arrays (.npz)</translation>
+    </message>
+    <message>
+        <source>NumPy script (.py)</source>
+        <translation>NumPy script (.py)</translation>
+    </message>
+    <message>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch script (.py)</translation>
+    </message>
+    <message>
+        <source>Runs in ONNX Runtime, OpenCV and other tools, and opens again in Kotohajime.</source>
+        <translation>Runs in ONNX Runtime, OpenCV and other tools, and opens again in Kotohajime.</translation>
+    </message>
+    <message>
+        <source>Every weight under the curriculum&apos;s name (W, b, V, c …), for numpy.load.</source>
+        <translation>Every weight under the curriculum&apos;s name (W, b, V, c …), for numpy.load.</translation>
+    </message>
+    <message>
+        <source>forward(X) written with the curriculum&apos;s formulas, to read and run; the weights go in an .npz beside it.</source>
+        <translation>forward(X) written with the curriculum&apos;s formulas, to read and run; the weights go in an .npz beside it.</translation>
+    </message>
+    <message>
+        <source>The network as a torch.nn.Module with these weights, to go on training in PyTorch; the weights go in an .npz beside it.</source>
+        <translation>The network as a torch.nn.Module with these weights, to go on training in PyTorch; the weights go in an .npz beside it.</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX model (*.onnx)</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npz)</source>
+        <translation>NumPy arrays (*.npz)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python script (*.py)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Model…</source>
+        <translation>Export &amp;Model…</translation>
+    </message>
+    <message>
+        <source>Save the trained network to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
+        <translation>Save the trained network to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</translation>
+    </message>
+    <message>
+        <source>The model was not exported</source>
+        <translation>The model was not exported</translation>
+    </message>
+    <message>
+        <source>Training did not hand over its weights in time. Pause training and export again.</source>
+        <translation>Training did not hand over its weights in time. Pause training and export again.</translation>
+    </message>
+    <message>
+        <source>There are no trained weights yet: train the network (or take one step), then export it.</source>
+        <translation>There are no trained weights yet: train the network (or take one step), then export it.</translation>
+    </message>
+    <message>
+        <source>Export Model</source>
+        <translation>Export Model</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2</source>
+        <translation>%1 could not be written.
+
+%2</translation>
+    </message>
+    <message>
+        <source>Save the trained network as:</source>
+        <translation>Save the trained network as:</translation>
+    </message>
+    <message>
+        <source>The learning curves and the confusion matrix are saved as CSV with File &gt; Export View…</source>
+        <translation>The learning curves and the confusion matrix are saved as CSV with File &gt; Export View…</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::NetworkDocument</name>
     <message>
         <source>Training is running: pause it before changing the network&apos;s structure</source>
@@ -1969,6 +2056,22 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>A value in it is out of range: a setting, a count, or a weight that is not a finite number. The details name the field.</source>
         <translation>A value in it is out of range: a setting, a count, or a weight that is not a finite number. The details name the field.</translation>
+    </message>
+    <message>
+        <source>Kotohajime projects and ONNX models (*.koto *.onnx)</source>
+        <translation>Kotohajime projects and ONNX models (*.koto *.onnx)</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX models (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Kotohajime opens ONNX models that are one chain of the layers it trains. This one is damaged or uses something else; the details name it.</source>
+        <translation>Kotohajime opens ONNX models that are one chain of the layers it trains. This one is damaged or uses something else; the details name it.</translation>
+    </message>
+    <message>
+        <source>No built-in dataset has inputs of this model&apos;s shape.</source>
+        <translation>No built-in dataset has inputs of this model&apos;s shape.</translation>
     </message>
 </context>
 <context>

@@ -1451,6 +1451,93 @@ The data you had before stays.</source>
     </message>
 </context>
 <context>
+    <name>koto::gui::ModelExportMenu</name>
+    <message>
+        <source>ONNX model (.onnx)</source>
+        <translation>ONNX モデル (.onnx)</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (.npz)</source>
+        <translation>NumPy 配列 (.npz)</translation>
+    </message>
+    <message>
+        <source>NumPy script (.py)</source>
+        <translation>NumPy スクリプト (.py)</translation>
+    </message>
+    <message>
+        <source>PyTorch script (.py)</source>
+        <translation>PyTorch スクリプト (.py)</translation>
+    </message>
+    <message>
+        <source>Runs in ONNX Runtime, OpenCV and other tools, and opens again in Kotohajime.</source>
+        <translation>ONNX Runtime や OpenCV などで動かせます。Kotohajime でも再び開けます。</translation>
+    </message>
+    <message>
+        <source>Every weight under the curriculum&apos;s name (W, b, V, c …), for numpy.load.</source>
+        <translation>すべての重みを教材と同じ名前 (W, b, V, c …) で保存します。numpy.load で読めます。</translation>
+    </message>
+    <message>
+        <source>forward(X) written with the curriculum&apos;s formulas, to read and run; the weights go in an .npz beside it.</source>
+        <translation>教材の数式どおりに書いた forward(X) です。読んで、実行できます。重みは隣の .npz に入ります。</translation>
+    </message>
+    <message>
+        <source>The network as a torch.nn.Module with these weights, to go on training in PyTorch; the weights go in an .npz beside it.</source>
+        <translation>この重みを持つ torch.nn.Module です。PyTorch で学習を続けられます。重みは隣の .npz に入ります。</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX モデル (*.onnx)</translation>
+    </message>
+    <message>
+        <source>NumPy arrays (*.npz)</source>
+        <translation>NumPy 配列 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Python script (*.py)</source>
+        <translation>Python スクリプト (*.py)</translation>
+    </message>
+    <message>
+        <source>Export &amp;Model…</source>
+        <translation>モデルを書き出す(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Save the trained network to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
+        <translation>学習したネットワークを他で使えるように保存します: ONNX、NumPy 配列、NumPy または PyTorch のスクリプト</translation>
+    </message>
+    <message>
+        <source>The model was not exported</source>
+        <translation>モデルを書き出せませんでした</translation>
+    </message>
+    <message>
+        <source>Training did not hand over its weights in time. Pause training and export again.</source>
+        <translation>学習スレッドが時間内に重みを渡しませんでした。学習を一時停止してから、もう一度書き出してください。</translation>
+    </message>
+    <message>
+        <source>There are no trained weights yet: train the network (or take one step), then export it.</source>
+        <translation>学習した重みがまだありません。ネットワークを学習させて (1 ステップでも) から書き出してください。</translation>
+    </message>
+    <message>
+        <source>Export Model</source>
+        <translation>モデルを書き出す</translation>
+    </message>
+    <message>
+        <source>%1 could not be written.
+
+%2</source>
+        <translation>%1 に書き込めませんでした。
+
+%2</translation>
+    </message>
+    <message>
+        <source>Save the trained network as:</source>
+        <translation>学習したネットワークの保存形式:</translation>
+    </message>
+    <message>
+        <source>The learning curves and the confusion matrix are saved as CSV with File &gt; Export View…</source>
+        <translation>学習曲線と混同行列は「ファイル &gt; 表示を書き出す…」で CSV に保存できます。</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::NetworkDocument</name>
     <message>
         <source>Training is running: pause it before changing the network&apos;s structure</source>
@@ -1957,6 +2044,22 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>A value in it is out of range: a setting, a count, or a weight that is not a finite number. The details name the field.</source>
         <translation>範囲外の値があります（設定値、回数、または有限の数でない重み）。詳細にその項目が書かれています。</translation>
+    </message>
+    <message>
+        <source>Kotohajime projects and ONNX models (*.koto *.onnx)</source>
+        <translation>Kotohajime プロジェクトと ONNX モデル (*.koto *.onnx)</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX モデル (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Kotohajime opens ONNX models that are one chain of the layers it trains. This one is damaged or uses something else; the details name it.</source>
+        <translation>Kotohajime が開ける ONNX モデルは、Kotohajime で学習できる層が一列につながったものだけです。このファイルは壊れているか、それ以外のものを使っています。詳細にその名前があります。</translation>
+    </message>
+    <message>
+        <source>No built-in dataset has inputs of this model&apos;s shape.</source>
+        <translation>このモデルの入力の形に合う組み込みデータセットがありません。</translation>
     </message>
 </context>
 <context>

@@ -1,24 +1,19 @@
 // export and import: a trained project to ONNX, NPZ, NumPy or PyTorch code, its curves and
 // confusion matrix to CSV; an ONNX model to a project.
 
-#include <filesystem>
 #include <iostream>
-#include <set>
 #include <sstream>
 
 #include "arguments.h"
+#include "backend/cpu_backend.h"
 #include "backend_choice.h"
 #include "commands.h"
 #include "data/dataset_spec.h"
 #include "export/exported_model.h"
-#include "export/npz_file.h"
-#include "export/numpy_script.h"
-#include "export/onnx_export.h"
+#include "export/model_files.h"
 #include "export/onnx_import.h"
-#include "export/pytorch_script.h"
 #include "io/atomic_file.h"
 #include "io/project_file.h"
-#include "network/layer_registry.h"
 #include "metrics_output.h"
 #include "training/training_run.h"
 #include "util/errors.h"
@@ -34,11 +29,6 @@ std::vector<std::string> classNamesOf(const Project& project) {
     } catch (const std::exception&) {
         return {};  // the metadata still names the dataset
     }
-}
-
-// The NPZ beside a script: model.py -> model.npz.
-std::string npzBeside(const std::string& scriptPath) {
-    return std::filesystem::path(scriptPath).replace_extension(".npz").string();
 }
 
 // A CSV field: quoted when it holds a comma, a quote or a line break.
@@ -105,14 +95,11 @@ int exportCommand(const Words& words) {
     const Arguments args(words, {"project", "format", "out", "backend"}, {});
     const std::string format = args.required("format");
     const std::string out = args.required("out");
-    static const std::set<std::string> formats{"onnx",   "npz",       "numpy",    "pytorch",
-                                               "curves", "confusion"};
-    if (!formats.count(format))
+    const std::optional<ModelFormat> modelFormat = modelFormatFromName(format);
+    if (!modelFormat && format != "curves" && format != "confusion")
         throw UsageError("--format must be onnx, npz, numpy, pytorch, curves or confusion, not " +
                          inQuotes(format));
-    const bool script = format == "numpy" || format == "pytorch";
     checkWritableTarget(out);
-    if (script) checkWritableTarget(npzBeside(out));
     const std::string projectPath = args.required("project");
     const Project project = loadProject(projectPath);
     if (format == "curves") {
@@ -121,22 +108,10 @@ int exportCommand(const Words& words) {
     }
     if (project.weights.empty())
         throw InputError(printablePath(projectPath) + ": the project holds no trained weights");
-    if (format == "confusion") {
+    if (format == "confusion")
         writeFileAtomically(out, confusionCsv(project, args.text("backend", "cpu")));
-        return 0;
-    }
-    const ExportedModel model = describeForExport(project, classNamesOf(project));
-    if (format == "onnx") {
-        writeFileAtomically(out, onnxModelBytes(model));
-    } else if (format == "npz") {
-        writeFileAtomically(out, modelNpzBytes(model));
-    } else {
-        const std::string npz = npzBeside(out);
-        const std::string npzName = std::filesystem::path(npz).filename().string();
-        writeFileAtomically(npz, modelNpzBytes(model));
-        writeFileAtomically(out, format == "numpy" ? numpyScript(model, npzName)
-                                                   : pytorchScript(model, npzName));
-    }
+    else
+        writeModelFiles(describeForExport(project, classNamesOf(project)), *modelFormat, out);
     return 0;
 }
 
@@ -146,14 +121,11 @@ int importCommand(const Words& words) {
     checkWritableTarget(savePath);
     Project project = loadOnnxProject(args.required("onnx"));
     project.dataset = args.required("dataset");
-    // The dataset must fit the network: checked now, not when training starts.
+    // The dataset must fit the network (inputs, classes or values): checked now, as training
+    // would check it, not when a run starts.
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(project.dataset)));
-    int64_t inputSize = 1;
-    for (const int64_t d : project.network.inputShape) inputSize *= d;
-    if (dataset->inputSize != inputSize)
-        throw InputError(project.dataset + " has " + std::to_string(dataset->inputSize) +
-                         " values per sample; the model takes " +
-                         shapeText(project.network.inputShape));
+    CpuBackend backend;
+    TrainingRun(backend, project.network, dataset, project.training);
     project.pixelInputs = project.pixelInputs || !dataset->train.pixels.empty();
     saveProject(project, savePath);
     return 0;

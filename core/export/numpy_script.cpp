@@ -35,8 +35,10 @@ std::string inputText(const ExportedModel& model) {
     return text + ".";
 }
 
-// "Classes: 0 = cat, 1 = dog.", or nothing where the names are the numbers.
+// "Classes: 0 = cat, 1 = dog.", or nothing where the names are the numbers or the output is no
+// class (an autoencoder's or RBM's project keeps its dataset's class names).
 std::string classesText(const ExportedModel& model) {
+    if (model.outputMeaning != "probabilities") return "";
     std::string text;
     bool numbers = true;
     for (size_t k = 0; k < model.classNames.size(); ++k) {
@@ -63,6 +65,8 @@ const char* const kReadCsv = R"(def read_csv(path):
                 if rows or header is not None:
                     raise ValueError("%s, line %d: not a row of numbers" % (path, number))
                 header = line
+    if not rows:
+        raise ValueError("%s: no rows of numbers" % path)
     return np.array(rows, dtype=np.float32)
 )";
 
@@ -71,12 +75,12 @@ const char* const kValuesLine = R"(def csv_line(y):
     return ",".join("%.9g" % v for v in y)
 )";
 
-// 1 - p in float32, as the app computes p0.
+// p0 = 1 - p in float32, as the app computes it (NumPy 1 would compute 1 - p in float64).
 const char* const kSigmoidLine = R"(def csv_line(y):
     """One answer as kotohajime-cli predict prints it: the class (1 where p >= 0.5),
     then p0 = 1 - p and p1 = p, where p = p(y = 1)."""
     p = y[0]
-    return "%d,%.9g,%.9g" % (int(p >= 0.5), 1 - p, p)
+    return "%d,%.9g,%.9g" % (int(p >= 0.5), np.float32(1) - p, p)
 )";
 
 const char* const kClassesLine = R"(def csv_line(y):
@@ -152,6 +156,12 @@ std::string joinedShape(const std::vector<int64_t>& shape, const std::string& se
     return text;
 }
 
+std::string commentedLine(const std::string& indent, const std::string& code,
+                          const std::string& comment) {
+    const std::string line = indent + code + "  # " + comment + "\n";
+    return line.size() <= 100 ? line : indent + "# " + comment + "\n" + indent + code + "\n";
+}
+
 std::vector<std::string> outputShapes(const ExportedModel& model) {
     std::vector<std::string> shapes;
     bool everyStep = false;
@@ -224,6 +234,11 @@ std::string mainBlock(const ExportedModel& model, const std::string& computeOutp
         sys.exit("usage: python3 %s input.csv" % os.path.basename(sys.argv[0]))
     X = read_csv(sys.argv[1])
 )";
+    int64_t size = 1;
+    for (int64_t d : model.inputShape) size *= d;
+    block += "    if X.shape[1] != " + std::to_string(size) +
+             ":\n        sys.exit(\"%s: rows have %d values, the model takes " +
+             std::to_string(size) + "\" % (sys.argv[1], X.shape[1]))\n";
     block += computeOutputs + "    print(\"" + csvHeader(model) + "\")\n";
     if (isSequenceOutput(model))  // seq:many: a line per sample and time step
         return block + R"(    for n, steps in enumerate(Y, 1):
@@ -390,46 +405,54 @@ std::string layerFormula(const ExportedLayer& layer, const std::string& in) {
     return in;
 }
 
+// What forward(X) takes and gives.
+std::string forwardDocstring(const ExportedModel& model) {
+    int64_t size = 1;
+    for (int64_t d : model.inputShape) size *= d;
+    std::string inputs = "N x " + std::to_string(size);
+    if (model.inputShape.size() > 1)
+        inputs +=
+            " (the CSV's rows) or already N x " + python::joinedShape(model.inputShape, " x ");
+    return "    \"\"\"The model's output for the inputs X.\n\n    X: N samples, " + inputs +
+           ".\n    Returns N x " + python::outputShapes(model).back() + ": " +
+           python::outputText(model) + ".\n    \"\"\"\n";
+}
+
 std::string forwardFunction(const ExportedModel& model) {
     const std::vector<std::string> variables = python::outputVariables(model);
     const std::vector<std::string> shapes = python::outputShapes(model);
-    int64_t size = 1;
-    for (int64_t d : model.inputShape) size *= d;
-    std::string code =
-        "def forward(X):\n    \"\"\"The model's output for the inputs X.\n\n    X: N "
-        "samples, N x " +
-        std::to_string(size);
-    if (model.inputShape.size() > 1)
-        code += " (the CSV's rows) or already N x " + python::joinedShape(model.inputShape, " x ");
-    code += ".\n    Returns N x " + shapes.back() + ": " + python::outputText(model) +
-            ".\n    \"\"\"\n    X = np.asarray(X, dtype=np.float32).reshape(-1, " +
-            python::joinedShape(model.inputShape, ", ") + ")\n";
+    std::string code = "def forward(X):\n" + forwardDocstring(model) +
+                       "    X = np.asarray(X, dtype=np.float32).reshape(-1, " +
+                       python::joinedShape(model.inputShape, ", ") + ")\n";
     if (model.pixelInputs) code += "    X = X / 255  # pixels 0-255 to 0-1, as in training\n";
     std::string in = "X";
     for (size_t i = 0; i < model.layers.size(); ++i) {
         if (variables[i] == in) {  // a seq:many that computes nothing
-            code +=
-                "    # seq:many: every step's h(t) goes on, and what follows acts at each step\n";
+            code += "    # seq:many: every step's h(t) goes on, and what follows acts at each "
+                    "step\n";
             continue;
         }
-        code += "    " + variables[i] + " = " + layerFormula(model.layers[i], in) + "  # N x " +
-                shapes[i] + "\n";
+        code += python::commentedLine(
+            "    ", variables[i] + " = " + layerFormula(model.layers[i], in), "N x " + shapes[i]);
         in = variables[i];
     }
     return code + "    return Y\n";
 }
 
-std::string predictFunction(const ExportedModel& model) {
-    std::string code = "def predict(X):\n    \"\"\"";
-    if (model.outputMeaning != "probabilities")
-        return code + "The model's values for the inputs X: forward(X).\"\"\"\n    return "
-                      "forward(X)\n";
-    if (model.outputShape.back() == 1)
-        return code + "The class of each sample: 1 where p(y = 1) >= 0.5, else 0.\"\"\"\n    "
-                      "return (forward(X)[..., 0] >= 0.5).astype(np.int64)\n";
-    return code + "The class of each sample: the one with the highest probability.\"\"\"\n    "
-                  "return forward(X).argmax(axis=-1)\n";
-}
+const char* const kPredictValues = R"(def predict(X):
+    """The model's values for the inputs X: forward(X)."""
+    return forward(X)
+)";
+
+const char* const kPredictSigmoid = R"(def predict(X):
+    """The class of each sample: 1 where p(y = 1) >= 0.5, else 0."""
+    return (forward(X)[..., 0] >= 0.5).astype(np.int64)
+)";
+
+const char* const kPredictClasses = R"(def predict(X):
+    """The class of each sample: the one with the highest probability."""
+    return forward(X).argmax(axis=-1)
+)";
 
 std::string usageText(const ExportedModel& model, const std::string& npzFileName) {
     const bool classes = model.outputMeaning == "probabilities";
@@ -449,7 +472,10 @@ std::string numpyScript(const ExportedModel& model, const std::string& npzFileNa
                          usageText(model, npzFileName) + "\"\"\"\n";
     script += "import os\nimport sys\n\nimport numpy as np\n\n";
     script += weightLoading(model, npzFileName) + helperFunctions(model);
-    script += "\n\n" + forwardFunction(model) + "\n\n" + predictFunction(model);
+    script += "\n\n" + forwardFunction(model) + "\n\n";
+    script += model.outputMeaning != "probabilities" ? kPredictValues
+              : model.outputShape.back() == 1        ? kPredictSigmoid
+                                                     : kPredictClasses;
     script += "\n\n" + python::csvFunctions(model) + "\n\n";
     return script + python::mainBlock(model, "    Y = forward(X)\n");
 }

@@ -33,6 +33,10 @@ std::string docText(const std::string& text);
 std::string paragraph(const std::string& text);
 // {4, 12, 12} -> "4 x 12 x 12" (separator " x ") or "4, 12, 12" (separator ", ").
 std::string joinedShape(const std::vector<int64_t>& shape, const std::string& separator);
+// indent, code and "  # comment" as one line, or the comment on a line of its own above the code
+// where one line would pass column 99.
+std::string commentedLine(const std::string& indent, const std::string& code,
+                          const std::string& comment);
 // Each layer's output for one sample as a comment writes it ("4 x 12 x 12"); after seq:many the
 // time steps come first ("5 x 3").
 std::vector<std::string> outputShapes(const ExportedModel& model);

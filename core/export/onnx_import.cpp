@@ -510,3 +510,25 @@ Project loadOnnxProject(const std::string& path) {
 }
 
 }  // namespace koto
+
+namespace koto {
+
+std::string datasetFitting(const NetworkSpec& network) {
+    const std::vector<int64_t>& in = network.inputShape;
+    const bool values = network.loss == LossKind::MeanSquaredError;
+    bool everyStep = false;
+    for (const LayerSpec& layer : network.layers) everyStep = everyStep || layer.type == "sequence_many";
+    if (in == std::vector<int64_t>{2}) return values ? "plane" : "spiral";
+    if (in == std::vector<int64_t>{784} || in == std::vector<int64_t>{1, 28, 28})
+        return values ? "" : "fashion-mnist";
+    if (in == std::vector<int64_t>{28, 28} && !values) return "seqimg:fashion-mnist";
+    if (in.size() == 2 && in[1] == 1) {
+        const std::string steps = std::to_string(in[0]);
+        // (appended, not added: GCC 12 warns wrongly on "literal" + std::string)
+        if (values) return std::string("sine:window=").append(steps).append(everyStep ? ",targets=every" : "");
+        return std::string("parity:").append(steps).append(everyStep ? ":targets=every" : "");
+    }
+    return "";
+}
+
+}  // namespace koto

@@ -28,4 +28,11 @@ Project projectFromOnnx(const std::string& bytes, const std::string& source);
 // The same for a file (read through the bounded reader: no devices, FIFOs or folders).
 Project loadOnnxProject(const std::string& path);
 
+// A built-in dataset an imported network can work on, chosen by its input and output: "spiral"
+// for 2 inputs (or "plane" for values), "fashion-mnist" for 784 pixels or 1 x 28 x 28 images,
+// "seqimg:fashion-mnist" for 28 steps of 28, "parity:T" (or "sine:window=T") for T steps of 1,
+// with targets=every after seq:many. "" when none has its shape; the data may still have another
+// number of classes than the network has outputs, which training then reports.
+std::string datasetFitting(const NetworkSpec& network);
+
 }  // namespace koto

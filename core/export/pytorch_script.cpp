@@ -46,6 +46,19 @@ const char* const kLoadWeights = R"(def load_weights(net, path=NPZ_PATH):
                              for name, _ in net.named_parameters()})
 )";
 
+// code with every {name} replaced by its text.
+std::string filledIn(std::string code,
+                     const std::vector<std::pair<std::string, std::string>>& values) {
+    for (const auto& [name, text] : values) {
+        size_t at = 0;
+        while ((at = code.find(name, at)) != std::string::npos) {
+            code.replace(at, name.size(), text);
+            at += text.size();
+        }
+    }
+    return code;
+}
+
 bool applies(const std::string& activation) {
     return !activation.empty() && activation != "linear";
 }
@@ -84,6 +97,16 @@ std::string layerFormula(const ExportedLayer& layer, const std::string& activati
     case ExportedLayerKind::SequenceMany: return in;
     }
     return in;
+}
+
+// Whether the script needs torch.nn.functional: for convolution, pooling or the bce loss.
+bool usesFunctional(const ExportedModel& model) {
+    bool images = false;
+    for (const ExportedLayer& layer : model.layers)
+        images = images || layer.kind == ExportedLayerKind::Conv ||
+                 layer.kind == ExportedLayerKind::MaxPool ||
+                 layer.kind == ExportedLayerKind::AvgPool;
+    return images || model.lossName == "bce";
 }
 
 // rnn(), lstm() and linear() where the layers use them.
@@ -136,8 +159,9 @@ std::string forwardMethod(const ExportedModel& model) {
             continue;
         }
         const std::string activation = i == last && logits ? "linear" : layer.activation;
-        code += "        " + variables[i] + " = " + layerFormula(layer, activation, in) +
-                "  # N x " + shapes[i] + "\n";
+        code += python::commentedLine("        ",
+                                      variables[i] + " = " + layerFormula(layer, activation, in),
+                                      "N x " + shapes[i]);
         in = variables[i];
     }
     return code + "        return " + in + "\n";
@@ -145,38 +169,51 @@ std::string forwardMethod(const ExportedModel& model) {
 
 std::string probabilitiesMethod(const ExportedModel& model) {
     const bool softmax = model.lossName == "ce";
-    return "    def probabilities(self, X):\n        \"\"\"Y = " +
-           std::string(softmax ? "softmax" : "sigmoid") + "(A): " + python::outputText(model) +
-           ".\"\"\"\n        return " +
+    return "    def probabilities(self, X):\n        \"\"\"" +
+           std::string(softmax ? "Y = softmax(A): the probabilities" : "Y = sigmoid(A)") +
+           ", N x " + python::outputShapes(model).back() + ".\"\"\"\n        return " +
            (softmax ? "torch.softmax(self(X), dim=-1)" : "torch.sigmoid(self(X))") + "\n";
 }
 
+// loss(X, T) for each loss, {targets} and {rows} to fill in. ce and bce start from the logits:
+// log_softmax and the logits' bce stay accurate where softmax or sigmoid round to 0 or 1.
+const char* const kCrossEntropy = R"(    def loss(self, X, T):
+        """The cross-entropy of the one-hot targets T ({targets}):
+        J = -(1/N) sum_n sum_k T log Y, Y = softmax(A),
+        the N rows being {rows}."""
+        A = self(X)
+        A = A.reshape(-1, A.shape[-1])
+        T = torch.as_tensor(T, dtype=torch.float32).reshape(A.shape)
+        return -(T * torch.log_softmax(A, dim=1)).sum() / len(A)
+)";
+
+const char* const kBinaryCrossEntropy = R"(    def loss(self, X, T):
+        """The binary cross-entropy of the targets T ({targets}):
+        J = -(1/N) sum_n sum_k [T log Y + (1 - T) log(1 - Y)], Y = sigmoid(A),
+        the N rows being {rows}."""
+        A = self(X)
+        A = A.reshape(-1, A.shape[-1])
+        T = torch.as_tensor(T, dtype=torch.float32).reshape(A.shape)
+        return F.binary_cross_entropy_with_logits(A, T, reduction="sum") / len(A)
+)";
+
+const char* const kSquaredError = R"(    def loss(self, X, T):
+        """The squared error of the targets T ({targets}):
+        J = (1/N) sum_n sum_k (Y - T)^2, Y = net(X),
+        the N rows being {rows}."""
+        Y = self(X)
+        Y = Y.reshape(-1, Y.shape[-1])
+        T = torch.as_tensor(T, dtype=torch.float32).reshape(Y.shape)
+        return ((Y - T) ** 2).sum() / len(Y)
+)";
+
 std::string lossMethod(const ExportedModel& model) {
-    const std::string targets = " (N x " + python::outputShapes(model).back() + ")";
-    const std::string rows =
-        model.outputShape.size() == 2 ? "every sample's time steps" : "the samples";
-    std::string code = "    def loss(self, X, T):\n        \"\"\"";
-    const std::string y = model.lossName == "mse" ? "Y" : "A";
-    if (model.lossName == "ce")
-        code += "The cross-entropy of the one-hot targets T" + targets +
-                ":\n        J = -(1/N) sum_n sum_k T log Y, Y = softmax(A)";
-    else if (model.lossName == "bce")
-        code += "The binary cross-entropy of the targets T" + targets +
-                ", from the logits for\n        accuracy: J = -(1/N) sum_n sum_k [T log Y + "
-                "(1 - T) log(1 - Y)], Y = sigmoid(A)";
-    else
-        code += "The squared error of the targets T" + targets +
-                ":\n        J = (1/N) sum_n sum_k (Y - T)^2, Y = net(X)";
-    code += ",\n        the N rows being " + rows + ".\"\"\"\n";
-    code += "        " + y + " = self(X)\n        " + y + " = " + y + ".reshape(-1, " + y +
-            ".shape[-1])\n        T = torch.as_tensor(T, dtype=torch.float32).reshape(" + y +
-            ".shape)\n";
-    if (model.lossName == "ce")
-        return code + "        return -(T * torch.log_softmax(A, dim=1)).sum() / len(A)\n";
-    if (model.lossName == "bce")
-        return code + "        return F.binary_cross_entropy_with_logits(A, T, "
-                      "reduction=\"sum\") / len(A)\n";
-    return code + "        return ((Y - T) ** 2).sum() / len(Y)\n";
+    const char* code = model.lossName == "ce"    ? kCrossEntropy
+                       : model.lossName == "bce" ? kBinaryCrossEntropy
+                                                 : kSquaredError;
+    return filledIn(code, {{"{targets}", "N x " + python::outputShapes(model).back()},
+                           {"{rows}", model.outputShape.size() == 2 ? "every sample's time steps"
+                                                                    : "the samples"}});
 }
 
 std::string netClass(const ExportedModel& model) {
@@ -208,29 +245,32 @@ std::string optimizerCall(const nlohmann::json& settings) {
     return "torch.optim.SGD(" + rate + ")";
 }
 
-// How to go on training: the app's optimizer and batch size in the usual PyTorch loop.
+// The usual PyTorch loop with the app's optimizer and batch size.
+const char* const kTrainingLoop = R"(    net = Net()
+    load_weights(net)  # from {npz} beside this file
+    opt = {optimizer}
+    for epoch in range(100):
+        for n in range(0, len(X), {batch}):  # batches of {batch} samples, as the app trained
+            opt.zero_grad()
+            J = net.loss(X[n:n + {batch}], T[n:n + {batch}])
+            J.backward()
+            opt.step()
+    torch.save(net.state_dict(), "trained.pt")
+)";
+
+// How to go on training it, from the training settings (JSON) the app trained with.
 std::string trainingExample(const ExportedModel& model, const std::string& npzFileName) {
     nlohmann::json settings = nlohmann::json::parse(model.trainingSettings, nullptr, false);
     if (!settings.is_object()) settings = nlohmann::json::object();
-    const std::string batch = settings.contains("batch_size") && settings["batch_size"].is_number()
-                                  ? settings["batch_size"].dump()
-                                  : "32";
-    const std::string outputs = "N x " + python::outputShapes(model).back();
-    std::string text = "Go on training it (X: the inputs, N samples; T: " +
-                       std::string(model.lossName == "ce"    ? "the one-hot targets, "
-                                   : model.lossName == "bce" ? "the targets in [0, 1], "
-                                                             : "the target values, ") +
-                       outputs + "):\n\n    net = Net()\n    load_weights(net)  # from " +
-                       python::docText(npzFileName) +
-                       " beside this file\n    opt = " + optimizerCall(settings) +
-                       "\n    for epoch in range(100):\n";
-    text +=
-        "        for n in range(0, len(X), " + batch + "):  # batches of " + batch +
-        " samples, as the app trained\n            opt.zero_grad()\n            J = "
-        "net.loss(X[n:n + " +
-        batch + "], T[n:n + " + batch +
-        "])\n            J.backward()\n            opt.step()\n    torch.save(net.state_dict(), "
-        "\"trained.pt\")\n";
+    const bool hasBatch = settings.contains("batch_size") && settings["batch_size"].is_number();
+    const std::string targets = model.lossName == "ce"    ? "the one-hot targets"
+                                : model.lossName == "bce" ? "the targets in [0, 1]"
+                                                          : "the target values";
+    std::string text = "Go on training it (X: the inputs, N samples; T: " + targets + ", N x " +
+                       python::outputShapes(model).back() + "):\n\n";
+    text += filledIn(kTrainingLoop, {{"{npz}", python::docText(npzFileName)},
+                                     {"{optimizer}", optimizerCall(settings)},
+                                     {"{batch}", hasBatch ? settings["batch_size"].dump() : "32"}});
     if (model.modelKind == "autoencoder")
         text += std::string("\nAn autoencoder's targets are its inputs") +
                 (model.pixelInputs ? " divided by 255" : "") + ".\n";
@@ -257,8 +297,9 @@ std::string pytorchScript(const ExportedModel& model, const std::string& npzFile
     const bool logits = python::hasLossActivation(model);
     std::string script = "\"\"\"" + python::modelDescription(model) + "\n" +
                          usageText(model, npzFileName) + "\"\"\"\n";
-    script += "import os\nimport sys\n\nimport numpy as np\nimport torch\n"
-              "import torch.nn.functional as F\n\n";
+    script += "import os\nimport sys\n\nimport numpy as np\nimport torch\n";
+    if (usesFunctional(model)) script += "import torch.nn.functional as F\n";
+    script += "\n";
     script += "NPZ_PATH = os.path.join(os.path.dirname(os.path.abspath(__file__)), " +
               python::stringLiteral(npzFileName) + ")\n";
     script += helperFunctions(model) + "\n\n" + netClass(model) + "\n\n" + kLoadWeights;

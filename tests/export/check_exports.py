@@ -230,7 +230,7 @@ class TorchMlp(torch.nn.Module):
     def __init__(self):
         super().__init__()
         self.hidden = torch.nn.Linear(2, 6)
-        self.out = torch.nn.Linear(6, 3)
+        self.out = torch.nn.Linear(6, 2)
 
     def forward(self, x):
         return torch.softmax(self.out(torch.relu(self.hidden(x))), dim=-1)

@@ -9,12 +9,25 @@
 #include <QUndoStack>
 #include <QWidget>
 
+#include "export/onnx_import.h"
+#include "network/layer_registry.h"
 #include "util/errors.h"
 
 namespace koto::gui {
 namespace {
 const QString kRecentFilesKey = QStringLiteral("recentFiles");
 const QString kSuffix = QStringLiteral(".koto");
+
+// An ONNX model as a project on the built-in dataset its input fits (export/onnx_import.h).
+Project projectFromOnnxFile(const std::string& path) {
+    Project project = loadOnnxProject(path);
+    project.dataset = datasetFitting(project.network);
+    if (project.dataset.empty())
+        throw InputError("no built-in dataset has inputs of the model's shape " +
+                         shapeText(project.network.inputShape) +
+                         "; kotohajime-cli import --dataset SPEC opens it on other data");
+    return project;
+}
 
 bool contains(const std::string& text, const char* part) {
     return text.find(part) != std::string::npos;
@@ -26,8 +39,10 @@ ProjectSession::ProjectSession(Host& host, QWidget* dialogParent, QObject* paren
     dialogs_.chooseFile = [this](bool saving, const QString& suggested) {
         const QString filter = tr("Kotohajime projects (*.koto)");
         if (!saving)
-            return QFileDialog::getOpenFileName(dialogParent_, tr("Open Project"), suggested,
-                                                filter);
+            return QFileDialog::getOpenFileName(
+                dialogParent_, tr("Open Project"), suggested,
+                tr("Kotohajime projects and ONNX models (*.koto *.onnx)") + QStringLiteral(";;") +
+                    filter + QStringLiteral(";;") + tr("ONNX models (*.onnx)"));
         QString path =
             QFileDialog::getSaveFileName(dialogParent_, tr("Save Project"), suggested, filter);
         if (!path.isEmpty() && !path.endsWith(kSuffix)) path += kSuffix;
@@ -105,9 +120,11 @@ bool ProjectSession::openFile(const QString& path) {
             .arg(QFileInfo(path).fileName(), explainOpenProblem(error.what(), showing));
     };
     // Read and checked before anything changes, so a bad file leaves the work open untouched.
+    // An ONNX model becomes a new, untitled project on a built-in dataset that fits it.
+    const bool onnxModel = path.endsWith(QStringLiteral(".onnx"), Qt::CaseInsensitive);
     Project project;
     try {
-        project = loadProject(path.toStdString());
+        project = onnxModel ? projectFromOnnxFile(path.toStdString()) : loadProject(path.toStdString());
     } catch (const std::exception& error) {
         showError(title, explain(error, false));
         return false;
@@ -137,6 +154,10 @@ bool ProjectSession::openFile(const QString& path) {
         return false;
     }
     autosave_.remove(filePath_);  // the changes of the work before were saved or discarded
+    if (onnxModel) {  // saved as a .koto of its own, never over the .onnx
+        setDocument(QString(), true);
+        return true;
+    }
     setDocument(path, false);
     addRecent(path);
     return true;
@@ -261,6 +282,12 @@ QString ProjectSession::explainOpenProblem(const std::string& detail, bool showi
     if (showing) lead = tr("Its data cannot be loaded, or its network does not fit the data.");
     else if (contains(detail, "newer Kotohajime"))
         lead = tr("It was made by a newer version of Kotohajime. Update Kotohajime to open it.");
+    else if (contains(detail, "not an ONNX model") || contains(detail, "Kotohajime opens") ||
+             contains(detail, "is supported") || contains(detail, "is not supported"))
+        lead = tr("Kotohajime opens ONNX models that are one chain of the layers it trains. This "
+                  "one is damaged or uses something else; the details name it.");
+    else if (contains(detail, "no built-in dataset"))
+        lead = tr("No built-in dataset has inputs of this model's shape.");
     else if (contains(detail, "cannot be built") || contains(detail, "do not fit") ||
              contains(detail, "saved weights"))
         lead = tr("The network it describes cannot be built: a layer of an unknown type, a "

@@ -42,6 +42,7 @@ class RecurrentStateView;
 class WeightView;
 class TrainingPanel;
 class UnsupervisedWindow;
+class ModelExportMenu;
 class ViewExportMenu;
 
 class MainWindow : public QMainWindow, public ProjectSession::Host {
@@ -71,6 +72,7 @@ public:
     bool showChart(const QString& name);
     // File > Export view… and the views' context menus (window/view_export_menu.h).
     ViewExportMenu& viewExport() const { return *viewExport_; }
+    ModelExportMenu& modelExport() const { return *modelExport_; }
     // The step-through inspector, opened (made on first use).
     InspectorWindow& openInspector();
     // The latest snapshot drawn (null before the first).
@@ -225,6 +227,7 @@ private:
     QAction* save_;
     QAction* saveAs_;
     ViewExportMenu* viewExport_;
+    ModelExportMenu* modelExport_;
     QMenu* trainingMenu_;
     QMenu* languageMenu_;
     QMenu* helpMenu_;

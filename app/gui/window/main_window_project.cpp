@@ -20,6 +20,7 @@
 #include "util/errors.h"
 #include "window/editor_list_bridge.h"
 #include "window/main_window.h"
+#include "window/model_export_menu.h"
 #include "window/view_export_menu.h"
 
 namespace koto::gui {
@@ -149,6 +150,10 @@ void MainWindow::buildFileMenu() {
     saveAs_ =
         fileMenu_->addAction(QString(), QKeySequence::SaveAs, this, [this] { session_->saveAs(); });
     fileMenu_->addSeparator();
+    modelExport_ = new ModelExportMenu(
+        *fileMenu_, *this,
+        {[this] { return captureProject(); },
+         [this] { return dataset_ ? dataset_->classNames : std::vector<std::string>{}; }});
     viewExport_ = new ViewExportMenu(*views_, *fileMenu_, *this);
     fileMenu_->addSeparator();
     quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);
@@ -174,6 +179,7 @@ void MainWindow::retranslateFileMenu() {
     recentMenu_->setTitle(tr("Open &Recent"));
     save_->setText(tr("&Save"));
     saveAs_->setText(tr("Save &As…"));
+    modelExport_->retranslate();
     viewExport_->retranslate();
     quit_->setText(tr("&Quit"));
     updateTitle();

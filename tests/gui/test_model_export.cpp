@@ -1,0 +1,161 @@
+// File > Export Model… and opening an .onnx (issue 14), offscreen: the trained network is written
+// in each format through the same code as the CLI (exported, then imported: every weight bit for
+// bit), a path that cannot be written is explained and writes nothing, an .onnx opens as an
+// untitled project with its weights, and a damaged one leaves the work as it was.
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include "export/onnx_import.h"
+#include "io/atomic_file.h"
+#include "main_window_fixture.h"
+#include "training/training_controller.h"
+#include "window/main_window.h"
+#include "window/model_export_menu.h"
+
+using namespace koto;
+using namespace koto::gui;
+using kototest::waitForSnapshot;
+
+namespace {
+
+// Trains `steps` steps and waits until they are drawn, paused.
+bool train(MainWindow& window, int64_t steps) {
+    window.controller().setStepLimit(steps);
+    window.controller().play();
+    return waitForSnapshot(
+        window, [steps](const TrainingSnapshot& s) { return s.steps == steps && s.paused; });
+}
+
+QByteArray contentsOf(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class TestModelExport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init() { QVERIFY(fixture_.open(kototest::lesson("spiral", "dense:8:tanh"))); }
+    void cleanup() { fixture_.close(); }
+
+    void everyFormatIsWrittenAndOnnxComesBackBitForBit();
+    void aPathThatCannotBeWrittenIsExplained();
+    void anOnnxModelOpensAsAnUntitledProject();
+    void aDamagedOnnxModelLeavesTheWorkAsItWas();
+
+private:
+    // Answers the export's questions with `format` and `path`, keeping what it says.
+    void answer(ModelFormat format, const QString& path) {
+        ModelExportMenu::Dialogs dialogs;
+        dialogs.chooseFormat = [format] { return std::optional<ModelFormat>(format); };
+        dialogs.chooseFile = [path](const QString&, const QString&, const QString&) { return path; };
+        dialogs.showMessage = [this](const QString&, const QString& message) { said_ = message; };
+        fixture_.window->modelExport().setDialogs(dialogs);
+    }
+
+    kototest::MainWindowFixture fixture_;
+    QString said_;
+};
+
+void TestModelExport::everyFormatIsWrittenAndOnnxComesBackBitForBit() {
+    MainWindow& window = *fixture_.window;
+    QVERIFY(train(window, 30));
+    QTemporaryDir folder;
+    const std::optional<Project> trained = window.captureProject();
+    QVERIFY(trained && !trained->weights.empty());
+
+    answer(ModelFormat::Onnx, folder.filePath(QStringLiteral("spiral.onnx")));
+    QVERIFY(window.modelExport().exportModel());
+    const Project imported =
+        projectFromOnnx(contentsOf(folder.filePath(QStringLiteral("spiral.onnx"))).toStdString(),
+                        "spiral.onnx");
+    QCOMPARE(imported.network.layers.size(), trained->network.layers.size());
+    QVERIFY(imported.weights == trained->weights);  // names, shapes and every bit
+
+    answer(ModelFormat::Npz, folder.filePath(QStringLiteral("weights")));  // the suffix is added
+    QVERIFY(window.modelExport().exportModel());
+    QVERIFY(contentsOf(folder.filePath(QStringLiteral("weights.npz"))).startsWith("PK\x03\x04"));
+
+    for (const ModelFormat format : {ModelFormat::NumPy, ModelFormat::PyTorch}) {
+        const QString script = folder.filePath(QStringLiteral("net_%1.py").arg(int(format)));
+        answer(format, script);
+        QVERIFY(window.modelExport().exportModel());
+        const QByteArray code = contentsOf(script);
+        QVERIFY2(code.contains("def forward") && code.contains(QFileInfo(script).baseName().toUtf8() + ".npz"),
+                 code.left(400).constData());
+        QVERIFY(contentsOf(folder.filePath(QStringLiteral("net_%1.npz").arg(int(format))))
+                    .startsWith("PK\x03\x04"));
+    }
+    QVERIFY2(said_.isEmpty(), qPrintable(said_));
+}
+
+void TestModelExport::aPathThatCannotBeWrittenIsExplained() {
+    QVERIFY(train(*fixture_.window, 5));
+    QTemporaryDir folder;
+    const QString intoAFolder = folder.filePath(QStringLiteral("a folder.onnx"));
+    QVERIFY(QDir().mkdir(intoAFolder));
+    answer(ModelFormat::Onnx, intoAFolder);  // a folder, not a file
+    QVERIFY(!fixture_.window->modelExport().exportModel());
+    QVERIFY2(said_.contains(QStringLiteral("could not be written")), qPrintable(said_));
+    QVERIFY(QFileInfo(intoAFolder).isDir());
+    // A script whose weights could not go beside it is not written either.
+    const QString script = folder.filePath(QStringLiteral("model.py"));
+    QVERIFY(QDir().mkdir(folder.filePath(QStringLiteral("model.npz"))));
+    answer(ModelFormat::NumPy, script);
+    QVERIFY(!fixture_.window->modelExport().exportModel());
+    QVERIFY(!QFile::exists(script));
+}
+
+void TestModelExport::anOnnxModelOpensAsAnUntitledProject() {
+    MainWindow& window = *fixture_.window;
+    QVERIFY(train(window, 20));
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("model.onnx"));
+    answer(ModelFormat::Onnx, path);
+    QVERIFY(window.modelExport().exportModel());
+    const std::optional<Project> trained = window.captureProject();
+    QVERIFY(trained);
+
+    QVERIFY(window.session().newProject());  // other weights open now
+    QVERIFY(window.session().openFile(path));
+    QCOMPARE(window.session().documentName(), QStringLiteral("Untitled"));
+    QVERIFY(window.session().isModified());  // saved as a .koto of its own, never over the .onnx
+    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.paused; }));
+    const std::optional<Project> opened = window.captureProject();
+    QVERIFY(opened);
+    QCOMPARE(opened->dataset, std::string("spiral"));
+    QVERIFY(opened->weights == trained->weights);
+}
+
+void TestModelExport::aDamagedOnnxModelLeavesTheWorkAsItWas() {
+    MainWindow& window = *fixture_.window;
+    QVERIFY(train(window, 10));
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("model.onnx"));
+    answer(ModelFormat::Onnx, path);
+    QVERIFY(window.modelExport().exportModel());
+    const QByteArray whole = contentsOf(path);
+    const QString damaged = folder.filePath(QStringLiteral("damaged.onnx"));
+    writeFileAtomically(damaged.toStdString(), whole.left(whole.size() / 2).toStdString());
+    const std::optional<Project> before = window.captureProject();
+
+    QString error;
+    ProjectSession::Dialogs dialogs;
+    dialogs.chooseFile = [](bool, const QString&) { return QString(); };
+    dialogs.askUnsaved = [](const QString&) { return ProjectSession::UnsavedChoice::Discard; };
+    dialogs.askRestore = [](const QString&, const QDateTime&) { return false; };
+    dialogs.showError = [&error](const QString&, const QString& message) { error = message; };
+    window.session().setDialogs(dialogs);
+    QVERIFY(!window.session().openFile(damaged));
+    QVERIFY2(error.contains(QStringLiteral("ONNX")), qPrintable(error));
+    const std::optional<Project> after = window.captureProject();
+    QVERIFY(before && after && after->weights == before->weights);
+}
+
+QTEST_MAIN(TestModelExport)
+#include "test_model_export.moc"
