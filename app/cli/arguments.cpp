@@ -22,16 +22,19 @@ Arguments::Arguments(const std::vector<std::string>& words, const std::set<std::
             if (inlineValue) throw UsageError("--" + name + " takes no value");
             flags_.insert(name);
         } else if (valued.count(name)) {
-            if (inlineValue) {
-                values_[name] = *inlineValue;
-            } else {
-                if (i + 1 >= words.size()) throw UsageError("--" + name + " needs a value");
-                values_[name] = words[++i];
-            }
+            if (!inlineValue && i + 1 >= words.size())
+                throw UsageError("--" + name + " needs a value");
+            values_[name] = inlineValue ? *inlineValue : words[++i];
+            allValues_[name].push_back(values_[name]);
         } else {
             throw UsageError("unknown option --" + name);
         }
     }
+}
+
+std::vector<std::string> Arguments::all(const std::string& name) const {
+    const auto found = allValues_.find(name);
+    return found == allValues_.end() ? std::vector<std::string>{} : found->second;
 }
 
 std::string Arguments::text(const std::string& name, const std::string& fallback) const {

@@ -30,9 +30,12 @@ public:
     double number(const std::string& name, double fallback) const;
     int64_t integer(const std::string& name, int64_t fallback, int64_t minimum,
                     int64_t maximum) const;
+    // Every value an option was given, in order (text() and the others read the last).
+    std::vector<std::string> all(const std::string& name) const;
 
 private:
     std::map<std::string, std::string> values_;
+    std::map<std::string, std::vector<std::string>> allValues_;
     std::set<std::string> flags_;
 };
 

@@ -29,7 +29,8 @@ constexpr Command kCommands[] = {
     {"datasets", koto::cli::datasetsCommand},   {"samples", koto::cli::samplesCommand},
     {"devices", koto::cli::devicesCommand},     {"bptt", koto::cli::bpttCommand},
     {"templates", koto::cli::templatesCommand}, {"export", koto::cli::exportCommand},
-    {"import", koto::cli::importCommand},
+    {"import", koto::cli::importCommand},       {"race", koto::cli::raceCommand},
+    {"sweep", koto::cli::sweepCommand},
 };
 
 // A message as one line: core's messages already quote input as short escaped excerpts; this

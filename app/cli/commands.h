@@ -22,6 +22,8 @@ int samplesCommand(const Words& words);
 int devicesCommand(const Words& words);
 int exportCommand(const Words& words);
 int importCommand(const Words& words);
+int raceCommand(const Words& words);
+int sweepCommand(const Words& words);
 
 // The help text of a command, or of the whole program for "".
 std::string helpText(const std::string& command);

@@ -140,6 +140,32 @@ std::string helpText(const std::string& command) {
   --dataset SPEC        the data it works on (its input size must match the model's)
   --save FILE.koto      the project to write: eval, predict, train --project and the app open it
 )";
+    if (command == "race")
+        return R"(kotohajime-cli race: optimizers side by side (part 10), from the same initial
+weights (one seed) on the same mini-batch order, so that they differ only in how they step
+
+  --optimizers LIST     2 to 8 optimizers NAME[:PARAM][@RATE], e.g. sgd,momentum:0.9,adam@0.001:
+                        PARAM is mu for momentum and nesterov, the decay for rmsprop
+                        (rmsprop:DECAY:MU); @RATE a learning rate of its own instead of --lr
+  --dataset, --layers, --loss, --lr, --batch, --epochs, --seed, --momentum, --decay, --schedule,
+  --l1, --l2, --augment, --clip-norm, --backend: as for train, for every optimizer
+  --json                a JSON object per optimizer per epoch, with "optimizer" and "epoch",
+                        from epoch 0 (the shared start, before any step); an optimizer that
+                        diverges leaves the race with a line saying so ("diverged": true)
+)";
+    if (command == "sweep")
+        return R"(kotohajime-cli sweep: train every combination of one or two hyperparameters
+
+  --vary OPTION=V1,V2,...  the values of a training option: lr, batch, epochs, seed, optimizer,
+                        momentum, decay, schedule, l1, l2, augment, clip-norm, validation,
+                        early-stop, loss, or layers (alternatives apart with ";", e.g.
+                        --vary "layers=dense:4:tanh;dense:16:tanh"); once or twice
+  the other options of train (--dataset, --layers, --lr, ...) for every combination
+  --json                a JSON object per combination when it has trained: the varied values
+                        under their option names, then its final metrics as train prints them
+Every combination is checked before the first trains; each trains as train would with its
+options (the same seed gives the same numbers).
+)";
     if (command == "gradcheck")
         return R"(kotohajime-cli gradcheck: analytic gradients against finite differences, in double
 
@@ -200,6 +226,8 @@ commands:
   predict    predict with a trained project on a CSV of inputs
   export     a trained project as ONNX, NPZ, NumPy or PyTorch code; its curves or confusion matrix
   import     an ONNX model as a project, ready to evaluate, step through and train
+  race       several optimizers train one network from the same start, epoch by epoch
+  sweep      train every combination of one or two hyperparameters' values
   gradcheck  check the gradients of a network against finite differences
   bptt       the gradient norm at every time step of a recurrent network (vanishing gradients)
   datasets   list the datasets

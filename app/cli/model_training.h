@@ -14,6 +14,9 @@
 
 namespace koto::cli {
 
+// The hidden layers when --layers is not given.
+constexpr const char* kDefaultLayers = "dense:8:tanh,dense:8:tanh";
+
 // From train_command.cpp: the training options every train command takes, and --loss.
 TrainingSettings settingsFrom(const Arguments& args, TrainingSettings settings);
 std::optional<LossKind> lossOption(const Arguments& args);

@@ -28,8 +28,6 @@
 namespace koto::cli {
 namespace {
 
-constexpr const char* kDefaultLayers = "dense:8:tanh,dense:8:tanh";
-
 // Prints each epoch: every one as JSON, or about twenty readable lines over the run.
 class EpochPrinter final : public TrainingObserver {
 public:

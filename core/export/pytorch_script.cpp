@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "export/numpy_script.h"
+#include "export/python_script_parts.h"
 
 namespace koto {
 namespace {

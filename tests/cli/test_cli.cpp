@@ -557,7 +557,7 @@ void TestCli::trainsEvaluatesAndPredictsOnOpenCl() {
     const Result onOpenCl =
         cli(training + QStringList{"--backend", "opencl:0", "--save", "opencl.koto"}, 120000);
     QCOMPARE(onOpenCl.exitStatus, QProcess::NormalExit);
-    QCOMPARE(onOpenCl.exitCode, 0);
+    QVERIFY2(onOpenCl.exitCode == 0, onOpenCl.err.constData());
     QVERIFY2(onOpenCl.err.contains("training on OpenCL device") &&
                  !onOpenCl.err.contains("on the CPU"),
              onOpenCl.err.constData());
@@ -581,10 +581,20 @@ void TestCli::trainsEvaluatesAndPredictsOnOpenCl() {
 
     const Result predictedOnCpu =
         cli({"predict", "--project", "opencl.koto", "--input", "points.csv"});
+    // Under scripts/sanitize.sh address, GCC 12's LeakSanitizer crashes in its exit-time check
+    // while it reads the thread-local storage of PoCL's threads in this process ("Tracer caught
+    // signal 11 ... LeakSanitizer has encountered a fatal error"; use_tls=0 avoids it but then
+    // reports glib's and the drivers' thread-local blocks). ASan still checks every access of
+    // this run; predict's leaks are checked by the CPU runs of the other tests.
+    QProcessEnvironment withoutLeakCheck = QProcessEnvironment::systemEnvironment();
+    if (withoutLeakCheck.contains(QStringLiteral("ASAN_OPTIONS")))
+        withoutLeakCheck.insert(
+            QStringLiteral("ASAN_OPTIONS"),
+            withoutLeakCheck.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
     const Result predicted =
         cli({"predict", "--project", "opencl.koto", "--input", "points.csv", "--backend", "opencl"},
-            120000);
-    QCOMPARE(predicted.exitCode, 0);
+            120000, withoutLeakCheck);
+    QVERIFY2(predicted.exitCode == 0, predicted.err.constData());
     const QList<QByteArray> rows = predicted.out.trimmed().split('\n'),
                             cpuRows = predictedOnCpu.out.trimmed().split('\n');
     QCOMPARE(rows.size(), 5);
