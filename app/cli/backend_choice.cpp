@@ -79,4 +79,15 @@ std::unique_ptr<Backend> makeBackend(const BackendChoice& choice, const std::str
     }
 }
 
+std::unique_ptr<TrainingRun> trainedRun(const Project& project,
+                                        std::shared_ptr<const Dataset> dataset,
+                                        std::unique_ptr<Backend>& backend,
+                                        const std::string& activity) {
+    return buildWithCpuFallback(backend, activity, [&](Backend& on) {
+        auto made = std::make_unique<TrainingRun>(on, project.network, dataset, project.training);
+        restoreWeights(made->network(), project.weights);
+        return made;
+    });
+}
+
 }  // namespace koto::cli

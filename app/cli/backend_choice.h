@@ -12,7 +12,9 @@
 
 #include "backend/backend.h"
 #include "backend/cpu_backend.h"
+#include "io/project_file.h"
 #include "training/cpu_fallback.h"
+#include "training/training_run.h"
 #include "util/errors.h"
 
 namespace koto::cli {
@@ -71,5 +73,13 @@ auto buildWithCpuFallback(std::unique_ptr<Backend>& backend, const std::string& 
         return build(*backend);
     }
 }
+
+// The project's network with its trained weights in a run over `dataset` (to evaluate it), built
+// on `backend` or, when its device fails, on the CPU (as buildWithCpuFallback). `activity` names
+// what it is for in messages: "evaluating".
+std::unique_ptr<TrainingRun> trainedRun(const Project& project,
+                                        std::shared_ptr<const Dataset> dataset,
+                                        std::unique_ptr<Backend>& backend,
+                                        const std::string& activity);
 
 }  // namespace koto::cli

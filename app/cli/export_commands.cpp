@@ -64,13 +64,7 @@ std::string confusionCsv(const Project& project, const std::string& backendName)
         throw InputError("a confusion matrix needs a network that tells classes apart");
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(project.dataset)));
     std::unique_ptr<Backend> backend = makeBackend(parseBackendChoice(backendName), "evaluating");
-    const std::unique_ptr<TrainingRun> run =
-        buildWithCpuFallback(backend, "evaluating", [&](Backend& on) {
-            auto made =
-                std::make_unique<TrainingRun>(on, project.network, dataset, project.training);
-            restoreWeights(made->network(), project.weights);
-            return made;
-        });
+    const std::unique_ptr<TrainingRun> run = trainedRun(project, dataset, backend, "evaluating");
     const ConfusionMatrix matrix = run->trainer().confusion(Trainer::Part::Test);
     const auto name = [&](int64_t k) {
         return static_cast<size_t>(k) < dataset->classNames.size()

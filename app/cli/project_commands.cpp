@@ -105,13 +105,7 @@ int evalCommand(const Words& words) {
     const std::string datasetText = args.text("dataset", project.dataset);
     auto dataset = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(datasetText)));
     std::unique_ptr<Backend> backend = makeBackend(backendChoice, "evaluating");
-    const std::unique_ptr<TrainingRun> run =
-        buildWithCpuFallback(backend, "evaluating", [&](Backend& on) {
-            auto made =
-                std::make_unique<TrainingRun>(on, project.network, dataset, project.training);
-            restoreWeights(made->network(), project.weights);
-            return made;
-        });
+    const std::unique_ptr<TrainingRun> run = trainedRun(project, dataset, backend, "evaluating");
     EpochMetrics metrics = run->trainer().evaluate();
     metrics.epoch = project.epochsTrained;
     metrics.steps = project.stepsTrained;

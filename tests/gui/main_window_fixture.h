@@ -1,14 +1,15 @@
 #pragma once
 // What the GUI tests share: the main window on a lesson (the default one unless given), in
 // English, without looking for OpenCL devices, paused at its initial weights, its project
-// session asking no modal questions (unsaved changes are discarded on closing); and waiting for
-// a snapshot.
+// session asking no modal questions (unsaved changes are discarded on closing); waiting for a
+// snapshot, and training a number of steps.
 
 #include <QTest>
 #include <memory>
 #include <string>
 
 #include "project/default_lesson.h"
+#include "training/training_controller.h"
 #include "window/language.h"
 #include "window/main_window.h"
 
@@ -27,6 +28,15 @@ template <typename Condition>
 bool waitForSnapshot(koto::gui::MainWindow& window, Condition condition, int timeoutMs = 20000) {
     return QTest::qWaitFor(
         [&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
+}
+
+// Trains `steps` steps at full speed and waits until they are drawn, paused.
+inline bool trainTo(koto::gui::MainWindow& window, int64_t steps) {
+    window.controller().setStepLimit(steps);
+    window.controller().play();
+    return waitForSnapshot(window, [steps](const koto::gui::TrainingSnapshot& s) {
+        return s.paused && s.steps == steps;
+    });
 }
 
 struct MainWindowFixture {

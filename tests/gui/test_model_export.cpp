@@ -21,14 +21,6 @@ using kototest::waitForSnapshot;
 
 namespace {
 
-// Trains `steps` steps and waits until they are drawn, paused.
-bool train(MainWindow& window, int64_t steps) {
-    window.controller().setStepLimit(steps);
-    window.controller().play();
-    return waitForSnapshot(
-        window, [steps](const TrainingSnapshot& s) { return s.steps == steps && s.paused; });
-}
-
 QByteArray contentsOf(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -64,7 +56,7 @@ private:
 
 void TestModelExport::everyFormatIsWrittenAndOnnxComesBackBitForBit() {
     MainWindow& window = *fixture_.window;
-    QVERIFY(train(window, 30));
+    QVERIFY(kototest::trainTo(window, 30));
     QTemporaryDir folder;
     const std::optional<Project> trained = window.captureProject();
     QVERIFY(trained && !trained->weights.empty());
@@ -95,7 +87,7 @@ void TestModelExport::everyFormatIsWrittenAndOnnxComesBackBitForBit() {
 }
 
 void TestModelExport::aPathThatCannotBeWrittenIsExplained() {
-    QVERIFY(train(*fixture_.window, 5));
+    QVERIFY(kototest::trainTo(*fixture_.window, 5));
     QTemporaryDir folder;
     const QString intoAFolder = folder.filePath(QStringLiteral("a folder.onnx"));
     QVERIFY(QDir().mkdir(intoAFolder));
@@ -113,7 +105,7 @@ void TestModelExport::aPathThatCannotBeWrittenIsExplained() {
 
 void TestModelExport::anOnnxModelOpensAsAnUntitledProject() {
     MainWindow& window = *fixture_.window;
-    QVERIFY(train(window, 20));
+    QVERIFY(kototest::trainTo(window, 20));
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("model.onnx"));
     answer(ModelFormat::Onnx, path);
@@ -134,7 +126,7 @@ void TestModelExport::anOnnxModelOpensAsAnUntitledProject() {
 
 void TestModelExport::aDamagedOnnxModelLeavesTheWorkAsItWas() {
     MainWindow& window = *fixture_.window;
-    QVERIFY(train(window, 10));
+    QVERIFY(kototest::trainTo(window, 10));
     QTemporaryDir folder;
     const QString path = folder.filePath(QStringLiteral("model.onnx"));
     answer(ModelFormat::Onnx, path);

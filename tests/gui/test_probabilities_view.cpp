@@ -32,14 +32,6 @@ using kototest::waitForSnapshot;
 
 namespace {
 
-// The run trained to `steps` and paused there.
-bool trainTo(MainWindow& window, int64_t steps) {
-    window.controller().setStepLimit(steps);
-    window.controller().play();
-    return waitForSnapshot(
-        window, [steps](const TrainingSnapshot& s) { return s.paused && s.steps == steps; });
-}
-
 bool outputOf(const TrainingSnapshot& s, int64_t sample, int64_t steps) {
     return s.paused && s.steps == steps && s.sampleOutput && s.outputSample == sample;
 }
@@ -110,7 +102,7 @@ void TestProbabilitiesView::barsAreThePredictCommandsProbabilities() {
     const int tab = charts.indexOf(&view);
     QVERIFY(charts.isTabVisible(tab) && charts.isTabEnabled(tab));
     QCOMPARE(charts.tabText(tab), QStringLiteral("Output probabilities"));
-    QVERIFY(trainTo(window, 30));
+    QVERIFY(kototest::trainTo(window, 30));
     QVERIFY(!window.latestSnapshot()->sampleOutput);  // not computed while nobody looks
 
     QVERIFY(window.showChart(QStringLiteral("probabilities")));
@@ -252,7 +244,7 @@ void TestProbabilitiesView::regressionShowsPredictionAndTarget() {
     kototest::MainWindowFixture fixture;
     QVERIFY(fixture.open(kototest::lesson("plane", "dense:8:tanh")));
     MainWindow& window = *fixture.window;
-    QVERIFY(trainTo(window, 20));
+    QVERIFY(kototest::trainTo(window, 20));
     QVERIFY(window.showChart(QStringLiteral("probabilities")));
     OutputProbabilityView& view = window.views().outputView();
     const int64_t sample = 3;

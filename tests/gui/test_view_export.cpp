@@ -155,14 +155,6 @@ float asFloat(const QString& text) {
                : std::numeric_limits<float>::quiet_NaN();
 }
 
-// Trains `steps` steps and waits until they are drawn, paused.
-bool train(MainWindow& window, int64_t steps) {
-    window.controller().setStepLimit(steps);
-    window.controller().play();
-    return waitForSnapshot(
-        window, [steps](const TrainingSnapshot& s) { return s.steps == steps && s.paused; });
-}
-
 bool fashionMnistInstalled() {
     return QFile::exists(
         QStringLiteral("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz"));
@@ -200,7 +192,7 @@ void TestViewExport::planeViews() {
     MainWindow& window = *fixture.window;
     const int64_t epochSteps = window.latestSnapshot()->batchesPerEpoch;
     QVERIFY(epochSteps > 1);
-    QVERIFY(train(window, 3 * epochSteps));
+    QVERIFY(kototest::trainTo(window, 3 * epochSteps));
     QTemporaryDir folder;
     const Dataset data = loadDataset(DatasetSpec::parse(lesson.dataset));
     const std::shared_ptr<const TrainingSnapshot> trained = window.latestSnapshot();
@@ -292,7 +284,7 @@ void TestViewExport::networkAndDropoutViews() {
     kototest::MainWindowFixture fixture;
     QVERIFY(fixture.open(kototest::lesson("xor", "dense:3:tanh,dropout:0.5")));
     MainWindow& window = *fixture.window;
-    QVERIFY(train(window, 4));
+    QVERIFY(kototest::trainTo(window, 4));
     QTemporaryDir folder;
     std::vector<QStringList> rows;
 
@@ -347,7 +339,7 @@ void TestViewExport::imageViews() {
     QVERIFY(fixture.open(kototest::lesson("fashion-mnist:n=50,ntest=30",
                                           "conv:4:5,maxpool:2,flatten,dense:16:relu")));
     MainWindow& window = *fixture.window;
-    QVERIFY(train(window, 5));
+    QVERIFY(kototest::trainTo(window, 5));
     QTemporaryDir folder;
 
     ImageGalleryView& gallery = window.gallery();
@@ -386,7 +378,7 @@ void TestViewExport::recurrentViews() {
     QVERIFY(fixture.open(kototest::lesson("firstbit:8:n=60", "lstm:4,seq:last")));
     MainWindow& window = *fixture.window;
     QVERIFY(window.showChart(QStringLiteral("gradients")));
-    QVERIFY(train(window, 3));
+    QVERIFY(kototest::trainTo(window, 3));
     QTemporaryDir folder;
 
     GradientThroughTimeView& gradients = window.gradientThroughTimeView();
@@ -433,7 +425,7 @@ void TestViewExport::menusSaveTheViewShown() {
     kototest::MainWindowFixture fixture;
     QVERIFY(fixture.open(kototest::lesson("xor", "dense:8:tanh")));
     MainWindow& window = *fixture.window;
-    QVERIFY(train(window, 10));
+    QVERIFY(kototest::trainTo(window, 10));
     QTemporaryDir folder;
     QString chosen, error, suggested;
     QStringList offered;
@@ -494,7 +486,7 @@ void TestViewExport::commandLineWritesTheProjectsWeights() {
     {
         kototest::MainWindowFixture fixture;
         QVERIFY(fixture.open(kototest::lesson("xor", "dense:5:tanh,dense:3:relu")));
-        QVERIFY(train(*fixture.window, 30));
+        QVERIFY(kototest::trainTo(*fixture.window, 30));
         QVERIFY(fixture.window->session().saveTo(project));
     }
     const Project saved = loadProject(project.toStdString());
