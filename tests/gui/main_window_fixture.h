@@ -4,6 +4,7 @@
 // session asking no modal questions (unsaved changes are discarded on closing); waiting for a
 // snapshot, and training a number of steps.
 
+#include <QFile>
 #include <QTest>
 #include <memory>
 #include <string>
@@ -28,6 +29,12 @@ template <typename Condition>
 bool waitForSnapshot(koto::gui::MainWindow& window, Condition condition, int timeoutMs = 20000) {
     return QTest::qWaitFor(
         [&] { return window.latestSnapshot() && condition(*window.latestSnapshot()); }, timeoutMs);
+}
+
+// A file's bytes (empty if it cannot be read).
+inline QByteArray contentsOf(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 // Trains `steps` steps at full speed and waits until they are drawn, paused.

@@ -17,16 +17,8 @@
 
 using namespace koto;
 using namespace koto::gui;
+using kototest::contentsOf;
 using kototest::waitForSnapshot;
-
-namespace {
-
-QByteArray contentsOf(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-}  // namespace
 
 class TestModelExport : public QObject {
     Q_OBJECT

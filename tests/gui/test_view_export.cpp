@@ -50,14 +50,10 @@
 
 using namespace koto;
 using namespace koto::gui;
+using kototest::contentsOf;
 using kototest::waitForSnapshot;
 
 namespace {
-
-QByteArray contentsOf(const QString& path) {
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // The CSV's records, each split at its commas (no field these views write holds one).
 std::vector<QStringList> csvRecords(const QString& path) {
