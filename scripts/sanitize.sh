@@ -9,12 +9,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 werror=-DKOTO_WERROR=${KOTO_WERROR:-OFF}
+# Line tables only (-g1): reports still name file and line, and the Eigen-heavy files compile
+# about 30 % faster than with full debug information (cpu_backend.cpp: 96 s -> 66 s under ASan).
+debug_info=-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
 kind=${1:-address}
 case "$kind" in
   address)
     dir=build-asan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=address,undefined \
-      -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" >/dev/null
+      -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
     cmake --build $dir
     # use_sigaltstack=0: PoCL's worker threads exit after ASan has unmapped its own alternate
     # signal stack for them, and ASan's runtime then aborts ("unable to unmap").
@@ -23,7 +26,7 @@ case "$kind" in
   thread)
     dir=build-tsan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
-      -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" >/dev/null
+      -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
     # The tests of the training thread and the windows that read its snapshots.
     tests="test_training_control test_determinism test_main_window test_image_data test_inspector
       test_projects test_feature_views test_gradient_through_time test_unsupervised_window
