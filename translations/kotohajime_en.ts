@@ -1511,10 +1511,6 @@ The data you had before stays.</translation>
         <translation>Export &amp;Model…</translation>
     </message>
     <message>
-        <source>Save the trained network to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
-        <translation>Save the trained network to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</translation>
-    </message>
-    <message>
         <source>The model was not exported</source>
         <translation>The model was not exported</translation>
     </message>
@@ -1539,12 +1535,16 @@ The data you had before stays.</translation>
 %2</translation>
     </message>
     <message>
-        <source>Save the trained network as:</source>
-        <translation>Save the trained network as:</translation>
-    </message>
-    <message>
         <source>The learning curves and the confusion matrix are saved as CSV with File &gt; Export View…</source>
         <translation>The learning curves and the confusion matrix are saved as CSV with File &gt; Export View…</translation>
+    </message>
+    <message>
+        <source>Save the trained model to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
+        <translation>Save the trained model to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</translation>
+    </message>
+    <message>
+        <source>Save the trained model as:</source>
+        <translation>Save the trained model as:</translation>
     </message>
 </context>
 <context>
@@ -2085,10 +2085,6 @@ Your work is still open: save it somewhere else, or mend what is said above and 
         <translation>Epoch</translation>
     </message>
     <message>
-        <source>Reconstruction error per pixel</source>
-        <translation>Reconstruction error per pixel</translation>
-    </message>
-    <message>
         <source>Free energy F(v)</source>
         <translation>Free energy F(v)</translation>
     </message>
@@ -2099,6 +2095,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Error on the test images</source>
         <translation>Error on the test images</translation>
+    </message>
+    <message>
+        <source>Error per pixel</source>
+        <translation>Error per pixel</translation>
     </message>
 </context>
 <context>
@@ -2984,6 +2984,14 @@ A file that was there stays as it was.</translation>
     <message>
         <source>Switch the model?</source>
         <translation>Switch the model?</translation>
+    </message>
+    <message>
+        <source>Export Model…</source>
+        <translation>Export Model…</translation>
+    </message>
+    <message>
+        <source>The autoencoder (encoder and decoder) or the RBM&apos;s p(h|v) as ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
+        <translation>The autoencoder (encoder and decoder) or the RBM&apos;s p(h|v) as ONNX, NumPy arrays, or a NumPy or PyTorch script</translation>
     </message>
 </context>
 <context>

@@ -1501,10 +1501,6 @@ The data you had before stays.</source>
         <translation>モデルを書き出す(&amp;M)…</translation>
     </message>
     <message>
-        <source>Save the trained network to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
-        <translation>学習したネットワークを他で使えるように保存します: ONNX、NumPy 配列、NumPy または PyTorch のスクリプト</translation>
-    </message>
-    <message>
         <source>The model was not exported</source>
         <translation>モデルを書き出せませんでした</translation>
     </message>
@@ -1529,12 +1525,16 @@ The data you had before stays.</source>
 %2</translation>
     </message>
     <message>
-        <source>Save the trained network as:</source>
-        <translation>学習したネットワークの保存形式:</translation>
-    </message>
-    <message>
         <source>The learning curves and the confusion matrix are saved as CSV with File &gt; Export View…</source>
         <translation>学習曲線と混同行列は「ファイル &gt; 表示を書き出す…」で CSV に保存できます。</translation>
+    </message>
+    <message>
+        <source>Save the trained model to use elsewhere: ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
+        <translation>学習したモデルを他で使えるように保存します: ONNX、NumPy 配列、NumPy または PyTorch のスクリプト</translation>
+    </message>
+    <message>
+        <source>Save the trained model as:</source>
+        <translation>学習したモデルの保存形式:</translation>
     </message>
 </context>
 <context>
@@ -2073,10 +2073,6 @@ Your work is still open: save it somewhere else, or mend what is said above and 
         <translation>エポック</translation>
     </message>
     <message>
-        <source>Reconstruction error per pixel</source>
-        <translation>1ピクセルあたりの再構成誤差</translation>
-    </message>
-    <message>
         <source>Free energy F(v)</source>
         <translation>自由エネルギー F(v)</translation>
     </message>
@@ -2087,6 +2083,10 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Error on the test images</source>
         <translation>テスト画像での誤差</translation>
+    </message>
+    <message>
+        <source>Error per pixel</source>
+        <translation>1ピクセルあたりの誤差</translation>
     </message>
 </context>
 <context>
@@ -2955,6 +2955,14 @@ A file that was there stays as it was.</source>
     <message>
         <source>Switch the model?</source>
         <translation>モデルを切り替えますか？</translation>
+    </message>
+    <message>
+        <source>Export Model…</source>
+        <translation>モデルを書き出す…</translation>
+    </message>
+    <message>
+        <source>The autoencoder (encoder and decoder) or the RBM&apos;s p(h|v) as ONNX, NumPy arrays, or a NumPy or PyTorch script</source>
+        <translation>自己符号化器 (エンコーダとデコーダ) または RBM の p(h|v) を、ONNX、NumPy 配列、NumPy または PyTorch のスクリプトとして書き出します</translation>
     </message>
 </context>
 <context>

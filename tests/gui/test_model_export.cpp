@@ -1,17 +1,23 @@
 // File > Export Model… and opening an .onnx (issue 14), offscreen: the trained network is written
 // in each format through the same code as the CLI (exported, then imported: every weight bit for
 // bit), a path that cannot be written is explained and writes nothing, an .onnx opens as an
-// untitled project with its weights, and a damaged one leaves the work as it was.
+// untitled project with its weights, and a damaged one leaves the work as it was. The
+// autoencoder and RBM window exports its RBM as p(h|v) = sigmoid(vW + c) with its own W and c.
 
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "data/dataset_spec.h"
 #include "export/onnx_import.h"
 #include "io/atomic_file.h"
 #include "main_window_fixture.h"
 #include "training/training_controller.h"
+#include "unsupervised/unsupervised_window.h"
 #include "window/main_window.h"
 #include "window/model_export_menu.h"
 
@@ -24,22 +30,26 @@ class TestModelExport : public QObject {
     Q_OBJECT
 
 private slots:
-    void init() { QVERIFY(fixture_.open(kototest::lesson("spiral", "dense:8:tanh"))); }
+    void init() {
+        said_.clear();
+        QVERIFY(fixture_.open(kototest::lesson("spiral", "dense:8:tanh")));
+    }
     void cleanup() { fixture_.close(); }
 
     void everyFormatIsWrittenAndOnnxComesBackBitForBit();
     void aPathThatCannotBeWrittenIsExplained();
     void anOnnxModelOpensAsAnUntitledProject();
     void aDamagedOnnxModelLeavesTheWorkAsItWas();
+    void theRbmWindowExportsItsHiddenProbabilities();
 
 private:
     // Answers the export's questions with `format` and `path`, keeping what it says.
-    void answer(ModelFormat format, const QString& path) {
+    void answer(ModelFormat format, const QString& path, ModelExportMenu* exporter = nullptr) {
         ModelExportMenu::Dialogs dialogs;
         dialogs.chooseFormat = [format] { return std::optional<ModelFormat>(format); };
         dialogs.chooseFile = [path](const QString&, const QString&, const QString&) { return path; };
         dialogs.showMessage = [this](const QString&, const QString& message) { said_ = message; };
-        fixture_.window->modelExport().setDialogs(dialogs);
+        (exporter ? *exporter : fixture_.window->modelExport()).setDialogs(dialogs);
     }
 
     kototest::MainWindowFixture fixture_;
@@ -139,6 +149,44 @@ void TestModelExport::aDamagedOnnxModelLeavesTheWorkAsItWas() {
     QVERIFY2(error.contains(QStringLiteral("ONNX")), qPrintable(error));
     const std::optional<Project> after = window.captureProject();
     QVERIFY(before && after && after->weights == before->weights);
+}
+
+void TestModelExport::theRbmWindowExportsItsHiddenProbabilities() {
+    fixture_.close();  // this test needs no main window
+    if (!QFile::exists(QStringLiteral("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz")))
+        QSKIP("Debian's dataset-fashion-mnist is not installed");
+    const std::string spec = "fashion-mnist:n=64,ntest=16";
+    UnsupervisedWindow window;
+    window.show();
+    window.setDataset(std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse(spec))), spec);
+    window.findChild<QComboBox*>(QStringLiteral("modelKind"))->setCurrentIndex(1);  // RBM
+    window.findChild<QSpinBox*>(QStringLiteral("hiddenUnits"))->setValue(12);
+    window.reset();
+    QVERIFY(QTest::qWaitFor([&] { return window.shown() && window.shown()->paused; }, 60000));
+    window.step();
+    QVERIFY(QTest::qWaitFor(
+        [&] { return window.shown() && window.shown()->steps == 1 && window.shown()->paused; },
+        60000));
+
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("rbm.onnx"));
+    answer(ModelFormat::Onnx, path, &window.modelExport());
+    window.findChild<QPushButton*>(QStringLiteral("exportButton"))->click();
+    QVERIFY2(said_.isEmpty(), qPrintable(said_));
+    const std::optional<Project> rbm = window.captureProject();
+    QVERIFY(rbm && rbm->model == ModelKind::Rbm);
+    const Project imported = projectFromOnnx(contentsOf(path).toStdString(), "rbm.onnx");
+    QCOMPARE(imported.network.layers.size(), size_t{1});
+    QCOMPARE(imported.network.layers[0].text("activation"), std::string("sigmoid"));
+    QVERIFY(imported.pixelInputs);  // pixels 0-255 divided by 255 inside the model
+    const auto tensor = [](const Project& p, const std::string& name) {
+        for (const SavedTensor& t : p.weights)
+            if (t.name == name) return t.values;
+        return std::vector<float>{};
+    };
+    QVERIFY(!tensor(*rbm, "rbm.W").empty());
+    QVERIFY(tensor(imported, "dense_1.W") == tensor(*rbm, "rbm.W"));
+    QVERIFY(tensor(imported, "dense_1.b") == tensor(*rbm, "rbm.c"));
 }
 
 QTEST_MAIN(TestModelExport)

@@ -31,6 +31,7 @@ ReconstructionCurveView::ReconstructionCurveView(QWidget* parent) : QWidget(pare
         plot_->graph(i)->setLineStyle(QCPGraph::lsLine);
     }
     putLegendBelow(*plot_);
+    plot_->installEventFilter(this);
     setEpochs({}, false);
     retranslate();
 }
@@ -56,8 +57,11 @@ void ReconstructionCurveView::setEpochs(const std::vector<UnsupervisedEpoch>& ep
     plot_->graph(TestError)->setData(epochAxis, test, true);
     plot_->graph(FreeEnergy)->setData(energyEpochs, energy, true);
     plot_->graph(FreeEnergy)->setVisible(freeEnergy);
-    if (freeEnergy) plot_->graph(FreeEnergy)->addToLegend();
-    else plot_->graph(FreeEnergy)->removeFromLegend();
+    if (freeEnergy != plot_->legend->hasItemWithPlottable(plot_->graph(FreeEnergy))) {
+        if (freeEnergy) plot_->graph(FreeEnergy)->addToLegend();
+        else plot_->graph(FreeEnergy)->removeFromLegend();
+        fitLegendColumns(*plot_);  // the entries changed
+    }
     plot_->yAxis2->setVisible(freeEnergy);
     plot_->xAxis->setRange(0, std::max(10.0, epochAxis.isEmpty() ? 0.0 : epochAxis.back()));
     plot_->yAxis->setRange(0, std::max(1e-3, largest * 1.05));
@@ -80,13 +84,22 @@ void ReconstructionCurveView::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
+bool ReconstructionCurveView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == plot_ && event->type() == QEvent::Resize) {
+        fitLegendColumns(*plot_);
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void ReconstructionCurveView::retranslate() {
     plot_->graph(TrainError)->setName(tr("Error on the training images"));
     plot_->graph(TestError)->setName(tr("Error on the test images"));
     plot_->graph(FreeEnergy)->setName(tr("Mean free energy F(v) (right axis)"));
     plot_->xAxis->setLabel(tr("Epoch"));
-    plot_->yAxis->setLabel(tr("Reconstruction error per pixel"));
+    plot_->yAxis->setLabel(tr("Error per pixel"));
     plot_->yAxis2->setLabel(tr("Free energy F(v)"));
+    fitLegendColumns(*plot_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

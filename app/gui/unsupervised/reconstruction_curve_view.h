@@ -25,6 +25,8 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    // The plot's resizes: the legend then takes as many columns as its width holds.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void retranslate();

@@ -32,6 +32,7 @@ class QTimer;
 namespace koto::gui {
 
 class ImageStackView;
+class ModelExportMenu;
 class ReconstructionCurveView;
 
 class UnsupervisedWindow : public QWidget {
@@ -85,6 +86,8 @@ public:
     bool saveAs();
     bool saveTo(const QString& path);
     QString filePath() const { return filePath_; }
+    // Export Model… (window/model_export_menu.h), for the model the training thread hands over.
+    ModelExportMenu& modelExport() const { return *modelExport_; }
 
     // Shows a saved autoencoder or RBM with its settings and weights, ready to train on from
     // them, on `dataset` (loaded from the project's dataset spec). Throws InputError, with the
@@ -155,7 +158,9 @@ private:
     QSpinBox *hidden_, *cd_, *epochs_;
     QCheckBox *tied_, *persistent_;
     QDoubleSpinBox *denoise_, *rate_;
-    QPushButton *playButton_, *stepButton_, *resetButton_, *saveButton_, *firstLayerButton_;
+    QPushButton *playButton_, *stepButton_, *resetButton_, *saveButton_, *exportButton_,
+        *firstLayerButton_;
+    ModelExportMenu* modelExport_;
     ReconstructionCurveView* curve_;
     ImageStackView *inputs_, *reconstructions_, *features_, *samples_;
 };

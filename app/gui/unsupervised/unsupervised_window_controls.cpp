@@ -1,6 +1,7 @@
 // The Autoencoder and RBM window's controls: building them, reading the settings they show, showing
 // a model's settings in them, and their words in the user's language.
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -20,6 +21,7 @@
 #include "unsupervised/reconstruction_curve_view.h"
 #include "unsupervised/unsupervised_window.h"
 #include "views/image_stack_view.h"
+#include "window/model_export_menu.h"
 
 namespace koto::gui {
 namespace {
@@ -77,6 +79,10 @@ void UnsupervisedWindow::buildControls() {
     resetButton_->setObjectName(QStringLiteral("resetButton"));
     saveButton_ = new QPushButton;
     saveButton_->setObjectName(QStringLiteral("saveButton"));
+    modelExport_ = new ModelExportMenu(*this, {[this] { return captureProject(); },
+                                                [] { return std::vector<std::string>{}; }});
+    exportButton_ = new QPushButton;
+    exportButton_->setObjectName(QStringLiteral("exportButton"));
     firstLayerButton_ = new QPushButton;
     firstLayerButton_->setObjectName(QStringLiteral("firstLayerButton"));
     firstLayerButton_->hide();  // until a classifier can take it
@@ -116,7 +122,10 @@ void UnsupervisedWindow::buildControls() {
     column->setContentsMargins(0, 0, 0, 0);
     column->addLayout(form);
     column->addLayout(buttons);
-    column->addWidget(saveButton_);
+    auto* files = new QHBoxLayout;
+    files->addWidget(saveButton_);
+    files->addWidget(exportButton_);
+    column->addLayout(files);
     column->addWidget(firstLayerButton_);
     column->addWidget(status_);
     column->addWidget(computeLabel_);
@@ -171,6 +180,7 @@ void UnsupervisedWindow::buildControls() {
     connect(stepButton_, &QPushButton::clicked, this, &UnsupervisedWindow::step);
     connect(resetButton_, &QPushButton::clicked, this, &UnsupervisedWindow::reset);
     connect(saveButton_, &QPushButton::clicked, this, &UnsupervisedWindow::saveAs);
+    connect(exportButton_, &QPushButton::clicked, &modelExport_->action(), &QAction::trigger);
     connect(firstLayerButton_, &QPushButton::clicked, this, &UnsupervisedWindow::useAsFirstLayer);
 }
 
@@ -250,6 +260,10 @@ void UnsupervisedWindow::retranslate() {
     saveButton_->setText(tr("Save As…"));
     saveButton_->setToolTip(
         tr("Save the model, its settings, weights and learning curve as a .koto project"));
+    modelExport_->retranslate();
+    exportButton_->setText(tr("Export Model…"));
+    exportButton_->setToolTip(tr("The autoencoder (encoder and decoder) or the RBM's p(h|v) as "
+                                 "ONNX, NumPy arrays, or a NumPy or PyTorch script"));
     firstLayerButton_->setText(tr("Use as the first layer of the classifier"));
     firstLayerButton_->setToolTip(
         tr("Pre-training: the main window's network starts from this W and hidden bias "

@@ -151,9 +151,9 @@ void MainWindow::buildFileMenu() {
         fileMenu_->addAction(QString(), QKeySequence::SaveAs, this, [this] { session_->saveAs(); });
     fileMenu_->addSeparator();
     modelExport_ = new ModelExportMenu(
-        *fileMenu_, *this,
-        {[this] { return captureProject(); },
-         [this] { return dataset_ ? dataset_->classNames : std::vector<std::string>{}; }});
+        *this, {[this] { return captureProject(); },
+                [this] { return dataset_ ? dataset_->classNames : std::vector<std::string>{}; }});
+    fileMenu_->addAction(&modelExport_->action());
     viewExport_ = new ViewExportMenu(*views_, *fileMenu_, *this);
     fileMenu_->addSeparator();
     quit_ = fileMenu_->addAction(QString(), QKeySequence::Quit, this, &QWidget::close);

@@ -8,7 +8,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenu>
 #include <QMessageBox>
 #include <QRadioButton>
 #include <QVBoxLayout>
@@ -61,9 +60,10 @@ QString fileFilter(ModelFormat format) {
 
 }  // namespace
 
-ModelExportMenu::ModelExportMenu(QMenu& fileMenu, QWidget& dialogParent, Source source)
+ModelExportMenu::ModelExportMenu(QWidget& dialogParent, Source source)
     : QObject(&dialogParent), dialogParent_(dialogParent), source_(std::move(source)) {
-    action_ = fileMenu.addAction(QString(), this, [this] { exportModel(); });
+    action_ = new QAction(this);
+    connect(action_, &QAction::triggered, this, [this] { exportModel(); });
     action_->setObjectName(QStringLiteral("exportModelAction"));
     dialogs_.chooseFormat = [this] { return chooseFormatWithDialog(); };
     dialogs_.chooseFile = [this](const QString& title, const QString& suggested,
@@ -82,7 +82,7 @@ void ModelExportMenu::setDialogs(Dialogs dialogs) { dialogs_ = std::move(dialogs
 
 void ModelExportMenu::retranslate() {
     action_->setText(tr("Export &Model…"));
-    action_->setToolTip(tr("Save the trained network to use elsewhere: ONNX, NumPy arrays, or a "
+    action_->setToolTip(tr("Save the trained model to use elsewhere: ONNX, NumPy arrays, or a "
                            "NumPy or PyTorch script"));
 }
 
@@ -126,7 +126,7 @@ std::optional<ModelFormat> ModelExportMenu::chooseFormatWithDialog() {
     QDialog dialog(&dialogParent_);
     dialog.setWindowTitle(tr("Export Model"));
     auto* layout = new QVBoxLayout(&dialog);
-    layout->addWidget(new QLabel(tr("Save the trained network as:"), &dialog));
+    layout->addWidget(new QLabel(tr("Save the trained model as:"), &dialog));
     QButtonGroup group(&dialog);
     for (const ModelFormat format : kFormats) {
         auto* button = new QRadioButton(formatTitle(format), &dialog);

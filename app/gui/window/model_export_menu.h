@@ -1,8 +1,9 @@
 #pragma once
-// File > Export Model…: the trained network in a format to take away (export/model_files.h):
-// ONNX, NumPy arrays, a NumPy script or a PyTorch script. A small dialog offers the four with a
-// line on what each is for, then a save dialog asks where. A message box says why nothing was
-// written (nothing trained yet, a path that cannot be written).
+// Export Model…: the trained model in a format to take away (export/model_files.h): ONNX, NumPy
+// arrays, a NumPy script or a PyTorch script. A small dialog offers the four with a line on what
+// each is for, then a save dialog asks where. A message box says why nothing was written
+// (nothing trained yet, a path that cannot be written). The main window puts its action in the
+// File menu, the autoencoder and RBM window behind a button.
 
 #include <QObject>
 #include <QString>
@@ -15,7 +16,6 @@
 #include "io/project_file.h"
 
 class QAction;
-class QMenu;
 class QWidget;
 
 namespace koto::gui {
@@ -39,8 +39,8 @@ public:
         std::function<std::vector<std::string>()> classNames;
     };
 
-    // Adds its action at the end of `fileMenu`; the dialogs open over `dialogParent`.
-    ModelExportMenu(QMenu& fileMenu, QWidget& dialogParent, Source source);
+    // The dialogs open over `dialogParent`; the caller places action() (a menu, a button).
+    ModelExportMenu(QWidget& dialogParent, Source source);
     void setDialogs(Dialogs dialogs);
     void retranslate();
 
