@@ -134,9 +134,9 @@ std::string helpText(const std::string& command) {
         return R"(kotohajime-cli import: open an ONNX model as a Kotohajime project
 
   --onnx FILE.onnx      a chain of Gemm or MatMul + Add, Sigmoid, Tanh, Relu, Softmax, Conv,
-                        MaxPool, AveragePool, Flatten or Reshape, RNN, LSTM, Dropout and Identity,
-                        as Kotohajime and torch.onnx.export write them; anything else is refused,
-                        naming the operator and node
+                        MaxPool, AveragePool, Flatten or Reshape, RNN, LSTM, Dropout, Identity and
+                        Pad of width 0, as Kotohajime and torch.onnx.export write them; anything
+                        else is refused, naming the operator and node
   --dataset SPEC        the data it works on (its input size must match the model's)
   --save FILE.koto      the project to write: eval, predict, train --project and the app open it
 )";
