@@ -2,6 +2,7 @@
 // (part 10) and a grid of hyperparameters (part 11: "every method adds hyperparameters").
 
 #include <algorithm>
+#include <charconv>
 #include <iostream>
 #include <set>
 
@@ -44,12 +45,9 @@ nlohmann::ordered_json labelled(const nlohmann::ordered_json& label, const Epoch
 
 // A value as the JSON line shows it: a number when it reads as one, else text.
 nlohmann::ordered_json valueJson(const std::string& text) {
-    size_t used = 0;
-    try {
-        const double number = std::stod(text, &used);
-        if (used == text.size()) return number;
-    } catch (const std::exception&) {
-    }
+    double number = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), number);
+    if (!text.empty() && error == std::errc() && end == text.data() + text.size()) return number;
     return text;
 }
 

@@ -1,5 +1,8 @@
 #include "training/optimizer_race.h"
 
+#include <algorithm>
+#include <charconv>
+
 #include "training/optimizer.h"
 #include "util/errors.h"
 #include "util/text.h"
@@ -9,15 +12,11 @@ namespace {
 
 constexpr size_t kMaxEntrants = 8;
 
+// A number as the settings take it (std::from_chars: the same in every locale), or InputError.
 double numberIn(const std::string& entrant, const std::string& text, const char* what) {
-    size_t used = 0;
     double value = 0;
-    try {
-        value = std::stod(text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used == 0 || used != text.size())
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (text.empty() || error != std::errc() || end != text.data() + text.size())
         throw InputError("optimizer " + inQuotes(entrant) + ": " + what + " must be a number, not " +
                          inQuotes(text));
     return value;

@@ -52,6 +52,15 @@ private:
         (exporter ? *exporter : fixture_.window->modelExport()).setDialogs(dialogs);
     }
 
+    // Trains `steps` steps and exports the network as folder/model.onnx through Export Model…;
+    // the path, or "" if either failed.
+    QString exportedOnnx(const QTemporaryDir& folder, int64_t steps) {
+        if (!kototest::trainTo(*fixture_.window, steps)) return QString();
+        const QString path = folder.filePath(QStringLiteral("model.onnx"));
+        answer(ModelFormat::Onnx, path);
+        return fixture_.window->modelExport().exportModel() ? path : QString();
+    }
+
     kototest::MainWindowFixture fixture_;
     QString said_;
 };
@@ -107,11 +116,9 @@ void TestModelExport::aPathThatCannotBeWrittenIsExplained() {
 
 void TestModelExport::anOnnxModelOpensAsAnUntitledProject() {
     MainWindow& window = *fixture_.window;
-    QVERIFY(kototest::trainTo(window, 20));
     QTemporaryDir folder;
-    const QString path = folder.filePath(QStringLiteral("model.onnx"));
-    answer(ModelFormat::Onnx, path);
-    QVERIFY(window.modelExport().exportModel());
+    const QString path = exportedOnnx(folder, 20);
+    QVERIFY(!path.isEmpty());
     const std::optional<Project> trained = window.captureProject();
     QVERIFY(trained);
 
@@ -128,11 +135,9 @@ void TestModelExport::anOnnxModelOpensAsAnUntitledProject() {
 
 void TestModelExport::aDamagedOnnxModelLeavesTheWorkAsItWas() {
     MainWindow& window = *fixture_.window;
-    QVERIFY(kototest::trainTo(window, 10));
     QTemporaryDir folder;
-    const QString path = folder.filePath(QStringLiteral("model.onnx"));
-    answer(ModelFormat::Onnx, path);
-    QVERIFY(window.modelExport().exportModel());
+    const QString path = exportedOnnx(folder, 10);
+    QVERIFY(!path.isEmpty());
     const QByteArray whole = contentsOf(path);
     const QString damaged = folder.filePath(QStringLiteral("damaged.onnx"));
     writeFileAtomically(damaged.toStdString(), whole.left(whole.size() / 2).toStdString());
