@@ -27,19 +27,14 @@
 #include <vector>
 
 #include "io/editor_draft.h"
+#include "io/run_record.h"
+#include "io/saved_tensor.h"
 #include "network/network.h"
 #include "network/network_spec.h"
 #include "training/metrics.h"
 #include "training/training_settings.h"
 
 namespace koto {
-
-struct SavedTensor {
-    std::string name;  // "dense_1.W"
-    int64_t rows = 0, cols = 0;
-    std::vector<float> values;
-    bool operator==(const SavedTensor&) const = default;
-};
 
 enum class ModelKind { Network, Autoencoder, Rbm };
 std::string_view modelKindName(ModelKind kind);  // "network", "autoencoder", "rbm"
@@ -72,6 +67,11 @@ struct Project {
     std::vector<SavedTensor> weights;  // empty for an untrained project
     std::vector<EpochMetrics> curves;
     std::optional<EditorDraft> draft;  // the editor's work, while it cannot train
+    // The run's history (training/run_history.h): its checkpoints, oldest first, and the runs
+    // forked from it or from which it was forked, kept beside it. runName names this run.
+    std::string runName;
+    std::vector<RunCheckpoint> checkpoints;
+    std::vector<RunRecord> otherRuns;
 };
 
 // The first value of the project that breaks its rule, named as the file names it:

@@ -16,6 +16,66 @@ std::optional<std::string> SgdOptimizer::apply(Backend& backend,
     return std::nullopt;
 }
 
+OptimizerState Optimizer::saveState(Backend&) const { return {std::string(name()), 0, {}}; }
+
+void Optimizer::restoreState(Backend&, const std::vector<NamedParameter>&,
+                             const OptimizerState& state) {
+    if (state.optimizer != name() || !state.tensors.empty())
+        throw InputError("the optimizer state was kept by " + state.optimizer + ", not by " +
+                         std::string(name()));
+}
+
+OptimizerState StatefulOptimizer::saveState(Backend& backend) const {
+    OptimizerState saved{std::string(name()), updates_, {}};
+    const std::vector<std::string> names = stateNames();
+    for (const State& s : states_) {
+        const Tensor* tensors[] = {&s.first_, &s.second_};
+        for (size_t i = 0; i < names.size() && i < 2; ++i) {
+            if (tensors[i]->empty()) continue;
+            SavedTensor tensor{s.id_ + ":" + names[i], tensors[i]->rows(), tensors[i]->cols(), {}};
+            tensor.values.resize(static_cast<size_t>(tensors[i]->size()));
+            backend.download(*tensors[i], std::span<float>(tensor.values));
+            saved.tensors.push_back(std::move(tensor));
+        }
+    }
+    return saved;
+}
+
+void StatefulOptimizer::restoreState(Backend& backend,
+                                     const std::vector<NamedParameter>& parameters,
+                                     const OptimizerState& state) {
+    if (state.optimizer != name())
+        throw InputError("the optimizer state was kept by " + state.optimizer + ", not by " +
+                         std::string(name()));
+    const std::vector<std::string> names = stateNames();
+    std::vector<State> restored(parameters.size());
+    size_t next = 0;  // the saved tensors come in the order saveState wrote them
+    for (size_t p = 0; p < parameters.size(); ++p) {
+        State& s = restored[p];
+        const Tensor& value = parameters[p].parameter->value;
+        s.id_ = parameters[p].id;
+        s.shape_ = value.shape();
+        s.type_ = value.dtype();
+        Tensor* tensors[] = {&s.first_, &s.second_};
+        for (size_t i = 0; i < names.size() && i < 2; ++i) {
+            if (next == state.tensors.size() || state.tensors[next].name != s.id_ + ":" + names[i])
+                continue;  // not made yet when the state was kept (none before the first update)
+            const SavedTensor& saved = state.tensors[next++];
+            if (saved.rows != value.rows() || saved.cols != value.cols() ||
+                saved.values.size() != static_cast<size_t>(value.size()))
+                throw InputError("the optimizer state " + saved.name + " does not fit " + s.id_);
+            s.ensure(backend, *tensors[i]);
+            backend.upload(std::span<const float>(saved.values), *tensors[i]);
+        }
+    }
+    if (next != state.tensors.size())
+        throw InputError("the optimizer state " + state.tensors[next].name +
+                         " belongs to no parameter of this network");
+    if (state.updates < 0) throw InputError("the optimizer state has a negative update count");
+    states_ = std::move(restored);
+    updates_ = state.updates;
+}
+
 std::optional<std::string> StatefulOptimizer::apply(Backend& backend,
                                                     const std::vector<NamedParameter>& parameters,
                                                     double learningRate) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "backend/backend.h"
+#include "io/run_record.h"
 #include "network/network.h"
 #include "training/training_settings.h"
 
@@ -49,6 +50,13 @@ public:
     // momentum, nesterov and adagrad, 2 for rmsprop and adam (training/training_memory.h).
     virtual int64_t stateTensorsPerParameter() const { return 0; }
 
+    // A host copy of the state (downloaded from the backend), and the state set back from one.
+    // restoreState takes a state of the same optimizer for these parameters (by id and shape),
+    // and throws InputError for any other; an empty state (sgd's) restores nothing.
+    virtual OptimizerState saveState(Backend& backend) const;
+    virtual void restoreState(Backend& backend, const std::vector<NamedParameter>& parameters,
+                              const OptimizerState& state);
+
 protected:
     double momentum_ = 0;
 };
@@ -73,6 +81,9 @@ public:
     int64_t stateTensorsPerParameter() const final {
         return static_cast<int64_t>(stateNames().size());
     }
+    OptimizerState saveState(Backend& backend) const final;
+    void restoreState(Backend& backend, const std::vector<NamedParameter>& parameters,
+                      const OptimizerState& state) final;
 
 protected:
     // What the state tensors are called, first then second.

@@ -21,6 +21,12 @@ Random::Random(uint64_t seed) {
 Random::Random(uint64_t seed, uint64_t stream)
     : Random(seed ^ (stream * 0xd1b54a32d192ed03ULL + 0x8bb84b93962eacc9ULL)) {}
 
+Random Random::fromState(const std::array<uint64_t, 4>& state) {
+    Random random(0);
+    for (size_t i = 0; i < 4; ++i) random.state_[i] = state[i];
+    return random;
+}
+
 uint64_t Random::next() {
     const uint64_t result = rotl(state_[1] * 5, 7) * 9;
     const uint64_t t = state_[1] << 17;
