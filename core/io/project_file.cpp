@@ -151,7 +151,7 @@ std::string projectToJson(const Project& project) {
     if (project.model == ModelKind::Rbm) json.erase("network");
     if (project.draft) json["draft"] = toJson(*project.draft);
     if (!project.checkpoints.empty() || !project.otherRuns.empty())
-        json["history"] = historyJson(project.runName, project.checkpoints, project.otherRuns);
+        json["history"] = historyJson(project.run, project.checkpoints, project.otherRuns);
     return json.dump(1) + "\n";
 }
 
@@ -283,7 +283,7 @@ Project projectFromJson(const std::string& text, const std::string& what) {
         if (json.contains("draft")) project.draft = editorDraftFromJson(json["draft"]);
         if (json.contains("history")) {
             History history = historyFrom(json["history"], what);
-            project.runName = std::move(history.runName);
+            project.run = std::move(history.run);
             project.checkpoints = std::move(history.checkpoints);
             project.otherRuns = std::move(history.otherRuns);
             // Every checkpoint's weights fit the network, as the project's own must.

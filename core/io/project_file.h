@@ -68,8 +68,9 @@ struct Project {
     std::vector<EpochMetrics> curves;
     std::optional<EditorDraft> draft;  // the editor's work, while it cannot train
     // The run's history (training/run_history.h): its checkpoints, oldest first, and the runs
-    // forked from it or from which it was forked, kept beside it. runName names this run.
-    std::string runName;
+    // forked from it or from which it was forked, kept beside it. `run` names this run (its
+    // curves and checkpoints are the project's own, left empty there).
+    RunRecord run;
     std::vector<RunCheckpoint> checkpoints;
     std::vector<RunRecord> otherRuns;
 };

@@ -135,7 +135,7 @@ int64_t checkpointBytes(const std::vector<RunCheckpoint>& checkpoints) {
     return total;
 }
 
-nlohmann::json historyJson(const std::string& runName, const std::vector<RunCheckpoint>& checkpoints,
+nlohmann::json historyJson(const RunRecord& run, const std::vector<RunCheckpoint>& checkpoints,
                            const std::vector<RunRecord>& otherRuns) {
     // Copies, thinned until they fit: the run's own first, then the others'.
     std::vector<std::vector<RunCheckpoint>> lists{checkpoints};
@@ -154,23 +154,43 @@ nlohmann::json historyJson(const std::string& runName, const std::vector<RunChec
     }
     nlohmann::json runs = nlohmann::json::array();
     for (size_t i = 0; i < otherRuns.size(); ++i) {
-        const RunRecord& run = otherRuns[i];
+        const RunRecord& other = otherRuns[i];
         nlohmann::json curves = nlohmann::json::array();
-        for (const EpochMetrics& metrics : run.curves) curves.push_back(curvePoint(metrics));
-        runs.push_back({{"name", run.name},
-                        {"parent", run.parent},
-                        {"fork_epoch", run.forkEpoch},
-                        {"training", trainingJson(run.settings)},
+        for (const EpochMetrics& metrics : other.curves) curves.push_back(curvePoint(metrics));
+        runs.push_back({{"name", other.name},
+                        {"parent", other.parent},
+                        {"fork_epoch", other.forkEpoch},
+                        {"training", trainingJson(other.settings)},
                         {"curves", curves},
                         {"checkpoints", checkpointsJson(lists[i + 1])}});
     }
-    return {{"run", runName}, {"checkpoints", checkpointsJson(lists[0])}, {"runs", runs}};
+    return {{"run", {{"name", run.name}, {"parent", run.parent}, {"fork_epoch", run.forkEpoch}}},
+            {"checkpoints", checkpointsJson(lists[0])},
+            {"runs", runs}};
 }
+
+namespace {
+
+// A run's name, parent and fork epoch, at `at` ("history.runs[2]").
+void readIdentity(const nlohmann::json& r, const std::string& at, RunRecord& run) {
+    run.name = textOf(member(r, "name", at + ".name"), at + ".name");
+    run.parent = textOf(member(r, "parent", at + ".parent"), at + ".parent");
+    for (const std::string* name : {&run.name, &run.parent})
+        if (!isPlainName(*name))
+            throw InputError(at + ": a run's name must be at most " +
+                             std::to_string(kMaxNameBytes) +
+                             " characters without control characters, not " + inQuotes(*name));
+    run.forkEpoch =
+        wholeNumber(member(r, "fork_epoch", at + ".fork_epoch"), at + ".fork_epoch", 0, kMaxEpoch);
+}
+
+}  // namespace
 
 History historyFrom(const nlohmann::json& json, const std::string& what) {
     const nlohmann::json& h = objectOf(json, "history");
     History history;
-    history.runName = textOf(member(h, "run", "history.run"), "history.run");
+    readIdentity(objectOf(member(h, "run", "history.run"), "history.run"), "history.run",
+                 history.run);
     history.checkpoints =
         checkpointsFrom(member(h, "checkpoints", "history.checkpoints"), "history.checkpoints", what);
     const nlohmann::json& runs = arrayOf(member(h, "runs", "history.runs"), "history.runs");
@@ -178,15 +198,7 @@ History historyFrom(const nlohmann::json& json, const std::string& what) {
         const std::string at = "history.runs[" + std::to_string(i) + "]";
         const nlohmann::json& r = objectOf(runs[i], at);
         RunRecord run;
-        run.name = textOf(member(r, "name", at + ".name"), at + ".name");
-        run.parent = textOf(member(r, "parent", at + ".parent"), at + ".parent");
-        for (const std::string* name : {&run.name, &run.parent})
-            if (!isPlainName(*name))
-                throw InputError(at + ": a run's name must be at most " +
-                                 std::to_string(kMaxNameBytes) +
-                                 " characters without control characters, not " + inQuotes(*name));
-        run.forkEpoch = wholeNumber(member(r, "fork_epoch", at + ".fork_epoch"), at + ".fork_epoch",
-                                    0, kMaxEpoch);
+        readIdentity(r, at, run);
         readTraining(objectOf(member(r, "training", at + ".training"), at + ".training"),
                      run.settings);
         if (auto problem = findSettingsProblem(run.settings))

@@ -20,12 +20,13 @@ namespace koto {
 
 constexpr int64_t kMaxHistoryBytes = 48LL << 20;
 
-// {"run": name, "checkpoints": [...], "runs": [...]}, thinned to kMaxHistoryBytes.
-nlohmann::json historyJson(const std::string& runName, const std::vector<RunCheckpoint>& checkpoints,
+// {"run": {"name", "parent", "fork_epoch"}, "checkpoints": [...], "runs": [...]}, thinned to
+// kMaxHistoryBytes.
+nlohmann::json historyJson(const RunRecord& run, const std::vector<RunCheckpoint>& checkpoints,
                            const std::vector<RunRecord>& otherRuns);
 
 struct History {
-    std::string runName;
+    RunRecord run;  // its name, parent and fork epoch
     std::vector<RunCheckpoint> checkpoints;
     std::vector<RunRecord> otherRuns;
 };

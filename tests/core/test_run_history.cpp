@@ -187,7 +187,7 @@ void TestRunHistory::aProjectKeepsItsHistoryWithinItsStatedSize() {
         checkpoint.shuffleRandom = {1, 2, 3, 4};
         checkpoints.push_back(std::move(checkpoint));
     }
-    const nlohmann::json json = historyJson("run 1", checkpoints, {});
+    const nlohmann::json json = historyJson({"run 1", "", 0, {}, {}, {}}, checkpoints, {});
     const History back = historyFrom(json, "p.koto");
     QVERIFY(checkpointBytes(back.checkpoints) <= kMaxHistoryBytes);
     QVERIFY(back.checkpoints.size() >= 6);
@@ -203,13 +203,13 @@ void TestRunHistory::aProjectReadsBackItsHistoryAndForks() {
     RunHistory history;
     train(run, history, 3);
     Project project = captureProject(run.trainer(), "spiral:n=200");
-    project.runName = "run 1";
+    project.run.name = "run 1";
     project.checkpoints = history.checkpoints();
     RunRecord fork{"lr 0.01 from epoch 2", "run 1", 2, settingsWith("sgd"),
                    run.trainer().curve().points(), {*history.at(2), *history.at(3)}};
     project.otherRuns.push_back(fork);
     const Project back = projectFromJson(projectToJson(project), "p.koto");
-    QCOMPARE(back.runName, std::string("run 1"));
+    QCOMPARE(back.run.name, std::string("run 1"));
     QVERIFY(back.checkpoints == project.checkpoints);  // every bit, optimizer state too
     QCOMPARE(back.otherRuns.size(), size_t{1});
     QCOMPARE(back.otherRuns[0].name, fork.name);

@@ -20,17 +20,38 @@ void TrainingController::start(const NetworkSpec& spec, std::shared_ptr<const Da
     request_.dataset = std::move(dataset);
     request_.settings = settings;
     request_.continueFrom = std::move(continueFrom);
+    request_.forkFrom.reset();
+    launch();
+}
+
+void TrainingController::startFrom(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                                   const TrainingSettings& settings,
+                                   std::shared_ptr<const RunStart> checkpoint) {
+    request_.spec = spec;
+    request_.dataset = std::move(dataset);
+    request_.settings = settings;
+    request_.continueFrom.reset();
+    request_.forkFrom = std::move(checkpoint);
     launch();
 }
 
 void TrainingController::reset() {
-    request_.continueFrom.reset();
+    request_.continueFrom.reset();  // a fork starts again from where it was forked
     launch();
+}
+
+void TrainingController::showEpoch(int64_t epoch) {
+    if (!control_) return;
+    live_->viewedEpoch = epoch;
+    control_->pause();
+    setPlaying(false);
+    control_->callPauseCallbackAgain();
 }
 
 void TrainingController::launch() {
     stopThread();
     ++request_.generation;
+    live_->viewedEpoch = -1;
     control_ = std::make_shared<TrainingControl>(TrainingControl::State::Paused);
     traces_ = std::make_shared<TracedStepExchange>();
     auto worker = std::make_shared<TrainingWorker>(request_, control_, live_, mailbox_, traces_);
@@ -43,6 +64,7 @@ void TrainingController::launch() {
 
 void TrainingController::play() {
     if (!control_) return;
+    live_->viewedEpoch = -1;  // training goes on from where the run stands
     control_->run();
     setPlaying(true);
 }
@@ -55,18 +77,21 @@ void TrainingController::pause() {
 
 void TrainingController::stepBatch() {
     if (!control_) return;
+    live_->viewedEpoch = -1;
     control_->step(Boundary::Batch);
     setPlaying(false);
 }
 
 void TrainingController::stepEpoch() {
     if (!control_) return;
+    live_->viewedEpoch = -1;
     control_->step(Boundary::Epoch);
     setPlaying(false);
 }
 
 void TrainingController::traceStep(int32_t sample) {
     if (!control_) return;
+    live_->viewedEpoch = -1;
     traces_->request(sample);
     // A step request: if the training thread waits, the step starts now and takes the request;
     // if it is in the middle of a step, that one ends and the thread, about to wait, finds the

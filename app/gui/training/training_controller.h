@@ -26,8 +26,16 @@ public:
     void start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
                const TrainingSettings& settings,
                std::shared_ptr<const Project> continueFrom = nullptr);
-    // The same run again from the same initial weights (of the seed, also after a project).
+    // Starts a run going on from a checkpoint of a run (a fork, or a kept run taken up again),
+    // paused there.
+    void startFrom(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                   const TrainingSettings& settings, std::shared_ptr<const RunStart> checkpoint);
+    // The same run again from the same initial weights (of the seed, also after a project), or
+    // a fork again from its checkpoint.
     void reset();
+    // Pauses and shows the run's checkpoint of this epoch in every view (-1: the run as it
+    // stands); Play and the steps go on from where the run stands.
+    void showEpoch(int64_t epoch);
 
     void play();
     void pause();

@@ -106,10 +106,16 @@ struct TrainingSnapshot : RunSnapshot {
     bool stoppedEarly = false;
     int64_t bestEpoch = 0;
     // The run as a project, for saving it (its dataset left empty): a host copy of the weights,
-    // the whole learning curve and the counters. Only in a snapshot posted after the GUI asked
+    // the whole learning curve, the counters and the history's checkpoints (with one of the run
+    // as it stands, if it has gone past the last one). Only in a snapshot posted after the GUI asked
     // for it (TrainingController::handOverSavedRun), and in the last one of a run that diverged
     // or stopped early; null otherwise, as copying the weights costs time.
     std::shared_ptr<const Project> savedRun;
+
+    // The epochs of the run's history (its checkpoints), oldest first, and the one these views
+    // show instead of the run as it stands (-1: as it stands; then `latest` is that epoch's).
+    std::vector<int64_t> checkpointEpochs;
+    int64_t viewedEpoch = -1;
 };
 
 }  // namespace koto::gui

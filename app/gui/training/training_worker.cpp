@@ -27,11 +27,11 @@ class TrainingWorker::Reporter final : public TrainingObserver {
 public:
     // publishedEpoch: the last epoch the GUI has been sent already (a run resumed on the CPU
     // after its device failed goes on from there).
-    Reporter(TrainingRun& run, const RunRequest& request, TrainingControl& control,
-             LiveSettings& live, SnapshotMailbox& mailbox, StepTracer& tracer,
-             TracedStepExchange& traces, int64_t publishedEpoch)
-        : run_(run), request_(request), control_(control), live_(live), mailbox_(mailbox),
-          tracer_(tracer), traces_(traces), publishedEpoch_(publishedEpoch) {
+    Reporter(TrainingRun& run, const RunRequest& request, const RunHistory& history,
+             TrainingControl& control, LiveSettings& live, SnapshotMailbox& mailbox,
+             StepTracer& tracer, TracedStepExchange& traces, int64_t publishedEpoch)
+        : run_(run), request_(request), history_(history), control_(control), live_(live),
+          mailbox_(mailbox), tracer_(tracer), traces_(traces), publishedEpoch_(publishedEpoch) {
         const Dataset& data = run_.dataset();
         if (data.inputSize == 2) {
             for (int row = 0; row < kGridSize; ++row) {
@@ -112,8 +112,30 @@ public:
         keepPace();
     }
 
-    // Posts the run as it is now; with a divergence, says where training stopped.
+    // Posts the run as it is now, or while paused the checkpoint the learner scrubbed back to;
+    // with a divergence, says where training stopped.
     void publish(const DivergenceError* divergence = nullptr) {
+        const RunCheckpoint* viewed = nullptr;
+        // Not while handing the run over for saving or forking: that takes the run as it stands.
+        if (!divergence && !live_.savedRunWanted.load() &&
+            control_.state() != TrainingControl::State::Running)
+            viewed = history_.at(live_.viewedEpoch.load());
+        if (!viewed) {
+            publish(divergence, nullptr);
+            return;
+        }
+        // The views draw the network: it holds the checkpoint's weights while they do, and
+        // then its own again. Every picture kept from before is made afresh, both times.
+        std::vector<SavedTensor> standing = captureWeights(run_.network());
+        restoreWeights(run_.network(), viewed->weights);
+        forgetPictures();
+        publish(nullptr, viewed);
+        restoreWeights(run_.network(), standing);
+        forgetPictures();
+    }
+
+private:
+    void publish(const DivergenceError* divergence, const RunCheckpoint* viewed) {
         TrainingSnapshot snapshot;
         Trainer& trainer = run_.trainer();
         snapshot.generation = request_.generation;
@@ -143,8 +165,10 @@ public:
         }
         if (live_.outputWanted.load()) showOutput(snapshot);
         edited_ = false;  // every view above has drawn the edited weights
-        snapshot.newWeightPercentiles = std::move(newPercentiles_);
-        newPercentiles_.clear();
+        if (!viewed) {  // they belong to the curve, drawn with the run as it stands
+            snapshot.newWeightPercentiles = std::move(newPercentiles_);
+            newPercentiles_.clear();
+        }
         snapshot.gradients = gradients_;
         snapshot.initialGradients = initialGradients_;
         snapshot.stoppedEarly = trainer.stoppedEarly();
@@ -159,7 +183,15 @@ public:
         }
         // Asked for, or the last chance: a run that diverged or stopped early ends its thread.
         if (live_.savedRunWanted.exchange(false) || divergence || snapshot.stoppedEarly)
-            snapshot.savedRun = std::make_shared<const Project>(captureProject(trainer, {}));
+            snapshot.savedRun = std::make_shared<const Project>(savedRun());
+        for (const RunCheckpoint& checkpoint : history_.checkpoints())
+            snapshot.checkpointEpochs.push_back(checkpoint.epoch);
+        if (viewed) {
+            snapshot.viewedEpoch = viewed->epoch;
+            snapshot.latest = trainer.evaluate();
+            snapshot.latest.epoch = viewed->epoch;
+            snapshot.latest.steps = viewed->steps;
+        }
         mailbox_.post(std::move(snapshot));
         // Only now: drawing the grid or the gallery runs the network on the device, and a device
         // that fails there must leave these epochs to the run that goes on on the CPU.
@@ -167,7 +199,25 @@ public:
         lastPublish_ = std::chrono::steady_clock::now();
     }
 
-private:
+    // The run as a project with its history, and the run as it stands if it has gone past the
+    // last checkpoint (a kept run is taken up again from there).
+    Project savedRun() {
+        Trainer& trainer = run_.trainer();
+        Project project = captureProject(trainer, {});
+        project.checkpoints = history_.checkpoints();
+        if (project.checkpoints.empty() || project.checkpoints.back().epoch < trainer.epochsDone())
+            project.checkpoints.push_back(takeRunCheckpoint(trainer));
+        return project;
+    }
+
+    // The pictures kept between snapshots, made again from the network's weights when next
+    // asked for (the weights changed under them).
+    void forgetPictures() {
+        edited_ = true;
+        weights_.reset();
+        updateConfusion();
+    }
+
     static double cellCentre(int index, int gridSize) {
         const double cell = 2 * kPlaygroundExtent / gridSize;
         return -kPlaygroundExtent + (index + 0.5) * cell;
@@ -381,6 +431,7 @@ private:
 
     TrainingRun& run_;
     const RunRequest& request_;
+    const RunHistory& history_;
     TrainingControl& control_;
     LiveSettings& live_;
     SnapshotMailbox& mailbox_;
@@ -472,10 +523,15 @@ public:
 
     void watch(TrainingRun& run, bool resumed) override {
         Trainer& trainer = run.trainer();
+        if (!resumed) startHistory(run);
+        // First: an epoch's checkpoint is taken before the reporter posts that epoch.
+        keeper_ = std::make_unique<HistoryKeeper>(trainer, worker_.history_);
+        trainer.addObserver(keeper_.get());
         tracer_ = std::make_unique<StepTracer>(trainer);
-        reporter_ = std::make_unique<Reporter>(run, worker_.request_, *worker_.control_,
-                                               *worker_.live_, worker_.mailbox_, *tracer_,
-                                               *worker_.traces_, publishedEpoch_);
+        reporter_ = std::make_unique<Reporter>(run, worker_.request_, worker_.history_,
+                                               *worker_.control_, *worker_.live_,
+                                               worker_.mailbox_, *tracer_, *worker_.traces_,
+                                               publishedEpoch_);
         trainer.addObserver(tracer_.get());
         trainer.addObserver(reporter_.get());
         // The inspector's request is taken as a step starts: trace it, on one sample if asked.
@@ -509,10 +565,32 @@ public:
         if (reporter_) publishedEpoch_ = reporter_->publishedEpoch();
         reporter_.reset();
         tracer_.reset();
+        keeper_.reset();
     }
 
 private:
+    // A history as many checkpoints long as fit the memory budget for this network, holding
+    // those of the run before a fork or of a project.
+    void startHistory(TrainingRun& run) {
+        int64_t bytes = 0;
+        for (const NamedParameter& p : run.network().parameters())
+            bytes += p.parameter->value.size() * static_cast<int64_t>(sizeof(float));
+        bytes *= 1 + run.trainer().optimizer().stateTensorsPerParameter();
+        bytes += run.dataset().train.count * static_cast<int64_t>(sizeof(int32_t));
+        worker_.history_ = RunHistory(RunHistory::capacityFor(bytes));
+        const RunRequest& request = worker_.request_;
+        const std::vector<RunCheckpoint>* earlier =
+            request.forkFrom       ? &request.forkFrom->history
+            : request.continueFrom ? &request.continueFrom->checkpoints
+                                   : nullptr;
+        if (!earlier) return;
+        const int64_t epoch = run.trainer().epochsDone();
+        for (const RunCheckpoint& checkpoint : *earlier)
+            if (checkpoint.epoch < epoch) worker_.history_.add(checkpoint);
+    }
+
     TrainingWorker& worker_;
+    std::unique_ptr<HistoryKeeper> keeper_;
     std::unique_ptr<StepTracer> tracer_;
     std::unique_ptr<Reporter> reporter_;
     int64_t publishedEpoch_ = 0;  // the last epoch the GUI was sent, by the runs before
@@ -529,7 +607,11 @@ void TrainingWorker::run() {
                                 control_.get(),
                                 std::numeric_limits<int64_t>::max() / 2,
                                 nullptr};
-    if (request_.continueFrom)
+    if (request_.forkFrom)
+        plan.prepare = [this](TrainingRun& run) {
+            resumeFromRunCheckpoint(run, request_.forkFrom->checkpoint, request_.forkFrom->curve);
+        };
+    else if (request_.continueFrom)
         plan.prepare = [this](TrainingRun& run) {
             continueFromProject(run, *request_.continueFrom);
         };

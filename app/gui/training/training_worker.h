@@ -12,6 +12,7 @@
 #include "data/dataset.h"
 #include "network/network_spec.h"
 #include "training/compute_backend.h"
+#include "training/run_history.h"
 #include "training/snapshot_mailbox.h"
 #include "training/traced_step_exchange.h"
 #include "training/trainer.h"
@@ -20,6 +21,14 @@
 #include "training/weight_edits.h"
 
 namespace koto::gui {
+
+// A run going on from one of its checkpoints (a fork, or a kept run taken up again): the
+// checkpoint, the learning curve up to it and the checkpoints before it, for scrubbing back.
+struct RunStart {
+    RunCheckpoint checkpoint;
+    std::vector<EpochMetrics> curve;
+    std::vector<RunCheckpoint> history;
+};
 
 struct RunRequest {
     uint64_t generation = 0;
@@ -31,6 +40,8 @@ struct RunRequest {
     // A project of this spec to carry on from (its weights, counters and curve), or null for
     // the initial weights of settings.seed.
     std::shared_ptr<const Project> continueFrom;
+    // Or a checkpoint to go on from exactly (the optimizer's state and the shuffle too).
+    std::shared_ptr<const RunStart> forkFrom;
 };
 
 struct LiveSettings {
@@ -56,6 +67,9 @@ struct LiveSettings {
     std::atomic<bool> stochasticWanted{false};
     // Weights set by hand while paused, applied on the training thread before anything else.
     WeightEdits edits;
+    // While paused: the epoch of the history's checkpoint the views show instead of the run as it
+    // stands (-1: as it stands). The network itself goes back to where it stands after drawing.
+    std::atomic<int64_t> viewedEpoch{-1};
 };
 
 class TrainingWorker {
@@ -88,6 +102,8 @@ private:
     class Watcher;
 
     RunRequest request_;
+    // The run's checkpoints, kept on the training thread (sized once the network is built).
+    RunHistory history_;
     std::shared_ptr<TrainingControl> control_;
     std::shared_ptr<LiveSettings> live_;
     SnapshotMailbox& mailbox_;

@@ -30,17 +30,62 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     validation->setPen(QPen(QColor(0x2e, 0x8b, 0x57), 2, Qt::DashLine));
     validation->removeFromLegend();
     putLegendBelow(*plot_);
+    viewedLine_ = new QCPItemStraightLine(plot_);
+    viewedLine_->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.5, Qt::DotLine));
+    viewedLine_->setVisible(false);
     clear();
     retranslate();
 }
 
 void LossCurveView::clear() {
-    for (int i = 0; i < plot_->graphCount(); ++i) plot_->graph(i)->data()->clear();
+    for (int i = 0; i < 3; ++i) plot_->graph(i)->data()->clear();
     plot_->graph(2)->removeFromLegend();  // shown again once validation points arrive
     curve_ = LearningCurve();
     largestLoss_ = 0;
-    plot_->xAxis->setRange(0, 10);
-    plot_->yAxis->setRange(0, 1);
+    fitRanges();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::fitRanges() {
+    const double lastEpoch = curve_.empty() ? 0.0 : static_cast<double>(curve_.latest().epoch);
+    plot_->xAxis->setRange(0, std::max({10.0, lastEpoch, otherLastEpoch_}));
+    const double largest = std::max(largestLoss_, otherLargestLoss_);
+    plot_->yAxis->setRange(0, largest > 0 ? std::max(1e-3, largest * 1.05) : 1.0);
+}
+
+void LossCurveView::setViewedEpoch(int64_t epoch) {
+    viewedLine_->setVisible(epoch >= 0);
+    if (epoch >= 0) {
+        viewedLine_->point1->setCoords(static_cast<double>(epoch), 0);
+        viewedLine_->point2->setCoords(static_cast<double>(epoch), 1);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void LossCurveView::setOtherRuns(const std::vector<OtherRun>& runs) {
+    // Colours apart from this run's blue, orange and green.
+    static const QColor colours[] = {QColor(0x9b, 0x59, 0xb6), QColor(0xc0, 0x39, 0x2b),
+                                     QColor(0x7f, 0x8c, 0x8d), QColor(0x16, 0xa0, 0x85),
+                                     QColor(0xd3, 0x54, 0x00), QColor(0x2c, 0x3e, 0x50)};
+    for (QCPGraph* graph : otherGraphs_) plot_->removeGraph(graph);
+    otherGraphs_.clear();
+    otherLargestLoss_ = 0;
+    otherLastEpoch_ = 0;
+    for (size_t i = 0; i < runs.size(); ++i) {
+        QCPGraph* graph = plot_->addGraph();
+        graph->setPen(QPen(colours[i % std::size(colours)], 1.5, Qt::DashLine));
+        graph->setName(tr("%1: test loss").arg(runs[i].name));
+        QVector<double> epochs, losses;
+        for (const EpochMetrics& m : runs[i].curve) {
+            epochs.push_back(static_cast<double>(m.epoch));
+            losses.push_back(m.test.loss);
+            if (std::isfinite(m.test.loss)) otherLargestLoss_ = std::max(otherLargestLoss_, m.test.loss);
+            otherLastEpoch_ = std::max(otherLastEpoch_, static_cast<double>(m.epoch));
+        }
+        graph->setData(epochs, losses, true);
+        otherGraphs_.push_back(graph);
+    }
+    fitRanges();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -66,8 +111,7 @@ void LossCurveView::addEpochs(const std::vector<EpochMetrics>& epochs) {
     else plot_->graph(2)->addToLegend();
     plot_->graph(0)->setData(epochAxis, train, true);
     plot_->graph(1)->setData(epochAxis, test, true);
-    plot_->xAxis->setRange(0, std::max(10.0, epochAxis.back()));
-    plot_->yAxis->setRange(0, std::max(1e-3, largestLoss_ * 1.05));
+    fitRanges();
     showLatest(epochs.back(), recentBatchLoss_);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

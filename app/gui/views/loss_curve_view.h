@@ -9,6 +9,8 @@
 #include "training/learning_curve.h"
 #include "views/exportable_view.h"
 
+class QCPGraph;
+class QCPItemStraightLine;
 class QCustomPlot;
 class QLabel;
 
@@ -25,6 +27,18 @@ public:
     // of the recent mini-batches, which moves within an epoch (negative: none yet).
     void showLatest(const EpochMetrics& metrics, double recentBatchLoss = -1);
     int pointCount() const;
+    // The run's curve as drawn (bounded: thinned on long runs).
+    const LearningCurve& curve() const { return curve_; }
+    // A vertical line at the epoch the views show while the learner scrubs back (-1: none).
+    void setViewedEpoch(int64_t epoch);
+    // Other runs (forks, the run a fork came from) drawn beside this one: their test loss,
+    // dashed, each in its own colour, named in the legend.
+    struct OtherRun {
+        QString name;
+        std::vector<EpochMetrics> curve;
+    };
+    void setOtherRuns(const std::vector<OtherRun>& runs);
+    int otherRunCount() const { return static_cast<int>(otherGraphs_.size()); }
     QCustomPlot* plot() const { return plot_; }
 
     // A row for each epoch drawn (epoch 0 first): its steps, and the training, test and (where
@@ -39,6 +53,8 @@ private:
     void retranslate();
     // The epochs drawn: the bounded curve's points, with the latest epoch as the line's end.
     std::vector<EpochMetrics> shownPoints() const;
+    // The axes' ranges: every run's epochs and losses in sight.
+    void fitRanges();
 
     QLabel* figures_;
     QCustomPlot* plot_;
@@ -46,6 +62,10 @@ private:
     double recentBatchLoss_ = -1;
     LearningCurve curve_;
     double largestLoss_ = 0;
+    QCPItemStraightLine* viewedLine_;
+    std::vector<QCPGraph*> otherGraphs_;
+    double otherLargestLoss_ = 0;
+    double otherLastEpoch_ = 0;
 };
 
 }  // namespace koto::gui

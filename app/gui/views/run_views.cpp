@@ -8,6 +8,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QTabWidget>
+#include <QVBoxLayout>
 #include <algorithm>
 
 #include "look/column_scroll.h"
@@ -17,6 +18,7 @@
 #include "views/feature_map_view.h"
 #include "views/gradient_through_time_view.h"
 #include "views/image_gallery_view.h"
+#include "experiments/run_timeline.h"
 #include "views/loss_curve_view.h"
 #include "views/network_playground_view.h"
 #include "views/output_probability_view.h"
@@ -75,7 +77,15 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     // dividers; the split is remembered for the next start.
     right_ = new QSplitter(Qt::Vertical);
     right_->setObjectName(QStringLiteral("chartsSplit"));
-    right_->addWidget(charts_);
+    timeline_ = new RunTimeline;
+    timeline_->setObjectName(QStringLiteral("runTimeline"));
+    auto* chartsAndHistory = new QWidget;
+    auto* chartsLayout = new QVBoxLayout(chartsAndHistory);
+    chartsLayout->setContentsMargins(0, 0, 0, 0);
+    chartsLayout->setSpacing(0);
+    chartsLayout->addWidget(charts_, 1);
+    chartsLayout->addWidget(timeline_);
+    right_->addWidget(chartsAndHistory);
     // A long explanation scrolls rather than being cut off at the bottom of the window.
     right_->addWidget(columnScroll(explanation_));
     right_->setStretchFactor(0, 3);
@@ -199,16 +209,19 @@ void RunViews::startRun(const Augmentation& augmentation) {
     gallery_->setPredictions({}, {});
     output_->setOutput(nullptr, -1);
     confusion_->setCounts({});
-    lossCurve_->clear();
-    weights_->clearHistory();
+    clearCurve();
 }
 
 void RunViews::clearCurve() {
     lossCurve_->clear();
+    lossCurve_->setViewedEpoch(-1);
+    timeline_->clear();
     weights_->clearHistory();
 }
 
 void RunViews::show(const TrainingSnapshot& snapshot) {
+    timeline_->showHistory(snapshot.checkpointEpochs, snapshot.viewedEpoch, snapshot.epochs);
+    lossCurve_->setViewedEpoch(snapshot.viewedEpoch);
     lossCurve_->addEpochs(snapshot.newEpochs);
     lossCurve_->showLatest(snapshot.latest, snapshot.recentBatchLoss);
     if (snapshot.gridSize > 0) boundary_->setOutputGrid(snapshot.gridSize, snapshot.grid);

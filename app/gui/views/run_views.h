@@ -38,6 +38,7 @@ class LossCurveView;
 class NetworkPlaygroundView;
 class OutputProbabilityView;
 class RecurrentStateView;
+class RunTimeline;
 class WeightView;
 
 class RunViews : public QWidget {
@@ -57,6 +58,8 @@ public:
     NetworkPlaygroundView& networkView() const { return *network_; }
     DropoutNoiseView& dropoutNoiseView() const { return *stochastic_; }
     QTabWidget& charts() const { return *charts_; }
+    // Under the charts: the run's history, to scrub back and fork.
+    RunTimeline& timeline() const { return *timeline_; }
 
     // New data: the picture it has (a plane, images, or none: the charts take the room), and the
     // confusion matrix only for classes.
@@ -129,6 +132,7 @@ private:
     DecisionBoundaryView* boundary_;
     ImageGalleryView* gallery_;
     QTabWidget* charts_;
+    RunTimeline* timeline_;
     LossCurveView* lossCurve_;
     ConfusionMatrixView* confusion_;
     FeatureMapView* featureMaps_;          // its tab only for convolutional networks

@@ -20,6 +20,7 @@
 #include "backend/memory_capacity.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
+#include "experiments/run_timeline.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "look/column_scroll.h"
@@ -128,6 +129,10 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
             &MainWindow::projectEdited);
     connect(session_, &ProjectSession::documentChanged, this, &MainWindow::updateTitle);
     connect(&controller_, &TrainingController::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(&views_->timeline(), &RunTimeline::epochChosen, &controller_,
+            &TrainingController::showEpoch);
+    connect(&views_->timeline(), &RunTimeline::forkRequested, this, &MainWindow::forkAt);
+    connect(&views_->timeline(), &RunTimeline::runsRequested, this, &MainWindow::showRunsDialog);
     connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
     connect(views_, &RunViews::insidesWanted, &controller_, &TrainingController::setInsidesWanted);
     connect(views_, &RunViews::weightsWanted, &controller_, &TrainingController::setWeightsWanted);
@@ -331,6 +336,7 @@ void MainWindow::startRun(const TrainingSettings& settings,
     networkProblem_.clear();  // a run starts: its network can train
     if (bridge_->showInEditor(spec_, trainingPanel_->inputNoise())) projectEdited();
     describeMemory(settings);
+    keepRunsOnlyFor(spec_, loadedDataSpec_);
     controller_.start(spec_, dataset_, settings, std::move(continueFrom));
     updateCounters();
 }

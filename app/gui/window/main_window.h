@@ -6,8 +6,11 @@
 
 #include <QMainWindow>
 #include <memory>
+#include <set>
+#include <string>
 
 #include "data/dataset.h"
+#include "experiments/run_book.h"
 #include "network/templates.h"
 #include "opencl_devices.h"
 #include "project/default_lesson.h"
@@ -68,6 +71,7 @@ public:
     QTabWidget& charts() const { return views_->charts(); }
     DatasetPanel& datasetPanel() const { return *datasetPanel_; }
     AugmentationPanel& augmentationPanel() const { return *augmentation_; }
+    TrainingPanel& trainingPanel() const { return *trainingPanel_; }
     // Shows the training page and a tab beside the plot by name (RunViews::showChart).
     bool showChart(const QString& name);
     // File > Export view… and the views' context menus (window/view_export_menu.h).
@@ -100,6 +104,17 @@ public:
     void showModelProject(const Project& project, const QString& path) override;
     // The autoencoder and RBM window, made on first use, shown and raised.
     UnsupervisedWindow& showUnsupervisedWindow();
+
+    // The runs of this project (main_window_runs.cpp): the one training and those kept.
+    const RunBook& runs() const { return runs_; }
+    // Keeps the run training and goes on from its checkpoint of `epoch` (or the last before it)
+    // with the settings as the panels have them, as a new run. False (saying why in the banner)
+    // if the run could not be handed over.
+    bool forkAt(int64_t epoch);
+    // Keeps the run training and takes up kept run `index` where it stood.
+    bool continueKeptRun(size_t index);
+    // The runs table (Runs… under the charts).
+    void showRunsDialog();
 
 signals:
     // After a snapshot has been drawn.
@@ -175,6 +190,12 @@ private:
     void fitSettingsColumn();
     // Where training computes, as the latest snapshot says (the status bar's text).
     void showComputeStatus(const TrainingSnapshot& snapshot);
+    // main_window_runs.cpp: the run training as the training thread hands it over (null if it
+    // did not answer), and the kept runs shown on the learning curve with the run's name.
+    std::shared_ptr<const Project> handedOverRun();
+    void drawKeptRuns();
+    // A run of another network or other data starts: the runs kept are of the one before.
+    void keepRunsOnlyFor(const NetworkSpec& spec, const std::string& dataset);
 
     Language& language_;
     TrainingController controller_;
@@ -208,6 +229,11 @@ private:
     // The run as a project, from the latest snapshot that carried it
     // (TrainingController::handOverSavedRun).
     std::shared_ptr<const Project> savedRun_;
+    RunBook runs_;
+    std::set<std::string> shownRuns_;  // kept runs drawn on the learning curve
+    // The network (without the editor's node positions) and data the kept runs trained.
+    std::vector<LayerSpec> runsLayers_;
+    std::string runsData_;
     int64_t stepsShown_ =
         0;  // the steps of the latest snapshot: training moved on when they change
     NetworkDocument* document_;

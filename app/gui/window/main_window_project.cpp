@@ -53,6 +53,7 @@ std::optional<Project> MainWindow::captureProject() {
         project.network);  // the nodes where the learner has moved them since the run began
     // Work in the editor that cannot train yet goes beside the network that last could.
     if (!document_->network()) project.draft = savedDraft(document_->draft());
+    runs_.fillProject(project);
     return project;
 }
 
@@ -111,6 +112,10 @@ void MainWindow::showProject(const Project& project) {
     startRun(project.training,
              project.weights.empty() ? nullptr : std::make_shared<const Project>(project));
     showNetworkInList();
+    runs_.restore(project);
+    shownRuns_.clear();
+    for (const RunRecord& run : runs_.kept()) shownRuns_.insert(run.name);
+    drawKeptRuns();
     // Unfinished work replaces it in the editor, which says why it cannot train (networkEdited);
     // the run of the network goes on, ready to be saved again.
     if (project.draft) document_->load(draftFromSaved(*project.draft));
