@@ -30,7 +30,8 @@ case "$kind" in
     # The tests of the training thread and the windows that read its snapshots.
     tests="test_training_control test_determinism test_main_window test_image_data test_inspector
       test_projects test_feature_views test_gradient_through_time test_unsupervised_window
-      test_weights_view test_probabilities_view test_network_view test_dropout_view test_view_export"
+      test_weights_view test_probabilities_view test_network_view test_dropout_view test_view_export
+      test_run_timeline test_experiments_window"
     # shellcheck disable=SC2086
     cmake --build $dir --target $tests
     # die_after_fork=0: test_probabilities_view and test_view_export run the CLI and the app

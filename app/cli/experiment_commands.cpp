@@ -14,8 +14,8 @@
 #include "metrics_output.h"
 #include "model_training.h"
 #include "standard_output.h"
+#include "training/hyperparameter_sweep.h"
 #include "training/optimizer_race.h"
-#include "training/training_run.h"
 #include "util/errors.h"
 #include "util/text.h"
 
@@ -167,26 +167,17 @@ int sweepCommand(const Words& words) {
     }
     const bool json = args.has("json");
     for (const Cell& cell : cells) {
-        TrainingRun run(*backend, cell.spec, dataset, cell.settings);
-        Trainer& trainer = run.trainer();
-        try {
-            trainer.train(cell.settings.epochs);
-        } catch (const DivergenceError& error) {
+        const SweepResult result = trainSweepCell(*backend, {{}, cell.settings, cell.spec}, dataset);
+        if (result.diverged) {
             nlohmann::ordered_json line = cell.varied;
             line["diverged"] = true;
-            line["message"] = error.what();
+            line["message"] = result.message;
             if (json) std::cout << line.dump() << '\n';
-            else std::cout << cell.text << "diverged: " << error.what() << '\n';
+            else std::cout << cell.text << "diverged: " << result.message << '\n';
             continue;
         }
-        // As train reports its end: after early stopping, the best epoch's weights measured.
-        EpochMetrics final = trainer.curve().empty() || trainer.stoppedEarly()
-                                 ? trainer.evaluate()
-                                 : trainer.curve().latest();
-        final.epoch = trainer.epochsDone();
-        final.steps = trainer.stepsDone();
-        if (json) std::cout << labelled(cell.varied, final).dump() << '\n';
-        else std::cout << cell.text << "final: " << metricsLine(final) << '\n';
+        if (json) std::cout << labelled(cell.varied, result.final).dump() << '\n';
+        else std::cout << cell.text << "final: " << metricsLine(result.final) << '\n';
         checkStandardOutput();
     }
     return 0;

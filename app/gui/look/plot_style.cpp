@@ -30,6 +30,8 @@ void fitLegendColumns(QCustomPlot& plot) {
     for (int i = 0; i < legend.itemCount(); ++i)  // a grid's empty cells hold no item
         if (const QCPAbstractLegendItem* item = legend.item(i))
             widest = std::max(widest, item->minimumOuterSizeHint().width());
+    // An empty legend is hidden: its empty grid would squeeze the axes to a sliver.
+    legend.setVisible(widest > 0);
     if (widest <= 0) return;
     const int room = plot.width() - legend.margins().left() - legend.margins().right();
     legend.setWrap(

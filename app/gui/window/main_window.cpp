@@ -220,6 +220,8 @@ void MainWindow::buildMenus() {
     trainingMenu_->addActions({play_, step_, stepEpoch_, inspect_});
     unsupervised_ = trainingMenu_->addAction(QString(), this, [this] { showUnsupervisedWindow(); });
     unsupervised_->setObjectName(QStringLiteral("unsupervisedAction"));
+    experiments_ = trainingMenu_->addAction(QString(), this, [this] { openExperiments(); });
+    experiments_->setObjectName(QStringLiteral("experimentsAction"));
     trainingMenu_->addSeparator();
     trainingMenu_->addAction(reset_);
     languageMenu_ = menuBar()->addMenu(QString());
@@ -545,6 +547,7 @@ void MainWindow::retranslate() {
     trainingMenu_->setTitle(tr("&Training"));
     inspect_->setText(tr("Step through backpropagation…"));
     unsupervised_->setText(tr("Autoencoder and RBM…"));
+    experiments_->setText(tr("Experiments: optimizer race, sweep…"));
     inspect_->setToolTip(tr("One training step, operation by operation, with the curriculum's "
                             "formulas and the real numbers"));
     describeLesson();

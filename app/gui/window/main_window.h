@@ -31,6 +31,7 @@ class ComputeMenu;
 class ConfusionMatrixView;
 class DatasetPanel;
 class DecisionBoundaryView;
+class ExperimentsWindow;
 class EditorListBridge;
 class FeatureMapView;
 class GradientThroughTimeView;
@@ -115,6 +116,8 @@ public:
     bool continueKeptRun(size_t index);
     // The runs table (Runs… under the charts).
     void showRunsDialog();
+    // The experiments window (race, sweep) on this network and data, made on first use.
+    ExperimentsWindow& openExperiments();
 
 signals:
     // After a snapshot has been drawn.
@@ -225,6 +228,8 @@ private:
     InspectorWindow* inspector_ = nullptr;
     QAction* unsupervised_;  // opens the autoencoder and RBM window on the current image data
     UnsupervisedWindow* unsupervisedWindow_ = nullptr;
+    QAction* experiments_;
+    ExperimentsWindow* experimentsWindow_ = nullptr;
     ProjectSession* session_;
     // The run as a project, from the latest snapshot that carried it
     // (TrainingController::handOverSavedRun).

@@ -4,6 +4,7 @@
 #include <QMessageBox>
 #include <QSignalBlocker>
 
+#include "experiments/experiments_window.h"
 #include "experiments/run_timeline.h"
 #include "experiments/runs_dialog.h"
 #include "panels/training_panel.h"
@@ -96,6 +97,14 @@ void MainWindow::showRunsDialog() {
     dialog.exec();
     // After the dialog has closed: taking up a run hands this one over and starts another.
     if (continueChosen) continueKeptRun(chosen);
+}
+
+ExperimentsWindow& MainWindow::openExperiments() {
+    if (!experimentsWindow_) experimentsWindow_ = new ExperimentsWindow(this);
+    experimentsWindow_->setSubject(spec_, dataset_, settingsFromPanels());
+    experimentsWindow_->show();
+    experimentsWindow_->raise();
+    return *experimentsWindow_;
 }
 
 void MainWindow::drawKeptRuns() {
