@@ -555,6 +555,21 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ExperimentsWindow</name>
+    <message>
+        <source>Experiments — Kotohajime</source>
+        <translation>Experiments — Kotohajime</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>Optimizer race</translation>
+    </message>
+    <message>
+        <source>Hyperparameter sweep</source>
+        <translation>Hyperparameter sweep</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::FeatureMapView</name>
     <message>
         <source>Class: %1</source>
@@ -1169,6 +1184,10 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <source>Recent mini-batches: loss %1 (their mean, updated every step)</source>
         <translation>Recent mini-batches: loss %1 (their mean, updated every step)</translation>
     </message>
+    <message>
+        <source>%1: test loss</source>
+        <translation>%1: test loss</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::MainWindow</name>
@@ -1458,6 +1477,22 @@ The data you had before stays.</translation>
     <message>
         <source>Training takes about %1 of memory (this computer allows %2).</source>
         <translation>Training takes about %1 of memory (this computer allows %2).</translation>
+    </message>
+    <message>
+        <source>Experiments: optimizer race, sweep…</source>
+        <translation>Experiments: optimizer race, sweep…</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to go on from yet: train an epoch first.</source>
+        <translation>This run has no checkpoint to go on from yet: train an epoch first.</translation>
+    </message>
+    <message>
+        <source>%1, forked from %2 at epoch %3</source>
+        <translation>%1, forked from %2 at epoch %3</translation>
     </message>
 </context>
 <context>
@@ -2075,6 +2110,89 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     </message>
 </context>
 <context>
+    <name>koto::gui::RacePanel</name>
+    <message>
+        <source>Steps</source>
+        <translation>Steps</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>The main window&apos;s network on %1, from the same initial weights and mini-batches for every optimizer (on the CPU).</source>
+        <translation>The main window&apos;s network on %1, from the same initial weights and mini-batches for every optimizer (on the CPU).</translation>
+    </message>
+    <message>
+        <source>(diverged)</source>
+        <translation>(diverged)</translation>
+    </message>
+    <message>
+        <source>Each dot is one step. J after the last:</source>
+        <translation>Each dot is one step. J after the last:</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>diverged</translation>
+    </message>
+    <message>
+        <source>Racing: epoch %1 of %2</source>
+        <translation>Racing: epoch %1 of %2</translation>
+    </message>
+    <message>
+        <source>Tick two or more optimizers and press Race.</source>
+        <translation>Tick two or more optimizers and press Race.</translation>
+    </message>
+    <message>
+        <source>Test loss at the last epoch:</source>
+        <translation>Test loss at the last epoch:</translation>
+    </message>
+    <message>
+        <source>Race on</source>
+        <translation>Race on</translation>
+    </message>
+    <message>
+        <source>A logistic unit&apos;s w and b</source>
+        <translation>A logistic unit&apos;s w and b</translation>
+    </message>
+    <message>
+        <source>A narrow bowl</source>
+        <translation>A narrow bowl</translation>
+    </message>
+    <message>
+        <source>A curved valley (Rosenbrock)</source>
+        <translation>A curved valley (Rosenbrock)</translation>
+    </message>
+    <message>
+        <source>A saddle</source>
+        <translation>A saddle</translation>
+    </message>
+    <message>
+        <source>This network on this data</source>
+        <translation>This network on this data</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>Race</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoch</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Test loss</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ReconstructionCurveView</name>
     <message>
         <source>Mean free energy F(v) (right axis)</source>
@@ -2180,6 +2298,100 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     </message>
 </context>
 <context>
+    <name>koto::gui::RunBook</name>
+    <message>
+        <source>Run 1</source>
+        <translation>Run 1</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Run %1</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>same settings</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>learning rate</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizer</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momentum</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>batch size</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>augmentation</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation>gradient clipping</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunTimeline</name>
+    <message>
+        <source>epoch %1 (back in time)</source>
+        <translation>epoch %1 (back in time)</translation>
+    </message>
+    <message>
+        <source>epoch %1 (now)</source>
+        <translation>epoch %1 (now)</translation>
+    </message>
+    <message>
+        <source>Go on from epoch %1 with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>Go on from epoch %1 with the settings as the panels have them now; this run is kept beside the new one.</translation>
+    </message>
+    <message>
+        <source>Go on from the latest checkpoint with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>Go on from the latest checkpoint with the settings as the panels have them now; this run is kept beside the new one.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>History of %1</translation>
+    </message>
+    <message>
+        <source>Drag back to see the network as it was after an earlier epoch; the right end is the run as it stands. Play goes on from there.</source>
+        <translation>Drag back to see the network as it was after an earlier epoch; the right end is the run as it stands. Play goes on from there.</translation>
+    </message>
+    <message>
+        <source>Fork here…</source>
+        <translation>Fork here…</translation>
+    </message>
+    <message>
+        <source>Runs…</source>
+        <translation>Runs…</translation>
+    </message>
+    <message>
+        <source>Compare the runs kept in this project, continue or delete one.</source>
+        <translation>Compare the runs kept in this project, continue or delete one.</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::RunViews</name>
     <message>
         <source>Learning curve</source>
@@ -2216,6 +2428,73 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Dropout and noise</source>
         <translation>Dropout and noise</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunsDialog</name>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Every run of this project. Tick a kept run to draw its test loss beside the run training; double-click a name to rename it.</source>
+        <translation>Every run of this project. Tick a kept run to draw its test loss beside the run training; double-click a name to rename it.</translation>
+    </message>
+    <message>
+        <source>On the curve</source>
+        <translation>On the curve</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation>Forked from</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>Settings that differ</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Final test loss</source>
+        <translation>Final test loss</translation>
+    </message>
+    <message>
+        <source>Best test loss</source>
+        <translation>Best test loss</translation>
+    </message>
+    <message>
+        <source>Final test accuracy</source>
+        <translation>Final test accuracy</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Continue this run</source>
+        <translation>Continue this run</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>training</translation>
+    </message>
+    <message>
+        <source>%1 at epoch %2</source>
+        <translation>%1 at epoch %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -2538,6 +2817,116 @@ Your work is still open: save it somewhere else, or mend what is said above and 
             <numerusform>N = %1 rows: %n sequence x %2 time steps (seq:many answers at every step); J is their mean cost.</numerusform>
             <numerusform>N = %1 rows: %n sequences x %2 time steps (seq:many answers at every step); J is their mean cost.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::SurfaceRacePlot</name>
+    <message>
+        <source>(diverged)</source>
+        <translation>(diverged)</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::SweepPanel</name>
+    <message>
+        <source>diverged</source>
+        <translation>diverged</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>Training loss</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>Test loss</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>Test accuracy</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Training combination %1 of %2…</source>
+        <translation>Training combination %1 of %2…</translation>
+    </message>
+    <message>
+        <source>Choose what to vary and press Run sweep.</source>
+        <translation>Choose what to vary and press Run sweep.</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 combinations trained. The brighter a cell, the better.</source>
+        <translation>Cancelled: %1 of %2 combinations trained. The brighter a cell, the better.</translation>
+    </message>
+    <message>
+        <source>%1 combinations trained, each from the same seed. The brighter a cell, the better.</source>
+        <translation>%1 combinations trained, each from the same seed. The brighter a cell, the better.</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>learning rate</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momentum</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>batch size</translation>
+    </message>
+    <message>
+        <source>hidden units</source>
+        <translation>hidden units</translation>
+    </message>
+    <message>
+        <source>Values apart by commas: 0.01, 0.1, 1</source>
+        <translation>Values apart by commas: 0.01, 0.1, 1</translation>
+    </message>
+    <message>
+        <source>and a second one</source>
+        <translation>and a second one</translation>
+    </message>
+    <message>
+        <source>Epochs each</source>
+        <translation>Epochs each</translation>
+    </message>
+    <message>
+        <source>Heatmap of</source>
+        <translation>Heatmap of</translation>
+    </message>
+    <message>
+        <source>final test loss</source>
+        <translation>final test loss</translation>
+    </message>
+    <message>
+        <source>final test accuracy (%)</source>
+        <translation>final test accuracy (%)</translation>
+    </message>
+    <message>
+        <source>final training loss</source>
+        <translation>final training loss</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>Run sweep</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -553,6 +553,21 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ExperimentsWindow</name>
+    <message>
+        <source>Experiments — Kotohajime</source>
+        <translation>実験 — Kotohajime</translation>
+    </message>
+    <message>
+        <source>Optimizer race</source>
+        <translation>最適化手法の競争</translation>
+    </message>
+    <message>
+        <source>Hyperparameter sweep</source>
+        <translation>ハイパーパラメータの掃引</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::FeatureMapView</name>
     <message>
         <source>Class: %1</source>
@@ -1160,6 +1175,10 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <source>Recent mini-batches: loss %1 (their mean, updated every step)</source>
         <translation>最近のミニバッチ: 損失 %1（その平均、ステップごとに更新）</translation>
     </message>
+    <message>
+        <source>%1: test loss</source>
+        <translation>%1: テスト損失</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::MainWindow</name>
@@ -1448,6 +1467,22 @@ The data you had before stays.</source>
     <message>
         <source>Training takes about %1 of memory (this computer allows %2).</source>
         <translation>学習に使うメモリは約 %1 です（このコンピュータで使えるのは %2）。</translation>
+    </message>
+    <message>
+        <source>Experiments: optimizer race, sweep…</source>
+        <translation>実験: 最適化手法の競争、掃引…</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>分岐</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to go on from yet: train an epoch first.</source>
+        <translation>この実行には、続きを始められるチェックポイントがまだありません。まず1エポック学習してください。</translation>
+    </message>
+    <message>
+        <source>%1, forked from %2 at epoch %3</source>
+        <translation>%1（%2 のエポック %3 から分岐）</translation>
     </message>
 </context>
 <context>
@@ -2063,6 +2098,89 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     </message>
 </context>
 <context>
+    <name>koto::gui::RacePanel</name>
+    <message>
+        <source>Steps</source>
+        <translation>ステップ数</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>The main window&apos;s network on %1, from the same initial weights and mini-batches for every optimizer (on the CPU).</source>
+        <translation>メインウィンドウのネットワークを %1 で学習します。どの最適化手法も同じ初期重み・同じミニバッチから始めます（CPU で計算）。</translation>
+    </message>
+    <message>
+        <source>(diverged)</source>
+        <translation>（発散）</translation>
+    </message>
+    <message>
+        <source>Each dot is one step. J after the last:</source>
+        <translation>点ひとつが1ステップです。最後のステップのあとの J:</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>発散</translation>
+    </message>
+    <message>
+        <source>Racing: epoch %1 of %2</source>
+        <translation>競争中: エポック %1 / %2</translation>
+    </message>
+    <message>
+        <source>Tick two or more optimizers and press Race.</source>
+        <translation>最適化手法を2つ以上選んで「競争」を押してください。</translation>
+    </message>
+    <message>
+        <source>Test loss at the last epoch:</source>
+        <translation>最後のエポックのテスト損失:</translation>
+    </message>
+    <message>
+        <source>Race on</source>
+        <translation>競争の舞台</translation>
+    </message>
+    <message>
+        <source>A logistic unit&apos;s w and b</source>
+        <translation>ロジスティックユニットの w と b</translation>
+    </message>
+    <message>
+        <source>A narrow bowl</source>
+        <translation>細長いお椀</translation>
+    </message>
+    <message>
+        <source>A curved valley (Rosenbrock)</source>
+        <translation>曲がった谷（Rosenbrock）</translation>
+    </message>
+    <message>
+        <source>A saddle</source>
+        <translation>鞍点</translation>
+    </message>
+    <message>
+        <source>This network on this data</source>
+        <translation>このデータでのこのネットワーク</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Race</source>
+        <translation>競争</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>止める</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>エポック</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>テスト損失</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ReconstructionCurveView</name>
     <message>
         <source>Mean free energy F(v) (right axis)</source>
@@ -2167,6 +2285,100 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     </message>
 </context>
 <context>
+    <name>koto::gui::RunBook</name>
+    <message>
+        <source>Run 1</source>
+        <translation>実行 1</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>同じ設定</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>データ拡張</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation>勾配クリッピング</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunTimeline</name>
+    <message>
+        <source>epoch %1 (back in time)</source>
+        <translation>エポック %1（過去）</translation>
+    </message>
+    <message>
+        <source>epoch %1 (now)</source>
+        <translation>エポック %1（現在）</translation>
+    </message>
+    <message>
+        <source>Go on from epoch %1 with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>エポック %1 から、今のパネルの設定で続けます。この実行は新しい実行の横に残ります。</translation>
+    </message>
+    <message>
+        <source>Go on from the latest checkpoint with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>最新のチェックポイントから、今のパネルの設定で続けます。この実行は新しい実行の横に残ります。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 の履歴</translation>
+    </message>
+    <message>
+        <source>Drag back to see the network as it was after an earlier epoch; the right end is the run as it stands. Play goes on from there.</source>
+        <translation>左へドラッグすると、前のエポックのあとのネットワークが見られます。右端が今の状態です。「再生」は今の状態から続けます。</translation>
+    </message>
+    <message>
+        <source>Fork here…</source>
+        <translation>ここから分岐…</translation>
+    </message>
+    <message>
+        <source>Runs…</source>
+        <translation>実行の一覧…</translation>
+    </message>
+    <message>
+        <source>Compare the runs kept in this project, continue or delete one.</source>
+        <translation>このプロジェクトに残した実行を比べたり、続けたり、削除したりします。</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::RunViews</name>
     <message>
         <source>Learning curve</source>
@@ -2203,6 +2415,73 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Dropout and noise</source>
         <translation>ドロップアウトとノイズ</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunsDialog</name>
+    <message>
+        <source>Runs</source>
+        <translation>実行の一覧</translation>
+    </message>
+    <message>
+        <source>Every run of this project. Tick a kept run to draw its test loss beside the run training; double-click a name to rename it.</source>
+        <translation>このプロジェクトのすべての実行です。残した実行にチェックを入れると、そのテスト損失を学習中の実行の横に描きます。名前をダブルクリックすると名前を変えられます。</translation>
+    </message>
+    <message>
+        <source>On the curve</source>
+        <translation>曲線に表示</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation>分岐元</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>違う設定</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Final test loss</source>
+        <translation>最終テスト損失</translation>
+    </message>
+    <message>
+        <source>Best test loss</source>
+        <translation>最良テスト損失</translation>
+    </message>
+    <message>
+        <source>Final test accuracy</source>
+        <translation>最終テスト正解率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Continue this run</source>
+        <translation>この実行を続ける</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>学習中</translation>
+    </message>
+    <message>
+        <source>%1 at epoch %2</source>
+        <translation>%1 のエポック %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2791,116 @@ Your work is still open: save it somewhere else, or mend what is said above and 
         <translation>
             <numerusform>N = %1 行: %n 個の系列 × %2 タイムステップ（seq:many はすべてのステップで答えます）。J はその平均コストです。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::SurfaceRacePlot</name>
+    <message>
+        <source>(diverged)</source>
+        <translation>（発散）</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::SweepPanel</name>
+    <message>
+        <source>diverged</source>
+        <translation>発散</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>訓練損失</translation>
+    </message>
+    <message>
+        <source>Test loss</source>
+        <translation>テスト損失</translation>
+    </message>
+    <message>
+        <source>Test accuracy</source>
+        <translation>テスト正解率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Training combination %1 of %2…</source>
+        <translation>組み合わせ %1 / %2 を学習中…</translation>
+    </message>
+    <message>
+        <source>Choose what to vary and press Run sweep.</source>
+        <translation>変える項目を選んで「掃引を実行」を押してください。</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 combinations trained. The brighter a cell, the better.</source>
+        <translation>中止しました: %2 個中 %1 個の組み合わせを学習しました。明るいセルほど良い結果です。</translation>
+    </message>
+    <message>
+        <source>%1 combinations trained, each from the same seed. The brighter a cell, the better.</source>
+        <translation>%1 個の組み合わせを、どれも同じ乱数の種から学習しました。明るいセルほど良い結果です。</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>hidden units</source>
+        <translation>隠れユニット数</translation>
+    </message>
+    <message>
+        <source>Values apart by commas: 0.01, 0.1, 1</source>
+        <translation>値をコンマで区切って: 0.01, 0.1, 1</translation>
+    </message>
+    <message>
+        <source>and a second one</source>
+        <translation>もう1つ変える</translation>
+    </message>
+    <message>
+        <source>Epochs each</source>
+        <translation>それぞれのエポック数</translation>
+    </message>
+    <message>
+        <source>Heatmap of</source>
+        <translation>ヒートマップの値</translation>
+    </message>
+    <message>
+        <source>final test loss</source>
+        <translation>最終テスト損失</translation>
+    </message>
+    <message>
+        <source>final test accuracy (%)</source>
+        <translation>最終テスト正解率（%）</translation>
+    </message>
+    <message>
+        <source>final training loss</source>
+        <translation>最終訓練損失</translation>
+    </message>
+    <message>
+        <source>Run sweep</source>
+        <translation>掃引を実行</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ namespace koto::gui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("RunBook", text); }
+QString tr(const char* text) { return QCoreApplication::translate("koto::gui::RunBook", text); }
 
 bool usedName(const RunRecord& current, const std::vector<RunRecord>& kept, const QString& name) {
     const std::string wanted = name.toStdString();
@@ -112,16 +112,16 @@ QString RunBook::difference(const TrainingSettings& from, const TrainingSettings
                                       QString::fromStdString(a.empty() ? "-" : a),
                                       QString::fromStdString(b.empty() ? "-" : b));
     };
-    number(QT_TRANSLATE_NOOP("RunBook", "learning rate"), from.learningRate, to.learningRate);
-    text(QT_TRANSLATE_NOOP("RunBook", "optimizer"), from.optimizer, to.optimizer);
-    number(QT_TRANSLATE_NOOP("RunBook", "momentum"), from.momentum, to.momentum);
-    number(QT_TRANSLATE_NOOP("RunBook", "batch size"), static_cast<double>(from.batchSize),
+    number(QT_TRANSLATE_NOOP("koto::gui::RunBook", "learning rate"), from.learningRate, to.learningRate);
+    text(QT_TRANSLATE_NOOP("koto::gui::RunBook", "optimizer"), from.optimizer, to.optimizer);
+    number(QT_TRANSLATE_NOOP("koto::gui::RunBook", "momentum"), from.momentum, to.momentum);
+    number(QT_TRANSLATE_NOOP("koto::gui::RunBook", "batch size"), static_cast<double>(from.batchSize),
            static_cast<double>(to.batchSize));
-    text(QT_TRANSLATE_NOOP("RunBook", "schedule"), from.schedule, to.schedule);
-    number(QT_TRANSLATE_NOOP("RunBook", "L1"), from.l1, to.l1);
-    number(QT_TRANSLATE_NOOP("RunBook", "L2"), from.l2, to.l2);
-    text(QT_TRANSLATE_NOOP("RunBook", "augmentation"), from.augment, to.augment);
-    number(QT_TRANSLATE_NOOP("RunBook", "gradient clipping"), from.clipNorm, to.clipNorm);
+    text(QT_TRANSLATE_NOOP("koto::gui::RunBook", "schedule"), from.schedule, to.schedule);
+    number(QT_TRANSLATE_NOOP("koto::gui::RunBook", "L1"), from.l1, to.l1);
+    number(QT_TRANSLATE_NOOP("koto::gui::RunBook", "L2"), from.l2, to.l2);
+    text(QT_TRANSLATE_NOOP("koto::gui::RunBook", "augmentation"), from.augment, to.augment);
+    number(QT_TRANSLATE_NOOP("koto::gui::RunBook", "gradient clipping"), from.clipNorm, to.clipNorm);
     return changes.isEmpty() ? tr("same settings") : changes.join(QStringLiteral(", "));
 }
 
