@@ -10,7 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "experiments/run_timeline.h"
+#include "views/run_timeline.h"
 #include "experiments/runs_dialog.h"
 #include "main_window_fixture.h"
 #include "panels/training_panel.h"

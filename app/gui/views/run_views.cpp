@@ -18,7 +18,7 @@
 #include "views/feature_map_view.h"
 #include "views/gradient_through_time_view.h"
 #include "views/image_gallery_view.h"
-#include "experiments/run_timeline.h"
+#include "views/run_timeline.h"
 #include "views/loss_curve_view.h"
 #include "views/network_playground_view.h"
 #include "views/output_probability_view.h"

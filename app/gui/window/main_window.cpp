@@ -20,7 +20,7 @@
 #include "backend/memory_capacity.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
-#include "experiments/run_timeline.h"
+#include "views/run_timeline.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "look/column_scroll.h"

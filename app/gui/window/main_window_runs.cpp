@@ -5,7 +5,7 @@
 #include <QSignalBlocker>
 
 #include "experiments/experiments_window.h"
-#include "experiments/run_timeline.h"
+#include "views/run_timeline.h"
 #include "experiments/runs_dialog.h"
 #include "panels/training_panel.h"
 #include "views/loss_curve_view.h"

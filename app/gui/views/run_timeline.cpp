@@ -1,4 +1,4 @@
-#include "experiments/run_timeline.h"
+#include "views/run_timeline.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
