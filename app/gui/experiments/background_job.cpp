@@ -1,55 +1,75 @@
 #include "experiments/background_job.h"
 
-#include <QMetaObject>
 #include <pthread.h>
 
 namespace koto::gui {
 
-BackgroundJob::~BackgroundJob() {
+BackgroundJob::BackgroundJob(QObject* parent) : QObject(parent) {
+    poll_.setInterval(20);
+    connect(&poll_, &QTimer::timeout, this, &BackgroundJob::deliver);
+}
+
+BackgroundJob::~BackgroundJob() { stopThread(); }
+
+void BackgroundJob::stopThread() {
     cancel();
-    wait();
+    if (thread_.joinable()) thread_.join();
+    poll_.stop();
+    running_ = false;
+    const std::lock_guard lock(mutex_);
+    posted_.clear();  // a cancelled job's results are not shown after another has started
 }
 
 void BackgroundJob::start(std::function<void(Context&)> work) {
-    cancel();
-    wait();
+    stopThread();
+    {
+        const std::lock_guard lock(mutex_);
+        ended_ = false;
+        problem_.clear();
+    }
     control_ = std::make_shared<TrainingControl>(TrainingControl::State::Running);
     running_ = true;
-    const uint64_t generation = ++generation_;
-    // Queued to the GUI thread, and only for this job: a cancelled job's last posts, still queued
-    // when the next starts, are dropped there. (The thread ends before this object: its
-    // destructor waits.)
-    auto post = [this, generation](std::function<void()> function) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, generation, function = std::move(function)] {
-                if (generation == generation_) function();
-            },
-            Qt::QueuedConnection);
-    };
-    thread_ = std::thread([this, control = control_, post, work = std::move(work)] {
+    poll_.start();
+    thread_ = std::thread([this, control = control_, work = std::move(work)] {
         pthread_setname_np(pthread_self(), "experiment");
-        Context context{*control, post};
+        Context context{*control, [this](std::function<void()> function) {
+                            const std::lock_guard lock(mutex_);
+                            posted_.push_back(std::move(function));
+                        }};
         QString problem;
         try {
             work(context);
         } catch (const std::exception& error) {
             problem = QString::fromStdString(error.what());
         }
-        post([this, problem] {
-            running_ = false;
-            if (!problem.isEmpty()) emit failed(problem);
-            emit finished();
-        });
+        const std::lock_guard lock(mutex_);
+        ended_ = true;
+        problem_ = problem;
     });
+}
+
+void BackgroundJob::deliver() {
+    std::vector<std::function<void()>> posted;
+    bool ended = false;
+    QString problem;
+    {
+        const std::lock_guard lock(mutex_);
+        posted.swap(posted_);
+        ended = ended_;
+        problem = problem_;
+    }
+    for (const auto& function : posted) function();
+    if (!ended) return;
+    // Everything it posted before it ended has run: the job is over.
+    thread_.join();
+    poll_.stop();
+    running_ = false;
+    if (!problem.isEmpty()) emit failed(problem);
+    emit finished();
 }
 
 void BackgroundJob::cancel() {
     if (control_) control_->stop();
-}
-
-void BackgroundJob::wait() {
-    if (thread_.joinable()) thread_.join();
 }
 
 }  // namespace koto::gui
