@@ -201,14 +201,7 @@ private:
 
     // The run as a project with its history, and the run as it stands if it has gone past the
     // last checkpoint (a kept run is taken up again from there).
-    Project savedRun() {
-        Trainer& trainer = run_.trainer();
-        Project project = captureProject(trainer, {});
-        project.checkpoints = history_.checkpoints();
-        if (project.checkpoints.empty() || project.checkpoints.back().epoch < trainer.epochsDone())
-            project.checkpoints.push_back(takeRunCheckpoint(trainer));
-        return project;
-    }
+    Project savedRun() { return captureProject(run_.trainer(), {}, history_); }
 
     // The pictures kept between snapshots, made again from the network's weights when next
     // asked for (the weights changed under them).
@@ -572,12 +565,7 @@ private:
     // A history as many checkpoints long as fit the memory budget for this network, holding
     // those of the run before a fork or of a project.
     void startHistory(TrainingRun& run) {
-        int64_t bytes = 0;
-        for (const NamedParameter& p : run.network().parameters())
-            bytes += p.parameter->value.size() * static_cast<int64_t>(sizeof(float));
-        bytes *= 1 + run.trainer().optimizer().stateTensorsPerParameter();
-        bytes += run.dataset().train.count * static_cast<int64_t>(sizeof(int32_t));
-        worker_.history_ = RunHistory(RunHistory::capacityFor(bytes));
+        worker_.history_ = historyFor(run);
         const RunRequest& request = worker_.request_;
         const std::vector<RunCheckpoint>* earlier =
             request.forkFrom       ? &request.forkFrom->history
