@@ -157,7 +157,7 @@ private:
         snapshot.confusion = confusion_;
         if (sampleCount_ > 0) predictSamples(snapshot);
         if (live_.insidesWanted.load()) showInsides(snapshot);
-        if (live_.weightsWanted.load() || live_.networkWanted.load()) showWeights(snapshot);
+        if (live_.weightsWanted.load() || live_.networkWanted.load()) showWeights(snapshot, viewed);
         if (live_.networkWanted.load()) showNeuronMaps(snapshot);
         if (live_.stochasticWanted.load()) {
             snapshot.stochasticPasses = stochasticPasses_;
@@ -304,13 +304,17 @@ private:
     // The weights for the view: those kept after the latest step whose update is known while
     // training runs; taken afresh when they are older and it pauses (or a while has passed),
     // the last update known going with them (the view says of which step it is).
-    void showWeights(TrainingSnapshot& snapshot) {
-        const int64_t step = run_.trainer().stepsDone();
+    void showWeights(TrainingSnapshot& snapshot, const RunCheckpoint* viewed) {
+        // A checkpoint looked back at: its weights after its own steps, and no gradient, which it
+        // does not keep (the network's is the latest step's).
+        const int64_t step = viewed ? viewed->steps : run_.trainer().stepsDone();
         const auto now = std::chrono::steady_clock::now();
         if (!weights_ || edited_ ||
             (weights_->step != step &&
              (snapshot.paused || now - weightsMade_ >= kWeightsInterval))) {
             NetworkWeights weights = captureNetworkWeights(run_.network(), step);
+            if (viewed)
+                for (WeightMatrix& matrix : weights.matrices) matrix.gradient.clear();
             if (weights_ && weights_->updateStep > 0 &&
                 weights_->matrices.size() == weights.matrices.size()) {
                 weights.updateStep = weights_->updateStep;
