@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnimationFrame</name>
+    <message>
+        <source>Epoch %1 · test loss %2 · test RMSE %3</source>
+        <translation>Epoch %1 · test loss %2 · test RMSE %3</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · test loss %2 · test accuracy %3 %</source>
+        <translation>Epoch %1 · test loss %2 · test accuracy %3 %</translation>
+    </message>
+</context>
+<context>
     <name>ComputeStatus</name>
     <message>
         <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
@@ -22,6 +33,45 @@
     <message>
         <source>Computing on %1</source>
         <translation>Computing on %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunBook</name>
+    <message>
+        <source>learning rate</source>
+        <translation>learning rate</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizer</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>momentum</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>batch size</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>schedule</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>augmentation</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation>gradient clipping</translation>
     </message>
 </context>
 <context>
@@ -1169,6 +1219,10 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <source>Recent mini-batches: loss %1 (their mean, updated every step)</source>
         <translation>Recent mini-batches: loss %1 (their mean, updated every step)</translation>
     </message>
+    <message>
+        <source>%1: test loss</source>
+        <translation>%1: test loss</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::MainWindow</name>
@@ -1458,6 +1512,18 @@ The data you had before stays.</translation>
     <message>
         <source>Training takes about %1 of memory (this computer allows %2).</source>
         <translation>Training takes about %1 of memory (this computer allows %2).</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>Fork</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to go on from yet: train an epoch first.</source>
+        <translation>This run has no checkpoint to go on from yet: train an epoch first.</translation>
+    </message>
+    <message>
+        <source>%1, forked from %2 at epoch %3</source>
+        <translation>%1, forked from %2 at epoch %3</translation>
     </message>
 </context>
 <context>
@@ -2180,6 +2246,64 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     </message>
 </context>
 <context>
+    <name>koto::gui::RunBook</name>
+    <message>
+        <source>Run 1</source>
+        <translation>Run 1</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>Run %1</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>same settings</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunTimeline</name>
+    <message>
+        <source>epoch %1 (back in time)</source>
+        <translation>epoch %1 (back in time)</translation>
+    </message>
+    <message>
+        <source>epoch %1 (now)</source>
+        <translation>epoch %1 (now)</translation>
+    </message>
+    <message>
+        <source>Go on from epoch %1 with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>Go on from epoch %1 with the settings as the panels have them now; this run is kept beside the new one.</translation>
+    </message>
+    <message>
+        <source>Go on from the latest checkpoint with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>Go on from the latest checkpoint with the settings as the panels have them now; this run is kept beside the new one.</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>History of %1</translation>
+    </message>
+    <message>
+        <source>Drag back to see the network as it was after an earlier epoch; the right end is the run as it stands. Play goes on from there.</source>
+        <translation>Drag back to see the network as it was after an earlier epoch; the right end is the run as it stands. Play goes on from there.</translation>
+    </message>
+    <message>
+        <source>Fork here…</source>
+        <translation>Fork here…</translation>
+    </message>
+    <message>
+        <source>Runs…</source>
+        <translation>Runs…</translation>
+    </message>
+    <message>
+        <source>Compare the runs kept in this project, continue or delete one.</source>
+        <translation>Compare the runs kept in this project, continue or delete one.</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::RunViews</name>
     <message>
         <source>Learning curve</source>
@@ -2216,6 +2340,73 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Dropout and noise</source>
         <translation>Dropout and noise</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunsDialog</name>
+    <message>
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <source>Every run of this project. Tick a kept run to draw its test loss beside the run training; double-click a name to rename it.</source>
+        <translation>Every run of this project. Tick a kept run to draw its test loss beside the run training; double-click a name to rename it.</translation>
+    </message>
+    <message>
+        <source>On the curve</source>
+        <translation>On the curve</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation>Forked from</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>Settings that differ</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Final test loss</source>
+        <translation>Final test loss</translation>
+    </message>
+    <message>
+        <source>Best test loss</source>
+        <translation>Best test loss</translation>
+    </message>
+    <message>
+        <source>Final test accuracy</source>
+        <translation>Final test accuracy</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Continue this run</source>
+        <translation>Continue this run</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>training</translation>
+    </message>
+    <message>
+        <source>%1 at epoch %2</source>
+        <translation>%1 at epoch %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>

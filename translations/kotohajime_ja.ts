@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AnimationFrame</name>
+    <message>
+        <source>Epoch %1 · test loss %2 · test RMSE %3</source>
+        <translation>エポック %1 · テスト損失 %2 · テスト RMSE %3</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · test loss %2 · test accuracy %3 %</source>
+        <translation>エポック %1 · テスト損失 %2 · テスト正解率 %3 %</translation>
+    </message>
+</context>
+<context>
     <name>ComputeStatus</name>
     <message>
         <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>
@@ -22,6 +33,45 @@
     <message>
         <source>Computing on %1</source>
         <translation>%1 で計算中</translation>
+    </message>
+</context>
+<context>
+    <name>RunBook</name>
+    <message>
+        <source>learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>最適化手法</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>モーメンタム</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>schedule</source>
+        <translation>スケジュール</translation>
+    </message>
+    <message>
+        <source>L1</source>
+        <translation>L1</translation>
+    </message>
+    <message>
+        <source>L2</source>
+        <translation>L2</translation>
+    </message>
+    <message>
+        <source>augmentation</source>
+        <translation>データ拡張</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation>勾配クリッピング</translation>
     </message>
 </context>
 <context>
@@ -1160,6 +1210,10 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <source>Recent mini-batches: loss %1 (their mean, updated every step)</source>
         <translation>最近のミニバッチ: 損失 %1（その平均、ステップごとに更新）</translation>
     </message>
+    <message>
+        <source>%1: test loss</source>
+        <translation>%1: テスト損失</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::MainWindow</name>
@@ -1448,6 +1502,18 @@ The data you had before stays.</source>
     <message>
         <source>Training takes about %1 of memory (this computer allows %2).</source>
         <translation>学習に使うメモリは約 %1 です（このコンピュータで使えるのは %2）。</translation>
+    </message>
+    <message>
+        <source>Fork</source>
+        <translation>分岐</translation>
+    </message>
+    <message>
+        <source>This run has no checkpoint to go on from yet: train an epoch first.</source>
+        <translation>この実行には、続きを始められるチェックポイントがまだありません。先に1エポック学習してください。</translation>
+    </message>
+    <message>
+        <source>%1, forked from %2 at epoch %3</source>
+        <translation>%1（%2 のエポック %3 から分岐）</translation>
     </message>
 </context>
 <context>
@@ -2167,6 +2233,64 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     </message>
 </context>
 <context>
+    <name>koto::gui::RunBook</name>
+    <message>
+        <source>Run 1</source>
+        <translation>実行 1</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation>実行 %1</translation>
+    </message>
+    <message>
+        <source>same settings</source>
+        <translation>設定は同じ</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunTimeline</name>
+    <message>
+        <source>epoch %1 (back in time)</source>
+        <translation>エポック %1（過去）</translation>
+    </message>
+    <message>
+        <source>epoch %1 (now)</source>
+        <translation>エポック %1（現在）</translation>
+    </message>
+    <message>
+        <source>Go on from epoch %1 with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>エポック %1 から、パネルの今の設定で続けます。この実行は新しい実行の横に残ります。</translation>
+    </message>
+    <message>
+        <source>Go on from the latest checkpoint with the settings as the panels have them now; this run is kept beside the new one.</source>
+        <translation>最新のチェックポイントから、パネルの今の設定で続けます。この実行は新しい実行の横に残ります。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>History of %1</source>
+        <translation>%1 の履歴</translation>
+    </message>
+    <message>
+        <source>Drag back to see the network as it was after an earlier epoch; the right end is the run as it stands. Play goes on from there.</source>
+        <translation>左へドラッグすると、前のエポックの後のネットワークが見られます。右端は今の状態で、「再生」はそこから続けます。</translation>
+    </message>
+    <message>
+        <source>Fork here…</source>
+        <translation>ここから分岐…</translation>
+    </message>
+    <message>
+        <source>Runs…</source>
+        <translation>実行の一覧…</translation>
+    </message>
+    <message>
+        <source>Compare the runs kept in this project, continue or delete one.</source>
+        <translation>このプロジェクトに残した実行を比べたり、続けたり、削除したりします。</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::RunViews</name>
     <message>
         <source>Learning curve</source>
@@ -2203,6 +2327,73 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Dropout and noise</source>
         <translation>ドロップアウトとノイズ</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::RunsDialog</name>
+    <message>
+        <source>Runs</source>
+        <translation>実行の一覧</translation>
+    </message>
+    <message>
+        <source>Every run of this project. Tick a kept run to draw its test loss beside the run training; double-click a name to rename it.</source>
+        <translation>このプロジェクトのすべての実行です。残した実行にチェックを入れると、そのテスト損失が学習中の実行の横に描かれます。名前をダブルクリックすると名前を変えられます。</translation>
+    </message>
+    <message>
+        <source>On the curve</source>
+        <translation>曲線に表示</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>実行</translation>
+    </message>
+    <message>
+        <source>Forked from</source>
+        <translation>分岐元</translation>
+    </message>
+    <message>
+        <source>Settings that differ</source>
+        <translation>違う設定</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>エポック数</translation>
+    </message>
+    <message>
+        <source>Final test loss</source>
+        <translation>最終テスト損失</translation>
+    </message>
+    <message>
+        <source>Best test loss</source>
+        <translation>最良テスト損失</translation>
+    </message>
+    <message>
+        <source>Final test accuracy</source>
+        <translation>最終テスト正解率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>Continue this run</source>
+        <translation>この実行を続ける</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>学習中</translation>
+    </message>
+    <message>
+        <source>%1 at epoch %2</source>
+        <translation>%1（エポック %2）</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
     </message>
 </context>
 <context>
