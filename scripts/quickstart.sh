@@ -13,7 +13,7 @@ case "$mode" in run|test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
 packages=(
   build-essential cmake ninja-build pkg-config
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev
-  libqcustomplot-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev dataset-fashion-mnist
+  libqcustomplot-dev libeigen3-dev nlohmann-json3-dev zlib1g-dev libgif-dev dataset-fashion-mnist
   libonnx-dev libprotobuf-dev
   libclblast-dev ocl-icd-opencl-dev ocl-icd-libopencl1 opencl-headers pocl-opencl-icd
   fonts-noto-cjk

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AnimationFrame</name>
+    <message>
+        <source>Epoch %1 · test loss %2 · test RMSE %3</source>
+        <translation>Epoch %1 · test loss %2 · test RMSE %3</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · test loss %2 · test accuracy %3 %</source>
+        <translation>Epoch %1 · test loss %2 · test accuracy %3 %</translation>
+    </message>
+</context>
+<context>
     <name>ComputeStatus</name>
     <message>
         <source>Preparing GPU kernels on %1… (the first time takes seconds)</source>

@@ -30,7 +30,7 @@ constexpr Command kCommands[] = {
     {"devices", koto::cli::devicesCommand},     {"bptt", koto::cli::bpttCommand},
     {"templates", koto::cli::templatesCommand}, {"export", koto::cli::exportCommand},
     {"import", koto::cli::importCommand},       {"race", koto::cli::raceCommand},
-    {"sweep", koto::cli::sweepCommand},
+    {"sweep", koto::cli::sweepCommand},         {"animate", koto::cli::animateCommand},
 };
 
 // A message as one line: core's messages already quote input as short escaped excerpts; this

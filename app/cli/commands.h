@@ -24,6 +24,8 @@ int exportCommand(const Words& words);
 int importCommand(const Words& words);
 int raceCommand(const Words& words);
 int sweepCommand(const Words& words);
+// Draws with the app's views (animate_command.cpp), or says that this build has none.
+int animateCommand(const Words& words);
 
 // The help text of a command, or of the whole program for "".
 std::string helpText(const std::string& command);

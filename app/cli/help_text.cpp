@@ -166,6 +166,21 @@ weights (one seed) on the same mini-batch order, so that they differ only in how
 Every combination is checked before the first trains; each trains as train would with its
 options (the same seed gives the same numbers).
 )";
+    if (command == "animate")
+        return R"(kotohajime-cli animate: a project's run history as an animated GIF, for slides
+
+  --project FILE     a .koto project that keeps a history of checkpoints (train --save keeps
+                     one, as the app's saves do)
+  --view VIEW        boundary (the decision boundary, 2-D data), gallery (the first test images
+                     and the network's answers), weights, or curve (the learning curve, a line
+                     at the epoch shown)
+  --out FILE.gif     the animation, written whole or not at all
+  --lang en|ja       the language of the captions and the views (default en)
+One frame for each checkpoint the run keeps, oldest first: the view as it was after that epoch,
+drawn by the app's own views (as kotohajime --project FILE --animate VIEW --out FILE.gif does),
+with the epoch, the test loss and the test accuracy (regression: RMSE) under it; a quarter of a
+second each, the last held for two, looping for ever.
+)";
     if (command == "gradcheck")
         return R"(kotohajime-cli gradcheck: analytic gradients against finite differences, in double
 
@@ -228,6 +243,7 @@ commands:
   import     an ONNX model as a project, ready to evaluate, step through and train
   race       several optimizers train one network from the same start, epoch by epoch
   sweep      train every combination of one or two hyperparameters' values
+  animate    a project's run history as an animated GIF (the boundary, weights or curve by epoch)
   gradcheck  check the gradients of a network against finite differences
   bptt       the gradient norm at every time step of a recurrent network (vanishing gradients)
   datasets   list the datasets

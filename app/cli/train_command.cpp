@@ -20,6 +20,7 @@
 #include "training/cpu_fallback.h"
 #include "training/learning_rate_schedule.h"
 #include "training/project_capture.h"
+#include "training/run_history.h"
 #include "training/training_run.h"
 #include "training/training_settings.h"
 #include "util/errors.h"
@@ -233,13 +234,20 @@ int trainCommand(const Words& words) {
     const bool json = args.has("json");
     const int64_t epochOffset = earlier ? earlier->epochsTrained : 0;
     EpochPrinter printer(json, settings.epochs, epochOffset);
-    // The printers watch each run: the first, and the CPU's after a device failed.
-    class Printers final : public RunWatcher {
+    // The history's keeper and the printers watch each run: the first, and the CPU's after a
+    // device failed, which goes on with the same history.
+    class Watchers final : public RunWatcher {
     public:
-        Printers(EpochPrinter& epochs, const Arguments& args, bool json, int64_t epochOffset)
+        Watchers(EpochPrinter& epochs, const Arguments& args, bool json, int64_t epochOffset)
             : epochs_(epochs), args_(args), json_(json), epochOffset_(epochOffset) {}
+        const RunHistory& history() const { return history_; }
         void watch(TrainingRun& run, bool resumed) override {
-            if (!resumed) reportOpenClUse(run.network().backend(), "training");
+            if (!resumed) {
+                reportOpenClUse(run.network().backend(), "training");
+                history_ = historyFor(run);
+            }
+            keeper_ = std::make_unique<HistoryKeeper>(run.trainer(), history_);
+            run.trainer().addObserver(keeper_.get());
             run.trainer().addObserver(&epochs_);
             if (args_.has("print-period")) {
                 period_ = std::make_unique<PeriodPrinter>(
@@ -248,7 +256,10 @@ int trainCommand(const Words& words) {
                 run.trainer().addObserver(period_.get());
             }
         }
-        void unwatch() override { period_.reset(); }
+        void unwatch() override {
+            period_.reset();
+            keeper_.reset();
+        }
 
     private:
         EpochPrinter& epochs_;
@@ -256,7 +267,9 @@ int trainCommand(const Words& words) {
         bool json_;
         int64_t epochOffset_;
         std::unique_ptr<PeriodPrinter> period_;
-    } printers(printer, args, json, epochOffset);
+        RunHistory history_;
+        std::unique_ptr<HistoryKeeper> keeper_;
+    } watchers(printer, args, json, epochOffset);
 
     // The place holds the backend: made before the run, so that the run goes first.
     CliComputePlace place(makeBackend(backendChoice, "training"), "training", epochOffset,
@@ -266,10 +279,11 @@ int trainCommand(const Words& words) {
         if (earlier && !earlier->weights.empty()) restoreWeights(made.network(), earlier->weights);
         if (pretrain) pretrainClassifier(made.network(), made.dataset(), settings, *pretrain, json);
     };
-    FallbackTraining training(std::move(plan), printers);
-    auto save = [&] {
+    FallbackTraining training(std::move(plan), watchers);
+    auto save = [&] {  // with the run's history, to scrub back and animate in the app
         if (const auto path = args.optionalText("save"))
-            saveProject(captureProject(training.run().trainer(), datasetText, earlier.get()),
+            saveProject(captureProject(training.run().trainer(), datasetText, watchers.history(),
+                                       earlier.get()),
                         *path);
     };
     try {

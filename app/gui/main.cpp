@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 
+#include "animation/animation_frame.h"
+#include "animation/checkpoint_walk.h"
 #include "data/dataset_spec.h"
 #include "io/atomic_file.h"
 #include "io/layer_tokens.h"
@@ -20,6 +22,8 @@
 #include "opencl_devices.h"
 #include "panels/layer_list_editor.h"
 #include "project/default_lesson.h"
+#include "scripted/animation_run.h"
+#include "scripted/checkpoint_screenshot_run.h"
 #include "scripted/export_run.h"
 #include "scripted/inspector_screenshot_run.h"
 #include "scripted/screenshot_run.h"
@@ -97,8 +101,23 @@ int main(int argc, char** argv) {
         QStringLiteral("Save the --view after training (none: a project as saved) as a picture "
                        "(.png, .svg) or as its data (.csv), then quit"),
         QStringLiteral("FILE"));
+    const QCommandLineOption animate(
+        QStringLiteral("animate"),
+        QStringLiteral("With --project and --out: save the project's run history as an animated "
+                       "GIF, a frame for each checkpoint with its epoch and test loss, of this "
+                       "view: boundary (2-D data), gallery (images), weights or curve; then quit"),
+        QStringLiteral("VIEW"));
+    const QCommandLineOption out(QStringLiteral("out"),
+                                 QStringLiteral("The .gif file --animate writes"),
+                                 QStringLiteral("FILE"));
+    const QCommandLineOption viewEpoch(
+        QStringLiteral("view-epoch"),
+        QStringLiteral("With --project, --view and --screenshot: save that view alone as it was "
+                       "at the checkpoint of this epoch, as --animate draws its frame (without "
+                       "the caption)"),
+        QStringLiteral("N"));
     parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project,
-                       networkTemplate, view, exportView});
+                       networkTemplate, view, exportView, animate, out, viewEpoch});
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
@@ -154,6 +173,61 @@ int main(int argc, char** argv) {
         }
     }
 
+    // --animate and --view-epoch draw a project's run history as it was saved: it must keep one.
+    std::optional<qint64> epochShown;
+    if (parser.isSet(animate) || parser.isSet(viewEpoch)) {
+        const bool animating = parser.isSet(animate);
+        const QString shown = animating ? parser.value(animate) : parser.value(view);
+        const bool theirOptions =
+            animating ? parser.isSet(out) && !parser.isSet(view) && !parser.isSet(screenshot) &&
+                            !parser.isSet(viewEpoch)
+                      : parser.isSet(view) && parser.isSet(screenshot) && !parser.isSet(out);
+        const bool nothingElse = parser.isSet(project) && !parser.isSet(steps) &&
+                                 !parser.isSet(exportView) && !inspectStage &&
+                                 !parser.isSet(networkTemplate);
+        if (!theirOptions || !nothingElse) {
+            std::fprintf(stderr,
+                         "kotohajime: --animate VIEW needs --project and --out FILE.gif, "
+                         "--view-epoch N needs --project, --view and --screenshot; neither goes "
+                         "with --train-steps, --export-view, --inspect or --template\n");
+            return 2;
+        }
+        if (!animating) {
+            bool epochOk = false;
+            epochShown = parser.value(viewEpoch).toLongLong(&epochOk);
+            if (!epochOk || *epochShown < 0) {
+                std::fprintf(stderr, "kotohajime: --view-epoch needs an epoch: a whole number, "
+                                     "0 or more\n");
+                return 2;
+            }
+        }
+        if (!koto::gui::isAnimatedView(shown)) {
+            std::fprintf(stderr,
+                         "kotohajime: a run history is drawn in the boundary (2-D data), "
+                         "gallery (images), weights or curve view, not \"%s\"\n",
+                         qPrintable(shown));
+            return 2;
+        }
+        if (animating && !parser.value(out).endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)) {
+            std::fprintf(stderr, "kotohajime: --out names the animation, a .gif file, not \"%s\"\n",
+                         qPrintable(parser.value(out)));
+            return 2;
+        }
+        if (animating) {
+            try {  // a folder, a FIFO or a device is refused before anything is drawn
+                koto::checkWritableTarget(QFile::encodeName(parser.value(out)).toStdString());
+            } catch (const std::exception& error) {
+                std::fprintf(stderr, "kotohajime: %s\n", error.what());
+                return 1;
+            }
+        }
+        const QString problem = koto::gui::CheckpointWalk::historyProblem(parser.value(project));
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "kotohajime: %s\n", qPrintable(problem));
+            return 3;
+        }
+    }
+
     // The app's layer list shows dense layers and their dropout, and convolution, pooling and
     // recurrent layers as written; others train with kotohajime-cli until the network editor
     // shows them.
@@ -200,7 +274,8 @@ int main(int argc, char** argv) {
 
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
-    const bool scripted = parser.isSet(screenshot) || parser.isSet(exportView);
+    const bool scripted =
+        parser.isSet(screenshot) || parser.isSet(exportView) || parser.isSet(animate);
     if (modelTemplate && scripted) {
         try {  // no dialog in a script: its data that cannot be loaded is said on stderr
             window.showModelProject(koto::untrainedModelProject(*chosenTemplate), QString());
@@ -243,6 +318,11 @@ int main(int argc, char** argv) {
             qPrintable(parser.value(view)));
         return 2;
     }
+    if (parser.isSet(animate) && !window.showChart(parser.value(animate))) {
+        std::fprintf(stderr, "kotohajime: this project shows no %s view\n",
+                     qPrintable(parser.value(animate)));
+        return 2;
+    }
     if (modelTemplate && scripted) {
         auto* run = new koto::gui::UnsupervisedScreenshotRun(window.showUnsupervisedWindow(),
                                                              trainSteps, parser.value(screenshot));
@@ -251,6 +331,15 @@ int main(int argc, char** argv) {
     } else if (inspectStage) {
         auto* run = new koto::gui::InspectorScreenshotRun(window, stepsBefore + trainSteps,
                                                           *inspectStage, parser.value(screenshot));
+        run->setParent(&window);
+        run->start();
+    } else if (parser.isSet(animate)) {
+        auto* run = new koto::gui::AnimationRun(window, parser.value(animate), parser.value(out));
+        run->setParent(&window);
+        run->start();
+    } else if (epochShown) {
+        auto* run = new koto::gui::CheckpointScreenshotRun(window, parser.value(view), *epochShown,
+                                                           parser.value(screenshot));
         run->setParent(&window);
         run->start();
     } else if (parser.isSet(exportView)) {

@@ -43,6 +43,15 @@ const RunCheckpoint* RunHistory::at(int64_t epoch) const {
 
 int64_t RunHistory::bytes() const { return checkpointBytes(checkpoints_); }
 
+RunHistory historyFor(TrainingRun& run) {
+    int64_t bytes = 0;
+    for (const NamedParameter& p : run.network().parameters())
+        bytes += p.parameter->value.size() * static_cast<int64_t>(sizeof(float));
+    bytes *= 1 + run.trainer().optimizer().stateTensorsPerParameter();
+    bytes += run.dataset().train.count * static_cast<int64_t>(sizeof(int32_t));
+    return RunHistory(RunHistory::capacityFor(bytes));
+}
+
 RunCheckpoint takeRunCheckpoint(Trainer& trainer) {
     TrainingCheckpoint progress;
     trainer.writeProgress(progress);

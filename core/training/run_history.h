@@ -63,6 +63,10 @@ private:
     std::vector<RunCheckpoint> checkpoints_;
 };
 
+// An empty history for this run, as many checkpoints long as fit the default byte budget: a
+// checkpoint holds the network's weights, the optimizer's state for each and the shuffle.
+RunHistory historyFor(TrainingRun& run);
+
 // A checkpoint of the trainer's run as it stands at the end of an epoch (or before the first):
 // its weights and optimizer state downloaded from the device. Throws DeviceError if the device
 // cannot be read.

@@ -811,8 +811,8 @@ void TestCli::helpExitsZero_data() {
     QTest::addColumn<QString>("expected");
     QTest::newRow("--help") << QStringList{"--help"} << "commands:";
     QTest::newRow("help") << QStringList{"help"} << "commands:";
-    for (const char* command :
-         {"train", "eval", "predict", "gradcheck", "bptt", "datasets", "samples", "devices"})
+    for (const char* command : {"train", "eval", "predict", "gradcheck", "bptt", "datasets",
+                                "samples", "devices", "animate"})
         QTest::addRow("%s --help", command)
             << QStringList{command, "--help"} << QString("kotohajime-cli ") + command;
     QTest::newRow("help among other options")

@@ -157,7 +157,7 @@ private:
         snapshot.confusion = confusion_;
         if (sampleCount_ > 0) predictSamples(snapshot);
         if (live_.insidesWanted.load()) showInsides(snapshot);
-        if (live_.weightsWanted.load() || live_.networkWanted.load()) showWeights(snapshot);
+        if (live_.weightsWanted.load() || live_.networkWanted.load()) showWeights(snapshot, viewed);
         if (live_.networkWanted.load()) showNeuronMaps(snapshot);
         if (live_.stochasticWanted.load()) {
             snapshot.stochasticPasses = stochasticPasses_;
@@ -201,14 +201,7 @@ private:
 
     // The run as a project with its history, and the run as it stands if it has gone past the
     // last checkpoint (a kept run is taken up again from there).
-    Project savedRun() {
-        Trainer& trainer = run_.trainer();
-        Project project = captureProject(trainer, {});
-        project.checkpoints = history_.checkpoints();
-        if (project.checkpoints.empty() || project.checkpoints.back().epoch < trainer.epochsDone())
-            project.checkpoints.push_back(takeRunCheckpoint(trainer));
-        return project;
-    }
+    Project savedRun() { return captureProject(run_.trainer(), {}, history_); }
 
     // The pictures kept between snapshots, made again from the network's weights when next
     // asked for (the weights changed under them).
@@ -311,13 +304,17 @@ private:
     // The weights for the view: those kept after the latest step whose update is known while
     // training runs; taken afresh when they are older and it pauses (or a while has passed),
     // the last update known going with them (the view says of which step it is).
-    void showWeights(TrainingSnapshot& snapshot) {
-        const int64_t step = run_.trainer().stepsDone();
+    void showWeights(TrainingSnapshot& snapshot, const RunCheckpoint* viewed) {
+        // A checkpoint looked back at: its weights after its own steps, and no gradient, which it
+        // does not keep (the network's is the latest step's).
+        const int64_t step = viewed ? viewed->steps : run_.trainer().stepsDone();
         const auto now = std::chrono::steady_clock::now();
         if (!weights_ || edited_ ||
             (weights_->step != step &&
              (snapshot.paused || now - weightsMade_ >= kWeightsInterval))) {
             NetworkWeights weights = captureNetworkWeights(run_.network(), step);
+            if (viewed)
+                for (WeightMatrix& matrix : weights.matrices) matrix.gradient.clear();
             if (weights_ && weights_->updateStep > 0 &&
                 weights_->matrices.size() == weights.matrices.size()) {
                 weights.updateStep = weights_->updateStep;
@@ -572,12 +569,7 @@ private:
     // A history as many checkpoints long as fit the memory budget for this network, holding
     // those of the run before a fork or of a project.
     void startHistory(TrainingRun& run) {
-        int64_t bytes = 0;
-        for (const NamedParameter& p : run.network().parameters())
-            bytes += p.parameter->value.size() * static_cast<int64_t>(sizeof(float));
-        bytes *= 1 + run.trainer().optimizer().stateTensorsPerParameter();
-        bytes += run.dataset().train.count * static_cast<int64_t>(sizeof(int32_t));
-        worker_.history_ = RunHistory(RunHistory::capacityFor(bytes));
+        worker_.history_ = historyFor(run);
         const RunRequest& request = worker_.request_;
         const std::vector<RunCheckpoint>* earlier =
             request.forkFrom       ? &request.forkFrom->history

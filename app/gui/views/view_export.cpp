@@ -17,12 +17,6 @@
 namespace koto::gui {
 namespace {
 
-// Plots replot on a queued timer: the picture shows their latest data even before it has run.
-void replotPlots(QWidget& widget) {
-    for (QCustomPlot* plot : widget.findChildren<QCustomPlot*>()) plot->replot();
-    if (auto* plot = qobject_cast<QCustomPlot*>(&widget)) plot->replot();
-}
-
 QByteArray pngPicture(QWidget& widget) {
     QByteArray png;
     QBuffer buffer(&png);
@@ -31,6 +25,11 @@ QByteArray pngPicture(QWidget& widget) {
 }
 
 }  // namespace
+
+void replotPlots(QWidget& widget) {
+    for (QCustomPlot* plot : widget.findChildren<QCustomPlot*>()) plot->replot();
+    if (auto* plot = qobject_cast<QCustomPlot*>(&widget)) plot->replot();
+}
 
 std::optional<ExportFormat> exportFormatOf(const QString& path) {
     const QString suffix = QFileInfo(path).suffix().toLower();

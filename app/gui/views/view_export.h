@@ -8,9 +8,15 @@
 #include <QString>
 #include <optional>
 
+class QWidget;
+
 namespace koto::gui {
 
 class ExportableView;
+
+// Replots every plot in the widget now. Plots replot on a queued timer: a picture taken before it
+// runs would show their data before.
+void replotPlots(QWidget& widget);
 
 enum class ExportFormat { Png, Svg, Csv };
 
