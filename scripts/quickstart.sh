@@ -22,6 +22,8 @@ packages=(
 # (Debian's python3 modules), and ONNX Runtime from npm (scripts/install-onnxruntime.sh).
 if [ "$mode" = test ]; then
   packages+=(python3-onnx python3-numpy python3-torch)
+  # The launcher's and the AppStream metadata's validators.
+  packages+=(desktop-file-utils appstream)
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 missing=()

@@ -157,6 +157,12 @@ void TestRunTimeline::aForkWithAnotherRateKeepsItsParentBesideIt() {
     QVERIFY(!(fork->weights == checkpointOf(*fork, 2)->weights));
     QVERIFY(!(checkpointOf(*fork, 3)->weights == parent.checkpoints[3].weights));
     QVERIFY(RunBook::difference(parent.settings, fork->training).contains("learning rate"));
+    // Rebuilt from initial weights (as a change of batch size does), the run is forked from
+    // nothing any more; the run kept beside it stays.
+    window.rebuild();
+    QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps == 0; }));
+    QVERIFY(window.runs().current().parent.empty());
+    QCOMPARE(window.runs().kept().size(), size_t{1});
 }
 
 void TestRunTimeline::keptRunsAreRenamedDeletedAndTakenUpAgain() {

@@ -27,6 +27,11 @@ void RunBook::clear() {
     current_.name = tr("Run 1").toStdString();
 }
 
+void RunBook::startAfresh() {
+    current_.parent.clear();
+    current_.forkEpoch = 0;
+}
+
 void RunBook::restore(const Project& project) {
     clear();
     if (!project.run.name.empty()) current_ = project.run;

@@ -23,6 +23,9 @@ public:
 
     // A new project, network or data: one run, "Run 1", and nothing kept.
     void clear();
+    // The current run starts again from initial weights (Reset after other settings, a rebuilt
+    // run): under its name, no longer forked from anything.
+    void startAfresh();
     // The runs a project holds.
     void restore(const Project& project);
     // Puts the runs into a project about to be saved.

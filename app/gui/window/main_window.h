@@ -197,7 +197,8 @@ private:
     // did not answer), and the kept runs shown on the learning curve with the run's name.
     std::shared_ptr<const Project> handedOverRun();
     void drawKeptRuns();
-    // A run of another network or other data starts: the runs kept are of the one before.
+    // A run starts from initial weights or a project: of another network or other data, the runs
+    // kept (of the one before) go; of the same, they stay and this run is forked from nothing.
     void keepRunsOnlyFor(const NetworkSpec& spec, const std::string& dataset);
 
     Language& language_;

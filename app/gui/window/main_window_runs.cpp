@@ -126,7 +126,11 @@ void MainWindow::drawKeptRuns() {
 void MainWindow::keepRunsOnlyFor(const NetworkSpec& spec, const std::string& dataset) {
     std::vector<LayerSpec> layers = spec.layers;
     for (LayerSpec& layer : layers) layer.position.reset();
-    if (layers == runsLayers_ && dataset == runsData_) return;
+    if (layers == runsLayers_ && dataset == runsData_) {
+        runs_.startAfresh();  // the same network: the kept runs stay, this one starts anew
+        drawKeptRuns();
+        return;
+    }
     runsLayers_ = std::move(layers);
     runsData_ = dataset;
     runs_.clear();
