@@ -16,23 +16,17 @@ TrainingController::~TrainingController() { stopThread(); }
 void TrainingController::start(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
                                const TrainingSettings& settings,
                                std::shared_ptr<const Project> continueFrom) {
-    request_.spec = spec;
-    request_.dataset = std::move(dataset);
-    request_.settings = settings;
     request_.continueFrom = std::move(continueFrom);
     request_.forkFrom.reset();
-    launch();
+    launch(spec, std::move(dataset), settings);
 }
 
 void TrainingController::startFrom(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
                                    const TrainingSettings& settings,
                                    std::shared_ptr<const RunStart> checkpoint) {
-    request_.spec = spec;
-    request_.dataset = std::move(dataset);
-    request_.settings = settings;
     request_.continueFrom.reset();
     request_.forkFrom = std::move(checkpoint);
-    launch();
+    launch(spec, std::move(dataset), settings);
 }
 
 void TrainingController::reset() {
@@ -46,6 +40,14 @@ void TrainingController::showEpoch(int64_t epoch) {
     control_->pause();
     setPlaying(false);
     control_->callPauseCallbackAgain();
+}
+
+void TrainingController::launch(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                                const TrainingSettings& settings) {
+    request_.spec = spec;
+    request_.dataset = std::move(dataset);
+    request_.settings = settings;
+    launch();
 }
 
 void TrainingController::launch() {

@@ -95,7 +95,9 @@ private:
     // (savedRun), soon, whether training runs or waits.
     void requestSavedRun();
     void deliverSnapshot();
-    void launch();
+    void launch();  // the request as it stands
+    void launch(const NetworkSpec& spec, std::shared_ptr<const Dataset> dataset,
+                const TrainingSettings& settings);
     void stopThread();
     void setPlaying(bool playing);
 
