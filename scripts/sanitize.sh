@@ -17,7 +17,7 @@ case "$kind" in
   address)
     dir=build-asan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=address,undefined \
-      -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
+      -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
     cmake --build $dir
     # use_sigaltstack=0: PoCL's worker threads exit after ASan has unmapped its own alternate
     # signal stack for them, and ASan's runtime then aborts ("unable to unmap").
@@ -26,7 +26,7 @@ case "$kind" in
   thread)
     dir=build-tsan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
-      -DKOTO_BUILD_APP=ON -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
+      -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
     # The tests of the training thread and the windows that read its snapshots.
     tests="test_training_control test_determinism test_main_window test_image_data test_inspector
       test_projects test_feature_views test_gradient_through_time test_unsupervised_window
