@@ -22,8 +22,9 @@ packages=(
 # (Debian's python3 modules), and ONNX Runtime from npm (scripts/install-onnxruntime.sh).
 if [ "$mode" = test ]; then
   packages+=(python3-onnx python3-numpy python3-torch)
-  # The launcher's and the AppStream metadata's validators.
-  packages+=(desktop-file-utils appstream)
+  # The launcher's and the AppStream metadata's validators, and `file`, which CPack's Debian
+  # generator needs to find the libraries the package depends on.
+  packages+=(desktop-file-utils appstream file)
   command -v npm >/dev/null || packages+=(nodejs npm)
 fi
 missing=()
