@@ -4,7 +4,6 @@
 #include <stdexcept>
 
 #include "io/project_file.h"
-#include "io/run_record_json.h"
 #include "training/checkpoint.h"
 #include "util/errors.h"
 
@@ -40,8 +39,6 @@ const RunCheckpoint* RunHistory::at(int64_t epoch) const {
         if (checkpoint.epoch == epoch) return &checkpoint;
     return nullptr;
 }
-
-int64_t RunHistory::bytes() const { return checkpointBytes(checkpoints_); }
 
 RunHistory historyFor(TrainingRun& run) {
     int64_t bytes = 0;

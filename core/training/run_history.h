@@ -51,9 +51,7 @@ public:
     const std::vector<RunCheckpoint>& checkpoints() const { return checkpoints_; }
     // The checkpoint of this epoch, or null if it is not kept.
     const RunCheckpoint* at(int64_t epoch) const;
-    size_t capacity() const { return capacity_; }
     int64_t spacing() const { return spacing_; }
-    int64_t bytes() const;
 
 private:
     void thin();
