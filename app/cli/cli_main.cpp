@@ -31,6 +31,7 @@ constexpr Command kCommands[] = {
     {"templates", koto::cli::templatesCommand}, {"export", koto::cli::exportCommand},
     {"import", koto::cli::importCommand},       {"race", koto::cli::raceCommand},
     {"sweep", koto::cli::sweepCommand},         {"animate", koto::cli::animateCommand},
+    {"lessons", koto::cli::lessonsCommand},     {"lesson-check", koto::cli::lessonCheckCommand},
 };
 
 // A message as one line: core's messages already quote input as short escaped excerpts; this

@@ -24,6 +24,8 @@ int exportCommand(const Words& words);
 int importCommand(const Words& words);
 int raceCommand(const Words& words);
 int sweepCommand(const Words& words);
+int lessonsCommand(const Words& words);
+int lessonCheckCommand(const Words& words);
 // Draws with the app's views (animate_command.cpp), or says that this build has none.
 int animateCommand(const Words& words);
 

@@ -226,6 +226,23 @@ second each, the last held for two, looping for ever.
         return "kotohajime-cli templates [--json]: the ready-made networks, each with its title, "
                "what it shows and\n"
                "the dataset it was made for\n";
+    if (command == "lessons")
+        return "kotohajime-cli lessons [--json]: the lessons the app lists (built in, and those in\n"
+               "~/.local/share/kotohajime/lessons), each with its id, curriculum part, titles in "
+               "English and\n"
+               "Japanese and its tasks; a lesson that cannot be read is named on standard error "
+               "with the\n"
+               "file and field at fault (docs/lessons.md describes the format)\n";
+    if (command == "lesson-check")
+        return R"(kotohajime-cli lesson-check: a lesson's checks, task by task
+
+  --lesson ID        a lesson's id (kotohajime-cli lessons), or the path of a lesson's folder
+  --project F.koto   a saved run (a student's project): is each task's check met by it?
+  --solutions        train each task's solution from the lesson's preset, and see its check
+                     fail before and hold after (for a lesson's author)
+  --json             one JSON object a task
+  exits 0 when every check is met (every solution works), 1 when one is not
+)";
     if (command == "datasets")
         return "kotohajime-cli datasets [--json]: the datasets a SPEC can name, and their "
                "options\n";
@@ -250,9 +267,11 @@ commands:
   templates  list the ready-made networks (kotohajime --template NAME opens one)
   samples    draw an image dataset's samples and their augmented copies into a picture
   devices    list the compute backends and OpenCL devices
+  lessons    list the lessons (kotohajime --lesson ID opens one)
+  lesson-check  a lesson's checks against a saved run, or against the lesson's own solutions
 
 kotohajime-cli COMMAND --help shows a command's options.
-exit codes: 0 success, 2 usage error, 3 bad input (or a network too large for the memory),
+exit codes: 0 success (1: lesson-check found a check not met), 2 usage error, 3 bad input (or a network too large for the memory),
 4 training diverged (NaN, infinity or a loss that grew 10000-fold), 5 the output could not be written
 )";
 }
