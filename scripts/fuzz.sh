@@ -11,7 +11,7 @@ seconds=${1:-60}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 shift || true
 targets=("$@")
-((${#targets[@]})) || targets=(project_file project_validation network_spec numeric_csv specs idx_file onnx_model)
+((${#targets[@]})) || targets=(project_file project_validation network_spec numeric_csv specs idx_file onnx_model lesson_manifest)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DKOTO_FUZZ=ON -DKOTO_BUILD_APP=OFF -DKOTO_NATIVE=OFF >/dev/null

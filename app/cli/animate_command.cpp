@@ -13,7 +13,7 @@
 #include "commands.h"
 #include "io/atomic_file.h"
 #include "opencl_devices.h"
-#include "project/default_lesson.h"
+#include "project/default_work.h"
 #include "scripted/animation_run.h"
 #include "util/errors.h"
 #include "util/text.h"
@@ -66,7 +66,7 @@ int animateCommand(const Words& words) {
     language.apply(QString::fromStdString(lang));
     OpenClDiscovery cpuOnly;
     cpuOnly.problem = "not looked for: animate draws on the CPU";
-    gui::MainWindow window(language, gui::defaultLesson(), cpuOnly);
+    gui::MainWindow window(language, gui::defaultWork(), cpuOnly);
     gui::ProjectSession::Dialogs dialogs = window.session().dialogs();
     dialogs.showError = [](const QString&, const QString& message) {
         std::cerr << "kotohajime-cli animate: " << message.simplified().toStdString() << '\n';

@@ -11,6 +11,7 @@
 #include "lessons/lesson_library.h"
 #include "lessons/lesson_solution.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto::cli {
 namespace {
@@ -23,7 +24,7 @@ Lesson findLesson(const std::string& name) {
     if (const Lesson* lesson = library.find(name)) return *lesson;
     for (const std::string& problem : library.problems)
         if (problem.find("/" + name + "/") != std::string::npos) throw InputError(problem);
-    throw InputError("no lesson \"" + name + "\" (kotohajime-cli lessons lists them)");
+    throw InputError("no lesson " + inQuotes(name) + " (kotohajime-cli lessons lists them)");
 }
 
 nlohmann::ordered_json bothLanguages(const LessonText& text) {

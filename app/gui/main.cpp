@@ -20,8 +20,9 @@
 #include "io/project_file.h"
 #include "models/model_projects.h"
 #include "opencl_devices.h"
+#include "lessons/lesson_start.h"
 #include "panels/layer_list_editor.h"
-#include "project/default_lesson.h"
+#include "project/default_work.h"
 #include "scripted/animation_run.h"
 #include "scripted/checkpoint_screenshot_run.h"
 #include "scripted/export_run.h"
@@ -116,8 +117,17 @@ int main(int argc, char** argv) {
                        "at the checkpoint of this epoch, as --animate draws its frame (without "
                        "the caption)"),
         QStringLiteral("N"));
+    const QCommandLineOption lessonOption(
+        QStringLiteral("lesson"),
+        QStringLiteral("Open this lesson (kotohajime-cli lessons lists them): its preset, its "
+                       "text and its tasks"),
+        QStringLiteral("ID"));
+    const QCommandLineOption task(QStringLiteral("task"),
+                                  QStringLiteral("With --lesson: the task in focus, from 1"),
+                                  QStringLiteral("N"));
     parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project,
-                       networkTemplate, view, exportView, animate, out, viewEpoch});
+                       networkTemplate, view, exportView, animate, out, viewEpoch, lessonOption,
+                       task});
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
@@ -131,7 +141,7 @@ int main(int argc, char** argv) {
     }
     translations.apply(code);
 
-    koto::gui::Lesson lesson = koto::gui::defaultLesson();
+    koto::gui::StartingWork lesson = koto::gui::defaultWork();
     if (parser.isSet(dataset)) lesson.dataset = parser.value(dataset).toStdString();
     if (parser.isSet(layers)) lesson.layers = parser.value(layers).toStdString();
     bool stepsOk = true;
@@ -272,10 +282,34 @@ int main(int argc, char** argv) {
     // An autoencoder or RBM template: --screenshot renders the Autoencoder and RBM window.
     const bool modelTemplate = chosenTemplate && !chosenTemplate->model.empty();
 
+    if (parser.isSet(lessonOption)) {
+        for (const QCommandLineOption* other :
+             {&dataset, &layers, &project, &networkTemplate, &inspect, &exportView, &animate,
+              &viewEpoch})
+            if (parser.isSet(*other)) {
+                std::fprintf(stderr, "kotohajime: --lesson opens a lesson's own project: --%s "
+                             "does not go with it\n", qPrintable(other->names().front()));
+                return 2;
+            }
+    } else if (parser.isSet(task)) {
+        std::fprintf(stderr, "kotohajime: --task N goes with --lesson ID\n");
+        return 2;
+    }
+
     koto::gui::MainWindow window(translations, lesson, openCl);
     window.show();
     const bool scripted =
         parser.isSet(screenshot) || parser.isSet(exportView) || parser.isSet(animate);
+    // A scripted run starts from no progress and leaves the user's as it was.
+    window.lessonProgress().setRemembers(!scripted);
+    if (parser.isSet(lessonOption)) {
+        const int code = koto::gui::openLessonAsAsked(window, parser.value(lessonOption),
+                                                      parser.value(task), scripted);
+        if (code != 0) return code;
+    } else if (!scripted && !parser.isSet(project) && !parser.isSet(networkTemplate) &&
+               !parser.isSet(dataset) && !parser.isSet(layers)) {
+        koto::gui::offerLessons(window);
+    }
     if (modelTemplate && scripted) {
         try {  // no dialog in a script: its data that cannot be loaded is said on stderr
             window.showModelProject(koto::untrainedModelProject(*chosenTemplate), QString());

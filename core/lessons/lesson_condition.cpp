@@ -6,6 +6,7 @@
 
 #include "io/json_fields.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -51,7 +52,7 @@ LessonCondition factCondition(const nlohmann::json& json, const std::string& fie
     LessonCondition condition;
     condition.fact = textOf(member(json, "fact", field + ".fact"), field + ".fact");
     const std::optional<FactKind> kind = factKind(condition.fact);
-    if (!kind) throw InputError(field + ".fact: no fact \"" + condition.fact + "\"");
+    if (!kind) throw InputError(field + ".fact: no fact " + inQuotes(condition.fact));
     const std::pair<const char*, Comparison>* found = nullptr;
     for (const auto& entry : kComparisons) {
         if (!json.contains(entry.first)) continue;
@@ -125,6 +126,13 @@ bool LessonCondition::holds(const RunFacts& facts) const {
     }
     const std::optional<std::string> fact = facts.word(this->fact);
     return fact && compareWord(comparison, *fact, std::get<std::string>(value));
+}
+
+std::set<std::string> LessonCondition::facts() const {
+    if (kind == Kind::Fact) return {fact};
+    std::set<std::string> named;
+    for (const LessonCondition& part : parts) named.merge(part.facts());
+    return named;
 }
 
 LessonCondition conditionFrom(const nlohmann::json& json, const std::string& field) {

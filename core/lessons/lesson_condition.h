@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -30,6 +31,8 @@ struct LessonCondition {
 
     // Whether the run's facts meet it; a fact the run does not have yet does not.
     bool holds(const RunFacts& facts) const;
+    // Every fact it names (the app copies the weights only for checks that ask about them).
+    std::set<std::string> facts() const;
 };
 
 // `field` names the condition in messages ("tasks[1].check"); throws InputError

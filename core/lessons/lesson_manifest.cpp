@@ -8,6 +8,7 @@
 #include "io/json_limits.h"
 #include "io/project_parts_json.h"
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 namespace {
@@ -19,7 +20,7 @@ void onlyKeys(const nlohmann::json& object, const std::string& field,
               std::initializer_list<const char*> keys) {
     for (const auto& [key, value] : object.items()) {
         if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
-            throw InputError((field.empty() ? "" : field + ".") + key + " is not a field of " +
+            throw InputError((field.empty() ? "" : field + ".") + excerpt(key) + " is not a field of " +
                              (field.empty() ? std::string("a lesson") : field));
     }
 }
@@ -79,7 +80,7 @@ TaskSolution solutionFrom(const nlohmann::json& json, const std::string& field) 
         nlohmann::json merged = trainingJson(TrainingSettings{});
         for (const auto& [key, value] : settings.items()) {
             if (!merged.contains(key) || key == "epochs")
-                throw InputError(field + ".settings." + key + " is not a training setting");
+                throw InputError(field + ".settings." + excerpt(key) + " is not a training setting");
             merged[key] = value;
             solution.settings[key] = value;
         }

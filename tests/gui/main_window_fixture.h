@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include "project/default_lesson.h"
+#include "project/default_work.h"
 #include "training/training_controller.h"
 #include "window/language.h"
 #include "window/main_window.h"
@@ -17,8 +17,8 @@
 namespace kototest {
 
 // The default lesson on other data and other hidden layers (the settings left as they are).
-inline koto::gui::Lesson lesson(const std::string& dataset, const std::string& layers) {
-    koto::gui::Lesson lesson = koto::gui::defaultLesson();
+inline koto::gui::StartingWork lesson(const std::string& dataset, const std::string& layers) {
+    koto::gui::StartingWork lesson = koto::gui::defaultWork();
     lesson.dataset = dataset;
     lesson.layers = layers;
     return lesson;
@@ -54,7 +54,7 @@ struct MainWindowFixture {
     // long because loading a large dataset under ASan on a slow CI machine takes tens of seconds;
     // it ends as soon as the snapshot comes.
     // openCl: what device discovery found; by default, no device ("not looked for").
-    bool open(const koto::gui::Lesson& lesson = koto::gui::defaultLesson(),
+    bool open(const koto::gui::StartingWork& lesson = koto::gui::defaultWork(),
               koto::OpenClDiscovery openCl = {}) {
         language = std::make_unique<koto::gui::Language>();
         language->apply(QStringLiteral("en"));

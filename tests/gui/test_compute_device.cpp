@@ -37,7 +37,7 @@ private slots:
     }
 
     void theCpuIsTheDefault() {
-        QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
         QCOMPARE(fixture_.window->latestSnapshot()->backendName, QStringLiteral("CPU (Eigen)"));
         QVERIFY(fixture_.window->findChild<QAction*>(QStringLiteral("computeCpu"))->isChecked());
     }
@@ -45,7 +45,7 @@ private slots:
     void anOpenClDeviceTrainsAndIsRemembered() {
         if (discovered.devices.empty())
             QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
-        QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
         MainWindow& window = *fixture_.window;
         window.findChild<QAction*>(QStringLiteral("computeOpenCl0"))->trigger();
         const QString device = QString::fromStdString(discovered.devices.front().name);
@@ -61,7 +61,7 @@ private slots:
         QVERIFY(window.latestSnapshot()->latest.train.loss > 0);
         // Remembered: a new window starts on the same device.
         fixture_.close();
-        QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
         QVERIFY(
             fixture_.window->findChild<QAction*>(QStringLiteral("computeOpenCl0"))->isChecked());
         QVERIFY(waitForSnapshot(
@@ -73,7 +73,7 @@ private slots:
         if (discovered.devices.empty())
             QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         qputenv("KOTO_OPENCL_FAIL", "context");
-        QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
         MainWindow& window = *fixture_.window;
         window.findChild<QAction*>(QStringLiteral("computeOpenCl0"))->trigger();
         QVERIFY(waitForSnapshot(
@@ -93,7 +93,7 @@ private slots:
         if (discovered.devices.empty())
             QSKIP(qPrintable(QString::fromStdString("no OpenCL device: " + discovered.problem)));
         qputenv("KOTO_OPENCL_FAIL", "run:2500");
-        QVERIFY(fixture_.open(koto::gui::defaultLesson(), discovered));
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
         MainWindow& window = *fixture_.window;
         window.findChild<QAction*>(QStringLiteral("computeOpenCl0"))->trigger();
         const QString device = QString::fromStdString(discovered.devices.front().name);

@@ -336,7 +336,7 @@ void TestFeatureViews::tabFollowsTheChosenImage() {
             QStringLiteral("/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz")))
         QSKIP("Debian's dataset-fashion-mnist is not installed");
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson(kConvData, kConvLayers);
+    const StartingWork lesson = kototest::lesson(kConvData, kConvLayers);
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
     QVERIFY(!window.latestSnapshot()->featureMaps);  // not computed while nobody looks
@@ -443,7 +443,7 @@ void TestFeatureViews::heatmapsShowTheStates() {
 // The tab shown, the snapshots bring the states of the chosen sequence at the initial weights.
 void TestFeatureViews::tabOnlyForRecurrentNetworks() {
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson("sine:n=40,window=6", "lstm:4,seq:last");
+    const StartingWork lesson = kototest::lesson("sine:n=40,window=6", "lstm:4,seq:last");
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
     QTabWidget& charts = window.charts();

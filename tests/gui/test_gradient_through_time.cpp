@@ -36,7 +36,7 @@ namespace {
 constexpr int64_t kSteps = 8;  // the sequences' length
 const char* kData = "firstbit:8:n=60";
 
-Lesson sequenceLesson(const std::string& layers) { return kototest::lesson(kData, layers); }
+StartingWork sequenceLesson(const std::string& layers) { return kototest::lesson(kData, layers); }
 
 // One Step of the window's run, paused; true once its snapshot (with the gradients) is drawn.
 bool stepOnce(MainWindow& window) {

@@ -22,7 +22,7 @@
 #include "backend/memory_capacity.h"
 #include "data/dataset_spec.h"
 #include "main_window_fixture.h"
-#include "project/default_lesson.h"
+#include "project/default_work.h"
 #include "training/training_memory.h"
 #include "views/decision_boundary_view.h"
 #include "views/loss_curve_view.h"
@@ -307,7 +307,7 @@ private slots:
     }
 
     void divergenceStopsWithAMessageAndResetRecovers() {
-        Lesson lesson = defaultLesson();
+        StartingWork lesson = defaultWork();
         // A linear network on the plane with the largest rate offered: each step overshoots more.
         lesson.dataset = "plane";
         lesson.layers = "dense:4:linear";

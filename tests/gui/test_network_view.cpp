@@ -62,7 +62,7 @@ private slots:
 // XOR with three tanh units: every one of its 2*3 + 3 + 3*2 + 2 = 17 weights and biases drawn.
 void TestNetworkView::linksAndPicturesAreTheNetworks() {
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson("xor", "dense:3:tanh");
+    const StartingWork lesson = kototest::lesson("xor", "dense:3:tanh");
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
     NetworkPlaygroundView& view = networkView(window);

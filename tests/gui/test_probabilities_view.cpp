@@ -94,7 +94,7 @@ void TestProbabilitiesView::barsAreThePredictCommandsProbabilities() {
     QFETCH(int, sample);
     kototest::MainWindowFixture fixture;
     QVERIFY(fixture.open(dataset.isEmpty()
-                             ? defaultLesson()
+                             ? defaultWork()
                              : kototest::lesson(dataset.toStdString(), layers.toStdString())));
     MainWindow& window = *fixture.window;
     QTabWidget& charts = window.charts();
@@ -117,7 +117,7 @@ void TestProbabilitiesView::barsAreThePredictCommandsProbabilities() {
     QCOMPARE(bars.size(), size_t(2));
     QVERIFY(sameFloat(bars[0] + bars[1], 1.0));
     const auto data = std::make_shared<const Dataset>(loadDataset(
-        DatasetSpec::parse(dataset.isEmpty() ? defaultLesson().dataset : dataset.toStdString())));
+        DatasetSpec::parse(dataset.isEmpty() ? defaultWork().dataset : dataset.toStdString())));
     QCOMPARE(view.shownTargetClass(), data->test.labels[static_cast<size_t>(sample)]);
     const int answer = bars[1] > bars[0] ? 1 : 0;
     QCOMPARE(view.shownAnswer(), answer);

@@ -52,8 +52,8 @@ qint64 unusedProcessId() {
     return -1;
 }
 
-Lesson xorLesson() {
-    Lesson lesson;
+StartingWork xorLesson() {
+    StartingWork lesson;
     lesson.dataset = "xor";
     lesson.layers = "dense:6:tanh,dropout:0.8,dense:4:relu";
     lesson.settings.learningRate = 0.1;
@@ -661,7 +661,7 @@ void TestProjects::openRecentListsAndOpensSavedFiles() {
 // Divergence ends the training thread; the run it handed over as it ended is what is saved: the
 // weights of the last finite step, finite, and the steps before the one that diverged.
 void TestProjects::aRunThatDivergedSavesItsLastFiniteStep() {
-    Lesson lesson = defaultLesson();
+    StartingWork lesson = defaultWork();
     lesson.dataset = "plane";
     lesson.layers = "dense:4:linear";
     lesson.settings.learningRate = 10;  // each step overshoots more

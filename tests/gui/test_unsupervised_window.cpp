@@ -685,7 +685,7 @@ private slots:
         QTemporaryDir folder;
         QVERIFY(writeIdxFolder(folder.path(), *barImages()));
         kototest::MainWindowFixture fixture;
-        Lesson lesson = defaultLesson();
+        StartingWork lesson = defaultWork();
         lesson.dataset = "idx:" + folder.path().toStdString();
         lesson.layers = "dense:10:sigmoid";
         lesson.settings.batchSize = 16;

@@ -183,7 +183,7 @@ private slots:
 // point's output probabilities, after 3 epochs.
 void TestViewExport::planeViews() {
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson("xor", "dense:8:tanh");
+    const StartingWork lesson = kototest::lesson("xor", "dense:8:tanh");
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
     const int64_t epochSteps = window.latestSnapshot()->batchesPerEpoch;

@@ -81,7 +81,7 @@ void TestWeightsView::historyStaysBoundedInALongRun() {
 // The curriculum's two-layer network on XOR: W (2 x 8), b, V (8 x 2), c at their initial values.
 void TestWeightsView::cellsAreTheNetworksWeights() {
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson("xor", "dense:8:tanh");
+    const StartingWork lesson = kototest::lesson("xor", "dense:8:tanh");
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
     QTabWidget& charts = window.charts();
@@ -154,7 +154,7 @@ void TestWeightsView::cellsAreTheNetworksWeights() {
 // One step of plain gradient descent: ΔW = W after − W before, and ΔW = −learning_rate · dJ/dW.
 void TestWeightsView::gradientAndUpdateOfTheStep() {
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson("xor", "dense:8:tanh");
+    const StartingWork lesson = kototest::lesson("xor", "dense:8:tanh");
     QCOMPARE(lesson.settings.optimizer, std::string("sgd"));
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
@@ -238,7 +238,7 @@ void TestWeightsView::l1ZerosAreShownAsZeros() {
 // An LSTM's Wx (D x 4U) as its four gates' blocks, each under its own name.
 void TestWeightsView::lstmGateBlocks() {
     kototest::MainWindowFixture fixture;
-    const Lesson lesson = kototest::lesson("sine:n=40,window=6", "lstm:4,seq:last");
+    const StartingWork lesson = kototest::lesson("sine:n=40,window=6", "lstm:4,seq:last");
     QVERIFY(fixture.open(lesson));
     MainWindow& window = *fixture.window;
     QVERIFY(window.showChart(QStringLiteral("weights")));

@@ -90,7 +90,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     validationLabel_ = new QLabel(this);
     patienceLabel_ = new QLabel(this);
     connect(validation_, &QSpinBox::valueChanged, this, [this] {
-        patience_->setEnabled(validation_->value() > 0);
+        updateAvailability();
         emit methodChanged();
     });
     connect(patience_, &QSpinBox::valueChanged, this, &TrainingPanel::methodChanged);
@@ -123,7 +123,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     batchSizeLabel_ = new QLabel(this);
     speedLabel_ = new QLabel(this);
 
-    auto* form = new QFormLayout(this);
+    auto* form = form_ = new QFormLayout(this);
     form->addRow(optimizerLabel_, optimizer_);
     form->addRow(momentumLabel_, momentum_);
     form->addRow(decayLabel_, decay_);
@@ -147,7 +147,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     form->addRow(speedLabel_, speed_);
 
     connect(optimizer_, &QComboBox::currentIndexChanged, this, [this] {
-        updateMomentumAvailability();
+        updateAvailability();
         emit methodChanged();
     });
     connect(momentum_, &QDoubleSpinBox::valueChanged, this, &TrainingPanel::momentumChanged);
@@ -162,7 +162,7 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
     connect(batchSize_, &QSpinBox::editingFinished, this, &TrainingPanel::methodChanged);
     connect(speed_, &QComboBox::currentIndexChanged, this,
             [this] { emit speedChanged(epochsPerSecond()); });
-    updateMomentumAvailability();
+    updateAvailability();
     retranslate();
 }
 
@@ -232,17 +232,56 @@ void TrainingPanel::setSettings(const TrainingSettings& settings, double inputNo
     noise_->setValue(inputNoise);
     validation_->setValue(static_cast<int>(std::lround(settings.validation * 100)));
     patience_->setValue(static_cast<int>(settings.patience));
-    patience_->setEnabled(validation_->value() > 0);
     clipNorm_->setValue(settings.clipNorm);
     batchSize_->setValue(static_cast<int>(settings.batchSize));
-    updateMomentumAvailability();
+    updateAvailability();
     drawSchedule();
 }
 
-void TrainingPanel::updateMomentumAvailability() {
+bool TrainingPanel::locked(const char* control) const {
+    return accessOf(access_, control) != ControlAccess::Open;
+}
+
+void TrainingPanel::updateAvailability() {
     const std::string name = optimizer();
-    momentum_->setEnabled(name == "momentum" || name == "nesterov" || name == "rmsprop");
-    decay_->setEnabled(name == "rmsprop");
+    const bool optimizerOpen = !locked("optimizer");
+    optimizer_->setEnabled(optimizerOpen);
+    momentum_->setEnabled(optimizerOpen &&
+                          (name == "momentum" || name == "nesterov" || name == "rmsprop"));
+    decay_->setEnabled(optimizerOpen && name == "rmsprop");
+    validation_->setEnabled(!locked("early_stopping"));
+    patience_->setEnabled(!locked("early_stopping") && validation_->value() > 0);
+}
+
+void TrainingPanel::setControlAccess(const ControlAccessMap& access) {
+    access_ = access;
+    // Each control's rows (by a widget in the row) and the fields that take input.
+    struct Control {
+        const char* name;
+        std::vector<QWidget*> rows;
+        std::vector<QWidget*> fields;
+    };
+    const std::vector<Control> controls = {
+        {"optimizer", {optimizer_, momentum_, decay_}, {}},
+        {"learning_rate", {learningRate_}, {learningRate_}},
+        {"schedule", {schedule_, schedulePlot_}, {schedule_}},
+        {"regularization", {l1Label_, biases_}, {l1_, l2_, biases_}},
+        {"noise", {noise_}, {noise_}},
+        {"early_stopping", {validationLabel_}, {}},
+        {"clipping", {clipNorm_}, {clipNorm_}},
+        {"batch_size", {batchSize_}, {batchSize_}},
+    };
+    for (const Control& control : controls) {
+        const ControlAccess how = accessOf(access_, control.name);
+        for (QWidget* row : control.rows) {
+            int index = -1;
+            QFormLayout::ItemRole role;
+            form_->getWidgetPosition(row, &index, &role);
+            if (index >= 0) form_->setRowVisible(index, how != ControlAccess::Hidden);
+        }
+        for (QWidget* field : control.fields) field->setEnabled(how == ControlAccess::Open);
+    }
+    updateAvailability();
 }
 
 void TrainingPanel::drawSchedule() {

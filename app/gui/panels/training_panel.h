@@ -8,12 +8,14 @@
 #include <QGroupBox>
 #include <string>
 
+#include "lessons/control_access.h"
 #include "training/training_settings.h"
 
 class QCheckBox;
 class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QSpinBox;
 
@@ -44,6 +46,10 @@ public:
     // controls offer show as their nearest. The speed stays as it is.
     void setSettings(const TrainingSettings& settings, double inputNoise);
 
+    // The rows of these controls hidden or greyed out (optimizer, learning_rate, schedule,
+    // regularization, noise, early_stopping, clipping, batch_size; others are not here).
+    void setControlAccess(const ControlAccessMap& access);
+
 signals:
     void learningRateChanged(double rate);
     void momentumChanged(double momentum);
@@ -56,9 +62,14 @@ protected:
 
 private:
     void retranslate();
-    void updateMomentumAvailability();
+    // Momentum and decay where the optimizer has them, patience with validation data; nothing
+    // a lesson locks.
+    void updateAvailability();
+    bool locked(const char* control) const;
     void drawSchedule();
 
+    ControlAccessMap access_;
+    QFormLayout* form_;
     QComboBox* optimizer_;
     QDoubleSpinBox* momentum_;
     QDoubleSpinBox* decay_;

@@ -163,6 +163,22 @@ bool ProjectSession::openFile(const QString& path) {
     return true;
 }
 
+bool ProjectSession::openAsNew(const Project& project) {
+    if (!maybeSave()) return false;
+    try {
+        host_.showProject(project);
+    } catch (const std::exception& error) {
+        showError(tr("The lesson cannot be opened"),
+                  tr("Its project could not be set up.\n\n%1\n\nThe work you had open stays as it "
+                     "was.")
+                      .arg(explainOpenProblem(error.what(), true)));
+        return false;
+    }
+    autosave_.remove(filePath_);
+    setDocument({}, false);
+    return true;
+}
+
 bool ProjectSession::save() { return filePath_.isEmpty() ? saveAs() : saveTo(filePath_); }
 
 bool ProjectSession::saveAs() {

@@ -82,6 +82,8 @@ public:
     bool newProject();
     bool open();  // asks which file
     bool openFile(const QString& path);
+    // A project that is not a file of the user's (a lesson's preset) as new, untitled work.
+    bool openAsNew(const Project& project);
     bool save();  // Save As while untitled
     bool saveAs();
     bool saveTo(const QString& path);

@@ -27,10 +27,26 @@
 
 namespace koto::gui {
 namespace {
+// Each arrangement's split kept apart: a stacked split restored side by side would be wrong.
 QString settingKey(const QSplitter& splitter) {
-    return QStringLiteral("views/") + splitter.objectName();
+    const bool stacked = splitter.objectName() == QLatin1String("viewsSplit") &&
+                         splitter.orientation() == Qt::Vertical;
+    return QStringLiteral("views/") + splitter.objectName() +
+           (stacked ? QStringLiteral("-stacked") : QString());
 }
 }  // namespace
+
+void RunViews::setStacked(bool stacked) {
+    const Qt::Orientation orientation = stacked ? Qt::Vertical : Qt::Horizontal;
+    if (split_->orientation() == orientation) return;
+    split_->setOrientation(orientation);
+    // Stacked, the pictures give up height (the window's 800 pixels hold both).
+    boundary_->setMinimumSize(stacked ? QSize(300, 240) : QSize(360, 360));
+    gallery_->setMinimumSize(stacked ? QSize(300, 240) : QSize(0, 0));
+    const QByteArray saved = QSettings().value(settingKey(*split_)).toByteArray();
+    if (saved.isEmpty() || !split_->restoreState(saved))
+        split_->setSizes(stacked ? QList<int>{45, 55} : QList<int>{5, 4});
+}
 
 RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     boundary_ = new DecisionBoundaryView;

@@ -64,6 +64,9 @@ public:
     // New data: the picture it has (a plane, images, or none: the charts take the room), and the
     // confusion matrix only for classes.
     void showData(const std::shared_ptr<const Dataset>& data);
+    // The picture over the charts rather than beside them, where the views share the window's
+    // width with the lesson panel.
+    void setStacked(bool stacked);
     // A new network: the tabs of its insides that it has (feature maps for conv layers, states
     // and the gradient through time for recurrent ones), emptied.
     void showNetwork(const NetworkSpec& spec);

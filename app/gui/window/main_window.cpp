@@ -47,7 +47,7 @@ const QString kNewsStyle = QStringLiteral("QLabel { background: #e8f1fa; color: 
                                           "1px solid #b9d4ec; border-radius: 4px; padding: 6px; }");
 }  // namespace
 
-MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl,
+MainWindow::MainWindow(Language& language, const StartingWork& lesson, const OpenClDiscovery& openCl,
                        QWidget* parent)
     : QMainWindow(parent), language_(language) {
     setObjectName(QStringLiteral("mainWindow"));
@@ -97,6 +97,7 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
         if (unsupervisedWindow_) unsupervisedWindow_->setComputeDevice(device);
         rebuild();
     });
+    buildLessons();
     deviceLabel_ = new QLabel;
     deviceLabel_->setObjectName(QStringLiteral("computeStatus"));
     statusBar()->addPermanentWidget(deviceLabel_);
@@ -135,7 +136,10 @@ MainWindow::MainWindow(Language& language, const Lesson& lesson, const OpenClDis
     connect(&views_->timeline(), &RunTimeline::runsRequested, this, &MainWindow::showRunsDialog);
     connect(&controller_, &TrainingController::playingChanged, this, &MainWindow::updatePlayButton);
     connect(views_, &RunViews::insidesWanted, &controller_, &TrainingController::setInsidesWanted);
-    connect(views_, &RunViews::weightsWanted, &controller_, &TrainingController::setWeightsWanted);
+    connect(views_, &RunViews::weightsWanted, this, [this](bool wanted) {
+        viewsWantWeights_ = wanted;
+        updateWeightsWanted();
+    });
     connect(views_, &RunViews::insideSampleChosen, &controller_,
             &TrainingController::setInsideSample);
     connect(views_, &RunViews::outputWanted, &controller_, &TrainingController::setOutputWanted);
@@ -535,6 +539,7 @@ void MainWindow::showComputeStatus(const TrainingSnapshot& snapshot) {
 void MainWindow::retranslate() {
     retranslateFileMenu();
     retranslateEditor();
+    retranslateLessons();
     languageMenu_->setTitle(tr("&Language"));
     helpMenu_->setTitle(tr("&Help"));
     about_->setText(tr("&About Kotohajime"));

@@ -10,15 +10,19 @@
 #include <string>
 
 #include "data/dataset.h"
+#include "lessons/control_access.h"
+#include "lessons/lesson_progress.h"
+#include "lessons/run_facts.h"
 #include "experiments/run_book.h"
 #include "network/templates.h"
 #include "opencl_devices.h"
-#include "project/default_lesson.h"
+#include "project/default_work.h"
 #include "project/project_session.h"
 #include "training/training_controller.h"
 #include "views/run_views.h"
 
 class QAction;
+class QDockWidget;
 class QCloseEvent;
 class QLabel;
 class QScrollArea;
@@ -41,6 +45,7 @@ class ImageGalleryView;
 class InspectorWindow;
 class Language;
 class LayerListEditor;
+class LessonPanel;
 class LossCurveView;
 class RecurrentStateView;
 class WeightView;
@@ -53,7 +58,7 @@ class MainWindow : public QMainWindow, public ProjectSession::Host {
     Q_OBJECT
 public:
     // openCl: what device discovery found (at start-up, before Qt started its threads).
-    MainWindow(Language& language, const Lesson& lesson, const OpenClDiscovery& openCl,
+    MainWindow(Language& language, const StartingWork& lesson, const OpenClDiscovery& openCl,
                QWidget* parent = nullptr);
 
     TrainingController& controller() { return controller_; }
@@ -119,6 +124,17 @@ public:
     // The experiments window (race, sweep) on this network and data, made on first use.
     ExperimentsWindow& openExperiments();
 
+    // Lessons (main_window_lessons.cpp): the lesson panel in its dock beside the workspace.
+    LessonPanel& lessonPanel() const { return *lessonPanel_; }
+    LessonProgress& lessonProgress() { return lessonProgress_; }
+    // Shows the lesson panel's list (the lesson to start with chosen).
+    void showLessonList();
+    // Opens a lesson: its preset as new work (asking about unsaved work first), its controls and
+    // its view; false if it was not opened (a dialog, or in a script stderr, says why).
+    bool openLesson(const QString& id);
+    // The controls a teacher hides or locks (the Classroom menu), beside those of the lesson open.
+    void setTeacherControlAccess(const ControlAccessMap& access);
+
 signals:
     // After a snapshot has been drawn.
     void snapshotShown();
@@ -131,6 +147,7 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     // Asks about unsaved changes first (Save / Discard / Cancel).
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     // main_window_editor.cpp: the editor's page and Templates menu, and the two ways between the
@@ -200,6 +217,16 @@ private:
     // A run starts from initial weights or a project: of another network or other data, the runs
     // kept (of the one before) go; of the same, they stay and this run is forked from nothing.
     void keepRunsOnlyFor(const NetworkSpec& spec, const std::string& dataset);
+    // main_window_lessons.cpp
+    void buildLessons();
+    void retranslateLessons();
+    void resetLesson();
+    // The lesson's checks against the run as the latest snapshot shows it (a few times a second).
+    void checkLesson(bool now);
+    RunFacts liveFacts() const;
+    void applyControlAccess();
+    void updateWeightsWanted();
+    void arrangeViews();
 
     Language& language_;
     TrainingController controller_;
@@ -267,6 +294,17 @@ private:
     QAction* about_;
     QAction* english_;
     QAction* japanese_;
+    LessonProgress lessonProgress_;
+    LessonPanel* lessonPanel_;
+    QDockWidget* lessonDock_;
+    QMenu* lessonsMenu_;
+    QAction* lessonList_;
+    QAction* nextTask_;
+    QAction* previousTask_;
+    ControlAccessMap lessonAccess_, teacherAccess_;
+    bool viewsWantWeights_ = false;   // the weights view is shown
+    bool lessonWantsWeights_ = false;  // a check of the lesson open asks about the weights
+    qint64 lessonCheckedAt_ = 0;       // ms since the epoch of the last check
 };
 
 }  // namespace koto::gui

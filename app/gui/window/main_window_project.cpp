@@ -122,7 +122,7 @@ void MainWindow::showProject(const Project& project) {
 }
 
 void MainWindow::showNewProject() {
-    const Lesson lesson = defaultLesson();
+    const StartingWork lesson = defaultWork();
     {
         const QSignalBlocker blockData(datasetPanel_), blockLayers(layers_),
             blockTraining(trainingPanel_), blockAugmentation(augmentation_);

@@ -1,6 +1,6 @@
 #pragma once
-// The lesson the app opens with: the spiral, the hardest of the Playground's sets, with a small
-// tanh network that can learn it, ready for Play.
+// The work the app opens with (and File > New starts): the spiral, the hardest of the
+// Playground's sets, with a small tanh network that can learn it, ready for Play.
 
 #include <string>
 
@@ -8,12 +8,12 @@
 
 namespace koto::gui {
 
-struct Lesson {
+struct StartingWork {
     std::string dataset;  // a dataset spec
     std::string layers;   // hidden layers as CLI tokens
     TrainingSettings settings;
 };
 
-Lesson defaultLesson();
+StartingWork defaultWork();
 
 }  // namespace koto::gui
