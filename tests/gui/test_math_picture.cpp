@@ -5,7 +5,6 @@
 // as its red source with an error; no input, however broken, crashes the reader.
 
 #include <QFont>
-#include <QGuiApplication>
 #include <QTest>
 #include <cmath>
 #include <random>
@@ -99,6 +98,7 @@ private slots:
     void devicePixelRatioDoublesThePixels();
     void badFormulasAreShownAndReported_data();
     void badFormulasAreShownAndReported();
+    void overlongFormulaIsReported();
     void randomInputNeverCrashes();
 };
 
@@ -280,6 +280,13 @@ void TestMathPicture::badFormulasAreShownAndReported() {
             red += qAlpha(pixel) > 128 && qRed(pixel) > 2 * qGreen(pixel);
         }
     QVERIFY(red > 10);
+}
+
+void TestMathPicture::overlongFormulaIsReported() {
+    // Wider than QPainter can draw into: no picture, and the error says why.
+    const MathPicture overlong = picture(QString("x+").repeated(5000));
+    QCOMPARE(overlong.error, QString("too large to draw"));
+    QVERIFY(overlong.image.isNull());
 }
 
 void TestMathPicture::randomInputNeverCrashes() {

@@ -39,7 +39,8 @@ namespace koto::gui {
 
 struct MathPicture {
     // Transparent but for the formula's ink, no bigger than the ink needs (with a pixel to spare
-    // for antialiasing), its devicePixelRatio set.
+    // for antialiasing), its devicePixelRatio set. Null only for a formula too long to draw
+    // (over 32767 pixels), which `error` then says.
     QImage image;
     // The formula's baseline, in device-independent pixels down from the image's top: a formula
     // in a line of text is drawn with this on the text's baseline.
