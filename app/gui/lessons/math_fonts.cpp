@@ -2,6 +2,7 @@
 
 #include <QFontInfo>
 #include <QFontMetricsF>
+#include <QPainterPath>
 #include <algorithm>
 #include <cmath>
 
@@ -9,13 +10,19 @@ namespace koto::gui {
 
 namespace {
 
-// Glyphs are measured in a font this many times larger than the one drawn: QFontMetricsF rounds
-// ink rectangles to whole pixels, a pixel too coarse at 14 px to place a superscript by.
-constexpr qreal kMeasureScale = 8;
-
 using Level = MathStyle::Level;
 
 int levelIndex(Level level) { return static_cast<int>(level); }
+
+// Where the ink of `text` lies, its baseline's start at the origin. Glyph outlines say it to a
+// fraction of a pixel (QFontMetricsF's ink rectangles are whole pixels, too coarse at 14 px to
+// place a superscript by), and also for the slant Qt makes up for a font without an italic
+// face, for which those rectangles are far too wide.
+QRectF inkOf(const QString& text, const QFont& font) {
+    QPainterPath outline;
+    outline.addText(0, 0, font, text);
+    return outline.boundingRect();
+}
 
 }  // namespace
 
@@ -39,10 +46,9 @@ MathStyle MathStyle::denominator() const { return {numerator().level, true}; }
 MathFonts::MathFonts(const QFont& font)
     : basePixelSize_(std::max(QFontInfo(font).pixelSize(), 4)), wordsFamily_(font.family()) {
     for (Level level : {Level::Display, Level::Text, Level::Script, Level::ScriptScript}) {
-        const QFontMetricsF metrics(this->font(MathVariant::Upright,
-                                               pixelSize({level, false}) * kMeasureScale));
-        xHeight_[levelIndex(level)] = metrics.xHeight() / kMeasureScale;
-        axis_[levelIndex(level)] = -metrics.tightBoundingRect("+").center().y() / kMeasureScale;
+        const QFont upright = this->font(MathVariant::Upright, pixelSize({level, false}));
+        xHeight_[levelIndex(level)] = -inkOf("x", upright).top();
+        axis_[levelIndex(level)] = -inkOf("+", upright).center().y();
     }
 }
 
@@ -81,13 +87,9 @@ QFont MathFonts::font(MathVariant variant, qreal pixelSize) const {
 }
 
 MathBox MathFonts::textBox(const QString& text, const QFont& font, qreal* italicCorrection) const {
-    QFont large = font;
-    large.setPixelSize(font.pixelSize() * static_cast<int>(kMeasureScale));
-    const QFontMetricsF metrics(large);
-    const QRectF ink = metrics.tightBoundingRect(text);
-    const QRectF bounds(ink.topLeft() / kMeasureScale, ink.size() / kMeasureScale);
+    const QRectF bounds = inkOf(text, font);
     MathBox box;
-    box.width = metrics.horizontalAdvance(text) / kMeasureScale;
+    box.width = QFontMetricsF(font).horizontalAdvance(text);
     box.ascent = std::max(-bounds.top(), 0.0);
     box.descent = std::max(bounds.bottom(), 0.0);
     if (italicCorrection) *italicCorrection = std::max(bounds.right() - box.width, 0.0);
