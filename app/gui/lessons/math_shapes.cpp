@@ -18,8 +18,7 @@ QPainterPath stroke(QPointF from, QPointF to, qreal width) {
     return stroker.createStroke(line);
 }
 
-// A box of `width` whose ink is `shape`, spanning from `top` above the baseline to `bottom`
-// below it.
+// A box `width` wide whose ink is `shape`, as high and deep as the shape reaches.
 MathBox shapeBox(const QPainterPath& shape, qreal width) {
     MathBox box;
     box.width = width;
@@ -30,21 +29,27 @@ MathBox shapeBox(const QPainterPath& shape, qreal width) {
     return box;
 }
 
+// An opening delimiter's `shape` in a box `width` wide, mirrored for a closing one.
+MathBox facing(bool closing, const QPainterPath& shape, qreal width) {
+    return shapeBox(closing ? QTransform(-1, 0, 0, 1, width, 0).map(shape) : shape, width);
+}
+
 // An opening parenthesis from `top` to `bottom` (y downwards) in a box `width` wide: a
 // crescent whose outer and inner curves meet thin at the ends and are `middle` apart halfway.
 QPainterPath parenthesis(qreal top, qreal bottom, qreal width, qreal middle, qreal end) {
     const qreal end_x = 0.85 * width;  // where the ends are
     const qreal mid_x = 0.12 * width;  // the outer curve's leftmost point
-    // A cubic from end to end with both control points at x = c passes halfway at
-    // (end_x + 3c) / 4; choose c so that it passes through the leftmost point wanted.
-    const auto control = [end_x](qreal halfway) { return (4 * halfway - end_x) / 3; };
+    // A cubic between two ends at x = e with both control points at x = c passes halfway at
+    // (e + 3c) / 4: the c that makes it pass through the point wanted.
+    const auto control = [](qreal halfway, qreal ends) { return (4 * halfway - ends) / 3; };
     const qreal bend = 0.08 * (bottom - top);  // how far the control points sit from the ends
     QPainterPath shape(QPointF(end_x, top));
-    shape.cubicTo(QPointF(control(mid_x), top + bend), QPointF(control(mid_x), bottom - bend),
+    const qreal outer = control(mid_x, end_x);
+    shape.cubicTo(QPointF(outer, top + bend), QPointF(outer, bottom - bend),
                   QPointF(end_x, bottom));
     shape.lineTo(end_x + end, bottom);
-    const qreal inner_control = (4 * (mid_x + middle) - (end_x + end)) / 3;
-    shape.cubicTo(QPointF(inner_control, bottom - bend), QPointF(inner_control, top + bend),
+    const qreal inner = control(mid_x + middle, end_x + end);
+    shape.cubicTo(QPointF(inner, bottom - bend), QPointF(inner, top + bend),
                   QPointF(end_x + end, top));
     shape.closeSubpath();
     return shape;
@@ -129,36 +134,34 @@ MathBox delimiter(QChar which, qreal height, MathStyle style, const MathFonts& f
     const qreal bottom = -axis + height / 2;
     const qreal rule = fonts.ruleThickness(style);
     const qreal stem = std::max(0.075 * em, rule);
-    const bool opening = which == '(' || which == '[' || which == '{';
-    QPainterPath shape;
-    qreal width = glyph.width;
     switch (which.unicode()) {
     case '(':
-    case ')':
-        width = std::min(0.4 * em + 0.04 * height, 0.75 * em);
-        shape = parenthesis(top, bottom, width, 1.2 * stem, 0.4 * stem);
-        break;
+    case ')': {
+        const qreal width = std::min(0.4 * em + 0.04 * height, 0.75 * em);
+        return facing(which == ')', parenthesis(top, bottom, width, 1.2 * stem, 0.4 * stem),
+                      width);
+    }
     case '[':
     case ']':
-        width = 0.45 * em;
-        shape = bracket(top, bottom, 0.15 * em, stem, 0.3 * em, std::max(0.05 * em, rule));
-        break;
-    case '|':
-        width = 0.3 * em;
-        shape.addRect(QRectF((width - stem) / 2, top, stem, height));
-        return shapeBox(shape, width);
-    case 0x2016:  // ‖
-        width = 0.45 * em;
-        shape.setFillRule(Qt::WindingFill);
-        shape.addRect(QRectF(0.12 * em, top, stem, height));
-        shape.addRect(QRectF(0.33 * em - stem, top, stem, height));
-        return shapeBox(shape, width);
+        return facing(which == ']',
+                      bracket(top, bottom, 0.15 * em, stem, 0.3 * em, std::max(0.05 * em, rule)),
+                      0.45 * em);
+    case '|': {
+        const qreal width = 0.3 * em;
+        QPainterPath bar;
+        bar.addRect(QRectF((width - stem) / 2, top, stem, height));
+        return shapeBox(bar, width);
+    }
+    case 0x2016: {  // ‖
+        QPainterPath bars;
+        bars.setFillRule(Qt::WindingFill);
+        bars.addRect(QRectF(0.12 * em, top, stem, height));
+        bars.addRect(QRectF(0.33 * em - stem, top, stem, height));
+        return shapeBox(bars, 0.45 * em);
+    }
     default:
         return shapeBox(stretchedGlyph(which, top, bottom, glyph), glyph.width);
     }
-    // The closing delimiters are the opening ones mirrored.
-    if (!opening) shape = QTransform(-1, 0, 0, 1, width, 0).map(shape);
-    return shapeBox(shape, width);
 }
 
 }  // namespace koto::gui
