@@ -64,7 +64,8 @@ MarkdownWithMaths separateMaths(const QString& text) {
                                 (display || !text.mid(start, close - start).contains(u'\n'));
             if (closed) {
                 const QString tex = text.mid(start, close - start).trimmed();
-                out += QStringLiteral("![](%1%2)").arg(kScheme).arg(result.maths.size());
+                // Qt's Markdown reader places an image as it reads its text: it needs some.
+                out += QStringLiteral("![formula](%1%2)").arg(kScheme).arg(result.maths.size());
                 result.maths.push_back({tex, display});
                 i = close + delimiter.size();
                 lineStart = false;

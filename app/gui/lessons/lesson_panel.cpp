@@ -125,8 +125,7 @@ QWidget* LessonPanel::buildLessonPage() {
     auto* split = new QSplitter(Qt::Vertical);
     split->addWidget(text_);
     split->addWidget(tasksScroll);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setSizes({3, 2});
     split->setChildrenCollapsible(false);
 
     auto* buttons = new QHBoxLayout;

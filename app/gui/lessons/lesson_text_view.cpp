@@ -55,6 +55,8 @@ void LessonTextView::render() {
             problems_ << QStringLiteral("$%1$: %2").arg(tex, picture.error);
         return display ? picture.image : onTextBaseline(picture, metrics);
     });
+    // Filling the document leaves the cursor, and the view with it, at the end.
+    moveCursor(QTextCursor::Start);
     verticalScrollBar()->setValue(scrolled);
 }
 

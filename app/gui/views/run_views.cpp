@@ -40,12 +40,14 @@ void RunViews::setStacked(bool stacked) {
     const Qt::Orientation orientation = stacked ? Qt::Vertical : Qt::Horizontal;
     if (split_->orientation() == orientation) return;
     split_->setOrientation(orientation);
-    // Stacked, the pictures give up height (the window's 800 pixels hold both).
-    boundary_->setMinimumSize(stacked ? QSize(300, 240) : QSize(360, 360));
-    gallery_->setMinimumSize(stacked ? QSize(300, 240) : QSize(0, 0));
+    // Stacked, the pictures give up height (the window's 800 pixels hold both), and the lesson
+    // beside them says what the explanation under the charts would.
+    right_->widget(1)->setVisible(!stacked);
+    boundary_->setMinimumSize(stacked ? QSize(260, 220) : QSize(360, 360));
+    gallery_->setMinimumSize(stacked ? QSize(260, 220) : QSize(0, 0));
     const QByteArray saved = QSettings().value(settingKey(*split_)).toByteArray();
     if (saved.isEmpty() || !split_->restoreState(saved))
-        split_->setSizes(stacked ? QList<int>{45, 55} : QList<int>{5, 4});
+        split_->setSizes(stacked ? QList<int>{1, 1} : QList<int>{5, 4});
 }
 
 RunViews::RunViews(QWidget* parent) : QWidget(parent) {

@@ -227,6 +227,7 @@ private:
     void applyControlAccess();
     void updateWeightsWanted();
     void arrangeViews();
+    void showLessonDock();
 
     Language& language_;
     TrainingController controller_;

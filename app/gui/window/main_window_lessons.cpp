@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QLayout>
 
 #include "editor/network_editor.h"
 #include "lessons/lesson_panel.h"
@@ -88,12 +89,27 @@ void MainWindow::buildLessons() {
         action->setShortcutContext(Qt::WindowShortcut);
 }
 
+namespace {
+constexpr int kWideEnough = 1500;  // for the settings, the views side by side and a lesson
+}  // namespace
+
 void MainWindow::arrangeViews() {
     // Docked beside the workspace on a window too narrow for everything side by side, the lesson
     // panel takes width the views had: the picture goes over the charts.
-    constexpr int kWideEnough = 1500;
     views_->setStacked(lessonDock_->isVisible() && !lessonDock_->isFloating() &&
                        width() < kWideEnough);
+}
+
+void MainWindow::showLessonDock() {
+    if (lessonDock_->isVisible()) return;
+    // Arranged before it shows, or the window would first widen to fit the views side by side.
+    const QSize size = this->size();
+    views_->setStacked(!lessonDock_->isFloating() && width() < kWideEnough);
+    lessonDock_->show();
+    // The window's minimum, set as the dock appeared, follows the stacked views again.
+    layout()->invalidate();
+    layout()->activate();
+    if (!isMaximized() && !isFullScreen()) resize(size);
 }
 
 void MainWindow::retranslateLessons() {
@@ -111,7 +127,7 @@ void MainWindow::resizeEvent(QResizeEvent* event) {
 
 void MainWindow::showLessonList() {
     lessonPanel_->showList();
-    lessonDock_->show();
+    showLessonDock();
     lessonDock_->raise();
 }
 
@@ -140,7 +156,7 @@ bool MainWindow::openLesson(const QString& id) {
         for (const std::string& fact : task.check.facts())
             lessonWantsWeights_ = lessonWantsWeights_ || kWeightFacts.count(fact) > 0;
     updateWeightsWanted();
-    lessonDock_->show();
+    showLessonDock();
     checkLesson(true);
     return true;
 }
