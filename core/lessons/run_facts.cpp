@@ -16,6 +16,15 @@ bool isBias(const SavedTensor& tensor) {
     return tensor.name.substr(dot == std::string::npos ? 0 : dot + 1) == "b";
 }
 
+// The epoch with the lowest validation loss (null without validation data).
+const EpochMetrics* bestValidation(const std::vector<EpochMetrics>& curves) {
+    const EpochMetrics* best = nullptr;
+    for (const EpochMetrics& point : curves)
+        if (point.hasValidation && (!best || point.validation.loss < best->validation.loss))
+            best = &point;
+    return best;
+}
+
 bool blewUp(const std::vector<EpochMetrics>& curves) {
     if (curves.empty()) return false;
     for (const EpochMetrics& point : curves)
@@ -60,11 +69,8 @@ void addCurveFacts(RunFacts& facts, const std::vector<EpochMetrics>& curves) {
         facts.numbers["highest_test_accuracy"] =
             -lowest([](const EpochMetrics& m) { return -m.test.accuracy; });
     }
-    const EpochMetrics* best = nullptr;
-    for (const EpochMetrics& point : curves)
-        if (point.hasValidation && (!best || point.validation.loss < best->validation.loss))
-            best = &point;
-    if (best) facts.numbers["best_validation_epoch"] = static_cast<double>(best->epoch);
+    if (const EpochMetrics* best = bestValidation(curves))
+        facts.numbers["best_validation_epoch"] = static_cast<double>(best->epoch);
 }
 
 void addWeightFacts(RunFacts& facts, const std::vector<SavedTensor>& weights) {
@@ -125,9 +131,11 @@ RunEvidence evidenceOf(const Project& project) {
     evidence.steps = project.stepsTrained;
     evidence.weights = project.weights;
     evidence.diverged = blewUp(project.curves);
-    evidence.stoppedEarly = project.training.patience > 0 &&
-                            project.epochsTrained < project.training.epochs &&
-                            project.epochsTrained > 0;
+    // Early stopping ends a run once the validation loss has not improved for `patience` epochs:
+    // a saved run's curves show whether it had come to that.
+    const EpochMetrics* best = bestValidation(project.curves);
+    evidence.stoppedEarly = project.training.patience > 0 && best &&
+                            project.curves.back().epoch - best->epoch >= project.training.patience;
     return evidence;
 }
 

@@ -28,8 +28,8 @@ struct RunEvidence {
 };
 
 // A saved run's evidence. A project does not record that its run diverged or stopped early:
-// a loss that is not finite or far above its start counts as diverged, and a run that ended
-// before its planned epochs with early stopping set counts as stopped early.
+// a loss that is not finite or far above its start counts as diverged, and a run whose
+// validation loss had not improved for its patience's epochs (early stopping set) as stopped.
 RunEvidence evidenceOf(const Project& project);
 
 struct RunFacts {
