@@ -20,6 +20,7 @@
 #include "io/project_file.h"
 #include "models/model_projects.h"
 #include "opencl_devices.h"
+#include "lessons/control_access_dialog.h"
 #include "lessons/lesson_start.h"
 #include "panels/layer_list_editor.h"
 #include "project/default_work.h"
@@ -302,6 +303,8 @@ int main(int argc, char** argv) {
         parser.isSet(screenshot) || parser.isSet(exportView) || parser.isSet(animate);
     // A scripted run starts from no progress and leaves the user's as it was.
     window.lessonProgress().setRemembers(!scripted);
+    if (!scripted)  // a classroom computer starts with what its teacher locked or hid
+        window.setTeacherControlAccess(koto::gui::ControlAccessDialog::remembered());
     if (parser.isSet(lessonOption)) {
         const int code = koto::gui::openLessonAsAsked(window, parser.value(lessonOption),
                                                       parser.value(task), scripted);

@@ -302,6 +302,7 @@ private:
     QAction* lessonList_;
     QAction* nextTask_;
     QAction* previousTask_;
+    QAction* controlAccess_;  // the teacher's Lock or hide controls…
     ControlAccessMap lessonAccess_, teacherAccess_;
     bool viewsWantWeights_ = false;   // the weights view is shown
     bool lessonWantsWeights_ = false;  // a check of the lesson open asks about the weights

@@ -13,6 +13,7 @@
 #include <QLayout>
 
 #include "editor/network_editor.h"
+#include "lessons/control_access_dialog.h"
 #include "lessons/lesson_panel.h"
 #include "panels/augmentation_panel.h"
 #include "panels/dataset_panel.h"
@@ -87,6 +88,14 @@ void MainWindow::buildLessons() {
     previousTask_->setShortcut(QKeySequence(Qt::Key_PageUp));
     for (QAction* action : {nextTask_, previousTask_})
         action->setShortcutContext(Qt::WindowShortcut);
+    lessonsMenu_->addSeparator();
+    controlAccess_ = lessonsMenu_->addAction(QString(), this, [this] {
+        ControlAccessDialog dialog(teacherAccess_, this);
+        if (dialog.exec() != QDialog::Accepted) return;
+        ControlAccessDialog::remember(dialog.access());
+        setTeacherControlAccess(dialog.access());
+    });
+    controlAccess_->setObjectName(QStringLiteral("controlAccessAction"));
 }
 
 namespace {
@@ -118,6 +127,7 @@ void MainWindow::retranslateLessons() {
     lessonList_->setText(tr("Lesson list"));
     nextTask_->setText(tr("Next task"));
     previousTask_->setText(tr("Previous task"));
+    controlAccess_->setText(tr("Lock or hide controls…"));
 }
 
 void MainWindow::resizeEvent(QResizeEvent* event) {
