@@ -30,7 +30,7 @@
 #include "gui_workload.h"
 #include "network/templates.h"
 #include "opencl_devices.h"
-#include "project/default_lesson.h"
+#include "project/default_work.h"
 #include "window/language.h"
 #include "window/main_window.h"
 
@@ -79,7 +79,7 @@ std::unique_ptr<gui::MainWindow> openWindow(gui::Language& language, const Workl
     }
     OpenClDiscovery noDevices;
     noDevices.problem = "not looked for by the benchmark";
-    auto window = std::make_unique<gui::MainWindow>(language, gui::defaultLesson(), noDevices);
+    auto window = std::make_unique<gui::MainWindow>(language, gui::defaultWork(), noDevices);
     window->resize(1280, 800);  // the size the views are made legible at
     window->show();
     const auto latest = [&window] { return window->latestSnapshot(); };
