@@ -311,6 +311,85 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ControlAccessDialog</name>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Hidden layers and the network editor</source>
+        <translation>Hidden layers and the network editor</translation>
+    </message>
+    <message>
+        <source>Optimizer, momentum and decay</source>
+        <translation>Optimizer, momentum and decay</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>Learning-rate schedule</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>L1 and L2</source>
+        <translation>L1 and L2</translation>
+    </message>
+    <message>
+        <source>Input noise</source>
+        <translation>Input noise</translation>
+    </message>
+    <message>
+        <source>Validation and early stopping</source>
+        <translation>Validation and early stopping</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>Gradient clipping</translation>
+    </message>
+    <message>
+        <source>Data augmentation</source>
+        <translation>Data augmentation</translation>
+    </message>
+    <message>
+        <source>Templates menu</source>
+        <translation>Templates menu</translation>
+    </message>
+    <message>
+        <source>Compute menu</source>
+        <translation>Compute menu</translation>
+    </message>
+    <message>
+        <source>Lock or hide controls</source>
+        <translation>Lock or hide controls</translation>
+    </message>
+    <message>
+        <source>What the class may use. A locked control shows its value but cannot be changed; a hidden one is not shown. A lesson can lock or hide more while it is open.</source>
+        <translation>What the class may use. A locked control shows its value but cannot be changed; a hidden one is not shown. A lesson can lock or hide more while it is open.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Hidden</translation>
+    </message>
+    <message>
+        <source>Open all</source>
+        <translation>Open all</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::DatasetPanel</name>
     <message>
         <source>Data</source>
@@ -1154,6 +1233,54 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     </message>
 </context>
 <context>
+    <name>koto::gui::LessonPanel</name>
+    <message>
+        <source>Part %1 · %2
+%3 of %4 tasks done</source>
+        <translation>Part %1 · %2
+%3 of %4 tasks done</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s) could not be read and are left out. The first: %1</source>
+        <translation>
+            <numerusform>%n lesson could not be read and are left out. The first: %1</numerusform>
+            <numerusform>%n lessons could not be read and are left out. The first: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part %1 · %2</source>
+        <translation>Part %1 · %2</translation>
+    </message>
+    <message>
+        <source>Every task is done. In short: %1</source>
+        <translation>Every task is done. In short: %1</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Open lesson</translation>
+    </message>
+    <message>
+        <source>All lessons</source>
+        <translation>All lessons</translation>
+    </message>
+    <message>
+        <source>Reset this lesson&apos;s preset</source>
+        <translation>Reset this lesson&apos;s preset</translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s data, network and settings again, untrained</source>
+        <translation>Open the lesson&apos;s data, network and settings again, untrained</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Tasks</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::LossCurveView</name>
     <message>
         <source>Training loss</source>
@@ -1504,6 +1631,46 @@ The data you had before stays.</translation>
     <message>
         <source>%1, forked from %2 at epoch %3</source>
         <translation>%1, forked from %2 at epoch %3</translation>
+    </message>
+    <message>
+        <source>Task %1 done!</source>
+        <translation>Task %1 done!</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <source>Le&amp;ssons</source>
+        <translation>Le&amp;ssons</translation>
+    </message>
+    <message>
+        <source>Lesson list</source>
+        <translation>Lesson list</translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation>Next task</translation>
+    </message>
+    <message>
+        <source>Previous task</source>
+        <translation>Previous task</translation>
+    </message>
+    <message>
+        <source>Lock or hide controls…</source>
+        <translation>Lock or hide controls…</translation>
+    </message>
+    <message>
+        <source>The lesson cannot be opened</source>
+        <translation>The lesson cannot be opened</translation>
+    </message>
+    <message>
+        <source>Its preset could not be read.
+
+%1</source>
+        <translation>Its preset could not be read.
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -2118,6 +2285,22 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>No built-in dataset has inputs of this model&apos;s shape.</source>
         <translation>No built-in dataset has inputs of this model&apos;s shape.</translation>
+    </message>
+    <message>
+        <source>The lesson cannot be opened</source>
+        <translation>The lesson cannot be opened</translation>
+    </message>
+    <message>
+        <source>Its project could not be set up.
+
+%1
+
+The work you had open stays as it was.</source>
+        <translation>Its project could not be set up.
+
+%1
+
+The work you had open stays as it was.</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3121,33 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Cancel</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::TaskCard</name>
+    <message>
+        <source>Task %1: %2</source>
+        <translation>Task %1: %2</translation>
+    </message>
+    <message>
+        <source>Hint %1: %2</source>
+        <translation>Hint %1: %2</translation>
+    </message>
+    <message>
+        <source>Show a hint</source>
+        <translation>Show a hint</translation>
+    </message>
+    <message>
+        <source>Another hint (%1 left)</source>
+        <translation>Another hint (%1 left)</translation>
+    </message>
+    <message>
+        <source>Done: the check passed on your run</source>
+        <translation>Done: the check passed on your run</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>Not done yet</translation>
     </message>
 </context>
 <context>

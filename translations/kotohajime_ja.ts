@@ -311,6 +311,85 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ControlAccessDialog</name>
+    <message>
+        <source>Data</source>
+        <translation>データ</translation>
+    </message>
+    <message>
+        <source>Hidden layers and the network editor</source>
+        <translation>隠れ層とネットワークエディタ</translation>
+    </message>
+    <message>
+        <source>Optimizer, momentum and decay</source>
+        <translation>最適化手法、モーメンタム、減衰率</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学習率</translation>
+    </message>
+    <message>
+        <source>Learning-rate schedule</source>
+        <translation>学習率のスケジュール</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>L1 and L2</source>
+        <translation>L1 と L2</translation>
+    </message>
+    <message>
+        <source>Input noise</source>
+        <translation>入力ノイズ</translation>
+    </message>
+    <message>
+        <source>Validation and early stopping</source>
+        <translation>検証データと早期終了</translation>
+    </message>
+    <message>
+        <source>Gradient clipping</source>
+        <translation>勾配クリッピング</translation>
+    </message>
+    <message>
+        <source>Data augmentation</source>
+        <translation>データ拡張</translation>
+    </message>
+    <message>
+        <source>Templates menu</source>
+        <translation>テンプレートメニュー</translation>
+    </message>
+    <message>
+        <source>Compute menu</source>
+        <translation>計算メニュー</translation>
+    </message>
+    <message>
+        <source>Lock or hide controls</source>
+        <translation>操作のロックと非表示</translation>
+    </message>
+    <message>
+        <source>What the class may use. A locked control shows its value but cannot be changed; a hidden one is not shown. A lesson can lock or hide more while it is open.</source>
+        <translation>クラスで使ってよい操作を選びます。ロックした操作は値が見えますが変えられません。非表示にした操作は表示されません。レッスンを開いている間は、レッスンがさらにロックや非表示を加えることがあります。</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>使える</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>ロック</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>非表示</translation>
+    </message>
+    <message>
+        <source>Open all</source>
+        <translation>すべて使えるように</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::DatasetPanel</name>
     <message>
         <source>Data</source>
@@ -1145,6 +1224,53 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     </message>
 </context>
 <context>
+    <name>koto::gui::LessonPanel</name>
+    <message>
+        <source>Part %1 · %2
+%3 of %4 tasks done</source>
+        <translation>第 %1 回 · %2
+課題 %4 個中 %3 個 完了</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lesson(s) could not be read and are left out. The first: %1</source>
+        <translation>
+            <numerusform>%n 個のレッスンを読み込めなかったため、一覧から外しました。最初のもの: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Part %1 · %2</source>
+        <translation>第 %1 回 · %2</translation>
+    </message>
+    <message>
+        <source>Every task is done. In short: %1</source>
+        <translation>すべての課題を達成しました。まとめ: %1</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>レッスンを開く</translation>
+    </message>
+    <message>
+        <source>All lessons</source>
+        <translation>レッスン一覧</translation>
+    </message>
+    <message>
+        <source>Reset this lesson&apos;s preset</source>
+        <translation>このレッスンの初期設定に戻す</translation>
+    </message>
+    <message>
+        <source>Open the lesson&apos;s data, network and settings again, untrained</source>
+        <translation>レッスンのデータ、ネットワーク、設定を学習前の状態で開き直します</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>課題</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::LossCurveView</name>
     <message>
         <source>Training loss</source>
@@ -1494,6 +1620,46 @@ The data you had before stays.</source>
     <message>
         <source>%1, forked from %2 at epoch %3</source>
         <translation>%1（%2 のエポック %3 から分岐）</translation>
+    </message>
+    <message>
+        <source>Task %1 done!</source>
+        <translation>課題 %1 を達成しました！</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>レッスン</translation>
+    </message>
+    <message>
+        <source>Le&amp;ssons</source>
+        <translation>レッスン(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Lesson list</source>
+        <translation>レッスン一覧</translation>
+    </message>
+    <message>
+        <source>Next task</source>
+        <translation>次の課題</translation>
+    </message>
+    <message>
+        <source>Previous task</source>
+        <translation>前の課題</translation>
+    </message>
+    <message>
+        <source>Lock or hide controls…</source>
+        <translation>操作のロックと非表示…</translation>
+    </message>
+    <message>
+        <source>The lesson cannot be opened</source>
+        <translation>レッスンを開けません</translation>
+    </message>
+    <message>
+        <source>Its preset could not be read.
+
+%1</source>
+        <translation>レッスンの初期プロジェクトを読み込めませんでした。
+
+%1</translation>
     </message>
 </context>
 <context>
@@ -2106,6 +2272,22 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>No built-in dataset has inputs of this model&apos;s shape.</source>
         <translation>このモデルの入力の形に合う組み込みデータセットがありません。</translation>
+    </message>
+    <message>
+        <source>The lesson cannot be opened</source>
+        <translation>レッスンを開けません</translation>
+    </message>
+    <message>
+        <source>Its project could not be set up.
+
+%1
+
+The work you had open stays as it was.</source>
+        <translation>レッスンのプロジェクトを準備できませんでした。
+
+%1
+
+開いていた作業はそのままです。</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +3094,33 @@ Your work is still open: save it somewhere else, or mend what is said above and 
     <message>
         <source>Cancel</source>
         <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>koto::gui::TaskCard</name>
+    <message>
+        <source>Task %1: %2</source>
+        <translation>課題 %1: %2</translation>
+    </message>
+    <message>
+        <source>Hint %1: %2</source>
+        <translation>ヒント %1: %2</translation>
+    </message>
+    <message>
+        <source>Show a hint</source>
+        <translation>ヒントを見る</translation>
+    </message>
+    <message>
+        <source>Another hint (%1 left)</source>
+        <translation>次のヒント（残り %1）</translation>
+    </message>
+    <message>
+        <source>Done: the check passed on your run</source>
+        <translation>達成: あなたの学習でチェックを満たしました</translation>
+    </message>
+    <message>
+        <source>Not done yet</source>
+        <translation>まだ達成していません</translation>
     </message>
 </context>
 <context>

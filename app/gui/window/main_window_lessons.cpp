@@ -236,7 +236,10 @@ void MainWindow::checkLesson(bool now) {
     // A checkpoint shown while scrubbing back is not the run as it stands.
     if (latest_ && latest_->viewedEpoch >= 0) return;
     const qint64 time = QDateTime::currentMSecsSinceEpoch();
-    if (!now && time - lessonCheckedAt_ < kCheckIntervalMs) return;
+    // While training runs, a few times a second; a paused run's state at once (it may be the
+    // last snapshot for a while).
+    const bool paused = latest_ && latest_->paused;
+    if (!now && !paused && time - lessonCheckedAt_ < kCheckIntervalMs) return;
     lessonCheckedAt_ = time;
     lessonPanel_->checkTasks(liveFacts());
 }
