@@ -4,7 +4,8 @@
 #   scripts/sanitize.sh thread    TSan: the trainer's control, and the app's training threads as the
 #                                 GUI tests drive them: saving from the worker, the live views (the
 #                                 weights and output probabilities among them), the
-#                                 autoencoder/RBM window's own thread (build-tsan)
+#                                 autoencoder/RBM window's own thread, the lessons' checks on the
+#                                 live run (build-tsan)
 # KOTO_WERROR=ON (as .ci/run sets it) builds with warnings as errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,7 +32,7 @@ case "$kind" in
     tests="test_training_control test_determinism test_main_window test_image_data test_inspector
       test_projects test_feature_views test_gradient_through_time test_unsupervised_window
       test_weights_view test_probabilities_view test_network_view test_dropout_view test_view_export
-      test_run_timeline test_experiments_window"
+      test_run_timeline test_experiments_window test_lessons"
     # shellcheck disable=SC2086
     cmake --build $dir --target $tests
     # die_after_fork=0: test_probabilities_view and test_view_export run the CLI and the app
