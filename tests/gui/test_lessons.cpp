@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -15,6 +16,7 @@
 #include <QtTest>
 
 #include "lessons/lesson_panel.h"
+#include "lessons/lesson_start.h"
 #include "lessons/lesson_text_view.h"
 #include "lessons/task_card.h"
 #include "main_window_fixture.h"
@@ -73,6 +75,18 @@ private slots:
         QVERIFY(refused->isVisible());
         QVERIFY2(refused->text().contains(QStringLiteral("broken/lesson.json: version")),
                  qPrintable(refused->text()));
+    }
+
+    void theFirstStartOpensTheFirstLessonBesideTheList() {
+        offerLessons(window());  // no lesson opened before: the first start
+        QVERIFY(window().lessonPanel().isVisible());
+        QVERIFY(window().lessonPanel().showsList());
+        auto* list = window().lessonPanel().findChild<QListWidget*>(QStringLiteral("lessonList"));
+        QCOMPARE(list->currentItem()->data(Qt::UserRole).toString(), QStringLiteral("logistic-unit"));
+        QCOMPARE(window().datasetPanel().findChild<QComboBox*>()->currentText(),
+                 QStringLiteral("Two Gaussians"));
+        QCOMPARE(window().width(), 1280);  // the views make room for the panel beside them
+        QCOMPARE(window().height(), 800);
     }
 
     void aLessonOpensItsPresetViewAndControls() {
