@@ -176,6 +176,16 @@ private slots:
         QCOMPARE(window().lessonPanel().focusedTask(), 2);
         QTest::keyClick(&window(), Qt::Key_PageUp);
         QCOMPARE(window().lessonPanel().focusedTask(), 1);
+        // The clicker's other keys: "." takes a step, F5 plays and pauses.
+        const int64_t steps = window().latestSnapshot()->steps;
+        QTest::keyClick(&window(), Qt::Key_Period);
+        QVERIFY(kototest::waitForSnapshot(window(), [steps](const TrainingSnapshot& s) {
+            return s.steps == steps + 1;
+        }));
+        QTest::keyClick(&window(), Qt::Key_F5);
+        QVERIFY(window().controller().isPlaying());
+        QTest::keyClick(&window(), Qt::Key_F5);
+        QVERIFY(!window().controller().isPlaying());
     }
 
     void teacherAndLessonLocksCombine() {

@@ -169,6 +169,10 @@ void MainWindow::buildActions() {
     step_ = action(QStyle::SP_MediaSkipForward, QKeySequence(Qt::CTRL | Qt::Key_Right));
     stepEpoch_ =
         action(QStyle::SP_MediaSeekForward, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Right));
+    // A presenter's clicker: beside PageDown and PageUp (the Lessons menu's next and previous
+    // task) it sends F5 and "." (start the slide show, black the screen).
+    play_->setShortcuts({QKeySequence(Qt::Key_Space), QKeySequence(Qt::Key_F5)});
+    step_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Right), QKeySequence(Qt::Key_Period)});
     connect(play_, &QAction::triggered, this, [this] {
         if (controller_.isPlaying()) controller_.pause();
         else controller_.play();
