@@ -21,7 +21,7 @@
 #include "models/model_projects.h"
 #include "opencl_devices.h"
 #include "lessons/control_access_dialog.h"
-#include "lessons/lesson_start.h"
+#include "window/lesson_start.h"
 #include "panels/layer_list_editor.h"
 #include "project/default_work.h"
 #include "scripted/animation_run.h"

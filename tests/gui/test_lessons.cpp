@@ -7,6 +7,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLayout>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QPushButton>
@@ -16,7 +17,7 @@
 #include <QtTest>
 
 #include "lessons/lesson_panel.h"
-#include "lessons/lesson_start.h"
+#include "window/lesson_start.h"
 #include "lessons/lesson_text_view.h"
 #include "lessons/task_card.h"
 #include "main_window_fixture.h"
@@ -73,8 +74,10 @@ private slots:
         QVERIFY(window().lessonPanel().showsList());
         auto* refused = window().lessonPanel().findChild<QLabel*>(QStringLiteral("refusedLessons"));
         QVERIFY(refused->isVisible());
-        QVERIFY2(refused->text().contains(QStringLiteral("broken/lesson.json: version")),
-                 qPrintable(refused->text()));
+        QVERIFY2(refused->toolTip().contains(QStringLiteral("broken/lesson.json: version must be 1")),
+                 qPrintable(refused->toolTip()));
+        QVERIFY(refused->text().contains(QStringLiteral("lesson.json: version must be 1")));
+        QCOMPARE(window().width(), 1280);  // a long path wraps rather than widening the window
     }
 
     void theFirstStartOpensTheFirstLessonBesideTheList() {
@@ -177,6 +180,7 @@ private slots:
         QTest::keyClick(&window(), Qt::Key_PageUp);
         QCOMPARE(window().lessonPanel().focusedTask(), 1);
         // The clicker's other keys: "." takes a step, F5 plays and pauses.
+        QVERIFY(kototest::waitForSnapshot(window(), [](const TrainingSnapshot& s) { return s.paused; }));
         const int64_t steps = window().latestSnapshot()->steps;
         QTest::keyClick(&window(), Qt::Key_Period);
         QVERIFY(kototest::waitForSnapshot(window(), [steps](const TrainingSnapshot& s) {

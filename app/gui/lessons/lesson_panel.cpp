@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -14,14 +15,16 @@
 #include "lessons/lesson_progress.h"
 #include "lessons/lesson_text_view.h"
 #include "lessons/task_card.h"
-#include "window/language.h"
 
 namespace koto::gui {
 namespace {
 
-QString text(const LessonText& text, const Language& language) {
-    return QString::fromStdString(text.in(language.current().toStdString()));
+// The interface's language, which the app sets as the default locale ("ja" or "en").
+std::string language() {
+    return QLocale().language() == QLocale::Japanese ? "ja" : "en";
 }
+
+QString text(const LessonText& text) { return QString::fromStdString(text.in(language())); }
 
 QLabel* wrappingLabel(const char* name) {
     auto* label = new QLabel;
@@ -33,8 +36,8 @@ QLabel* wrappingLabel(const char* name) {
 
 }  // namespace
 
-LessonPanel::LessonPanel(const Language& language, LessonProgress& progress, QWidget* parent)
-    : QWidget(parent), language_(language), progress_(progress) {
+LessonPanel::LessonPanel(LessonProgress& progress, QWidget* parent)
+    : QWidget(parent), progress_(progress) {
     setObjectName(QStringLiteral("lessonPanel"));
     pages_ = new QStackedWidget;
     pages_->addWidget(buildListPage());
@@ -192,11 +195,11 @@ void LessonPanel::fillList() {
         auto* item = new QListWidgetItem(
             tr("Part %1 · %2\n%3 of %4 tasks done")
                 .arg(lesson.part)
-                .arg(text(lesson.title, language_))
+                .arg(text(lesson.title))
                 .arg(done)
                 .arg(tasks));
         item->setData(Qt::UserRole, id);
-        item->setToolTip(text(lesson.goal, language_));
+        item->setToolTip(text(lesson.goal));
         if (done == tasks) item->setForeground(QColor(0x1b, 0x7f, 0x3b));
         list_->addItem(item);
     }
@@ -206,9 +209,13 @@ void LessonPanel::fillList() {
         QString details;
         for (const std::string& problem : problems)
             details += QString::fromStdString(problem) + u'\n';
-        refused_->setText(tr("%n lesson(s) could not be read and are left out. The first: %1", "",
+        // A path has no spaces to wrap at: a zero-width space after each slash gives it some, so
+        // that a long one does not widen the panel.
+        QString first = QString::fromStdString(problems.front());
+        first.replace(u'/', QStringLiteral("/\u200B"));
+        refused_->setText(tr("Left out, as they could not be read: %n lesson(s). The first: %1", "",
                              static_cast<int>(problems.size()))
-                              .arg(QString::fromStdString(problems.front())));
+                              .arg(first));
         refused_->setToolTip(details.trimmed());
     }
     open_->setEnabled(!library_.lessons.empty());
@@ -217,9 +224,9 @@ void LessonPanel::fillList() {
 void LessonPanel::fillLesson() {
     const Lesson& lesson = *lesson_;
     const QString id = QString::fromStdString(lesson.id);
-    const std::string language = language_.current().toStdString();
-    title_->setText(tr("Part %1 · %2").arg(lesson.part).arg(text(lesson.title, language_)));
-    goal_->setText(text(lesson.goal, language_));
+    const std::string language = koto::gui::language();
+    title_->setText(tr("Part %1 · %2").arg(lesson.part).arg(text(lesson.title)));
+    goal_->setText(text(lesson.goal));
     text_->setLesson(QString::fromStdString(lesson.body.in(language)));
     while (QLayoutItem* item = tasksLayout_->takeAt(0)) {
         delete item->widget();
@@ -235,7 +242,7 @@ void LessonPanel::fillLesson() {
         connect(card, &TaskCard::hintWanted, this, [this, card, index] {
             const QString lessonId = QString::fromStdString(lesson_->id);
             progress_.showHint(lessonId, index);
-            card->show(language_.current().toStdString(), progress_.hintsShown(lessonId, index));
+            card->show(koto::gui::language(), progress_.hintsShown(lessonId, index));
         });
         tasksLayout_->addWidget(card);
         cards_.push_back(card);
@@ -248,7 +255,7 @@ void LessonPanel::updateSummary() {
     for (const TaskCard* card : cards_) all = all && card->isDone();
     summary_->setVisible(all);
     if (all && lesson_)
-        summary_->setText(tr("Every task is done. In short: %1").arg(text(lesson_->summary, language_)));
+        summary_->setText(tr("Every task is done. In short: %1").arg(text(lesson_->summary)));
 }
 
 void LessonPanel::checkTasks(const RunFacts& facts) {

@@ -17,7 +17,6 @@ class QVBoxLayout;
 
 namespace koto::gui {
 
-class Language;
 class LessonProgress;
 class LessonTextView;
 class TaskCard;
@@ -25,7 +24,7 @@ class TaskCard;
 class LessonPanel : public QWidget {
     Q_OBJECT
 public:
-    LessonPanel(const Language& language, LessonProgress& progress, QWidget* parent = nullptr);
+    explicit LessonPanel(LessonProgress& progress, QWidget* parent = nullptr);
 
     void setLibrary(LessonLibrary library);
     const LessonLibrary& library() const { return library_; }
@@ -61,7 +60,6 @@ private:
     QWidget* buildListPage();
     QWidget* buildLessonPage();
 
-    const Language& language_;
     LessonProgress& progress_;
     LessonLibrary library_;
     const Lesson* lesson_ = nullptr;

@@ -44,7 +44,7 @@ ControlAccessMap combined(const ControlAccessMap& a, const ControlAccessMap& b) 
 }  // namespace
 
 void MainWindow::buildLessons() {
-    lessonPanel_ = new LessonPanel(language_, lessonProgress_);
+    lessonPanel_ = new LessonPanel(lessonProgress_);
     lessonPanel_->setLibrary(loadLessons(lessonFolders()));
     lessonDock_ = new QDockWidget;
     lessonDock_->setObjectName(QStringLiteral("lessonDock"));
@@ -75,7 +75,7 @@ void MainWindow::buildLessons() {
     menuBar()->insertMenu(helpMenu_->menuAction(), lessonsMenu_);
     lessonList_ = lessonsMenu_->addAction(QString(), this, &MainWindow::showLessonList);
     lessonList_->setObjectName(QStringLiteral("lessonListAction"));
-    lessonList_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    lessonList_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L));  // Ctrl+L lays out the editor
     lessonsMenu_->addSeparator();
     // A presenter's clicker sends PageDown and PageUp.
     nextTask_ = lessonsMenu_->addAction(QString(), this, [this] {
@@ -105,7 +105,9 @@ constexpr int kWideEnough = 1500;  // for the settings, the views side by side a
 void MainWindow::arrangeViews() {
     // Docked beside the workspace on a window too narrow for everything side by side, the lesson
     // panel takes width the views had: the picture goes over the charts.
-    views_->setStacked(lessonDock_->isVisible() && !lessonDock_->isFloating() &&
+    // Not isVisible(): the window resizes while the dock is being shown, before it counts as
+    // visible.
+    views_->setStacked(lessonDock_->isVisibleTo(this) && !lessonDock_->isFloating() &&
                        width() < kWideEnough);
 }
 
@@ -115,8 +117,10 @@ void MainWindow::showLessonDock() {
     const QSize size = this->size();
     views_->setStacked(!lessonDock_->isFloating() && width() < kWideEnough);
     lessonDock_->show();
-    // The window's minimum, set as the dock appeared, follows the stacked views again.
-    layout()->invalidate();
+    // The window's minimum, set as the dock appeared, follows the stacked views again: the
+    // widgets around them forget the minimum they kept of the views side by side.
+    for (QLayout* nested : findChildren<QLayout*>()) nested->invalidate();
+    for (QWidget* widget = views_; widget; widget = widget->parentWidget()) widget->updateGeometry();
     layout()->activate();
     if (!isMaximized() && !isFullScreen()) resize(size);
 }

@@ -1,4 +1,4 @@
-#include "lessons/lesson_start.h"
+#include "window/lesson_start.h"
 
 #include <cstdio>
 
