@@ -92,4 +92,6 @@ for file in "$state"/new/*.png; do
   mv -f "$file" "$out/"
 done
 echo "Written to $out/:"
-ls -l "$out"/*.png | awk '{ printf "  %-40s %7d bytes\n", $NF, $5 }'
+for file in "$out"/*.png; do
+  printf '  %-40s %7d bytes\n' "$file" "$(wc -c <"$file")"
+done
