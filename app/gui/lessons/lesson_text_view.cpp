@@ -49,15 +49,32 @@ void LessonTextView::render() {
     const QColor ink = palette().color(QPalette::Text);
     const qreal ratio = devicePixelRatioF();
     const QFontMetricsF metrics(font);
+    // A formula of its own line wider than the view is set smaller, down to a size still read
+    // comfortably, rather than making the learner scroll sideways.
+    constexpr qreal kSmallestScale = 0.7;
+    const qreal room = viewport()->width() - 2 * document()->documentMargin() - 4;
+    renderedWidth_ = viewport()->width();
     setLessonText(*document(), markdown_, [&](const QString& tex, bool display) {
-        const MathPicture picture = MathPicture::render(tex, font, ink, ratio, display);
+        MathPicture picture = MathPicture::render(tex, font, ink, ratio, display);
         if (!picture.error.isEmpty())
             problems_ << QStringLiteral("$%1$: %2").arg(tex, picture.error);
+        const qreal width = picture.image.width() / ratio;
+        if (display && picture.error.isEmpty() && width > room && room > 0) {
+            QFont smaller = font;
+            smaller.setPointSizeF(font.pointSizeF() * std::max(kSmallestScale, room / width));
+            picture = MathPicture::render(tex, smaller, ink, ratio, display);
+        }
         return display ? picture.image : onTextBaseline(picture, metrics);
     });
     // Filling the document leaves the cursor, and the view with it, at the end.
     moveCursor(QTextCursor::Start);
     verticalScrollBar()->setValue(scrolled);
+}
+
+void LessonTextView::resizeEvent(QResizeEvent* event) {
+    QTextBrowser::resizeEvent(event);
+    // Wide formulas are fitted to the width: again when it changes.
+    if (!markdown_.isEmpty() && viewport()->width() != renderedWidth_) render();
 }
 
 void LessonTextView::changeEvent(QEvent* event) {

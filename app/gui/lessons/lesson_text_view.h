@@ -18,12 +18,14 @@ public:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void render();
 
     QString markdown_;
     QStringList problems_;
+    int renderedWidth_ = 0;  // the view's width the formulas were fitted to
 };
 
 }  // namespace koto::gui
