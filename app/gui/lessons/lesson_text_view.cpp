@@ -4,6 +4,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QScrollBar>
+#include <QTimer>
 #include <cmath>
 
 #include "lessons/lesson_markdown.h"
@@ -73,8 +74,16 @@ void LessonTextView::render() {
 
 void LessonTextView::resizeEvent(QResizeEvent* event) {
     QTextBrowser::resizeEvent(event);
-    // Wide formulas are fitted to the width: again when it changes.
-    if (!markdown_.isEmpty() && viewport()->width() != renderedWidth_) render();
+    // Wide formulas are fitted to the width: again when it changes, but later: a resize comes
+    // in the middle of laying out the document (a scroll bar appears), which must not be
+    // replaced under it.
+    if (!markdown_.isEmpty() && viewport()->width() != renderedWidth_ && !refitting_) {
+        refitting_ = true;
+        QTimer::singleShot(0, this, [this] {
+            refitting_ = false;
+            if (viewport()->width() != renderedWidth_) render();
+        });
+    }
 }
 
 void LessonTextView::changeEvent(QEvent* event) {

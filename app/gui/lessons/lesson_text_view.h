@@ -26,6 +26,7 @@ private:
     QString markdown_;
     QStringList problems_;
     int renderedWidth_ = 0;  // the view's width the formulas were fitted to
+    bool refitting_ = false;  // a render to fit a new width is on its way
 };
 
 }  // namespace koto::gui
