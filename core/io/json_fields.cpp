@@ -4,13 +4,14 @@
 #include <limits>
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto::json_fields {
 
 std::string shown(const nlohmann::json& value) {
-    std::string text = value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    if (text.size() > 60) text = text.substr(0, 57) + "...";
-    return text;
+    // JSON's own escapes leave DEL and bytes past ASCII as they are: excerpt escapes what a
+    // message must not hold and cuts at a character's boundary.
+    return excerpt(value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), 57);
 }
 
 [[noreturn]] void refuse(const std::string& field, const std::string& rule,

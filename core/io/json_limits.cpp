@@ -1,6 +1,7 @@
 #include "io/json_limits.h"
 
 #include "util/errors.h"
+#include "util/text.h"
 
 namespace koto {
 
@@ -24,7 +25,9 @@ nlohmann::json parseJson(const std::string& text, const std::string& what) {
     try {
         return nlohmann::json::parse(text);
     } catch (const nlohmann::json::exception& error) {
-        throw InputError(what + ": not valid JSON (" + std::string(error.what()) + ")");
+        // nlohmann quotes the bytes it read last, as they are: escaped and cut short here, so
+        // that a message stays one short line whatever the file holds.
+        throw InputError(what + ": not valid JSON (" + excerpt(error.what(), 300) + ")");
     }
 }
 

@@ -18,7 +18,8 @@ using namespace json_fields;
 // Keys the object may hold; any other is refused (a misspelt "hint" would silently lose hints).
 void onlyKeys(const nlohmann::json& object, const std::string& field,
               std::initializer_list<const char*> keys) {
-    for (const auto& [key, value] : object.items()) {
+    for (const auto& item : object.items()) {
+        const std::string& key = item.key();
         if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
             throw InputError((field.empty() ? "" : field + ".") + excerpt(key) + " is not a field of " +
                              (field.empty() ? std::string("a lesson") : field));
