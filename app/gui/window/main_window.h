@@ -60,6 +60,7 @@ public:
     // openCl: what device discovery found (at start-up, before Qt started its threads).
     MainWindow(Language& language, const StartingWork& lesson, const OpenClDiscovery& openCl,
                QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     TrainingController& controller() { return controller_; }
     // What the window draws of the run (its views are reached through it).

@@ -98,6 +98,12 @@ void MainWindow::buildLessons() {
     controlAccess_->setObjectName(QStringLiteral("controlAccessAction"));
 }
 
+MainWindow::~MainWindow() {
+    // The lesson dock is hidden as QWidget's destructor takes the children away, after this
+    // window's own part is gone: it must no longer call on it.
+    lessonDock_->disconnect(this);
+}
+
 namespace {
 constexpr int kWideEnough = 1500;  // for the settings, the views side by side and a lesson
 }  // namespace
