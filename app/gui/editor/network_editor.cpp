@@ -18,6 +18,7 @@
 #include "editor/network_view.h"
 #include "editor/node_item.h"
 #include "editor/node_properties.h"
+#include "look/view_colours.h"
 
 namespace koto::gui {
 
@@ -184,9 +185,7 @@ void NetworkEditor::showStatus() {
                      batchShapeText(check.network->layers.empty()
                                         ? check.shapes.at(kInputNode)
                                         : check.shapes.at(check.network->layers.back().name))));
-    status_->setStyleSheet(
-        trouble ? QStringLiteral("QLabel { color: #611a15; background: #fdecea; padding: 4px; }")
-                : QStringLiteral("QLabel { color: #1b5e20; background: #e8f5e9; padding: 4px; }"));
+    showAsNote(*status_, trouble ? Note::Warning : Note::Done);
     const bool locked = document_.structureLocked();
     for (QAction* action : {delete_, paste_}) action->setEnabled(!locked);
     palette_->setEnabled(!locked);

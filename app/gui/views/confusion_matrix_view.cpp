@@ -3,7 +3,9 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "look/presentation.h"
 #include "look/ui_text.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 
 namespace koto::gui {
@@ -77,7 +79,11 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const int cell = std::max(8, std::min((width() - nameWidth - accuracyWidth - 12) / classes,
                                           (height() - top - 6) / classes));
     const int left = 6 + nameWidth;
-    const QColor strong(0x08, 0x51, 0x9c), base = palette().base().color();
+    // The fuller a cell, the nearer this blue: dark on a light theme, light on a dark one, with
+    // its count in the base's colour once past half way.
+    const bool dark = Presentation::instance().dark();
+    const QColor strong = dark ? QColor(0x7c, 0xbc, 0xf0) : QColor(0x08, 0x51, 0x9c);
+    const QColor base = palette().base().color();
     for (int p = 0; p < classes; ++p)
         painter.drawText(QRect(left + p * cell, top - line - 4, cell, line), Qt::AlignCenter,
                          QString::number(p));
@@ -105,12 +111,12 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
             const QRect box(left + p * cell, y, cell - 1, cell - 1);
             painter.fillRect(box, fill);
             if (t == p) {
-                painter.setPen(QPen(QColor(0x1b, 0x7f, 0x3b), 2));
+                painter.setPen(linePen(rightColour(), 2));
                 painter.drawRect(box.adjusted(1, 1, -1, -1));
             }
             if (cell >= 18) {
                 painter.setFont(cellFont);
-                painter.setPen(share > 0.5 ? Qt::white : palette().text().color());
+                painter.setPen(share > 0.5 ? base : palette().text().color());
                 painter.drawText(box, Qt::AlignCenter, QString::number(count));
             }
         }
