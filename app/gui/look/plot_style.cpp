@@ -73,21 +73,30 @@ QString twoLines(const QString& text, const QFontMetrics& metrics, int room) {
     return text.left(text.size() / 2) + QLatin1Char('\n') + text.mid(text.size() / 2);
 }
 
-// An axis label longer than its axis (large text on a small plot, a long Japanese label) on two
-// lines; on one line again once it fits. Before each replot, as the plot's size and labels
-// change.
-void fitAxisLabels(QCustomPlot& plot) {
+// `text` on one line where it fits in `room` pixels, else on two.
+QString fitted(QString text, const QFont& font, int room) {
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QFontMetrics metrics(font);
+    return room > 0 && metrics.horizontalAdvance(text) > room ? twoLines(text, metrics, room)
+                                                              : text;
+}
+
+// Axis labels longer than their axis and titles wider than the plot (large text on a small
+// plot, a long Japanese label) on two lines; on one line again once they fit. Before each
+// replot of a plot shown, as the plot's size and texts change.
+void fitTexts(QCustomPlot& plot) {
+    if (!plot.isVisible()) return;  // not yet at the size it will be shown at
     for (QCPAxisRect* rect : plot.axisRects())
         for (QCPAxis* axis : rect->axes()) {
             if (!axis->visible() || axis->label().isEmpty()) continue;
-            QString label = axis->label();
-            label.replace(QLatin1Char('\n'), QLatin1Char(' '));
-            const bool vertical = axis->orientation() == Qt::Vertical;
-            const int room = vertical ? rect->height() : rect->width();
-            const QFontMetrics metrics(axis->labelFont());
-            if (room > 0 && metrics.horizontalAdvance(label) > room)
-                label = twoLines(label, metrics, room);
+            const int room = axis->orientation() == Qt::Vertical ? rect->height() : rect->width();
+            const QString label = fitted(axis->label(), axis->labelFont(), room);
             if (label != axis->label()) axis->setLabel(label);
+        }
+    for (QCPLayoutElement* element : plot.plotLayout()->elements(true))
+        if (auto* title = qobject_cast<QCPTextElement*>(element)) {
+            const QString text = fitted(title->text(), title->font(), plot.width() - 12);
+            if (text != title->text()) title->setText(text);
         }
 }
 
@@ -103,7 +112,7 @@ QCustomPlot* makeCurvePlot(QWidget* owner, const QString& objectName) {
 
 void followPresentation(QCustomPlot& plot) {
     stylePlot(plot);
-    QObject::connect(&plot, &QCustomPlot::beforeReplot, &plot, [&plot] { fitAxisLabels(plot); });
+    QObject::connect(&plot, &QCustomPlot::beforeReplot, &plot, [&plot] { fitTexts(plot); });
     QObject::connect(&Presentation::instance(), &Presentation::changed, &plot, [&plot] {
         stylePlot(plot);
         plot.replot(QCustomPlot::rpQueuedReplot);

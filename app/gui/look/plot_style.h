@@ -12,10 +12,11 @@ class QWidget;
 namespace koto::gui {
 
 // A plot inside `owner`: a plain plot area on the window's colour, at least 320 x 220 pixels,
-// following the presentation. `objectName` names it for tests.
+// following the presentation (as followPresentation). `objectName` names it for tests.
 QCustomPlot* makeCurvePlot(QWidget* owner, const QString& objectName);
 
-// Styles a plot made elsewhere now, and again whenever the presentation changes.
+// Styles a plot made elsewhere now, and again whenever the presentation changes. Axis labels
+// longer than their axis, and titles wider than the plot, are shown on two lines.
 void followPresentation(QCustomPlot& plot);
 
 // Shows the legend in a row of its own under the plot, without a frame: inside the plot it hid

@@ -1,9 +1,11 @@
 #include "look/presentation.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QSettings>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QTimer>
 #include <QWidget>
 
 #include "look/theme_palette.h"
@@ -17,9 +19,20 @@ const QString kColourBlindKey = QStringLiteral("look/colourBlindSafe");
 // Sets the application's style by name, unless it has it already (a new style polishes every
 // widget again).
 void useStyle(const QString& name) {
-    if (QApplication::style() && QApplication::style()->name().compare(name, Qt::CaseInsensitive) == 0)
-        return;
+    const QStyle* current = QApplication::style();
+    if (current && current->name().compare(name, Qt::CaseInsensitive) == 0) return;
     if (QStyle* style = QStyleFactory::create(name)) QApplication::setStyle(style);
+}
+
+// A combo box keeps the smallest size it measured in the font before: it forgets it on a change
+// of style but not of font. Told that the style changed, it measures again.
+void remeasureComboBoxes() {
+    for (QWidget* widget : QApplication::allWidgets())
+        if (auto* combo = qobject_cast<QComboBox*>(widget)) {
+            QEvent styleChange(QEvent::StyleChange);
+            QCoreApplication::sendEvent(combo, &styleChange);
+            combo->updateGeometry();
+        }
 }
 
 }  // namespace
@@ -77,13 +90,14 @@ void Presentation::apply() {
     emit changed();
     // Views that paint from this state when asked (the network diagram, the gallery) draw again.
     for (QWidget* widget : QApplication::allWidgets()) widget->update();
+    // Once the font has reached the widgets (in events posted before this call).
+    QTimer::singleShot(0, this, &remeasureComboBoxes);
 }
 
 void Presentation::restoreRemembered() {
     const QSettings settings;
     const bool colourBlind = settings.value(kColourBlindKey, false).toBool();
-    const Theme theme =
-        themeNamed(settings.value(kThemeKey).toString()).value_or(Theme::System);
+    const Theme theme = themeNamed(settings.value(kThemeKey).toString()).value_or(Theme::System);
     if (colourBlind == colourBlindSafe_ && theme == theme_) return;
     colourBlindSafe_ = colourBlind;
     theme_ = theme;

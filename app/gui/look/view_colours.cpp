@@ -57,9 +57,9 @@ Qt::PenStyle curveStyle(Curve curve) {
 }
 
 QColor seriesColour(size_t i, std::span<const QColor> usual) {
-    static const std::array<QColor, 8> safeColours{kOiBlue,   kOiVermillion, kOiBluishGreen,
-                                                   kOiReddishPurple, kOiOrange, kOiSkyBlue,
-                                                   kOiGrey,   kOiYellow};
+    static const std::array<QColor, 8> safeColours{kOiBlue,          kOiVermillion, kOiBluishGreen,
+                                                   kOiReddishPurple, kOiOrange,     kOiSkyBlue,
+                                                   kOiGrey,          kOiYellow};
     if (safe() || usual.empty()) return onPlot(safeColours[i % safeColours.size()]);
     return onPlot(usual[i % usual.size()]);
 }
