@@ -18,6 +18,7 @@
 #include "editor/network_view.h"
 #include "editor/node_item.h"
 #include "editor/node_properties.h"
+#include "look/presentation.h"
 #include "look/view_colours.h"
 
 namespace koto::gui {
@@ -50,7 +51,13 @@ NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent)
     splitter->addWidget(centre);
     splitter->addWidget(properties_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({190, 520, 230});
+    // The palette and the properties as wide as their text wants (wider on a projector).
+    auto widths = [splitter] {
+        const double scale = Presentation::instance().fontScale();
+        splitter->setSizes({static_cast<int>(190 * scale), 520, static_cast<int>(230 * scale)});
+    };
+    widths();
+    connect(&Presentation::instance(), &Presentation::changed, splitter, widths);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);

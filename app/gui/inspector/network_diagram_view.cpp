@@ -293,7 +293,8 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
     }
     if (highlight_ == Highlight::Loss) {
         painter.setPen(backward);
-        painter.drawText(QRectF(columnX(columns - 1) - 28, top - line - 2, 56, line), Qt::AlignCenter,
+        painter.drawText(QRectF(columnX(columns - 1) - 28, top - line - 2, 56, line),
+                         Qt::AlignCenter,
                          QStringLiteral("J"));
     }
 }

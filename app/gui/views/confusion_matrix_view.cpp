@@ -54,11 +54,14 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const QFontMetrics metrics = fontMetrics();
     painter.setPen(palette().text().color());
     const int line = metrics.height();
-    const QRect title(6, 4, width() - 12, line * 2 + 4);
-    painter.drawText(title, Qt::TextWordWrap,
-                     tr("Test data: each row a true class, each column the network's answer; right "
-                        "answers on the "
-                        "diagonal."));
+    const QString heading =
+        tr("Test data: each row a true class, each column the network's answer; right "
+           "answers on the "
+           "diagonal.");
+    // As many lines as the heading takes at this width (more with large text).
+    const QRect title = metrics.boundingRect(QRect(6, 4, width() - 12, height()),
+                                             Qt::TextWordWrap, heading);
+    painter.drawText(title, Qt::TextWordWrap, heading);
     if (classes < 1 || static_cast<int>(counts_.size()) != classes * classes) {
         painter.drawText(rect().adjusted(6, title.bottom(), -6, -6),
                          Qt::AlignCenter | Qt::TextWordWrap,
@@ -79,6 +82,10 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const int cell = std::max(8, std::min((width() - nameWidth - accuracyWidth - 12) / classes,
                                           (height() - top - 6) / classes));
     const int left = 6 + nameWidth;
+    // The rows' names and accuracies no taller than a row, so that rows never overlap.
+    QFont rowFont = font();
+    if (line > cell) rowFont.setPixelSize(std::max(6, cell - 1));
+    const QFontMetrics rowMetrics(rowFont);
     // The fuller a cell, the nearer this blue: dark on a light theme, light on a dark one, with
     // its count in the base's colour once past half way.
     const bool dark = Presentation::instance().dark();
@@ -95,11 +102,11 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
         int64_t rowTotal = 0;
         for (int p = 0; p < classes; ++p) rowTotal += counts_[static_cast<size_t>(t * classes + p)];
         const int y = top + t * cell;
-        painter.setFont(font());
+        painter.setFont(rowFont);
         painter.setPen(palette().text().color());
         painter.drawText(QRect(6, y, nameWidth - 6, cell), Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(rowName(t, names_[static_cast<size_t>(t)]),
-                                            Qt::ElideRight, nameWidth - 6));
+                         rowMetrics.elidedText(rowName(t, names_[static_cast<size_t>(t)]),
+                                               Qt::ElideRight, nameWidth - 6));
         for (int p = 0; p < classes; ++p) {
             const int64_t count = counts_[static_cast<size_t>(t * classes + p)];
             const double share =
@@ -120,7 +127,7 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
                 painter.drawText(box, Qt::AlignCenter, QString::number(count));
             }
         }
-        painter.setFont(font());
+        painter.setFont(rowFont);
         painter.setPen(palette().text().color());
         const int64_t right = counts_[static_cast<size_t>(t * classes + t)];
         const QString accuracy =

@@ -205,9 +205,16 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
         }
         if (node.column == 0) {  // the inputs by name, x₁ and x₂, on their left
             painter.setPen(palette().text().color());
-            const QRectF label(node.box.left() - 40, node.box.top(), 36, node.box.height());
+            // No taller than its node, so that x₁ and x₂ stay apart on small nodes.
+            QFont small = font();
+            small.setPixelSize(std::max(
+                8, std::min(QFontInfo(font()).pixelSize(), static_cast<int>(node.box.height()))));
+            painter.setFont(small);
+            const QRectF label(node.box.left() - 40, node.box.top() - 4, 36,
+                               node.box.height() + 8);
             painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
                              QStringLiteral("x") + QChar(0x2081 + static_cast<int>(node.unit)));
+            painter.setFont(font());
             painter.setPen(border);
         }
         const QImage image = unitImage(node);
@@ -228,7 +235,8 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
             bottom = std::max(bottom, node.box.bottom());
             centre = node.box.center().x();
         }
-        const double width = static_cast<double>(this->width()) / layout_.columns.size();
+        // A little narrower than a column, so that neighbouring names never touch.
+        const double width = 0.92 * this->width() / static_cast<double>(layout_.columns.size());
         if (c < static_cast<size_t>(columnNames_.size()))
             painter.drawText(QRectF(centre - width / 2, top - 2 * metrics.height() - 4, width,
                                     2 * metrics.height()),

@@ -95,7 +95,10 @@ std::vector<double> OutputProbabilityView::shownTargets() const {
     return values;
 }
 
-QString OutputProbabilityView::shownTitle() const { return title_->text(); }
+QString OutputProbabilityView::shownTitle() const {
+    // On one line, as written: a narrow plot shows it on two (look/plot_style.h).
+    return QString(title_->text()).replace(QLatin1Char('\n'), QLatin1Char(' '));
+}
 
 QString OutputProbabilityView::csv() const {
     const std::vector<double> bars = shownBars();
@@ -176,6 +179,9 @@ void OutputProbabilityView::drawClasses(const std::vector<float>& output, int64_
     const std::vector<float> probabilities =
         sigmoid ? std::vector<float>{1.0f - output[0], output[0]} : output;
     const auto count = static_cast<int>(probabilities.size());
+    // A line of text for each class's bar, and some for the title, the axis and the legend.
+    const int line = QFontMetrics(QApplication::font()).height();
+    plot_->setMinimumHeight(std::max(260, (count + 6) * line));
     const int64_t steps = data.targetEveryStep ? std::max<int64_t>(1, data.sequenceLength) : 1;
     targetClass_ = data.test.labels[static_cast<size_t>(sample * steps + steps - 1)];
     answer_ = sigmoid
