@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
@@ -42,6 +43,9 @@
 #include "window/language.h"
 
 namespace koto::gui {
+namespace {
+const QSize kFirstSize(1280, 800);  // the window's size when it opens
+}  // namespace
 
 MainWindow::MainWindow(Language& language, const StartingWork& lesson, const OpenClDiscovery& openCl,
                        QWidget* parent)
@@ -152,7 +156,7 @@ MainWindow::MainWindow(Language& language, const StartingWork& lesson, const Ope
             &TrainingController::setOutputSample);
 
     retranslate();
-    resize(1280, 800);
+    resize(kFirstSize);
     rebuild();
 }
 
@@ -510,8 +514,19 @@ void MainWindow::updatePlayButton() {
 
 void MainWindow::fitSettingsColumn() {
     // As wide as the settings want in this language, with room for a vertical scroll bar.
-    const int width = settingsScroll_->widget()->sizeHint().width() +
-                      settingsScroll_->verticalScrollBar()->sizeHint().width();
+    int width = settingsScroll_->widget()->sizeHint().width() +
+                settingsScroll_->verticalScrollBar()->sizeHint().width();
+    // On a projector the large settings may leave the views too little room: the column then
+    // takes what is left of the window (the screen when full, else at least its first width) and
+    // scrolls sideways too, rather than push the window past the screen.
+    const int screenWidth = screen()->availableGeometry().width();
+    const int windowWidth =
+        isFullScreen() ? screenWidth : std::max(screenWidth, kFirstSize.width());
+    const int room = windowWidth - views_->minimumSizeHint().width() - 40;
+    const bool squeezed = Presentation::instance().projector() && room < width;
+    if (squeezed) width = std::max(room, 200);
+    settingsScroll_->setHorizontalScrollBarPolicy(squeezed ? Qt::ScrollBarAsNeeded
+                                                           : Qt::ScrollBarAlwaysOff);
     settingsScroll_->setMinimumWidth(width);
     settingsScroll_->setMaximumWidth(width + 40);
 }
