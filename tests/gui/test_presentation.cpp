@@ -167,9 +167,8 @@ void TestPresentation::cleanup() {
 
 void TestPresentation::projectorScalesEveryViewAndGivesItBack() {
     QVERIFY(window().showChart(QStringLiteral("network")));
-    QVERIFY(kototest::waitForSnapshot(window(), [](const TrainingSnapshot& s) {
-        return s.weights && s.neuronMaps;
-    }));
+    QVERIFY(kototest::waitForSnapshot(
+        window(), [](const TrainingSnapshot& s) { return s.weights && s.neuronMaps; }));
     QTest::qWait(50);
     const QFont applicationFont = QApplication::font();
     LossCurveView& curve = window().lossCurve();
@@ -225,10 +224,10 @@ void TestPresentation::projectorScalesEveryViewAndGivesItBack() {
     }
     QVERIFY(projected.counterPixels > projected.labelPixels);  // the counter stays the larger
     // As drawn: the line twice as thick.
-    QVERIFY2(projected.drawnLine >= 2 * before.drawnLine - 1,
-             qPrintable(QStringLiteral("%1 pixels, was %2")
-                            .arg(projected.drawnLine)
-                            .arg(before.drawnLine)));
+    QVERIFY2(
+        projected.drawnLine >= 2 * before.drawnLine - 1,
+        qPrintable(
+            QStringLiteral("%1 pixels, was %2").arg(projected.drawnLine).arg(before.drawnLine)));
 
     window().classroomMenu().projectorAction()->trigger();
     QVERIFY(!look().projector());
