@@ -269,6 +269,49 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ClassroomMenu</name>
+    <message>
+        <source>&amp;Classroom</source>
+        <translation>&amp;Classroom</translation>
+    </message>
+    <message>
+        <source>&amp;Projector mode</source>
+        <translation>&amp;Projector mode</translation>
+    </message>
+    <message>
+        <source>Large text, thick lines and high contrast, full screen: for a class watching on a projector</source>
+        <translation>Large text, thick lines and high contrast, full screen: for a class watching on a projector</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <source>Colour-&amp;blind-safe colours</source>
+        <translation>Colour-&amp;blind-safe colours</translation>
+    </message>
+    <message>
+        <source>Colours that stay apart for people who see red and green alike; compared curves also differ by their dashes</source>
+        <translation>Colours that stay apart for people who see red and green alike; compared curves also differ by their dashes</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Theme</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Light</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dark</translation>
+    </message>
+    <message>
+        <source>As the &amp;system has it</source>
+        <translation>As the &amp;system has it</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ComputeMenu</name>
     <message>
         <source>&amp;Compute</source>
@@ -1240,13 +1283,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <translation>Part %1 · %2
 %3 of %4 tasks done</translation>
     </message>
-    <message numerus="yes">
-        <source>%n lesson(s) could not be read and are left out. The first: %1</source>
-        <translation>
-            <numerusform>%n lesson could not be read and are left out. The first: %1</numerusform>
-            <numerusform>%n lessons could not be read and are left out. The first: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Part %1 · %2</source>
         <translation>Part %1 · %2</translation>
@@ -1278,6 +1314,13 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Tasks</source>
         <translation>Tasks</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, as they could not be read: %n lesson(s). The first: %1</source>
+        <translation>
+            <numerusform>Left out, as they could not be read: %n lesson. The first: %1</numerusform>
+            <numerusform>Left out, as they could not be read: %n lessons. The first: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -269,6 +269,49 @@
     </message>
 </context>
 <context>
+    <name>koto::gui::ClassroomMenu</name>
+    <message>
+        <source>&amp;Classroom</source>
+        <translation>教室(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Projector mode</source>
+        <translation>プロジェクター表示(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Large text, thick lines and high contrast, full screen: for a class watching on a projector</source>
+        <translation>大きな文字、太い線、高いコントラストで全画面に: プロジェクターで見るクラスのために</translation>
+    </message>
+    <message>
+        <source>&amp;Full screen</source>
+        <translation>全画面(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Colour-&amp;blind-safe colours</source>
+        <translation>色覚の違いに配慮した配色(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Colours that stay apart for people who see red and green alike; compared curves also differ by their dashes</source>
+        <translation>赤と緑が同じように見える人にも見分けられる色。比べる曲線は破線の形でも区別します</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>テーマ(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>ライト(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>ダーク(&amp;D)</translation>
+    </message>
+    <message>
+        <source>As the &amp;system has it</source>
+        <translation>システムの設定に従う(&amp;S)</translation>
+    </message>
+</context>
+<context>
     <name>koto::gui::ComputeMenu</name>
     <message>
         <source>&amp;Compute</source>
@@ -1231,12 +1274,6 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
         <translation>第 %1 回 · %2
 課題 %4 個中 %3 個 完了</translation>
     </message>
-    <message numerus="yes">
-        <source>%n lesson(s) could not be read and are left out. The first: %1</source>
-        <translation>
-            <numerusform>%n 個のレッスンを読み込めなかったため、一覧から外しました。最初のもの: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Part %1 · %2</source>
         <translation>第 %1 回 · %2</translation>
@@ -1268,6 +1305,12 @@ Backward pass: %7 (float32, as training computed it), %8 in double. Relative err
     <message>
         <source>Tasks</source>
         <translation>課題</translation>
+    </message>
+    <message numerus="yes">
+        <source>Left out, as they could not be read: %n lesson(s). The first: %1</source>
+        <translation>
+            <numerusform>読み込めなかったため、一覧から外したレッスン: %n 個。最初のもの: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,9 @@
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
 #include "models/model_projects.h"
-#include "opencl_devices.h"
 #include "lessons/control_access_dialog.h"
-#include "window/lesson_start.h"
+#include "look/presentation.h"
+#include "opencl_devices.h"
 #include "panels/layer_list_editor.h"
 #include "project/default_work.h"
 #include "scripted/animation_run.h"
@@ -32,7 +32,9 @@
 #include "scripted/unsupervised_screenshot_run.h"
 #include "unsupervised/unsupervised_window.h"
 #include "views/view_export.h"
+#include "window/classroom_menu.h"
 #include "window/language.h"
+#include "window/lesson_start.h"
 #include "window/main_window.h"
 
 int main(int argc, char** argv) {
@@ -126,9 +128,18 @@ int main(int argc, char** argv) {
     const QCommandLineOption task(QStringLiteral("task"),
                                   QStringLiteral("With --lesson: the task in focus, from 1"),
                                   QStringLiteral("N"));
+    const QCommandLineOption projector(
+        QStringLiteral("projector"),
+        QStringLiteral("Start in projector mode: large text, thick lines, high contrast, full "
+                       "screen (a --screenshot keeps the window's size)"));
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QStringLiteral("Colours: light, dark or system, this time (the Classroom menu's choice "
+                       "is remembered)"),
+        QStringLiteral("THEME"));
     parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project,
                        networkTemplate, view, exportView, animate, out, viewEpoch, lessonOption,
-                       task});
+                       task, projector, theme});
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
@@ -141,6 +152,18 @@ int main(int argc, char** argv) {
         return 2;
     }
     translations.apply(code);
+
+    // How the app looks: as the user last chose it, or as asked this time (not remembered).
+    koto::gui::Presentation& look = koto::gui::Presentation::instance();
+    look.restoreRemembered();
+    if (parser.isSet(theme)) {
+        const auto chosen = koto::gui::Presentation::themeNamed(parser.value(theme));
+        if (!chosen) {
+            std::fprintf(stderr, "kotohajime: --theme must be light, dark or system\n");
+            return 2;
+        }
+        look.setTheme(*chosen);
+    }
 
     koto::gui::StartingWork lesson = koto::gui::defaultWork();
     if (parser.isSet(dataset)) lesson.dataset = parser.value(dataset).toStdString();
@@ -298,9 +321,13 @@ int main(int argc, char** argv) {
     }
 
     koto::gui::MainWindow window(translations, lesson, openCl);
-    window.show();
     const bool scripted =
         parser.isSet(screenshot) || parser.isSet(exportView) || parser.isSet(animate);
+    // Projector mode goes full screen, as the menu's does, except in a script: a picture keeps the
+    // window's size.
+    if (parser.isSet(projector) && scripted) look.setProjector(true);
+    else if (parser.isSet(projector)) window.classroomMenu().projectorAction()->setChecked(true);
+    window.show();
     // A scripted run starts from no progress and leaves the user's as it was.
     window.lessonProgress().setRemembers(!scripted);
     if (!scripted)  // a classroom computer starts with what its teacher locked or hid

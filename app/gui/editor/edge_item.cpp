@@ -3,6 +3,8 @@
 #include <QPainter>
 #include <QPainterPathStroker>
 
+#include "look/presentation.h"
+
 namespace koto::gui {
 namespace {
 const QColor kErrorColour(0xc6, 0x28, 0x28);
@@ -72,7 +74,10 @@ void EdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*, QWidget
     QFont font = painter->font();
     font.setPointSizeF(8);
     painter->setFont(font);
-    painter->setPen(bad ? kErrorColour : QColor(0x0b, 0x4f, 0x8a));
+    // The shape in blue: dark on the light canvas, light on the dark one.
+    const QColor shapeColour =
+        Presentation::instance().dark() ? QColor(0x8c, 0xc4, 0xff) : QColor(0x0b, 0x4f, 0x8a);
+    painter->setPen(bad ? kErrorColour : shapeColour);
     painter->drawText(QRectF(labelAt_ - QPointF(0, 10), QSizeF(kLabelWidth, 20)),
                       Qt::AlignLeft | Qt::AlignVCenter, shape_);
 }

@@ -18,6 +18,8 @@
 #include "editor/network_view.h"
 #include "editor/node_item.h"
 #include "editor/node_properties.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 
 namespace koto::gui {
 
@@ -49,7 +51,13 @@ NetworkEditor::NetworkEditor(NetworkDocument& document, QWidget* parent)
     splitter->addWidget(centre);
     splitter->addWidget(properties_);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({190, 520, 230});
+    // The palette and the properties as wide as their text wants (wider on a projector).
+    auto widths = [splitter] {
+        const double scale = Presentation::instance().fontScale();
+        splitter->setSizes({static_cast<int>(190 * scale), 520, static_cast<int>(230 * scale)});
+    };
+    widths();
+    connect(&Presentation::instance(), &Presentation::changed, splitter, widths);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter);
@@ -184,9 +192,7 @@ void NetworkEditor::showStatus() {
                      batchShapeText(check.network->layers.empty()
                                         ? check.shapes.at(kInputNode)
                                         : check.shapes.at(check.network->layers.back().name))));
-    status_->setStyleSheet(
-        trouble ? QStringLiteral("QLabel { color: #611a15; background: #fdecea; padding: 4px; }")
-                : QStringLiteral("QLabel { color: #1b5e20; background: #e8f5e9; padding: 4px; }"));
+    showAsNote(*status_, trouble ? Note::Warning : Note::Done);
     const bool locked = document_.structureLocked();
     for (QAction* action : {delete_, paste_}) action->setEnabled(!locked);
     palette_->setEnabled(!locked);

@@ -8,6 +8,7 @@
 #include "editor/layer_palette.h"
 #include "editor/network_scene.h"
 #include "editor/node_item.h"
+#include "look/presentation.h"
 
 namespace koto::gui {
 
@@ -18,8 +19,21 @@ NetworkView::NetworkView(NetworkScene& scene, QWidget* parent)
     setDragMode(QGraphicsView::RubberBandDrag);
     setAcceptDrops(true);
     setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
-    setBackgroundBrush(QColor(0xf7, 0xf8, 0xfa));
     setMinimumSize(320, 320);
+    restyle();
+    connect(&Presentation::instance(), &Presentation::changed, this, &NetworkView::restyle);
+}
+
+double NetworkView::naturalZoom() { return Presentation::instance().fontScale(); }
+
+void NetworkView::restyle() {
+    setBackgroundBrush(Presentation::instance().dark() ? QColor(0x25, 0x27, 0x2a)
+                                                       : QColor(0xf7, 0xf8, 0xfa));
+    // On a projector everything on the canvas grows as the text elsewhere does.
+    if (shownZoom_ != naturalZoom()) {
+        zoomBy(naturalZoom() / shownZoom_);
+        shownZoom_ = naturalZoom();
+    }
 }
 
 void NetworkView::zoomBy(double factor) {
@@ -30,7 +44,8 @@ void NetworkView::zoomBy(double factor) {
 void NetworkView::fitAll() {
     const QRectF all = scene_.itemsBoundingRect().adjusted(-30, -30, 30, 30);
     fitInView(all, Qt::KeepAspectRatio);
-    if (zoom() > 1.0) zoomBy(1.0 / zoom());  // small networks at their natural size, not blown up
+    // Small networks at their natural size, not blown up.
+    if (zoom() > naturalZoom()) zoomBy(naturalZoom() / zoom());
     centerOn(all.center());
 }
 

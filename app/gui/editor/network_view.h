@@ -1,6 +1,7 @@
 #pragma once
 // The canvas' view: drop palette entries on it to add layers (on a link to insert them there),
-// rubber-band selection, Ctrl+wheel to zoom, the middle button (or the scroll bars) to pan.
+// rubber-band selection, Ctrl+wheel to zoom, the middle button (or the scroll bars) to pan. It
+// follows the presentation: a dark canvas on the dark theme, zoomed in on a projector.
 
 #include <QGraphicsView>
 
@@ -27,7 +28,13 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // The zoom at which a network shows at its natural size: larger on a projector.
+    static double naturalZoom();
+    // The canvas' colour for the theme, and the zoom for projector mode.
+    void restyle();
+
     NetworkScene& scene_;
+    double shownZoom_ = 1.0;  // the natural zoom the view was last scaled for
     bool panning_ = false;
     QPoint panFrom_;
 };

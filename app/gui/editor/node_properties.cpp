@@ -13,6 +13,7 @@
 #include "editor/layer_catalog.h"
 #include "editor/network_document.h"
 #include "look/ui_text.h"
+#include "look/view_colours.h"
 
 namespace koto::gui {
 namespace {
@@ -52,9 +53,7 @@ NodeProperties::NodeProperties(NetworkDocument& document, QWidget* parent)
     error_ = new QLabel(this);
     error_->setObjectName(QStringLiteral("nodeError"));
     error_->setWordWrap(true);
-    error_->setStyleSheet(
-        QStringLiteral("QLabel { color: #611a15; background: #fdecea; border: 1px solid #f5c2c0; "
-                       "border-radius: 4px; padding: 4px; }"));
+    showAsNote(*error_, Note::Warning);
     layout->addWidget(heading_);
     layout->addWidget(shape_);
     layout->addLayout(form_);

@@ -19,6 +19,7 @@
 #include "experiments/surface_race_plot.h"
 #include "inspect/loss_surface.h"
 #include "look/plot_style.h"
+#include "look/presentation.h"
 #include "training/optimizer.h"
 #include "util/text.h"
 
@@ -92,6 +93,7 @@ RacePanel::RacePanel(QWidget* parent) : QWidget(parent) {
     curvePlot_ = makeCurvePlot(this, QStringLiteral("raceCurvePlot"));
     putLegendBelow(*curvePlot_);
     fitLegendColumns(*curvePlot_);  // none yet: hidden
+    connect(&Presentation::instance(), &Presentation::changed, this, &RacePanel::drawCurves);
     plots_ = new QStackedWidget;
     plots_->addWidget(surfacePlot_);
     plots_->addWidget(curvePlot_);
@@ -243,7 +245,7 @@ void RacePanel::drawCurves() {
     double largest = 0, last = 1;
     for (size_t i = 0; i < curves_.size(); ++i) {
         QCPGraph* graph = curvePlot_->addGraph();
-        graph->setPen(QPen(raceColour(i), 2));
+        graph->setPen(linePen(raceColour(i), 2));
         QString name = QString::fromStdString(entrants_[i].label);
         if (!dropOuts_[i].isEmpty()) name += QLatin1Char(' ') + tr("(diverged)");
         graph->setName(name);

@@ -7,6 +7,8 @@
 #include <cmath>
 
 #include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 #include "views/level_line.h"
 
@@ -27,7 +29,7 @@ QColor raceColour(size_t entrant) {
                                      QColor(0x2e, 0x8b, 0x57), QColor(0x9b, 0x30, 0xb6),
                                      QColor(0xc0, 0x20, 0x2b), QColor(0x6b, 0x5b, 0x00),
                                      QColor(0x00, 0x8b, 0x8b), QColor(0x55, 0x55, 0x55)};
-    return colours[entrant % std::size(colours)];
+    return seriesColour(entrant, colours);
 }
 
 SurfaceRacePlot::SurfaceRacePlot(QWidget* parent) : QWidget(parent) {
@@ -46,6 +48,8 @@ SurfaceRacePlot::SurfaceRacePlot(QWidget* parent) : QWidget(parent) {
     plot_->setAutoAddPlottableToLegend(false);
     putLegendBelow(*plot_);
     fitLegendColumns(*plot_);  // no trails yet: hidden
+    connect(&Presentation::instance(), &Presentation::changed, this,
+            [this] { setTrails(std::vector<SurfaceTrail>(trails_)); });
 }
 
 void SurfaceRacePlot::setSurface(const LossSurface& surface) {
@@ -86,7 +90,7 @@ void SurfaceRacePlot::drawContours(const SurfaceGrid& grid) {
         return QPointF(r.p0Min + column * (r.p0Max - r.p0Min) / (kGridSide - 1),
                        r.p1Min + row * (r.p1Max - r.p1Min) / (kGridSide - 1));
     };
-    const QPen pen(QColor(0x6d, 0x7f, 0x99), 0.8);
+    const QPen pen = linePen(QColor(0x6d, 0x7f, 0x99), 0.8);
     for (int level = 1; level <= kContourLevels; ++level) {
         const double at = highest * level / (kContourLevels + 1);
         auto* curve = new QCPCurve(plot_->xAxis, plot_->yAxis);
@@ -113,8 +117,8 @@ void SurfaceRacePlot::setTrails(const std::vector<SurfaceTrail>& trails) {
     for (size_t i = 0; i < trails.size(); ++i) {
         auto* curve = new QCPCurve(plot_->xAxis, plot_->yAxis);
         const QColor colour = raceColour(i);
-        curve->setPen(QPen(colour, 1.6));
-        curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, 4));
+        curve->setPen(linePen(colour, 1.6));
+        curve->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, colour, markerSize(4)));
         QString name = QString::fromStdString(trails[i].label);
         if (trails[i].diverged()) name += QLatin1Char(' ') + tr("(diverged)");
         curve->setName(name);

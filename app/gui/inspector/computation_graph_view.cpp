@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "inspector/stage_text.h"
+#include "look/presentation.h"
 
 namespace koto::gui {
 namespace {
@@ -180,7 +181,10 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
     const double cellWidth = (width() - 20.0) / perRow;
     const double cellHeight = std::max(120.0, (height() - 20.0) / rows);
     const double boxWidth = cellWidth - 36, boxHeight = 54;
-    const QColor forward(40, 110, 220), backward(235, 130, 20);
+    // Forward in blue, backward in orange; lighter on a dark theme, boxes tinted to suit.
+    const bool dark = Presentation::instance().dark();
+    const QColor forward = dark ? QColor(100, 160, 240) : QColor(40, 110, 220);
+    const QColor backward = dark ? QColor(245, 160, 70) : QColor(235, 130, 20);
     QFont small = font();
     small.setPointSizeF(font().pointSizeF() * 0.9);
     auto centre = [&](int i) {
@@ -195,10 +199,11 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
                                      (node.layer < 0 && current->kind == StageKind::Loss));
         const bool goingBack = current && current->kind == StageKind::Backward;
         painter.setPen(
-            QPen(lit ? (goingBack ? backward : forward) : QColor(120, 120, 120), lit ? 2.5 : 1));
-        painter.setBrush(
-            lit ? QColor(goingBack ? 255 : 232, goingBack ? 240 : 240, goingBack ? 225 : 255)
-                : QColor(250, 250, 250));
+            linePen(lit ? (goingBack ? backward : forward) : QColor(120, 120, 120), lit ? 2.5 : 1));
+        const QColor litFill =
+            dark ? (goingBack ? backward : forward).darker(330)
+                 : QColor(goingBack ? 255 : 232, goingBack ? 240 : 240, goingBack ? 225 : 255);
+        painter.setBrush(lit ? litFill : palette().alternateBase().color());
         painter.drawRoundedRect(box, 8, 8);
         painter.setPen(palette().text().color());
         QFont bold = font();
@@ -212,11 +217,12 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
         };
         write(box.adjusted(4, 4, -4, -boxHeight / 2), node.operation);
         painter.setFont(small);
-        painter.setPen(QColor(90, 90, 90));
+        painter.setPen(palette().color(QPalette::PlaceholderText));
         write(box.adjusted(4, boxHeight / 2, -4, -4), node.local);
         // Forward value above, flowing right; gradient below, flowing back left.
-        const QRectF above(c.x() - cellWidth / 2 + 2, box.top() - 22, cellWidth - 4, 18);
-        const QRectF below(c.x() - cellWidth / 2 + 2, box.bottom() + 4, cellWidth - 4, 18);
+        const double line = QFontMetricsF(small).height() + 2;
+        const QRectF above(c.x() - cellWidth / 2 + 2, box.top() - line - 4, cellWidth - 4, line);
+        const QRectF below(c.x() - cellWidth / 2 + 2, box.bottom() + 4, cellWidth - 4, line);
         painter.setPen(forward);
         write(above, node.value.isEmpty() ? QString() : node.value + QStringLiteral("  →"));
         painter.setPen(backward);
@@ -224,7 +230,7 @@ void ComputationGraphView::paintEvent(QPaintEvent*) {
         painter.setFont(font());
         if (i + 1 < nodes_.size()) {
             const QPointF next = centre(static_cast<int>(i + 1));
-            painter.setPen(QPen(QColor(120, 120, 120), 1.2));
+            painter.setPen(linePen(QColor(120, 120, 120), 1.2));
             if (std::abs(next.y() - c.y()) < 1) {
                 const QPointF from(box.right(), c.y()), to(next.x() - boxWidth / 2, c.y());
                 painter.drawLine(from, to);

@@ -12,6 +12,10 @@
 #include <cmath>
 #include <qcustomplot.h>
 
+#include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
+
 namespace koto::gui {
 namespace {
 
@@ -47,12 +51,18 @@ DescentLessonView::DescentLessonView(QWidget* parent) : QWidget(parent) {
     plot_ = new QCustomPlot;
     plot_->setMinimumHeight(260);
     plot_->addGraph();  // the cost curve
-    plot_->graph(0)->setPen(QPen(QColor(120, 120, 120), 2));
     plot_->addGraph();  // the steps
-    plot_->graph(1)->setPen(QPen(QColor(235, 130, 20), 1.5));
-    plot_->graph(1)->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDisc, QColor(40, 110, 220), 7));
     plot_->graph(1)->setLineStyle(QCPGraph::lsLine);
+    followPresentation(*plot_);
+    auto restyle = [this] {
+        plot_->graph(0)->setPen(linePen(QColor(120, 120, 120), 2));
+        const QColor usual[] = {QColor(40, 110, 220), QColor(235, 130, 20)};  // points, steps
+        plot_->graph(1)->setPen(linePen(seriesColour(1, usual), 1.5));
+        plot_->graph(1)->setScatterStyle(
+            QCPScatterStyle(QCPScatterStyle::ssDisc, seriesColour(0, usual), markerSize(7)));
+    };
+    restyle();
+    connect(&Presentation::instance(), &Presentation::changed, this, restyle);
     table_ = new QPlainTextEdit;
     table_->setReadOnly(true);
     table_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));

@@ -13,6 +13,7 @@
 #include "inspector/gradient_norm_view.h"
 #include "inspector/marked_maps_view.h"
 #include "inspector/tensor_table_view.h"
+#include "look/view_colours.h"
 
 namespace koto::gui {
 namespace {
@@ -33,8 +34,7 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
     formulas_ = new QLabel;
     formulas_->setWordWrap(true);
     formulas_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    formulas_->setStyleSheet(
-        QStringLiteral("QLabel { background: #f6f8fc; border: 1px solid #d8deea; padding: 6px; }"));
+    showAsNote(*formulas_, Note::Formula);
     tensorLabel_ = new QLabel;
     tensorChoice_ = new QComboBox;
     tensorChoice_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
@@ -49,8 +49,7 @@ FormulaPanel::FormulaPanel(QWidget* parent) : QWidget(parent) {
     working_ = new QLabel;
     working_->setWordWrap(true);
     working_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    working_->setStyleSheet(
-        QStringLiteral("QLabel { background: #fffbea; border: 1px solid #eadca0; padding: 6px; }"));
+    showAsNote(*working_, Note::Working);
     numerical_ = new QLabel;
     numerical_->setWordWrap(true);
     numerical_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -215,14 +214,16 @@ bool FormulaPanel::checkAnswer(const QString& typed) {
     if (right) {
         verdict_->setText(
             tr("Right: %1 is within %2 of %3.").arg(typed.trimmed(), allowed, correct));
-        verdict_->setStyleSheet(QStringLiteral("color: #1a7f37; font-weight: bold;"));
+        verdict_->setStyleSheet(
+            QStringLiteral("color: %1; font-weight: bold;").arg(rightColour().name()));
     } else {
         verdict_->setText(
             tr("Not quite: the value is %1 (answers within %2 of it count). The working: %3")
                 .arg(correct, allowed,
                      w.symbolic +
                          (w.operands.isEmpty() ? QString() : QStringLiteral(" = ") + w.operands)));
-        verdict_->setStyleSheet(QStringLiteral("color: #b42318; font-weight: bold;"));
+        verdict_->setStyleSheet(
+            QStringLiteral("color: %1; font-weight: bold;").arg(wrongColour().name()));
     }
     revealed_ = true;
     refresh();

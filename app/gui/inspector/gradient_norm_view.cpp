@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "look/presentation.h"
+
 namespace koto::gui {
 
 GradientNormView::GradientNormView(QWidget* parent) : QWidget(parent) { setMinimumHeight(120); }
@@ -34,7 +36,8 @@ void GradientNormView::paintEvent(QPaintEvent*) {
     if (largest == 0) return;
     const double low = std::log10(std::max(smallest, largest * 1e-6)) - 0.5,
                  high = std::log10(largest);
-    const QRectF area(8, 18, width() - 16, height() - 38);
+    const double line = QFontMetricsF(font()).height() + 2;  // a line of text's height
+    const QRectF area(8, line + 2, width() - 16, height() - 2 * line - 6);
     const int steps = static_cast<int>(hidden_.size());
     const double slot = area.width() / steps;
     const int series = cell_.empty() ? 1 : 2;
@@ -43,7 +46,7 @@ void GradientNormView::paintEvent(QPaintEvent*) {
                       : area.height() * std::clamp((std::log10(v) - low) / (high - low), 0.02, 1.0);
     };
     painter.setPen(palette().text().color());
-    painter.drawText(QRectF(area.left(), 0, area.width(), 16), Qt::AlignLeft | Qt::AlignVCenter,
+    painter.drawText(QRectF(area.left(), 0, area.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
                      cell_.empty() ? QStringLiteral("‖dJ/dh(t)‖ (log)")
                                    : QStringLiteral("‖dJ/dh(t)‖, ‖dJ/dc(t)‖ (log)"));
     const QColor colours[] = {QColor(40, 110, 220), QColor(235, 130, 20)};
@@ -57,14 +60,14 @@ void GradientNormView::paintEvent(QPaintEvent*) {
                              colours[s]);
         }
         if (t + 1 == chosen_) {
-            painter.setPen(QPen(Qt::black, 1.5));
+            painter.setPen(linePen(palette().text().color(), 1.5));
             painter.drawRect(QRectF(left + 1, area.top(), slot - 2, area.height()));
         }
         // Every step's number while they fit; else every few.
         const int every = std::max(1, static_cast<int>(std::ceil(24.0 / slot)));
         if ((t + 1) % every == 0 || t == 0) {
             painter.setPen(palette().text().color());
-            painter.drawText(QRectF(left - 10, area.bottom() + 2, slot + 20, 16), Qt::AlignCenter,
+            painter.drawText(QRectF(left - 10, area.bottom() + 2, slot + 20, line), Qt::AlignCenter,
                              QString::number(t + 1));
         }
     }

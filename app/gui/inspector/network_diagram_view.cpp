@@ -4,12 +4,16 @@
 #include <algorithm>
 
 #include "look/notation.h"
+#include "look/presentation.h"
 #include "network/layer_registry.h"
 
 namespace koto::gui {
 namespace {
 
-constexpr double kMargin = 30, kTop = 24, kBottomSpace = 40;
+constexpr double kMargin = 30;
+// Room above the units (for J) and below them (for the columns' names), growing with the text.
+double topSpace() { return 24 * Presentation::instance().fontScale(); }
+double bottomSpace() { return 40 * Presentation::instance().fontScale(); }
 
 // A line with a small head at `to`; dashed where it stands for steps left out.
 void drawArrow(QPainter& painter, QPointF from, QPointF to, bool dashed = false) {
@@ -106,9 +110,12 @@ QRectF NetworkDiagramView::slotRect(int column, int slot, int slotCount) const {
     const int columns = static_cast<int>(sizes_.size());
     const double spacing =
         columns == 1 ? width() - 2 * kMargin : (width() - 2 * kMargin) / (columns - 1);
-    const double bottom = height() - kBottomSpace, pitch = (bottom - kTop) / std::max(slotCount, 1);
-    const double h = std::min(30.0, pitch * 0.7), w = std::clamp(spacing * 0.5, 36.0, 60.0);
-    return {columnX(column) - w / 2, kTop + pitch * (slot + 0.5) - h / 2, w, h};
+    const double top = topSpace(), bottom = height() - bottomSpace();
+    const double pitch = (bottom - top) / std::max(slotCount, 1);
+    const double scale = Presentation::instance().fontScale();  // a slot holds "h(12)"
+    const double h = std::min(30.0 * scale, pitch * 0.7),
+                 w = std::clamp(spacing * 0.5, 36.0 * scale, 60.0 * scale);
+    return {columnX(column) - w / 2, top + pitch * (slot + 0.5) - h / 2, w, h};
 }
 
 QRectF NetworkDiagramView::stepRect(int column, int step) const {
@@ -125,8 +132,9 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
     painter.fillRect(rect(), palette().base());
     if (sizes_.empty()) return;
     const int columns = static_cast<int>(sizes_.size());
-    const double left = kMargin, right = width() - kMargin, top = kTop,
-                 bottom = height() - kBottomSpace;
+    const double left = kMargin, right = width() - kMargin, top = topSpace(),
+                 bottom = height() - bottomSpace();
+    const double line = QFontMetricsF(font()).height() + 2;  // a line of text's height
     auto columnX = [this](int c) { return this->columnX(c); };
     auto shown = [&](int c) {
         return static_cast<int>(std::min<int64_t>(sizes_[static_cast<size_t>(c)], kMaxUnitsDrawn));
@@ -160,7 +168,7 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
     };
     for (int c = 0; c + 1 < columns; ++c) {
         const QColor colour = edgeColour(c);
-        painter.setPen(QPen(colour, colour == quiet ? 0.6 : 1.4));
+        painter.setPen(linePen(colour, colour == quiet ? 0.6 : 1.4));
         if (const int steps = steps_[static_cast<size_t>(c)]; steps > 0) {
             if (steps_[static_cast<size_t>(c + 1)] == steps) {  // step t to step t: x(t) → h(t)
                 for (const int t : stepsDrawn(steps, step_))
@@ -214,10 +222,10 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
         const bool lit = (highlight_ == Highlight::Forward && c == layer_ + 1) ||
                          (highlight_ == Highlight::Backward && c == layer_ + 1) ||
                          (highlight_ == Highlight::Loss && c == columns - 1);
-        const QColor fill = !lit                                ? QColor(245, 245, 245)
+        const QColor fill = !lit                                ? palette().alternateBase().color()
                             : highlight_ == Highlight::Backward ? backward.lighter(150)
                                                                 : forward.lighter(160);
-        painter.setPen(QPen(Qt::darkGray, 1));
+        painter.setPen(linePen(Qt::darkGray, 1));
         painter.setBrush(fill);
         const std::vector<int64_t>& shape = shapes_[static_cast<size_t>(c)];
         if (const int steps = steps_[static_cast<size_t>(c)]; steps > 0) {
@@ -233,7 +241,7 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
                 const QRectF r = slotRect(c, i, slotCount);
                 if (recurrent_[static_cast<size_t>(c)] && i > 0) {  // h(t−1) → h(t)
                     const QColor colour = edgeColour(c - 1);
-                    painter.setPen(QPen(colour == quiet ? Qt::gray : colour, 1.2));
+                    painter.setPen(linePen(colour == quiet ? Qt::gray : colour, 1.2));
                     const QRectF above = slotRect(c, i - 1, slotCount);
                     drawArrow(painter, QPointF(above.center().x(), above.bottom() + 1),
                               QPointF(r.center().x(), r.top() - 1),
@@ -243,7 +251,7 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
                 const int t = drawn[static_cast<size_t>(i)];
                 if (t == 0) continue;  // "⋮", drawn below over the arrows
                 const bool current = t == step_ && (lit || input);
-                painter.setPen(QPen(current ? strong : QColor(Qt::darkGray), current ? 2.2 : 1));
+                painter.setPen(linePen(current ? strong : QColor(Qt::darkGray), current ? 2.2 : 1));
                 painter.setBrush(current && lit ? strong.lighter(125) : fill);
                 painter.drawRoundedRect(r, 4, 4);
                 painter.setPen(current && lit ? QColor(Qt::white) : palette().text().color());
@@ -261,15 +269,16 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
             painter.setPen(palette().text().color());
             // Shapes alternate under and over their stacks, so that neighbours do not overlap.
             const double y =
-                c % 2 == 0 ? mapRect(c, 0).bottom() + 4 : mapRect(c, maps(c) - 1).top() - 20;
-            painter.drawText(QRectF(columnX(c) - spacing, y, 2 * spacing, 16), Qt::AlignCenter,
+                c % 2 == 0 ? mapRect(c, 0).bottom() + 4 : mapRect(c, maps(c) - 1).top() - 4 - line;
+            painter.drawText(QRectF(columnX(c) - spacing, y, 2 * spacing, line), Qt::AlignCenter,
                              QStringLiteral("%1×%2×%3").arg(shape[0]).arg(shape[1]).arg(shape[2]));
         } else {
+            const double radius = markerSize(9);
             for (int u = 0; u < shown(c); ++u)
-                painter.drawEllipse(QPointF(columnX(c), unitY(c, u)), 9, 9);
+                painter.drawEllipse(QPointF(columnX(c), unitY(c, u)), radius, radius);
             if (sizes_[static_cast<size_t>(c)] > kMaxUnitsDrawn) {
                 painter.setPen(palette().text().color());
-                painter.drawText(QRectF(columnX(c) - 30, unitY(c, shown(c)) - 8, 60, 16),
+                painter.drawText(QRectF(columnX(c) - 45, unitY(c, shown(c)) - line / 2, 90, line),
                                  Qt::AlignCenter,
                                  QStringLiteral("… %1").arg(sizes_[static_cast<size_t>(c)]));
             }
@@ -278,13 +287,14 @@ void NetworkDiagramView::paintEvent(QPaintEvent*) {
         QFont bold = font();
         bold.setBold(true);
         painter.setFont(bold);
-        painter.drawText(QRectF(columnX(c) - 40, bottom + 8, 80, 20), Qt::AlignCenter,
+        painter.drawText(QRectF(columnX(c) - 45, bottom + 8, 90, line), Qt::AlignCenter,
                          names_[static_cast<size_t>(c)]);
         painter.setFont(font());
     }
     if (highlight_ == Highlight::Loss) {
         painter.setPen(backward);
-        painter.drawText(QRectF(columnX(columns - 1) - 28, top - 22, 56, 18), Qt::AlignCenter,
+        painter.drawText(QRectF(columnX(columns - 1) - 28, top - line - 2, 56, line),
+                         Qt::AlignCenter,
                          QStringLiteral("J"));
     }
 }

@@ -5,15 +5,22 @@
 #include <cmath>
 
 #include "inspector/stage_text.h"
+#include "look/presentation.h"
 
 namespace koto::gui {
 
 TensorTableView::TensorTableView(QWidget* parent) : QTableWidget(parent) {
     setEditTriggers(QAbstractItemView::NoEditTriggers);
     setSelectionMode(QAbstractItemView::SingleSelection);
-    horizontalHeader()->setDefaultSectionSize(78);
-    horizontalHeader()->setMinimumSectionSize(40);
-    verticalHeader()->setDefaultSectionSize(22);
+    // Cells wide enough for "−0.06201", as much larger as the text is (projector mode).
+    auto size = [this] {
+        const double scale = Presentation::instance().fontScale();
+        horizontalHeader()->setMinimumSectionSize(static_cast<int>(40 * scale));
+        horizontalHeader()->setDefaultSectionSize(static_cast<int>(78 * scale));
+        verticalHeader()->setDefaultSectionSize(static_cast<int>(22 * scale));
+    };
+    size();
+    connect(&Presentation::instance(), &Presentation::changed, this, size);
     connect(this, &QTableWidget::cellClicked, this, &TensorTableView::elementChosen);
 }
 

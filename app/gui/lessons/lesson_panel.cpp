@@ -15,6 +15,7 @@
 #include "lessons/lesson_progress.h"
 #include "lessons/lesson_text_view.h"
 #include "lessons/task_card.h"
+#include "look/view_colours.h"
 
 namespace koto::gui {
 namespace {
@@ -63,7 +64,7 @@ QWidget* LessonPanel::buildListPage() {
         emit lessonChosen(item->data(Qt::UserRole).toString());
     });
     refused_ = wrappingLabel("refusedLessons");
-    refused_->setStyleSheet(QStringLiteral("QLabel { color: #8a1c1c; }"));
+    showAsNote(*refused_, Note::Warning);
     open_ = new QPushButton;
     open_->setObjectName(QStringLiteral("openLessonButton"));
     open_->setDefault(true);
@@ -107,9 +108,7 @@ QWidget* LessonPanel::buildLessonPage() {
     tasksLayout_ = new QVBoxLayout(tasks);
     tasksLayout_->setContentsMargins(0, 0, 0, 0);
     summary_ = wrappingLabel("lessonSummary");
-    summary_->setStyleSheet(QStringLiteral(
-        "QLabel { background: #e6f4ea; color: #0d3b1e; border: 1px solid #a8d5b5; "
-        "border-radius: 4px; padding: 6px; }"));
+    showAsNote(*summary_, Note::Done);
     auto* tasksColumn = new QWidget;
     auto* column = new QVBoxLayout(tasksColumn);
     column->setContentsMargins(0, 0, 4, 0);
@@ -200,7 +199,7 @@ void LessonPanel::fillList() {
                 .arg(tasks));
         item->setData(Qt::UserRole, id);
         item->setToolTip(text(lesson.goal));
-        if (done == tasks) item->setForeground(QColor(0x1b, 0x7f, 0x3b));
+        if (done == tasks) item->setForeground(rightColour());
         list_->addItem(item);
     }
     const auto& problems = library_.problems;

@@ -5,6 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "look/view_colours.h"
+
 namespace koto::gui {
 
 TaskCard::TaskCard(int number, const LessonTask& task, QWidget* parent)
@@ -77,7 +79,7 @@ void TaskCard::restyle() {
                                     : QStringLiteral("1px solid palette(mid)");
     setStyleSheet(QStringLiteral("koto--gui--TaskCard { border: %1; border-radius: 6px; }"
                                  "QLabel#taskMark { color: %2; }")
-                      .arg(border, done_ ? QStringLiteral("#1b7f3b") : QStringLiteral("palette(mid)")));
+                      .arg(border, done_ ? rightColour().name() : QStringLiteral("palette(mid)")));
 }
 
 }  // namespace koto::gui

@@ -4,6 +4,8 @@
 #include <array>
 #include <cmath>
 
+#include "look/presentation.h"
+
 namespace koto::gui {
 namespace {
 
@@ -18,6 +20,13 @@ constexpr std::array<Stop, 5> kDiverging{{{0.0, 33, 102, 172},
                                           {0.5, 247, 247, 247},
                                           {0.75, 244, 165, 130},
                                           {1.0, 178, 24, 43}}};
+// In colour-blind-safe mode blue to white to orange, ends taken from Okabe and Ito's blue and
+// vermillion: red and blue can look alike to a protanope where both are dark.
+constexpr std::array<Stop, 5> kDivergingSafe{{{0.0, 0, 92, 150},
+                                              {0.25, 120, 180, 220},
+                                              {0.5, 247, 247, 247},
+                                              {0.75, 240, 170, 100},
+                                              {1.0, 190, 84, 0}}};
 constexpr std::array<Stop, 5> kSequential{{{0.0, 68, 1, 84},
                                            {0.25, 59, 82, 139},
                                            {0.5, 33, 145, 140},
@@ -55,7 +64,9 @@ QRgb ColourScale::colour(double value) const {
             static_cast<int>(std::lround(std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 255));
         return qRgb(level, level, level);
     }
-    return diverging ? interpolate(kDiverging, t) : interpolate(kSequential, t);
+    if (!diverging) return interpolate(kSequential, t);
+    return Presentation::instance().colourBlindSafe() ? interpolate(kDivergingSafe, t)
+                                                      : interpolate(kDiverging, t);
 }
 
 QImage ColourScale::bar(int width, int height) const {

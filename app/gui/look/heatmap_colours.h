@@ -4,7 +4,8 @@
 // values that are never negative (ReLU, pooling of ReLU, sigmoid gates) on a sequential scale
 // from dark to bright, so that "more" always reads as "brighter"; input images in grey. Where it
 // matters that a value is exactly 0 (a weight L1 has cleared), it can be drawn in a colour of its
-// own, black, which no scale uses.
+// own, black, which no scale uses. In colour-blind-safe mode (presentation.h) the diverging scale
+// runs from blue through white to orange instead; viridis is safe as it is.
 
 #include <QColor>
 #include <QImage>

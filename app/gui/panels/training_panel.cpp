@@ -12,6 +12,9 @@
 #include <QSpinBox>
 #include <cmath>
 
+#include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "training/learning_rate_schedule.h"
 #include "training/optimizer.h"
 
@@ -51,17 +54,23 @@ TrainingPanel::TrainingPanel(QWidget* parent) : QGroupBox(parent) {
         schedule_->addItem(QString(), QString::fromLatin1(schedule));
     schedulePlot_ = new QCustomPlot(this);
     schedulePlot_->setObjectName(QStringLiteral("schedulePlot"));
-    schedulePlot_->setFixedHeight(76);
-    schedulePlot_->setBackground(palette().window());
-    schedulePlot_->addGraph()->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
+    schedulePlot_->addGraph();
     schedulePlot_->yAxis->ticker()->setTickCount(2);
     schedulePlot_->xAxis->ticker()->setTickCount(4);
-    for (QCPAxis* axis : {schedulePlot_->xAxis, schedulePlot_->yAxis}) {
-        QFont small = axis->tickLabelFont();
-        small.setPointSizeF(small.pointSizeF() * 0.8);
-        axis->setTickLabelFont(small);
-        axis->setLabelFont(small);
-    }
+    followPresentation(*schedulePlot_);
+    // A small plot in small print, after the plots' own style (connected first).
+    auto restyleSchedule = [this] {
+        schedulePlot_->setFixedHeight(qRound(76 * Presentation::instance().fontScale()));
+        schedulePlot_->graph(0)->setPen(linePen(curveColour(Curve::Training), 2));
+        for (QCPAxis* axis : {schedulePlot_->xAxis, schedulePlot_->yAxis}) {
+            QFont small = axis->tickLabelFont();
+            small.setPointSizeF(small.pointSizeF() * 0.8);
+            axis->setTickLabelFont(small);
+            axis->setLabelFont(small);
+        }
+    };
+    restyleSchedule();
+    connect(&Presentation::instance(), &Presentation::changed, this, restyleSchedule);
     auto penalty = [this](const char* name) {
         auto* box = new QDoubleSpinBox(this);
         box->setObjectName(QLatin1String(name));

@@ -1,6 +1,8 @@
 #include "reconstruction_curve_view.h"
 
 #include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 
 #include <qcustomplot.h>
 
@@ -21,15 +23,25 @@ ReconstructionCurveView::ReconstructionCurveView(QWidget* parent) : QWidget(pare
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
 
+    plot_->addGraph();
+    plot_->addGraph();
+    plot_->addGraph(plot_->xAxis, plot_->yAxis2);
+    for (int i = 0; i < plot_->graphCount(); ++i) plot_->graph(i)->setLineStyle(QCPGraph::lsLine);
     // The colours of the main window's learning curve: training blue, test orange.
-    plot_->addGraph()->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
-    plot_->addGraph()->setPen(QPen(QColor(0xf5, 0x93, 0x22), 2));
-    plot_->addGraph(plot_->xAxis, plot_->yAxis2)
-        ->setPen(QPen(QColor(0x6a, 0x3d, 0x9a), 2, Qt::DashLine));
-    for (int i = 0; i < plot_->graphCount(); ++i) {
-        plot_->graph(i)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
-        plot_->graph(i)->setLineStyle(QCPGraph::lsLine);
-    }
+    auto restyle = [this] {
+        plot_->graph(0)->setPen(linePen(curveColour(Curve::Training), 2,
+                                        curveStyle(Curve::Training)));
+        plot_->graph(1)->setPen(linePen(curveColour(Curve::Test), 2, curveStyle(Curve::Test)));
+        const QColor purple[] = {QColor(0x6a, 0x3d, 0x9a)};
+        const bool safe = Presentation::instance().colourBlindSafe();  // the test loss is dashed
+        plot_->graph(2)->setPen(
+            linePen(seriesColour(3, purple), 2, safe ? Qt::DashDotLine : Qt::DashLine));
+        for (int i = 0; i < plot_->graphCount(); ++i)
+            plot_->graph(i)->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssDisc, markerSize(5)));
+    };
+    restyle();
+    connect(&Presentation::instance(), &Presentation::changed, this, restyle);
     putLegendBelow(*plot_);
     plot_->installEventFilter(this);
     setEpochs({}, false);

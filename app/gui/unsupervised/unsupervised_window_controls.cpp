@@ -18,6 +18,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "look/view_colours.h"
 #include "unsupervised/reconstruction_curve_view.h"
 #include "unsupervised/unsupervised_window.h"
 #include "views/image_stack_view.h"
@@ -25,10 +26,6 @@
 
 namespace koto::gui {
 namespace {
-
-const QString kWarningStyle =
-    QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                   "border-radius: 4px; padding: 6px; }");
 
 // The exact value behind a spin box that shows it rounded to `decimals`, unless the learner
 // has set another (a project's learning rate 0.00125 shows as 0.0013).
@@ -95,7 +92,7 @@ void UnsupervisedWindow::buildControls() {
     banner_ = new QLabel;
     banner_->setObjectName(QStringLiteral("deviceBanner"));
     banner_->setWordWrap(true);
-    banner_->setStyleSheet(kWarningStyle);
+    showAsNote(*banner_, Note::Warning);
     banner_->hide();
 
     auto* form = new QFormLayout;

@@ -3,7 +3,9 @@
 #include <QPainter>
 #include <algorithm>
 
+#include "look/presentation.h"
 #include "look/ui_text.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 
 namespace koto::gui {
@@ -52,11 +54,14 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const QFontMetrics metrics = fontMetrics();
     painter.setPen(palette().text().color());
     const int line = metrics.height();
-    const QRect title(6, 4, width() - 12, line * 2 + 4);
-    painter.drawText(title, Qt::TextWordWrap,
-                     tr("Test data: each row a true class, each column the network's answer; right "
-                        "answers on the "
-                        "diagonal."));
+    const QString heading =
+        tr("Test data: each row a true class, each column the network's answer; right "
+           "answers on the "
+           "diagonal.");
+    // As many lines as the heading takes at this width (more with large text).
+    const QRect title = metrics.boundingRect(QRect(6, 4, width() - 12, height()),
+                                             Qt::TextWordWrap, heading);
+    painter.drawText(title, Qt::TextWordWrap, heading);
     if (classes < 1 || static_cast<int>(counts_.size()) != classes * classes) {
         painter.drawText(rect().adjusted(6, title.bottom(), -6, -6),
                          Qt::AlignCenter | Qt::TextWordWrap,
@@ -77,7 +82,15 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
     const int cell = std::max(8, std::min((width() - nameWidth - accuracyWidth - 12) / classes,
                                           (height() - top - 6) / classes));
     const int left = 6 + nameWidth;
-    const QColor strong(0x08, 0x51, 0x9c), base = palette().base().color();
+    // The rows' names and accuracies no taller than a row, so that rows never overlap.
+    QFont rowFont = font();
+    if (line > cell) rowFont.setPixelSize(std::max(6, cell - 1));
+    const QFontMetrics rowMetrics(rowFont);
+    // The fuller a cell, the nearer this blue: dark on a light theme, light on a dark one, with
+    // its count in the base's colour once past half way.
+    const bool dark = Presentation::instance().dark();
+    const QColor strong = dark ? QColor(0x7c, 0xbc, 0xf0) : QColor(0x08, 0x51, 0x9c);
+    const QColor base = palette().base().color();
     for (int p = 0; p < classes; ++p)
         painter.drawText(QRect(left + p * cell, top - line - 4, cell, line), Qt::AlignCenter,
                          QString::number(p));
@@ -89,11 +102,11 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
         int64_t rowTotal = 0;
         for (int p = 0; p < classes; ++p) rowTotal += counts_[static_cast<size_t>(t * classes + p)];
         const int y = top + t * cell;
-        painter.setFont(font());
+        painter.setFont(rowFont);
         painter.setPen(palette().text().color());
         painter.drawText(QRect(6, y, nameWidth - 6, cell), Qt::AlignVCenter | Qt::AlignLeft,
-                         metrics.elidedText(rowName(t, names_[static_cast<size_t>(t)]),
-                                            Qt::ElideRight, nameWidth - 6));
+                         rowMetrics.elidedText(rowName(t, names_[static_cast<size_t>(t)]),
+                                               Qt::ElideRight, nameWidth - 6));
         for (int p = 0; p < classes; ++p) {
             const int64_t count = counts_[static_cast<size_t>(t * classes + p)];
             const double share =
@@ -105,16 +118,16 @@ void ConfusionMatrixView::paintEvent(QPaintEvent*) {
             const QRect box(left + p * cell, y, cell - 1, cell - 1);
             painter.fillRect(box, fill);
             if (t == p) {
-                painter.setPen(QPen(QColor(0x1b, 0x7f, 0x3b), 2));
+                painter.setPen(linePen(rightColour(), 2));
                 painter.drawRect(box.adjusted(1, 1, -1, -1));
             }
             if (cell >= 18) {
                 painter.setFont(cellFont);
-                painter.setPen(share > 0.5 ? Qt::white : palette().text().color());
+                painter.setPen(share > 0.5 ? base : palette().text().color());
                 painter.drawText(box, Qt::AlignCenter, QString::number(count));
             }
         }
-        painter.setFont(font());
+        painter.setFont(rowFont);
         painter.setPen(palette().text().color());
         const int64_t right = counts_[static_cast<size_t>(t * classes + t)];
         const QString accuracy =

@@ -7,6 +7,9 @@
 #include <limits>
 
 #include "data/playground_datasets.h"
+#include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 #include "views/level_line.h"
 
@@ -14,15 +17,14 @@ namespace koto::gui {
 namespace {
 
 constexpr int kColourBins = 11;
-const QColor kOrange(0xf5, 0x93, 0x22);
-const QColor kBlue(0x08, 0x77, 0xbd);
-const QColor kPale(0xe8, 0xea, 0xeb);
+// Drawn over the plane's pale middle, so dark on any theme.
+const QColor kDarkLine(0x20, 0x20, 0x20);
 
 QCPColorGradient playgroundGradient() {
     QCPColorGradient gradient;
-    gradient.setColorStopAt(0.0, kOrange);
-    gradient.setColorStopAt(0.5, kPale);
-    gradient.setColorStopAt(1.0, kBlue);
+    gradient.setColorStopAt(0.0, classColour(0));
+    gradient.setColorStopAt(0.5, unsureColour());
+    gradient.setColorStopAt(1.0, classColour(1));
     gradient.setColorInterpolation(QCPColorGradient::ciRGB);
     return gradient;
 }
@@ -33,9 +35,7 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
     plot_ = new QCustomPlot(this);
     plot_->setObjectName(QStringLiteral("decisionBoundaryPlot"));
     plot_->setNoAntialiasingOnDrag(true);
-    plot_->setBackground(palette().window());
     colorMap_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
-    colorMap_->setGradient(playgroundGradient());
     colorMap_->setInterpolate(true);
     colorMap_->setTightBoundary(true);
     colorMap_->setDataRange(QCPRange(0, 1));
@@ -46,20 +46,16 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
         for (int bin = 0; bin < kColourBins; ++bin) {
             QCPGraph* graph = plot_->addGraph();
             graph->setLineStyle(QCPGraph::lsNone);
-            const double position = bin / double(kColourBins - 1);
-            const QColor fill = playgroundGradient().color(position, QCPRange(0, 1));
-            const QPen outline = test ? QPen(QColor(0x30, 0x30, 0x30), 1.5) : QPen(Qt::white, 1.2);
-            graph->setScatterStyle(
-                QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(fill), 8));
             (test ? testGraphs_ : trainGraphs_).push_back(graph);
         }
     }
     decisionLine_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
-    decisionLine_->setPen(QPen(QColor(0x20, 0x20, 0x20), 1.6));
     chosen_ = plot_->addGraph();
     chosen_->setLineStyle(QCPGraph::lsNone);
-    chosen_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2.5), Qt::NoBrush, 18));
+    followPresentation(*plot_);
+    restyle();
+    connect(&Presentation::instance(), &Presentation::changed, this,
+            &DecisionBoundaryView::restyle);
     // A click chooses the nearest test point (for the output probabilities view).
     // (A right click is for the context menu.)
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
@@ -80,6 +76,24 @@ DecisionBoundaryView::DecisionBoundaryView(QWidget* parent) : QWidget(parent) {
         emit testPointClicked(nearest);
     });
     retranslate();
+}
+
+void DecisionBoundaryView::restyle() {
+    QCPColorGradient gradient = playgroundGradient();  // (its color() is not const)
+    colorMap_->setGradient(gradient);
+    for (int test = 0; test < 2; ++test)
+        for (int bin = 0; bin < kColourBins; ++bin) {
+            const double position = bin / double(kColourBins - 1);
+            const QColor fill = gradient.color(position, QCPRange(0, 1));
+            const QPen outline = test ? linePen(QColor(0x30, 0x30, 0x30), 1.5)
+                                      : linePen(Qt::white, 1.2);
+            (test ? testGraphs_ : trainGraphs_)[static_cast<size_t>(bin)]->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssCircle, outline, QBrush(fill), markerSize(8)));
+        }
+    decisionLine_->setPen(linePen(kDarkLine, 1.6));
+    chosen_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, linePen(Qt::black, 2.5),
+                                             Qt::NoBrush, markerSize(18)));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void DecisionBoundaryView::setChosenSample(int64_t sample) {

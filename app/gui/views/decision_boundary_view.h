@@ -1,8 +1,9 @@
 #pragma once
 // The input square with the network's output painted over it (orange for one class, blue for the
-// other, the paler the less sure: TF Playground's colours) and the data points on top: training
-// points filled, test points with a dark outline. For regression the colour is the value, -1
-// orange to +1 blue. For classes, a line where P(class 1) = 0.5: the decision boundary itself.
+// other, the paler the less sure: TF Playground's colours, look/view_colours.h) and the data
+// points on top: training points filled, test points with a dark outline. For regression the
+// colour is the value, -1 orange to +1 blue. For classes, a line where P(class 1) = 0.5: the
+// decision boundary itself.
 
 #include <QWidget>
 #include <vector>
@@ -55,6 +56,8 @@ protected:
 
 private:
     void retranslate();
+    // Colours, point sizes and line widths as the presentation has them (look/presentation.h).
+    void restyle();
     void showPoints(const DataSplit& split, bool test);
 
     QCustomPlot* plot_;

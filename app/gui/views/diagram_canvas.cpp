@@ -10,6 +10,7 @@
 
 #include "data/playground_datasets.h"
 #include "look/heatmap_colours.h"
+#include "look/presentation.h"
 
 namespace koto::gui {
 namespace {
@@ -100,7 +101,8 @@ QColor DiagramCanvas::linkColour(const DiagramLink& link) const {
 
 double DiagramCanvas::linkWidth(const DiagramLink& link) const {
     const double largest = std::max(layout_.largestWeight, 1e-12f);
-    return 0.5 + 3.5 * std::min(1.0, std::abs(link.weight) / largest);
+    return (0.5 + 3.5 * std::min(1.0, std::abs(link.weight) / largest)) *
+           Presentation::instance().lineScale();
 }
 
 QPainterPath DiagramCanvas::linkPath(const DiagramLink& link) const {
@@ -180,7 +182,9 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
         painter.drawPath(linkPath(*link));
     }
     if (chosenLink) {
-        painter.setPen(QPen(palette().text().color(), linkWidth(*chosenLink) + 4));
+        // An outline 2 pixels wide (ordinarily) on each side of the link.
+        painter.setPen(QPen(palette().text().color(),
+                            linkWidth(*chosenLink) + 4 * Presentation::instance().lineScale()));
         painter.drawPath(linkPath(*chosenLink));
         painter.setPen(QPen(linkColour(*chosenLink), linkWidth(*chosenLink)));
         painter.drawPath(linkPath(*chosenLink));
@@ -190,7 +194,8 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
     const QColor frame = palette().mid().color();
     for (const DiagramNode& node : layout_.nodes) {
         const bool chosen = &node == chosenNode;
-        painter.setPen(QPen(chosen ? palette().text().color() : frame, chosen ? 3 : 1));
+        const QPen border = linePen(chosen ? palette().text().color() : frame, chosen ? 3 : 1);
+        painter.setPen(border);
         if (node.unit < 0) {  // the "1" whose links are biases
             painter.setBrush(palette().window());
             painter.drawEllipse(node.box);
@@ -200,10 +205,17 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
         }
         if (node.column == 0) {  // the inputs by name, x₁ and x₂, on their left
             painter.setPen(palette().text().color());
-            const QRectF label(node.box.left() - 40, node.box.top(), 36, node.box.height());
+            // No taller than its node, so that x₁ and x₂ stay apart on small nodes.
+            QFont small = font();
+            small.setPixelSize(std::max(
+                8, std::min(QFontInfo(font()).pixelSize(), static_cast<int>(node.box.height()))));
+            painter.setFont(small);
+            const QRectF label(node.box.left() - 40, node.box.top() - 4, 36,
+                               node.box.height() + 8);
             painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter,
                              QStringLiteral("x") + QChar(0x2081 + static_cast<int>(node.unit)));
-            painter.setPen(QPen(chosen ? palette().text().color() : frame, chosen ? 3 : 1));
+            painter.setFont(font());
+            painter.setPen(border);
         }
         const QImage image = unitImage(node);
         if (image.isNull()) painter.fillRect(node.box, palette().window());
@@ -223,7 +235,8 @@ void DiagramCanvas::paintEvent(QPaintEvent*) {
             bottom = std::max(bottom, node.box.bottom());
             centre = node.box.center().x();
         }
-        const double width = static_cast<double>(this->width()) / layout_.columns.size();
+        // A little narrower than a column, so that neighbouring names never touch.
+        const double width = 0.92 * this->width() / static_cast<double>(layout_.columns.size());
         if (c < static_cast<size_t>(columnNames_.size()))
             painter.drawText(QRectF(centre - width / 2, top - 2 * metrics.height() - 4, width,
                                     2 * metrics.height()),

@@ -4,12 +4,15 @@
 #include <cmath>
 #include <numeric>
 
+#include "look/presentation.h"
+
 namespace koto::gui {
 namespace {
 
 constexpr double kMargin = 8;
-constexpr double kHeader = 34;  // room above the nodes for each column's name
-constexpr double kFooter = 34;  // and below, for "12 of 32 units" (two lines if need be)
+// Room above the nodes for each column's name, and below for "12 of 32 units" (two lines if need
+// be): as much more as the text is larger.
+double headerSpace() { return 34 * Presentation::instance().fontScale(); }
 
 // A dense layer's weights W (in x out) and biases b (1 x out), by their places in the matrices.
 struct DenseWeights {
@@ -81,7 +84,8 @@ DiagramLayout layOutDiagram(const NetworkWeights& weights, QSizeF size) {
     }
 
     // Columns evenly across, nodes evenly down and centred; square nodes as large as fit.
-    const double height = std::max(1.0, size.height() - kHeader - kFooter - 2 * kMargin);
+    const double header = headerSpace();
+    const double height = std::max(1.0, size.height() - 2 * header - 2 * kMargin);
     const double columnWidth =
         std::max(1.0, (size.width() - 2 * kMargin) / static_cast<double>(layout.columns.size()));
     const double pitch = height / static_cast<double>(tallest);
@@ -92,7 +96,7 @@ DiagramLayout layOutDiagram(const NetworkWeights& weights, QSizeF size) {
         const bool last = c + 1 == layout.columns.size();
         const double x = kMargin + (static_cast<double>(c) + 0.5) * columnWidth;
         const size_t count = column.shown.size() + (last ? 0 : 1);
-        double y = kMargin + kHeader + (height - static_cast<double>(count) * pitch + gap) / 2;
+        double y = kMargin + header + (height - static_cast<double>(count) * pitch + gap) / 2;
         if (!last) {  // the "1" on top, smaller
             const double bias = side * 0.5;
             layout.nodes.push_back(

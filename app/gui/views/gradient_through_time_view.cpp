@@ -10,18 +10,23 @@
 #include <cstdlib>
 
 #include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 
 namespace koto::gui {
 namespace {
-const QColor kHiddenColour(0x08, 0x77, 0xbd);
-const QColor kCellColour(0xf5, 0x93, 0x22);
-const QColor kForgetColour(0x2e, 0x8b, 0x57);
+// h's gradient, c's gradient and the forget gate (seriesColour: blue, orange and green).
+const QColor kUsualColours[] = {QColor(0x08, 0x77, 0xbd), QColor(0xf5, 0x93, 0x22),
+                                QColor(0x2e, 0x8b, 0x57)};
+QColor hiddenColour() { return seriesColour(0, kUsualColours); }
+QColor cellColour() { return seriesColour(1, kUsualColours); }
+QColor forgetColour() { return seriesColour(2, kUsualColours); }
 
 // The same colour, faint: the first step's curves stay behind the latest ones.
 QPen faint(QColor colour) {
     colour.setAlpha(110);
-    return QPen(colour, 1.5, Qt::DashLine);
+    return linePen(colour, 1.5, Qt::DashLine);
 }
 
 // Labels the log axis's powers of ten as 10⁻³, as a learner writes them.
@@ -54,22 +59,13 @@ GradientThroughTimeView::GradientThroughTimeView(QWidget* parent) : QWidget(pare
     layout->addWidget(note_);
 
     // The order of drawing: the first step's faint lines under the latest ones.
-    plot_->addGraph()->setPen(faint(kHiddenColour));
-    plot_->addGraph()->setPen(faint(kCellColour));
-    plot_->addGraph()->setPen(QPen(kHiddenColour, 2.5));
-    plot_->addGraph()->setPen(QPen(kCellColour, 2.5));
-    QCPGraph* forget = plot_->addGraph(plot_->xAxis, plot_->yAxis2);
-    forget->setPen(QPen(kForgetColour, 1.5));
-    forget->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
-    for (QCPGraph* g : {graph(Curve::Hidden), graph(Curve::Cell)})
-        g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, 5));
+    for (int i = 0; i < 4; ++i) plot_->addGraph();
+    plot_->addGraph(plot_->xAxis, plot_->yAxis2);  // the forget gate
 
     // A vanishing gradient shrinks by a factor every step: a straight line on a log scale.
     plot_->yAxis->setScaleType(QCPAxis::stLogarithmic);
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerLog>(new PowerOfTenTicker));
     plot_->yAxis2->setRange(0, 1.05);
-    plot_->yAxis2->setTickLabelColor(kForgetColour);
-    plot_->yAxis2->setLabelColor(kForgetColour);
     // Time steps are whole numbers: ticks at 1, 2, 3, ... or at multiples of them.
     QSharedPointer<QCPAxisTickerFixed> steps(new QCPAxisTickerFixed);
     steps->setTickStep(1);
@@ -78,7 +74,29 @@ GradientThroughTimeView::GradientThroughTimeView(QWidget* parent) : QWidget(pare
 
     putLegendBelow(*plot_);
     plot_->installEventFilter(this);
+    restyle();
+    connect(&Presentation::instance(), &Presentation::changed, this,
+            &GradientThroughTimeView::restyle);
     retranslate();
+}
+
+void GradientThroughTimeView::restyle() {
+    graph(Curve::InitialHidden)->setPen(faint(hiddenColour()));
+    graph(Curve::InitialCell)->setPen(faint(cellColour()));
+    graph(Curve::Hidden)->setPen(linePen(hiddenColour(), 2.5));
+    graph(Curve::Cell)->setPen(linePen(cellColour(), 2.5));
+    graph(Curve::ForgetGate)->setPen(linePen(forgetColour(), 1.5));
+    graph(Curve::ForgetGate)
+        ->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, markerSize(4)));
+    // In colour-blind-safe mode c's points are squares, so that h and c differ by more than hue.
+    const bool safe = Presentation::instance().colourBlindSafe();
+    graph(Curve::Hidden)->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, markerSize(5)));
+    graph(Curve::Cell)->setScatterStyle(QCPScatterStyle(
+        safe ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssDisc, markerSize(5)));
+    // The right axis is the forget gate's, in its colour (after the plot's own style).
+    plot_->yAxis2->setTickLabelColor(forgetColour());
+    plot_->yAxis2->setLabelColor(forgetColour());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 QCPGraph* GradientThroughTimeView::graph(Curve curve) const {

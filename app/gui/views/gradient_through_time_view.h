@@ -48,6 +48,8 @@ protected:
 
 private:
     void retranslate();
+    // Colours, widths and markers as the presentation has them (look/presentation.h).
+    void restyle();
     void draw();
     QCPGraph* graph(Curve curve) const;
     // The values a curve draws (null: not drawn).

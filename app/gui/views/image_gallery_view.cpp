@@ -11,7 +11,9 @@
 #include <functional>
 
 #include "backend/cpu_backend.h"
+#include "look/presentation.h"
 #include "look/ui_text.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 
 namespace koto::gui {
@@ -19,8 +21,6 @@ namespace {
 
 constexpr int kAugmentedRows = 6;  // training images shown with their copies
 constexpr int kCopies = 5;
-const QColor kRight(0x1b, 0x7f, 0x3b);
-const QColor kWrong(0xc6, 0x28, 0x28);
 
 // One grayscale image from [0, 1] values, row by row.
 QImage imageOf(const float* values, int64_t width, int64_t height) {
@@ -155,14 +155,14 @@ protected:
             const QRect picture = pictureRect(g, i);
             painter.drawImage(picture, tile.image);
             if (!tile.answer.isEmpty()) {
-                painter.setPen(QPen(tile.right ? kRight : kWrong, 3));
+                painter.setPen(linePen(tile.right ? rightColour() : wrongColour(), 3));
                 painter.drawRect(picture.adjusted(-2, -2, 1, 1));
             } else if (tile.separated) {
-                painter.setPen(QPen(palette().highlight().color(), 2));
+                painter.setPen(linePen(palette().highlight().color(), 2));
                 painter.drawRect(picture.adjusted(-2, -2, 1, 1));
             }
             if (i == chosen) {
-                painter.setPen(QPen(palette().highlight().color(), 2, Qt::DashLine));
+                painter.setPen(linePen(palette().highlight().color(), 2, Qt::DashLine));
                 painter.drawRect(QRect(left + i % perRow * tileWidth + 1, picture.top() - 5,
                                        tileWidth - 2, g.tileHeight - 4));
             }
@@ -172,7 +172,7 @@ protected:
                              metrics.height());
             drawFitted(painter, small, text, tile.caption);
             if (!tile.answer.isEmpty()) {
-                painter.setPen(tile.right ? kRight : kWrong);
+                painter.setPen(tile.right ? rightColour() : wrongColour());
                 drawFitted(painter, small, text.translated(0, metrics.height()), tile.answer);
             }
         }

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <limits>
 
+#include "look/presentation.h"
+
 namespace koto::gui {
 namespace {
 constexpr int kGap = 6;         // between tiles
@@ -14,6 +16,11 @@ ImageStackView::ImageStackView(QWidget* parent) : QWidget(parent) {
     QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
     setSizePolicy(policy);
+    // The scale's colours change with colour-blind-safe mode.
+    connect(&Presentation::instance(), &Presentation::changed, this, [this] {
+        colourTiles();
+        update();
+    });
 }
 
 void ImageStackView::setStack(ImageStack stack, const QString& title, int tileSide,
@@ -30,6 +37,12 @@ void ImageStackView::setStack(ImageStack stack, const QString& title, int tileSi
     scale_ = scale                   ? *scale
              : stack_.values.empty() ? ColourScale{}
                                      : ColourScale::forRange(low, high);
+    colourTiles();
+    updateGeometry();
+    update();
+}
+
+void ImageStackView::colourTiles() {
     tiles_.clear();
     for (int64_t i = 0; i < stack_.count; ++i) {
         QImage tile(static_cast<int>(stack_.width), static_cast<int>(stack_.height),
@@ -40,8 +53,6 @@ void ImageStackView::setStack(ImageStack stack, const QString& title, int tileSi
                               scale_.colour(stack_.at(i, y, x)));
         tiles_.push_back(std::move(tile));
     }
-    updateGeometry();
-    update();
 }
 
 QRgb ImageStackView::shownColour(int64_t image, int64_t y, int64_t x) const {

@@ -41,6 +41,8 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    // The tiles from the values, on the scale's colours as they are now.
+    void colourTiles();
     int columnsFor(int width) const;
     int headerHeight() const;
     int cellHeight() const;

@@ -8,9 +8,25 @@
 #include <cmath>
 
 #include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "views/csv_text.h"
 
 namespace koto::gui {
+namespace {
+
+// Other runs' test losses: colours apart from this run's blue, orange and green, dashed (dotted
+// where colour-blind-safe mode dashes this run's test loss).
+QPen otherRunPen(size_t i) {
+    static const QColor usual[] = {QColor(0x9b, 0x59, 0xb6), QColor(0xc0, 0x39, 0x2b),
+                                   QColor(0x7f, 0x8c, 0x8d), QColor(0x16, 0xa0, 0x85),
+                                   QColor(0xd3, 0x54, 0x00), QColor(0x2c, 0x3e, 0x50)};
+    const bool safe = Presentation::instance().colourBlindSafe();
+    // In the safe palette the first three are this run's colours.
+    return linePen(seriesColour(safe ? i + 3 : i, usual), 1.5, safe ? Qt::DotLine : Qt::DashLine);
+}
+
+}  // namespace
 
 LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     figures_ = new QLabel(this);
@@ -22,19 +38,27 @@ LossCurveView::LossCurveView(QWidget* parent) : QWidget(parent) {
     layout->addWidget(figures_);
     layout->addWidget(plot_, 1);
 
-    QCPGraph* train = plot_->addGraph();
-    train->setPen(QPen(QColor(0x08, 0x77, 0xbd), 2));
-    QCPGraph* test = plot_->addGraph();
-    test->setPen(QPen(QColor(0xf5, 0x93, 0x22), 2));
-    QCPGraph* validation = plot_->addGraph();
-    validation->setPen(QPen(QColor(0x2e, 0x8b, 0x57), 2, Qt::DashLine));
-    validation->removeFromLegend();
+    plot_->addGraph();  // training
+    plot_->addGraph();  // test
+    plot_->addGraph()->removeFromLegend();  // validation, once it has points
     putLegendBelow(*plot_);
     viewedLine_ = new QCPItemStraightLine(plot_);
-    viewedLine_->setPen(QPen(QColor(0x55, 0x55, 0x55), 1.5, Qt::DotLine));
     viewedLine_->setVisible(false);
+    restyle();
+    connect(&Presentation::instance(), &Presentation::changed, this, &LossCurveView::restyle);
     clear();
     retranslate();
+}
+
+void LossCurveView::restyle() {
+    const Curve curves[] = {Curve::Training, Curve::Test, Curve::Validation};  // graphs 0, 1, 2
+    for (int i = 0; i < 3; ++i)
+        plot_->graph(i)->setPen(linePen(curveColour(curves[i]), 2, curveStyle(curves[i])));
+    QColor grey = inkColour();
+    grey.setAlphaF(0.65);
+    viewedLine_->setPen(linePen(grey, 1.5, Qt::DotLine));
+    for (size_t i = 0; i < otherGraphs_.size(); ++i) otherGraphs_[i]->setPen(otherRunPen(i));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void LossCurveView::clear() {
@@ -63,17 +87,13 @@ void LossCurveView::setViewedEpoch(int64_t epoch) {
 }
 
 void LossCurveView::setOtherRuns(const std::vector<OtherRun>& runs) {
-    // Colours apart from this run's blue, orange and green.
-    static const QColor colours[] = {QColor(0x9b, 0x59, 0xb6), QColor(0xc0, 0x39, 0x2b),
-                                     QColor(0x7f, 0x8c, 0x8d), QColor(0x16, 0xa0, 0x85),
-                                     QColor(0xd3, 0x54, 0x00), QColor(0x2c, 0x3e, 0x50)};
     for (QCPGraph* graph : otherGraphs_) plot_->removeGraph(graph);
     otherGraphs_.clear();
     otherLargestLoss_ = 0;
     otherLastEpoch_ = 0;
     for (size_t i = 0; i < runs.size(); ++i) {
         QCPGraph* graph = plot_->addGraph();
-        graph->setPen(QPen(colours[i % std::size(colours)], 1.5, Qt::DashLine));
+        graph->setPen(otherRunPen(i));
         graph->setName(tr("%1: test loss").arg(runs[i].name));
         QVector<double> epochs, losses;
         for (const EpochMetrics& m : runs[i].curve) {

@@ -51,6 +51,8 @@ protected:
 
 private:
     void retranslate();
+    // The curves' colours, dashes and widths, as the presentation has them (look/presentation.h).
+    void restyle();
     // The epochs drawn: the bounded curve's points, with the latest epoch as the line's end.
     std::vector<EpochMetrics> shownPoints() const;
     // The axes' ranges: every run's epochs and losses in sight.

@@ -2,19 +2,21 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QLabel>
 #include <QSpinBox>
 #include <algorithm>
 
 #include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "look/ui_text.h"
 #include "views/csv_text.h"
 
 namespace koto::gui {
 namespace {
-const QColor kBar(0x78, 0x90, 0x9c);     // a grey blue, apart from any class colour
-const QColor kTarget(0x1b, 0x7f, 0x3b);  // the gallery's green for a right answer
-const QColor kWrong(0xc6, 0x28, 0x28);   // and its red for a wrong one
+const QColor kBar(0x78, 0x90, 0x9c);  // a grey blue, apart from any class colour
+// The target's colour is the gallery's for a right answer (rightColour), a wrong one wrongColour.
 constexpr double kBarWidth = 0.6;
 constexpr double kRegressionBarWidth = 0.3;
 }  // namespace
@@ -26,27 +28,22 @@ OutputProbabilityView::OutputProbabilityView(QWidget* parent)
     // Bars lying down: the classes' names down the left read as text, class 0 at the top.
     bars_ = new QCPBars(plot_->yAxis, plot_->xAxis);
     bars_->setWidth(kBarWidth);
-    bars_->setPen(QPen(kBar.darker(130), 1));
     bars_->setBrush(kBar);
     target_ = new QCPBars(plot_->yAxis, plot_->xAxis);
     target_->setWidth(kBarWidth);
-    target_->setPen(QPen(Qt::black, 2.5));
-    target_->setBrush(kTarget);
     targetPoints_ = new QCPGraph(plot_->yAxis, plot_->xAxis);
     targetPoints_->setLineStyle(QCPGraph::lsNone);
-    targetPoints_->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssDiamond, QPen(Qt::black, 1.5), QBrush(kTarget), 14));
     plot_->yAxis->setRangeReversed(true);
     plot_->yAxis->grid()->setVisible(false);
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTickerText>::create());
     putLegendBelow(*plot_);
     // The title in a row of its own above the plot.
     plot_->plotLayout()->insertRow(0);
-    QFont titleFont = font();
-    titleFont.setBold(true);
-    title_ = new QCPTextElement(plot_, QString(), titleFont);
+    title_ = new QCPTextElement(plot_, QString());
     plot_->plotLayout()->addElement(0, 0, title_);
     plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+    connect(&Presentation::instance(), &Presentation::changed, this,
+            &OutputProbabilityView::redraw);
 
     // The answer beside the chooser wraps rather than widening the window (a long class name in
     // Japanese).
@@ -98,7 +95,10 @@ std::vector<double> OutputProbabilityView::shownTargets() const {
     return values;
 }
 
-QString OutputProbabilityView::shownTitle() const { return title_->text(); }
+QString OutputProbabilityView::shownTitle() const {
+    // On one line, as written: a narrow plot shows it on two (look/plot_style.h).
+    return QString(title_->text()).replace(QLatin1Char('\n'), QLatin1Char(' '));
+}
 
 QString OutputProbabilityView::csv() const {
     const std::vector<double> bars = shownBars();
@@ -143,7 +143,21 @@ void OutputProbabilityView::clearPlot() {
     about_->clear();
 }
 
+void OutputProbabilityView::restyle() {
+    bars_->setPen(linePen(kBar.darker(130), 1));
+    target_->setPen(linePen(inkColour(), 2.5));
+    target_->setBrush(rightColour());
+    targetPoints_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond,
+                                                   linePen(inkColour(), 1.5),
+                                                   QBrush(rightColour()), markerSize(14)));
+    QFont titleFont = QApplication::font();
+    titleFont.setBold(true);
+    title_->setFont(titleFont);
+    title_->setTextColor(plotColours().text);
+}
+
 void OutputProbabilityView::redraw() {
+    restyle();
     clearPlot();
     const int64_t sample = chosenSample();
     const bool current = dataset_ && output_ && !output_->empty() && outputSample_ == sample &&
@@ -165,6 +179,9 @@ void OutputProbabilityView::drawClasses(const std::vector<float>& output, int64_
     const std::vector<float> probabilities =
         sigmoid ? std::vector<float>{1.0f - output[0], output[0]} : output;
     const auto count = static_cast<int>(probabilities.size());
+    // A line of text for each class's bar, and some for the title, the axis and the legend.
+    const int line = QFontMetrics(QApplication::font()).height();
+    plot_->setMinimumHeight(std::max(260, (count + 6) * line));
     const int64_t steps = data.targetEveryStep ? std::max<int64_t>(1, data.sequenceLength) : 1;
     targetClass_ = data.test.labels[static_cast<size_t>(sample * steps + steps - 1)];
     answer_ = sigmoid
@@ -188,7 +205,8 @@ void OutputProbabilityView::drawClasses(const std::vector<float>& output, int64_
         const bool inside = p > 0.8;
         text->setPositionAlignment((inside ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter);
         text->setPadding(inside ? QMargins(0, 0, 6, 0) : QMargins(6, 0, 0, 0));
-        text->setColor(inside ? QColor(Qt::white) : palette().text().color());
+        text->setColor(inside ? QColor(Qt::white) : plotColours().text);
+        text->setFont(QApplication::font());
     }
     plot_->xAxis->setRange(0, 1);
     bars_->setWidth(kBarWidth);
@@ -211,7 +229,8 @@ void OutputProbabilityView::drawClasses(const std::vector<float>& output, int64_
                            : tr("The network answers %1 (P = %2): wrong."))
                         .arg(className(answer_))
                         .arg(probabilities[static_cast<size_t>(answer_)], 0, 'f', 3));
-    about_->setStyleSheet(QStringLiteral("color: %1;").arg((right ? kTarget : kWrong).name()));
+    about_->setStyleSheet(
+        QStringLiteral("color: %1;").arg((right ? rightColour() : wrongColour()).name()));
     note_->setText(
         sigmoid ? tr("One sigmoid output gives P(Y = 1 | X); the other class has "
                      "P(Y = 0 | X) = 1 − P(Y = 1 | X). The target class's bar is green and "
@@ -249,7 +268,8 @@ void OutputProbabilityView::drawRegression(const std::vector<float>& output, int
         text->setText(QString::number(y, 'f', 3));
         text->setPositionAlignment((y < 0 ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignBottom);
         text->setPadding(QMargins(4, 0, 4, 2));
-        text->setColor(palette().text().color());
+        text->setColor(plotColours().text);
+        text->setFont(QApplication::font());
     }
     // Room for the numbers beyond the longest bar.
     const double margin = std::max(0.05, 0.1 * (high - low));

@@ -54,6 +54,8 @@ public:
 private:
     void retranslate() override;
     void redraw() override;
+    // Pens, markers and the title's font as the presentation has them (look/presentation.h).
+    void restyle();
     void clearPlot();
     void drawClasses(const std::vector<float>& output, int64_t sample);
     void drawRegression(const std::vector<float>& output, int64_t sample);

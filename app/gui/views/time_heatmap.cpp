@@ -7,6 +7,9 @@
 #include <algorithm>
 #include <limits>
 
+#include "look/plot_style.h"
+#include "look/presentation.h"
+
 namespace koto::gui {
 namespace {
 
@@ -31,7 +34,6 @@ TimeHeatmap::TimeHeatmap(QWidget* parent) : QWidget(parent) {
     bold.setBold(true);
     title_->setFont(bold);
     plot_ = new QCustomPlot(this);
-    plot_->setBackground(palette().window());
     plot_->setMinimumWidth(160);  // narrower than its axes want is still readable
     map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
     map_->setInterpolate(false);  // each step and unit a cell of its own
@@ -43,6 +45,12 @@ TimeHeatmap::TimeHeatmap(QWidget* parent) : QWidget(parent) {
     auto* margins = new QCPMarginGroup(plot_);
     plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     colourScale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    followPresentation(*plot_);
+    // The scale's colours change with colour-blind-safe mode.
+    connect(&Presentation::instance(), &Presentation::changed, this, [this] {
+        map_->setGradient(gradientOf(scale_));
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);

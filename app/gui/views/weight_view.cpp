@@ -18,6 +18,8 @@
 #include "look/column_scroll.h"
 #include "look/notation.h"
 #include "look/plot_style.h"
+#include "look/presentation.h"
+#include "look/view_colours.h"
 #include "look/ui_text.h"
 #include "views/csv_text.h"
 #include "views/image_stack_view.h"
@@ -115,7 +117,6 @@ WeightView::WeightView(QWidget* parent) : QWidget(parent) {
     note_->setWordWrap(true);
     heatmap_ = new QCustomPlot;
     heatmap_->setObjectName(QStringLiteral("weightHeatmap"));
-    heatmap_->setBackground(palette().window());
     heatmap_->setMinimumSize(240, 260);
     map_ = new QCPColorMap(heatmap_->xAxis, heatmap_->yAxis);
     map_->setInterpolate(false);  // each weight a cell of its own
@@ -126,6 +127,7 @@ WeightView::WeightView(QWidget* parent) : QWidget(parent) {
     auto* margins = new QCPMarginGroup(heatmap_);
     heatmap_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     colourScale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    followPresentation(*heatmap_);
     heatmap_->yAxis->setRangeReversed(true);  // row 1 at the top, as a matrix is written
     heatmap_->setMouseTracking(true);
     connect(heatmap_, &QCustomPlot::mouseMove, this, &WeightView::hover);
@@ -143,7 +145,6 @@ WeightView::WeightView(QWidget* parent) : QWidget(parent) {
     histogram_->setMinimumSize(240, 180);
     bars_ = new QCPBars(histogram_->xAxis, histogram_->yAxis);
     bars_->setPen(Qt::NoPen);
-    bars_->setBrush(QColor(90, 90, 90));
     historyTitle_ = new QLabel;
     historyTitle_->setWordWrap(true);
     historyTitle_->setFont(bold);
@@ -168,6 +169,8 @@ WeightView::WeightView(QWidget* parent) : QWidget(parent) {
     });
     connect(range_, &QDoubleSpinBox::valueChanged, this, [this] { redraw(); });
     connect(asImages_, &QCheckBox::toggled, this, [this] { redraw(); });
+    // The scales' colours (colour-blind-safe or not) and the lines' widths.
+    connect(&Presentation::instance(), &Presentation::changed, this, [this] { redraw(); });
     retranslate();
 }
 
@@ -436,6 +439,9 @@ void WeightView::drawHistogram(const std::vector<float>& shown) {
     }
     bars_->setData(keys, counts, true);
     bars_->setWidth(width);
+    QColor grey = plotColours().text;  // grey on a light plot or a dark one
+    grey.setAlphaF(0.6);
+    bars_->setBrush(grey);
     histogram_->xAxis->setRange(low, high);
     histogram_->yAxis->setRange(0, std::max(1.0, *std::max_element(counts.begin(), counts.end())) *
                                        1.1);
@@ -472,12 +478,14 @@ void WeightView::drawHistory() {
             lines[k].push_back(epoch.parameters[entry.parameter][k]);
     }
     std::array<QCPGraph*, 5> graphs{};
-    const QColor line(33, 102, 172);
+    const QColor usual[] = {QColor(33, 102, 172)};
+    const QColor line = seriesColour(0, usual);
     for (size_t k = 0; k < graphs.size(); ++k) {
         graphs[k] = historyPlot_->addGraph();
         graphs[k]->setData(epochs, lines[k], true);
-        graphs[k]->setPen(k == 2 ? QPen(line, 2) : QPen(Qt::NoPen));
-        if (epochs.size() == 1) graphs[k]->setScatterStyle(QCPScatterStyle::ssDisc);
+        graphs[k]->setPen(k == 2 ? linePen(line, 2) : QPen(Qt::NoPen));
+        if (epochs.size() == 1)
+            graphs[k]->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, markerSize(6)));
     }
     // The outer band from the 5th to the 95th percentile, the inner one from the 25th to the 75th.
     QColor outer = line, inner = line;

@@ -9,6 +9,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QScreen>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
@@ -24,7 +25,9 @@
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "look/column_scroll.h"
+#include "look/presentation.h"
 #include "look/ui_text.h"
+#include "look/view_colours.h"
 #include "panels/augmentation_panel.h"
 #include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
@@ -34,17 +37,14 @@
 #include "training/training_memory.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
+#include "window/classroom_menu.h"
 #include "window/compute_menu.h"
 #include "window/editor_list_bridge.h"
 #include "window/language.h"
 
 namespace koto::gui {
 namespace {
-const QString kWarningStyle =
-    QStringLiteral("QLabel { background: #fdecea; color: #611a15; border: 1px solid #f5c2c0; "
-                   "border-radius: 4px; padding: 6px; }");
-const QString kNewsStyle = QStringLiteral("QLabel { background: #e8f1fa; color: #0b3a5e; border: "
-                                          "1px solid #b9d4ec; border-radius: 4px; padding: 6px; }");
+const QSize kFirstSize(1280, 800);  // the window's size when it opens
 }  // namespace
 
 MainWindow::MainWindow(Language& language, const StartingWork& lesson, const OpenClDiscovery& openCl,
@@ -60,7 +60,7 @@ MainWindow::MainWindow(Language& language, const StartingWork& lesson, const Ope
     problem_ = new QLabel;
     problem_->setObjectName(QStringLiteral("problemBanner"));
     problem_->setWordWrap(true);
-    problem_->setStyleSheet(kWarningStyle);
+    showAsNote(*problem_, Note::Warning);
     problem_->hide();
 
     auto* settings = new QWidget;
@@ -98,6 +98,8 @@ MainWindow::MainWindow(Language& language, const StartingWork& lesson, const Ope
         rebuild();
     });
     buildLessons();
+    classroomMenu_ = new ClassroomMenu(*this);
+    menuBar()->insertMenu(helpMenu_->menuAction(), classroomMenu_);
     deviceLabel_ = new QLabel;
     deviceLabel_->setObjectName(QStringLiteral("computeStatus"));
     statusBar()->addPermanentWidget(deviceLabel_);
@@ -154,7 +156,7 @@ MainWindow::MainWindow(Language& language, const StartingWork& lesson, const Ope
             &TrainingController::setOutputSample);
 
     retranslate();
-    resize(1280, 800);
+    resize(kFirstSize);
     rebuild();
 }
 
@@ -214,9 +216,7 @@ void MainWindow::buildToolBar() {
     bar->addSeparator();
     epochLabel_ = new QLabel;
     epochLabel_->setObjectName(QStringLiteral("epochLabel"));
-    QFont big = epochLabel_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.4);
-    epochLabel_->setFont(big);
+    setRelativeFont(*epochLabel_, 1.4);
     epochLabel_->setContentsMargins(12, 0, 12, 0);
     bar->addWidget(epochLabel_);
 }
@@ -491,7 +491,7 @@ void MainWindow::showProblem() {
     }
     }
     // A warning in red; early stopping, which is news rather than trouble, in blue.
-    problem_->setStyleSheet(p.kind == Problem::StoppedEarly ? kNewsStyle : kWarningStyle);
+    showAsNote(*problem_, p.kind == Problem::StoppedEarly ? Note::News : Note::Warning);
     problem_->show();
 }
 
@@ -518,8 +518,19 @@ void MainWindow::updatePlayButton() {
 
 void MainWindow::fitSettingsColumn() {
     // As wide as the settings want in this language, with room for a vertical scroll bar.
-    const int width = settingsScroll_->widget()->sizeHint().width() +
-                      settingsScroll_->verticalScrollBar()->sizeHint().width();
+    int width = settingsScroll_->widget()->sizeHint().width() +
+                settingsScroll_->verticalScrollBar()->sizeHint().width();
+    // On a projector the large settings may leave the views too little room: the column then
+    // takes what is left of the window (the screen when full, else at least its first width) and
+    // scrolls sideways too, rather than push the window past the screen.
+    const int screenWidth = screen()->availableGeometry().width();
+    const int windowWidth =
+        isFullScreen() ? screenWidth : std::max(screenWidth, kFirstSize.width());
+    const int room = windowWidth - views_->minimumSizeHint().width() - 40;
+    const bool squeezed = Presentation::instance().projector() && room < width;
+    if (squeezed) width = std::max(room, 200);
+    settingsScroll_->setHorizontalScrollBarPolicy(squeezed ? Qt::ScrollBarAsNeeded
+                                                           : Qt::ScrollBarAlwaysOff);
     settingsScroll_->setMinimumWidth(width);
     settingsScroll_->setMaximumWidth(width + 40);
 }

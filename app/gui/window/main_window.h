@@ -31,6 +31,7 @@ class QTabWidget;
 namespace koto::gui {
 
 class AugmentationPanel;
+class ClassroomMenu;
 class ComputeMenu;
 class ConfusionMatrixView;
 class DatasetPanel;
@@ -135,6 +136,8 @@ public:
     bool openLesson(const QString& id);
     // The controls a teacher hides or locks (the Classroom menu), beside those of the lesson open.
     void setTeacherControlAccess(const ControlAccessMap& access);
+    // How the app looks in front of a class: projector mode, full screen, colours, theme.
+    ClassroomMenu& classroomMenu() const { return *classroomMenu_; }
 
 signals:
     // After a snapshot has been drawn.
@@ -236,6 +239,7 @@ private:
     NetworkSpec spec_;
     std::shared_ptr<const TrainingSnapshot> latest_;
     ComputeMenu* computeMenu_;
+    ClassroomMenu* classroomMenu_;
 
     DatasetPanel* datasetPanel_;
     LayerListEditor* layers_;
