@@ -15,6 +15,7 @@
 #include "lessons/lesson_progress.h"
 #include "lessons/lesson_text_view.h"
 #include "lessons/task_card.h"
+#include "look/presentation.h"
 #include "look/view_colours.h"
 
 namespace koto::gui {
@@ -52,10 +53,7 @@ LessonPanel::LessonPanel(LessonProgress& progress, QWidget* parent)
 QWidget* LessonPanel::buildListPage() {
     auto* page = new QWidget;
     listTitle_ = wrappingLabel("lessonListTitle");
-    QFont big = listTitle_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    big.setBold(true);
-    listTitle_->setFont(big);
+    setRelativeFont(*listTitle_, 1.25, true);
     list_ = new QListWidget;
     list_->setObjectName(QStringLiteral("lessonList"));
     list_->setWordWrap(true);
@@ -92,18 +90,13 @@ QWidget* LessonPanel::buildLessonPage() {
     reset_->setObjectName(QStringLiteral("resetLessonButton"));
     connect(reset_, &QPushButton::clicked, this, &LessonPanel::resetRequested);
     title_ = wrappingLabel("lessonTitle");
-    QFont big = title_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    big.setBold(true);
-    title_->setFont(big);
+    setRelativeFont(*title_, 1.25, true);
     goal_ = wrappingLabel("lessonGoal");
     text_ = new LessonTextView;
     text_->setObjectName(QStringLiteral("lessonText"));
 
     tasksTitle_ = wrappingLabel("tasksTitle");
-    QFont bold = tasksTitle_->font();
-    bold.setBold(true);
-    tasksTitle_->setFont(bold);
+    setRelativeFont(*tasksTitle_, 1.0, true);
     auto* tasks = new QWidget;
     tasksLayout_ = new QVBoxLayout(tasks);
     tasksLayout_->setContentsMargins(0, 0, 0, 0);

@@ -5,6 +5,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "look/presentation.h"
+
 #include "look/view_colours.h"
 
 namespace koto::gui {
@@ -15,6 +17,7 @@ TaskCard::TaskCard(int number, const LessonTask& task, QWidget* parent)
     mark_ = new QLabel;
     mark_->setObjectName(QStringLiteral("taskMark"));
     mark_->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    setRelativeFont(*mark_, 1.3, true);
     mark_->setMinimumWidth(mark_->fontMetrics().horizontalAdvance(QStringLiteral("✔")) * 2);
     text_ = new QLabel;
     text_->setWordWrap(true);
@@ -70,10 +73,6 @@ void TaskCard::setFocused(bool focused) {
 void TaskCard::restyle() {
     mark_->setText(done_ ? QStringLiteral("✔") : QStringLiteral("○"));
     mark_->setToolTip(done_ ? tr("Done: the check passed on your run") : tr("Not done yet"));
-    QFont bold = mark_->font();
-    bold.setBold(true);
-    bold.setPointSizeF(font().pointSizeF() * 1.3);
-    mark_->setFont(bold);
     // Done tasks in green; the task in focus outlined, so a class can follow it on a projector.
     const QString border = focused_ ? QStringLiteral("2px solid palette(highlight)")
                                     : QStringLiteral("1px solid palette(mid)");
