@@ -130,7 +130,6 @@ RunEvidence evidenceOf(const Project& project) {
     evidence.epochs = project.epochsTrained;
     evidence.steps = project.stepsTrained;
     evidence.weights = project.weights;
-    evidence.diverged = blewUp(project.curves);
     // Early stopping ends a run once the validation loss has not improved for `patience` epochs:
     // a saved run's curves show whether it had come to that.
     const EpochMetrics* best = bestValidation(project.curves);

@@ -23,12 +23,12 @@ struct RunEvidence {
     int64_t epochs = 0, steps = 0;
     // The weights as they stand (empty when not known: facts about them are then absent).
     std::vector<SavedTensor> weights;
-    bool diverged = false;
+    bool diverged = false;  // as the run said it; curves that blew up count too (factsOf)
     bool stoppedEarly = false;
 };
 
 // A saved run's evidence. A project does not record that its run diverged or stopped early:
-// a loss that is not finite or far above its start counts as diverged, and a run whose
+// its curves tell (a loss not finite or far above its start is a divergence), and a run whose
 // validation loss had not improved for its patience's epochs (early stopping set) as stopped.
 RunEvidence evidenceOf(const Project& project);
 
