@@ -1,6 +1,6 @@
-// koto-bench: training throughput of koto_core on one CPU core (the CPU backend is
-// single-threaded), for the two workloads that bench/torch_reference.py runs in PyTorch (and
-// bench/sklearn_reference.py, for the second one, in scikit-learn).
+// koto-bench: training throughput of koto_core's CPU backend (one thread unless --threads says
+// otherwise), for the workloads that bench/torch_reference.py and bench/lenet_reference.py run in
+// PyTorch (and bench/sklearn_reference.py, for the second one, in scikit-learn).
 //
 //   playground  TF-Playground spiral (500 points, noise 0, half for training = 250 rows),
 //               MLP 2-8-8-2 tanh + softmax cross-entropy, batch 10, SGD lr 0.03: optimizer
@@ -14,14 +14,19 @@
 //               bench/lenet_reference.py builds it in PyTorch), batch 64, SGD lr 0.01 with
 //               momentum 0.9: seconds per epoch of steps (938 steps; --lenet-steps N times N
 //               steps a sample and scales them to the epoch) and of Trainer::evaluate().
+//   products    the five matrix products of one step of the fashion MLP, each timed alone:
+//               GFLOP/s and their sum over an epoch (not part of "all").
 //
 // Trainer::step() runs the per-epoch evaluation (loss and accuracy on the training and test
 // parts) inside the last step of every epoch, so "steps only" figures time the step() calls
 // of each epoch except that last one (set-up, warm-up and the evaluating step are outside the
 // timed intervals); "with evaluation" figures time Trainer::train() whole, as the app runs it.
 //
-//   koto-bench [--workload playground|fashion|lenet|all] [--samples N] [--playground-epochs E]
-//              [--lenet-steps N] [--json]
+//   koto-bench [--workload playground|fashion|lenet|products|all] [--samples N]
+//              [--playground-epochs E]
+//              [--lenet-steps N] [--threads N] [--json]
+//
+// --threads N: the CPU backend's threads (default 1, to compare with the one-thread references).
 //
 // With --json, prints only one line `RESULT {...}` per workload.
 
@@ -94,13 +99,15 @@ struct Options {
     int playgroundEpochs = 1000;  // per sample: 25,000 steps
     int lenetSteps = 0;           // per sample; 0: a whole epoch's
     bool json = false;
+    int threads = 1;  // the CPU backend's; 1 compares with one-thread references
 };
 
 [[noreturn]] void usage(const char* message) {
     if (message) std::cerr << "koto-bench: " << message << "\n";
-    std::cerr << "usage: koto-bench [--workload playground|fashion|lenet|all] [--samples N] "
+    std::cerr << "usage: koto-bench [--workload playground|fashion|lenet|products|all] "
+                 "[--samples N] "
                  "[--playground-epochs E] "
-                 "[--lenet-steps N] [--json]\n";
+                 "[--lenet-steps N] [--threads N] [--json]\n";
     std::exit(2);
 }
 
@@ -123,13 +130,14 @@ Options parseOptions(int argc, char** argv) {
         else if (arg == "--samples") options.samples = positive(value());
         else if (arg == "--playground-epochs") options.playgroundEpochs = positive(value());
         else if (arg == "--lenet-steps") options.lenetSteps = positive(value());
+        else if (arg == "--threads") options.threads = positive(value());
         else if (arg == "--json") options.json = true;
         else if (arg == "--help" || arg == "-h") usage(nullptr);
         else usage(("unknown argument " + arg).c_str());
     }
     if (options.workload != "playground" && options.workload != "fashion" &&
-        options.workload != "lenet" && options.workload != "all")
-        usage("--workload must be playground, fashion, lenet or all");
+        options.workload != "lenet" && options.workload != "products" && options.workload != "all")
+        usage("--workload must be playground, fashion, lenet, products or all");
     return options;
 }
 
@@ -150,7 +158,7 @@ double timedStepsOnly(koto::Trainer& trainer, int64_t epochs, int64_t& timedStep
 }
 
 void playground(const Options& options) {
-    koto::CpuBackend backend;
+    koto::CpuBackend backend(options.threads);
     auto dataset = std::make_shared<const koto::Dataset>(
         koto::loadDataset(koto::DatasetSpec::parse("spiral:n=500,noise=0,test=0.5,seed=1")));
     const koto::NetworkSpec spec =
@@ -236,7 +244,7 @@ double peakResidentMiB() {
 }
 
 void fashion(const Options& options) {
-    koto::CpuBackend backend;
+    koto::CpuBackend backend(options.threads);
     const auto loadStart = Clock::now();
     auto dataset = std::make_shared<const koto::Dataset>(
         koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
@@ -274,7 +282,8 @@ void fashion(const Options& options) {
         std::ostringstream out;
         out.precision(8);
         out << "RESULT {\"bench\": \"koto_fashion_mlp\", \"backend\": \"" << backend.name()
-            << "\", \"train_rows\": " << dataset->train.count
+            << "\", \"threads\": " << backend.threads()
+            << ", \"train_rows\": " << dataset->train.count
             << ", \"test_rows\": " << dataset->test.count
             << ", \"batch\": 64, \"net\": \"784-128-10 relu\", \"optimizer\": \"momentum 0.9\", "
                "\"lr\": 0.01"
@@ -313,7 +322,7 @@ void fashion(const Options& options) {
 // The LeNet-like CNN: `steps` timed steps a sample (none of them the last of an epoch, which
 // also evaluates), scaled to the epoch; then Trainer::evaluate() (60,000 + 10,000 images) timed.
 void lenet(const Options& options) {
-    koto::CpuBackend backend;
+    koto::CpuBackend backend(options.threads);
     auto dataset = std::make_shared<const koto::Dataset>(
         koto::loadDataset(koto::DatasetSpec::parse("fashion-mnist")));
     const koto::NetworkSpec spec = koto::networkSpecFromTokens(kotobench::kLenetLayers, *dataset);
@@ -355,7 +364,7 @@ void lenet(const Options& options) {
         out << "RESULT {\"bench\": \"koto_lenet\", \"backend\": \"" << backend.name()
             << "\", \"batch\": 64, \"net\": \"" << kotobench::kLenetLayers
             << "\", \"optimizer\": \"momentum 0.9\", \"lr\": 0.01"
-            << ", \"threads\": 1, \"steps_per_epoch\": " << perEpoch
+            << ", \"threads\": " << backend.threads() << ", \"steps_per_epoch\": " << perEpoch
             << ", \"steps_per_sample\": " << steps << ", \"samples\": " << options.samples
             << ", \"epoch_s_median\": " << epochMedian
             << ", \"epoch_s_min\": " << best(epochSeconds, false)
@@ -381,6 +390,63 @@ void lenet(const Options& options) {
     }
 }
 
+// The five matrix products of one training step of the Fashion-MNIST MLP (784-128-10, batch 64):
+// each one's time and GFLOP/s through the backend's gemm (the threads and blocks training uses),
+// and their sum over an epoch's 938 steps: the floor the rest of the epoch is measured against.
+void products(const Options& options) {
+    koto::CpuBackend backend(options.threads);
+    struct Product {
+        const char* name;
+        bool transposeA, transposeB;
+        int64_t m, n, k;
+    };
+    const Product step[] = {{"X W1 (64x784 by 784x128)", false, false, 64, 128, 784},
+                            {"H W2 (64x128 by 128x10)", false, false, 64, 10, 128},
+                            {"dW2 = H^T dZ2 (128x64 by 64x10)", true, false, 128, 10, 64},
+                            {"dH = dZ2 W2^T (64x10 by 10x128)", false, true, 64, 128, 10},
+                            {"dW1 = X^T dZ1 (784x64 by 64x128)", true, false, 784, 128, 64}};
+    std::ostringstream json;
+    json.precision(6);
+    double stepSeconds = 0, peak = 0;
+    for (const Product& p : step) {
+        auto made = [&](int64_t rows, int64_t cols) {
+            koto::Tensor t = backend.allocate({rows, cols}, koto::DType::Float32);
+            backend.fill(t, 0.01);
+            return t;
+        };
+        const koto::Tensor a = p.transposeA ? made(p.k, p.m) : made(p.m, p.k);
+        const koto::Tensor b = p.transposeB ? made(p.n, p.k) : made(p.k, p.n);
+        koto::Tensor c = made(p.m, p.n);
+        const double flops = 2.0 * static_cast<double>(p.m * p.n * p.k);
+        // Enough calls for about 0.1 s a sample.
+        const int calls = static_cast<int>(std::clamp(0.1 * 50e9 / flops, 10.0, 1e6));
+        std::vector<double> seconds;
+        for (int sample = 0; sample < options.samples + 1; ++sample) {
+            const auto start = Clock::now();
+            for (int i = 0; i < calls; ++i)
+                backend.gemm(p.transposeA, p.transposeB, 1.0, a, b, 0.0, c);
+            if (sample > 0) seconds.push_back(secondsSince(start) / calls);  // 0 warms up
+        }
+        const double each = median(seconds), gflops = flops / each * 1e-9;
+        stepSeconds += each;
+        peak = std::max(peak, gflops);
+        json << (json.tellp() > 0 ? ", " : "") << "{\"product\": \"" << p.name
+             << "\", \"us\": " << each * 1e6 << ", \"gflops\": " << gflops << "}";
+        if (!options.json)
+            std::printf("  %-34s %8.2f us  %6.1f GFLOP/s\n", p.name, each * 1e6, gflops);
+    }
+    const double epochSeconds = 938 * stepSeconds;
+    if (options.json)
+        std::cout << "RESULT {\"bench\": \"koto_mlp_products\", \"threads\": " << backend.threads()
+                  << ", \"samples\": " << options.samples
+                  << ", \"products_s_per_epoch\": " << epochSeconds << ", \"peak_gflops\": " << peak
+                  << ", \"products\": [" << json.str() << "]}" << std::endl;
+    else
+        std::printf("products: the MLP step's five products take %.4f s an epoch (938 steps) with "
+                    "%d thread(s); the largest runs at %.1f GFLOP/s\n",
+                    epochSeconds, backend.threads(), peak);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -389,6 +455,7 @@ int main(int argc, char** argv) {
         if (options.workload == "playground" || options.workload == "all") playground(options);
         if (options.workload == "fashion" || options.workload == "all") fashion(options);
         if (options.workload == "lenet") lenet(options);
+        if (options.workload == "products") products(options);
     } catch (const std::exception& error) {
         std::cerr << "koto-bench: " << error.what() << "\n";
         return 1;

@@ -36,19 +36,21 @@ ap.add_argument("--workload", choices=("playground", "fashion", "all"), default=
 ap.add_argument("--samples", type=int, default=7, help="timed samples per figure (median reported)")
 ap.add_argument("--playground-epochs", type=int, default=40, help="epochs per playground sample (25 steps each)")
 ap.add_argument("--seed", type=int, default=1)
+ap.add_argument("--threads", type=int, default=1,
+                help="torch's intra-op threads (give OpenBLAS as many with OPENBLAS_NUM_THREADS)")
 ap.add_argument("--json", action="store_true", help="print only the RESULT lines")
 ap.add_argument("--keep-openblas-core", action="store_true",
                 help="do not override OpenBLAS's CPU detection even when it falls back to a pre-AVX kernel")
 args = ap.parse_args()
-if args.samples < 1 or args.playground_epochs < 1:
-    ap.error("--samples and --playground-epochs must be positive")
+if args.samples < 1 or args.playground_epochs < 1 or args.threads < 1:
+    ap.error("--samples, --playground-epochs and --threads must be positive")
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import openblas_kernel  # noqa: E402
 import torch_start  # noqa: E402
 
-# One thread everywhere.
-torch, OPENBLAS_FORCED, OPENBLAS_DETECTED = torch_start.start(1, args.keep_openblas_core)
+# One thread everywhere unless --threads says otherwise.
+torch, OPENBLAS_FORCED, OPENBLAS_DETECTED = torch_start.start(args.threads, args.keep_openblas_core)
 import torch.nn as nn  # noqa: E402
 
 import fashion_mnist  # noqa: E402

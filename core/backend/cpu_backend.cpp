@@ -4,6 +4,7 @@
 
 #include <Eigen/Core>
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include <type_traits>
 
 #include "backend/argument_checks.h"
+#include "backend/cpu_parallel.h"
 #include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 #include "util/box_muller.h"
@@ -38,22 +40,48 @@ RowVectorMap<T> rowVector(const Tensor& t) {
     return RowVectorMap<T>(dataOf<T>(t), t.size());
 }
 
+// The values [begin, end) of t (begin a multiple of kValuesPerPart, so still 64-byte aligned).
+template <typename T>
+RowVectorMap<T> values(const Tensor& t, int64_t begin, int64_t end) {
+    return RowVectorMap<T>(dataOf<T>(t) + begin, end - begin);
+}
+
 // One optimizer update, written once for both passes: step(i, commit) returns weight i's change,
 // storing element i's new optimizer state when commit is std::true_type. One fused loop, so a
 // parameter, its gradient and its state are each read once per pass (the loops vectorize).
 template <typename T, typename Step>
-bool updateWeights(UpdatePass pass, Tensor& weights, Step step) {
+bool updateWeights(ThreadPool& pool, UpdatePass pass, Tensor& weights, Step step) {
     T* w = dataOf<T>(weights);
-    const int64_t n = weights.size();
-    if (pass == UpdatePass::Check) {
-        int notFinite = 0;
-        for (int64_t i = 0; i < n; ++i)
-            notFinite |=
-                !(std::abs(w[i] + step(i, std::false_type{})) <= std::numeric_limits<T>::max());
-        return notFinite == 0;
-    }
-    for (int64_t i = 0; i < n; ++i) w[i] += step(i, std::true_type{});
-    return true;
+    std::atomic<int> anyNotFinite{0};
+    forEachValues(pool, weights.size(), [&](int64_t begin, int64_t end) {
+        if (pass == UpdatePass::Check) {
+            int notFinite = 0;
+            for (int64_t i = begin; i < end; ++i)
+                notFinite |=
+                    !(std::abs(w[i] + step(i, std::false_type{})) <= std::numeric_limits<T>::max());
+            if (notFinite) anyNotFinite.store(1, std::memory_order_relaxed);
+        } else {
+            for (int64_t i = begin; i < end; ++i) w[i] += step(i, std::true_type{});
+        }
+    });
+    return anyNotFinite.load() == 0;
+}
+
+// A large product C = op(A) op(B) (m x k by k x n) is computed in blocks of kProductBlock rows of
+// C, or columns when C is wider than tall, as separate products; smaller ones in one part. The
+// blocks depend on the shapes alone (cpu_parallel.h). 64 keeps each block a good shape for
+// Eigen's kernel; at 2^19 multiply-adds a product takes tens of microseconds, enough to share.
+constexpr int64_t kProductBlock = 64;
+constexpr int64_t kSharedProduct = int64_t{1} << 19;
+struct ProductSplit {
+    bool byRows;
+    int64_t length;  // of the split side, m or n
+    int64_t block;   // rows or columns a part
+    int64_t parts() const { return partCount(length, block); }
+};
+ProductSplit splitOf(int64_t m, int64_t n, int64_t k) {
+    if (m * n * k < kSharedProduct) return {true, m, std::max<int64_t>(m, 1)};
+    return m >= n ? ProductSplit{true, m, kProductBlock} : ProductSplit{false, n, kProductBlock};
 }
 
 // Asks the CPU to start loading `bytes` bytes at `address` into its caches.
@@ -93,7 +121,23 @@ void downloadValues(const Tensor& source, std::span<Target> values) {
 
 }  // namespace
 
-CpuBackend::CpuBackend() { keepFreedMemoryInProcess(); }
+namespace {
+std::atomic<int> chosenThreads{0};  // setDefaultThreads(); 0: every core
+}  // namespace
+
+CpuBackend::CpuBackend(int threads)
+    : pool_(std::clamp(threads > 0 ? threads : defaultThreads(), 1, kMaxThreads)) {
+    keepFreedMemoryInProcess();
+}
+
+int CpuBackend::defaultThreads() {
+    const int chosen = chosenThreads.load();
+    return chosen > 0 ? chosen : ThreadPool::hardwareThreads();
+}
+
+void CpuBackend::setDefaultThreads(int threads) {
+    chosenThreads.store(threads > 0 ? std::min(threads, kMaxThreads) : 0);
+}
 
 std::string CpuBackend::name() const { return "CPU (Eigen)"; }
 
@@ -153,14 +197,29 @@ void CpuBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tens
         auto B = matrix<T>(b);
         auto C = matrix<T>(c);
         const T scale = static_cast<T>(alpha);
-        if (beta == 0.0) C.setZero();
-        else if (beta != 1.0) C *= static_cast<T>(beta);
         // Tiny products (a TF-Playground network) are faster coefficient by coefficient than
         // through the blocked GEMM kernel, whose set-up dominates at these sizes.
         const bool tiny = m * n * k <= 16 * 16 * 16;
+        // C's rows [r, r + rows) and columns [j, j + cols): every value of C is in one block,
+        // computed from whole rows of op(A) and columns of op(B).
+        auto block = [&](const auto& left, const auto& right, int64_t r, int64_t rows, int64_t j,
+                         int64_t cols) {
+            auto target = C.block(r, j, rows, cols);
+            if (beta == 0.0) target.setZero();
+            else if (beta != 1.0) target *= static_cast<T>(beta);
+            auto lhs = left.middleRows(r, rows);
+            auto rhs = right.middleCols(j, cols);
+            if (tiny) target.noalias() += scale * lhs.lazyProduct(rhs);
+            else target.noalias() += scale * lhs * rhs;
+        };
         auto accumulate = [&](const auto& left, const auto& right) {
-            if (tiny) C.noalias() += scale * left.lazyProduct(right);
-            else C.noalias() += scale * left * right;
+            const ProductSplit split = splitOf(m, n, k);
+            pool_.run(split.parts(), [&](int64_t part) {
+                const int64_t first = part * split.block,
+                              size = std::min(split.block, split.length - first);
+                if (split.byRows) block(left, right, first, size, 0, n);
+                else block(left, right, 0, m, first, size);
+            });
         };
         if (transposeA && transposeB) accumulate(A.transpose(), B.transpose());
         else if (transposeA) accumulate(A.transpose(), B);
@@ -187,23 +246,26 @@ void CpuBackend::columnSums(const Tensor& matrixTensor, Tensor& out) {
 void CpuBackend::activationForward(Activation activation, const Tensor& a, Tensor& z) {
     requireSameSize(a, z, "activationForward");
     dispatch(a.dtype(), [&]<typename T>() {
-        auto in = rowVector<T>(a).array();
-        auto out = rowVector<T>(z).array();
-        switch (activation) {
-        case Activation::Linear: out = in; break;
-        case Activation::Softmax: {
+        if (activation == Activation::Softmax) {
             auto rowsIn = matrix<T>(a);
             auto rowsOut = matrix<T>(z);
             for (int64_t row = 0; row < rowsIn.rows(); ++row) {
                 rowsOut.row(row) = (rowsIn.row(row).array() - rowsIn.row(row).maxCoeff()).exp();
                 rowsOut.row(row) /= rowsOut.row(row).sum();
             }
-            break;
+            return;
         }
-        case Activation::Sigmoid: out = in.logistic(); break;
-        case Activation::Tanh: out = in.tanh(); break;
-        case Activation::Relu: out = in.max(T(0)); break;
-        }
+        forEachValues(pool_, a.size(), [&](int64_t begin, int64_t end) {
+            auto in = values<T>(a, begin, end).array();
+            auto out = values<T>(z, begin, end).array();
+            switch (activation) {
+            case Activation::Linear: out = in; break;
+            case Activation::Softmax: break;  // above
+            case Activation::Sigmoid: out = in.logistic(); break;
+            case Activation::Tanh: out = in.tanh(); break;
+            case Activation::Relu: out = in.max(T(0)); break;
+            }
+        });
     });
 }
 
@@ -211,18 +273,21 @@ void CpuBackend::activationBackward(Activation activation, const Tensor& z, cons
                                     Tensor& dA) {
     requireSameSize(z, dZ, "activationBackward");
     requireSameSize(z, dA, "activationBackward");
+    if (activation == Activation::Softmax)
+        throw std::logic_error("softmax is only trained fused with cross-entropy");
     dispatch(z.dtype(), [&]<typename T>() {
-        auto out = rowVector<T>(z).array();
-        auto upstream = rowVector<T>(dZ).array();
-        auto result = rowVector<T>(dA).array();
-        switch (activation) {
-        case Activation::Linear: result = upstream; break;
-        case Activation::Softmax:
-            throw std::logic_error("softmax is only trained fused with cross-entropy");
-        case Activation::Sigmoid: result = upstream * out * (T(1) - out); break;
-        case Activation::Tanh: result = upstream * (T(1) - out.square()); break;
-        case Activation::Relu: result = (out > T(0)).select(upstream, T(0)); break;
-        }
+        forEachValues(pool_, z.size(), [&](int64_t begin, int64_t end) {
+            auto out = values<T>(z, begin, end).array();
+            auto upstream = values<T>(dZ, begin, end).array();
+            auto result = values<T>(dA, begin, end).array();
+            switch (activation) {
+            case Activation::Linear: result = upstream; break;
+            case Activation::Softmax: break;  // refused above
+            case Activation::Sigmoid: result = upstream * out * (T(1) - out); break;
+            case Activation::Tanh: result = upstream * (T(1) - out.square()); break;
+            case Activation::Relu: result = (out > T(0)).select(upstream, T(0)); break;
+            }
+        });
     });
 }
 
@@ -290,7 +355,10 @@ void CpuBackend::multiply(const Tensor& a, const Tensor& b, Tensor& out) {
     requireSameSize(a, b, "multiply");
     requireSameSize(a, out, "multiply");
     dispatch(a.dtype(), [&]<typename T>() {
-        rowVector<T>(out).array() = rowVector<T>(a).array() * rowVector<T>(b).array();
+        forEachValues(pool_, a.size(), [&](int64_t begin, int64_t end) {
+            values<T>(out, begin, end).array() =
+                values<T>(a, begin, end).array() * values<T>(b, begin, end).array();
+        });
     });
 }
 
@@ -298,7 +366,10 @@ void CpuBackend::add(const Tensor& a, const Tensor& b, Tensor& out) {
     requireSameSize(a, b, "add");
     requireSameSize(a, out, "add");
     dispatch(a.dtype(), [&]<typename T>() {
-        rowVector<T>(out).array() = rowVector<T>(a).array() + rowVector<T>(b).array();
+        forEachValues(pool_, a.size(), [&](int64_t begin, int64_t end) {
+            values<T>(out, begin, end).array() =
+                values<T>(a, begin, end).array() + values<T>(b, begin, end).array();
+        });
     });
 }
 
@@ -356,7 +427,7 @@ bool CpuBackend::momentumUpdate(UpdatePass pass, double learningRate, double mom
         const T* g = dataOf<T>(gradient);
         T* v = dataOf<T>(velocity);
         const T lr = static_cast<T>(learningRate), mu = static_cast<T>(momentum);
-        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+        return updateWeights<T>(pool_, pass, weights, [=](int64_t i, auto commit) {
             const T newVelocity = mu * v[i] - lr * g[i];
             if constexpr (decltype(commit)::value) v[i] = newVelocity;
             return nesterov ? mu * newVelocity - lr * g[i] : newVelocity;
@@ -371,7 +442,7 @@ bool CpuBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsi
         const T* g = dataOf<T>(gradient);
         T* c = dataOf<T>(cache);
         const T lr = static_cast<T>(learningRate), eps = static_cast<T>(epsilon);
-        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+        return updateWeights<T>(pool_, pass, weights, [=](int64_t i, auto commit) {
             const T newCache = c[i] + g[i] * g[i];
             if constexpr (decltype(commit)::value) c[i] = newCache;
             return -lr * g[i] / (std::sqrt(newCache) + eps);
@@ -389,7 +460,7 @@ bool CpuBackend::rmspropUpdate(UpdatePass pass, double learningRate, double deca
         T* v = dataOf<T>(velocity);
         const T lr = static_cast<T>(learningRate), rho = static_cast<T>(decay),
                 mu = static_cast<T>(momentum), eps = static_cast<T>(epsilon);
-        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+        return updateWeights<T>(pool_, pass, weights, [=](int64_t i, auto commit) {
             const T newCache = rho * c[i] + (T(1) - rho) * g[i] * g[i];
             const T newVelocity = mu * v[i] - lr * g[i] / (std::sqrt(newCache) + eps);
             if constexpr (decltype(commit)::value) {
@@ -414,7 +485,7 @@ bool CpuBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, 
         // The bias corrections, computed in double: b^t underflows gracefully there.
         const auto correction1 = static_cast<T>(1.0 - std::pow(beta1, static_cast<double>(t)));
         const auto correction2 = static_cast<T>(1.0 - std::pow(beta2, static_cast<double>(t)));
-        return updateWeights<T>(pass, weights, [=](int64_t i, auto commit) {
+        return updateWeights<T>(pool_, pass, weights, [=](int64_t i, auto commit) {
             const T newFirst = b1 * m[i] + (T(1) - b1) * g[i];
             const T newSecond = b2 * v[i] + (T(1) - b2) * g[i] * g[i];
             if constexpr (decltype(commit)::value) {
@@ -449,7 +520,10 @@ void CpuBackend::shrinkTowardZero(double amount, Tensor& w) {
 void CpuBackend::addScaled(double alpha, const Tensor& x, Tensor& y) {
     requireSameSize(x, y, "addScaled");
     dispatch(y.dtype(), [&]<typename T>() {
-        rowVector<T>(y).array() += static_cast<T>(alpha) * rowVector<T>(x).array();
+        forEachValues(pool_, y.size(), [&](int64_t begin, int64_t end) {
+            values<T>(y, begin, end).array() +=
+                static_cast<T>(alpha) * values<T>(x, begin, end).array();
+        });
     });
 }
 
@@ -460,22 +534,26 @@ void CpuBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t>
         throw std::invalid_argument("gatherRowsScaled: from bytes into a destination that fits");
     const int64_t width = source.cols();
     const uint8_t* from = dataOf<uint8_t>(source);
+    for (const int32_t row : rows)
+        if (row < 0 || row >= source.rows()) throw std::out_of_range("gatherRowsScaled: row index");
     dispatch(destination.dtype(), [&]<typename T>() {
         T* to = dataOf<T>(destination);
         const T factor = static_cast<T>(scale);
-        for (size_t i = 0; i < rows.size(); ++i) {
-            if (rows[i] < 0 || rows[i] >= source.rows())
-                throw std::out_of_range("gatherRowsScaled: row index");
-            // Shuffled rows are scattered over the whole data set: ask for a later row's bytes
-            // early.
-            if (i + kPrefetchAhead < rows.size())
-                prefetchRow(from + rows[i + kPrefetchAhead] * width, width);
-            // A plain loop: the compiler vectorizes the byte-to-float conversion, Eigen's cast does
-            // not.
-            const uint8_t* row = from + rows[i] * width;
-            T* out = to + static_cast<int64_t>(i) * width;
-            for (int64_t j = 0; j < width; ++j) out[j] = static_cast<T>(row[j]) * factor;
-        }
+        const auto count = static_cast<int64_t>(rows.size());
+        forEachPart(pool_, count, kRowsPerPart, [&](int64_t, int64_t begin, int64_t end) {
+            for (int64_t i = begin; i < end; ++i) {
+                // Shuffled rows are scattered over the whole data set: ask for a later row's
+                // bytes early.
+                if (i + static_cast<int64_t>(kPrefetchAhead) < end)
+                    prefetchRow(from + rows[static_cast<size_t>(i) + kPrefetchAhead] * width,
+                                width);
+                // A plain loop: the compiler vectorizes the byte-to-float conversion, Eigen's cast
+                // does not.
+                const uint8_t* row = from + rows[static_cast<size_t>(i)] * width;
+                T* out = to + i * width;
+                for (int64_t j = 0; j < width; ++j) out[j] = static_cast<T>(row[j]) * factor;
+            }
+        });
     });
 }
 
@@ -484,35 +562,44 @@ void CpuBackend::augmentImages(std::span<const ImageTransform> transforms, int64
     requireAugmentationFits(transforms, width, height, images, out);
     dispatch(images.dtype(), [&]<typename T>() {
         const T centreX = static_cast<T>(width - 1) / 2, centreY = static_cast<T>(height - 1) / 2;
-        for (size_t n = 0; n < transforms.size(); ++n) {
-            const ImageTransform& t = transforms[n];
-            const T* in = dataOf<T>(images) + static_cast<int64_t>(n) * width * height;
-            T* result = dataOf<T>(out) + static_cast<int64_t>(n) * width * height;
-            const T cosine = std::cos(static_cast<T>(t.radians)),
-                    sine = std::sin(static_cast<T>(t.radians));
-            auto pixel = [&](int64_t x, int64_t y) -> T {
-                return x >= 0 && x < width && y >= 0 && y < height ? in[y * width + x] : T(0);
-            };
-            for (int64_t y = 0; y < height; ++y)
-                for (int64_t x = 0; x < width; ++x) {
-                    // Where this output pixel came from: undo the shift, the turn, the mirror.
-                    const T u = static_cast<T>(x) - centreX - static_cast<T>(t.shiftX);
-                    const T v = static_cast<T>(y) - centreY - static_cast<T>(t.shiftY);
-                    T sourceX = cosine * u - sine * v + centreX;
-                    const T sourceY = sine * u + cosine * v + centreY;
-                    if (t.mirror) sourceX = static_cast<T>(width - 1) - sourceX;
-                    const T left = std::floor(sourceX), top = std::floor(sourceY);
-                    const T fx = sourceX - left, fy = sourceY - top;
-                    const auto x0 = static_cast<int64_t>(left), y0 = static_cast<int64_t>(top);
-                    T value = (T(1) - fy) * ((T(1) - fx) * pixel(x0, y0) + fx * pixel(x0 + 1, y0)) +
-                              fy * ((T(1) - fx) * pixel(x0, y0 + 1) + fx * pixel(x0 + 1, y0 + 1));
-                    if (t.brightness != 0 || t.contrast != 1)
-                        value = std::clamp(static_cast<T>(t.contrast) * (value - T(0.5)) + T(0.5) +
-                                               static_cast<T>(t.brightness),
-                                           T(0), T(1));
-                    result[y * width + x] = value;
+        forEachPart(
+            pool_, static_cast<int64_t>(transforms.size()), kImagesPerPart,
+            [&](int64_t, int64_t begin, int64_t end) {
+                for (int64_t n = begin; n < end; ++n) {
+                    const ImageTransform& t = transforms[static_cast<size_t>(n)];
+                    const T* in = dataOf<T>(images) + n * width * height;
+                    T* result = dataOf<T>(out) + n * width * height;
+                    const T cosine = std::cos(static_cast<T>(t.radians)),
+                            sine = std::sin(static_cast<T>(t.radians));
+                    auto pixel = [&](int64_t x, int64_t y) -> T {
+                        return x >= 0 && x < width && y >= 0 && y < height ? in[y * width + x]
+                                                                           : T(0);
+                    };
+                    for (int64_t y = 0; y < height; ++y)
+                        for (int64_t x = 0; x < width; ++x) {
+                            // Where this output pixel came from: undo the shift, the turn, the
+                            // mirror.
+                            const T u = static_cast<T>(x) - centreX - static_cast<T>(t.shiftX);
+                            const T v = static_cast<T>(y) - centreY - static_cast<T>(t.shiftY);
+                            T sourceX = cosine * u - sine * v + centreX;
+                            const T sourceY = sine * u + cosine * v + centreY;
+                            if (t.mirror) sourceX = static_cast<T>(width - 1) - sourceX;
+                            const T left = std::floor(sourceX), top = std::floor(sourceY);
+                            const T fx = sourceX - left, fy = sourceY - top;
+                            const auto x0 = static_cast<int64_t>(left),
+                                       y0 = static_cast<int64_t>(top);
+                            T value =
+                                (T(1) - fy) *
+                                    ((T(1) - fx) * pixel(x0, y0) + fx * pixel(x0 + 1, y0)) +
+                                fy * ((T(1) - fx) * pixel(x0, y0 + 1) + fx * pixel(x0 + 1, y0 + 1));
+                            if (t.brightness != 0 || t.contrast != 1)
+                                value = std::clamp(static_cast<T>(t.contrast) * (value - T(0.5)) +
+                                                       T(0.5) + static_cast<T>(t.brightness),
+                                                   T(0), T(1));
+                            result[y * width + x] = value;
+                        }
                 }
-        }
+            });
     });
 }
 

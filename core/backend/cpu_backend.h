@@ -1,17 +1,28 @@
 #pragma once
 // The CPU backend: every operation of Backend on Eigen, in float or double. Double precision
 // exists so that the gradient check runs the very same layer code as float training.
-// Single-threaded on purpose: on the 2-core machines we build on, Eigen with 2 threads was slower
-// than with 1 at every size that small-network training uses, and one thread keeps runs
-// bit-reproducible.
+// The heavy operations (large products, convolutions, pooling) are shared among the threads of a
+// pool the backend owns, cut into parts whose results combine in a fixed order
+// (cpu_parallel.h): a run gives the same bits with any number of threads. Eigen's own threading
+// stays off (EIGEN_DONT_PARALLELIZE): its OpenMP split depends on the number of threads.
 
 #include "backend/backend.h"
+#include "util/thread_pool.h"
 
 namespace koto {
 
 class CpuBackend final : public Backend {
 public:
-    CpuBackend();
+    // `threads` computing threads, the caller's included; 0 means defaultThreads().
+    explicit CpuBackend(int threads = 0);
+
+    int threads() const { return pool_.threads(); }
+    // The number of threads a CpuBackend made without one gets: what setDefaultThreads() set
+    // (--threads, the Compute menu), else every core of this computer.
+    static int defaultThreads();
+    // 0 goes back to every core. Values are clamped to [1, kMaxThreads].
+    static void setDefaultThreads(int threads);
+    static constexpr int kMaxThreads = 256;
 
     std::string name() const override;
     bool isDevice() const override { return false; }
@@ -93,6 +104,9 @@ public:
                           Tensor& preActivationGradient, Tensor& stepGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
+
+private:
+    ThreadPool pool_;
 };
 
 }  // namespace koto

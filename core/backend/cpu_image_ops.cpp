@@ -18,6 +18,7 @@
 
 #include "backend/argument_checks.h"
 #include "backend/cpu_backend.h"
+#include "backend/cpu_parallel.h"
 #include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 #include "backend/narrow_product.h"
@@ -229,46 +230,44 @@ void windowGradients(int64_t filters, int64_t taps, int64_t width, const T* dA, 
     if (filters - f >= 1) windowGradientRows<T, 1>(f, taps, width, dA, plane, offsets, sums);
 }
 
-// dJ/dW (filters x patch) over `images` images x with gradients dA, stride 1, by windowGradients.
+// The taps of weightGradientsByDots: the patch padded to whole blocks of 24 taps, the extra ones
+// reading zeros past the padded image.
+int64_t dotTaps(const ImageWindows& w) { return (w.patchSize() + 23) / 24 * 24; }
+
+// dJ/dW of the images [begin, end) of x with gradients dA, stride 1, by windowGradients, as
+// filters x dotTaps vectors of 16 partial sums into `sums`.
 template <typename T>
-void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t images, const T* x,
-                           const T* dA, T* dW) {
+void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t begin, int64_t end,
+                           const T* x, const T* dA, T* sums) {
     const ImageWindows& w = direct.w;
-    const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outH = w.outputHeight(),
-                  outW = w.outputWidth();
-    // Padded to whole blocks of taps, the extra ones reading zeros past the padded image.
-    const int64_t taps = (patch + 23) / 24 * 24;
+    const int64_t pixels = w.outputPixels(), outH = w.outputHeight(), outW = w.outputWidth();
+    const int64_t taps = dotTaps(w);
     thread_local std::vector<int64_t> offsets;
     thread_local std::vector<T> plane, wideGradient;
-    thread_local std::vector<T, Eigen::aligned_allocator<T>> sums;
     direct.offsets(offsets);
     offsets.resize(static_cast<size_t>(taps), direct.planeSize() - direct.width);
     plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
     wideGradient.assign(static_cast<size_t>(filters * direct.width),
                         T(0));  // 0 at the dropped positions
-    sums.assign(static_cast<size_t>(filters * taps * 16), T(0));
-    for (int64_t n = 0; n < images; ++n) {
+    std::fill_n(sums, filters * taps * 16, T(0));
+    for (int64_t n = begin; n < end; ++n) {
         direct.pad(x + n * w.imageSize(), plane.data());
         for (int64_t f = 0; f < filters; ++f)
             for (int64_t oy = 0; oy < outH; ++oy)
                 copyRun(dA + (n * filters + f) * pixels + oy * outW, outW,
                         wideGradient.data() + f * direct.width + oy * direct.paddedWidth);
         windowGradients(filters, taps, direct.width, wideGradient.data(), plane.data(),
-                        offsets.data(), sums.data());
+                        offsets.data(), sums);
     }
-    for (int64_t f = 0; f < filters; ++f)
-        for (int64_t q = 0; q < patch; ++q)
-            dW[f * patch + q] =
-                Eigen::Map<const Eigen::Array<T, 16, 1>>(sums.data() + (f * taps + q) * 16).sum();
 }
 
-// dJ/dW (filters x patch) over `images` images x with gradients dA, image by image as
+// dJ/dW (filters x patch) of the images [begin, end) of x with gradients dA, image by image as
 // dJ/dW^T += windows dJ/da^T, a (patch x positions) by (positions x 16 filters) narrowProduct:
 // the windows read from the padded image with stride 1 (the positions those of the wide run,
 // dJ/da 0 at the dropped ones), else laid out by im2col.
 template <typename T>
-void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t images, const T* x,
-                             const T* dA, T* dW) {
+void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t begin, int64_t end,
+                             const T* x, const T* dA, T* dW) {
     const int64_t patch = w.patchSize(), pixels = w.outputPixels(), outW = w.outputWidth();
     const int64_t rowLength = columnsRowLength(w);
     const DirectWindows direct(w);
@@ -286,7 +285,7 @@ void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t ima
     }
     std::fill_n(dW, filters * patch, T(0));
     thread_local NarrowPanel<T> gradients;
-    for (int64_t n = 0; n < images; ++n) {
+    for (int64_t n = begin; n < end; ++n) {
         const T* image = x + n * w.imageSize();
         const T* gradient = dA + n * filters * pixels;
         if (direct.used()) direct.pad(image, plane.data());
@@ -315,50 +314,58 @@ void weightGradientsByPanels(const ImageWindows& w, int64_t filters, int64_t ima
     }
 }
 
+// a = b + W x for the images [begin, end) (filters x patch weights, out filters x pixels an image).
+template <typename T>
+void forwardImages(const ImageWindows& w, int64_t filters, const T* filter, const T* b,
+                   const T* images, int64_t begin, int64_t end, T* out) {
+    const int64_t patch = w.patchSize(), pixels = w.outputPixels();
+    const int64_t rowLength = columnsRowLength(w);
+    const DirectWindows direct(w);
+    thread_local std::vector<T> columns, plane, result;
+    thread_local std::vector<int64_t> offsets;
+    if (direct.used()) {
+        direct.offsets(offsets);
+        plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
+        result.resize(static_cast<size_t>(filters * direct.width));
+    } else {
+        columns.resize(static_cast<size_t>(patch * rowLength));
+        result.resize(static_cast<size_t>(filters * rowLength));
+    }
+    for (int64_t n = begin; n < end; ++n) {
+        const T* image = images + n * w.imageSize();
+        T* a = out + n * filters * pixels;
+        if (direct.used()) {
+            // a = b + W x with every window read from the padded image in place; the wide
+            // result's columns past each output row are dropped.
+            direct.pad(image, plane.data());
+            wideProduct<T>(filters, patch, direct.width,
+                           {filter, patch, 1, plane.data(), 0, result.data(), direct.width, b,
+                            offsets.data()});
+            direct.keepOutputs(filters, result.data(), a);
+        } else {
+            // a (filters x pixels) = b + W columns, straight into the output when no row is
+            // padded.
+            imageToColumns(w, image, columns.data(), rowLength);
+            T* target = pixels == rowLength ? a : result.data();
+            wideProduct<T>(filters, patch, rowLength,
+                           {filter, patch, 1, columns.data(), rowLength, target, rowLength, b});
+            if (target != a)
+                for (int64_t f = 0; f < filters; ++f)
+                    copyRun(target + f * rowLength, pixels, a + f * pixels);
+        }
+    }
+}
+
 }  // namespace
 
 void CpuBackend::convolutionForward(const ImageWindows& w, const Tensor& images,
                                     const Tensor& weights, const Tensor& bias, Tensor& out) {
     requireConvolutionTensors(w, images, weights, bias, out, "convolutionForward");
     dispatch(images.dtype(), [&]<typename T>() {
-        const int64_t filters = weights.rows(), patch = w.patchSize(), pixels = w.outputPixels();
-        const T* filter = dataOf<T>(weights);
-        const T* b = dataOf<T>(bias);
-        const int64_t rowLength = columnsRowLength(w);
-        const DirectWindows direct(w);
-        thread_local std::vector<T> columns, plane, result;
-        thread_local std::vector<int64_t> offsets;
-        if (direct.used()) {
-            direct.offsets(offsets);
-            plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
-            result.resize(static_cast<size_t>(filters * direct.width));
-        } else {
-            columns.resize(static_cast<size_t>(patch * rowLength));
-            result.resize(static_cast<size_t>(filters * rowLength));
-        }
-        for (int64_t n = 0; n < images.rows(); ++n) {
-            const T* image = dataOf<T>(images) + n * w.imageSize();
-            T* a = dataOf<T>(out) + n * filters * pixels;
-            if (direct.used()) {
-                // a = b + W x with every window read from the padded image in place; the wide
-                // result's columns past each output row are dropped.
-                direct.pad(image, plane.data());
-                wideProduct<T>(filters, patch, direct.width,
-                               {filter, patch, 1, plane.data(), 0, result.data(), direct.width, b,
-                                offsets.data()});
-                direct.keepOutputs(filters, result.data(), a);
-            } else {
-                // a (filters x pixels) = b + W columns, straight into the output when no row is
-                // padded.
-                imageToColumns(w, image, columns.data(), rowLength);
-                T* target = pixels == rowLength ? a : result.data();
-                wideProduct<T>(filters, patch, rowLength,
-                               {filter, patch, 1, columns.data(), rowLength, target, rowLength, b});
-                if (target != a)
-                    for (int64_t f = 0; f < filters; ++f)
-                        copyRun(target + f * rowLength, pixels, a + f * pixels);
-            }
-        }
+        forEachPart(pool_, images.rows(), kImagesPerPart, [&](int64_t, int64_t begin, int64_t end) {
+            forwardImages(w, weights.rows(), dataOf<T>(weights), dataOf<T>(bias), dataOf<T>(images),
+                          begin, end, dataOf<T>(out));
+        });
     });
 }
 
@@ -368,7 +375,8 @@ void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tens
     requireConvolutionTensors(w, images, weightGradient, biasGradient, outputGradient,
                               "convolutionParameterGradients");
     dispatch(images.dtype(), [&]<typename T>() {
-        const int64_t filters = weightGradient.rows(), pixels = w.outputPixels();
+        const int64_t filters = weightGradient.rows(), pixels = w.outputPixels(),
+                      patch = w.patchSize(), count = images.rows();
         const T* x = dataOf<T>(images);
         const T* dA = dataOf<T>(outputGradient);
         T* dW = dataOf<T>(weightGradient);
@@ -377,16 +385,44 @@ void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tens
         // Up to 8 filters (LeNet's first layer) as dot products along the image; more as products
         // with 16 filters in the lanes of a vector (its second), which the dot products' per-image
         // sums would cost more than they save.
-        if (direct.used() && filters <= 8)
-            weightGradientsByDots(direct, filters, images.rows(), x, dA, dW);
-        else weightGradientsByPanels(w, filters, images.rows(), x, dA, dW);
+        const bool byDots = direct.used() && filters <= 8;
+        // Each part's sums, added in part order below; and each image's dJ/db.
+        const int64_t partSize = byDots ? filters * dotTaps(w) * 16 : filters * patch;
+        thread_local std::vector<T, Eigen::aligned_allocator<T>> partSums;
+        thread_local std::vector<T> imageBiasSums;
+        partSums.resize(static_cast<size_t>(partCount(count, kImagesPerGradientPart) * partSize));
+        imageBiasSums.resize(static_cast<size_t>(count * filters));
+        // Pointers, not the names: in a worker a thread_local name is that thread's own vector.
+        T* const allSums = partSums.data();
+        T* const biasSums = imageBiasSums.data();
         // Eigen's sum: vectors and several partial sums, where a plain loop adds one value at a
         // time.
         using Values = Eigen::Array<T, Eigen::Dynamic, 1>;
-        std::fill_n(db, filters, T(0));
-        for (int64_t n = 0; n < images.rows(); ++n)
+        forEachPart(
+            pool_, count, kImagesPerGradientPart, [&](int64_t part, int64_t begin, int64_t end) {
+                T* sums = allSums + part * partSize;
+                if (byDots) weightGradientsByDots(direct, filters, begin, end, x, dA, sums);
+                else weightGradientsByPanels(w, filters, begin, end, x, dA, sums);
+                for (int64_t n = begin; n < end; ++n)
+                    for (int64_t f = 0; f < filters; ++f)
+                        biasSums[n * filters + f] =
+                            Eigen::Map<const Values>(dA + (n * filters + f) * pixels, pixels).sum();
+            });
+        std::fill_n(dW, filters * patch, T(0));
+        const int64_t taps = dotTaps(w);
+        for (int64_t part = 0; part < partCount(count, kImagesPerGradientPart); ++part) {
+            const T* sums = allSums + part * partSize;
             for (int64_t f = 0; f < filters; ++f)
-                db[f] += Eigen::Map<const Values>(dA + (n * filters + f) * pixels, pixels).sum();
+                for (int64_t q = 0; q < patch; ++q)
+                    dW[f * patch + q] +=
+                        byDots
+                            ? Eigen::Map<const Eigen::Array<T, 16, 1>>(sums + (f * taps + q) * 16)
+                                  .sum()
+                            : sums[f * patch + q];
+        }
+        std::fill_n(db, filters, T(0));
+        for (int64_t n = 0; n < count; ++n)
+            for (int64_t f = 0; f < filters; ++f) db[f] += biasSums[n * filters + f];
     });
 }
 
@@ -396,10 +432,13 @@ void CpuBackend::convolutionInputGradient(const ImageWindows& w, const Tensor& o
                                     "convolutionInputGradient");
     dispatch(inputGradient.dtype(), [&]<typename T>() {
         const int64_t filters = weights.rows(), pixels = w.outputPixels();
-        for (int64_t n = 0; n < inputGradient.rows(); ++n)
-            inputGradientByColumns(w, filters, dataOf<T>(weights),
-                                   dataOf<T>(outputGradient) + n * filters * pixels,
-                                   dataOf<T>(inputGradient) + n * w.imageSize());
+        forEachPart(pool_, inputGradient.rows(), kImagesPerPart,
+                    [&](int64_t, int64_t begin, int64_t end) {
+                        for (int64_t n = begin; n < end; ++n)
+                            inputGradientByColumns(w, filters, dataOf<T>(weights),
+                                                   dataOf<T>(outputGradient) + n * filters * pixels,
+                                                   dataOf<T>(inputGradient) + n * w.imageSize());
+                    });
     });
 }
 

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "backend/cpu_backend.h"
+#include "backend/cpu_parallel.h"
 #include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 
@@ -219,16 +220,25 @@ void poolBackwardPlane(const ImageWindows& w, const T* dY, T* dX, Gradient gradi
     std::fill(dX + outH * k * w.width, dX + w.height * w.width, T(0));
 }
 
+// visit(plane) for the channels of every image, `kImagesPerPart` images a part.
+template <typename Visit>
+void forEachPlane(ThreadPool& pool, int64_t images, int64_t channels, Visit visit) {
+    forEachPart(pool, images, kImagesPerPart, [&](int64_t, int64_t begin, int64_t end) {
+        for (int64_t plane = begin * channels; plane < end * channels; ++plane) visit(plane);
+    });
+}
+
 }  // namespace
 
 void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out,
                                 Tensor& winners) {
     requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
     dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
-        for (int64_t plane = 0; plane < in.rows() * w.channels; ++plane)
+        forEachPlane(pool_, in.rows(), w.channels, [&](int64_t plane) {
             maxPoolPlane<T, K>(w, dataOf<T>(in) + plane * w.height * w.width,
                                dataOf<T>(out) + plane * w.outputPixels(),
                                dataOf<T>(winners) + plane * w.height * w.width);
+        });
     });
 }
 
@@ -236,13 +246,13 @@ void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners,
                                  const Tensor& outputGradient, Tensor& inputGradient) {
     requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
     dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
-        for (int64_t plane = 0; plane < inputGradient.rows() * w.channels; ++plane) {
+        forEachPlane(pool_, inputGradient.rows(), w.channels, [&](int64_t plane) {
             const T* won = dataOf<T>(winners) + plane * w.height * w.width;
             poolBackwardPlane<T, K>(
                 w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
                 dataOf<T>(inputGradient) + plane * w.height * w.width,
                 [won](T g, int64_t at) { return won[at] * g; }, won);
-        }
+        });
     });
 }
 
@@ -251,9 +261,9 @@ void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Ten
     dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
         const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
         const T share = T(1) / static_cast<T>(k * k);
-        T* y = dataOf<T>(out);
-        for (int64_t plane = 0; plane < in.rows() * w.channels; ++plane) {
+        forEachPlane(pool_, in.rows(), w.channels, [&](int64_t plane) {
             const T* x = dataOf<T>(in) + plane * w.height * w.width;
+            T* y = dataOf<T>(out) + plane * outH * outW;
             for (int64_t oy = 0; oy < outH; ++oy)
                 for (int64_t ox = 0; ox < outW; ++ox) {
                     T sum = 0;
@@ -262,7 +272,7 @@ void CpuBackend::averagePoolForward(const ImageWindows& w, const Tensor& in, Ten
                             sum += x[(oy * k + ky) * w.width + ox * k + kx];
                     *y++ = sum * share;
                 }
-        }
+        });
     });
 }
 
@@ -271,10 +281,11 @@ void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& output
     requirePoolingTensors(w, {&inputGradient}, {&outputGradient}, "averagePoolBackward");
     dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
         const T share = T(1) / static_cast<T>(w.kernel * w.kernel);
-        for (int64_t plane = 0; plane < inputGradient.rows() * w.channels; ++plane)
+        forEachPlane(pool_, inputGradient.rows(), w.channels, [&](int64_t plane) {
             poolBackwardPlane<T, K>(w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
                                     dataOf<T>(inputGradient) + plane * w.height * w.width,
                                     [share](T g, int64_t) { return g * share; });
+        });
     });
 }
 

@@ -15,6 +15,16 @@
 
 namespace koto {
 
+// The calling thread's floating-point mode (MXCSR), for a thread pool's workers to take the mode
+// of the thread that gave them work (thread_pool.h).
+#ifdef KOTO_HAS_MXCSR
+inline unsigned floatingPointMode() { return _mm_getcsr(); }
+inline void setFloatingPointMode(unsigned mode) { _mm_setcsr(mode); }
+#else
+inline unsigned floatingPointMode() { return 0; }
+inline void setFloatingPointMode(unsigned) {}
+#endif
+
 class FlushDenormals {
 public:
 #ifdef KOTO_HAS_MXCSR
