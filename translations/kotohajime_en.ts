@@ -322,10 +322,6 @@
         <translation>CPU (Eigen)</translation>
     </message>
     <message>
-        <source>This computer&apos;s processor, one core</source>
-        <translation>This computer&apos;s processor, one core</translation>
-    </message>
-    <message>
         <source>OpenCL: %1</source>
         <translation>OpenCL: %1</translation>
     </message>
@@ -336,6 +332,32 @@
     <message>
         <source>No OpenCL device: %1</source>
         <translation>No OpenCL device: %1</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s processor, with the threads chosen below</source>
+        <translation>This computer&apos;s processor, with the threads chosen below</translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads</source>
+        <translation>CPU &amp;threads</translation>
+    </message>
+    <message>
+        <source>The CPU shares each step&apos;s work among its threads. The results are exactly the same, to the last bit, with any number of threads: only the speed changes.</source>
+        <translation>The CPU shares each step&apos;s work among its threads. The results are exactly the same, to the last bit, with any number of threads: only the speed changes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every core (%n)</source>
+        <translation>
+            <numerusform>Every core (%n)</numerusform>
+            <numerusform>Every core (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n thread</numerusform>
+            <numerusform>%n threads</numerusform>
+        </translation>
     </message>
 </context>
 <context>

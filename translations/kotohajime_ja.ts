@@ -322,10 +322,6 @@
         <translation>CPU（Eigen）</translation>
     </message>
     <message>
-        <source>This computer&apos;s processor, one core</source>
-        <translation>このコンピューターのプロセッサー（1コア）</translation>
-    </message>
-    <message>
         <source>OpenCL: %1</source>
         <translation>OpenCL: %1</translation>
     </message>
@@ -336,6 +332,30 @@
     <message>
         <source>No OpenCL device: %1</source>
         <translation>OpenCL デバイスなし: %1</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s processor, with the threads chosen below</source>
+        <translation>このコンピューターのプロセッサー（スレッド数は下で選びます）</translation>
+    </message>
+    <message>
+        <source>CPU &amp;threads</source>
+        <translation>CPU のスレッド数(&amp;T)</translation>
+    </message>
+    <message>
+        <source>The CPU shares each step&apos;s work among its threads. The results are exactly the same, to the last bit, with any number of threads: only the speed changes.</source>
+        <translation>CPU は各ステップの計算をスレッドに分けて行います。スレッド数がいくつでも結果は最後のビットまで同じで、変わるのは速さだけです。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every core (%n)</source>
+        <translation>
+            <numerusform>すべてのコア（%n）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thread(s)</source>
+        <translation>
+            <numerusform>%n スレッド</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include "arguments.h"
 #include "commands.h"
 #include "standard_output.h"
+#include "thread_option.h"
 #include "util/errors.h"
 #include "util/text.h"
 
@@ -77,7 +78,9 @@ int main(int argc, char** argv) {
             return finish(0, "kotohajime-cli " + name);
         }
         try {
-            const int code = command.run(rest);
+            Words words = rest;
+            koto::cli::takeThreadOption(words);
+            const int code = command.run(words);
             koto::cli::checkStandardOutput();
             return code;
         } catch (const koto::cli::OutputError& error) {

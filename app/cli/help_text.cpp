@@ -270,7 +270,8 @@ commands:
   lessons    list the lessons (kotohajime --lesson ID opens one)
   lesson-check  a lesson's checks against a saved run, or against the lesson's own solutions
 
-kotohajime-cli COMMAND --help shows a command's options.
+kotohajime-cli COMMAND --help shows a command's options. Every command also takes
+--threads N: the CPU backend's threads (default: every core); results are the same with any N.
 exit codes: 0 success (1: lesson-check found a check not met), 2 usage error, 3 bad input (or a network too large for the memory),
 4 training diverged (NaN, infinity or a loss that grew 10000-fold), 5 the output could not be written
 )";

@@ -77,10 +77,11 @@ int devicesCommand(const Words& words) {
     if (json)
         std::cout << nlohmann::ordered_json{{"backend", "cpu"},
                                             {"name", cpu.name()},
+                                            {"threads", cpu.threads()},
                                             {"choose", "cpu"}}
                          .dump()
                   << '\n';
-    else std::cout << "cpu       " << cpu.name() << '\n';
+    else std::cout << "cpu       " << cpu.name() << ", " << cpu.threads() << " thread(s)\n";
     const OpenClDiscovery found = discoverOpenClDevices();
     for (size_t i = 0; i < found.devices.size(); ++i) {
         const OpenClDevice& d = found.devices[i];

@@ -14,13 +14,14 @@
 
 #include "animation/animation_frame.h"
 #include "animation/checkpoint_walk.h"
+#include "backend/cpu_backend.h"
 #include "data/dataset_spec.h"
 #include "io/atomic_file.h"
 #include "io/layer_tokens.h"
 #include "io/project_file.h"
-#include "models/model_projects.h"
 #include "lessons/control_access_dialog.h"
 #include "look/presentation.h"
+#include "models/model_projects.h"
 #include "opencl_devices.h"
 #include "panels/layer_list_editor.h"
 #include "project/default_work.h"
@@ -33,6 +34,7 @@
 #include "unsupervised/unsupervised_window.h"
 #include "views/view_export.h"
 #include "window/classroom_menu.h"
+#include "window/compute_menu.h"
 #include "window/language.h"
 #include "window/lesson_start.h"
 #include "window/main_window.h"
@@ -132,6 +134,11 @@ int main(int argc, char** argv) {
         QStringLiteral("projector"),
         QStringLiteral("Start in projector mode: large text, thick lines, high contrast, full "
                        "screen (a --screenshot keeps the window's size)"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QStringLiteral("The CPU's threads this time, 1 to 256 (the Compute menu's choice is "
+                       "remembered; the results are the same with any number)"),
+        QStringLiteral("N"));
     const QCommandLineOption theme(
         QStringLiteral("theme"),
         QStringLiteral("Colours: light, dark or system, this time (the Classroom menu's choice "
@@ -139,7 +146,7 @@ int main(int argc, char** argv) {
         QStringLiteral("THEME"));
     parser.addOptions({dataset, layers, steps, screenshot, language, inspect, project,
                        networkTemplate, view, exportView, animate, out, viewEpoch, lessonOption,
-                       task, projector, theme});
+                       task, projector, theme, threads});
     parser.process(app);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/kotohajime.svg")));
     QGuiApplication::setDesktopFileName(QStringLiteral("kotohajime"));
@@ -163,6 +170,17 @@ int main(int argc, char** argv) {
             return 2;
         }
         look.setTheme(*chosen);
+    }
+
+    if (parser.isSet(threads)) {
+        bool numberOk = false;
+        const int count = parser.value(threads).toInt(&numberOk);
+        if (!numberOk || count < 1 || count > koto::CpuBackend::kMaxThreads) {
+            std::fprintf(stderr, "kotohajime: --threads takes a whole number from 1 to %d\n",
+                         koto::CpuBackend::kMaxThreads);
+            return 2;
+        }
+        koto::gui::ComputeMenu::askThreadsThisSession(count);
     }
 
     koto::gui::StartingWork lesson = koto::gui::defaultWork();
@@ -307,12 +325,13 @@ int main(int argc, char** argv) {
     const bool modelTemplate = chosenTemplate && !chosenTemplate->model.empty();
 
     if (parser.isSet(lessonOption)) {
-        for (const QCommandLineOption* other :
-             {&dataset, &layers, &project, &networkTemplate, &inspect, &exportView, &animate,
-              &viewEpoch})
+        for (const QCommandLineOption* other : {&dataset, &layers, &project, &networkTemplate,
+                                                &inspect, &exportView, &animate, &viewEpoch})
             if (parser.isSet(*other)) {
-                std::fprintf(stderr, "kotohajime: --lesson opens a lesson's own project: --%s "
-                             "does not go with it\n", qPrintable(other->names().front()));
+                std::fprintf(stderr,
+                             "kotohajime: --lesson opens a lesson's own project: --%s "
+                             "does not go with it\n",
+                             qPrintable(other->names().front()));
                 return 2;
             }
     } else if (parser.isSet(task)) {

@@ -130,6 +130,10 @@ CpuBackend::CpuBackend(int threads)
     keepFreedMemoryInProcess();
 }
 
+void CpuBackend::setThreads(int threads) {
+    pool_.setThreads(std::clamp(threads > 0 ? threads : defaultThreads(), 1, kMaxThreads));
+}
+
 int CpuBackend::defaultThreads() {
     const int chosen = chosenThreads.load();
     return chosen > 0 ? chosen : ThreadPool::hardwareThreads();

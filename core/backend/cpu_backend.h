@@ -17,6 +17,9 @@ public:
     explicit CpuBackend(int threads = 0);
 
     int threads() const { return pool_.threads(); }
+    // Safe from any thread, also while another trains with this backend: the next operation
+    // uses the new number (the results stay the same).
+    void setThreads(int threads);
     // The number of threads a CpuBackend made without one gets: what setDefaultThreads() set
     // (--threads, the Compute menu), else every core of this computer.
     static int defaultThreads();

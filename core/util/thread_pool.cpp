@@ -52,6 +52,10 @@ bool spinUntil(Done done) {
 
 ThreadPool::ThreadPool(int threads) : threads_(std::max(1, threads)) {}
 
+void ThreadPool::setThreads(int threads) {
+    threads_.store(std::max(1, threads), std::memory_order_relaxed);
+}
+
 ThreadPool::~ThreadPool() {
     {
         std::lock_guard lock(mutex_);
@@ -65,9 +69,9 @@ int ThreadPool::hardwareThreads() {
     return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
-void ThreadPool::startWorkers() {
-    workers_.reserve(static_cast<size_t>(threads_ - 1));
-    for (int i = 1; i < threads_; ++i) workers_.emplace_back([this] { work(); });
+void ThreadPool::startWorkers(int count) {
+    for (auto i = static_cast<int>(workers_.size()); i < count; ++i)
+        workers_.emplace_back([this, i] { work(i); });
 }
 
 void ThreadPool::runParts(const Job& job) {
@@ -88,7 +92,8 @@ void ThreadPool::runParts(const Job& job) {
 
 void ThreadPool::runJob(int64_t parts, void* task, Call call) {
     if (parts <= 0) return;
-    if (threads_ == 1 || parts == 1 || insideJob) {
+    const int threads = threads_.load(std::memory_order_relaxed);
+    if (threads == 1 || parts == 1 || insideJob) {
         for (int64_t part = 0; part < parts; ++part) call(task, part);
         return;
     }
@@ -107,11 +112,11 @@ void ThreadPool::runJob(int64_t parts, void* task, Call call) {
         }
         return;
     }
-    if (workers_.empty()) startWorkers();
+    startWorkers(threads - 1);
     Job job;
     {
         std::lock_guard lock(mutex_);
-        job = {job_.generation + 1, task, call, parts};
+        job = {job_.generation + 1, task, call, parts, threads - 1};
         job_ = job;
         floatingPointMode_ = floatingPointMode();
         partsDone_.store(0, std::memory_order_relaxed);
@@ -128,9 +133,11 @@ void ThreadPool::runJob(int64_t parts, void* task, Call call) {
     finished_.wait(lock, allDone);
 }
 
-void ThreadPool::work() {
+void ThreadPool::work(int index) {
     insideJob = true;
-    uint64_t seen = 0;  // workers start before the first job is published (runJob)
+    // Workers start before the job that needs them is published (runJob): the generation they
+    // see first is the one before it.
+    uint64_t seen = generation_.load(std::memory_order_acquire);
     for (;;) {
         spinUntil([&] { return generation_.load(std::memory_order_acquire) != seen; });
         Job job;
@@ -143,6 +150,7 @@ void ThreadPool::work() {
             mode = floatingPointMode_;
         }
         seen = job.generation;
+        if (index >= job.workers) continue;  // fewer threads asked for than this pool has had
         setFloatingPointMode(mode);
         runParts(job);
     }

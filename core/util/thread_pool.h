@@ -29,7 +29,10 @@ public:
     ThreadPool(const ThreadPool&) = delete;
     ThreadPool& operator=(const ThreadPool&) = delete;
 
-    int threads() const { return threads_; }
+    int threads() const { return threads_.load(std::memory_order_relaxed); }
+    // From the next job on, `threads` threads (at least 1) work on each job. Safe to call from
+    // any thread, also while a job runs (that job keeps the number it started with).
+    void setThreads(int threads);
 
     // task(part) for every part in [0, parts). A job started from inside a task runs on the
     // calling thread alone. `task` must not throw.
@@ -48,15 +51,16 @@ private:
         void* task = nullptr;
         Call call = nullptr;
         int64_t parts = 0;
+        int workers = 0;  // workers [0, workers) take part
     };
     void runJob(int64_t parts, void* task, Call call);
-    void startWorkers();
-    void work();
+    void startWorkers(int count);
+    void work(int index);
     // Claims and runs parts of `job` until none is left or another job has begun.
     void runParts(const Job& job);
 
-    const int threads_;
-    std::vector<std::thread> workers_;
+    std::atomic<int> threads_;
+    std::vector<std::thread> workers_;  // started and read by the thread that runs jobs
 
     std::mutex mutex_;
     std::condition_variable wake_, finished_;

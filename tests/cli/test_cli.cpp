@@ -131,6 +131,9 @@ private slots:
     void samplesDrawsAugmentedCopies();
     void listsDatasets();
     void listsTheCpuDevice();
+    void threadsOptionChangesNothingButSpeed();
+    void threadsOptionRefusesBadValues_data();
+    void threadsOptionRefusesBadValues();
     void survivesACrashingOpenClDriver();
     void stopsCleanlyWhenItsReaderGoesAway();
     void saysWhenNoOpenClPlatformExists();
@@ -588,9 +591,9 @@ void TestCli::trainsEvaluatesAndPredictsOnOpenCl() {
     // this run; predict's leaks are checked by the CPU runs of the other tests.
     QProcessEnvironment withoutLeakCheck = QProcessEnvironment::systemEnvironment();
     if (withoutLeakCheck.contains(QStringLiteral("ASAN_OPTIONS")))
-        withoutLeakCheck.insert(
-            QStringLiteral("ASAN_OPTIONS"),
-            withoutLeakCheck.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":detect_leaks=0"));
+        withoutLeakCheck.insert(QStringLiteral("ASAN_OPTIONS"),
+                                withoutLeakCheck.value(QStringLiteral("ASAN_OPTIONS")) +
+                                    QStringLiteral(":detect_leaks=0"));
     const Result predicted =
         cli({"predict", "--project", "opencl.koto", "--input", "points.csv", "--backend", "opencl"},
             120000, withoutLeakCheck);
@@ -718,6 +721,38 @@ void TestCli::listsTheCpuDevice() {
     const QList<QJsonObject> lines = jsonLines(json.out);
     QVERIFY(!lines.isEmpty());
     QCOMPARE(lines[0].value("backend").toString(), QStringLiteral("cpu"));
+}
+
+// --threads N, taken by every command: `devices` says the number, and a training run's curve is
+// the same with 1 and 3 threads (a network large enough that its products are shared).
+void TestCli::threadsOptionChangesNothingButSpeed() {
+    const Result devices = cli({"devices", "--threads", "3", "--json"});
+    QCOMPARE(devices.exitCode, 0);
+    QCOMPARE(jsonLines(devices.out).value(0).value("threads").toInt(), 3);
+    const QStringList run{
+        "train",   "--dataset", "spiral:n=600", "--layers", "dense:128:tanh,dense:128:relu",
+        "--batch", "256",       "--epochs",     "3",        "--json"};
+    QList<QJsonObject> one = jsonLines(cli(run + QStringList{"--threads", "1"}).out),
+                       three = jsonLines(cli(run + QStringList{"--threads=3"}).out);
+    QCOMPARE(one.size(), 4);  // three epochs and the summary
+    for (QList<QJsonObject>* list : {&one, &three})
+        for (QJsonObject& line : *list) line.remove("seconds");
+    QCOMPARE(one, three);
+}
+
+void TestCli::threadsOptionRefusesBadValues_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("zero") << QStringList{"devices", "--threads", "0"};
+    QTest::newRow("too many") << QStringList{"devices", "--threads=100000"};
+    QTest::newRow("not a number") << QStringList{"datasets", "--threads", "two"};
+    QTest::newRow("no value") << QStringList{"devices", "--threads"};
+}
+
+void TestCli::threadsOptionRefusesBadValues() {
+    QFETCH(QStringList, arguments);
+    const Result r = cli(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains("--threads"), r.err.constData());
 }
 
 void TestCli::gradcheckJson_data() {

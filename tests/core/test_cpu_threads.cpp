@@ -12,6 +12,7 @@
 #include <cstring>
 #include <functional>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "backend/cpu_backend.h"
@@ -98,6 +99,7 @@ private slots:
     void poolRunsEveryPartOnce();
     void jobInsideAJobRuns();
     void workersTakeTheCallersFloatingPointMode();
+    void poolChangesItsThreads();
     void threadCountIsChosen();
     void products_data();
     void products();
@@ -146,6 +148,24 @@ void TestCpuThreads::workersTakeTheCallersFloatingPointMode() {
     for (float value : seen) QVERIFY(value != 0.0f);
 }
 
+// A pool that changes its number of threads between jobs, and while one runs (from another
+// thread), still runs every part of every job once.
+void TestCpuThreads::poolChangesItsThreads() {
+    ThreadPool pool(1);
+    std::atomic<bool> stop{false};
+    std::thread changer([&] {
+        for (int i = 0; !stop; ++i) pool.setThreads(1 + i % 4);
+    });
+    std::vector<std::atomic<int>> runs(37);
+    for (int repeat = 0; repeat < 2000; ++repeat)
+        pool.run(37, [&](int64_t part) { runs[static_cast<size_t>(part)]++; });
+    stop = true;
+    changer.join();
+    for (const auto& count : runs) QCOMPARE(count.load(), 2000);
+    pool.setThreads(0);
+    QCOMPARE(pool.threads(), 1);
+}
+
 void TestCpuThreads::threadCountIsChosen() {
     QCOMPARE(CpuBackend(3).threads(), 3);
     QCOMPARE(CpuBackend().threads(), ThreadPool::hardwareThreads());
@@ -156,6 +176,11 @@ void TestCpuThreads::threadCountIsChosen() {
     CpuBackend::setDefaultThreads(0);
     QCOMPARE(CpuBackend().threads(), ThreadPool::hardwareThreads());
     QCOMPARE(CpuBackend(-4).threads(), ThreadPool::hardwareThreads());
+    CpuBackend changing(1);
+    changing.setThreads(5);
+    QCOMPARE(changing.threads(), 5);
+    changing.setThreads(0);
+    QCOMPARE(changing.threads(), ThreadPool::hardwareThreads());
 }
 
 void TestCpuThreads::products_data() {

@@ -8,6 +8,7 @@
 #include <QSettings>
 #include <QTest>
 
+#include "backend/cpu_backend.h"
 #include "main_window_fixture.h"
 #include "opencl_devices.h"
 #include "views/loss_curve_view.h"
@@ -40,6 +41,36 @@ private slots:
         QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
         QCOMPARE(fixture_.window->latestSnapshot()->backendName, QStringLiteral("CPU (Eigen)"));
         QVERIFY(fixture_.window->findChild<QAction*>(QStringLiteral("computeCpu"))->isChecked());
+    }
+
+    // CPU threads: every core at first; a choice made while training applies at once (training
+    // goes on) and is remembered; --threads N (askThreadsThisSession) is checked without being
+    // remembered.
+    void cpuThreadsAreChosenAndRemembered() {
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
+        MainWindow& window = *fixture_.window;
+        QVERIFY(window.findChild<QAction*>(QStringLiteral("computeThreads0"))->isChecked());
+        QCOMPARE(koto::CpuBackend::defaultThreads(), koto::ThreadPool::hardwareThreads());
+        window.controller().play();
+        QVERIFY(waitForSnapshot(window, [](const TrainingSnapshot& s) { return s.steps > 50; }));
+        window.findChild<QAction*>(QStringLiteral("computeThreads1"))->trigger();
+        QCOMPARE(koto::CpuBackend::defaultThreads(), 1);
+        QCOMPARE(QSettings().value(QStringLiteral("compute/threads")).toInt(), 1);
+        const int64_t steps = window.latestSnapshot()->steps;
+        QVERIFY(waitForSnapshot(window,
+                                [&](const TrainingSnapshot& s) { return s.steps > steps + 50; }));
+        fixture_.close();
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
+        QVERIFY(
+            fixture_.window->findChild<QAction*>(QStringLiteral("computeThreads1"))->isChecked());
+        fixture_.close();
+        ComputeMenu::askThreadsThisSession(3);
+        QVERIFY(fixture_.open(koto::gui::defaultWork(), discovered));
+        QVERIFY(
+            fixture_.window->findChild<QAction*>(QStringLiteral("computeThreads3"))->isChecked());
+        QCOMPARE(koto::CpuBackend::defaultThreads(), 3);
+        QCOMPARE(QSettings().value(QStringLiteral("compute/threads")).toInt(), 1);
+        ComputeMenu::askThreadsThisSession(0);
     }
 
     void anOpenClDeviceTrainsAndIsRemembered() {

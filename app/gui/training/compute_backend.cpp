@@ -44,6 +44,12 @@ Backend& ComputeBackend::fallBackToCpu(const std::string& reason) {
     return *backend_;
 }
 
+void ComputeBackend::setCpuThreads(int threads) {
+    CpuBackend::setDefaultThreads(threads);
+    std::lock_guard lock(mutex_);
+    if (auto* cpu = dynamic_cast<CpuBackend*>(backend_.get())) cpu->setThreads(threads);
+}
+
 std::string ComputeBackend::fallbackReason() const {
     std::lock_guard lock(mutex_);
     return fallbackReason_;

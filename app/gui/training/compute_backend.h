@@ -40,6 +40,9 @@ public:
     // Gives up the OpenCL device after it failed in the middle of training: the next acquire()
     // of it tries again, and this one hands out the CPU backend meanwhile.
     Backend& fallBackToCpu(const std::string& reason);
+    // The CPU backend's threads (0: every core), for the backend held now, while it trains too,
+    // and for those made later.
+    void setCpuThreads(int threads);
 
 private:
     mutable std::mutex mutex_;  // the GUI asks fallbackReason() while the training thread works

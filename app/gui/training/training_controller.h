@@ -51,6 +51,9 @@ public:
     // Where the next run computes (start() or reset() makes it).
     void setComputeDevice(const ComputeDevice& device) { request_.device = device; }
     const ComputeDevice& computeDevice() const { return request_.device; }
+    // The CPU's threads (0: every core), at once, also for the run training now: the results
+    // are the same with any number (backend/cpu_parallel.h).
+    void setCpuThreads(int threads) { request_.compute->setCpuThreads(threads); }
 
     // Pauses, then makes one real training step recorded stage by stage, on one training
     // sample (or the next mini-batch for -1); traceReady() brings the trace. For the

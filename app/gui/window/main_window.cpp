@@ -8,8 +8,8 @@
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QScrollArea>
 #include <QScreen>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QStyle>
@@ -21,7 +21,6 @@
 #include "backend/memory_capacity.h"
 #include "data/augmentation.h"
 #include "data/dataset_spec.h"
-#include "views/run_timeline.h"
 #include "inspector/inspector_window.h"
 #include "io/layer_tokens.h"
 #include "look/column_scroll.h"
@@ -37,6 +36,7 @@
 #include "training/training_memory.h"
 #include "unsupervised/unsupervised_window.h"
 #include "util/errors.h"
+#include "views/run_timeline.h"
 #include "window/classroom_menu.h"
 #include "window/compute_menu.h"
 #include "window/editor_list_bridge.h"
@@ -47,8 +47,8 @@ namespace {
 const QSize kFirstSize(1280, 800);  // the window's size when it opens
 }  // namespace
 
-MainWindow::MainWindow(Language& language, const StartingWork& lesson, const OpenClDiscovery& openCl,
-                       QWidget* parent)
+MainWindow::MainWindow(Language& language, const StartingWork& lesson,
+                       const OpenClDiscovery& openCl, QWidget* parent)
     : QMainWindow(parent), language_(language) {
     setObjectName(QStringLiteral("mainWindow"));
     session_ = new ProjectSession(*this, this, this);
@@ -92,6 +92,9 @@ MainWindow::MainWindow(Language& language, const StartingWork& lesson, const Ope
     menuBar()->insertMenu(languageMenu_->menuAction(), computeMenu_);
     menuBar()->insertMenu(computeMenu_->menuAction(), templatesMenu_);
     controller_.setComputeDevice(computeMenu_->current());
+    controller_.setCpuThreads(computeMenu_->threads());
+    connect(computeMenu_, &ComputeMenu::threadsChosen, this,
+            [this](int threads) { controller_.setCpuThreads(threads); });
     connect(computeMenu_, &ComputeMenu::deviceChosen, this, [this](const ComputeDevice& device) {
         controller_.setComputeDevice(device);
         if (unsupervisedWindow_) unsupervisedWindow_->setComputeDevice(device);
