@@ -28,11 +28,12 @@ case "$kind" in
     dir=build-tsan
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
       -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$debug_info" >/dev/null
-    # The tests of the training thread and the windows that read its snapshots.
+    # The tests of the training thread, the CPU backend's thread pool, and the windows that read
+    # the training thread's snapshots.
     tests="test_training_control test_determinism test_main_window test_image_data test_inspector
       test_projects test_feature_views test_gradient_through_time test_unsupervised_window
       test_weights_view test_probabilities_view test_network_view test_dropout_view test_view_export
-      test_run_timeline test_experiments_window test_lessons"
+      test_run_timeline test_experiments_window test_lessons test_cpu_threads test_compute_device"
     # shellcheck disable=SC2086
     cmake --build $dir --target $tests
     # die_after_fork=0: test_probabilities_view and test_view_export run the CLI and the app
