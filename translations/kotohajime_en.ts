@@ -1737,6 +1737,38 @@ The data you had before stays.</translation>
 
 %1</translation>
     </message>
+    <message>
+        <source>One sigmoid unit y = s(XW + b): a straight boundary between two classes</source>
+        <translation>One sigmoid unit y = s(XW + b): a straight boundary between two classes</translation>
+    </message>
+    <message>
+        <source>The curriculum&apos;s network: Z = s(XW + b), Y = softmax(ZV + c); it can bend the boundary into a ring</source>
+        <translation>The curriculum&apos;s network: Z = s(XW + b), Y = softmax(ZV + c); it can bend the boundary into a ring</translation>
+    </message>
+    <message>
+        <source>Three hidden ReLU layers: enough depth to untangle the spiral</source>
+        <translation>Three hidden ReLU layers: enough depth to untangle the spiral</translation>
+    </message>
+    <message>
+        <source>Convolutions and pooling find local patterns in the images, dense layers classify them</source>
+        <translation>Convolutions and pooling find local patterns in the images, dense layers classify them</translation>
+    </message>
+    <message>
+        <source>h(t) = tanh(x(t)Wx + h(t-1)Wh + b) reads 8 bits one by one and must remember the first</source>
+        <translation>h(t) = tanh(x(t)Wx + h(t-1)Wh + b) reads 8 bits one by one and must remember the first</translation>
+    </message>
+    <message>
+        <source>An LSTM reads each image row by row (28 steps of 28 pixels) and classifies it from h(T)</source>
+        <translation>An LSTM reads each image row by row (28 steps of 28 pixels) and classifies it from h(T)</translation>
+    </message>
+    <message>
+        <source>Encoder 784-128-32 and mirrored decoder back to 784 pixels, trained to reconstruct its input (T = X)</source>
+        <translation>Encoder 784-128-32 and mirrored decoder back to 784 pixels, trained to reconstruct its input (T = X)</translation>
+    </message>
+    <message>
+        <source>64 binary hidden units h learn the images&apos; patterns by contrastive divergence: p(h = 1 | v) = s(vW + c), p(v = 1 | h) = s(hW^T + b)</source>
+        <translation>64 binary hidden units h learn the images&apos; patterns by contrastive divergence: p(h = 1 | v) = s(vW + c), p(v = 1 | h) = s(hW^T + b)</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::ModelExportMenu</name>

@@ -1724,6 +1724,38 @@ The data you had before stays.</source>
 
 %1</translation>
     </message>
+    <message>
+        <source>One sigmoid unit y = s(XW + b): a straight boundary between two classes</source>
+        <translation>シグモイドのユニット 1 つ y = s(XW + b)：2 つのクラスの間に直線の境界を引きます</translation>
+    </message>
+    <message>
+        <source>The curriculum&apos;s network: Z = s(XW + b), Y = softmax(ZV + c); it can bend the boundary into a ring</source>
+        <translation>講座のネットワーク：Z = s(XW + b)、Y = softmax(ZV + c)。境界を輪の形に曲げられます</translation>
+    </message>
+    <message>
+        <source>Three hidden ReLU layers: enough depth to untangle the spiral</source>
+        <translation>ReLU の隠れ層が 3 つ：渦巻きをほどくのに足りる深さです</translation>
+    </message>
+    <message>
+        <source>Convolutions and pooling find local patterns in the images, dense layers classify them</source>
+        <translation>畳み込みとプーリングが画像の局所的な模様を見つけ、全結合層がそれを分類します</translation>
+    </message>
+    <message>
+        <source>h(t) = tanh(x(t)Wx + h(t-1)Wh + b) reads 8 bits one by one and must remember the first</source>
+        <translation>h(t) = tanh(x(t)Wx + h(t-1)Wh + b) が 8 ビットを 1 つずつ読み、最初のビットを覚えていなければなりません</translation>
+    </message>
+    <message>
+        <source>An LSTM reads each image row by row (28 steps of 28 pixels) and classifies it from h(T)</source>
+        <translation>LSTM が各画像を 1 行ずつ（28 画素を 28 ステップ）読み、h(T) から分類します</translation>
+    </message>
+    <message>
+        <source>Encoder 784-128-32 and mirrored decoder back to 784 pixels, trained to reconstruct its input (T = X)</source>
+        <translation>エンコーダ 784-128-32 と、それを鏡に映したデコーダで 784 画素に戻し、入力を再現するよう学習します（T = X）</translation>
+    </message>
+    <message>
+        <source>64 binary hidden units h learn the images&apos; patterns by contrastive divergence: p(h = 1 | v) = s(vW + c), p(v = 1 | h) = s(hW^T + b)</source>
+        <translation>64 個の 2 値の隠れユニット h がコントラスティブ・ダイバージェンスで画像の模様を学びます：p(h = 1 | v) = s(vW + c)、p(v = 1 | h) = s(hW^T + b)</translation>
+    </message>
 </context>
 <context>
     <name>koto::gui::ModelExportMenu</name>

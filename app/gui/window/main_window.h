@@ -158,6 +158,7 @@ private:
     // editor and the layer list (an edit in either shows in the other).
     void buildEditor();
     void retranslateEditor();
+    static QString templateDescription(const Template& shown);
     // The Edit menu: Undo and Redo of the editor's history, in the whole window.
     void buildEditMenu();
     void retranslateEditMenu();

@@ -88,6 +88,34 @@ bool MainWindow::showChart(const QString& name) {
     return true;
 }
 
+// A template's one-line description in the learner's language (core keeps the English one).
+QString MainWindow::templateDescription(const Template& shown) {
+    const std::string& name = shown.name;
+    if (name == "logistic")
+        return tr("One sigmoid unit y = s(XW + b): a straight boundary between two classes");
+    if (name == "mlp")
+        return tr("The curriculum's network: Z = s(XW + b), Y = softmax(ZV + c); it can bend the "
+                  "boundary into a ring");
+    if (name == "deep-relu")
+        return tr("Three hidden ReLU layers: enough depth to untangle the spiral");
+    if (name == "lenet")
+        return tr("Convolutions and pooling find local patterns in the images, dense layers "
+                  "classify them");
+    if (name == "rnn")
+        return tr("h(t) = tanh(x(t)Wx + h(t-1)Wh + b) reads 8 bits one by one and must remember "
+                  "the first");
+    if (name == "lstm")
+        return tr("An LSTM reads each image row by row (28 steps of 28 pixels) and classifies it "
+                  "from h(T)");
+    if (name == "autoencoder")
+        return tr("Encoder 784-128-32 and mirrored decoder back to 784 pixels, trained to "
+                  "reconstruct its input (T = X)");
+    if (name == "rbm")
+        return tr("64 binary hidden units h learn the images' patterns by contrastive divergence: "
+                  "p(h = 1 | v) = s(vW + c), p(v = 1 | h) = s(hW^T + b)");
+    return QString::fromStdString(shown.description);
+}
+
 void MainWindow::retranslateEditor() {
     retranslateEditMenu();
     pages_->setTabText(pages_->indexOf(trainingPage_), tr("Training"));
@@ -105,10 +133,11 @@ void MainWindow::retranslateEditor() {
                         : name == QLatin1String("autoencoder") ? tr("Autoencoder")
                         : name == QLatin1String("rbm")         ? tr("Restricted Boltzmann machine")
                                                        : QString::fromStdString(shown.title));
-        action->setToolTip(shown.model.empty()
-                               ? QString::fromStdString(shown.description)
-                               : tr("Opens in the Autoencoder and RBM window: %1")
-                                     .arg(QString::fromStdString(shown.description)));
+        const QString description = templateDescription(shown);
+        action->setToolTip(
+            shown.model.empty()
+                ? description
+                : tr("Opens in the Autoencoder and RBM window: %1").arg(description));
     }
 }
 
