@@ -18,6 +18,7 @@
 #include "backend/cpu_parallel.h"
 #include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
+#include "backend/product_kernels.h"
 #include "util/box_muller.h"
 
 namespace koto {
@@ -196,39 +197,28 @@ void CpuBackend::gemm(bool transposeA, bool transposeB, double alpha, const Tens
         a.dtype() != c.dtype())
         throw std::invalid_argument("gemm: shapes do not fit (" + a.shape().text() + ", " +
                                     b.shape().text() + " into " + c.shape().text() + ")");
+    // Chosen once per process: the product compiled for the best instruction set this CPU has.
+    static const ProductKernels& kernels = productKernels();
     dispatch(c.dtype(), [&]<typename T>() {
-        auto A = matrix<T>(a);
-        auto B = matrix<T>(b);
-        auto C = matrix<T>(c);
-        const T scale = static_cast<T>(alpha);
-        // Tiny products (a TF-Playground network) are faster coefficient by coefficient than
-        // through the blocked GEMM kernel, whose set-up dominates at these sizes.
-        const bool tiny = m * n * k <= 16 * 16 * 16;
-        // C's rows [r, r + rows) and columns [j, j + cols): every value of C is in one block,
-        // computed from whole rows of op(A) and columns of op(B).
-        auto block = [&](const auto& left, const auto& right, int64_t r, int64_t rows, int64_t j,
-                         int64_t cols) {
-            auto target = C.block(r, j, rows, cols);
-            if (beta == 0.0) target.setZero();
-            else if (beta != 1.0) target *= static_cast<T>(beta);
-            auto lhs = left.middleRows(r, rows);
-            auto rhs = right.middleCols(j, cols);
-            if (tiny) target.noalias() += scale * lhs.lazyProduct(rhs);
-            else target.noalias() += scale * lhs * rhs;
-        };
-        auto accumulate = [&](const auto& left, const auto& right) {
-            const ProductSplit split = splitOf(m, n, k);
-            pool_.run(split.parts(), [&](int64_t part) {
-                const int64_t first = part * split.block,
-                              size = std::min(split.block, split.length - first);
-                if (split.byRows) block(left, right, first, size, 0, n);
-                else block(left, right, 0, m, first, size);
-            });
-        };
-        if (transposeA && transposeB) accumulate(A.transpose(), B.transpose());
-        else if (transposeA) accumulate(A.transpose(), B);
-        else if (transposeB) accumulate(A, B.transpose());
-        else accumulate(A, B);
+        const ProductSplit split = splitOf(m, n, k);
+        pool_.run(split.parts(), [&](int64_t part) {
+            const int64_t first = part * split.block,
+                          size = std::min(split.block, split.length - first);
+            // C's rows [r, r + rows) and columns [j, j + cols): every value of C is in one block,
+            // computed from whole rows of op(A) and columns of op(B).
+            const int64_t r = split.byRows ? first : 0, rows = split.byRows ? size : m;
+            const int64_t j = split.byRows ? 0 : first, cols = split.byRows ? n : size;
+            const ProductBlock<T> block{
+                dataOf<T>(a) + (transposeA ? r : r * k), a.cols(), transposeA,
+                dataOf<T>(b) + (transposeB ? j * k : j), b.cols(), transposeB,
+                dataOf<T>(c) + r * n + j, n, rows, cols, k, static_cast<T>(alpha),
+                static_cast<T>(beta),
+                // Tiny products (a TF-Playground network) are faster coefficient by coefficient
+                // than through the blocked GEMM kernel, whose set-up dominates at these sizes.
+                m * n * k <= 16 * 16 * 16};
+            if constexpr (std::is_same_v<T, float>) kernels.floats(block);
+            else kernels.doubles(block);
+        });
     });
 }
 

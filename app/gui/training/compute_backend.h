@@ -4,7 +4,8 @@
 // The backend outlives the runs: Reset and every new run reuse it, so an OpenCL device compiles
 // its kernels once (seconds with a cold PoCL cache) rather than at every Reset. It is made on the
 // training thread, which owns it while a run lasts; runs follow one another (the controller joins
-// one thread before it starts the next), so one thread at a time uses it.
+// one thread before it starts the next), so one thread at a time uses it. The one exception,
+// setCpuThreads() from the GUI thread, changes only the CPU backend's atomic thread count.
 
 #include <functional>
 #include <memory>
