@@ -15,3 +15,25 @@ build_release() {
     fi
     cmake --build "$BUILD_DIR" --target "$1" -j "$JOBS"
 }
+
+# Exits with the apt-get line for the packages of $2... that are missing; $1 names the script.
+require_packages() {
+    local script="$1" missing=()
+    shift
+    for package in "$@"; do
+        have_package "$package" || missing+=("$package")
+    done
+    if ((${#missing[@]})); then
+        echo "$script: needs ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
+        exit 1
+    fi
+}
+
+# The date, the machine and its load, before a run's figures; $1 is said after the load.
+print_machine() {
+    echo
+    echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
+    echo "machine:  $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB, $(grep -o -w 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')"
+    echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min${1:+; $1})"
+    echo
+}

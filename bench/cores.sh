@@ -25,22 +25,11 @@ JOBS="${JOBS:-2}"
 PYTHON=/usr/bin/python3
 source bench/common.sh
 
-missing=()
-for package in python3-torch libopenblas0-pthread dataset-fashion-mnist; do
-    have_package "$package" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    echo "cores.sh: needs ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
-    exit 1
-fi
+require_packages cores.sh python3-torch libopenblas0-pthread dataset-fashion-mnist
 
 [[ "${SKIP_BUILD:-0}" == 1 ]] || build_release koto-bench
 
-echo
-echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine:  $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB"
-echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)"
-echo
+print_machine
 
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT

@@ -27,11 +27,7 @@ fi
 
 build_release koto-gui-bench
 
-echo
-echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine:  $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB"
-echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; the GUI and training threads share these cores with it)"
-echo
+print_machine "the GUI and training threads share these cores with it"
 
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT

@@ -23,14 +23,7 @@ JOBS="${JOBS:-2}"
 PYTHON=/usr/bin/python3
 source bench/common.sh
 
-missing=()
-for package in python3-torch libopenblas0-pthread dataset-fashion-mnist; do
-    have_package "$package" || missing+=("$package")
-done
-if ((${#missing[@]})); then
-    echo "lenet.sh: needs ${missing[*]}: sudo apt-get install ${missing[*]}" >&2
-    exit 1
-fi
+require_packages lenet.sh python3-torch libopenblas0-pthread dataset-fashion-mnist
 
 [[ "${SKIP_BUILD:-0}" == 1 ]] || build_release koto-bench
 
@@ -40,11 +33,7 @@ if ((STEPS > 0)); then
     steps_theirs=(--steps "$STEPS")
 fi
 
-echo
-echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine:  $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GiB"
-echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; other work on the machine skews both sides)"
-echo
+print_machine "other work on the machine skews both sides"
 
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT

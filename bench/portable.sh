@@ -26,11 +26,7 @@ if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
     cmake --build build-portable --target koto-bench -j "$JOBS"
 fi
 
-echo
-echo "date:     $(date -u +%Y-%m-%dT%H:%MZ)"
-echo "machine:  $(nproc) CPUs, $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $(grep -o 'avx512f\|avx2' /proc/cpuinfo | sort -u | tr '\n' ' ')"
-echo "load:     $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min)"
-echo
+print_machine
 
 results="$(mktemp)"
 trap 'rm -f "$results"' EXIT
