@@ -240,9 +240,10 @@ int main(int argc, char** argv) {
         std::printf("backend made in %.2f s\n", makeSeconds);
         // Ours come from Kotohajime's program cache on a second start; CLBlast compiles its
         // SGEMM every time (its kernels are cached only by PoCL or the GPU driver, if at all).
-        std::printf("kernels ready in %.2f s (ours %s, and CLBlast's SGEMM)\n",
+        std::printf("kernels ready in %.2f s: ours %s in %.2f s, then CLBlast's SGEMM\n",
                     gpu.kernelCompileSeconds(),
-                    gpu.kernelsFromCache() ? "from the program cache" : "compiled from source");
+                    gpu.kernelsFromCache() ? "from the program cache" : "compiled from source",
+                    gpu.ourKernelSeconds());
         if (!gpu.programCacheNote().empty())
             std::printf("program cache: %s\n", gpu.programCacheNote().c_str());
         std::printf("\n");

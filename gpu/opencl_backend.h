@@ -55,8 +55,9 @@ public:
 
     // Seconds the constructor spent compiling kernels (ours and CLBlast's GEMM).
     double kernelCompileSeconds() const { return kernelCompileSeconds_; }
-    // Whether our float kernels came from the program cache, and why the cache was not used or
-    // not written ("" if it was), for a debugging note.
+    // Of those, the seconds our float kernels took; whether they came from the program cache,
+    // and why the cache was not used or not written ("" if it was), for a debugging note.
+    double ourKernelSeconds() const { return floatProgram_->buildSeconds(); }
     bool kernelsFromCache() const { return floatProgram_->fromCache(); }
     const std::string& programCacheNote() const { return floatProgram_->cacheNote(); }
     // Times the host has waited for the device's queue to finish (a blocking upload or

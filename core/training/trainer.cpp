@@ -171,9 +171,8 @@ bool Trainer::trainOn(const HeldRows& indices, int64_t first, int64_t rows, bool
     stepPenalty_ =
         regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
     // The loss is read only once the update has been checked too, so that a device is waited
-    // for once a step (backend.h). A step whose loss is not finite or has blown up computes its
-    // gradients and checks for nothing, then is refused as before: no weight and no state
-    // changes.
+    // for once a step (backend.h). A step whose loss is not finite or has blown up has computed
+    // its gradients and checks in vain by then, and is refused as before: no weight changes.
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
     if (settings_.clipNorm > 0)
