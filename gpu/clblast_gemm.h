@@ -2,6 +2,11 @@
 // GEMM through CLBlast, the tuned OpenCL BLAS: C = alpha op(A) op(B) + beta C on row-major
 // matrices in device buffers, with every CLBlast status checked (a failure is a DeviceError
 // naming CLBlast's status).
+//
+// CLBlast compiles its kernels itself, at the first call of each precision in each context, and
+// keeps them in memory only: our program cache (program_cache.h) does not cover them, and a new
+// process compiles them again unless the driver caches them (PoCL does, in $POCL_CACHE_DIR; GPU
+// drivers keep their own caches). We do not patch CLBlast for it.
 
 #include <CL/cl.h>
 

@@ -48,6 +48,38 @@ std::vector<Target> converted(std::span<const Source> values) {
     return std::vector<Target>(values.begin(), values.end());
 }
 
+// The total of `groups` partial sums of `type` held in `bytes`, added in double in order.
+double totalOf(DType type, const void* bytes, size_t groups) {
+    return dispatch(type, [&]<typename T>() {
+        const T* partials = static_cast<const T*>(bytes);
+        double total = 0;
+        for (size_t i = 0; i < groups; ++i) total += static_cast<double>(partials[i]);
+        return total;
+    });
+}
+
+// The shapes the gathers take: rows of source into destination, as many rows as asked for.
+void requireGatherFits(const Tensor& source, size_t rows, const Tensor& destination, bool scaled) {
+    const bool fits =
+        static_cast<int64_t>(rows) == destination.rows() && source.cols() == destination.cols() &&
+        (scaled ? source.dtype() == DType::UInt8 : source.dtype() == destination.dtype());
+    if (!fits)
+        throw std::invalid_argument(
+            scaled ? "gatherRowsScaled: from bytes into a destination that fits"
+                   : "gatherRows: destination does not fit");
+}
+
+// Checks the held rows a gather takes (on the host's copy: nothing waits) and returns the
+// device's copy, or nothing if they were held by another backend's holdRows.
+cl_mem heldRowIndices(const HeldRows& held, int64_t first, int64_t count, int64_t sourceRows,
+                      const char* what) {
+    for (const int32_t row : held.slice(first, count))
+        if (row < 0 || row >= sourceRows)
+            throw std::out_of_range(std::string(what) + ": row index");
+    const auto* buffer = dynamic_cast<const OpenClBuffer*>(held.device());
+    return buffer ? buffer->memory() : nullptr;
+}
+
 }  // namespace
 
 OpenClBackend::OpenClBackend(int platformIndex, int deviceIndex) : forced_(forcedOpenClFailure()) {
@@ -59,6 +91,10 @@ OpenClBackend::OpenClBackend(int platformIndex, int deviceIndex) : forced_(force
     kernelCompileSeconds_ =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     partialSums_ = createBuffer(kMaxReductionGroups * sizeof(double), "the partial sums");
+}
+
+OpenClBackend::~OpenClBackend() {
+    if (pending_) pending_->orphan();
 }
 
 std::string OpenClBackend::name() const { return context_->deviceName(); }
@@ -102,6 +138,7 @@ void OpenClBackend::prepareGemm() {
     countLaunch("the GEMM warm-up");
     clblastGemm(DType::Float32, shape, 1.0, matrices[0]->memory(), matrices[1]->memory(), 0.0,
                 matrices[2]->memory(), context_->queueAddress());
+    ++hostWaits_;
     checkOpenCl(clFinish(context_->queue()), "the GEMM warm-up");
 }
 
@@ -151,6 +188,7 @@ void OpenClBackend::write(cl_mem memory, size_t bytes, const void* values, const
     const std::string copying = std::string("copying ") + what + " to the device";
     refuseIfForcedDown(copying);
     // Blocking: the caller's values may be gone once this returns.
+    ++hostWaits_;
     checkOpenCl(clEnqueueWriteBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0,
                                      nullptr, nullptr),
                 copying);
@@ -160,6 +198,7 @@ void OpenClBackend::read(cl_mem memory, size_t bytes, void* values, const char* 
     if (bytes == 0) return;
     const std::string copying = std::string("copying ") + what + " from the device";
     refuseIfForcedDown(copying);
+    ++hostWaits_;
     checkOpenCl(clEnqueueReadBuffer(context_->queue(), memory, CL_TRUE, 0, bytes, values, 0,
                                     nullptr, nullptr),
                 copying);
@@ -279,26 +318,70 @@ size_t OpenClBackend::reductionGroupSize(const OpenClKernel& kernel) {
     return group;
 }
 
-double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type,
-                             int64_t items, const char* what) {
-    if (items <= 0) return 0.0;
+size_t OpenClBackend::enqueueSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type,
+                                 int64_t items, cl_mem partials, const char* what) {
     const size_t group = reductionGroupSize(kernel);
     const size_t groups =
         std::min(kMaxReductionGroups, (static_cast<size_t>(items) + group - 1) / group);
-    const auto elementBytes = static_cast<size_t>(bytesPerElement(type));
-    arguments.buffer(partialSums_->memory()).local(group * elementBytes);
+    arguments.buffer(partials).local(group * static_cast<size_t>(bytesPerElement(type)));
     const size_t global = groups * group;
     countLaunch(what);
     checkOpenCl(clEnqueueNDRangeKernel(context_->queue(), kernel.handle, 1, nullptr, &global,
                                        &group, 0, nullptr, nullptr),
                 std::string("running ") + what);
-    return dispatch(type, [&]<typename T>() {
-        std::vector<T> partials(groups);
-        read(partialSums_->memory(), groups * elementBytes, partials.data(), "partial sums");
-        double total = 0;
-        for (const T partial : partials) total += static_cast<double>(partial);
-        return total;
-    });
+    return groups;
+}
+
+double OpenClBackend::runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type,
+                             int64_t items, const char* what) {
+    if (items <= 0) return 0.0;
+    const size_t groups = enqueueSum(kernel, arguments, type, items, partialSums_->memory(), what);
+    std::vector<double> partials(groups);  // room for either type
+    read(partialSums_->memory(), groups * static_cast<size_t>(bytesPerElement(type)),
+         partials.data(), "partial sums");
+    return totalOf(type, partials.data(), groups);
+}
+
+PendingValue OpenClBackend::pendingSum(const OpenClKernel& kernel, KernelArguments& arguments,
+                                       DType type, int64_t items, const char* what,
+                                       double divisor) {
+    if (items <= 0) return PendingValue(0.0 / divisor);
+    // A batch that has been read, or that nobody holds any more, makes way for a new one, which
+    // reuses the buffers (commands run in order, so an abandoned batch's kernels finish first).
+    if (!pending_ || pending_->isRead() || pending_.use_count() == 1)
+        pending_ = std::make_shared<OpenClPendingReads>(this);
+    const size_t slot = pending_->size();
+    if (slot == pendingBuffers_.size())
+        pendingBuffers_.push_back(
+            createBuffer(kMaxReductionGroups * sizeof(double), "a pending result"));
+    const cl_mem partials = pendingBuffers_[slot]->memory();
+    const size_t groups = enqueueSum(kernel, arguments, type, items, partials, what);
+    return PendingValue(pending_, pending_->add({partials, groups, type, divisor}));
+}
+
+void OpenClBackend::readPending(OpenClPendingReads& batch) {
+    const std::string copying = "copying results from the device";
+    refuseIfForcedDown(copying);
+    const std::vector<OpenClPendingReads::Sum>& sums = batch.sums();
+    std::vector<std::vector<double>> partials(sums.size());  // room for either type
+    for (size_t i = 0; i < sums.size(); ++i) {
+        partials[i].resize(sums[i].groups);
+        const cl_int status =
+            clEnqueueReadBuffer(context_->queue(), sums[i].partials, CL_FALSE, 0,
+                                sums[i].groups * static_cast<size_t>(bytesPerElement(sums[i].type)),
+                                partials[i].data(), 0, nullptr, nullptr);
+        if (status != CL_SUCCESS) {
+            clFinish(context_->queue());  // the reads already enqueued write into `partials`
+            checkOpenCl(status, copying);
+        }
+    }
+    // The one wait: the reads were enqueued without waiting, after everything that computes them.
+    ++hostWaits_;
+    checkOpenCl(clFinish(context_->queue()), copying);
+    std::vector<double> values(sums.size());
+    for (size_t i = 0; i < sums.size(); ++i)
+        values[i] = totalOf(sums[i].type, partials[i].data(), sums[i].groups) / sums[i].divisor;
+    batch.setValues(std::move(values));
 }
 
 // ---- linear algebra
@@ -407,41 +490,80 @@ cl_mem OpenClBackend::uploadRowIndices(std::span<const int32_t> rows, int64_t so
     return buffer.memory();
 }
 
-void OpenClBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
-                               Tensor& destination) {
-    if (static_cast<int64_t>(rows.size()) != destination.rows() ||
-        source.cols() != destination.cols() || source.dtype() != destination.dtype())
-        throw std::invalid_argument("gatherRows: destination does not fit");
-    const cl_mem indices = uploadRowIndices(rows, source.rows(), "gatherRows");
+void OpenClBackend::gather(const Tensor& source, cl_mem rows, int32_t first, Tensor& destination) {
     const bool bytes = source.dtype() == DType::UInt8;
     const DType type =
         bytes ? DType::Float32 : source.dtype();  // the byte kernel is in either program
     const OpenClKernel& k = kernel(type, bytes ? "gather_rows_bytes" : "gather_rows");
     KernelArguments(k.handle, type)
         .buffer(memoryOf(source))
-        .buffer(indices)
+        .buffer(rows)
+        .integer(first)
         .buffer(memoryOf(destination))
         .integer(count(destination))
         .integer(static_cast<int32_t>(destination.cols()));
     run(k, destination.size(), "gatherRows");
 }
 
-void OpenClBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows,
-                                     double scale, Tensor& destination) {
-    if (source.dtype() != DType::UInt8 || static_cast<int64_t>(rows.size()) != destination.rows() ||
-        source.cols() != destination.cols())
-        throw std::invalid_argument("gatherRowsScaled: from bytes into a destination that fits");
+void OpenClBackend::gatherScaled(const Tensor& source, cl_mem rows, int32_t first, double scale,
+                                 Tensor& destination) {
     const DType type = computeType(destination);
-    const cl_mem indices = uploadRowIndices(rows, source.rows(), "gatherRowsScaled");
     const OpenClKernel& k = kernel(type, "gather_rows_scaled");
     KernelArguments(k.handle, type)
         .buffer(memoryOf(source))
-        .buffer(indices)
+        .buffer(rows)
+        .integer(first)
         .real(scale)
         .buffer(memoryOf(destination))
         .integer(count(destination))
         .integer(static_cast<int32_t>(destination.cols()));
     run(k, destination.size(), "gatherRowsScaled");
+}
+
+void OpenClBackend::gatherRows(const Tensor& source, std::span<const int32_t> rows,
+                               Tensor& destination) {
+    requireGatherFits(source, rows.size(), destination, false);
+    gather(source, uploadRowIndices(rows, source.rows(), "gatherRows"), 0, destination);
+}
+
+void OpenClBackend::gatherRowsScaled(const Tensor& source, std::span<const int32_t> rows,
+                                     double scale, Tensor& destination) {
+    requireGatherFits(source, rows.size(), destination, true);
+    computeType(destination);
+    gatherScaled(source, uploadRowIndices(rows, source.rows(), "gatherRowsScaled"), 0, scale,
+                 destination);
+}
+
+void OpenClBackend::holdRows(std::span<const int32_t> rows, HeldRows& held) {
+    held.assign(rows);
+    auto* buffer = dynamic_cast<OpenClBuffer*>(held.device());
+    if (buffer == nullptr || buffer->bytes() < rows.size_bytes()) {
+        held.setDevice(nullptr);  // released before its successor is made
+        std::shared_ptr<OpenClBuffer> made = createBuffer(rows.size_bytes(), "held row indices");
+        buffer = made.get();
+        held.setDevice(std::move(made));
+    }
+    write(buffer->memory(), rows.size_bytes(), rows.data(), "row indices");
+}
+
+void OpenClBackend::gatherHeldRows(const Tensor& source, const HeldRows& rows, int64_t first,
+                                   Tensor& destination) {
+    requireGatherFits(source, static_cast<size_t>(destination.rows()), destination, false);
+    const cl_mem indices =
+        heldRowIndices(rows, first, destination.rows(), source.rows(), "gatherRows");
+    if (indices == nullptr) return Backend::gatherHeldRows(source, rows, first, destination);
+    gather(source, indices, static_cast<int32_t>(first), destination);
+}
+
+void OpenClBackend::gatherHeldRowsScaled(const Tensor& source, const HeldRows& rows, int64_t first,
+                                         double scale, Tensor& destination) {
+    requireGatherFits(source, static_cast<size_t>(destination.rows()), destination, true);
+    computeType(destination);
+    const cl_mem indices =
+        heldRowIndices(rows, first, destination.rows(), source.rows(), "gatherRowsScaled");
+    if (indices == nullptr)
+        return Backend::gatherHeldRowsScaled(source, rows, first, scale, destination);
+    gatherScaled(source, indices, static_cast<int32_t>(first), scale, destination);
 }
 
 void OpenClBackend::augmentImages(std::span<const ImageTransform> transforms, int64_t width,
@@ -494,12 +616,16 @@ double OpenClBackend::sumOfSquares(const Tensor& x) {
 }
 
 bool OpenClBackend::sumIsFinite(double alpha, const Tensor& x, const Tensor& y) {
+    return pendingSumCheck(alpha, x, y).get() == 0.0;
+}
+
+PendingValue OpenClBackend::pendingSumCheck(double alpha, const Tensor& x, const Tensor& y) {
     requireSameSize(x, y, "sumIsFinite");
     const DType type = computeType(y);
     const OpenClKernel& k = kernel(type, "count_not_finite_sums");
     KernelArguments arguments(k.handle, type);
     arguments.real(alpha).buffer(memoryOf(x)).buffer(memoryOf(y)).integer(count(y));
-    return runSum(k, arguments, type, y.size(), "sumIsFinite") == 0.0;
+    return pendingSum(k, arguments, type, y.size(), "sumIsFinite");
 }
 
 }  // namespace koto

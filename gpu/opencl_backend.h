@@ -11,9 +11,15 @@
 //
 // Kernels are compiled once per backend (one OpenCL context): the constructor builds the float
 // kernels and has CLBlast build its single-precision GEMM, which kernelCompileSeconds() reports
-// (7-13 s with a cold PoCL cache, well under a second warm). Double precision is compiled only
-// if used: our kernels when the first Float64 tensor is allocated, CLBlast's DGEMM at the first
-// double GEMM.
+// (7-13 s with a cold PoCL cache, well under a second warm). Our kernels' binaries are cached on
+// disk for the next start (program_cache.h); CLBlast's stay in memory only. Double precision is
+// compiled only if used: our kernels when the first Float64 tensor is allocated, CLBlast's DGEMM
+// at the first double GEMM.
+//
+// Waiting for the device: every upload, every download, every number returned (a loss, a sum, a
+// check) waits for the queue to finish. A training step waits once: its loss and its update's
+// checks are left pending and read together, and its rows are gathered from an epoch's order
+// uploaded once an epoch (backend.h's pending forms and held rows). hostWaits() counts the waits.
 //
 // Errors: anything the device refuses or runs out of (no platform, no such device, the context,
 // a kernel build with the first lines of its log, CL_OUT_OF_RESOURCES,
@@ -29,12 +35,14 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "backend/backend.h"
 #include "kernel_arguments.h"
 #include "opencl_buffer.h"
 #include "opencl_context.h"
 #include "opencl_forced_failure.h"
+#include "opencl_pending_reads.h"
 #include "opencl_program.h"
 
 namespace koto {
@@ -43,9 +51,18 @@ class OpenClBackend final : public Backend {
 public:
     // The device as discovery numbers it: the platform's index and the device's within it.
     explicit OpenClBackend(int platformIndex = 0, int deviceIndex = 0);
+    ~OpenClBackend() override;
 
     // Seconds the constructor spent compiling kernels (ours and CLBlast's GEMM).
     double kernelCompileSeconds() const { return kernelCompileSeconds_; }
+    // Of those, the seconds our float kernels took; whether they came from the program cache,
+    // and why the cache was not used or not written ("" if it was), for a debugging note.
+    double ourKernelSeconds() const { return floatProgram_->buildSeconds(); }
+    bool kernelsFromCache() const { return floatProgram_->fromCache(); }
+    const std::string& programCacheNote() const { return floatProgram_->cacheNote(); }
+    // Times the host has waited for the device's queue to finish (a blocking upload or
+    // download, a number read back, a clFinish), since construction.
+    int64_t hostWaits() const { return hostWaits_; }
     // Kernel runs and CLBlast GEMMs since construction, the warm-up GEMM included: what
     // KOTO_OPENCL_FAIL=run:N counts.
     int64_t launchCount() const { return launches_; }
@@ -133,6 +150,29 @@ public:
                           Tensor& preActivationGradient, Tensor& stepGradient) override;
     void addScaled(double alpha, const Tensor& x, Tensor& y) override;
     bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) override;
+    // The pending forms (loss in opencl_elementwise_ops.cpp, checks in opencl_optimizer_ops.cpp).
+    PendingValue pendingLoss(LossFunction loss, const Tensor& outputs, const Tensor& targets,
+                             Tensor& probabilities, Tensor& gradient) override;
+    PendingValue pendingMomentumCheck(double learningRate, double momentum, bool nesterov,
+                                      const Tensor& gradient, Tensor& velocity,
+                                      Tensor& weights) override;
+    PendingValue pendingAdagradCheck(double learningRate, double epsilon, const Tensor& gradient,
+                                     Tensor& cache, Tensor& weights) override;
+    PendingValue pendingRmspropCheck(double learningRate, double decay, double momentum,
+                                     double epsilon, const Tensor& gradient, Tensor& cache,
+                                     Tensor& velocity, Tensor& weights) override;
+    PendingValue pendingAdamCheck(double learningRate, double beta1, double beta2, double epsilon,
+                                  int64_t t, const Tensor& gradient, Tensor& firstMoment,
+                                  Tensor& secondMoment, Tensor& weights) override;
+    PendingValue pendingSumCheck(double alpha, const Tensor& x, const Tensor& y) override;
+    void holdRows(std::span<const int32_t> rows, HeldRows& held) override;
+    void gatherHeldRows(const Tensor& source, const HeldRows& rows, int64_t first,
+                        Tensor& destination) override;
+    void gatherHeldRowsScaled(const Tensor& source, const HeldRows& rows, int64_t first,
+                              double scale, Tensor& destination) override;
+
+    // Reads every partial sum of a pending batch with one wait (opencl_pending_reads.h).
+    void readPending(OpenClPendingReads& batch);
 
 private:
     // Both download()s: the values as Target, converted from the tensor's type if it differs.
@@ -153,6 +193,25 @@ private:
     // their local scratch), and returns the total of the partial sums.
     double runSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type, int64_t items,
                   const char* what);
+    // The same left pending (its total divided by `divisor`), its partial sums in a buffer of
+    // its own until read.
+    PendingValue pendingSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type,
+                            int64_t items, const char* what, double divisor = 1.0);
+    // Enqueues the reduction with its partial sums into `partials`; returns how many there are.
+    size_t enqueueSum(const OpenClKernel& kernel, KernelArguments& arguments, DType type,
+                      int64_t items, cl_mem partials, const char* what);
+    // The optimizer updates' two passes: the check as a pending count, the apply at once (then
+    // the count is a known 0). In opencl_optimizer_ops.cpp.
+    PendingValue momentumPass(UpdatePass pass, double learningRate, double momentum, bool nesterov,
+                              const Tensor& gradient, Tensor& velocity, Tensor& weights);
+    PendingValue adagradPass(UpdatePass pass, double learningRate, double epsilon,
+                             const Tensor& gradient, Tensor& cache, Tensor& weights);
+    PendingValue rmspropPass(UpdatePass pass, double learningRate, double decay, double momentum,
+                             double epsilon, const Tensor& gradient, Tensor& cache,
+                             Tensor& velocity, Tensor& weights);
+    PendingValue adamPass(UpdatePass pass, double learningRate, double beta1, double beta2,
+                          double epsilon, int64_t t, const Tensor& gradient, Tensor& firstMoment,
+                          Tensor& secondMoment, Tensor& weights);
 
     // Device memory that is not a tensor (row indices, image transforms, partial sums).
     std::unique_ptr<OpenClBuffer> createBuffer(size_t bytes, const std::string& what,
@@ -164,6 +223,10 @@ private:
     void read(cl_mem memory, size_t bytes, void* values, const char* what);
     // Uploads row indices for a gather, after checking each lies within `sourceRows`.
     cl_mem uploadRowIndices(std::span<const int32_t> rows, int64_t sourceRows, const char* what);
+    // The gathers' kernels with rows[first ..] of device memory `rows`, after checking shapes.
+    void gather(const Tensor& source, cl_mem rows, int32_t first, Tensor& destination);
+    void gatherScaled(const Tensor& source, cl_mem rows, int32_t first, double scale,
+                      Tensor& destination);
     // CLBlast builds its GEMM kernels on their first call: make that call now, on 1 x 1 matrices.
     void prepareGemm();
     // Every kernel run and GEMM goes through countLaunch(), every other use of the device through
@@ -192,8 +255,13 @@ private:
     std::unique_ptr<OpenClProgram> floatProgram_, doubleProgram_;
     std::unique_ptr<OpenClBuffer> partialSums_, rowIndices_, transforms_;
     std::unique_ptr<OpenClBuffer> convolutionColumns_, convolutionPixels_;
+    // The batch of pending numbers being gathered, and the buffers their partial sums go to
+    // (the i-th number of a batch in the i-th buffer; reused once a batch is read).
+    std::shared_ptr<OpenClPendingReads> pending_;
+    std::vector<std::unique_ptr<OpenClBuffer>> pendingBuffers_;
     double kernelCompileSeconds_ = 0;
     int64_t launches_ = 0;
+    int64_t hostWaits_ = 0;
 };
 
 }  // namespace koto

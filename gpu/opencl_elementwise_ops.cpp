@@ -2,6 +2,8 @@
 // derivatives, the fused losses (each a kernel and a reduction of the cost), and the products,
 // sums and L1 shrink of whole tensors.
 
+#include <stdexcept>
+
 #include "backend/argument_checks.h"
 #include "opencl_backend.h"
 #include "opencl_tensors.h"
@@ -58,54 +60,69 @@ void OpenClBackend::activationBackward(Activation activation, const Tensor& z, c
 
 double OpenClBackend::softmaxCrossEntropy(const Tensor& logits, const Tensor& targets,
                                           Tensor& probabilities, Tensor& dLogits) {
-    requireSameSize(logits, targets, "softmaxCrossEntropy");
-    requireSameSize(logits, probabilities, "softmaxCrossEntropy");
-    requireSameSize(logits, dLogits, "softmaxCrossEntropy");
-    const DType type = computeType(logits);
-    const OpenClKernel& k = kernel(type, "softmax_cross_entropy");
-    KernelArguments arguments(k.handle, type);
-    arguments.buffer(memoryOf(logits))
-        .buffer(memoryOf(targets))
-        .buffer(memoryOf(probabilities))
-        .buffer(memoryOf(dLogits))
-        .integer(static_cast<int32_t>(logits.rows()))
-        .integer(static_cast<int32_t>(logits.cols()));
-    return runSum(k, arguments, type, logits.rows(), "softmaxCrossEntropy") /
-           static_cast<double>(logits.rows());
+    return pendingLoss(LossFunction::SoftmaxCrossEntropy, logits, targets, probabilities, dLogits)
+        .get();
 }
 
 double OpenClBackend::sigmoidBinaryCrossEntropy(const Tensor& logits, const Tensor& targets,
                                                 Tensor& probabilities, Tensor& dLogits) {
-    requireSameSize(logits, targets, "sigmoidBinaryCrossEntropy");
-    requireSameSize(logits, probabilities, "sigmoidBinaryCrossEntropy");
-    requireSameSize(logits, dLogits, "sigmoidBinaryCrossEntropy");
-    const DType type = computeType(logits);
-    const OpenClKernel& k = kernel(type, "sigmoid_binary_cross_entropy");
-    KernelArguments arguments(k.handle, type);
-    arguments.buffer(memoryOf(logits))
-        .buffer(memoryOf(targets))
-        .buffer(memoryOf(probabilities))
-        .buffer(memoryOf(dLogits))
-        .integer(count(logits))
-        .integer(static_cast<int32_t>(logits.rows()));
-    return runSum(k, arguments, type, logits.size(), "sigmoidBinaryCrossEntropy") /
-           static_cast<double>(logits.rows());
+    return pendingLoss(LossFunction::SigmoidBinaryCrossEntropy, logits, targets, probabilities,
+                       dLogits)
+        .get();
 }
 
 double OpenClBackend::meanSquaredError(const Tensor& outputs, const Tensor& targets,
                                        Tensor& dOutputs) {
-    requireSameSize(outputs, targets, "meanSquaredError");
-    requireSameSize(outputs, dOutputs, "meanSquaredError");
+    return pendingLoss(LossFunction::MeanSquaredError, outputs, targets, dOutputs, dOutputs).get();
+}
+
+PendingValue OpenClBackend::pendingLoss(LossFunction loss, const Tensor& outputs,
+                                        const Tensor& targets, Tensor& probabilities,
+                                        Tensor& gradient) {
+    const char* what = loss == LossFunction::SoftmaxCrossEntropy ? "softmaxCrossEntropy"
+                       : loss == LossFunction::SigmoidBinaryCrossEntropy
+                           ? "sigmoidBinaryCrossEntropy"
+                           : "meanSquaredError";
+    requireSameSize(outputs, targets, what);
+    if (loss != LossFunction::MeanSquaredError) requireSameSize(outputs, probabilities, what);
+    requireSameSize(outputs, gradient, what);
     const DType type = computeType(outputs);
-    const OpenClKernel& k = kernel(type, "mean_squared_error");
-    KernelArguments arguments(k.handle, type);
-    arguments.buffer(memoryOf(outputs))
-        .buffer(memoryOf(targets))
-        .buffer(memoryOf(dOutputs))
-        .integer(count(outputs))
-        .integer(static_cast<int32_t>(outputs.rows()));
-    return runSum(k, arguments, type, outputs.size(), "meanSquaredError") /
-           static_cast<double>(outputs.rows());
+    const auto rows = static_cast<double>(outputs.rows());
+    switch (loss) {
+    case LossFunction::SoftmaxCrossEntropy: {
+        const OpenClKernel& k = kernel(type, "softmax_cross_entropy");
+        KernelArguments arguments(k.handle, type);
+        arguments.buffer(memoryOf(outputs))
+            .buffer(memoryOf(targets))
+            .buffer(memoryOf(probabilities))
+            .buffer(memoryOf(gradient))
+            .integer(static_cast<int32_t>(outputs.rows()))
+            .integer(static_cast<int32_t>(outputs.cols()));
+        return pendingSum(k, arguments, type, outputs.rows(), what, rows);
+    }
+    case LossFunction::SigmoidBinaryCrossEntropy: {
+        const OpenClKernel& k = kernel(type, "sigmoid_binary_cross_entropy");
+        KernelArguments arguments(k.handle, type);
+        arguments.buffer(memoryOf(outputs))
+            .buffer(memoryOf(targets))
+            .buffer(memoryOf(probabilities))
+            .buffer(memoryOf(gradient))
+            .integer(count(outputs))
+            .integer(static_cast<int32_t>(outputs.rows()));
+        return pendingSum(k, arguments, type, outputs.size(), what, rows);
+    }
+    case LossFunction::MeanSquaredError: {
+        const OpenClKernel& k = kernel(type, "mean_squared_error");
+        KernelArguments arguments(k.handle, type);
+        arguments.buffer(memoryOf(outputs))
+            .buffer(memoryOf(targets))
+            .buffer(memoryOf(gradient))
+            .integer(count(outputs))
+            .integer(static_cast<int32_t>(outputs.rows()));
+        return pendingSum(k, arguments, type, outputs.size(), what, rows);
+    }
+    }
+    throw std::invalid_argument("pendingLoss: no such loss");
 }
 
 // ---- element by element ------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 // The OpenCL backend's optimizer updates (backend.h: momentumUpdate ... adamUpdate), each a pair of
 // kernels in kernels/backend_kernels.cl: *_check counts the weights that the update would leave
 // not finite (a reduction that changes nothing), *_apply updates state and weights in place.
+// Each *Pass runs one of the two; the check's count is left pending (pendingMomentumCheck ...)
+// or read at once (momentumUpdate ... with UpdatePass::Check).
 
 #include <cmath>
 
@@ -10,9 +12,9 @@
 
 namespace koto {
 
-bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum,
-                                   bool nesterov, const Tensor& gradient, Tensor& velocity,
-                                   Tensor& weights) {
+PendingValue OpenClBackend::momentumPass(UpdatePass pass, double learningRate, double momentum,
+                                         bool nesterov, const Tensor& gradient, Tensor& velocity,
+                                         Tensor& weights) {
     requireSameSizes({&gradient, &velocity}, weights, "momentumUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
@@ -25,13 +27,13 @@ bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double 
         .buffer(memoryOf(velocity))
         .buffer(memoryOf(weights))
         .integer(count(weights));
-    if (check) return runSum(k, arguments, type, weights.size(), "momentumUpdate") == 0.0;
+    if (check) return pendingSum(k, arguments, type, weights.size(), "momentumUpdate");
     run(k, weights.size(), "momentumUpdate");
-    return true;
+    return PendingValue(0.0);
 }
 
-bool OpenClBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon,
-                                  const Tensor& gradient, Tensor& cache, Tensor& weights) {
+PendingValue OpenClBackend::adagradPass(UpdatePass pass, double learningRate, double epsilon,
+                                        const Tensor& gradient, Tensor& cache, Tensor& weights) {
     requireSameSizes({&gradient, &cache}, weights, "adagradUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
@@ -43,14 +45,14 @@ bool OpenClBackend::adagradUpdate(UpdatePass pass, double learningRate, double e
         .buffer(memoryOf(cache))
         .buffer(memoryOf(weights))
         .integer(count(weights));
-    if (check) return runSum(k, arguments, type, weights.size(), "adagradUpdate") == 0.0;
+    if (check) return pendingSum(k, arguments, type, weights.size(), "adagradUpdate");
     run(k, weights.size(), "adagradUpdate");
-    return true;
+    return PendingValue(0.0);
 }
 
-bool OpenClBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay,
-                                  double momentum, double epsilon, const Tensor& gradient,
-                                  Tensor& cache, Tensor& velocity, Tensor& weights) {
+PendingValue OpenClBackend::rmspropPass(UpdatePass pass, double learningRate, double decay,
+                                        double momentum, double epsilon, const Tensor& gradient,
+                                        Tensor& cache, Tensor& velocity, Tensor& weights) {
     requireSameSizes({&gradient, &cache, &velocity}, weights, "rmspropUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
@@ -65,14 +67,15 @@ bool OpenClBackend::rmspropUpdate(UpdatePass pass, double learningRate, double d
         .buffer(memoryOf(velocity))
         .buffer(memoryOf(weights))
         .integer(count(weights));
-    if (check) return runSum(k, arguments, type, weights.size(), "rmspropUpdate") == 0.0;
+    if (check) return pendingSum(k, arguments, type, weights.size(), "rmspropUpdate");
     run(k, weights.size(), "rmspropUpdate");
-    return true;
+    return PendingValue(0.0);
 }
 
-bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
-                               double epsilon, int64_t t, const Tensor& gradient,
-                               Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) {
+PendingValue OpenClBackend::adamPass(UpdatePass pass, double learningRate, double beta1,
+                                     double beta2, double epsilon, int64_t t,
+                                     const Tensor& gradient, Tensor& firstMoment,
+                                     Tensor& secondMoment, Tensor& weights) {
     requireSameSizes({&gradient, &firstMoment, &secondMoment}, weights, "adamUpdate");
     const DType type = computeType(weights);
     const bool check = pass == UpdatePass::Check;
@@ -93,9 +96,65 @@ bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta
         .buffer(memoryOf(secondMoment))
         .buffer(memoryOf(weights))
         .integer(count(weights));
-    if (check) return runSum(k, arguments, type, weights.size(), "adamUpdate") == 0.0;
+    if (check) return pendingSum(k, arguments, type, weights.size(), "adamUpdate");
     run(k, weights.size(), "adamUpdate");
-    return true;
+    return PendingValue(0.0);
+}
+
+bool OpenClBackend::momentumUpdate(UpdatePass pass, double learningRate, double momentum,
+                                   bool nesterov, const Tensor& gradient, Tensor& velocity,
+                                   Tensor& weights) {
+    return momentumPass(pass, learningRate, momentum, nesterov, gradient, velocity, weights)
+               .get() == 0.0;
+}
+
+PendingValue OpenClBackend::pendingMomentumCheck(double learningRate, double momentum,
+                                                 bool nesterov, const Tensor& gradient,
+                                                 Tensor& velocity, Tensor& weights) {
+    return momentumPass(UpdatePass::Check, learningRate, momentum, nesterov, gradient, velocity,
+                        weights);
+}
+
+bool OpenClBackend::adagradUpdate(UpdatePass pass, double learningRate, double epsilon,
+                                  const Tensor& gradient, Tensor& cache, Tensor& weights) {
+    return adagradPass(pass, learningRate, epsilon, gradient, cache, weights).get() == 0.0;
+}
+
+PendingValue OpenClBackend::pendingAdagradCheck(double learningRate, double epsilon,
+                                                const Tensor& gradient, Tensor& cache,
+                                                Tensor& weights) {
+    return adagradPass(UpdatePass::Check, learningRate, epsilon, gradient, cache, weights);
+}
+
+bool OpenClBackend::rmspropUpdate(UpdatePass pass, double learningRate, double decay,
+                                  double momentum, double epsilon, const Tensor& gradient,
+                                  Tensor& cache, Tensor& velocity, Tensor& weights) {
+    return rmspropPass(pass, learningRate, decay, momentum, epsilon, gradient, cache, velocity,
+                       weights)
+               .get() == 0.0;
+}
+
+PendingValue OpenClBackend::pendingRmspropCheck(double learningRate, double decay, double momentum,
+                                                double epsilon, const Tensor& gradient,
+                                                Tensor& cache, Tensor& velocity, Tensor& weights) {
+    return rmspropPass(UpdatePass::Check, learningRate, decay, momentum, epsilon, gradient, cache,
+                       velocity, weights);
+}
+
+bool OpenClBackend::adamUpdate(UpdatePass pass, double learningRate, double beta1, double beta2,
+                               double epsilon, int64_t t, const Tensor& gradient,
+                               Tensor& firstMoment, Tensor& secondMoment, Tensor& weights) {
+    return adamPass(pass, learningRate, beta1, beta2, epsilon, t, gradient, firstMoment,
+                    secondMoment, weights)
+               .get() == 0.0;
+}
+
+PendingValue OpenClBackend::pendingAdamCheck(double learningRate, double beta1, double beta2,
+                                             double epsilon, int64_t t, const Tensor& gradient,
+                                             Tensor& firstMoment, Tensor& secondMoment,
+                                             Tensor& weights) {
+    return adamPass(UpdatePass::Check, learningRate, beta1, beta2, epsilon, t, gradient,
+                    firstMoment, secondMoment, weights);
 }
 
 }  // namespace koto

@@ -1,10 +1,12 @@
 #include "opencl_program.h"
 
 #include <chrono>
+#include <optional>
 #include <sstream>
 
 #include "opencl_forced_failure.h"
 #include "opencl_status.h"
+#include "program_cache.h"
 #include "util/errors.h"
 
 namespace koto {
@@ -31,22 +33,81 @@ std::string buildLogStart(cl_program program, cl_device_id device, int lines) {
     return start.empty() ? "(empty build log)" : start;
 }
 
+// The device's binary of a built program (the context has one device), or nothing, with `note`
+// saying why.
+std::optional<std::string> binaryOf(cl_program program, std::string& note) {
+    size_t size = 0;
+    if (clGetProgramInfo(program, CL_PROGRAM_BINARY_SIZES, sizeof size, &size, nullptr) !=
+            CL_SUCCESS ||
+        size == 0 || size > kMaxProgramCacheBytes) {
+        note = "the driver gave no binary of the program to cache";
+        return std::nullopt;
+    }
+    std::string binary(size, '\0');
+    unsigned char* bytes = reinterpret_cast<unsigned char*>(binary.data());
+    if (clGetProgramInfo(program, CL_PROGRAM_BINARIES, sizeof bytes, &bytes, nullptr) !=
+        CL_SUCCESS) {
+        note = "the driver gave no binary of the program to cache";
+        return std::nullopt;
+    }
+    return binary;
+}
+
 }  // namespace
 
 OpenClProgram::OpenClProgram(cl_context context, cl_device_id device, const std::string& source,
                              const std::string& options, bool forced)
     : device_(device) {
+    // A driver that will not say what it is gets no cache, only a note.
+    std::optional<ProgramIdentity> identity;
+    try {
+        identity = identifyProgram(device, source, options);
+    } catch (const DeviceError& error) {
+        cacheNote_ = std::string("no program cache: ") + error.what();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    if (identity)
+        if (const std::optional<std::string> binary = loadProgramBinary(*identity, cacheNote_)) {
+            fromCache_ = buildFromBinary(context, *binary, options);
+            if (!fromCache_) cacheNote_ = "the cached binary did not load: compiled from source";
+        }
+    if (!fromCache_) buildFromSource(context, source, options, forced);
+    buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (identity && !fromCache_)
+        if (const std::optional<std::string> binary = binaryOf(program_, cacheNote_))
+            storeProgramBinary(*identity, *binary, cacheNote_);
+}
+
+bool OpenClProgram::buildFromBinary(cl_context context, const std::string& binary,
+                                    const std::string& options) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(binary.data());
+    const size_t length = binary.size();
+    cl_int binaryStatus = CL_INVALID_BINARY, status = CL_INVALID_BINARY;
+    cl_program program =
+        clCreateProgramWithBinary(context, 1, &device_, &length, &bytes, &binaryStatus, &status);
+    if (status != CL_SUCCESS || binaryStatus != CL_SUCCESS) {
+        if (program) clReleaseProgram(program);
+        return false;
+    }
+    if (clBuildProgram(program, 1, &device_, options.c_str(), nullptr, nullptr) != CL_SUCCESS) {
+        clReleaseProgram(program);
+        return false;
+    }
+    program_ = program;
+    return true;
+}
+
+void OpenClProgram::buildFromSource(cl_context context, const std::string& source,
+                                    const std::string& options, bool forced) {
     const char* text = source.c_str();
     const size_t length = source.size();
     cl_int status = CL_SUCCESS;
     program_ = clCreateProgramWithSource(context, 1, &text, &length, &status);
     checkOpenCl(status, "loading the kernels' source");
-    const auto start = std::chrono::steady_clock::now();
-    status = clBuildProgram(program_, 1, &device, options.c_str(), nullptr, nullptr);
-    buildSeconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    status = clBuildProgram(program_, 1, &device_, options.c_str(), nullptr, nullptr);
     if (status == CL_BUILD_PROGRAM_FAILURE) {
         std::string message =
-            "OpenCL: the kernels did not build: " + buildLogStart(program_, device, 3);
+            "OpenCL: the kernels did not build: " + buildLogStart(program_, device_, 3);
         if (forced) message += kForcedFailureNote;
         clReleaseProgram(program_);
         throw DeviceError(message);

@@ -12,9 +12,11 @@
 #include <string>
 
 #include "backend/activation.h"
+#include "backend/held_rows.h"
 #include "backend/image_transform.h"
 #include "backend/image_windows.h"
 #include "backend/memory_capacity.h"
+#include "backend/pending_value.h"
 #include "tensor/tensor.h"
 #include "util/philox.h"
 
@@ -22,6 +24,9 @@ namespace koto {
 
 // An optimizer update either checks that it would leave every weight finite or applies it.
 enum class UpdatePass { Check, Apply };
+
+// The fused losses, named for pendingLoss.
+enum class LossFunction { SoftmaxCrossEntropy, SigmoidBinaryCrossEntropy, MeanSquaredError };
 
 class Backend {
 public:
@@ -219,6 +224,44 @@ public:
     // Whether every y + alpha * x would be finite, without changing y: an update is checked on
     // every parameter before any is applied, so a diverging step keeps the last finite weights.
     virtual bool sumIsFinite(double alpha, const Tensor& x, const Tensor& y) = 0;
+
+    // ---- One wait for the device a training step
+    // A device answers every number it returns (a loss, a check) and every upload by waiting for
+    // its queue to finish. A training step uses these instead: numbers left pending
+    // (backend/pending_value.h), so that its loss and its update's checks are read together, and
+    // row indices held where the backend computes (backend/held_rows.h), so that a batch's gather
+    // uploads nothing. Each computes exactly what its namesake above does; the defaults call the
+    // namesake and so know the number at once, as the CPU backend does.
+    //
+    // The loss of softmaxCrossEntropy, sigmoidBinaryCrossEntropy or meanSquaredError (which
+    // leaves `probabilities` as it is), with the same gradient written.
+    virtual PendingValue pendingLoss(LossFunction loss, const Tensor& outputs,
+                                     const Tensor& targets, Tensor& probabilities,
+                                     Tensor& gradient);
+    // UpdatePass::Check of the updates and sumIsFinite, as a count that is 0 where every new
+    // weight would be finite (and nonzero where not).
+    virtual PendingValue pendingMomentumCheck(double learningRate, double momentum, bool nesterov,
+                                              const Tensor& gradient, Tensor& velocity,
+                                              Tensor& weights);
+    virtual PendingValue pendingAdagradCheck(double learningRate, double epsilon,
+                                             const Tensor& gradient, Tensor& cache,
+                                             Tensor& weights);
+    virtual PendingValue pendingRmspropCheck(double learningRate, double decay, double momentum,
+                                             double epsilon, const Tensor& gradient, Tensor& cache,
+                                             Tensor& velocity, Tensor& weights);
+    virtual PendingValue pendingAdamCheck(double learningRate, double beta1, double beta2,
+                                          double epsilon, int64_t t, const Tensor& gradient,
+                                          Tensor& firstMoment, Tensor& secondMoment,
+                                          Tensor& weights);
+    virtual PendingValue pendingSumCheck(double alpha, const Tensor& x, const Tensor& y);
+    // held = rows, kept for gatherHeldRows (a device copies them to its memory once, here).
+    virtual void holdRows(std::span<const int32_t> rows, HeldRows& held);
+    // gatherRows and gatherRowsScaled with the held rows first .. first + destination.rows() - 1
+    // (std::out_of_range if they are not all held).
+    virtual void gatherHeldRows(const Tensor& source, const HeldRows& rows, int64_t first,
+                                Tensor& destination);
+    virtual void gatherHeldRowsScaled(const Tensor& source, const HeldRows& rows, int64_t first,
+                                      double scale, Tensor& destination);
 };
 
 }  // namespace koto

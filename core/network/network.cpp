@@ -87,21 +87,24 @@ bool Network::forward(const Tensor& input, LayerHooks* hooks) {
     return true;
 }
 
-double Network::computeLoss(const Tensor& targets) {
+PendingValue Network::computeLossPending(const Tensor& targets) {
     const int64_t rows = output_->rows();
     probabilities_.setRows(rows);
     lossGradient_.setRows(rows);
     predictionsCurrent_ = true;
     switch (spec_.loss) {
     case LossKind::CrossEntropy:
-        return backend_.softmaxCrossEntropy(*output_, targets, probabilities_, lossGradient_);
+        return backend_.pendingLoss(LossFunction::SoftmaxCrossEntropy, *output_, targets,
+                                    probabilities_, lossGradient_);
     case LossKind::BinaryCrossEntropy:
-        return backend_.sigmoidBinaryCrossEntropy(*output_, targets, probabilities_, lossGradient_);
+        return backend_.pendingLoss(LossFunction::SigmoidBinaryCrossEntropy, *output_, targets,
+                                    probabilities_, lossGradient_);
     case LossKind::MeanSquaredError:
         backend_.copy(*output_, probabilities_);
-        return backend_.meanSquaredError(*output_, targets, lossGradient_);
+        return backend_.pendingLoss(LossFunction::MeanSquaredError, *output_, targets,
+                                    probabilities_, lossGradient_);
     }
-    return 0.0;
+    return PendingValue(0.0);
 }
 
 bool Network::backward(LayerHooks* hooks) {

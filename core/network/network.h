@@ -65,8 +65,10 @@ public:
     // Forward pass over input (N x D, N <= maxRows). Returns false if a hook cancelled it.
     bool forward(const Tensor& input, LayerHooks* hooks = nullptr);
     // The cost of the last forward pass against targets (N x K), mean per sample; also sets
-    // predictions() and the gradient backward() starts from.
-    double computeLoss(const Tensor& targets);
+    // predictions() and the gradient backward() starts from. The pending form leaves the cost
+    // where the backend computed it until asked for (backend/pending_value.h).
+    double computeLoss(const Tensor& targets) { return computeLossPending(targets).get(); }
+    PendingValue computeLossPending(const Tensor& targets);
     // Backward pass from the loss gradient; fills every parameter's gradient.
     bool backward(LayerHooks* hooks = nullptr);
 

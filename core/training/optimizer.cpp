@@ -5,15 +5,19 @@
 
 namespace koto {
 
-std::optional<std::string> SgdOptimizer::apply(Backend& backend,
-                                               const std::vector<NamedParameter>& parameters,
-                                               double learningRate) {
+UpdateCheck SgdOptimizer::check(Backend& backend, const std::vector<NamedParameter>& parameters,
+                                double learningRate) {
+    UpdateCheck checked;
     for (const NamedParameter& p : parameters)
-        if (!backend.sumIsFinite(-learningRate, p.parameter->gradient, p.parameter->value))
-            return p.id;
+        checked.add(p.id, backend.pendingSumCheck(-learningRate, p.parameter->gradient,
+                                                  p.parameter->value));
+    return checked;
+}
+
+void SgdOptimizer::applyChecked(Backend& backend, const std::vector<NamedParameter>& parameters,
+                                double learningRate) {
     for (const NamedParameter& p : parameters)
         backend.addScaled(-learningRate, p.parameter->gradient, p.parameter->value);
-    return std::nullopt;
 }
 
 OptimizerState Optimizer::saveState(Backend&) const { return {std::string(name()), 0, {}}; }
@@ -76,18 +80,23 @@ void StatefulOptimizer::restoreState(Backend& backend,
     updates_ = state.updates;
 }
 
-std::optional<std::string> StatefulOptimizer::apply(Backend& backend,
-                                                    const std::vector<NamedParameter>& parameters,
-                                                    double learningRate) {
+UpdateCheck StatefulOptimizer::check(Backend& backend,
+                                     const std::vector<NamedParameter>& parameters,
+                                     double learningRate) {
     if (states_.size() != parameters.size()) states_.resize(parameters.size());
+    UpdateCheck checked;
     for (size_t i = 0; i < parameters.size(); ++i)
-        if (!update(backend, UpdatePass::Check, parameters[i], learningRate,
-                    stateOf(i, parameters[i])))
-            return parameters[i].id;
+        checked.add(parameters[i].id,
+                    checkOne(backend, parameters[i], learningRate, stateOf(i, parameters[i])));
+    return checked;
+}
+
+void StatefulOptimizer::applyChecked(Backend& backend,
+                                     const std::vector<NamedParameter>& parameters,
+                                     double learningRate) {
     for (size_t i = 0; i < parameters.size(); ++i)
-        update(backend, UpdatePass::Apply, parameters[i], learningRate, states_[i]);
+        applyOne(backend, parameters[i], learningRate, stateOf(i, parameters[i]));
     ++updates_;
-    return std::nullopt;
 }
 
 std::vector<TracedBuffer> StatefulOptimizer::state(size_t index) const {
@@ -119,31 +128,57 @@ Tensor& StatefulOptimizer::State::ensure(Backend& backend, Tensor& tensor) {
     return tensor;
 }
 
-bool MomentumOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p,
-                               double learningRate, State& state) {
-    return backend.momentumUpdate(pass, learningRate, momentum_, nesterov_, p.parameter->gradient,
-                                  state.first(backend), p.parameter->value);
+PendingValue MomentumOptimizer::checkOne(Backend& backend, const NamedParameter& p,
+                                         double learningRate, State& state) {
+    return backend.pendingMomentumCheck(learningRate, momentum_, nesterov_, p.parameter->gradient,
+                                        state.first(backend), p.parameter->value);
 }
 
-bool AdaGradOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p,
-                              double learningRate, State& state) {
-    return backend.adagradUpdate(pass, learningRate, kEpsilon, p.parameter->gradient,
-                                 state.first(backend), p.parameter->value);
+void MomentumOptimizer::applyOne(Backend& backend, const NamedParameter& p, double learningRate,
+                                 State& state) {
+    backend.momentumUpdate(UpdatePass::Apply, learningRate, momentum_, nesterov_,
+                           p.parameter->gradient, state.first(backend), p.parameter->value);
 }
 
-bool RmsPropOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p,
-                              double learningRate, State& state) {
-    return backend.rmspropUpdate(pass, learningRate, decay_, momentum_, kEpsilon,
-                                 p.parameter->gradient, state.first(backend), state.second(backend),
-                                 p.parameter->value);
+PendingValue AdaGradOptimizer::checkOne(Backend& backend, const NamedParameter& p,
+                                        double learningRate, State& state) {
+    return backend.pendingAdagradCheck(learningRate, kEpsilon, p.parameter->gradient,
+                                       state.first(backend), p.parameter->value);
 }
 
-bool AdamOptimizer::update(Backend& backend, UpdatePass pass, const NamedParameter& p,
-                           double learningRate, State& state) {
-    // Check and apply both happen before this update is counted: the same t for both.
-    return backend.adamUpdate(pass, learningRate, kBeta1, kBeta2, kEpsilon, updates() + 1,
-                              p.parameter->gradient, state.first(backend), state.second(backend),
-                              p.parameter->value);
+void AdaGradOptimizer::applyOne(Backend& backend, const NamedParameter& p, double learningRate,
+                                State& state) {
+    backend.adagradUpdate(UpdatePass::Apply, learningRate, kEpsilon, p.parameter->gradient,
+                          state.first(backend), p.parameter->value);
+}
+
+PendingValue RmsPropOptimizer::checkOne(Backend& backend, const NamedParameter& p,
+                                        double learningRate, State& state) {
+    return backend.pendingRmspropCheck(learningRate, decay_, momentum_, kEpsilon,
+                                       p.parameter->gradient, state.first(backend),
+                                       state.second(backend), p.parameter->value);
+}
+
+void RmsPropOptimizer::applyOne(Backend& backend, const NamedParameter& p, double learningRate,
+                                State& state) {
+    backend.rmspropUpdate(UpdatePass::Apply, learningRate, decay_, momentum_, kEpsilon,
+                          p.parameter->gradient, state.first(backend), state.second(backend),
+                          p.parameter->value);
+}
+
+// Check and apply both happen before this update is counted: the same t for both.
+PendingValue AdamOptimizer::checkOne(Backend& backend, const NamedParameter& p, double learningRate,
+                                     State& state) {
+    return backend.pendingAdamCheck(learningRate, kBeta1, kBeta2, kEpsilon, updates() + 1,
+                                    p.parameter->gradient, state.first(backend),
+                                    state.second(backend), p.parameter->value);
+}
+
+void AdamOptimizer::applyOne(Backend& backend, const NamedParameter& p, double learningRate,
+                             State& state) {
+    backend.adamUpdate(UpdatePass::Apply, learningRate, kBeta1, kBeta2, kEpsilon, updates() + 1,
+                       p.parameter->gradient, state.first(backend), state.second(backend),
+                       p.parameter->value);
 }
 
 const std::vector<std::string>& optimizerNames() {

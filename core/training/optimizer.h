@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "backend/backend.h"
@@ -25,6 +26,25 @@
 
 namespace koto {
 
+// Whether one update of every parameter would keep every weight finite (Optimizer::check):
+// one count per parameter, left pending where the backend computed it until asked for.
+class UpdateCheck {
+public:
+    void add(std::string id, PendingValue notFinite) {
+        checks_.emplace_back(std::move(id), std::move(notFinite));
+    }
+    // The id of the first parameter whose update would make a weight NaN or infinite, or
+    // nothing; reads the counts (all of them at once, on a device).
+    std::optional<std::string> failing() const {
+        for (const auto& [id, notFinite] : checks_)
+            if (notFinite.get() != 0.0) return id;
+        return std::nullopt;
+    }
+
+private:
+    std::vector<std::pair<std::string, PendingValue>> checks_;
+};
+
 class Optimizer {
 public:
     virtual ~Optimizer() = default;
@@ -32,8 +52,19 @@ public:
     // Applies one update to every parameter, or to none: if any parameter would become NaN or
     // Inf, no weight and no optimizer state changes, and the id of the first such parameter is
     // returned.
-    virtual std::optional<std::string>
-    apply(Backend& backend, const std::vector<NamedParameter>& parameters, double learningRate) = 0;
+    std::optional<std::string>
+    apply(Backend& backend, const std::vector<NamedParameter>& parameters, double learningRate) {
+        if (auto failing = check(backend, parameters, learningRate).failing()) return failing;
+        applyChecked(backend, parameters, learningRate);
+        return std::nullopt;
+    }
+    // apply() in two halves, for a trainer that reads the checks together with its loss: check()
+    // changes no weight and no state (it may make a parameter's state, zero, if it has none yet);
+    // applyChecked() then applies the update it checked (the same parameters and rate).
+    virtual UpdateCheck check(Backend& backend, const std::vector<NamedParameter>& parameters,
+                              double learningRate) = 0;
+    virtual void applyChecked(Backend& backend, const std::vector<NamedParameter>& parameters,
+                              double learningRate) = 0;
     // Momentum can change while training runs (mu of momentum, nesterov and rmsprop).
     void setMomentum(double momentum) { momentum_ = momentum; }
     double momentum() const { return momentum_; }
@@ -65,18 +96,20 @@ protected:
 class SgdOptimizer final : public Optimizer {
 public:
     std::string_view name() const override { return "sgd"; }
-    std::optional<std::string> apply(Backend& backend,
-                                     const std::vector<NamedParameter>& parameters,
-                                     double learningRate) override;
+    UpdateCheck check(Backend& backend, const std::vector<NamedParameter>& parameters,
+                      double learningRate) override;
+    void applyChecked(Backend& backend, const std::vector<NamedParameter>& parameters,
+                      double learningRate) override;
 };
 
 // The optimizers with state: every parameter's update is checked (a pass that changes nothing),
 // then every one is applied; each pass is one fused backend operation per parameter.
 class StatefulOptimizer : public Optimizer {
 public:
-    std::optional<std::string> apply(Backend& backend,
-                                     const std::vector<NamedParameter>& parameters,
-                                     double learningRate) final;
+    UpdateCheck check(Backend& backend, const std::vector<NamedParameter>& parameters,
+                      double learningRate) final;
+    void applyChecked(Backend& backend, const std::vector<NamedParameter>& parameters,
+                      double learningRate) final;
     std::vector<TracedBuffer> state(size_t index) const final;
     int64_t stateTensorsPerParameter() const final {
         return static_cast<int64_t>(stateNames().size());
@@ -103,9 +136,12 @@ protected:
         Tensor first_, second_;
     };
 
-    // Checks or applies this optimizer's update of one parameter (see Backend's UpdatePass).
-    virtual bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
-                        double learningRate, State& state) = 0;
+    // This optimizer's update of one parameter: checked (a pending count of the weights it would
+    // make NaN or infinite, see Backend's pending forms), or applied.
+    virtual PendingValue checkOne(Backend& backend, const NamedParameter& parameter,
+                                  double learningRate, State& state) = 0;
+    virtual void applyOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                          State& state) = 0;
     int64_t updates() const { return updates_; }  // updates applied before this one
 
 private:
@@ -129,8 +165,10 @@ public:
 
 protected:
     std::vector<std::string> stateNames() const override { return {"v"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
-                double learningRate, State& state) override;
+    PendingValue checkOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                          State& state) override;
+    void applyOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                  State& state) override;
 
 private:
     bool nesterov_;
@@ -146,8 +184,10 @@ public:
 
 protected:
     std::vector<std::string> stateNames() const override { return {"cache"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
-                double learningRate, State& state) override;
+    PendingValue checkOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                          State& state) override;
+    void applyOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                  State& state) override;
 };
 
 class RmsPropOptimizer final : public StatefulOptimizer {
@@ -161,8 +201,10 @@ public:
 
 protected:
     std::vector<std::string> stateNames() const override { return {"cache", "v"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
-                double learningRate, State& state) override;
+    PendingValue checkOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                          State& state) override;
+    void applyOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                  State& state) override;
 
 private:
     double decay_;
@@ -181,8 +223,10 @@ public:
 
 protected:
     std::vector<std::string> stateNames() const override { return {"m", "v"}; }
-    bool update(Backend& backend, UpdatePass pass, const NamedParameter& parameter,
-                double learningRate, State& state) override;
+    PendingValue checkOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                          State& state) override;
+    void applyOne(Backend& backend, const NamedParameter& parameter, double learningRate,
+                  State& state) override;
 };
 
 // The optimizer the settings name; throws InputError for an unknown name or a momentum or

@@ -68,9 +68,10 @@ Trainer::Trainer(Network& network, Optimizer& optimizer, const Dataset& dataset,
     batchesPerEpoch_ = (dataset.train.count + batch - 1) / batch;
     order_.resize(static_cast<size_t>(dataset.train.count));
     std::iota(order_.begin(), order_.end(), 0);
-    identity_.resize(static_cast<size_t>(
+    std::vector<int32_t> identity(static_cast<size_t>(
         std::max({dataset.train.count, dataset.test.count, dataset.validation.count})));
-    std::iota(identity_.begin(), identity_.end(), 0);
+    std::iota(identity.begin(), identity.end(), 0);
+    backend.holdRows(identity, heldIdentity_);
 }
 
 Trainer::DeviceSplit Trainer::upload(const DataSplit& split) {
@@ -89,11 +90,12 @@ Trainer::DeviceSplit Trainer::upload(const DataSplit& split) {
     return device;
 }
 
-void Trainer::gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows,
+void Trainer::gatherInputs(const DeviceSplit& split, const HeldRows& rows, int64_t first,
                            Tensor& destination) {
     if (split.bytes)
-        network_.backend().gatherRowsScaled(split.inputs, rows, 1.0 / 255.0, destination);
-    else network_.backend().gatherRows(split.inputs, rows, destination);
+        network_.backend().gatherHeldRowsScaled(split.inputs, rows, first, 1.0 / 255.0,
+                                                destination);
+    else network_.backend().gatherHeldRows(split.inputs, rows, first, destination);
 }
 
 void Trainer::shuffle() {
@@ -121,12 +123,13 @@ bool Trainer::step() {
             return stepOn(*chosen);
     if (batch_ == 0) {
         shuffle();
+        // Handed to the backend once an epoch: a device gathers each batch from its own copy.
+        network_.backend().holdRows(order_, heldOrder_);
         epochStart_ = std::chrono::steady_clock::now();
     }
     const int64_t start = batch_ * settings_.batchSize;
     const int64_t rows = std::min(settings_.batchSize, dataset_.train.count - start);
-    return trainOn(std::span<const int32_t>(order_.data() + start, static_cast<size_t>(rows)),
-                   true);
+    return trainOn(heldOrder_, start, rows, true);
 }
 
 bool Trainer::stepOn(std::span<const int32_t> rows) {
@@ -136,18 +139,18 @@ bool Trainer::stepOn(std::span<const int32_t> rows) {
     for (const int32_t row : rows)
         if (row < 0 || row >= dataset_.train.count)
             throw InputError("there is no training sample " + std::to_string(row));
-    return trainOn(rows, false);
+    network_.backend().holdRows(rows, chosenRows_);
+    return trainOn(chosenRows_, 0, static_cast<int64_t>(rows.size()), false);
 }
 
-bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
+bool Trainer::trainOn(const HeldRows& indices, int64_t first, int64_t rows, bool advancesEpoch) {
     for (TrainingObserver* observer : observers_) observer->beforeStep();
     const FlushDenormals flushDenormals;
     Backend& backend = network_.backend();
-    const auto rows = static_cast<int64_t>(indices.size());
     batchInputs_.setRows(rows);
     batchTargets_.setRows(rows);
-    gatherInputs(train_, indices, batchInputs_);
-    backend.gatherRows(train_.targets, indices, batchTargets_);
+    gatherInputs(train_, indices, first, batchInputs_);
+    backend.gatherHeldRows(train_.targets, indices, first, batchTargets_);
     stepTargets_ = stepRows(batchTargets_);
 
     stepInputs_ = &batchInputs_;
@@ -164,19 +167,25 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
 
     network_.prepare({true, settings_.seed, static_cast<uint64_t>(steps_ + 1)});
     if (!network_.forward(*stepInputs_, this)) return false;
-    stepCost_ = network_.computeLoss(stepTargets_);
+    stepCost_ = network_.computeLossPending(stepTargets_);
     stepPenalty_ =
         regularization_.active() ? regularization_.penalty(backend, network_.parameters()) : 0.0;
-    const double loss = stepCost_ + stepPenalty_;
-    if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *stepInputs_);
-    if (!firstLoss_) firstLoss_ = loss;
-    else if (lossBlewUp(loss, *firstLoss_)) reportLossBlowUp(loss);
+    // The loss is read only once the update has been checked too, so that a device is waited
+    // for once a step (backend.h). A step whose loss is not finite or has blown up has computed
+    // its gradients and checks in vain by then, and is refused as before: no weight changes.
     if (!network_.backward(this)) return false;
     regularization_.addToGradients(backend, network_.parameters());
     if (settings_.clipNorm > 0)
         clipGradientNorm(backend, network_.parameters(), settings_.clipNorm);
     const double rate = currentLearningRate();
-    if (const auto failing = optimizer_.apply(backend, network_.parameters(), rate)) {
+    const UpdateCheck update = optimizer_.check(backend, network_.parameters(), rate);
+    const double cost = stepCost_.get();
+    stepCost_ = PendingValue(cost);  // nothing left waiting on the device
+    const double loss = cost + stepPenalty_;
+    if (!std::isfinite(loss)) reportNonFiniteLoss(loss, *stepInputs_);
+    if (!firstLoss_) firstLoss_ = loss;
+    else if (lossBlewUp(loss, *firstLoss_)) reportLossBlowUp(loss);
+    if (const auto failing = update.failing()) {
         std::string layer = failing->substr(0, failing->find('.'));
         throw DivergenceError(steps_ + 1, layer,
                               "training diverged at step " + std::to_string(steps_ + 1) +
@@ -184,6 +193,7 @@ bool Trainer::trainOn(std::span<const int32_t> indices, bool advancesEpoch) {
                                   " would make it NaN or infinite (try a smaller learning rate); "
                                   "the weights of the last finite step are kept");
     }
+    optimizer_.applyChecked(backend, network_.parameters(), rate);
     regularization_.shrink(backend, network_.parameters(), rate);
     ++steps_;
     const StepReport report{steps_, epochs_, batch_, rows, loss, rate};
@@ -365,11 +375,10 @@ SplitMetrics Trainer::evaluate(const DeviceSplit& split, ConfusionMatrix* confus
     int64_t correct = 0;
     for (int64_t start = 0; start < host.count; start += chunk) {
         const int64_t rows = std::min(chunk, host.count - start);
-        const std::span<const int32_t> indices(identity_.data() + start, static_cast<size_t>(rows));
         inputs.setRows(rows);
         targets.setRows(rows);
-        gatherInputs(split, indices, inputs);
-        backend.gatherRows(split.targets, indices, targets);
+        gatherInputs(split, heldIdentity_, start, inputs);
+        backend.gatherHeldRows(split.targets, heldIdentity_, start, targets);
         network_.forward(inputs);
         // The mean over the chunk's steps (N*T rows, or N); every sample has as many steps, so
         // weighted by the chunk's N these make the mean over all steps of the split.

@@ -122,7 +122,8 @@ public:
     const Tensor& stepInputs() const { return *stepInputs_; }
     // T as the loss sees it: after seq:many one row a time step, (N*T) x K, like Y.
     const Tensor& stepTargets() const { return stepTargets_; }
-    double stepCost() const { return stepCost_; }
+    // (stepCost() waits for a device to finish the forward pass, if it has not been read yet.)
+    double stepCost() const { return stepCost_.get(); }
     double stepPenalty() const { return stepPenalty_; }
 
 private:
@@ -131,14 +132,16 @@ private:
         const DataSplit* host;
         bool bytes = false;  // inputs are image bytes, scaled to [0, 1] as batches are gathered
     };
-    void gatherInputs(const DeviceSplit& split, std::span<const int32_t> rows, Tensor& destination);
+    // Rows first .. first + destination.rows() - 1 of `rows` into destination.
+    void gatherInputs(const DeviceSplit& split, const HeldRows& rows, int64_t first,
+                      Tensor& destination);
     // Targets gathered a sample a row (N x (T*K)) seen as the loss takes them: (N*T) x K when
     // the data has a target at every step, else as they are. A view, nothing is copied.
     Tensor stepRows(const Tensor& sampleRows) const;
 
-    // The step itself, on these rows of the training part; only a step of the epoch's order
-    // moves on to the next batch.
-    bool trainOn(std::span<const int32_t> rows, bool advancesEpoch);
+    // The step itself, on rows first .. first + count - 1 of `rows` (held by the backend) of the
+    // training part; only a step of the epoch's order moves on to the next batch.
+    bool trainOn(const HeldRows& rows, int64_t first, int64_t count, bool advancesEpoch);
     bool beforeLayer(Pass pass, int layerIndex) override;
     void afterLayer(Pass pass, int layerIndex) override;
     DeviceSplit upload(const DataSplit& split);
@@ -168,10 +171,12 @@ private:
     std::vector<ImageTransform> transforms_;  // this batch's, one per image
     Tensor augmentedInputs_;
     const Tensor* stepInputs_ = &batchInputs_;
-    double stepCost_ = 0, stepPenalty_ = 0;
-    std::optional<double> firstLoss_;  // J of this trainer's first step, for lossBlewUp
-    std::vector<int32_t> order_;       // this epoch's shuffled sample order
-    std::vector<int32_t> identity_;    // 0, 1, 2, ... for evaluating in chunks
+    PendingValue stepCost_;  // read once a step, with the update's checks
+    double stepPenalty_ = 0;
+    std::optional<double> firstLoss_;    // J of this trainer's first step, for lossBlewUp
+    std::vector<int32_t> order_;         // this epoch's shuffled sample order
+    HeldRows heldOrder_, heldIdentity_;  // order_ and 0, 1, 2, ... (for evaluating in chunks)
+    HeldRows chosenRows_;                // stepOn's
     Random shuffleRandom_;
     int64_t batchesPerEpoch_ = 0;
     int64_t batch_ = 0;  // next batch within the epoch

@@ -458,28 +458,29 @@ kernel void gaussian_noise(global REAL* noise, int count, ulong seed, ulong step
 
 // ---- rows and images -------------------------------------------------------------------------
 
-// destination row i = source row rows[i]; one work-item per destination element.
-kernel void gather_rows(global const REAL* source, global const int* rows, global REAL* destination, int count,
-                        int cols) {
+// destination row i = source row rows[first + i] (an epoch's order is held on the device and
+// each batch reads its slice of it); one work-item per destination element.
+kernel void gather_rows(global const REAL* source, global const int* rows, int first,
+                        global REAL* destination, int count, int cols) {
     const int i = get_global_id(0);
     if (i >= count) return;
-    destination[i] = source[rows[i / cols] * cols + i % cols];
+    destination[i] = source[rows[first + i / cols] * cols + i % cols];
 }
 
 // The same for byte tensors (UInt8), as they are.
-kernel void gather_rows_bytes(global const uchar* source, global const int* rows, global uchar* destination,
-                              int count, int cols) {
+kernel void gather_rows_bytes(global const uchar* source, global const int* rows, int first,
+                              global uchar* destination, int count, int cols) {
     const int i = get_global_id(0);
     if (i >= count) return;
-    destination[i] = source[rows[i / cols] * cols + i % cols];
+    destination[i] = source[rows[first + i / cols] * cols + i % cols];
 }
 
 // The same from bytes into REAL, each times scale (images: 1/255).
-kernel void gather_rows_scaled(global const uchar* source, global const int* rows, REAL scale,
-                               global REAL* destination, int count, int cols) {
+kernel void gather_rows_scaled(global const uchar* source, global const int* rows, int first,
+                               REAL scale, global REAL* destination, int count, int cols) {
     const int i = get_global_id(0);
     if (i >= count) return;
-    destination[i] = (REAL)source[rows[i / cols] * cols + i % cols] * scale;
+    destination[i] = (REAL)source[rows[first + i / cols] * cols + i % cols] * scale;
 }
 
 // Data augmentation (core/backend/image_transform.h), one work-item per output pixel. Each image

@@ -194,8 +194,9 @@ private slots:
         QVERIFY2(!found.devices.empty(), found.problem.c_str());
         gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex,
                                                found.devices.front().deviceIndex);
-        qInfo("OpenCL device: %s; kernels compiled in %.2f s", gpu_->name().c_str(),
-              gpu_->kernelCompileSeconds());
+        qInfo("OpenCL device: %s; kernels ready in %.2f s (%s)", gpu_->name().c_str(),
+              gpu_->kernelCompileSeconds(),
+              gpu_->kernelsFromCache() ? "ours from the program cache" : "compiled from source");
     }
 
     void transfersAndCopies_data() { addSizes(); }
@@ -485,6 +486,46 @@ private slots:
             std::out_of_range,
             gpu_->gatherRows(source.gpu, std::vector<int32_t>(indices.size(), int32_t(sourceRows)),
                              destination.gpu));
+    }
+
+    // The same from rows held once (an epoch's order), each gather a slice of them at an offset.
+    void gatherHeldRows_data() { addSizes(); }
+    void gatherHeldRows() {
+        QFETCH(DType, type);
+        QFETCH(qint64, rows);
+        QFETCH(qint64, cols);
+        const int64_t sourceRows = rows + 5, first = 3;
+        std::mt19937 generator(seed_++);
+        std::vector<int32_t> order(static_cast<size_t>(first + rows + 2));
+        for (int32_t& i : order) i = static_cast<int32_t>(generator() % sourceRows);
+        HeldRows onCpu, onGpu;
+        cpu_.holdRows(order, onCpu);
+        gpu_->holdRows(order, onGpu);
+        QVERIFY(onGpu.device() != nullptr);
+        Pair source = random({sourceRows, cols}, type), destination = zeros({rows, cols}, type);
+        cpu_.gatherHeldRows(source.cpu, onCpu, first, destination.cpu);
+        gpu_->gatherHeldRows(source.gpu, onGpu, first, destination.gpu);
+        QVERIFY2(bitMismatch(destination).isEmpty(), qPrintable(bitMismatch(destination)));
+
+        std::vector<uint8_t> bytes(static_cast<size_t>(sourceRows * cols));
+        for (uint8_t& b : bytes) b = static_cast<uint8_t>(generator());
+        Pair pixels{cpu_.allocate({sourceRows, cols}, DType::UInt8),
+                    gpu_->allocate({sourceRows, cols}, DType::UInt8)};
+        cpu_.upload(std::span<const uint8_t>(bytes), pixels.cpu);
+        gpu_->upload(std::span<const uint8_t>(bytes), pixels.gpu);
+        cpu_.gatherHeldRowsScaled(pixels.cpu, onCpu, first, 1.0 / 255.0, destination.cpu);
+        gpu_->gatherHeldRowsScaled(pixels.gpu, onGpu, first, 1.0 / 255.0, destination.gpu);
+        QVERIFY2(mismatch(destination, tolerance(type)).isEmpty(),
+                 qPrintable(mismatch(destination, tolerance(type))));
+
+        // Holding other rows reuses the device's copy; a slice past the held rows, or a row
+        // outside the source, is refused as gatherRows refuses it.
+        std::vector<int32_t> outside(order.size(), int32_t(sourceRows));
+        gpu_->holdRows(outside, onGpu);
+        QVERIFY_THROWS_EXCEPTION(std::out_of_range,
+                                 gpu_->gatherHeldRows(source.gpu, onGpu, 0, destination.gpu));
+        QVERIFY_THROWS_EXCEPTION(
+            std::out_of_range, gpu_->gatherHeldRows(source.gpu, onCpu, first + 3, destination.gpu));
     }
 
     void augmentImages_data() { addSizes(); }
