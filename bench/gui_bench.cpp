@@ -31,6 +31,7 @@
 #include "network/templates.h"
 #include "opencl_devices.h"
 #include "project/default_work.h"
+#include "window/compute_menu.h"
 #include "window/language.h"
 #include "window/main_window.h"
 
@@ -143,7 +144,8 @@ nlohmann::json resultLine(const Workload& workload, const bench::Schedule& sched
 
 int usage() {
     std::fprintf(stderr, "usage: koto-gui-bench [--workload spiral|lenet|all] [--seconds S] "
-                         "[--round-seconds R] [--slice-seconds T] [--warm-up-seconds W]\n");
+                         "[--round-seconds R] [--slice-seconds T] [--warm-up-seconds W] "
+                         "[--threads N]\n");
     return 2;
 }
 
@@ -166,6 +168,8 @@ int main(int argc, char** argv) {
             schedule.sliceSeconds = std::atof(argv[++i]);
         else if (!std::strcmp(argv[i], "--warm-up-seconds") && hasValue)
             schedule.warmUpSeconds = std::atof(argv[++i]);
+        else if (!std::strcmp(argv[i], "--threads") && hasValue)  // the CPU's, as --threads N
+            koto::gui::ComputeMenu::askThreadsThisSession(std::atoi(argv[++i]));
         else return usage();
     }
     if (schedule.seconds <= 0 || schedule.roundSeconds <= 0 || schedule.sliceSeconds <= 0 ||
