@@ -97,7 +97,7 @@ void ThreadPool::runJob(int64_t parts, void* task, Call call) {
         for (int64_t part = 0; part < parts; ++part) call(task, part);
         return;
     }
-    if (parts >= kMostParts) {  // never in the backend; kept correct all the same
+    if (parts >= kMostParts) {  // never in the backend (test_cpu_threads runs one)
         struct Slice {
             void* task;
             Call call;

@@ -97,6 +97,7 @@ class TestCpuThreads : public QObject {
 
 private slots:
     void poolRunsEveryPartOnce();
+    void poolRunsAJobOfMorePartsThanItCounts();
     void jobInsideAJobRuns();
     void workersTakeTheCallersFloatingPointMode();
     void poolChangesItsThreads();
@@ -123,6 +124,19 @@ void TestCpuThreads::poolRunsEveryPartOnce() {
             for (const auto& count : runs) QCOMPARE(count.load(), 50);
         }
     }
+}
+
+// More parts than the pool's part counter holds (2^24) run in slices, each part once.
+void TestCpuThreads::poolRunsAJobOfMorePartsThanItCounts() {
+    ThreadPool pool(2);
+    const int64_t parts = (int64_t{1} << 24) + 5;
+    std::atomic<int64_t> runs{0}, sum{0};
+    pool.run(parts, [&](int64_t part) {
+        runs.fetch_add(1, std::memory_order_relaxed);
+        sum.fetch_add(part, std::memory_order_relaxed);
+    });
+    QCOMPARE(runs.load(), parts);
+    QCOMPARE(sum.load(), parts * (parts - 1) / 2);
 }
 
 void TestCpuThreads::jobInsideAJobRuns() {
