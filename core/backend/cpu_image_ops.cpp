@@ -186,23 +186,26 @@ void inputGradientByColumns(const ImageWindows& w, int64_t filters, const T* wei
 // dJ/dW of one image for a convolution read straight from the image (DirectWindows), as dot
 // products along the wide run: sums[f, q] += sum over j of dA[f, j] plane[offsets[q] + j], for
 // Filters filters from `first` and every tap q, with dA (filters x width, 0 at the dropped
-// positions) and sums (filters x taps vectors of 16 partial sums, added up once per batch).
-// Vectors of 16 positions, Filters x Taps sums in registers: each vector of dA and of the image
-// is loaded once for Taps or Filters multiply-adds. (Laid out as a product with the 16 lanes on
-// the filters instead, LeNet's 6 filters left 10 of every 16 lanes idle.)
+// positions) and sums (filters x taps vectors of partial sums, added up once per batch).
+// Vectors of positions, Filters x Taps sums in registers (three quarters of them:
+// vector_registers.h): each vector of dA and of the image is loaded once for Taps or Filters
+// multiply-adds. (Laid out as a product with the lanes on the filters instead, LeNet's 6 filters
+// left 10 of every 16 lanes idle.)
+constexpr int kGradientSums = kVectorRegisters * 3 / 4;  // 24 with AVX-512, 12 with AVX2
+
 template <typename T, int Filters>
 void windowGradientRows(int64_t first, int64_t taps, int64_t width, const T* dA, const T* plane,
                         const int64_t* offsets, T* sums) {
-    constexpr int kTaps = 24 / Filters;
-    using Vector = Eigen::Array<T, 16, 1>;
+    constexpr int kTaps = kGradientSums / Filters;
+    using Vector = Eigen::Array<T, kFloatLanes, 1>;
     using VectorMap = Eigen::Map<const Vector>;
     for (int64_t q = 0; q < taps;
          q += kTaps) {  // offsets and sums are padded to a multiple of kTaps
         Vector sum[Filters][kTaps];
         for (int f = 0; f < Filters; ++f)
             for (int t = 0; t < kTaps; ++t)
-                sum[f][t] = VectorMap(sums + ((first + f) * taps + q + t) * 16);
-        for (int64_t j = 0; j < width; j += 16) {
+                sum[f][t] = VectorMap(sums + ((first + f) * taps + q + t) * kFloatLanes);
+        for (int64_t j = 0; j < width; j += kFloatLanes) {
             Vector gradient[Filters];
             for (int f = 0; f < Filters; ++f) gradient[f] = VectorMap(dA + (first + f) * width + j);
             for (int t = 0; t < kTaps; ++t) {
@@ -212,30 +215,34 @@ void windowGradientRows(int64_t first, int64_t taps, int64_t width, const T* dA,
         }
         for (int f = 0; f < Filters; ++f)
             for (int t = 0; t < kTaps; ++t)
-                Eigen::Map<Vector>(sums + ((first + f) * taps + q + t) * 16) = sum[f][t];
+                Eigen::Map<Vector>(sums + ((first + f) * taps + q + t) * kFloatLanes) = sum[f][t];
     }
 }
 
-// All filters: blocks of 8, then 4, 2 and 1. `taps` must be a multiple of 24 (every block's kTaps).
+// All filters: blocks of kGradientSums / 3 filters (three taps each: 8 with AVX-512, 4 with AVX2),
+// then 4, 2 and 1. `taps` must be a multiple of kGradientSums (every block's kTaps).
 template <typename T>
 void windowGradients(int64_t filters, int64_t taps, int64_t width, const T* dA, const T* plane,
                      const int64_t* offsets, T* sums) {
+    constexpr int kFilters = kGradientSums / 3;
     int64_t f = 0;
-    for (; f + 8 <= filters; f += 8)
-        windowGradientRows<T, 8>(f, taps, width, dA, plane, offsets, sums);
-    if (filters - f >= 4)
+    for (; f + kFilters <= filters; f += kFilters)
+        windowGradientRows<T, kFilters>(f, taps, width, dA, plane, offsets, sums);
+    if (kFilters > 4 && filters - f >= 4)
         windowGradientRows<T, 4>(f, taps, width, dA, plane, offsets, sums), f += 4;
     if (filters - f >= 2)
         windowGradientRows<T, 2>(f, taps, width, dA, plane, offsets, sums), f += 2;
     if (filters - f >= 1) windowGradientRows<T, 1>(f, taps, width, dA, plane, offsets, sums);
 }
 
-// The taps of weightGradientsByDots: the patch padded to whole blocks of 24 taps, the extra ones
-// reading zeros past the padded image.
-int64_t dotTaps(const ImageWindows& w) { return (w.patchSize() + 23) / 24 * 24; }
+// The taps of weightGradientsByDots: the patch padded to whole blocks of kGradientSums taps, the
+// extra ones reading zeros past the padded image.
+int64_t dotTaps(const ImageWindows& w) {
+    return (w.patchSize() + kGradientSums - 1) / kGradientSums * kGradientSums;
+}
 
 // dJ/dW of the images [begin, end) of x with gradients dA, stride 1, by windowGradients, as
-// filters x dotTaps vectors of 16 partial sums into `sums`.
+// filters x dotTaps vectors of partial sums into `sums`.
 template <typename T>
 void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t begin, int64_t end,
                            const T* x, const T* dA, T* sums) {
@@ -249,7 +256,7 @@ void weightGradientsByDots(const DirectWindows& direct, int64_t filters, int64_t
     plane.assign(static_cast<size_t>(direct.planeSize()), T(0));
     wideGradient.assign(static_cast<size_t>(filters * direct.width),
                         T(0));  // 0 at the dropped positions
-    std::fill_n(sums, filters * taps * 16, T(0));
+    std::fill_n(sums, filters * taps * kFloatLanes, T(0));
     for (int64_t n = begin; n < end; ++n) {
         direct.pad(x + n * w.imageSize(), plane.data());
         for (int64_t f = 0; f < filters; ++f)
@@ -387,7 +394,7 @@ void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tens
         // sums would cost more than they save.
         const bool byDots = direct.used() && filters <= 8;
         // Each part's sums, added in part order below; and each image's dJ/db.
-        const int64_t partSize = byDots ? filters * dotTaps(w) * 16 : filters * patch;
+        const int64_t partSize = byDots ? filters * dotTaps(w) * kFloatLanes : filters * patch;
         thread_local std::vector<T, Eigen::aligned_allocator<T>> partSums;
         thread_local std::vector<T> imageBiasSums;
         partSums.resize(static_cast<size_t>(partCount(count, kImagesPerGradientPart) * partSize));
@@ -416,7 +423,8 @@ void CpuBackend::convolutionParameterGradients(const ImageWindows& w, const Tens
                 for (int64_t q = 0; q < patch; ++q)
                     dW[f * patch + q] +=
                         byDots
-                            ? Eigen::Map<const Eigen::Array<T, 16, 1>>(sums + (f * taps + q) * 16)
+                            ? Eigen::Map<const Eigen::Array<T, kFloatLanes, 1>>(
+                                  sums + (f * taps + q) * kFloatLanes)
                                   .sum()
                             : sums[f * patch + q];
         }

@@ -1,9 +1,10 @@
 #pragma once
 // C = A B for a tall A (m x k) and a narrow B (k x n, n <= 16): the shape of every product inside
 // a small convolution (576 windows of 25 values by 25 x 6 filters in LeNet's first layer). One
-// row of C is one vector of 16 lanes: each value of A is multiplied with B's row held in a
-// vector, eight rows of A at a time so that eight independent sums hide the multiply-add
-// latency. A is read in place through two strides, so a transposed operand needs no copy.
+// row of C is 16 lanes (one AVX-512 vector, two of AVX2): each value of A is multiplied with B's
+// row held in registers, several rows of A at a time (8 with AVX-512, 6 with AVX2:
+// vector_registers.h) so that independent sums hide the multiply-add latency. A is read in place
+// through two strides, so a transposed operand needs no copy.
 //
 // Eigen's general product is built for large square-ish blocks: at these shapes it spends more
 // time copying ("packing") its operands than multiplying, and with n rows of 6 or 16 on its left
@@ -13,9 +14,16 @@
 #include <cstdint>
 #include <vector>
 
+#include "backend/vector_registers.h"
+
 namespace koto {
 
 constexpr int64_t kNarrowWidth = 16;  // the widest B: one AVX-512 vector of floats
+// The most rows of A a block: each row's sums and B's row in registers, and A's value.
+constexpr int kNarrowRegistersARow = kNarrowWidth / kFloatLanes;
+constexpr int kNarrowRows = (kVectorRegisters - 1) / kNarrowRegistersARow - 1 >= 8
+                                ? 8
+                                : (kVectorRegisters - 1) / kNarrowRegistersARow - 1;
 
 // B (k x n, n <= 16), each row padded with zeros to 16 values. Reused across calls: set() only
 // allocates when a larger B comes.
@@ -67,10 +75,11 @@ template <typename T, typename RowStart, typename Store>
 void narrowProduct(int64_t m, const NarrowPanel<T>& b, RowStart rowStart, int64_t columnStride,
                    Store store) {
     int64_t i = 0;
-    for (; i + 8 <= m; i += 8) narrowRows<T, 8>(i, b, rowStart, columnStride, store);
+    for (; i + kNarrowRows <= m; i += kNarrowRows)
+        narrowRows<T, kNarrowRows>(i, b, rowStart, columnStride, store);
     // The rest in as few blocks as can be: one row alone waits for each multiply-add to finish.
-    if (m - i >= 4) narrowRows<T, 4>(i, b, rowStart, columnStride, store), i += 4;
-    if (m - i >= 2) narrowRows<T, 2>(i, b, rowStart, columnStride, store), i += 2;
+    if (kNarrowRows > 4 && m - i >= 4) narrowRows<T, 4>(i, b, rowStart, columnStride, store), i += 4;
+    if (kNarrowRows > 2 && m - i >= 2) narrowRows<T, 2>(i, b, rowStart, columnStride, store), i += 2;
     if (m - i >= 1) narrowRows<T, 1>(i, b, rowStart, columnStride, store);
 }
 
