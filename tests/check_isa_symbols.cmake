@@ -1,4 +1,4 @@
-# The objects of product_kernel_isa.cpp (one per instruction set) must define no symbol another
+# The objects of isa_kernels.cpp (one per instruction set) must define no symbol another
 # file could also define: a weak std:: or Eigen function compiled there with AVX2 could be the
 # copy the linker keeps for the whole program, and a CPU without AVX2 would then crash in code
 # that never asked for it. Every global or weak symbol they define must name the instruction
@@ -25,7 +25,7 @@ foreach(object IN LISTS OBJECTS)
     endif()
   endforeach()
   if(count EQUAL 0)
-    message(FATAL_ERROR "${object} defines no global symbol: not the product kernel?")
+    message(FATAL_ERROR "${object} defines no global symbol: not the CPU kernels?")
   endif()
   message(STATUS "${object}: ${count} symbols, all of ${ISA}'s own")
 endforeach()

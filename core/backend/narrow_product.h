@@ -9,14 +9,15 @@
 // Eigen's general product is built for large square-ish blocks: at these shapes it spends more
 // time copying ("packing") its operands than multiplying, and with n rows of 6 or 16 on its left
 // side it falls back to short vectors.
+//
+// Part of the convolution kernels' body (convolution_kernel_body.h, which says what to define
+// before including it): compiled once per instruction set, in that set's namespace.
 
-#include <Eigen/Core>
 #include <cstdint>
-#include <vector>
 
 #include "backend/vector_registers.h"
 
-namespace koto {
+namespace koto::KOTO_KERNEL_NAMESPACE {
 
 constexpr int64_t kNarrowWidth = 16;  // the widest B: one AVX-512 vector of floats
 // The most rows of A a block: each row's sums and B's row in registers, and A's value.
@@ -25,28 +26,28 @@ constexpr int kNarrowRows = (kVectorRegisters - 1) / kNarrowRegistersARow - 1 >=
                                 ? 8
                                 : (kVectorRegisters - 1) / kNarrowRegistersARow - 1;
 
-// B (k x n, n <= 16), each row padded with zeros to 16 values. Reused across calls: set() only
-// allocates when a larger B comes.
+// B (k x n, n <= 16), each row padded with zeros to 16 values, in memory the caller gives
+// (k x 16 values, 64-byte aligned: the rows are read as aligned vectors).
 template <typename T>
 class NarrowPanel {
 public:
+    explicit NarrowPanel(T* values) : values_(values) {}
     // b(p, j) reads B's element (p, j).
     template <typename ReadB>
     void set(int64_t k, int64_t n, ReadB b) {
         k_ = k;
         n_ = n;
-        values_.assign(static_cast<size_t>(k * kNarrowWidth), T(0));
         for (int64_t p = 0; p < k; ++p)
-            for (int64_t j = 0; j < n; ++j)
-                values_[static_cast<size_t>(p * kNarrowWidth + j)] = b(p, j);
+            for (int64_t j = 0; j < kNarrowWidth; ++j)
+                values_[p * kNarrowWidth + j] = j < n ? b(p, j) : T(0);
     }
     int64_t k() const { return k_; }
     int64_t n() const { return n_; }
-    const T* row(int64_t p) const { return values_.data() + p * kNarrowWidth; }
+    const T* row(int64_t p) const { return values_ + p * kNarrowWidth; }
 
 private:
     int64_t k_ = 0, n_ = 0;
-    std::vector<T, Eigen::aligned_allocator<T>> values_;
+    T* values_;
 };
 
 template <typename T, int Rows, typename RowStart, typename Store>
@@ -91,4 +92,4 @@ void narrowProduct(int64_t m, const NarrowPanel<T>& b, const T* a, int64_t rowSt
         m, b, [=](int64_t i) { return a + i * rowStride; }, columnStride, store);
 }
 
-}  // namespace koto
+}  // namespace koto::KOTO_KERNEL_NAMESPACE

@@ -1,6 +1,6 @@
 #pragma once
 // The body of the product kernel (product_kernels.h), included once per instruction set: by
-// product_kernels.cpp for the build's own, and by product_kernel_isa.cpp, compiled with -mavx2 or
+// product_kernels.cpp for the build's own, and by isa_kernels.cpp, compiled with -mavx2 or
 // -mavx512f, inside a namespace of its own with Eigen renamed, so that no function of one
 // instruction set can stand in for another's at link time.
 //

@@ -3,8 +3,8 @@
 // for more than one instruction set when the build is portable (KOTO_NATIVE=OFF, what a package
 // ships): Eigen picks its vector instructions when it is compiled, so a portable build's own
 // product uses only SSE2, 2-3x slower than the AVX2 or AVX-512 one of a native build. With
-// KOTO_PRODUCT_KERNELS, the product is compiled again for AVX2+FMA and for AVX-512
-// (product_kernel_isa.cpp) and productKernels() picks the best the CPU running it has.
+// KOTO_ISA_KERNELS, the product is compiled again for AVX2+FMA and for AVX-512 (isa_kernels.cpp)
+// and productKernels() picks the best the CPU running it has (instruction_sets.h).
 //
 // The blocks a product is cut into do not depend on the kernel, so a run gives the same bits with
 // any number of threads on one machine; another kernel gives other rounding.
@@ -40,9 +40,8 @@ struct ProductKernels {
     void (*doubles)(const ProductBlock<double>&);
 };
 
-// The kernels for this CPU, chosen once: the best it supports, or the one the environment
-// variable KOTO_CPU_KERNELS names (baseline, avx2, avx512) when this CPU and build have it (for
-// benchmarks and tests; anything else is ignored).
+// The kernels for this CPU, chosen once (chosenInstructionSet(): the best it supports, or the one
+// KOTO_CPU_KERNELS names).
 const ProductKernels& productKernels();
 // Every kernel set this build has and this CPU can run, the baseline first.
 std::vector<ProductKernels> availableProductKernels();

@@ -6,13 +6,15 @@
 // 6 with AVX2): independent sums that hide the multiply-add latency and fill the registers
 // (vector_registers.h), each vector of B loaded once for all of them. Every row of C comes out as
 // whole vectors, with no scattered stores.
+//
+// Part of the convolution kernels' body (convolution_kernel_body.h, which says what to define
+// before including it): compiled once per instruction set, in that set's namespace.
 
-#include <Eigen/Core>
 #include <cstdint>
 
 #include "backend/vector_registers.h"
 
-namespace koto {
+namespace koto::KOTO_KERNEL_NAMESPACE {
 
 constexpr int64_t kWideStep = 2 * kFloatLanes;  // width must be a multiple of it: two vectors
 // The most rows of C a block: two sums a row, the two vectors of B and A's value in registers.
@@ -75,4 +77,4 @@ void wideProduct(int64_t m, int64_t k, int64_t width, const WideOperands<T>& o) 
     if (m - i >= 1) wideRows<T, 1>(i, k, width, o);
 }
 
-}  // namespace koto
+}  // namespace koto::KOTO_KERNEL_NAMESPACE
