@@ -44,8 +44,7 @@ struct Windows {
 // narrow panel's rows are read as aligned vectors).
 class Scratch {
 public:
-    explicit Scratch(void* memory)
-        : next_((reinterpret_cast<uintptr_t>(memory) + 63) / 64 * 64) {}
+    explicit Scratch(void* memory) : next_((reinterpret_cast<uintptr_t>(memory) + 63) / 64 * 64) {}
     template <typename U>
     U* take(int64_t count) {
         U* piece = reinterpret_cast<U*>(next_);
@@ -63,7 +62,6 @@ template <typename U>
 void fillValues(U* to, int64_t count, U value) {
     for (int64_t i = 0; i < count; ++i) to[i] = value;
 }
-
 
 // to[0, count) = from[0, count) for the short runs of a small image (8 or 24 values in LeNet),
 // eight at a time: std::copy_n became a call of memmove and a dynamic-size Eigen copy spent its
@@ -205,14 +203,15 @@ struct DirectWindows {
 // dJ/dX of one image through im2col's columns: dJ/dcolumns (patch x pixels) = W^T dJ/da, then
 // col2im sums it back onto the image.
 template <typename T>
-void inputGradientByColumns(const Windows& w, int64_t filters, const T* weights, const T* dA,
-                            T* dX, Scratch scratch) {
+void inputGradientByColumns(const Windows& w, int64_t filters, const T* weights, const T* dA, T* dX,
+                            Scratch scratch) {
     const int64_t patch = w.patchSize(), pixels = w.outputPixels(), rowLength = columnsRowLength(w);
     T* columns = scratch.take<T>(patch * rowLength);
     if (pixels != rowLength) {  // wideProduct reads whole rows of rowLength
         T* padded = scratch.take<T>(filters * rowLength);
         fillValues(padded, filters * rowLength, T(0));
-        for (int64_t f = 0; f < filters; ++f) copyRun(dA + f * pixels, pixels, padded + f * rowLength);
+        for (int64_t f = 0; f < filters; ++f)
+            copyRun(dA + f * pixels, pixels, padded + f * rowLength);
         dA = padded;
     }
     wideProduct<T>(patch, filters, rowLength,
@@ -348,9 +347,7 @@ void weightGradientsByPanels(const Windows& w, int64_t filters, int64_t begin, i
                     return pixel >= 0 ? gradient[(first + f) * pixels + pixel] : T(0);
                 });
                 narrowProduct(
-                    patch, gradients,
-                    [&](int64_t q) { return plane + offsets[q]; }, 1,
-                    add);
+                    patch, gradients, [&](int64_t q) { return plane + offsets[q]; }, 1, add);
             } else {
                 gradients.set(pixels, count, [&](int64_t pixel, int64_t f) {
                     return gradient[(first + f) * pixels + pixel];
@@ -363,8 +360,8 @@ void weightGradientsByPanels(const Windows& w, int64_t filters, int64_t begin, i
 
 // a = b + W x for the images [begin, end) (filters x patch weights, out filters x pixels an image).
 template <typename T>
-void forwardImages(const Windows& w, int64_t filters, const T* filter, const T* b,
-                   const T* images, int64_t begin, int64_t end, T* out, Scratch scratch) {
+void forwardImages(const Windows& w, int64_t filters, const T* filter, const T* b, const T* images,
+                   int64_t begin, int64_t end, T* out, Scratch scratch) {
     const int64_t patch = w.patchSize(), pixels = w.outputPixels();
     const int64_t rowLength = columnsRowLength(w);
     const DirectWindows direct(w);
@@ -419,12 +416,12 @@ int64_t scratchBytes(const ConvolutionShape& shape) {
     const DirectWindows direct(w);
     const int64_t filters = shape.filters, patch = w.patchSize(), rowLength = columnsRowLength(w);
     const int64_t widest = direct.width > rowLength ? direct.width : rowLength;
-    const int64_t panelRows = direct.runLength > w.outputPixels() ? direct.runLength
-                                                                  : w.outputPixels();
+    const int64_t panelRows =
+        direct.runLength > w.outputPixels() ? direct.runLength : w.outputPixels();
     // Every piece any one kernel takes, added up: at most four pieces a kernel.
     const int64_t indices = dotTaps(w) + patch + direct.runLength;
-    const int64_t values = direct.planeSize() + patch * rowLength + 2 * filters * widest +
-                           panelRows * kNarrowWidth;
+    const int64_t values =
+        direct.planeSize() + patch * rowLength + 2 * filters * widest + panelRows * kNarrowWidth;
     return Scratch::bytesFor(indices * int64_t(sizeof(int64_t)) + values * int64_t(sizeof(T)), 4);
 }
 
@@ -460,10 +457,9 @@ void addGradientSums(const ConvolutionShape& shape, const T* sums, T* dW) {
     using Lanes = Eigen::Array<T, kFloatLanes, 1>;
     for (int64_t f = 0; f < shape.filters; ++f)
         for (int64_t q = 0; q < patch; ++q)
-            dW[f * patch + q] += byDots
-                                     ? Eigen::Map<const Lanes>(sums + (f * taps + q) * kFloatLanes)
-                                           .sum()
-                                     : sums[f * patch + q];
+            dW[f * patch + q] +=
+                byDots ? Eigen::Map<const Lanes>(sums + (f * taps + q) * kFloatLanes).sum()
+                       : sums[f * patch + q];
 }
 
 template <typename T>
@@ -471,14 +467,13 @@ void inputGradient(const ConvolutionCall<T>& call) {
     const Windows w(call.shape);
     const int64_t filters = call.shape.filters, pixels = w.outputPixels();
     for (int64_t n = call.begin; n < call.end; ++n)
-        inputGradientByColumns(w, filters, call.weights,
-                               call.outputGradient + n * filters * pixels,
+        inputGradientByColumns(w, filters, call.weights, call.outputGradient + n * filters * pixels,
                                call.out + n * w.imageSize(), Scratch(call.scratch));
 }
 
 template <typename T>
 constexpr ConvolutionFunctions<T> convolutionFunctions() {
-    return {scratchBytes<T>,      forward<T>,         gradientSumValues<T>,
+    return {scratchBytes<T>, forward<T>,         gradientSumValues<T>,
             gradientSums<T>, addGradientSums<T>, inputGradient<T>};
 }
 

@@ -19,25 +19,19 @@ extern const ConvolutionKernels convolutionKernels;
 #endif
 
 std::vector<ConvolutionKernels> availableConvolutionKernels() {
-    std::vector<ConvolutionKernels> found;
-    for (const std::string& set : availableInstructionSets()) {
-        if (set == "baseline")
-            found.push_back({"baseline", isa_baseline::convolutionFunctions<float>(),
-                             isa_baseline::convolutionFunctions<double>()});
+    static const ConvolutionKernels baseline{"baseline",
+                                             isa_baseline::convolutionFunctions<float>(),
+                                             isa_baseline::convolutionFunctions<double>()};
 #ifdef KOTO_ISA_KERNELS
-        if (set == "avx2") found.push_back(isa_avx2::convolutionKernels);
-        if (set == "avx512") found.push_back(isa_avx512::convolutionKernels);
+    return availableKernels(baseline, &isa_avx2::convolutionKernels,
+                            &isa_avx512::convolutionKernels);
+#else
+    return availableKernels<ConvolutionKernels>(baseline, nullptr, nullptr);
 #endif
-    }
-    return found;
 }
 
 const ConvolutionKernels& convolutionKernels() {
-    static const ConvolutionKernels chosen = [] {
-        for (const ConvolutionKernels& kernels : availableConvolutionKernels())
-            if (kernels.name == chosenInstructionSet()) return kernels;
-        return availableConvolutionKernels().front();
-    }();
+    static const ConvolutionKernels chosen = chosenKernels(availableConvolutionKernels());
     return chosen;
 }
 

@@ -24,7 +24,8 @@ const std::string& chosenInstructionSet() {
     static const std::string chosen = [] {
         const std::vector<std::string> found = availableInstructionSets();
         const char* asked = std::getenv("KOTO_CPU_KERNELS");
-        if (asked && std::find(found.begin(), found.end(), asked) != found.end()) return std::string(asked);
+        if (asked && std::find(found.begin(), found.end(), asked) != found.end())
+            return std::string(asked);
         return found.back();
     }();
     return chosen;

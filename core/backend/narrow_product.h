@@ -79,8 +79,10 @@ void narrowProduct(int64_t m, const NarrowPanel<T>& b, RowStart rowStart, int64_
     for (; i + kNarrowRows <= m; i += kNarrowRows)
         narrowRows<T, kNarrowRows>(i, b, rowStart, columnStride, store);
     // The rest in as few blocks as can be: one row alone waits for each multiply-add to finish.
-    if (kNarrowRows > 4 && m - i >= 4) narrowRows<T, 4>(i, b, rowStart, columnStride, store), i += 4;
-    if (kNarrowRows > 2 && m - i >= 2) narrowRows<T, 2>(i, b, rowStart, columnStride, store), i += 2;
+    if (kNarrowRows > 4 && m - i >= 4)
+        narrowRows<T, 4>(i, b, rowStart, columnStride, store), i += 4;
+    if (kNarrowRows > 2 && m - i >= 2)
+        narrowRows<T, 2>(i, b, rowStart, columnStride, store), i += 2;
     if (m - i >= 1) narrowRows<T, 1>(i, b, rowStart, columnStride, store);
 }
 

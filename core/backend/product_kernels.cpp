@@ -19,24 +19,17 @@ extern const ProductKernels productKernels;
 #endif
 
 std::vector<ProductKernels> availableProductKernels() {
-    std::vector<ProductKernels> found;
-    for (const std::string& set : availableInstructionSets()) {
-        if (set == "baseline")
-            found.push_back({"baseline", isa_baseline::multiplyFloats, isa_baseline::multiplyDoubles});
+    static const ProductKernels baseline{"baseline", isa_baseline::multiplyFloats,
+                                         isa_baseline::multiplyDoubles};
 #ifdef KOTO_ISA_KERNELS
-        if (set == "avx2") found.push_back(isa_avx2::productKernels);
-        if (set == "avx512") found.push_back(isa_avx512::productKernels);
+    return availableKernels(baseline, &isa_avx2::productKernels, &isa_avx512::productKernels);
+#else
+    return availableKernels<ProductKernels>(baseline, nullptr, nullptr);
 #endif
-    }
-    return found;
 }
 
 const ProductKernels& productKernels() {
-    static const ProductKernels chosen = [] {
-        for (const ProductKernels& kernels : availableProductKernels())
-            if (kernels.name == chosenInstructionSet()) return kernels;
-        return availableProductKernels().front();
-    }();
+    static const ProductKernels chosen = chosenKernels(availableProductKernels());
     return chosen;
 }
 

@@ -11,7 +11,7 @@
 namespace koto::KOTO_KERNEL_NAMESPACE {
 
 #if defined(__AVX512F__)
-constexpr int kFloatLanes = 16;     // floats in one register
+constexpr int kFloatLanes = 16;  // floats in one register
 constexpr int kVectorRegisters = 32;
 #elif defined(__AVX__)
 constexpr int kFloatLanes = 8;
