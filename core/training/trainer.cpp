@@ -329,7 +329,14 @@ EpochMetrics Trainer::evaluate() {
     metrics.steps = steps_;
     metrics.regression = dataset_.task == Task::Regression;
     metrics.train = evaluate(train_);
-    metrics.test = evaluate(test_);
+    if (dataset_.task == Task::Classification) {
+        testConfusion_.classes = dataset_.classCount;
+        testConfusion_.counts.assign(static_cast<size_t>(dataset_.classCount * dataset_.classCount),
+                                     0);
+        metrics.test = evaluate(test_, &testConfusion_);
+    } else {
+        metrics.test = evaluate(test_);
+    }
     metrics.hasValidation = validation_.host->count > 0;
     if (metrics.hasValidation) metrics.validation = evaluate(validation_);
     if (regularization_

@@ -73,7 +73,8 @@ public:
     // thread make the inspector's one-sample step while train() runs the loop.
     using StepChoice = std::function<std::optional<std::vector<int32_t>>()>;
     void setStepChoice(StepChoice choice) { stepChoice_ = std::move(choice); }
-    // Loss and accuracy or RMSE on the training and test parts with the current weights.
+    // Loss and accuracy or RMSE on the training and test parts with the current weights; for
+    // classification it also counts the test part's answers (testConfusion()).
     EpochMetrics evaluate();
     // The same on the test part alone (the curriculum's print_period reports, between epochs).
     SplitMetrics evaluateTest();
@@ -81,6 +82,10 @@ public:
     // labels. Classification only.
     enum class Part { Train, Test };
     ConfusionMatrix confusion(Part part);
+    // The test part's confusion matrix as the last evaluate() (every epoch's, among them) counted
+    // it: confusion(Part::Test) without running the network again. Empty before an evaluate() and
+    // for regression.
+    const ConfusionMatrix& testConfusion() const { return testConfusion_; }
 
     int64_t stepsDone() const { return steps_; }
     int64_t epochsDone() const { return epochs_; }
@@ -188,6 +193,7 @@ private:
     bool stoppedEarly_ = false;
     std::vector<Tensor> bestWeights_;
     LearningCurve curve_;
+    ConfusionMatrix testConfusion_;
 };
 
 }  // namespace koto

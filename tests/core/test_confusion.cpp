@@ -41,9 +41,27 @@ private slots:
         const std::vector<double> perClass = matrix.perClassAccuracy();
         QCOMPARE(perClass[0], 2.0 / 3.0);
         QCOMPARE(perClass[1], 0.5);
+        QVERIFY(run.trainer().testConfusion().counts.empty());  // before any evaluate()
         QCOMPARE(run.trainer().evaluate().test.accuracy, 3.0 / 5.0);  // the diagonal over the total
+        // The evaluation counted the same answers (the app's confusion view reads them each epoch).
+        QCOMPARE(run.trainer().testConfusion().counts, matrix.counts);
         QCOMPARE(run.trainer().confusion(Trainer::Part::Train).counts,
                  (std::vector<int64_t>{1, 0, 0, 1}));
+    }
+
+    // Each epoch's evaluation leaves the test part's confusion matrix of the epoch's weights.
+    void everyEpochCountsTheTestAnswers() {
+        auto data = std::make_shared<const Dataset>(loadDataset(DatasetSpec::parse("xor:n=80")));
+        CpuBackend backend;
+        TrainingSettings settings;
+        settings.batchSize = 8;
+        TrainingRun run(backend, networkSpecFromTokens("dense:4:tanh", *data), data, settings);
+        for (int epoch = 1; epoch <= 3; ++epoch) {
+            run.trainer().train(1);
+            const ConfusionMatrix counted = run.trainer().testConfusion();
+            QCOMPARE(counted.classes, int64_t{2});
+            QCOMPARE(counted.counts, run.trainer().confusion(Trainer::Part::Test).counts);
+        }
     }
 
     void aClassWithoutSamplesHasNoAccuracy() {
