@@ -5,7 +5,8 @@
 # Whether the Debian package $1 is installed.
 have_package() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
-# Builds target $1 in $BUILD_DIR as a Release build (ninja -j $JOBS), configuring the folder first:
+# Builds the targets named ($@) in $BUILD_DIR as a Release build (ninja -j $JOBS), configuring the
+# folder first:
 # a new one with Ninja, an existing one with the generator it has.
 build_release() {
     if [[ -f "$BUILD_DIR/CMakeCache.txt" ]]; then
@@ -13,7 +14,7 @@ build_release() {
     else
         cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
     fi
-    cmake --build "$BUILD_DIR" --target "$1" -j "$JOBS"
+    cmake --build "$BUILD_DIR" --target "$@" -j "$JOBS"
 }
 
 # Exits with the apt-get line for the packages of $2... that are missing; $1 names the script.
