@@ -9,23 +9,21 @@
 #include <QtTest>
 
 #include <cmath>
-#include <random>
 #include <vector>
 
 #include "backend/convolution_kernels.h"
 #include "backend/product_kernels.h"
+#include "koto_test_support.h"
 
 using namespace koto;
 
 namespace {
 
+// uniformValues (koto_test_support.h) in [-1, 1), as T.
 template <typename T>
-std::vector<T> randomValues(int64_t count, uint32_t seed) {
-    std::mt19937 generator(seed);
-    std::uniform_real_distribution<double> uniform(-1, 1);
-    std::vector<T> values(static_cast<size_t>(count));
-    for (T& v : values) v = static_cast<T>(uniform(generator));
-    return values;
+std::vector<T> randomValues(int64_t count, uint64_t seed) {
+    const std::vector<double> values = kototest::uniformValues(count, -1, 1, seed);
+    return std::vector<T>(values.begin(), values.end());
 }
 
 struct Sizes {
