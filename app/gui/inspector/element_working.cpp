@@ -11,7 +11,6 @@ namespace koto::gui {
 namespace {
 
 const QString kMinus = QStringLiteral(" − ");
-const QString kTimes = QStringLiteral("·");
 
 QString index2(const QString& name, const QString& row, const QString& col) {
     return QStringLiteral("%1[%2,%3]").arg(name, row, col);

@@ -10,8 +10,6 @@
 namespace koto::gui {
 namespace {
 
-const QString kTimes = QStringLiteral("·");
-
 QString index(int64_t value) { return QString::number(value); }
 
 // name[a,b,c,d]

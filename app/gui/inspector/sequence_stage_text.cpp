@@ -14,8 +14,6 @@
 namespace koto::gui {
 namespace {
 
-const QString kTimes = QStringLiteral("·");
-
 // "h(3)[0,2]": a sequence element at time t (from 1).
 QString at(const QString& name, int64_t t, int64_t n, int64_t j) {
     return QStringLiteral("%1(%2)[%3,%4]").arg(name).arg(t).arg(n).arg(j);

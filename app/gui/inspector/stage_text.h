@@ -22,6 +22,9 @@
 
 namespace koto::gui {
 
+// The dot the working writes between two factors: "(0.71 − 1)·0.43".
+inline const QString kTimes = QStringLiteral("·");
+
 // One tensor the inspector can show at a stage.
 struct ShownTensor {
     std::string key;  // the trace's name ("dJ/dW"), or "<parameter id>|<role>" at the update
