@@ -1,6 +1,6 @@
 #pragma once
 // What the GUI tests share: the main window on a lesson (the default one unless given), in
-// English, without looking for OpenCL devices, paused at its initial weights, its project
+// English unless asked otherwise, without looking for OpenCL devices, paused at its initial weights, its project
 // session asking no modal questions (unsaved changes are discarded on closing); waiting for a
 // snapshot, and training a number of steps.
 
@@ -53,11 +53,12 @@ struct MainWindowFixture {
     // Opens the window; false if its first snapshot (paused, step 0) did not come. The wait is
     // long because loading a large dataset under ASan on a slow CI machine takes tens of seconds;
     // it ends as soon as the snapshot comes.
-    // openCl: what device discovery found; by default, no device ("not looked for").
+    // openCl: what device discovery found; by default, no device ("not looked for"). The
+    // window is made in `languageName` ("en" or "ja").
     bool open(const koto::gui::StartingWork& lesson = koto::gui::defaultWork(),
-              koto::OpenClDiscovery openCl = {}) {
+              koto::OpenClDiscovery openCl = {}, const QString& languageName = "en") {
         language = std::make_unique<koto::gui::Language>();
-        language->apply(QStringLiteral("en"));
+        language->apply(languageName);
         if (openCl.devices.empty() && openCl.problem.empty())
             openCl.problem = "not looked for in this test";
         window = std::make_unique<koto::gui::MainWindow>(*language, lesson, openCl);

@@ -12,6 +12,7 @@
 #include <algorithm>
 
 #include "look/column_scroll.h"
+#include "look/tab_visibility.h"
 #include "views/confusion_matrix_view.h"
 #include "views/decision_boundary_view.h"
 #include "views/dropout_noise_view.h"
@@ -203,7 +204,7 @@ void RunViews::showNetwork(const NetworkSpec& spec) {
                                std::pair<QWidget*, bool>{gradients_, has({"rnn", "lstm"})}}) {
         const int tab = charts_->indexOf(view);
         if (!shown && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
-        charts_->setTabVisible(tab, shown);
+        setTabShown(*charts_, tab, shown);
     }
 }
 
@@ -217,7 +218,7 @@ void RunViews::showNetworkTab() {
     network_->setNetwork(spec_, data_);
     const int tab = charts_->indexOf(network_);
     if (!(plane && dense) && charts_->currentIndex() == tab) charts_->setCurrentWidget(lossCurve_);
-    charts_->setTabVisible(tab, plane && dense);
+    setTabShown(*charts_, tab, plane && dense);
 }
 
 void RunViews::startRun(const Augmentation& augmentation) {

@@ -15,6 +15,7 @@
 #include "editor/network_editor.h"
 #include "lessons/control_access_dialog.h"
 #include "lessons/lesson_panel.h"
+#include "look/tab_visibility.h"
 #include "panels/augmentation_panel.h"
 #include "panels/dataset_panel.h"
 #include "panels/layer_list_editor.h"
@@ -206,7 +207,7 @@ void MainWindow::applyControlAccess() {
     trainingPanel_->setControlAccess(access);
     // The layers are edited in the network editor and by the templates too.
     const int editor = pages_->indexOf(editor_);
-    pages_->setTabVisible(editor, accessOf(access, "layers") != ControlAccess::Hidden);
+    setTabShown(*pages_, editor, accessOf(access, "layers") != ControlAccess::Hidden);
     pages_->setTabEnabled(editor, accessOf(access, "layers") == ControlAccess::Open);
     for (auto [menu, control] : {std::pair{templatesMenu_->menuAction(), "templates"},
                                  std::pair{computeMenu_->menuAction(), "compute"}}) {
