@@ -1,8 +1,8 @@
 #pragma once
 // What the GUI tests share: the main window on a lesson (the default one unless given), in
-// English unless asked otherwise, without looking for OpenCL devices, paused at its initial weights, its project
-// session asking no modal questions (unsaved changes are discarded on closing); waiting for a
-// snapshot, and training a number of steps.
+// English unless asked otherwise, without looking for OpenCL devices, paused at its initial
+// weights, its project session asking no modal questions (unsaved changes are discarded on
+// closing); waiting for a snapshot, and training a number of steps.
 
 #include <QFile>
 #include <QTest>

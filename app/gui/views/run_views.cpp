@@ -19,11 +19,11 @@
 #include "views/feature_map_view.h"
 #include "views/gradient_through_time_view.h"
 #include "views/image_gallery_view.h"
-#include "views/run_timeline.h"
 #include "views/loss_curve_view.h"
 #include "views/network_playground_view.h"
 #include "views/output_probability_view.h"
 #include "views/recurrent_state_view.h"
+#include "views/run_timeline.h"
 #include "views/weight_view.h"
 
 namespace koto::gui {
