@@ -13,8 +13,6 @@
 
 using namespace koto;
 
-Q_DECLARE_METATYPE(koto::Activation)
-
 namespace {
 
 Tensor tensorOf(CpuBackend& backend, int64_t rows, int64_t cols, const QList<double>& values,

@@ -91,18 +91,21 @@ private slots:
     void tokensRoundTrip();
 };
 
-// a[n, f, oy, ox] = sum W[f, c, ky, kx] X[n, c, oy S - P + ky, ox S - P + kx] + b[f], as loops.
+// a[n, f, oy, ox] = sum W[f, c, ky, kx] X[n, c, oy S - P + ky, ox S - P + kx] + b[f], as loops,
+// and the layer's output Z = s(a). Seven images: two parts of the batch on two threads.
 void TestConv::forwardEqualsDirectConvolution_data() {
     QTest::addColumn<int>("channels");
     QTest::addColumn<int>("filters");
     QTest::addColumn<int>("kernel");
     QTest::addColumn<int>("stride");
     QTest::addColumn<int>("padding");
-    QTest::newRow("1 channel, 3x3") << 1 << 2 << 3 << 1 << 0;
-    QTest::newRow("2 channels, stride 2, padding 1") << 2 << 3 << 3 << 2 << 1;
-    QTest::newRow("3 channels, 2x2, stride 3, padding 1") << 3 << 1 << 2 << 3 << 1;
-    QTest::newRow("1x1 kernel") << 2 << 4 << 1 << 1 << 0;
-    QTest::newRow("17 filters, 5x5, padding 2") << 2 << 17 << 5 << 1 << 2;
+    QTest::addColumn<Activation>("activation");
+    QTest::newRow("1 channel, 3x3") << 1 << 2 << 3 << 1 << 0 << Activation::Linear;
+    QTest::newRow("2 channels, stride 2, padding 1") << 2 << 3 << 3 << 2 << 1 << Activation::Relu;
+    QTest::newRow("3 channels, 2x2, stride 3, padding 1")
+        << 3 << 1 << 2 << 3 << 1 << Activation::Sigmoid;
+    QTest::newRow("1x1 kernel") << 2 << 4 << 1 << 1 << 0 << Activation::Tanh;
+    QTest::newRow("17 filters, 5x5, padding 2") << 2 << 17 << 5 << 1 << 2 << Activation::Relu;
 }
 
 void TestConv::forwardEqualsDirectConvolution() {
@@ -111,9 +114,10 @@ void TestConv::forwardEqualsDirectConvolution() {
     QFETCH(int, kernel);
     QFETCH(int, stride);
     QFETCH(int, padding);
-    const int64_t n = 2, h = 5, w = 6;
-    CpuBackend backend;
-    ConvolutionLayer layer("conv_1", filters, kernel, stride, padding, Activation::Linear);
+    QFETCH(Activation, activation);
+    const int64_t n = 7, h = 5, w = 6;
+    CpuBackend backend(2);
+    ConvolutionLayer layer("conv_1", filters, kernel, stride, padding, activation);
     layer.setup(backend, {n, channels, h, w}, DType::Float64);
     const auto weights = uniformValues(filters * channels * kernel * kernel, -1, 1, 3);
     const auto bias = uniformValues(filters, -1, 1, 4);
@@ -129,8 +133,19 @@ void TestConv::forwardEqualsDirectConvolution() {
     QCOMPARE(z.shape(), (Shape{n, filters, outH, outW}));
     std::vector<double> actual(static_cast<size_t>(z.size()));
     backend.download(z, std::span<double>(actual));
+    std::vector<double> preActivation(static_cast<size_t>(z.size()));
+    for (const TracedBuffer& traced : layer.forwardTrace(backend))
+        if (traced.name == "a") backend.download(*traced.tensor, std::span<double>(preActivation));
+    auto s = [activation](double a) {
+        switch (activation) {
+        case Activation::Sigmoid: return 1 / (1 + std::exp(-a));
+        case Activation::Tanh: return std::tanh(a);
+        case Activation::Relu: return std::max(a, 0.0);
+        default: return a;
+        }
+    };
     double worst = 0;
-    for (int64_t s = 0; s < n; ++s)
+    for (int64_t sample = 0; sample < n; ++sample)
         for (int64_t f = 0; f < filters; ++f)
             for (int64_t oy = 0; oy < outH; ++oy)
                 for (int64_t ox = 0; ox < outW; ++ox) {
@@ -143,12 +158,13 @@ void TestConv::forwardEqualsDirectConvolution() {
                                 if (y < 0 || y >= h || xx < 0 || xx >= w) continue;
                                 sum += weights[static_cast<size_t>(
                                            ((f * channels + c) * kernel + ky) * kernel + kx)] *
-                                       inputs[static_cast<size_t>(((s * channels + c) * h + y) * w +
-                                                                  xx)];
+                                       inputs[static_cast<size_t>(
+                                           ((sample * channels + c) * h + y) * w + xx)];
                             }
-                    const double got =
-                        actual[static_cast<size_t>(((s * filters + f) * outH + oy) * outW + ox)];
-                    worst = std::max(worst, std::abs(got - sum));
+                    const auto at =
+                        static_cast<size_t>(((sample * filters + f) * outH + oy) * outW + ox);
+                    worst = std::max(
+                        {worst, std::abs(preActivation[at] - sum), std::abs(actual[at] - s(sum))});
                 }
     QVERIFY2(worst < 1e-12, qPrintable(QStringLiteral("largest difference %1").arg(worst)));
 }

@@ -29,6 +29,7 @@
 #include "util/errors.h"
 #include "util/random.h"
 
+Q_DECLARE_METATYPE(koto::Activation)
 Q_DECLARE_METATYPE(koto::DType)
 Q_DECLARE_METATYPE(koto::LossKind)
 Q_DECLARE_METATYPE(koto::NetworkSpec)
