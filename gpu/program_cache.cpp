@@ -1,5 +1,6 @@
 #include "program_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -7,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <system_error>
 
@@ -92,6 +94,30 @@ Place lookAt(const std::string& path, std::string& note) {
     return Place::OurFile;
 }
 
+// A cache file's name: 16 lower-case hex digits and ".bin" (programCachePath).
+bool namedAsProgram(std::string_view name) {
+    constexpr std::string_view kDigits = "0123456789abcdef";
+    return name.size() == 20 && name.substr(16) == ".bin" &&
+           name.substr(0, 16).find_first_not_of(kDigits) == std::string_view::npos;
+}
+
+// Removes the cache files in `folder` last used more than kProgramCacheUnusedDays ago. Anything
+// that cannot be listed or looked at stays.
+void removeUnusedPrograms(const std::string& folder) {
+    const std::time_t oldest = std::time(nullptr) - std::time_t{kProgramCacheUnusedDays} * 86400;
+    std::error_code error;
+    for (std::filesystem::directory_iterator entry(folder, error), end; !error && entry != end;
+         entry.increment(error)) {
+        if (!namedAsProgram(entry->path().filename().string())) continue;
+        const std::string path = entry->path().string();
+        std::string ignored;
+        struct stat info = {};
+        if (lookAt(path, ignored) == Place::OurFile && ::lstat(path.c_str(), &info) == 0 &&
+            info.st_mtime < oldest)
+            ::unlink(path.c_str());
+    }
+}
+
 }  // namespace
 
 uint64_t fnv1a64(std::string_view bytes, uint64_t hash) {
@@ -160,6 +186,7 @@ std::optional<std::string> loadProgramBinary(const ProgramIdentity& identity, st
         note = printablePath(path) + " is damaged or belongs to another program: not used";
         return std::nullopt;
     }
+    ::utimensat(AT_FDCWD, path.c_str(), nullptr, AT_SYMLINK_NOFOLLOW);  // used now
     return std::string(*binary);
 }
 
@@ -194,7 +221,9 @@ void storeProgramBinary(const ProgramIdentity& identity, const std::string& bina
         writeFileAtomically(path, file);
     } catch (const InputError& failure) {
         note = std::string("no program cache: ") + failure.what();
+        return;
     }
+    removeUnusedPrograms(folderOf(path));
 }
 
 }  // namespace koto

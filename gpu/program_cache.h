@@ -14,6 +14,11 @@
 // regular file that we own; anything else in its place stays as it is. A folder that cannot be
 // made or written means no cache, which is said only in the note the calls return.
 //
+// A load marks its file as used (its modification time), and a store removes the cache files
+// not used for kProgramCacheUnusedDays: a driver or Kotohajime update leaves the binaries of
+// the old programs behind, which would otherwise pile up. Only files named as ours are removed
+// (16 hex digits, ".bin"), and only regular files of ours.
+//
 // CLBlast compiles its GEMM kernels itself and keeps them in memory only; they are not cached
 // here (PoCL's own kernel cache, or a GPU driver's, keeps those).
 
@@ -28,6 +33,8 @@ namespace koto {
 
 // Larger files are not read: a binary of our kernels is a few MiB at most.
 inline constexpr size_t kMaxProgramCacheBytes = size_t{64} << 20;
+// Cached programs not used for this long go when another program is stored.
+inline constexpr int kProgramCacheUnusedDays = 60;
 
 // What a built program's binary depends on.
 struct ProgramIdentity {

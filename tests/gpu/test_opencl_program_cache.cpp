@@ -1,13 +1,16 @@
 // The program cache (gpu/program_cache.h): a second build of the same program loads the cached
 // binary; a damaged, foreign, oversized or unreadable file, or something that is not a file in
 // its place, is never trusted and never makes a build fail or hang; an unwritable cache folder
-// means no cache. Each test has a cache folder of its own (XDG_CACHE_HOME).
+// means no cache; programs unused for 60 days are removed. Each test has a cache folder of its
+// own (XDG_CACHE_HOME).
 
 #include <QtTest>
 
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <ctime>
 #include <fstream>
 #include <memory>
 
@@ -33,6 +36,18 @@ std::string fileContents(const std::string& path) {
 
 void writeContents(const std::string& path, const std::string& contents) {
     std::ofstream(path, std::ios::binary | std::ios::trunc) << contents;
+}
+
+// Sets a file's (or a symbolic link's own) modification time `days` back from now.
+bool ageBy(const std::string& path, int days) {
+    const timespec then{std::time(nullptr) - std::time_t{days} * 86400, 0};
+    const timespec times[2] = {then, then};
+    return ::utimensat(AT_FDCWD, path.c_str(), times, AT_SYMLINK_NOFOLLOW) == 0;
+}
+
+std::time_t modifiedAt(const std::string& path) {
+    struct stat info = {};
+    return ::lstat(path.c_str(), &info) == 0 ? info.st_mtime : 0;
 }
 
 }  // namespace
@@ -175,6 +190,36 @@ private slots:
         QCOMPARE(after.st_mode & S_IFMT, before.st_mode & S_IFMT);
         QCOMPARE(after.st_ino, before.st_ino);
         QVERIFY(fileContents(elsewhere) == good);
+    }
+
+    // A program loaded from the cache is marked as used; storing another removes the cache files
+    // not used for 60 days, and nothing else: not other files, not links, not newer programs.
+    void unusedProgramsAreRemovedWhenAnotherIsStored() {
+        const std::string path = cachePath();
+        const std::string folder = path.substr(0, path.rfind('/') + 1);
+        build();
+        QVERIFY(ageBy(path, 90));
+        QVERIFY(build()->fromCache());
+        QVERIFY(std::time(nullptr) - modifiedAt(path) < 600);
+
+        const std::string old = folder + "0123456789abcdef.bin",
+                          recent = folder + "00000000000000aa.bin", notes = folder + "notes.txt",
+                          link = folder + "fedcba9876543210.bin",
+                          upper = folder + "0123456789ABCDEF.bin";
+        for (const std::string& file : {old, recent, notes, upper}) writeContents(file, "x");
+        QCOMPARE(::symlink(old.c_str(), link.c_str()), 0);
+        QVERIFY(ageBy(path, kProgramCacheUnusedDays + 1));
+        QVERIFY(ageBy(old, kProgramCacheUnusedDays + 1));
+        QVERIFY(ageBy(recent, kProgramCacheUnusedDays - 1));
+        QVERIFY(ageBy(notes, 365));
+        QVERIFY(ageBy(upper, 365));
+        QVERIFY(ageBy(link, 365));
+        QVERIFY(!build("-DSCALE=3")->fromCache());  // stores another program
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(path)));
+        QVERIFY(!QFileInfo::exists(QString::fromStdString(old)));
+        for (const std::string& kept : {recent, notes, upper, cachePath("-DSCALE=3")})
+            QVERIFY2(QFileInfo::exists(QString::fromStdString(kept)), kept.c_str());
+        QVERIFY(QFileInfo(QString::fromStdString(link)).isSymLink());
     }
 
     // A cache folder that cannot be made (a file has its name): no cache, and a note says why.
