@@ -80,9 +80,12 @@ RunViews::RunViews(QWidget* parent) : QWidget(parent) {
     stochastic_->setObjectName(QStringLiteral("dropoutNoise"));
     charts_ = new QTabWidget;
     charts_->setObjectName(QStringLiteral("charts"));
+    // The last tab is one that every network has: Qt 6.4's tab bar, scrolling the chosen tab into
+    // view, measures the row to its last tab, and a hidden last tab pushed the row to the right
+    // (an empty stretch at the left, the tabs after the chosen one out of reach).
     for (QWidget* chart : std::initializer_list<QWidget*>{
-             lossCurve_, network_, confusion_, featureMaps_, recurrentStates_, gradients_, weights_,
-             output_, stochastic_})
+             lossCurve_, network_, confusion_, featureMaps_, recurrentStates_, gradients_,
+             stochastic_, weights_, output_})
         charts_->addTab(chart, QString());
     explanation_ = new QLabel;
     explanation_->setWordWrap(true);
