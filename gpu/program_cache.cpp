@@ -78,10 +78,10 @@ std::string folderOf(const std::string& path) {
 }
 
 // Whether `path` may be read or replaced as our cache file; if it may not, `note` says why.
-// Nothing there at all is fine for a store and a plain miss for a load.
+// Nothing there at all is fine for a store and a plain miss for a load. `info` gets what lstat
+// said.
 enum class Place { Missing, OurFile, Other };
-Place lookAt(const std::string& path, std::string& note) {
-    struct stat info = {};
+Place lookAt(const std::string& path, std::string& note, struct stat& info) {
     if (::lstat(path.c_str(), &info) != 0) {
         if (errno == ENOENT) return Place::Missing;
         note = "cannot look at " + printablePath(path) + ": " + std::strerror(errno);
@@ -112,8 +112,7 @@ void removeUnusedPrograms(const std::string& folder) {
         const std::string path = entry->path().string();
         std::string ignored;
         struct stat info = {};
-        if (lookAt(path, ignored) == Place::OurFile && ::lstat(path.c_str(), &info) == 0 &&
-            info.st_mtime < oldest)
+        if (lookAt(path, ignored, info) == Place::OurFile && info.st_mtime < oldest)
             ::unlink(path.c_str());
     }
 }
@@ -166,7 +165,8 @@ std::string programCachePath(const ProgramIdentity& identity) {
 
 std::optional<std::string> loadProgramBinary(const ProgramIdentity& identity, std::string& note) {
     const std::string path = programCachePath(identity);
-    if (path.empty() || lookAt(path, note) != Place::OurFile) return std::nullopt;
+    struct stat info = {};
+    if (path.empty() || lookAt(path, note, info) != Place::OurFile) return std::nullopt;
     std::string file;
     try {
         file = readWholeFile(path, kMaxProgramCacheBytes);
@@ -201,7 +201,8 @@ void storeProgramBinary(const ProgramIdentity& identity, const std::string& bina
                error.message();
         return;
     }
-    const Place place = lookAt(path, note);
+    struct stat info = {};
+    const Place place = lookAt(path, note, info);
     if (place == Place::Other) return;
     // A store follows a build from source, so a file there was not used: it goes, and the new
     // one is made with the usual mode, whatever the old one's was (an unreadable one included).

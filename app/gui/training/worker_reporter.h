@@ -63,7 +63,7 @@ public:
         recurrent_ = hasRecurrentLayer(run_.network());
         initial_ = run_.trainer().evaluate();
         newPercentiles_.push_back(weightPercentiles(run_.network(), run_.trainer().epochsDone()));
-        updateConfusion();
+        takeEvaluatedConfusion();
         lastEpochEnd_ = std::chrono::steady_clock::now();
     }
 
@@ -110,10 +110,7 @@ public:
     }
 
     void afterEpoch(const EpochMetrics& metrics) override {
-        // The epoch's evaluation has just counted the test part's answers: running the network
-        // over the test part again for them cost the app a quarter of its training speed.
-        if (run_.dataset().task == Task::Classification && run_.dataset().test.count > 0)
-            confusion_ = run_.trainer().testConfusion().counts;
+        takeEvaluatedConfusion();
         // The epochs the learning curve keeps (all, until it thins): sorting every parameter each
         // epoch of a run at thousands of epochs a second would cost more than the epochs.
         if (metrics.epoch % run_.trainer().curve().stride() == 0)
@@ -392,9 +389,17 @@ private:
         snapshot.unitGridSize = kUnitGridSize;
     }
 
+    // The test part's confusion matrix, for classification with test data. As the evaluation
+    // just counted it (running the network over the test part again for it cost the app a
+    // quarter of its training speed), or counted afresh when the weights changed without one.
+    bool showsConfusion() const {
+        return run_.dataset().task == Task::Classification && run_.dataset().test.count > 0;
+    }
+    void takeEvaluatedConfusion() {
+        if (showsConfusion()) confusion_ = run_.trainer().testConfusion().counts;
+    }
     void updateConfusion() {
-        if (run_.dataset().task == Task::Classification && run_.dataset().test.count > 0)
-            confusion_ = run_.trainer().confusion(Trainer::Part::Test).counts;
+        if (showsConfusion()) confusion_ = run_.trainer().confusion(Trainer::Part::Test).counts;
     }
 
     // The class with the highest probability for each gallery image, and that probability.
