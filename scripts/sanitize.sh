@@ -16,13 +16,15 @@ werror=-DKOTO_WERROR=${KOTO_WERROR:-OFF}
 # twice as fast) and its tests ran about as long. TSan stays at -O2: at -O1 its instrumented
 # training ran slow enough that the main window's test, beside another, ran past its time.
 line_tables="-g1 -DNDEBUG"
+# ONNX Runtime and PoCL's compiled kernels from the quick start's tree, if it ran first (as in CI).
+shared=-DKOTO_TEST_SHARED_DIR="$PWD/${KOTO_BUILD_DIR:-build}"
 kind=${1:-address}
 case "$kind" in
   address)
     dir=build-asan
     flags=-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 $line_tables"
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=address,undefined \
-      -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$flags" >/dev/null
+      -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$flags" "$shared" >/dev/null
     cmake --build $dir
     # use_sigaltstack=0: PoCL's worker threads exit after ASan has unmapped its own alternate
     # signal stack for them, and ASan's runtime then aborts ("unable to unmap").
@@ -32,7 +34,7 @@ case "$kind" in
     dir=build-tsan
     flags=-DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 $line_tables"
     cmake -S . -B $dir -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKOTO_SANITIZE=thread \
-      -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$flags" >/dev/null
+      -DKOTO_BUILD_APP=ON -DKOTO_BUILD_BENCH=OFF -DKOTO_NATIVE=OFF "$werror" "$flags" "$shared" >/dev/null
     # The tests of the training thread, the CPU backend's thread pool, and the windows that read
     # the training thread's snapshots.
     tests="test_training_control test_determinism test_main_window test_image_data test_inspector
