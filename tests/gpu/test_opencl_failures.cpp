@@ -111,13 +111,7 @@ private:
     OpenClDevice device_;
 
 private slots:
-    void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        const OpenClDiscovery found = discoverOpenClDevices();
-        QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        device_ = found.devices.front();
-    }
+    void initTestCase() { KOTO_OPENCL_TEST_DEVICE(device_); }
     void cleanup() { qunsetenv("KOTO_OPENCL_FAIL"); }
 
     void contextCreationFails() {

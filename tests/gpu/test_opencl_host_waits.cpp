@@ -52,6 +52,7 @@ class TestOpenClHostWaits : public QObject {
     Q_OBJECT
 
 private:
+    OpenClDevice device_;
     std::unique_ptr<OpenClBackend> gpu_;
 
     // Trains until the run diverges; checks that the refused step changed no weight.
@@ -78,12 +79,8 @@ private:
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        const OpenClDiscovery found = discoverOpenClDevices();
-        QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex,
-                                               found.devices.front().deviceIndex);
+        KOTO_OPENCL_TEST_DEVICE(device_);
+        gpu_ = std::make_unique<OpenClBackend>(device_.platformIndex, device_.deviceIndex);
     }
 
     void oneWaitPerStep_data() {
@@ -207,11 +204,9 @@ private slots:
 
     // A number still pending when its backend goes cannot be read any more: it says so.
     void pendingNumberOutlivingItsBackend() {
-        const OpenClDiscovery found = discoverOpenClDevices();
         PendingValue orphan;
         {
-            OpenClBackend other(found.devices.front().platformIndex,
-                                found.devices.front().deviceIndex);
+            OpenClBackend other(device_.platformIndex, device_.deviceIndex);
             Tensor x = other.allocate({2, 2}, DType::Float32);
             orphan = other.pendingSumCheck(1.0, x, x);
         }

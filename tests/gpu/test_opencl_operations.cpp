@@ -188,12 +188,9 @@ private:
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        const OpenClDiscovery found = discoverOpenClDevices();
-        QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex,
-                                               found.devices.front().deviceIndex);
+        OpenClDevice device;
+        KOTO_OPENCL_TEST_DEVICE(device);
+        gpu_ = std::make_unique<OpenClBackend>(device.platformIndex, device.deviceIndex);
         qInfo("OpenCL device: %s; kernels ready in %.2f s (%s)", gpu_->name().c_str(),
               gpu_->kernelCompileSeconds(),
               gpu_->kernelsFromCache() ? "ours from the program cache" : "compiled from source");

@@ -100,12 +100,9 @@ private:
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        const OpenClDiscovery found = discoverOpenClDevices();
-        QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        context_ = std::make_unique<OpenClContext>(found.devices.front().platformIndex,
-                                                   found.devices.front().deviceIndex);
+        OpenClDevice device;
+        KOTO_OPENCL_TEST_DEVICE(device);
+        context_ = std::make_unique<OpenClContext>(device.platformIndex, device.deviceIndex);
     }
     void init() {
         cache_ = std::make_unique<QTemporaryDir>();

@@ -41,12 +41,9 @@ private:
 
 private slots:
     void initTestCase() {
-        if (const QString why = kototest::whyNoOpenClPlatform(); !why.isEmpty())
-            QSKIP(qPrintable(why));
-        const OpenClDiscovery found = discoverOpenClDevices();
-        QVERIFY2(!found.devices.empty(), found.problem.c_str());
-        gpu_ = std::make_unique<OpenClBackend>(found.devices.front().platformIndex,
-                                               found.devices.front().deviceIndex);
+        OpenClDevice device;
+        KOTO_OPENCL_TEST_DEVICE(device);
+        gpu_ = std::make_unique<OpenClBackend>(device.platformIndex, device.deviceIndex);
     }
 
     void learningCurvesAgree_data() {
