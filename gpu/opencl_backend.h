@@ -127,9 +127,8 @@ public:
                                        Tensor& biasGradient) override;
     void convolutionInputGradient(const ImageWindows& windows, const Tensor& outputGradient,
                                   const Tensor& weights, Tensor& inputGradient) override;
-    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out,
-                        Tensor& winners) override;
-    void maxPoolBackward(const ImageWindows& windows, const Tensor& winners,
+    void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
+    void maxPoolBackward(const ImageWindows& windows, const Tensor& in,
                          const Tensor& outputGradient, Tensor& inputGradient) override;
     void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) override;
     void averagePoolBackward(const ImageWindows& windows, const Tensor& outputGradient,

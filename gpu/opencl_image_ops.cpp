@@ -227,28 +227,23 @@ void OpenClBackend::convolutionInputGradient(const ImageWindows& w, const Tensor
     }
 }
 
-void OpenClBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out,
-                                   Tensor& winners) {
-    requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
+void OpenClBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
+    requirePoolingTensors(w, {&in}, {&out}, "maxPoolForward");
     const DType type = computeType(in);
-    fill(winners, 0.0);
     const OpenClKernel& k = kernel(type, "max_pool_forward");
     KernelArguments arguments(k.handle, type);
-    withPoolingGeometry(arguments.buffer(memoryOf(in))
-                            .buffer(memoryOf(out))
-                            .buffer(memoryOf(winners))
-                            .integer(count(out)),
+    withPoolingGeometry(arguments.buffer(memoryOf(in)).buffer(memoryOf(out)).integer(count(out)),
                         w);
     run(k, out.size(), "maxPoolForward");
 }
 
-void OpenClBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners,
+void OpenClBackend::maxPoolBackward(const ImageWindows& w, const Tensor& in,
                                     const Tensor& outputGradient, Tensor& inputGradient) {
-    requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
+    requirePoolingTensors(w, {&in, &inputGradient}, {&outputGradient}, "maxPoolBackward");
     const DType type = computeType(inputGradient);
     const OpenClKernel& k = kernel(type, "max_pool_backward");
     KernelArguments arguments(k.handle, type);
-    withPoolingGeometry(arguments.buffer(memoryOf(winners))
+    withPoolingGeometry(arguments.buffer(memoryOf(in))
                             .buffer(memoryOf(outputGradient))
                             .buffer(memoryOf(inputGradient))
                             .integer(count(inputGradient)),

@@ -167,12 +167,11 @@ public:
                                           const Tensor& weights, Tensor& inputGradient) = 0;
 
     // Pooling over K x K windows moved by K (windows.stride == windows.kernel, no padding), per
-    // channel. Max: out = the window's largest value; winners (the input's shape) is 1 where a
-    // window's maximum was taken from (the first one on ties) and 0 elsewhere. Backward:
-    // dJ/dX = winners * dJ/dY of the window (0 outside every window).
-    virtual void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out,
-                                Tensor& winners) = 0;
-    virtual void maxPoolBackward(const ImageWindows& windows, const Tensor& winners,
+    // channel. Max: out = the window's largest value. Backward, given the same input again:
+    // dJ/dX = dJ/dY of the window at the value its maximum was taken from (the first one on
+    // ties), 0 at its other values and outside every window.
+    virtual void maxPoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) = 0;
+    virtual void maxPoolBackward(const ImageWindows& windows, const Tensor& in,
                                  const Tensor& outputGradient, Tensor& inputGradient) = 0;
     // Average: out = the window's mean; dJ/dX = dJ/dY of the window / K^2 (0 outside every window).
     virtual void averagePoolForward(const ImageWindows& windows, const Tensor& in, Tensor& out) = 0;

@@ -1,7 +1,10 @@
 // The CPU backend's pooling (part 12; backend.h says what each computes), apart from the
 // convolution in cpu_image_ops.cpp.
 //
-// 2 x 2 max pooling compares 16, 8 or 4 windows at a time in vectors (maxPoolPairs).
+// 2 x 2 max pooling compares 16, 8 or 4 windows at a time in vectors (comparePairs). Its backward
+// pass compares them again, from the input the layer keeps, instead of reading a mask of winners
+// that the forward pass would have written: writing the mask, as large as the input, cost more
+// than the comparisons.
 
 #include <algorithm>
 #include <cstddef>
@@ -60,24 +63,36 @@ Vector highLanes(Vector a, Vector b, std::index_sequence<J...>) {
     return __builtin_shufflevector(a, b, (N / 2 + J / 2 + (J % 2) * N)...);
 }
 
-// 2 x 2 max pooling of N windows side by side: top and bottom point at their two image rows (2N
-// values each). The general loop's comparisons (a, b, c, d the window's values in row-major
-// order, the first maximum winning) as vector selects, so that which value wins costs no branch
-// (a mispredicted branch per window cost more than the rest); the compiler does not vectorize the
-// stride-2 reads by itself.
 template <typename T, int N>
-void maxPoolPairs(const T* top, const T* bottom, T* maxima, T* wonTop, T* wonBottom) {
+typename Lanes<T, N>::Vector loadLanes(const T* from) {
+    typename Lanes<T, N>::Vector v;
+    std::memcpy(&v, from, sizeof v);
+    return v;
+}
+template <typename T, int N>
+void storeLanes(T* to, typename Lanes<T, N>::Vector v) {
+    std::memcpy(to, &v, sizeof v);
+}
+
+// N 2 x 2 windows side by side, their values a, b (top row) and c, d (bottom row): the maxima, and
+// in each lane which of the four won.
+template <typename T, int N>
+struct PairWindows {
+    typename Lanes<T, N>::Vector maxima;
+    typename Lanes<T, N>::Mask wonA, wonB, wonC, wonD;
+};
+
+// The general loop's comparisons (the window's values in row-major order, the first maximum
+// winning) as vector selects, so that which value wins costs no branch (a mispredicted branch per
+// window cost more than the rest); the compiler does not vectorize the stride-2 reads by itself.
+// top and bottom point at the windows' two image rows (2N values each).
+template <typename T, int N>
+PairWindows<T, N> comparePairs(const T* top, const T* bottom) {
     using Vector = typename Lanes<T, N>::Vector;
     using Mask = typename Lanes<T, N>::Mask;
     constexpr auto lanes = std::make_index_sequence<N>();
-    auto load = [](const T* from) {
-        Vector v;
-        std::memcpy(&v, from, sizeof v);
-        return v;
-    };
-    auto store = [](T* to, Vector v) { std::memcpy(to, &v, sizeof v); };
-    const Vector top0 = load(top), top1 = load(top + N), bottom0 = load(bottom),
-                 bottom1 = load(bottom + N);
+    const Vector top0 = loadLanes<T, N>(top), top1 = loadLanes<T, N>(top + N);
+    const Vector bottom0 = loadLanes<T, N>(bottom), bottom1 = loadLanes<T, N>(bottom + N);
     const Vector a = evenLanes(top0, top1, lanes), b = oddLanes(top0, top1, lanes);
     const Vector c = evenLanes(bottom0, bottom1, lanes), d = oddLanes(bottom0, bottom1, lanes);
     const Mask bWins = b > a;
@@ -85,139 +100,99 @@ void maxPoolPairs(const T* top, const T* bottom, T* maxima, T* wonTop, T* wonBot
     const Mask cWins = c > ab;
     const Vector abc = cWins ? c : ab;
     const Mask dWins = d > abc;
-    store(maxima, dWins ? d : abc);
-    const Vector one = Vector{} + T(1), zero = Vector{};
-    const Vector wonA = (~dWins & ~cWins & ~bWins) ? one : zero,
-                 wonB = (~dWins & ~cWins & bWins) ? one : zero;
-    const Vector wonC = (~dWins & cWins) ? one : zero, wonD = dWins ? one : zero;
-    store(wonTop, lowLanes<Vector, N>(wonA, wonB, lanes));
-    store(wonTop + N, highLanes<Vector, N>(wonA, wonB, lanes));
-    store(wonBottom, lowLanes<Vector, N>(wonC, wonD, lanes));
-    store(wonBottom + N, highLanes<Vector, N>(wonC, wonD, lanes));
+    return {dWins ? d : abc, ~dWins & ~cWins & ~bWins, ~dWins & ~cWins & bWins, ~dWins & cWins,
+            dWins};
 }
 
-// 2 x 2 max pooling of two image rows into `count` maxima, with the winners' rows: 16, 8 and 4
-// windows at a time, the rest one by one.
-template <typename T>
-void maxPoolRowOfPairs(const T* top, const T* bottom, int64_t count, T* maxima, T* wonTop,
-                       T* wonBottom) {
-    int64_t i = 0;
-    for (; i + 16 <= count; i += 16)
-        maxPoolPairs<T, 16>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i,
-                            wonBottom + 2 * i);
-    for (; i + 8 <= count; i += 8)
-        maxPoolPairs<T, 8>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i,
-                           wonBottom + 2 * i);
-    for (; i + 4 <= count; i += 4)
-        maxPoolPairs<T, 4>(top + 2 * i, bottom + 2 * i, maxima + i, wonTop + 2 * i,
-                           wonBottom + 2 * i);
-    for (; i < count; ++i) {
-        const T a = top[2 * i], b = top[2 * i + 1], c = bottom[2 * i], d = bottom[2 * i + 1];
-        const bool bWins = b > a;
-        const T ab = bWins ? b : a;
-        const bool cWins = c > ab;
-        const T abc = cWins ? c : ab;
-        const bool dWins = d > abc;
-        maxima[i] = dWins ? d : abc;
-        wonTop[2 * i] = T(!dWins & !cWins & !bWins);
-        wonTop[2 * i + 1] = T(!dWins & !cWins & bWins);
-        wonBottom[2 * i] = T(!dWins & cWins);
-        wonBottom[2 * i + 1] = T(dWins);
-    }
-}
-
-// The same for k x k windows: `count` windows side by side on k image rows `width` apart.
-template <typename T>
-void maxPoolRowOfWindows(const T* rows, int64_t width, int64_t k, int64_t count, T* maxima,
-                         T* wonRows) {
-    for (int64_t ox = 0; ox < count; ++ox) {
-        T best = rows[ox * k];
-        int64_t winner = 0;  // ky * k + kx
-        for (int64_t ky = 0; ky < k; ++ky)
-            for (int64_t kx = 0; kx < k; ++kx) {
-                const T value = rows[ky * width + ox * k + kx];
-                const bool larger = value > best;  // strictly: the first maximum wins a tie
-                best = larger ? value : best;
-                winner = larger ? ky * k + kx : winner;
-            }
-        for (int64_t ky = 0; ky < k; ++ky)
-            for (int64_t kx = 0; kx < k; ++kx)
-                wonRows[ky * width + ox * k + kx] = ky * k + kx == winner;
-        maxima[ox] = best;
-    }
-}
-
-// Max pooling over one channel of one image (height x width values at x): the window maxima into
-// y, and winners (x's shape) 1 at each window's first maximum, 0 everywhere else.
-template <typename T, int K>
-void maxPoolPlane(const ImageWindows& w, const T* x, T* y, T* won) {
-    const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
-    for (int64_t oy = 0; oy < outH; ++oy) {
-        const T* rows = x + oy * k * w.width;
-        T* wonRows = won + oy * k * w.width;
-        if constexpr (K == 2)
-            maxPoolRowOfPairs(rows, rows + w.width, outW, y + oy * outW, wonRows,
-                              wonRows + w.width);
-        else maxPoolRowOfWindows(rows, w.width, k, outW, y + oy * outW, wonRows);
-        // The columns right of the last whole window belong to no window.
-        for (int64_t ky = 0; ky < k; ++ky)
-            std::fill(wonRows + ky * w.width + outW * k, wonRows + (ky + 1) * w.width, T(0));
-    }
-    std::fill(won + outH * k * w.width, won + w.height * w.width,
-              T(0));  // the rows below the last window
-}
-
-// dJ/dX on one image row of 2 x 2 max pooling's N windows: winners times each window's dJ/dY,
-// spread to its two values of the row by the same shuffles as maxPoolPairs.
+// The maxima of N windows into `maxima`.
 template <typename T, int N>
-void maxPoolBackwardPairs(const T* won, const T* dY, T* dX) {
+void maxPoolPairs(const T* top, const T* bottom, T* maxima) {
+    storeLanes<T, N>(maxima, comparePairs<T, N>(top, bottom).maxima);
+}
+
+// dJ/dX of N windows: each window's dJ/dY (N values at dY) to its winner, 0 to the other three,
+// spread to the two image rows at dXTop and dXBottom by the shuffles that gathered them.
+template <typename T, int N>
+void maxPoolBackwardPairs(const T* top, const T* bottom, const T* dY, T* dXTop, T* dXBottom) {
     using Vector = typename Lanes<T, N>::Vector;
     constexpr auto lanes = std::make_index_sequence<N>();
-    Vector gradient, first, second;
-    std::memcpy(&gradient, dY, sizeof gradient);
-    std::memcpy(&first, won, sizeof first);
-    std::memcpy(&second, won + N, sizeof second);
-    first *= lowLanes<Vector, N>(gradient, gradient, lanes);
-    second *= highLanes<Vector, N>(gradient, gradient, lanes);
-    std::memcpy(dX, &first, sizeof first);
-    std::memcpy(dX + N, &second, sizeof second);
+    const PairWindows<T, N> won = comparePairs<T, N>(top, bottom);
+    const Vector gradient = loadLanes<T, N>(dY), zero{};
+    const Vector toA = won.wonA ? gradient : zero, toB = won.wonB ? gradient : zero;
+    const Vector toC = won.wonC ? gradient : zero, toD = won.wonD ? gradient : zero;
+    storeLanes<T, N>(dXTop, lowLanes<Vector, N>(toA, toB, lanes));
+    storeLanes<T, N>(dXTop + N, highLanes<Vector, N>(toA, toB, lanes));
+    storeLanes<T, N>(dXBottom, lowLanes<Vector, N>(toC, toD, lanes));
+    storeLanes<T, N>(dXBottom + N, highLanes<Vector, N>(toC, toD, lanes));
 }
 
-// The same for a whole row of `count` windows: 16, 8 and 4 at a time, the rest one by one.
+// One k x k window on k image rows `width` apart: its largest value and where it is (ky * k + kx),
+// the first one on ties.
 template <typename T>
-void maxPoolBackwardRow(const T* won, const T* dY, int64_t count, T* dX) {
-    int64_t i = 0;
-    for (; i + 16 <= count; i += 16) maxPoolBackwardPairs<T, 16>(won + 2 * i, dY + i, dX + 2 * i);
-    for (; i + 8 <= count; i += 8) maxPoolBackwardPairs<T, 8>(won + 2 * i, dY + i, dX + 2 * i);
-    for (; i + 4 <= count; i += 4) maxPoolBackwardPairs<T, 4>(won + 2 * i, dY + i, dX + 2 * i);
-    for (; i < count; ++i) {
-        dX[2 * i] = won[2 * i] * dY[i];
-        dX[2 * i + 1] = won[2 * i + 1] * dY[i];
+std::pair<T, int64_t> windowMaximum(const T* window, int64_t width, int64_t k) {
+    T best = window[0];
+    int64_t winner = 0;
+    for (int64_t ky = 0; ky < k; ++ky)
+        for (int64_t kx = 0; kx < k; ++kx) {
+            const T value = window[ky * width + kx];
+            const bool larger = value > best;  // strictly: the first maximum wins a tie
+            best = larger ? value : best;
+            winner = larger ? ky * k + kx : winner;
+        }
+    return {best, winner};
+}
+
+// The maxima of `count` windows side by side on the image rows at `rows`: 16, 8 and 4 at a time
+// when K is 2, the rest one by one.
+template <typename T, int K>
+void maxPoolRow(const T* rows, int64_t width, int64_t k, int64_t count, T* maxima) {
+    int64_t ox = 0;
+    if constexpr (K == 2) {
+        const T* bottom = rows + width;
+        for (; ox + 16 <= count; ox += 16)
+            maxPoolPairs<T, 16>(rows + 2 * ox, bottom + 2 * ox, maxima + ox);
+        for (; ox + 8 <= count; ox += 8)
+            maxPoolPairs<T, 8>(rows + 2 * ox, bottom + 2 * ox, maxima + ox);
+        for (; ox + 4 <= count; ox += 4)
+            maxPoolPairs<T, 4>(rows + 2 * ox, bottom + 2 * ox, maxima + ox);
+    }
+    for (; ox < count; ++ox) maxima[ox] = windowMaximum(rows + ox * k, width, k).first;
+}
+
+// dJ/dX of the same windows: each one's dJ/dY to its winner in `dX` (laid out as the image), 0 to
+// the rest of the window.
+template <typename T, int K>
+void maxPoolBackwardRow(const T* rows, int64_t width, int64_t k, int64_t count, const T* dY,
+                        T* dX) {
+    int64_t ox = 0;
+    if constexpr (K == 2) {
+        const T* bottom = rows + width;
+        for (; ox + 16 <= count; ox += 16)
+            maxPoolBackwardPairs<T, 16>(rows + 2 * ox, bottom + 2 * ox, dY + ox, dX + 2 * ox,
+                                        dX + width + 2 * ox);
+        for (; ox + 8 <= count; ox += 8)
+            maxPoolBackwardPairs<T, 8>(rows + 2 * ox, bottom + 2 * ox, dY + ox, dX + 2 * ox,
+                                       dX + width + 2 * ox);
+        for (; ox + 4 <= count; ox += 4)
+            maxPoolBackwardPairs<T, 4>(rows + 2 * ox, bottom + 2 * ox, dY + ox, dX + 2 * ox,
+                                       dX + width + 2 * ox);
+    }
+    for (; ox < count; ++ox) {
+        const int64_t winner = windowMaximum(rows + ox * k, width, k).second;
+        for (int64_t ky = 0; ky < k; ++ky)
+            for (int64_t kx = 0; kx < k; ++kx)
+                dX[ky * width + ox * k + kx] = ky * k + kx == winner ? dY[ox] : T(0);
     }
 }
 
-// dJ/dX of one channel of one image from dJ/dY: gradient(dJ/dY of the window, at) for the value
-// at `at` of every window, 0 for the values no window covers.
-// (winners, when given with K = 2, takes maxPoolBackwardRow's vectors instead.)
-template <typename T, int K, typename Gradient>
-void poolBackwardPlane(const ImageWindows& w, const T* dY, T* dX, Gradient gradient,
-                       const T* winners = nullptr) {
-    const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
-    for (int64_t oy = 0; oy < outH; ++oy)
-        for (int64_t ky = 0; ky < k; ++ky) {
-            const int64_t rowStart = (oy * k + ky) * w.width;
-            if (K == 2 && winners) {
-                maxPoolBackwardRow(winners + rowStart, dY + oy * outW, outW, dX + rowStart);
-            } else {
-                for (int64_t ox = 0; ox < outW; ++ox)
-                    for (int64_t kx = 0; kx < k; ++kx) {
-                        const int64_t at = rowStart + ox * k + kx;
-                        dX[at] = gradient(dY[oy * outW + ox], at);
-                    }
-            }
-            std::fill(dX + rowStart + outW * k, dX + rowStart + w.width, T(0));
-        }
-    std::fill(dX + outH * k * w.width, dX + w.height * w.width, T(0));
+// dJ/dX is 0 at the values of a plane (one channel of one image) that no window covers: the
+// columns right of the last whole window and the rows below the last one.
+template <typename T>
+void clearUncovered(const ImageWindows& w, int64_t k, T* dX) {
+    const int64_t coveredRows = w.outputHeight() * k, coveredColumns = w.outputWidth() * k;
+    for (int64_t y = 0; y < coveredRows; ++y)
+        std::fill(dX + y * w.width + coveredColumns, dX + (y + 1) * w.width, T(0));
+    std::fill(dX + coveredRows * w.width, dX + w.height * w.width, T(0));
 }
 
 // visit(plane) for the channels of every image, `kImagesPerPart` images a part.
@@ -230,28 +205,32 @@ void forEachPlane(ThreadPool& pool, int64_t images, int64_t channels, Visit visi
 
 }  // namespace
 
-void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out,
-                                Tensor& winners) {
-    requirePoolingTensors(w, {&in, &winners}, {&out}, "maxPoolForward");
+void CpuBackend::maxPoolForward(const ImageWindows& w, const Tensor& in, Tensor& out) {
+    requirePoolingTensors(w, {&in}, {&out}, "maxPoolForward");
     dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
+        const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
         forEachPlane(pool_, in.rows(), w.channels, [&](int64_t plane) {
-            maxPoolPlane<T, K>(w, dataOf<T>(in) + plane * w.height * w.width,
-                               dataOf<T>(out) + plane * w.outputPixels(),
-                               dataOf<T>(winners) + plane * w.height * w.width);
+            const T* x = dataOf<T>(in) + plane * w.height * w.width;
+            T* y = dataOf<T>(out) + plane * w.outputPixels();
+            for (int64_t oy = 0; oy < outH; ++oy)
+                maxPoolRow<T, K>(x + oy * k * w.width, w.width, k, outW, y + oy * outW);
         });
     });
 }
 
-void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& winners,
+void CpuBackend::maxPoolBackward(const ImageWindows& w, const Tensor& in,
                                  const Tensor& outputGradient, Tensor& inputGradient) {
-    requirePoolingTensors(w, {&inputGradient, &winners}, {&outputGradient}, "maxPoolBackward");
-    dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
-        forEachPlane(pool_, inputGradient.rows(), w.channels, [&](int64_t plane) {
-            const T* won = dataOf<T>(winners) + plane * w.height * w.width;
-            poolBackwardPlane<T, K>(
-                w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
-                dataOf<T>(inputGradient) + plane * w.height * w.width,
-                [won](T g, int64_t at) { return won[at] * g; }, won);
+    requirePoolingTensors(w, {&in, &inputGradient}, {&outputGradient}, "maxPoolBackward");
+    dispatchPooling(in.dtype(), w.kernel, [&]<typename T, int K>() {
+        const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
+        forEachPlane(pool_, in.rows(), w.channels, [&](int64_t plane) {
+            const T* x = dataOf<T>(in) + plane * w.height * w.width;
+            const T* dY = dataOf<T>(outputGradient) + plane * w.outputPixels();
+            T* dX = dataOf<T>(inputGradient) + plane * w.height * w.width;
+            for (int64_t oy = 0; oy < outH; ++oy)
+                maxPoolBackwardRow<T, K>(x + oy * k * w.width, w.width, k, outW, dY + oy * outW,
+                                         dX + oy * k * w.width);
+            clearUncovered(w, k, dX);
         });
     });
 }
@@ -280,11 +259,19 @@ void CpuBackend::averagePoolBackward(const ImageWindows& w, const Tensor& output
                                      Tensor& inputGradient) {
     requirePoolingTensors(w, {&inputGradient}, {&outputGradient}, "averagePoolBackward");
     dispatchPooling(inputGradient.dtype(), w.kernel, [&]<typename T, int K>() {
-        const T share = T(1) / static_cast<T>(w.kernel * w.kernel);
+        const int64_t k = K ? K : w.kernel, outH = w.outputHeight(), outW = w.outputWidth();
+        const T share = T(1) / static_cast<T>(k * k);
         forEachPlane(pool_, inputGradient.rows(), w.channels, [&](int64_t plane) {
-            poolBackwardPlane<T, K>(w, dataOf<T>(outputGradient) + plane * w.outputPixels(),
-                                    dataOf<T>(inputGradient) + plane * w.height * w.width,
-                                    [share](T g, int64_t) { return g * share; });
+            const T* dY = dataOf<T>(outputGradient) + plane * w.outputPixels();
+            T* dX = dataOf<T>(inputGradient) + plane * w.height * w.width;
+            for (int64_t oy = 0; oy < outH; ++oy)
+                for (int64_t ky = 0; ky < k; ++ky) {
+                    T* row = dX + (oy * k + ky) * w.width;
+                    for (int64_t ox = 0; ox < outW; ++ox)
+                        for (int64_t kx = 0; kx < k; ++kx)
+                            row[ox * k + kx] = dY[oy * outW + ox] * share;
+                }
+            clearUncovered(w, k, dX);
         });
     });
 }

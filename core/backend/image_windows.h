@@ -87,8 +87,8 @@ inline void requireConvolutionInputGradient(const ImageWindows& windows,
     requireOneType({&inputGradient, &weights, &outputGradient}, what);
 }
 
-// Pooling's tensors, all of one type: `images` hold n whole images each (the input, its winners,
-// its gradient), `pooled` n pooled images each (the output, its gradient).
+// Pooling's tensors, all of one type: `images` hold n whole images each (the input, its
+// gradient), `pooled` n pooled images each (the output, its gradient).
 inline void requirePoolingTensors(const ImageWindows& windows,
                                   std::initializer_list<const Tensor*> images,
                                   std::initializer_list<const Tensor*> pooled, const char* what) {

@@ -20,19 +20,14 @@ void PoolingLayer::setup(Backend& backend, const Shape& inputShape, DType type) 
     output_ = backend.allocate(
         {inputShape.rows(), windows_.channels, windows_.outputHeight(), windows_.outputWidth()},
         type);
-    if (kind_ == PoolingKind::Max) winners_ = backend.allocate(inputShape, type);
     inputGradient_ = backend.allocate(inputShape, type);
 }
 
 const Tensor& PoolingLayer::forward(Backend& backend, const Tensor& input) {
     input_ = &input;
     output_.setRows(input.rows());
-    if (kind_ == PoolingKind::Max) {
-        winners_.setRows(input.rows());
-        backend.maxPoolForward(windows_, input, output_, winners_);
-    } else {
-        backend.averagePoolForward(windows_, input, output_);
-    }
+    if (kind_ == PoolingKind::Max) backend.maxPoolForward(windows_, input, output_);
+    else backend.averagePoolForward(windows_, input, output_);
     return output_;
 }
 
@@ -43,14 +38,27 @@ const Tensor& PoolingLayer::backward(Backend& backend, const Tensor& outputGradi
     if (!needInputGradient) return inputGradient_;
     inputGradient_.setRows(outputGradient.rows());
     if (kind_ == PoolingKind::Max)
-        backend.maxPoolBackward(windows_, winners_, outputGradient, inputGradient_);
+        backend.maxPoolBackward(windows_, *input_, outputGradient, inputGradient_);
     else backend.averagePoolBackward(windows_, outputGradient, inputGradient_);
     return inputGradient_;
 }
 
-std::vector<TracedBuffer> PoolingLayer::forwardTrace(Backend&) {
+std::vector<TracedBuffer> PoolingLayer::forwardTrace(Backend& backend) {
     std::vector<TracedBuffer> trace{{"X", input_}, {"Z", &output_}};
-    if (kind_ == PoolingKind::Max) trace.push_back({"winners", &winners_});
+    if (kind_ == PoolingKind::Max) {
+        // The winners are dJ/dX where dJ/dZ = 1: the very operation backward() uses, on ones.
+        if (ones_.empty()) {
+            ones_ =
+                backend.allocate(output_.shape().withRows(output_.capacityRows()), output_.dtype());
+            winners_ =
+                backend.allocate(inputGradient_.shape().withRows(ones_.rows()), output_.dtype());
+            backend.fill(ones_, 1.0);
+        }
+        ones_.setRows(output_.rows());
+        winners_.setRows(output_.rows());
+        backend.maxPoolBackward(windows_, *input_, ones_, winners_);
+        trace.push_back({"winners", &winners_});
+    }
     return trace;
 }
 

@@ -24,7 +24,8 @@ public:
     const Tensor& backward(Backend& backend, const Tensor& outputGradient,
                            bool needInputGradient) override;
     Shape outputShape() const override { return output_.shape(); }
-    // Forward: X, Z, and for max pooling "winners" (X's shape: 1 where a window's maximum was).
+    // Forward: X, Z, and for max pooling "winners" (X's shape: 1 where a window's maximum was;
+    // computed here, as the backward pass finds them again from X).
     // Backward: dJ/dZ, and dJ/dX when the layer to the left needs it.
     std::vector<TracedBuffer> forwardTrace(Backend& backend) override;
     std::vector<TracedBuffer> backwardTrace(Backend& backend) override;
@@ -35,7 +36,8 @@ private:
     const Tensor* input_ = nullptr;
     const Tensor* outputGradient_ = nullptr;
     bool inputGradientComputed_ = false;
-    Tensor output_, winners_, inputGradient_;
+    Tensor output_, inputGradient_;
+    Tensor ones_, winners_;  // for the trace alone
 };
 
 }  // namespace koto

@@ -99,9 +99,7 @@ public:
                                   Tensor&) override {
         computes();
     }
-    void maxPoolForward(const ImageWindows&, const Tensor&, Tensor&, Tensor&) override {
-        computes();
-    }
+    void maxPoolForward(const ImageWindows&, const Tensor&, Tensor&) override { computes(); }
     void maxPoolBackward(const ImageWindows&, const Tensor&, const Tensor&, Tensor&) override {
         computes();
     }

@@ -86,21 +86,19 @@ kernel void convolution_bias_gradient(global const REAL* da, global REAL* db, in
     write_group_sum(sum, db, scratch);
 }
 
-// Max pooling, one work-item per output value: the window's first maximum, its place marked 1 in
-// winners (which the host has zero-filled).
-kernel void max_pool_forward(global const REAL* in, global REAL* out, global REAL* winners, int count, int height,
-                             int width, int kernel_size, int out_height, int out_width) {
-    const int i = get_global_id(0);
-    if (i >= count) return;
-    const int ox = i % out_width, oy = (i / out_width) % out_height, plane = i / (out_width * out_height);
-    int best = (plane * height + oy * kernel_size) * width + ox * kernel_size;
+// Where window o of max pooling (an index into the pooled output) takes its first maximum: the
+// index of that input value.
+int window_winner(global const REAL* in, int o, int height, int width, int kernel_size, int out_height,
+                  int out_width) {
+    const int ox = o % out_width, oy = (o / out_width) % out_height, plane = o / (out_width * out_height);
+    const int corner = (plane * height + oy * kernel_size) * width + ox * kernel_size;
+    int best = corner;
     for (int ky = 0; ky < kernel_size; ++ky)
         for (int kx = 0; kx < kernel_size; ++kx) {
-            const int at = (plane * height + oy * kernel_size + ky) * width + ox * kernel_size + kx;
+            const int at = corner + ky * width + kx;
             if (in[at] > in[best]) best = at;
         }
-    out[i] = in[best];
-    winners[best] = (REAL)1;
+    return best;
 }
 
 // The output value whose window holds input value i, or -1 where no window reaches.
@@ -110,12 +108,23 @@ int pooled_index(int i, int height, int width, int kernel_size, int out_height, 
     return oy < out_height && ox < out_width ? (plane * out_height + oy) * out_width + ox : -1;
 }
 
-kernel void max_pool_backward(global const REAL* winners, global const REAL* dy, global REAL* dx, int count, int height,
+// Max pooling, one work-item per output value.
+kernel void max_pool_forward(global const REAL* in, global REAL* out, int count, int height, int width,
+                             int kernel_size, int out_height, int out_width) {
+    const int i = get_global_id(0);
+    if (i >= count) return;
+    out[i] = in[window_winner(in, i, height, width, kernel_size, out_height, out_width)];
+}
+
+// One work-item per input value: its window's dJ/dY if it is the window's winner (found again from
+// the input), else 0.
+kernel void max_pool_backward(global const REAL* in, global const REAL* dy, global REAL* dx, int count, int height,
                               int width, int kernel_size, int out_height, int out_width) {
     const int i = get_global_id(0);
     if (i >= count) return;
     const int o = pooled_index(i, height, width, kernel_size, out_height, out_width);
-    dx[i] = o < 0 ? (REAL)0 : winners[i] * dy[o];
+    dx[i] = o >= 0 && window_winner(in, o, height, width, kernel_size, out_height, out_width) == i ? dy[o]
+                                                                                                 : (REAL)0;
 }
 
 kernel void average_pool_forward(global const REAL* in, global REAL* out, int count, int height, int width,
