@@ -19,6 +19,7 @@
 #include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
 #include "backend/product_kernels.h"
+#include "backend/vector_lanes.h"
 #include "util/box_muller.h"
 
 namespace koto {
@@ -80,6 +81,19 @@ void keepFreedMemoryInProcess() {
         mallopt(M_MMAP_THRESHOLD, 256 * 1024 * 1024);
         mallopt(M_TRIM_THRESHOLD, 256 * 1024 * 1024);
     });
+}
+
+// ReLU's dJ/da: dJ/dz where z > 0, else 0, 64 bytes at a time. Eigen 3.4's select compares value
+// by value, and where the compiler cannot blend vectors (SSE2, as in a portable build) it branched
+// on each value and mispredicted half of them: 11 % of a LeNet-like epoch there, against 1 %.
+template <typename T>
+void reluGradient(const T* z, const T* dZ, T* dA, int64_t count) {
+    constexpr int kLanes = 64 / sizeof(T);
+    using L = Lanes<T, kLanes>;
+    int64_t i = 0;
+    for (; i + kLanes <= count; i += kLanes)
+        L::store(dA + i, L::keep(L::load(z + i) > T(0), L::load(dZ + i)));
+    for (; i < count; ++i) dA[i] = z[i] > T(0) ? dZ[i] : T(0);
 }
 
 template <typename T, typename Source>
@@ -258,7 +272,9 @@ void CpuBackend::activationBackward(Activation activation, const Tensor& z, cons
             case Activation::Softmax: break;  // refused above
             case Activation::Sigmoid: result = upstream * out * (T(1) - out); break;
             case Activation::Tanh: result = upstream * (T(1) - out.square()); break;
-            case Activation::Relu: result = (out > T(0)).select(upstream, T(0)); break;
+            case Activation::Relu:
+                reluGradient(out.data(), upstream.data(), result.data(), end - begin);
+                break;
             }
         });
     });

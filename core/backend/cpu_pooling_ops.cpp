@@ -9,14 +9,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
-#include <type_traits>
 #include <utility>
 
 #include "backend/cpu_backend.h"
 #include "backend/cpu_parallel.h"
 #include "backend/element_type_dispatch.h"
 #include "backend/host_storage.h"
+#include "backend/vector_lanes.h"
 
 namespace koto {
 namespace {
@@ -31,15 +30,6 @@ void dispatchPooling(DType type, int64_t kernel, Body&& body) {
         else body.template operator()<T, 0>();
     });
 }
-
-// Vectors of N values for GCC's vector extensions (which compile on any target), and the integer
-// lanes their comparisons give.
-template <typename T, int N>
-struct Lanes {
-    typedef T Vector __attribute__((vector_size(N * sizeof(T))));
-    typedef std::conditional_t<sizeof(T) == 4, int32_t, int64_t> Integer;
-    typedef Integer Mask __attribute__((vector_size(N * sizeof(T))));
-};
 
 // The shuffles of 2 x 2 pooling on two vectors a, b of N lanes, as __builtin_shufflevector with
 // lane lists fixed at compile time (GCC 12 and clang both take it; GCC's __builtin_shuffle with a
@@ -63,17 +53,6 @@ Vector highLanes(Vector a, Vector b, std::index_sequence<J...>) {
     return __builtin_shufflevector(a, b, (N / 2 + J / 2 + (J % 2) * N)...);
 }
 
-template <typename T, int N>
-typename Lanes<T, N>::Vector loadLanes(const T* from) {
-    typename Lanes<T, N>::Vector v;
-    std::memcpy(&v, from, sizeof v);
-    return v;
-}
-template <typename T, int N>
-void storeLanes(T* to, typename Lanes<T, N>::Vector v) {
-    std::memcpy(to, &v, sizeof v);
-}
-
 // N 2 x 2 windows side by side, their values a, b (top row) and c, d (bottom row): the maxima, and
 // in each lane which of the four won.
 template <typename T, int N>
@@ -91,8 +70,8 @@ PairWindows<T, N> comparePairs(const T* top, const T* bottom) {
     using Vector = typename Lanes<T, N>::Vector;
     using Mask = typename Lanes<T, N>::Mask;
     constexpr auto lanes = std::make_index_sequence<N>();
-    const Vector top0 = loadLanes<T, N>(top), top1 = loadLanes<T, N>(top + N);
-    const Vector bottom0 = loadLanes<T, N>(bottom), bottom1 = loadLanes<T, N>(bottom + N);
+    const Vector top0 = Lanes<T, N>::load(top), top1 = Lanes<T, N>::load(top + N);
+    const Vector bottom0 = Lanes<T, N>::load(bottom), bottom1 = Lanes<T, N>::load(bottom + N);
     const Vector a = evenLanes(top0, top1, lanes), b = oddLanes(top0, top1, lanes);
     const Vector c = evenLanes(bottom0, bottom1, lanes), d = oddLanes(bottom0, bottom1, lanes);
     const Mask bWins = b > a;
@@ -107,23 +86,24 @@ PairWindows<T, N> comparePairs(const T* top, const T* bottom) {
 // The maxima of N windows into `maxima`.
 template <typename T, int N>
 void maxPoolPairs(const T* top, const T* bottom, T* maxima) {
-    storeLanes<T, N>(maxima, comparePairs<T, N>(top, bottom).maxima);
+    Lanes<T, N>::store(maxima, comparePairs<T, N>(top, bottom).maxima);
 }
 
 // dJ/dX of N windows: each window's dJ/dY (N values at dY) to its winner, 0 to the other three,
 // spread to the two image rows at dXTop and dXBottom by the shuffles that gathered them.
 template <typename T, int N>
 void maxPoolBackwardPairs(const T* top, const T* bottom, const T* dY, T* dXTop, T* dXBottom) {
-    using Vector = typename Lanes<T, N>::Vector;
+    using L = Lanes<T, N>;
+    using Vector = typename L::Vector;
     constexpr auto lanes = std::make_index_sequence<N>();
     const PairWindows<T, N> won = comparePairs<T, N>(top, bottom);
-    const Vector gradient = loadLanes<T, N>(dY), zero{};
-    const Vector toA = won.wonA ? gradient : zero, toB = won.wonB ? gradient : zero;
-    const Vector toC = won.wonC ? gradient : zero, toD = won.wonD ? gradient : zero;
-    storeLanes<T, N>(dXTop, lowLanes<Vector, N>(toA, toB, lanes));
-    storeLanes<T, N>(dXTop + N, highLanes<Vector, N>(toA, toB, lanes));
-    storeLanes<T, N>(dXBottom, lowLanes<Vector, N>(toC, toD, lanes));
-    storeLanes<T, N>(dXBottom + N, highLanes<Vector, N>(toC, toD, lanes));
+    const Vector gradient = L::load(dY);
+    const Vector toA = L::keep(won.wonA, gradient), toB = L::keep(won.wonB, gradient);
+    const Vector toC = L::keep(won.wonC, gradient), toD = L::keep(won.wonD, gradient);
+    L::store(dXTop, lowLanes<Vector, N>(toA, toB, lanes));
+    L::store(dXTop + N, highLanes<Vector, N>(toA, toB, lanes));
+    L::store(dXBottom, lowLanes<Vector, N>(toC, toD, lanes));
+    L::store(dXBottom + N, highLanes<Vector, N>(toC, toD, lanes));
 }
 
 // One k x k window on k image rows `width` apart: its largest value and where it is (ky * k + kx),
