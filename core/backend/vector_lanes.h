@@ -12,7 +12,7 @@ namespace koto {
 template <typename T, int N>
 struct Lanes {
     typedef T Vector __attribute__((vector_size(N * sizeof(T))));
-    // What a comparison of two Vectors gives: all bits set in a lane where it holds, none where not.
+    // What comparing two Vectors gives: all bits set in a lane where it holds, none elsewhere.
     typedef std::conditional_t<sizeof(T) == 4, int32_t, int64_t> Integer;
     typedef Integer Mask __attribute__((vector_size(N * sizeof(T))));
 
