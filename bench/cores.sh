@@ -9,8 +9,10 @@
 #
 #   bash bench/cores.sh                      # 5 rounds, ~4 min on an idle 2-core machine
 #   ROUNDS=7 LENET_STEPS=938 bash bench/cores.sh
+#   SAMPLES=3 bash bench/cores.sh            # each side's median of 3 epochs a round, ~5 min
 #
-# Environment: ROUNDS (default 5), LENET_STEPS (CNN steps timed a sample, scaled to the 938-step
+# Environment: ROUNDS (default 5), SAMPLES (timed epochs each side runs a round, its median the
+# round's figure; default 1), LENET_STEPS (CNN steps timed a sample, scaled to the 938-step
 # epoch; default 300), THREADS (default "1 2"), BUILD_DIR (default ./build), JOBS (default 2),
 # SKIP_BUILD=1 to use the koto-bench already built. Installs nothing. Meaningful only on an idle
 # machine: a second thread shares its core with whatever else runs.
@@ -18,6 +20,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROUNDS="${ROUNDS:-5}"
+SAMPLES="${SAMPLES:-1}"
 LENET_STEPS="${LENET_STEPS:-300}"
 THREADS="${THREADS:-1 2}"
 BUILD_DIR="${BUILD_DIR:-build}"
@@ -39,16 +42,16 @@ tag() { sed "s/^RESULT {/RESULT {\"round\": $1, /" | tee -a "$results"; }
 torch() {
     local threads="$1"; shift
     env -u OPENBLAS_CORETYPE OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS="$threads" \
-        "$PYTHON" "$@" --threads "$threads" --samples 1 --json
+        "$PYTHON" "$@" --threads "$threads" --samples "$SAMPLES" --json
 }
 for ((round = 1; round <= ROUNDS; ++round)); do
     for threads in $THREADS; do
         echo "round $round of $ROUNDS, $threads thread(s): CNN ..."
-        "$BUILD_DIR/bench/koto-bench" --workload lenet --samples 1 --lenet-steps "$LENET_STEPS" \
+        "$BUILD_DIR/bench/koto-bench" --workload lenet --samples "$SAMPLES" --lenet-steps "$LENET_STEPS" \
             --threads "$threads" --json | tag "$round"
         torch "$threads" bench/lenet_reference.py --steps "$LENET_STEPS" | tag "$round"
         echo "round $round of $ROUNDS, $threads thread(s): MLP ..."
-        "$BUILD_DIR/bench/koto-bench" --workload fashion --samples 1 --threads "$threads" --json |
+        "$BUILD_DIR/bench/koto-bench" --workload fashion --samples "$SAMPLES" --threads "$threads" --json |
             tag "$round"
         torch "$threads" bench/torch_reference.py --workload fashion | tag "$round"
         "$BUILD_DIR/bench/koto-bench" --workload products --samples 3 --threads "$threads" --json |
