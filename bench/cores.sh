@@ -47,12 +47,12 @@ torch() {
 for ((round = 1; round <= ROUNDS; ++round)); do
     for threads in $THREADS; do
         echo "round $round of $ROUNDS, $threads thread(s): CNN ..."
-        "$BUILD_DIR/bench/koto-bench" --workload lenet --samples "$SAMPLES" --lenet-steps "$LENET_STEPS" \
-            --threads "$threads" --json | tag "$round"
+        "$BUILD_DIR/bench/koto-bench" --workload lenet --samples "$SAMPLES" \
+            --lenet-steps "$LENET_STEPS" --threads "$threads" --json | tag "$round"
         torch "$threads" bench/lenet_reference.py --steps "$LENET_STEPS" | tag "$round"
         echo "round $round of $ROUNDS, $threads thread(s): MLP ..."
-        "$BUILD_DIR/bench/koto-bench" --workload fashion --samples "$SAMPLES" --threads "$threads" --json |
-            tag "$round"
+        "$BUILD_DIR/bench/koto-bench" --workload fashion --samples "$SAMPLES" --threads "$threads" \
+            --json | tag "$round"
         torch "$threads" bench/torch_reference.py --workload fashion | tag "$round"
         "$BUILD_DIR/bench/koto-bench" --workload products --samples 3 --threads "$threads" --json |
             tag "$round"

@@ -83,12 +83,6 @@ PairWindows<T, N> comparePairs(const T* top, const T* bottom) {
             dWins};
 }
 
-// The maxima of N windows into `maxima`.
-template <typename T, int N>
-void maxPoolPairs(const T* top, const T* bottom, T* maxima) {
-    Lanes<T, N>::store(maxima, comparePairs<T, N>(top, bottom).maxima);
-}
-
 // dJ/dX of N windows: each window's dJ/dY (N values at dY) to its winner, 0 to the other three,
 // spread to the two image rows at dXTop and dXBottom by the shuffles that gathered them.
 template <typename T, int N>
@@ -122,20 +116,27 @@ std::pair<T, int64_t> windowMaximum(const T* window, int64_t width, int64_t k) {
     return {best, winner};
 }
 
+// vector<N>(ox) for the 2 x 2 windows [ox, ox + N) of a row of `count`, 16, then 8, then 4 at a
+// time while that many are left; returns the first window left for one-by-one code.
+template <typename Vector>
+int64_t forEachVectorOfPairs(int64_t count, Vector&& vector) {
+    int64_t ox = 0;
+    for (; ox + 16 <= count; ox += 16) vector.template operator()<16>(ox);
+    for (; ox + 8 <= count; ox += 8) vector.template operator()<8>(ox);
+    for (; ox + 4 <= count; ox += 4) vector.template operator()<4>(ox);
+    return ox;
+}
+
 // The maxima of `count` windows side by side on the image rows at `rows`: 16, 8 and 4 at a time
 // when K is 2, the rest one by one.
 template <typename T, int K>
 void maxPoolRow(const T* rows, int64_t width, int64_t k, int64_t count, T* maxima) {
     int64_t ox = 0;
-    if constexpr (K == 2) {
-        const T* bottom = rows + width;
-        for (; ox + 16 <= count; ox += 16)
-            maxPoolPairs<T, 16>(rows + 2 * ox, bottom + 2 * ox, maxima + ox);
-        for (; ox + 8 <= count; ox += 8)
-            maxPoolPairs<T, 8>(rows + 2 * ox, bottom + 2 * ox, maxima + ox);
-        for (; ox + 4 <= count; ox += 4)
-            maxPoolPairs<T, 4>(rows + 2 * ox, bottom + 2 * ox, maxima + ox);
-    }
+    if constexpr (K == 2)
+        ox = forEachVectorOfPairs(count, [&]<int N>(int64_t at) {
+            Lanes<T, N>::store(maxima + at,
+                               comparePairs<T, N>(rows + 2 * at, rows + width + 2 * at).maxima);
+        });
     for (; ox < count; ++ox) maxima[ox] = windowMaximum(rows + ox * k, width, k).first;
 }
 
@@ -145,18 +146,11 @@ template <typename T, int K>
 void maxPoolBackwardRow(const T* rows, int64_t width, int64_t k, int64_t count, const T* dY,
                         T* dX) {
     int64_t ox = 0;
-    if constexpr (K == 2) {
-        const T* bottom = rows + width;
-        for (; ox + 16 <= count; ox += 16)
-            maxPoolBackwardPairs<T, 16>(rows + 2 * ox, bottom + 2 * ox, dY + ox, dX + 2 * ox,
-                                        dX + width + 2 * ox);
-        for (; ox + 8 <= count; ox += 8)
-            maxPoolBackwardPairs<T, 8>(rows + 2 * ox, bottom + 2 * ox, dY + ox, dX + 2 * ox,
-                                       dX + width + 2 * ox);
-        for (; ox + 4 <= count; ox += 4)
-            maxPoolBackwardPairs<T, 4>(rows + 2 * ox, bottom + 2 * ox, dY + ox, dX + 2 * ox,
-                                       dX + width + 2 * ox);
-    }
+    if constexpr (K == 2)
+        ox = forEachVectorOfPairs(count, [&]<int N>(int64_t at) {
+            maxPoolBackwardPairs<T, N>(rows + 2 * at, rows + width + 2 * at, dY + at, dX + 2 * at,
+                                       dX + width + 2 * at);
+        });
     for (; ox < count; ++ox) {
         const int64_t winner = windowMaximum(rows + ox * k, width, k).second;
         for (int64_t ky = 0; ky < k; ++ky)
